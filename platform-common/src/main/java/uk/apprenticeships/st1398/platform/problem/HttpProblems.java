@@ -1,0 +1,69 @@
+package uk.apprenticeships.st1398.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import uk.apprenticeships.st1398.platform.http.RequestIds;
+
+/** Problem documents for failures that happen below the REST layer (routing, body limits, authentication). */
+public final class HttpProblems {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HttpProblems() {
+    }
+
+    public static Problem of(int status, RoutingContext ctx) {
+        return new Problem(ProblemType.forStatus(status), status, detailFor(status, ctx.request()),
+                ctx.request().path(), RequestIds.of(ctx), null, null);
+    }
+
+    public static Problem of(ProblemType type, int status, String detail, RoutingContext ctx) {
+        return new Problem(type, status, detail, ctx.request().path(), RequestIds.of(ctx), null, null);
+    }
+
+    public static Problem unauthorized(String instance, String requestId) {
+        return new Problem(ProblemType.UNAUTHORIZED, 401,
+                "A valid bearer token is required: send 'Authorization: Bearer <access token>' from the platform's "
+                        + "OpenID Connect provider.",
+                instance, requestId, null, null);
+    }
+
+    /** Writes the problem unless a response has already started. */
+    public static void write(RoutingContext ctx, Problem problem) {
+        if (ctx.response().headWritten() || ctx.response().ended() || ctx.response().closed()) {
+            return;
+        }
+        byte[] body;
+        try {
+            body = JSON.writeValueAsBytes(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        if (problem.getStatus() == 401) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        }
+        ctx.response().setStatusCode(problem.getStatus())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(io.vertx.core.buffer.Buffer.buffer(body));
+    }
+
+    static String detailFor(int status, HttpServerRequest request) {
+        String method = request == null ? "" : request.method().name();
+        String path = request == null ? "" : request.path();
+        return switch (status) {
+            case 400 -> "The request is not valid.";
+            case 404 -> "There is nothing at " + method + " " + path + ". See /q/openapi for the available operations.";
+            case 405 -> method + " is not allowed on " + path + ".";
+            case 406 -> "None of the media types in the Accept header can be produced here; ask for application/json.";
+            case 413 -> "The request body is larger than this endpoint accepts.";
+            case 415 -> "Content type '" + (request == null ? "" : String.valueOf(request.getHeader("Content-Type")))
+                    + "' is not supported here; see /q/openapi for what this operation consumes.";
+            case 429 -> "Too many requests; slow down and retry after the time in Retry-After.";
+            case 503 -> "The service is not available right now; retry later.";
+            default -> "The request failed with HTTP status " + status + ".";
+        };
+    }
+}

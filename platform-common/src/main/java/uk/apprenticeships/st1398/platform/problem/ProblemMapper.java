@@ -1,0 +1,232 @@
+package uk.apprenticeships.st1398.platform.problem;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import uk.apprenticeships.st1398.platform.http.RequestIds;
+
+/**
+ * The single place where exceptions become responses. Every error leaves as {@code application/problem+json};
+ * no exception class name or stack trace reaches a client (unexpected errors are logged with the request id
+ * and answered with a generic 500).
+ */
+public class ProblemMapper {
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e, HttpServerRequest request) {
+        return respond(new Problem(e.type(), e.status(), e.getMessage(), instance(request), requestId(request),
+                e.violations(), e.extensions()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, HttpServerRequest request,
+            ResourceInfo resource) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(fieldOf(v.getPropertyPath(), method), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
+                .toList();
+        String detail = violations.size() == 1
+                ? "1 input is invalid: " + violations.get(0).field() + " " + violations.get(0).message()
+                : violations.size() + " inputs are invalid; see violations";
+        return respond(new Problem(ProblemType.VALIDATION_FAILED, 400, detail, instance(request), requestId(request),
+                violations, null));
+    }
+
+    @ServerExceptionMapper
+    public Response jsonProcessing(JsonProcessingException e, HttpServerRequest request) {
+        return respond(malformedBody(e, request));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
+        return respond(malformedBody(e, request));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
+        return unauthorizedResponse(request);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
+        return unauthorizedResponse(request);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return respond(new Problem(ProblemType.FORBIDDEN, 403,
+                "Your token is valid but its roles do not allow this operation.", instance(request),
+                requestId(request), null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        if (e.getCause() instanceof JsonProcessingException jpe) {
+            return respond(malformedBody(jpe, request));
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            Log.errorf(e, "Request %s failed", requestId(request));
+            return respond(internalError(request));
+        }
+        Response.ResponseBuilder builder = Response.status(status);
+        if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
+            builder.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
+        }
+        return builder.type(Problem.MEDIA_TYPE)
+                .entity(new Problem(ProblemType.forStatus(status), status, HttpProblems.detailFor(status, request),
+                        instance(request), requestId(request), null, null))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        Log.errorf(e, "Unexpected error in request %s", requestId(request));
+        return respond(internalError(request));
+    }
+
+    private Problem internalError(HttpServerRequest request) {
+        return new Problem(ProblemType.INTERNAL_ERROR, 500,
+                "The server could not complete the request. Quote the request id when you report it.",
+                instance(request), requestId(request), null, null);
+    }
+
+    private Response unauthorizedResponse(HttpServerRequest request) {
+        return Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .type(Problem.MEDIA_TYPE)
+                .entity(HttpProblems.unauthorized(instance(request), requestId(request)))
+                .build();
+    }
+
+    private Problem malformedBody(JsonProcessingException e, HttpServerRequest request) {
+        String detail;
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
+            JsonLocation location = e.getLocation();
+            detail = location == null ? "The request body is not valid JSON."
+                    : "The request body is not valid JSON (line " + location.getLineNr() + ", column "
+                            + location.getColumnNr() + ").";
+        } else {
+            String field = jsonPath(mapping.getPath());
+            detail = field.isEmpty() ? "The request body does not have the expected JSON structure."
+                    : "Field '" + field + "' has the wrong type or format.";
+            if (!field.isEmpty()) {
+                violations.add(new Problem.Violation(field, "has the wrong type or format"));
+            }
+        }
+        return new Problem(ProblemType.MALFORMED_REQUEST_BODY, 400, detail, instance(request), requestId(request),
+                violations, null);
+    }
+
+    static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * {@code create.request.title} becomes {@code title}; {@code list.size} becomes {@code size}: the method
+     * node never helps a client, and a body parameter's own name is not something they sent.
+     */
+    static String fieldOf(Path path, Method method) {
+        List<Path.Node> nodes = new ArrayList<>();
+        path.forEach(nodes::add);
+        StringBuilder sb = new StringBuilder();
+        Iterator<Path.Node> it = nodes.iterator();
+        int index = 0;
+        while (it.hasNext()) {
+            Path.Node node = it.next();
+            index++;
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER && index < nodes.size()) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER && method != null) {
+                String wireName = wireName(method, node.as(Path.ParameterNode.class).getParameterIndex());
+                if (wireName != null) {
+                    sb.append(wireName);
+                    continue;
+                }
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (!sb.isEmpty()) {
+                sb.append('.');
+            }
+            sb.append(node.getName());
+            if (node.getIndex() != null) {
+                sb.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                sb.append('[').append(node.getKey()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "request" : sb.toString();
+    }
+
+    /** The name a client used for a parameter: its {@code @QueryParam}, {@code @PathParam} or header name. */
+    private static String wireName(Method method, int index) {
+        if (index < 0 || index >= method.getParameterCount()) {
+            return null;
+        }
+        Parameter parameter = method.getParameters()[index];
+        QueryParam query = parameter.getAnnotation(QueryParam.class);
+        if (query != null) {
+            return query.value();
+        }
+        PathParam path = parameter.getAnnotation(PathParam.class);
+        if (path != null) {
+            return path.value();
+        }
+        HeaderParam header = parameter.getAnnotation(HeaderParam.class);
+        return header == null ? null : header.value();
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String instance(HttpServerRequest request) {
+        return request == null ? null : request.path();
+    }
+
+    private static String requestId(HttpServerRequest request) {
+        return request == null ? null : request.getHeader(RequestIds.HEADER);
+    }
+}

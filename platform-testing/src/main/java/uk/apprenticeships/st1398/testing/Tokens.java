@@ -1,0 +1,62 @@
+package uk.apprenticeships.st1398.testing;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Access tokens signed with the key that {@code OidcWiremockTestResource} publishes, so services verify
+ * them for real (signature, issuer, expiry). Unlike the resource's own helper, these carry the tenant
+ * claims our realm maps into tokens ({@code provider_ukprn}, {@code employer_id}, {@code epao_id},
+ * {@code uln}).
+ */
+public final class Tokens {
+
+    public static final String ISSUER = "https://server.example.com";
+
+    private Tokens() {
+    }
+
+    public static String token(String user, Set<String> roles, Map<String, Object> claims) {
+        JwtClaimsBuilder builder = Jwt.preferredUserName(user)
+                .subject(user + "-subject")
+                .groups(roles)
+                .issuer(ISSUER)
+                .audience(ISSUER)
+                .claim("typ", "Bearer");
+        claims.forEach(builder::claim);
+        return builder.jws().keyId("1").sign("privateKey.jwk");
+    }
+
+    public static String token(String user, String... roles) {
+        return token(user, Set.of(roles), Map.of());
+    }
+
+    public static String admin() {
+        return token("admin1", "admin");
+    }
+
+    public static String tutor(String ukprn) {
+        return token("tutor-" + ukprn, Set.of("tutor"), Map.of("provider_ukprn", ukprn));
+    }
+
+    public static String apprentice(String uln, String ukprn, String employerId) {
+        return token("apprentice-" + uln, Set.of("apprentice"),
+                Map.of("uln", uln, "provider_ukprn", ukprn, "employer_id", employerId));
+    }
+
+    public static String employer(String employerId) {
+        return token("employer-" + employerId, Set.of("employer"), Map.of("employer_id", employerId));
+    }
+
+    public static String assessor(String epaoId) {
+        return token("assessor-" + epaoId, Set.of("assessor"), Map.of("epao_id", epaoId));
+    }
+
+    /** A token that is well formed but signed by nobody the service trusts. */
+    public static String forged() {
+        String real = token("mallory", "admin");
+        return real.substring(0, real.lastIndexOf('.') + 1) + "AAAA" + real.substring(real.lastIndexOf('.') + 5);
+    }
+}

@@ -1,0 +1,51 @@
+package uk.apprenticeships.st1398.standards.mapping;
+
+import java.util.ArrayList;
+import uk.apprenticeships.st1398.standards.api.StandardRequest;
+import uk.apprenticeships.st1398.standards.api.StandardResponse;
+import uk.apprenticeships.st1398.standards.api.StandardSummary;
+import uk.apprenticeships.st1398.standards.api.VersionSummary;
+import uk.apprenticeships.st1398.standards.domain.Standard;
+import uk.apprenticeships.st1398.standards.domain.StandardVersion;
+
+/** Entity to API record mapping; the only place that knows both shapes. */
+public final class StandardMapper {
+
+    public static final String APPROVED = "Approved for delivery";
+
+    private StandardMapper() {
+    }
+
+    public static StandardResponse toResponse(Standard s) {
+        return new StandardResponse(s.reference, s.title, s.level, s.route, s.larsCode, s.typicalDurationMonths,
+                s.maxFunding, s.eqaProvider, s.regulatedBody, s.overview, java.util.List.copyOf(s.typicalJobTitles),
+                s.standardPageUrl, s.versions.stream().map(StandardMapper::toSummary).toList(), s.createdAt,
+                s.updatedAt);
+    }
+
+    public static StandardSummary toSummary(Standard s) {
+        String approved = s.versions.stream().filter(v -> APPROVED.equals(v.status)).map(StandardVersion::key)
+                .findFirst().orElse(null);
+        return new StandardSummary(s.reference, s.title, s.level, s.route, s.larsCode, approved);
+    }
+
+    public static VersionSummary toSummary(StandardVersion v) {
+        return new VersionSummary(v.key(), v.versionNumber, v.status, v.approvedForDelivery, v.earliestStartDate,
+                v.latestStartDate, v.latestEndDate);
+    }
+
+    /** Copies the request onto the entity; the reference is set by the caller. */
+    public static void apply(StandardRequest r, Standard s) {
+        s.title = r.title().strip();
+        s.level = r.level();
+        s.route = r.route();
+        s.larsCode = r.larsCode();
+        s.typicalDurationMonths = r.typicalDurationMonths();
+        s.maxFunding = r.maxFunding();
+        s.eqaProvider = r.eqaProvider();
+        s.regulatedBody = r.regulatedBody();
+        s.overview = r.overview();
+        s.typicalJobTitles = r.typicalJobTitles() == null ? new ArrayList<>() : new ArrayList<>(r.typicalJobTitles());
+        s.standardPageUrl = r.standardPageUrl();
+    }
+}
