@@ -31,17 +31,20 @@ public final class HttpProblems {
                 instance, requestId, null, null);
     }
 
+    public static byte[] json(Problem problem) {
+        try {
+            return JSON.writeValueAsBytes(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Writes the problem unless a response has already started. */
     public static void write(RoutingContext ctx, Problem problem) {
         if (ctx.response().headWritten() || ctx.response().ended() || ctx.response().closed()) {
             return;
         }
-        byte[] body;
-        try {
-            body = JSON.writeValueAsBytes(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] body = json(problem);
         if (problem.getStatus() == 401) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
         }

@@ -1,0 +1,39 @@
+package uk.apprenticeships.st1398.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** Downstream services by name (standards, evidence, assessment), each with the paths it serves. */
+    Map<String, Route> routes();
+
+    /** How long to wait for a TCP connection to a downstream; a service that is down answers 503 after this. */
+    @WithDefault("PT1S")
+    Duration connectTimeout();
+
+    /** How long a downstream may stay silent before the gateway answers 504. */
+    @WithDefault("PT30S")
+    Duration requestTimeout();
+
+    /** Per-downstream readiness probe timeout. */
+    @WithDefault("PT2S")
+    Duration readinessTimeout();
+
+    interface Route {
+        /** Base URL of the service, e.g. {@code http://localhost:8081}. */
+        URI url();
+
+        /** Vert.x route paths this service answers, e.g. {@code /api/v1/standards*}. */
+        List<String> paths();
+
+        /** Whether GET/HEAD/OPTIONS pass without a token (public reference data); a token, if sent, is still checked. */
+        @WithDefault("false")
+        boolean publicReads();
+    }
+}

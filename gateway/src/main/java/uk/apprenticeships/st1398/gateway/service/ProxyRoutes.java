@@ -1,0 +1,174 @@
+package uk.apprenticeships.st1398.gateway.service;
+
+import io.quarkus.logging.Log;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import uk.apprenticeships.st1398.gateway.config.GatewayConfig;
+import uk.apprenticeships.st1398.platform.http.RequestIds;
+import uk.apprenticeships.st1398.platform.problem.HttpProblems;
+import uk.apprenticeships.st1398.platform.problem.Problem;
+import uk.apprenticeships.st1398.platform.problem.ProblemType;
+
+/**
+ * The gateway's routes: a streaming reverse proxy per downstream service (method, path, query, headers and
+ * body forwarded both ways, never buffered), with downstream failures turned into problem responses: 503
+ * when a service cannot be reached, 504 when it does not answer in time, 502 for anything else. The token
+ * has already been checked by Quarkus security (see application.properties) before a request gets here.
+ */
+@ApplicationScoped
+public class ProxyRoutes {
+
+    public static final String OPENAPI_PREFIX = "/openapi/";
+    private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    private final GatewayConfig config;
+    private final Vertx vertx;
+
+    public ProxyRoutes(GatewayConfig config, Vertx vertx) {
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    void install(@Observes Router router) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(true)
+                .setMaxPoolSize(64)
+                .setDecompressionSupported(false));
+        for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
+            HttpProxy proxy = proxyTo(client, entry.getKey(), entry.getValue().url());
+            boolean publicReads = entry.getValue().publicReads();
+            for (String path : entry.getValue().paths()) {
+                router.route(path).handler(ctx -> requireToken(ctx, publicReads))
+                        .handler(ctx -> proxy.handle(ctx.request()));
+            }
+            // Each service's own OpenAPI document, for the gateway's Swagger UI.
+            HttpProxy openApi = proxyTo(client, entry.getKey(), entry.getValue().url())
+                    .addInterceptor(new ProxyInterceptor() {
+                        @Override
+                        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+                            context.request().setURI("/q/openapi?format=json");
+                            return context.sendRequest();
+                        }
+                    });
+            router.get(OPENAPI_PREFIX + entry.getKey()).handler(ctx -> openApi.handle(ctx.request()));
+            Log.infof("Routing %s to %s", entry.getValue().paths(), entry.getValue().url());
+        }
+    }
+
+    /**
+     * Rejects a request without a token before it reaches a service. Invalid tokens never get this far:
+     * proactive authentication fails them first (401 problem from the shared failure handler).
+     */
+    private static void requireToken(RoutingContext ctx, boolean publicReads) {
+        if (publicReads && SAFE_METHODS.contains(ctx.request().method())) {
+            ctx.next();
+            return;
+        }
+        if (ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
+            ctx.next();
+            return;
+        }
+        HttpProblems.write(ctx, HttpProblems.unauthorized(ctx.request().path(), RequestIds.of(ctx)));
+    }
+
+    private HttpProxy proxyTo(HttpClient client, String name, URI url) {
+        SocketAddress origin = SocketAddress.inetSocketAddress(port(url), url.getHost());
+        long timeout = config.requestTimeout().toMillis();
+        return HttpProxy.reverseProxy(client)
+                .originRequestProvider((request, httpClient) -> httpClient.request(new RequestOptions()
+                        .setServer(origin)
+                        .setIdleTimeout(timeout)))
+                .addInterceptor(new DownstreamFailures(name));
+    }
+
+    private static int port(URI url) {
+        if (url.getPort() > 0) {
+            return url.getPort();
+        }
+        return "https".equals(url.getScheme()) ? 443 : 80;
+    }
+
+    /** Turns a failed downstream exchange into a problem response, and keeps one X-Request-Id. */
+    private static final class DownstreamFailures implements ProxyInterceptor {
+
+        private final String service;
+
+        DownstreamFailures(String service) {
+            this.service = service;
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            return context.sendRequest().recover(failure -> {
+                int status;
+                ProblemType type;
+                String detail;
+                if (failure instanceof ConnectException || isConnectFailure(failure)) {
+                    status = 503;
+                    type = ProblemType.SERVICE_UNAVAILABLE;
+                    detail = "The " + service + " service is not available right now; retry later.";
+                } else if (isTimeout(failure)) {
+                    status = 504;
+                    type = ProblemType.GATEWAY_TIMEOUT;
+                    detail = "The " + service + " service did not answer in time; retry later.";
+                } else {
+                    status = 502;
+                    type = ProblemType.BAD_GATEWAY;
+                    detail = "The " + service + " service failed to answer properly; retry later.";
+                }
+                String requestId = context.request().headers().get(RequestIds.HEADER);
+                Log.warnf("Downstream %s failed for request %s: %s", service, requestId, failure.toString());
+                Problem problem = new Problem(type, status, detail, context.request().proxiedRequest().path(),
+                        requestId, null, null);
+                ProxyResponse response = context.request().response();
+                response.headers().clear();
+                response.setStatusCode(status)
+                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Retry-After", "5")
+                        .setBody(Body.body(Buffer.buffer(HttpProblems.json(problem))));
+                return Future.succeededFuture(response);
+            });
+        }
+
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext context) {
+            // The gateway already set X-Request-Id on its response; the downstream echoes the same id.
+            context.response().headers().remove(RequestIds.HEADER);
+            return context.sendResponse();
+        }
+
+        private static boolean isTimeout(Throwable failure) {
+            return failure instanceof TimeoutException
+                    || failure.getClass().getSimpleName().contains("Timeout")
+                    || (failure.getMessage() != null && failure.getMessage().contains("timeout"));
+        }
+
+        private static boolean isConnectFailure(Throwable failure) {
+            return failure.getCause() instanceof ConnectException
+                    || failure.getClass().getSimpleName().contains("ConnectException")
+                    || failure.getClass().getSimpleName().contains("ConnectTimeout");
+        }
+    }
+}

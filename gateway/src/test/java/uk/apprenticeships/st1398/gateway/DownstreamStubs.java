@@ -1,0 +1,62 @@
+package uk.apprenticeships.st1398.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Map;
+
+/**
+ * Fake downstream services: "standards" and "assessment" are a WireMock server (one endpoint hangs), and
+ * "evidence" points at a port nobody listens on.
+ */
+public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
+
+    static WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort());
+        server.start();
+        server.stubFor(any(urlPathMatching("/api/v1/standards.*")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withHeader("X-Request-Id", "downstream-id")
+                .withHeader("X-Downstream", "standards").withBody("{\"items\":[{\"reference\":\"ST1398\"}]}")));
+        server.stubFor(any(urlPathMatching("/api/v1/assessment-organisations.*")).willReturn(aResponse()
+                .withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"ok\":true}")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/assessments/slow")).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(4000).withBody("{}")));
+        server.stubFor(get(urlPathEqualTo("/q/health/ready")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"status\":\"UP\"}")));
+        server.stubFor(get(urlPathEqualTo("/q/openapi")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"openapi\":\"3.1.0\"}")));
+        String stub = "http://localhost:" + server.port();
+        return Map.of(
+                "gateway.routes.standards.url", stub,
+                "gateway.routes.assessment.url", stub,
+                "gateway.routes.evidence.url", "http://127.0.0.1:" + closedPort(),
+                "gateway.request-timeout", "PT1S");
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}

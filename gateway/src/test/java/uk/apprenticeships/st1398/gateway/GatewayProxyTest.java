@@ -1,0 +1,106 @@
+package uk.apprenticeships.st1398.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.response.Response;
+import java.util.concurrent.TimeUnit;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.Tokens;
+
+@QuarkusTest
+@QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = DownstreamStubs.class, restrictToAnnotatedClass = false)
+class GatewayProxyTest {
+
+    @Test
+    void publicReadIsProxiedWithPathQueryAndHeaders() {
+        Response response = given().header("X-Request-Id", "rid-public-1").header("X-Custom", "kept")
+                .when().get("/api/v1/standards?q=machine&size=5");
+        response.then().statusCode(200).header("X-Downstream", "standards")
+                .body("items.reference", hasItem("ST1398"));
+        assertEquals(java.util.List.of("rid-public-1"), response.headers().getValues("X-Request-Id"),
+                "exactly one X-Request-Id, the caller's");
+        DownstreamStubs.server.verify(getRequestedFor(urlEqualTo("/api/v1/standards?q=machine&size=5"))
+                .withHeader("X-Request-Id", equalTo("rid-public-1")).withHeader("X-Custom", equalTo("kept")));
+    }
+
+    @Test
+    void writeIsProxiedWithBodyAndToken() {
+        String token = Tokens.admin();
+        given().auth().oauth2(token).contentType("application/json").body("{\"epaoId\":\"EPA0001\"}")
+                .when().post("/api/v1/assessment-organisations").then().statusCode(201);
+        DownstreamStubs.server.verify(postRequestedFor(urlEqualTo("/api/v1/assessment-organisations"))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .withRequestBody(equalTo("{\"epaoId\":\"EPA0001\"}")));
+    }
+
+    @Test
+    void requestIdIsGeneratedAndForwardedWhenAbsent() {
+        String id = given().when().get("/api/v1/standards/ST1398").then().statusCode(200).extract()
+                .header("X-Request-Id");
+        DownstreamStubs.server.verify(getRequestedFor(urlEqualTo("/api/v1/standards/ST1398"))
+                .withHeader("X-Request-Id", equalTo(id)));
+    }
+
+    @Test
+    void protectedPathsNeedAValidTokenBeforeProxying() {
+        int before = DownstreamStubs.server.getAllServeEvents().size();
+        given().contentType("application/json").body("{}").when().post("/api/v1/assessment-organisations")
+                .then().spec(Problems.problem(401, "unauthorized")).header("WWW-Authenticate", "Bearer");
+        given().auth().oauth2(Tokens.forged()).when().get("/api/v1/assessment-organisations")
+                .then().spec(Problems.problem(401, "unauthorized"));
+        given().auth().oauth2(Tokens.forged()).when().get("/api/v1/standards")
+                .then().spec(Problems.problem(401, "unauthorized"));
+        given().contentType("application/json").body("{}").when().post("/api/v1/standards")
+                .then().spec(Problems.problem(401, "unauthorized"));
+        assertEquals(before, DownstreamStubs.server.getAllServeEvents().size(), "nothing reached a service");
+    }
+
+    @Test
+    void downServiceAnswers503ProblemQuickly() {
+        given().auth().oauth2(Tokens.tutor("10000001")).when().get("/api/v1/apprentices")
+                .then().time(lessThan(2000L), TimeUnit.MILLISECONDS)
+                .spec(Problems.problem(503, "service-unavailable")).header("Retry-After", "5");
+    }
+
+    @Test
+    void hangingServiceAnswers504ProblemAfterTheTimeout() {
+        given().auth().oauth2(Tokens.admin()).when().get("/api/v1/assessments/slow")
+                .then().time(lessThan(3500L), TimeUnit.MILLISECONDS)
+                .spec(Problems.problem(504, "gateway-timeout"));
+    }
+
+    @Test
+    void unknownRouteIsAProblem() {
+        given().auth().oauth2(Tokens.admin()).when().get("/api/v1/nothing-here")
+                .then().spec(Problems.problem(404, "not-found"));
+    }
+
+    @Test
+    void readinessReportsEachDownstream() {
+        given().when().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'downstream services' }.data.standards", Matchers.equalTo("UP"))
+                .body("checks.find { it.name == 'downstream services' }.data.evidence",
+                        Matchers.startsWith("DOWN"));
+        given().when().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void servicesOpenApiIsServedForSwaggerUi() {
+        given().when().get("/openapi/standards").then().statusCode(200).body("openapi", Matchers.equalTo("3.1.0"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200);
+    }
+}
