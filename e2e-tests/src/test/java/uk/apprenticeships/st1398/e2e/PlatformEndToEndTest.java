@@ -1,0 +1,113 @@
+package uk.apprenticeships.st1398.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThan;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.RestAssured;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Through the gateway, with real Keycloak tokens, against the whole running platform. */
+@ExtendWith(Stack.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformEndToEndTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @BeforeAll
+    static void gateway() {
+        RestAssured.baseURI = Stack.GATEWAY;
+    }
+
+    @Test
+    @Order(1)
+    void catalogueReadWithARealToken() {
+        given().auth().oauth2(Stack.token("tutor1")).when().get("/api/v1/standards/ST1398").then()
+                .statusCode(200).body("level", equalTo(6)).body("versions.key", hasItem("ST1398_1.0"));
+        given().when().get("/api/v1/standards?q=machine").then().statusCode(200)
+                .body("items.reference", hasItem("ST1398"));
+    }
+
+    @Test
+    @Order(2)
+    void writeRefusedForTheWrongRoleAndAllowedForAdmin() {
+        Map<String, Object> body = Map.of("reference", "ST0999", "title", "End-to-end test standard", "level", 3);
+        given().auth().oauth2(Stack.token("tutor1")).contentType("application/json").body(body)
+                .when().post("/api/v1/standards").then().statusCode(403).contentType(PROBLEM)
+                .body("status", equalTo(403));
+        given().auth().oauth2(Stack.token("admin1")).contentType("application/json").body(body)
+                .when().post("/api/v1/standards").then().statusCode(201);
+    }
+
+    @Test
+    @Order(3)
+    void missingOrForgedTokensAreRefusedAtTheGateway() {
+        given().when().get("/api/v1/apprentices").then().statusCode(401).contentType(PROBLEM);
+        String token = Stack.token("tutor1");
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA";
+        given().auth().oauth2(forged).when().get("/api/v1/standards").then().statusCode(401)
+                .contentType(PROBLEM);
+    }
+
+    @Test
+    @Order(4)
+    void tenantClaimsFromKeycloakScopeTheEPortfolio() {
+        Map<String, Object> apprentice = Map.of("uln", "1234567890", "givenName", "Ada", "familyName", "Lovelace",
+                "dateOfBirth", "2001-04-02", "providerUkprn", "10000001", "employerId", "EMP0001",
+                "standardVersion", "ST1398_1.0", "startDate", "2025-09-01", "plannedEndDate", "2027-09-01");
+        String location = given().auth().oauth2(Stack.token("tutor1")).contentType("application/json")
+                .body(apprentice).when().post("/api/v1/apprentices").then().statusCode(201).extract()
+                .header("Location");
+        String path = location.substring(location.indexOf("/api/v1/"));
+        given().auth().oauth2(Stack.token("tutor1")).when().get(path).then().statusCode(200);
+        given().auth().oauth2(Stack.token("tutor2")).when().get(path).then().statusCode(404)
+                .contentType(PROBLEM);
+        given().auth().oauth2(Stack.clientToken("lms-integration", "lms-integration-dev-secret"))
+                .when().get("/api/v1/apprentices").then().statusCode(200)
+                .body("items.uln", hasItem("1234567890"));
+    }
+
+    @Test
+    @Order(5)
+    void requestIdRoundTripsThroughGatewayAndService() throws Exception {
+        String id = "e2e-" + UUID.randomUUID();
+        given().header("X-Request-Id", id).when().get("/api/v1/standards/ST1398").then().statusCode(200)
+                .header("X-Request-Id", id);
+        boolean logged = false;
+        for (int i = 0; i < 20 && !logged; i++) {
+            logged = Files.readString(Stack.logOf("standards")).contains(id);
+            if (!logged) {
+                Thread.sleep(250);
+            }
+        }
+        assertTrue(logged, "standards-service logged the gateway's request id " + id);
+    }
+
+    @Test
+    @Order(6)
+    void aStoppedServiceAnswers503Quickly() throws Exception {
+        Stack.run(60, "stop", "assessment");
+        try {
+            given().auth().oauth2(Stack.token("admin1")).when().get("/api/v1/assessment-organisations").then()
+                    .time(lessThan(1500L), TimeUnit.MILLISECONDS).statusCode(503).contentType(PROBLEM)
+                    .body("status", equalTo(503));
+            given().auth().oauth2(Stack.token("tutor1")).when().get("/api/v1/standards/ST1398").then()
+                    .statusCode(200);
+        } finally {
+            Stack.run(180, "start", "assessment");
+        }
+        given().auth().oauth2(Stack.token("admin1")).when().get("/api/v1/assessment-organisations").then()
+                .statusCode(200);
+    }
+}

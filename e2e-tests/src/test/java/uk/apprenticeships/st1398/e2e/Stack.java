@@ -1,0 +1,89 @@
+package uk.apprenticeships.st1398.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the real platform once for the whole suite with {@code ./stack up -d} (PostgreSQL, MongoDB wire
+ * server, Keycloak with the dev realm, three services, gateway) in a data directory of its own, and stops
+ * it with {@code ./stack down} when the suite ends.
+ */
+public final class Stack implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    public static final String GATEWAY = "http://localhost:8080";
+    public static final String KEYCLOAK = "http://localhost:18180";
+    private static final Path REPO = Path.of(System.getProperty("e2e.repo", "..")).toAbsolutePath().normalize();
+    private static final Path DATA = Path.of(System.getProperty("e2e.dataDir", "target/e2e-stack")).toAbsolutePath();
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static boolean started;
+
+    @Override
+    public synchronized void beforeAll(ExtensionContext context) throws Exception {
+        if (!started) {
+            run(600, "up", "-d");
+            started = true;
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Stack.class.getName(), this);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        run(120, "down");
+    }
+
+    /** Runs {@code ./stack ARGS} against the suite's data directory and fails with its output if it fails. */
+    public static void run(int timeoutSeconds, String... args) throws IOException, InterruptedException {
+        Files.createDirectories(DATA);
+        Path log = DATA.resolve("stack-command.log");
+        List<String> command = new java.util.ArrayList<>(List.of(REPO.resolve("stack").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("STACK_DATA_DIR", DATA.toString());
+        builder.environment().put("STACK_NO_BUILD", "1");
+        builder.environment().put("STACK_JAVA_OPTS", "-Xmx256m");
+        Process process = builder.start();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("./stack " + String.join(" ", args) + " timed out; see " + log);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("./stack " + String.join(" ", args) + " failed (exit "
+                    + process.exitValue() + "):\n" + tail(log));
+        }
+    }
+
+    /** An access token from the real Keycloak for a demo user (password grant on the public client). */
+    public static String token(String user) {
+        return TOKENS.computeIfAbsent(user, u -> given().baseUri(KEYCLOAK).formParam("grant_type", "password")
+                .formParam("client_id", "platform-web").formParam("username", u).formParam("password", u + "-dev")
+                .when().post("/realms/st1398/protocol/openid-connect/token").then().statusCode(200).extract()
+                .path("access_token"));
+    }
+
+    /** A client-credentials token for a confidential machine client of the dev realm. */
+    public static String clientToken(String clientId, String secret) {
+        return given().baseUri(KEYCLOAK).formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId).formParam("client_secret", secret)
+                .when().post("/realms/st1398/protocol/openid-connect/token").then().statusCode(200).extract()
+                .path("access_token");
+    }
+
+    public static Path logOf(String part) {
+        return DATA.resolve("logs").resolve(part + ".log");
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+}
