@@ -1,0 +1,97 @@
+package uk.apprenticeships.st1398.evidence.api;
+
+import static uk.apprenticeships.st1398.evidence.service.CallerScope.ADMIN;
+import static uk.apprenticeships.st1398.evidence.service.CallerScope.APPRENTICE;
+import static uk.apprenticeships.st1398.evidence.service.CallerScope.EMPLOYER;
+import static uk.apprenticeships.st1398.evidence.service.CallerScope.LMS_INTEGRATION;
+import static uk.apprenticeships.st1398.evidence.service.CallerScope.TUTOR;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.apprenticeships.st1398.evidence.service.ApprenticeService;
+import uk.apprenticeships.st1398.evidence.service.CallerScope;
+import uk.apprenticeships.st1398.platform.api.PageRequest;
+import uk.apprenticeships.st1398.platform.api.PageResponse;
+
+@Path("/api/v1/apprentices")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Apprentices", description = "Apprentices on programme, visible only within the caller's tenant")
+public class ApprenticeResource {
+
+    static final String ID = "^[0-9a-fA-F]{24}$";
+    static final String STATUSES = "^(active|break-in-learning|withdrawn|completed)$";
+
+    private final ApprenticeService service;
+    private final SecurityIdentity identity;
+
+    public ApprenticeResource(ApprenticeService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @GET
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ADMIN })
+    @Operation(summary = "List apprentices",
+            description = "Tutors and LMS clients see their provider's apprentices, employers their own, an "
+                    + "apprentice only themself, admins all. Ordered by family name, given name, then id.")
+    @APIResponse(responseCode = "200", description = "A page of apprentices")
+    public PageResponse<ApprenticeResponse> list(
+            @QueryParam("status") @Pattern(regexp = STATUSES,
+                    message = "must be one of active, break-in-learning, withdrawn, completed")
+            @Parameter(description = "Only apprentices with this status") String status,
+            @QueryParam("standardVersion") @Pattern(regexp = ApprenticeRequest.STANDARD_VERSION,
+                    message = "must look like ST1398_1.0")
+            @Parameter(description = "Only apprentices on this standard version", example = "ST1398_1.0")
+            String standardVersion,
+            @Valid @BeanParam PageRequest page) {
+        return service.list(CallerScope.of(identity), status, standardVersion, page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ADMIN })
+    @Operation(summary = "Get an apprentice",
+            description = "Same visibility as the list; another tenant's apprentice answers 404.")
+    @APIResponse(responseCode = "200", description = "The apprentice")
+    public ApprenticeResponse get(
+            @PathParam("id") @Pattern(regexp = ID, message = "must be a 24-character hexadecimal id")
+            @Parameter(description = "Apprentice id", example = "665f1c2e9b1d4a3f8c0e1a2b") String id) {
+        return service.get(CallerScope.of(identity), id);
+    }
+
+    @POST
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, ADMIN })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Enrol an apprentice",
+            description = "Tutors and LMS clients may enrol only for the provider in their token. A provider "
+                    + "can hold one record per ULN. The apprentice starts active.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new apprentice",
+            content = @Content(schema = @Schema(implementation = ApprenticeResponse.class)))
+    @APIResponse(responseCode = "409", description = "The provider already has an apprentice with this ULN")
+    public Response create(@NotNull(message = "a JSON body is required") @Valid ApprenticeRequest request,
+            @Context UriInfo uri) {
+        ApprenticeResponse created = service.create(CallerScope.of(identity), request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+}

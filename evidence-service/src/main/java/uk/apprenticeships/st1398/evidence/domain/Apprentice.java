@@ -1,0 +1,32 @@
+package uk.apprenticeships.st1398.evidence.domain;
+
+import io.quarkus.mongodb.panache.common.MongoEntity;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.types.ObjectId;
+
+/**
+ * An apprentice on programme with one provider. The status history is embedded so that a status change and
+ * its audit entry are written in one single-document update (no multi-document transactions needed).
+ */
+@MongoEntity(collection = "apprentices")
+public class Apprentice {
+
+    public static final String ACTIVE = "active";
+
+    public ObjectId id;
+    public String uln;
+    public String givenName;
+    public String familyName;
+    public LocalDate dateOfBirth;
+    public String providerUkprn;
+    public String employerId;
+    public String standardVersion;
+    public LocalDate startDate;
+    public LocalDate plannedEndDate;
+    public String status;
+    public List<StatusChange> statusHistory = new ArrayList<>();
+    public Instant createdAt;
+}

@@ -1,0 +1,80 @@
+package uk.apprenticeships.st1398.evidence.service;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.types.ObjectId;
+import uk.apprenticeships.st1398.evidence.api.ApprenticeRequest;
+import uk.apprenticeships.st1398.evidence.api.ApprenticeResponse;
+import uk.apprenticeships.st1398.evidence.domain.Apprentice;
+import uk.apprenticeships.st1398.evidence.domain.StatusChange;
+import uk.apprenticeships.st1398.evidence.mapping.ApprenticeMapper;
+import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
+import uk.apprenticeships.st1398.platform.api.PageRequest;
+import uk.apprenticeships.st1398.platform.api.PageResponse;
+import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.problem.Problem.Violation;
+
+@ApplicationScoped
+public class ApprenticeService {
+
+    private final ApprenticeRepository apprentices;
+
+    public ApprenticeService(ApprenticeRepository apprentices) {
+        this.apprentices = apprentices;
+    }
+
+    public PageResponse<ApprenticeResponse> list(CallerScope scope, String status, String standardVersion,
+            PageRequest page) {
+        ApprenticeRepository.Filter filter = filter(scope, status, standardVersion);
+        return PageResponse.of(apprentices.list(filter, page), ApprenticeMapper::toResponse, page,
+                apprentices.count(filter));
+    }
+
+    /** Another tenant's record answers exactly like a missing one, so ids cannot be probed. */
+    public ApprenticeResponse get(CallerScope scope, String id) {
+        return apprentices.findVisible(new ObjectId(id), filter(scope, null, null))
+                .map(ApprenticeMapper::toResponse)
+                .orElseThrow(() -> ApiException.notFound("No apprentice with id " + id + "."));
+    }
+
+    public ApprenticeResponse create(CallerScope scope, ApprenticeRequest request) {
+        check(scope, request);
+        Apprentice apprentice = ApprenticeMapper.toEntity(request);
+        // BSON dates hold milliseconds; truncating now makes this response equal every later read.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        apprentice.status = Apprentice.ACTIVE;
+        apprentice.statusHistory.add(new StatusChange(Apprentice.ACTIVE, now, scope.actor()));
+        apprentice.createdAt = now;
+        if (!apprentices.insert(apprentice)) {
+            throw ApiException.conflict("Provider " + request.providerUkprn()
+                    + " already has an apprentice with this ULN.");
+        }
+        Log.infof("Created apprentice %s for provider %s", apprentice.id, apprentice.providerUkprn);
+        return ApprenticeMapper.toResponse(apprentice);
+    }
+
+    private static void check(CallerScope scope, ApprenticeRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        if (!scope.actsFor(request.providerUkprn())) {
+            violations.add(new Violation("providerUkprn", "must be your own provider"));
+        }
+        if (!request.plannedEndDate().isAfter(request.startDate())) {
+            violations.add(new Violation("plannedEndDate", "must be after startDate"));
+        }
+        if (violations.size() == 1) {
+            Violation v = violations.get(0);
+            throw ApiException.invalid("1 input is invalid: " + v.field() + " " + v.message(), violations);
+        } else if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations.size() + " inputs are invalid; see violations", violations);
+        }
+    }
+
+    private static ApprenticeRepository.Filter filter(CallerScope scope, String status, String standardVersion) {
+        return new ApprenticeRepository.Filter(scope.providerUkprn(), scope.employerId(), scope.uln(), status,
+                standardVersion);
+    }
+}
