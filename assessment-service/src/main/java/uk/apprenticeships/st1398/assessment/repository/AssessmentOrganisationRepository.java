@@ -27,10 +27,14 @@ public class AssessmentOrganisationRepository implements PanacheRepository<Asses
 
     private PanacheQuery<AssessmentOrganisation> query(String name) {
         return name == null ? findAll(Sort.by("epaoId"))
-                : find("lower(name) like ?1", Sort.by("epaoId"), "%" + escapeLike(name.toLowerCase()) + "%");
+                : find("lower(name) like ?1 escape '!'", Sort.by("epaoId"), "%" + escapeLike(name.toLowerCase()) + "%");
     }
 
+    /**
+     * Makes {@code %} and {@code _} literal. The escape character is explicit because Hibernate renders a bare
+     * {@code like} on PostgreSQL with {@code escape ''}, which disables the default backslash escape.
+     */
     private static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

@@ -1,0 +1,101 @@
+package uk.apprenticeships.st1398.assessment.service;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.hibernate.exception.ConstraintViolationException;
+import uk.apprenticeships.st1398.assessment.api.AssessmentOrganisationRequest;
+import uk.apprenticeships.st1398.assessment.api.AssessmentOrganisationResponse;
+import uk.apprenticeships.st1398.assessment.domain.AssessmentOrganisation;
+import uk.apprenticeships.st1398.assessment.mapping.AssessmentOrganisationMapper;
+import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
+import uk.apprenticeships.st1398.platform.api.PageRequest;
+import uk.apprenticeships.st1398.platform.api.PageResponse;
+import uk.apprenticeships.st1398.platform.problem.ApiException;
+
+@ApplicationScoped
+public class AssessmentOrganisationService {
+
+    private final AssessmentOrganisationRepository organisations;
+    private final CallerScope caller;
+
+    public AssessmentOrganisationService(AssessmentOrganisationRepository organisations, CallerScope caller) {
+        this.organisations = organisations;
+        this.caller = caller;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResponse<AssessmentOrganisationResponse> search(String name, PageRequest page) {
+        return PageResponse.of(organisations.search(name, page), AssessmentOrganisationMapper::toResponse, page,
+                organisations.count(name));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AssessmentOrganisationResponse get(String epaoId) {
+        return AssessmentOrganisationMapper.toResponse(find(epaoId));
+    }
+
+    @Transactional
+    public AssessmentOrganisationResponse create(AssessmentOrganisationRequest request) {
+        if (organisations.findByEpaoId(request.epaoId()).isPresent()) {
+            throw duplicate(request.epaoId());
+        }
+        AssessmentOrganisation organisation = new AssessmentOrganisation();
+        organisation.epaoId = request.epaoId();
+        AssessmentOrganisationMapper.apply(request, organisation);
+        organisation.createdAt = now();
+        organisation.createdBy = caller.name();
+        organisation.updatedAt = organisation.createdAt;
+        organisation.updatedBy = organisation.createdBy;
+        try {
+            organisations.persistAndFlush(organisation);
+        } catch (PersistenceException e) {
+            // A concurrent create can pass the check above; the unique constraint is the real guard.
+            if (violates(e, AssessmentOrganisation.EPAO_ID_KEY)) {
+                throw duplicate(request.epaoId());
+            }
+            throw e;
+        }
+        Log.infof("Created assessment organisation %s", organisation.epaoId);
+        return AssessmentOrganisationMapper.toResponse(organisation);
+    }
+
+    @Transactional
+    public AssessmentOrganisationResponse update(String epaoId, AssessmentOrganisationRequest request) {
+        if (!epaoId.equals(request.epaoId())) {
+            throw ApiException.invalid("epaoId",
+                    "must match the epaoId in the path (" + epaoId + "); organisation ids cannot be changed");
+        }
+        AssessmentOrganisation organisation = find(epaoId);
+        AssessmentOrganisationMapper.apply(request, organisation);
+        organisation.updatedAt = now();
+        organisation.updatedBy = caller.name();
+        Log.infof("Updated assessment organisation %s", organisation.epaoId);
+        return AssessmentOrganisationMapper.toResponse(organisation);
+    }
+
+    private AssessmentOrganisation find(String epaoId) {
+        return organisations.findByEpaoId(epaoId)
+                .orElseThrow(() -> ApiException.notFound("No assessment organisation with id " + epaoId + "."));
+    }
+
+    private static ApiException duplicate(String epaoId) {
+        return ApiException.conflict("Assessment organisation " + epaoId + " already exists; use PUT to change it.");
+    }
+
+    private static boolean violates(Throwable e, String constraint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException cve && constraint.equalsIgnoreCase(cve.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,197 @@
+package uk.apprenticeships.st1398.assessment;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import uk.apprenticeships.st1398.assessment.domain.AssessmentOrganisation;
+import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
+import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.Tokens;
+
+@QuarkusTest
+class AssessmentOrganisationResourceTest {
+
+    private static final String PATH = "/api/v1/assessment-organisations";
+
+    @Inject
+    AssessmentOrganisationRepository repository;
+
+    private static Map<String, Object> organisation(String epaoId, String name) {
+        Map<String, Object> body = new HashMap<>(Map.of("epaoId", epaoId, "name", name));
+        body.put("ukprn", "10012345");
+        body.put("contactEmail", "epa@example.org");
+        return body;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+        Map<String, Object> copy = new HashMap<>(body);
+        copy.put(field, value);
+        return copy;
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType("application/json");
+    }
+
+    private static void create(Map<String, Object> body) {
+        as(Tokens.admin()).body(body).when().post(PATH).then().statusCode(201);
+    }
+
+    private static int count() {
+        return given().auth().oauth2(Tokens.admin()).when().get(PATH).then().statusCode(200).extract()
+                .path("totalItems");
+    }
+
+    private AssessmentOrganisation stored(String epaoId) {
+        return QuarkusTransaction.requiringNew().call(() -> repository.findByEpaoId(epaoId).orElseThrow());
+    }
+
+    @Test
+    void adminRegistersAndReplacesAnOrganisation() {
+        as(Tokens.admin()).body(organisation("EPA0101", "  Digital Skills Assessment  ")).when().post(PATH).then()
+                .statusCode(201).header("Location", endsWith(PATH + "/EPA0101"))
+                .body("epaoId", equalTo("EPA0101")).body("name", equalTo("Digital Skills Assessment"))
+                .body("ukprn", equalTo("10012345")).body("contactEmail", equalTo("epa@example.org"))
+                .body("createdAt", notNullValue()).body("createdBy", nullValue());
+        given().auth().oauth2(Tokens.tutor("10000001")).when().get(PATH + "/EPA0101").then().statusCode(200)
+                .body("name", equalTo("Digital Skills Assessment"));
+
+        as(Tokens.token("admin2", "admin")).body(Map.of("epaoId", "EPA0101", "name", "Renamed")).when()
+                .put(PATH + "/EPA0101").then().statusCode(200).body("name", equalTo("Renamed"))
+                .body("ukprn", nullValue()).body("contactEmail", nullValue());
+        given().auth().oauth2(Tokens.assessor("EPA0101")).when().get(PATH + "/EPA0101").then().statusCode(200)
+                .body("name", equalTo("Renamed")).body("ukprn", nullValue());
+
+        AssessmentOrganisation row = stored("EPA0101");
+        assertEquals("admin1", row.createdBy);
+        assertEquals("admin2", row.updatedBy);
+    }
+
+    @Test
+    void listIsPagedOrderedByEpaoIdAndFilteredByName() {
+        create(organisation("EPA0203", "Alpha listtest"));
+        create(organisation("EPA0201", "Gamma LISTTEST"));
+        create(organisation("EPA0202", "Beta 100% listtest"));
+        for (String token : List.of(Tokens.admin(), Tokens.token("reg1", "regulator"), Tokens.assessor("EPA0001"),
+                Tokens.tutor("10000001"), Tokens.employer("E1"), Tokens.token("lms1", "lms-integration"))) {
+            given().auth().oauth2(token).when().get(PATH + "?q=listtest").then().statusCode(200)
+                    .body("items.epaoId", contains("EPA0201", "EPA0202", "EPA0203")).body("totalItems", equalTo(3));
+        }
+        given().auth().oauth2(Tokens.admin()).when().get(PATH + "?q=listtest&size=2&page=1").then().statusCode(200)
+                .body("items.epaoId", contains("EPA0203")).body("page", equalTo(1)).body("size", equalTo(2))
+                .body("totalPages", equalTo(2));
+        // LIKE wildcards in q are literal text, not patterns.
+        given().auth().oauth2(Tokens.admin()).queryParam("q", "0%").when().get(PATH).then().statusCode(200)
+                .body("items.epaoId", contains("EPA0202"));
+        given().auth().oauth2(Tokens.admin()).queryParam("q", "__").when().get(PATH).then().statusCode(200)
+                .body("items", hasSize(0));
+    }
+
+    @Test
+    void unknownAndMalformedIds() {
+        given().auth().oauth2(Tokens.admin()).when().get(PATH + "/EPA9999").then()
+                .spec(Problems.problem(404, "not-found")).body("instance", equalTo(PATH + "/EPA9999"));
+        given().auth().oauth2(Tokens.admin()).when().get(PATH + "/EPA12").then().spec(Problems.invalid("epaoId"));
+        as(Tokens.admin()).body(organisation("EPA9998", "Ghost")).when().put(PATH + "/EPA9998").then()
+                .spec(Problems.problem(404, "not-found"));
+        as(Tokens.admin()).body(organisation("EPA12", "Bad")).when().put(PATH + "/EPA12").then()
+                .spec(Problems.invalid("epaoId"));
+    }
+
+    @Test
+    void badPagingAndFiltersAreProblems() {
+        int before = count();
+        for (String query : List.of("size=0", "size=101", "page=-1", "q=x", "q=" + "x".repeat(101))) {
+            String field = query.substring(0, query.indexOf('='));
+            given().auth().oauth2(Tokens.admin()).when().get(PATH + "?" + query).then().spec(Problems.invalid(field));
+        }
+        assertEquals(before, count());
+    }
+
+    @Test
+    void invalidWritesChangeNothing() {
+        Map<String, Object> valid = organisation("EPA0301", "Original");
+        create(valid);
+        int before = count();
+        for (String[] bad : new String[][] {{"epaoId", "EPA301"}, {"epaoId", "XYZ0301"}, {"name", " "},
+                {"name", "n".repeat(201)}, {"contactEmail", "nope"}, {"ukprn", "1234567"}, {"ukprn", "1234567a"}}) {
+            as(Tokens.admin()).body(with(organisation("EPA0302", "New"), bad[0], bad[1])).when().post(PATH).then()
+                    .spec(Problems.invalid(bad[0]));
+            as(Tokens.admin()).body(with(valid, bad[0], bad[1])).when().put(PATH + "/EPA0301").then()
+                    .spec(Problems.invalid(bad[0]));
+        }
+        as(Tokens.admin()).body(with(valid, "name", "Duplicate")).when().post(PATH).then()
+                .spec(Problems.problem(409, "conflict"));
+        as(Tokens.admin()).body(organisation("EPA0303", "Other")).when().put(PATH + "/EPA0301").then()
+                .spec(Problems.invalid("epaoId"));
+        as(Tokens.admin()).body("{\"epaoId\": \"EPA0304\", ").when().post(PATH).then()
+                .spec(Problems.problem(400, "malformed-request-body"));
+        as(Tokens.admin()).body("{\"epaoId\": \"EPA0304\", \"name\": [1]}").when().post(PATH).then()
+                .spec(Problems.problem(400, "malformed-request-body")).body("violations.field", hasItem("name"));
+        as(Tokens.admin()).when().put(PATH + "/EPA0301").then().spec(Problems.problem(400, "validation-failed"));
+        as(Tokens.tutor("10000001")).body(organisation("EPA0305", "Not allowed")).when().post(PATH).then()
+                .spec(Problems.problem(403, "forbidden"));
+        as(Tokens.assessor("EPA0301")).body(with(valid, "name", "Hijacked")).when().put(PATH + "/EPA0301").then()
+                .spec(Problems.problem(403, "forbidden"));
+
+        assertEquals(before, count());
+        given().auth().oauth2(Tokens.admin()).when().get(PATH + "/EPA0301").then().statusCode(200)
+                .body("name", equalTo("Original")).body("ukprn", equalTo("10012345"));
+    }
+
+    @Test
+    void readsNeedATokenOfAPlatformRole() {
+        given().when().get(PATH).then().spec(Problems.problem(401, "unauthorized"));
+        given().when().get(PATH + "/EPA0001").then().spec(Problems.problem(401, "unauthorized"));
+        String apprentice = Tokens.apprentice("1234567890", "10000001", "E1");
+        given().auth().oauth2(apprentice).when().get(PATH).then().spec(Problems.problem(403, "forbidden"));
+        given().auth().oauth2(apprentice).when().get(PATH + "/EPA0001").then().spec(Problems.problem(403, "forbidden"));
+    }
+
+    @Test
+    void concurrentDuplicateCreatesGiveOneOrganisationAndConflicts() throws Exception {
+        int callers = 4;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                String token = Tokens.admin();
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return as(token).body(organisation("EPA0401", "Raced")).when().post(PATH).then().extract()
+                            .statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> seen = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                seen.add(status.get());
+            }
+            assertEquals(1, seen.stream().filter(s -> s == 201).count(), "statuses " + seen);
+            assertEquals(callers - 1, seen.stream().filter(s -> s == 409).count(), "statuses " + seen);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
