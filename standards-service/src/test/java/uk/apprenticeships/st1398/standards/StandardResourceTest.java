@@ -49,6 +49,14 @@ class StandardResourceTest {
     }
 
     @Test
+    void keywordSearchesKsbTextAndTreatsWildcardsLiterally() {
+        given().when().get("/api/v1/standards?q=maximise the impact").then().statusCode(200)
+                .body("items.reference", hasItem("ST1398"));
+        given().when().get("/api/v1/standards?q=%25%25").then().statusCode(200).body("totalItems", equalTo(0));
+        given().when().get("/api/v1/standards?q=__").then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    @Test
     void badPagingAndFiltersAreProblems() {
         given().when().get("/api/v1/standards?size=0").then().spec(Problems.invalid("size"));
         given().when().get("/api/v1/standards?size=101").then().spec(Problems.invalid("size"));

@@ -3,6 +3,7 @@ package uk.apprenticeships.st1398.assessment.repository;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
+import uk.apprenticeships.st1398.platform.api.LikePatterns;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -27,14 +28,6 @@ public class AssessmentOrganisationRepository implements PanacheRepository<Asses
 
     private PanacheQuery<AssessmentOrganisation> query(String name) {
         return name == null ? findAll(Sort.by("epaoId"))
-                : find("lower(name) like ?1 escape '!'", Sort.by("epaoId"), "%" + escapeLike(name.toLowerCase()) + "%");
-    }
-
-    /**
-     * Makes {@code %} and {@code _} literal. The escape character is explicit because Hibernate renders a bare
-     * {@code like} on PostgreSQL with {@code escape ''}, which disables the default backslash escape.
-     */
-    private static String escapeLike(String value) {
-        return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+                : find("lower(name) like ?1 escape '!'", Sort.by("epaoId"), LikePatterns.contains(name.toLowerCase()));
     }
 }

@@ -17,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -30,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
-import uk.apprenticeships.st1398.standards.config.StandardsConfig;
 import uk.apprenticeships.st1398.standards.repository.StandardRepository;
 import uk.apprenticeships.st1398.standards.service.StandardService;
 
@@ -43,11 +41,9 @@ public class StandardResource {
     static final String STATUSES = "^(Approved for delivery|In development|Proposal in development|Retired|Withdrawn)$";
 
     private final StandardService service;
-    private final String cacheControl;
 
-    public StandardResource(StandardService service, StandardsConfig config) {
+    public StandardResource(StandardService service) {
         this.service = service;
-        this.cacheControl = "public, max-age=" + config.cacheMaxAge().toSeconds();
     }
 
     @GET
@@ -66,18 +62,19 @@ public class StandardResource {
             @Valid @BeanParam PageRequest page) {
         PageResponse<StandardSummary> result = service.search(
                 new StandardRepository.Filter(keyword, route, level, status), page);
-        return Response.ok(result).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+        return Response.ok(result).build();
     }
 
     @GET
     @Path("/{reference}")
     @PermitAll
-    @Operation(summary = "Get a standard with its versions", description = "Open to any caller.")
+    @Operation(summary = "Get a standard with its versions",
+            description = "Open to any caller. Versions are listed newest first.")
     @APIResponse(responseCode = "200", description = "The standard",
             content = @Content(schema = @Schema(implementation = StandardResponse.class)))
     public Response get(@PathParam("reference") @Pattern(regexp = REFERENCE, message = "must look like ST1234")
             @Parameter(description = "Standard reference", example = "ST1398") String reference) {
-        return Response.ok(service.get(reference)).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+        return Response.ok(service.get(reference)).build();
     }
 
     @POST

@@ -11,5 +11,7 @@ public record VersionSummary(
         LocalDate approvedForDelivery,
         LocalDate earliestStartDate,
         LocalDate latestStartDate,
-        LocalDate latestEndDate) {
+        LocalDate latestEndDate,
+        @Schema(description = "Where this version's content was loaded from; null if not recorded",
+                example = "Skills England published summary") String source) {
 }

@@ -10,4 +10,18 @@ public interface StandardsConfig {
     /** How long clients and shared caches may reuse catalogue reads (public reference data). */
     @WithDefault("PT5M")
     Duration cacheMaxAge();
+
+    Seed seed();
+
+    /** The catalogue bundled with the service (feed documents listed in a manifest), loaded at start-up. */
+    interface Seed {
+
+        /** Load it at start-up. Loading only adds what is missing, so it is safe on every start. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Classpath location of the manifest; the documents it names sit beside it. */
+        @WithDefault("seed/manifest.json")
+        String manifest();
+    }
 }

@@ -1,6 +1,7 @@
 package uk.apprenticeships.st1398.standards.mapping;
 
 import java.util.ArrayList;
+import java.util.List;
 import uk.apprenticeships.st1398.standards.api.StandardRequest;
 import uk.apprenticeships.st1398.standards.api.StandardResponse;
 import uk.apprenticeships.st1398.standards.api.StandardSummary;
@@ -18,9 +19,13 @@ public final class StandardMapper {
 
     public static StandardResponse toResponse(Standard s) {
         return new StandardResponse(s.reference, s.title, s.level, s.route, s.larsCode, s.typicalDurationMonths,
-                s.maxFunding, s.eqaProvider, s.regulatedBody, s.overview, java.util.List.copyOf(s.typicalJobTitles),
-                s.standardPageUrl, s.versions.stream().map(StandardMapper::toSummary).toList(), s.createdAt,
-                s.updatedAt);
+                s.maxFunding, s.eqaProvider, s.regulatedBody, s.overview, List.copyOf(s.typicalJobTitles),
+                s.standardPageUrl, versions(s), s.createdAt, s.updatedAt);
+    }
+
+    /** Newest first, compared numerically (10.0 before 9.0): the current version is what clients look for first. */
+    public static List<VersionSummary> versions(Standard s) {
+        return s.versions.stream().sorted(StandardVersion.NEWEST_FIRST).map(StandardMapper::toSummary).toList();
     }
 
     public static StandardSummary toSummary(Standard s) {
@@ -31,7 +36,7 @@ public final class StandardMapper {
 
     public static VersionSummary toSummary(StandardVersion v) {
         return new VersionSummary(v.key(), v.versionNumber, v.status, v.approvedForDelivery, v.earliestStartDate,
-                v.latestStartDate, v.latestEndDate);
+                v.latestStartDate, v.latestEndDate, v.source);
     }
 
     /** Copies the request onto the entity; the reference is set by the caller. */

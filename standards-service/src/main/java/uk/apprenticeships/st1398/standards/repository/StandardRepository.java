@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import uk.apprenticeships.st1398.platform.api.LikePatterns;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.standards.domain.Standard;
 
@@ -33,8 +34,11 @@ public class StandardRepository implements PanacheRepositoryBase<Standard, Strin
         List<String> clauses = new ArrayList<>();
         Parameters params = new Parameters();
         if (filter.keyword() != null) {
-            clauses.add("(lower(title) like :kw or lower(coalesce(overview, '')) like :kw)");
-            params.and("kw", "%" + escapeLike(filter.keyword().toLowerCase()) + "%");
+            // Title, overview and the text of any KSB of any version.
+            clauses.add("(lower(title) like :kw escape '!' or lower(coalesce(overview, '')) like :kw escape '!'"
+                    + " or exists (select 1 from Ksb k where k.version.standard = s"
+                    + " and lower(k.detail) like :kw escape '!'))");
+            params.and("kw", LikePatterns.contains(filter.keyword().toLowerCase()));
         }
         if (filter.route() != null) {
             clauses.add("lower(route) = :route");
@@ -50,9 +54,5 @@ public class StandardRepository implements PanacheRepositoryBase<Standard, Strin
         }
         String where = "from Standard s" + (clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses));
         return new Query(where, params);
-    }
-
-    private static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

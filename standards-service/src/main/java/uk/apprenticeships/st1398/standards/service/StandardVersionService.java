@@ -1,0 +1,82 @@
+package uk.apprenticeships.st1398.standards.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.standards.api.DutyResponse;
+import uk.apprenticeships.st1398.standards.api.KsbResponse;
+import uk.apprenticeships.st1398.standards.api.OptionResponse;
+import uk.apprenticeships.st1398.standards.api.VersionResponse;
+import uk.apprenticeships.st1398.standards.api.VersionSummary;
+import uk.apprenticeships.st1398.standards.domain.Ksb;
+import uk.apprenticeships.st1398.standards.domain.KsbKind;
+import uk.apprenticeships.st1398.standards.domain.Standard;
+import uk.apprenticeships.st1398.standards.domain.StandardVersion;
+import uk.apprenticeships.st1398.standards.mapping.StandardMapper;
+import uk.apprenticeships.st1398.standards.mapping.VersionMapper;
+import uk.apprenticeships.st1398.standards.repository.StandardRepository;
+
+/** Reads of standard versions and their content. Inputs arrive validated in shape; this decides existence. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class StandardVersionService {
+
+    private final StandardRepository standards;
+
+    public StandardVersionService(StandardRepository standards) {
+        this.standards = standards;
+    }
+
+    public List<VersionSummary> versions(String reference) {
+        return StandardMapper.versions(standard(reference));
+    }
+
+    public VersionResponse version(String reference, String versionNumber) {
+        return VersionMapper.toResponse(find(reference, versionNumber));
+    }
+
+    /** @param kind null for every kind */
+    public List<KsbResponse> ksbs(String reference, String versionNumber, KsbKind kind) {
+        return VersionMapper.toKsbs(find(reference, versionNumber), kind);
+    }
+
+    /** @param codeOrId a code such as K3, or a KSB id */
+    public KsbResponse ksb(String reference, String versionNumber, String codeOrId) {
+        StandardVersion version = find(reference, versionNumber);
+        return version.ksbs.stream().filter(matching(codeOrId)).findFirst().map(VersionMapper::toResponse)
+                .orElseThrow(() -> ApiException.notFound(version.key() + " has no KSB " + codeOrId + "; see /api/v1/"
+                        + "standards/" + reference + "/versions/" + versionNumber + "/ksbs."));
+    }
+
+    public List<DutyResponse> duties(String reference, String versionNumber) {
+        return VersionMapper.toDuties(find(reference, versionNumber));
+    }
+
+    public List<OptionResponse> options(String reference, String versionNumber) {
+        return VersionMapper.toOptions(find(reference, versionNumber));
+    }
+
+    /** Validation let through only codes (at most K999) and 36-character ids, so length tells them apart. */
+    private static Predicate<Ksb> matching(String codeOrId) {
+        if (codeOrId.length() <= 4) {
+            return ksb -> ksb.code().equals(codeOrId);
+        }
+        UUID id = UUID.fromString(codeOrId);
+        return ksb -> ksb.id.equals(id);
+    }
+
+    private Standard standard(String reference) {
+        return standards.findByIdOptional(reference)
+                .orElseThrow(() -> ApiException.notFound("No standard with reference " + reference + "."));
+    }
+
+    private StandardVersion find(String reference, String versionNumber) {
+        Standard standard = standard(reference);
+        return standard.versions.stream().filter(v -> v.versionNumber.equals(versionNumber)).findFirst()
+                .orElseThrow(() -> ApiException.notFound(reference + " has no version " + versionNumber
+                        + "; see /api/v1/standards/" + reference + "/versions."));
+    }
+}
