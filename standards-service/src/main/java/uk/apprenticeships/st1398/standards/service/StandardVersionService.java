@@ -15,8 +15,10 @@ import uk.apprenticeships.st1398.standards.domain.Ksb;
 import uk.apprenticeships.st1398.standards.domain.KsbKind;
 import uk.apprenticeships.st1398.standards.domain.Standard;
 import uk.apprenticeships.st1398.standards.domain.StandardVersion;
+import uk.apprenticeships.st1398.standards.mapping.FeedMapper;
 import uk.apprenticeships.st1398.standards.mapping.StandardMapper;
 import uk.apprenticeships.st1398.standards.mapping.VersionMapper;
+import uk.apprenticeships.st1398.standards.mapping.feed.FeedStandardVersion;
 import uk.apprenticeships.st1398.standards.repository.StandardRepository;
 
 /** Reads of standard versions and their content. Inputs arrive validated in shape; this decides existence. */
@@ -57,6 +59,11 @@ public class StandardVersionService {
 
     public List<OptionResponse> options(String reference, String versionNumber) {
         return VersionMapper.toOptions(find(reference, versionNumber));
+    }
+
+    /** The version in the Skills England feed format, as an import takes it. */
+    public FeedStandardVersion export(String reference, String versionNumber) {
+        return FeedMapper.toFeed(find(reference, versionNumber));
     }
 
     /** Validation let through only codes (at most K999) and 36-character ids, so length tells them apart. */
