@@ -1,6 +1,7 @@
 package uk.apprenticeships.st1398.standards.service;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -110,6 +111,9 @@ public class CatalogueImportService {
             item = json.treeToValue(node, FeedStandardVersion.class);
         } catch (JsonMappingException e) {
             return rejected(index, key, List.of(wrongType(e)));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // Anything else Jackson refuses is still this item's fault; it must not end the import half way.
+            return rejected(index, key, List.of("the item does not have the structure of a standard version"));
         }
         List<String> reasons = new ArrayList<>(validator.validate(item).stream()
                 .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().toList());
