@@ -26,7 +26,8 @@ class HttpCachingTest {
     private static final List<String> READS = List.of("/api/v1/standards", "/api/v1/standards?q=machine learning",
             "/api/v1/standards/ST1398", VERSIONS, VERSIONS + "/1.0", VERSIONS + "/0.1/ksbs",
             VERSIONS + "/1.0/ksbs?kind=K", VERSIONS + "/1.0/ksbs/K3", VERSIONS + "/0.1/duties",
-            VERSIONS + "/1.0/options");
+            VERSIONS + "/1.0/options", VERSIONS + "/0.1/export", VERSIONS + "/1.0/export",
+            "/api/v1/standards/ST1398/diff?from=0.1&to=1.0");
     private static final String STRONG_TAG = "^\"[A-Za-z0-9_-]{43}\"$";
 
     @Test

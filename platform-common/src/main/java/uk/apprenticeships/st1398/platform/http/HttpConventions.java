@@ -7,7 +7,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.MDC;
 import uk.apprenticeships.st1398.platform.problem.HttpProblems;
@@ -22,10 +21,9 @@ import uk.apprenticeships.st1398.platform.problem.ProblemType;
 public class HttpConventions {
 
     void install(@Observes Router router) {
-        long maxBody = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
-                .map(MemorySize::asLongValue).orElse(10L * 1024 * 1024);
+        BodyLimits limits = BodyLimits.fromConfig(ConfigProvider.getConfig());
         router.route().order(Integer.MIN_VALUE).handler(HttpConventions::requestId);
-        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> checkDeclaredLength(ctx, maxBody));
+        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> checkDeclaredLength(ctx, limits));
         router.route().order(Integer.MIN_VALUE).failureHandler(HttpConventions::failure);
         router.route().last().handler(ctx -> HttpProblems.write(ctx, HttpProblems.of(404, ctx)));
     }
@@ -43,8 +41,9 @@ public class HttpConventions {
      * Refuses a declared oversize body with a problem before anything reads it (Quarkus would otherwise
      * answer a bare 413 further down).
      */
-    private static void checkDeclaredLength(RoutingContext ctx, long maxBody) {
+    private static void checkDeclaredLength(RoutingContext ctx, BodyLimits limits) {
         String length = ctx.request().getHeader("Content-Length");
+        long maxBody = limits.forPath(ctx.request().path());
         if (length != null) {
             try {
                 if (Long.parseLong(length.trim()) > maxBody) {

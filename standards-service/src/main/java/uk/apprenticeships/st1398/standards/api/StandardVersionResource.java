@@ -10,10 +10,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.apprenticeships.st1398.standards.domain.KsbKind;
+import uk.apprenticeships.st1398.standards.mapping.feed.FeedStandardVersion;
 import uk.apprenticeships.st1398.standards.service.StandardVersionService;
 
 /**
@@ -122,5 +125,21 @@ public class StandardVersionResource {
             @PathParam("version") @Pattern(regexp = VERSION, message = "must look like 1.0")
             @Parameter(description = VERSION_HELP, example = "1.0") String version) {
         return service.options(reference, version);
+    }
+
+    @GET
+    @Path("/{version}/export")
+    @Operation(summary = "Export a version in the Skills England feed format",
+            description = "Field names as the feed spells them, KSB, duty and option ids as stored, texts the source "
+                    + "does not give stay null. Fields this catalogue does not keep are left out; of the EQA provider "
+                    + "only the name is kept. The result can be posted to `/api/v1/standards/import`. " + VERSION_HELP)
+    @APIResponse(responseCode = "200", description = "The version in the feed format",
+            content = @Content(schema = @Schema(implementation = FeedStandardVersion.class)))
+    public FeedStandardVersion export(
+            @PathParam("reference") @Pattern(regexp = StandardResource.REFERENCE, message = "must look like ST1234")
+            @Parameter(description = "Standard reference", example = "ST1398") String reference,
+            @PathParam("version") @Pattern(regexp = VERSION, message = "must look like 1.0")
+            @Parameter(description = VERSION_HELP, example = "1.0") String version) {
+        return service.export(reference, version);
     }
 }

@@ -10,13 +10,17 @@ import uk.apprenticeships.st1398.standards.api.DutyResponse;
 import uk.apprenticeships.st1398.standards.api.KsbResponse;
 import uk.apprenticeships.st1398.standards.api.OptionResponse;
 import uk.apprenticeships.st1398.standards.api.VersionResponse;
+import uk.apprenticeships.st1398.standards.api.VersionDiff;
 import uk.apprenticeships.st1398.standards.api.VersionSummary;
 import uk.apprenticeships.st1398.standards.domain.Ksb;
 import uk.apprenticeships.st1398.standards.domain.KsbKind;
 import uk.apprenticeships.st1398.standards.domain.Standard;
 import uk.apprenticeships.st1398.standards.domain.StandardVersion;
+import uk.apprenticeships.st1398.standards.mapping.DiffMapper;
+import uk.apprenticeships.st1398.standards.mapping.FeedMapper;
 import uk.apprenticeships.st1398.standards.mapping.StandardMapper;
 import uk.apprenticeships.st1398.standards.mapping.VersionMapper;
+import uk.apprenticeships.st1398.standards.mapping.feed.FeedStandardVersion;
 import uk.apprenticeships.st1398.standards.repository.StandardRepository;
 
 /** Reads of standard versions and their content. Inputs arrive validated in shape; this decides existence. */
@@ -57,6 +61,15 @@ public class StandardVersionService {
 
     public List<OptionResponse> options(String reference, String versionNumber) {
         return VersionMapper.toOptions(find(reference, versionNumber));
+    }
+
+    /** The version in the Skills England feed format, as an import takes it. */
+    public FeedStandardVersion export(String reference, String versionNumber) {
+        return FeedMapper.toFeed(find(reference, versionNumber));
+    }
+
+    public VersionDiff diff(String reference, String from, String to) {
+        return DiffMapper.diff(find(reference, from), find(reference, to));
     }
 
     /** Validation let through only codes (at most K999) and 36-character ids, so length tells them apart. */
