@@ -242,8 +242,7 @@ public final class CaseMapper {
     }
 
     private CfItem toItem(Context c, Duty d) {
-        CfItem item = item(c, d.id, DUTY, "D" + d.position, d.position, d.detail, false, d.ksbMappingKnown);
-        return item;
+        return item(c, d.id, DUTY, "D" + d.position, d.position, d.detail, false, d.ksbMappingKnown);
     }
 
     private CfItem item(Context c, UUID id, String type, String code, int position, String detail, boolean truncated,
