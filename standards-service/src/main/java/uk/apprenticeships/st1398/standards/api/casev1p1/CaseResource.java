@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,7 +55,7 @@ public class CaseResource {
                     + "CASE's `sort`, `orderBy`, `filter` and `fields` are not supported and answer 400.")
     @APIResponse(responseCode = "200", description = "A page of CFDocuments",
             headers = @Header(name = "X-Total-Count", description = "How many documents there are in all",
-                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
+                    schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(schema = @Schema(implementation = CfDocumentSet.class)))
     public Response documents(
             @QueryParam("limit") @Pattern(regexp = WHOLE_NUMBER, message = "must be a whole number from 1 to 100")
@@ -74,7 +75,8 @@ public class CaseResource {
         if (size < 1 || size > MAX_LIMIT) {
             throw ApiException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
         }
-        CaseFrameworkService.DocumentPage page = service.documents(size, offset == null ? 0 : Integer.parseInt(offset));
+        CaseFrameworkService.DocumentPage page = service.documents(size,
+                offset == null ? 0 : Integer.parseInt(offset));
         return Response.ok(page.documents()).header("X-Total-Count", page.total()).build();
     }
 
