@@ -26,7 +26,9 @@ public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(options().dynamicPort());
         server.start();
-        server.stubFor(any(urlPathMatching("/api/v1/standards.*")).willReturn(aResponse().withStatus(200)
+        server.stubFor(get(urlPathEqualTo("/api/v1/standards/ST0304")).willReturn(aResponse().withStatus(304)
+                .withHeader("ETag", "\"abc\"")));
+        server.stubFor(any(urlPathMatching("/api/v1/standards.*")).atPriority(10).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withHeader("X-Request-Id", "downstream-id")
                 .withHeader("X-Downstream", "standards").withBody("{\"items\":[{\"reference\":\"ST1398\"}]}")));
         server.stubFor(any(urlPathMatching("/api/v1/assessment-organisations.*")).willReturn(aResponse()

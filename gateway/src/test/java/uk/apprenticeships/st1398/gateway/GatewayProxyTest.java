@@ -37,6 +37,14 @@ class GatewayProxyTest {
     }
 
     @Test
+    void notModifiedIsRelayedWithoutABody() {
+        Response response = given().header("If-None-Match", "\"abc\"").when().get("/api/v1/standards/ST0304");
+        response.then().statusCode(304).header("ETag", "\"abc\"");
+        assertEquals(null, response.header("Transfer-Encoding"), "a 304 is never chunked");
+        assertEquals("", response.asString());
+    }
+
+    @Test
     void writeIsProxiedWithBodyAndToken() {
         String token = Tokens.admin();
         given().auth().oauth2(token).contentType("application/json").body("{\"epaoId\":\"EPA0001\"}")

@@ -155,7 +155,15 @@ public class ProxyRoutes {
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
             // The gateway already set X-Request-Id on its response; the downstream echoes the same id.
-            context.response().headers().remove(RequestIds.HEADER);
+            ProxyResponse response = context.response();
+            response.headers().remove(RequestIds.HEADER);
+            int status = response.getStatusCode();
+            if (status == 304 || status == 204) {
+                // Bodyless by definition: without this the proxy answers 'Transfer-Encoding: chunked' and
+                // strict clients wait for chunks that never come.
+                response.headers().remove("Transfer-Encoding");
+                response.setBody(null);
+            }
             return context.sendResponse();
         }
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import uk.apprenticeships.st1398.standards.config.StandardsConfig;
 
@@ -21,12 +22,43 @@ public class HttpCaching {
 
     private static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
 
+    private static final String READ_GENERATION = HttpCaching.class.getName() + ".generation";
+
     private final ObjectMapper json;
     private final String cacheControl;
+    private final ReadCache cache;
 
-    public HttpCaching(ObjectMapper json, StandardsConfig config) {
+    public HttpCaching(ObjectMapper json, StandardsConfig config, ReadCache cache) {
         this.json = json;
         this.cacheControl = "public, max-age=" + config.cacheMaxAge().toSeconds();
+        this.cache = cache;
+    }
+
+    /** Answers a read from the cache when it can, before any resource (and so any database) work. */
+    @ServerRequestFilter
+    public Response cachedRead(ContainerRequestContext request) {
+        if (!isRead(request.getMethod())) {
+            return null;
+        }
+        request.setProperty(READ_GENERATION, cache.generation());
+        if (request.getAcceptableMediaTypes().stream().noneMatch(MediaType.APPLICATION_JSON_TYPE::isCompatible)) {
+            return null; // let content negotiation answer 406 as usual
+        }
+        ReadCache.Entry entry = cache.get(cacheKey(request));
+        if (entry == null) {
+            return null;
+        }
+        Response.ResponseBuilder builder = EntityTags.noneMatchHits(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                entry.etag()) ? Response.notModified() : Response.ok(entry.body(), JSON_UTF8);
+        return builder.header(HttpHeaders.ETAG, entry.etag()).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+    }
+
+    /** Any successful write may change what reads return. */
+    @ServerResponseFilter
+    public void invalidateOnWrite(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!isRead(request.getMethod()) && response.getStatus() < 300) {
+            cache.invalidateAll();
+        }
     }
 
     @ServerResponseFilter
@@ -35,8 +67,15 @@ public class HttpCaching {
         if (!isCacheable(request, response)) {
             return;
         }
+        if (response.getEntity() instanceof byte[]) {
+            return; // answered from the cache by cachedRead
+        }
         byte[] body = json.writeValueAsBytes(response.getEntity());
         String tag = EntityTags.of(body);
+        Object startedIn = request.getProperty(READ_GENERATION);
+        if (startedIn instanceof Long generation) {
+            cache.put(cacheKey(request), new ReadCache.Entry(body, tag), generation);
+        }
         response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl);
         if (EntityTags.noneMatchHits(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag)) {
@@ -48,9 +87,19 @@ public class HttpCaching {
         }
     }
 
+    private static boolean isRead(String method) {
+        return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
+    }
+
+    private static String cacheKey(ContainerRequestContext request) {
+        return request.getUriInfo().getRequestUri().getRawPath() + "?"
+                + (request.getUriInfo().getRequestUri().getRawQuery() == null ? ""
+                        : request.getUriInfo().getRequestUri().getRawQuery());
+    }
+
     private static boolean isCacheable(ContainerRequestContext request, ContainerResponseContext response) {
         String method = request.getMethod();
-        return (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
+        return isRead(method)
                 && response.getStatus() == Response.Status.OK.getStatusCode() && response.hasEntity()
                 && isJson(response.getMediaType());
     }

@@ -13,6 +13,22 @@ public interface StandardsConfig {
 
     Seed seed();
 
+    ReadCache readCache();
+
+    /** Server-side cache of serialised reads; see {@code api.ReadCache}. */
+    interface ReadCache {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How stale another instance's cache may be after a write; keep it below {@link #cacheMaxAge()}. */
+        @WithDefault("PT30S")
+        Duration ttl();
+
+        @WithDefault("10000")
+        long maxEntries();
+    }
+
     /** The catalogue bundled with the service (feed documents listed in a manifest), loaded at start-up. */
     interface Seed {
 
