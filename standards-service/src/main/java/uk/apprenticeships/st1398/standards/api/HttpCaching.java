@@ -8,6 +8,9 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import uk.apprenticeships.st1398.standards.config.StandardsConfig;
@@ -23,6 +26,9 @@ public class HttpCaching {
     private static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
 
     private static final String READ_GENERATION = HttpCaching.class.getName() + ".generation";
+
+    /** Headers a resource sets that describe its body (the CASE paging total): cached and replayed with it. */
+    private static final List<String> BODY_HEADERS = List.of("X-Total-Count", HttpHeaders.LINK);
 
     private final ObjectMapper json;
     private final String cacheControl;
@@ -48,8 +54,12 @@ public class HttpCaching {
         if (entry == null) {
             return null;
         }
-        Response.ResponseBuilder builder = EntityTags.noneMatchHits(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
-                entry.etag()) ? Response.notModified() : Response.ok(entry.body(), JSON_UTF8);
+        boolean notModified = EntityTags.noneMatchHits(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                entry.etag());
+        Response.ResponseBuilder builder = notModified ? Response.notModified() : Response.ok(entry.body(), JSON_UTF8);
+        if (!notModified) {
+            entry.headers().forEach(builder::header);
+        }
         return builder.header(HttpHeaders.ETAG, entry.etag()).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
     }
 
@@ -74,7 +84,7 @@ public class HttpCaching {
         String tag = EntityTags.of(body);
         Object startedIn = request.getProperty(READ_GENERATION);
         if (startedIn instanceof Long generation) {
-            cache.put(cacheKey(request), new ReadCache.Entry(body, tag), generation);
+            cache.put(cacheKey(request), new ReadCache.Entry(body, tag, bodyHeaders(response)), generation);
         }
         response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl);
@@ -85,6 +95,17 @@ public class HttpCaching {
         } else {
             response.setEntity(body, response.getEntityAnnotations(), JSON_UTF8);
         }
+    }
+
+    private static Map<String, String> bodyHeaders(ContainerResponseContext response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : BODY_HEADERS) {
+            String value = response.getHeaderString(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        return headers;
     }
 
     private static boolean isRead(String method) {

@@ -3,6 +3,7 @@ package uk.apprenticeships.st1398.standards.api;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import uk.apprenticeships.st1398.standards.config.StandardsConfig;
 
@@ -15,8 +16,15 @@ import uk.apprenticeships.st1398.standards.config.StandardsConfig;
 @Singleton
 public class ReadCache {
 
-    /** One cached 200 response. */
-    public record Entry(byte[] body, String etag) {
+    /**
+     * One cached 200 response: the body, its tag, and the response headers that describe the body (such as a
+     * paging total), which must come back with it.
+     */
+    public record Entry(byte[] body, String etag, Map<String, String> headers) {
+
+        public Entry(byte[] body, String etag) {
+            this(body, etag, Map.of());
+        }
     }
 
     private final boolean enabled;
