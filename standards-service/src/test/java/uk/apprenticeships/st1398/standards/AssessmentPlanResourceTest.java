@@ -157,12 +157,36 @@ class AssessmentPlanResourceTest {
     @Test
     void aPlanReadCanBePutBackAsItIs() throws Exception {
         ObjectNode before = read(PLAN);
-        put(PLAN, before).statusCode(200).body("key", equalTo("ST1398_1.0"))
-                .body("gradeCombinations.rows", hasSize(9)).header("ETag", nullValue());
+        String tag = put(PLAN, before).statusCode(200).body("key", equalTo("ST1398_1.0"))
+                .body("gradeCombinations.rows", hasSize(9)).extract().header("ETag");
+        given().when().get(PLAN).then().header("ETag", equalTo(tag));
         ObjectNode after = read(PLAN);
         before.remove("updatedAt");
         after.remove("updatedAt");
         assertEquals(before, after);
+    }
+
+    @Test
+    void ifMatchPreventsLostUpdates() throws Exception {
+        String read = given().when().get(PLAN).then().statusCode(200).extract().asString();
+        String tag = given().when().get(PLAN).then().extract().header("ETag");
+        given().auth().oauth2(Tokens.admin()).contentType("application/json").header("If-Match", "\"stale\"")
+                .body(read).when().put(PLAN).then().spec(Problems.problem(412, "precondition-failed"));
+        given().auth().oauth2(Tokens.admin()).contentType("application/json").header("If-Match", "W/" + tag)
+                .body(read).when().put(PLAN).then().spec(Problems.problem(412, "precondition-failed"));
+        assertEquals(read, given().when().get(PLAN).then().extract().asString());
+        String next = given().auth().oauth2(Tokens.admin()).contentType("application/json")
+                .header("If-Match", "\"stale\", " + tag).body(read).when().put(PLAN).then().statusCode(200)
+                .extract().header("ETag");
+        given().when().get(PLAN).then().header("ETag", equalTo(next));
+        given().auth().oauth2(Tokens.admin()).contentType("application/json").header("If-Match", tag).body(read)
+                .when().put(PLAN).then().spec(Problems.problem(412, "precondition-failed"));
+        given().auth().oauth2(Tokens.admin()).contentType("application/json").header("If-Match", "*").body(read)
+                .when().put(PLAN).then().statusCode(200);
+        String noPlan = "/api/v1/standards/ST1398/versions/0.1/assessment-plan";
+        given().auth().oauth2(Tokens.admin()).contentType("application/json").header("If-Match", "*").body(read)
+                .when().put(noPlan).then().spec(Problems.problem(412, "precondition-failed"));
+        given().when().get(noPlan).then().spec(Problems.problem(404, "not-found"));
     }
 
     @Test

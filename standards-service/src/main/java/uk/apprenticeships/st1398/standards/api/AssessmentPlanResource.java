@@ -1,24 +1,28 @@
 package uk.apprenticeships.st1398.standards.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,9 +48,11 @@ public class AssessmentPlanResource {
     private static final String DATE = "^\\d{4}-\\d{2}-\\d{2}$";
 
     private final AssessmentPlanService service;
+    private final ObjectMapper json;
 
-    public AssessmentPlanResource(AssessmentPlanService service) {
+    public AssessmentPlanResource(AssessmentPlanService service, ObjectMapper json) {
         this.service = service;
+        this.json = json;
     }
 
     @GET
@@ -81,15 +87,42 @@ public class AssessmentPlanResource {
     @APIResponse(responseCode = "201", description = "Created; the version had no plan",
             content = @Content(schema = @Schema(implementation = AssessmentPlanResponse.class)))
     @APIResponse(responseCode = "404", description = "No such standard or version")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current plan; nothing changed")
     public Response replace(
             @PathParam("reference") @Pattern(regexp = StandardResource.REFERENCE, message = "must look like ST1234")
             @Parameter(description = "Standard reference", example = "ST1398") String reference,
             @PathParam("version") @Pattern(regexp = StandardVersionResource.VERSION, message = "must look like 1.0")
             @Parameter(description = VERSION_HELP, example = "1.0") String version,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "Replace only if the plan is still the "
+                    + "one with this ETag (from a GET), or `*`: any existing plan. Otherwise 412, nothing changed.")
+            String ifMatch,
             String body, @Context UriInfo uri) throws JsonProcessingException {
-        AssessmentPlanService.Replaced result = service.replace(reference, version, service.read(body));
-        return result.created() ? Response.created(uri.getAbsolutePath()).entity(result.plan()).build()
-                : Response.ok(result.plan()).build();
+        AssessmentPlanService.Replaced result = service.replace(reference, version, service.read(body),
+                current -> ifMatch == null || matches(ifMatch, current));
+        Response.ResponseBuilder answer = result.created() ? Response.created(uri.getAbsolutePath())
+                : Response.ok();
+        return answer.entity(result.plan()).header(HttpHeaders.ETAG, tag(result.plan())).build();
+    }
+
+    /** If-Match uses strong comparison (RFC 9110 §13.1.1): a weak tag never matches; * matches any plan. */
+    private boolean matches(String ifMatch, AssessmentPlanResponse current) {
+        if (current == null) {
+            return false;
+        }
+        if (ifMatch.strip().equals("*")) {
+            return true;
+        }
+        String tag = tag(current);
+        return Arrays.stream(ifMatch.split(",")).map(String::strip).anyMatch(tag::equals);
+    }
+
+    /** The tag a GET of this plan carries: {@link HttpCaching} hashes the same bytes of the same mapper. */
+    private String tag(AssessmentPlanResponse plan) {
+        try {
+            return EntityTags.of(json.writeValueAsBytes(plan));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Assessment plan cannot be written as JSON", e);
+        }
     }
 
     @GET

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
@@ -17,10 +18,12 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.problem.Problem.Violation;
 import uk.apprenticeships.st1398.platform.problem.ProblemType;
@@ -87,12 +90,24 @@ public class AssessmentPlanService {
         return toResponse(reference, versionNumber, plan);
     }
 
-    /** Replaces the version's plan with this one, or refuses it whole with every violation found. */
+    /**
+     * Replaces the version's plan with this one, or refuses it whole with every violation found. Writes to one
+     * version are serialised (its row is locked), so the precondition sees the plan this write replaces.
+     *
+     * @param precondition given the current plan (null if none), whether the write may go ahead (If-Match)
+     */
     @Transactional
-    public Replaced replace(String reference, String versionNumber, AssessmentPlanDocument document) {
+    public Replaced replace(String reference, String versionNumber, AssessmentPlanDocument document,
+            Predicate<AssessmentPlanResponse> precondition) {
         StandardVersion version = version(reference, versionNumber);
-        check(document, version);
+        versions.getEntityManager().lock(version, LockModeType.PESSIMISTIC_WRITE);
         AssessmentPlan plan = plans.findById(version.id);
+        if (!precondition.test(plan == null ? null : toResponse(reference, versionNumber, plan))) {
+            throw ApiException.preconditionFailed("The assessment plan of " + version.key() + (plan == null
+                    ? " does not exist, so If-Match cannot match it." : " has changed since the version named in "
+                            + "If-Match; read it again and reapply your change."));
+        }
+        check(document, version);
         boolean created = plan == null;
         if (created) {
             plan = newPlan(version);
@@ -283,7 +298,8 @@ public class AssessmentPlanService {
         return ApiException.notFound(reference + "_" + versionNumber + " has no assessment plan yet.");
     }
 
+    /** To the microsecond, as PostgreSQL keeps it, so the plan a PUT answers is the plan a GET reads back. */
     private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }
