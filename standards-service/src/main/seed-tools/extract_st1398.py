@@ -262,6 +262,13 @@ def main(proposal_path, summary_path, out_dir):
                           "behaviours": len(prop["behaviours"]), "duties": len(prop["duties"])},
              "truncated": []},
         ],
+        # Hand-written, not extracted: listed here so regenerating the manifest keeps it.
+        "assessmentPlans": [
+            {"file": "st1398-1.0-assessment-plan.json", "reference": "ST1398", "version": "1.0",
+             "note": "Written by hand (not generated): the assessment plan in the PUT .../assessment-plan format, "
+                     "stored at start-up if the version has no plan. What no source confirms is marked "
+                     "confirmed: false."},
+        ],
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 

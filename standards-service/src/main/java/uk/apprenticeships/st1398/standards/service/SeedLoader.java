@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument;
 import uk.apprenticeships.st1398.standards.config.StandardsConfig;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedStandardVersion;
 
@@ -25,12 +26,15 @@ import uk.apprenticeships.st1398.standards.mapping.feed.FeedStandardVersion;
 public class SeedLoader {
 
     private final FeedImporter importer;
+    private final AssessmentPlanService plans;
     private final ObjectMapper json;
     private final Validator validator;
     private final StandardsConfig.Seed config;
 
-    public SeedLoader(FeedImporter importer, ObjectMapper json, Validator validator, StandardsConfig config) {
+    public SeedLoader(FeedImporter importer, AssessmentPlanService plans, ObjectMapper json, Validator validator,
+            StandardsConfig config) {
         this.importer = importer;
+        this.plans = plans;
         this.json = json;
         this.validator = validator;
         this.config = config.seed();
@@ -42,17 +46,45 @@ public class SeedLoader {
             return;
         }
         load();
+        loadAssessmentPlans();
     }
 
     /** Loads every document in the manifest; calling it again changes nothing that is already there. */
     public List<ImportResult> load() {
-        String manifestPath = config.manifest();
-        String directory = manifestPath.contains("/") ? manifestPath.substring(0, manifestPath.lastIndexOf('/') + 1)
-                : "";
-        SeedManifest manifest = read(manifestPath, SeedManifest.class);
+        SeedManifest manifest = read(config.manifest(), SeedManifest.class);
         return manifest.sources().stream()
-                .map(entry -> importer.importVersion(document(directory + entry.file()), entry.sourceInfo()))
+                .map(entry -> importer.importVersion(document(directory() + entry.file()), entry.sourceInfo()))
                 .toList();
+    }
+
+    /**
+     * Stores each bundled assessment plan whose version has none yet (after {@link #load()}, which creates the
+     * versions); a plan already there, seeded or set by an admin, is left as it is.
+     *
+     * @return the keys of the versions whose plan was stored now
+     */
+    public List<String> loadAssessmentPlans() {
+        SeedManifest manifest = read(config.manifest(), SeedManifest.class);
+        return manifest.assessmentPlansOrEmpty().stream()
+                .filter(entry -> plans.seed(entry.reference(), entry.version(), plan(directory() + entry.file())))
+                .map(entry -> entry.reference() + "_" + entry.version())
+                .toList();
+    }
+
+    private String directory() {
+        String manifestPath = config.manifest();
+        return manifestPath.contains("/") ? manifestPath.substring(0, manifestPath.lastIndexOf('/') + 1) : "";
+    }
+
+    private AssessmentPlanDocument plan(String path) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Seed resource " + path + " is not on the classpath");
+            }
+            return plans.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read seed resource " + path, e);
+        }
     }
 
     private FeedStandardVersion document(String path) {
