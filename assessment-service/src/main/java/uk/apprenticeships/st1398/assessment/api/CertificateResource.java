@@ -1,5 +1,6 @@
 package uk.apprenticeships.st1398.assessment.api;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,10 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.apprenticeships.st1398.assessment.domain.CertificateGrade;
 import uk.apprenticeships.st1398.assessment.domain.CertificateStatus;
 import uk.apprenticeships.st1398.assessment.service.CertificateService;
+import uk.apprenticeships.st1398.assessment.service.CredentialService;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 
 @Path("/api/v1/certificates")
@@ -41,9 +44,11 @@ public class CertificateResource {
     static final String STATUSES = "Draft|Ready|Submitted|Approved|Printed|Delivered|Cancelled|Deleted";
 
     private final CertificateService service;
+    private final CredentialService credentials;
 
-    public CertificateResource(CertificateService service) {
+    public CertificateResource(CertificateService service, CredentialService credentials) {
         this.service = service;
+        this.credentials = credentials;
     }
 
     @POST
@@ -55,7 +60,7 @@ public class CertificateResource {
                     + "400 problem and nothing is created.")
     @APIResponse(responseCode = "200", description = "One result per item, in request order",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CertificateResult.class)))
-    public List<CertificateResult> create(
+    public List<CertificateResult> createCertificates(
             @NotNull(message = "a JSON array of certificates is required") List<CertificateRequest> batch) {
         return service.create(batch);
     }
@@ -68,7 +73,7 @@ public class CertificateResource {
                     + "Draft and Submitted certificates can be amended; others give the item status 409.")
     @APIResponse(responseCode = "200", description = "One result per item, in request order",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CertificateResult.class)))
-    public List<CertificateResult> amend(
+    public List<CertificateResult> amendCertificates(
             @NotNull(message = "a JSON array of certificates is required") List<CertificateRequest> batch) {
         return service.amend(batch);
     }
@@ -81,7 +86,7 @@ public class CertificateResource {
             description = "Moves each Draft or Ready certificate to Submitted.")
     @APIResponse(responseCode = "200", description = "One result per item, in request order",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CertificateResult.class)))
-    public List<CertificateResult> submit(
+    public List<CertificateResult> submitCertificates(
             @NotNull(message = "a JSON array of submissions is required") List<SubmitRequest> batch) {
         return service.submit(batch);
     }
@@ -91,7 +96,7 @@ public class CertificateResource {
             description = "Admins and regulators see all; assessors their organisation's; tutors their provider's "
                     + "apprentices'. Ordered by certificateReference.")
     @APIResponse(responseCode = "200", description = "A page of certificates")
-    public Response list(
+    public Response listCertificates(
             @QueryParam("status") @Pattern(regexp = STATUSES, message = "must be one of " + STATUSES)
             @Parameter(description = "Only certificates in this status") String status,
             @QueryParam("standardReference") @Pattern(regexp = "^ST\\d{4}$", message = "must look like ST1234")
@@ -108,7 +113,7 @@ public class CertificateResource {
             description = "A small fixed vocabulary, so not paged. Fail is never a certificate grade.")
     @APIResponse(responseCode = "200", description = "Every grade",
             content = @Content(schema = @Schema(implementation = GradesResponse.class)))
-    public GradesResponse grades() {
+    public GradesResponse certificateGrades() {
         return new GradesResponse(Arrays.stream(CertificateGrade.values())
                 .map(g -> new GradesResponse.Grade(g.label(), g.current())).toList());
     }
@@ -118,7 +123,7 @@ public class CertificateResource {
     @Operation(summary = "Get a certificate, with its change history")
     @APIResponse(responseCode = "200", description = "The certificate",
             content = @Content(schema = @Schema(implementation = CertificateResponse.class)))
-    public CertificateResponse get(@PathParam("certificateReference")
+    public CertificateResponse getCertificate(@PathParam("certificateReference")
             @Pattern(regexp = REFERENCE, message = "must be 8 digits")
             @Parameter(example = "00000001") String reference) {
         return service.get(reference);
@@ -134,7 +139,7 @@ public class CertificateResource {
     @APIResponse(responseCode = "200", description = "The amended certificate",
             content = @Content(schema = @Schema(implementation = CertificateResponse.class)))
     @APIResponse(responseCode = "409", description = "The certificate is not Draft or Submitted")
-    public CertificateResponse amendOne(@PathParam("certificateReference")
+    public CertificateResponse amendCertificate(@PathParam("certificateReference")
             @Pattern(regexp = REFERENCE, message = "must be 8 digits") String reference,
             @NotNull(message = "a JSON body is required") CertificateRequest request) {
         return service.amendOne(reference, request);
@@ -152,9 +157,36 @@ public class CertificateResource {
     @APIResponse(responseCode = "200", description = "The certificate in its new status",
             content = @Content(schema = @Schema(implementation = CertificateResponse.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the current status")
-    public CertificateResponse changeStatus(@PathParam("certificateReference")
+    public CertificateResponse changeCertificateStatus(@PathParam("certificateReference")
             @Pattern(regexp = REFERENCE, message = "must be 8 digits") String reference,
             @NotNull(message = "a JSON body is required") @Valid StatusChangeRequest request) {
         return service.changeStatus(reference, request);
+    }
+
+    @GET
+    @Path("/{certificateReference}/credential")
+    @Operation(summary = "Get a certificate as a signed Open Badges 3.0 credential",
+            description = "Approved, Printed and Delivered certificates only (others: 409). Answers the "
+                    + "OpenBadgeCredential (JSON) and, in proof.jwt, the same credential as a VC-JWT signed with "
+                    + "RS256; verify it with the key set at /api/v1/certificates/.well-known/jwks.json. The learner "
+                    + "appears only as a salted SHA-256 hash of the ULN.")
+    @APIResponse(responseCode = "200", description = "The credential and its VC-JWT",
+            content = @Content(schema = @Schema(implementation = CredentialResponse.class)))
+    @APIResponse(responseCode = "409", description = "The certificate has not been approved, or was cancelled")
+    public CredentialResponse certificateCredential(@PathParam("certificateReference")
+            @Pattern(regexp = REFERENCE, message = "must be 8 digits") String reference) {
+        return credentials.credential(reference);
+    }
+
+    @GET
+    @Path("/.well-known/jwks.json")
+    @PermitAll
+    @SecurityRequirements
+    @Produces({"application/jwk-set+json", MediaType.APPLICATION_JSON})
+    @Operation(summary = "Get the public keys credentials are signed with (JWKS)",
+            description = "Public, no token needed. A JSON Web Key Set (RFC 7517); match the JWT header's kid.")
+    @APIResponse(responseCode = "200", description = "The key set")
+    public Response issuerKeys() {
+        return Response.ok(credentials.jwks()).header("Cache-Control", "public, max-age=300").build();
     }
 }
