@@ -43,7 +43,10 @@ create table certificate (
 );
 create index certificate_organisation_idx on certificate (assessment_organisation_id, certificate_reference);
 create index certificate_provider_idx on certificate (provider_ukprn, certificate_reference);
-create index certificate_learner_idx on certificate (uln, standard_reference);
+-- One live certificate per learner and standard, also against concurrent creates (the service checks first to
+-- answer a clear 409; this is the real guard).
+create unique index certificate_live_learner_key on certificate (uln, standard_reference)
+    where status not in ('Cancelled', 'Deleted');
 
 -- Every change to a certificate: who (token subject) and when, what was done and the status afterwards.
 create table certificate_history (

@@ -271,6 +271,36 @@ class CertificateResourceTest {
         }
     }
 
+    @Test
+    void concurrentCreatesForOneLearnerGiveOneCertificate() throws Exception {
+        String uln = nextUln();
+        int callers = 4;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                String token = Tokens.assessor("EPA0501");
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return as(token).body(List.of(certificate("race", uln, "Pass"))).when().post(PATH).then()
+                            .statusCode(200).extract().<Integer>path("[0].status");
+                }));
+            }
+            start.countDown();
+            List<Integer> seen = new ArrayList<>();
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                seen.add(status.get());
+            }
+            assertEquals(1, seen.stream().filter(s -> s == 201).count(), "statuses " + seen);
+            assertEquals(callers - 1, seen.stream().filter(s -> s == 409).count(), "statuses " + seen);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(Tokens.admin()).queryParam("uln", uln).when().get(PATH).then()
+                .body("totalItems", equalTo(1));
+    }
+
     private static int total() {
         return given().auth().oauth2(Tokens.admin()).when().get(PATH).then().statusCode(200).extract()
                 .path("totalItems");

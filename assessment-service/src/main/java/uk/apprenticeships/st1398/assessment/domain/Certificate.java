@@ -20,6 +20,9 @@ import java.time.OffsetDateTime;
 @Table(name = "certificate")
 public class Certificate {
 
+    /** The partial unique index allowing one live (not Cancelled or Deleted) certificate per learner and standard. */
+    public static final String LIVE_LEARNER_KEY = "certificate_live_learner_key";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -3,6 +3,7 @@ package uk.apprenticeships.st1398.assessment.service;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -18,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.hibernate.exception.ConstraintViolationException;
 import uk.apprenticeships.st1398.assessment.api.CertificateRequest;
 import uk.apprenticeships.st1398.assessment.api.CertificateResponse;
 import uk.apprenticeships.st1398.assessment.api.CertificateResult;
@@ -158,7 +160,7 @@ public class CertificateService {
         c.createdBy = caller.subject();
         c.updatedAt = c.createdAt;
         c.updatedBy = c.createdBy;
-        certificates.persist(c);
+        persistGuarded(c);
         record(c, "Created", null);
         Log.infof("Created certificate %s for %s", c.reference, organisation.epaoId);
         return CertificateMapper.toResponse(c);
@@ -186,6 +188,7 @@ public class CertificateService {
         CertificateMapper.apply(request, grade, c);
         c.updatedAt = now();
         c.updatedBy = caller.subject();
+        persistGuarded(c);
         record(c, "Amended", null);
         Log.infof("Amended certificate %s", c.reference);
         return CertificateMapper.toResponse(c);
@@ -319,6 +322,25 @@ public class CertificateService {
         h.changedBy = caller.subject();
         h.note = note;
         history.persist(h);
+    }
+
+    /** Persists (or flushes) the certificate, turning a lost race for the live-certificate index into a 409. */
+    private void persistGuarded(Certificate c) {
+        try {
+            if (c.id == null) {
+                certificates.persist(c);
+            }
+            certificates.flush();
+        } catch (PersistenceException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ConstraintViolationException cve
+                        && Certificate.LIVE_LEARNER_KEY.equalsIgnoreCase(cve.getConstraintName())) {
+                    throw ApiException.conflict("Learner " + c.uln + " already has a certificate for "
+                            + c.standardReference + "; amend it, or cancel it first.");
+                }
+            }
+            throw e;
+        }
     }
 
     private static byte[] salt() {
