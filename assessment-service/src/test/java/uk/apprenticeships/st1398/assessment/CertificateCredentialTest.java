@@ -119,6 +119,17 @@ class CertificateCredentialTest {
         assertEquals(answer.getMap("credential.credentialSubject"), claims.getClaimValue("credentialSubject"));
         assertEquals(answer.getList("credential.type"), claims.getClaimValue("type"));
 
+        // Content negotiation: only the compact JWT, signed over the same credential.
+        String compact = given().auth().oauth2(Tokens.admin()).accept("application/vc+jwt").when()
+                .get(PATH + "/" + ref + "/credential").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/vc+jwt")).extract().asString();
+        assertEquals(answer.getString("credential.id"), consumer.processToClaims(compact).getJwtId());
+        given().auth().oauth2(Tokens.admin()).accept("application/vc+jwt").when()
+                .get(PATH + "/" + CertificateResourceTest.createDraft("EPA0501", CertificateResourceTest.nextUln())
+                        + "/credential").then().spec(Problems.problem(409, "conflict"));
+        given().auth().oauth2(Tokens.admin()).accept("application/xml").when()
+                .get(PATH + "/" + ref + "/credential").then().spec(Problems.problem(406, "not-acceptable"));
+
         // A tampered payload does not verify.
         String[] parts = jwt.split("\\.");
         String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(

@@ -14,7 +14,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Variant;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +44,8 @@ import uk.apprenticeships.st1398.platform.api.PageRequest;
 public class CertificateResource {
 
     static final String REFERENCE = "^\\d{8}$";
+    /** The VC-JWT media type (W3C VC-JOSE-COSE), for clients that want only the signed credential. */
+    static final String VC_JWT = "application/vc+jwt";
     static final String STATUSES = "Draft|Ready|Submitted|Approved|Printed|Delivered|Cancelled|Deleted";
 
     private final CertificateService service;
@@ -170,12 +175,22 @@ public class CertificateResource {
                     + "OpenBadgeCredential (JSON) and, in proof.jwt, the same credential as a VC-JWT signed with "
                     + "RS256; verify it with the key set at /api/v1/certificates/.well-known/jwks.json. The learner "
                     + "appears only as a salted SHA-256 hash of the ULN.")
-    @APIResponse(responseCode = "200", description = "The credential and its VC-JWT",
-            content = @Content(schema = @Schema(implementation = CredentialResponse.class)))
+    @Produces({MediaType.APPLICATION_JSON, VC_JWT})
+    @APIResponse(responseCode = "200", description = "The credential and its VC-JWT (application/json), or only "
+            + "the compact VC-JWT when the client accepts application/vc+jwt and not JSON",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CredentialResponse.class)),
+                    @Content(mediaType = VC_JWT, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "409", description = "The certificate has not been approved, or was cancelled")
-    public CredentialResponse certificateCredential(@PathParam("certificateReference")
-            @Pattern(regexp = REFERENCE, message = "must be 8 digits") String reference) {
-        return credentials.credential(reference);
+    public Response certificateCredential(@PathParam("certificateReference")
+            @Pattern(regexp = REFERENCE, message = "must be 8 digits") String reference, @Context Request request) {
+        CredentialResponse credential = credentials.credential(reference);
+        Variant chosen = request.selectVariant(Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE,
+                MediaType.valueOf(VC_JWT)).build());
+        if (chosen != null && VC_JWT.equals(chosen.getMediaType().toString())) {
+            return Response.ok(credential.proof().jwt(), VC_JWT).build();
+        }
+        return Response.ok(credential, MediaType.APPLICATION_JSON).build();
     }
 
     @GET
