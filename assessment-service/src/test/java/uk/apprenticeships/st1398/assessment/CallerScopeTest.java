@@ -50,4 +50,28 @@ class CallerScopeTest {
             assertEquals(403, e.status());
         }
     }
+
+    @Test
+    void tutorsReadTheirProvidersRecordsAndAssessorsTheirOrganisations() {
+        CallerScope tutor = caller("tutor", Map.of("provider_ukprn", "10000001"));
+        assertEquals(Optional.of("10000001"), tutor.providerUkprn());
+        assertTrue(tutor.mayRead("EPA0001", "10000001"));
+        assertFalse(tutor.mayRead("EPA0001", "10000002"));
+        CallerScope assessor = caller("assessor", Map.of("epao_id", "EPA0001", "provider_ukprn", "10000001"));
+        assertEquals(Optional.empty(), assessor.providerUkprn());
+        assertTrue(assessor.mayRead("EPA0001", "10000009"));
+        assertFalse(assessor.mayRead("EPA0002", "10000001"));
+        assertTrue(caller("regulator", Map.of()).mayRead("EPA0002", "10000002"));
+        assertFalse(caller("employer", Map.of("employer_id", "E1")).mayRead("EPA0001", "10000001"));
+    }
+
+    @Test
+    void tutorWithoutAValidClaimIsRefusedAndHistoryUsesTheSubject() {
+        for (Map<String, Object> claims : java.util.List.<Map<String, Object>>of(Map.of(),
+                Map.of("provider_ukprn", "123"))) {
+            ApiException e = assertThrows(ApiException.class, () -> caller("tutor", claims).providerUkprn());
+            assertEquals(403, e.status());
+        }
+        assertEquals("subject-42", caller("admin", Map.of("sub", "subject-42")).subject());
+    }
 }

@@ -17,7 +17,9 @@ import uk.apprenticeships.st1398.platform.problem.ProblemType;
 public class CallerScope {
 
     public static final String EPAO_ID_CLAIM = "epao_id";
+    public static final String PROVIDER_UKPRN_CLAIM = "provider_ukprn";
     private static final Pattern EPAO_ID = Pattern.compile("^EPA\\d{4}$");
+    private static final Pattern UKPRN = Pattern.compile("^\\d{8}$");
 
     private final SecurityIdentity identity;
 
@@ -30,6 +32,52 @@ public class CallerScope {
         return identity.getPrincipal().getName();
     }
 
+    /** The token subject, recorded in certificate history (stable, unlike a username). */
+    public String subject() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+            return jwt.getSubject();
+        }
+        return name();
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** Admins and regulators see every tenant's records. */
+    public boolean seesEverything() {
+        return identity.hasRole("admin") || identity.hasRole("regulator");
+    }
+
+    /**
+     * The training provider a tutor acts for; empty for any caller who is not (only) a tutor. A tutor token
+     * without a well-formed claim is refused rather than left unscoped.
+     */
+    public Optional<String> providerUkprn() {
+        if (!identity.hasRole("tutor") || seesEverything()) {
+            return Optional.empty();
+        }
+        String ukprn = claim(PROVIDER_UKPRN_CLAIM);
+        if (ukprn == null || !UKPRN.matcher(ukprn).matches()) {
+            throw new ApiException(ProblemType.FORBIDDEN, 403,
+                    "Your tutor token carries no valid provider_ukprn claim; ask an administrator to set your "
+                            + "training provider.", null, null);
+        }
+        return Optional.of(ukprn);
+    }
+
+    /**
+     * Whether the caller may read a record of this organisation about an apprentice of this provider:
+     * admins and regulators always, assessors for their organisation, tutors for their provider.
+     */
+    public boolean mayRead(String epaoId, String providerUkprn) {
+        if (seesEverything()) {
+            return true;
+        }
+        boolean allowed = identity.hasRole("assessor") && epaoId().map(epaoId::equals).orElse(false);
+        return allowed || identity.hasRole("tutor") && providerUkprn().map(providerUkprn::equals).orElse(false);
+    }
+
     /**
      * The organisation an assessor acts for; empty for callers who see every organisation (admin,
      * regulator). An assessor token without a well-formed claim is refused rather than left unscoped.
@@ -38,14 +86,18 @@ public class CallerScope {
         if (!identity.hasRole("assessor") || identity.hasRole("admin") || identity.hasRole("regulator")) {
             return Optional.empty();
         }
-        Object claim = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(EPAO_ID_CLAIM) : null;
-        String epaoId = claim instanceof JsonString json ? json.getString() : claim instanceof String s ? s : null;
+        String epaoId = claim(EPAO_ID_CLAIM);
         if (epaoId == null || !EPAO_ID.matcher(epaoId).matches()) {
             throw new ApiException(ProblemType.FORBIDDEN, 403,
                     "Your assessor token carries no valid epao_id claim; ask an administrator to set your "
                             + "assessment organisation.", null, null);
         }
         return Optional.of(epaoId);
+    }
+
+    private String claim(String name) {
+        Object claim = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(name) : null;
+        return claim instanceof JsonString json ? json.getString() : claim instanceof String s ? s : null;
     }
 
     /** Whether the caller may see records of this organisation (others should answer 404, as if absent). */

@@ -1,0 +1,16 @@
+package uk.apprenticeships.st1398.assessment.api;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.apprenticeships.st1398.platform.problem.Problem;
+
+/** The answer for one item of a batch: the certificate, or why this item was refused. */
+@Schema(name = "CertificateResult")
+public record CertificateResult(
+        @Schema(description = "The item's requestId") String requestId,
+        @Schema(description = "HTTP-style status of this item: 201 created, 200 amended or submitted, 400 invalid, "
+                + "404 unknown certificate, 409 not allowed in its current status", example = "201") int status,
+        @Schema(description = "The certificate after the change; absent when the item was refused")
+        CertificateResponse certificate,
+        @Schema(description = "Empty when the item succeeded") List<Problem.Violation> validationErrors) {
+}

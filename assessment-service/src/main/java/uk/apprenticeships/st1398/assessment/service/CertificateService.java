@@ -1,0 +1,359 @@
+package uk.apprenticeships.st1398.assessment.service;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.hibernate.exception.ConstraintViolationException;
+import uk.apprenticeships.st1398.assessment.api.CertificateRequest;
+import uk.apprenticeships.st1398.assessment.api.CertificateResponse;
+import uk.apprenticeships.st1398.assessment.api.CertificateResult;
+import uk.apprenticeships.st1398.assessment.api.StatusChangeRequest;
+import uk.apprenticeships.st1398.assessment.api.SubmitRequest;
+import uk.apprenticeships.st1398.assessment.domain.AssessmentOrganisation;
+import uk.apprenticeships.st1398.assessment.domain.Certificate;
+import uk.apprenticeships.st1398.assessment.domain.CertificateGrade;
+import uk.apprenticeships.st1398.assessment.domain.CertificateHistory;
+import uk.apprenticeships.st1398.assessment.domain.CertificateStatus;
+import uk.apprenticeships.st1398.assessment.mapping.CertificateMapper;
+import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
+import uk.apprenticeships.st1398.assessment.repository.CertificateHistoryRepository;
+import uk.apprenticeships.st1398.assessment.repository.CertificateRepository;
+import uk.apprenticeships.st1398.platform.api.PageRequest;
+import uk.apprenticeships.st1398.platform.api.PageResponse;
+import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.problem.Problem;
+import uk.apprenticeships.st1398.platform.problem.ProblemType;
+
+/**
+ * Certificates: batches of up to 25 items answered item by item. Each item runs in its own transaction, so a
+ * batch is atomic per item: a refused item changes nothing and does not stop the others.
+ */
+@ApplicationScoped
+public class CertificateService {
+
+    public static final int MAX_BATCH = 25;
+    static final LocalDate EARLIEST_ACHIEVEMENT = LocalDate.of(2017, 1, 1);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CertificateRepository certificates;
+    private final CertificateHistoryRepository history;
+    private final AssessmentOrganisationRepository organisations;
+    private final CallerScope caller;
+    private final Validator validator;
+    private final Clock clock = Clock.systemUTC();
+
+    public CertificateService(CertificateRepository certificates, CertificateHistoryRepository history,
+            AssessmentOrganisationRepository organisations, CallerScope caller, Validator validator) {
+        this.certificates = certificates;
+        this.history = history;
+        this.organisations = organisations;
+        this.caller = caller;
+        this.validator = validator;
+    }
+
+    // ------------------------------------------------------------------------------------------ batches
+
+    public List<CertificateResult> create(List<CertificateRequest> batch) {
+        checkBatch(batch, CertificateRequest::requestId);
+        return run(batch, CertificateRequest::requestId, 201, this::createOne);
+    }
+
+    public List<CertificateResult> amend(List<CertificateRequest> batch) {
+        checkBatch(batch, CertificateRequest::requestId);
+        return run(batch, CertificateRequest::requestId, 200, item -> {
+            if (item.certificateReference() == null) {
+                throw ApiException.invalid("certificateReference", "is required to amend a certificate");
+            }
+            return amendOne(item.certificateReference(), item);
+        });
+    }
+
+    public List<CertificateResult> submit(List<SubmitRequest> batch) {
+        checkBatch(batch, SubmitRequest::requestId);
+        return run(batch, SubmitRequest::requestId, 200, item -> {
+            if (item.certificateReference() == null || !item.certificateReference().matches("^\\d{8}$")) {
+                throw ApiException.invalid("certificateReference", "must be 8 digits");
+            }
+            Certificate certificate = writable(item.certificateReference());
+            if (certificate.status != CertificateStatus.Draft && certificate.status != CertificateStatus.Ready) {
+                throw ApiException.conflict("Certificate " + certificate.reference + " is " + certificate.status
+                        + "; only Draft or Ready certificates can be submitted.");
+            }
+            return move(certificate, CertificateStatus.Submitted, null);
+        });
+    }
+
+    private <T> void checkBatch(List<T> batch, Function<T, String> requestId) {
+        if (batch == null || batch.isEmpty()) {
+            throw ApiException.invalid("request", "must be a JSON array of 1 to " + MAX_BATCH + " items");
+        }
+        if (batch.size() > MAX_BATCH) {
+            throw ApiException.invalid("request", "has " + batch.size() + " items; a batch takes at most "
+                    + MAX_BATCH + " (nothing was processed)");
+        }
+        List<Problem.Violation> violations = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            String id = batch.get(i) == null ? null : requestId.apply(batch.get(i));
+            if (id == null || id.isBlank() || id.length() > 64) {
+                violations.add(new Problem.Violation("[" + i + "].requestId", "is required, 1 to 64 characters"));
+            } else if (!seen.add(id)) {
+                violations.add(new Problem.Violation("[" + i + "].requestId", "is repeated in this batch"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid("Every item needs its own requestId (nothing was processed).", violations);
+        }
+    }
+
+    /** Runs each item in its own transaction and turns a refusal into that item's result. */
+    private <T> List<CertificateResult> run(List<T> batch, Function<T, String> requestId, int successStatus,
+            Function<T, CertificateResponse> action) {
+        List<CertificateResult> results = new ArrayList<>();
+        for (T item : batch) {
+            try {
+                CertificateResponse done = QuarkusTransaction.requiringNew().call(() -> action.apply(item));
+                results.add(new CertificateResult(requestId.apply(item), successStatus, done, List.of()));
+            } catch (ApiException e) {
+                List<Problem.Violation> errors = e.violations().isEmpty()
+                        ? List.of(new Problem.Violation(null, e.getMessage()))
+                        : e.violations();
+                results.add(new CertificateResult(requestId.apply(item), e.status(), null, errors));
+            }
+        }
+        return results;
+    }
+
+    // ------------------------------------------------------------------------------------------ one item
+
+    private CertificateResponse createOne(CertificateRequest request) {
+        CertificateGrade grade = validate(request);
+        AssessmentOrganisation organisation = organisationFor(request.epaoId());
+        if (certificates.liveCertificateExists(request.learner().uln(), request.standard().standardReference(),
+                null)) {
+            throw ApiException.conflict("Learner " + request.learner().uln() + " already has a certificate for "
+                    + request.standard().standardReference() + "; amend it, or cancel it first.");
+        }
+        Certificate c = new Certificate();
+        c.reference = certificates.nextReference();
+        c.organisation = organisation;
+        c.status = CertificateStatus.Draft;
+        c.identitySalt = HexFormat.of().formatHex(salt());
+        CertificateMapper.apply(request, grade, c);
+        c.createdAt = now();
+        c.createdBy = caller.subject();
+        c.updatedAt = c.createdAt;
+        c.updatedBy = c.createdBy;
+        persistGuarded(c);
+        record(c, "Created", null);
+        Log.infof("Created certificate %s for %s", c.reference, organisation.epaoId);
+        return CertificateMapper.toResponse(c);
+    }
+
+    @Transactional
+    public CertificateResponse amendOne(String reference, CertificateRequest request) {
+        Certificate c = writable(reference);
+        if (request.certificateReference() != null && !request.certificateReference().equals(reference)) {
+            throw ApiException.invalid("certificateReference", "must match the certificate being amended");
+        }
+        if (request.epaoId() != null && !request.epaoId().equals(c.organisation.epaoId)) {
+            throw ApiException.invalid("epaoId", "a certificate cannot move to another assessment organisation");
+        }
+        if (!c.status.amendable()) {
+            throw ApiException.conflict("Certificate " + reference + " is " + c.status
+                    + "; only Draft and Submitted certificates can be amended.");
+        }
+        CertificateGrade grade = validate(request);
+        if (certificates.liveCertificateExists(request.learner().uln(), request.standard().standardReference(),
+                c.id)) {
+            throw ApiException.conflict("Learner " + request.learner().uln() + " already has another certificate "
+                    + "for " + request.standard().standardReference() + ".");
+        }
+        CertificateMapper.apply(request, grade, c);
+        c.updatedAt = now();
+        c.updatedBy = caller.subject();
+        persistGuarded(c);
+        record(c, "Amended", null);
+        Log.infof("Amended certificate %s", c.reference);
+        return CertificateMapper.toResponse(c);
+    }
+
+    @Transactional
+    public CertificateResponse changeStatus(String reference, StatusChangeRequest request) {
+        Certificate c = writable(reference);
+        CertificateStatus target = request.status();
+        if (!caller.hasRole("admin") && !target.settableByAssessor()) {
+            throw new ApiException(ProblemType.FORBIDDEN, 403, "Only the approving body (admin) can set a "
+                    + "certificate to " + target + "; assessors may set Draft, Ready, Submitted or Deleted.", null,
+                    null);
+        }
+        if (!c.status.next().contains(target)) {
+            throw ApiException.conflict("Certificate " + reference + " is " + c.status + " and cannot become "
+                    + target + "; from " + c.status + " it can become " + c.status.next() + ".");
+        }
+        return move(c, target, request.note());
+    }
+
+    private CertificateResponse move(Certificate c, CertificateStatus target, String note) {
+        c.status = target;
+        c.updatedAt = now();
+        c.updatedBy = caller.subject();
+        if (target == CertificateStatus.Approved && c.approvedAt == null) {
+            c.approvedAt = c.updatedAt;
+        }
+        record(c, "StatusChanged", note);
+        Log.infof("Certificate %s is now %s", c.reference, target);
+        return CertificateMapper.toResponse(c);
+    }
+
+    // ------------------------------------------------------------------------------------------ reads
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CertificateResponse get(String reference) {
+        Certificate c = readable(reference);
+        return CertificateMapper.toResponse(c, history.forCertificate(c.id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResponse<CertificateResponse> search(CertificateStatus status, String standardReference, String uln,
+            PageRequest page) {
+        String epaoId = null;
+        String ukprn = null;
+        if (!caller.seesEverything()) {
+            if (caller.hasRole("assessor")) {
+                epaoId = caller.epaoId().orElseThrow();
+            } else {
+                ukprn = caller.providerUkprn().orElseThrow();
+            }
+        }
+        CertificateRepository.Filter filter = new CertificateRepository.Filter(epaoId, ukprn, status,
+                standardReference, uln);
+        return PageResponse.of(certificates.search(filter, page), CertificateMapper::toResponse, page,
+                certificates.count(filter));
+    }
+
+    /** A certificate the caller may read; another tenant's answers 404, as if absent. */
+    public Certificate readable(String reference) {
+        return certificates.findByReference(reference)
+                .filter(c -> caller.mayRead(c.organisation.epaoId, c.providerUkprn))
+                .orElseThrow(() -> notFound(reference));
+    }
+
+    /** A certificate the caller may change: admins any, assessors their organisation's. */
+    private Certificate writable(String reference) {
+        return certificates.findByReference(reference)
+                .filter(c -> caller.hasRole("admin") || caller.epaoId().map(c.organisation.epaoId::equals)
+                        .orElse(false))
+                .orElseThrow(() -> notFound(reference));
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    /** Bean validation plus the rules that need more than one field or today's date; all problems at once. */
+    private CertificateGrade validate(CertificateRequest request) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<CertificateRequest> v : validator.validate(request)) {
+            violations.add(new Problem.Violation(v.getPropertyPath().toString().replaceAll("\\.?<[^>]*>", ""),
+                    v.getMessage()));
+        }
+        CertificateGrade grade = null;
+        if (request.learningDetails() != null && request.learningDetails().overallGrade() != null
+                && !request.learningDetails().overallGrade().isBlank()) {
+            String asked = request.learningDetails().overallGrade();
+            grade = CertificateGrade.of(asked).orElse(null);
+            if (grade == null) {
+                violations.add(new Problem.Violation("learningDetails.overallGrade", "Fail".equalsIgnoreCase(
+                        asked.strip()) ? "Fail is an assessment outcome, never a certificate grade"
+                                : "must be one of " + CertificateGrade.labels()));
+            }
+        }
+        LocalDate date = request.learningDetails() == null ? null : request.learningDetails().achievementDate();
+        if (date != null && date.isBefore(EARLIEST_ACHIEVEMENT)) {
+            violations.add(new Problem.Violation("learningDetails.achievementDate", "must not be before 2017-01-01"));
+        } else if (date != null && date.isAfter(LocalDate.now(clock))) {
+            violations.add(new Problem.Violation("learningDetails.achievementDate", "must not be in the future"));
+        }
+        if (!violations.isEmpty()) {
+            violations.sort(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message));
+            throw ApiException.invalid(violations.size() + " fields are invalid", violations);
+        }
+        return grade;
+    }
+
+    private AssessmentOrganisation organisationFor(String requested) {
+        String epaoId;
+        if (caller.hasRole("admin")) {
+            if (requested == null) {
+                throw ApiException.invalid("epaoId", "is required when an admin creates a certificate");
+            }
+            epaoId = requested;
+        } else {
+            epaoId = caller.epaoId().orElseThrow();
+            if (requested != null && !requested.equals(epaoId)) {
+                throw ApiException.invalid("epaoId", "must be your own assessment organisation (" + epaoId + ")");
+            }
+        }
+        return organisations.findByEpaoId(epaoId).orElseThrow(() -> ApiException.invalid("epaoId",
+                "no assessment organisation " + epaoId + " is registered; an admin must register it first"));
+    }
+
+    private void record(Certificate c, String action, String note) {
+        CertificateHistory h = new CertificateHistory();
+        h.certificateId = c.id;
+        h.action = action;
+        h.status = c.status;
+        h.changedAt = c.updatedAt;
+        h.changedBy = caller.subject();
+        h.note = note;
+        history.persist(h);
+    }
+
+    /** Persists (or flushes) the certificate, turning a lost race for the live-certificate index into a 409. */
+    private void persistGuarded(Certificate c) {
+        try {
+            if (c.id == null) {
+                certificates.persist(c);
+            }
+            certificates.flush();
+        } catch (PersistenceException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ConstraintViolationException cve
+                        && Certificate.LIVE_LEARNER_KEY.equalsIgnoreCase(cve.getConstraintName())) {
+                    throw ApiException.conflict("Learner " + c.uln + " already has a certificate for "
+                            + c.standardReference + "; amend it, or cancel it first.");
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static byte[] salt() {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return salt;
+    }
+
+    private static ApiException notFound(String reference) {
+        return ApiException.notFound("No certificate with reference " + reference + ".");
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

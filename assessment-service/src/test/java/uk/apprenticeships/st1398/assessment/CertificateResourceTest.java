@@ -1,0 +1,308 @@
+package uk.apprenticeships.st1398.assessment;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.Tokens;
+
+@QuarkusTest
+class CertificateResourceTest {
+
+    static final String PATH = "/api/v1/certificates";
+    private static final AtomicLong ULNS = new AtomicLong(2_000_000_000L);
+
+    static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType("application/json");
+    }
+
+    /** Registers the organisations the tests use (idempotent across test classes). */
+    @BeforeEach
+    void organisations() {
+        for (String epaoId : List.of("EPA0501", "EPA0502")) {
+            as(Tokens.admin()).body(Map.of("epaoId", epaoId, "name", "Certifier " + epaoId)).when()
+                    .post("/api/v1/assessment-organisations");
+        }
+    }
+
+    static String nextUln() {
+        return Long.toString(ULNS.incrementAndGet());
+    }
+
+    static Map<String, Object> certificate(String requestId, String uln, String grade) {
+        Map<String, Object> learningDetails = new HashMap<>();
+        learningDetails.put("version", "1.0");
+        learningDetails.put("overallGrade", grade);
+        learningDetails.put("achievementDate", "2025-06-30");
+        learningDetails.put("providerUkprn", "10000001");
+        learningDetails.put("ksbCodes", List.of("K1", "K2", "S1", "B1"));
+        Map<String, Object> body = new HashMap<>();
+        body.put("requestId", requestId);
+        body.put("standard", Map.of("standardCode", 668, "standardReference", "ST1398"));
+        body.put("learner", Map.of("uln", uln, "familyName", "Smith", "givenNames", "Alex"));
+        body.put("learningDetails", learningDetails);
+        body.put("postalContact", Map.of("contactName", "Pat Jones", "addressLine1", "1 High Street", "city",
+                "Leeds", "postCode", "LS1 1AA"));
+        return body;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withDetail(Map<String, Object> body, String field, Object value) {
+        Map<String, Object> copy = new HashMap<>(body);
+        Map<String, Object> details = new HashMap<>((Map<String, Object>) body.get("learningDetails"));
+        details.put(field, value);
+        copy.put("learningDetails", details);
+        return copy;
+    }
+
+    /** Creates a Draft certificate as an assessor of the organisation and returns its reference. */
+    static String createDraft(String epaoId, String uln) {
+        return as(Tokens.assessor(epaoId)).body(List.of(certificate("r1", uln, "Merit"))).when().post(PATH).then()
+                .statusCode(200).body("[0].status", equalTo(201)).extract().path("[0].certificate.certificateReference");
+    }
+
+    /** Creates, submits and approves a certificate; returns its reference. */
+    static String approved(String epaoId, String uln) {
+        String ref = createDraft(epaoId, uln);
+        as(Tokens.assessor(epaoId)).body(List.of(Map.of("requestId", "s1", "certificateReference", ref))).when()
+                .post(PATH + "/submit").then().statusCode(200).body("[0].status", equalTo(200));
+        as(Tokens.admin()).body(Map.of("status", "Approved")).when().post(PATH + "/" + ref + "/status").then()
+                .statusCode(200).body("status", equalTo("Approved"));
+        return ref;
+    }
+
+    @Test
+    void lifecycleFromDraftToDeliveredKeepsHistory() {
+        String uln = nextUln();
+        String ref = as(Tokens.assessor("EPA0501")).body(List.of(certificate("row-1", uln, " merit "))).when()
+                .post(PATH).then().statusCode(200)
+                .body("[0].requestId", equalTo("row-1")).body("[0].status", equalTo(201))
+                .body("[0].validationErrors", hasSize(0))
+                .body("[0].certificate.certificateReference", matchesPattern("\\d{8}"))
+                .body("[0].certificate.status", equalTo("Draft"))
+                .body("[0].certificate.epaoId", equalTo("EPA0501"))
+                .body("[0].certificate.learningDetails.overallGrade", equalTo("Merit"))
+                .body("[0].certificate.learner.uln", equalTo(uln))
+                .extract().path("[0].certificate.certificateReference");
+
+        Map<String, Object> amended = certificate("a1", uln, "Distinction");
+        amended.put("certificateReference", ref);
+        as(Tokens.assessor("EPA0501")).body(List.of(amended)).when().put(PATH).then().statusCode(200)
+                .body("[0].status", equalTo(200)).body("[0].certificate.learningDetails.overallGrade",
+                        equalTo("Distinction"));
+        as(Tokens.assessor("EPA0501")).body(Map.of("status", "Ready")).when().post(PATH + "/" + ref + "/status")
+                .then().statusCode(200).body("status", equalTo("Ready"));
+        as(Tokens.assessor("EPA0501")).body(List.of(Map.of("requestId", "s1", "certificateReference", ref))).when()
+                .post(PATH + "/submit").then().statusCode(200).body("[0].certificate.status", equalTo("Submitted"));
+        // Assessors cannot approve their own certificates.
+        as(Tokens.assessor("EPA0501")).body(Map.of("status", "Approved")).when().post(PATH + "/" + ref + "/status")
+                .then().spec(Problems.problem(403, "forbidden"));
+        for (String status : List.of("Approved", "Printed", "Delivered")) {
+            as(Tokens.admin()).body(Map.of("status", status, "note", "step " + status)).when()
+                    .post(PATH + "/" + ref + "/status").then().statusCode(200).body("status", equalTo(status));
+        }
+        as(Tokens.admin()).body(Map.of("status", "Draft")).when().post(PATH + "/" + ref + "/status").then()
+                .spec(Problems.problem(409, "conflict"));
+
+        given().auth().oauth2(Tokens.assessor("EPA0501")).when().get(PATH + "/" + ref).then().statusCode(200)
+                .body("status", equalTo("Delivered")).body("approvedAt", notNullValue())
+                .body("history.action", contains("Created", "Amended", "StatusChanged", "StatusChanged",
+                        "StatusChanged", "StatusChanged", "StatusChanged"))
+                .body("history.status", contains("Draft", "Draft", "Ready", "Submitted", "Approved", "Printed",
+                        "Delivered"))
+                .body("history[0].changedBy", equalTo("assessor-EPA0501-subject"))
+                .body("history[4].changedBy", equalTo("admin1-subject"))
+                .body("history[4].note", equalTo("step Approved"));
+    }
+
+    @Test
+    void invalidItemsAreAnsweredItemByItemWithoutStoppingValidOnes() {
+        String uln = nextUln();
+        List<Map<String, Object>> batch = List.of(
+                certificate("ok", uln, "Pass"),
+                certificate("fail", nextUln(), "Fail"),
+                withDetail(certificate("future", nextUln(), "Pass"), "achievementDate",
+                        LocalDate.now().plusDays(2).toString()),
+                withDetail(certificate("old", nextUln(), "Pass"), "achievementDate", "2016-12-31"),
+                certificate("uln", "123", "Pass"),
+                certificate("unknown", nextUln(), "Excellent"),
+                certificate("duplicate", uln, "Pass"));
+        as(Tokens.assessor("EPA0501")).body(batch).when().post(PATH).then().statusCode(200)
+                .body("requestId", contains("ok", "fail", "future", "old", "uln", "unknown", "duplicate"))
+                .body("status", contains(201, 400, 400, 400, 400, 400, 409))
+                .body("[0].certificate.status", equalTo("Draft"))
+                .body("[1].certificate", nullValue())
+                .body("[1].validationErrors[0].field", equalTo("learningDetails.overallGrade"))
+                .body("[1].validationErrors[0].message", equalTo(
+                        "Fail is an assessment outcome, never a certificate grade"))
+                .body("[2].validationErrors[0].message", equalTo("must not be in the future"))
+                .body("[3].validationErrors[0].field", equalTo("learningDetails.achievementDate"))
+                .body("[4].validationErrors.field", hasItem("learner.uln"))
+                .body("[5].validationErrors[0].field", equalTo("learningDetails.overallGrade"));
+        given().auth().oauth2(Tokens.admin()).queryParam("uln", uln).when().get(PATH).then().statusCode(200)
+                .body("totalItems", equalTo(1));
+    }
+
+    @Test
+    void aBatchOfTwentySixIsRefusedWholeAndCreatesNothing() {
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 26; i++) {
+            batch.add(certificate("r" + i, nextUln(), "Pass"));
+        }
+        int before = total();
+        as(Tokens.assessor("EPA0501")).body(batch).when().post(PATH).then().spec(Problems.invalid("request"));
+        as(Tokens.assessor("EPA0501")).body(List.of(certificate("same", nextUln(), "Pass"),
+                certificate("same", nextUln(), "Pass"))).when().post(PATH).then().spec(Problems.invalid("[1].requestId"));
+        as(Tokens.assessor("EPA0501")).body(List.of()).when().post(PATH).then().spec(Problems.invalid("request"));
+        as(Tokens.assessor("EPA0501")).body(Map.of("requestId", "x")).when().post(PATH).then()
+                .spec(Problems.problem(400, "malformed-request-body"));
+        assertEquals(before, total());
+        // 25 is the limit, not beyond it.
+        as(Tokens.assessor("EPA0501")).body(batch.subList(0, 25)).when().post(PATH).then().statusCode(200)
+                .body("status", hasSize(25)).body("status", org.hamcrest.Matchers.everyItem(equalTo(201)));
+        assertEquals(before + 25, total());
+    }
+
+    @Test
+    void onlyDraftAndSubmittedCanBeAmended() {
+        String uln = nextUln();
+        String ref = approved("EPA0501", uln);
+        Map<String, Object> amended = certificate("a1", uln, "Pass");
+        as(Tokens.assessor("EPA0501")).body(amended).when().put(PATH + "/" + ref).then()
+                .spec(Problems.problem(409, "conflict"));
+        amended.put("certificateReference", ref);
+        as(Tokens.assessor("EPA0501")).body(List.of(amended)).when().put(PATH).then().statusCode(200)
+                .body("[0].status", equalTo(409)).body("[0].certificate", nullValue());
+        as(Tokens.assessor("EPA0501")).body(List.of(Map.of("requestId", "s", "certificateReference", ref))).when()
+                .post(PATH + "/submit").then().statusCode(200).body("[0].status", equalTo(409));
+        given().auth().oauth2(Tokens.admin()).when().get(PATH + "/" + ref).then()
+                .body("learningDetails.overallGrade", equalTo("Merit"));
+
+        String draft = createDraft("EPA0501", nextUln());
+        Map<String, Object> single = certificate(null, uln + "", "Distinction");
+        single.put("learner", Map.of("uln", nextUln(), "familyName", "Brown"));
+        as(Tokens.assessor("EPA0501")).body(single).when().put(PATH + "/" + draft).then().statusCode(200)
+                .body("learner.familyName", equalTo("Brown")).body("learningDetails.overallGrade",
+                        equalTo("Distinction"));
+    }
+
+    @Test
+    void tenantsSeeOnlyTheirOwnCertificates() {
+        String ref = createDraft("EPA0501", nextUln());
+        given().auth().oauth2(Tokens.assessor("EPA0502")).when().get(PATH + "/" + ref).then()
+                .spec(Problems.problem(404, "not-found"));
+        as(Tokens.assessor("EPA0502")).body(Map.of("status", "Ready")).when().post(PATH + "/" + ref + "/status")
+                .then().spec(Problems.problem(404, "not-found"));
+        as(Tokens.assessor("EPA0502")).body(List.of(Map.of("requestId", "s", "certificateReference", ref))).when()
+                .post(PATH + "/submit").then().statusCode(200).body("[0].status", equalTo(404));
+        given().auth().oauth2(Tokens.tutor("10000002")).when().get(PATH + "/" + ref).then()
+                .spec(Problems.problem(404, "not-found"));
+        given().auth().oauth2(Tokens.tutor("10000001")).when().get(PATH + "/" + ref).then().statusCode(200);
+        given().auth().oauth2(Tokens.token("reg1", "regulator")).when().get(PATH + "/" + ref).then()
+                .statusCode(200);
+
+        given().auth().oauth2(Tokens.assessor("EPA0502")).queryParam("size", 100).when().get(PATH).then()
+                .statusCode(200).body("items.epaoId", org.hamcrest.Matchers.everyItem(equalTo("EPA0502")));
+        given().auth().oauth2(Tokens.tutor("10000002")).when().get(PATH).then().statusCode(200)
+                .body("totalItems", equalTo(0));
+        given().auth().oauth2(Tokens.tutor("10000001")).queryParam("status", "Draft").when().get(PATH).then()
+                .statusCode(200).body("items.status", org.hamcrest.Matchers.everyItem(equalTo("Draft")));
+
+        // An assessor cannot create for another organisation, nor for an unregistered one.
+        Map<String, Object> foreign = certificate("f", nextUln(), "Pass");
+        foreign.put("epaoId", "EPA0502");
+        as(Tokens.assessor("EPA0501")).body(List.of(foreign)).when().post(PATH).then().statusCode(200)
+                .body("[0].status", equalTo(400)).body("[0].validationErrors[0].field", equalTo("epaoId"));
+        as(Tokens.assessor("EPA0999")).body(List.of(certificate("g", nextUln(), "Pass"))).when().post(PATH).then()
+                .statusCode(200).body("[0].status", equalTo(400));
+    }
+
+    @Test
+    void rolesAndTokens() {
+        given().when().get(PATH).then().spec(Problems.problem(401, "unauthorized"));
+        given().contentType("application/json").body("[]").when().post(PATH).then()
+                .spec(Problems.problem(401, "unauthorized"));
+        for (String token : List.of(Tokens.employer("E1"), Tokens.apprentice("1234567890", "10000001", "E1"),
+                Tokens.token("lms1", "lms-integration"))) {
+            given().auth().oauth2(token).when().get(PATH).then().spec(Problems.problem(403, "forbidden"));
+        }
+        for (String token : List.of(Tokens.tutor("10000001"), Tokens.token("reg1", "regulator"))) {
+            as(token).body(List.of(certificate("x", nextUln(), "Pass"))).when().post(PATH).then()
+                    .spec(Problems.problem(403, "forbidden"));
+        }
+        Map<String, Object> noOrg = certificate("x", nextUln(), "Pass");
+        as(Tokens.admin()).body(List.of(noOrg)).when().post(PATH).then().statusCode(200)
+                .body("[0].status", equalTo(400)).body("[0].validationErrors[0].field", equalTo("epaoId"));
+        noOrg.put("epaoId", "EPA0502");
+        as(Tokens.admin()).body(List.of(noOrg)).when().post(PATH).then().statusCode(200)
+                .body("[0].status", equalTo(201)).body("[0].certificate.epaoId", equalTo("EPA0502"));
+    }
+
+    @Test
+    void gradesAndBadQueries() {
+        given().auth().oauth2(Tokens.tutor("10000001")).when().get(PATH + "/grades").then().statusCode(200)
+                .body("grades.grade", contains("Pass", "Merit", "Distinction", "Pass with excellence", "Credit",
+                        "No grade awarded", "Outstanding"))
+                .body("grades.grade", org.hamcrest.Matchers.not(hasItem("Fail")));
+        given().auth().oauth2(Tokens.admin()).when().get(PATH + "/123").then().spec(Problems.invalid(
+                "certificateReference"));
+        given().auth().oauth2(Tokens.admin()).when().get(PATH + "/99999999").then()
+                .spec(Problems.problem(404, "not-found"));
+        for (String query : List.of("status=Lost", "uln=12", "standardReference=X1", "size=0", "page=-1")) {
+            String field = query.substring(0, query.indexOf('='));
+            given().auth().oauth2(Tokens.admin()).when().get(PATH + "?" + query).then().spec(Problems.invalid(field));
+        }
+    }
+
+    @Test
+    void concurrentCreatesForOneLearnerGiveOneCertificate() throws Exception {
+        String uln = nextUln();
+        int callers = 4;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                String token = Tokens.assessor("EPA0501");
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return as(token).body(List.of(certificate("race", uln, "Pass"))).when().post(PATH).then()
+                            .statusCode(200).extract().<Integer>path("[0].status");
+                }));
+            }
+            start.countDown();
+            List<Integer> seen = new ArrayList<>();
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                seen.add(status.get());
+            }
+            assertEquals(1, seen.stream().filter(s -> s == 201).count(), "statuses " + seen);
+            assertEquals(callers - 1, seen.stream().filter(s -> s == 409).count(), "statuses " + seen);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(Tokens.admin()).queryParam("uln", uln).when().get(PATH).then()
+                .body("totalItems", equalTo(1));
+    }
+
+    private static int total() {
+        return given().auth().oauth2(Tokens.admin()).when().get(PATH).then().statusCode(200).extract()
+                .path("totalItems");
+    }
+}
