@@ -77,6 +77,14 @@ class GatewayProxyTest {
     }
 
     @Test
+    void publishedKeysArePublicButTheRestOfTheRouteIsNot() {
+        given().when().get("/api/v1/certificates/.well-known/jwks.json").then().statusCode(201);
+        given().when().get("/api/v1/certificates/00000001").then().spec(Problems.problem(401, "unauthorized"));
+        given().contentType("application/json").body("{}").when().post("/api/v1/certificates/.well-known/jwks.json")
+                .then().spec(Problems.problem(401, "unauthorized"));
+    }
+
+    @Test
     void downServiceAnswers503ProblemQuickly() {
         given().auth().oauth2(Tokens.tutor("10000001")).when().get("/api/v1/apprentices")
                 .then().time(lessThan(2000L), TimeUnit.MILLISECONDS)

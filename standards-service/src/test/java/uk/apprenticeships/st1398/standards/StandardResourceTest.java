@@ -94,6 +94,10 @@ class StandardResourceTest {
                 .then().spec(Problems.invalid("reference")).body("violations.field", hasItem("title"))
                 .body("violations.field", hasItem("level"));
         given().auth().oauth2(Tokens.admin()).contentType("application/json")
+                .body(Map.of("reference", "ST0906", "title", "Lists", "level", 3,
+                        "typicalJobTitles", java.util.List.of("Analyst", " ")))
+                .when().post("/api/v1/standards").then().spec(Problems.invalid("typicalJobTitles[1]"));
+        given().auth().oauth2(Tokens.admin()).contentType("application/json")
                 .body("{\"reference\":\"ST0902\",\"title\":\"T\",\"level\":\"six\"}").when()
                 .post("/api/v1/standards").then().spec(Problems.problem(400, "malformed-request-body"))
                 .body("violations.field", hasItem("level"));

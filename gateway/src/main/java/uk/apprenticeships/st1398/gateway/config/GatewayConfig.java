@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
@@ -35,5 +36,8 @@ public interface GatewayConfig {
         /** Whether GET/HEAD/OPTIONS pass without a token (public reference data); a token, if sent, is still checked. */
         @WithDefault("false")
         boolean publicReads();
+
+        /** Exact paths of this route that GET/HEAD/OPTIONS may read without a token (e.g. a published JWKS). */
+        Optional<List<String>> publicReadPaths();
     }
 }

@@ -12,6 +12,7 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Set;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
@@ -59,8 +60,10 @@ public class ProxyRoutes {
         for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
             HttpProxy proxy = proxyTo(client, entry.getKey(), entry.getValue().url());
             boolean publicReads = entry.getValue().publicReads();
+            Set<String> publicPaths = Set.copyOf(entry.getValue().publicReadPaths().orElse(List.of()));
             for (String path : entry.getValue().paths()) {
-                router.route(path).handler(ctx -> requireToken(ctx, publicReads))
+                router.route(path)
+                        .handler(ctx -> requireToken(ctx, publicReads || publicPaths.contains(ctx.request().path())))
                         .handler(ctx -> proxy.handle(ctx.request()));
             }
             // Each service's own OpenAPI document, for the gateway's Swagger UI.

@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import uk.apprenticeships.st1398.platform.http.RequestIds;
@@ -160,42 +159,40 @@ public class ProblemMapper {
 
     /**
      * {@code create.request.title} becomes {@code title}; {@code list.size} becomes {@code size}: the method
-     * node never helps a client, and a body parameter's own name is not something they sent.
+     * node never helps a client, and a body parameter's own name is not something they sent. Indexes follow
+     * the element they belong to: {@code rules[1].minimumHours}, {@code typicalJobTitles[0]}.
      */
     static String fieldOf(Path path, Method method) {
         List<Path.Node> nodes = new ArrayList<>();
         path.forEach(nodes::add);
         StringBuilder sb = new StringBuilder();
-        Iterator<Path.Node> it = nodes.iterator();
-        int index = 0;
-        while (it.hasNext()) {
-            Path.Node node = it.next();
-            index++;
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR) {
                 continue;
             }
-            if (node.getKind() == ElementKind.PARAMETER && index < nodes.size()) {
-                continue;
-            }
-            if (node.getKind() == ElementKind.PARAMETER && method != null) {
-                String wireName = wireName(method, node.as(Path.ParameterNode.class).getParameterIndex());
+            if (kind == ElementKind.PARAMETER) {
+                String wireName = i == nodes.size() - 1 && method != null
+                        ? wireName(method, node.as(Path.ParameterNode.class).getParameterIndex()) : null;
                 if (wireName != null) {
                     sb.append(wireName);
-                    continue;
+                } else if (i == nodes.size() - 1) {
+                    sb.append(node.getName());
                 }
+                continue;
             }
-            if (node.getName() == null) {
+            if (node.isInIterable()) {
+                Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                sb.append('[').append(at == null ? "" : at).append(']');
+            }
+            if (kind == ElementKind.CONTAINER_ELEMENT || kind == ElementKind.BEAN || node.getName() == null) {
                 continue;
             }
             if (!sb.isEmpty()) {
                 sb.append('.');
             }
             sb.append(node.getName());
-            if (node.getIndex() != null) {
-                sb.append('[').append(node.getIndex()).append(']');
-            } else if (node.getKey() != null) {
-                sb.append('[').append(node.getKey()).append(']');
-            }
         }
         return sb.isEmpty() ? "request" : sb.toString();
     }
