@@ -23,7 +23,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Base64;
+import java.util.HexFormat;
+import uk.apprenticeships.st1398.platform.problem.Problem;
+import uk.apprenticeships.st1398.platform.problem.ProblemType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -34,7 +42,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.apprenticeships.st1398.evidence.service.ByteRange;
 import uk.apprenticeships.st1398.evidence.service.EvidenceCaller;
+import uk.apprenticeships.st1398.evidence.service.EvidenceFileService;
+import uk.apprenticeships.st1398.evidence.service.FileNames;
 import uk.apprenticeships.st1398.evidence.service.EvidenceService;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
@@ -49,10 +60,12 @@ public class EvidenceResource {
     static final String IDEMPOTENCY_KEY = "^[\\x21-\\x7E]{1,255}$";
 
     private final EvidenceService service;
+    private final EvidenceFileService files;
     private final SecurityIdentity identity;
 
-    public EvidenceResource(EvidenceService service, SecurityIdentity identity) {
+    public EvidenceResource(EvidenceService service, EvidenceFileService files, SecurityIdentity identity) {
         this.service = service;
+        this.files = files;
         this.identity = identity;
     }
 
@@ -171,5 +184,107 @@ public class EvidenceResource {
             @Max(value = 100_000, message = "must be 100000 or less")
             @Parameter(description = "Revision number, from 1") int revision) {
         return service.revision(EvidenceCaller.of(identity), id, evidenceId, revision);
+    }
+
+    @PUT
+    @Path("/{evidenceId}/file")
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, APPRENTICE, ADMIN })
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Upload the evidence file", description = "The raw file is the body, with its "
+            + "`Content-Type` (PDF, PNG, JPEG, DOCX, XLSX, plain text, CSV or MP4). The declared type must match the "
+            + "file's leading bytes (415 otherwise). Streamed to storage; larger than the configured limit "
+            + "(default 100 MB) answers 413, with or without Content-Length, and keeps nothing. Replaces the file of "
+            + "a draft or referred-back item; on accepted evidence it starts a new revision; submitted items answer "
+            + "409. The SHA-256 of the bytes is returned in `file.sha256()`.")
+    @APIResponse(responseCode = "200", description = "The item with its new file")
+    @APIResponse(responseCode = "413", description = "The file is larger than the limit; nothing was stored")
+    @APIResponse(responseCode = "415", description = "Content type not accepted, or not what the bytes are")
+    public EvidenceResponse upload(
+            @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
+            @Parameter(description = "Apprentice id") String id,
+            @PathParam("evidenceId") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
+            @Parameter(description = "Evidence id") String evidenceId,
+            @QueryParam("filename") @Size(max = 255, message = "must be at most 255 characters")
+            @Parameter(description = "The file's name, shown on download (sanitised)", example = "design.pdf")
+            String filename,
+            @HeaderParam("Content-Type") @Parameter(hidden = true) String contentType,
+            @HeaderParam("Content-Length") @Parameter(hidden = true) String contentLength,
+            InputStream body) {
+        return files.upload(EvidenceCaller.of(identity), id, evidenceId, contentType, contentLength, filename, body);
+    }
+
+    @GET
+    @Path("/{evidenceId}/file")
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ADMIN })
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Download the evidence file", description = "Streamed, as an attachment, with "
+            + "`Repr-Digest` (and legacy `Digest`) carrying its SHA-256 and `ETag`. A single `Range: bytes=...` is "
+            + "answered with 206 and `Content-Range`; a range starting beyond the end answers 416; several ranges "
+            + "get the whole file.")
+    @APIResponse(responseCode = "200", description = "The whole file",
+            content = @Content(mediaType = "application/octet-stream"))
+    @APIResponse(responseCode = "206", description = "The requested byte range",
+            content = @Content(mediaType = "application/octet-stream"))
+    @APIResponse(responseCode = "416", description = "The range starts beyond the end of the file")
+    public Response download(
+            @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
+            @Parameter(description = "Apprentice id") String id,
+            @PathParam("evidenceId") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
+            @Parameter(description = "Evidence id") String evidenceId,
+            @HeaderParam("Range") @Parameter(description = "One byte range, e.g. bytes=0-1023") String range,
+            @HeaderParam("X-Request-Id") @Parameter(hidden = true) String requestId,
+            @Context UriInfo uri) {
+        EvidenceFileService.Download download;
+        try {
+            download = files.download(EvidenceCaller.of(identity), id, evidenceId, range);
+        } catch (ByteRange.Unsatisfiable e) {
+            // Needs Content-Range on the problem, which ApiException cannot carry.
+            long size = e.size();
+            return Response.status(416).header("Content-Range", "bytes */" + size).type(Problem.MEDIA_TYPE)
+                    .entity(new Problem(ProblemType.forStatus(416), 416, "The range '" + range + "' starts beyond "
+                            + "the end of the file (" + size + " bytes).", uri.getPath(), requestId, null, null))
+                    .build();
+        }
+        EvidenceFileService.Download file = download;
+        ByteRange r = download.range();
+        StreamingOutput body = out -> copy(file.opener().get(), r, out);
+        String b64 = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.sha256()));
+        Response.ResponseBuilder response = Response.status(r.partial() ? 206 : 200).entity(body)
+                .type(file.contentType())
+                .header("Content-Length", r.length())
+                .header("Accept-Ranges", "bytes")
+                .header("ETag", "\"" + file.sha256() + "\"")
+                .header("Repr-Digest", "sha-256=:" + b64 + ":")
+                .header("Digest", "SHA-256=" + b64)
+                .header("Content-Disposition", FileNames.contentDisposition(file.filename()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, no-cache");
+        if (r.partial()) {
+            response.header("Content-Range", r.contentRange(file.size()));
+        }
+        return response.build();
+    }
+
+    private static void copy(InputStream in, ByteRange range, OutputStream out) throws java.io.IOException {
+        try (in) {
+            long skipped = 0;
+            while (skipped < range.start()) {
+                long n = in.skip(range.start() - skipped);
+                if (n <= 0) {
+                    throw new java.io.EOFException("File shorter than recorded");
+                }
+                skipped += n;
+            }
+            byte[] buffer = new byte[64 * 1024];
+            long remaining = range.length();
+            while (remaining > 0) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+                if (n < 0) {
+                    throw new java.io.EOFException("File shorter than recorded");
+                }
+                out.write(buffer, 0, n);
+                remaining -= n;
+            }
+        }
     }
 }
