@@ -133,8 +133,7 @@ class EvidenceResourceTest {
                 .body("validKsbCodes", hasItems("K10", "S10", "B5"));
         put(tutor, a, id, reflection("B6")).spec(Problems.problem(422, "unprocessable"))
                 .body("validKsbCodes", hasItem("B5"));
-        // The field is reported as "ksbCodes.<list element>[0]" (platform-common's path naming for list elements).
-        post(tutor, a, reflection("X1")).spec(Problems.problem(400, "validation-failed"));
+        post(tutor, a, reflection("K1", "X1")).spec(Problems.invalid("ksbCodes[1]"));
         post(tutor, a, reflection()).spec(Problems.invalid("ksbCodes"));
         post(tutor, a, with(reflection("K1"), "kind", "essay")).spec(Problems.invalid("kind"));
         post(tutor, a, with(reflection("K1"), "text", " ")).spec(Problems.invalid("text"));

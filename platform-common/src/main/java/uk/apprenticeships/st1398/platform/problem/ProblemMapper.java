@@ -184,6 +184,15 @@ public class ProblemMapper {
                     continue;
                 }
             }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                // List<@Pattern String> codes: "codes[0]", not "codes.<list element>[0]".
+                if (node.getIndex() != null) {
+                    sb.append('[').append(node.getIndex()).append(']');
+                } else if (node.getKey() != null) {
+                    sb.append('[').append(node.getKey()).append(']');
+                }
+                continue;
+            }
             if (node.getName() == null) {
                 continue;
             }
