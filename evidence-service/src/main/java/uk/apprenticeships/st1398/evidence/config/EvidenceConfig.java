@@ -1,8 +1,11 @@
 package uk.apprenticeships.st1398.evidence.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 
 @ConfigMapping(prefix = "evidence")
 public interface EvidenceConfig {
@@ -13,4 +16,23 @@ public interface EvidenceConfig {
      */
     @WithDefault("http://localhost:8081")
     URI standardsServiceUrl();
+
+    /** How long the KSB codes of a standard version are reused before standards-service is asked again. */
+    @WithDefault("PT5M")
+    Duration ksbCacheTtl();
+
+    Files files();
+
+    interface Files {
+
+        /** Largest evidence file accepted; larger uploads are refused with 413 and nothing is kept. */
+        @WithDefault("100M")
+        MemorySize maxSize();
+
+        /** Content types accepted for evidence files; each is checked against the file's leading bytes. */
+        @WithDefault("application/pdf,image/png,image/jpeg,"
+                + "application/vnd.openxmlformats-officedocument.wordprocessingml.document,"
+                + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/plain,text/csv,video/mp4")
+        List<String> allowedTypes();
+    }
 }

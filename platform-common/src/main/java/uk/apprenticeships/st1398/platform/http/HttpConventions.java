@@ -7,6 +7,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.quarkus.runtime.configuration.MemorySize;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.MDC;
 import uk.apprenticeships.st1398.platform.problem.HttpProblems;
@@ -20,10 +23,29 @@ import uk.apprenticeships.st1398.platform.problem.ProblemType;
 @ApplicationScoped
 public class HttpConventions {
 
-    void install(@Observes Router router) {
-        BodyLimits limits = BodyLimits.fromConfig(ConfigProvider.getConfig());
+    /** Where Quarkus REST reads the limit for bodies sent without Content-Length (its VertxInputStream). */
+    static final String MAX_REQUEST_SIZE_KEY = "io.quarkus.max-request-size";
+    /** Right after Quarkus's own upload-limit handler ({@code RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT} = -2). */
+    private static final int AFTER_UPLOAD_LIMIT = -1;
+
+    void install(@Observes Router router, BodyLimitsConfig config) {
+        long maxBody = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .map(MemorySize::asLongValue).orElse(10L * 1024 * 1024);
+        Map<String, Long> byGlob = new LinkedHashMap<>();
+        config.bodyLimits().forEach((glob, size) -> byGlob.put(glob, size.asLongValue()));
+        BodyLimits limits = new BodyLimits(byGlob,
+                config.defaultBodyLimit().map(MemorySize::asLongValue).orElse(maxBody));
         router.route().order(Integer.MIN_VALUE).handler(HttpConventions::requestId);
-        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> checkDeclaredLength(ctx, limits));
+        router.route().order(Integer.MIN_VALUE + 1)
+                .handler(ctx -> checkDeclaredLength(ctx, limits.limitFor(ctx.request().path())));
+        router.route().order(AFTER_UPLOAD_LIMIT).handler(ctx -> {
+            // No Content-Length: Quarkus set its global limit for the streamed body; narrow it to this path's.
+            if (ctx.get(MAX_REQUEST_SIZE_KEY) != null) {
+                ctx.put(MAX_REQUEST_SIZE_KEY, Math.min(ctx.<Long>get(MAX_REQUEST_SIZE_KEY),
+                        limits.limitFor(ctx.request().path())));
+            }
+            ctx.next();
+        });
         router.route().order(Integer.MIN_VALUE).failureHandler(HttpConventions::failure);
         router.route().last().handler(ctx -> HttpProblems.write(ctx, HttpProblems.of(404, ctx)));
     }
@@ -39,11 +61,10 @@ public class HttpConventions {
 
     /**
      * Refuses a declared oversize body with a problem before anything reads it (Quarkus would otherwise
-     * answer a bare 413 further down).
+     * answer a bare 413 further down). The limit is the path's, from {@link BodyLimitsConfig}.
      */
-    private static void checkDeclaredLength(RoutingContext ctx, BodyLimits limits) {
+    private static void checkDeclaredLength(RoutingContext ctx, long maxBody) {
         String length = ctx.request().getHeader("Content-Length");
-        long maxBody = limits.forPath(ctx.request().path());
         if (length != null) {
             try {
                 if (Long.parseLong(length.trim()) > maxBody) {

@@ -1,0 +1,38 @@
+package uk.apprenticeships.st1398.evidence.domain;
+
+import io.quarkus.mongodb.panache.common.MongoEntity;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.types.ObjectId;
+
+/**
+ * One evidence item of an apprentice's e-portfolio. Everything that must change together (content, status, the
+ * workflow history, superseded revisions) lives in this one document, so every change is a single conditional
+ * replace on {@code version}: no multi-document transactions, and no lost updates between concurrent writers.
+ * The tenant fields are copied from the apprentice so scoping needs no join.
+ */
+@MongoEntity(collection = "evidence")
+public class Evidence {
+
+    public ObjectId id;
+    public ObjectId apprenticeId;
+    public String providerUkprn;
+    public String employerId;
+    public String uln;
+    public String standardVersion;
+    /** Content revision, from 1; a change to accepted evidence starts the next one. */
+    public int revision;
+    /** Incremented on every write; the condition of every update. */
+    public long version;
+    public String status;
+    public EvidenceContent content;
+    /** The employer's confirmation of the current submission, when the item requires one. */
+    public WorkflowStep employerConfirmation;
+    public List<WorkflowStep> history = new ArrayList<>();
+    /** Earlier revisions, oldest first, kept readable after a change to accepted evidence. */
+    public List<EvidenceRevision> revisions = new ArrayList<>();
+    public Instant createdAt;
+    public String createdBy;
+    public Instant updatedAt;
+}

@@ -1,0 +1,17 @@
+package uk.apprenticeships.st1398.evidence.domain;
+
+import java.time.Instant;
+import org.bson.types.ObjectId;
+
+/** A file held in GridFS for an evidence revision. */
+public class StoredFile {
+
+    public ObjectId fileId;
+    public String filename;
+    public String contentType;
+    public long size;
+    /** Lower-case hex SHA-256 of the bytes, computed while they were streamed in. */
+    public String sha256;
+    public Instant uploadedAt;
+    public String uploadedBy;
+}

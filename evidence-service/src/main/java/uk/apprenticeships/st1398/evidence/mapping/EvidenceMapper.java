@@ -1,0 +1,63 @@
+package uk.apprenticeships.st1398.evidence.mapping;
+
+import java.util.List;
+import uk.apprenticeships.st1398.evidence.api.EvidenceRequest;
+import uk.apprenticeships.st1398.evidence.api.EvidenceResponse;
+import uk.apprenticeships.st1398.evidence.api.FileResponse;
+import uk.apprenticeships.st1398.evidence.api.WorkflowStepResponse;
+import uk.apprenticeships.st1398.evidence.domain.Evidence;
+import uk.apprenticeships.st1398.evidence.domain.EvidenceContent;
+import uk.apprenticeships.st1398.evidence.domain.EvidenceRevision;
+import uk.apprenticeships.st1398.evidence.domain.StoredFile;
+import uk.apprenticeships.st1398.evidence.domain.WorkflowStep;
+
+/** Entity to API record mapping for evidence; the only place that knows both shapes. */
+public final class EvidenceMapper {
+
+    private EvidenceMapper() {
+    }
+
+    public static EvidenceResponse toResponse(Evidence e) {
+        return response(e, e.revision, e.status, e.content, e.employerConfirmation);
+    }
+
+    /** A superseded revision, with the workflow steps that belonged to it. */
+    public static EvidenceResponse toResponse(Evidence e, EvidenceRevision r) {
+        return response(e, r.revision, r.status, r.content, r.employerConfirmation);
+    }
+
+    private static EvidenceResponse response(Evidence e, int revision, String status, EvidenceContent c,
+            WorkflowStep confirmation) {
+        List<WorkflowStepResponse> history = e.history.stream().filter(s -> s.revision == revision)
+                .map(EvidenceMapper::toResponse).toList();
+        return new EvidenceResponse(e.id.toHexString(), e.apprenticeId.toHexString(), revision, e.revision,
+                e.version, status, c.kind, c.title, c.description, c.url, c.text, List.copyOf(c.ksbCodes),
+                c.employerConfirmationRequired, confirmation == null ? null : toResponse(confirmation),
+                c.file == null ? null : toResponse(c.file), history, e.createdAt, e.createdBy, e.updatedAt);
+    }
+
+    public static WorkflowStepResponse toResponse(WorkflowStep s) {
+        return new WorkflowStepResponse(s.action, s.status, s.revision, s.by, s.at, s.feedback);
+    }
+
+    public static FileResponse toResponse(StoredFile f) {
+        return new FileResponse(f.filename, f.contentType, f.size, f.sha256, f.uploadedAt, f.uploadedBy);
+    }
+
+    /** New content from the request; the file, if any, is carried over by the caller. */
+    public static EvidenceContent toContent(EvidenceRequest r) {
+        EvidenceContent c = new EvidenceContent();
+        c.kind = r.kind();
+        c.title = r.title().strip();
+        c.description = blankToNull(r.description());
+        c.url = blankToNull(r.url());
+        c.text = blankToNull(r.text());
+        c.ksbCodes = r.ksbCodes().stream().distinct().sorted().toList();
+        c.employerConfirmationRequired = Boolean.TRUE.equals(r.employerConfirmationRequired());
+        return c;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

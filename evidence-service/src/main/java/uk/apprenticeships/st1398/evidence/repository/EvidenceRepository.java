@@ -1,0 +1,60 @@
+package uk.apprenticeships.st1398.evidence.repository;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import io.quarkus.mongodb.panache.PanacheMongoRepository;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import uk.apprenticeships.st1398.evidence.domain.Evidence;
+import uk.apprenticeships.st1398.platform.api.PageRequest;
+
+@ApplicationScoped
+public class EvidenceRepository implements PanacheMongoRepository<Evidence> {
+
+    /** Creation order, made total by the id so pages never overlap. */
+    private static final Document ORDER = new Document("createdAt", 1).append("_id", 1);
+
+    void createIndexes(@Observes StartupEvent event) {
+        // Serves the per-apprentice list on real MongoDB (the test server ignores non-unique indexes).
+        mongoCollection().createIndex(Indexes.ascending("apprenticeId", "createdAt", "_id"),
+                new IndexOptions().name("apprentice_by_created"));
+    }
+
+    public List<Evidence> list(ObjectId apprenticeId, String status, String ksbCode, PageRequest page) {
+        return find(query(apprenticeId, status, ksbCode), ORDER).page(page.page(), page.size()).list();
+    }
+
+    public long count(ObjectId apprenticeId, String status, String ksbCode) {
+        return count(query(apprenticeId, status, ksbCode));
+    }
+
+    public Optional<Evidence> findFor(ObjectId apprenticeId, ObjectId id) {
+        return find(new Document("_id", id).append("apprenticeId", apprenticeId)).firstResultOptional();
+    }
+
+    /**
+     * Replaces the stored item only if nobody else has written it since it was read ({@code expectedVersion});
+     * the caller has already set {@code evidence.version} to the next value. False when the condition failed.
+     */
+    public boolean replaceIfUnchanged(Evidence evidence, long expectedVersion) {
+        return mongoCollection().replaceOne(Filters.and(Filters.eq("_id", evidence.id),
+                Filters.eq("version", expectedVersion)), evidence).getMatchedCount() == 1;
+    }
+
+    private static Document query(ObjectId apprenticeId, String status, String ksbCode) {
+        Document query = new Document("apprenticeId", apprenticeId);
+        if (status != null) {
+            query.append("status", status);
+        }
+        if (ksbCode != null) {
+            query.append("content.ksbCodes", ksbCode);
+        }
+        return query;
+    }
+}

@@ -1,0 +1,193 @@
+package uk.apprenticeships.st1398.evidence.service;
+
+import com.mongodb.client.gridfs.GridFSUploadStream;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import uk.apprenticeships.st1398.evidence.api.EvidenceResponse;
+import uk.apprenticeships.st1398.evidence.config.EvidenceConfig;
+import uk.apprenticeships.st1398.evidence.domain.Apprentice;
+import uk.apprenticeships.st1398.evidence.domain.Evidence;
+import uk.apprenticeships.st1398.evidence.domain.StoredFile;
+import uk.apprenticeships.st1398.evidence.domain.WorkflowStep;
+import uk.apprenticeships.st1398.evidence.mapping.EvidenceMapper;
+import uk.apprenticeships.st1398.evidence.repository.EvidenceFileStore;
+import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.problem.ProblemType;
+
+/**
+ * Evidence files: streamed from the request into GridFS (SHA-256 and size counted on the way, nothing held in
+ * memory beyond one buffer), and streamed back out with byte ranges. The evidence document is updated only after
+ * the file is complete, with the same version condition as every other change; a refused or failed upload leaves
+ * no file behind.
+ */
+@ApplicationScoped
+public class EvidenceFileService {
+
+    /** A file to send: what it is, which bytes, and how to open it (the stream must be closed). */
+    public record Download(String filename, String contentType, long size, String sha256, ByteRange range,
+            Supplier<InputStream> opener) {
+    }
+
+    private static final int BUFFER = 64 * 1024;
+
+    private final EvidenceService evidence;
+    private final EvidenceFileStore store;
+    private final ContentSniffer sniffer;
+    private final EvidenceConfig config;
+
+    public EvidenceFileService(EvidenceService evidence, EvidenceFileStore store, ContentSniffer sniffer,
+            EvidenceConfig config) {
+        this.evidence = evidence;
+        this.store = store;
+        this.sniffer = sniffer;
+        this.config = config;
+    }
+
+    public EvidenceResponse upload(EvidenceCaller caller, String apprenticeId, String evidenceId, String contentType,
+            String contentLength, String filename, InputStream body) {
+        Apprentice a = evidence.apprentice(caller, apprenticeId);
+        Evidence e = evidence.load(a, evidenceId);
+        long read = e.version;
+        if (EvidenceService.SUBMITTED.equals(e.status)) {
+            throw ApiException.conflict("Evidence " + evidenceId + " is submitted for review; its file can change "
+                    + "once it is accepted (as a new revision) or referred back.");
+        }
+        String type = allowedType(contentType);
+        long max = config.files().maxSize().asLongValue();
+        if (contentLength != null && parseLength(contentLength) > max) {
+            throw tooLarge(max);
+        }
+        byte[] head = readHead(body);
+        if (head.length == 0) {
+            throw ApiException.badRequest("The file is empty.");
+        }
+        String detected = sniffer.detect(head);
+        if (!sniffer.consistent(type, detected)) {
+            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, 415, "The file is declared as " + type
+                    + " but its content looks like " + detected + "; nothing was stored.", null,
+                    Map.of("declaredContentType", type, "detectedContentType", detected));
+        }
+        StoredFile file = stream(e, FileNames.sanitise(filename), type, head, body, max);
+        file.uploadedBy = caller.actor();
+        Instant now = EvidenceService.now();
+        file.uploadedAt = now;
+
+        StoredFile previous = e.content.file;
+        if (EvidenceService.ACCEPTED.equals(e.status)) {
+            evidence.newRevision(e, caller, now);
+        }
+        e.content.file = file;
+        e.history.add(new WorkflowStep("file-uploaded", e.status, e.revision, caller.actor(), now, null));
+        try {
+            evidence.save(e, read, now);
+        } catch (ApiException conflict) {
+            store.delete(file.fileId);
+            throw conflict;
+        }
+        if (previous != null && e.revisions.stream().noneMatch(r -> r.content.file != null
+                && r.content.file.fileId.equals(previous.fileId))) {
+            store.delete(previous.fileId);
+        }
+        Log.infof("Stored file %s (%d bytes, %s) for evidence %s", file.fileId, file.size, type, e.id);
+        return EvidenceMapper.toResponse(e);
+    }
+
+    public Download download(EvidenceCaller caller, String apprenticeId, String evidenceId, String rangeHeader) {
+        Evidence e = evidence.load(evidence.apprentice(caller, apprenticeId), evidenceId);
+        if (e.content.file == null) {
+            throw ApiException.notFound("Evidence " + evidenceId + " has no file.");
+        }
+        StoredFile f = e.content.file;
+        return new Download(f.filename, f.contentType, f.size, f.sha256, ByteRange.of(rangeHeader, f.size),
+                () -> store.openDownload(f.fileId));
+    }
+
+    private StoredFile stream(Evidence e, String filename, String type, byte[] head, InputStream body, long max) {
+        MessageDigest sha = sha256();
+        GridFSUploadStream out = store.openUpload(filename, new Document("evidenceId", e.id)
+                .append("apprenticeId", e.apprenticeId).append("contentType", type));
+        long size = 0;
+        try {
+            out.write(head);
+            sha.update(head);
+            size = head.length;
+            byte[] buffer = new byte[BUFFER];
+            int n;
+            while ((n = body.read(buffer)) != -1) {
+                size += n;
+                if (size > max) {
+                    throw tooLarge(max);
+                }
+                sha.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+            }
+            out.close();
+        } catch (IOException | RuntimeException failure) {
+            // Deletes the chunks written so far: a refused or broken upload leaves nothing behind.
+            out.abort();
+            if (failure instanceof IOException io) {
+                throw new UncheckedIOException("Upload interrupted after " + size + " bytes", io);
+            }
+            throw (RuntimeException) failure;
+        }
+        StoredFile file = new StoredFile();
+        file.fileId = out.getObjectId();
+        file.filename = filename;
+        file.contentType = type;
+        file.size = size;
+        file.sha256 = HexFormat.of().formatHex(sha.digest());
+        return file;
+    }
+
+    private String allowedType(String contentType) {
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        List<String> allowed = config.files().allowedTypes();
+        if (!allowed.contains(type)) {
+            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, 415, "Content type '" + type + "' is not "
+                    + "accepted for evidence files; see allowedContentTypes.", null,
+                    Map.of("allowedContentTypes", allowed));
+        }
+        return type;
+    }
+
+    private static byte[] readHead(InputStream body) {
+        try {
+            return body.readNBytes(ContentSniffer.HEAD);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long parseLength(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("Content-Length is not a number.");
+        }
+    }
+
+    private static ApiException tooLarge(long max) {
+        return ApiException.payloadTooLarge("Evidence files may be at most " + max + " bytes; nothing was stored.");
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

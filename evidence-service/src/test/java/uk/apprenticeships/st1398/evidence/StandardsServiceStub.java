@@ -1,0 +1,62 @@
+package uk.apprenticeships.st1398.evidence;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * standards-service as WireMock: ST1398 1.0 has K1–K10, S1–S10 and B1–B5 (a bare array, as the real service
+ * answers); ST1398 2.0 answers a page; ST0404 1.0 is not in the catalogue (404); ST0503 1.0 resets the connection
+ * (the catalogue is unreachable).
+ */
+public class StandardsServiceStub implements QuarkusTestResourceLifecycleManager {
+
+    private static final String KSBS = "/api/v1/standards/%s/versions/%s/ksbs";
+
+    private WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort());
+        server.start();
+        server.stubFor(get(urlEqualTo(KSBS.formatted("ST1398", "1.0"))).willReturn(json(ksbs(10, 10, 5))));
+        server.stubFor(get(urlEqualTo(KSBS.formatted("ST1398", "2.0")))
+                .willReturn(json("{\"items\":" + ksbs(2, 2, 1) + ",\"page\":0}")));
+        server.stubFor(get(urlEqualTo(KSBS.formatted("ST0404", "1.0"))).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
+        server.stubFor(get(urlEqualTo(KSBS.formatted("ST0503", "1.0")))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        return Map.of("evidence.standards-service-url", server.baseUrl());
+    }
+
+    private static String ksbs(int k, int s, int b) {
+        List<String> items = new ArrayList<>();
+        for (String kind : List.of("K", "S", "B")) {
+            int n = kind.equals("K") ? k : kind.equals("S") ? s : b;
+            for (int i = 1; i <= n; i++) {
+                items.add("{\"id\":\"00000000-0000-0000-0000-0000000000%02d\",\"code\":\"%s%d\",\"kind\":\"%s\","
+                        .formatted(i, kind, i, kind) + "\"detail\":\"text\",\"textAvailable\":true}");
+            }
+        }
+        return "[" + String.join(",", items) + "]";
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
