@@ -74,4 +74,15 @@ class CallerScopeTest {
         }
         assertEquals("subject-42", caller("admin", Map.of("sub", "subject-42")).subject());
     }
+
+    @Test
+    void employersReadTheirOwnApprenticesAssessmentsOnly() {
+        CallerScope employer = caller("employer", Map.of("employer_id", "E1"));
+        assertEquals(Optional.of("E1"), employer.employerId());
+        assertTrue(employer.mayRead("EPA0001", "10000001", "E1"));
+        assertFalse(employer.mayRead("EPA0001", "10000001", "E2"));
+        assertEquals(Optional.empty(), caller("tutor", Map.of("provider_ukprn", "10000001", "employer_id", "E1"))
+                .employerId());
+        assertEquals(403, assertThrows(ApiException.class, () -> caller("employer", Map.of()).employerId()).status());
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -32,6 +33,11 @@ class CredentialSignerTest {
             @Override
             public URI evidenceServiceUrl() {
                 return URI.create("http://localhost:8082");
+            }
+
+            @Override
+            public Duration planCacheTtl() {
+                return Duration.ofMinutes(5);
             }
 
             @Override

@@ -18,6 +18,7 @@ public class CallerScope {
 
     public static final String EPAO_ID_CLAIM = "epao_id";
     public static final String PROVIDER_UKPRN_CLAIM = "provider_ukprn";
+    public static final String EMPLOYER_ID_CLAIM = "employer_id";
     private static final Pattern EPAO_ID = Pattern.compile("^EPA\\d{4}$");
     private static final Pattern UKPRN = Pattern.compile("^\\d{8}$");
 
@@ -64,6 +65,32 @@ public class CallerScope {
                             + "training provider.", null, null);
         }
         return Optional.of(ukprn);
+    }
+
+    /**
+     * The employer an employer user acts for; empty for any caller who is not (only) an employer. An employer token
+     * without the claim is refused rather than left unscoped.
+     */
+    public Optional<String> employerId() {
+        if (!identity.hasRole("employer") || seesEverything()) {
+            return Optional.empty();
+        }
+        String employerId = claim(EMPLOYER_ID_CLAIM);
+        if (employerId == null || employerId.isBlank()) {
+            throw new ApiException(ProblemType.FORBIDDEN, 403,
+                    "Your employer token carries no employer_id claim; ask an administrator to set your "
+                            + "employer.", null, null);
+        }
+        return Optional.of(employerId);
+    }
+
+    /**
+     * Whether the caller may read a record about an apprentice of this provider and employer assessed by this
+     * organisation: as {@link #mayRead(String, String)}, and employers for their own apprentices.
+     */
+    public boolean mayRead(String epaoId, String providerUkprn, String employerId) {
+        return mayRead(epaoId, providerUkprn)
+                || identity.hasRole("employer") && employerId().map(employerId::equals).orElse(false);
     }
 
     /**

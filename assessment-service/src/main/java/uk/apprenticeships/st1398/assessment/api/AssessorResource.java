@@ -1,0 +1,67 @@
+package uk.apprenticeships.st1398.assessment.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.apprenticeships.st1398.assessment.service.AssessorService;
+import uk.apprenticeships.st1398.platform.api.PageRequest;
+
+@Path("/api/v1/assessment-organisations/{epaoId}/assessors")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"admin", "regulator", "assessor"})
+@Tag(name = "Assessors", description = "Assessors of an assessment organisation and their declared conflicts of "
+        + "interest")
+public class AssessorResource {
+
+    private final AssessorService service;
+
+    public AssessorResource(AssessorService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List an assessment organisation's assessors",
+            description = "Admins, regulators and the organisation's own assessors; ordered by name.")
+    @APIResponse(responseCode = "200", description = "A page of assessors")
+    @APIResponse(responseCode = "404", description = "No such organisation, or another organisation's")
+    public Response list(@PathParam("epaoId") @Pattern(regexp = AssessmentOrganisationResource.EPAO_ID,
+            message = "must look like EPA1234") @Parameter(example = "EPA0001") String epaoId,
+            @Valid @BeanParam PageRequest page) {
+        return Response.ok(service.list(epaoId, page)).build();
+    }
+
+    @POST
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register an assessor of an assessment organisation (admin)",
+            description = "With the providers (UKPRNs) and employers whose apprentices the assessor must not assess.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the organisation's assessor list",
+            content = @Content(schema = @Schema(implementation = AssessorResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such organisation")
+    @APIResponse(responseCode = "409", description = "This user is already an assessor")
+    public Response create(@PathParam("epaoId") @Pattern(regexp = AssessmentOrganisationResource.EPAO_ID,
+            message = "must look like EPA1234") String epaoId,
+            @NotNull(message = "a JSON body is required") @Valid AssessorRequest request, @Context UriInfo uri) {
+        AssessorResponse created = service.create(epaoId, request);
+        return Response.created(uri.getAbsolutePathBuilder().queryParam("id", created.id()).build()).entity(created)
+                .build();
+    }
+}

@@ -1,0 +1,71 @@
+package uk.apprenticeships.st1398.assessment.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parts of a standard version's assessment plan (standards-service {@code AssessmentPlanResponse}) that grading
+ * reads. Everything the grading rules need comes from here, so another standard needs data, not code. Members we do
+ * not use (gateway, off-the-job, sources) are ignored.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record AssessmentPlan(String key, AssessmentPeriod assessmentPeriod, Methods methods,
+        GradeCombinations gradeCombinations, ResitRetake resitRetake) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AssessmentPeriod(Integer months) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Methods(List<Method> items) {
+    }
+
+    /** An assessment method; {@code grades} lowest first, so the first is the failing grade. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Method(String code, String name, List<String> grades, List<String> ksbCodes) {
+
+        public String lowestGrade() {
+            return grades.get(0);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record GradeCombinations(List<String> overallGrades, List<GradeCombination> rows) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record GradeCombination(Map<String, String> methodGrades, String overallGrade) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ResitRetake(AttemptRule resit, AttemptRule retake) {
+    }
+
+    /** How resits or retakes work: null {@code gradeCap} means no cap, null {@code maxAttemptsPerMethod} no limit. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AttemptRule(Boolean employerAgreementRequired, String gradeCap, Integer maxAttemptsPerMethod,
+            Boolean exceptionalCircumstancesLiftCap) {
+    }
+
+    public Optional<Method> method(String code) {
+        return methods.items().stream().filter(m -> m.code().equals(code)).findFirst();
+    }
+
+    /** Whether the plan has every member grading needs; a plan without them cannot be graded against. */
+    public boolean usable() {
+        return assessmentPeriod != null && assessmentPeriod.months() != null && methods != null
+                && methods.items() != null && !methods.items().isEmpty()
+                && methods.items().stream().allMatch(m -> m.code() != null && m.grades() != null
+                        && !m.grades().isEmpty())
+                && gradeCombinations != null && gradeCombinations.rows() != null
+                && resitRetake != null && capIsAGradeOfEveryMethod(resitRetake.resit())
+                && capIsAGradeOfEveryMethod(resitRetake.retake());
+    }
+
+    private boolean capIsAGradeOfEveryMethod(AttemptRule rule) {
+        return rule != null && (rule.gradeCap() == null
+                || methods.items().stream().allMatch(m -> m.grades().contains(rule.gradeCap())));
+    }
+}

@@ -1,0 +1,69 @@
+package uk.apprenticeships.st1398.assessment.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** An apprentice registered for assessment with an assessment organisation, for one standard version. */
+@Entity
+@Table(name = "assessment")
+public class Assessment {
+
+    public static final String LEARNER_KEY = "assessment_learner_key";
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(optional = false, fetch = FetchType.EAGER)
+    @JoinColumn(name = "assessment_organisation_id", nullable = false)
+    public AssessmentOrganisation organisation;
+
+    @Column(nullable = false, length = 10)
+    public String uln;
+
+    @Column(name = "family_name", nullable = false)
+    public String familyName;
+
+    @Column(name = "standard_version", nullable = false)
+    public String standardVersion;
+
+    @Column(name = "provider_ukprn", nullable = false, length = 8)
+    public String providerUkprn;
+
+    @Column(name = "employer_id", nullable = false)
+    public String employerId;
+
+    @Column(name = "gateway_date", nullable = false)
+    public LocalDate gatewayDate;
+
+    /** Last day of the assessment period (inclusive). */
+    @Column(name = "period_end", nullable = false)
+    public LocalDate periodEnd;
+
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "assessor_id")
+    public Assessor assessor;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Column(name = "updated_by", nullable = false)
+    public String updatedBy;
+
+    @Version
+    public long revision;
+}

@@ -1,0 +1,42 @@
+package uk.apprenticeships.st1398.assessment.mapping;
+
+import java.util.List;
+import uk.apprenticeships.st1398.assessment.api.AssessmentResponse;
+import uk.apprenticeships.st1398.assessment.api.AssessorResponse;
+import uk.apprenticeships.st1398.assessment.api.AttemptResponse;
+import uk.apprenticeships.st1398.assessment.api.KsbJudgementRecord;
+import uk.apprenticeships.st1398.assessment.domain.Assessment;
+import uk.apprenticeships.st1398.assessment.domain.AssessmentAttempt;
+import uk.apprenticeships.st1398.assessment.domain.Assessor;
+import uk.apprenticeships.st1398.assessment.domain.KsbJudgement;
+
+/** Entity to API record mapping for assessors, assessments and attempts. */
+public final class AssessmentMapper {
+
+    private AssessmentMapper() {
+    }
+
+    public static AssessorResponse toResponse(Assessor a) {
+        return new AssessorResponse(a.id, a.organisation.epaoId, a.userId, a.name, a.email,
+                a.conflictProviderUkprns.stream().sorted().toList(), a.conflictEmployerIds.stream().sorted().toList(),
+                a.createdAt);
+    }
+
+    public static AssessmentResponse toResponse(Assessment a) {
+        return new AssessmentResponse(a.id, a.uln, a.familyName, a.standardVersion, a.providerUkprn, a.employerId,
+                a.organisation.epaoId, a.gatewayDate, a.periodEnd, a.assessor == null ? null : a.assessor.id,
+                a.createdAt, a.updatedAt);
+    }
+
+    public static AttemptResponse toResponse(AssessmentAttempt a) {
+        return new AttemptResponse(a.id, a.assessmentId, a.methodCode, a.kind, a.date, a.grade,
+                a.ksbJudgements.stream().map(k -> new KsbJudgementRecord(k.code, k.met, k.note)).toList(),
+                List.copyOf(a.evidenceRefs), a.employerAgreed, a.exceptionalCircumstances, a.reason, a.correctsId,
+                a.supersededBy, a.recordedAt, a.recordedBy);
+    }
+
+    public static List<KsbJudgement> toEntities(List<KsbJudgementRecord> judgements) {
+        return judgements == null ? List.of()
+                : judgements.stream().map(k -> new KsbJudgement(k.code(), k.met(), k.note())).toList();
+    }
+}

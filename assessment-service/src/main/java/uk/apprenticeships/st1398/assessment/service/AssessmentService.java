@@ -1,0 +1,295 @@
+package uk.apprenticeships.st1398.assessment.service;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import uk.apprenticeships.st1398.assessment.api.AssessmentRequest;
+import uk.apprenticeships.st1398.assessment.api.AssessmentResponse;
+import uk.apprenticeships.st1398.assessment.api.AttemptRequest;
+import uk.apprenticeships.st1398.assessment.api.AttemptResponse;
+import uk.apprenticeships.st1398.assessment.api.CorrectionRequest;
+import uk.apprenticeships.st1398.assessment.api.KsbJudgementRecord;
+import uk.apprenticeships.st1398.assessment.api.ResultResponse;
+import uk.apprenticeships.st1398.assessment.client.AssessmentPlan;
+import uk.apprenticeships.st1398.assessment.client.AssessmentPlans;
+import uk.apprenticeships.st1398.assessment.domain.Assessment;
+import uk.apprenticeships.st1398.assessment.domain.AssessmentAttempt;
+import uk.apprenticeships.st1398.assessment.domain.AssessmentOrganisation;
+import uk.apprenticeships.st1398.assessment.domain.Assessor;
+import uk.apprenticeships.st1398.assessment.domain.AttemptKind;
+import uk.apprenticeships.st1398.assessment.mapping.AssessmentMapper;
+import uk.apprenticeships.st1398.assessment.repository.AssessmentAttemptRepository;
+import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
+import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
+import uk.apprenticeships.st1398.assessment.repository.AssessorRepository;
+import uk.apprenticeships.st1398.platform.api.PageRequest;
+import uk.apprenticeships.st1398.platform.api.PageResponse;
+import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.problem.ProblemType;
+
+/**
+ * Assessment registrations, assessor assignment, graded attempts and the overall grade. The rules come from the
+ * standard version's assessment plan ({@link GradingRules}); this class loads, scopes and records.
+ */
+@ApplicationScoped
+public class AssessmentService {
+
+    /** Attempts as they happened: by date, then by when they were recorded. */
+    private static final Comparator<AssessmentAttempt> CHRONOLOGICAL = Comparator
+            .comparing((AssessmentAttempt a) -> a.date).thenComparing(a -> a.recordedAt).thenComparing(a -> a.id);
+
+    private final AssessmentRepository assessments;
+    private final AssessmentAttemptRepository attempts;
+    private final AssessorRepository assessors;
+    private final AssessmentOrganisationRepository organisations;
+    private final AssessmentPlans plans;
+    private final CallerScope caller;
+
+    public AssessmentService(AssessmentRepository assessments, AssessmentAttemptRepository attempts,
+            AssessorRepository assessors, AssessmentOrganisationRepository organisations, AssessmentPlans plans,
+            CallerScope caller) {
+        this.assessments = assessments;
+        this.attempts = attempts;
+        this.assessors = assessors;
+        this.organisations = organisations;
+        this.plans = plans;
+        this.caller = caller;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResponse<AssessmentResponse> search(String uln, PageRequest page) {
+        AssessmentRepository.Scope scope = new AssessmentRepository.Scope(caller.seesEverything(), caller.epaoId(),
+                caller.providerUkprn(), caller.employerId());
+        return PageResponse.of(assessments.search(scope, uln, page), AssessmentMapper::toResponse, page,
+                assessments.count(scope, uln));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AssessmentResponse get(UUID id) {
+        return AssessmentMapper.toResponse(visible(id));
+    }
+
+    @Transactional
+    public AssessmentResponse register(AssessmentRequest request) {
+        if (!caller.mayAccess(request.epaoId())) {
+            throw new ApiException(ProblemType.FORBIDDEN, 403, "Assessors register apprentices only with their own "
+                    + "assessment organisation.", null, null);
+        }
+        AssessmentOrganisation organisation = organisations.findByEpaoId(request.epaoId())
+                .orElseThrow(() -> ApiException.unprocessable("No assessment organisation with id "
+                        + request.epaoId() + "; nothing was saved.", null));
+        if (assessments.findByLearner(request.uln(), request.standardVersion()).isPresent()) {
+            throw ApiException.conflict("Learner " + request.uln() + " is already registered for assessment on "
+                    + request.standardVersion() + ".");
+        }
+        AssessmentPlan plan = plans.require(request.standardVersion());
+        Assessment assessment = new Assessment();
+        assessment.id = UUID.randomUUID();
+        assessment.organisation = organisation;
+        assessment.uln = request.uln();
+        assessment.familyName = request.familyName().strip();
+        assessment.standardVersion = request.standardVersion();
+        assessment.providerUkprn = request.providerUkprn();
+        assessment.employerId = request.employerId().strip();
+        assessment.gatewayDate = request.gatewayDate();
+        assessment.periodEnd = request.gatewayDate().plusMonths(plan.assessmentPeriod().months());
+        assessment.createdAt = now();
+        assessment.createdBy = caller.name();
+        assessment.updatedAt = assessment.createdAt;
+        assessment.updatedBy = assessment.createdBy;
+        assessments.persistAndFlush(assessment);
+        Log.infof("Registered assessment %s (%s) with %s", assessment.id, assessment.standardVersion,
+                organisation.epaoId);
+        return AssessmentMapper.toResponse(assessment);
+    }
+
+    @Transactional
+    public AssessmentResponse assign(UUID id, UUID assessorId) {
+        // Admins and assessors only (the resource); visible() hides other organisations' assessments.
+        Assessment assessment = visible(id);
+        Assessor assessor = assessors.findByIdOptional(assessorId)
+                .filter(a -> a.organisation.id.equals(assessment.organisation.id))
+                .orElseThrow(() -> ApiException.unprocessable("No assessor " + assessorId + " in assessment "
+                        + "organisation " + assessment.organisation.epaoId + "; nothing was changed.",
+                        Map.of("rule", "assessor-not-in-organisation")));
+        if (assessor.conflictProviderUkprns.contains(assessment.providerUkprn)
+                || assessor.conflictEmployerIds.contains(assessment.employerId)) {
+            throw new ApiException(ProblemType.CONFLICT, 409, "Assessor " + assessor.id + " declared a conflict "
+                    + "of interest with this apprentice's training provider or employer; nothing was changed.",
+                    null, Map.of("rule", "assessor-conflict-of-interest"));
+        }
+        assessment.assessor = assessor;
+        assessment.updatedAt = now();
+        assessment.updatedBy = caller.name();
+        Log.infof("Assigned assessor %s to assessment %s", assessor.id, assessment.id);
+        return AssessmentMapper.toResponse(assessment);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResponse<AttemptResponse> attempts(UUID id, PageRequest page) {
+        visible(id);
+        List<AssessmentAttempt> all = attempts.byAssessment(id);
+        List<AssessmentAttempt> slice = all.subList(Math.min(page.offset(), all.size()),
+                Math.min(page.offset() + page.size(), all.size()));
+        return PageResponse.of(slice, AssessmentMapper::toResponse, page, all.size());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AttemptResponse attempt(UUID id, UUID attemptId) {
+        visible(id);
+        return AssessmentMapper.toResponse(attemptOf(id, attemptId));
+    }
+
+    @Transactional
+    public AttemptResponse record(UUID id, AttemptRequest request) {
+        Assessment assessment = lockedForGrading(id);
+        AssessmentPlan plan = plans.require(assessment.standardVersion);
+        List<AssessmentAttempt> standing = standing(id, request.methodCode());
+        GradingRules.check(plan, assessment.gatewayDate, assessment.periodEnd, today(),
+                new GradingRules.Proposed(request.methodCode(), request.kind(), request.date(), request.grade(),
+                        codes(request.ksbJudgements()), request.employerAgreed(), request.exceptionalCircumstances()),
+                priors(standing));
+        AssessmentAttempt attempt = newAttempt(id, request.methodCode(), request.kind(), request.date(),
+                request.grade(), request.ksbJudgements(), request.evidenceRefs(), request.employerAgreed(),
+                request.exceptionalCircumstances(), request.reason());
+        attempts.persistAndFlush(attempt);
+        Log.infof("Recorded %s attempt %s on %s of assessment %s: %s", attempt.kind, attempt.id, attempt.methodCode,
+                id, attempt.grade);
+        return AssessmentMapper.toResponse(attempt);
+    }
+
+    @Transactional
+    public AttemptResponse correct(UUID id, UUID attemptId, CorrectionRequest request) {
+        Assessment assessment = lockedForGrading(id);
+        AssessmentAttempt corrected = attemptOf(id, attemptId);
+        if (corrected.supersededBy != null) {
+            throw conflict("Attempt " + attemptId + " was already corrected by " + corrected.supersededBy
+                    + "; correct that one instead.", "already-superseded");
+        }
+        List<AssessmentAttempt> standing = standing(id, corrected.methodCode);
+        if (!standing.get(standing.size() - 1).id.equals(corrected.id)) {
+            throw conflict("Only the latest attempt on method " + corrected.methodCode + " can be corrected; a later "
+                    + "attempt rests on this one.", "not-latest-attempt");
+        }
+        AssessmentPlan plan = plans.require(assessment.standardVersion);
+        GradingRules.check(plan, assessment.gatewayDate, assessment.periodEnd, today(),
+                new GradingRules.Proposed(corrected.methodCode, corrected.kind, request.date(), request.grade(),
+                        codes(request.ksbJudgements()), request.employerAgreed(), request.exceptionalCircumstances()),
+                priors(standing.subList(0, standing.size() - 1)));
+        AssessmentAttempt correction = newAttempt(id, corrected.methodCode, corrected.kind, request.date(),
+                request.grade(), request.ksbJudgements(), request.evidenceRefs(), request.employerAgreed(),
+                request.exceptionalCircumstances(), request.reason());
+        correction.correctsId = corrected.id;
+        attempts.persist(correction);
+        corrected.supersededBy = correction.id;
+        attempts.flush();
+        Log.infof("Attempt %s of assessment %s corrected by %s", corrected.id, id, correction.id);
+        return AssessmentMapper.toResponse(correction);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ResultResponse result(UUID id) {
+        Assessment assessment = visible(id);
+        AssessmentPlan plan = plans.require(assessment.standardVersion);
+        Map<String, AssessmentAttempt> latest = new HashMap<>();
+        attempts.byAssessment(id).stream().filter(a -> a.supersededBy == null).sorted(CHRONOLOGICAL)
+                .forEach(a -> latest.put(a.methodCode, a));
+        List<ResultResponse.MethodResult> methods = new ArrayList<>();
+        Map<String, String> grades = new HashMap<>();
+        for (AssessmentPlan.Method method : plan.methods().items()) {
+            AssessmentAttempt attempt = latest.get(method.code());
+            methods.add(new ResultResponse.MethodResult(method.code(), method.name(),
+                    attempt == null ? null : attempt.grade, attempt == null ? null : attempt.id));
+            if (attempt != null) {
+                grades.put(method.code(), attempt.grade);
+            }
+        }
+        String overall = GradingRules.overall(plan, grades).orElse(null);
+        return new ResultResponse(id, assessment.standardVersion, overall == null ? "incomplete" : "complete",
+                overall, methods);
+    }
+
+    /** The assessment, locked against concurrent grading, if the caller is its assigned assessor. */
+    private Assessment lockedForGrading(UUID id) {
+        Assessment assessment = visible(id);
+        assessments.getEntityManager().lock(assessment, LockModeType.PESSIMISTIC_WRITE);
+        if (assessment.assessor == null || !assessment.assessor.userId.equals(caller.subject())) {
+            throw forbidden("Only the assessor assigned to this assessment records and corrects its attempts.");
+        }
+        return assessment;
+    }
+
+    /** The method's attempts that are not superseded, oldest first. */
+    private List<AssessmentAttempt> standing(UUID id, String methodCode) {
+        return attempts.byAssessment(id).stream()
+                .filter(a -> a.methodCode.equals(methodCode) && a.supersededBy == null)
+                .sorted(CHRONOLOGICAL).toList();
+    }
+
+    private static List<GradingRules.Prior> priors(List<AssessmentAttempt> standing) {
+        return standing.stream().map(a -> new GradingRules.Prior(a.kind, a.date, a.grade)).toList();
+    }
+
+    private AssessmentAttempt newAttempt(UUID id, String methodCode, AttemptKind kind, LocalDate date, String grade,
+            List<KsbJudgementRecord> ksbs, List<String> evidenceRefs, boolean employerAgreed, boolean exceptional,
+            String reason) {
+        AssessmentAttempt attempt = new AssessmentAttempt();
+        attempt.id = UUID.randomUUID();
+        attempt.assessmentId = id;
+        attempt.methodCode = methodCode;
+        attempt.kind = kind;
+        attempt.date = date;
+        attempt.grade = grade;
+        attempt.ksbJudgements = new ArrayList<>(AssessmentMapper.toEntities(ksbs));
+        attempt.evidenceRefs = evidenceRefs == null ? new ArrayList<>() : new ArrayList<>(evidenceRefs);
+        attempt.employerAgreed = employerAgreed;
+        attempt.exceptionalCircumstances = exceptional;
+        attempt.reason = reason.strip();
+        attempt.recordedAt = now();
+        attempt.recordedBy = caller.subject();
+        attempt.recordedByName = caller.name();
+        return attempt;
+    }
+
+    private AssessmentAttempt attemptOf(UUID id, UUID attemptId) {
+        return attempts.findByIdOptional(attemptId).filter(a -> a.assessmentId.equals(id))
+                .orElseThrow(() -> ApiException.notFound("No attempt " + attemptId + " on assessment " + id + "."));
+    }
+
+    /** The assessment, or 404 when it does not exist or the caller may not see it (another tenant's). */
+    private Assessment visible(UUID id) {
+        return assessments.findByIdOptional(id)
+                .filter(a -> caller.mayRead(a.organisation.epaoId, a.providerUkprn, a.employerId))
+                .orElseThrow(() -> ApiException.notFound("No assessment with id " + id + "."));
+    }
+
+    private static List<String> codes(List<KsbJudgementRecord> judgements) {
+        return judgements == null ? List.of() : judgements.stream().map(KsbJudgementRecord::code).toList();
+    }
+
+    private static ApiException forbidden(String detail) {
+        return new ApiException(ProblemType.FORBIDDEN, 403, detail, null, null);
+    }
+
+    private static ApiException conflict(String detail, String rule) {
+        return new ApiException(ProblemType.CONFLICT, 409, detail + " Nothing was saved.", null, Map.of("rule", rule));
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

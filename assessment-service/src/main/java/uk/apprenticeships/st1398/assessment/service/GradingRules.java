@@ -1,0 +1,145 @@
+package uk.apprenticeships.st1398.assessment.service;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import uk.apprenticeships.st1398.assessment.client.AssessmentPlan;
+import uk.apprenticeships.st1398.assessment.domain.AttemptKind;
+import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.problem.ProblemType;
+
+/**
+ * The grading rules, read entirely from a standard version's assessment plan: which methods and grades exist, the
+ * assessment period, resit and retake conditions, caps and attempt limits, and the grade combination table. Nothing
+ * here names a standard, a method or a grade. Pure functions, so they are tested without a database.
+ */
+public final class GradingRules {
+
+    /** An attempt being recorded (or a correction, with the kind and method of the attempt it corrects). */
+    public record Proposed(String methodCode, AttemptKind kind, LocalDate date, String grade, List<String> ksbCodes,
+            boolean employerAgreed, boolean exceptionalCircumstances) {
+    }
+
+    /** An earlier, not superseded attempt on the same method. */
+    public record Prior(AttemptKind kind, LocalDate date, String grade) {
+    }
+
+    private GradingRules() {
+    }
+
+    /**
+     * Refuses an attempt that breaks a rule of the plan with a problem naming the rule ({@code rule} member); 409
+     * when a first attempt already exists, 422 otherwise.
+     *
+     * @param priors the method's earlier attempts that are not superseded, oldest first
+     */
+    public static void check(AssessmentPlan plan, LocalDate periodStart, LocalDate periodEnd, LocalDate today,
+            Proposed attempt, List<Prior> priors) {
+        AssessmentPlan.Method method = plan.method(attempt.methodCode()).orElseThrow(() -> broken("unknown-method",
+                "The assessment plan has no method " + attempt.methodCode() + "; its methods are "
+                        + plan.methods().items().stream().map(AssessmentPlan.Method::code).toList() + "."));
+        if (!method.grades().contains(attempt.grade())) {
+            throw broken("grade-not-allowed", "Method " + method.code() + " grades " + method.grades()
+                    + "; " + attempt.grade() + " is not one of them.");
+        }
+        if (attempt.date().isBefore(periodStart) || attempt.date().isAfter(periodEnd)) {
+            throw broken("outside-assessment-period", "The attempt date " + attempt.date() + " is outside the "
+                    + "assessment period " + periodStart + " to " + periodEnd + ".");
+        }
+        if (attempt.date().isAfter(today)) {
+            throw broken("date-in-future", "The attempt date " + attempt.date() + " is in the future.");
+        }
+        checkKsbs(method, attempt.ksbCodes());
+        if (attempt.kind() == AttemptKind.first) {
+            if (!priors.isEmpty()) {
+                throw new ApiException(ProblemType.CONFLICT, 409,
+                        "Method " + method.code() + " already has a first attempt; record a resit or retake after "
+                                + "a " + method.lowestGrade() + ", or correct the attempt.",
+                        null, Map.of("rule", "first-attempt-exists"));
+            }
+            return;
+        }
+        checkFurtherAttempt(plan, method, attempt, priors);
+    }
+
+    private static void checkKsbs(AssessmentPlan.Method method, List<String> codes) {
+        Set<String> seen = new HashSet<>();
+        for (String code : codes) {
+            if (!seen.add(code)) {
+                throw broken("ksb-judged-twice", "KSB " + code + " is judged twice.");
+            }
+            // null ksbCodes: the plan does not say which KSBs the method assesses, so any code is accepted.
+            if (method.ksbCodes() != null && !method.ksbCodes().contains(code)) {
+                throw broken("ksb-not-assessed-by-method", "Method " + method.code() + " assesses "
+                        + method.ksbCodes() + "; " + code + " is not one of them.");
+            }
+        }
+    }
+
+    private static void checkFurtherAttempt(AssessmentPlan plan, AssessmentPlan.Method method, Proposed attempt,
+            List<Prior> priors) {
+        String kind = attempt.kind().name();
+        Prior latest = priors.isEmpty() ? null : priors.get(priors.size() - 1);
+        if (latest == null || !latest.grade().equals(method.lowestGrade())) {
+            throw broken("no-failed-attempt", "A " + kind + " of method " + method.code() + " needs its latest "
+                    + "attempt to be a " + method.lowestGrade() + (latest == null ? "; it has no attempt yet."
+                            : "; it is " + latest.grade() + "."));
+        }
+        if (!attempt.date().isAfter(latest.date())) {
+            throw broken("before-previous-attempt", "A " + kind + " must be dated after the attempt it follows ("
+                    + latest.date() + ").");
+        }
+        AssessmentPlan.AttemptRule rule = attempt.kind() == AttemptKind.resit ? plan.resitRetake().resit()
+                : plan.resitRetake().retake();
+        if (Boolean.TRUE.equals(rule.employerAgreementRequired()) && !attempt.employerAgreed()) {
+            throw broken("employer-agreement-required", "The assessment plan requires the employer's agreement "
+                    + "to a " + kind + "; set employerAgreed once it is given.");
+        }
+        long done = priors.stream().filter(p -> p.kind() == attempt.kind()).count();
+        if (rule.maxAttemptsPerMethod() != null && done >= rule.maxAttemptsPerMethod()) {
+            throw broken("too-many-attempts", "The assessment plan allows " + rule.maxAttemptsPerMethod() + " "
+                    + kind + "(s) per method; method " + method.code() + " has had " + done + ".");
+        }
+        String cap = rule.gradeCap();
+        if (cap != null && method.grades().indexOf(attempt.grade()) > method.grades().indexOf(cap)) {
+            boolean lifted = attempt.exceptionalCircumstances()
+                    && Boolean.TRUE.equals(rule.exceptionalCircumstancesLiftCap());
+            if (!lifted) {
+                throw broken("grade-above-cap", "The assessment plan caps a " + kind + " at " + cap
+                        + (Boolean.TRUE.equals(rule.exceptionalCircumstancesLiftCap())
+                                ? " unless exceptional circumstances apply" : "") + "; " + attempt.grade()
+                        + " is above it.");
+            }
+        }
+    }
+
+    /**
+     * The overall grade from the plan's combination table, given each method's current grade; empty while a method
+     * has none.
+     */
+    public static Optional<String> overall(AssessmentPlan plan, Map<String, String> gradeByMethod) {
+        Map<String, String> grades = new LinkedHashMap<>();
+        for (AssessmentPlan.Method method : plan.methods().items()) {
+            String grade = gradeByMethod.get(method.code());
+            if (grade == null) {
+                return Optional.empty();
+            }
+            grades.put(method.code(), grade);
+        }
+        return Optional.of(plan.gradeCombinations().rows().stream()
+                .filter(row -> grades.equals(row.methodGrades()))
+                .map(AssessmentPlan.GradeCombination::overallGrade)
+                .findFirst()
+                .orElseThrow(() -> new ApiException(ProblemType.BAD_GATEWAY,
+                        502, "The assessment plan's grade combination table has no row for " + grades
+                                + "; the plan needs correcting in the standards catalogue.", null, null)));
+    }
+
+    private static ApiException broken(String rule, String detail) {
+        return ApiException.unprocessable(detail + " Nothing was saved.", Map.of("rule", rule));
+    }
+}

@@ -1,0 +1,104 @@
+package uk.apprenticeships.st1398.assessment;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * standards-service as WireMock. ST1398 1.0 answers the real seed plan of standards-service (so the two services
+ * agree on the shape); ST9999 1.0 a made-up plan ({@link #madeUpPlan()}); ST0404 1.0 has no plan (404); ST0503 1.0
+ * resets the connection (the catalogue is unreachable).
+ */
+public class StandardsPlanStub implements QuarkusTestResourceLifecycleManager {
+
+    static final Path ST1398_PLAN = Path.of("../standards-service/src/main/resources/seed/st1398-1.0-assessment-plan.json");
+    private static final String PLAN = "/api/v1/standards/%s/versions/%s/assessment-plan";
+    static final List<String> GRADES = List.of("Fail", "Pass", "Merit", "Distinction");
+
+    private WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort());
+        server.start();
+        server.stubFor(get(urlEqualTo(PLAN.formatted("ST1398", "1.0"))).willReturn(json(st1398Plan())));
+        server.stubFor(get(urlEqualTo(PLAN.formatted("ST9999", "1.0"))).willReturn(json(madeUpPlan())));
+        server.stubFor(get(urlEqualTo(PLAN.formatted("ST0404", "1.0"))).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
+        server.stubFor(get(urlEqualTo(PLAN.formatted("ST0503", "1.0")))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        // The client URL, not assessment.standards-service-url, so the configured default stays testable.
+        return Map.of("quarkus.rest-client.standards.url", server.baseUrl());
+    }
+
+    static String st1398Plan() {
+        try {
+            return Files.readString(ST1398_PLAN);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Three methods graded Fail/Pass/Merit/Distinction (only PROJECT names its KSBs); any Fail gives Fail, otherwise
+     * the overall grade is the middle one of the three (unlike ST1398). Resits: no employer agreement, at most 2 per
+     * method, capped at Merit, cap never lifted. Retakes: employer agreement, at most 1, no cap. Six months.
+     */
+    static String madeUpPlan() {
+        List<String> rows = new ArrayList<>();
+        for (String a : GRADES) {
+            for (String b : GRADES) {
+                for (String c : GRADES) {
+                    List<Integer> idx = new ArrayList<>(List.of(GRADES.indexOf(a), GRADES.indexOf(b),
+                            GRADES.indexOf(c)));
+                    idx.sort(null);
+                    String overall = idx.get(0) == 0 ? "Fail" : GRADES.get(idx.get(1));
+                    rows.add("{\"methodGrades\":{\"PROJECT\":\"%s\",\"TEST\":\"%s\",\"INTERVIEW\":\"%s\"},"
+                            .formatted(a, b, c) + "\"overallGrade\":\"" + overall + "\"}");
+                }
+            }
+        }
+        String grades = "[\"Fail\",\"Pass\",\"Merit\",\"Distinction\"]";
+        return """
+                {"key":"ST9999_1.0","reference":"ST9999","versionNumber":"1.0","confirmed":true,"unconfirmed":[],
+                 "assessmentPeriod":{"months":6,"confirmed":true,"source":"made up"},
+                 "methods":{"confirmed":true,"source":"made up","items":[
+                   {"code":"PROJECT","name":"Project","grades":%1$s,"ksbCodes":["K1","S1"]},
+                   {"code":"TEST","name":"Test","grades":%1$s,"ksbCodes":null},
+                   {"code":"INTERVIEW","name":"Interview","grades":%1$s}]},
+                 "gradeCombinations":{"confirmed":true,"source":"made up",
+                   "overallGrades":%1$s,"rows":[%2$s]},
+                 "gateway":{"confirmed":true,"source":"made up","requirements":[]},
+                 "resitRetake":{"confirmed":true,"source":"made up",
+                   "resit":{"employerAgreementRequired":false,"gradeCap":"Merit","maxAttemptsPerMethod":2,
+                            "exceptionalCircumstancesLiftCap":false},
+                   "retake":{"employerAgreementRequired":true,"gradeCap":null,"maxAttemptsPerMethod":1,
+                            "exceptionalCircumstancesLiftCap":false}},
+                 "offTheJob":{"confirmed":true,"source":"made up","rules":[]}}
+                """.formatted(grades, String.join(",", rows));
+    }
+
+    private static ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
