@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static uk.apprenticeships.st1398.evidence.EvidenceResourceTest.create;
 import static uk.apprenticeships.st1398.evidence.EvidenceResourceTest.enrol;
+import static uk.apprenticeships.st1398.evidence.EvidenceResourceTest.put;
 import static uk.apprenticeships.st1398.evidence.EvidenceResourceTest.reflection;
 import static uk.apprenticeships.st1398.evidence.EvidenceResourceTest.step;
 
@@ -86,6 +87,24 @@ class CoverageTest {
         String missing = enrol("1000005003", "10000050", "EMP-50", "ST0404_1.0");
         coverage(tutor, missing).spec(Problems.problem(422, "unprocessable"))
                 .body("standardVersion", equalTo("ST0404_1.0"));
+    }
+
+    @Test
+    void revisingAcceptedEvidenceCountsAsInProgressUntilAcceptedAgain() {
+        String tutor = Tokens.tutor("10000056");
+        String a = enrol("1000005601", "10000056", "EMP-56", "ST1398_2.0");
+        String id = create(tutor, a, reflection("B1"));
+        step(tutor, a, id, "submit", null).statusCode(200);
+        step(tutor, a, id, "accept", null).statusCode(200);
+        put(tutor, a, id, reflection("B1", "S2")).statusCode(200).body("status", equalTo("draft"));
+        coverage(tutor, a).statusCode(200).body("coveredKsbs", equalTo(0))
+                .body("ksbs.status", contains("gap", "gap", "gap", "in-progress", "in-progress"))
+                .body("ksbs[4].latestAcceptedAt", nullValue());
+        step(tutor, a, id, "submit", null).statusCode(200);
+        String again = step(tutor, a, id, "accept", null).statusCode(200).extract().path("updatedAt");
+        coverage(tutor, a).statusCode(200).body("gaps", contains("K1", "K2", "S1"))
+                .body("ksbs.acceptedEvidenceCount", contains(0, 0, 0, 1, 1))
+                .body("ksbs[3].latestAcceptedAt", equalTo(again)).body("ksbs[4].latestAcceptedAt", equalTo(again));
     }
 
     @Test

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -21,7 +23,7 @@ import org.bson.types.ObjectId;
 public class CoverageRepository {
 
     /** Evidence items of one apprentice mapping one KSB with one status. */
-    public record KsbStatusCount(String code, String status, int count, Instant latestUpdate) {
+    public record KsbStatusCount(String code, String status, int count) {
     }
 
     /** Evidence of one apprentice (of a page of a cohort) mapping one KSB with one status. */
@@ -40,20 +42,40 @@ public class CoverageRepository {
         this.evidence = evidence;
     }
 
-    /** Per (KSB, status): how many of the apprentice's items map it, and the latest update among them. */
+    /** Per (KSB, status): how many of the apprentice's items map it. */
     public List<KsbStatusCount> byKsbAndStatus(ObjectId apprenticeId) {
         List<Bson> pipeline = List.of(
                 new Document("$match", new Document("apprenticeId", apprenticeId)),
                 new Document("$unwind", CODES),
                 new Document("$group", new Document("_id", new Document("code", CODES).append("status", "$status"))
-                        .append("count", new Document("$sum", 1))
-                        .append("latest", new Document("$max", "$updatedAt"))));
+                        .append("count", new Document("$sum", 1))));
         List<KsbStatusCount> result = new ArrayList<>();
         for (Document d : collection().aggregate(pipeline)) {
             Document id = d.get("_id", Document.class);
-            Date latest = d.getDate("latest");
             result.add(new KsbStatusCount(id.getString("code"), id.getString("status"),
-                    ((Number) d.get("count")).intValue(), latest == null ? null : latest.toInstant()));
+                    ((Number) d.get("count")).intValue()));
+        }
+        return result;
+    }
+
+    /**
+     * Per KSB: when the most recently accepted of the apprentice's accepted items mapping it was accepted, taken
+     * from the items' workflow history (the latest {@code accepted} step of an accepted item is the acceptance of
+     * its current revision), so later writes that keep an item accepted cannot move the date.
+     */
+    public Map<String, Instant> latestAcceptance(ObjectId apprenticeId, String acceptedStatus, String acceptAction) {
+        List<Bson> pipeline = List.of(
+                new Document("$match", new Document("apprenticeId", apprenticeId).append("status", acceptedStatus)),
+                new Document("$unwind", "$history"),
+                new Document("$match", new Document("history.action", acceptAction)),
+                new Document("$unwind", CODES),
+                new Document("$group", new Document("_id", CODES).append("latest", new Document("$max", "$history.at"))));
+        Map<String, Instant> result = new HashMap<>();
+        for (Document d : collection().aggregate(pipeline)) {
+            Date latest = d.getDate("latest");
+            if (latest != null) {
+                result.put(d.getString("_id"), latest.toInstant());
+            }
         }
         return result;
     }

@@ -59,18 +59,16 @@ public class CoverageService {
                 .orElseThrow(() -> ApiException.notFound("No apprentice with id " + id + "."));
         Set<String> codes = ksbCodes(a.standardVersion);
         Map<String, int[]> counts = new HashMap<>();
-        Map<String, Instant> latestAccepted = new HashMap<>();
         for (KsbStatusCount c : coverage.byKsbAndStatus(a.id)) {
             int[] n = counts.computeIfAbsent(c.code(), k -> new int[2]);
             if (EvidenceService.ACCEPTED.equals(c.status())) {
                 n[0] += c.count();
-                // An accepted item is never written again without leaving accepted, so its last update is the
-                // moment it was accepted.
-                latestAccepted.put(c.code(), c.latestUpdate());
             } else {
                 n[1] += c.count();
             }
         }
+        Map<String, Instant> latestAccepted = coverage.latestAcceptance(a.id, EvidenceService.ACCEPTED,
+                "accepted" /* the action of the accept step in the workflow history */);
         List<KsbCoverageResponse> ksbs = new ArrayList<>();
         List<String> gaps = new ArrayList<>();
         int covered = 0;
