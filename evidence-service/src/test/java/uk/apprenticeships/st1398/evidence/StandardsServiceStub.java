@@ -15,11 +15,14 @@ import java.util.Map;
 /**
  * standards-service as WireMock: ST1398 1.0 has K1–K10, S1–S10 and B1–B5 (a bare array, as the real service
  * answers); ST1398 2.0 answers a page; ST0404 1.0 is not in the catalogue (404); ST0503 1.0 resets the connection
- * (the catalogue is unreachable).
+ * (the catalogue is unreachable). Versions themselves: ST1398 1.0 and 2.0 exist, and so do ST0404 1.0 and ST0503 1.0
+ * (enrolled while the catalogue still knew them, their KSBs fail later); ST0001 1.0 is unknown (404) and ST0002 1.0
+ * resets the connection.
  */
 public class StandardsServiceStub implements QuarkusTestResourceLifecycleManager {
 
-    private static final String KSBS = "/api/v1/standards/%s/versions/%s/ksbs";
+    private static final String VERSION = "/api/v1/standards/%s/versions/%s";
+    private static final String KSBS = VERSION + "/ksbs";
 
     private WireMockServer server;
 
@@ -33,6 +36,15 @@ public class StandardsServiceStub implements QuarkusTestResourceLifecycleManager
         server.stubFor(get(urlEqualTo(KSBS.formatted("ST0404", "1.0"))).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
         server.stubFor(get(urlEqualTo(KSBS.formatted("ST0503", "1.0")))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        for (String[] v : new String[][] { { "ST1398", "1.0" }, { "ST1398", "2.0" }, { "ST0404", "1.0" },
+                { "ST0503", "1.0" } }) {
+            server.stubFor(get(urlEqualTo(VERSION.formatted(v[0], v[1])))
+                    .willReturn(json("{\"referenceNumber\":\"%s\",\"version\":\"%s\"}".formatted(v[0], v[1]))));
+        }
+        server.stubFor(get(urlEqualTo(VERSION.formatted("ST0001", "1.0"))).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
+        server.stubFor(get(urlEqualTo(VERSION.formatted("ST0002", "1.0")))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         return Map.of("evidence.standards-service-url", server.baseUrl());
     }

@@ -92,6 +92,15 @@ class GatewayProxyTest {
     }
 
     @Test
+    void providerCoverageIsRoutedToEvidence() {
+        // evidence is down in this test: a 503 shows the path was routed there (an unrouted path answers 404).
+        given().auth().oauth2(Tokens.tutor("10000001")).when()
+                .get("/api/v1/providers/10000001/coverage?standardVersion=ST1398_1.0")
+                .then().spec(Problems.problem(503, "service-unavailable"));
+        given().when().get("/api/v1/providers/10000001/coverage").then().spec(Problems.problem(401, "unauthorized"));
+    }
+
+    @Test
     void hangingServiceAnswers504ProblemAfterTheTimeout() {
         given().auth().oauth2(Tokens.admin()).when().get("/api/v1/assessments/slow")
                 .then().time(lessThan(3500L), TimeUnit.MILLISECONDS)

@@ -85,10 +85,13 @@ public class ApprenticeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Enrol an apprentice",
             description = "Tutors and LMS clients may enrol only for the provider in their token. A provider "
-                    + "can hold one record per ULN. The apprentice starts active.")
+                    + "can hold one record per ULN. The standard version must exist in the standards catalogue. The "
+                    + "apprentice starts active.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new apprentice",
             content = @Content(schema = @Schema(implementation = ApprenticeResponse.class)))
     @APIResponse(responseCode = "409", description = "The provider already has an apprentice with this ULN")
+    @APIResponse(responseCode = "422", description = "The standard version is not in the standards catalogue")
+    @APIResponse(responseCode = "503", description = "The standards catalogue cannot be reached; nothing created")
     public Response create(@NotNull(message = "a JSON body is required") @Valid ApprenticeRequest request,
             @Context UriInfo uri) {
         ApprenticeResponse created = service.create(CallerScope.of(identity), request);

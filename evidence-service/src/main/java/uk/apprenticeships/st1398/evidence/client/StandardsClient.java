@@ -18,6 +18,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface StandardsClient {
 
+    /** One standard version; only whether it exists (200) or not (404) is used. */
+    @GET
+    @Path("/{reference}/versions/{version}")
+    JsonNode version(@PathParam("reference") String reference, @PathParam("version") String version);
+
     @GET
     @Path("/{reference}/versions/{version}/ksbs")
     JsonNode ksbs(@PathParam("reference") String reference, @PathParam("version") String version);

@@ -19,7 +19,7 @@ public final class ApprenticeMapper {
     }
 
     public static StatusChangeResponse toResponse(StatusChange c) {
-        return new StatusChangeResponse(c.status, c.at, c.by);
+        return new StatusChangeResponse(c.status, c.at, c.by, c.reason, c.effectiveDate);
     }
 
     /** A new entity from the request; status, history and timestamps are set by the caller. */

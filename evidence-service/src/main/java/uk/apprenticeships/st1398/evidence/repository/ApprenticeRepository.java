@@ -2,8 +2,10 @@ package uk.apprenticeships.st1398.evidence.repository;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import io.quarkus.mongodb.panache.PanacheMongoRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
+import uk.apprenticeships.st1398.evidence.domain.StatusChange;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 
 @ApplicationScoped
@@ -48,6 +51,16 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
             }
             throw e;
         }
+    }
+
+    /**
+     * Sets the status and appends its history entry in one single-document update, only if the status is still
+     * the one the change was checked against. False when someone changed it meanwhile.
+     */
+    public boolean changeStatus(ObjectId id, String expectedStatus, StatusChange change) {
+        return mongoCollection().updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("status", expectedStatus)),
+                Updates.combine(Updates.set("status", change.status), Updates.push("statusHistory", change)))
+                .getModifiedCount() == 1;
     }
 
     public List<Apprentice> list(Filter filter, PageRequest page) {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.api.ApprenticeRequest;
 import uk.apprenticeships.st1398.evidence.api.ApprenticeResponse;
+import uk.apprenticeships.st1398.evidence.client.StandardVersions;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
 import uk.apprenticeships.st1398.evidence.domain.StatusChange;
 import uk.apprenticeships.st1398.evidence.mapping.ApprenticeMapper;
@@ -22,9 +23,11 @@ import uk.apprenticeships.st1398.platform.problem.Problem.Violation;
 public class ApprenticeService {
 
     private final ApprenticeRepository apprentices;
+    private final StandardVersions standardVersions;
 
-    public ApprenticeService(ApprenticeRepository apprentices) {
+    public ApprenticeService(ApprenticeRepository apprentices, StandardVersions standardVersions) {
         this.apprentices = apprentices;
+        this.standardVersions = standardVersions;
     }
 
     public PageResponse<ApprenticeResponse> list(CallerScope scope, String status, String standardVersion,
@@ -43,11 +46,13 @@ public class ApprenticeService {
 
     public ApprenticeResponse create(CallerScope scope, ApprenticeRequest request) {
         check(scope, request);
+        standardVersions.requireExists(request.standardVersion());
         Apprentice apprentice = ApprenticeMapper.toEntity(request);
         // BSON dates hold milliseconds; truncating now makes this response equal every later read.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         apprentice.status = Apprentice.ACTIVE;
-        apprentice.statusHistory.add(new StatusChange(Apprentice.ACTIVE, now, scope.actor()));
+        apprentice.statusHistory.add(new StatusChange(Apprentice.ACTIVE, now, scope.actor(), null,
+                request.startDate()));
         apprentice.createdAt = now;
         if (!apprentices.insert(apprentice)) {
             throw ApiException.conflict("Provider " + request.providerUkprn()

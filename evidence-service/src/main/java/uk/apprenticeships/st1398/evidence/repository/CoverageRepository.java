@@ -1,0 +1,128 @@
+package uk.apprenticeships.st1398.evidence.repository;
+
+import com.mongodb.client.MongoCollection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+/**
+ * KSB coverage computed by aggregations over the evidence collection. Only {@code $match}, {@code $unwind} and
+ * {@code $group} with {@code $sum}/{@code $max} are used, so the same pipelines run on real MongoDB and on the
+ * wire-protocol server of the tests. Each evidence item counts with its current status and current KSB codes
+ * (an item's codes are unique, so an item counts at most once per KSB).
+ */
+@ApplicationScoped
+public class CoverageRepository {
+
+    /** Evidence items of one apprentice mapping one KSB with one status. */
+    public record KsbStatusCount(String code, String status, int count) {
+    }
+
+    /** Evidence of one apprentice (of a page of a cohort) mapping one KSB with one status. */
+    public record ApprenticeKsbStatus(ObjectId apprenticeId, String code, String status) {
+    }
+
+    /** How many apprentices of a cohort have accepted evidence for one KSB. */
+    public record KsbApprentices(String code, long apprentices) {
+    }
+
+    private static final String CODES = "$content.ksbCodes";
+
+    private final EvidenceRepository evidence;
+
+    public CoverageRepository(EvidenceRepository evidence) {
+        this.evidence = evidence;
+    }
+
+    /** Per (KSB, status): how many of the apprentice's items map it. */
+    public List<KsbStatusCount> byKsbAndStatus(ObjectId apprenticeId) {
+        List<Bson> pipeline = List.of(
+                new Document("$match", new Document("apprenticeId", apprenticeId)),
+                new Document("$unwind", CODES),
+                new Document("$group", new Document("_id", new Document("code", CODES).append("status", "$status"))
+                        .append("count", new Document("$sum", 1))));
+        List<KsbStatusCount> result = new ArrayList<>();
+        for (Document d : collection().aggregate(pipeline)) {
+            Document id = d.get("_id", Document.class);
+            result.add(new KsbStatusCount(id.getString("code"), id.getString("status"),
+                    ((Number) d.get("count")).intValue()));
+        }
+        return result;
+    }
+
+    /**
+     * Per KSB: when the most recently accepted of the apprentice's accepted items mapping it was accepted, taken
+     * from the items' workflow history (the latest {@code accepted} step of an accepted item is the acceptance of
+     * its current revision), so later writes that keep an item accepted cannot move the date.
+     */
+    public Map<String, Instant> latestAcceptance(ObjectId apprenticeId, String acceptedStatus, String acceptAction) {
+        List<Bson> pipeline = List.of(
+                new Document("$match", new Document("apprenticeId", apprenticeId).append("status", acceptedStatus)),
+                new Document("$unwind", "$history"),
+                new Document("$match", new Document("history.action", acceptAction)),
+                new Document("$unwind", CODES),
+                new Document("$group", new Document("_id", CODES).append("latest", new Document("$max", "$history.at"))));
+        Map<String, Instant> result = new HashMap<>();
+        for (Document d : collection().aggregate(pipeline)) {
+            Date latest = d.getDate("latest");
+            if (latest != null) {
+                result.put(d.getString("_id"), latest.toInstant());
+            }
+        }
+        return result;
+    }
+
+    /** The distinct (apprentice, KSB, status) combinations of these apprentices' evidence. */
+    public List<ApprenticeKsbStatus> byApprenticeKsbAndStatus(Collection<ObjectId> apprenticeIds) {
+        if (apprenticeIds.isEmpty()) {
+            return List.of();
+        }
+        List<Bson> pipeline = List.of(
+                new Document("$match", new Document("apprenticeId", new Document("$in", List.copyOf(apprenticeIds)))),
+                new Document("$unwind", CODES),
+                new Document("$group", new Document("_id", new Document("apprenticeId", "$apprenticeId")
+                        .append("code", CODES).append("status", "$status"))));
+        List<ApprenticeKsbStatus> result = new ArrayList<>();
+        for (Document d : collection().aggregate(pipeline)) {
+            Document id = d.get("_id", Document.class);
+            result.add(new ApprenticeKsbStatus(id.getObjectId("apprenticeId"), id.getString("code"),
+                    id.getString("status")));
+        }
+        return result;
+    }
+
+    /**
+     * For each KSB among {@code codes}: how many apprentices of the provider's cohort on the standard version have
+     * at least one item with {@code status} mapping it. The first group makes (apprentice, KSB) distinct, the
+     * second counts apprentices per KSB.
+     */
+    public List<KsbApprentices> apprenticesPerKsb(String providerUkprn, String standardVersion, String status,
+            Collection<String> codes) {
+        List<Bson> pipeline = List.of(
+                new Document("$match", new Document("providerUkprn", providerUkprn)
+                        .append("standardVersion", standardVersion).append("status", status)),
+                new Document("$unwind", CODES),
+                new Document("$match", new Document("content.ksbCodes", new Document("$in", List.copyOf(codes)))),
+                new Document("$group", new Document("_id", new Document("apprenticeId", "$apprenticeId")
+                        .append("code", CODES))),
+                new Document("$group", new Document("_id", "$_id.code").append("apprentices",
+                        new Document("$sum", 1))));
+        List<KsbApprentices> result = new ArrayList<>();
+        for (Document d : collection().aggregate(pipeline)) {
+            result.add(new KsbApprentices(d.getString("_id"), ((Number) d.get("apprentices")).longValue()));
+        }
+        return result;
+    }
+
+    private MongoCollection<Document> collection() {
+        return evidence.mongoCollection().withDocumentClass(Document.class);
+    }
+}

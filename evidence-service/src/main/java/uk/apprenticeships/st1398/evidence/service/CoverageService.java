@@ -1,0 +1,157 @@
+package uk.apprenticeships.st1398.evidence.service;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.types.ObjectId;
+import uk.apprenticeships.st1398.evidence.api.ApprenticeCoverageResponse;
+import uk.apprenticeships.st1398.evidence.api.ApprenticeCoverageSummary;
+import uk.apprenticeships.st1398.evidence.api.CohortCoverageResponse;
+import uk.apprenticeships.st1398.evidence.api.CohortCoverageResponse.KsbCohortCoverage;
+import uk.apprenticeships.st1398.evidence.api.KsbCoverageResponse;
+import uk.apprenticeships.st1398.evidence.api.ProviderCoverageResponse;
+import uk.apprenticeships.st1398.evidence.client.KsbCatalogue;
+import uk.apprenticeships.st1398.evidence.domain.Apprentice;
+import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
+import uk.apprenticeships.st1398.evidence.repository.CoverageRepository;
+import uk.apprenticeships.st1398.evidence.repository.CoverageRepository.ApprenticeKsbStatus;
+import uk.apprenticeships.st1398.evidence.repository.CoverageRepository.KsbApprentices;
+import uk.apprenticeships.st1398.evidence.repository.CoverageRepository.KsbStatusCount;
+import uk.apprenticeships.st1398.platform.api.PageRequest;
+import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.problem.ProblemType;
+
+/**
+ * KSB coverage: which KSBs of an apprentice's standard version their evidence covers. The KSB list comes from
+ * standards-service (so KSBs nobody has evidenced appear as gaps); the counting is done by MongoDB aggregations.
+ * A KSB is covered when at least one accepted item maps it, in progress when only draft, submitted or
+ * referred-back items map it, and a gap otherwise. Evidence is counted with its current status: while accepted
+ * evidence is being revised (a new draft revision) it counts as in progress until accepted again.
+ */
+@ApplicationScoped
+public class CoverageService {
+
+    public static final String COVERED = "covered";
+    public static final String IN_PROGRESS = "in-progress";
+    public static final String GAP = "gap";
+
+    private final ApprenticeRepository apprentices;
+    private final CoverageRepository coverage;
+    private final KsbCatalogue catalogue;
+
+    public CoverageService(ApprenticeRepository apprentices, CoverageRepository coverage, KsbCatalogue catalogue) {
+        this.apprentices = apprentices;
+        this.coverage = coverage;
+        this.catalogue = catalogue;
+    }
+
+    public ApprenticeCoverageResponse forApprentice(CallerScope scope, String id) {
+        Apprentice a = apprentices.findVisible(new ObjectId(id),
+                new ApprenticeRepository.Filter(scope.providerUkprn(), scope.employerId(), scope.uln(), null, null))
+                .orElseThrow(() -> ApiException.notFound("No apprentice with id " + id + "."));
+        Set<String> codes = ksbCodes(a.standardVersion);
+        Map<String, int[]> counts = new HashMap<>();
+        for (KsbStatusCount c : coverage.byKsbAndStatus(a.id)) {
+            int[] n = counts.computeIfAbsent(c.code(), k -> new int[2]);
+            if (EvidenceService.ACCEPTED.equals(c.status())) {
+                n[0] += c.count();
+            } else {
+                n[1] += c.count();
+            }
+        }
+        Map<String, Instant> latestAccepted = coverage.latestAcceptance(a.id, EvidenceService.ACCEPTED,
+                "accepted" /* the action of the accept step in the workflow history */);
+        List<KsbCoverageResponse> ksbs = new ArrayList<>();
+        List<String> gaps = new ArrayList<>();
+        int covered = 0;
+        int inProgress = 0;
+        for (String code : codes) {
+            int[] n = counts.getOrDefault(code, new int[2]);
+            String status = n[0] > 0 ? COVERED : n[1] > 0 ? IN_PROGRESS : GAP;
+            switch (status) {
+                case COVERED -> covered++;
+                case IN_PROGRESS -> inProgress++;
+                default -> gaps.add(code);
+            }
+            ksbs.add(new KsbCoverageResponse(code, status, n[0], n[1], latestAccepted.get(code)));
+        }
+        return new ApprenticeCoverageResponse(a.id.toHexString(), a.standardVersion, codes.size(), covered,
+                inProgress, percentage(covered, codes.size()), gaps, ksbs);
+    }
+
+    /** Tutors and LMS clients see only their own provider; another provider answers 404 like an unknown one. */
+    public ProviderCoverageResponse forProvider(CallerScope scope, String ukprn, String standardVersion,
+            PageRequest page) {
+        if (!scope.actsFor(ukprn)) {
+            throw ApiException.notFound("No provider " + ukprn + " among your records.");
+        }
+        Set<String> codes = ksbCodes(standardVersion);
+        ApprenticeRepository.Filter cohort = new ApprenticeRepository.Filter(ukprn, null, null, null, standardVersion);
+        long total = apprentices.count(cohort);
+        List<Apprentice> onPage = apprentices.list(cohort, page);
+
+        Map<ObjectId, Set<String>> coveredBy = new HashMap<>();
+        Map<ObjectId, Set<String>> evidencedBy = new HashMap<>();
+        for (ApprenticeKsbStatus s : coverage.byApprenticeKsbAndStatus(onPage.stream().map(a -> a.id).toList())) {
+            if (!codes.contains(s.code())) {
+                continue;
+            }
+            evidencedBy.computeIfAbsent(s.apprenticeId(), k -> new HashSet<>()).add(s.code());
+            if (EvidenceService.ACCEPTED.equals(s.status())) {
+                coveredBy.computeIfAbsent(s.apprenticeId(), k -> new HashSet<>()).add(s.code());
+            }
+        }
+        List<ApprenticeCoverageSummary> items = onPage.stream().map(a -> {
+            int covered = coveredBy.getOrDefault(a.id, Set.of()).size();
+            int evidenced = evidencedBy.getOrDefault(a.id, Set.of()).size();
+            return new ApprenticeCoverageSummary(a.id.toHexString(), a.givenName, a.familyName, a.uln, a.status,
+                    covered, evidenced - covered, codes.size() - evidenced, percentage(covered, codes.size()));
+        }).toList();
+
+        Map<String, Long> perKsb = new HashMap<>();
+        long coveredPairs = 0;
+        for (KsbApprentices k : coverage.apprenticesPerKsb(ukprn, standardVersion, EvidenceService.ACCEPTED, codes)) {
+            perKsb.put(k.code(), k.apprentices());
+            coveredPairs += k.apprentices();
+        }
+        // The mean of the apprentices' percentages is the covered (apprentice, KSB) pairs over all pairs.
+        double average = total == 0 || codes.isEmpty() ? 0.0
+                : round(100.0 * coveredPairs / ((double) total * codes.size()));
+        CohortCoverageResponse aggregate = new CohortCoverageResponse(total, average,
+                codes.stream().map(c -> new KsbCohortCoverage(c, perKsb.getOrDefault(c, 0L))).toList());
+        int totalPages = (int) ((total + page.size() - 1) / page.size());
+        Log.debugf("Coverage of provider %s on %s: %d apprentices", ukprn, standardVersion, total);
+        return new ProviderCoverageResponse(ukprn, standardVersion, codes.size(), aggregate, items, page.page(),
+                page.size(), total, totalPages);
+    }
+
+    /** The version's KSB codes, with problems that speak of coverage rather than of saving evidence. */
+    private Set<String> ksbCodes(String standardVersion) {
+        try {
+            return catalogue.codes(standardVersion);
+        } catch (ApiException e) {
+            if (e.status() == 422) {
+                throw ApiException.unprocessable("Standard version " + standardVersion + " is not in the standards "
+                        + "catalogue, so its KSBs are unknown.", Map.of("standardVersion", standardVersion));
+            }
+            throw new ApiException(ProblemType.SERVICE_UNAVAILABLE, 503, "The standards catalogue cannot be "
+                    + "reached to list the KSBs of " + standardVersion + ". Retry shortly.", null, null);
+        }
+    }
+
+    static double percentage(int covered, int total) {
+        return total == 0 ? 0.0 : round(100.0 * covered / total);
+    }
+
+    private static double round(double value) {
+        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
+    }
+}

@@ -1,0 +1,173 @@
+package uk.apprenticeships.st1398.evidence;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static uk.apprenticeships.st1398.evidence.EvidenceResourceTest.create;
+import static uk.apprenticeships.st1398.evidence.EvidenceResourceTest.enrol;
+import static uk.apprenticeships.st1398.evidence.EvidenceResourceTest.put;
+import static uk.apprenticeships.st1398.evidence.EvidenceResourceTest.reflection;
+import static uk.apprenticeships.st1398.evidence.EvidenceResourceTest.step;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.Tokens;
+
+/**
+ * KSB coverage per apprentice and per provider cohort. ST1398 2.0 in the stub has five KSBs: K1, K2, S1, S2, B1.
+ * Own ULNs and providers 1000005x (the database is shared).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StandardsServiceStub.class, restrictToAnnotatedClass = false)
+class CoverageTest {
+
+    private static ValidatableResponse coverage(String token, String apprenticeId) {
+        return given().auth().oauth2(token).when().get("/api/v1/apprentices/" + apprenticeId + "/coverage").then();
+    }
+
+    private static ValidatableResponse cohort(String token, String ukprn, String query) {
+        return given().auth().oauth2(token).when().get("/api/v1/providers/" + ukprn + "/coverage?" + query).then();
+    }
+
+    /** Creates an item and takes it to accepted; answers the time it was accepted. */
+    private static String accepted(String tutor, String apprenticeId, String... codes) {
+        String id = create(tutor, apprenticeId, reflection(codes));
+        step(tutor, apprenticeId, id, "submit", null).statusCode(200);
+        return step(tutor, apprenticeId, id, "accept", null).statusCode(200).extract().path("updatedAt");
+    }
+
+    private static String lms(String ukprn) {
+        return Tokens.token("lms-" + ukprn, Set.of("lms-integration"), Map.of("provider_ukprn", ukprn));
+    }
+
+    @Test
+    void apprenticeCoverageMixesAcceptedSubmittedAndDraft() {
+        String tutor = Tokens.tutor("10000050");
+        String a = enrol("1000005001", "10000050", "EMP-50", "ST1398_2.0");
+        coverage(tutor, a).statusCode(200).body("percentageCovered", equalTo(0.0f))
+                .body("gaps", contains("K1", "K2", "S1", "S2", "B1"));
+
+        accepted(tutor, a, "K1", "S1");
+        String latestK1 = accepted(tutor, a, "K1");
+        String submitted = create(tutor, a, reflection("S2"));
+        step(tutor, a, submitted, "submit", null).statusCode(200);
+        create(tutor, a, reflection("K2", "S1"));
+
+        coverage(tutor, a).statusCode(200).body("apprenticeId", equalTo(a))
+                .body("standardVersion", equalTo("ST1398_2.0")).body("totalKsbs", equalTo(5))
+                .body("coveredKsbs", equalTo(2)).body("inProgressKsbs", equalTo(2))
+                .body("percentageCovered", equalTo(40.0f)).body("gaps", contains("B1"))
+                .body("ksbs.code", contains("K1", "K2", "S1", "S2", "B1"))
+                .body("ksbs.status", contains("covered", "in-progress", "covered", "in-progress", "gap"))
+                .body("ksbs.acceptedEvidenceCount", contains(2, 0, 1, 0, 0))
+                .body("ksbs.inProgressEvidenceCount", contains(0, 1, 1, 1, 0))
+                .body("ksbs[0].latestAcceptedAt", equalTo(latestK1))
+                .body("ksbs[1].latestAcceptedAt", nullValue()).body("ksbs[4].latestAcceptedAt", nullValue());
+
+        // Everyone who may read the apprentice may read the coverage; nobody else.
+        coverage(Tokens.apprentice("1000005001", "10000050", "EMP-50"), a).statusCode(200);
+        coverage(Tokens.employer("EMP-50"), a).statusCode(200);
+        coverage(lms("10000050"), a).statusCode(200);
+        coverage(Tokens.tutor("10000051"), a).spec(Problems.problem(404, "not-found"));
+        coverage(Tokens.employer("EMP-51"), a).spec(Problems.problem(404, "not-found"));
+        coverage(Tokens.assessor("EPA0001"), a).spec(Problems.problem(403, "forbidden"));
+        coverage(tutor, "not-an-id").spec(Problems.invalid("id"));
+        coverage(tutor, "0123456789abcdef01234567").spec(Problems.problem(404, "not-found"));
+
+        // The catalogue is asked for the KSB list: a version it lost or cannot serve is a problem, not 0 %.
+        String unreachable = enrol("1000005002", "10000050", "EMP-50", "ST0503_1.0");
+        coverage(tutor, unreachable).spec(Problems.problem(503, "service-unavailable"));
+        String missing = enrol("1000005003", "10000050", "EMP-50", "ST0404_1.0");
+        coverage(tutor, missing).spec(Problems.problem(422, "unprocessable"))
+                .body("standardVersion", equalTo("ST0404_1.0"));
+    }
+
+    @Test
+    void revisingAcceptedEvidenceCountsAsInProgressUntilAcceptedAgain() {
+        String tutor = Tokens.tutor("10000056");
+        String a = enrol("1000005601", "10000056", "EMP-56", "ST1398_2.0");
+        String id = create(tutor, a, reflection("B1"));
+        step(tutor, a, id, "submit", null).statusCode(200);
+        step(tutor, a, id, "accept", null).statusCode(200);
+        put(tutor, a, id, reflection("B1", "S2")).statusCode(200).body("status", equalTo("draft"));
+        coverage(tutor, a).statusCode(200).body("coveredKsbs", equalTo(0))
+                .body("ksbs.status", contains("gap", "gap", "gap", "in-progress", "in-progress"))
+                .body("ksbs[4].latestAcceptedAt", nullValue());
+        step(tutor, a, id, "submit", null).statusCode(200);
+        String again = step(tutor, a, id, "accept", null).statusCode(200).extract().path("updatedAt");
+        coverage(tutor, a).statusCode(200).body("gaps", contains("K1", "K2", "S1"))
+                .body("ksbs.acceptedEvidenceCount", contains(0, 0, 0, 1, 1))
+                .body("ksbs[3].latestAcceptedAt", equalTo(again)).body("ksbs[4].latestAcceptedAt", equalTo(again));
+    }
+
+    @Test
+    void cohortCoverageIsPagedAggregatedAndIsolated() {
+        String tutor = Tokens.tutor("10000052");
+        String first = enrol("1000005201", "10000052", "EMP-52", "ST1398_2.0");
+        String second = enrol("1000005202", "10000052", "EMP-52", "ST1398_2.0");
+        String third = enrol("1000005203", "10000052", "EMP-52", "ST1398_2.0");
+        String otherVersion = enrol("1000005204", "10000052", "EMP-52", "ST1398_1.0");
+        accepted(tutor, first, "K1", "S1");
+        create(tutor, first, reflection("K2"));
+        accepted(tutor, second, "K1");
+        accepted(tutor, otherVersion, "K1", "K2", "S1");
+        String elsewhere = enrol("1000005205", "10000053", "EMP-53", "ST1398_2.0");
+        accepted(Tokens.tutor("10000053"), elsewhere, "B1");
+
+        // ids grow with creation and all share a name, so the order is the creation order.
+        cohort(tutor, "10000052", "standardVersion=ST1398_2.0&size=2").statusCode(200)
+                .body("providerUkprn", equalTo("10000052")).body("standardVersion", equalTo("ST1398_2.0"))
+                .body("totalKsbs", equalTo(5)).body("page", equalTo(0)).body("size", equalTo(2))
+                .body("totalItems", equalTo(3)).body("totalPages", equalTo(2))
+                .body("items.apprenticeId", contains(first, second))
+                .body("items[0].uln", equalTo("1000005201")).body("items[0].givenName", equalTo("Ada"))
+                .body("items[0].familyName", equalTo("Evidence")).body("items[0].status", equalTo("active"))
+                .body("items.percentageCovered", contains(40.0f, 20.0f))
+                .body("items.coveredKsbs", contains(2, 1)).body("items.inProgressKsbs", contains(1, 0))
+                .body("items.gapCount", contains(2, 4))
+                .body("cohort.apprentices", equalTo(3)).body("cohort.averagePercentageCovered", equalTo(20.0f))
+                .body("cohort.ksbs.code", contains("K1", "K2", "S1", "S2", "B1"))
+                .body("cohort.ksbs.apprenticesCovered", contains(2, 0, 1, 0, 0));
+        cohort(lms("10000052"), "10000052", "standardVersion=ST1398_2.0&size=2&page=1").statusCode(200)
+                .body("items.apprenticeId", contains(third)).body("items[0].percentageCovered", equalTo(0.0f))
+                .body("items[0].gapCount", equalTo(5)).body("cohort.apprentices", equalTo(3));
+        cohort(Tokens.admin(), "10000052", "standardVersion=ST1398_2.0&page=5").statusCode(200)
+                .body("items", hasSize(0)).body("totalItems", equalTo(3));
+        cohort(tutor, "10000052", "standardVersion=ST1398_1.0").statusCode(200)
+                .body("items.apprenticeId", contains(otherVersion)).body("items[0].percentageCovered", equalTo(12.0f))
+                .body("cohort.averagePercentageCovered", equalTo(12.0f));
+        cohort(tutor, "10000059", "standardVersion=ST1398_2.0").spec(Problems.problem(404, "not-found"));
+    }
+
+    @Test
+    void cohortTenantsAndBadQueries() {
+        String ukprn = "10000054";
+        enrol("1000005401", ukprn, "EMP-54", "ST1398_2.0");
+        String query = "standardVersion=ST1398_2.0";
+        cohort(Tokens.tutor("10000055"), ukprn, query).spec(Problems.problem(404, "not-found"));
+        cohort(lms("10000055"), ukprn, query).spec(Problems.problem(404, "not-found"));
+        cohort(Tokens.employer("EMP-54"), ukprn, query).spec(Problems.problem(403, "forbidden"));
+        cohort(Tokens.apprentice("1000005401", ukprn, "EMP-54"), ukprn, query)
+                .spec(Problems.problem(403, "forbidden"));
+        cohort(Tokens.assessor("EPA0001"), ukprn, query).spec(Problems.problem(403, "forbidden"));
+        given().when().get("/api/v1/providers/" + ukprn + "/coverage?" + query).then()
+                .spec(Problems.problem(401, "unauthorized"));
+
+        String tutor = Tokens.tutor(ukprn);
+        cohort(tutor, ukprn, query).statusCode(200).body("totalItems", equalTo(1));
+        cohort(tutor, ukprn, "size=20").spec(Problems.invalid("standardVersion"));
+        cohort(tutor, ukprn, "standardVersion=ST1398").spec(Problems.invalid("standardVersion"));
+        cohort(tutor, ukprn, query + "&size=0").spec(Problems.invalid("size"));
+        cohort(tutor, ukprn, query + "&size=101").spec(Problems.invalid("size"));
+        cohort(tutor, ukprn, query + "&page=-1").spec(Problems.invalid("page"));
+        cohort(Tokens.admin(), "1000005", query).spec(Problems.invalid("ukprn"));
+        cohort(tutor, ukprn, "standardVersion=ST0001_1.0").spec(Problems.problem(422, "unprocessable"));
+    }
+}
