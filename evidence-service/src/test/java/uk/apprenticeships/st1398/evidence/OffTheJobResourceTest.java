@@ -98,7 +98,7 @@ class OffTheJobResourceTest {
         String a = enrol("1000009001", "10000090", "EMP-90", "ST1398_1.0", "2025-09-01", "2027-09-01");
         String tutor = Tokens.tutor("10000090");
         String apprentice = Tokens.apprentice("1000009001", "10000090", "EMP-90");
-        String lms = Tokens.token("lms-10000030", java.util.Set.of("lms-integration"),
+        String lms = Tokens.token("lms-10000090", java.util.Set.of("lms-integration"),
                 Map.of("provider_ukprn", "10000090"));
 
         var created = post(apprentice, a, entry("2025-10-06", 7.5, "S2", "K4", "K4")).statusCode(201)
@@ -133,7 +133,7 @@ class OffTheJobResourceTest {
 
     @Test
     void badEntriesChangeNothing() {
-        String a = enrol("1000003101", "10000091", "EMP-91", "ST1398_1.0", "2025-09-01", "2027-09-01");
+        String a = enrol("1000009101", "10000091", "EMP-91", "ST1398_1.0", "2025-09-01", "2027-09-01");
         String tutor = Tokens.tutor("10000091");
         String id = create(tutor, a, entry("2025-10-06", 2, "K1"));
         String before = snapshot(a);
@@ -162,9 +162,9 @@ class OffTheJobResourceTest {
 
     @Test
     void approvedAndRejectedEntriesAreImmutable() {
-        String a = enrol("1000003201", "10000092", "EMP-92", "ST1398_1.0", "2025-09-01", "2027-09-01");
+        String a = enrol("1000009201", "10000092", "EMP-92", "ST1398_1.0", "2025-09-01", "2027-09-01");
         String tutor = Tokens.tutor("10000092");
-        String apprentice = Tokens.apprentice("1000003201", "10000092", "EMP-92");
+        String apprentice = Tokens.apprentice("1000009201", "10000092", "EMP-92");
         String approved = create(apprentice, a, entry("2025-10-06", 2));
         String rejected = create(apprentice, a, entry("2025-10-07", 2));
         approve(tutor, a, approved).statusCode(200);
@@ -182,9 +182,9 @@ class OffTheJobResourceTest {
 
     @Test
     void rolesAndTenantsAreEnforced() {
-        String a = enrol("1000003301", "10000093", "EMP-93", "ST1398_1.0", "2025-09-01", "2027-09-01");
+        String a = enrol("1000009301", "10000093", "EMP-93", "ST1398_1.0", "2025-09-01", "2027-09-01");
         String tutor = Tokens.tutor("10000093");
-        String apprentice = Tokens.apprentice("1000003301", "10000093", "EMP-93");
+        String apprentice = Tokens.apprentice("1000009301", "10000093", "EMP-93");
         String employer = Tokens.employer("EMP-93");
         String id = create(apprentice, a, entry("2025-10-06", 2));
         String before = snapshot(a);
@@ -197,7 +197,7 @@ class OffTheJobResourceTest {
         reject(tutor, a, id, " ").spec(Problems.invalid("reason"));
 
         String otherTutor = Tokens.tutor("10000094");
-        String otherApprentice = Tokens.apprentice("1000003302", "10000093", "EMP-93");
+        String otherApprentice = Tokens.apprentice("1000009302", "10000093", "EMP-93");
         String otherEmployer = Tokens.employer("EMP-94");
         post(otherTutor, a, entry("2025-10-06", 2)).spec(Problems.problem(404, "not-found"));
         post(otherApprentice, a, entry("2025-10-06", 2)).spec(Problems.problem(404, "not-found"));
@@ -208,14 +208,14 @@ class OffTheJobResourceTest {
         summary(otherEmployer, a).spec(Problems.problem(404, "not-found"));
         given().auth().oauth2(otherTutor).when().get(path(a)).then().spec(Problems.problem(404, "not-found"));
         // An entry id of another apprentice is not found under this one.
-        String b = enrol("1000003302", "10000093", "EMP-93", "ST1398_1.0", "2025-09-01", "2027-09-01");
+        String b = enrol("1000009302", "10000093", "EMP-93", "ST1398_1.0", "2025-09-01", "2027-09-01");
         approve(tutor, b, id).spec(Problems.problem(404, "not-found"));
         assertEquals(before, snapshot(a));
     }
 
     @Test
     void summaryAgainstTheFixedRule() {
-        String a = enrol("1000003401", "10000095", "EMP-95", "ST1398_1.0", "2025-09-01", "2027-09-01");
+        String a = enrol("1000009401", "10000095", "EMP-95", "ST1398_1.0", "2025-09-01", "2027-09-01");
         String tutor = Tokens.tutor("10000095");
         approve(tutor, a, create(tutor, a, entry("2025-10-06", 7.5))).statusCode(200);
         approve(tutor, a, create(tutor, a, entry("2025-10-13", 0.75))).statusCode(200);
@@ -233,7 +233,7 @@ class OffTheJobResourceTest {
 
     @Test
     void summaryAgainstTheWeeklyRule() {
-        String a = enrol("1000003501", "10000096", "EMP-96", "ST1398_1.0", "2025-03-03", "2027-03-01");
+        String a = enrol("1000009501", "10000096", "EMP-96", "ST1398_1.0", "2025-03-03", "2027-03-01");
         String tutor = Tokens.tutor("10000096");
         summary(tutor, a).statusCode(200).body("approvedHours", equalTo(0f)).body("requiredHours", equalTo(624))
                 .body("shortfallHours", equalTo(624f)).body("percentComplete", equalTo(0f))
@@ -242,21 +242,21 @@ class OffTheJobResourceTest {
             approve(tutor, a, create(tutor, a, entry(LocalDate.of(2025, 3, 3).plusWeeks(week).toString(), 24)))
                     .statusCode(200);
         }
-        summary(Tokens.apprentice("1000003501", "10000096", "EMP-96"), a).statusCode(200)
+        summary(Tokens.apprentice("1000009501", "10000096", "EMP-96"), a).statusCode(200)
                 .body("approvedHours", equalTo(96f)).body("shortfallHours", equalTo(528f))
                 .body("percentComplete", equalTo(15.3f));
     }
 
     @Test
     void summaryWithoutAPlanOrCatalogue() {
-        String noPlan = enrol("1000003601", "10000097", "EMP-97", "ST1398_2.0", "2025-09-01", "2027-09-01");
+        String noPlan = enrol("1000009601", "10000097", "EMP-97", "ST1398_2.0", "2025-09-01", "2027-09-01");
         String tutor = Tokens.tutor("10000097");
         approve(tutor, noPlan, create(tutor, noPlan, entry("2025-10-06", 2, "K1"))).statusCode(200);
         summary(tutor, noPlan).statusCode(200).body("approvedHours", equalTo(2f)).body("requiredHours", nullValue())
                 .body("shortfallHours", nullValue()).body("percentComplete", nullValue())
                 .body("requirementUnavailable", notNullValue());
 
-        String down = enrol("1000003602", "10000097", "EMP-97", "ST0503_1.0", "2025-09-01", "2027-09-01");
+        String down = enrol("1000009602", "10000097", "EMP-97", "ST0503_1.0", "2025-09-01", "2027-09-01");
         summary(tutor, down).spec(Problems.problem(503, "service-unavailable"));
         post(tutor, down, entry("2025-10-06", 2, "K1")).spec(Problems.problem(503, "service-unavailable"));
         given().auth().oauth2(tutor).when().get(path(down)).then().statusCode(200).body("items", hasSize(0));
