@@ -1,8 +1,11 @@
 package uk.apprenticeships.st1398.evidence;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -46,7 +49,36 @@ public class StandardsServiceStub implements QuarkusTestResourceLifecycleManager
                 .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
         server.stubFor(get(urlEqualTo(VERSION.formatted("ST0002", "1.0")))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        stubOffTheJobRequirements();
         return Map.of("evidence.standards-service-url", server.baseUrl());
+    }
+
+    /**
+     * ST1398 1.0: the fixed rule (418 hours) for starts from 2025-08-01, the weekly rule (6 hours a week, full time
+     * assumed, 104 weeks) for a start on 2025-03-03; ST1398 2.0 has no plan (404); ST0503 1.0 is unreachable.
+     */
+    private void stubOffTheJobRequirements() {
+        String path = "/api/v1/standards/%s/versions/%s/assessment-plan/off-the-job-requirement";
+        server.stubFor(get(urlPathEqualTo(path.formatted("ST1398", "1.0")))
+                .withQueryParam("startDate", equalTo("2025-09-01")).withQueryParam("plannedWeeks", equalTo("104"))
+                .withQueryParam("weeklyContractedHours", absent())
+                .willReturn(json("{\"key\":\"ST1398_1.0\",\"startDate\":\"2025-09-01\",\"plannedWeeks\":104,"
+                        + "\"weeklyContractedHours\":null,\"minimumHours\":418,\"calculation\":\"Fixed minimum of "
+                        + "418 hours for starts from 2025-08-01\",\"confirmed\":false,\"rule\":{\"startsFrom\":"
+                        + "\"2025-08-01\",\"basis\":\"FIXED_HOURS\",\"minimumHours\":418,\"confirmed\":false,"
+                        + "\"source\":\"unconfirmed\"}}")));
+        server.stubFor(get(urlPathEqualTo(path.formatted("ST1398", "1.0")))
+                .withQueryParam("startDate", equalTo("2025-03-03")).withQueryParam("plannedWeeks", equalTo("104"))
+                .withQueryParam("weeklyContractedHours", absent())
+                .willReturn(json("{\"key\":\"ST1398_1.0\",\"startDate\":\"2025-03-03\",\"plannedWeeks\":104,"
+                        + "\"weeklyContractedHours\":null,\"minimumHours\":624,\"calculation\":\"6 hours a week "
+                        + "× 104 weeks for starts before 2025-08-01\",\"confirmed\":true,\"rule\":{\"startsBefore\":"
+                        + "\"2025-08-01\",\"basis\":\"WEEKLY_HOURS\",\"hoursPerWeek\":6,\"fullTimeWeeklyHours\":30,"
+                        + "\"confirmed\":true,\"source\":\"DfE funding rules\"}}")));
+        server.stubFor(get(urlPathEqualTo(path.formatted("ST1398", "2.0"))).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
+        server.stubFor(get(urlPathEqualTo(path.formatted("ST0503", "1.0")))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     }
 
     private static String ksbs(int k, int s, int b) {

@@ -21,6 +21,10 @@ public interface EvidenceConfig {
     @WithDefault("PT5M")
     Duration ksbCacheTtl();
 
+    /** How long a minimum off-the-job requirement (per version, start date, weeks, hours) is reused. */
+    @WithDefault("PT5M")
+    Duration offTheJobRequirementCacheTtl();
+
     Files files();
 
     interface Files {

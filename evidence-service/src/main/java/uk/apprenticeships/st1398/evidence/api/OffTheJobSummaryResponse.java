@@ -1,0 +1,31 @@
+package uk.apprenticeships.st1398.evidence.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "OffTheJobSummary", description = "An apprentice's off-the-job hours against the minimum of their "
+        + "standard version's assessment plan")
+public record OffTheJobSummaryResponse(
+        String apprenticeId,
+        String standardVersion,
+        LocalDate startDate,
+        LocalDate plannedEndDate,
+        @Schema(description = "Whole weeks from the start date to the planned end date, sent to standards-service "
+                + "for weekly rules (leave is not deducted)", example = "104") int plannedWeeks,
+        @Schema(example = "120.50") BigDecimal approvedHours,
+        @Schema(example = "7.50") BigDecimal pendingHours,
+        @Schema(description = "The minimum from the assessment plan; null when it cannot be worked out (see "
+                + "requirementUnavailable)", example = "418") BigDecimal requiredHours,
+        @Schema(description = "max(0, required − approved); null without a requirement") BigDecimal shortfallHours,
+        @Schema(description = "approved / required × 100, one decimal, at most 100; null without a requirement",
+                example = "28.8") BigDecimal percentComplete,
+        @Schema(description = "How standards-service worked out the minimum") String calculation,
+        @Schema(description = "Whether the rule that applied is confirmed by a source; null without a requirement")
+        Boolean confirmed,
+        @Schema(description = "The assessment plan's off-the-job rule that applied, as standards-service gives it")
+        JsonNode rule,
+        @Schema(description = "Why requiredHours is null, e.g. no assessment plan or no rule for the start date")
+        String requirementUnavailable) {
+}

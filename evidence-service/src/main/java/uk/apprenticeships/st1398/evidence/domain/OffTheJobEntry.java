@@ -1,0 +1,37 @@
+package uk.apprenticeships.st1398.evidence.domain;
+
+import io.quarkus.mongodb.panache.common.MongoEntity;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.types.ObjectId;
+
+/**
+ * One logged spell of off-the-job training. The decision (who approved or rejected it, when, why) lives in the
+ * same document, so approving is one conditional replace on {@code version}. Hours are kept as whole hundredths:
+ * exact sums without relying on Decimal128 support in every MongoDB-compatible server.
+ */
+@MongoEntity(collection = "offTheJob")
+public class OffTheJobEntry {
+
+    public ObjectId id;
+    public ObjectId apprenticeId;
+    public String providerUkprn;
+    public String employerId;
+    public String uln;
+    public LocalDate date;
+    public long hundredths;
+    public String activity;
+    public List<String> ksbCodes = new ArrayList<>();
+    /** pending, approved or rejected. */
+    public String status;
+    /** Incremented on every write; the condition of every update. */
+    public long version;
+    public String decidedBy;
+    public Instant decidedAt;
+    public String rejectionReason;
+    public Instant createdAt;
+    public String createdBy;
+    public Instant updatedAt;
+}

@@ -1,0 +1,81 @@
+package uk.apprenticeships.st1398.evidence.repository;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import io.quarkus.mongodb.panache.PanacheMongoRepository;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+import uk.apprenticeships.st1398.evidence.domain.OffTheJobEntry;
+import uk.apprenticeships.st1398.platform.api.PageRequest;
+
+@ApplicationScoped
+public class OffTheJobRepository implements PanacheMongoRepository<OffTheJobEntry> {
+
+    /** Training date, made total by the id so pages never overlap. */
+    private static final Document ORDER = new Document("date", 1).append("_id", 1);
+
+    /** Filters of the list; null means "any"; dates inclusive. */
+    public record Filter(ObjectId apprenticeId, String status, LocalDate from, LocalDate to) {
+    }
+
+    void createIndexes(@Observes StartupEvent event) {
+        // Serves the per-apprentice list on real MongoDB (the test server ignores non-unique indexes).
+        mongoCollection().createIndex(Indexes.ascending("apprenticeId", "date", "_id"),
+                new IndexOptions().name("apprentice_by_date"));
+    }
+
+    public List<OffTheJobEntry> list(Filter filter, PageRequest page) {
+        return mongoCollection().find(query(filter)).sort(ORDER).skip(page.offset()).limit(page.size())
+                .into(new ArrayList<>());
+    }
+
+    public long count(Filter filter) {
+        return mongoCollection().countDocuments(query(filter));
+    }
+
+    /** Every entry of the apprentice, for the totals. */
+    public List<OffTheJobEntry> all(ObjectId apprenticeId) {
+        return mongoCollection().find(Filters.eq("apprenticeId", apprenticeId)).into(new ArrayList<>());
+    }
+
+    public Optional<OffTheJobEntry> findFor(ObjectId apprenticeId, ObjectId id) {
+        return Optional.ofNullable(mongoCollection().find(Filters.and(Filters.eq("_id", id),
+                Filters.eq("apprenticeId", apprenticeId))).first());
+    }
+
+    /** Replaces the entry only if nobody wrote it since it was read; false when that condition failed. */
+    public boolean replaceIfUnchanged(OffTheJobEntry entry, long expectedVersion) {
+        return mongoCollection().replaceOne(Filters.and(Filters.eq("_id", entry.id),
+                Filters.eq("version", expectedVersion)), entry).getMatchedCount() == 1;
+    }
+
+    /** Deletes the entry only if it is still pending at the version read. */
+    public boolean deleteIfUnchanged(OffTheJobEntry entry, long expectedVersion) {
+        return mongoCollection().deleteOne(Filters.and(Filters.eq("_id", entry.id),
+                Filters.eq("version", expectedVersion), Filters.eq("status", entry.status))).getDeletedCount() == 1;
+    }
+
+    private static Bson query(Filter filter) {
+        List<Bson> parts = new ArrayList<>();
+        parts.add(Filters.eq("apprenticeId", filter.apprenticeId()));
+        if (filter.status() != null) {
+            parts.add(Filters.eq("status", filter.status()));
+        }
+        if (filter.from() != null) {
+            parts.add(Filters.gte("date", filter.from()));
+        }
+        if (filter.to() != null) {
+            parts.add(Filters.lte("date", filter.to()));
+        }
+        return Filters.and(parts);
+    }
+}

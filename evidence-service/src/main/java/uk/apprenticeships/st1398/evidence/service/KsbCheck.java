@@ -1,0 +1,36 @@
+package uk.apprenticeships.st1398.evidence.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import uk.apprenticeships.st1398.evidence.client.KsbCatalogue;
+import uk.apprenticeships.st1398.platform.problem.ApiException;
+
+/** Refuses KSB codes that are not in a standard version, with the valid ones in the problem (422). */
+@ApplicationScoped
+public class KsbCheck {
+
+    private final KsbCatalogue ksbs;
+
+    public KsbCheck(KsbCatalogue ksbs) {
+        this.ksbs = ksbs;
+    }
+
+    /** No codes: nothing to check, and standards-service is not asked. */
+    public void require(String standardVersion, List<String> codes) {
+        if (codes == null || codes.isEmpty()) {
+            return;
+        }
+        Set<String> valid = ksbs.codes(standardVersion);
+        List<String> unknown = codes.stream().filter(c -> !valid.contains(c)).distinct().toList();
+        if (!unknown.isEmpty()) {
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("unknownKsbCodes", unknown);
+            extensions.put("validKsbCodes", List.copyOf(valid));
+            throw ApiException.unprocessable("KSB codes " + unknown + " are not in " + standardVersion
+                    + ", the apprentice's standard version; see validKsbCodes.", extensions);
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package uk.apprenticeships.st1398.evidence.service;
+
+import static uk.apprenticeships.st1398.evidence.service.CallerScope.ADMIN;
+import static uk.apprenticeships.st1398.evidence.service.CallerScope.TUTOR;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.bson.types.ObjectId;
+import uk.apprenticeships.st1398.evidence.api.OffTheJobRequest;
+import uk.apprenticeships.st1398.evidence.api.OffTheJobResponse;
+import uk.apprenticeships.st1398.evidence.api.OffTheJobSummaryResponse;
+import uk.apprenticeships.st1398.evidence.client.OffTheJobRequirements;
+import uk.apprenticeships.st1398.evidence.domain.Apprentice;
+import uk.apprenticeships.st1398.evidence.domain.OffTheJobEntry;
+import uk.apprenticeships.st1398.evidence.mapping.OffTheJobMapper;
+import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
+import uk.apprenticeships.st1398.evidence.repository.OffTheJobRepository;
+import uk.apprenticeships.st1398.platform.api.PageRequest;
+import uk.apprenticeships.st1398.platform.api.PageResponse;
+import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.problem.ProblemType;
+
+/**
+ * The off-the-job training log: entries are logged pending, changed or deleted only while pending, and approved
+ * or rejected once by the provider's tutor. Each change is one conditional write on the entry's {@code version}.
+ */
+@ApplicationScoped
+public class OffTheJobService {
+
+    public static final String PENDING = "pending";
+    public static final String APPROVED = "approved";
+    public static final String REJECTED = "rejected";
+
+    /** "Today" for the not-in-the-future check: English apprenticeships run on London time. */
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final ApprenticeRepository apprentices;
+    private final OffTheJobRepository entries;
+    private final KsbCheck ksbs;
+    private final OffTheJobRequirements requirements;
+
+    public OffTheJobService(ApprenticeRepository apprentices, OffTheJobRepository entries, KsbCheck ksbs,
+            OffTheJobRequirements requirements) {
+        this.apprentices = apprentices;
+        this.entries = entries;
+        this.ksbs = ksbs;
+        this.requirements = requirements;
+    }
+
+    public PageResponse<OffTheJobResponse> list(EvidenceCaller caller, String apprenticeId, String status,
+            LocalDate from, LocalDate to, PageRequest page) {
+        Apprentice a = apprentice(caller, apprenticeId);
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ApiException.invalid("to", "must not be before from");
+        }
+        OffTheJobRepository.Filter filter = new OffTheJobRepository.Filter(a.id, status, from, to);
+        return PageResponse.of(entries.list(filter, page), OffTheJobMapper::toResponse, page, entries.count(filter));
+    }
+
+    public OffTheJobResponse get(EvidenceCaller caller, String apprenticeId, String entryId) {
+        return OffTheJobMapper.toResponse(load(apprentice(caller, apprenticeId), entryId));
+    }
+
+    public OffTheJobResponse create(EvidenceCaller caller, String apprenticeId, OffTheJobRequest request) {
+        Apprentice a = apprentice(caller, apprenticeId);
+        check(a, request);
+        Instant now = EvidenceService.now();
+        OffTheJobEntry e = new OffTheJobEntry();
+        e.apprenticeId = a.id;
+        e.providerUkprn = a.providerUkprn;
+        e.employerId = a.employerId;
+        e.uln = a.uln;
+        apply(e, request);
+        e.status = PENDING;
+        e.version = 1;
+        e.createdAt = now;
+        e.createdBy = caller.actor();
+        e.updatedAt = now;
+        entries.persist(e);
+        Log.infof("Logged off-the-job entry %s for apprentice %s", e.id, a.id);
+        return OffTheJobMapper.toResponse(e);
+    }
+
+    public OffTheJobResponse update(EvidenceCaller caller, String apprenticeId, String entryId,
+            OffTheJobRequest request) {
+        Apprentice a = apprentice(caller, apprenticeId);
+        OffTheJobEntry e = load(a, entryId);
+        long read = expect(e, request.version());
+        requirePending(e, "changed");
+        check(a, request);
+        apply(e, request);
+        save(e, read);
+        return OffTheJobMapper.toResponse(e);
+    }
+
+    public void delete(EvidenceCaller caller, String apprenticeId, String entryId) {
+        OffTheJobEntry e = load(apprentice(caller, apprenticeId), entryId);
+        requirePending(e, "deleted");
+        if (!entries.deleteIfUnchanged(e, e.version)) {
+            throw concurrent(e);
+        }
+        Log.infof("Deleted off-the-job entry %s by %s", e.id, caller.actor());
+    }
+
+    /** Approve ({@code reason} null) or reject (with a reason): once, by the provider's tutor or an admin. */
+    public OffTheJobResponse decide(EvidenceCaller caller, String apprenticeId, String entryId, boolean approve,
+            String reason) {
+        if (!caller.has(TUTOR) && !caller.has(ADMIN)) {
+            throw new ApiException(ProblemType.FORBIDDEN, 403, "Only the provider's tutor (or an admin) approves or "
+                    + "rejects off-the-job entries.", null, null);
+        }
+        OffTheJobEntry e = load(apprentice(caller, apprenticeId), entryId);
+        long read = e.version;
+        requirePending(e, approve ? "approved" : "rejected");
+        e.status = approve ? APPROVED : REJECTED;
+        e.rejectionReason = approve ? null : reason.strip();
+        e.decidedBy = caller.actor();
+        e.decidedAt = EvidenceService.now();
+        save(e, read);
+        Log.infof("Off-the-job entry %s %s by %s", e.id, e.status, caller.actor());
+        return OffTheJobMapper.toResponse(e);
+    }
+
+    public OffTheJobSummaryResponse summary(EvidenceCaller caller, String apprenticeId) {
+        Apprentice a = apprentice(caller, apprenticeId);
+        long approved = 0;
+        long pending = 0;
+        for (OffTheJobEntry e : entries.all(a.id)) {
+            if (APPROVED.equals(e.status)) {
+                approved += e.hundredths;
+            } else if (PENDING.equals(e.status)) {
+                pending += e.hundredths;
+            }
+        }
+        BigDecimal approvedHours = OffTheJobMapper.hours(approved);
+        int weeks = plannedWeeks(a);
+        // The apprentice record has no contracted weekly hours yet, so full time is assumed (the parameter is
+        // left out). Once it does, pass it here: weekly rules then apply pro rata.
+        BigDecimal weeklyContractedHours = null;
+        Optional<JsonNode> found = requirements.find(a.standardVersion, a.startDate, weeks, weeklyContractedHours);
+        if (found.isEmpty()) {
+            return new OffTheJobSummaryResponse(a.id.toHexString(), a.standardVersion, a.startDate,
+                    a.plannedEndDate, weeks, approvedHours, OffTheJobMapper.hours(pending), null, null, null, null,
+                    null, null, "standards-service has no assessment plan for " + a.standardVersion
+                            + ", or its plan has no off-the-job rule for apprenticeships starting on " + a.startDate
+                            + ".");
+        }
+        JsonNode r = found.get();
+        BigDecimal required = r.get("minimumHours").decimalValue();
+        BigDecimal shortfall = required.subtract(approvedHours).max(BigDecimal.ZERO);
+        BigDecimal percent = required.signum() == 0 ? HUNDRED.setScale(1)
+                : approvedHours.multiply(HUNDRED).divide(required, 1, RoundingMode.DOWN).min(HUNDRED.setScale(1));
+        return new OffTheJobSummaryResponse(a.id.toHexString(), a.standardVersion, a.startDate, a.plannedEndDate,
+                weeks, approvedHours, OffTheJobMapper.hours(pending), required, shortfall, percent,
+                r.path("calculation").asText(null), r.path("confirmed").asBoolean(false),
+                r.hasNonNull("rule") ? r.get("rule") : null, null);
+    }
+
+    /** Whole weeks from the start to the planned end date (1 to 999, what standards-service accepts). */
+    static int plannedWeeks(Apprentice a) {
+        long weeks = ChronoUnit.DAYS.between(a.startDate, a.plannedEndDate) / 7;
+        return (int) Math.max(1, Math.min(999, weeks));
+    }
+
+    private void check(Apprentice a, OffTheJobRequest request) {
+        LocalDate today = LocalDate.now(LONDON);
+        if (request.date().isAfter(today)) {
+            throw ApiException.invalid("date", "must not be in the future");
+        }
+        if (request.date().isBefore(a.startDate)) {
+            throw ApiException.invalid("date", "must not be before the apprentice's start date " + a.startDate);
+        }
+        ksbs.require(a.standardVersion, request.ksbCodes());
+    }
+
+    private static void apply(OffTheJobEntry e, OffTheJobRequest request) {
+        e.date = request.date();
+        e.hundredths = OffTheJobMapper.hundredths(request.hours());
+        e.activity = request.activity().strip();
+        e.ksbCodes = request.ksbCodes() == null ? List.of()
+                : request.ksbCodes().stream().distinct().sorted().toList();
+    }
+
+    private Apprentice apprentice(EvidenceCaller caller, String apprenticeId) {
+        CallerScope s = caller.scope();
+        return apprentices.findVisible(new ObjectId(apprenticeId),
+                new ApprenticeRepository.Filter(s.providerUkprn(), s.employerId(), s.uln(), null, null))
+                .orElseThrow(() -> ApiException.notFound("No apprentice with id " + apprenticeId + "."));
+    }
+
+    private OffTheJobEntry load(Apprentice a, String entryId) {
+        return entries.findFor(a.id, new ObjectId(entryId)).orElseThrow(() -> ApiException.notFound(
+                "Apprentice " + a.id + " has no off-the-job entry " + entryId + "."));
+    }
+
+    private static long expect(OffTheJobEntry e, Long clientVersion) {
+        if (clientVersion != null && clientVersion != e.version) {
+            throw ApiException.conflict("Off-the-job entry " + e.id + " is at version " + e.version + ", not "
+                    + clientVersion + ": someone changed it since you read it. Read it again and retry.");
+        }
+        return e.version;
+    }
+
+    private static void requirePending(OffTheJobEntry e, String what) {
+        if (!PENDING.equals(e.status)) {
+            throw ApiException.conflict("Off-the-job entry " + e.id + " is " + e.status + "; only pending entries "
+                    + "can be " + what + ". Nothing was changed.");
+        }
+    }
+
+    private void save(OffTheJobEntry e, long read) {
+        e.version = read + 1;
+        e.updatedAt = EvidenceService.now();
+        if (!entries.replaceIfUnchanged(e, read)) {
+            throw concurrent(e);
+        }
+    }
+
+    private static ApiException concurrent(OffTheJobEntry e) {
+        return ApiException.conflict("Off-the-job entry " + e.id + " was changed by someone else at the same time; "
+                + "nothing was saved. Read it again and retry.");
+    }
+}
