@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.api.ApprenticeResponse;
 import uk.apprenticeships.st1398.evidence.api.StatusChangeRequest;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
@@ -41,9 +40,7 @@ public class ApprenticeStatusService {
     }
 
     public ApprenticeResponse change(CallerScope scope, String id, StatusChangeRequest request) {
-        Apprentice a = apprentices.findVisible(new ObjectId(id),
-                new ApprenticeRepository.Filter(scope.providerUkprn(), scope.employerId(), scope.uln(), null, null))
-                .orElseThrow(() -> ApiException.notFound("No apprentice with id " + id + "."));
+        Apprentice a = ApprenticeAccess.visible(apprentices, scope, id);
         List<String> allowed = ALLOWED.getOrDefault(a.status, List.of());
         if (!allowed.contains(request.status())) {
             throw ApiException.conflict("Apprentice " + id + " is " + a.status + " and cannot become "

@@ -54,9 +54,7 @@ public class CoverageService {
     }
 
     public ApprenticeCoverageResponse forApprentice(CallerScope scope, String id) {
-        Apprentice a = apprentices.findVisible(new ObjectId(id),
-                new ApprenticeRepository.Filter(scope.providerUkprn(), scope.employerId(), scope.uln(), null, null))
-                .orElseThrow(() -> ApiException.notFound("No apprentice with id " + id + "."));
+        Apprentice a = ApprenticeAccess.visible(apprentices, scope, id);
         Set<String> codes = ksbCodes(a.standardVersion);
         Map<String, int[]> counts = new HashMap<>();
         for (KsbStatusCount c : coverage.byKsbAndStatus(a.id)) {

@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.bson.Document;
-import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.api.EvidenceResponse;
 import uk.apprenticeships.st1398.evidence.config.EvidenceConfig;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;

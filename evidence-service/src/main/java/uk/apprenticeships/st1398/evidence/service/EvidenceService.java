@@ -254,10 +254,7 @@ public class EvidenceService {
 
     /** The apprentice if the caller's tenant may see them; otherwise 404, exactly as if there were none. */
     Apprentice apprentice(EvidenceCaller caller, String apprenticeId) {
-        CallerScope s = caller.scope();
-        return apprentices.findVisible(new ObjectId(apprenticeId),
-                new ApprenticeRepository.Filter(s.providerUkprn(), s.employerId(), s.uln(), null, null))
-                .orElseThrow(() -> ApiException.notFound("No apprentice with id " + apprenticeId + "."));
+        return ApprenticeAccess.visible(apprentices, caller.scope(), apprenticeId);
     }
 
     Evidence load(Apprentice a, String evidenceId) {

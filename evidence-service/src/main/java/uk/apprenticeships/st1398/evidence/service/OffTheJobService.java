@@ -192,10 +192,7 @@ public class OffTheJobService {
     }
 
     private Apprentice apprentice(EvidenceCaller caller, String apprenticeId) {
-        CallerScope s = caller.scope();
-        return apprentices.findVisible(new ObjectId(apprenticeId),
-                new ApprenticeRepository.Filter(s.providerUkprn(), s.employerId(), s.uln(), null, null))
-                .orElseThrow(() -> ApiException.notFound("No apprentice with id " + apprenticeId + "."));
+        return ApprenticeAccess.visible(apprentices, caller.scope(), apprenticeId);
     }
 
     private OffTheJobEntry load(Apprentice a, String entryId) {

@@ -139,10 +139,7 @@ public class ProgressReviewService {
     }
 
     private Apprentice apprentice(EvidenceCaller caller, String apprenticeId) {
-        CallerScope s = caller.scope();
-        return apprentices.findVisible(new ObjectId(apprenticeId),
-                new ApprenticeRepository.Filter(s.providerUkprn(), s.employerId(), s.uln(), null, null))
-                .orElseThrow(() -> ApiException.notFound("No apprentice with id " + apprenticeId + "."));
+        return ApprenticeAccess.visible(apprentices, caller.scope(), apprenticeId);
     }
 
     private ProgressReview load(Apprentice a, String reviewId) {

@@ -1,0 +1,23 @@
+package uk.apprenticeships.st1398.evidence.service;
+
+import org.bson.types.ObjectId;
+import uk.apprenticeships.st1398.evidence.domain.Apprentice;
+import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
+import uk.apprenticeships.st1398.platform.problem.ApiException;
+
+/** The one tenant check every apprentice-scoped operation starts with. */
+final class ApprenticeAccess {
+
+    private ApprenticeAccess() {
+    }
+
+    /**
+     * The apprentice if the caller's tenant may see them; otherwise 404, exactly as if there were none, so ids
+     * cannot be probed.
+     */
+    static Apprentice visible(ApprenticeRepository apprentices, CallerScope scope, String id) {
+        return apprentices.findVisible(new ObjectId(id),
+                new ApprenticeRepository.Filter(scope.providerUkprn(), scope.employerId(), scope.uln(), null, null))
+                .orElseThrow(() -> ApiException.notFound("No apprentice with id " + id + "."));
+    }
+}
