@@ -1,0 +1,138 @@
+package uk.apprenticeships.st1398.assessment.api;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.apprenticeships.st1398.assessment.service.ReportService;
+
+@Path("/api/v1/reports")
+@Produces({ReportResource.TEXT_CSV, MediaType.APPLICATION_JSON})
+@RolesAllowed({"admin", "regulator", "assessor"})
+@Tag(name = "Reports", description = "EPA outcome and registration returns (DOMAIN.md §4), streamed as CSV or JSON")
+public class ReportResource {
+
+    static final String TEXT_CSV = "text/csv";
+
+    private final ReportService reports;
+
+    public ReportResource(ReportService reports) {
+        this.reports = reports;
+    }
+
+    @GET
+    @Path("/epa-outcomes")
+    @Operation(summary = "EPA outcomes in a period",
+            description = "One row per assessment with a complete result whose last graded attempt date falls in "
+                    + "[from, to]. CSV for Accept text/csv or */* (the default), a JSON array of objects keyed by "
+                    + "the CSV column names for application/json. Assessors only for their own organisation.")
+    @APIResponse(responseCode = "200", description = "The report, streamed")
+    @APIResponse(responseCode = "400", description = "from/to missing or malformed, from after to, or more than "
+            + "366 days")
+    @APIResponse(responseCode = "403", description = "Not an admin, regulator or assessor")
+    @APIResponse(responseCode = "404", description = "No such organisation, or another organisation's (assessors)")
+    public Response outcomes(@QueryParam("from") @Parameter(description = "First day, yyyy-mm-dd") String from,
+            @QueryParam("to") @Parameter(description = "Last day (inclusive), yyyy-mm-dd") String to,
+            @QueryParam("epaoId") @Parameter(description = "Only this organisation (EPAnnnn)") String epaoId,
+            @Context HttpHeaders headers) {
+        ReportService.Period period = reports.period(from, to, epaoId);
+        return stream("epa-outcomes", period, headers, reports::outcomes);
+    }
+
+    @GET
+    @Path("/epa-registrations")
+    @Operation(summary = "EPA registrations in a period",
+            description = "One row per registration whose gateway date falls in [from, to], EventType "
+                    + "Registration. CSV or JSON as for epa-outcomes.")
+    @APIResponse(responseCode = "200", description = "The report, streamed")
+    @APIResponse(responseCode = "400", description = "from/to missing or malformed, from after to, or more than "
+            + "366 days")
+    @APIResponse(responseCode = "403", description = "Not an admin, regulator or assessor")
+    @APIResponse(responseCode = "404", description = "No such organisation, or another organisation's (assessors)")
+    public Response registrations(@QueryParam("from") @Parameter(description = "First day, yyyy-mm-dd") String from,
+            @QueryParam("to") @Parameter(description = "Last day (inclusive), yyyy-mm-dd") String to,
+            @QueryParam("epaoId") @Parameter(description = "Only this organisation (EPAnnnn)") String epaoId,
+            @Context HttpHeaders headers) {
+        ReportService.Period period = reports.period(from, to, epaoId);
+        return stream("epa-registrations", period, headers, reports::registrations);
+    }
+
+    private static Response stream(String name, ReportService.Period period, HttpHeaders headers,
+            BiConsumer<ReportService.Period, ReportService.RowSink> report) {
+        if (wantsJson(headers)) {
+            StreamingOutput body = out -> json(out, sink -> report.accept(period, sink));
+            return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        StreamingOutput body = out -> csv(out, sink -> report.accept(period, sink));
+        return Response.ok(body, TEXT_CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=" + name + "-" + period.from() + "-"
+                        + period.to() + ".csv")
+                .build();
+    }
+
+    /** JSON only when the first acceptable type that is CSV or JSON is JSON; wildcards choose CSV. */
+    static boolean wantsJson(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(MediaType.valueOf(TEXT_CSV))) {
+                return false;
+            }
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private interface Report {
+        void run(ReportService.RowSink sink);
+    }
+
+    private static void csv(OutputStream out, Report report) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        // RFC 4180: comma, double quotes where needed, CRLF. The header is the sink's first row.
+        try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180)) {
+            report.run(printer::printRecord);
+        }
+    }
+
+    private static void json(OutputStream out, Report report) throws IOException {
+        try (JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            json.writeStartArray();
+            List<String>[] header = new List[1];
+            report.run(values -> {
+                if (header[0] == null) {
+                    header[0] = values;
+                    return;
+                }
+                json.writeStartObject();
+                for (int i = 0; i < values.size(); i++) {
+                    json.writeStringField(header[0].get(i), values.get(i));
+                }
+                json.writeEndObject();
+            });
+            json.writeEndArray();
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package uk.apprenticeships.st1398.assessment;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.Tokens;
+
+/** EPA outcome and registration reports. Organisations EPA08xx, ULNs 20000008xx. */
+@QuarkusTest
+@QuarkusTestResource(value = StandardsPlanStub.class, restrictToAnnotatedClass = false)
+class ReportResourceTest {
+
+    private static final String OUTCOMES = "/api/v1/reports/epa-outcomes";
+    private static final String REGISTRATIONS = "/api/v1/reports/epa-registrations";
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    private static final LocalDate FROM = TODAY.minusDays(30);
+    private static final String EPAO = "EPA0801";
+    private static final String HEADER = "ReportingDate,AwardingOrganisation,AwardingOrganisationID,StandardTitle,"
+            + "StandardID,AssessmentPlanVersionNumber,QualificationNumber,ULN,CandidateIdentifierOther,"
+            + "Method1Name,Method1Grade,Method1Date,Method2Name,Method2Grade,Method2Date,"
+            + "Method3Name,Method3Grade,Method3Date,OverallGrade,OverallGradeDate";
+
+    private static String inPeriod;
+    private static String twoMethods;
+    private static String incomplete;
+    private static String earlier;
+
+    private static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType("application/json");
+    }
+
+    private static String assessorToken() {
+        return Tokens.token("rp0801", Set.of("assessor"), Map.of("epao_id", EPAO));
+    }
+
+    private static String register(String uln, String version, String assessorId) {
+        Map<String, Object> body = new HashMap<>(Map.of("uln", uln, "familyName", "Lovelace", "standardVersion",
+                version, "providerUkprn", "10008001", "employerId", "EMP-" + uln, "epaoId", EPAO,
+                "gatewayDate", TODAY.minusDays(100).toString()));
+        String id = as(Tokens.admin()).body(body).when().post("/api/v1/assessments").then().statusCode(201)
+                .extract().path("id");
+        as(Tokens.admin()).body(Map.of("assessorId", assessorId)).when()
+                .put("/api/v1/assessments/" + id + "/assessor").then().statusCode(200);
+        return id;
+    }
+
+    private static void attempt(String id, String method, LocalDate date, String grade) {
+        as(assessorToken()).body(Map.of("methodCode", method, "kind", "first", "date", date.toString(), "grade",
+                grade, "reason", "Observed against the grading criteria")).when()
+                .post("/api/v1/assessments/" + id + "/attempts").then().statusCode(201);
+    }
+
+    /** Seeds once, on the first test (RestAssured is pointed at the application only once it runs). */
+    @BeforeEach
+    void seed() {
+        if (inPeriod != null) {
+            return;
+        }
+        as(Tokens.admin()).body(Map.of("epaoId", EPAO, "name", "Reporting, Assessments Ltd")).when()
+                .post("/api/v1/assessment-organisations").then().statusCode(201);
+        as(Tokens.admin()).body(Map.of("epaoId", "EPA0802", "name", "Other Org")).when()
+                .post("/api/v1/assessment-organisations").then().statusCode(201);
+        String assessorId = as(Tokens.admin()).body(Map.of("userId", "rp0801-subject", "name", "Assessor rp0801",
+                "conflictProviderUkprns", List.of(), "conflictEmployerIds", List.of())).when()
+                .post("/api/v1/assessment-organisations/" + EPAO + "/assessors").then().statusCode(201)
+                .extract().path("id");
+        inPeriod = register("2000000801", "ST9999_1.0", assessorId);
+        attempt(inPeriod, "PROJECT", TODAY.minusDays(90), "Pass");
+        attempt(inPeriod, "TEST", TODAY.minusDays(80), "Merit");
+        attempt(inPeriod, "INTERVIEW", TODAY.minusDays(10), "Distinction");
+        twoMethods = register("2000000802", "ST1398_1.0", assessorId);
+        attempt(twoMethods, "M1", TODAY.minusDays(90), "Distinction");
+        attempt(twoMethods, "M2", TODAY.minusDays(5), "Distinction");
+        incomplete = register("2000000803", "ST9999_1.0", assessorId);
+        attempt(incomplete, "PROJECT", TODAY.minusDays(5), "Pass");
+        earlier = register("2000000804", "ST9999_1.0", assessorId);
+        attempt(earlier, "PROJECT", TODAY.minusDays(90), "Pass");
+        attempt(earlier, "TEST", TODAY.minusDays(80), "Pass");
+        attempt(earlier, "INTERVIEW", TODAY.minusDays(60), "Pass");
+    }
+
+    private static ExtractableResponse<Response> csv(String token, String path, LocalDate from, LocalDate to) {
+        return given().auth().oauth2(token).accept("text/csv").queryParam("from", from.toString())
+                .queryParam("to", to.toString()).queryParam("epaoId", EPAO).when().get(path).then().statusCode(200)
+                .extract();
+    }
+
+    private static Map<String, CSVRecord> records(String body) throws IOException {
+        List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(body))
+                .getRecords();
+        return records.stream().collect(Collectors.toMap(r -> r.get("CandidateIdentifierOther"), r -> r));
+    }
+
+    @Test
+    void outcomesAreCsvWithTheExactHeaderAndOneRowPerCompleteResultInThePeriod() throws IOException {
+        ExtractableResponse<Response> response = csv(Tokens.admin(), OUTCOMES, FROM, TODAY);
+        assertTrue(response.contentType().startsWith("text/csv"), response.contentType());
+        assertEquals("attachment; filename=epa-outcomes-" + FROM + "-" + TODAY + ".csv",
+                response.header("Content-Disposition"));
+        String body = response.asString();
+        assertEquals(HEADER, body.substring(0, body.indexOf("\r\n")));
+        Map<String, CSVRecord> rows = records(body);
+        assertEquals(Set.of(inPeriod, twoMethods), rows.keySet(), "incomplete and earlier results are left out");
+        CSVRecord row = rows.get(inPeriod);
+        assertEquals(List.of(TODAY.toString(), "Reporting, Assessments Ltd", EPAO, "ST9999", "ST9999", "1.0", "-2",
+                "2000000801", inPeriod, "Project", "Pass", TODAY.minusDays(90).toString(), "Test", "Merit",
+                TODAY.minusDays(80).toString(), "Interview", "Distinction", TODAY.minusDays(10).toString(), "Merit",
+                TODAY.minusDays(10).toString()), row.toList());
+        CSVRecord two = rows.get(twoMethods);
+        assertEquals("-2", two.get("Method3Name"));
+        assertEquals("-2", two.get("Method3Grade"));
+        assertEquals("-2", two.get("Method3Date"));
+        assertEquals("-2", two.get("QualificationNumber"));
+        assertEquals("Distinction", two.get("OverallGrade"));
+        assertEquals(TODAY.minusDays(5).toString(), two.get("OverallGradeDate"));
+        // A wider period takes in the earlier result; wildcard Accept answers CSV too.
+        String wider = given().auth().oauth2(Tokens.admin()).accept("*/*")
+                .queryParam("from", TODAY.minusDays(70).toString()).queryParam("to", TODAY.toString())
+                .queryParam("epaoId", EPAO).when().get(OUTCOMES).then().statusCode(200)
+                .header("Content-Type", startsWith("text/csv")).extract().asString();
+        assertEquals(Set.of(inPeriod, twoMethods, earlier), records(wider).keySet());
+    }
+
+    @Test
+    void jsonCarriesTheSameData() throws IOException {
+        Map<String, CSVRecord> rows = records(csv(Tokens.admin(), OUTCOMES, FROM, TODAY).asString());
+        List<Map<String, String>> json = given().auth().oauth2(Tokens.admin()).accept("application/json")
+                .queryParam("from", FROM.toString()).queryParam("to", TODAY.toString()).queryParam("epaoId", EPAO)
+                .when().get(OUTCOMES).then().statusCode(200).header("Content-Type", startsWith("application/json"))
+                .extract().jsonPath().getList("$");
+        assertEquals(rows.size(), json.size());
+        for (Map<String, String> object : json) {
+            assertEquals(rows.get(object.get("CandidateIdentifierOther")).toMap(), object);
+        }
+    }
+
+    @Test
+    void badParametersAre400Problems() {
+        String admin = Tokens.admin();
+        given().auth().oauth2(admin).queryParam("to", TODAY.toString()).when().get(OUTCOMES).then()
+                .spec(Problems.problem(400, "bad-request"));
+        given().auth().oauth2(admin).queryParam("from", "2026-13-01").queryParam("to", TODAY.toString()).when()
+                .get(OUTCOMES).then().spec(Problems.problem(400, "bad-request"));
+        given().auth().oauth2(admin).queryParam("from", TODAY.toString()).queryParam("to", FROM.toString()).when()
+                .get(OUTCOMES).then().spec(Problems.problem(400, "bad-request"));
+        given().auth().oauth2(admin).queryParam("from", "2025-01-01").queryParam("to", "2026-01-02").when()
+                .get(REGISTRATIONS).then().spec(Problems.problem(400, "bad-request"));
+    }
+
+    @Test
+    void assessorsReportOnlyOnTheirOwnOrganisationAndOthersAreRefused() throws IOException {
+        assertEquals(Set.of(inPeriod, twoMethods), records(csv(assessorToken(), OUTCOMES, FROM, TODAY).asString())
+                .keySet());
+        given().auth().oauth2(assessorToken()).queryParam("from", FROM.toString()).queryParam("to", TODAY.toString())
+                .queryParam("epaoId", "EPA0802").when().get(OUTCOMES).then().spec(Problems.problem(404, "not-found"));
+        given().auth().oauth2(Tokens.admin()).queryParam("from", FROM.toString()).queryParam("to", TODAY.toString())
+                .queryParam("epaoId", "EPA0899").when().get(OUTCOMES).then().spec(Problems.problem(404, "not-found"));
+        given().auth().oauth2(Tokens.tutor("10008001")).queryParam("from", FROM.toString())
+                .queryParam("to", TODAY.toString()).when().get(OUTCOMES).then()
+                .spec(Problems.problem(403, "forbidden"));
+        given().auth().oauth2(Tokens.token("reg1", Set.of("regulator"), Map.of())).accept("text/csv")
+                .queryParam("from", FROM.toString()).queryParam("to", TODAY.toString()).when().get(OUTCOMES).then()
+                .statusCode(200).body(startsWith(HEADER));
+    }
+
+    @Test
+    void registrationsListGatewaysInThePeriod() throws IOException {
+        String body = csv(Tokens.admin(), REGISTRATIONS, TODAY.minusDays(100), TODAY.minusDays(100)).asString();
+        assertEquals("ReportingDate,AwardingOrganisation,AwardingOrganisationID,StandardTitle,StandardID,"
+                + "AssessmentPlanVersionNumber,QualificationNumber,ULN,CandidateIdentifierOther,EventType,EventDate",
+                body.substring(0, body.indexOf("\r\n")));
+        Map<String, CSVRecord> rows = records(body);
+        assertEquals(Set.of(inPeriod, twoMethods, incomplete, earlier), rows.keySet());
+        assertEquals("Registration", rows.get(twoMethods).get("EventType"));
+        assertEquals(TODAY.minusDays(100).toString(), rows.get(twoMethods).get("EventDate"));
+        assertEquals("1.0", rows.get(twoMethods).get("AssessmentPlanVersionNumber"));
+        csv(Tokens.admin(), REGISTRATIONS, TODAY.minusDays(99), TODAY).asString();
+        assertTrue(records(csv(Tokens.admin(), REGISTRATIONS, TODAY.minusDays(99), TODAY).asString()).isEmpty());
+    }
+}
