@@ -11,6 +11,7 @@
 #   BENCH_EPAO          organisation the rows are seeded under (deleted and re-seeded each run) [EPA9901]
 #   BENCH_GATEWAY_URL   gateway base URL [http://localhost:8080]
 #   BENCH_PG_PORT       the stack's PostgreSQL port [15432]
+#   BENCH_COPY_ONLY     1: seed and time COPY only, no gateway (checks the SQL against any PostgreSQL with V1-V3) [0]
 #
 # Seeds ST1398_1.0 assessments with a Pass in M1 and M2 straight into the stack's 'assessment' database (no
 # per-row API calls), all dated in one period, so every seeded row is a complete result in the report.
@@ -38,8 +39,11 @@ PSQL="$(command -v psql || true)"
 command -v curl >/dev/null || die "curl not found"
 db() { "$PSQL" -h localhost -p "$PG_PORT" -U postgres -d assessment -v ON_ERROR_STOP=1 -qAt "$@"; }
 db -c 'select 1' >/dev/null 2>&1 || die "no PostgreSQL on localhost:$PG_PORT; start the stack first (./stack up -d)"
-curl -fsS "$GATEWAY/q/health/live" >/dev/null 2>&1 || die "gateway not ready at $GATEWAY; ./stack up -d"
-TOKEN="$(./stack token admin1)" || die "./stack token admin1 failed"
+COPY_ONLY="${BENCH_COPY_ONLY:-0}"
+if [[ $COPY_ONLY != 1 ]]; then
+  curl -fsS "$GATEWAY/q/health/live" >/dev/null 2>&1 || die "gateway not ready at $GATEWAY; ./stack up -d"
+  TOKEN="$(./stack token admin1)" || die "./stack token admin1 failed"
+fi
 
 now() { date +%s.%N; }
 
@@ -81,6 +85,11 @@ copied=$(db -c "copy (
   join assessment_attempt m2 on m2.assessment_id = a.id and m2.method_code = 'M2' and m2.superseded_by is null
   where o.epao_id = '$EPAO' order by a.id) to stdout with csv header" | wc -l)
 copy_s=$(echo "$(now) - $t0" | bc)
+
+if [[ $COPY_ONLY == 1 ]]; then
+  printf '\nCOPY: %s lines in %s s (BENCH_COPY_ONLY=1: export not timed)\n' "$copied" "$copy_s"
+  exit 0
+fi
 
 say "export endpoint through the gateway"
 t0=$(now)

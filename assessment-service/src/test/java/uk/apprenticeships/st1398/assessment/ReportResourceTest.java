@@ -141,6 +141,8 @@ class ReportResourceTest {
                 .queryParam("epaoId", EPAO).when().get(OUTCOMES).then().statusCode(200)
                 .header("Content-Type", startsWith("text/csv")).extract().asString();
         assertEquals(Set.of(inPeriod, twoMethods, earlier), records(wider).keySet());
+        given().auth().oauth2(Tokens.admin()).accept("application/xml").queryParam("from", FROM.toString())
+                .queryParam("to", TODAY.toString()).when().get(OUTCOMES).then().statusCode(406);
     }
 
     @Test
