@@ -7,15 +7,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** An apprentice registered for assessment with an assessment organisation, for one standard version. */
 @Entity
 @Table(name = "assessment")
-public class Assessment {
+public class Assessment extends Audited {
 
     public static final String LEARNER_KEY = "assessment_learner_key";
 
@@ -51,19 +49,4 @@ public class Assessment {
     @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "assessor_id")
     public Assessor assessor;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "created_by", nullable = false)
-    public String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    public String updatedBy;
-
-    @Version
-    public long revision;
 }

@@ -6,13 +6,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.OffsetDateTime;
 
 /** An assessment organisation (formerly EPAO), identified publicly by its {@code EPAnnnn} id. */
 @Entity
 @Table(name = "assessment_organisation")
-public class AssessmentOrganisation {
+public class AssessmentOrganisation extends Audited {
 
     /** The unique constraint that guards {@link #epaoId}, also against concurrent creates. */
     public static final String EPAO_ID_KEY = "assessment_organisation_epao_id_key";
@@ -32,19 +30,4 @@ public class AssessmentOrganisation {
 
     @Column(name = "contact_email")
     public String contactEmail;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "created_by", nullable = false)
-    public String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    public String updatedBy;
-
-    @Version
-    public long revision;
 }

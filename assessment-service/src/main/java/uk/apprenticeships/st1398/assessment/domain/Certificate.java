@@ -11,14 +11,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** An apprenticeship certificate, publicly identified by its server-assigned 8-digit certificate reference. */
 @Entity
 @Table(name = "certificate")
-public class Certificate {
+public class Certificate extends Audited {
 
     /** The partial unique index allowing one live (not Cancelled or Deleted) certificate per learner and standard. */
     public static final String LIVE_LEARNER_KEY = "certificate_live_learner_key";
@@ -103,19 +102,4 @@ public class Certificate {
 
     @Column(name = "approved_at")
     public OffsetDateTime approvedAt;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "created_by", nullable = false)
-    public String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    public String updatedBy;
-
-    @Version
-    public long revision;
 }
