@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.net.URI;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -23,48 +23,36 @@ import uk.apprenticeships.st1398.assessment.service.CredentialSigner;
 /** The production path: a key read from a PKCS#8 PEM file, without a running application. */
 class CredentialSignerTest {
 
+    /** Only {@code credentials()} is read by the signer; a proxy keeps this test independent of other settings. */
     private static AssessmentConfig config(Optional<Path> keyFile, Optional<String> keyId) {
-        return new AssessmentConfig() {
+        AssessmentConfig.Credentials credentials = new AssessmentConfig.Credentials() {
             @Override
-            public URI standardsServiceUrl() {
-                return URI.create("http://localhost:8081");
+            public URI publicBaseUrl() {
+                return URI.create("https://platform.example");
             }
 
             @Override
-            public URI evidenceServiceUrl() {
-                return URI.create("http://localhost:8082");
+            public URI catalogueBaseUrl() {
+                return URI.create("https://platform.example/api/v1/standards");
             }
 
             @Override
-            public Duration planCacheTtl() {
-                return Duration.ofMinutes(5);
+            public Optional<Path> signingKeyFile() {
+                return keyFile;
             }
 
             @Override
-            public Credentials credentials() {
-                return new Credentials() {
-                    @Override
-                    public URI publicBaseUrl() {
-                        return URI.create("https://platform.example");
-                    }
-
-                    @Override
-                    public URI catalogueBaseUrl() {
-                        return URI.create("https://platform.example/api/v1/standards");
-                    }
-
-                    @Override
-                    public Optional<Path> signingKeyFile() {
-                        return keyFile;
-                    }
-
-                    @Override
-                    public Optional<String> signingKeyId() {
-                        return keyId;
-                    }
-                };
+            public Optional<String> signingKeyId() {
+                return keyId;
             }
         };
+        return (AssessmentConfig) Proxy.newProxyInstance(AssessmentConfig.class.getClassLoader(),
+                new Class<?>[] {AssessmentConfig.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("credentials")) {
+                        return credentials;
+                    }
+                    throw new UnsupportedOperationException("not used by CredentialSigner: " + method.getName());
+                });
     }
 
     @Test

@@ -22,6 +22,13 @@ public interface AssessmentConfig {
     @WithDefault("PT5M")
     Duration planCacheTtl();
 
+    /**
+     * Longest a report export may stream: its read-only transaction holds the database cursor for that long.
+     * A million-row EPA outcomes export takes about a minute on a small machine.
+     */
+    @WithDefault("PT30M")
+    Duration reportTimeout();
+
     /** Open Badges credentials issued for approved certificates. */
     Credentials credentials();
 

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlan;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlans;
+import uk.apprenticeships.st1398.assessment.config.AssessmentConfig;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 
@@ -54,13 +55,15 @@ public class ReportService {
     private final AssessmentPlans plans;
     private final AssessmentOrganisationRepository organisations;
     private final CallerScope caller;
+    private final int timeoutSeconds;
 
     public ReportService(EntityManager em, AssessmentPlans plans, AssessmentOrganisationRepository organisations,
-            CallerScope caller) {
+            CallerScope caller, AssessmentConfig config) {
         this.em = em;
         this.plans = plans;
         this.organisations = organisations;
         this.caller = caller;
+        this.timeoutSeconds = Math.toIntExact(Math.max(1, config.reportTimeout().toSeconds()));
     }
 
     /**
@@ -168,8 +171,12 @@ public class ReportService {
         void run() throws IOException;
     }
 
+    /**
+     * The cursor only lives inside a transaction, so the transaction lasts as long as the client reads: a million
+     * rows take about a minute, past the default 60 s timeout that once cut the bench's export short.
+     */
     private void readOnly(Work work) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        QuarkusTransaction.requiringNew().timeout(timeoutSeconds).run(() -> {
             em.createNativeQuery("set transaction read only").executeUpdate();
             try {
                 work.run();

@@ -17,6 +17,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class EvidenceFileStore {
 
+    /**
+     * Chunks fetched per round trip on download (GridFS chunks are 255 KiB, so about 4 MiB). Without it the first
+     * reply may carry the whole file: MongoDB caps a batch at 16 MiB, but not every wire-compatible server does
+     * (the dev stack's answered a 100 MB file in one 100 MB message, which the driver refuses), and a bounded
+     * batch also bounds the memory a download holds.
+     */
+    static final int CHUNKS_PER_BATCH = 16;
+
     private final GridFSBucket bucket;
 
     public EvidenceFileStore(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
@@ -28,7 +36,7 @@ public class EvidenceFileStore {
     }
 
     public GridFSDownloadStream openDownload(ObjectId fileId) {
-        return bucket.openDownloadStream(fileId);
+        return bucket.openDownloadStream(fileId).batchSize(CHUNKS_PER_BATCH);
     }
 
     /** Deletes a file that nothing references any more; a file already gone is not an error. */
