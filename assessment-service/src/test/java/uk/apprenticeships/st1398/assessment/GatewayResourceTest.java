@@ -434,6 +434,12 @@ class GatewayResourceTest {
         readiness(tutor, id).spec(Problems.problem(503, "service-unavailable"));
         submit(tutor, id).spec(Problems.problem(503, "service-unavailable"));
         assertEquals(0, count(id, "submissions"));
+        // Slow: no answer within the read timeout.
+        String slow = apprenticeId(86);
+        evidence().register(get(urlEqualTo("/api/v1/apprentices/" + slow)).willReturn(okJson("{}")
+                .withFixedDelay(4000)));
+        readiness(tutor, register("3000000686", "ST1398_1.0", "10006008", "EMP-608", "EPA0608", slow))
+                .spec(Problems.problem(503, "service-unavailable"));
         // Failing: 500.
         String failing = apprenticeId(82);
         evidence().register(get(urlEqualTo("/api/v1/apprentices/" + failing)).willReturn(aResponse().withStatus(500)));
