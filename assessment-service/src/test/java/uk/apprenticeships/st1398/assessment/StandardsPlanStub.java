@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * standards-service as WireMock. ST1398 1.0 answers the real seed plan of standards-service (so the two services
- * agree on the shape); ST9999 1.0 a made-up plan ({@link #madeUpPlan()}); ST0404 1.0 has no plan (404); ST0503 1.0
+ * agree on the shape); ST9999 1.0 a made-up plan ({@link #madeUpPlan()}); ST8888 1.0 the same with other gateway
+ * requirements ({@link #otherGatewayPlan()}); ST0404 1.0 has no plan (404); ST0503 1.0
  * resets the connection (the catalogue is unreachable).
  */
 public class StandardsPlanStub implements QuarkusTestResourceLifecycleManager {
@@ -36,6 +37,7 @@ public class StandardsPlanStub implements QuarkusTestResourceLifecycleManager {
         server.start();
         server.stubFor(get(urlEqualTo(PLAN.formatted("ST1398", "1.0"))).willReturn(json(st1398Plan())));
         server.stubFor(get(urlEqualTo(PLAN.formatted("ST9999", "1.0"))).willReturn(json(madeUpPlan())));
+        server.stubFor(get(urlEqualTo(PLAN.formatted("ST8888", "1.0"))).willReturn(json(otherGatewayPlan())));
         server.stubFor(get(urlEqualTo(PLAN.formatted("ST0404", "1.0"))).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
         server.stubFor(get(urlEqualTo(PLAN.formatted("ST0503", "1.0")))
@@ -89,6 +91,28 @@ public class StandardsPlanStub implements QuarkusTestResourceLifecycleManager {
                             "exceptionalCircumstancesLiftCap":false}},
                  "offTheJob":{"confirmed":true,"source":"made up","rules":[]}}
                 """.formatted(grades, String.join(",", rows));
+    }
+
+    /**
+     * ST9999's grading with other gateway requirements: KSB coverage under another code, a safeguarding course met
+     * by a declaration, a driving licence only for apprentices 21 or over at the start, and an off-the-job rule. No
+     * English and maths requirement.
+     */
+    static String otherGatewayPlan() {
+        return madeUpPlan().replace("\"key\":\"ST9999_1.0\",\"reference\":\"ST9999\"",
+                "\"key\":\"ST8888_1.0\",\"reference\":\"ST8888\"").replace(
+                "\"requirements\":[]", """
+                "requirements":[
+                  {"code":"KSB_COVERAGE","description":"Every KSB evidenced","conditions":null,
+                   "confirmed":true,"source":"made up"},
+                  {"code":"SAFEGUARDING_COURSE","description":"A safeguarding course completed",
+                   "confirmed":true,"source":"made up"},
+                  {"code":"DRIVING_LICENCE","description":"A full driving licence",
+                   "conditions":{"applicableAgeAtStart":{"min":21,"max":null}},"confirmed":true,"source":"made up"}]
+                """).replace("\"offTheJob\":{\"confirmed\":true,\"source\":\"made up\",\"rules\":[]}",
+                "\"offTheJob\":{\"confirmed\":true,\"source\":\"made up\",\"rules\":[{\"startsFrom\":null,"
+                        + "\"startsBefore\":null,\"basis\":\"FIXED_HOURS\",\"minimumHours\":200,"
+                        + "\"confirmed\":true,\"source\":\"made up\"}]}");
     }
 
     private static ResponseDefinitionBuilder json(String body) {

@@ -22,6 +22,11 @@ public record AssessmentRequest(
                 required = true) String employerId,
         @NotNull @Pattern(regexp = AssessmentOrganisationResource.EPAO_ID, message = "must look like EPA1234")
         @Schema(example = "EPA0001", required = true) String epaoId,
-        @NotNull @Schema(description = "Day the apprentice passed the gateway; the assessment period starts here",
-                example = "2026-09-01", required = true) LocalDate gatewayDate) {
+        @Schema(description = "Day the apprentice passed a gateway to completion held elsewhere; the assessment "
+                + "period starts here. Leave it out to hold the gateway here (gateway submissions): the date is set "
+                + "when a submission is accepted, and no attempt can be recorded before.", example = "2026-09-01")
+        LocalDate gatewayDate,
+        @Pattern(regexp = "^[0-9a-f]{24}$", message = "must be a 24-character lower-case hexadecimal id")
+        @Schema(description = "The apprentice's id in evidence-service, for the gateway readiness check",
+                example = "665f1c2e9b1d4a3f8c0e1a2b") String apprenticeId) {
 }

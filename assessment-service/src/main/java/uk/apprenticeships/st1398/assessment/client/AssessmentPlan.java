@@ -7,12 +7,44 @@ import java.util.Optional;
 
 /**
  * The parts of a standard version's assessment plan (standards-service {@code AssessmentPlanResponse}) that grading
- * reads. Everything the grading rules need comes from here, so another standard needs data, not code. Members we do
- * not use (gateway, off-the-job, sources) are ignored.
+ * and the gateway-to-completion readiness check read. Everything those rules need comes from here, so another
+ * standard needs data, not code. Members we do not use (sources, confirmation flags) are ignored.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AssessmentPlan(String key, AssessmentPeriod assessmentPeriod, Methods methods,
-        GradeCombinations gradeCombinations, ResitRetake resitRetake) {
+        GradeCombinations gradeCombinations, ResitRetake resitRetake, Gateway gateway, OffTheJob offTheJob) {
+
+    /** What must be met before the assessment; null or empty: nothing beyond the checks every plan gets. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Gateway(List<GatewayRequirement> requirements) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record GatewayRequirement(String code, String description, Conditions conditions) {
+    }
+
+    /** When a requirement applies; null members: no condition. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Conditions(AgeRange applicableAgeAtStart) {
+    }
+
+    /** Age in whole years at the start of the apprenticeship, both ends included; null max: no upper limit. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AgeRange(Integer min, Integer max) {
+    }
+
+    /** Minimum off-the-job training rules by start date; evidence-service works out the hours from them. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OffTheJob(List<Object> rules) {
+    }
+
+    public List<GatewayRequirement> gatewayRequirements() {
+        return gateway == null || gateway.requirements() == null ? List.of() : gateway.requirements();
+    }
+
+    public boolean hasOffTheJobRules() {
+        return offTheJob != null && offTheJob.rules() != null && !offTheJob.rules().isEmpty();
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record AssessmentPeriod(Integer months) {

@@ -39,12 +39,17 @@ public class Assessment extends Audited {
     @Column(name = "employer_id", nullable = false)
     public String employerId;
 
-    @Column(name = "gateway_date", nullable = false)
+    /** Day the gateway to completion was passed; null until a gateway submission here is accepted. */
+    @Column(name = "gateway_date")
     public LocalDate gatewayDate;
 
-    /** Last day of the assessment period (inclusive). */
-    @Column(name = "period_end", nullable = false)
+    /** Last day of the assessment period (inclusive); null with {@link #gatewayDate}. */
+    @Column(name = "period_end")
     public LocalDate periodEnd;
+
+    /** The apprentice's id in evidence-service, for the gateway readiness check. */
+    @Column(name = "apprentice_id")
+    public String apprenticeId;
 
     @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "assessor_id")

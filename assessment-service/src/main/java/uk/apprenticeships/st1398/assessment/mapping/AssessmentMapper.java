@@ -25,7 +25,7 @@ public final class AssessmentMapper {
     public static AssessmentResponse toResponse(Assessment a) {
         return new AssessmentResponse(a.id, a.uln, a.familyName, a.standardVersion, a.providerUkprn, a.employerId,
                 a.organisation.epaoId, a.gatewayDate, a.periodEnd, a.assessor == null ? null : a.assessor.id,
-                a.createdAt, a.updatedAt);
+                a.createdAt, a.updatedAt, a.apprenticeId);
     }
 
     public static AttemptResponse toResponse(AssessmentAttempt a) {

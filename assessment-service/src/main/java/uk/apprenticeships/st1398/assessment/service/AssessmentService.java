@@ -101,8 +101,10 @@ public class AssessmentService {
         assessment.standardVersion = request.standardVersion();
         assessment.providerUkprn = request.providerUkprn();
         assessment.employerId = request.employerId().strip();
+        assessment.apprenticeId = request.apprenticeId();
         assessment.gatewayDate = request.gatewayDate();
-        assessment.periodEnd = request.gatewayDate().plusMonths(plan.assessmentPeriod().months());
+        assessment.periodEnd = request.gatewayDate() == null ? null
+                : request.gatewayDate().plusMonths(plan.assessmentPeriod().months());
         assessment.createdAt = now();
         assessment.createdBy = caller.name();
         assessment.updatedAt = assessment.createdAt;
@@ -225,6 +227,11 @@ public class AssessmentService {
         assessments.getEntityManager().lock(assessment, LockModeType.PESSIMISTIC_WRITE);
         if (assessment.assessor == null || !assessment.assessor.userId.equals(caller.subject())) {
             throw forbidden("Only the assessor assigned to this assessment records and corrects its attempts.");
+        }
+        if (assessment.gatewayDate == null) {
+            throw ApiException.unprocessable("The apprentice has not passed the gateway to completion yet (no "
+                    + "gateway submission accepted), so no attempt can be recorded; nothing was saved.",
+                    Map.of("rule", "gateway-not-passed"));
         }
         return assessment;
     }

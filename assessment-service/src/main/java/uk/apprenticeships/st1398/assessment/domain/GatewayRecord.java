@@ -1,0 +1,57 @@
+package uk.apprenticeships.st1398.assessment.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A waiver of a readiness item, the withdrawal of one, or a declaration (an employer's confirmation, a certificate, a
+ * signed-off project scope). Never changed: the latest record of its kind counts.
+ */
+@Entity
+@Table(name = "gateway_record")
+public class GatewayRecord {
+
+    public static final String WAIVER = "waiver";
+    public static final String WAIVER_WITHDRAWAL = "waiver-withdrawal";
+    public static final String DECLARATION = "declaration";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "assessment_id", nullable = false)
+    public UUID assessmentId;
+
+    @Column(nullable = false)
+    public String item;
+
+    @Column(nullable = false)
+    public String kind;
+
+    /** Why the item is waived or the waiver withdrawn; an optional note on a declaration. */
+    public String reason;
+
+    /** Who gave the declaration (a person's name and role), as the provider reports it. */
+    @Column(name = "declared_by")
+    public String declaredBy;
+
+    @Column(name = "declared_on")
+    public LocalDate declaredOn;
+
+    /** A certificate number, document reference or project title. */
+    public String reference;
+
+    @Column(name = "recorded_at", nullable = false)
+    public OffsetDateTime recordedAt;
+
+    /** The recorder's token subject. */
+    @Column(name = "recorded_by", nullable = false)
+    public String recordedBy;
+
+    @Column(name = "recorded_by_name", nullable = false)
+    public String recordedByName;
+}

@@ -1,0 +1,254 @@
+package uk.apprenticeships.st1398.assessment.service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import uk.apprenticeships.st1398.assessment.api.GatewayReadinessResponse;
+import uk.apprenticeships.st1398.assessment.api.GatewayReadinessResponse.Declaration;
+import uk.apprenticeships.st1398.assessment.api.GatewayReadinessResponse.Item;
+import uk.apprenticeships.st1398.assessment.api.GatewayReadinessResponse.Waiver;
+import uk.apprenticeships.st1398.assessment.client.AssessmentPlan;
+import uk.apprenticeships.st1398.assessment.client.EvidenceClient;
+
+/**
+ * The gateway-to-completion readiness check. Which items apply comes from the assessment plan: one item per gateway
+ * requirement (its age condition applied), off-the-job hours when the plan has off-the-job rules, and the minimum time
+ * in learning from the configured funding rules. A requirement whose code names KSB coverage is checked against
+ * evidence-service's coverage; every other requirement is met by a declaration the provider records. Nothing here
+ * names a standard. Pure functions, so they are tested without a database.
+ */
+public final class GatewayRules {
+
+    public static final String PASSED = "passed";
+    public static final String FAILED = "failed";
+    public static final String WAIVED = "waived";
+    public static final String NOT_APPLICABLE = "not-applicable";
+
+    public static final String COVERAGE = "coverage";
+    public static final String OFF_THE_JOB = "off-the-job-hours";
+    public static final String MINIMUM_TIME = "minimum-time-in-learning";
+
+    /** Plan requirement codes checked against the KSB coverage in evidence-service rather than by a declaration. */
+    static final Set<String> KSB_COVERAGE_CODES = Set.of("PORTFOLIO_MAPPED_TO_KSBS", "KSB_COVERAGE");
+
+    /** The API's names for well-known requirement codes; any other code is named by its kebab-case form. */
+    private static final Map<String, String> ITEM_NAMES = Map.of(
+            "PORTFOLIO_MAPPED_TO_KSBS", COVERAGE,
+            "KSB_COVERAGE", COVERAGE,
+            "ENGLISH_MATHS", "english-and-maths",
+            "EMPLOYER_CONFIRMS_COMPETENCE", "employer-confirmation",
+            "PROJECT_SCOPE_SIGNED_OFF", "project-scope-sign-off");
+
+    /** How an item is checked. */
+    public enum Check { KSB_COVERAGE, OFF_THE_JOB_HOURS, TIME_IN_LEARNING, DECLARATION }
+
+    /** An item the plan makes part of the gateway (before its conditions are applied). */
+    public record Definition(String item, String requirement, String description, Check check,
+            AssessmentPlan.AgeRange ageAtStart) {
+    }
+
+    /** What the readiness check reads; coverage and offTheJob are null when no item needs them. */
+    public record Inputs(UUID assessmentId, String standardVersion, EvidenceClient.Apprentice apprentice,
+            EvidenceClient.Coverage coverage, EvidenceClient.OffTheJobSummary offTheJob,
+            Map<String, Waiver> waivers, Map<String, Declaration> declarations, OffsetDateTime now) {
+    }
+
+    private GatewayRules() {
+    }
+
+    /** The plan's gateway items, in the plan's order, then off-the-job hours and the minimum time in learning. */
+    public static List<Definition> definitions(AssessmentPlan plan) {
+        List<Definition> items = new ArrayList<>();
+        for (AssessmentPlan.GatewayRequirement requirement : plan.gatewayRequirements()) {
+            boolean coverage = KSB_COVERAGE_CODES.contains(requirement.code());
+            items.add(new Definition(itemName(requirement.code()), requirement.code(), requirement.description(),
+                    coverage ? Check.KSB_COVERAGE : Check.DECLARATION,
+                    requirement.conditions() == null ? null : requirement.conditions().applicableAgeAtStart()));
+        }
+        if (plan.hasOffTheJobRules()) {
+            items.add(new Definition(OFF_THE_JOB, null, "The minimum off-the-job training hours of the assessment "
+                    + "plan for the apprentice's start date, approved by the provider.", Check.OFF_THE_JOB_HOURS,
+                    null));
+        }
+        items.add(new Definition(MINIMUM_TIME, null, "The minimum time in learning between the start of the "
+                + "apprenticeship and the gateway (funding rules, by start date).", Check.TIME_IN_LEARNING, null));
+        return items;
+    }
+
+    public static String itemName(String requirementCode) {
+        return ITEM_NAMES.getOrDefault(requirementCode, requirementCode.toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    public static Optional<Definition> definition(AssessmentPlan plan, String item) {
+        return definitions(plan).stream().filter(d -> d.item().equals(item)).findFirst();
+    }
+
+    /** Age in whole years on a day: a birthday counts from the day itself (29 February birthdays from 1 March). */
+    public static int ageOn(LocalDate dateOfBirth, LocalDate day) {
+        return Period.between(dateOfBirth, day).getYears();
+    }
+
+    /**
+     * The readiness check.
+     *
+     * @param minimumMonths months in learning required, by the first start date each value applies to
+     */
+    public static GatewayReadinessResponse check(List<Definition> definitions, Inputs in,
+            NavigableMap<LocalDate, Integer> minimumMonths) {
+        List<Item> items = new ArrayList<>();
+        LocalDate today = in.now().toLocalDate();
+        for (Definition definition : definitions) {
+            Outcome outcome = applies(definition, in.apprentice());
+            if (outcome == null) {
+                outcome = switch (definition.check()) {
+                    case KSB_COVERAGE -> coverage(in.coverage());
+                    case OFF_THE_JOB_HOURS -> offTheJob(in.offTheJob());
+                    case TIME_IN_LEARNING -> timeInLearning(in.apprentice().startDate(), today, minimumMonths);
+                    case DECLARATION -> declaration(in.declarations().get(definition.item()));
+                };
+            }
+            Map<String, Object> ageDetails = ageDetails(definition, in.apprentice());
+            if (!ageDetails.isEmpty() && !outcome.details().keySet().containsAll(ageDetails.keySet())) {
+                Map<String, Object> merged = new LinkedHashMap<>(ageDetails);
+                merged.putAll(outcome.details());
+                outcome = new Outcome(outcome.status(), outcome.reason(), merged);
+            }
+            Waiver waiver = in.waivers().get(definition.item());
+            String status = outcome.status();
+            if (waiver != null && FAILED.equals(status)) {
+                status = WAIVED;
+            }
+            items.add(new Item(definition.item(), definition.requirement(), definition.description(), status,
+                    outcome.reason() + (WAIVED.equals(status) ? " Waived: " + waiver.reason() : ""),
+                    outcome.details(), waiver, definition.check() == Check.DECLARATION
+                            ? in.declarations().get(definition.item()) : null));
+        }
+        boolean ready = items.stream().allMatch(i -> !FAILED.equals(i.status()));
+        return new GatewayReadinessResponse(ready, in.now(), in.assessmentId(), in.apprentice().id(),
+                in.standardVersion(), items);
+    }
+
+    private record Outcome(String status, String reason, Map<String, Object> details) {
+    }
+
+    /** Not applicable when the apprentice's age at start is outside the requirement's range; null when it applies. */
+    private static Outcome applies(Definition definition, EvidenceClient.Apprentice apprentice) {
+        AssessmentPlan.AgeRange range = definition.ageAtStart();
+        if (range == null || range.min() == null && range.max() == null) {
+            return null;
+        }
+        String span = range.max() == null ? range.min() + " or over" : range.min() + " to " + range.max();
+        if (apprentice.dateOfBirth() == null || apprentice.startDate() == null) {
+            return new Outcome(FAILED, "Applies to apprentices aged " + span + " at the start; evidence-service has "
+                    + "no date of birth or start date to tell.", Map.of());
+        }
+        int age = ageOn(apprentice.dateOfBirth(), apprentice.startDate());
+        Map<String, Object> details = details("ageAtStart", age, "applicableAgeMin", range.min(),
+                "applicableAgeMax", range.max());
+        boolean inRange = (range.min() == null || age >= range.min()) && (range.max() == null || age <= range.max());
+        if (!inRange) {
+            return new Outcome(NOT_APPLICABLE, "Applies to apprentices aged " + span + " at the start; this "
+                    + "apprentice was " + age + " on " + apprentice.startDate() + ".", details);
+        }
+        return null;
+    }
+
+    /** The apprentice's age at start and the requirement's range, for a requirement with an age condition. */
+    private static Map<String, Object> ageDetails(Definition definition, EvidenceClient.Apprentice apprentice) {
+        AssessmentPlan.AgeRange range = definition.ageAtStart();
+        if (range == null || apprentice.dateOfBirth() == null || apprentice.startDate() == null) {
+            return Map.of();
+        }
+        return details("ageAtStart", ageOn(apprentice.dateOfBirth(), apprentice.startDate()), "applicableAgeMin",
+                range.min(), "applicableAgeMax", range.max());
+    }
+
+    private static Outcome coverage(EvidenceClient.Coverage coverage) {
+        List<String> missing = coverage.ksbs() == null ? List.copyOf(coverage.gaps() == null ? List.of()
+                : coverage.gaps()) : coverage.ksbs().stream().filter(k -> !"covered".equals(k.status()))
+                        .map(EvidenceClient.Ksb::code).toList();
+        Map<String, Object> details = details("totalKsbs", coverage.totalKsbs(), "coveredKsbs", coverage.coveredKsbs(),
+                "inProgressKsbs", coverage.inProgressKsbs(), "missing", missing);
+        if (coverage.totalKsbs() == 0) {
+            return new Outcome(FAILED, "evidence-service lists no KSBs for " + coverage.standardVersion() + ", so "
+                    + "coverage cannot be shown.", details);
+        }
+        String counts = coverage.coveredKsbs() + " of " + coverage.totalKsbs() + " KSBs have accepted evidence";
+        return missing.isEmpty() ? new Outcome(PASSED, counts + ".", details)
+                : new Outcome(FAILED, counts + "; missing " + String.join(", ", missing) + ".", details);
+    }
+
+    private static Outcome offTheJob(EvidenceClient.OffTheJobSummary summary) {
+        BigDecimal approved = summary.approvedHours() == null ? BigDecimal.ZERO : summary.approvedHours();
+        BigDecimal pending = summary.pendingHours() == null ? BigDecimal.ZERO : summary.pendingHours();
+        BigDecimal required = summary.requiredHours();
+        Map<String, Object> details = details("approvedHours", approved, "pendingHours", pending, "requiredHours",
+                required, "calculation", summary.calculation());
+        if (required == null) {
+            return new Outcome(FAILED, "The minimum off-the-job hours cannot be worked out: "
+                    + summary.requirementUnavailable(), details);
+        }
+        String counts = plain(approved) + " of " + plain(required) + " required off-the-job hours approved";
+        if (approved.compareTo(required) >= 0) {
+            return new Outcome(PASSED, counts + ".", details);
+        }
+        BigDecimal shortfall = required.subtract(approved);
+        details.put("shortfallHours", shortfall);
+        return new Outcome(FAILED, counts + " (" + plain(pending) + " pending); " + plain(shortfall) + " short.",
+                details);
+    }
+
+    private static Outcome timeInLearning(LocalDate start, LocalDate today, NavigableMap<LocalDate, Integer> rules) {
+        if (start == null) {
+            return new Outcome(FAILED, "evidence-service has no start date for the apprentice.", Map.of());
+        }
+        Map.Entry<LocalDate, Integer> rule = rules.floorEntry(start);
+        if (rule == null) {
+            return new Outcome(NOT_APPLICABLE, "No minimum time in learning is configured for starts on " + start
+                    + ".", details("startDate", start));
+        }
+        int months = (int) Math.max(0, Period.between(start, today).toTotalMonths());
+        LocalDate metOn = start.plusMonths(rule.getValue());
+        Map<String, Object> details = details("startDate", start, "monthsInLearning", months, "minimumMonths",
+                rule.getValue(), "minimumMetOn", metOn, "ruleStartsFrom", rule.getKey());
+        String counts = "In learning " + months + " whole months since " + start + "; the minimum for starts from "
+                + rule.getKey() + " is " + rule.getValue() + " months";
+        return metOn.isAfter(today) ? new Outcome(FAILED, counts + ", reached on " + metOn + ".", details)
+                : new Outcome(PASSED, counts + ", reached on " + metOn + ".", details);
+    }
+
+    private static Outcome declaration(Declaration declaration) {
+        if (declaration == null) {
+            return new Outcome(FAILED, "No declaration recorded yet; the provider records it with POST "
+                    + ".../gateway/declarations.", Map.of());
+        }
+        return new Outcome(PASSED, "Declared by " + declaration.declaredBy() + " on " + declaration.declaredOn()
+                + (declaration.reference() == null ? "" : " (reference: " + declaration.reference() + ")") + ".",
+                details("declaredOn", declaration.declaredOn()));
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    /** An ordered, mutable map of alternating keys and values; null values are left out. */
+    private static Map<String, Object> details(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                map.put((String) pairs[i], pairs[i + 1]);
+            }
+        }
+        return map;
+    }
+}

@@ -1,0 +1,424 @@
+package uk.apprenticeships.st1398.assessment.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import uk.apprenticeships.st1398.assessment.api.GatewayDeclarationRequest;
+import uk.apprenticeships.st1398.assessment.api.GatewayDecisionRequest;
+import uk.apprenticeships.st1398.assessment.api.GatewayReadinessResponse;
+import uk.apprenticeships.st1398.assessment.api.GatewayRecordResponse;
+import uk.apprenticeships.st1398.assessment.api.GatewaySubmissionResponse;
+import uk.apprenticeships.st1398.assessment.api.GatewayWaiverRequest;
+import uk.apprenticeships.st1398.assessment.client.AssessmentPlan;
+import uk.apprenticeships.st1398.assessment.client.AssessmentPlans;
+import uk.apprenticeships.st1398.assessment.client.EvidenceClient;
+import uk.apprenticeships.st1398.assessment.client.Portfolios;
+import uk.apprenticeships.st1398.assessment.config.GatewayConfig;
+import uk.apprenticeships.st1398.assessment.domain.Assessment;
+import uk.apprenticeships.st1398.assessment.domain.GatewayDecision;
+import uk.apprenticeships.st1398.assessment.domain.GatewayRecord;
+import uk.apprenticeships.st1398.assessment.domain.GatewaySubmission;
+import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
+import uk.apprenticeships.st1398.assessment.repository.GatewayRecordRepository;
+import uk.apprenticeships.st1398.assessment.repository.GatewaySubmissionRepository;
+import uk.apprenticeships.st1398.platform.api.PageRequest;
+import uk.apprenticeships.st1398.platform.api.PageResponse;
+import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.problem.ProblemType;
+
+/**
+ * The gateway to completion: the readiness check ({@link GatewayRules}, fed by the assessment plan and the
+ * apprentice's portfolio in evidence-service), waivers and declarations, and gateway submissions decided component by
+ * component by the assessment organisation. Everything is recorded once and never changed.
+ * <p>
+ * Who may do what: anyone who may read the assessment reads readiness (evidence-service then applies its own tenant
+ * rules to the portfolio), waivers, declarations and submissions; the provider (its tutors) and admins record
+ * declarations and submit, the employer records its own confirmation; the assessment organisation (its assessors)
+ * and admins waive items and decide components.
+ */
+@ApplicationScoped
+public class GatewayService {
+
+    public static final String SUBMITTED = "submitted";
+    public static final String ACCEPTED = "accepted";
+    public static final String REJECTED = "rejected";
+
+    /** The declaration an employer may record themself. */
+    static final String EMPLOYER_CONFIRMATION = "employer-confirmation";
+
+    private final AssessmentRepository assessments;
+    private final GatewayRecordRepository records;
+    private final GatewaySubmissionRepository submissions;
+    private final AssessmentPlans plans;
+    private final Portfolios portfolios;
+    private final CallerScope caller;
+    private final ObjectMapper json;
+    private final NavigableMap<LocalDate, Integer> minimumMonths = new TreeMap<>();
+
+    public GatewayService(AssessmentRepository assessments, GatewayRecordRepository records,
+            GatewaySubmissionRepository submissions, AssessmentPlans plans, Portfolios portfolios,
+            CallerScope caller, ObjectMapper json, GatewayConfig config) {
+        this.assessments = assessments;
+        this.records = records;
+        this.submissions = submissions;
+        this.plans = plans;
+        this.portfolios = portfolios;
+        this.caller = caller;
+        this.json = json;
+        config.minimumMonthsInLearning().forEach((from, months) ->
+                minimumMonths.put(LocalDate.parse(from), months));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public GatewayReadinessResponse readiness(UUID id) {
+        return readiness(visible(id));
+    }
+
+    @Transactional
+    public GatewayRecordResponse waive(UUID id, GatewayWaiverRequest request) {
+        Assessment assessment = locked(id);
+        if (!isOrganisation(assessment)) {
+            throw forbidden("Only the assessment organisation (its assessors) or an admin waives gateway items.");
+        }
+        requireGatewayOpen(assessment);
+        GatewayRules.Definition item = item(assessment, request.item());
+        boolean waived = activeWaivers(id).containsKey(item.item());
+        if (request.withdraws() != waived) {
+            throw conflict(waived ? "Item " + item.item() + " is already waived; withdraw that waiver first."
+                    : "Item " + item.item() + " has no waiver in force to withdraw.",
+                    waived ? "already-waived" : "not-waived");
+        }
+        GatewayRecord record = newRecord(id, item.item(), request.withdraws() ? GatewayRecord.WAIVER_WITHDRAWAL
+                : GatewayRecord.WAIVER);
+        record.reason = request.reason().strip();
+        records.persistAndFlush(record);
+        Log.infof("Gateway item %s of assessment %s: %s", item.item(), id, record.kind);
+        return toResponse(record);
+    }
+
+    @Transactional
+    public GatewayRecordResponse declare(UUID id, GatewayDeclarationRequest request) {
+        Assessment assessment = locked(id);
+        boolean employerOwn = caller.hasRole("employer") && EMPLOYER_CONFIRMATION.equals(request.item())
+                && caller.employerId().map(assessment.employerId::equals).orElse(false);
+        if (!isProvider(assessment) && !employerOwn) {
+            throw forbidden("Only the training provider (its tutors) or an admin records gateway declarations; "
+                    + "the employer may record its own " + EMPLOYER_CONFIRMATION + ".");
+        }
+        requireGatewayOpen(assessment);
+        GatewayRules.Definition item = item(assessment, request.item());
+        if (item.check() != GatewayRules.Check.DECLARATION) {
+            throw ApiException.unprocessable("Item " + item.item() + " is checked against evidence-service, not "
+                    + "declared; nothing was saved.", Map.of("rule", "item-not-declared"));
+        }
+        if (request.declaredOn().isAfter(today())) {
+            throw ApiException.invalid("declaredOn", "must not be in the future");
+        }
+        GatewayRecord record = newRecord(id, item.item(), GatewayRecord.DECLARATION);
+        record.declaredBy = request.declaredBy().strip();
+        record.declaredOn = request.declaredOn();
+        record.reference = request.reference() == null ? null : request.reference().strip();
+        record.reason = request.note() == null ? null : request.note().strip();
+        records.persistAndFlush(record);
+        Log.infof("Gateway declaration %s recorded for assessment %s", item.item(), id);
+        return toResponse(record);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResponse<GatewayRecordResponse> records(UUID id, boolean waivers, PageRequest page) {
+        visible(id);
+        List<GatewayRecord> all = records.byAssessment(id).stream()
+                .filter(r -> waivers != GatewayRecord.DECLARATION.equals(r.kind)).toList();
+        return PageResponse.of(slice(all, page), GatewayService::toResponse, page, all.size());
+    }
+
+    @Transactional
+    public GatewaySubmissionResponse submit(UUID id, String note) {
+        Assessment assessment = locked(id);
+        if (!isProvider(assessment)) {
+            throw forbidden("Only the training provider (its tutors) or an admin submits for the gateway.");
+        }
+        requireGatewayOpen(assessment);
+        List<GatewaySubmission> earlier = submissions.byAssessment(id);
+        Map<UUID, List<GatewayDecision>> decisions = decisionsBySubmission(earlier);
+        if (!earlier.isEmpty()) {
+            GatewaySubmission last = earlier.get(earlier.size() - 1);
+            if (SUBMITTED.equals(status(last, decisions.get(last.id)))) {
+                throw conflict("Gateway submission " + last.attempt + " is still awaiting the assessment "
+                        + "organisation's decisions.", "submission-pending");
+            }
+        }
+        GatewayReadinessResponse readiness = readiness(assessment);
+        if (!readiness.ready()) {
+            List<Map<String, String>> failing = readiness.items().stream()
+                    .filter(i -> GatewayRules.FAILED.equals(i.status()))
+                    .map(i -> Map.of("item", i.item(), "reason", i.reason())).toList();
+            throw ApiException.unprocessable("The apprentice is not ready for the gateway to completion: "
+                    + failing.stream().map(f -> f.get("item")).toList() + " failed (see failingItems); nothing "
+                    + "was saved.", Map.of("rule", "not-ready", "failingItems", failing));
+        }
+        GatewaySubmission submission = new GatewaySubmission();
+        submission.id = UUID.randomUUID();
+        submission.assessmentId = id;
+        submission.attempt = earlier.size() + 1;
+        submission.note = note == null ? null : note.strip();
+        submission.readiness = write(readiness);
+        readiness.items().stream().filter(i -> !GatewayRules.NOT_APPLICABLE.equals(i.status()))
+                .forEach(i -> submission.components.add(new GatewaySubmission.Component(i.item(), i.status())));
+        submission.submittedAt = now();
+        submission.submittedBy = caller.subject();
+        submission.submittedByName = caller.name();
+        submissions.persistAndFlush(submission);
+        Log.infof("Gateway submission %d for assessment %s with %d components", submission.attempt, id,
+                submission.components.size());
+        if (submission.components.isEmpty()) {
+            passGateway(assessment);
+        }
+        return toResponse(submission, List.of());
+    }
+
+    @Transactional
+    public GatewaySubmissionResponse decide(UUID id, int attempt, String item, GatewayDecisionRequest request) {
+        Assessment assessment = locked(id);
+        if (!isOrganisation(assessment)) {
+            throw forbidden("Only the assessment organisation (its assessors) or an admin decides gateway "
+                    + "components.");
+        }
+        GatewaySubmission submission = submissions.byAttempt(id, attempt).orElseThrow(() -> ApiException.notFound(
+                "No gateway submission " + attempt + " on assessment " + id + "."));
+        if (submission.components.stream().noneMatch(c -> c.item.equals(item))) {
+            throw ApiException.notFound("Gateway submission " + attempt + " has no component " + item + "; its "
+                    + "components are " + submission.components.stream().map(c -> c.item).toList() + ".");
+        }
+        boolean rejects = REJECTED.equals(request.decision());
+        if (rejects && (request.reason() == null || request.reason().isBlank())) {
+            throw ApiException.invalid("reason", "is required to reject a component");
+        }
+        List<GatewayDecision> decided = submissions.decisions(List.of(submission.id));
+        if (decided.stream().anyMatch(d -> d.item.equals(item))) {
+            throw conflict("Component " + item + " of gateway submission " + attempt + " is already decided; "
+                    + "decisions are never changed.", "component-decided");
+        }
+        String status = status(submission, decided);
+        if (!SUBMITTED.equals(status)) {
+            throw conflict("Gateway submission " + attempt + " is already " + status + ".", "submission-decided");
+        }
+        GatewayDecision decision = new GatewayDecision();
+        decision.id = UUID.randomUUID();
+        decision.submissionId = submission.id;
+        decision.item = item;
+        decision.decision = request.decision();
+        decision.reason = request.reason() == null ? null : request.reason().strip();
+        decision.decidedAt = now();
+        decision.decidedBy = caller.subject();
+        decision.decidedByName = caller.name();
+        submissions.persistDecision(decision);
+        List<GatewayDecision> after = new ArrayList<>(decided);
+        after.add(decision);
+        if (ACCEPTED.equals(status(submission, after))) {
+            passGateway(assessment);
+        }
+        Log.infof("Gateway submission %d of assessment %s: %s %s", attempt, id, item, decision.decision);
+        return toResponse(submission, after);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResponse<GatewaySubmissionResponse> submissions(UUID id, PageRequest page) {
+        visible(id);
+        List<GatewaySubmission> all = submissions.byAssessment(id);
+        Map<UUID, List<GatewayDecision>> decisions = decisionsBySubmission(all);
+        return PageResponse.of(slice(all, page), s -> toResponse(s, decisions.getOrDefault(s.id, List.of())), page,
+                all.size());
+    }
+
+    private GatewayReadinessResponse readiness(Assessment assessment) {
+        if (assessment.apprenticeId == null) {
+            throw ApiException.unprocessable("Assessment " + assessment.id + " was registered without the "
+                    + "apprentice's evidence-service id (apprenticeId), so readiness cannot be checked.",
+                    Map.of("rule", "no-apprentice-link"));
+        }
+        AssessmentPlan plan = plans.require(assessment.standardVersion);
+        List<GatewayRules.Definition> definitions = GatewayRules.definitions(plan);
+        EvidenceClient.Apprentice apprentice = portfolios.apprentice(assessment.apprenticeId);
+        if (!assessment.uln.equals(apprentice.uln())
+                || !assessment.standardVersion.equals(apprentice.standardVersion())) {
+            throw ApiException.unprocessable("evidence-service's apprentice " + assessment.apprenticeId + " is "
+                    + "not this assessment's learner on " + assessment.standardVersion + " (ULN or standard "
+                    + "version differ).", Map.of("rule", "apprentice-mismatch"));
+        }
+        boolean needsCoverage = definitions.stream().anyMatch(d -> d.check() == GatewayRules.Check.KSB_COVERAGE);
+        boolean needsHours = definitions.stream().anyMatch(d -> d.check() == GatewayRules.Check.OFF_THE_JOB_HOURS);
+        EvidenceClient.Coverage coverage = needsCoverage ? portfolios.coverage(assessment.apprenticeId) : null;
+        EvidenceClient.OffTheJobSummary hours = needsHours ? portfolios.offTheJob(assessment.apprenticeId) : null;
+        return GatewayRules.check(definitions, new GatewayRules.Inputs(assessment.id, assessment.standardVersion,
+                apprentice, coverage, hours, activeWaivers(assessment.id), declarations(assessment.id), now()),
+                minimumMonths);
+    }
+
+    /** The waiver in force per item: the item's latest waiver record, if it is a waiver (not a withdrawal). */
+    private Map<String, GatewayReadinessResponse.Waiver> activeWaivers(UUID id) {
+        Map<String, GatewayRecord> latest = new HashMap<>();
+        records.byAssessment(id).stream().filter(r -> !GatewayRecord.DECLARATION.equals(r.kind))
+                .forEach(r -> latest.put(r.item, r));
+        Map<String, GatewayReadinessResponse.Waiver> waivers = new HashMap<>();
+        latest.values().stream().filter(r -> GatewayRecord.WAIVER.equals(r.kind)).forEach(r -> waivers.put(r.item,
+                new GatewayReadinessResponse.Waiver(r.recordedBy, r.recordedByName, r.recordedAt, r.reason)));
+        return waivers;
+    }
+
+    /** The latest declaration per item. */
+    private Map<String, GatewayReadinessResponse.Declaration> declarations(UUID id) {
+        Map<String, GatewayReadinessResponse.Declaration> latest = new HashMap<>();
+        records.byAssessment(id).stream().filter(r -> GatewayRecord.DECLARATION.equals(r.kind))
+                .forEach(r -> latest.put(r.item, new GatewayReadinessResponse.Declaration(r.declaredBy,
+                        r.declaredOn, r.reference, r.reason, r.recordedBy, r.recordedAt)));
+        return latest;
+    }
+
+    /** The plan's item by name, or a 422 problem listing the items the plan has. */
+    private GatewayRules.Definition item(Assessment assessment, String name) {
+        AssessmentPlan plan = plans.require(assessment.standardVersion);
+        Optional<GatewayRules.Definition> item = GatewayRules.definition(plan, name);
+        return item.orElseThrow(() -> ApiException.unprocessable("The assessment plan of "
+                + assessment.standardVersion + " has no gateway item " + name + "; nothing was saved.",
+                Map.of("rule", "unknown-item", "validItems",
+                        GatewayRules.definitions(plan).stream().map(GatewayRules.Definition::item).toList())));
+    }
+
+    /** Sets the gateway date (today) and the assessment period from the plan. */
+    private void passGateway(Assessment assessment) {
+        AssessmentPlan plan = plans.require(assessment.standardVersion);
+        assessment.gatewayDate = today();
+        assessment.periodEnd = assessment.gatewayDate.plusMonths(plan.assessmentPeriod().months());
+        assessment.updatedAt = now();
+        assessment.updatedBy = caller.name();
+        Log.infof("Assessment %s passed the gateway to completion on %s", assessment.id, assessment.gatewayDate);
+    }
+
+    private static void requireGatewayOpen(Assessment assessment) {
+        if (assessment.gatewayDate != null) {
+            throw conflict("The apprentice passed the gateway to completion on " + assessment.gatewayDate + ".",
+                    "gateway-passed");
+        }
+    }
+
+    /** accepted when every component is accepted, rejected once one is rejected, otherwise submitted. */
+    static String status(GatewaySubmission submission, List<GatewayDecision> decisions) {
+        List<GatewayDecision> all = decisions == null ? List.of() : decisions;
+        if (all.stream().anyMatch(d -> GatewayDecision.REJECTED.equals(d.decision))) {
+            return REJECTED;
+        }
+        long accepted = all.stream().filter(d -> GatewayDecision.ACCEPTED.equals(d.decision)).count();
+        return accepted == submission.components.size() ? ACCEPTED : SUBMITTED;
+    }
+
+    private Map<UUID, List<GatewayDecision>> decisionsBySubmission(List<GatewaySubmission> list) {
+        Map<UUID, List<GatewayDecision>> bySubmission = new HashMap<>();
+        submissions.decisions(list.stream().map(s -> s.id).toList())
+                .forEach(d -> bySubmission.computeIfAbsent(d.submissionId, k -> new ArrayList<>()).add(d));
+        return bySubmission;
+    }
+
+    private boolean isOrganisation(Assessment assessment) {
+        return caller.hasRole("admin") || caller.hasRole("assessor")
+                && caller.epaoId().map(assessment.organisation.epaoId::equals).orElse(false);
+    }
+
+    private boolean isProvider(Assessment assessment) {
+        return caller.hasRole("admin") || caller.hasRole("tutor")
+                && caller.providerUkprn().map(assessment.providerUkprn::equals).orElse(false);
+    }
+
+    /** The assessment, or 404 when it does not exist or the caller may not see it (another tenant's). */
+    private Assessment visible(UUID id) {
+        return assessments.findByIdOptional(id)
+                .filter(a -> caller.mayRead(a.organisation.epaoId, a.providerUkprn, a.employerId))
+                .orElseThrow(() -> ApiException.notFound("No assessment with id " + id + "."));
+    }
+
+    /** The visible assessment, locked so concurrent gateway writes see each other. */
+    private Assessment locked(UUID id) {
+        Assessment assessment = visible(id);
+        assessments.getEntityManager().lock(assessment, LockModeType.PESSIMISTIC_WRITE);
+        return assessment;
+    }
+
+    private GatewayRecord newRecord(UUID id, String item, String kind) {
+        GatewayRecord record = new GatewayRecord();
+        record.id = UUID.randomUUID();
+        record.assessmentId = id;
+        record.item = item;
+        record.kind = kind;
+        record.recordedAt = now();
+        record.recordedBy = caller.subject();
+        record.recordedByName = caller.name();
+        return record;
+    }
+
+    private GatewaySubmissionResponse toResponse(GatewaySubmission s, List<GatewayDecision> decisions) {
+        Map<String, GatewayDecision> byItem = new HashMap<>();
+        decisions.forEach(d -> byItem.put(d.item, d));
+        List<GatewaySubmissionResponse.Component> components = s.components.stream()
+                .map(c -> new GatewaySubmissionResponse.Component(c.item, c.readinessStatus,
+                        Optional.ofNullable(byItem.get(c.item)).map(d -> new GatewaySubmissionResponse.Decision(
+                                d.decision, d.reason, d.decidedAt, d.decidedBy, d.decidedByName)).orElse(null)))
+                .toList();
+        return new GatewaySubmissionResponse(s.attempt, status(s, decisions), s.note, s.submittedAt, s.submittedBy,
+                s.submittedByName, components, read(s.readiness));
+    }
+
+    private static GatewayRecordResponse toResponse(GatewayRecord r) {
+        return new GatewayRecordResponse(r.id, r.item, r.kind, r.reason, r.declaredBy, r.declaredOn, r.reference,
+                r.recordedAt, r.recordedBy, r.recordedByName);
+    }
+
+    private String write(GatewayReadinessResponse readiness) {
+        try {
+            return json.writeValueAsString(readiness);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("readiness snapshot not serialisable", e);
+        }
+    }
+
+    private GatewayReadinessResponse read(String snapshot) {
+        try {
+            return json.readValue(snapshot, GatewayReadinessResponse.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored readiness snapshot unreadable", e);
+        }
+    }
+
+    private static <T> List<T> slice(List<T> all, PageRequest page) {
+        return all.subList(Math.min(page.offset(), all.size()), Math.min(page.offset() + page.size(), all.size()));
+    }
+
+    private static ApiException forbidden(String detail) {
+        return new ApiException(ProblemType.FORBIDDEN, 403, detail + " Nothing was saved.", null, null);
+    }
+
+    private static ApiException conflict(String detail, String rule) {
+        return new ApiException(ProblemType.CONFLICT, 409, detail + " Nothing was saved.", null, Map.of("rule", rule));
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,486 @@
+package uk.apprenticeships.st1398.assessment;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.Tokens;
+
+/**
+ * The gateway to completion: readiness from the plan and evidence-service (WireMock), waivers, declarations and
+ * submissions. Each test uses its own organisations (EPA06xx), ULNs (30000006xx), providers (100060xx), employers and
+ * evidence-service apprentice ids. Every refused write is followed by a check that nothing changed.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StandardsPlanStub.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = EvidenceServiceStub.class, restrictToAnnotatedClass = false)
+class GatewayResourceTest {
+
+    private static final String ASSESSMENTS = "/api/v1/assessments";
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    private static final List<String> ST1398_KSBS = List.of("K1", "K2", "S1", "S2", "S3", "B1", "B2");
+
+    private static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType("application/json");
+    }
+
+    private static WireMock evidence() {
+        URI url = URI.create(ConfigProvider.getConfig().getValue("quarkus.rest-client.evidence.url", String.class));
+        return new WireMock(url.getHost(), url.getPort());
+    }
+
+    private static String apprenticeId(int n) {
+        return "%024x".formatted(0x6000 + n);
+    }
+
+    private static String assessorToken(String epaoId) {
+        return Tokens.token("assessor-" + epaoId, Set.of("assessor"), Map.of("epao_id", epaoId));
+    }
+
+    /** An apprentice on programme in evidence-service. */
+    private static void apprentice(String id, String uln, String version, LocalDate dateOfBirth, LocalDate start) {
+        evidence().register(get(urlEqualTo("/api/v1/apprentices/" + id)).willReturn(okJson("""
+                {"id":"%s","uln":"%s","givenName":"Ada","familyName":"Lovelace","dateOfBirth":"%s",
+                 "providerUkprn":"10006001","employerId":"EMP-600","standardVersion":"%s","startDate":"%s",
+                 "plannedEndDate":"%s","status":"active","statusHistory":[],"createdAt":"2025-01-01T00:00:00Z"}
+                """.formatted(id, uln, dateOfBirth, version, start, start.plusYears(2)))));
+    }
+
+    /** KSB coverage: every code covered except those listed as missing. */
+    private static void coverage(String id, String version, List<String> ksbs, List<String> missing) {
+        String items = ksbs.stream().map(k -> "{\"code\":\"%s\",\"status\":\"%s\",\"acceptedEvidenceCount\":%d}"
+                .formatted(k, missing.contains(k) ? "gap" : "covered", missing.contains(k) ? 0 : 2))
+                .collect(Collectors.joining(","));
+        evidence().register(get(urlEqualTo("/api/v1/apprentices/" + id + "/coverage")).willReturn(okJson("""
+                {"apprenticeId":"%s","standardVersion":"%s","totalKsbs":%d,"coveredKsbs":%d,"inProgressKsbs":0,
+                 "percentageCovered":0,"gaps":[],"ksbs":[%s]}
+                """.formatted(id, version, ksbs.size(), ksbs.size() - missing.size(), items))));
+    }
+
+    private static void hours(String id, String approved, String pending, String required) {
+        evidence().register(get(urlEqualTo("/api/v1/apprentices/" + id + "/off-the-job/summary"))
+                .willReturn(okJson("""
+                        {"apprenticeId":"%s","approvedHours":%s,"pendingHours":%s,"requiredHours":%s,
+                         "calculation":"fixed","requirementUnavailable":null}
+                        """.formatted(id, approved, pending, required))));
+    }
+
+    private static void organisation(String epaoId) {
+        as(Tokens.admin()).body(Map.of("epaoId", epaoId, "name", "Org " + epaoId)).when()
+                .post("/api/v1/assessment-organisations").then().statusCode(201);
+    }
+
+    private static String register(String uln, String version, String ukprn, String employerId, String epaoId,
+            String apprenticeId) {
+        Map<String, Object> body = new HashMap<>(Map.of("uln", uln, "familyName", "Lovelace", "standardVersion",
+                version, "providerUkprn", ukprn, "employerId", employerId, "epaoId", epaoId));
+        if (apprenticeId != null) {
+            body.put("apprenticeId", apprenticeId);
+        }
+        return as(Tokens.admin()).body(body).when().post(ASSESSMENTS).then().statusCode(201)
+                .body("gatewayDate", nullValue()).body("assessmentPeriodEnd", nullValue()).extract().path("id");
+    }
+
+    private static ValidatableResponse readiness(String token, String id) {
+        return as(token).when().get(ASSESSMENTS + "/" + id + "/gateway/readiness").then();
+    }
+
+    /** item → status of a readiness answer. */
+    private static Map<String, String> statuses(ValidatableResponse response) {
+        JsonPath json = response.statusCode(200).extract().jsonPath();
+        Map<String, String> statuses = new LinkedHashMap<>();
+        List<String> items = json.getList("items.item");
+        List<String> values = json.getList("items.status");
+        for (int i = 0; i < items.size(); i++) {
+            statuses.put(items.get(i), values.get(i));
+        }
+        return statuses;
+    }
+
+    private static ValidatableResponse declare(String token, String id, String item) {
+        return as(token).body(Map.of("item", item, "declaredBy", "Sam Patel, line manager", "declaredOn",
+                TODAY.minusDays(3).toString(), "reference", "REF-" + item)).when()
+                .post(ASSESSMENTS + "/" + id + "/gateway/declarations").then();
+    }
+
+    private static ValidatableResponse waive(String token, String id, Map<String, Object> body) {
+        return as(token).body(body).when().post(ASSESSMENTS + "/" + id + "/gateway/waivers").then();
+    }
+
+    private static ValidatableResponse submit(String token, String id) {
+        return as(token).body(Map.of("note", "Ready, we think")).when()
+                .post(ASSESSMENTS + "/" + id + "/gateway/submissions").then();
+    }
+
+    private static ValidatableResponse decide(String token, String id, int attempt, String item, String decision,
+            String reason) {
+        Map<String, Object> body = new HashMap<>(Map.of("decision", decision));
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return as(token).body(body).when().post(ASSESSMENTS + "/" + id + "/gateway/submissions/" + attempt
+                + "/components/" + item + "/decision").then();
+    }
+
+    private static int count(String id, String list) {
+        return as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/gateway/" + list).then().statusCode(200)
+                .extract().path("totalItems");
+    }
+
+    private static String history(String id) {
+        return as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/gateway/submissions").then()
+                .statusCode(200).extract().asString();
+    }
+
+    /** A 17-year-old ST1398 apprentice who started 14 months ago, with coverage gaps and too few hours. */
+    private static String st1398(int n, String epaoId, String ukprn) {
+        organisation(epaoId);
+        String uln = "30000006" + "%02d".formatted(n);
+        String apprenticeId = apprenticeId(n);
+        LocalDate start = TODAY.minusMonths(14);
+        apprentice(apprenticeId, uln, "ST1398_1.0", start.minusYears(17).minusDays(10), start);
+        coverage(apprenticeId, "ST1398_1.0", ST1398_KSBS, List.of("S3", "B2"));
+        hours(apprenticeId, "120.50", "7.5", "418");
+        return register(uln, "ST1398_1.0", ukprn, "EMP-6" + n, epaoId, apprenticeId);
+    }
+
+    @Test
+    void readinessExplainsEveryItemOfThePlanWithTheNumbers() {
+        String id = st1398(1, "EPA0601", "10006001");
+        String tutor = Tokens.tutor("10006001");
+        ValidatableResponse response = readiness(tutor, id);
+        assertEquals(Map.of("employer-confirmation", "failed", "project-scope-sign-off", "failed", "coverage",
+                "failed", "english-and-maths", "failed", "off-the-job-hours", "failed",
+                "minimum-time-in-learning", "passed"), statuses(response));
+        response.body("ready", Matchers.equalTo(false))
+                .body("items.item", contains("employer-confirmation", "project-scope-sign-off", "coverage",
+                        "english-and-maths", "off-the-job-hours", "minimum-time-in-learning"))
+                .body("items.find { it.item == 'coverage' }.reason",
+                        Matchers.equalTo("5 of 7 KSBs have accepted evidence; missing S3, B2."))
+                .body("items.find { it.item == 'coverage' }.details.missing", contains("S3", "B2"))
+                .body("items.find { it.item == 'coverage' }.requirement",
+                        Matchers.equalTo("PORTFOLIO_MAPPED_TO_KSBS"))
+                .body("items.find { it.item == 'off-the-job-hours' }.reason", Matchers.equalTo(
+                        "120.5 of 418 required off-the-job hours approved (7.5 pending); 297.5 short."))
+                .body("items.find { it.item == 'english-and-maths' }.details.ageAtStart", Matchers.equalTo(17))
+                .body("items.find { it.item == 'minimum-time-in-learning' }.details.monthsInLearning",
+                        Matchers.equalTo(14))
+                .body("items.find { it.item == 'employer-confirmation' }.reason",
+                        containsString("No declaration recorded yet"));
+        // evidence-service was asked with the caller's own token, so its tenant rules applied.
+        evidence().verifyThat(getRequestedFor(urlEqualTo("/api/v1/apprentices/" + apprenticeId(1) + "/coverage"))
+                .withHeader("Authorization", equalTo("Bearer " + tutor)));
+
+        // Declarations, a waiver and the missing evidence make the apprentice ready.
+        declare(tutor, id, "employer-confirmation").statusCode(201).body("kind", Matchers.equalTo("declaration"))
+                .body("recordedBy", Matchers.equalTo("tutor-10006001-subject"));
+        declare(tutor, id, "project-scope-sign-off").statusCode(201);
+        waive(assessorToken("EPA0601"), id, Map.of("item", "english-and-maths", "reason",
+                "Level 2 achieved abroad; exemption evidence checked")).statusCode(201)
+                .body("kind", Matchers.equalTo("waiver"));
+        coverage(apprenticeId(1), "ST1398_1.0", ST1398_KSBS, List.of());
+        hours(apprenticeId(1), "420", "0", "418");
+        readiness(tutor, id).statusCode(200).body("ready", Matchers.equalTo(true))
+                .body("items.find { it.item == 'english-and-maths' }.status", Matchers.equalTo("waived"))
+                .body("items.find { it.item == 'english-and-maths' }.waiver.by",
+                        Matchers.equalTo("assessor-EPA0601-subject"))
+                .body("items.find { it.item == 'english-and-maths' }.waiver.reason",
+                        containsString("exemption evidence"))
+                .body("items.find { it.item == 'employer-confirmation' }.declaration.declaredBy",
+                        Matchers.equalTo("Sam Patel, line manager"))
+                .body("items.find { it.item == 'coverage' }.reason",
+                        Matchers.equalTo("7 of 7 KSBs have accepted evidence."));
+    }
+
+    @Test
+    void englishAndMathsAppliesOnlyToApprenticesAged16To18AtStart() {
+        organisation("EPA0602");
+        LocalDate start = LocalDate.of(2025, 9, 1);
+        Map<String, String> byCase = new LinkedHashMap<>();
+        // 19th birthday on the start date: 19, not applicable; the day after: still 18, applicable.
+        byCase.put("19 on the day", "not-applicable");
+        byCase.put("18, 19 tomorrow", "failed");
+        byCase.put("16 on the day", "failed");
+        byCase.put("15, 16 tomorrow", "not-applicable");
+        List<LocalDate> births = List.of(start.minusYears(19), start.minusYears(19).plusDays(1),
+                start.minusYears(16), start.minusYears(16).plusDays(1));
+        List<String> expected = new ArrayList<>(byCase.values());
+        for (int i = 0; i < births.size(); i++) {
+            String uln = "300000062" + i;
+            String apprenticeId = apprenticeId(20 + i);
+            apprentice(apprenticeId, uln, "ST1398_1.0", births.get(i), start);
+            coverage(apprenticeId, "ST1398_1.0", ST1398_KSBS, List.of());
+            hours(apprenticeId, "500", "0", "418");
+            String id = register(uln, "ST1398_1.0", "10006002", "EMP-602", "EPA0602", apprenticeId);
+            assertEquals(expected.get(i), statuses(readiness(Tokens.tutor("10006002"), id)).get("english-and-maths"),
+                    new ArrayList<>(byCase.keySet()).get(i));
+        }
+    }
+
+    @Test
+    void anotherStandardsPlanGivesOtherItemsWithoutCodeChanges() {
+        organisation("EPA0603");
+        String apprenticeId = apprenticeId(3);
+        LocalDate start = TODAY.minusMonths(6);
+        apprentice(apprenticeId, "3000000603", "ST8888_1.0", start.minusYears(17), start);
+        coverage(apprenticeId, "ST8888_1.0", List.of("K1", "S1"), List.of());
+        hours(apprenticeId, "150", "10", "200");
+        String id = register("3000000603", "ST8888_1.0", "10006003", "EMP-603", "EPA0603", apprenticeId);
+        String tutor = Tokens.tutor("10006003");
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("coverage", "passed");
+        expected.put("safeguarding-course", "failed");
+        expected.put("driving-licence", "not-applicable");
+        expected.put("off-the-job-hours", "failed");
+        expected.put("minimum-time-in-learning", "failed");
+        assertEquals(expected, statuses(readiness(tutor, id)));
+        readiness(tutor, id).body("items.find { it.item == 'driving-licence' }.reason", Matchers.equalTo(
+                "Applies to apprentices aged 21 or over at the start; this apprentice was 17 on " + start + "."))
+                .body("items.find { it.item == 'minimum-time-in-learning' }.reason", containsString(
+                        "the minimum for starts from 2025-08-01 is 8 months, reached on " + start.plusMonths(8)));
+        declare(tutor, id, "safeguarding-course").statusCode(201);
+        assertEquals("passed", statuses(readiness(tutor, id)).get("safeguarding-course"));
+        // ST1398's items are not this plan's.
+        int before = count(id, "waivers");
+        waive(Tokens.admin(), id, Map.of("item", "english-and-maths", "reason", "x"))
+                .spec(Problems.problem(422, "unprocessable")).body("rule", Matchers.equalTo("unknown-item"))
+                .body("validItems", contains("coverage", "safeguarding-course", "driving-licence",
+                        "off-the-job-hours", "minimum-time-in-learning"));
+        assertEquals(before, count(id, "waivers"));
+    }
+
+    @Test
+    void aSubmissionIsRefusedUnlessReadyAndDecidedComponentByComponent() {
+        String id = st1398(4, "EPA0604", "10006004");
+        String tutor = Tokens.tutor("10006004");
+        String assessor = assessorToken("EPA0604");
+        submit(tutor, id).spec(Problems.problem(422, "unprocessable")).body("rule", Matchers.equalTo("not-ready"))
+                .body("failingItems.item", contains("employer-confirmation", "project-scope-sign-off", "coverage",
+                        "english-and-maths", "off-the-job-hours"))
+                .body("failingItems.find { it.item == 'coverage' }.reason", containsString("missing S3, B2"));
+        assertEquals(0, count(id, "submissions"));
+
+        declare(tutor, id, "employer-confirmation").statusCode(201);
+        declare(tutor, id, "project-scope-sign-off").statusCode(201);
+        declare(tutor, id, "english-and-maths").statusCode(201);
+        coverage(apprenticeId(4), "ST1398_1.0", ST1398_KSBS, List.of());
+        hours(apprenticeId(4), "418", "0", "418");
+        List<String> items = List.of("employer-confirmation", "project-scope-sign-off", "coverage",
+                "english-and-maths", "off-the-job-hours", "minimum-time-in-learning");
+        submit(tutor, id).statusCode(201).header("Location", Matchers.endsWith("/gateway/submissions/1"))
+                .body("attempt", Matchers.equalTo(1)).body("status", Matchers.equalTo("submitted"))
+                .body("components.item", Matchers.equalTo(items))
+                .body("components.decision", Matchers.everyItem(nullValue()))
+                .body("readiness.ready", Matchers.equalTo(true));
+        String before = history(id);
+        submit(tutor, id).spec(Problems.problem(409, "conflict")).body("rule", Matchers.equalTo("submission-pending"));
+
+        // Bad decisions change nothing.
+        decide(assessor, id, 1, "coverage", "rejected", null).spec(Problems.invalid("reason"));
+        decide(assessor, id, 1, "coverage", "maybe", "x").spec(Problems.invalid("decision"));
+        decide(assessor, id, 1, "no-such-item", "accepted", null).spec(Problems.problem(404, "not-found"));
+        decide(assessor, id, 1, "Bad_Item", "accepted", null).spec(Problems.problem(400, "validation-failed"));
+        decide(assessor, id, 2, "coverage", "accepted", null).spec(Problems.problem(404, "not-found"));
+        decide(tutor, id, 1, "coverage", "accepted", null).statusCode(403);
+        decide(assessorToken("EPA0699"), id, 1, "coverage", "accepted", null).spec(Problems.problem(404,
+                "not-found"));
+        assertEquals(before, history(id));
+
+        decide(assessor, id, 1, "coverage", "accepted", null).statusCode(200)
+                .body("status", Matchers.equalTo("submitted"))
+                .body("components.find { it.item == 'coverage' }.decision.decidedBy",
+                        Matchers.equalTo("assessor-EPA0604-subject"));
+        decide(assessor, id, 1, "coverage", "rejected", "Second thoughts").spec(Problems.problem(409, "conflict"))
+                .body("rule", Matchers.equalTo("component-decided"));
+        decide(assessor, id, 1, "employer-confirmation", "rejected", "The confirmation is unsigned").statusCode(200)
+                .body("status", Matchers.equalTo("rejected"));
+        decide(assessor, id, 1, "english-and-maths", "accepted", null).spec(Problems.problem(409, "conflict"))
+                .body("rule", Matchers.equalTo("submission-decided"));
+        as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id).then().body("gatewayDate", nullValue());
+
+        // The next submission is attempt 2; accepting every component passes the gateway.
+        declare(tutor, id, "employer-confirmation").statusCode(201);
+        submit(tutor, id).statusCode(201).body("attempt", Matchers.equalTo(2));
+        for (String item : items) {
+            decide(Tokens.admin(), id, 2, item, "accepted", null).statusCode(200);
+        }
+        as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/gateway/submissions").then().statusCode(200)
+                .body("totalItems", Matchers.equalTo(2)).body("items.attempt", contains(1, 2))
+                .body("items.status", contains("rejected", "accepted"))
+                .body("items[0].components.find { it.item == 'employer-confirmation' }.decision.reason",
+                        Matchers.equalTo("The confirmation is unsigned"))
+                .body("items[0].components.find { it.item == 'english-and-maths' }.decision", nullValue())
+                .body("items[1].components.decision.decision", Matchers.everyItem(Matchers.equalTo("accepted")))
+                .body("items[1].readiness.items", hasSize(6));
+        as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id).then()
+                .body("gatewayDate", Matchers.equalTo(TODAY.toString()))
+                .body("assessmentPeriodEnd", Matchers.equalTo(TODAY.plusMonths(4).toString()));
+        submit(tutor, id).spec(Problems.problem(409, "conflict")).body("rule", Matchers.equalTo("gateway-passed"));
+        assertEquals(2, count(id, "submissions"));
+    }
+
+    @Test
+    void noGradedAttemptBeforeTheGatewayIsPassed() {
+        organisation("EPA0605");
+        String assessorId = as(Tokens.admin()).body(Map.of("userId", "assessor-EPA0605-subject", "name", "Ann"))
+                .when().post("/api/v1/assessment-organisations/EPA0605/assessors").then().statusCode(201)
+                .extract().path("id");
+        String id = register("3000000605", "ST1398_1.0", "10006005", "EMP-605", "EPA0605", null);
+        as(Tokens.admin()).body(Map.of("assessorId", assessorId)).when().put(ASSESSMENTS + "/" + id + "/assessor")
+                .then().statusCode(200);
+        as(assessorToken("EPA0605")).body(Map.of("methodCode", "M1", "kind", "first", "date", TODAY.toString(),
+                "grade", "Pass", "reason", "Observed")).when().post(ASSESSMENTS + "/" + id + "/attempts").then()
+                .spec(Problems.problem(422, "unprocessable")).body("rule", Matchers.equalTo("gateway-not-passed"));
+        as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/attempts").then().body("totalItems",
+                Matchers.equalTo(0));
+        // Without the evidence-service id readiness cannot be checked.
+        readiness(Tokens.tutor("10006005"), id).spec(Problems.problem(422, "unprocessable"))
+                .body("rule", Matchers.equalTo("no-apprentice-link"));
+    }
+
+    @Test
+    void waiversAreTheOrganisationsAndNeverChangedInPlace() {
+        String id = st1398(6, "EPA0606", "10006006");
+        String assessor = assessorToken("EPA0606");
+        Map<String, Object> waiver = Map.of("item", "english-and-maths", "reason", "Exempt");
+        waive(Tokens.tutor("10006006"), id, waiver).spec(Problems.problem(403, "forbidden"));
+        waive(Tokens.employer("EMP-66"), id, waiver).statusCode(403);
+        waive(assessorToken("EPA0698"), id, waiver).spec(Problems.problem(404, "not-found"));
+        waive(assessor, id, Map.of("item", "english-and-maths")).spec(Problems.invalid("reason"));
+        waive(assessor, id, Map.of("item", "english-and-maths", "reason", " ")).spec(Problems.invalid("reason"));
+        waive(assessor, id, Map.of("item", "english-and-maths", "reason", "x", "action", "forget"))
+                .spec(Problems.invalid("action"));
+        waive(assessor, id, Map.of("item", "Nonsense!", "reason", "x")).spec(Problems.invalid("item"));
+        waive(assessor, id, Map.of("item", "no-such-item", "reason", "x")).spec(Problems.problem(422,
+                "unprocessable")).body("rule", Matchers.equalTo("unknown-item"));
+        waive(assessor, id, Map.of("item", "english-and-maths", "reason", "x", "action", "withdraw"))
+                .spec(Problems.problem(409, "conflict")).body("rule", Matchers.equalTo("not-waived"));
+        assertEquals(0, count(id, "waivers"));
+
+        waive(assessor, id, waiver).statusCode(201);
+        waive(assessor, id, waiver).spec(Problems.problem(409, "conflict")).body("rule",
+                Matchers.equalTo("already-waived"));
+        assertEquals("waived", statuses(readiness(Tokens.tutor("10006006"), id)).get("english-and-maths"));
+        waive(Tokens.admin(), id, Map.of("item", "english-and-maths", "reason", "Exemption not evidenced",
+                "action", "withdraw")).statusCode(201).body("kind", Matchers.equalTo("waiver-withdrawal"));
+        assertEquals("failed", statuses(readiness(Tokens.tutor("10006006"), id)).get("english-and-maths"));
+        as(Tokens.employer("EMP-66")).when().get(ASSESSMENTS + "/" + id + "/gateway/waivers").then()
+                .statusCode(200).body("items.kind", contains("waiver", "waiver-withdrawal"))
+                .body("items.reason", contains("Exempt", "Exemption not evidenced"));
+        as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/gateway/waivers?size=0").then().statusCode(400);
+    }
+
+    @Test
+    void declarationsAreTheProvidersOrTheEmployersOwnConfirmation() {
+        String id = st1398(7, "EPA0607", "10006007");
+        declare(Tokens.employer("EMP-67"), id, "employer-confirmation").statusCode(201)
+                .body("recordedBy", Matchers.equalTo("employer-EMP-67-subject"));
+        declare(Tokens.employer("EMP-67"), id, "project-scope-sign-off").spec(Problems.problem(403, "forbidden"));
+        declare(Tokens.employer("EMP-99"), id, "project-scope-sign-off").spec(Problems.problem(404, "not-found"));
+        declare(Tokens.tutor("10006099"), id, "project-scope-sign-off").spec(Problems.problem(404, "not-found"));
+        declare(assessorToken("EPA0607"), id, "project-scope-sign-off").statusCode(403);
+        declare(Tokens.tutor("10006007"), id, "coverage").spec(Problems.problem(422, "unprocessable"))
+                .body("rule", Matchers.equalTo("item-not-declared"));
+        as(Tokens.tutor("10006007")).body(Map.of("item", "project-scope-sign-off", "declaredBy", "Sam",
+                "declaredOn", TODAY.plusDays(1).toString())).when().post(ASSESSMENTS + "/" + id
+                        + "/gateway/declarations").then().spec(Problems.invalid("declaredOn"));
+        as(Tokens.tutor("10006007")).body(Map.of("item", "project-scope-sign-off")).when().post(ASSESSMENTS + "/"
+                + id + "/gateway/declarations").then().spec(Problems.invalid("declaredBy"));
+        assertEquals(1, count(id, "declarations"));
+        as(Tokens.tutor("10006007")).when().get(ASSESSMENTS + "/" + id + "/gateway/declarations").then()
+                .body("items.item", contains("employer-confirmation"));
+    }
+
+    @Test
+    void evidenceServiceAnswersBecomeOurProblems() {
+        organisation("EPA0608");
+        String tutor = Tokens.tutor("10006008");
+        // Down: connection reset.
+        String down = apprenticeId(81);
+        evidence().register(get(urlEqualTo("/api/v1/apprentices/" + down)).willReturn(aResponse()
+                .withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        String id = register("3000000681", "ST1398_1.0", "10006008", "EMP-608", "EPA0608", down);
+        readiness(tutor, id).spec(Problems.problem(503, "service-unavailable"));
+        submit(tutor, id).spec(Problems.problem(503, "service-unavailable"));
+        assertEquals(0, count(id, "submissions"));
+        // Slow: no answer within the read timeout.
+        String slow = apprenticeId(86);
+        evidence().register(get(urlEqualTo("/api/v1/apprentices/" + slow)).willReturn(okJson("{}")
+                .withFixedDelay(4000)));
+        readiness(tutor, register("3000000686", "ST1398_1.0", "10006008", "EMP-608", "EPA0608", slow))
+                .spec(Problems.problem(503, "service-unavailable"));
+        // Failing: 500.
+        String failing = apprenticeId(82);
+        evidence().register(get(urlEqualTo("/api/v1/apprentices/" + failing)).willReturn(aResponse().withStatus(500)));
+        readiness(tutor, register("3000000682", "ST1398_1.0", "10006008", "EMP-608", "EPA0608", failing))
+                .spec(Problems.problem(503, "service-unavailable"));
+        // Unknown to evidence-service (or not the caller's): 404.
+        String unknown = apprenticeId(83);
+        evidence().register(get(urlEqualTo("/api/v1/apprentices/" + unknown)).willReturn(aResponse()
+                .withStatus(404).withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
+        readiness(tutor, register("3000000683", "ST1398_1.0", "10006008", "EMP-608", "EPA0608", unknown))
+                .spec(Problems.problem(404, "not-found"));
+        // A role evidence-service does not serve (assessors): 403.
+        String refused = apprenticeId(84);
+        evidence().register(get(urlEqualTo("/api/v1/apprentices/" + refused)).willReturn(aResponse()
+                .withStatus(403).withHeader("Content-Type", "application/problem+json").withBody("{\"status\":403}")));
+        readiness(assessorToken("EPA0608"), register("3000000684", "ST1398_1.0", "10006008", "EMP-608", "EPA0608",
+                refused)).spec(Problems.problem(403, "forbidden"));
+        // Another learner's record.
+        String other = apprenticeId(85);
+        apprentice(other, "3000000999", "ST1398_1.0", LocalDate.of(2000, 1, 1), LocalDate.of(2025, 1, 1));
+        readiness(tutor, register("3000000685", "ST1398_1.0", "10006008", "EMP-608", "EPA0608", other))
+                .spec(Problems.problem(422, "unprocessable")).body("rule", Matchers.equalTo("apprentice-mismatch"));
+    }
+
+    @Test
+    void readinessAndHistoryAreScopedToTheCallersTenant() {
+        String id = st1398(9, "EPA0609", "10006009");
+        readiness(Tokens.tutor("10006098"), id).spec(Problems.problem(404, "not-found"));
+        readiness(Tokens.employer("EMP-98"), id).spec(Problems.problem(404, "not-found"));
+        readiness(assessorToken("EPA0697"), id).spec(Problems.problem(404, "not-found"));
+        as(Tokens.tutor("10006098")).when().get(ASSESSMENTS + "/" + id + "/gateway/submissions").then()
+                .spec(Problems.problem(404, "not-found"));
+        submit(Tokens.tutor("10006098"), id).spec(Problems.problem(404, "not-found"));
+        submit(assessorToken("EPA0609"), id).statusCode(403);
+        submit(Tokens.employer("EMP-69"), id).statusCode(403);
+        as(Tokens.apprentice("3000000609", "10006009", "EMP-69")).when().get(ASSESSMENTS + "/" + id
+                + "/gateway/readiness").then().statusCode(403);
+        assertEquals(0, count(id, "submissions"));
+        readiness(Tokens.employer("EMP-69"), id).statusCode(200).body("items.item", hasItem("coverage"));
+        as(Tokens.admin()).body(Map.of("uln", "3000000690", "familyName", "L", "standardVersion", "ST1398_1.0",
+                "providerUkprn", "10006009", "employerId", "E", "epaoId", "EPA0609", "apprenticeId", "XYZ"))
+                .when().post(ASSESSMENTS).then().spec(Problems.invalid("apprenticeId"));
+    }
+}
