@@ -2,6 +2,7 @@ package uk.apprenticeships.st1398.evidence.repository;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.domain.AuditEvent;
@@ -65,20 +65,20 @@ public class AuditEventRepository implements PanacheMongoRepository<AuditEvent> 
         return mongoCollection().countDocuments(query(filter));
     }
 
-    /** Every event of an apprentice in chain order, one at a time (for the subject-access export). */
-    public void forEach(ObjectId apprenticeId, Consumer<AuditEvent> consumer) {
-        mongoCollection().find(Filters.eq("apprenticeId", apprenticeId)).sort(Sorts.ascending("seq"))
-                .forEach(consumer);
+    /** Every event of an apprentice in chain order, read lazily (for the subject-access export). */
+    public FindIterable<AuditEvent> chain(ObjectId apprenticeId) {
+        return mongoCollection().find(Filters.eq("chain", apprenticeId.toHexString())).sort(Sorts.ascending("seq"));
     }
 
     public boolean exists(ObjectId apprenticeId, String action) {
-        return mongoCollection().countDocuments(Filters.and(Filters.eq("apprenticeId", apprenticeId),
+        return mongoCollection().countDocuments(Filters.and(Filters.eq("chain", apprenticeId.toHexString()),
                 Filters.eq("action", action))) > 0;
     }
 
     private static Bson query(Filter filter) {
         List<Bson> parts = new ArrayList<>();
-        parts.add(Filters.eq("apprenticeId", filter.apprenticeId()));
+        // The chain is the apprentice: queries by chain use the (chain, seq) index, in seq order.
+        parts.add(Filters.eq("chain", filter.apprenticeId().toHexString()));
         if (filter.action() != null) {
             parts.add(Filters.eq("action", filter.action()));
         }

@@ -2,6 +2,8 @@ package uk.apprenticeships.st1398.evidence.service;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoIterable;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.quarkus.logging.Log;
@@ -23,7 +25,6 @@ import java.util.zip.ZipOutputStream;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.api.ExportedEvidence;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
-import uk.apprenticeships.st1398.evidence.domain.Evidence;
 import uk.apprenticeships.st1398.evidence.domain.EvidenceRevision;
 import uk.apprenticeships.st1398.evidence.domain.StoredFile;
 import uk.apprenticeships.st1398.evidence.mapping.ApprenticeMapper;
@@ -102,54 +103,37 @@ public class SubjectAccessExport {
         jsonEntry(zip, manifest, "apprentice.json", g -> g.writeObject(ApprenticeMapper.toResponse(a)));
         jsonEntry(zip, manifest, "evidence.json", g -> {
             g.writeStartArray();
-            for (Evidence e : evidence.mongoCollection().find(Filters.eq("apprenticeId", a.id))
-                    .sort(Sorts.ascending("createdAt", "_id"))) {
-                g.writeObject(new ExportedEvidence(EvidenceMapper.toResponse(e),
-                        e.revisions.stream().map(r -> EvidenceMapper.toResponse(e, r)).toList(),
-                        e.history.stream().map(EvidenceMapper::toResponse).toList()));
-            }
+            each(evidence.mongoCollection().find(Filters.eq("apprenticeId", a.id))
+                    .sort(Sorts.ascending("createdAt", "_id")), e -> g.writeObject(new ExportedEvidence(
+                            EvidenceMapper.toResponse(e),
+                            e.revisions.stream().map(r -> EvidenceMapper.toResponse(e, r)).toList(),
+                            e.history.stream().map(EvidenceMapper::toResponse).toList())));
             g.writeEndArray();
         });
         jsonEntry(zip, manifest, "off-the-job.json", g -> {
             g.writeStartArray();
-            for (var entry : offTheJob.mongoCollection().find(Filters.eq("apprenticeId", a.id))
-                    .sort(Sorts.ascending("date", "_id"))) {
-                g.writeObject(OffTheJobMapper.toResponse(entry));
-            }
+            each(offTheJob.mongoCollection().find(Filters.eq("apprenticeId", a.id))
+                    .sort(Sorts.ascending("date", "_id")), entry -> g.writeObject(OffTheJobMapper.toResponse(entry)));
             g.writeEndArray();
         });
         jsonEntry(zip, manifest, "reviews.json", g -> {
             g.writeStartArray();
-            for (var review : reviews.mongoCollection().find(Filters.eq("apprenticeId", a.id))
-                    .sort(Sorts.ascending("date", "_id"))) {
-                g.writeObject(ReviewMapper.toResponse(review));
-            }
+            each(reviews.mongoCollection().find(Filters.eq("apprenticeId", a.id))
+                    .sort(Sorts.ascending("date", "_id")), review -> g.writeObject(ReviewMapper.toResponse(review)));
             g.writeEndArray();
         });
         jsonEntry(zip, manifest, "audit-events.json", g -> {
             g.writeStartArray();
-            IOException[] failure = new IOException[1];
-            events.forEach(a.id, e -> {
-                try {
-                    if (failure[0] == null) {
-                        g.writeObject(AuditEventMapper.toResponse(e));
-                    }
-                } catch (IOException io) {
-                    failure[0] = io;
-                }
-            });
-            if (failure[0] != null) {
-                throw failure[0];
-            }
+            each(events.chain(a.id), e -> g.writeObject(AuditEventMapper.toResponse(e)));
             g.writeEndArray();
         });
-        for (Evidence e : evidence.mongoCollection().find(Filters.eq("apprenticeId", a.id))
-                .sort(Sorts.ascending("createdAt", "_id"))) {
-            for (EvidenceRevision r : e.revisions) {
-                fileEntry(zip, manifest, e.id, r.revision, r.content.file);
-            }
-            fileEntry(zip, manifest, e.id, e.revision, e.content.file);
-        }
+        each(evidence.mongoCollection().find(Filters.eq("apprenticeId", a.id))
+                .sort(Sorts.ascending("createdAt", "_id")), e -> {
+                    for (EvidenceRevision r : e.revisions) {
+                        fileEntry(zip, manifest, e.id, r.revision, r.content.file);
+                    }
+                    fileEntry(zip, manifest, e.id, e.revision, e.content.file);
+                });
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("apprenticeId", a.id.toHexString());
         index.put("exportedAt", Instant.now());
@@ -178,6 +162,20 @@ public class SubjectAccessExport {
             }
         }
         end(zip, manifest, path, out);
+    }
+
+    @FunctionalInterface
+    private interface IoConsumer<T> {
+        void accept(T item) throws IOException;
+    }
+
+    /** One document at a time from a cursor that is closed even when writing fails (the client went away). */
+    private static <T> void each(MongoIterable<T> found, IoConsumer<T> consumer) throws IOException {
+        try (MongoCursor<T> cursor = found.cursor()) {
+            while (cursor.hasNext()) {
+                consumer.accept(cursor.next());
+            }
+        }
     }
 
     @FunctionalInterface
