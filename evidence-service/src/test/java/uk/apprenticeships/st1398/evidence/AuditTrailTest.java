@@ -47,8 +47,8 @@ class AuditTrailTest {
     }
 
     static ValidatableResponse events(String token, String apprenticeId, String query) {
-        return given().auth().oauth2(token).when().get(APPRENTICES + "/" + apprenticeId + "/audit-events" + query)
-                .then();
+        var request = token == null ? given() : given().auth().oauth2(token);
+        return request.when().get(APPRENTICES + "/" + apprenticeId + "/audit-events" + query).then();
     }
 
     static List<Map<String, Object>> allEvents(String apprenticeId) {
@@ -205,6 +205,9 @@ class AuditTrailTest {
         events(Tokens.admin(), a, "").statusCode(200).body("totalItems", equalTo(3));
         events(Tokens.tutor("10000062"), a, "").spec(Problems.problem(404, "not-found"));
         events(Tokens.employer("EMP-61"), a, "").spec(Problems.problem(403, "forbidden"));
+        events(Tokens.token("lms-10000061", java.util.Set.of("lms-integration"), Map.of("provider_ukprn", "10000061")),
+                a, "").spec(Problems.problem(403, "forbidden"));
+        events(null, a, "").spec(Problems.problem(401, "unauthorized"));
         events(Tokens.apprentice("1000006101", "10000061", "EMP-61"), a, "").spec(Problems.problem(403, "forbidden"));
         events(tutor, "0123456789abcdef01234567", "").spec(Problems.problem(404, "not-found"));
         events(tutor, "not-an-id", "").spec(Problems.invalid("id"));

@@ -182,6 +182,8 @@ class GovernanceTest {
                 .spec(Problems.problem(403, "forbidden"));
         erase(admin, active.apprentice(), Map.of("reason", " ")).spec(Problems.invalid("reason"));
         erase(admin, active.apprentice(), Map.of()).spec(Problems.invalid("reason"));
+        erase(admin, active.apprentice(), Map.of("reason", "x".repeat(2001))).spec(Problems.invalid("reason"));
+        erase(admin, "not-an-id", reason).spec(Problems.invalid("id"));
         erase(admin, active.apprentice(), null).spec(Problems.problem(400, "validation-failed"));
         erase(admin, active.apprentice(), "{\"reason\": ").spec(Problems.problem(400, "malformed-request-body"));
         erase(admin, "0123456789abcdef01234567", reason).spec(Problems.problem(404, "not-found"));
