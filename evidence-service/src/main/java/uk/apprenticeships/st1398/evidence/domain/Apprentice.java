@@ -29,4 +29,13 @@ public class Apprentice {
     public String status;
     public List<StatusChange> statusHistory = new ArrayList<>();
     public Instant createdAt;
+    /** Set when an erasure has started; the apprentice then answers 410 until the tombstone replaces it. */
+    public Erasure erasure;
+
+    /** An erasure in progress: kept on the record so a run that died half-way can be completed. */
+    public static class Erasure {
+        public Instant startedAt;
+        public String by;
+        public String reason;
+    }
 }

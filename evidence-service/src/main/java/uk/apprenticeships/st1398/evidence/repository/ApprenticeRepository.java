@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
+import uk.apprenticeships.st1398.evidence.domain.ApprenticeTombstone;
 import uk.apprenticeships.st1398.evidence.domain.StatusChange;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 
@@ -26,6 +27,8 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
     }
 
     /** The id makes the order total, so pages never overlap or skip records with equal names. */
+    public static final String TOMBSTONES = "apprentice_tombstones";
+
     private static final Document ORDER = new Document("familyName", 1).append("givenName", 1).append("_id", 1);
 
     void createIndexes(@Observes StartupEvent event) {
@@ -63,6 +66,15 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
                 .getModifiedCount() == 1;
     }
 
+    /**
+     * Marks the apprentice as being erased, only if its status is still the one the retention rule was checked
+     * against and no erasure has started. False otherwise.
+     */
+    public boolean markErasing(ObjectId id, String expectedStatus, Apprentice.Erasure erasure) {
+        return mongoCollection().updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("status", expectedStatus),
+                Filters.eq("erasure", null)), Updates.set("erasure", erasure)).getModifiedCount() == 1;
+    }
+
     public List<Apprentice> list(Filter filter, PageRequest page) {
         return find(query(filter), ORDER).page(page.page(), page.size()).list();
     }
@@ -74,6 +86,20 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
     /** The apprentice with this id if the filter (the caller's scope) admits it. */
     public Optional<Apprentice> findVisible(ObjectId id, Filter filter) {
         return find(query(filter).append("_id", id)).firstResultOptional();
+    }
+
+    /**
+     * The tombstone of an erased apprentice if the filter (the caller's scope) admits it. A tombstone keeps only
+     * the provider, so employer- and apprentice-scoped callers never match one.
+     */
+    public Optional<ApprenticeTombstone> findTombstone(ObjectId id, Filter filter) {
+        if (filter.employerId() != null || filter.uln() != null) {
+            return Optional.empty();
+        }
+        Document query = new Document("_id", id);
+        putIfSet(query, "providerUkprn", filter.providerUkprn());
+        return Optional.ofNullable(mongoDatabase().getCollection(TOMBSTONES, ApprenticeTombstone.class).find(query)
+                .first());
     }
 
     private static Document query(Filter filter) {

@@ -7,8 +7,12 @@ import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.GridFSDownloadStream;
 import com.mongodb.client.gridfs.GridFSUploadStream;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
+import com.mongodb.client.gridfs.model.GridFSFile;
+import com.mongodb.client.model.Filters;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,5 +50,11 @@ public class EvidenceFileStore {
         } catch (MongoGridFSException e) {
             Log.debugf("GridFS file %s was already gone", fileId);
         }
+    }
+
+    /** Every stored file uploaded for this apprentice's evidence, referenced or not (metadata.apprenticeId). */
+    public List<ObjectId> fileIdsOf(ObjectId apprenticeId) {
+        return bucket.find(Filters.eq("metadata.apprenticeId", apprenticeId)).map(GridFSFile::getObjectId)
+                .into(new ArrayList<>());
     }
 }

@@ -24,10 +24,13 @@ public class ApprenticeService {
 
     private final ApprenticeRepository apprentices;
     private final StandardVersions standardVersions;
+    private final AuditTrail audit;
 
-    public ApprenticeService(ApprenticeRepository apprentices, StandardVersions standardVersions) {
+    public ApprenticeService(ApprenticeRepository apprentices, StandardVersions standardVersions,
+            AuditTrail audit) {
         this.apprentices = apprentices;
         this.standardVersions = standardVersions;
+        this.audit = audit;
     }
 
     public PageResponse<ApprenticeResponse> list(CallerScope scope, String status, String standardVersion,
@@ -37,11 +40,9 @@ public class ApprenticeService {
                 apprentices.count(filter));
     }
 
-    /** Another tenant's record answers exactly like a missing one, so ids cannot be probed. */
+    /** Another tenant's record answers exactly like a missing one, so ids cannot be probed; erased ones 410. */
     public ApprenticeResponse get(CallerScope scope, String id) {
-        return apprentices.findVisible(new ObjectId(id), filter(scope, null, null))
-                .map(ApprenticeMapper::toResponse)
-                .orElseThrow(() -> ApiException.notFound("No apprentice with id " + id + "."));
+        return ApprenticeMapper.toResponse(ApprenticeAccess.visible(apprentices, scope, id));
     }
 
     public ApprenticeResponse create(CallerScope scope, ApprenticeRequest request) {
@@ -58,6 +59,7 @@ public class ApprenticeService {
             throw ApiException.conflict("Provider " + request.providerUkprn()
                     + " already has an apprentice with this ULN.");
         }
+        audit.changed("apprentice.created", apprentice, null);
         Log.infof("Created apprentice %s for provider %s", apprentice.id, apprentice.providerUkprn);
         return ApprenticeMapper.toResponse(apprentice);
     }

@@ -34,13 +34,16 @@ public class ApprenticeStatusService {
             COMPLETED, List.of());
 
     private final ApprenticeRepository apprentices;
+    private final AuditTrail audit;
 
-    public ApprenticeStatusService(ApprenticeRepository apprentices) {
+    public ApprenticeStatusService(ApprenticeRepository apprentices, AuditTrail audit) {
         this.apprentices = apprentices;
+        this.audit = audit;
     }
 
     public ApprenticeResponse change(CallerScope scope, String id, StatusChangeRequest request) {
         Apprentice a = ApprenticeAccess.visible(apprentices, scope, id);
+        String before = audit.digest(a);
         List<String> allowed = ALLOWED.getOrDefault(a.status, List.of());
         if (!allowed.contains(request.status())) {
             throw ApiException.conflict("Apprentice " + id + " is " + a.status + " and cannot become "
@@ -61,6 +64,7 @@ public class ApprenticeStatusService {
         }
         a.status = change.status;
         a.statusHistory.add(change);
+        audit.changed("apprentice.status-changed", a, before);
         Log.infof("Apprentice %s is now %s (by %s)", a.id, a.status, scope.actor());
         return ApprenticeMapper.toResponse(a);
     }

@@ -59,6 +59,7 @@ public class EvidenceFileService {
             String contentLength, String filename, InputStream body) {
         Apprentice a = evidence.apprentice(caller, apprenticeId);
         Evidence e = evidence.load(a, evidenceId);
+        String before = evidence.digest(e);
         long read = e.version;
         if (EvidenceService.SUBMITTED.equals(e.status)) {
             throw ApiException.conflict("Evidence " + evidenceId + " is submitted for review; its file can change "
@@ -96,6 +97,7 @@ public class EvidenceFileService {
             store.delete(file.fileId);
             throw conflict;
         }
+        evidence.audited(e, before);
         if (previous != null && e.revisions.stream().noneMatch(r -> r.content.file != null
                 && r.content.file.fileId.equals(previous.fileId))) {
             store.delete(previous.fileId);

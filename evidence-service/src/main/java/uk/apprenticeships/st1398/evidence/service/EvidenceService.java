@@ -66,14 +66,16 @@ public class EvidenceService {
     private final IdempotencyRepository keys;
     private final KsbCatalogue ksbs;
     private final ObjectMapper json;
+    private final AuditTrail audit;
 
     public EvidenceService(ApprenticeRepository apprentices, EvidenceRepository evidence, IdempotencyRepository keys,
-            KsbCatalogue ksbs, ObjectMapper json) {
+            KsbCatalogue ksbs, ObjectMapper json, AuditTrail audit) {
         this.apprentices = apprentices;
         this.evidence = evidence;
         this.keys = keys;
         this.ksbs = ksbs;
         this.json = json;
+        this.audit = audit;
     }
 
     public PageResponse<EvidenceResponse> list(EvidenceCaller caller, String apprenticeId, String status,
@@ -140,6 +142,7 @@ public class EvidenceService {
             EvidenceRequest request) {
         Apprentice a = apprentice(caller, apprenticeId);
         Evidence e = load(a, evidenceId);
+        String before = audit.digest(e);
         long read = expect(e, request.version());
         if (SUBMITTED.equals(e.status)) {
             throw ApiException.conflict("Evidence " + evidenceId + " is submitted for review; it can change again "
@@ -156,12 +159,14 @@ public class EvidenceService {
         }
         e.content = content;
         save(e, read, now);
+        audited(e, before);
         return EvidenceMapper.toResponse(e);
     }
 
     public EvidenceResponse workflow(EvidenceCaller caller, String apprenticeId, String evidenceId,
             WorkflowRequest request) {
         Evidence e = load(apprentice(caller, apprenticeId), evidenceId);
+        String before = audit.digest(e);
         long read = expect(e, request.version());
         Instant now = now();
         switch (request.action()) {
@@ -172,6 +177,7 @@ public class EvidenceService {
             default -> throw ApiException.invalid("action", "must be one of submit, confirm, accept, refer-back");
         }
         save(e, read, now);
+        audited(e, before);
         Log.infof("Evidence %s: %s by %s, now %s", e.id, request.action(), caller.actor(), e.status);
         return EvidenceMapper.toResponse(e);
     }
@@ -280,6 +286,15 @@ public class EvidenceService {
         }
     }
 
+    /** The audit event of a stored change: its action is the workflow step it added ({@code evidence.accepted}). */
+    void audited(Evidence e, String before) {
+        audit.changed("evidence." + e.history.get(e.history.size() - 1).action, e, before);
+    }
+
+    String digest(Evidence e) {
+        return audit.digest(e);
+    }
+
     static Instant now() {
         // BSON dates hold milliseconds; truncating makes responses equal every later read.
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -361,6 +376,7 @@ public class EvidenceService {
             }
             throw ex;
         }
+        audited(e, null);
         Log.infof("Created evidence %s for apprentice %s", e.id, e.apprenticeId);
         return e;
     }

@@ -48,13 +48,15 @@ public class OffTheJobService {
     private final OffTheJobRepository entries;
     private final KsbCheck ksbs;
     private final OffTheJobRequirements requirements;
+    private final AuditTrail audit;
 
     public OffTheJobService(ApprenticeRepository apprentices, OffTheJobRepository entries, KsbCheck ksbs,
-            OffTheJobRequirements requirements) {
+            OffTheJobRequirements requirements, AuditTrail audit) {
         this.apprentices = apprentices;
         this.entries = entries;
         this.ksbs = ksbs;
         this.requirements = requirements;
+        this.audit = audit;
     }
 
     public PageResponse<OffTheJobResponse> list(EvidenceCaller caller, String apprenticeId, String status,
@@ -87,6 +89,7 @@ public class OffTheJobService {
         e.createdBy = caller.actor();
         e.updatedAt = now;
         entries.persist(e);
+        audit.changed("off-the-job.created", e, null);
         Log.infof("Logged off-the-job entry %s for apprentice %s", e.id, a.id);
         return OffTheJobMapper.toResponse(e);
     }
@@ -95,11 +98,13 @@ public class OffTheJobService {
             OffTheJobRequest request) {
         Apprentice a = apprentice(caller, apprenticeId);
         OffTheJobEntry e = load(a, entryId);
+        String before = audit.digest(e);
         long read = expect(e, request.version());
         requirePending(e, "changed");
         check(a, request);
         apply(e, request);
         save(e, read);
+        audit.changed("off-the-job.updated", e, before);
         return OffTheJobMapper.toResponse(e);
     }
 
@@ -109,6 +114,7 @@ public class OffTheJobService {
         if (!entries.deleteIfUnchanged(e, e.version)) {
             throw concurrent(e);
         }
+        audit.deleted("off-the-job.deleted", e);
         Log.infof("Deleted off-the-job entry %s by %s", e.id, caller.actor());
     }
 
@@ -120,6 +126,7 @@ public class OffTheJobService {
                     + "rejects off-the-job entries.", null, null);
         }
         OffTheJobEntry e = load(apprentice(caller, apprenticeId), entryId);
+        String before = audit.digest(e);
         long read = e.version;
         requirePending(e, approve ? "approved" : "rejected");
         e.status = approve ? APPROVED : REJECTED;
@@ -127,6 +134,7 @@ public class OffTheJobService {
         e.decidedBy = caller.actor();
         e.decidedAt = EvidenceService.now();
         save(e, read);
+        audit.changed("off-the-job." + e.status, e, before);
         Log.infof("Off-the-job entry %s %s by %s", e.id, e.status, caller.actor());
         return OffTheJobMapper.toResponse(e);
     }

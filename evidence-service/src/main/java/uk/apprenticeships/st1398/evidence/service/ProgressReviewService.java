@@ -36,11 +36,14 @@ public class ProgressReviewService {
     private final ApprenticeRepository apprentices;
     private final ProgressReviewRepository reviews;
     private final KsbCheck ksbs;
+    private final AuditTrail audit;
 
-    public ProgressReviewService(ApprenticeRepository apprentices, ProgressReviewRepository reviews, KsbCheck ksbs) {
+    public ProgressReviewService(ApprenticeRepository apprentices, ProgressReviewRepository reviews, KsbCheck ksbs,
+            AuditTrail audit) {
         this.apprentices = apprentices;
         this.reviews = reviews;
         this.ksbs = ksbs;
+        this.audit = audit;
     }
 
     public PageResponse<ReviewResponse> list(EvidenceCaller caller, String apprenticeId, PageRequest page) {
@@ -67,6 +70,7 @@ public class ProgressReviewService {
         r.createdBy = caller.actor();
         r.updatedAt = now;
         reviews.persist(r);
+        audit.changed("review.created", r, null);
         Log.infof("Created progress review %s for apprentice %s", r.id, a.id);
         return ReviewMapper.toResponse(r);
     }
@@ -74,6 +78,7 @@ public class ProgressReviewService {
     public ReviewResponse update(EvidenceCaller caller, String apprenticeId, String reviewId, ReviewRequest request) {
         Apprentice a = apprentice(caller, apprenticeId);
         ProgressReview r = load(a, reviewId);
+        String before = audit.digest(r);
         long read = expect(r, request.version());
         if (r.anySigned()) {
             throw ApiException.conflict("Progress review " + r.id + " has been signed off, so it can no longer be "
@@ -82,12 +87,14 @@ public class ProgressReviewService {
         check(a, request);
         apply(r, request);
         save(r, read);
+        audit.changed("review.updated", r, before);
         return ReviewMapper.toResponse(r);
     }
 
     /** Each party signs once, and only for themself: the apprentice, a tutor of the provider, the employer. */
     public ReviewResponse signOff(EvidenceCaller caller, String apprenticeId, String reviewId, SignOffRequest request) {
         ProgressReview r = load(apprentice(caller, apprenticeId), reviewId);
+        String before = audit.digest(r);
         long read = expect(r, request.version());
         CallerScope.Tenant tenant = caller.scope().tenant();
         boolean allowed = switch (request.party()) {
@@ -108,6 +115,7 @@ public class ProgressReviewService {
             default -> r.employerSignOff = once(r, r.employerSignOff, "employer", signOff);
         }
         save(r, read);
+        audit.changed("review.signed-off", r, before);
         Log.infof("Progress review %s signed off for the %s by %s", r.id, request.party(), caller.actor());
         return ReviewMapper.toResponse(r);
     }

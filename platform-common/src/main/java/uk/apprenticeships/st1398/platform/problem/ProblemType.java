@@ -16,6 +16,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", "No acceptable representation"),
     CONFLICT("conflict", "Conflict with the current state"),
+    ERASED("erased", "Record erased"),
     PRECONDITION_FAILED("precondition-failed", "Precondition failed"),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),

@@ -1,0 +1,21 @@
+package uk.apprenticeships.st1398.evidence.domain;
+
+import io.quarkus.mongodb.panache.common.MongoEntity;
+import java.time.Instant;
+import org.bson.types.ObjectId;
+
+/**
+ * What is left of an erased apprentice: the id (which the audit trail refers to), the provider (so its tutors
+ * still see the audit trail and get 410 rather than 404) and who erased it, when and why. No ULN, name or date
+ * of birth. Kept in its own collection: in {@code apprentices} several tombstones of one provider would collide
+ * on the unique (provider, ULN) index.
+ */
+@MongoEntity(collection = "apprentice_tombstones")
+public class ApprenticeTombstone {
+
+    public ObjectId id;
+    public String providerUkprn;
+    public Instant erasedAt;
+    public String erasedBy;
+    public String reason;
+}

@@ -1,0 +1,24 @@
+package uk.apprenticeships.st1398.evidence.repository;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import io.quarkus.mongodb.panache.PanacheMongoRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import uk.apprenticeships.st1398.evidence.domain.ApprenticeTombstone;
+
+@ApplicationScoped
+public class TombstoneRepository implements PanacheMongoRepository<ApprenticeTombstone> {
+
+    /** Inserts the tombstone unless an earlier, interrupted erasure already did; returns the stored one. */
+    public ApprenticeTombstone insertIfAbsent(ApprenticeTombstone tombstone) {
+        try {
+            persist(tombstone);
+            return tombstone;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return findById(tombstone.id);
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package uk.apprenticeships.st1398.evidence.service;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
+import io.quarkus.logging.Log;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentWriter;
+import org.bson.BsonValue;
+import org.bson.codecs.Codec;
+import org.bson.codecs.EncoderContext;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+import org.bson.types.ObjectId;
+import org.jboss.logging.MDC;
+import uk.apprenticeships.st1398.evidence.domain.Apprentice;
+import uk.apprenticeships.st1398.evidence.domain.ApprenticeTombstone;
+import uk.apprenticeships.st1398.evidence.domain.AuditEvent;
+import uk.apprenticeships.st1398.evidence.domain.Evidence;
+import uk.apprenticeships.st1398.evidence.domain.OffTheJobEntry;
+import uk.apprenticeships.st1398.evidence.domain.ProgressReview;
+import uk.apprenticeships.st1398.evidence.repository.AuditEventRepository;
+import uk.apprenticeships.st1398.platform.http.RequestIds;
+
+/**
+ * The one place that writes the audit trail. Services call it once per change, <b>after</b> the change is
+ * stored, with the digest of the document as it was read before the change.
+ *
+ * <p>Order: change first, then the event. MongoDB here gives no multi-document transactions, so the two writes
+ * cannot be atomic. If the process dies between them, the change is stored without its event; the gap is
+ * detectable, because the next event of that resource has a {@code beforeDigest} that is not the previous
+ * event's {@code afterDigest} (and the stored document's digest differs from the last {@code afterDigest}). The
+ * other order was rejected: an event written first and then followed by a refused write (a concurrent change
+ * answers 409, a crash) would assert a change that never happened, and after an erasure nothing could disprove
+ * it. An event therefore only ever describes a change that is durable.
+ *
+ * <p>Events of one apprentice form a hash chain. Appending reads the chain's last event, takes the next
+ * sequence number and inserts; the unique index on (chain, seq) turns a concurrent append into a duplicate-key
+ * error, and the loser re-reads and retries. Single-document inserts only: no transactions needed.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    private static final int MAX_ATTEMPTS = 50;
+    private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED)
+            .build();
+
+    private final AuditEventRepository events;
+    private final SecurityIdentity identity;
+
+    public AuditTrail(AuditEventRepository events, SecurityIdentity identity) {
+        this.events = events;
+        this.identity = identity;
+    }
+
+    /** What an event is about. */
+    record Resource(String type, String id, ObjectId apprenticeId) {
+    }
+
+    /**
+     * SHA-256 (lower-case hex) of the canonical JSON of the document as MongoDB stores it: encoded with the
+     * collection's codec, keys sorted at every level, MongoDB Extended JSON. Null for no document.
+     */
+    public String digest(Object entity) {
+        if (entity == null) {
+            return null;
+        }
+        return sha256(canonicalJson(entity));
+    }
+
+    /** A created or changed document (the entity after the change) and the digest read before it. */
+    public void changed(String action, Object entity, String beforeDigest) {
+        append(action, resourceOf(entity), beforeDigest, digest(entity));
+    }
+
+    /** A deleted document (the entity as it was before deletion). */
+    public void deleted(String action, Object entity) {
+        append(action, resourceOf(entity), digest(entity), null);
+    }
+
+    /** Something read or done to the whole record that changes no document (e.g. a subject-access export). */
+    public void accessed(String action, ObjectId apprenticeId) {
+        append(action, new Resource("apprentice", apprenticeId.toHexString(), apprenticeId), null, null);
+    }
+
+    void append(String action, Resource resource, String beforeDigest, String afterDigest) {
+        CallerScope scope = CallerScope.of(identity);
+        String chain = resource.apprenticeId().toHexString();
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            AuditEvent last = events.last(chain).orElse(null);
+            AuditEvent e = new AuditEvent();
+            e.chain = chain;
+            e.seq = last == null ? 1 : last.seq + 1;
+            e.previousHash = last == null ? null : last.hash;
+            e.occurredAt = EvidenceService.now();
+            e.actor = scope.actor();
+            e.actorRole = role();
+            e.actorTenant = scope.tenant() == CallerScope.Tenant.PROVIDER
+                    || scope.tenant() == CallerScope.Tenant.EMPLOYER ? scope.tenantId() : null;
+            e.action = action;
+            e.resourceType = resource.type();
+            e.resourceId = resource.id();
+            e.apprenticeId = resource.apprenticeId();
+            e.requestId = requestId();
+            e.beforeDigest = beforeDigest;
+            e.afterDigest = afterDigest;
+            e.hash = hash(e);
+            if (events.append(e)) {
+                Log.debugf("Audit %s #%d %s %s/%s by %s", chain, e.seq, action, e.resourceType, e.resourceId,
+                        e.actor);
+                return;
+            }
+        }
+        throw new IllegalStateException("Audit chain " + chain + " stayed contended for " + MAX_ATTEMPTS
+                + " attempts");
+    }
+
+    /**
+     * The event's hash: SHA-256 over the previous event's hash and every field of this event, one per line in a
+     * fixed order. Anyone holding the events can recompute it.
+     */
+    public static String hash(AuditEvent e) {
+        List<String> fields = List.of(Objects.toString(e.previousHash, ""), e.chain, Long.toString(e.seq),
+                e.occurredAt.toString(), Objects.toString(e.actor, ""), Objects.toString(e.actorRole, ""),
+                Objects.toString(e.actorTenant, ""), e.action, e.resourceType, e.resourceId,
+                e.apprenticeId.toHexString(), Objects.toString(e.requestId, ""),
+                Objects.toString(e.beforeDigest, ""), Objects.toString(e.afterDigest, ""));
+        return sha256(String.join("\n", fields));
+    }
+
+    static Resource resourceOf(Object entity) {
+        if (entity instanceof Apprentice a) {
+            return new Resource("apprentice", a.id.toHexString(), a.id);
+        } else if (entity instanceof ApprenticeTombstone t) {
+            return new Resource("apprentice", t.id.toHexString(), t.id);
+        } else if (entity instanceof Evidence e) {
+            return new Resource("evidence", e.id.toHexString(), e.apprenticeId);
+        } else if (entity instanceof OffTheJobEntry o) {
+            return new Resource("off-the-job-entry", o.id.toHexString(), o.apprenticeId);
+        } else if (entity instanceof ProgressReview r) {
+            return new Resource("review", r.id.toHexString(), r.apprenticeId);
+        }
+        throw new IllegalArgumentException("Not an audited entity: " + entity.getClass().getName());
+    }
+
+    private String role() {
+        for (String role : List.of(CallerScope.ADMIN, CallerScope.TUTOR, CallerScope.LMS_INTEGRATION,
+                CallerScope.EMPLOYER, CallerScope.APPRENTICE)) {
+            if (identity.hasRole(role)) {
+                return role;
+            }
+        }
+        return null;
+    }
+
+    private static String requestId() {
+        Object id = MDC.get(RequestIds.MDC_KEY);
+        if (id != null) {
+            return id.toString();
+        }
+        try (InstanceHandle<CurrentVertxRequest> request = Arc.container().instance(CurrentVertxRequest.class)) {
+            return request.isAvailable() && request.get().getCurrent() != null
+                    ? RequestIds.of(request.get().getCurrent()) : null;
+        } catch (RuntimeException e) {
+            // No active request context: the event is still written, without a request id.
+            return null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private String canonicalJson(Object entity) {
+        Codec<Object> codec = (Codec<Object>) events.mongoDatabase().getCodecRegistry().get(entity.getClass());
+        BsonDocument doc = new BsonDocument();
+        codec.encode(new BsonDocumentWriter(doc), entity, EncoderContext.builder().isEncodingCollectibleDocument(true)
+                .build());
+        return ((BsonDocument) sorted(doc)).toJson(CANONICAL);
+    }
+
+    private static BsonValue sorted(BsonValue value) {
+        if (value instanceof BsonDocument doc) {
+            List<String> keys = new ArrayList<>(doc.keySet());
+            Collections.sort(keys);
+            BsonDocument out = new BsonDocument();
+            for (String key : keys) {
+                out.put(key, sorted(doc.get(key)));
+            }
+            return out;
+        } else if (value instanceof BsonArray array) {
+            BsonArray out = new BsonArray();
+            array.forEach(v -> out.add(sorted(v)));
+            return out;
+        }
+        return value;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
