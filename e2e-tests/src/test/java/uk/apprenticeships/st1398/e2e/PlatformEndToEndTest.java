@@ -110,4 +110,39 @@ class PlatformEndToEndTest {
         given().auth().oauth2(Stack.token("admin1")).when().get("/api/v1/assessment-organisations").then()
                 .statusCode(200);
     }
+
+    /**
+     * The gateway-to-completion readiness check crosses all three services with the caller's own Keycloak token:
+     * assessment-service asks evidence-service (which applies its tenant rules) and standards-service (the plan).
+     */
+    @Test
+    @Order(7)
+    void readinessCrossesServicesWithTheCallersToken() {
+        String uln = String.valueOf(7_000_000_000L + System.nanoTime() % 1_000_000_000L);
+        Map<String, Object> apprentice = Map.of("uln", uln, "givenName", "Grace", "familyName", "Hopper",
+                "dateOfBirth", "2001-04-02", "providerUkprn", "10000001", "employerId", "EMP0001",
+                "standardVersion", "ST1398_1.0", "startDate", "2025-09-01", "plannedEndDate", "2027-09-01");
+        String apprenticeId = given().auth().oauth2(Stack.token("tutor1")).contentType("application/json")
+                .body(apprentice).when().post("/api/v1/apprentices").then().statusCode(201).extract().path("id");
+        String admin = Stack.token("admin1");
+        int organisation = given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("epaoId", "EPA0001", "name", "End-to-end Assessments")).when()
+                .post("/api/v1/assessment-organisations").then().extract().statusCode();
+        assertTrue(organisation == 201 || organisation == 409, "organisation created or already there");
+        String assessment = given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("uln", uln, "familyName", "Hopper", "standardVersion", "ST1398_1.0",
+                        "providerUkprn", "10000001", "employerId", "EMP0001", "epaoId", "EPA0001",
+                        "apprenticeId", apprenticeId))
+                .when().post("/api/v1/assessments").then().statusCode(201).extract().path("id");
+        String readiness = "/api/v1/assessments/" + assessment + "/gateway/readiness";
+
+        given().auth().oauth2(Stack.token("tutor1")).when().get(readiness).then().statusCode(200)
+                .body("ready", equalTo(false))
+                .body("apprenticeId", equalTo(apprenticeId))
+                .body("items.find { it.item == 'coverage' }.status", equalTo("failed"))
+                .body("items.find { it.item == 'off-the-job-hours' }.status", equalTo("failed"));
+        // tutor2 belongs to another provider: evidence-service hides the apprentice, so does the check.
+        given().auth().oauth2(Stack.token("tutor2")).when().get(readiness).then().statusCode(404)
+                .contentType(PROBLEM);
+    }
 }
