@@ -77,7 +77,7 @@ class CoverageTest {
         coverage(lms("10000050"), a).statusCode(200);
         coverage(Tokens.tutor("10000051"), a).spec(Problems.problem(404, "not-found"));
         coverage(Tokens.employer("EMP-51"), a).spec(Problems.problem(404, "not-found"));
-        coverage(Tokens.assessor("EPA0001"), a).spec(Problems.problem(403, "forbidden"));
+        coverage(Tokens.assessor("EPA0001"), a).spec(Problems.problem(404, "not-found"));
         coverage(tutor, "not-an-id").spec(Problems.invalid("id"));
         coverage(tutor, "0123456789abcdef01234567").spec(Problems.problem(404, "not-found"));
 

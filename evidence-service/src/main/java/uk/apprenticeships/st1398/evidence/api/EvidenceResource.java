@@ -2,6 +2,7 @@ package uk.apprenticeships.st1398.evidence.api;
 
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.ADMIN;
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.APPRENTICE;
+import static uk.apprenticeships.st1398.evidence.service.CallerScope.ASSESSOR;
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.EMPLOYER;
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.LMS_INTEGRATION;
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.TUTOR;
@@ -70,7 +71,7 @@ public class EvidenceResource {
     }
 
     @GET
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ADMIN })
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
     @Operation(summary = "List an apprentice's evidence", description = "Oldest first (creation time, then id).")
     @APIResponse(responseCode = "200", description = "A page of evidence items (their newest revisions)")
     public PageResponse<EvidenceResponse> list(
@@ -118,7 +119,7 @@ public class EvidenceResource {
 
     @GET
     @Path("/{evidenceId}")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ADMIN })
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
     @Operation(summary = "Get an evidence item", description = "Its newest revision, with the whole workflow "
             + "history of that revision.")
     @APIResponse(responseCode = "200", description = "The evidence item")
@@ -171,7 +172,7 @@ public class EvidenceResource {
 
     @GET
     @Path("/{evidenceId}/revisions/{revision}")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ADMIN })
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
     @Operation(summary = "Get one revision of an evidence item", description = "Earlier revisions are kept as they "
             + "were when a change to accepted evidence replaced them.")
     @APIResponse(responseCode = "200", description = "The revision")
@@ -215,7 +216,7 @@ public class EvidenceResource {
 
     @GET
     @Path("/{evidenceId}/file")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ADMIN })
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "Download the evidence file", description = "Streamed, as an attachment, with "
             + "`Repr-Digest` (and legacy `Digest`) carrying its SHA-256 and `ETag`. A single `Range: bytes=...` is "

@@ -16,8 +16,13 @@ final class ApprenticeAccess {
      * cannot be probed.
      */
     static Apprentice visible(ApprenticeRepository apprentices, CallerScope scope, String id) {
-        return apprentices.findVisible(new ObjectId(id),
-                new ApprenticeRepository.Filter(scope.providerUkprn(), scope.employerId(), scope.uln(), null, null))
+        return apprentices.findVisible(new ObjectId(id), filter(scope, null, null))
                 .orElseThrow(() -> ApiException.notFound("No apprentice with id " + id + "."));
+    }
+
+    /** The caller's tenant as a repository filter, with optional status and standard-version filters. */
+    static ApprenticeRepository.Filter filter(CallerScope scope, String status, String standardVersion) {
+        return new ApprenticeRepository.Filter(scope.providerUkprn(), scope.employerId(), scope.uln(), status,
+                standardVersion, scope.assessmentOrganisationId());
     }
 }
