@@ -116,10 +116,13 @@ class OffTheJobResourceTest {
         reject(tutor, a, third, "Normal working day").statusCode(200).body("status", equalTo("rejected"))
                 .body("rejectionReason", equalTo("Normal working day"));
 
-        String employer = Tokens.employer("EMP-90");
-        get(employer, a, first).statusCode(200).body("status", equalTo("approved"));
-        given().auth().oauth2(employer).when().get(path(a) + "?from=2025-10-07&to=2025-12-31").then().statusCode(200)
+        get(apprentice, a, first).statusCode(200).body("status", equalTo("approved"));
+        given().auth().oauth2(lms).when().get(path(a) + "?from=2025-10-07&to=2025-12-31").then().statusCode(200)
                 .body("items.id", contains(second, third)).body("totalItems", equalTo(2));
+        // Employers confirm evidence and sign reviews; the training log is not theirs to read.
+        String employer = Tokens.employer("EMP-90");
+        get(employer, a, first).spec(Problems.problem(403, "forbidden"));
+        given().auth().oauth2(employer).when().get(path(a)).then().spec(Problems.problem(403, "forbidden"));
         given().auth().oauth2(apprentice).when().get(path(a) + "?status=approved").then().statusCode(200)
                 .body("items.id", contains(first));
         given().auth().oauth2(tutor).when().get(path(a) + "?size=1&page=2").then().statusCode(200)
@@ -204,8 +207,8 @@ class OffTheJobResourceTest {
         approve(otherTutor, a, id).spec(Problems.problem(404, "not-found"));
         put(otherTutor, a, id, entry("2025-10-06", 3)).spec(Problems.problem(404, "not-found"));
         delete(otherTutor, a, id).spec(Problems.problem(404, "not-found"));
-        get(otherEmployer, a, id).spec(Problems.problem(404, "not-found"));
-        summary(otherEmployer, a).spec(Problems.problem(404, "not-found"));
+        get(otherEmployer, a, id).spec(Problems.problem(403, "forbidden"));
+        summary(otherEmployer, a).spec(Problems.problem(403, "forbidden"));
         given().auth().oauth2(otherTutor).when().get(path(a)).then().spec(Problems.problem(404, "not-found"));
         // An entry id of another apprentice is not found under this one.
         String b = enrol("1000009302", "10000093", "EMP-93", "ST1398_1.0", "2025-09-01", "2027-09-01");
@@ -222,7 +225,8 @@ class OffTheJobResourceTest {
         create(tutor, a, entry("2025-10-20", 6));
         reject(tutor, a, create(tutor, a, entry("2025-10-27", 5)), "No").statusCode(200);
 
-        summary(Tokens.employer("EMP-95"), a).statusCode(200).body("approvedHours", equalTo(8.25f))
+        summary(Tokens.employer("EMP-95"), a).spec(Problems.problem(403, "forbidden"));
+        summary(Tokens.apprentice("1000009401", "10000095", "EMP-95"), a).statusCode(200).body("approvedHours", equalTo(8.25f))
                 .body("pendingHours", equalTo(6f)).body("requiredHours", equalTo(418))
                 .body("shortfallHours", equalTo(409.75f)).body("percentComplete", equalTo(1.9f))
                 .body("plannedWeeks", equalTo(104)).body("confirmed", equalTo(false))

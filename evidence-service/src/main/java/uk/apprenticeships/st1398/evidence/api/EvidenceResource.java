@@ -72,7 +72,10 @@ public class EvidenceResource {
 
     @GET
     @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
-    @Operation(summary = "List an apprentice's evidence", description = "Oldest first (creation time, then id).")
+    @Operation(summary = "List an apprentice's evidence", description = "Oldest first (creation time, then id). "
+            + "Employers see only items that ask (or in an earlier revision asked) for their confirmation; other "
+            + "items, their revisions and files answer 404 to them. Assessors read the evidence of apprentices "
+            + "assigned to their assessment organisation.")
     @APIResponse(responseCode = "200", description = "A page of evidence items (their newest revisions)")
     public PageResponse<EvidenceResponse> list(
             @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)

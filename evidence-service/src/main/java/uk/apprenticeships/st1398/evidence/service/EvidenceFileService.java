@@ -105,7 +105,7 @@ public class EvidenceFileService {
     }
 
     public Download download(EvidenceCaller caller, String apprenticeId, String evidenceId, String rangeHeader) {
-        Evidence e = evidence.load(evidence.apprentice(caller, apprenticeId), evidenceId);
+        Evidence e = evidence.load(caller, evidence.apprentice(caller, apprenticeId), evidenceId);
         if (e.content.file == null) {
             throw ApiException.notFound("Evidence " + evidenceId + " has no file.");
         }
