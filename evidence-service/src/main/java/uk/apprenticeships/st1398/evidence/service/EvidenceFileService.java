@@ -59,6 +59,7 @@ public class EvidenceFileService {
             String contentLength, String filename, InputStream body) {
         Apprentice a = evidence.apprentice(caller, apprenticeId);
         Evidence e = evidence.load(a, evidenceId);
+        ApprenticeAccess.requireOpen(a, "no evidence file can be uploaded");
         long read = e.version;
         if (EvidenceService.SUBMITTED.equals(e.status)) {
             throw ApiException.conflict("Evidence " + evidenceId + " is submitted for review; its file can change "

@@ -111,6 +111,7 @@ public class EvidenceService {
     public Created create(EvidenceCaller caller, String apprenticeId, EvidenceRequest request,
             String idempotencyKey) {
         Apprentice a = apprentice(caller, apprenticeId);
+        ApprenticeAccess.requireOpen(a, "new evidence cannot be added");
         if (idempotencyKey == null) {
             checkContent(a, request);
             return new Created(EvidenceMapper.toResponse(insert(newEvidence(new ObjectId(), a, request, caller))),
@@ -149,6 +150,7 @@ public class EvidenceService {
             EvidenceRequest request) {
         Apprentice a = apprentice(caller, apprenticeId);
         Evidence e = load(a, evidenceId);
+        ApprenticeAccess.requireOpen(a, "their evidence cannot change");
         long read = expect(e, request.version());
         if (SUBMITTED.equals(e.status)) {
             throw ApiException.conflict("Evidence " + evidenceId + " is submitted for review; it can change again "
@@ -170,7 +172,9 @@ public class EvidenceService {
 
     public EvidenceResponse workflow(EvidenceCaller caller, String apprenticeId, String evidenceId,
             WorkflowRequest request) {
-        Evidence e = load(caller, apprentice(caller, apprenticeId), evidenceId);
+        Apprentice a = apprentice(caller, apprenticeId);
+        Evidence e = load(caller, a, evidenceId);
+        ApprenticeAccess.requireOpen(a, "no evidence workflow step can be taken");
         long read = expect(e, request.version());
         Instant now = now();
         switch (request.action()) {

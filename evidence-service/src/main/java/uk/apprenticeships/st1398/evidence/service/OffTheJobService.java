@@ -73,6 +73,7 @@ public class OffTheJobService {
 
     public OffTheJobResponse create(EvidenceCaller caller, String apprenticeId, OffTheJobRequest request) {
         Apprentice a = apprentice(caller, apprenticeId);
+        ApprenticeAccess.requireOpen(a, "no off-the-job training can be logged");
         check(a, request);
         Instant now = EvidenceService.now();
         OffTheJobEntry e = new OffTheJobEntry();
@@ -97,6 +98,7 @@ public class OffTheJobService {
         OffTheJobEntry e = load(a, entryId);
         long read = expect(e, request.version());
         requirePending(e, "changed");
+        ApprenticeAccess.requireOpen(a, "their off-the-job entries cannot change");
         check(a, request);
         apply(e, request);
         save(e, read);
@@ -180,6 +182,7 @@ public class OffTheJobService {
         if (request.date().isBefore(a.startDate)) {
             throw ApiException.invalid("date", "must not be before the apprentice's start date " + a.startDate);
         }
+        ApprenticeAccess.requireNotInBreak(a, request.date(), "The off-the-job entry");
         ksbs.require(a.standardVersion, request.ksbCodes());
     }
 
