@@ -2,6 +2,7 @@ package uk.apprenticeships.st1398.evidence;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -249,6 +250,40 @@ class OffTheJobResourceTest {
         summary(Tokens.apprentice("1000009501", "10000096", "EMP-96"), a).statusCode(200)
                 .body("approvedHours", equalTo(96f)).body("shortfallHours", equalTo(528f))
                 .body("percentComplete", equalTo(15.3f));
+    }
+
+    @Test
+    void weeklyRuleIsProRataAndExcludesLeaveButTheFixedMinimumIsNot() {
+        Map<String, Object> body = new HashMap<>(Map.of("uln", "1000009502", "givenName", "Ada", "familyName",
+                "Offjob", "dateOfBirth", "2001-12-10", "providerUkprn", "10000096", "standardVersion", "ST1398_1.0",
+                "startDate", "2025-03-03", "plannedEndDate", "2027-03-01", "employerId", "EMP-96"));
+        body.put("contractedWeeklyHours", 15);
+        body.put("plannedLeaveWeeks", 10);
+        String tutor = Tokens.tutor("10000096");
+        String a = given().auth().oauth2(tutor).contentType("application/json").body(body).when()
+                .post("/api/v1/apprentices").then().statusCode(201).body("contractedWeeklyHours", equalTo(15.0f))
+                .body("plannedLeaveWeeks", equalTo(10)).extract().path("id");
+        approve(tutor, a, create(tutor, a, entry("2025-03-10", 24))).statusCode(200);
+        // 6 hours × (104 − 10) weeks × 15/30 = 282.
+        summary(tutor, a).statusCode(200).body("weeksInLearning", equalTo(104)).body("plannedLeaveWeeks",
+                equalTo(10)).body("plannedWeeks", equalTo(94)).body("weeklyContractedHours", equalTo(15.0f))
+                .body("requiredHours", equalTo(282)).body("shortfallHours", equalTo(258f))
+                .body("percentComplete", equalTo(8.5f)).body("calculation", containsString("(pro rata)"));
+
+        // Back to full time without leave: 6 × 104 = 624.
+        given().auth().oauth2(tutor).contentType("application/json").body(Map.of()).when()
+                .put("/api/v1/apprentices/" + a + "/programme").then().statusCode(200);
+        summary(tutor, a).statusCode(200).body("plannedWeeks", equalTo(104)).body("plannedLeaveWeeks", equalTo(0))
+                .body("weeklyContractedHours", nullValue()).body("requiredHours", equalTo(624));
+
+        // Starting from 2025-08-01 the fixed minimum applies whatever the hours and leave.
+        body.put("uln", "1000009503");
+        body.put("startDate", "2025-09-01");
+        body.put("plannedEndDate", "2027-08-30");
+        String fixed = given().auth().oauth2(tutor).contentType("application/json").body(body).when()
+                .post("/api/v1/apprentices").then().statusCode(201).extract().path("id");
+        summary(tutor, fixed).statusCode(200).body("plannedWeeks", equalTo(94)).body("requiredHours", equalTo(418))
+                .body("rule.basis", equalTo("FIXED_HOURS"));
     }
 
     @Test
