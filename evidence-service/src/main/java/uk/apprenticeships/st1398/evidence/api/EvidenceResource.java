@@ -238,9 +238,42 @@ public class EvidenceResource {
             @HeaderParam("Range") @Parameter(description = "One byte range, e.g. bytes=0-1023") String range,
             @HeaderParam("X-Request-Id") @Parameter(hidden = true) String requestId,
             @Context UriInfo uri) {
+        return send(() -> files.download(EvidenceCaller.of(identity), id, evidenceId, range), range, requestId, uri);
+    }
+
+    @GET
+    @Path("/{evidenceId}/revisions/{revision}/file")
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Download the file of one revision", description = "The file as it was in that revision "
+            + "(a superseded revision keeps its file when a change to accepted evidence replaced it), with the same "
+            + "headers and `Range` handling as the current file's download. A revision without a file answers 404.")
+    @APIResponse(responseCode = "200", description = "The whole file",
+            content = @Content(mediaType = "application/octet-stream"))
+    @APIResponse(responseCode = "206", description = "The requested byte range",
+            content = @Content(mediaType = "application/octet-stream"))
+    @APIResponse(responseCode = "416", description = "The range starts beyond the end of the file")
+    public Response downloadRevision(
+            @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
+            @Parameter(description = "Apprentice id") String id,
+            @PathParam("evidenceId") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
+            @Parameter(description = "Evidence id") String evidenceId,
+            @PathParam("revision") @Min(value = 1, message = "must be 1 or more")
+            @Max(value = 100_000, message = "must be 100000 or less")
+            @Parameter(description = "Revision number, from 1") int revision,
+            @HeaderParam("Range") @Parameter(description = "One byte range, e.g. bytes=0-1023") String range,
+            @HeaderParam("X-Request-Id") @Parameter(hidden = true) String requestId,
+            @Context UriInfo uri) {
+        return send(() -> files.download(EvidenceCaller.of(identity), id, evidenceId, revision, range), range,
+                requestId, uri);
+    }
+
+    /** Streams a file download: 200 or 206 with digest, ETag and disposition headers, or the 416 problem. */
+    private static Response send(java.util.function.Supplier<EvidenceFileService.Download> downloader, String range,
+            String requestId, UriInfo uri) {
         EvidenceFileService.Download download;
         try {
-            download = files.download(EvidenceCaller.of(identity), id, evidenceId, range);
+            download = downloader.get();
         } catch (ByteRange.Unsatisfiable e) {
             // Needs Content-Range on the problem, which ApiException cannot carry.
             long size = e.size();

@@ -106,11 +106,18 @@ public class EvidenceFileService {
     }
 
     public Download download(EvidenceCaller caller, String apprenticeId, String evidenceId, String rangeHeader) {
+        return download(caller, apprenticeId, evidenceId, null, rangeHeader);
+    }
+
+    /** The file of one revision ({@code null}: the current one); 404 when that revision has no file. */
+    public Download download(EvidenceCaller caller, String apprenticeId, String evidenceId, Integer revision,
+            String rangeHeader) {
         Evidence e = evidence.load(caller, evidence.apprentice(caller, apprenticeId), evidenceId);
-        if (e.content.file == null) {
-            throw ApiException.notFound("Evidence " + evidenceId + " has no file.");
+        StoredFile f = revision == null ? e.content.file : evidence.content(caller, e, revision).file;
+        if (f == null) {
+            throw ApiException.notFound("Evidence " + evidenceId + (revision == null ? "" : " revision " + revision)
+                    + " has no file.");
         }
-        StoredFile f = e.content.file;
         return new Download(f.filename, f.contentType, f.size, f.sha256, ByteRange.of(rangeHeader, f.size),
                 () -> store.openDownload(f.fileId));
     }

@@ -99,6 +99,15 @@ public class EvidenceService {
         return EvidenceMapper.toResponse(e, r);
     }
 
+    /** The content of any revision the caller may see: the current one or a superseded one (404 otherwise). */
+    EvidenceContent content(EvidenceCaller caller, Evidence e, int revision) {
+        if (revision == e.revision) {
+            requireEmployerConfirmed(caller, e, e.content);
+            return e.content;
+        }
+        return superseded(caller, e, revision).content;
+    }
+
     /** A superseded revision the caller may see: 404 when there is none with this number (or it is hidden). */
     EvidenceRevision superseded(EvidenceCaller caller, Evidence e, int revision) {
         EvidenceRevision found = e.revisions.stream().filter(r -> r.revision == revision).findFirst()
