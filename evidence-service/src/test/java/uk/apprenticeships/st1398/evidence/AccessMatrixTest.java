@@ -77,7 +77,7 @@ class AccessMatrixTest {
     }
 
     static Map<String, Object> enrolment(String uln) {
-        return new HashMap<>(Map.of("uln", uln, "givenName", "Ada", "familyName", "Matrix", "dateOfBirth",
+        return new HashMap<>(Map.of("uln", uln, "givenName", "Ada", "familyName", "Zulu-Matrix", "dateOfBirth",
                 "2001-12-10", "providerUkprn", UKPRN, "employerId", EMPLOYER, "standardVersion", "ST1398_1.0",
                 "startDate", "2025-09-01", "plannedEndDate", "2027-09-01", "assessmentOrganisationId", EPAO));
     }
