@@ -71,13 +71,14 @@ class CoverageTest {
                 .body("ksbs[0].latestAcceptedAt", equalTo(latestK1))
                 .body("ksbs[1].latestAcceptedAt", nullValue()).body("ksbs[4].latestAcceptedAt", nullValue());
 
-        // Everyone who may read the apprentice may read the coverage; nobody else.
+        // Whoever may read all the apprentice's evidence may read the coverage; employers see only the evidence
+        // they confirm, so not the coverage of all of it.
         coverage(Tokens.apprentice("1000005001", "10000050", "EMP-50"), a).statusCode(200);
-        coverage(Tokens.employer("EMP-50"), a).statusCode(200);
+        coverage(Tokens.employer("EMP-50"), a).spec(Problems.problem(403, "forbidden"));
         coverage(lms("10000050"), a).statusCode(200);
         coverage(Tokens.tutor("10000051"), a).spec(Problems.problem(404, "not-found"));
-        coverage(Tokens.employer("EMP-51"), a).spec(Problems.problem(404, "not-found"));
-        coverage(Tokens.assessor("EPA0001"), a).spec(Problems.problem(403, "forbidden"));
+        coverage(Tokens.employer("EMP-51"), a).spec(Problems.problem(403, "forbidden"));
+        coverage(Tokens.assessor("EPA0001"), a).spec(Problems.problem(404, "not-found"));
         coverage(tutor, "not-an-id").spec(Problems.invalid("id"));
         coverage(tutor, "0123456789abcdef01234567").spec(Problems.problem(404, "not-found"));
 

@@ -152,7 +152,8 @@ class EvidenceFileTest {
         bytes = null;
 
         HttpResponse<InputStream> whole = CLIENT.send(HttpRequest.newBuilder(uri(filePath(a, id)))
-                .header("Authorization", "Bearer " + Tokens.employer("EMP-30")).GET().build(),
+                .header("Authorization", "Bearer " + Tokens.apprentice("1000003001", "10000030", "EMP-30")).GET()
+                .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, whole.statusCode());
         MessageDigest digest = MessageDigest.getInstance("SHA-256");

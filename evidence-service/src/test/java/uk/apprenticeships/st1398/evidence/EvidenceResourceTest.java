@@ -110,8 +110,9 @@ class EvidenceResourceTest {
         String apprentice = Tokens.apprentice("1000002001", "10000020", "EMP-20");
         String link = create(apprentice, a, Map.of("kind", "link", "title", "Repo", "url",
                 "https://git.example.com/ada", "ksbCodes", List.of("B2")));
-        get(Tokens.employer("EMP-20"), a, link).statusCode(200).body("createdBy",
-                equalTo("apprentice-1000002001-subject"));
+        get(tutor, a, link).statusCode(200).body("createdBy", equalTo("apprentice-1000002001-subject"));
+        // Neither item asks for the employer's confirmation, so the employer sees neither.
+        get(Tokens.employer("EMP-20"), a, link).spec(Problems.problem(404, "not-found"));
         given().auth().oauth2(tutor).when().get(evidencePath(a) + "?ksbCode=K1").then().statusCode(200)
                 .body("items.id", contains(id)).body("totalItems", equalTo(1));
         given().auth().oauth2(tutor).when().get(evidencePath(a) + "?size=1&page=1").then().statusCode(200)

@@ -2,6 +2,7 @@ package uk.apprenticeships.st1398.evidence;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -116,10 +117,13 @@ class OffTheJobResourceTest {
         reject(tutor, a, third, "Normal working day").statusCode(200).body("status", equalTo("rejected"))
                 .body("rejectionReason", equalTo("Normal working day"));
 
-        String employer = Tokens.employer("EMP-90");
-        get(employer, a, first).statusCode(200).body("status", equalTo("approved"));
-        given().auth().oauth2(employer).when().get(path(a) + "?from=2025-10-07&to=2025-12-31").then().statusCode(200)
+        get(apprentice, a, first).statusCode(200).body("status", equalTo("approved"));
+        given().auth().oauth2(lms).when().get(path(a) + "?from=2025-10-07&to=2025-12-31").then().statusCode(200)
                 .body("items.id", contains(second, third)).body("totalItems", equalTo(2));
+        // Employers confirm evidence and sign reviews; the training log is not theirs to read.
+        String employer = Tokens.employer("EMP-90");
+        get(employer, a, first).spec(Problems.problem(403, "forbidden"));
+        given().auth().oauth2(employer).when().get(path(a)).then().spec(Problems.problem(403, "forbidden"));
         given().auth().oauth2(apprentice).when().get(path(a) + "?status=approved").then().statusCode(200)
                 .body("items.id", contains(first));
         given().auth().oauth2(tutor).when().get(path(a) + "?size=1&page=2").then().statusCode(200)
@@ -204,8 +208,8 @@ class OffTheJobResourceTest {
         approve(otherTutor, a, id).spec(Problems.problem(404, "not-found"));
         put(otherTutor, a, id, entry("2025-10-06", 3)).spec(Problems.problem(404, "not-found"));
         delete(otherTutor, a, id).spec(Problems.problem(404, "not-found"));
-        get(otherEmployer, a, id).spec(Problems.problem(404, "not-found"));
-        summary(otherEmployer, a).spec(Problems.problem(404, "not-found"));
+        get(otherEmployer, a, id).spec(Problems.problem(403, "forbidden"));
+        summary(otherEmployer, a).spec(Problems.problem(403, "forbidden"));
         given().auth().oauth2(otherTutor).when().get(path(a)).then().spec(Problems.problem(404, "not-found"));
         // An entry id of another apprentice is not found under this one.
         String b = enrol("1000009302", "10000093", "EMP-93", "ST1398_1.0", "2025-09-01", "2027-09-01");
@@ -222,7 +226,8 @@ class OffTheJobResourceTest {
         create(tutor, a, entry("2025-10-20", 6));
         reject(tutor, a, create(tutor, a, entry("2025-10-27", 5)), "No").statusCode(200);
 
-        summary(Tokens.employer("EMP-95"), a).statusCode(200).body("approvedHours", equalTo(8.25f))
+        summary(Tokens.employer("EMP-95"), a).spec(Problems.problem(403, "forbidden"));
+        summary(Tokens.apprentice("1000009401", "10000095", "EMP-95"), a).statusCode(200).body("approvedHours", equalTo(8.25f))
                 .body("pendingHours", equalTo(6f)).body("requiredHours", equalTo(418))
                 .body("shortfallHours", equalTo(409.75f)).body("percentComplete", equalTo(1.9f))
                 .body("plannedWeeks", equalTo(104)).body("confirmed", equalTo(false))
@@ -245,6 +250,40 @@ class OffTheJobResourceTest {
         summary(Tokens.apprentice("1000009501", "10000096", "EMP-96"), a).statusCode(200)
                 .body("approvedHours", equalTo(96f)).body("shortfallHours", equalTo(528f))
                 .body("percentComplete", equalTo(15.3f));
+    }
+
+    @Test
+    void weeklyRuleIsProRataAndExcludesLeaveButTheFixedMinimumIsNot() {
+        Map<String, Object> body = new HashMap<>(Map.of("uln", "1000009502", "givenName", "Ada", "familyName",
+                "Offjob", "dateOfBirth", "2001-12-10", "providerUkprn", "10000096", "standardVersion", "ST1398_1.0",
+                "startDate", "2025-03-03", "plannedEndDate", "2027-03-01", "employerId", "EMP-96"));
+        body.put("contractedWeeklyHours", 15);
+        body.put("plannedLeaveWeeks", 10);
+        String tutor = Tokens.tutor("10000096");
+        String a = given().auth().oauth2(tutor).contentType("application/json").body(body).when()
+                .post("/api/v1/apprentices").then().statusCode(201).body("contractedWeeklyHours", equalTo(15.0f))
+                .body("plannedLeaveWeeks", equalTo(10)).extract().path("id");
+        approve(tutor, a, create(tutor, a, entry("2025-03-10", 24))).statusCode(200);
+        // 6 hours × (104 − 10) weeks × 15/30 = 282.
+        summary(tutor, a).statusCode(200).body("weeksInLearning", equalTo(104)).body("plannedLeaveWeeks",
+                equalTo(10)).body("plannedWeeks", equalTo(94)).body("weeklyContractedHours", equalTo(15.0f))
+                .body("requiredHours", equalTo(282)).body("shortfallHours", equalTo(258f))
+                .body("percentComplete", equalTo(8.5f)).body("calculation", containsString("(pro rata)"));
+
+        // Back to full time without leave: 6 × 104 = 624.
+        given().auth().oauth2(tutor).contentType("application/json").body(Map.of()).when()
+                .put("/api/v1/apprentices/" + a + "/programme").then().statusCode(200);
+        summary(tutor, a).statusCode(200).body("plannedWeeks", equalTo(104)).body("plannedLeaveWeeks", equalTo(0))
+                .body("weeklyContractedHours", nullValue()).body("requiredHours", equalTo(624));
+
+        // Starting from 2025-08-01 the fixed minimum applies whatever the hours and leave.
+        body.put("uln", "1000009503");
+        body.put("startDate", "2025-09-01");
+        body.put("plannedEndDate", "2027-08-30");
+        String fixed = given().auth().oauth2(tutor).contentType("application/json").body(body).when()
+                .post("/api/v1/apprentices").then().statusCode(201).extract().path("id");
+        summary(tutor, fixed).statusCode(200).body("plannedWeeks", equalTo(94)).body("requiredHours", equalTo(418))
+                .body("rule.basis", equalTo("FIXED_HOURS"));
     }
 
     @Test

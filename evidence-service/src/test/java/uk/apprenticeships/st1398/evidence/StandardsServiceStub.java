@@ -75,6 +75,23 @@ public class StandardsServiceStub implements QuarkusTestResourceLifecycleManager
                         + "× 104 weeks for starts before 2025-08-01\",\"confirmed\":true,\"rule\":{\"startsBefore\":"
                         + "\"2025-08-01\",\"basis\":\"WEEKLY_HOURS\",\"hoursPerWeek\":6,\"fullTimeWeeklyHours\":30,"
                         + "\"confirmed\":true,\"source\":\"DfE funding rules\"}}")));
+        // Part time (15 of 30 hours) with 10 weeks of planned leave: 6 × (104 − 10) × 15/30 = 282 before
+        // 2025-08-01; the fixed minimum from then on.
+        server.stubFor(get(urlPathEqualTo(path.formatted("ST1398", "1.0")))
+                .withQueryParam("startDate", equalTo("2025-03-03")).withQueryParam("plannedWeeks", equalTo("94"))
+                .withQueryParam("weeklyContractedHours", equalTo("15.00"))
+                .willReturn(json("{\"key\":\"ST1398_1.0\",\"startDate\":\"2025-03-03\",\"plannedWeeks\":94,"
+                        + "\"weeklyContractedHours\":15.00,\"minimumHours\":282,\"calculation\":\"6 hours a week × "
+                        + "94 weeks × 15.00/30 contracted hours (pro rata) for starts before 2025-08-01\","
+                        + "\"confirmed\":true,\"rule\":{\"startsBefore\":\"2025-08-01\",\"basis\":\"WEEKLY_HOURS\","
+                        + "\"hoursPerWeek\":6,\"fullTimeWeeklyHours\":30,\"confirmed\":true}}")));
+        server.stubFor(get(urlPathEqualTo(path.formatted("ST1398", "1.0")))
+                .withQueryParam("startDate", equalTo("2025-09-01")).withQueryParam("plannedWeeks", equalTo("94"))
+                .withQueryParam("weeklyContractedHours", equalTo("15.00"))
+                .willReturn(json("{\"key\":\"ST1398_1.0\",\"startDate\":\"2025-09-01\",\"plannedWeeks\":94,"
+                        + "\"weeklyContractedHours\":15.00,\"minimumHours\":418,\"calculation\":\"Fixed minimum of "
+                        + "418 hours for starts from 2025-08-01\",\"confirmed\":false,\"rule\":{\"startsFrom\":"
+                        + "\"2025-08-01\",\"basis\":\"FIXED_HOURS\",\"minimumHours\":418,\"confirmed\":false}}")));
         server.stubFor(get(urlPathEqualTo(path.formatted("ST1398", "2.0"))).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
         server.stubFor(get(urlPathEqualTo(path.formatted("ST0503", "1.0")))

@@ -2,7 +2,7 @@ package uk.apprenticeships.st1398.evidence.api;
 
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.ADMIN;
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.APPRENTICE;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.EMPLOYER;
+import static uk.apprenticeships.st1398.evidence.service.CallerScope.ASSESSOR;
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.LMS_INTEGRATION;
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.TUTOR;
 
@@ -36,7 +36,7 @@ public class ApprenticeCoverageResource {
     }
 
     @GET
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ADMIN })
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, APPRENTICE, ASSESSOR, ADMIN })
     @Operation(summary = "Get an apprentice's KSB coverage",
             description = "Every KSB of the apprentice's standard version (from the standards catalogue) with its "
                     + "accepted evidence count, latest acceptance and status (covered, in-progress, gap), the "

@@ -1,10 +1,16 @@
 package uk.apprenticeships.st1398.evidence.api;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -25,7 +31,21 @@ public record ApprenticeRequest(
         @Schema(description = "Standard-version key", example = "ST1398_1.0", required = true) String standardVersion,
         @NotNull @Schema(example = "2025-09-01", required = true) LocalDate startDate,
         @NotNull @Schema(description = "Must be after startDate", example = "2027-09-01", required = true)
-        LocalDate plannedEndDate) {
+        LocalDate plannedEndDate,
+        @Pattern(regexp = EPAO_ID, message = "must be EPA followed by 4 digits")
+        @Schema(description = "The assessment organisation assigned to the apprentice; its assessors may read "
+                + "the apprentice's records", example = "EPA0001") String assessmentOrganisationId,
+        @DecimalMin(value = "0", inclusive = false, message = "must be more than 0")
+        @DecimalMax(value = "48", message = "must be 48 or less")
+        @Digits(integer = 2, fraction = 2, message = "must have at most 2 decimal places")
+        @Schema(description = "Contracted weekly working hours; absent: full time (30 hours). Below 30 the weekly "
+                + "off-the-job rule (starts before 2025-08-01) applies pro rata", example = "37.5")
+        BigDecimal contractedWeeklyHours,
+        @Min(value = 0, message = "must be 0 or more") @Max(value = 520, message = "must be 520 or less")
+        @Schema(description = "Weeks of planned leave within the programme; not counted by the weekly "
+                + "off-the-job rule. Absent: 0. Must be fewer than the weeks from start to planned end",
+                example = "4") Integer plannedLeaveWeeks) {
 
     public static final String STANDARD_VERSION = "^(ST|FA|AU)\\d{4}_\\d+\\.\\d+$";
+    public static final String EPAO_ID = "^EPA\\d{4}$";
 }

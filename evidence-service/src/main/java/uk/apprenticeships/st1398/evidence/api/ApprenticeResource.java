@@ -2,6 +2,7 @@ package uk.apprenticeships.st1398.evidence.api;
 
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.ADMIN;
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.APPRENTICE;
+import static uk.apprenticeships.st1398.evidence.service.CallerScope.ASSESSOR;
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.EMPLOYER;
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.LMS_INTEGRATION;
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.TUTOR;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -51,10 +53,10 @@ public class ApprenticeResource {
     }
 
     @GET
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ADMIN })
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
     @Operation(summary = "List apprentices",
             description = "Tutors and LMS clients see their provider's apprentices, employers their own, an "
-                    + "apprentice only themself, admins all. Ordered by family name, given name, then id.")
+                    + "apprentice only themself, assessors the apprentices assigned to their assessment organisation, admins all. Ordered by family name, given name, then id.")
     @APIResponse(responseCode = "200", description = "A page of apprentices")
     public PageResponse<ApprenticeResponse> list(
             @QueryParam("status") @Pattern(regexp = STATUSES,
@@ -70,7 +72,7 @@ public class ApprenticeResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ADMIN })
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
     @Operation(summary = "Get an apprentice",
             description = "Same visibility as the list; another tenant's apprentice answers 404.")
     @APIResponse(responseCode = "200", description = "The apprentice")
@@ -96,5 +98,22 @@ public class ApprenticeResource {
             @Context UriInfo uri) {
         ApprenticeResponse created = service.create(CallerScope.of(identity), request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{id}/programme")
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, ADMIN })
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace an apprentice's programme arrangements",
+            description = "The assigned assessment organisation (its assessors may then read the apprentice's "
+                    + "records), contracted weekly hours and weeks of planned leave (both used by the weekly "
+                    + "off-the-job rule). Every field left out is cleared. Admins, or a tutor or LMS client of the "
+                    + "apprentice's provider.")
+    @APIResponse(responseCode = "200", description = "The apprentice after the change")
+    public ApprenticeResponse setProgramme(
+            @PathParam("id") @Pattern(regexp = ID, message = "must be a 24-character hexadecimal id")
+            @Parameter(description = "Apprentice id", example = "665f1c2e9b1d4a3f8c0e1a2b") String id,
+            @NotNull(message = "a JSON body is required") @Valid ProgrammeRequest request) {
+        return service.setProgramme(CallerScope.of(identity), id, request);
     }
 }

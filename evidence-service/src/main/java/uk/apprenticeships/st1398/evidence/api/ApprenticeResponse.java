@@ -1,5 +1,6 @@
 package uk.apprenticeships.st1398.evidence.api;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,6 +18,11 @@ public record ApprenticeResponse(
         @Schema(example = "ST1398_1.0") String standardVersion,
         LocalDate startDate,
         LocalDate plannedEndDate,
+        @Schema(description = "The assigned assessment organisation, or null", example = "EPA0001")
+        String assessmentOrganisationId,
+        @Schema(description = "Contracted weekly hours; null: full time (30)", example = "37.5")
+        BigDecimal contractedWeeklyHours,
+        @Schema(description = "Weeks of planned leave within the programme", example = "0") int plannedLeaveWeeks,
         @Schema(example = "active") String status,
         @Schema(description = "Every status change, oldest first") List<StatusChangeResponse> statusHistory,
         Instant createdAt) {

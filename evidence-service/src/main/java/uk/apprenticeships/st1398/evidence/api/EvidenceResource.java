@@ -2,6 +2,7 @@ package uk.apprenticeships.st1398.evidence.api;
 
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.ADMIN;
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.APPRENTICE;
+import static uk.apprenticeships.st1398.evidence.service.CallerScope.ASSESSOR;
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.EMPLOYER;
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.LMS_INTEGRATION;
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.TUTOR;
@@ -70,8 +71,11 @@ public class EvidenceResource {
     }
 
     @GET
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ADMIN })
-    @Operation(summary = "List an apprentice's evidence", description = "Oldest first (creation time, then id).")
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
+    @Operation(summary = "List an apprentice's evidence", description = "Oldest first (creation time, then id). "
+            + "Employers see only items that ask (or in an earlier revision asked) for their confirmation; other "
+            + "items, their revisions and files answer 404 to them. Assessors read the evidence of apprentices "
+            + "assigned to their assessment organisation.")
     @APIResponse(responseCode = "200", description = "A page of evidence items (their newest revisions)")
     public PageResponse<EvidenceResponse> list(
             @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
@@ -118,7 +122,7 @@ public class EvidenceResource {
 
     @GET
     @Path("/{evidenceId}")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ADMIN })
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
     @Operation(summary = "Get an evidence item", description = "Its newest revision, with the whole workflow "
             + "history of that revision.")
     @APIResponse(responseCode = "200", description = "The evidence item")
@@ -171,7 +175,7 @@ public class EvidenceResource {
 
     @GET
     @Path("/{evidenceId}/revisions/{revision}")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ADMIN })
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
     @Operation(summary = "Get one revision of an evidence item", description = "Earlier revisions are kept as they "
             + "were when a change to accepted evidence replaced them.")
     @APIResponse(responseCode = "200", description = "The revision")
@@ -215,7 +219,7 @@ public class EvidenceResource {
 
     @GET
     @Path("/{evidenceId}/file")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ADMIN })
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "Download the evidence file", description = "Streamed, as an attachment, with "
             + "`Repr-Digest` (and legacy `Digest`) carrying its SHA-256 and `ETag`. A single `Range: bytes=...` is "
@@ -234,9 +238,42 @@ public class EvidenceResource {
             @HeaderParam("Range") @Parameter(description = "One byte range, e.g. bytes=0-1023") String range,
             @HeaderParam("X-Request-Id") @Parameter(hidden = true) String requestId,
             @Context UriInfo uri) {
+        return send(() -> files.download(EvidenceCaller.of(identity), id, evidenceId, range), range, requestId, uri);
+    }
+
+    @GET
+    @Path("/{evidenceId}/revisions/{revision}/file")
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Download the file of one revision", description = "The file as it was in that revision "
+            + "(a superseded revision keeps its file when a change to accepted evidence replaced it), with the same "
+            + "headers and `Range` handling as the current file's download. A revision without a file answers 404.")
+    @APIResponse(responseCode = "200", description = "The whole file",
+            content = @Content(mediaType = "application/octet-stream"))
+    @APIResponse(responseCode = "206", description = "The requested byte range",
+            content = @Content(mediaType = "application/octet-stream"))
+    @APIResponse(responseCode = "416", description = "The range starts beyond the end of the file")
+    public Response downloadRevision(
+            @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
+            @Parameter(description = "Apprentice id") String id,
+            @PathParam("evidenceId") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
+            @Parameter(description = "Evidence id") String evidenceId,
+            @PathParam("revision") @Min(value = 1, message = "must be 1 or more")
+            @Max(value = 100_000, message = "must be 100000 or less")
+            @Parameter(description = "Revision number, from 1") int revision,
+            @HeaderParam("Range") @Parameter(description = "One byte range, e.g. bytes=0-1023") String range,
+            @HeaderParam("X-Request-Id") @Parameter(hidden = true) String requestId,
+            @Context UriInfo uri) {
+        return send(() -> files.download(EvidenceCaller.of(identity), id, evidenceId, revision, range), range,
+                requestId, uri);
+    }
+
+    /** Streams a file download: 200 or 206 with digest, ETag and disposition headers, or the 416 problem. */
+    private static Response send(java.util.function.Supplier<EvidenceFileService.Download> downloader, String range,
+            String requestId, UriInfo uri) {
         EvidenceFileService.Download download;
         try {
-            download = files.download(EvidenceCaller.of(identity), id, evidenceId, range);
+            download = downloader.get();
         } catch (ByteRange.Unsatisfiable e) {
             // Needs Content-Range on the problem, which ApiException cannot carry.
             long size = e.size();

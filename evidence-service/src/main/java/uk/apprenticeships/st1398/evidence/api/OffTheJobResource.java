@@ -2,7 +2,7 @@ package uk.apprenticeships.st1398.evidence.api;
 
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.ADMIN;
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.APPRENTICE;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.EMPLOYER;
+import static uk.apprenticeships.st1398.evidence.service.CallerScope.ASSESSOR;
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.LMS_INTEGRATION;
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.TUTOR;
 
@@ -58,7 +58,7 @@ public class OffTheJobResource {
     }
 
     @GET
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ADMIN })
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, APPRENTICE, ASSESSOR, ADMIN })
     @Operation(summary = "List an apprentice's off-the-job entries", description = "By training date, then id. "
             + "`from` and `to` are inclusive.")
     @APIResponse(responseCode = "200", description = "A page of entries")
@@ -98,7 +98,7 @@ public class OffTheJobResource {
 
     @GET
     @Path("/summary")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ADMIN })
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, APPRENTICE, ASSESSOR, ADMIN })
     @Operation(summary = "Off-the-job totals against the required minimum", description = "Approved and pending "
             + "hours, and the minimum standards-service works out from the assessment plan of the apprentice's "
             + "standard version for their start date and planned weeks (start to planned end date): a fixed "
@@ -116,7 +116,7 @@ public class OffTheJobResource {
 
     @GET
     @Path("/{entryId}")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ADMIN })
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, APPRENTICE, ASSESSOR, ADMIN })
     @Operation(summary = "Get an off-the-job entry", description = "With the tutor's decision, if any.")
     @APIResponse(responseCode = "200", description = "The entry")
     public OffTheJobResponse get(

@@ -12,8 +12,13 @@ public record OffTheJobSummaryResponse(
         String standardVersion,
         LocalDate startDate,
         LocalDate plannedEndDate,
-        @Schema(description = "Whole weeks from the start date to the planned end date, sent to standards-service "
-                + "for weekly rules (leave is not deducted)", example = "104") int plannedWeeks,
+        @Schema(description = "Whole weeks from the start date to the planned end date", example = "104")
+        int weeksInLearning,
+        @Schema(description = "The apprentice's weeks of planned leave", example = "4") int plannedLeaveWeeks,
+        @Schema(description = "weeksInLearning − plannedLeaveWeeks (at least 1): the planned weeks of training sent "
+                + "to standards-service for weekly rules", example = "100") int plannedWeeks,
+        @Schema(description = "The apprentice's contracted weekly hours, sent to standards-service (weekly rules are "
+                + "pro rata below 30); null: full time", example = "15") BigDecimal weeklyContractedHours,
         @Schema(example = "120.50") BigDecimal approvedHours,
         @Schema(example = "7.50") BigDecimal pendingHours,
         @Schema(description = "The minimum from the assessment plan; null when it cannot be worked out (see "

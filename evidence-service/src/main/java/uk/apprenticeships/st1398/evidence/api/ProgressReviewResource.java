@@ -2,6 +2,7 @@ package uk.apprenticeships.st1398.evidence.api;
 
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.ADMIN;
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.APPRENTICE;
+import static uk.apprenticeships.st1398.evidence.service.CallerScope.ASSESSOR;
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.EMPLOYER;
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.LMS_INTEGRATION;
 import static uk.apprenticeships.st1398.evidence.service.CallerScope.TUTOR;
@@ -51,7 +52,7 @@ public class ProgressReviewResource {
     }
 
     @GET
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ADMIN })
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
     @Operation(summary = "List an apprentice's progress reviews", description = "By review date, then id.")
     @APIResponse(responseCode = "200", description = "A page of reviews")
     public PageResponse<ReviewResponse> list(
@@ -81,7 +82,7 @@ public class ProgressReviewResource {
 
     @GET
     @Path("/{reviewId}")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ADMIN })
+    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
     @Operation(summary = "Get a progress review", description = "With its sign-offs and whether it is complete.")
     @APIResponse(responseCode = "200", description = "The review")
     public ReviewResponse get(

@@ -43,7 +43,7 @@ public class ProviderCoverageResource {
             description = "For dashboards: a page of the provider's apprentices on the standard version (any "
                     + "status; ordered by family name, given name, then id) with their coverage, and an aggregate "
                     + "over the whole cohort. Tutors and LMS clients of the provider, and admins; another "
-                    + "provider answers 404. Employers and apprentices use the per-apprentice coverage instead.")
+                    + "provider answers 404. Apprentices and assessors use the per-apprentice coverage instead.")
     @APIResponse(responseCode = "200", description = "A page of coverage summaries and the cohort aggregate")
     @APIResponse(responseCode = "422", description = "The standard version is not in the catalogue")
     @APIResponse(responseCode = "503", description = "The standards catalogue cannot be reached")

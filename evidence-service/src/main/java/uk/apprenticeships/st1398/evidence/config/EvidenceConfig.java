@@ -27,6 +27,22 @@ public interface EvidenceConfig {
 
     Files files();
 
+    Idempotency idempotency();
+
+    interface Idempotency {
+
+        /**
+         * How long an {@code Idempotency-Key} is remembered. An older key is ignored (a retry with it creates a new
+         * item) and deleted by the scheduled clean-up.
+         */
+        @WithDefault("PT24H")
+        Duration retention();
+
+        /** How often expired keys are deleted. */
+        @WithDefault("PT1H")
+        Duration cleanUpInterval();
+    }
+
     interface Files {
 
         /** Largest evidence file accepted; larger uploads are refused with 413 and nothing is kept. */

@@ -26,6 +26,12 @@ public class Apprentice {
     public String standardVersion;
     public LocalDate startDate;
     public LocalDate plannedEndDate;
+    /** The assessment organisation assigned to the apprentice ({@code EPA} + 4 digits), or null. */
+    public String assessmentOrganisationId;
+    /** Contracted weekly working hours in hundredths of an hour; null: full time. */
+    public Long contractedWeeklyHundredths;
+    /** Weeks of planned leave within the programme, not counted for the weekly off-the-job rule; null: none. */
+    public Integer plannedLeaveWeeks;
     public String status;
     public List<StatusChange> statusHistory = new ArrayList<>();
     public Instant createdAt;

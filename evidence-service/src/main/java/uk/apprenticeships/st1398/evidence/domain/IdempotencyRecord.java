@@ -7,7 +7,8 @@ import org.bson.types.ObjectId;
 /**
  * An {@code Idempotency-Key} a caller used on a create. The unique index on (caller, key) is what makes a
  * retry find the first attempt; {@code evidenceId} is chosen before the evidence is inserted so an interrupted
- * attempt can be completed by its retry. Kept indefinitely: correctness never depends on expiry.
+ * attempt can be completed by its retry. Remembered for {@code evidence.idempotency.retention} (default 24 hours):
+ * older records are ignored at lookup and deleted by a scheduled clean-up.
  */
 @MongoEntity(collection = "idempotency_keys")
 public class IdempotencyRecord {

@@ -14,7 +14,10 @@ public final class ApprenticeMapper {
 
     public static ApprenticeResponse toResponse(Apprentice a) {
         return new ApprenticeResponse(a.id.toHexString(), a.uln, a.givenName, a.familyName, a.dateOfBirth,
-                a.providerUkprn, a.employerId, a.standardVersion, a.startDate, a.plannedEndDate, a.status,
+                a.providerUkprn, a.employerId, a.standardVersion, a.startDate, a.plannedEndDate,
+                a.assessmentOrganisationId,
+                a.contractedWeeklyHundredths == null ? null : OffTheJobMapper.hours(a.contractedWeeklyHundredths),
+                a.plannedLeaveWeeks == null ? 0 : a.plannedLeaveWeeks, a.status,
                 a.statusHistory.stream().map(ApprenticeMapper::toResponse).toList(), a.createdAt);
     }
 
@@ -34,6 +37,10 @@ public final class ApprenticeMapper {
         a.standardVersion = r.standardVersion();
         a.startDate = r.startDate();
         a.plannedEndDate = r.plannedEndDate();
+        a.assessmentOrganisationId = r.assessmentOrganisationId();
+        a.contractedWeeklyHundredths = r.contractedWeeklyHours() == null ? null
+                : OffTheJobMapper.hundredths(r.contractedWeeklyHours());
+        a.plannedLeaveWeeks = r.plannedLeaveWeeks();
         return a;
     }
 }

@@ -22,8 +22,16 @@ import uk.apprenticeships.st1398.platform.api.PageRequest;
 @ApplicationScoped
 public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> {
 
-    /** Equality filters; null means "any". The first three carry the caller's tenant scope. */
-    public record Filter(String providerUkprn, String employerId, String uln, String status, String standardVersion) {
+    /**
+     * Equality filters; null means "any". Provider, employer, ULN and assessment organisation carry the caller's
+     * tenant scope.
+     */
+    public record Filter(String providerUkprn, String employerId, String uln, String status, String standardVersion,
+            String assessmentOrganisationId) {
+
+        public Filter(String providerUkprn, String employerId, String uln, String status, String standardVersion) {
+            this(providerUkprn, employerId, uln, status, standardVersion, null);
+        }
     }
 
     /** The id makes the order total, so pages never overlap or skip records with equal names. */
@@ -37,7 +45,7 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
         mongoCollection().createIndex(Indexes.ascending("providerUkprn", "uln"),
                 new IndexOptions().name("provider_uln_unique").unique(true));
         // One per tenant kind, serving the scoped, sorted lists (real MongoDB; the test server ignores them).
-        for (String tenant : List.of("providerUkprn", "employerId", "uln")) {
+        for (String tenant : List.of("providerUkprn", "employerId", "uln", "assessmentOrganisationId")) {
             mongoCollection().createIndex(Indexes.ascending(tenant, "familyName", "givenName", "_id"),
                     new IndexOptions().name(tenant + "_by_name"));
         }
@@ -75,6 +83,15 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
                 Filters.eq("erasure", null)), Updates.set("erasure", erasure)).getModifiedCount() == 1;
     }
 
+    /** Replaces the programme arrangements (null clears a field) in one single-document update. */
+    public void setProgramme(ObjectId id, String assessmentOrganisationId, Long contractedWeeklyHundredths,
+            Integer plannedLeaveWeeks) {
+        mongoCollection().updateOne(Filters.eq("_id", id), Updates.combine(
+                Updates.set("assessmentOrganisationId", assessmentOrganisationId),
+                Updates.set("contractedWeeklyHundredths", contractedWeeklyHundredths),
+                Updates.set("plannedLeaveWeeks", plannedLeaveWeeks)));
+    }
+
     public List<Apprentice> list(Filter filter, PageRequest page) {
         return find(query(filter), ORDER).page(page.page(), page.size()).list();
     }
@@ -93,7 +110,7 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
      * the provider, so employer- and apprentice-scoped callers never match one.
      */
     public Optional<ApprenticeTombstone> findTombstone(ObjectId id, Filter filter) {
-        if (filter.employerId() != null || filter.uln() != null) {
+        if (filter.employerId() != null || filter.uln() != null || filter.assessmentOrganisationId() != null) {
             return Optional.empty();
         }
         Document query = new Document("_id", id);
@@ -109,6 +126,7 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
         putIfSet(query, "uln", filter.uln());
         putIfSet(query, "status", filter.status());
         putIfSet(query, "standardVersion", filter.standardVersion());
+        putIfSet(query, "assessmentOrganisationId", filter.assessmentOrganisationId());
         return query;
     }
 

@@ -27,11 +27,22 @@ public class EvidenceRepository implements PanacheMongoRepository<Evidence> {
     }
 
     public List<Evidence> list(ObjectId apprenticeId, String status, String ksbCode, PageRequest page) {
-        return find(query(apprenticeId, status, ksbCode), ORDER).page(page.page(), page.size()).list();
+        return list(apprenticeId, status, ksbCode, false, page);
     }
 
     public long count(ObjectId apprenticeId, String status, String ksbCode) {
-        return count(query(apprenticeId, status, ksbCode));
+        return count(apprenticeId, status, ksbCode, false);
+    }
+
+    /** {@code employerConfirmed}: only items whose current or an earlier revision asks for employer confirmation. */
+    public List<Evidence> list(ObjectId apprenticeId, String status, String ksbCode, boolean employerConfirmed,
+            PageRequest page) {
+        return find(query(apprenticeId, status, ksbCode, employerConfirmed), ORDER).page(page.page(), page.size())
+                .list();
+    }
+
+    public long count(ObjectId apprenticeId, String status, String ksbCode, boolean employerConfirmed) {
+        return count(query(apprenticeId, status, ksbCode, employerConfirmed));
     }
 
     public Optional<Evidence> findFor(ObjectId apprenticeId, ObjectId id) {
@@ -47,8 +58,12 @@ public class EvidenceRepository implements PanacheMongoRepository<Evidence> {
                 Filters.eq("version", expectedVersion)), evidence).getMatchedCount() == 1;
     }
 
-    private static Document query(ObjectId apprenticeId, String status, String ksbCode) {
+    private static Document query(ObjectId apprenticeId, String status, String ksbCode, boolean employerConfirmed) {
         Document query = new Document("apprenticeId", apprenticeId);
+        if (employerConfirmed) {
+            query.append("$or", List.of(new Document("content.employerConfirmationRequired", true),
+                    new Document("revisions.content.employerConfirmationRequired", true)));
+        }
         if (status != null) {
             query.append("status", status);
         }

@@ -10,12 +10,24 @@ import io.quarkus.mongodb.panache.PanacheMongoRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.util.Optional;
 import org.bson.Document;
+import uk.apprenticeships.st1398.evidence.config.EvidenceConfig;
 import uk.apprenticeships.st1398.evidence.domain.IdempotencyRecord;
 
+/**
+ * Idempotency keys, remembered for {@code evidence.idempotency.retention}. Expiry is explicit (ignored at lookup,
+ * deleted by {@link #deleteOlderThan}) rather than a TTL index, which the wire-protocol server does not have.
+ */
 @ApplicationScoped
 public class IdempotencyRepository implements PanacheMongoRepository<IdempotencyRecord> {
+
+    private final EvidenceConfig config;
+
+    public IdempotencyRepository(EvidenceConfig config) {
+        this.config = config;
+    }
 
     void createIndexes(@Observes StartupEvent event) {
         // Correctness rests on this index: two concurrent first attempts cannot both insert their key.
@@ -23,8 +35,33 @@ public class IdempotencyRepository implements PanacheMongoRepository<Idempotency
                 new IndexOptions().name("caller_key_unique").unique(true));
     }
 
+    /**
+     * The caller's unexpired record of this key. An expired one is deleted here, so that the key can be used again
+     * before the scheduled clean-up has run (the unique index would refuse it otherwise).
+     */
     public Optional<IdempotencyRecord> find(String caller, String key) {
-        return find(new Document("caller", caller).append("key", key)).firstResultOptional();
+        Optional<IdempotencyRecord> found = find(new Document("caller", caller).append("key", key))
+                .firstResultOptional();
+        if (found.isPresent() && expired(found.get())) {
+            mongoCollection().deleteOne(Filters.and(Filters.eq("_id", found.get().id),
+                    Filters.eq("createdAt", found.get().createdAt)));
+            return Optional.empty();
+        }
+        return found;
+    }
+
+    /** Deletes every record created before {@code cutoff}; the number deleted. */
+    public long deleteOlderThan(Instant cutoff) {
+        return mongoCollection().deleteMany(Filters.lt("createdAt", cutoff)).getDeletedCount();
+    }
+
+    /** The oldest creation time still remembered. */
+    public Instant cutoff() {
+        return Instant.now().minus(config.idempotency().retention());
+    }
+
+    private boolean expired(IdempotencyRecord record) {
+        return record.createdAt == null || record.createdAt.isBefore(cutoff());
     }
 
     /** False when the caller already used this key. */

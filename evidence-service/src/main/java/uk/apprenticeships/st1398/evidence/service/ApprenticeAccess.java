@@ -1,8 +1,12 @@
 package uk.apprenticeships.st1398.evidence.service;
 
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
+import uk.apprenticeships.st1398.evidence.domain.StatusChange;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.problem.ProblemType;
@@ -28,8 +32,7 @@ final class ApprenticeAccess {
     /** Like {@link #visible} but null for an erased apprentice the caller could see, instead of 410. */
     static Apprentice visibleOrErased(ApprenticeRepository apprentices, CallerScope scope, String id) {
         ObjectId oid = new ObjectId(id);
-        ApprenticeRepository.Filter filter = new ApprenticeRepository.Filter(scope.providerUkprn(),
-                scope.employerId(), scope.uln(), null, null);
+        ApprenticeRepository.Filter filter = filter(scope, null, null);
         Apprentice a = apprentices.findVisible(oid, filter).orElse(null);
         if (a == null && apprentices.findTombstone(oid, filter).isEmpty()) {
             throw ApiException.notFound("No apprentice with id " + id + ".");
@@ -40,5 +43,67 @@ final class ApprenticeAccess {
     static ApiException erased(String id) {
         return new ApiException(ProblemType.ERASED, 410, "Apprentice " + id + " has been erased on request; only "
                 + "its audit trail remains.", null, Map.of("apprenticeId", id));
+    }
+
+    /** The caller's tenant as a repository filter, with optional status and standard-version filters. */
+    static ApprenticeRepository.Filter filter(CallerScope scope, String status, String standardVersion) {
+        return new ApprenticeRepository.Filter(scope.providerUkprn(), scope.employerId(), scope.uln(), status,
+                standardVersion, scope.assessmentOrganisationId());
+    }
+
+    /**
+     * 409 when the apprentice is withdrawn or completed: their records are closed and {@code what} (e.g. "new
+     * evidence cannot be added") is refused, changing nothing.
+     */
+    static void requireOpen(Apprentice a, String what) {
+        if (ApprenticeStatusService.WITHDRAWN.equals(a.status) || ApprenticeStatusService.COMPLETED.equals(a.status)) {
+            LocalDate since = a.statusHistory.isEmpty() ? null : a.statusHistory.get(a.statusHistory.size() - 1)
+                    .effectiveDate;
+            throw ApiException.conflict("Apprentice " + a.id + " is " + a.status + (since == null ? "" : " (since "
+                    + since + ")") + ", so " + what + ". Nothing was changed.");
+        }
+    }
+
+    /** A break in learning: from its effective date up to (not including) the next change's, or open-ended. */
+    record Break(LocalDate from, LocalDate until) {
+
+        boolean contains(LocalDate date) {
+            return !date.isBefore(from) && (until == null || date.isBefore(until));
+        }
+    }
+
+    /** The apprentice's breaks in learning, oldest first, from the status history. */
+    static List<Break> breaks(Apprentice a) {
+        List<Break> breaks = new java.util.ArrayList<>();
+        LocalDate from = null;
+        for (StatusChange c : a.statusHistory) {
+            if (from != null) {
+                breaks.add(new Break(from, c.effectiveDate));
+                from = null;
+            }
+            if (ApprenticeStatusService.BREAK_IN_LEARNING.equals(c.status)) {
+                from = c.effectiveDate;
+            }
+        }
+        if (from != null) {
+            breaks.add(new Break(from, null));
+        }
+        return breaks;
+    }
+
+    /** 422 when the date falls inside a break in learning: no training happens during a break. */
+    static void requireNotInBreak(Apprentice a, LocalDate date, String what) {
+        for (Break b : breaks(a)) {
+            if (b.contains(date)) {
+                Map<String, Object> extensions = new LinkedHashMap<>();
+                extensions.put("breakFrom", b.from().toString());
+                if (b.until() != null) {
+                    extensions.put("breakUntil", b.until().toString());
+                }
+                throw ApiException.unprocessable(what + " is dated " + date + ", inside the apprentice's break in "
+                        + "learning from " + b.from() + (b.until() == null ? " (still on break)" : " until "
+                        + b.until()) + "; nothing was saved.", extensions);
+            }
+        }
     }
 }

@@ -9,15 +9,18 @@ import java.util.List;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.api.ApprenticeRequest;
 import uk.apprenticeships.st1398.evidence.api.ApprenticeResponse;
+import uk.apprenticeships.st1398.evidence.api.ProgrammeRequest;
 import uk.apprenticeships.st1398.evidence.client.StandardVersions;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
 import uk.apprenticeships.st1398.evidence.domain.StatusChange;
 import uk.apprenticeships.st1398.evidence.mapping.ApprenticeMapper;
+import uk.apprenticeships.st1398.evidence.mapping.OffTheJobMapper;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.problem.Problem.Violation;
+import uk.apprenticeships.st1398.platform.problem.ProblemType;
 
 @ApplicationScoped
 public class ApprenticeService {
@@ -64,6 +67,38 @@ public class ApprenticeService {
         return ApprenticeMapper.toResponse(apprentice);
     }
 
+    /**
+     * Replaces the assessment organisation, contracted hours and planned leave: admins, or a tutor or LMS client of
+     * the apprentice's provider. Other tenants' apprentices answer 404.
+     */
+    public ApprenticeResponse setProgramme(CallerScope scope, String id, ProgrammeRequest request) {
+        Apprentice a = ApprenticeAccess.visible(apprentices, scope, id);
+        if (!scope.actsFor(a.providerUkprn)) {
+            throw new ApiException(ProblemType.FORBIDDEN, 403, "Only an admin or the provider's tutor or LMS client "
+                    + "changes an apprentice's programme.", null, null);
+        }
+        if (request.plannedLeaveWeeks() != null && request.plannedLeaveWeeks() > 0
+                && request.plannedLeaveWeeks() >= OffTheJobPlan.weeksInLearning(a.startDate, a.plannedEndDate)) {
+            Violation v = leaveViolation(a.startDate, a.plannedEndDate);
+            throw ApiException.invalid(v.field(), v.message());
+        }
+        String before = audit.digest(a);
+        a.assessmentOrganisationId = request.assessmentOrganisationId();
+        a.contractedWeeklyHundredths = request.contractedWeeklyHours() == null ? null
+                : OffTheJobMapper.hundredths(request.contractedWeeklyHours());
+        a.plannedLeaveWeeks = request.plannedLeaveWeeks();
+        apprentices.setProgramme(a.id, a.assessmentOrganisationId, a.contractedWeeklyHundredths,
+                a.plannedLeaveWeeks);
+        audit.changed("apprentice.programme-changed", a, before);
+        Log.infof("Programme of apprentice %s changed by %s", a.id, scope.actor());
+        return ApprenticeMapper.toResponse(a);
+    }
+
+    private static Violation leaveViolation(java.time.LocalDate start, java.time.LocalDate plannedEnd) {
+        return new Violation("plannedLeaveWeeks", "must be fewer than the "
+                + OffTheJobPlan.weeksInLearning(start, plannedEnd) + " whole weeks from startDate to plannedEndDate");
+    }
+
     private static void check(CallerScope scope, ApprenticeRequest request) {
         List<Violation> violations = new ArrayList<>();
         if (!scope.actsFor(request.providerUkprn())) {
@@ -71,6 +106,9 @@ public class ApprenticeService {
         }
         if (!request.plannedEndDate().isAfter(request.startDate())) {
             violations.add(new Violation("plannedEndDate", "must be after startDate"));
+        } else if (request.plannedLeaveWeeks() != null && request.plannedLeaveWeeks() > 0 && request.plannedLeaveWeeks()
+                >= OffTheJobPlan.weeksInLearning(request.startDate(), request.plannedEndDate())) {
+            violations.add(leaveViolation(request.startDate(), request.plannedEndDate()));
         }
         if (violations.size() == 1) {
             Violation v = violations.get(0);
@@ -81,7 +119,6 @@ public class ApprenticeService {
     }
 
     private static ApprenticeRepository.Filter filter(CallerScope scope, String status, String standardVersion) {
-        return new ApprenticeRepository.Filter(scope.providerUkprn(), scope.employerId(), scope.uln(), status,
-                standardVersion);
+        return ApprenticeAccess.filter(scope, status, standardVersion);
     }
 }

@@ -17,8 +17,10 @@ public record CallerScope(Tenant tenant, String tenantId, String actor) {
     public static final String LMS_INTEGRATION = "lms-integration";
     public static final String EMPLOYER = "employer";
     public static final String APPRENTICE = "apprentice";
+    public static final String ASSESSOR = "assessor";
 
-    public enum Tenant { ALL, PROVIDER, EMPLOYER, APPRENTICE }
+    /** ASSESSOR is read-only: the apprentices assigned to the caller's assessment organisation ({@code epao_id}). */
+    public enum Tenant { ALL, PROVIDER, EMPLOYER, APPRENTICE, ASSESSOR }
 
     /** The widest role wins, so a token with several roles never sees less than its strongest one allows. */
     public static CallerScope of(SecurityIdentity identity) {
@@ -34,6 +36,9 @@ public record CallerScope(Tenant tenant, String tenantId, String actor) {
         }
         if (identity.hasRole(APPRENTICE)) {
             return scoped(Tenant.APPRENTICE, "uln", identity, actor);
+        }
+        if (identity.hasRole(ASSESSOR)) {
+            return scoped(Tenant.ASSESSOR, "epao_id", identity, actor);
         }
         throw forbidden("Your token's roles do not give access to apprentice records.");
     }
@@ -56,6 +61,16 @@ public record CallerScope(Tenant tenant, String tenantId, String actor) {
     /** The apprentice (ULN) the caller is confined to, or null. */
     public String uln() {
         return tenant == Tenant.APPRENTICE ? tenantId : null;
+    }
+
+    /** The assessment organisation (EPAO id) the caller is confined to, or null. */
+    public String assessmentOrganisationId() {
+        return tenant == Tenant.ASSESSOR ? tenantId : null;
+    }
+
+    /** Whether the caller may only read (assessors): every write on a record they can see answers 403. */
+    public boolean readOnly() {
+        return tenant == Tenant.ASSESSOR;
     }
 
     private static CallerScope scoped(Tenant tenant, String claim, SecurityIdentity identity, String actor) {

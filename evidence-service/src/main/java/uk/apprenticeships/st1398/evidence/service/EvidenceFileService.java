@@ -59,6 +59,7 @@ public class EvidenceFileService {
             String contentLength, String filename, InputStream body) {
         Apprentice a = evidence.apprentice(caller, apprenticeId);
         Evidence e = evidence.load(a, evidenceId);
+        ApprenticeAccess.requireOpen(a, "no evidence file can be uploaded");
         String before = evidence.digest(e);
         long read = e.version;
         if (EvidenceService.SUBMITTED.equals(e.status)) {
@@ -107,11 +108,18 @@ public class EvidenceFileService {
     }
 
     public Download download(EvidenceCaller caller, String apprenticeId, String evidenceId, String rangeHeader) {
-        Evidence e = evidence.load(evidence.apprentice(caller, apprenticeId), evidenceId);
-        if (e.content.file == null) {
-            throw ApiException.notFound("Evidence " + evidenceId + " has no file.");
+        return download(caller, apprenticeId, evidenceId, null, rangeHeader);
+    }
+
+    /** The file of one revision ({@code null}: the current one); 404 when that revision has no file. */
+    public Download download(EvidenceCaller caller, String apprenticeId, String evidenceId, Integer revision,
+            String rangeHeader) {
+        Evidence e = evidence.load(caller, evidence.apprentice(caller, apprenticeId), evidenceId);
+        StoredFile f = revision == null ? e.content.file : evidence.content(caller, e, revision).file;
+        if (f == null) {
+            throw ApiException.notFound("Evidence " + evidenceId + (revision == null ? "" : " revision " + revision)
+                    + " has no file.");
         }
-        StoredFile f = e.content.file;
         return new Download(f.filename, f.contentType, f.size, f.sha256, ByteRange.of(rangeHeader, f.size),
                 () -> store.openDownload(f.fileId));
     }

@@ -81,29 +81,48 @@ public class EvidenceService {
     public PageResponse<EvidenceResponse> list(EvidenceCaller caller, String apprenticeId, String status,
             String ksbCode, PageRequest page) {
         Apprentice a = apprentice(caller, apprenticeId);
-        return PageResponse.of(evidence.list(a.id, status, ksbCode, page), EvidenceMapper::toResponse, page,
-                evidence.count(a.id, status, ksbCode));
+        boolean employer = employerOnly(caller);
+        return PageResponse.of(evidence.list(a.id, status, ksbCode, employer, page), EvidenceMapper::toResponse,
+                page, evidence.count(a.id, status, ksbCode, employer));
     }
 
     public EvidenceResponse get(EvidenceCaller caller, String apprenticeId, String evidenceId) {
-        return EvidenceMapper.toResponse(load(apprentice(caller, apprenticeId), evidenceId));
+        return EvidenceMapper.toResponse(load(caller, apprentice(caller, apprenticeId), evidenceId));
     }
 
     /** Any revision: superseded ones from the item's archive, the newest from the item itself. */
     public EvidenceResponse revision(EvidenceCaller caller, String apprenticeId, String evidenceId, int revision) {
-        Evidence e = load(apprentice(caller, apprenticeId), evidenceId);
+        Evidence e = load(caller, apprentice(caller, apprenticeId), evidenceId);
         if (revision == e.revision) {
+            requireEmployerConfirmed(caller, e, e.content);
             return EvidenceMapper.toResponse(e);
         }
-        return e.revisions.stream().filter(r -> r.revision == revision).findFirst()
-                .map(r -> EvidenceMapper.toResponse(e, r))
-                .orElseThrow(() -> ApiException.notFound("Evidence " + evidenceId + " has no revision " + revision
+        EvidenceRevision r = superseded(caller, e, revision);
+        return EvidenceMapper.toResponse(e, r);
+    }
+
+    /** The content of any revision the caller may see: the current one or a superseded one (404 otherwise). */
+    EvidenceContent content(EvidenceCaller caller, Evidence e, int revision) {
+        if (revision == e.revision) {
+            requireEmployerConfirmed(caller, e, e.content);
+            return e.content;
+        }
+        return superseded(caller, e, revision).content;
+    }
+
+    /** A superseded revision the caller may see: 404 when there is none with this number (or it is hidden). */
+    EvidenceRevision superseded(EvidenceCaller caller, Evidence e, int revision) {
+        EvidenceRevision found = e.revisions.stream().filter(r -> r.revision == revision).findFirst()
+                .orElseThrow(() -> ApiException.notFound("Evidence " + e.id + " has no revision " + revision
                         + "; its revisions are 1 to " + e.revision + "."));
+        requireEmployerConfirmed(caller, e, found.content);
+        return found;
     }
 
     public Created create(EvidenceCaller caller, String apprenticeId, EvidenceRequest request,
             String idempotencyKey) {
         Apprentice a = apprentice(caller, apprenticeId);
+        ApprenticeAccess.requireOpen(a, "new evidence cannot be added");
         if (idempotencyKey == null) {
             checkContent(a, request);
             return new Created(EvidenceMapper.toResponse(insert(newEvidence(new ObjectId(), a, request, caller))),
@@ -142,6 +161,7 @@ public class EvidenceService {
             EvidenceRequest request) {
         Apprentice a = apprentice(caller, apprenticeId);
         Evidence e = load(a, evidenceId);
+        ApprenticeAccess.requireOpen(a, "their evidence cannot change");
         String before = audit.digest(e);
         long read = expect(e, request.version());
         if (SUBMITTED.equals(e.status)) {
@@ -165,7 +185,9 @@ public class EvidenceService {
 
     public EvidenceResponse workflow(EvidenceCaller caller, String apprenticeId, String evidenceId,
             WorkflowRequest request) {
-        Evidence e = load(apprentice(caller, apprenticeId), evidenceId);
+        Apprentice a = apprentice(caller, apprenticeId);
+        Evidence e = load(caller, a, evidenceId);
+        ApprenticeAccess.requireOpen(a, "no evidence workflow step can be taken");
         String before = audit.digest(e);
         long read = expect(e, request.version());
         Instant now = now();
@@ -266,6 +288,29 @@ public class EvidenceService {
     Evidence load(Apprentice a, String evidenceId) {
         return evidence.findFor(a.id, new ObjectId(evidenceId))
                 .orElseThrow(() -> ApiException.notFound("Apprentice " + a.id + " has no evidence " + evidenceId + "."));
+    }
+
+    /**
+     * The item if the caller may see it. Employers see only evidence that asks (or, in an earlier revision, asked)
+     * for their confirmation; any other item answers 404 exactly as if there were none.
+     */
+    Evidence load(EvidenceCaller caller, Apprentice a, String evidenceId) {
+        Evidence e = load(a, evidenceId);
+        if (employerOnly(caller) && !e.content.employerConfirmationRequired
+                && e.revisions.stream().noneMatch(r -> r.content.employerConfirmationRequired)) {
+            throw ApiException.notFound("Apprentice " + a.id + " has no evidence " + evidenceId + ".");
+        }
+        return e;
+    }
+
+    private static void requireEmployerConfirmed(EvidenceCaller caller, Evidence e, EvidenceContent content) {
+        if (employerOnly(caller) && !content.employerConfirmationRequired) {
+            throw ApiException.notFound("Evidence " + e.id + " has no revision you can see with this number.");
+        }
+    }
+
+    private static boolean employerOnly(EvidenceCaller caller) {
+        return caller.scope().tenant() == CallerScope.Tenant.EMPLOYER;
     }
 
     /** The version read, after checking it against the one the client says it last saw. */

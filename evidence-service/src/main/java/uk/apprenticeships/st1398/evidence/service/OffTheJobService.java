@@ -11,7 +11,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.bson.types.ObjectId;
@@ -75,6 +74,7 @@ public class OffTheJobService {
 
     public OffTheJobResponse create(EvidenceCaller caller, String apprenticeId, OffTheJobRequest request) {
         Apprentice a = apprentice(caller, apprenticeId);
+        ApprenticeAccess.requireOpen(a, "no off-the-job training can be logged");
         check(a, request);
         Instant now = EvidenceService.now();
         OffTheJobEntry e = new OffTheJobEntry();
@@ -101,6 +101,7 @@ public class OffTheJobService {
         String before = audit.digest(e);
         long read = expect(e, request.version());
         requirePending(e, "changed");
+        ApprenticeAccess.requireOpen(a, "their off-the-job entries cannot change");
         check(a, request);
         apply(e, request);
         save(e, read);
@@ -151,14 +152,15 @@ public class OffTheJobService {
             }
         }
         BigDecimal approvedHours = OffTheJobMapper.hours(approved);
-        int weeks = plannedWeeks(a);
-        // The apprentice record has no contracted weekly hours yet, so full time is assumed (the parameter is
-        // left out). Once it does, pass it here: weekly rules then apply pro rata.
-        BigDecimal weeklyContractedHours = null;
-        Optional<JsonNode> found = requirements.find(a.standardVersion, a.startDate, weeks, weeklyContractedHours);
+        // Planned weeks exclude planned leave; contracted hours (null: full time) make weekly rules pro rata.
+        OffTheJobPlan plan = OffTheJobPlan.of(a);
+        int weeks = plan.plannedWeeks();
+        Optional<JsonNode> found = requirements.find(a.standardVersion, a.startDate, weeks,
+                plan.weeklyContractedHours());
         if (found.isEmpty()) {
             return new OffTheJobSummaryResponse(a.id.toHexString(), a.standardVersion, a.startDate,
-                    a.plannedEndDate, weeks, approvedHours, OffTheJobMapper.hours(pending), null, null, null, null,
+                    a.plannedEndDate, plan.weeksInLearning(), plan.leaveWeeks(), weeks, plan.weeklyContractedHours(),
+                    approvedHours, OffTheJobMapper.hours(pending), null, null, null, null,
                     null, null, "standards-service has no assessment plan for " + a.standardVersion
                             + ", or its plan has no off-the-job rule for apprenticeships starting on " + a.startDate
                             + ".");
@@ -169,15 +171,9 @@ public class OffTheJobService {
         BigDecimal percent = required.signum() == 0 ? HUNDRED.setScale(1)
                 : approvedHours.multiply(HUNDRED).divide(required, 1, RoundingMode.DOWN).min(HUNDRED.setScale(1));
         return new OffTheJobSummaryResponse(a.id.toHexString(), a.standardVersion, a.startDate, a.plannedEndDate,
-                weeks, approvedHours, OffTheJobMapper.hours(pending), required, shortfall, percent,
+                plan.weeksInLearning(), plan.leaveWeeks(), weeks, plan.weeklyContractedHours(), approvedHours, OffTheJobMapper.hours(pending), required, shortfall, percent,
                 r.path("calculation").asText(null), r.path("confirmed").asBoolean(false),
                 r.hasNonNull("rule") ? r.get("rule") : null, null);
-    }
-
-    /** Whole weeks from the start to the planned end date (1 to 999, what standards-service accepts). */
-    static int plannedWeeks(Apprentice a) {
-        long weeks = ChronoUnit.DAYS.between(a.startDate, a.plannedEndDate) / 7;
-        return (int) Math.max(1, Math.min(999, weeks));
     }
 
     private void check(Apprentice a, OffTheJobRequest request) {
@@ -188,6 +184,7 @@ public class OffTheJobService {
         if (request.date().isBefore(a.startDate)) {
             throw ApiException.invalid("date", "must not be before the apprentice's start date " + a.startDate);
         }
+        ApprenticeAccess.requireNotInBreak(a, request.date(), "The off-the-job entry");
         ksbs.require(a.standardVersion, request.ksbCodes());
     }
 

@@ -57,6 +57,7 @@ public class ProgressReviewService {
 
     public ReviewResponse create(EvidenceCaller caller, String apprenticeId, ReviewRequest request) {
         Apprentice a = apprentice(caller, apprenticeId);
+        ApprenticeAccess.requireOpen(a, "no progress review can be recorded");
         check(a, request);
         Instant now = EvidenceService.now();
         ProgressReview r = new ProgressReview();
@@ -78,6 +79,7 @@ public class ProgressReviewService {
     public ReviewResponse update(EvidenceCaller caller, String apprenticeId, String reviewId, ReviewRequest request) {
         Apprentice a = apprentice(caller, apprenticeId);
         ProgressReview r = load(a, reviewId);
+        ApprenticeAccess.requireOpen(a, "their progress reviews cannot change");
         String before = audit.digest(r);
         long read = expect(r, request.version());
         if (r.anySigned()) {

@@ -70,6 +70,11 @@ class OffTheJobRequirementsTest {
             public Files files() {
                 return null;
             }
+
+            @Override
+            public Idempotency idempotency() {
+                return null;
+            }
         };
     }
 

@@ -1,0 +1,146 @@
+package uk.apprenticeships.st1398.evidence;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.Tokens;
+
+/**
+ * Assessors read the records of apprentices assigned to their assessment organisation and change nothing; the
+ * programme endpoint assigns the organisation. Providers 1000007x, ULNs 100000070x: the database is shared.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StandardsServiceStub.class, restrictToAnnotatedClass = false)
+class AssessorAccessTest {
+
+    static final String APPRENTICES = "/api/v1/apprentices";
+
+    static ValidatableResponse programme(String token, String a, Object body) {
+        return given().auth().oauth2(token).contentType("application/json").body(body).when()
+                .put(APPRENTICES + "/" + a + "/programme").then();
+    }
+
+    static String record(String a) {
+        return given().auth().oauth2(Tokens.admin()).when().get(APPRENTICES + "/" + a).then().statusCode(200)
+                .extract().asString();
+    }
+
+    private static Map<String, Object> enrolment(String uln, String ukprn) {
+        return new HashMap<>(Map.of("uln", uln, "givenName", "Ada", "familyName", "Assessed",
+                "dateOfBirth", "2001-12-10", "providerUkprn", ukprn, "standardVersion", "ST1398_1.0",
+                "startDate", "2025-09-01", "plannedEndDate", "2027-09-01", "employerId", "EMP-70"));
+    }
+
+    @Test
+    void assessorsReadOnlyWhatIsAssigned() {
+        Map<String, Object> body = enrolment("1000000701", "10000070");
+        body.put("assessmentOrganisationId", "EPA0070");
+        String assigned = given().auth().oauth2(Tokens.tutor("10000070")).contentType("application/json")
+                .body(body).when().post(APPRENTICES).then().statusCode(201)
+                .body("assessmentOrganisationId", equalTo("EPA0070")).extract().path("id");
+        String other = EvidenceResourceTest.enrol("1000000702", "10000070", "EMP-70", "ST1398_1.0");
+        String evidence = EvidenceResourceTest.create(Tokens.tutor("10000070"), assigned,
+                EvidenceResourceTest.reflection("K1"));
+        String otherEvidence = EvidenceResourceTest.create(Tokens.tutor("10000070"), other,
+                EvidenceResourceTest.reflection("K1"));
+
+        String assessor = Tokens.assessor("EPA0070");
+        given().auth().oauth2(assessor).when().get(APPRENTICES).then().statusCode(200)
+                .body("items.id", contains(assigned)).body("totalItems", equalTo(1));
+        given().auth().oauth2(assessor).when().get(APPRENTICES + "/" + assigned).then().statusCode(200);
+        EvidenceResourceTest.get(assessor, assigned, evidence).statusCode(200);
+        given().auth().oauth2(assessor).when().get(APPRENTICES + "/" + assigned + "/coverage").then()
+                .statusCode(200);
+
+        // Not assigned: exactly as if there were no such apprentice.
+        given().auth().oauth2(assessor).when().get(APPRENTICES + "/" + other).then()
+                .spec(Problems.problem(404, "not-found"));
+        EvidenceResourceTest.get(assessor, other, otherEvidence).spec(Problems.problem(404, "not-found"));
+        given().auth().oauth2(Tokens.assessor("EPA0071")).when().get(APPRENTICES + "/" + assigned).then()
+                .spec(Problems.problem(404, "not-found"));
+
+        // Read-only: writes are refused and change nothing.
+        String before = EvidenceResourceTest.get(Tokens.admin(), assigned, evidence).extract().asString();
+        EvidenceResourceTest.put(assessor, assigned, evidence, EvidenceResourceTest.reflection("K2"))
+                .spec(Problems.problem(403, "forbidden"));
+        EvidenceResourceTest.step(assessor, assigned, evidence, "submit", null)
+                .spec(Problems.problem(403, "forbidden"));
+        EvidenceResourceTest.post(assessor, assigned, EvidenceResourceTest.reflection("K1"))
+                .spec(Problems.problem(403, "forbidden"));
+        programme(assessor, assigned, Map.of()).spec(Problems.problem(403, "forbidden"));
+        assertEquals(before, EvidenceResourceTest.get(Tokens.admin(), assigned, evidence).extract().asString());
+        assertEquals(1, (int) given().auth().oauth2(Tokens.admin()).when()
+                .get(EvidenceResourceTest.evidencePath(assigned)).then().extract().path("totalItems"));
+    }
+
+    @Test
+    void anAssessorTokenWithoutItsClaimIsRefused() {
+        given().auth().oauth2(Tokens.token("assessor-noclaim", "assessor")).when().get(APPRENTICES).then()
+                .spec(Problems.problem(403, "forbidden"));
+    }
+
+    @Test
+    void programmeIsSetByTheProviderAndValidated() {
+        String a = EvidenceResourceTest.enrol("1000000703", "10000071", "EMP-71", "ST1398_1.0");
+        String tutor = Tokens.tutor("10000071");
+        programme(tutor, a, Map.of("assessmentOrganisationId", "EPA0072", "contractedWeeklyHours", 15,
+                "plannedLeaveWeeks", 10)).statusCode(200).body("assessmentOrganisationId", equalTo("EPA0072"))
+                .body("contractedWeeklyHours", equalTo(15.0f)).body("plannedLeaveWeeks", equalTo(10));
+        given().auth().oauth2(Tokens.assessor("EPA0072")).when().get(APPRENTICES + "/" + a).then().statusCode(200)
+                .body("contractedWeeklyHours", equalTo(15.0f));
+        String before = record(a);
+
+        programme(tutor, a, Map.of("assessmentOrganisationId", "EPA12")).spec(Problems.invalid(
+                "assessmentOrganisationId"));
+        programme(tutor, a, Map.of("contractedWeeklyHours", 0)).spec(Problems.invalid(
+                "contractedWeeklyHours"));
+        programme(tutor, a, Map.of("contractedWeeklyHours", 48.01)).spec(Problems.invalid(
+                "contractedWeeklyHours"));
+        programme(tutor, a, Map.of("plannedLeaveWeeks", -1)).spec(Problems.invalid(
+                "plannedLeaveWeeks"));
+        // 2025-09-01 to 2027-09-01 is 104 whole weeks: leave must be fewer.
+        programme(tutor, a, Map.of("plannedLeaveWeeks", 104)).spec(Problems.invalid("plannedLeaveWeeks"));
+        programme(Tokens.tutor("10000072"), a, Map.of()).spec(Problems.problem(404, "not-found"));
+        programme(Tokens.employer("EMP-71"), a, Map.of()).spec(Problems.problem(403, "forbidden"));
+        programme(Tokens.apprentice("1000000703", "10000071", "EMP-71"), a, Map.of())
+                .spec(Problems.problem(403, "forbidden"));
+        assertEquals(before, record(a));
+
+        // Fields left out are cleared.
+        programme(Tokens.admin(), a, Map.of()).statusCode(200).body("assessmentOrganisationId", nullValue())
+                .body("contractedWeeklyHours", nullValue()).body("plannedLeaveWeeks", equalTo(0));
+        given().auth().oauth2(Tokens.assessor("EPA0072")).when().get(APPRENTICES + "/" + a).then()
+                .spec(Problems.problem(404, "not-found"));
+    }
+
+    @Test
+    void enrolmentValidatesTheNewFields() {
+        Map<String, Object> body = enrolment("1000000704", "10000073");
+        String admin = Tokens.admin();
+        for (Map.Entry<String, Object> bad : Map.<String, Object>of("assessmentOrganisationId", "EPAO0001",
+                "contractedWeeklyHours", 49, "plannedLeaveWeeks", 521).entrySet()) {
+            Map<String, Object> copy = new HashMap<>(body);
+            copy.put(bad.getKey(), bad.getValue());
+            given().auth().oauth2(admin).contentType("application/json").body(copy).when().post(APPRENTICES).then()
+                    .spec(Problems.invalid(bad.getKey()));
+        }
+        Map<String, Object> tooMuchLeave = new HashMap<>(body);
+        tooMuchLeave.put("plannedLeaveWeeks", 104);
+        given().auth().oauth2(admin).contentType("application/json").body(tooMuchLeave).when().post(APPRENTICES)
+                .then().spec(Problems.invalid("plannedLeaveWeeks"));
+        given().auth().oauth2(admin).when().get(APPRENTICES + "?size=1&standardVersion=ST1398_1.0").then()
+                .statusCode(200);
+        assertEquals(0, (int) given().auth().oauth2(Tokens.tutor("10000073")).when().get(APPRENTICES).then()
+                .statusCode(200).extract().path("totalItems"));
+    }
+}
