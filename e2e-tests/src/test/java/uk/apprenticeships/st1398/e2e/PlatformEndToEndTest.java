@@ -144,5 +144,12 @@ class PlatformEndToEndTest {
         // tutor2 belongs to another provider: evidence-service hides the apprentice, so does the check.
         given().auth().oauth2(Stack.token("tutor2")).when().get(readiness).then().statusCode(404)
                 .contentType(PROBLEM);
+        // assessor1 (EPA0001) sees the portfolio only once the provider assigns the apprentice to EPA0001.
+        given().auth().oauth2(Stack.token("assessor1")).when().get(readiness).then().statusCode(404);
+        given().auth().oauth2(Stack.token("tutor1")).contentType("application/json")
+                .body(Map.of("assessmentOrganisationId", "EPA0001")).when()
+                .put("/api/v1/apprentices/" + apprenticeId + "/programme").then().statusCode(200);
+        given().auth().oauth2(Stack.token("assessor1")).when().get(readiness).then().statusCode(200)
+                .body("apprenticeId", equalTo(apprenticeId));
     }
 }
