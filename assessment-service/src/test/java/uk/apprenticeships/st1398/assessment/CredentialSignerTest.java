@@ -41,6 +41,11 @@ class CredentialSignerTest {
             }
 
             @Override
+            public java.util.Map<String, Integer> larsCodes() {
+                return java.util.Map.of();
+            }
+
+            @Override
             public Credentials credentials() {
                 return new Credentials() {
                     @Override

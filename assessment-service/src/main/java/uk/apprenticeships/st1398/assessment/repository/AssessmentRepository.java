@@ -24,6 +24,12 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
         return find("uln = ?1 and standardVersion = ?2", uln, standardVersion).firstResultOptional();
     }
 
+    /** The learner's registrations on any version of a standard (STnnnn), newest first. */
+    public List<Assessment> findByLearnerAndStandard(String uln, String standardReference) {
+        return find("uln = ?1 and standardVersion like ?2", Sort.by("createdAt", Sort.Direction.Descending),
+                uln, standardReference + "_%").list();
+    }
+
     /** Registrations in the caller's scope, oldest first (then by id, stable), optionally for one learner. */
     public List<Assessment> search(Scope scope, String uln, PageRequest page) {
         return query(scope, uln).page(page.page(), page.size()).list();
