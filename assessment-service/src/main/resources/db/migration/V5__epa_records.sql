@@ -32,3 +32,12 @@ create table epa_record_epa (
     primary key (record_id, position)
 );
 
+-- The overall grade of an assessment, derived from its standing attempts by the plan's combination table and
+-- rewritten by the service whenever an attempt is recorded or corrected (the attempts stay the source of truth).
+-- Held so cohort statistics can be computed in SQL (GROUP BY) without the plan. overall_graded_on is the date of
+-- the last standing attempt, as in the EPA outcomes report.
+alter table assessment add column overall_grade varchar(50);
+alter table assessment add column overall_graded_on date;
+alter table assessment add constraint assessment_overall_graded_check
+    check ((overall_grade is null) = (overall_graded_on is null));
+create index assessment_graded_idx on assessment (overall_graded_on, provider_ukprn) where overall_grade is not null;

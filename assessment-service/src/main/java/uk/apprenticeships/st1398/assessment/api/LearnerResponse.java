@@ -28,7 +28,9 @@ public record LearnerResponse(
     @Schema(name = "LearnerLearningDetails")
     public record LearningDetails(@Schema(example = "1.0") String version,
             @Schema(example = "ST1398_1.0") String standardVersion, String providerUkprn, String epaoId,
-            @Schema(description = "Gateway to completion") LocalDate gatewayDate, LocalDate assessmentPeriodEnd) {
+            @Schema(description = "Gateway to completion") LocalDate gatewayDate, LocalDate assessmentPeriodEnd,
+            @Schema(description = "Overall grade from the graded attempts; absent until every method is graded")
+            String overallGrade) {
     }
 
     @Schema(name = "LearnerCertificate")

@@ -74,7 +74,7 @@ public class EpaService {
                 new LearnerResponse.Learner(a.uln, a.familyName, certificate.map(c -> c.givenNames).orElse(null)),
                 new LearnerResponse.Standard(id.larsCode(), id.reference()),
                 new LearnerResponse.LearningDetails(a.standardVersion.substring(split + 1), a.standardVersion,
-                        a.providerUkprn, a.organisation.epaoId, a.gatewayDate, a.periodEnd),
+                        a.providerUkprn, a.organisation.epaoId, a.gatewayDate, a.periodEnd, a.overallGrade),
                 status(live), live.map(EpaMapper::toResponse).orElse(null),
                 certificate.map(c -> new LearnerResponse.Certificate(c.reference, c.status.name())).orElse(null));
     }
