@@ -41,3 +41,17 @@ alter table assessment add column overall_graded_on date;
 alter table assessment add constraint assessment_overall_graded_check
     check ((overall_grade is null) = (overall_graded_on is null));
 create index assessment_graded_idx on assessment (overall_graded_on, provider_ukprn) where overall_grade is not null;
+
+-- Every declaration or removal of an assessor's conflict of interest. assessor_conflict_provider/_employer hold the
+-- current set (what assignment checks); this table is the record of how it came to be, written once per change.
+create table assessor_conflict_change (
+    id          bigint      generated always as identity primary key,
+    assessor_id uuid        not null references assessor (id),
+    kind        varchar(8)  not null check (kind in ('provider', 'employer')),
+    value       varchar(50) not null,
+    action      varchar(8)  not null check (action in ('Declared', 'Removed')),
+    reason      text check (char_length(reason) <= 2000),
+    changed_at  timestamptz not null,
+    changed_by  text        not null
+);
+create index assessor_conflict_change_assessor_idx on assessor_conflict_change (assessor_id, id);

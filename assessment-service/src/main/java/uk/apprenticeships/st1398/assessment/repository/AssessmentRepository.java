@@ -30,6 +30,16 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
                 uln, standardReference + "_%").list();
     }
 
+    /**
+     * Assessments assigned to the assessor and not yet graded (no overall grade) whose provider or employer is the
+     * one given, oldest first.
+     */
+    public List<Assessment> ungradedAssignedTo(UUID assessorId, String providerUkprn, String employerId) {
+        return find("assessor.id = ?1 and overallGrade is null and (providerUkprn = ?2 or employerId = ?3)",
+                Sort.by("createdAt").and("id"), assessorId, providerUkprn == null ? "" : providerUkprn,
+                employerId == null ? "" : employerId).list();
+    }
+
     /** Registrations in the caller's scope, oldest first (then by id, stable), optionally for one learner. */
     public List<Assessment> search(Scope scope, String uln, PageRequest page) {
         return query(scope, uln).page(page.page(), page.size()).list();

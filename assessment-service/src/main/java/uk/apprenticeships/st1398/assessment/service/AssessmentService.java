@@ -123,6 +123,9 @@ public class AssessmentService {
                 .orElseThrow(() -> ApiException.unprocessable("No assessor " + assessorId + " in assessment "
                         + "organisation " + assessment.organisation.epaoId + "; nothing was changed.",
                         Map.of("rule", "assessor-not-in-organisation")));
+        // Serialises with a conflict being declared at the same time (AssessorService locks the assessor too).
+        assessors.getEntityManager().lock(assessor, LockModeType.PESSIMISTIC_WRITE);
+        assessors.getEntityManager().refresh(assessor);
         if (assessor.conflictProviderUkprns.contains(assessment.providerUkprn)
                 || assessor.conflictEmployerIds.contains(assessment.employerId)) {
             throw new ApiException(ProblemType.CONFLICT, 409, "Assessor " + assessor.id + " declared a conflict "
