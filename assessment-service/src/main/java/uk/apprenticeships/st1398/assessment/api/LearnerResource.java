@@ -18,7 +18,7 @@ import uk.apprenticeships.st1398.assessment.service.EpaService;
 
 @Path("/api/v1/learner")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"admin", "regulator", "assessor", "tutor", "employer"})
+@RolesAllowed({"admin", "regulator", "assessor", "tutor", "lms-integration", "employer"})
 @Tag(name = "DfE learner and EPA", description = "Learner and EPA records in the shapes of the DfE assessment "
         + "service API (which keeps the name EPA, end-point assessment, for what this API calls an assessment)")
 public class LearnerResource {
