@@ -31,7 +31,7 @@ public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
         server.stubFor(any(urlPathMatching("/api/v1/standards.*")).atPriority(10).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withHeader("X-Request-Id", "downstream-id")
                 .withHeader("X-Downstream", "standards").withBody("{\"items\":[{\"reference\":\"ST1398\"}]}")));
-        server.stubFor(any(urlPathMatching("/api/v1/(assessment-organisations|certificates).*")).willReturn(aResponse()
+        server.stubFor(any(urlPathMatching("/api/v1/(assessment-organisations|certificates|learner|epa)(/.*)?")).willReturn(aResponse()
                 .withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"ok\":true}")));
         server.stubFor(get(urlPathEqualTo("/api/v1/assessments/slow")).willReturn(aResponse().withStatus(200)
                 .withFixedDelay(4000).withBody("{}")));

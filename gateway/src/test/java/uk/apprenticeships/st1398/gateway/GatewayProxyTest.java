@@ -101,6 +101,22 @@ class GatewayProxyTest {
     }
 
     @Test
+    void dfeLearnerAndEpaPathsAreRoutedToAssessment() {
+        given().auth().oauth2(Tokens.admin()).when().get("/api/v1/learner/1234567890/Smith/ST1398").then()
+                .statusCode(201);
+        given().auth().oauth2(Tokens.admin()).contentType("application/json").body("[]").when().post("/api/v1/epa")
+                .then().statusCode(201);
+        given().auth().oauth2(Tokens.admin()).when().delete("/api/v1/epa/1234567890/Smith/ST1398/00000001").then()
+                .statusCode(201);
+        DownstreamStubs.server.verify(getRequestedFor(urlEqualTo("/api/v1/learner/1234567890/Smith/ST1398")));
+        DownstreamStubs.server.verify(postRequestedFor(urlEqualTo("/api/v1/epa")));
+        given().when().get("/api/v1/learner/1234567890/Smith/ST1398").then()
+                .spec(Problems.problem(401, "unauthorized"));
+        given().contentType("application/json").body("[]").when().put("/api/v1/epa").then()
+                .spec(Problems.problem(401, "unauthorized"));
+    }
+
+    @Test
     void hangingServiceAnswers504ProblemAfterTheTimeout() {
         given().auth().oauth2(Tokens.admin()).when().get("/api/v1/assessments/slow")
                 .then().time(lessThan(3500L), TimeUnit.MILLISECONDS)

@@ -29,7 +29,7 @@ import uk.apprenticeships.st1398.platform.api.PageRequest;
 
 @Path("/api/v1/assessments")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"admin", "regulator", "assessor", "tutor", "employer"})
+@RolesAllowed({"admin", "regulator", "assessor", "tutor", "lms-integration", "employer"})
 @Tag(name = "Assessments", description = "Apprentices registered for assessment, graded attempts per method and the "
         + "overall grade, all by the rules of the standard version's assessment plan")
 public class AssessmentResource {

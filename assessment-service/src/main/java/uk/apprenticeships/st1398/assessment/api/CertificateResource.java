@@ -37,7 +37,7 @@ import uk.apprenticeships.st1398.platform.api.PageRequest;
 
 @Path("/api/v1/certificates")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"admin", "regulator", "assessor", "tutor"})
+@RolesAllowed({"admin", "regulator", "assessor", "tutor", "lms-integration"})
 @Tag(name = "Certificates", description = "Apprenticeship certificates, in shapes compatible with the DfE "
         + "assessment service API. Batches take up to 25 items and are answered item by item; each item is "
         + "atomic on its own (a refused item changes nothing and does not stop the others).")

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,10 +25,14 @@ import java.util.function.BiConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.apprenticeships.st1398.assessment.service.CohortStatisticsService;
 import uk.apprenticeships.st1398.assessment.service.ReportService;
+import uk.apprenticeships.st1398.platform.api.PageRequest;
 
 @Path("/api/v1/reports")
 @Produces({ReportResource.TEXT_CSV, MediaType.APPLICATION_JSON})
@@ -37,9 +43,50 @@ public class ReportResource {
     static final String TEXT_CSV = "text/csv";
 
     private final ReportService reports;
+    private final CohortStatisticsService cohorts;
 
-    public ReportResource(ReportService reports) {
+    public ReportResource(ReportService reports, CohortStatisticsService cohorts) {
         this.reports = reports;
+        this.cohorts = cohorts;
+    }
+
+    @GET
+    @Path("/cohort-statistics")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "regulator", "assessor", "tutor", "lms-integration", "employer"})
+    @Operation(summary = "Cohort statistics for dashboards",
+            description = "Completed assessments (overall grade set) whose last graded attempt falls in [from, to], "
+                    + "grouped by any of standardVersion, period and provider (in the order given), with Pass, "
+                    + "Merit, Distinction and Fail counts and pass, distinction and fail rates over `assessed`. "
+                    + "Counted in the database. Scoped: tutors and LMS clients see their provider only (another "
+                    + "providerUkprn answers 404), employers their apprentices, assessors their organisation, "
+                    + "admins and regulators everything. Groups are paged in the order of the grouping columns.")
+    @APIResponse(responseCode = "200", description = "A page of groups",
+            content = @Content(schema = @Schema(implementation = CohortStatisticsPage.class)))
+    @APIResponse(responseCode = "400", description = "from/to missing or malformed, from after to, more than five "
+            + "years, an unknown groupBy name or period, or a malformed providerUkprn")
+    @APIResponse(responseCode = "404", description = "A provider asking for another provider's statistics")
+    public Response cohortStatistics(
+            @QueryParam("from") @Parameter(description = "First day, yyyy-mm-dd", required = true) String from,
+            @QueryParam("to") @Parameter(description = "Last day (inclusive), yyyy-mm-dd", required = true) String to,
+            @QueryParam("groupBy") @Parameter(description = "Comma-separated: standardVersion, period, provider "
+                    + "(default standardVersion)", example = "standardVersion,period") String groupBy,
+            @QueryParam("period") @Parameter(description = "month (default), quarter or year",
+                    example = "quarter") String period,
+            @QueryParam("providerUkprn") @Parameter(description = "Only this provider", example = "10000001")
+            String providerUkprn,
+            @Valid @BeanParam PageRequest page) {
+        return Response.ok(cohorts.statistics(from, to, groupBy, period, providerUkprn, page)).build();
+    }
+
+    /** The page schema for OpenAPI (PageResponse is generic). */
+    @Schema(name = "CohortStatisticsPage")
+    static final class CohortStatisticsPage {
+        public List<CohortStatisticsRow> items;
+        public int page;
+        public int size;
+        public long totalItems;
+        public int totalPages;
     }
 
     @GET

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "assessment")
@@ -28,6 +29,13 @@ public interface AssessmentConfig {
      */
     @WithDefault("PT30M")
     Duration reportTimeout();
+
+    /**
+     * LARS standard codes by standard reference (assessment.lars-codes.ST1398=795), for the DfE-shaped endpoints
+     * that accept either. The catalogue holds the same code (standards-service seed); it is configured here so a
+     * learner lookup needs no call to standards-service.
+     */
+    Map<String, Integer> larsCodes();
 
     /** Open Badges credentials issued for approved certificates. */
     Credentials credentials();

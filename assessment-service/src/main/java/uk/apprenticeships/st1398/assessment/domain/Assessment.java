@@ -54,4 +54,12 @@ public class Assessment extends Audited {
     @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "assessor_id")
     public Assessor assessor;
+
+    /** Derived from the standing attempts whenever one is recorded or corrected; null until every method is graded. */
+    @Column(name = "overall_grade")
+    public String overallGrade;
+
+    /** Date of the last standing attempt, when {@link #overallGrade} is set. */
+    @Column(name = "overall_graded_on")
+    public LocalDate overallGradedOn;
 }

@@ -24,6 +24,22 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
         return find("uln = ?1 and standardVersion = ?2", uln, standardVersion).firstResultOptional();
     }
 
+    /** The learner's registrations on any version of a standard (STnnnn), newest first. */
+    public List<Assessment> findByLearnerAndStandard(String uln, String standardReference) {
+        return find("uln = ?1 and standardVersion like ?2", Sort.by("createdAt", Sort.Direction.Descending),
+                uln, standardReference + "_%").list();
+    }
+
+    /**
+     * Assessments assigned to the assessor and not yet graded (no overall grade) whose provider or employer is the
+     * one given, oldest first.
+     */
+    public List<Assessment> ungradedAssignedTo(UUID assessorId, String providerUkprn, String employerId) {
+        return find("assessor.id = ?1 and overallGrade is null and (providerUkprn = ?2 or employerId = ?3)",
+                Sort.by("createdAt").and("id"), assessorId, providerUkprn == null ? "" : providerUkprn,
+                employerId == null ? "" : employerId).list();
+    }
+
     /** Registrations in the caller's scope, oldest first (then by id, stable), optionally for one learner. */
     public List<Assessment> search(Scope scope, String uln, PageRequest page) {
         return query(scope, uln).page(page.page(), page.size()).list();

@@ -37,6 +37,12 @@ public class CertificateRepository implements PanacheRepository<Certificate> {
                 List.of(CertificateStatus.Cancelled, CertificateStatus.Deleted), exceptId == null ? -1L : exceptId) > 0;
     }
 
+    /** The learner's live (not cancelled or deleted) certificate for this standard, if any. */
+    public Optional<Certificate> live(String uln, String standardReference) {
+        return find("uln = ?1 and standardReference = ?2 and status not in ?3", uln, standardReference,
+                List.of(CertificateStatus.Cancelled, CertificateStatus.Deleted)).firstResultOptional();
+    }
+
     public List<Certificate> search(Filter filter, PageRequest page) {
         return query(filter).page(page.page(), page.size()).list();
     }

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import uk.apprenticeships.st1398.assessment.api.AssessmentRequest;
 import uk.apprenticeships.st1398.assessment.api.AssessmentResponse;
@@ -124,6 +125,9 @@ public class AssessmentService {
                 .orElseThrow(() -> ApiException.unprocessable("No assessor " + assessorId + " in assessment "
                         + "organisation " + assessment.organisation.epaoId + "; nothing was changed.",
                         Map.of("rule", "assessor-not-in-organisation")));
+        // Serialises with a conflict being declared at the same time (AssessorService locks the assessor too).
+        assessors.getEntityManager().lock(assessor, LockModeType.PESSIMISTIC_WRITE);
+        assessors.getEntityManager().refresh(assessor);
         if (assessor.conflictProviderUkprns.contains(assessment.providerUkprn)
                 || assessor.conflictEmployerIds.contains(assessment.employerId)) {
             throw new ApiException(ProblemType.CONFLICT, 409, "Assessor " + assessor.id + " declared a conflict "
@@ -165,6 +169,7 @@ public class AssessmentService {
                 request.grade(), request.ksbJudgements(), request.evidenceRefs(), request.employerAgreed(),
                 request.exceptionalCircumstances(), request.reason());
         attempts.persistAndFlush(attempt);
+        refreshOverall(assessment, plan);
         Log.infof("Recorded %s attempt %s on %s of assessment %s: %s", attempt.kind, attempt.id, attempt.methodCode,
                 id, attempt.grade);
         return AssessmentMapper.toResponse(attempt);
@@ -195,6 +200,7 @@ public class AssessmentService {
         attempts.persist(correction);
         corrected.supersededBy = correction.id;
         attempts.flush();
+        refreshOverall(assessment, plan);
         Log.infof("Attempt %s of assessment %s corrected by %s", corrected.id, id, correction.id);
         return AssessmentMapper.toResponse(correction);
     }
@@ -203,9 +209,7 @@ public class AssessmentService {
     public ResultResponse result(UUID id) {
         Assessment assessment = visible(id);
         AssessmentPlan plan = plans.require(assessment.standardVersion);
-        Map<String, AssessmentAttempt> latest = new HashMap<>();
-        attempts.byAssessment(id).stream().filter(a -> a.supersededBy == null).sorted(CHRONOLOGICAL)
-                .forEach(a -> latest.put(a.methodCode, a));
+        Map<String, AssessmentAttempt> latest = latestPerMethod(id);
         List<ResultResponse.MethodResult> methods = new ArrayList<>();
         Map<String, String> grades = new HashMap<>();
         for (AssessmentPlan.Method method : plan.methods().items()) {
@@ -219,6 +223,30 @@ public class AssessmentService {
         String overall = GradingRules.overall(plan, grades).orElse(null);
         return new ResultResponse(id, assessment.standardVersion, overall == null ? "incomplete" : "complete",
                 overall, methods);
+    }
+
+    /** Each method's latest standing (not superseded) attempt. */
+    private Map<String, AssessmentAttempt> latestPerMethod(UUID id) {
+        Map<String, AssessmentAttempt> latest = new HashMap<>();
+        attempts.byAssessment(id).stream().filter(a -> a.supersededBy == null).sorted(CHRONOLOGICAL)
+                .forEach(a -> latest.put(a.methodCode, a));
+        return latest;
+    }
+
+    /**
+     * Rewrites the assessment's derived overall grade (for cohort statistics in SQL) from its standing attempts, as
+     * {@link #result(UUID)} computes it: set once every method of the plan has a grade, dated by the last attempt.
+     */
+    private void refreshOverall(Assessment assessment, AssessmentPlan plan) {
+        Map<String, AssessmentAttempt> latest = latestPerMethod(assessment.id);
+        Map<String, String> grades = new HashMap<>();
+        latest.forEach((method, attempt) -> grades.put(method, attempt.grade));
+        Optional<String> overall = GradingRules.overall(plan, grades);
+        assessment.overallGrade = overall.orElse(null);
+        assessment.overallGradedOn = overall.isEmpty() ? null : latest.values().stream().map(a -> a.date)
+                .max(Comparator.naturalOrder()).orElseThrow();
+        assessment.updatedAt = now();
+        assessment.updatedBy = caller.name();
     }
 
     /** The assessment, locked against concurrent grading, if the caller is its assigned assessor. */

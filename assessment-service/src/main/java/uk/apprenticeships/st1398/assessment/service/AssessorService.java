@@ -8,7 +8,16 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import jakarta.persistence.LockModeType;
+import java.util.Map;
+import java.util.Set;
 import uk.apprenticeships.st1398.assessment.api.AssessorRequest;
+import uk.apprenticeships.st1398.assessment.api.ConflictChangeResponse;
+import uk.apprenticeships.st1398.assessment.api.ConflictRequest;
+import uk.apprenticeships.st1398.assessment.domain.ConflictChange;
+import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
+import uk.apprenticeships.st1398.assessment.repository.ConflictChangeRepository;
+import uk.apprenticeships.st1398.platform.problem.ProblemType;
 import uk.apprenticeships.st1398.assessment.api.AssessorResponse;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentOrganisation;
 import uk.apprenticeships.st1398.assessment.domain.Assessor;
@@ -23,14 +32,23 @@ import uk.apprenticeships.st1398.platform.problem.ApiException;
 @ApplicationScoped
 public class AssessorService {
 
+    static final String PROVIDER = "provider";
+    static final String EMPLOYER = "employer";
+    static final String DECLARED = "Declared";
+    static final String REMOVED = "Removed";
+
     private final AssessorRepository assessors;
     private final AssessmentOrganisationRepository organisations;
+    private final AssessmentRepository assessments;
+    private final ConflictChangeRepository changes;
     private final CallerScope caller;
 
     public AssessorService(AssessorRepository assessors, AssessmentOrganisationRepository organisations,
-            CallerScope caller) {
+            AssessmentRepository assessments, ConflictChangeRepository changes, CallerScope caller) {
         this.assessors = assessors;
         this.organisations = organisations;
+        this.assessments = assessments;
+        this.changes = changes;
         this.caller = caller;
     }
 
@@ -58,8 +76,93 @@ public class AssessorService {
         assessor.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         assessor.createdBy = caller.name();
         assessors.persistAndFlush(assessor);
+        assessor.conflictProviderUkprns.forEach(v -> record(assessor, PROVIDER, v, DECLARED, "At registration"));
+        assessor.conflictEmployerIds.forEach(v -> record(assessor, EMPLOYER, v, DECLARED, "At registration"));
         Log.infof("Registered assessor %s of %s", assessor.id, epaoId);
         return AssessmentMapper.toResponse(assessor);
+    }
+
+    /**
+     * Declares a conflict of interest (admins, or the assessor for themself). Refused with 409, listing them, while the
+     * assessor is assigned to assessments of that provider or employer that are not yet graded: reassign those first.
+     */
+    @Transactional
+    public AssessorResponse declareConflict(String epaoId, UUID assessorId, ConflictRequest request) {
+        Assessor assessor = lockedAssessor(epaoId, assessorId);
+        if (!caller.hasRole("admin") && !assessor.userId.equals(caller.subject())) {
+            throw new ApiException(ProblemType.FORBIDDEN, 403, "Assessors declare only their own conflicts of "
+                    + "interest; an administrator may declare anyone's.", null, null);
+        }
+        boolean provider = request.providerUkprn() != null;
+        if (provider == (request.employerId() != null)) {
+            throw ApiException.invalid("providerUkprn", "give exactly one of providerUkprn and employerId");
+        }
+        String value = provider ? request.providerUkprn() : request.employerId().strip();
+        Set<String> current = provider ? assessor.conflictProviderUkprns : assessor.conflictEmployerIds;
+        if (current.contains(value)) {
+            throw ApiException.conflict("Assessor " + assessorId + " has already declared a conflict with "
+                    + (provider ? "provider " : "employer ") + value + ".");
+        }
+        List<String> clashing = assessments.ungradedAssignedTo(assessor.id, provider ? value : null,
+                provider ? null : value).stream().map(a -> a.id.toString()).toList();
+        if (!clashing.isEmpty()) {
+            throw new ApiException(ProblemType.CONFLICT, 409, "Assessor " + assessorId + " is assigned to "
+                    + clashing.size() + " assessment(s) of this " + (provider ? "provider" : "employer") + " that are "
+                    + "not yet graded; reassign them first. Nothing was changed.", null,
+                    Map.of("rule", "conflict-with-assigned-assessments", "assessments", clashing));
+        }
+        current.add(value);
+        assessors.flush();
+        record(assessor, provider ? PROVIDER : EMPLOYER, value, DECLARED, request.reason());
+        Log.infof("Assessor %s declared a conflict with %s %s", assessor.id, provider ? PROVIDER : EMPLOYER, value);
+        return AssessmentMapper.toResponse(assessor);
+    }
+
+    /** Removes a declared conflict (admins only); recorded in the history, like a declaration. */
+    @Transactional
+    public void removeConflict(String epaoId, UUID assessorId, String kind, String value) {
+        Assessor assessor = lockedAssessor(epaoId, assessorId);
+        Set<String> current = PROVIDER.equals(kind) ? assessor.conflictProviderUkprns : assessor.conflictEmployerIds;
+        if (!current.remove(value)) {
+            throw ApiException.notFound("Assessor " + assessorId + " has declared no conflict with " + kind + " "
+                    + value + ".");
+        }
+        assessors.flush();
+        record(assessor, kind, value, REMOVED, null);
+        Log.infof("Conflict of assessor %s with %s %s removed", assessor.id, kind, value);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResponse<ConflictChangeResponse> conflictHistory(String epaoId, UUID assessorId, PageRequest page) {
+        Assessor assessor = assessorOf(epaoId, assessorId);
+        return PageResponse.of(changes.byAssessor(assessor.id, page), c -> new ConflictChangeResponse(c.kind,
+                c.value, c.action, c.reason, c.changedAt, c.changedBy), page, changes.countByAssessor(assessor.id));
+    }
+
+    private Assessor assessorOf(String epaoId, UUID assessorId) {
+        AssessmentOrganisation organisation = visibleOrganisation(epaoId);
+        return assessors.findByIdOptional(assessorId).filter(a -> a.organisation.id.equals(organisation.id))
+                .orElseThrow(() -> ApiException.notFound("No assessor " + assessorId + " in " + epaoId + "."));
+    }
+
+    /** The assessor, locked against a concurrent assignment or conflict change. */
+    private Assessor lockedAssessor(String epaoId, UUID assessorId) {
+        Assessor assessor = assessorOf(epaoId, assessorId);
+        assessors.getEntityManager().lock(assessor, LockModeType.PESSIMISTIC_WRITE);
+        assessors.getEntityManager().refresh(assessor);
+        return assessor;
+    }
+
+    private void record(Assessor assessor, String kind, String value, String action, String reason) {
+        ConflictChange change = new ConflictChange();
+        change.assessorId = assessor.id;
+        change.kind = kind;
+        change.value = value;
+        change.action = action;
+        change.reason = reason == null || reason.isBlank() ? null : reason.strip();
+        change.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        change.changedBy = caller.subject();
+        changes.persist(change);
     }
 
     /** The organisation, or 404 when it does not exist or is another tenant's. */

@@ -51,18 +51,19 @@ public class CallerScope {
     }
 
     /**
-     * The training provider a tutor acts for; empty for any caller who is not (only) a tutor. A tutor token
+     * The training provider a tutor or LMS client acts for; empty for any other caller. Such a token
      * without a well-formed claim is refused rather than left unscoped.
      */
     public Optional<String> providerUkprn() {
-        if (!identity.hasRole("tutor") || seesEverything()) {
+        if (!actsForProvider() || seesEverything()) {
             return Optional.empty();
         }
         String ukprn = claim(PROVIDER_UKPRN_CLAIM);
         if (ukprn == null || !UKPRN.matcher(ukprn).matches()) {
             throw new ApiException(ProblemType.FORBIDDEN, 403,
-                    "Your tutor token carries no valid provider_ukprn claim; ask an administrator to set your "
-                            + "training provider.", null, null);
+                    "Your " + (identity.hasRole("tutor") ? "tutor" : "LMS client") + " token carries no valid "
+                            + "provider_ukprn claim; ask an administrator to set your training provider.", null,
+                    null);
         }
         return Optional.of(ukprn);
     }
@@ -102,7 +103,7 @@ public class CallerScope {
             return true;
         }
         boolean allowed = identity.hasRole("assessor") && epaoId().map(epaoId::equals).orElse(false);
-        return allowed || identity.hasRole("tutor") && providerUkprn().map(providerUkprn::equals).orElse(false);
+        return allowed || actsForProvider() && providerUkprn().map(providerUkprn::equals).orElse(false);
     }
 
     /**
@@ -120,6 +121,11 @@ public class CallerScope {
                             + "assessment organisation.", null, null);
         }
         return Optional.of(epaoId);
+    }
+
+    /** Tutors and a provider's LMS client (role lms-integration) act for one training provider. */
+    private boolean actsForProvider() {
+        return identity.hasRole("tutor") || identity.hasRole("lms-integration");
     }
 
     private String claim(String name) {

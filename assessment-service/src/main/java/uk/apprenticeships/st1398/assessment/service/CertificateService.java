@@ -1,7 +1,6 @@
 package uk.apprenticeships.st1398.assessment.service;
 
 import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -14,11 +13,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
 import org.hibernate.exception.ConstraintViolationException;
 import uk.apprenticeships.st1398.assessment.api.CertificateRequest;
 import uk.apprenticeships.st1398.assessment.api.CertificateResponse;
@@ -47,7 +43,7 @@ import uk.apprenticeships.st1398.platform.problem.ProblemType;
 @ApplicationScoped
 public class CertificateService {
 
-    public static final int MAX_BATCH = 25;
+    public static final int MAX_BATCH = Batches.MAX_BATCH;
     static final LocalDate EARLIEST_ACHIEVEMENT = LocalDate.of(2017, 1, 1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -70,23 +66,20 @@ public class CertificateService {
     // ------------------------------------------------------------------------------------------ batches
 
     public List<CertificateResult> create(List<CertificateRequest> batch) {
-        checkBatch(batch, CertificateRequest::requestId);
-        return run(batch, CertificateRequest::requestId, 201, this::createOne);
+        return Batches.run(batch, CertificateRequest::requestId, 201, this::createOne, CertificateResult::new);
     }
 
     public List<CertificateResult> amend(List<CertificateRequest> batch) {
-        checkBatch(batch, CertificateRequest::requestId);
-        return run(batch, CertificateRequest::requestId, 200, item -> {
+        return Batches.run(batch, CertificateRequest::requestId, 200, item -> {
             if (item.certificateReference() == null) {
                 throw ApiException.invalid("certificateReference", "is required to amend a certificate");
             }
             return amendOne(item.certificateReference(), item);
-        });
+        }, CertificateResult::new);
     }
 
     public List<CertificateResult> submit(List<SubmitRequest> batch) {
-        checkBatch(batch, SubmitRequest::requestId);
-        return run(batch, SubmitRequest::requestId, 200, item -> {
+        return Batches.run(batch, SubmitRequest::requestId, 200, item -> {
             if (item.certificateReference() == null || !item.certificateReference().matches("^\\d{8}$")) {
                 throw ApiException.invalid("certificateReference", "must be 8 digits");
             }
@@ -96,48 +89,7 @@ public class CertificateService {
                         + "; only Draft or Ready certificates can be submitted.");
             }
             return move(certificate, CertificateStatus.Submitted, null);
-        });
-    }
-
-    private <T> void checkBatch(List<T> batch, Function<T, String> requestId) {
-        if (batch == null || batch.isEmpty()) {
-            throw ApiException.invalid("request", "must be a JSON array of 1 to " + MAX_BATCH + " items");
-        }
-        if (batch.size() > MAX_BATCH) {
-            throw ApiException.invalid("request", "has " + batch.size() + " items; a batch takes at most "
-                    + MAX_BATCH + " (nothing was processed)");
-        }
-        List<Problem.Violation> violations = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < batch.size(); i++) {
-            String id = batch.get(i) == null ? null : requestId.apply(batch.get(i));
-            if (id == null || id.isBlank() || id.length() > 64) {
-                violations.add(new Problem.Violation("[" + i + "].requestId", "is required, 1 to 64 characters"));
-            } else if (!seen.add(id)) {
-                violations.add(new Problem.Violation("[" + i + "].requestId", "is repeated in this batch"));
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw ApiException.invalid("Every item needs its own requestId (nothing was processed).", violations);
-        }
-    }
-
-    /** Runs each item in its own transaction and turns a refusal into that item's result. */
-    private <T> List<CertificateResult> run(List<T> batch, Function<T, String> requestId, int successStatus,
-            Function<T, CertificateResponse> action) {
-        List<CertificateResult> results = new ArrayList<>();
-        for (T item : batch) {
-            try {
-                CertificateResponse done = QuarkusTransaction.requiringNew().call(() -> action.apply(item));
-                results.add(new CertificateResult(requestId.apply(item), successStatus, done, List.of()));
-            } catch (ApiException e) {
-                List<Problem.Violation> errors = e.violations().isEmpty()
-                        ? List.of(new Problem.Violation(null, e.getMessage()))
-                        : e.violations();
-                results.add(new CertificateResult(requestId.apply(item), e.status(), null, errors));
-            }
-        }
-        return results;
+        }, CertificateResult::new);
     }
 
     // ------------------------------------------------------------------------------------------ one item

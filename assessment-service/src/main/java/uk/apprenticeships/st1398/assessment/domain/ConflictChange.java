@@ -1,0 +1,44 @@
+package uk.apprenticeships.st1398.assessment.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One declaration or removal of an assessor's conflict of interest; written once, never changed. */
+@Entity
+@Table(name = "assessor_conflict_change")
+public class ConflictChange {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "assessor_id", nullable = false)
+    public UUID assessorId;
+
+    /** provider or employer. */
+    @Column(nullable = false)
+    public String kind;
+
+    /** The provider's UKPRN or the employer's id. */
+    @Column(nullable = false)
+    public String value;
+
+    /** Declared or Removed. */
+    @Column(nullable = false)
+    public String action;
+
+    public String reason;
+
+    @Column(name = "changed_at", nullable = false)
+    public OffsetDateTime changedAt;
+
+    /** The token subject of whoever made the change. */
+    @Column(name = "changed_by", nullable = false)
+    public String changedBy;
+}
