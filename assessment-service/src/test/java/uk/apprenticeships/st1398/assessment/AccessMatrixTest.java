@@ -231,6 +231,25 @@ class AccessMatrixTest {
                 send(one + "/attempts/" + attemptId + "/corrections", Map.of("date", TODAY.minusDays(1).toString(),
                         "grade", "Distinction", "reason", "Re-marked")), assignedAssessor201));
         rows.add(new Row("GET", "/api/v1/assessments/{id}/result", get(one + "/result"), read));
+        // Gateway to completion. The matrix's assessment has no evidence-service link (callers who pass the tenant
+        // check meet 422 no-apprentice-link on readiness) and has passed its gateway already, so waivers,
+        // declarations and submissions that pass the role and tenant checks meet 409; there is no submission to decide.
+        String gateway = one + "/gateway";
+        rows.add(new Row("GET", "/api/v1/assessments/{id}/gateway/readiness", get(gateway + "/readiness"),
+                "422 422 422 404 422 404 422 422 404 403 401"));
+        rows.add(new Row("GET", "/api/v1/assessments/{id}/gateway/waivers", get(gateway + "/waivers"), read));
+        rows.add(new Row("POST", "/api/v1/assessments/{id}/gateway/waivers", send(gateway + "/waivers",
+                Map.of("item", "project-scope-sign-off", "reason", "Matrix")), "409 403 409 404 403 403 403 403 403 403 401"));
+        rows.add(new Row("GET", "/api/v1/assessments/{id}/gateway/declarations", get(gateway + "/declarations"), read));
+        rows.add(new Row("POST", "/api/v1/assessments/{id}/gateway/declarations", send(gateway + "/declarations",
+                Map.of("item", "employer-confirmation", "declaredBy", "Matrix Employer", "declaredOn",
+                        TODAY.minusDays(1).toString())), "409 403 403 403 409 404 409 409 404 403 401"));
+        rows.add(new Row("GET", "/api/v1/assessments/{id}/gateway/submissions", get(gateway + "/submissions"), read));
+        rows.add(new Row("POST", "/api/v1/assessments/{id}/gateway/submissions",
+                send(gateway + "/submissions", Map.of()), "409 403 403 403 409 404 409 403 403 403 401"));
+        rows.add(new Row("POST", "/api/v1/assessments/{id}/gateway/submissions/{attempt}/components/{item}/decision",
+                send(gateway + "/submissions/1/components/coverage/decision", Map.of("decision", "accepted")),
+                "404 403 404 404 403 403 403 403 403 403 401"));
         // Certificates: employers hold no certificate records (a certificate names no employer).
         rows.add(new Row("POST", "/api/v1/certificates",
                 c -> new Call(certificates, List.of(certificateBody("30000088" + (50 + FRESH.incrementAndGet()),

@@ -28,7 +28,7 @@ import uk.apprenticeships.st1398.platform.api.PageRequest;
 
 @Path("/api/v1/assessments/{id}/gateway")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"admin", "regulator", "assessor", "tutor", "employer"})
+@RolesAllowed({"admin", "regulator", "assessor", "tutor", "lms-integration", "employer"})
 @Tag(name = "Gateway to completion", description = "Readiness for the gateway to completion (formerly the EPA "
         + "gateway), item by item from the standard version's assessment plan and the apprentice's portfolio in "
         + "evidence-service; waivers, declarations, and gateway submissions decided by the assessment organisation")
@@ -95,7 +95,7 @@ public class GatewayResource {
 
     @POST
     @Path("/declarations")
-    @RolesAllowed({"admin", "tutor", "employer"})
+    @RolesAllowed({"admin", "tutor", "lms-integration", "employer"})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a declaration for a readiness item",
             description = "Items met by a declaration (employer-confirmation, project-scope-sign-off, "
@@ -127,7 +127,7 @@ public class GatewayResource {
 
     @POST
     @Path("/submissions")
-    @RolesAllowed({"admin", "tutor"})
+    @RolesAllowed({"admin", "tutor", "lms-integration"})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit for the gateway to completion",
             description = "By the provider's tutors or an admin. Checks readiness now and refuses unless ready; "

@@ -116,7 +116,7 @@ public class GatewayService {
         boolean employerOwn = caller.hasRole("employer") && EMPLOYER_CONFIRMATION.equals(request.item())
                 && caller.employerId().map(assessment.employerId::equals).orElse(false);
         if (!isProvider(assessment) && !employerOwn) {
-            throw forbidden("Only the training provider (its tutors) or an admin records gateway declarations; "
+            throw forbidden("Only the training provider (its tutors or LMS client) or an admin records gateway declarations; "
                     + "the employer may record its own " + EMPLOYER_CONFIRMATION + ".");
         }
         requireGatewayOpen(assessment);
@@ -150,7 +150,7 @@ public class GatewayService {
     public GatewaySubmissionResponse submit(UUID id, String note) {
         Assessment assessment = locked(id);
         if (!isProvider(assessment)) {
-            throw forbidden("Only the training provider (its tutors) or an admin submits for the gateway.");
+            throw forbidden("Only the training provider (its tutors or LMS client) or an admin submits for the gateway.");
         }
         requireGatewayOpen(assessment);
         List<GatewaySubmission> earlier = submissions.byAssessment(id);
@@ -339,8 +339,8 @@ public class GatewayService {
     }
 
     private boolean isProvider(Assessment assessment) {
-        return caller.hasRole("admin") || caller.hasRole("tutor")
-                && caller.providerUkprn().map(assessment.providerUkprn::equals).orElse(false);
+        // providerUkprn() is set only for the provider's tutors and its LMS client.
+        return caller.hasRole("admin") || caller.providerUkprn().map(assessment.providerUkprn::equals).orElse(false);
     }
 
     /** The assessment, or 404 when it does not exist or the caller may not see it (another tenant's). */
