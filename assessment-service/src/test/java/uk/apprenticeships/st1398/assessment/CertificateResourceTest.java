@@ -55,12 +55,18 @@ class CertificateResourceTest {
         learningDetails.put("ksbCodes", List.of("K1", "K2", "S1", "B1"));
         Map<String, Object> body = new HashMap<>();
         body.put("requestId", requestId);
-        body.put("standard", Map.of("standardCode", 668, "standardReference", "ST1398"));
+        body.put("standard", Map.of("standardCode", 795, "standardReference", "ST1398"));
         body.put("learner", Map.of("uln", uln, "familyName", "Smith", "givenNames", "Alex"));
         body.put("learningDetails", learningDetails);
         body.put("postalContact", Map.of("contactName", "Pat Jones", "addressLine1", "1 High Street", "city",
                 "Leeds", "postCode", "LS1 1AA"));
         return body;
+    }
+
+    static Map<String, Object> withStandard(Map<String, Object> body, int larsCode) {
+        Map<String, Object> copy = new HashMap<>(body);
+        copy.put("standard", Map.of("standardCode", larsCode, "standardReference", "ST1398"));
+        return copy;
     }
 
     @SuppressWarnings("unchecked")
@@ -143,10 +149,13 @@ class CertificateResourceTest {
                 withDetail(certificate("old", nextUln(), "Pass"), "achievementDate", "2016-12-31"),
                 certificate("uln", "123", "Pass"),
                 certificate("unknown", nextUln(), "Excellent"),
-                certificate("duplicate", uln, "Pass"));
+                certificate("duplicate", uln, "Pass"),
+                withStandard(certificate("lars", nextUln(), "Pass"), 668));
         as(Tokens.assessor("EPA0501")).body(batch).when().post(PATH).then().statusCode(200)
-                .body("requestId", contains("ok", "fail", "future", "old", "uln", "unknown", "duplicate"))
-                .body("status", contains(201, 400, 400, 400, 400, 400, 409))
+                .body("requestId", contains("ok", "fail", "future", "old", "uln", "unknown", "duplicate", "lars"))
+                .body("status", contains(201, 400, 400, 400, 400, 400, 409, 400))
+                .body("[7].validationErrors[0].field", equalTo("standard.standardCode"))
+                .body("[7].validationErrors[0].message", equalTo("must be 795, the LARS code of ST1398"))
                 .body("[0].certificate.status", equalTo("Draft"))
                 .body("[1].certificate", nullValue())
                 .body("[1].validationErrors[0].field", equalTo("learningDetails.overallGrade"))

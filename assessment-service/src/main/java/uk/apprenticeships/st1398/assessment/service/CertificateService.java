@@ -54,8 +54,12 @@ public class CertificateService {
     private final Validator validator;
     private final Clock clock = Clock.systemUTC();
 
+    private final StandardCodes standardCodes;
+
     public CertificateService(CertificateRepository certificates, CertificateHistoryRepository history,
-            AssessmentOrganisationRepository organisations, CallerScope caller, Validator validator) {
+            AssessmentOrganisationRepository organisations, CallerScope caller, Validator validator,
+            StandardCodes standardCodes) {
+        this.standardCodes = standardCodes;
         this.certificates = certificates;
         this.history = history;
         this.organisations = organisations;
@@ -233,6 +237,15 @@ public class CertificateService {
                 violations.add(new Problem.Violation("learningDetails.overallGrade", "Fail".equalsIgnoreCase(
                         asked.strip()) ? "Fail is an assessment outcome, never a certificate grade"
                                 : "must be one of " + CertificateGrade.labels()));
+            }
+        }
+        CertificateRequest.Standard standard = request.standard();
+        if (standard != null && standard.standardCode() != null && standard.standardReference() != null) {
+            // A LARS code that contradicts the reference would put the certificate under another standard.
+            Integer known = standardCodes.larsCode(standard.standardReference()).orElse(null);
+            if (known != null && !known.equals(standard.standardCode())) {
+                violations.add(new Problem.Violation("standard.standardCode", "must be " + known + ", the LARS code "
+                        + "of " + standard.standardReference()));
             }
         }
         LocalDate date = request.learningDetails() == null ? null : request.learningDetails().achievementDate();

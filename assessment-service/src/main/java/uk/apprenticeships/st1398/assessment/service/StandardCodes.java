@@ -19,6 +19,11 @@ public class StandardCodes {
         this.larsCodes = Map.copyOf(config.larsCodes());
     }
 
+    /** The configured LARS code of a standard reference, if any. */
+    public Optional<Integer> larsCode(String reference) {
+        return Optional.ofNullable(larsCodes.get(reference));
+    }
+
     /** The standard an STnnnn reference or a LARS code names; empty for a LARS code nobody configured. */
     public Optional<StandardId> resolve(String standard) {
         if (standard.startsWith("ST")) {
