@@ -84,4 +84,33 @@ class GradingRulesTest {
                         List.of(), false, false), List.of()));
         assertEquals("date-in-future", future.extensions().get("rule"));
     }
+
+    @Test
+    void aBookingMeetsTheRulesItsAttemptWouldMeetExceptTheGradeCap() throws Exception {
+        AssessmentPlan plan = plan(StandardsPlanStub.madeUpPlan());
+        LocalDate today = GATEWAY.plusDays(30);
+        List<GradingRules.Prior> failedTwice = List.of(
+                new GradingRules.Prior(AttemptKind.first, GATEWAY.plusDays(5), "Fail"),
+                new GradingRules.Prior(AttemptKind.retake, GATEWAY.plusDays(10), "Fail"));
+        // Today and the last day of the period are bookable; a resit needs no agreement in this plan.
+        GradingRules.checkBooking(plan, GATEWAY, END, today, "TEST", AttemptKind.resit, today, false, failedTwice);
+        GradingRules.checkBooking(plan, GATEWAY, END, today, "TEST", AttemptKind.resit, END, false, failedTwice);
+        Map<String, Runnable> broken = Map.of(
+                "unknown-method", () -> GradingRules.checkBooking(plan, GATEWAY, END, today, "M1",
+                        AttemptKind.first, today, false, List.of()),
+                "date-in-past", () -> GradingRules.checkBooking(plan, GATEWAY, END, today, "TEST",
+                        AttemptKind.first, today.minusDays(1), false, List.of()),
+                "outside-assessment-period", () -> GradingRules.checkBooking(plan, GATEWAY, END, today, "TEST",
+                        AttemptKind.first, END.plusDays(1), false, List.of()),
+                "no-failed-attempt", () -> GradingRules.checkBooking(plan, GATEWAY, END, today, "TEST",
+                        AttemptKind.resit, today, false, List.of()),
+                "employer-agreement-required", () -> GradingRules.checkBooking(plan, GATEWAY, END, today,
+                        "TEST", AttemptKind.retake, today, false, failedTwice.subList(0, 1)),
+                "too-many-attempts", () -> GradingRules.checkBooking(plan, GATEWAY, END, today, "TEST",
+                        AttemptKind.retake, today, true, failedTwice),
+                "first-attempt-exists", () -> GradingRules.checkBooking(plan, GATEWAY, END, today, "TEST",
+                        AttemptKind.first, today, false, failedTwice));
+        broken.forEach((rule, booking) -> assertEquals(rule,
+                assertThrows(ApiException.class, booking::run, rule).extensions().get("rule")));
+    }
 }

@@ -39,22 +39,57 @@ public final class GradingRules {
      */
     public static void check(AssessmentPlan plan, LocalDate periodStart, LocalDate periodEnd, LocalDate today,
             Proposed attempt, List<Prior> priors) {
-        AssessmentPlan.Method method = plan.method(attempt.methodCode()).orElseThrow(() -> broken("unknown-method",
-                "The assessment plan has no method " + attempt.methodCode() + "; its methods are "
-                        + plan.methods().items().stream().map(AssessmentPlan.Method::code).toList() + "."));
+        AssessmentPlan.Method method = method(plan, attempt.methodCode());
         if (!method.grades().contains(attempt.grade())) {
             throw broken("grade-not-allowed", "Method " + method.code() + " grades " + method.grades()
                     + "; " + attempt.grade() + " is not one of them.");
         }
-        if (attempt.date().isBefore(periodStart) || attempt.date().isAfter(periodEnd)) {
-            throw broken("outside-assessment-period", "The attempt date " + attempt.date() + " is outside the "
-                    + "assessment period " + periodStart + " to " + periodEnd + ".");
-        }
+        checkPeriod("attempt", attempt.date(), periodStart, periodEnd);
         if (attempt.date().isAfter(today)) {
             throw broken("date-in-future", "The attempt date " + attempt.date() + " is in the future.");
         }
         checkKsbs(method, attempt.ksbCodes());
-        if (attempt.kind() == AttemptKind.first) {
+        checkSequence(plan, method, attempt.kind(), attempt.date(), attempt.employerAgreed(), priors);
+        if (attempt.kind() != AttemptKind.first) {
+            checkCap(plan, method, attempt);
+        }
+    }
+
+    /**
+     * Refuses a booking that could never become a valid attempt, with the rule names {@link #check} uses: the method
+     * exists, the date is in the assessment period and not in the past, a first attempt is not booked twice, and a
+     * resit or retake follows a fail of the method, has the employer's agreement when the plan requires it and stays
+     * within maxAttemptsPerMethod. (The grade cap applies to the grade, which is not known when booking.)
+     *
+     * @param priors the method's attempts that are not superseded, oldest first
+     */
+    public static void checkBooking(AssessmentPlan plan, LocalDate periodStart, LocalDate periodEnd, LocalDate today,
+            String methodCode, AttemptKind kind, LocalDate date, boolean employerAgreed, List<Prior> priors) {
+        AssessmentPlan.Method method = method(plan, methodCode);
+        checkPeriod("booking", date, periodStart, periodEnd);
+        if (date.isBefore(today)) {
+            throw broken("date-in-past", "The booking date " + date + " is in the past.");
+        }
+        checkSequence(plan, method, kind, date, employerAgreed, priors);
+    }
+
+    private static AssessmentPlan.Method method(AssessmentPlan plan, String methodCode) {
+        return plan.method(methodCode).orElseThrow(() -> broken("unknown-method",
+                "The assessment plan has no method " + methodCode + "; its methods are "
+                        + plan.methods().items().stream().map(AssessmentPlan.Method::code).toList() + "."));
+    }
+
+    private static void checkPeriod(String what, LocalDate date, LocalDate periodStart, LocalDate periodEnd) {
+        if (date.isBefore(periodStart) || date.isAfter(periodEnd)) {
+            throw broken("outside-assessment-period", "The " + what + " date " + date + " is outside the "
+                    + "assessment period " + periodStart + " to " + periodEnd + ".");
+        }
+    }
+
+    /** A first attempt only once; a resit or retake only after a fail, agreed and within the plan's limit. */
+    private static void checkSequence(AssessmentPlan plan, AssessmentPlan.Method method, AttemptKind attemptKind,
+            LocalDate date, boolean employerAgreed, List<Prior> priors) {
+        if (attemptKind == AttemptKind.first) {
             if (!priors.isEmpty()) {
                 throw new ApiException(ProblemType.CONFLICT, 409,
                         "Method " + method.code() + " already has a first attempt; record a resit or retake after "
@@ -63,7 +98,27 @@ public final class GradingRules {
             }
             return;
         }
-        checkFurtherAttempt(plan, method, attempt, priors);
+        String kind = attemptKind.name();
+        Prior latest = priors.isEmpty() ? null : priors.get(priors.size() - 1);
+        if (latest == null || !latest.grade().equals(method.lowestGrade())) {
+            throw broken("no-failed-attempt", "A " + kind + " of method " + method.code() + " needs its latest "
+                    + "attempt to be a " + method.lowestGrade() + (latest == null ? "; it has no attempt yet."
+                            : "; it is " + latest.grade() + "."));
+        }
+        if (!date.isAfter(latest.date())) {
+            throw broken("before-previous-attempt", "A " + kind + " must be dated after the attempt it follows ("
+                    + latest.date() + ").");
+        }
+        AssessmentPlan.AttemptRule rule = rule(plan, attemptKind);
+        if (Boolean.TRUE.equals(rule.employerAgreementRequired()) && !employerAgreed) {
+            throw broken("employer-agreement-required", "The assessment plan requires the employer's agreement "
+                    + "to a " + kind + "; set employerAgreed once it is given.");
+        }
+        long done = priors.stream().filter(p -> p.kind() == attemptKind).count();
+        if (rule.maxAttemptsPerMethod() != null && done >= rule.maxAttemptsPerMethod()) {
+            throw broken("too-many-attempts", "The assessment plan allows " + rule.maxAttemptsPerMethod() + " "
+                    + kind + "(s) per method; method " + method.code() + " has had " + done + ".");
+        }
     }
 
     private static void checkKsbs(AssessmentPlan.Method method, List<String> codes) {
@@ -80,30 +135,13 @@ public final class GradingRules {
         }
     }
 
-    private static void checkFurtherAttempt(AssessmentPlan plan, AssessmentPlan.Method method, Proposed attempt,
-            List<Prior> priors) {
+    private static AssessmentPlan.AttemptRule rule(AssessmentPlan plan, AttemptKind kind) {
+        return kind == AttemptKind.resit ? plan.resitRetake().resit() : plan.resitRetake().retake();
+    }
+
+    private static void checkCap(AssessmentPlan plan, AssessmentPlan.Method method, Proposed attempt) {
         String kind = attempt.kind().name();
-        Prior latest = priors.isEmpty() ? null : priors.get(priors.size() - 1);
-        if (latest == null || !latest.grade().equals(method.lowestGrade())) {
-            throw broken("no-failed-attempt", "A " + kind + " of method " + method.code() + " needs its latest "
-                    + "attempt to be a " + method.lowestGrade() + (latest == null ? "; it has no attempt yet."
-                            : "; it is " + latest.grade() + "."));
-        }
-        if (!attempt.date().isAfter(latest.date())) {
-            throw broken("before-previous-attempt", "A " + kind + " must be dated after the attempt it follows ("
-                    + latest.date() + ").");
-        }
-        AssessmentPlan.AttemptRule rule = attempt.kind() == AttemptKind.resit ? plan.resitRetake().resit()
-                : plan.resitRetake().retake();
-        if (Boolean.TRUE.equals(rule.employerAgreementRequired()) && !attempt.employerAgreed()) {
-            throw broken("employer-agreement-required", "The assessment plan requires the employer's agreement "
-                    + "to a " + kind + "; set employerAgreed once it is given.");
-        }
-        long done = priors.stream().filter(p -> p.kind() == attempt.kind()).count();
-        if (rule.maxAttemptsPerMethod() != null && done >= rule.maxAttemptsPerMethod()) {
-            throw broken("too-many-attempts", "The assessment plan allows " + rule.maxAttemptsPerMethod() + " "
-                    + kind + "(s) per method; method " + method.code() + " has had " + done + ".");
-        }
+        AssessmentPlan.AttemptRule rule = rule(plan, attempt.kind());
         String cap = rule.gradeCap();
         if (cap != null && method.grades().indexOf(attempt.grade()) > method.grades().indexOf(cap)) {
             boolean lifted = attempt.exceptionalCircumstances()
