@@ -60,6 +60,7 @@ class AccessMatrixTest {
 
     private static String assessmentId;
     private static String attemptId;
+    private static String bookingId;
     private static String assessorId;
     private static String awarded;
     private static String draft;
@@ -108,6 +109,7 @@ class AccessMatrixTest {
                 .body(Map.of("methodCode", "M1", "kind", "first", "date", TODAY.minusDays(2).toString(), "grade",
                         "Pass", "reason", "Graded")).post("/api/v1/assessments/" + assessmentId + "/attempts").then()
                 .statusCode(201).extract().path("id");
+        bookingId = bookM2();
         register(EPA_ULN);
         awarded = certificate(ULN, "c1");
         given().auth().oauth2(token(Caller.ASSESSOR_OWN)).contentType("application/json")
@@ -116,6 +118,26 @@ class AccessMatrixTest {
         admin().body(Map.of("status", "Approved")).post("/api/v1/certificates/" + awarded + "/status").then()
                 .statusCode(200);
         draft = certificate("3000008802", "c2");
+    }
+
+    /** A fresh open first booking of M2 (which has no attempt while the booking rows run), any open one cancelled. */
+    private static String bookM2() {
+        cancelM2();
+        return admin().body(bookingBody()).post("/api/v1/assessments/" + assessmentId + "/bookings").then()
+                .statusCode(201).extract().path("id");
+    }
+
+    /** Cancels M2's open booking, if any. */
+    private static void cancelM2() {
+        String bookings = "/api/v1/assessments/" + assessmentId + "/bookings";
+        List<String> open = admin().get(bookings + "?methodCode=M2&status=booked").then().statusCode(200).extract()
+                .path("items.id");
+        open.forEach(id -> admin().body(Map.of("reason", "Matrix rebooking")).post(bookings + "/" + id
+                + "/cancellation").then().statusCode(200));
+    }
+
+    private static Map<String, Object> bookingBody() {
+        return Map.of("methodCode", "M2", "kind", "first", "date", TODAY.plusDays(1).toString());
     }
 
     private static String register(String uln) {
@@ -221,6 +243,20 @@ class AccessMatrixTest {
         rows.add(new Row("GET", "/api/v1/assessments/{id}", get(one), read));
         rows.add(new Row("PUT", "/api/v1/assessments/{id}/assessor",
                 send(one + "/assessor", Map.of("assessorId", assessorId)), ownOrganisation));
+        // Bookings, before the attempts rows record M2's first attempt: every allowed booking and cancellation
+        // starts from a fresh open booking of M2 (at most one is open per method).
+        String bookings = one + "/bookings";
+        String organisationWrite201 = "201 403 201 404 403 403 403 403 403 403 401";
+        rows.add(new Row("GET", "/api/v1/assessments/{id}/bookings", get(bookings), read));
+        rows.add(new Row("POST", "/api/v1/assessments/{id}/bookings", c -> {
+            cancelM2();
+            return new Call(bookings, bookingBody());
+        }, organisationWrite201));
+        rows.add(new Row("GET", "/api/v1/assessments/{id}/bookings/{bookingId}", get(bookings + "/" + bookingId),
+                read));
+        rows.add(new Row("POST", "/api/v1/assessments/{id}/bookings/{bookingId}/cancellation",
+                c -> new Call(bookings + "/" + bookM2() + "/cancellation", Map.of("reason", "Matrix")),
+                organisationWrite201.replace("201", "200")));
         rows.add(new Row("GET", "/api/v1/assessments/{id}/attempts", get(one + "/attempts"), read));
         rows.add(new Row("POST", "/api/v1/assessments/{id}/attempts", send(one + "/attempts", Map.of("methodCode",
                 "M2", "kind", "first", "date", TODAY.minusDays(1).toString(), "grade", "Pass", "reason", "Graded")),

@@ -114,8 +114,10 @@ public class AssessmentResource {
             description = "Checked against the plan: the method exists, the grade is one it gives, the date is in "
                     + "the assessment period, a resit or retake follows a fail of that method, has the employer's "
                     + "agreement when the plan requires it, stays within maxAttemptsPerMethod and under the grade "
-                    + "cap (unless exceptional circumstances lift it). A broken rule is named in the problem's "
-                    + "`rule` member.")
+                    + "cap (unless exceptional circumstances lift it). With a bookingId, the booking must be open "
+                    + "and of this assessment, method, kind and date (`booking-not-found`, `booking-not-open`, "
+                    + "`booking-mismatch`); it becomes attended with the attempt. A broken rule is named in the "
+                    + "problem's `rule` member.")
     @APIResponse(responseCode = "201", description = "Recorded; Location names the attempt",
             content = @Content(schema = @Schema(implementation = AttemptResponse.class)))
     @APIResponse(responseCode = "403", description = "Not the assigned assessor")

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.apprenticeships.st1398.assessment.domain.AttemptKind;
 
@@ -26,5 +27,7 @@ public record AttemptRequest(
         @Schema(description = "Exceptional circumstances apply (may lift the plan's grade cap)")
         boolean exceptionalCircumstances,
         @NotBlank @Size(max = 2000) @Schema(description = "Why: the basis of the grade, kept with the attempt",
-                required = true) String reason) {
+                required = true) String reason,
+        @Schema(description = "The open booking this attempt was taken at (same method, kind and date); it becomes "
+                + "attended. Optional") UUID bookingId) {
 }

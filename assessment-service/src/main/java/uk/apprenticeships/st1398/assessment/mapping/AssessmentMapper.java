@@ -4,13 +4,15 @@ import java.util.List;
 import uk.apprenticeships.st1398.assessment.api.AssessmentResponse;
 import uk.apprenticeships.st1398.assessment.api.AssessorResponse;
 import uk.apprenticeships.st1398.assessment.api.AttemptResponse;
+import uk.apprenticeships.st1398.assessment.api.BookingResponse;
 import uk.apprenticeships.st1398.assessment.api.KsbJudgementRecord;
 import uk.apprenticeships.st1398.assessment.domain.Assessment;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentAttempt;
+import uk.apprenticeships.st1398.assessment.domain.AssessmentBooking;
 import uk.apprenticeships.st1398.assessment.domain.Assessor;
 import uk.apprenticeships.st1398.assessment.domain.KsbJudgement;
 
-/** Entity to API record mapping for assessors, assessments and attempts. */
+/** Entity to API record mapping for assessors, assessments, attempts and bookings. */
 public final class AssessmentMapper {
 
     private AssessmentMapper() {
@@ -33,6 +35,12 @@ public final class AssessmentMapper {
                 a.ksbJudgements.stream().map(k -> new KsbJudgementRecord(k.code, k.met, k.note)).toList(),
                 List.copyOf(a.evidenceRefs), a.employerAgreed, a.exceptionalCircumstances, a.reason, a.correctsId,
                 a.supersededBy, a.recordedAt, a.recordedBy);
+    }
+
+    public static BookingResponse toResponse(AssessmentBooking b) {
+        return new BookingResponse(b.id, b.assessmentId, b.methodCode, b.kind, b.date, b.startTime, b.mode,
+                b.location, b.assessorId, b.employerAgreed, b.note, b.status(), b.bookedAt, b.bookedBy,
+                b.cancelledAt, b.cancelledBy, b.cancellationReason, b.attemptId);
     }
 
     public static List<KsbJudgement> toEntities(List<KsbJudgementRecord> judgements) {

@@ -25,11 +25,14 @@ import uk.apprenticeships.st1398.assessment.client.AssessmentPlan;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlans;
 import uk.apprenticeships.st1398.assessment.domain.Assessment;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentAttempt;
+import uk.apprenticeships.st1398.assessment.domain.AssessmentBooking;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentOrganisation;
 import uk.apprenticeships.st1398.assessment.domain.Assessor;
 import uk.apprenticeships.st1398.assessment.domain.AttemptKind;
+import uk.apprenticeships.st1398.assessment.domain.BookingStatus;
 import uk.apprenticeships.st1398.assessment.mapping.AssessmentMapper;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentAttemptRepository;
+import uk.apprenticeships.st1398.assessment.repository.AssessmentBookingRepository;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
 import uk.apprenticeships.st1398.assessment.repository.AssessorRepository;
@@ -51,16 +54,18 @@ public class AssessmentService {
 
     private final AssessmentRepository assessments;
     private final AssessmentAttemptRepository attempts;
+    private final AssessmentBookingRepository bookings;
     private final AssessorRepository assessors;
     private final AssessmentOrganisationRepository organisations;
     private final AssessmentPlans plans;
     private final CallerScope caller;
 
     public AssessmentService(AssessmentRepository assessments, AssessmentAttemptRepository attempts,
-            AssessorRepository assessors, AssessmentOrganisationRepository organisations, AssessmentPlans plans,
+            AssessmentBookingRepository bookings, AssessorRepository assessors, AssessmentOrganisationRepository organisations, AssessmentPlans plans,
             CallerScope caller) {
         this.assessments = assessments;
         this.attempts = attempts;
+        this.bookings = bookings;
         this.assessors = assessors;
         this.organisations = organisations;
         this.plans = plans;
@@ -120,12 +125,25 @@ public class AssessmentService {
     public AssessmentResponse assign(UUID id, UUID assessorId) {
         // Admins and assessors only (the resource); visible() hides other organisations' assessments.
         Assessment assessment = visible(id);
+        Assessor assessor = assessable(assessment, assessorId);
+        assessment.assessor = assessor;
+        assessment.updatedAt = now();
+        assessment.updatedBy = caller.name();
+        Log.infof("Assigned assessor %s to assessment %s", assessor.id, assessment.id);
+        return AssessmentMapper.toResponse(assessment);
+    }
+
+    /**
+     * The assessor, if they belong to the assessment's organisation (422 otherwise) and have declared no conflict of
+     * interest with the apprentice's provider or employer (409 otherwise); locked until the transaction ends, so a
+     * conflict declared at the same time waits (AssessorService locks the assessor too).
+     */
+    Assessor assessable(Assessment assessment, UUID assessorId) {
         Assessor assessor = assessors.findByIdOptional(assessorId)
                 .filter(a -> a.organisation.id.equals(assessment.organisation.id))
                 .orElseThrow(() -> ApiException.unprocessable("No assessor " + assessorId + " in assessment "
                         + "organisation " + assessment.organisation.epaoId + "; nothing was changed.",
                         Map.of("rule", "assessor-not-in-organisation")));
-        // Serialises with a conflict being declared at the same time (AssessorService locks the assessor too).
         assessors.getEntityManager().lock(assessor, LockModeType.PESSIMISTIC_WRITE);
         assessors.getEntityManager().refresh(assessor);
         if (assessor.conflictProviderUkprns.contains(assessment.providerUkprn)
@@ -134,11 +152,7 @@ public class AssessmentService {
                     + "of interest with this apprentice's training provider or employer; nothing was changed.",
                     null, Map.of("rule", "assessor-conflict-of-interest"));
         }
-        assessment.assessor = assessor;
-        assessment.updatedAt = now();
-        assessment.updatedBy = caller.name();
-        Log.infof("Assigned assessor %s to assessment %s", assessor.id, assessment.id);
-        return AssessmentMapper.toResponse(assessment);
+        return assessor;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -165,10 +179,16 @@ public class AssessmentService {
                 new GradingRules.Proposed(request.methodCode(), request.kind(), request.date(), request.grade(),
                         codes(request.ksbJudgements()), request.employerAgreed(), request.exceptionalCircumstances()),
                 priors(standing));
+        AssessmentBooking booking = request.bookingId() == null ? null : bookedFor(id, request);
         AssessmentAttempt attempt = newAttempt(id, request.methodCode(), request.kind(), request.date(),
                 request.grade(), request.ksbJudgements(), request.evidenceRefs(), request.employerAgreed(),
                 request.exceptionalCircumstances(), request.reason());
         attempts.persistAndFlush(attempt);
+        if (booking != null) {
+            // Same transaction as the attempt; set once (the database refuses a second attempt on one booking).
+            booking.attemptId = attempt.id;
+            bookings.flush();
+        }
         refreshOverall(assessment, plan);
         Log.infof("Recorded %s attempt %s on %s of assessment %s: %s", attempt.kind, attempt.id, attempt.methodCode,
                 id, attempt.grade);
@@ -249,6 +269,30 @@ public class AssessmentService {
         assessment.updatedBy = caller.name();
     }
 
+    /**
+     * The open booking the attempt is recorded for, locked: of this assessment, same method, kind and date (422
+     * otherwise, nothing saved).
+     */
+    private AssessmentBooking bookedFor(UUID id, AttemptRequest request) {
+        AssessmentBooking booking = bookings.findByIdOptional(request.bookingId(), LockModeType.PESSIMISTIC_WRITE)
+                .filter(b -> b.assessmentId.equals(id))
+                .orElseThrow(() -> ApiException.unprocessable("No booking " + request.bookingId() + " on this "
+                        + "assessment; nothing was saved.", Map.of("rule", "booking-not-found")));
+        bookings.getEntityManager().refresh(booking);
+        if (booking.status() != BookingStatus.booked) {
+            throw ApiException.unprocessable("Booking " + booking.id + " is " + booking.status() + "; only an open "
+                    + "booking can be used for an attempt. Nothing was saved.", Map.of("rule", "booking-not-open"));
+        }
+        if (!booking.methodCode.equals(request.methodCode()) || booking.kind != request.kind()
+                || !booking.date.equals(request.date())) {
+            throw ApiException.unprocessable("Booking " + booking.id + " is a " + booking.kind + " of method "
+                    + booking.methodCode + " on " + booking.date + "; the attempt is a " + request.kind() + " of "
+                    + request.methodCode() + " on " + request.date() + ". Nothing was saved.",
+                    Map.of("rule", "booking-mismatch"));
+        }
+        return booking;
+    }
+
     /** The assessment, locked against concurrent grading, if the caller is its assigned assessor. */
     private Assessment lockedForGrading(UUID id) {
         Assessment assessment = visible(id);
@@ -265,13 +309,13 @@ public class AssessmentService {
     }
 
     /** The method's attempts that are not superseded, oldest first. */
-    private List<AssessmentAttempt> standing(UUID id, String methodCode) {
+    List<AssessmentAttempt> standing(UUID id, String methodCode) {
         return attempts.byAssessment(id).stream()
                 .filter(a -> a.methodCode.equals(methodCode) && a.supersededBy == null)
                 .sorted(CHRONOLOGICAL).toList();
     }
 
-    private static List<GradingRules.Prior> priors(List<AssessmentAttempt> standing) {
+    static List<GradingRules.Prior> priors(List<AssessmentAttempt> standing) {
         return standing.stream().map(a -> new GradingRules.Prior(a.kind, a.date, a.grade)).toList();
     }
 
@@ -302,7 +346,7 @@ public class AssessmentService {
     }
 
     /** The assessment, or 404 when it does not exist or the caller may not see it (another tenant's). */
-    private Assessment visible(UUID id) {
+    Assessment visible(UUID id) {
         return assessments.findByIdOptional(id)
                 .filter(a -> caller.mayRead(a.organisation.epaoId, a.providerUkprn, a.employerId))
                 .orElseThrow(() -> ApiException.notFound("No assessment with id " + id + "."));

@@ -1,0 +1,377 @@
+package uk.apprenticeships.st1398.assessment;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.Tokens;
+
+/**
+ * Bookings of assessment methods: the plan's rules, cancellation, the link to attempts, tenants and roles. Each test
+ * uses its own organisations (EPA09xx), ULNs (40000009xx), providers and employers: the database is shared. Every
+ * refused write is followed by a check that nothing changed.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StandardsPlanStub.class, restrictToAnnotatedClass = false)
+class BookingResourceTest {
+
+    private static final String ASSESSMENTS = "/api/v1/assessments";
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+    @Inject
+    AgroalDataSource database;
+
+    private static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType("application/json");
+    }
+
+    private static String assessorToken(String user, String epaoId) {
+        return Tokens.token(user, Set.of("assessor"), Map.of("epao_id", epaoId));
+    }
+
+    private static void organisation(String epaoId) {
+        as(Tokens.admin()).body(Map.of("epaoId", epaoId, "name", "Org " + epaoId)).when()
+                .post("/api/v1/assessment-organisations").then().statusCode(201);
+    }
+
+    private static String assessor(String epaoId, String user, List<String> providers, List<String> employers) {
+        return as(Tokens.admin()).body(Map.of("userId", user + "-subject", "name", "Assessor " + user,
+                "conflictProviderUkprns", providers, "conflictEmployerIds", employers)).when()
+                .post("/api/v1/assessment-organisations/" + epaoId + "/assessors").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** A registration of {@code uln} with a fresh organisation; gateway null means not passed yet. */
+    private static String register(String epaoId, String uln, String version, LocalDate gateway) {
+        Map<String, Object> body = new HashMap<>(Map.of("uln", uln, "familyName", "Hopper", "standardVersion",
+                version, "providerUkprn", "1000" + uln.substring(6), "employerId", "EMP-" + uln, "epaoId", epaoId));
+        if (gateway != null) {
+            body.put("gatewayDate", gateway.toString());
+        }
+        return as(Tokens.admin()).body(body).when().post(ASSESSMENTS).then().statusCode(201).extract().path("id");
+    }
+
+    /** A registration of a fresh organisation with {@code user} registered and assigned as its assessor. */
+    private static String assessed(String epaoId, String user, String uln, String version, LocalDate gateway) {
+        organisation(epaoId);
+        String assessorId = assessor(epaoId, user, List.of(), List.of());
+        String id = register(epaoId, uln, version, gateway);
+        as(Tokens.admin()).body(Map.of("assessorId", assessorId)).when().put(ASSESSMENTS + "/" + id + "/assessor")
+                .then().statusCode(200);
+        return id;
+    }
+
+    private static Map<String, Object> booking(String method, String kind, LocalDate date) {
+        return new HashMap<>(Map.of("methodCode", method, "kind", kind, "date", date.toString()));
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+        Map<String, Object> copy = new HashMap<>(body);
+        copy.put(field, value);
+        return copy;
+    }
+
+    private static ValidatableResponse book(String token, String id, Map<String, Object> body) {
+        return as(token).body(body).when().post(ASSESSMENTS + "/" + id + "/bookings").then();
+    }
+
+    private static String booked(String token, String id, Map<String, Object> body) {
+        return book(token, id, body).statusCode(201).body("status", equalTo("booked")).extract().path("id");
+    }
+
+    private static void refused(String token, String id, Map<String, Object> body, int status, String rule) {
+        int before = bookingCount(id);
+        String slug = switch (status) {
+            case 404 -> "not-found";
+            case 409 -> "conflict";
+            default -> "unprocessable";
+        };
+        book(token, id, body).spec(Problems.problem(status, slug)).body("rule", equalTo(rule));
+        assertEquals(before, bookingCount(id), "a refused booking must change nothing");
+    }
+
+    private static int bookingCount(String id) {
+        return as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/bookings").then().statusCode(200)
+                .extract().path("totalItems");
+    }
+
+    private static ValidatableResponse cancel(String token, String id, String bookingId, Map<String, Object> body) {
+        return as(token).body(body).when().post(ASSESSMENTS + "/" + id + "/bookings/" + bookingId + "/cancellation")
+                .then();
+    }
+
+    private static String read(String id, String bookingId) {
+        return as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/bookings/" + bookingId).then()
+                .statusCode(200).extract().asString();
+    }
+
+    private static Map<String, Object> attempt(String method, String kind, LocalDate date, String grade) {
+        return new HashMap<>(Map.of("methodCode", method, "kind", kind, "date", date.toString(), "grade", grade,
+                "reason", "Observed against the grading criteria"));
+    }
+
+    private static ValidatableResponse record(String token, String id, Map<String, Object> body) {
+        return as(token).body(body).when().post(ASSESSMENTS + "/" + id + "/attempts").then();
+    }
+
+    private static int attemptCount(String id) {
+        return as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/attempts").then().statusCode(200)
+                .extract().path("totalItems");
+    }
+
+    @Test
+    void st1398BookingsFollowThePlanAndBreakingOneIsRefusedWithItsRule() {
+        String id = assessed("EPA0911", "ka0911", "4000000911", "ST1398_1.0", TODAY.minusDays(30));
+        String assessor = assessorToken("ka0911", "EPA0911");
+        refused(assessor, id, booking("M9", "first", TODAY.plusDays(5)), 422, "unknown-method");
+        book(assessor, id, booking("M9", "first", TODAY.plusDays(5))).body("detail", containsString("[M1, M2]"));
+        refused(assessor, id, booking("M1", "first", TODAY.minusDays(1)), 422, "date-in-past");
+        // ST1398's period is 4 months from the gateway.
+        refused(assessor, id, booking("M1", "first", TODAY.plusMonths(4)), 422, "outside-assessment-period");
+        refused(assessor, id, booking("M1", "resit", TODAY.plusDays(5)), 422, "no-failed-attempt");
+        refused(assessor, id, booking("M1", "retake", TODAY.plusDays(5)), 422, "no-failed-attempt");
+        int before = bookingCount(id);
+        book(assessor, id, with(booking("M1", "first", TODAY.plusDays(5)), "mode", "online"))
+                .spec(Problems.invalid("mode"));
+        book(assessor, id, with(booking("M1", "first", TODAY.plusDays(5)), "startTime", "25:00"))
+                .statusCode(400);
+        book(assessor, id, Map.of("kind", "first", "date", TODAY.toString())).spec(Problems.invalid("methodCode"));
+        assertEquals(before, bookingCount(id));
+
+        Map<String, Object> body = booking("M1", "first", TODAY.plusDays(5));
+        body.putAll(Map.of("startTime", "09:30", "mode", "on-site", "location", "Room 4, Leeds",
+                "note", "Bring photo ID"));
+        io.restassured.response.Response created = as(assessor).body(body).when()
+                .post(ASSESSMENTS + "/" + id + "/bookings");
+        created.then().statusCode(201).header("Location", endsWith("/bookings/" + created.path("id")));
+        List<Map<String, Object>> items = as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/bookings").then()
+                .statusCode(200).body("totalItems", equalTo(1)).extract().path("items");
+        Map<String, Object> made = items.get(0);
+        assertEquals("booked", made.get("status"));
+        assertTrue(((String) made.get("startTime")).startsWith("09:30"), "startTime " + made.get("startTime"));
+        assertEquals("on-site", made.get("mode"));
+        assertEquals("Room 4, Leeds", made.get("location"));
+        assertEquals("ka0911-subject", made.get("bookedBy"));
+        assertEquals(null, made.get("cancelledAt"));
+        assertEquals(null, made.get("attemptId"));
+        // One open booking per method; the other method is free.
+        refused(assessor, id, booking("M1", "first", TODAY.plusDays(6)), 409, "booking-already-open");
+        booked(Tokens.admin(), id, booking("M2", "first", TODAY));
+    }
+
+    @Test
+    void noBookingBeforeTheGatewayIsPassed() {
+        organisation("EPA0912");
+        String id = register("EPA0912", "4000000912", "ST1398_1.0", null);
+        refused(assessorToken("kb0912", "EPA0912"), id, booking("M1", "first", TODAY.plusDays(5)), 422,
+                "gateway-not-passed");
+        refused(Tokens.admin(), id, booking("M1", "first", TODAY.plusDays(5)), 422, "gateway-not-passed");
+    }
+
+    @Test
+    void resitsAndRetakesNeedAFailTheEmployersAgreementAndRoomUnderTheLimit() {
+        String id = assessed("EPA0913", "kc0913", "4000000913", "ST1398_1.0", TODAY.minusDays(30));
+        String assessor = assessorToken("kc0913", "EPA0913");
+        record(assessor, id, attempt("M1", "first", TODAY.minusDays(3), "Pass")).statusCode(201);
+        record(assessor, id, attempt("M2", "first", TODAY.minusDays(3), "Fail")).statusCode(201);
+        // A first attempt exists: no second one can be booked.
+        refused(assessor, id, booking("M2", "first", TODAY.plusDays(3)), 409, "first-attempt-exists");
+        // M1 was passed: nothing to resit.
+        refused(assessor, id, with(booking("M1", "resit", TODAY.plusDays(3)), "employerAgreed", true), 422,
+                "no-failed-attempt");
+        // ST1398 needs the employer's agreement to resits and retakes.
+        refused(assessor, id, booking("M2", "resit", TODAY.plusDays(3)), 422, "employer-agreement-required");
+        refused(assessor, id, booking("M2", "retake", TODAY.plusDays(3)), 422, "employer-agreement-required");
+        book(assessor, id, with(booking("M2", "resit", TODAY.plusDays(3)), "employerAgreed", true)).statusCode(201)
+                .body("employerAgreed", equalTo(true)).body("kind", equalTo("resit"));
+    }
+
+    @Test
+    void aMadeUpPlanBringsItsOwnMethodsAgreementRulesAndLimits() {
+        // ST9999: methods PROJECT, TEST, INTERVIEW; six months; resits without agreement, at most 2; retakes with
+        // agreement, at most 1.
+        String id = assessed("EPA0914", "kd0914", "4000000914", "ST9999_1.0", TODAY.minusDays(100));
+        String assessor = assessorToken("kd0914", "EPA0914");
+        refused(assessor, id, booking("M1", "first", TODAY.plusDays(2)), 422, "unknown-method");
+        book(assessor, id, booking("M1", "first", TODAY.plusDays(2)))
+                .body("detail", containsString("[PROJECT, TEST, INTERVIEW]"));
+        refused(assessor, id, booking("PROJECT", "first", TODAY.minusDays(100).plusMonths(6).plusDays(1)), 422,
+                "outside-assessment-period");
+        booked(assessor, id, booking("PROJECT", "first", TODAY.minusDays(100).plusMonths(6)));
+
+        record(assessor, id, attempt("TEST", "first", TODAY.minusDays(10), "Fail")).statusCode(201);
+        refused(assessor, id, booking("TEST", "retake", TODAY.plusDays(2)), 422, "employer-agreement-required");
+        record(assessor, id, with(attempt("TEST", "retake", TODAY.minusDays(5), "Fail"), "employerAgreed", true))
+                .statusCode(201);
+        // The one retake the plan allows is used up; a resit (no agreement needed here) is still possible.
+        refused(assessor, id, with(booking("TEST", "retake", TODAY.plusDays(2)), "employerAgreed", true), 422,
+                "too-many-attempts");
+        booked(assessor, id, booking("TEST", "resit", TODAY.plusDays(2)));
+        as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/bookings?methodCode=TEST").then().statusCode(200)
+                .body("totalItems", equalTo(1)).body("items[0].kind", equalTo("resit"));
+    }
+
+    @Test
+    void theBookedAssessorMustBelongToTheOrganisationAndHaveNoConflict() {
+        organisation("EPA0915");
+        organisation("EPA0916");
+        String id = register("EPA0915", "4000000915", "ST1398_1.0", TODAY.minusDays(30));
+        String conflicted = assessor("EPA0915", "ke0915", List.of("10000915"), List.of());
+        String conflictedByEmployer = assessor("EPA0915", "kf0915", List.of(), List.of("EMP-4000000915"));
+        String elsewhere = assessor("EPA0916", "kg0916", List.of(), List.of());
+        String free = assessor("EPA0915", "kh0915", List.of(), List.of());
+        String admin = Tokens.admin();
+        Map<String, Object> body = booking("M1", "first", TODAY.plusDays(7));
+        refused(admin, id, with(body, "assessorId", conflicted), 409, "assessor-conflict-of-interest");
+        refused(admin, id, with(body, "assessorId", conflictedByEmployer), 409, "assessor-conflict-of-interest");
+        refused(admin, id, with(body, "assessorId", elsewhere), 422, "assessor-not-in-organisation");
+        book(admin, id, with(body, "assessorId", free)).statusCode(201).body("assessorId", equalTo(free));
+    }
+
+    @Test
+    void cancellingKeepsTheBookingAndRecordsWhoWhenAndWhy() {
+        String id = assessed("EPA0917", "ki0917", "4000000917", "ST1398_1.0", TODAY.minusDays(30));
+        String assessor = assessorToken("ki0917", "EPA0917");
+        String bookingId = booked(assessor, id, with(booking("M1", "first", TODAY.plusDays(4)), "note", "Morning"));
+        String before = read(id, bookingId);
+        cancel(assessor, id, bookingId, Map.of()).spec(Problems.invalid("reason"));
+        cancel(assessor, id, bookingId, Map.of("reason", "  ")).spec(Problems.invalid("reason"));
+        assertEquals(before, read(id, bookingId), "a refused cancellation must change nothing");
+
+        cancel(assessor, id, bookingId, Map.of("reason", "Apprentice unwell")).statusCode(200)
+                .body("status", equalTo("cancelled")).body("cancelledBy", equalTo("ki0917-subject"))
+                .body("cancellationReason", equalTo("Apprentice unwell")).body("cancelledAt", notNullValue())
+                .body("date", equalTo(TODAY.plusDays(4).toString())).body("note", equalTo("Morning"))
+                .body("bookedBy", equalTo("ki0917-subject"));
+        String cancelled = read(id, bookingId);
+        cancel(Tokens.admin(), id, bookingId, Map.of("reason", "Again")).spec(Problems.problem(409, "conflict"))
+                .body("rule", equalTo("booking-not-open"));
+        assertEquals(cancelled, read(id, bookingId), "a refused cancellation must change nothing");
+
+        // Not even the database rewrites a booking or its cancellation.
+        for (String update : List.of("booking_date = booking_date + 1", "note = 'Afternoon'",
+                "cancellation_reason = 'Changed'", "cancelled_at = null, cancelled_by = null, "
+                        + "cancelled_by_name = null, cancellation_reason = null")) {
+            assertThrows(SQLException.class, () -> execute("update assessment_booking set " + update
+                    + " where id = '" + bookingId + "'"), update);
+        }
+        assertEquals(cancelled, read(id, bookingId));
+
+        // Rebooking: a new booking; the cancelled one stays as it was.
+        String rebooked = booked(assessor, id, booking("M1", "first", TODAY.plusDays(9)));
+        as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/bookings?status=cancelled").then().statusCode(200)
+                .body("totalItems", equalTo(1)).body("items[0].id", equalTo(bookingId));
+        as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/bookings?status=booked").then().statusCode(200)
+                .body("totalItems", equalTo(1)).body("items[0].id", equalTo(rebooked));
+        as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/bookings?status=lost").then()
+                .spec(Problems.problem(400, "validation-failed"));
+        as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/bookings?size=0").then().statusCode(400);
+        as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/bookings/" + id).then()
+                .spec(Problems.problem(404, "not-found"));
+        cancel(Tokens.admin(), id, id, Map.of("reason", "No such booking")).spec(Problems.problem(404, "not-found"));
+    }
+
+    @Test
+    void anAttemptUsesAnOpenMatchingBookingOnceAndMarksItAttended() {
+        String id = assessed("EPA0918", "kj0918", "4000000918", "ST1398_1.0", TODAY.minusDays(30));
+        String other = assessed("EPA0919", "kk0919", "4000000919", "ST1398_1.0", TODAY.minusDays(30));
+        String assessor = assessorToken("kj0918", "EPA0918");
+        String bookingId = booked(assessor, id, booking("M1", "first", TODAY));
+        String elsewhere = booked(assessorToken("kk0919", "EPA0919"), other, booking("M1", "first", TODAY));
+        String cancelledId = booked(assessor, id, booking("M2", "first", TODAY));
+        cancel(assessor, id, cancelledId, Map.of("reason", "Moved")).statusCode(200);
+        String booked = read(id, bookingId);
+
+        Map<String, Object> graded = with(attempt("M1", "first", TODAY, "Pass"), "bookingId", bookingId);
+        attemptRefused(assessor, id, with(graded, "date", TODAY.minusDays(1).toString()), "booking-mismatch");
+        attemptRefused(assessor, id, with(with(graded, "methodCode", "M2"), "bookingId", bookingId),
+                "booking-mismatch");
+        attemptRefused(assessor, id, with(graded, "bookingId", elsewhere), "booking-not-found");
+        attemptRefused(assessor, id, with(with(graded, "methodCode", "M2"), "bookingId", cancelledId),
+                "booking-not-open");
+        assertEquals(booked, read(id, bookingId), "a refused attempt must leave the booking open");
+
+        String attemptId = record(assessor, id, graded).statusCode(201).extract().path("id");
+        as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/bookings/" + bookingId).then().statusCode(200)
+                .body("status", equalTo("attended")).body("attemptId", equalTo(attemptId))
+                .body("cancelledAt", nullValue());
+        // The attended booking cannot be used again, nor cancelled.
+        attemptRefused(assessor, id, with(attempt("M2", "first", TODAY, "Pass"), "bookingId", bookingId),
+                "booking-not-open");
+        cancel(assessor, id, bookingId, Map.of("reason", "Too late")).spec(Problems.problem(409, "conflict"))
+                .body("rule", equalTo("booking-not-open"));
+        as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/bookings?status=attended").then().statusCode(200)
+                .body("totalItems", equalTo(1)).body("items[0].id", equalTo(bookingId));
+        // Attempts without a booking stay valid.
+        record(assessor, id, attempt("M2", "first", TODAY, "Pass")).statusCode(201);
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
+    }
+
+    private static void attemptRefused(String token, String id, Map<String, Object> body, String rule) {
+        int before = attemptCount(id);
+        record(token, id, body).spec(Problems.problem(422, "unprocessable")).body("rule", equalTo(rule));
+        assertEquals(before, attemptCount(id), "a refused attempt must change nothing");
+    }
+
+    @Test
+    void readersOfTheAssessmentReadBookingsOnlyAdminsAndItsAssessorsWriteForeignIs404() {
+        String id = assessed("EPA0920", "kl0920", "4000000920", "ST1398_1.0", TODAY.minusDays(30));
+        organisation("EPA0921");
+        String bookingId = booked(assessorToken("kl0920", "EPA0920"), id, booking("M1", "first", TODAY.plusDays(2)));
+        String one = ASSESSMENTS + "/" + id + "/bookings/" + bookingId;
+        String foreign = assessorToken("km0921", "EPA0921");
+        String before = read(id, bookingId);
+        // Foreign tenants: 404, as if absent.
+        for (String token : List.of(foreign, Tokens.tutor("10000921"), Tokens.employer("EMP-4000000921"))) {
+            as(token).when().get(ASSESSMENTS + "/" + id + "/bookings").then().spec(Problems.problem(404, "not-found"));
+            as(token).when().get(one).then().spec(Problems.problem(404, "not-found"));
+        }
+        refused(foreign, id, booking("M2", "first", TODAY.plusDays(2)), 404, null);
+        cancel(foreign, id, bookingId, Map.of("reason", "Not mine")).spec(Problems.problem(404, "not-found"));
+        // Readers of the assessment read its bookings.
+        for (String token : List.of(Tokens.tutor("10000920"), Tokens.employer("EMP-4000000920"),
+                Tokens.token("regulator1", "regulator"), assessorToken("kn0920", "EPA0920"))) {
+            as(token).when().get(one).then().statusCode(200).body("id", equalTo(bookingId));
+            as(token).when().get(ASSESSMENTS + "/" + id + "/bookings").then().statusCode(200)
+                    .body("totalItems", equalTo(1));
+        }
+        // ...but only admins and the organisation's assessors book and cancel.
+        for (String token : List.of(Tokens.tutor("10000920"), Tokens.employer("EMP-4000000920"),
+                Tokens.token("regulator1", "regulator"))) {
+            int count = bookingCount(id);
+            book(token, id, booking("M2", "first", TODAY.plusDays(2))).spec(Problems.problem(403, "forbidden"));
+            assertEquals(count, bookingCount(id));
+            cancel(token, id, bookingId, Map.of("reason", "Not allowed")).spec(Problems.problem(403, "forbidden"));
+        }
+        assertEquals(before, read(id, bookingId), "refused cancellations must change nothing");
+        given().when().get(one).then().statusCode(401);
+    }
+}
