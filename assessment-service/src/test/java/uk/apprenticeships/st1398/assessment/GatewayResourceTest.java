@@ -281,6 +281,49 @@ class GatewayResourceTest {
     }
 
     @Test
+    void aPlansOwnThresholdsDecideReadinessWithoutCodeChanges() {
+        // ST7777's plan: 80% of the KSBs and K1 and B1; 6 months in learning for any start date.
+        organisation("EPA0671");
+        List<String> ten = List.of("K1", "K2", "K3", "K4", "S1", "S2", "S3", "S4", "B1", "B2");
+        LocalDate start = TODAY.minusMonths(6);
+        String exactly = apprenticeId(71);
+        apprentice(exactly, "3000000671", "ST7777_1.0", start.minusYears(30), start);
+        coverage(exactly, "ST7777_1.0", ten, List.of("K2", "S2"));
+        String id = register("3000000671", "ST7777_1.0", "10006071", "EMP-671", "EPA0671", exactly);
+        String tutor = Tokens.tutor("10006071");
+        readiness(tutor, id).statusCode(200).body("ready", Matchers.equalTo(true))
+                .body("items.item", contains("evidence-portfolio", "minimum-time-in-learning"))
+                .body("items.status", contains("passed", "passed"))
+                .body("items[0].requirement", Matchers.equalTo("EVIDENCE_PORTFOLIO"))
+                .body("items[0].reason", Matchers.equalTo("8 of 10 KSBs have accepted evidence (80%); the plan "
+                        + "requires at least 80% and K1, B1 covered."))
+                .body("items[0].details.minimumCoveragePercent", Matchers.equalTo(80))
+                .body("items[0].details.coveragePercent", Matchers.equalTo(80))
+                .body("items[0].details.requiredKsbCodes", contains("K1", "B1"))
+                .body("items[1].reason", Matchers.equalTo("In learning 6 whole months since " + start + "; the "
+                        + "minimum for starts on any date is 6 months, reached on " + start.plusMonths(6) + "."))
+                .body("items[1].details.minimumMonths", Matchers.equalTo(6));
+
+        organisation("EPA0672");
+        LocalDate later = TODAY.minusMonths(6).plusDays(1);
+        String shortOf = apprenticeId(72);
+        apprentice(shortOf, "3000000672", "ST7777_1.0", later.minusYears(30), later);
+        coverage(shortOf, "ST7777_1.0", ten, List.of("K2", "S2", "B1"));
+        String other = register("3000000672", "ST7777_1.0", "10006072", "EMP-672", "EPA0672", shortOf);
+        readiness(Tokens.tutor("10006072"), other).statusCode(200).body("ready", Matchers.equalTo(false))
+                .body("items.status", contains("failed", "failed"))
+                .body("items[0].reason", Matchers.equalTo("7 of 10 KSBs have accepted evidence (70%); the plan "
+                        + "requires at least 80% and K1, B1 covered; below 80%; required B1 not covered."))
+                .body("items[0].details.missingRequiredKsbCodes", contains("B1"))
+                .body("items[1].details.minimumMetOn", Matchers.equalTo(later.plusMonths(6).toString()));
+        // The coverage item is never declared, whatever the plan calls it.
+        int before = count(other, "declarations");
+        declare(Tokens.tutor("10006072"), other, "evidence-portfolio").spec(Problems.problem(422, "unprocessable"))
+                .body("rule", Matchers.equalTo("item-not-declared"));
+        assertEquals(before, count(other, "declarations"));
+    }
+
+    @Test
     void aSubmissionIsRefusedUnlessReadyAndDecidedComponentByComponent() {
         String id = st1398(4, "EPA0604", "10006004");
         String tutor = Tokens.tutor("10006004");

@@ -12,8 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -28,8 +26,6 @@ class GatewayRulesTest {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private static final LocalDate START = LocalDate.of(2025, 9, 1);
     private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 9, 1, 12, 0, 0, 0, ZoneOffset.UTC);
-    private static final NavigableMap<LocalDate, Integer> MINIMUM = new TreeMap<>(Map.of(
-            LocalDate.of(2017, 5, 1), 12, LocalDate.of(2025, 8, 1), 8));
 
     private static AssessmentPlan plan(String json) throws Exception {
         return JSON.readValue(json, AssessmentPlan.class);
@@ -60,7 +56,7 @@ class GatewayRulesTest {
         Map<String, GatewayReadinessResponse.Declaration> declarations = Map.of(
                 "employer-confirmation", declaration(), "project-scope-sign-off", declaration());
         return GatewayRules.check(GatewayRules.definitions(plan), new GatewayRules.Inputs(UUID.randomUUID(),
-                "ST1398_1.0", apprentice, coverage, hours, waivers, declarations, now), MINIMUM);
+                "ST1398_1.0", apprentice, coverage, hours, waivers, declarations, now));
     }
 
     private static GatewayReadinessResponse.Declaration declaration() {
@@ -174,6 +170,83 @@ class GatewayRulesTest {
                 "minimum-time-in-learning"), other);
         List<String> bare = GatewayRules.definitions(plan(StandardsPlanStub.madeUpPlan())).stream()
                 .map(GatewayRules.Definition::item).toList();
-        assertEquals(List.of("minimum-time-in-learning"), bare);
+        assertEquals(List.of(), bare, "no requirements, no off-the-job or time-in-learning rules: no items");
+        List<GatewayRules.Definition> thresholds = GatewayRules.definitions(plan(StandardsPlanStub.thresholdsPlan()));
+        assertEquals(List.of("evidence-portfolio", "minimum-time-in-learning"), thresholds.stream()
+                .map(GatewayRules.Definition::item).toList());
+        assertEquals(GatewayRules.Check.KSB_COVERAGE, thresholds.get(0).check(), "ksbCoverage, not the code");
+    }
+
+    /** Ten KSBs, those listed not covered. */
+    private static EvidenceClient.Coverage tenKsbs(String... missing) {
+        List<String> codes = List.of("K1", "K2", "K3", "K4", "S1", "S2", "S3", "S4", "B1", "B2");
+        List<EvidenceClient.Ksb> ksbs = codes.stream().map(c -> new EvidenceClient.Ksb(c,
+                List.of(missing).contains(c) ? "gap" : "covered", 1)).toList();
+        return new EvidenceClient.Coverage("ST7777_1.0", codes.size(), codes.size() - missing.length, 0,
+                List.of(missing), ksbs);
+    }
+
+    @Test
+    void aPlansOwnCoverageThresholdAndRequiredKsbsDecideExactlyAtTheBoundary() throws Exception {
+        AssessmentPlan plan = plan(StandardsPlanStub.thresholdsPlan());
+        EvidenceClient.Apprentice adult = apprentice(LocalDate.of(1990, 1, 1), START);
+        GatewayReadinessResponse.Item exactly = item(check(plan, adult, tenKsbs("K2", "S2"), null, Map.of(), NOW),
+                "evidence-portfolio");
+        assertEquals("passed", exactly.status(), "8 of 10 is exactly 80%: enough");
+        assertEquals("8 of 10 KSBs have accepted evidence (80%); the plan requires at least 80% and K1, B1 covered.",
+                exactly.reason());
+        assertEquals(new BigDecimal("80"), exactly.details().get("minimumCoveragePercent"));
+        assertEquals(new BigDecimal("80"), exactly.details().get("coveragePercent"));
+        assertEquals(List.of(), exactly.details().get("missingRequiredKsbCodes"));
+        GatewayReadinessResponse.Item below = item(check(plan, adult, tenKsbs("K2", "S2", "S3"), null, Map.of(),
+                NOW), "evidence-portfolio");
+        assertEquals("failed", below.status(), "7 of 10 is below 80%");
+        assertEquals("7 of 10 KSBs have accepted evidence (70%); the plan requires at least 80% and K1, B1 covered; "
+                + "below 80%.", below.reason());
+        GatewayReadinessResponse.Item required = item(check(plan, adult, tenKsbs("B1"), null, Map.of(), NOW),
+                "evidence-portfolio");
+        assertEquals("failed", required.status(), "90% is not enough without B1");
+        assertEquals("9 of 10 KSBs have accepted evidence (90%); the plan requires at least 80% and K1, B1 covered; "
+                + "required B1 not covered.", required.reason());
+        assertEquals(List.of("B1"), required.details().get("missingRequiredKsbCodes"));
+    }
+
+    @Test
+    void aPercentageThatIsNotAWholeNumberOfKsbsIsComparedWithoutRounding() throws Exception {
+        AssessmentPlan plan = plan(StandardsPlanStub.thresholdsPlan().replace("\"minimumCoveragePercent\":80",
+                "\"minimumCoveragePercent\":66.67").replace("\"requiredKsbCodes\":[\"K1\",\"B1\"]",
+                "\"requiredKsbCodes\":null"));
+        EvidenceClient.Apprentice adult = apprentice(LocalDate.of(1990, 1, 1), START);
+        EvidenceClient.Coverage twoOfThree = new EvidenceClient.Coverage("ST7777_1.0", 3, 2, 0, List.of("K3"),
+                List.of(new EvidenceClient.Ksb("K1", "covered", 1), new EvidenceClient.Ksb("K2", "covered", 1),
+                        new EvidenceClient.Ksb("K3", "gap", 0)));
+        GatewayReadinessResponse.Item item = item(check(plan, adult, twoOfThree, null, Map.of(), NOW),
+                "evidence-portfolio");
+        // 2/3 is 66.666...%: below 66.67, although it shows as 66.66.
+        assertEquals("failed", item.status());
+        assertEquals("2 of 3 KSBs have accepted evidence (66.66%); the plan requires at least 66.67%; below 66.67%.",
+                item.reason());
+        AssessmentPlan lower = plan(StandardsPlanStub.thresholdsPlan().replace("\"minimumCoveragePercent\":80",
+                "\"minimumCoveragePercent\":66.66").replace("\"requiredKsbCodes\":[\"K1\",\"B1\"]",
+                "\"requiredKsbCodes\":null"));
+        assertEquals("passed", item(check(lower, adult, twoOfThree, null, Map.of(), NOW), "evidence-portfolio")
+                .status());
+    }
+
+    @Test
+    void aPlansOwnMinimumTimeInLearningIsMetOnTheDayItIsReached() throws Exception {
+        AssessmentPlan plan = plan(StandardsPlanStub.thresholdsPlan());
+        EvidenceClient.Apprentice apprentice = apprentice(LocalDate.of(1990, 1, 1), START);
+        OffsetDateTime dayBefore = START.plusMonths(6).minusDays(1).atTime(23, 0).atOffset(ZoneOffset.UTC);
+        GatewayReadinessResponse.Item early = item(check(plan, apprentice, tenKsbs(), null, Map.of(), dayBefore),
+                "minimum-time-in-learning");
+        assertEquals("failed", early.status());
+        assertEquals("In learning 5 whole months since 2025-09-01; the minimum for starts on any date is 6 months, "
+                + "reached on 2026-03-01.", early.reason());
+        OffsetDateTime onTheDay = START.plusMonths(6).atTime(0, 0).atOffset(ZoneOffset.UTC);
+        GatewayReadinessResponse readiness = check(plan, apprentice, tenKsbs(), null, Map.of(), onTheDay);
+        assertEquals("passed", item(readiness, "minimum-time-in-learning").status());
+        assertEquals(6, item(readiness, "minimum-time-in-learning").details().get("minimumMonths"));
+        assertTrue(readiness.ready(), readiness.items().toString());
     }
 }

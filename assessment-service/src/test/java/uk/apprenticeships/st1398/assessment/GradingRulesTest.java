@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import uk.apprenticeships.st1398.platform.problem.ApiException;
 /** The rules on their own, read from standards-service's real ST1398 seed plan and from a made-up plan. */
 class GradingRulesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private static final LocalDate GATEWAY = LocalDate.of(2026, 1, 1);
     private static final LocalDate END = LocalDate.of(2026, 5, 1);
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);

@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * standards-service as WireMock. ST1398 1.0 answers the real seed plan of standards-service (so the two services
  * agree on the shape); ST9999 1.0 a made-up plan ({@link #madeUpPlan()}); ST8888 1.0 the same with other gateway
- * requirements ({@link #otherGatewayPlan()}); ST0404 1.0 has no plan (404); ST0503 1.0
+ * requirements ({@link #otherGatewayPlan()}); ST7777 1.0 the same with other gateway thresholds
+ * ({@link #thresholdsPlan()}); ST0404 1.0 has no plan (404); ST0503 1.0
  * resets the connection (the catalogue is unreachable).
  */
 public class StandardsPlanStub implements QuarkusTestResourceLifecycleManager {
@@ -38,6 +39,7 @@ public class StandardsPlanStub implements QuarkusTestResourceLifecycleManager {
         server.stubFor(get(urlEqualTo(PLAN.formatted("ST1398", "1.0"))).willReturn(json(st1398Plan())));
         server.stubFor(get(urlEqualTo(PLAN.formatted("ST9999", "1.0"))).willReturn(json(madeUpPlan())));
         server.stubFor(get(urlEqualTo(PLAN.formatted("ST8888", "1.0"))).willReturn(json(otherGatewayPlan())));
+        server.stubFor(get(urlEqualTo(PLAN.formatted("ST7777", "1.0"))).willReturn(json(thresholdsPlan())));
         server.stubFor(get(urlEqualTo(PLAN.formatted("ST0404", "1.0"))).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
         server.stubFor(get(urlEqualTo(PLAN.formatted("ST0503", "1.0")))
@@ -94,9 +96,10 @@ public class StandardsPlanStub implements QuarkusTestResourceLifecycleManager {
     }
 
     /**
-     * ST9999's grading with other gateway requirements: KSB coverage under another code, a safeguarding course met
-     * by a declaration, a driving licence only for apprentices 21 or over at the start, and an off-the-job rule. No
-     * English and maths requirement.
+     * ST9999's grading with other gateway requirements: KSB coverage under another code (without thresholds, as
+     * plans stored before thresholds existed: every KSB), a safeguarding course met by a declaration, a driving
+     * licence only for apprentices 21 or over at the start, an off-the-job rule, and the minimum time in learning
+     * of ST1398's seed (12 months for starts from 2017-05-01, 8 from 2025-08-01). No English and maths requirement.
      */
     static String otherGatewayPlan() {
         return madeUpPlan().replace("\"key\":\"ST9999_1.0\",\"reference\":\"ST9999\"",
@@ -108,11 +111,33 @@ public class StandardsPlanStub implements QuarkusTestResourceLifecycleManager {
                   {"code":"SAFEGUARDING_COURSE","description":"A safeguarding course completed",
                    "confirmed":true,"source":"made up"},
                   {"code":"DRIVING_LICENCE","description":"A full driving licence",
-                   "conditions":{"applicableAgeAtStart":{"min":21,"max":null}},"confirmed":true,"source":"made up"}]
+                   "conditions":{"applicableAgeAtStart":{"min":21,"max":null}},"confirmed":true,"source":"made up"}],
+                "minimumTimeInLearning":{"confirmed":true,"source":"made up","rules":[
+                  {"startsFrom":"2017-05-01","startsBefore":"2025-08-01","months":12},
+                  {"startsFrom":"2025-08-01","startsBefore":null,"months":8}]}
                 """).replace("\"offTheJob\":{\"confirmed\":true,\"source\":\"made up\",\"rules\":[]}",
                 "\"offTheJob\":{\"confirmed\":true,\"source\":\"made up\",\"rules\":[{\"startsFrom\":null,"
                         + "\"startsBefore\":null,\"basis\":\"FIXED_HOURS\",\"minimumHours\":200,"
                         + "\"confirmed\":true,\"source\":\"made up\"}]}");
+    }
+
+    /**
+     * ST9999's grading with thresholds unlike ST1398's: the portfolio requirement (under a code no rule knows)
+     * needs 80% of the KSBs and K1 and B1 whatever the percentage; the minimum time in learning is 6 months for
+     * any start date. Nothing in the assessment-service knows these numbers.
+     */
+    static String thresholdsPlan() {
+        return madeUpPlan().replace("\"key\":\"ST9999_1.0\",\"reference\":\"ST9999\"",
+                "\"key\":\"ST7777_1.0\",\"reference\":\"ST7777\"").replace(
+                "\"requirements\":[]", """
+                "requirements":[
+                  {"code":"EVIDENCE_PORTFOLIO","description":"A portfolio covering most KSBs","conditions":null,
+                   "ksbCoverage":{"minimumCoveragePercent":80,"requiredKsbCodes":["K1","B1"],
+                                  "confirmed":true,"source":"made up"},
+                   "confirmed":true,"source":"made up"}],
+                "minimumTimeInLearning":{"confirmed":true,"source":"made up","rules":[
+                  {"startsFrom":null,"startsBefore":null,"months":6}]}
+                """);
     }
 
     private static ResponseDefinitionBuilder json(String body) {

@@ -81,7 +81,8 @@ class AssessmentPlanResourceTest {
                 .body("versionNumber", equalTo("1.0"))
                 .body("confirmed", equalTo(false))
                 .body("unconfirmed", contains("methods", "gradeCombinations", "gateway", "gateway.requirements[0]",
-                        "gateway.requirements[1]", "gateway.requirements[2]", "resitRetake", "offTheJob.rules[1]"))
+                        "gateway.requirements[1]", "gateway.requirements[2]", "gateway.requirements[2].ksbCoverage",
+                        "gateway.minimumTimeInLearning", "resitRetake", "offTheJob.rules[1]"))
                 .body("assessmentPeriod.months", equalTo(4))
                 .body("methods.confirmed", equalTo(false))
                 .body("methods.items.code", contains("M1", "M2"))
@@ -95,6 +96,16 @@ class AssessmentPlanResourceTest {
                 .body("gateway.requirements[3].conditions.applicableAgeAtStart.min", equalTo(16))
                 .body("gateway.requirements[3].conditions.applicableAgeAtStart.max", equalTo(18))
                 .body("gateway.requirements[3].confirmed", equalTo(true))
+                .body("gateway.requirements[2].ksbCoverage.minimumCoveragePercent", equalTo(100))
+                .body("gateway.requirements[2].ksbCoverage.requiredKsbCodes", nullValue())
+                .body("gateway.requirements[2].ksbCoverage.confirmed", equalTo(false))
+                .body("gateway.requirements[2].ksbCoverage.source", containsString("platform's assumption"))
+                .body("gateway.requirements[3].ksbCoverage", nullValue())
+                .body("gateway.minimumTimeInLearning.confirmed", equalTo(false))
+                .body("gateway.minimumTimeInLearning.source", containsString("platform's assumption"))
+                .body("gateway.minimumTimeInLearning.rules.startsFrom", contains("2017-05-01", "2025-08-01"))
+                .body("gateway.minimumTimeInLearning.rules.startsBefore", contains("2025-08-01", null))
+                .body("gateway.minimumTimeInLearning.rules.months", contains(12, 8))
                 .body("resitRetake.resit.gradeCap", equalTo("Pass"))
                 .body("resitRetake.retake.employerAgreementRequired", equalTo(true))
                 .body("resitRetake.retake.maxAttemptsPerMethod", nullValue())
@@ -287,6 +298,69 @@ class AssessmentPlanResourceTest {
                 Problems.invalid("methods.items[1].code"));
         refused(plan -> ((ObjectNode) plan.at("/resitRetake/retake")).put("gradeCap", "Merit"),
                 Problems.invalid("resitRetake.retake.gradeCap"));
+    }
+
+    @Test
+    void badGatewayThresholdsAreRefusedWithTheirPaths() throws Exception {
+        String coverage = "/gateway/requirements/2/ksbCoverage";
+        String time = "/gateway/minimumTimeInLearning";
+        refused(plan -> ((ObjectNode) plan.at(coverage)).put("minimumCoveragePercent", 100.5),
+                Problems.invalid("gateway.requirements[2].ksbCoverage.minimumCoveragePercent"));
+        refused(plan -> ((ObjectNode) plan.at(coverage)).put("minimumCoveragePercent", -1),
+                Problems.invalid("gateway.requirements[2].ksbCoverage.minimumCoveragePercent"));
+        refused(plan -> ((ObjectNode) plan.at(coverage)).putNull("minimumCoveragePercent"),
+                Problems.invalid("gateway.requirements[2].ksbCoverage"))
+                .body("violations.message", hasItem("needs minimumCoveragePercent, requiredKsbCodes or both"));
+        refused(plan -> ((ObjectNode) plan.at(coverage)).remove("source"),
+                Problems.invalid("gateway.requirements[2].ksbCoverage.source"));
+        refused(plan -> ((ObjectNode) plan.at(coverage)).putArray("requiredKsbCodes").add("K1").add("K32")
+                .add("K1"), Problems.invalid("gateway.requirements[2].ksbCoverage.requiredKsbCodes[1]"))
+                .body("violations.field", hasItem("gateway.requirements[2].ksbCoverage.requiredKsbCodes[2]"))
+                .body("violations.message", hasItem("K32 is not a KSB of ST1398_1.0; see validKsbCodes"))
+                .body("violations.message", hasItem("duplicate KSB code K1"))
+                .body("validKsbCodes", hasSize(70));
+        refused(plan -> ((ObjectNode) plan.at(time + "/rules/1")).put("months", -8),
+                Problems.invalid("gateway.minimumTimeInLearning.rules[1].months"));
+        refused(plan -> ((ObjectNode) plan.at(time + "/rules/1")).putNull("months"),
+                Problems.invalid("gateway.minimumTimeInLearning.rules[1].months"));
+        refused(plan -> ((ObjectNode) plan.at(time + "/rules/1")).put("startsFrom", "2025-07-31"),
+                Problems.invalid("gateway.minimumTimeInLearning.rules[1]"))
+                .body("violations.message", hasItem(containsString("overlap rules[0]")));
+        refused(plan -> ((ObjectNode) plan.at(time + "/rules/0")).put("startsBefore", "2017-05-01"),
+                Problems.invalid("gateway.minimumTimeInLearning.rules[0].startsBefore"));
+        refused(plan -> {
+            ArrayNode rules = (ArrayNode) plan.at(time + "/rules");
+            rules.add(rules.remove(0));
+        }, Problems.invalid("gateway.minimumTimeInLearning.rules[1]"))
+                .body("violations.message", hasItem(containsString("list the rules in order of start date")));
+        refused(plan -> ((ObjectNode) plan.at(time)).remove("rules"),
+                Problems.invalid("gateway.minimumTimeInLearning.rules"));
+        refused(plan -> ((ObjectNode) plan.at(time + "/rules/0")).put("weeks", 52),
+                Problems.problem(400, "malformed-request-body"));
+    }
+
+    @Test
+    void aPlanWithoutGatewayThresholdsIsStillValidAndOtherThresholdsAreKept() throws Exception {
+        ObjectNode original = read(PLAN);
+        try {
+            ObjectNode older = original.deepCopy();
+            ((ObjectNode) older.get("gateway")).remove("minimumTimeInLearning");
+            ((ObjectNode) older.at("/gateway/requirements/2")).remove("ksbCoverage");
+            put(PLAN, older).statusCode(200).body("gateway.minimumTimeInLearning", nullValue())
+                    .body("gateway.requirements[2].ksbCoverage", nullValue())
+                    .body("unconfirmed", not(hasItem("gateway.minimumTimeInLearning")));
+            ObjectNode other = original.deepCopy();
+            ((ObjectNode) other.at("/gateway/requirements/2/ksbCoverage")).put("minimumCoveragePercent", 80)
+                    .putArray("requiredKsbCodes").add("K1").add("B5");
+            ((ObjectNode) other.at("/gateway/minimumTimeInLearning/rules/1")).put("months", 0);
+            put(PLAN, other).statusCode(200)
+                    .body("gateway.requirements[2].ksbCoverage.minimumCoveragePercent", equalTo(80))
+                    .body("gateway.requirements[2].ksbCoverage.requiredKsbCodes", contains("K1", "B5"))
+                    .body("gateway.minimumTimeInLearning.rules.months", contains(12, 0));
+        } finally {
+            put(PLAN, original).statusCode(200);
+        }
+        assertEquals(12, read(PLAN).at("/gateway/minimumTimeInLearning/rules/0/months").asInt());
     }
 
     @Test

@@ -13,7 +13,14 @@ import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument;
+import uk.apprenticeships.st1398.standards.api.AssessmentPlanResponse;
+import uk.apprenticeships.st1398.standards.service.AssessmentPlanService;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.standards.domain.Standard;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedStandardVersion;
@@ -43,6 +50,9 @@ class SeedLoaderTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    AssessmentPlanService plans;
 
     private String counts() {
         return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(COUNTS).getSingleResult());
@@ -82,5 +92,44 @@ class SeedLoaderTest {
         assertEquals(422, refused.status());
         assertEquals(before, counts());
         assertNull(QuarkusTransaction.requiringNew().call(() -> em.find(Standard.class, "ST0980")));
+    }
+
+    /** The stored plan, read in a transaction of its own (not from this thread's earlier reads). */
+    private AssessmentPlanResponse current() {
+        return QuarkusTransaction.requiringNew().call(() -> plans.get("ST1398", "1.0"));
+    }
+
+    @Test
+    void anUntouchedOlderSeedPlanGainsTheGatewayThresholdsButAnEditedPlanIsKept() throws Exception {
+        String bundledText;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("seed/st1398-1.0-assessment-plan.json")) {
+            bundledText = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        AssessmentPlanDocument bundled = plans.read(bundledText);
+        ObjectNode older = (ObjectNode) json.readTree(bundledText);
+        ((ObjectNode) older.get("gateway")).remove("minimumTimeInLearning");
+        ((ObjectNode) older.at("/gateway/requirements/2")).remove("ksbCoverage");
+        try {
+            // As a release before gateway thresholds seeded it: the next start upgrades it.
+            plans.replace("ST1398", "1.0", plans.read(older.toString()), current -> true);
+            assertNull(current().gateway().minimumTimeInLearning());
+            assertEquals(List.of("ST1398_1.0"), loader.loadAssessmentPlans());
+            AssessmentPlanResponse upgraded = current();
+            assertEquals(List.of(12, 8), upgraded.gateway().minimumTimeInLearning().rules().stream()
+                    .map(AssessmentPlanDocument.TimeInLearningRule::months).toList());
+            assertEquals(0, BigDecimal.valueOf(100).compareTo(
+                    upgraded.gateway().requirements().get(2).ksbCoverage().minimumCoveragePercent()));
+            assertEquals(List.of(), loader.loadAssessmentPlans());
+
+            // Changed by an admin as well: the admin's plan wins and stays without thresholds.
+            older.put("sourceNote", "Edited by an admin");
+            plans.replace("ST1398", "1.0", plans.read(older.toString()), current -> true);
+            assertEquals(List.of(), loader.loadAssessmentPlans());
+            AssessmentPlanResponse kept = current();
+            assertEquals("Edited by an admin", kept.sourceNote());
+            assertNull(kept.gateway().minimumTimeInLearning());
+        } finally {
+            plans.replace("ST1398", "1.0", bundled, current -> true);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package uk.apprenticeships.st1398.assessment.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,13 +16,49 @@ import java.util.Optional;
 public record AssessmentPlan(String key, AssessmentPeriod assessmentPeriod, Methods methods,
         GradeCombinations gradeCombinations, ResitRetake resitRetake, Gateway gateway, OffTheJob offTheJob) {
 
-    /** What must be met before the assessment; null or empty: nothing beyond the checks every plan gets. */
+    /**
+     * What must be met before the assessment; null or empty requirements: none. {@code minimumTimeInLearning} null:
+     * the plan sets no minimum time in learning.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Gateway(List<GatewayRequirement> requirements) {
+    public record Gateway(List<GatewayRequirement> requirements, MinimumTimeInLearning minimumTimeInLearning) {
     }
 
+    /** {@code ksbCoverage} present: the requirement is met by the portfolio's KSB coverage reaching it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record GatewayRequirement(String code, String description, Conditions conditions) {
+    public record GatewayRequirement(String code, String description, Conditions conditions,
+            KsbCoverage ksbCoverage) {
+    }
+
+    /**
+     * How much KSB coverage is enough: at least {@code minimumCoveragePercent} of the version's KSBs (null: no
+     * percentage) and every KSB in {@code requiredKsbCodes} (null or empty: none in particular).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record KsbCoverage(BigDecimal minimumCoveragePercent, List<String> requiredKsbCodes) {
+
+        public List<String> required() {
+            return requiredKsbCodes == null ? List.of() : requiredKsbCodes;
+        }
+    }
+
+    /** Months in learning before the gateway, by start date; at most one rule applies to a start date. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MinimumTimeInLearning(List<TimeInLearningRule> rules) {
+
+        public Optional<TimeInLearningRule> ruleFor(LocalDate start) {
+            return rules == null ? Optional.empty() : rules.stream().filter(r -> r.applies(start)).findFirst();
+        }
+    }
+
+    /** Starts on or after {@code startsFrom} and before {@code startsBefore}; null ends are open. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TimeInLearningRule(LocalDate startsFrom, LocalDate startsBefore, Integer months) {
+
+        public boolean applies(LocalDate start) {
+            return months != null && (startsFrom == null || !start.isBefore(startsFrom))
+                    && (startsBefore == null || start.isBefore(startsBefore));
+        }
     }
 
     /** When a requirement applies; null members: no condition. */
@@ -40,6 +78,11 @@ public record AssessmentPlan(String key, AssessmentPeriod assessmentPeriod, Meth
 
     public List<GatewayRequirement> gatewayRequirements() {
         return gateway == null || gateway.requirements() == null ? List.of() : gateway.requirements();
+    }
+
+    /** The plan's minimum time in learning; null when it sets none. */
+    public MinimumTimeInLearning minimumTimeInLearning() {
+        return gateway == null ? null : gateway.minimumTimeInLearning();
     }
 
     public boolean hasOffTheJobRules() {

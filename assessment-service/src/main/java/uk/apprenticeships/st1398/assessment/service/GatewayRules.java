@@ -1,6 +1,7 @@
 package uk.apprenticeships.st1398.assessment.service;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
@@ -9,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import uk.apprenticeships.st1398.assessment.api.GatewayReadinessResponse;
 import uk.apprenticeships.st1398.assessment.api.GatewayReadinessResponse.Declaration;
 import uk.apprenticeships.st1398.assessment.api.GatewayReadinessResponse.Item;
@@ -21,11 +22,11 @@ import uk.apprenticeships.st1398.assessment.client.AssessmentPlan;
 import uk.apprenticeships.st1398.assessment.client.EvidenceClient;
 
 /**
- * The gateway-to-completion readiness check. Which items apply comes from the assessment plan: one item per gateway
- * requirement (its age condition applied), off-the-job hours when the plan has off-the-job rules, and the minimum time
- * in learning from the configured funding rules. A requirement whose code names KSB coverage is checked against
- * evidence-service's coverage; every other requirement is met by a declaration the provider records. Nothing here
- * names a standard. Pure functions, so they are tested without a database.
+ * The gateway-to-completion readiness check. Which items apply, and every threshold, come from the assessment plan:
+ * one item per gateway requirement (its age condition applied), off-the-job hours when the plan has off-the-job
+ * rules, and the minimum time in learning when the plan has rules for it. A requirement with {@code ksbCoverage}
+ * thresholds is checked against evidence-service's coverage; every other requirement is met by a declaration the
+ * provider records. Nothing here names a standard. Pure functions, so they are tested without a database.
  */
 public final class GatewayRules {
 
@@ -38,8 +39,14 @@ public final class GatewayRules {
     public static final String OFF_THE_JOB = "off-the-job-hours";
     public static final String MINIMUM_TIME = "minimum-time-in-learning";
 
-    /** Plan requirement codes checked against the KSB coverage in evidence-service rather than by a declaration. */
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /**
+     * Requirement codes checked against KSB coverage even without {@code ksbCoverage} thresholds, as every KSB
+     * (100%): plans stored before requirements carried thresholds.
+     */
     static final Set<String> KSB_COVERAGE_CODES = Set.of("PORTFOLIO_MAPPED_TO_KSBS", "KSB_COVERAGE");
+    static final AssessmentPlan.KsbCoverage EVERY_KSB = new AssessmentPlan.KsbCoverage(HUNDRED, null);
 
     /** The API's names for well-known requirement codes; any other code is named by its kebab-case form. */
     private static final Map<String, String> ITEM_NAMES = Map.of(
@@ -52,9 +59,13 @@ public final class GatewayRules {
     /** How an item is checked. */
     public enum Check { KSB_COVERAGE, OFF_THE_JOB_HOURS, TIME_IN_LEARNING, DECLARATION }
 
-    /** An item the plan makes part of the gateway (before its conditions are applied). */
+    /**
+     * An item the plan makes part of the gateway (before its conditions are applied), with the plan's thresholds
+     * for its check: {@code ksbCoverage} for KSB_COVERAGE, {@code minimumTime} for TIME_IN_LEARNING.
+     */
     public record Definition(String item, String requirement, String description, Check check,
-            AssessmentPlan.AgeRange ageAtStart) {
+            AssessmentPlan.AgeRange ageAtStart, AssessmentPlan.KsbCoverage ksbCoverage,
+            AssessmentPlan.MinimumTimeInLearning minimumTime) {
     }
 
     /** What the readiness check reads; coverage and offTheJob are null when no item needs them. */
@@ -66,22 +77,30 @@ public final class GatewayRules {
     private GatewayRules() {
     }
 
-    /** The plan's gateway items, in the plan's order, then off-the-job hours and the minimum time in learning. */
+    /**
+     * The plan's gateway items, in the plan's order, then off-the-job hours and the minimum time in learning (each
+     * only when the plan has rules for it).
+     */
     public static List<Definition> definitions(AssessmentPlan plan) {
         List<Definition> items = new ArrayList<>();
         for (AssessmentPlan.GatewayRequirement requirement : plan.gatewayRequirements()) {
-            boolean coverage = KSB_COVERAGE_CODES.contains(requirement.code());
+            AssessmentPlan.KsbCoverage coverage = requirement.ksbCoverage() != null ? requirement.ksbCoverage()
+                    : KSB_COVERAGE_CODES.contains(requirement.code()) ? EVERY_KSB : null;
             items.add(new Definition(itemName(requirement.code()), requirement.code(), requirement.description(),
-                    coverage ? Check.KSB_COVERAGE : Check.DECLARATION,
-                    requirement.conditions() == null ? null : requirement.conditions().applicableAgeAtStart()));
+                    coverage != null ? Check.KSB_COVERAGE : Check.DECLARATION,
+                    requirement.conditions() == null ? null : requirement.conditions().applicableAgeAtStart(),
+                    coverage, null));
         }
         if (plan.hasOffTheJobRules()) {
             items.add(new Definition(OFF_THE_JOB, null, "The minimum off-the-job training hours of the assessment "
                     + "plan for the apprentice's start date, approved by the provider.", Check.OFF_THE_JOB_HOURS,
-                    null));
+                    null, null, null));
         }
-        items.add(new Definition(MINIMUM_TIME, null, "The minimum time in learning between the start of the "
-                + "apprenticeship and the gateway (funding rules, by start date).", Check.TIME_IN_LEARNING, null));
+        if (plan.minimumTimeInLearning() != null) {
+            items.add(new Definition(MINIMUM_TIME, null, "The minimum time in learning between the start of the "
+                    + "apprenticeship and the gateway, from the assessment plan's rules by start date.",
+                    Check.TIME_IN_LEARNING, null, null, plan.minimumTimeInLearning()));
+        }
         return items;
     }
 
@@ -98,22 +117,18 @@ public final class GatewayRules {
         return Period.between(dateOfBirth, day).getYears();
     }
 
-    /**
-     * The readiness check.
-     *
-     * @param minimumMonths months in learning required, by the first start date each value applies to
-     */
-    public static GatewayReadinessResponse check(List<Definition> definitions, Inputs in,
-            NavigableMap<LocalDate, Integer> minimumMonths) {
+    /** The readiness check: every threshold comes from the definitions, that is from the plan. */
+    public static GatewayReadinessResponse check(List<Definition> definitions, Inputs in) {
         List<Item> items = new ArrayList<>();
         LocalDate today = in.now().toLocalDate();
         for (Definition definition : definitions) {
             Outcome outcome = applies(definition, in.apprentice());
             if (outcome == null) {
                 outcome = switch (definition.check()) {
-                    case KSB_COVERAGE -> coverage(in.coverage());
+                    case KSB_COVERAGE -> coverage(in.coverage(), definition.ksbCoverage());
                     case OFF_THE_JOB_HOURS -> offTheJob(in.offTheJob());
-                    case TIME_IN_LEARNING -> timeInLearning(in.apprentice().startDate(), today, minimumMonths);
+                    case TIME_IN_LEARNING -> timeInLearning(in.apprentice().startDate(), today,
+                            definition.minimumTime());
                     case DECLARATION -> declaration(in.declarations().get(definition.item()));
                 };
             }
@@ -173,19 +188,59 @@ public final class GatewayRules {
                 range.min(), "applicableAgeMax", range.max());
     }
 
-    private static Outcome coverage(EvidenceClient.Coverage coverage) {
+    /**
+     * Coverage against the plan's thresholds: at least the minimum share of the version's KSBs covered (exactly the
+     * minimum is enough) and every required KSB covered.
+     */
+    private static Outcome coverage(EvidenceClient.Coverage coverage, AssessmentPlan.KsbCoverage thresholds) {
         List<String> missing = coverage.ksbs() == null ? List.copyOf(coverage.gaps() == null ? List.of()
                 : coverage.gaps()) : coverage.ksbs().stream().filter(k -> !"covered".equals(k.status()))
                         .map(EvidenceClient.Ksb::code).toList();
+        Set<String> covered = coverage.ksbs() == null ? null : coverage.ksbs().stream()
+                .filter(k -> "covered".equals(k.status())).map(EvidenceClient.Ksb::code).collect(Collectors.toSet());
+        List<String> requiredMissing = thresholds.required().stream()
+                .filter(code -> covered == null ? missing.contains(code) : !covered.contains(code)).toList();
+        BigDecimal minimum = thresholds.minimumCoveragePercent();
+        BigDecimal percent = coverage.totalKsbs() == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(coverage.coveredKsbs())
+                .multiply(HUNDRED).divide(BigDecimal.valueOf(coverage.totalKsbs()), 2, RoundingMode.DOWN);
         Map<String, Object> details = details("totalKsbs", coverage.totalKsbs(), "coveredKsbs", coverage.coveredKsbs(),
-                "inProgressKsbs", coverage.inProgressKsbs(), "missing", missing);
+                "inProgressKsbs", coverage.inProgressKsbs(), "coveragePercent", plainNumber(percent),
+                "minimumCoveragePercent", minimum, "requiredKsbCodes", thresholds.requiredKsbCodes(),
+                "missingRequiredKsbCodes", thresholds.required().isEmpty() ? null : requiredMissing,
+                "missing", missing);
         if (coverage.totalKsbs() == 0) {
             return new Outcome(FAILED, "evidence-service lists no KSBs for " + coverage.standardVersion() + ", so "
                     + "coverage cannot be shown.", details);
         }
+        // covered / total >= minimum / 100, compared without rounding so that exactly the minimum is enough.
+        boolean enough = minimum == null || BigDecimal.valueOf(coverage.coveredKsbs()).multiply(HUNDRED)
+                .compareTo(minimum.multiply(BigDecimal.valueOf(coverage.totalKsbs()))) >= 0;
+        boolean met = enough && requiredMissing.isEmpty();
         String counts = coverage.coveredKsbs() + " of " + coverage.totalKsbs() + " KSBs have accepted evidence";
-        return missing.isEmpty() ? new Outcome(PASSED, counts + ".", details)
-                : new Outcome(FAILED, counts + "; missing " + String.join(", ", missing) + ".", details);
+        if (thresholds.required().isEmpty() && minimum != null && minimum.compareTo(HUNDRED) == 0) {
+            // Every KSB: the missing ones say it all.
+            return met ? new Outcome(PASSED, counts + ".", details)
+                    : new Outcome(FAILED, counts + "; missing " + String.join(", ", missing) + ".", details);
+        }
+        List<String> needs = new ArrayList<>();
+        if (minimum != null) {
+            needs.add("at least " + plain(minimum) + "%");
+        }
+        if (!thresholds.required().isEmpty()) {
+            needs.add(String.join(", ", thresholds.required()) + " covered");
+        }
+        String text = counts + " (" + plain(percent) + "%); the plan requires " + String.join(" and ", needs);
+        if (met) {
+            return new Outcome(PASSED, text + ".", details);
+        }
+        List<String> shortOf = new ArrayList<>();
+        if (!enough) {
+            shortOf.add("below " + plain(minimum) + "%");
+        }
+        if (!requiredMissing.isEmpty()) {
+            shortOf.add("required " + String.join(", ", requiredMissing) + " not covered");
+        }
+        return new Outcome(FAILED, text + "; " + String.join("; ", shortOf) + ".", details);
     }
 
     private static Outcome offTheJob(EvidenceClient.OffTheJobSummary summary) {
@@ -208,23 +263,32 @@ public final class GatewayRules {
                 details);
     }
 
-    private static Outcome timeInLearning(LocalDate start, LocalDate today, NavigableMap<LocalDate, Integer> rules) {
+    private static Outcome timeInLearning(LocalDate start, LocalDate today,
+            AssessmentPlan.MinimumTimeInLearning minimumTime) {
         if (start == null) {
             return new Outcome(FAILED, "evidence-service has no start date for the apprentice.", Map.of());
         }
-        Map.Entry<LocalDate, Integer> rule = rules.floorEntry(start);
-        if (rule == null) {
-            return new Outcome(NOT_APPLICABLE, "No minimum time in learning is configured for starts on " + start
-                    + ".", details("startDate", start));
+        Optional<AssessmentPlan.TimeInLearningRule> found = minimumTime.ruleFor(start);
+        if (found.isEmpty()) {
+            return new Outcome(NOT_APPLICABLE, "The assessment plan sets no minimum time in learning for starts on "
+                    + start + ".", details("startDate", start));
         }
+        AssessmentPlan.TimeInLearningRule rule = found.get();
         int months = (int) Math.max(0, Period.between(start, today).toTotalMonths());
-        LocalDate metOn = start.plusMonths(rule.getValue());
+        LocalDate metOn = start.plusMonths(rule.months());
         Map<String, Object> details = details("startDate", start, "monthsInLearning", months, "minimumMonths",
-                rule.getValue(), "minimumMetOn", metOn, "ruleStartsFrom", rule.getKey());
-        String counts = "In learning " + months + " whole months since " + start + "; the minimum for starts from "
-                + rule.getKey() + " is " + rule.getValue() + " months";
-        return metOn.isAfter(today) ? new Outcome(FAILED, counts + ", reached on " + metOn + ".", details)
-                : new Outcome(PASSED, counts + ", reached on " + metOn + ".", details);
+                rule.months(), "minimumMetOn", metOn, "ruleStartsFrom", rule.startsFrom(), "ruleStartsBefore",
+                rule.startsBefore());
+        String counts = "In learning " + months + " whole months since " + start + "; the minimum for starts "
+                + range(rule) + " is " + rule.months() + " months, reached on " + metOn + ".";
+        return metOn.isAfter(today) ? new Outcome(FAILED, counts, details) : new Outcome(PASSED, counts, details);
+    }
+
+    private static String range(AssessmentPlan.TimeInLearningRule rule) {
+        if (rule.startsFrom() == null) {
+            return rule.startsBefore() == null ? "on any date" : "before " + rule.startsBefore();
+        }
+        return "from " + rule.startsFrom() + (rule.startsBefore() == null ? "" : " and before " + rule.startsBefore());
     }
 
     private static Outcome declaration(Declaration declaration) {
@@ -239,6 +303,12 @@ public final class GatewayRules {
 
     private static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
+    }
+
+    /** 71.42 as it is, 100.00 as 100: a number in details without trailing zeros or exponent. */
+    private static BigDecimal plainNumber(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** An ordered, mutable map of alternating keys and values; null values are left out. */

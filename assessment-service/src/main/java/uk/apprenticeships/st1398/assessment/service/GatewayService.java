@@ -13,9 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import uk.apprenticeships.st1398.assessment.api.GatewayDeclarationRequest;
 import uk.apprenticeships.st1398.assessment.api.GatewayDecisionRequest;
@@ -27,7 +25,6 @@ import uk.apprenticeships.st1398.assessment.client.AssessmentPlan;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlans;
 import uk.apprenticeships.st1398.assessment.client.EvidenceClient;
 import uk.apprenticeships.st1398.assessment.client.Portfolios;
-import uk.apprenticeships.st1398.assessment.config.GatewayConfig;
 import uk.apprenticeships.st1398.assessment.domain.Assessment;
 import uk.apprenticeships.st1398.assessment.domain.GatewayDecision;
 import uk.apprenticeships.st1398.assessment.domain.GatewayRecord;
@@ -67,11 +64,10 @@ public class GatewayService {
     private final Portfolios portfolios;
     private final CallerScope caller;
     private final ObjectMapper json;
-    private final NavigableMap<LocalDate, Integer> minimumMonths = new TreeMap<>();
 
     public GatewayService(AssessmentRepository assessments, GatewayRecordRepository records,
             GatewaySubmissionRepository submissions, AssessmentPlans plans, Portfolios portfolios,
-            CallerScope caller, ObjectMapper json, GatewayConfig config) {
+            CallerScope caller, ObjectMapper json) {
         this.assessments = assessments;
         this.records = records;
         this.submissions = submissions;
@@ -79,8 +75,6 @@ public class GatewayService {
         this.portfolios = portfolios;
         this.caller = caller;
         this.json = json;
-        config.minimumMonthsInLearning().forEach((from, months) ->
-                minimumMonths.put(LocalDate.parse(from), months));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -265,8 +259,7 @@ public class GatewayService {
         EvidenceClient.Coverage coverage = needsCoverage ? portfolios.coverage(assessment.apprenticeId) : null;
         EvidenceClient.OffTheJobSummary hours = needsHours ? portfolios.offTheJob(assessment.apprenticeId) : null;
         return GatewayRules.check(definitions, new GatewayRules.Inputs(assessment.id, assessment.standardVersion,
-                apprentice, coverage, hours, activeWaivers(assessment.id), declarations(assessment.id), now()),
-                minimumMonths);
+                apprentice, coverage, hours, activeWaivers(assessment.id), declarations(assessment.id), now()));
     }
 
     /** The waiver in force per item: the item's latest waiver record, if it is a waiver (not a withdrawal). */

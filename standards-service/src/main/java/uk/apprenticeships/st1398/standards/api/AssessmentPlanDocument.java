@@ -92,7 +92,10 @@ public record AssessmentPlanDocument(
     public record Gateway(
             @NotNull Boolean confirmed,
             @NotBlank @Size(max = 2000) String source,
-            @NotNull @Size(max = 50) List<@NotNull @Valid GatewayRequirement> requirements) {
+            @NotNull @Size(max = 50) List<@NotNull @Valid GatewayRequirement> requirements,
+            @Valid @Schema(description = "The minimum time in learning before the gateway, by apprenticeship start "
+                    + "date; null: the plan sets none (the readiness check then has no such item)")
+            MinimumTimeInLearning minimumTimeInLearning) {
     }
 
     @Schema(name = "GatewayRequirement")
@@ -100,8 +103,42 @@ public record AssessmentPlanDocument(
             @NotBlank @Pattern(regexp = CODE, message = CODE_HELP) @Schema(example = "ENGLISH_MATHS") String code,
             @NotBlank @Size(max = 2000) String description,
             @Valid @Schema(description = "When the requirement applies; null: always") Conditions conditions,
+            @Valid @Schema(description = "Present when the requirement is met by the KSB coverage of the "
+                    + "apprentice's portfolio (accepted evidence mapped to KSBs) rather than by a declaration: the "
+                    + "thresholds the coverage must reach")
+            KsbCoverage ksbCoverage,
             @NotNull Boolean confirmed,
             @NotBlank @Size(max = 2000) String source) {
+    }
+
+    @Schema(name = "KsbCoverage", description = "How much of the version's KSBs the portfolio must cover. Give "
+            + "minimumCoveragePercent, requiredKsbCodes or both; both must then hold.")
+    public record KsbCoverage(
+            @DecimalMin("0") @DecimalMax("100") @Schema(description = "The share of the version's KSBs with "
+                    + "accepted evidence, in percent, that is enough (reaching it exactly is enough)", example = "100")
+            BigDecimal minimumCoveragePercent,
+            @Size(max = 1000) @Schema(description = "KSB codes of this version that must be covered whatever the "
+                    + "percentage", example = "[\"K1\", \"S3\"]")
+            List<@NotBlank @Size(max = 4) String> requiredKsbCodes,
+            @NotNull Boolean confirmed,
+            @NotBlank @Size(max = 2000) String source) {
+    }
+
+    @Schema(name = "MinimumTimeInLearning", description = "Months in learning, from the apprenticeship start date, "
+            + "before the gateway, as rules by start date")
+    public record MinimumTimeInLearning(
+            @NotNull Boolean confirmed,
+            @NotBlank @Size(max = 2000) String source,
+            @NotNull @Size(max = 20) @Schema(description = "In order of start date; ranges must not overlap")
+            List<@NotNull @Valid TimeInLearningRule> rules) {
+    }
+
+    @Schema(name = "TimeInLearningRule", description = "Applies to apprenticeships starting on or after `startsFrom` "
+            + "and before `startsBefore` (null: open)")
+    public record TimeInLearningRule(
+            @Schema(example = "2025-08-01") LocalDate startsFrom,
+            @Schema(description = "Exclusive") LocalDate startsBefore,
+            @NotNull @Min(0) @Max(120) @Schema(example = "8") Integer months) {
     }
 
     @Schema(name = "GatewayConditions", description = "Every condition given must hold for the requirement to apply")

@@ -33,7 +33,14 @@ public final class AssessmentPlanMapper {
         add(paths, "gradeCombinations", plan.gradeCombinations().confirmed());
         add(paths, "gateway", plan.gateway().confirmed());
         for (int i = 0; i < plan.gateway().requirements().size(); i++) {
-            add(paths, "gateway.requirements[" + i + "]", plan.gateway().requirements().get(i).confirmed());
+            AssessmentPlanDocument.GatewayRequirement requirement = plan.gateway().requirements().get(i);
+            add(paths, "gateway.requirements[" + i + "]", requirement.confirmed());
+            if (requirement.ksbCoverage() != null) {
+                add(paths, "gateway.requirements[" + i + "].ksbCoverage", requirement.ksbCoverage().confirmed());
+            }
+        }
+        if (plan.gateway().minimumTimeInLearning() != null) {
+            add(paths, "gateway.minimumTimeInLearning", plan.gateway().minimumTimeInLearning().confirmed());
         }
         add(paths, "resitRetake", plan.resitRetake().confirmed());
         add(paths, "offTheJob", plan.offTheJob().confirmed());

@@ -123,10 +123,12 @@ public class AssessmentPlanService {
     }
 
     /**
-     * Stores a bundled plan if the version has none; an existing plan (seeded before or set by an admin) wins.
-     * A bundled plan that is invalid or names a missing version is a build defect and fails the start.
+     * Stores a bundled plan if the version has none; an existing plan set by an admin wins. One exception: a stored
+     * plan that is exactly this bundled plan without its gateway thresholds (coverage and minimum time in learning,
+     * which older releases did not have) is the untouched seed of an older release, and is upgraded to this one. A
+     * bundled plan that is invalid or names a missing version is a build defect and fails the start.
      *
-     * @return whether it was stored
+     * @return whether it was stored or upgraded
      */
     @Transactional
     public boolean seed(String reference, String versionNumber, AssessmentPlanDocument document) {
@@ -134,7 +136,8 @@ public class AssessmentPlanService {
         StandardVersion version = versions.findVersion(reference, versionNumber).orElseThrow(() ->
                 new IllegalStateException("Bundled assessment plan for " + reference + "_" + versionNumber
                         + " names a version the catalogue does not have"));
-        if (plans.findById(version.id) != null) {
+        AssessmentPlan stored = plans.findById(version.id);
+        if (stored != null && !olderSeedOf(parse(stored.document), document)) {
             return false;
         }
         try {
@@ -143,11 +146,33 @@ public class AssessmentPlanService {
             throw new IllegalStateException("Bundled assessment plan for " + version.key() + " is invalid: "
                     + describe(e), e);
         }
+        if (stored != null) {
+            stored.document = write(document);
+            stored.updatedAt = now();
+            Log.infof("Upgraded the seeded assessment plan of %s with its gateway thresholds", version.key());
+            return true;
+        }
         AssessmentPlan plan = newPlan(version);
         plan.document = write(document);
         plans.persist(plan);
         Log.infof("Seeded assessment plan of %s", version.key());
         return true;
+    }
+
+    /** Whether {@code stored} is {@code bundled} as a release without gateway thresholds seeded it. */
+    static boolean olderSeedOf(AssessmentPlanDocument stored, AssessmentPlanDocument bundled) {
+        return !stored.equals(bundled) && stored.equals(withoutGatewayThresholds(bundled));
+    }
+
+    static AssessmentPlanDocument withoutGatewayThresholds(AssessmentPlanDocument plan) {
+        AssessmentPlanDocument.Gateway gateway = plan.gateway();
+        List<AssessmentPlanDocument.GatewayRequirement> requirements = gateway.requirements().stream()
+                .map(r -> new AssessmentPlanDocument.GatewayRequirement(r.code(), r.description(), r.conditions(),
+                        null, r.confirmed(), r.source()))
+                .toList();
+        return new AssessmentPlanDocument(plan.sourceNote(), plan.assessmentPeriod(), plan.methods(),
+                plan.gradeCombinations(), new AssessmentPlanDocument.Gateway(gateway.confirmed(), gateway.source(),
+                        requirements, null), plan.resitRetake(), plan.offTheJob());
     }
 
     /**

@@ -16,14 +16,17 @@ import uk.apprenticeships.st1398.platform.problem.Problem.Violation;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.AttemptRule;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.GradeCombination;
+import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.KsbCoverage;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.Method;
+import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.MinimumTimeInLearning;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.OffTheJobBasis;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.OffTheJobRule;
 
 /**
  * The rules of a plan that bean validation cannot express, because they relate parts of the plan to each other
  * or to the version: method codes and grades used consistently, a complete combination table without duplicates,
- * KSB codes of this version, caps that are real grades, off-the-job date ranges that do not overlap. Runs on a
+ * KSB codes of this version (methods' and coverage requirements'), caps that are real grades, off-the-job and
+ * time-in-learning date ranges that do not overlap (time-in-learning rules also in date order). Runs on a
  * document that already passed bean validation (no nulls where they are required). Collects every violation
  * rather than stopping at the first, so one answer tells a client everything to fix.
  */
@@ -238,6 +241,21 @@ public final class AssessmentPlanValidator {
                 violation("gateway.requirements[" + i + "].code", "duplicate requirement code "
                         + requirements.get(i).code());
             }
+            KsbCoverage coverage = requirements.get(i).ksbCoverage();
+            if (coverage != null) {
+                String path = "gateway.requirements[" + i + "].ksbCoverage";
+                if (coverage.minimumCoveragePercent() == null && coverage.requiredKsbCodes() == null) {
+                    violation(path, "needs minimumCoveragePercent, requiredKsbCodes or both");
+                }
+                ksbCodes(coverage.requiredKsbCodes(), path + ".requiredKsbCodes");
+            }
+        }
+        MinimumTimeInLearning time = plan.gateway().minimumTimeInLearning();
+        if (time != null) {
+            List<Range> ranges = time.rules().stream().map(r -> new Range(r.startsFrom(), r.startsBefore())).toList();
+            if (ranges(ranges, "gateway.minimumTimeInLearning.rules")) {
+                inOrder(ranges, "gateway.minimumTimeInLearning.rules");
+            }
         }
     }
 
@@ -245,19 +263,58 @@ public final class AssessmentPlanValidator {
 
     private void offTheJob() {
         List<OffTheJobRule> rules = plan.offTheJob().rules();
-        boolean rangesValid = true;
         for (int i = 0; i < rules.size(); i++) {
-            OffTheJobRule rule = rules.get(i);
-            String path = "offTheJob.rules[" + i + "]";
-            if (rule.startsFrom() != null && rule.startsBefore() != null
-                    && !rule.startsFrom().isBefore(rule.startsBefore())) {
-                violation(path + ".startsBefore", "must be after startsFrom (" + rule.startsFrom() + ")");
-                rangesValid = false;
-            }
-            basis(rule, path);
+            basis(rules.get(i), "offTheJob.rules[" + i + "]");
         }
-        if (rangesValid) {
-            overlaps(rules);
+        ranges(rules.stream().map(r -> new Range(r.startsFrom(), r.startsBefore())).toList(), "offTheJob.rules");
+    }
+
+    /** Start-date ranges [from, before) of rules; null ends are open. */
+    private record Range(LocalDate from, LocalDate before) {
+
+        LocalDate start() {
+            return Objects.requireNonNullElse(from, LocalDate.MIN);
+        }
+    }
+
+    /** Each range runs forwards and none overlaps another; whether they did. */
+    private boolean ranges(List<Range> ranges, String path) {
+        boolean valid = true;
+        for (int i = 0; i < ranges.size(); i++) {
+            Range range = ranges.get(i);
+            if (range.from() != null && range.before() != null && !range.from().isBefore(range.before())) {
+                violation(path + "[" + i + "].startsBefore", "must be after startsFrom (" + range.from() + ")");
+                valid = false;
+            }
+        }
+        if (!valid) {
+            return false;
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(i -> ranges.get(i).start()));
+        for (int k = 1; k < order.size(); k++) {
+            Range previous = ranges.get(order.get(k - 1));
+            Range range = ranges.get(order.get(k));
+            // Half-open ranges [from, before): they overlap unless the earlier one ends on or before this start.
+            if (previous.before() == null || previous.before().isAfter(range.start())) {
+                violation(path + "[" + order.get(k) + "]", "its start dates overlap rules[" + order.get(k - 1)
+                        + "]; at most one rule may apply to any start date");
+                valid = false;
+            }
+        }
+        return valid;
+    }
+
+    /** Rules listed in order of start date, so the table reads as a timeline. */
+    private void inOrder(List<Range> ranges, String path) {
+        for (int i = 1; i < ranges.size(); i++) {
+            if (ranges.get(i).start().isBefore(ranges.get(i - 1).start())) {
+                violation(path + "[" + i + "]", "starts before rules[" + (i - 1) + "]; list the rules in order of "
+                        + "start date");
+            }
         }
     }
 
@@ -274,26 +331,5 @@ public final class AssessmentPlanValidator {
         } else if (!needed && value != null) {
             violation(path, "does not apply to basis " + basis + "; leave it out");
         }
-    }
-
-    private void overlaps(List<OffTheJobRule> rules) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < rules.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparing(i -> from(rules.get(i))));
-        for (int k = 1; k < order.size(); k++) {
-            OffTheJobRule previous = rules.get(order.get(k - 1));
-            OffTheJobRule rule = rules.get(order.get(k));
-            // Half-open ranges [from, before): they overlap unless the earlier one ends on or before this start.
-            if (previous.startsBefore() == null || previous.startsBefore().isAfter(from(rule))) {
-                violation("offTheJob.rules[" + order.get(k) + "]", "its start dates overlap rules["
-                        + order.get(k - 1) + "]; at most one rule may apply to any start date");
-            }
-        }
-    }
-
-    private static LocalDate from(OffTheJobRule rule) {
-        return Objects.requireNonNullElse(rule.startsFrom(), LocalDate.MIN);
     }
 }

@@ -15,14 +15,18 @@ import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.AssessmentPeriod;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.AttemptRule;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.Gateway;
+import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.GatewayRequirement;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.GradeCombination;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.GradeCombinations;
+import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.KsbCoverage;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.Method;
+import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.MinimumTimeInLearning;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.Methods;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.OffTheJob;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.OffTheJobBasis;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.OffTheJobRule;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.ResitRetake;
+import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.TimeInLearningRule;
 
 /** The cross-field rules of a plan, without a database: one method on a pass/fail scale, varied per test. */
 class AssessmentPlanValidatorTest {
@@ -33,7 +37,7 @@ class AssessmentPlanValidatorTest {
             List<OffTheJobRule> rules, String cap) {
         AttemptRule attempts = new AttemptRule(true, cap, null, true);
         return new AssessmentPlanDocument(null, new AssessmentPeriod(3, true, "s"), new Methods(true, "s", methods),
-                new GradeCombinations(true, "s", PASS_FAIL, rows), new Gateway(true, "s", List.of()),
+                new GradeCombinations(true, "s", PASS_FAIL, rows), new Gateway(true, "s", List.of(), null),
                 new ResitRetake(true, "s", attempts, attempts), new OffTheJob(true, "s", rules));
     }
 
@@ -100,5 +104,50 @@ class AssessmentPlanValidatorTest {
         assertEquals(List.of("gradeCombinations.rows"), fields(result));
         assertTrue(result.violations().get(0).message().contains("more than 1000"));
         assertFalse(result.unknownKsbCodes());
+    }
+
+    private static AssessmentPlanDocument withGateway(Gateway gateway) {
+        AssessmentPlanDocument base = plan(List.of(new Method("A", "T", null, PASS_FAIL, null)), passFailRows("A"),
+                List.of(), null);
+        return new AssessmentPlanDocument(null, base.assessmentPeriod(), base.methods(), base.gradeCombinations(),
+                gateway, base.resitRetake(), base.offTheJob());
+    }
+
+    private static TimeInLearningRule months(String from, String before, int months) {
+        return new TimeInLearningRule(from == null ? null : LocalDate.parse(from),
+                before == null ? null : LocalDate.parse(before), months);
+    }
+
+    @Test
+    void coverageNeedsAPercentageOrRequiredCodesOfTheVersion() {
+        GatewayRequirement codesOnly = new GatewayRequirement("PORTFOLIO", "d", null,
+                new KsbCoverage(null, List.of("K1", "S1"), false, "s"), true, "s");
+        assertTrue(AssessmentPlanValidator.validate(withGateway(new Gateway(true, "s", List.of(codesOnly), null)),
+                List.of("K1", "S1"), "k").valid());
+        GatewayRequirement neither = new GatewayRequirement("PORTFOLIO", "d", null,
+                new KsbCoverage(null, null, false, "s"), true, "s");
+        GatewayRequirement unknown = new GatewayRequirement("OTHER", "d", null,
+                new KsbCoverage(BigDecimal.ZERO, List.of("S9"), false, "s"), true, "s");
+        AssessmentPlanValidator.Result result = AssessmentPlanValidator.validate(withGateway(new Gateway(true, "s",
+                List.of(neither, unknown), null)), List.of("K1", "S1"), "k");
+        assertEquals(List.of("gateway.requirements[0].ksbCoverage",
+                "gateway.requirements[1].ksbCoverage.requiredKsbCodes[0]"), fields(result));
+        assertTrue(result.unknownKsbCodes());
+    }
+
+    @Test
+    void timeInLearningRulesTouchingAtTheBoundaryAreValidButMustBeInOrder() {
+        MinimumTimeInLearning touching = new MinimumTimeInLearning(false, "s", List.of(
+                months(null, "2017-05-01", 0), months("2017-05-01", "2025-08-01", 12), months("2025-08-01", null, 8)));
+        assertTrue(AssessmentPlanValidator.validate(withGateway(new Gateway(true, "s", List.of(), touching)),
+                List.of(), "k").valid());
+        MinimumTimeInLearning reversed = new MinimumTimeInLearning(false, "s", List.of(
+                months("2025-08-01", null, 8), months("2017-05-01", "2025-08-01", 12)));
+        assertEquals(List.of("gateway.minimumTimeInLearning.rules[1]"), fields(AssessmentPlanValidator.validate(
+                withGateway(new Gateway(true, "s", List.of(), reversed)), List.of(), "k")));
+        MinimumTimeInLearning sharedDay = new MinimumTimeInLearning(false, "s", List.of(
+                months("2017-05-01", "2025-08-02", 12), months("2025-08-01", null, 8)));
+        assertEquals(List.of("gateway.minimumTimeInLearning.rules[1]"), fields(AssessmentPlanValidator.validate(
+                withGateway(new Gateway(true, "s", List.of(), sharedDay)), List.of(), "k")));
     }
 }
