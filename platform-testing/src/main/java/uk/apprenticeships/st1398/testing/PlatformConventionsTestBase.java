@@ -124,11 +124,17 @@ public abstract class PlatformConventionsTestBase {
                 .body("components.schemas", hasKey("Problem"));
         Map<String, Map<String, Object>> paths = doc.getMap("paths");
         List<String> gaps = new ArrayList<>();
+        java.util.Set<String> operationIds = new java.util.HashSet<>();
         paths.forEach((path, item) -> item.forEach((method, op) -> {
             if (!(op instanceof Map)) {
                 return;
             }
             Map<String, Object> operation = (Map<String, Object>) op;
+            // Client generators name methods after operationIds; a repeated one breaks them.
+            Object id = operation.get("operationId");
+            if (id == null || !operationIds.add(id.toString())) {
+                gaps.add(method + " " + path + ": operationId " + id + " missing or not unique");
+            }
             if (operation.get("summary") == null) {
                 gaps.add(method + " " + path + ": no summary");
             }
