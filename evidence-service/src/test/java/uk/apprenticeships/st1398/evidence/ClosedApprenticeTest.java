@@ -48,8 +48,15 @@ class ClosedApprenticeTest {
         String evidence = EvidenceResourceTest.create(apprentice, a, EvidenceResourceTest.reflection("K1"));
         String entry = OffTheJobResourceTest.create(apprentice, a, OffTheJobResourceTest.entry("2025-10-06", 2));
         String review = ProgressReviewResourceTest.create(tutor, a, ProgressReviewResourceTest.review("2025-12-01"));
+        String retried = given().auth().oauth2(apprentice).contentType("application/json")
+                .header("Idempotency-Key", "before-withdrawal").body(EvidenceResourceTest.reflection("K3")).when()
+                .post(EvidenceResourceTest.evidencePath(a)).then().statusCode(201).extract().path("id");
         status(a, "withdrawn", "2026-01-15");
         String before = everything(a);
+        // An LMS retrying a create that succeeded before the withdrawal gets the same answer, not a refusal.
+        given().auth().oauth2(apprentice).contentType("application/json")
+                .header("Idempotency-Key", "before-withdrawal").body(EvidenceResourceTest.reflection("K3")).when()
+                .post(EvidenceResourceTest.evidencePath(a)).then().statusCode(201).body("id", equalTo(retried));
 
         for (ValidatableResponse refused : new ValidatableResponse[] {
                 EvidenceResourceTest.post(apprentice, a, EvidenceResourceTest.reflection("K1")),

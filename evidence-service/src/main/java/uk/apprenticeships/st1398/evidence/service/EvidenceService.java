@@ -122,8 +122,8 @@ public class EvidenceService {
     public Created create(EvidenceCaller caller, String apprenticeId, EvidenceRequest request,
             String idempotencyKey) {
         Apprentice a = apprentice(caller, apprenticeId);
-        ApprenticeAccess.requireOpen(a, "new evidence cannot be added");
         if (idempotencyKey == null) {
+            ApprenticeAccess.requireOpen(a, "new evidence cannot be added");
             checkContent(a, request);
             return new Created(EvidenceMapper.toResponse(insert(newEvidence(new ObjectId(), a, request, caller))),
                     false);
@@ -131,8 +131,10 @@ public class EvidenceService {
         String hash = hash(apprenticeId, request);
         Optional<Created> replay = replay(caller, idempotencyKey, hash);
         if (replay.isPresent()) {
+            // A retry of a create that succeeded is answered as before, even if the apprentice was closed since.
             return replay.get();
         }
+        ApprenticeAccess.requireOpen(a, "new evidence cannot be added");
         checkContent(a, request);
         IdempotencyRecord key = new IdempotencyRecord();
         key.caller = caller.actor();
