@@ -29,9 +29,24 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
     @Override
     public synchronized void beforeAll(ExtensionContext context) throws Exception {
         if (!started) {
+            // Fresh databases each run, so the suite can run again on the same target directory (its fixed ULNs and
+            // references would otherwise meet their own earlier records); Keycloak's realm is kept (same import).
+            run(120, "down");
+            deleteRecursively(DATA.resolve("infra"));
             run(600, "up", "-d");
             started = true;
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Stack.class.getName(), this);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
