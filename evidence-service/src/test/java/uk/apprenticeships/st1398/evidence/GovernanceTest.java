@@ -324,4 +324,27 @@ class GovernanceTest {
         return given().auth().oauth2(Tokens.admin()).when().get(APPRENTICES + "/" + id).then().statusCode(200)
                 .extract().asString();
     }
+
+    /** Every operation on one apprentice documents the 410 it answers after erasure. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOpenApiDocumentListsGoneForEveryApprenticeOperation() {
+        Map<String, Map<String, Object>> paths = given().accept("application/json").when()
+                .get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
+        List<String> missing = new ArrayList<>();
+        paths.forEach((path, item) -> {
+            if (!path.startsWith("/api/v1/apprentices/{id}")) {
+                return;
+            }
+            item.forEach((method, op) -> {
+                if (op instanceof Map && !((Map<String, Object>) ((Map<String, Object>) op).get("responses"))
+                        .containsKey("410")) {
+                    missing.add(method + " " + path);
+                }
+            });
+        });
+        // The audit trail stays readable after erasure: its 410 is the only one not expected.
+        missing.remove("get /api/v1/apprentices/{id}/audit-events");
+        assertTrue(missing.isEmpty(), "operations without a documented 410: " + missing);
+    }
 }

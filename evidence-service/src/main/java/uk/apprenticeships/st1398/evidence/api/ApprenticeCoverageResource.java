@@ -25,6 +25,7 @@ import uk.apprenticeships.st1398.evidence.service.CoverageService;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Coverage", description = "How far evidence covers the KSBs of a standard version, per apprentice and "
         + "per provider cohort")
+@APIResponse(responseCode = "410", description = ApprenticeResource.ERASED)
 public class ApprenticeCoverageResource {
 
     private final CoverageService service;

@@ -41,6 +41,9 @@ import uk.apprenticeships.st1398.platform.api.PageResponse;
 @Tag(name = "Apprentices", description = "Apprentices on programme, visible only within the caller's tenant")
 public class ApprenticeResource {
 
+    /** Every endpoint of one apprentice can answer this once the apprentice has been erased. */
+    static final String ERASED = "The apprentice was erased on request; only the audit trail remains";
+
     static final String ID = "^[0-9a-fA-F]{24}$";
     static final String STATUSES = "^(active|break-in-learning|withdrawn|completed)$";
 
@@ -76,6 +79,7 @@ public class ApprenticeResource {
     @Operation(summary = "Get an apprentice",
             description = "Same visibility as the list; another tenant's apprentice answers 404.")
     @APIResponse(responseCode = "200", description = "The apprentice")
+    @APIResponse(responseCode = "410", description = ERASED)
     public ApprenticeResponse get(
             @PathParam("id") @Pattern(regexp = ID, message = "must be a 24-character hexadecimal id")
             @Parameter(description = "Apprentice id", example = "665f1c2e9b1d4a3f8c0e1a2b") String id) {
@@ -110,6 +114,7 @@ public class ApprenticeResource {
                     + "off-the-job rule). Every field left out is cleared. Admins, or a tutor or LMS client of the "
                     + "apprentice's provider.")
     @APIResponse(responseCode = "200", description = "The apprentice after the change")
+    @APIResponse(responseCode = "410", description = ERASED)
     public ApprenticeResponse setProgramme(
             @PathParam("id") @Pattern(regexp = ID, message = "must be a 24-character hexadecimal id")
             @Parameter(description = "Apprentice id", example = "665f1c2e9b1d4a3f8c0e1a2b") String id,

@@ -24,6 +24,7 @@ import uk.apprenticeships.st1398.evidence.service.CallerScope;
 @Path("/api/v1/apprentices/{id}/status")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Apprentices")
+@APIResponse(responseCode = "410", description = ApprenticeResource.ERASED)
 public class ApprenticeStatusResource {
 
     private final ApprenticeStatusService service;

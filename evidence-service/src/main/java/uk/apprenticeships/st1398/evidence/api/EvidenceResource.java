@@ -55,6 +55,7 @@ import uk.apprenticeships.st1398.platform.api.PageResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Evidence", description = "An apprentice's evidence items mapped to the KSBs of their standard version, "
         + "with the review workflow. Same tenant visibility as the apprentice.")
+@APIResponse(responseCode = "410", description = ApprenticeResource.ERASED)
 public class EvidenceResource {
 
     static final String ID_MESSAGE = "must be a 24-character hexadecimal id";

@@ -43,6 +43,7 @@ import uk.apprenticeships.st1398.platform.problem.ApiException;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Off-the-job training", description = "An apprentice's logged off-the-job training hours, the tutor's "
         + "approval, and totals against the minimum of the assessment plan. Same tenant visibility as the apprentice.")
+@APIResponse(responseCode = "410", description = ApprenticeResource.ERASED)
 public class OffTheJobResource {
 
     static final String ID_MESSAGE = EvidenceResource.ID_MESSAGE;

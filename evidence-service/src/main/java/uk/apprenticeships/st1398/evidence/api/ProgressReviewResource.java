@@ -39,6 +39,7 @@ import uk.apprenticeships.st1398.platform.api.PageResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Progress reviews", description = "Progress reviews of an apprentice, signed off by the apprentice, the "
         + "provider and the employer. Same tenant visibility as the apprentice.")
+@APIResponse(responseCode = "410", description = ApprenticeResource.ERASED)
 public class ProgressReviewResource {
 
     static final String ID_MESSAGE = EvidenceResource.ID_MESSAGE;
