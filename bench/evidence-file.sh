@@ -62,7 +62,9 @@ api() { # method path [curl args...] -> body on stdout, fails on non-2xx
   local method=$1 path=$2; shift 2
   curl -fsS -X "$method" -H "Authorization: Bearer $TOKEN" "$@" "$GATEWAY$path"
 }
-json_field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+json_field() { # dotted.path < json -> value
+  python3 -c 'import functools,json,sys; print(functools.reduce(lambda d, k: d[k], sys.argv[1].split("."), json.load(sys.stdin)))' "$1"
+}
 
 say "creating an apprentice and a file evidence item through the gateway"
 ULN="$(( (RANDOM % 9 + 1) * 1000000000 + (RANDOM * 32768 + RANDOM) % 1000000000 ))"
@@ -111,7 +113,7 @@ for r in $(seq 1 "$ROUNDS"); do
   EVIDENCE=$(api POST "/api/v1/apprentices/$APPRENTICE/evidence" -H 'Content-Type: application/json' \
     --data '{"kind":"file","title":"Bench file","ksbCodes":["K1"]}' | json_field id)
   m=$(measure upload "$EVIDENCE"); row "$r" upload "$m"; faster "$m" "$best_up" && best_up=$m
-  got=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["file"]["sha256"])' <"$TMP/upload.json" 2>/dev/null || true)
+  got=$(json_field file.sha256 <"$TMP/upload.json" 2>/dev/null || true)
   [[ $got == "$SHA" ]] || die "the service recorded sha256 '$got', expected $SHA"
   m=$(measure download "$EVIDENCE"); row "$r" download "$m"; faster "$m" "$best_down" && best_down=$m
   cmp -s "$FILE" "$TMP/download.pdf" || die "downloaded bytes differ from the uploaded file"

@@ -317,11 +317,7 @@ public class EvidenceService {
 
     /** The version read, after checking it against the one the client says it last saw. */
     static long expect(Evidence e, Long clientVersion) {
-        if (clientVersion != null && clientVersion != e.version) {
-            throw ApiException.conflict("Evidence " + e.id + " is at version " + e.version + ", not " + clientVersion
-                    + ": someone changed it since you read it. Read it again and retry.");
-        }
-        return e.version;
+        return Versions.expect("Evidence " + e.id, e.version, clientVersion);
     }
 
     void save(Evidence e, long read, Instant now) {

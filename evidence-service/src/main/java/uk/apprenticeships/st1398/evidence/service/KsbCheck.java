@@ -18,6 +18,11 @@ public class KsbCheck {
         this.ksbs = ksbs;
     }
 
+    /** The codes as stored: each once, sorted; none for null. */
+    public static List<String> normalised(List<String> codes) {
+        return codes == null ? List.of() : codes.stream().distinct().sorted().toList();
+    }
+
     /** No codes: nothing to check, and standards-service is not asked. */
     public void require(String standardVersion, List<String> codes) {
         if (codes == null || codes.isEmpty()) {

@@ -11,7 +11,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.api.OffTheJobRequest;
@@ -192,8 +191,7 @@ public class OffTheJobService {
         e.date = request.date();
         e.hundredths = OffTheJobMapper.hundredths(request.hours());
         e.activity = request.activity().strip();
-        e.ksbCodes = request.ksbCodes() == null ? List.of()
-                : request.ksbCodes().stream().distinct().sorted().toList();
+        e.ksbCodes = KsbCheck.normalised(request.ksbCodes());
     }
 
     private Apprentice apprentice(EvidenceCaller caller, String apprenticeId) {
@@ -206,11 +204,7 @@ public class OffTheJobService {
     }
 
     private static long expect(OffTheJobEntry e, Long clientVersion) {
-        if (clientVersion != null && clientVersion != e.version) {
-            throw ApiException.conflict("Off-the-job entry " + e.id + " is at version " + e.version + ", not "
-                    + clientVersion + ": someone changed it since you read it. Read it again and retry.");
-        }
-        return e.version;
+        return Versions.expect("Off-the-job entry " + e.id, e.version, clientVersion);
     }
 
     private static void requirePending(OffTheJobEntry e, String what) {

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.api.ReviewRequest;
 import uk.apprenticeships.st1398.evidence.api.ReviewResponse;
@@ -144,8 +143,7 @@ public class ProgressReviewService {
         r.date = request.date();
         r.summary = request.summary().strip();
         r.nextSteps = request.nextSteps().strip();
-        r.ksbCodes = request.ksbCodes() == null ? List.of()
-                : request.ksbCodes().stream().distinct().sorted().toList();
+        r.ksbCodes = KsbCheck.normalised(request.ksbCodes());
     }
 
     private Apprentice apprentice(EvidenceCaller caller, String apprenticeId) {
@@ -158,11 +156,7 @@ public class ProgressReviewService {
     }
 
     private static long expect(ProgressReview r, Long clientVersion) {
-        if (clientVersion != null && clientVersion != r.version) {
-            throw ApiException.conflict("Progress review " + r.id + " is at version " + r.version + ", not "
-                    + clientVersion + ": someone changed it since you read it. Read it again and retry.");
-        }
-        return r.version;
+        return Versions.expect("Progress review " + r.id, r.version, clientVersion);
     }
 
     private void save(ProgressReview r, long read) {
