@@ -133,6 +133,16 @@ public class CallerScope {
         return claim instanceof JsonString json ? json.getString() : claim instanceof String s ? s : null;
     }
 
+    /** Whether the caller acts for this assessment organisation: admins, or assessors of that organisation. */
+    public boolean actsForOrganisation(String epaoId) {
+        return identity.hasRole("admin") || epaoId().map(epaoId::equals).orElse(false);
+    }
+
+    /** Whether the caller acts for this training provider: admins, or its tutors and LMS client. */
+    public boolean actsForProvider(String providerUkprn) {
+        return identity.hasRole("admin") || providerUkprn().map(providerUkprn::equals).orElse(false);
+    }
+
     /** Whether the caller may see records of this organisation (others should answer 404, as if absent). */
     public boolean mayAccess(String epaoId) {
         return epaoId().map(epaoId::equals).orElse(true);

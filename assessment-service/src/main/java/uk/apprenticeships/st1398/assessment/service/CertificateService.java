@@ -214,8 +214,7 @@ public class CertificateService {
     /** A certificate the caller may change: admins any, assessors their organisation's. */
     private Certificate writable(String reference) {
         return certificates.findByReference(reference)
-                .filter(c -> caller.hasRole("admin") || caller.epaoId().map(c.organisation.epaoId::equals)
-                        .orElse(false))
+                .filter(c -> caller.actsForOrganisation(c.organisation.epaoId))
                 .orElseThrow(() -> notFound(reference));
     }
 

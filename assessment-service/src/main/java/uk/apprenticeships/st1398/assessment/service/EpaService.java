@@ -241,8 +241,8 @@ public class EpaService {
             boolean write) {
         return assessments.findByLearnerAndStandard(uln, standard.reference()).stream()
                 .filter(a -> a.familyName.equalsIgnoreCase(familyName.strip()))
-                .filter(a -> write ? caller.hasRole("admin") || caller.epaoId().map(a.organisation.epaoId::equals)
-                        .orElse(false) : caller.mayRead(a.organisation.epaoId, a.providerUkprn, a.employerId))
+                .filter(a -> write ? caller.actsForOrganisation(a.organisation.epaoId)
+                        : caller.mayRead(a.organisation.epaoId, a.providerUkprn, a.employerId))
                 .findFirst()
                 .orElseThrow(() -> ApiException.notFound("No learner with this ULN, family name and standard."));
     }

@@ -327,13 +327,11 @@ public class GatewayService {
     }
 
     private boolean isOrganisation(Assessment assessment) {
-        return caller.hasRole("admin") || caller.hasRole("assessor")
-                && caller.epaoId().map(assessment.organisation.epaoId::equals).orElse(false);
+        return caller.actsForOrganisation(assessment.organisation.epaoId);
     }
 
     private boolean isProvider(Assessment assessment) {
-        // providerUkprn() is set only for the provider's tutors and its LMS client.
-        return caller.hasRole("admin") || caller.providerUkprn().map(assessment.providerUkprn::equals).orElse(false);
+        return caller.actsForProvider(assessment.providerUkprn);
     }
 
     /** The assessment, or 404 when it does not exist or the caller may not see it (another tenant's). */
