@@ -1,6 +1,7 @@
 package uk.apprenticeships.st1398.assessment;
 
 import static io.restassured.RestAssured.given;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -47,10 +48,6 @@ class AssessmentOrganisationResourceTest {
         Map<String, Object> copy = new HashMap<>(body);
         copy.put(field, value);
         return copy;
-    }
-
-    private static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType("application/json");
     }
 
     private static void create(Map<String, Object> body) {

@@ -1,6 +1,10 @@
 package uk.apprenticeships.st1398.assessment;
 
 import static io.restassured.RestAssured.given;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.as;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.assessor;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.assessorToken;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.organisation;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -32,26 +36,6 @@ class AssessmentResourceTest {
 
     private static final String ASSESSMENTS = "/api/v1/assessments";
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
-
-    private static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType("application/json");
-    }
-
-    private static String assessorToken(String user, String epaoId) {
-        return Tokens.token(user, Set.of("assessor"), Map.of("epao_id", epaoId));
-    }
-
-    private static void organisation(String epaoId) {
-        as(Tokens.admin()).body(Map.of("epaoId", epaoId, "name", "Org " + epaoId)).when()
-                .post("/api/v1/assessment-organisations").then().statusCode(201);
-    }
-
-    private static String assessor(String epaoId, String user, List<String> providers, List<String> employers) {
-        return as(Tokens.admin()).body(Map.of("userId", user + "-subject", "name", "Assessor " + user,
-                "conflictProviderUkprns", providers, "conflictEmployerIds", employers)).when()
-                .post("/api/v1/assessment-organisations/" + epaoId + "/assessors").then().statusCode(201)
-                .extract().path("id");
-    }
 
     private static Map<String, Object> registration(String uln, String version, String ukprn, String employerId,
             String epaoId, LocalDate gatewayDate) {

@@ -1,6 +1,7 @@
 package uk.apprenticeships.st1398.assessment;
 
 import static io.restassured.RestAssured.given;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -29,10 +30,6 @@ class AssessorConflictTest {
 
     private static final String ORG = "/api/v1/assessment-organisations/EPA0871/assessors";
     private static final LocalDate GATEWAY = LocalDate.now(ZoneOffset.UTC).minusDays(40);
-
-    private static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType("application/json");
-    }
 
     private static String kc() {
         return Tokens.token("kc0871", Set.of("assessor"), Map.of("epao_id", "EPA0871"));

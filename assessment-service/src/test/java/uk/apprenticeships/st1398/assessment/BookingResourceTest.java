@@ -1,6 +1,10 @@
 package uk.apprenticeships.st1398.assessment;
 
 import static io.restassured.RestAssured.given;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.as;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.assessor;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.assessorToken;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.organisation;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -43,26 +47,6 @@ class BookingResourceTest {
 
     @Inject
     AgroalDataSource database;
-
-    private static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType("application/json");
-    }
-
-    private static String assessorToken(String user, String epaoId) {
-        return Tokens.token(user, Set.of("assessor"), Map.of("epao_id", epaoId));
-    }
-
-    private static void organisation(String epaoId) {
-        as(Tokens.admin()).body(Map.of("epaoId", epaoId, "name", "Org " + epaoId)).when()
-                .post("/api/v1/assessment-organisations").then().statusCode(201);
-    }
-
-    private static String assessor(String epaoId, String user, List<String> providers, List<String> employers) {
-        return as(Tokens.admin()).body(Map.of("userId", user + "-subject", "name", "Assessor " + user,
-                "conflictProviderUkprns", providers, "conflictEmployerIds", employers)).when()
-                .post("/api/v1/assessment-organisations/" + epaoId + "/assessors").then().statusCode(201)
-                .extract().path("id");
-    }
 
     /** A registration of {@code uln} with a fresh organisation; gateway null means not passed yet. */
     private static String register(String epaoId, String uln, String version, LocalDate gateway) {

@@ -153,7 +153,7 @@ class CertificateCredentialTest {
         given().when().get(PATH + "/" + ref + "/credential").then().spec(Problems.problem(401, "unauthorized"));
         given().auth().oauth2(Tokens.employer("E1")).when().get(PATH + "/" + ref + "/credential").then()
                 .spec(Problems.problem(403, "forbidden"));
-        CertificateResourceTest.as(Tokens.admin()).body(Map.of("status", "Cancelled")).when()
+        AssessmentApi.as(Tokens.admin()).body(Map.of("status", "Cancelled")).when()
                 .post(PATH + "/" + ref + "/status").then().statusCode(200);
         given().auth().oauth2(Tokens.admin()).when().get(PATH + "/" + ref + "/credential").then()
                 .spec(Problems.problem(409, "conflict"));

@@ -1,6 +1,7 @@
 package uk.apprenticeships.st1398.assessment;
 
 import static io.restassured.RestAssured.given;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -28,10 +29,6 @@ class CertificateResourceTest {
 
     static final String PATH = "/api/v1/certificates";
     private static final AtomicLong ULNS = new AtomicLong(2_000_000_000L);
-
-    static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType("application/json");
-    }
 
     /** Registers the organisations the tests use (idempotent across test classes). */
     @BeforeEach

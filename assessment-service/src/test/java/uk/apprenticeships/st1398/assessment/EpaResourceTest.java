@@ -1,6 +1,7 @@
 package uk.apprenticeships.st1398.assessment;
 
 import static io.restassured.RestAssured.given;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -36,10 +37,6 @@ class EpaResourceTest {
 
     @Inject
     EpaRecordRepository records;
-
-    private static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType("application/json");
-    }
 
     /** Registers the learner (family name Lovelace) with a fresh organisation. */
     static void learner(String epaoId, String uln, String ukprn, String employerId) {

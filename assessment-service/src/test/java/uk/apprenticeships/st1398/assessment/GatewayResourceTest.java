@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.as;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.organisation;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -51,10 +53,6 @@ class GatewayResourceTest {
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     private static final List<String> ST1398_KSBS = List.of("K1", "K2", "S1", "S2", "S3", "B1", "B2");
 
-    private static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType("application/json");
-    }
-
     private static WireMock evidence() {
         URI url = URI.create(ConfigProvider.getConfig().getValue("quarkus.rest-client.evidence.url", String.class));
         return new WireMock(url.getHost(), url.getPort());
@@ -94,11 +92,6 @@ class GatewayResourceTest {
                         {"apprenticeId":"%s","approvedHours":%s,"pendingHours":%s,"requiredHours":%s,
                          "calculation":"fixed","requirementUnavailable":null}
                         """.formatted(id, approved, pending, required))));
-    }
-
-    private static void organisation(String epaoId) {
-        as(Tokens.admin()).body(Map.of("epaoId", epaoId, "name", "Org " + epaoId)).when()
-                .post("/api/v1/assessment-organisations").then().statusCode(201);
     }
 
     private static String register(String uln, String version, String ukprn, String employerId, String epaoId,

@@ -1,6 +1,7 @@
 package uk.apprenticeships.st1398.assessment;
 
 import static io.restassured.RestAssured.given;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,10 +47,6 @@ class ReportResourceTest {
     private static String twoMethods;
     private static String incomplete;
     private static String earlier;
-
-    private static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType("application/json");
-    }
 
     private static String assessorToken() {
         return Tokens.token("rp0801", Set.of("assessor"), Map.of("epao_id", EPAO));

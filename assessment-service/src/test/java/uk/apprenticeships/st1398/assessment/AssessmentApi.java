@@ -1,0 +1,39 @@
+package uk.apprenticeships.st1398.assessment;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import uk.apprenticeships.st1398.testing.Tokens;
+
+/** Requests and fixtures the assessment-service tests share. */
+final class AssessmentApi {
+
+    private AssessmentApi() {
+    }
+
+    /** A JSON request with the token. */
+    static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType("application/json");
+    }
+
+    static String assessorToken(String user, String epaoId) {
+        return Tokens.token(user, Set.of("assessor"), Map.of("epao_id", epaoId));
+    }
+
+    /** Registers an assessment organisation (as admin). */
+    static void organisation(String epaoId) {
+        as(Tokens.admin()).body(Map.of("epaoId", epaoId, "name", "Org " + epaoId)).when()
+                .post("/api/v1/assessment-organisations").then().statusCode(201);
+    }
+
+    /** Registers an assessor (as admin) with declared conflicts; answers its id. */
+    static String assessor(String epaoId, String user, List<String> providers, List<String> employers) {
+        return as(Tokens.admin()).body(Map.of("userId", user + "-subject", "name", "Assessor " + user,
+                "conflictProviderUkprns", providers, "conflictEmployerIds", employers)).when()
+                .post("/api/v1/assessment-organisations/" + epaoId + "/assessors").then().statusCode(201)
+                .extract().path("id");
+    }
+}
