@@ -46,10 +46,10 @@ public class Portfolios {
                         + "gateway readiness cannot be checked.");
             }
             if (status == 403 || status == 401) {
-                throw new ApiException(ProblemType.FORBIDDEN, 403, "evidence-service does not let you read this "
+                throw ApiException.forbidden("evidence-service does not let you read this "
                         + "apprentice's " + what + " (it serves providers, employers, the apprentice and admins); "
                         + "the readiness recorded with each gateway submission is visible to the assessment "
-                        + "organisation.", null, null);
+                        + "organisation.");
             }
             Log.warnf("evidence-service answered %d for the %s of apprentice %s", status, what, id);
             throw unavailable();

@@ -39,7 +39,6 @@ import uk.apprenticeships.st1398.assessment.repository.AssessorRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
 
 /**
  * Assessment registrations, assessor assignment, graded attempts and the overall grade. The rules come from the
@@ -88,8 +87,8 @@ public class AssessmentService {
     @Transactional
     public AssessmentResponse register(AssessmentRequest request) {
         if (!caller.mayAccess(request.epaoId())) {
-            throw new ApiException(ProblemType.FORBIDDEN, 403, "Assessors register apprentices only with their own "
-                    + "assessment organisation.", null, null);
+            throw ApiException.forbidden("Assessors register apprentices only with their own "
+                    + "assessment organisation.");
         }
         AssessmentOrganisation organisation = organisations.findByEpaoId(request.epaoId())
                 .orElseThrow(() -> ApiException.unprocessable("No assessment organisation with id "
@@ -148,9 +147,9 @@ public class AssessmentService {
         assessors.getEntityManager().refresh(assessor);
         if (assessor.conflictProviderUkprns.contains(assessment.providerUkprn)
                 || assessor.conflictEmployerIds.contains(assessment.employerId)) {
-            throw new ApiException(ProblemType.CONFLICT, 409, "Assessor " + assessor.id + " declared a conflict "
+            throw ApiException.conflict("Assessor " + assessor.id + " declared a conflict "
                     + "of interest with this apprentice's training provider or employer; nothing was changed.",
-                    null, Map.of("rule", "assessor-conflict-of-interest"));
+                    Map.of("rule", "assessor-conflict-of-interest"));
         }
         return assessor;
     }
@@ -298,7 +297,8 @@ public class AssessmentService {
         Assessment assessment = visible(id);
         assessments.getEntityManager().lock(assessment, LockModeType.PESSIMISTIC_WRITE);
         if (assessment.assessor == null || !assessment.assessor.userId.equals(caller.subject())) {
-            throw forbidden("Only the assessor assigned to this assessment records and corrects its attempts.");
+            throw ApiException.forbidden(
+                    "Only the assessor assigned to this assessment records and corrects its attempts.");
         }
         if (assessment.gatewayDate == null) {
             throw ApiException.unprocessable("The apprentice has not passed the gateway to completion yet (no "
@@ -356,12 +356,8 @@ public class AssessmentService {
         return judgements == null ? List.of() : judgements.stream().map(KsbJudgementRecord::code).toList();
     }
 
-    private static ApiException forbidden(String detail) {
-        return new ApiException(ProblemType.FORBIDDEN, 403, detail, null, null);
-    }
-
     private static ApiException conflict(String detail, String rule) {
-        return new ApiException(ProblemType.CONFLICT, 409, detail + " Nothing was saved.", null, Map.of("rule", rule));
+        return ApiException.conflict(detail + " Nothing was saved.", Map.of("rule", rule));
     }
 
     private static LocalDate today() {

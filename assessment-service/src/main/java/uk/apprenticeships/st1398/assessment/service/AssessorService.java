@@ -17,7 +17,6 @@ import uk.apprenticeships.st1398.assessment.api.ConflictRequest;
 import uk.apprenticeships.st1398.assessment.domain.ConflictChange;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
 import uk.apprenticeships.st1398.assessment.repository.ConflictChangeRepository;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
 import uk.apprenticeships.st1398.assessment.api.AssessorResponse;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentOrganisation;
 import uk.apprenticeships.st1398.assessment.domain.Assessor;
@@ -90,8 +89,8 @@ public class AssessorService {
     public AssessorResponse declareConflict(String epaoId, UUID assessorId, ConflictRequest request) {
         Assessor assessor = lockedAssessor(epaoId, assessorId);
         if (!caller.hasRole("admin") && !assessor.userId.equals(caller.subject())) {
-            throw new ApiException(ProblemType.FORBIDDEN, 403, "Assessors declare only their own conflicts of "
-                    + "interest; an administrator may declare anyone's.", null, null);
+            throw ApiException.forbidden("Assessors declare only their own conflicts of "
+                    + "interest; an administrator may declare anyone's.");
         }
         boolean provider = request.providerUkprn() != null;
         if (provider == (request.employerId() != null)) {
@@ -106,9 +105,9 @@ public class AssessorService {
         List<String> clashing = assessments.ungradedAssignedTo(assessor.id, provider ? value : null,
                 provider ? null : value).stream().map(a -> a.id.toString()).toList();
         if (!clashing.isEmpty()) {
-            throw new ApiException(ProblemType.CONFLICT, 409, "Assessor " + assessorId + " is assigned to "
+            throw ApiException.conflict("Assessor " + assessorId + " is assigned to "
                     + clashing.size() + " assessment(s) of this " + (provider ? "provider" : "employer") + " that are "
-                    + "not yet graded; reassign them first. Nothing was changed.", null,
+                    + "not yet graded; reassign them first. Nothing was changed.",
                     Map.of("rule", "conflict-with-assigned-assessments", "assessments", clashing));
         }
         current.add(value);

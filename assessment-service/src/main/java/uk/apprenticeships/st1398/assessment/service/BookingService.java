@@ -24,7 +24,6 @@ import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
 
 /**
  * Bookings of assessment methods. The rules come from the standard version's assessment plan through
@@ -119,8 +118,8 @@ public class BookingService {
         bookings.getEntityManager().lock(booking, LockModeType.PESSIMISTIC_WRITE);
         bookings.getEntityManager().refresh(booking);
         if (booking.status() != BookingStatus.booked) {
-            throw new ApiException(ProblemType.CONFLICT, 409, "Booking " + bookingId + " is " + booking.status()
-                    + "; only an open booking can be cancelled. Nothing was changed.", null,
+            throw ApiException.conflict("Booking " + bookingId + " is " + booking.status()
+                    + "; only an open booking can be cancelled. Nothing was changed.",
                     Map.of("rule", "booking-not-open"));
         }
         booking.cancelledAt = now();
@@ -133,8 +132,8 @@ public class BookingService {
     }
 
     private static ApiException alreadyOpen(String methodCode, String which) {
-        return new ApiException(ProblemType.CONFLICT, 409, "Method " + methodCode + " already has " + which
-                + "; cancel it to rebook. Nothing was saved.", null, Map.of("rule", "booking-already-open"));
+        return ApiException.conflict("Method " + methodCode + " already has " + which
+                + "; cancel it to rebook. Nothing was saved.", Map.of("rule", "booking-already-open"));
     }
 
     private static boolean violates(Throwable e, String constraint) {

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
 
 /**
  * Who is calling and which assessment organisation they are confined to. The one place that reads roles and
@@ -60,10 +59,9 @@ public class CallerScope {
         }
         String ukprn = claim(PROVIDER_UKPRN_CLAIM);
         if (ukprn == null || !UKPRN.matcher(ukprn).matches()) {
-            throw new ApiException(ProblemType.FORBIDDEN, 403,
+            throw ApiException.forbidden(
                     "Your " + (identity.hasRole("tutor") ? "tutor" : "LMS client") + " token carries no valid "
-                            + "provider_ukprn claim; ask an administrator to set your training provider.", null,
-                    null);
+                            + "provider_ukprn claim; ask an administrator to set your training provider.");
         }
         return Optional.of(ukprn);
     }
@@ -78,9 +76,9 @@ public class CallerScope {
         }
         String employerId = claim(EMPLOYER_ID_CLAIM);
         if (employerId == null || employerId.isBlank()) {
-            throw new ApiException(ProblemType.FORBIDDEN, 403,
+            throw ApiException.forbidden(
                     "Your employer token carries no employer_id claim; ask an administrator to set your "
-                            + "employer.", null, null);
+                            + "employer.");
         }
         return Optional.of(employerId);
     }
@@ -116,9 +114,9 @@ public class CallerScope {
         }
         String epaoId = claim(EPAO_ID_CLAIM);
         if (epaoId == null || !EPAO_ID.matcher(epaoId).matches()) {
-            throw new ApiException(ProblemType.FORBIDDEN, 403,
+            throw ApiException.forbidden(
                     "Your assessor token carries no valid epao_id claim; ask an administrator to set your "
-                            + "assessment organisation.", null, null);
+                            + "assessment organisation.");
         }
         return Optional.of(epaoId);
     }

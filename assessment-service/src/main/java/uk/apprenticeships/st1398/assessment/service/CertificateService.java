@@ -34,7 +34,6 @@ import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.problem.Problem;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
 
 /**
  * Certificates: batches of up to 25 items answered item by item. Each item runs in its own transaction, so a
@@ -155,9 +154,8 @@ public class CertificateService {
         Certificate c = writable(reference);
         CertificateStatus target = request.status();
         if (!caller.hasRole("admin") && !target.settableByAssessor()) {
-            throw new ApiException(ProblemType.FORBIDDEN, 403, "Only the approving body (admin) can set a "
-                    + "certificate to " + target + "; assessors may set Draft, Ready, Submitted or Deleted.", null,
-                    null);
+            throw ApiException.forbidden("Only the approving body (admin) can set a "
+                    + "certificate to " + target + "; assessors may set Draft, Ready, Submitted or Deleted.");
         }
         if (!c.status.next().contains(target)) {
             throw ApiException.conflict("Certificate " + reference + " is " + c.status + " and cannot become "

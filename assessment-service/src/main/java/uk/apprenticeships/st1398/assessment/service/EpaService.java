@@ -284,6 +284,6 @@ public class EpaService {
     }
 
     private static ApiException conflict(String detail, String rule) {
-        return new ApiException(ProblemType.CONFLICT, 409, detail + " Nothing was saved.", null, Map.of("rule", rule));
+        return ApiException.conflict(detail + " Nothing was saved.", Map.of("rule", rule));
     }
 }

@@ -35,7 +35,6 @@ import uk.apprenticeships.st1398.assessment.repository.GatewaySubmissionReposito
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
 
 /**
  * The gateway to completion: the readiness check ({@link GatewayRules}, fed by the assessment plan and the
@@ -398,11 +397,11 @@ public class GatewayService {
     }
 
     private static ApiException forbidden(String detail) {
-        return new ApiException(ProblemType.FORBIDDEN, 403, detail + " Nothing was saved.", null, null);
+        return ApiException.forbidden(detail + " Nothing was saved.");
     }
 
     private static ApiException conflict(String detail, String rule) {
-        return new ApiException(ProblemType.CONFLICT, 409, detail + " Nothing was saved.", null, Map.of("rule", rule));
+        return ApiException.conflict(detail + " Nothing was saved.", Map.of("rule", rule));
     }
 
     private static LocalDate today() {

@@ -91,10 +91,10 @@ public final class GradingRules {
             LocalDate date, boolean employerAgreed, List<Prior> priors) {
         if (attemptKind == AttemptKind.first) {
             if (!priors.isEmpty()) {
-                throw new ApiException(ProblemType.CONFLICT, 409,
+                throw ApiException.conflict(
                         "Method " + method.code() + " already has a first attempt; record a resit or retake after "
                                 + "a " + method.lowestGrade() + ", or correct the attempt.",
-                        null, Map.of("rule", "first-attempt-exists"));
+                        Map.of("rule", "first-attempt-exists"));
             }
             return;
         }

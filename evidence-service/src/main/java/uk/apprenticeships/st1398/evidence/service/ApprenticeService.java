@@ -20,7 +20,6 @@ import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.problem.Problem.Violation;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
 
 @ApplicationScoped
 public class ApprenticeService {
@@ -74,8 +73,8 @@ public class ApprenticeService {
     public ApprenticeResponse setProgramme(CallerScope scope, String id, ProgrammeRequest request) {
         Apprentice a = ApprenticeAccess.visible(apprentices, scope, id);
         if (!scope.actsFor(a.providerUkprn)) {
-            throw new ApiException(ProblemType.FORBIDDEN, 403, "Only an admin or the provider's tutor or LMS client "
-                    + "changes an apprentice's programme.", null, null);
+            throw ApiException.forbidden("Only an admin or the provider's tutor or LMS client "
+                    + "changes an apprentice's programme.");
         }
         if (request.plannedLeaveWeeks() != null && request.plannedLeaveWeeks() > 0
                 && request.plannedLeaveWeeks() >= OffTheJobPlan.weeksInLearning(a.startDate, a.plannedEndDate)) {

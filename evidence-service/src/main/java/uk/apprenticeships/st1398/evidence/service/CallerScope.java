@@ -4,7 +4,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
 
 /**
  * Whose records the caller may touch, resolved once per request from the token's roles and tenant claims.
@@ -40,7 +39,7 @@ public record CallerScope(Tenant tenant, String tenantId, String actor) {
         if (identity.hasRole(ASSESSOR)) {
             return scoped(Tenant.ASSESSOR, "epao_id", identity, actor);
         }
-        throw forbidden("Your token's roles do not give access to apprentice records.");
+        throw ApiException.forbidden("Your token's roles do not give access to apprentice records.");
     }
 
     /** Whether the caller may create or change records of this provider. */
@@ -77,7 +76,8 @@ public record CallerScope(Tenant tenant, String tenantId, String actor) {
         String value = claim(identity, claim);
         if (value == null || value.isBlank()) {
             // Without its tenant claim a scoped token would match nothing or, worse, everything.
-            throw forbidden("Your token has no " + claim + " claim, so it cannot be matched to any records.");
+            throw ApiException.forbidden(
+                    "Your token has no " + claim + " claim, so it cannot be matched to any records.");
         }
         return new CallerScope(tenant, value, actor);
     }
@@ -94,9 +94,5 @@ public record CallerScope(Tenant tenant, String tenantId, String actor) {
         }
         Object value = jwt.getClaim(name);
         return value instanceof JsonString json ? json.getString() : value == null ? null : value.toString();
-    }
-
-    private static ApiException forbidden(String detail) {
-        return new ApiException(ProblemType.FORBIDDEN, 403, detail, null, null);
     }
 }

@@ -28,7 +28,6 @@ import uk.apprenticeships.st1398.evidence.repository.OffTheJobRepository;
 import uk.apprenticeships.st1398.evidence.repository.ProgressReviewRepository;
 import uk.apprenticeships.st1398.evidence.repository.TombstoneRepository;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
 
 /**
  * Erasure on request, where retention allows: the apprentice is completed or withdrawn and the effective date of
@@ -106,18 +105,18 @@ public class ErasureService {
     /** Retention decides: 409 naming the blocking status or {@code retainUntil}; nothing is changed. */
     void checkRetention(Apprentice a) {
         if (!ApprenticeStatusService.COMPLETED.equals(a.status) && !ApprenticeStatusService.WITHDRAWN.equals(a.status)) {
-            throw new ApiException(ProblemType.CONFLICT, 409,
+            throw ApiException.conflict(
                     "Apprentice " + a.id + " is " + a.status + "; only completed or withdrawn apprentices can be "
-                            + "erased, once their retention period has passed. Nothing was erased.", null,
+                            + "erased, once their retention period has passed. Nothing was erased.",
                     Map.of("apprenticeStatus", a.status));
         }
         LocalDate ended = endDate(a);
         LocalDate retainUntil = ended.plus(retention.afterCompletion());
         if (retainUntil.isAfter(LocalDate.now(LONDON))) {
-            throw new ApiException(ProblemType.CONFLICT, 409,
+            throw ApiException.conflict(
                     "Apprentice " + a.id + " was " + a.status + " on " + ended + " and must be retained until "
                             + retainUntil + " (" + retention.afterCompletion() + "). Nothing was erased.",
-                    null, Map.of("apprenticeStatus", a.status, "retainUntil", retainUntil.toString()));
+                    Map.of("apprenticeStatus", a.status, "retainUntil", retainUntil.toString()));
         }
     }
 

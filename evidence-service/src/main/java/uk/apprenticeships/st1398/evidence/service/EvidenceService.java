@@ -42,7 +42,6 @@ import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.problem.Problem.Violation;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
 
 /**
  * Evidence items and their review workflow. Every change reads the item, decides, and writes it back with one
@@ -430,8 +429,8 @@ public class EvidenceService {
                 return;
             }
         }
-        throw new ApiException(ProblemType.FORBIDDEN, 403, "Your roles do not allow '" + action + "' (needs one of "
-                + String.join(", ", roles) + ").", null, null);
+        throw ApiException.forbidden("Your roles do not allow '" + action + "' (needs one of "
+                + String.join(", ", roles) + ").");
     }
 
     private static ApiException outOfOrder(Evidence e, String action, String from) {

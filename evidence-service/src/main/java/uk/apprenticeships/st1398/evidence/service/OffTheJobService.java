@@ -25,7 +25,6 @@ import uk.apprenticeships.st1398.evidence.repository.OffTheJobRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
 
 /**
  * The off-the-job training log: entries are logged pending, changed or deleted only while pending, and approved
@@ -122,8 +121,8 @@ public class OffTheJobService {
     public OffTheJobResponse decide(EvidenceCaller caller, String apprenticeId, String entryId, boolean approve,
             String reason) {
         if (!caller.has(TUTOR) && !caller.has(ADMIN)) {
-            throw new ApiException(ProblemType.FORBIDDEN, 403, "Only the provider's tutor (or an admin) approves or "
-                    + "rejects off-the-job entries.", null, null);
+            throw ApiException.forbidden("Only the provider's tutor (or an admin) approves or "
+                    + "rejects off-the-job entries.");
         }
         OffTheJobEntry e = load(apprentice(caller, apprenticeId), entryId);
         String before = audit.digest(e);

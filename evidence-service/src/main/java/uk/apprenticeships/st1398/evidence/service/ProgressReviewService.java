@@ -20,7 +20,6 @@ import uk.apprenticeships.st1398.evidence.repository.ProgressReviewRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
 
 /**
  * Progress reviews: written by the provider's tutor, then signed off once by each of the apprentice, the provider
@@ -105,9 +104,9 @@ public class ProgressReviewService {
             default -> false;
         };
         if (!allowed) {
-            throw new ApiException(ProblemType.FORBIDDEN, 403, "You cannot sign off for the " + request.party()
+            throw ApiException.forbidden("You cannot sign off for the " + request.party()
                     + ": the apprentice signs as apprentice, a tutor of the provider as provider, the apprentice's "
-                    + "employer as employer.", null, null);
+                    + "employer as employer.");
         }
         SignOff signOff = new SignOff(caller.actor(), EvidenceService.now());
         switch (request.party()) {

@@ -31,6 +31,16 @@ public class ApiException extends RuntimeException {
         return new ApiException(ProblemType.CONFLICT, 409, detail, null, null);
     }
 
+    /** A conflict naming the rule or state that refused the request, e.g. {@code Map.of("rule", ...)}. */
+    public static ApiException conflict(String detail, Map<String, Object> extensions) {
+        return new ApiException(ProblemType.CONFLICT, 409, detail, null, extensions);
+    }
+
+    /** The caller is known but their role or tenant does not allow this operation. */
+    public static ApiException forbidden(String detail) {
+        return new ApiException(ProblemType.FORBIDDEN, 403, detail, null, null);
+    }
+
     public static ApiException badRequest(String detail) {
         return new ApiException(ProblemType.BAD_REQUEST, 400, detail, null, null);
     }
