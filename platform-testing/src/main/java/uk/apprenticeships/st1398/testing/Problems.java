@@ -25,11 +25,19 @@ public final class Problems {
                 .expectBody("type", equalTo(BASE + typeSlug))
                 .expectBody("status", equalTo(status))
                 .expectBody("title", notNullValue())
+                .expectBody("code", notNullValue())
                 .expectBody("detail", notNullValue())
                 .expectBody("instance", notNullValue())
                 .expectBody("requestId", notNullValue())
                 .expectBody(not(containsString("Exception")))
                 .expectBody(not(containsString("\tat ")))
+                .build();
+    }
+
+    /** A problem with this status, type slug and catalogue code. */
+    public static ResponseSpecification problem(int status, String typeSlug, String code) {
+        return new ResponseSpecBuilder().addResponseSpecification(problem(status, typeSlug))
+                .expectBody("code", equalTo(code))
                 .build();
     }
 

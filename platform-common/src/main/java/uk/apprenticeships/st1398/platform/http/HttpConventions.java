@@ -13,7 +13,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.MDC;
 import uk.apprenticeships.st1398.platform.problem.HttpProblems;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
+import uk.apprenticeships.st1398.platform.problem.PlatformError;
 
 /**
  * Router-level conventions shared by every service and the gateway: a request id on every request and
@@ -36,6 +36,7 @@ public class HttpConventions {
         BodyLimits limits = new BodyLimits(byGlob,
                 config.defaultBodyLimit().map(MemorySize::asLongValue).orElse(maxBody));
         router.route().order(Integer.MIN_VALUE).handler(HttpConventions::requestId);
+        router.route().order(Integer.MIN_VALUE).handler(HttpLimits::check);
         router.route().order(Integer.MIN_VALUE + 1)
                 .handler(ctx -> checkDeclaredLength(ctx, limits.limitFor(ctx.request().path())));
         router.route().order(AFTER_UPLOAD_LIMIT).handler(ctx -> {
@@ -69,7 +70,7 @@ public class HttpConventions {
             try {
                 if (Long.parseLong(length.trim()) > maxBody) {
                     ctx.response().putHeader("Connection", "close");
-                    HttpProblems.write(ctx, HttpProblems.of(ProblemType.PAYLOAD_TOO_LARGE, 413,
+                    HttpProblems.write(ctx, HttpProblems.of(PlatformError.PAYLOAD_TOO_LARGE,
                             "The request body is " + length.trim() + " bytes; this endpoint accepts at most "
                                     + maxBody + " bytes.", ctx));
                     return;
@@ -87,14 +88,14 @@ public class HttpConventions {
         if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
             HttpProblems.write(ctx, HttpProblems.unauthorized(ctx.request().path(), RequestIds.of(ctx)));
         } else if (failure instanceof ForbiddenException) {
-            HttpProblems.write(ctx, HttpProblems.of(ProblemType.FORBIDDEN, 403,
+            HttpProblems.write(ctx, HttpProblems.of(PlatformError.ROLE_NOT_ALLOWED,
                     "Your token is valid but its roles do not allow this operation.", ctx));
         } else if (ctx.statusCode() >= 400) {
             HttpProblems.write(ctx, HttpProblems.of(ctx.statusCode(), ctx));
         } else if (failure != null) {
             org.jboss.logging.Logger.getLogger(HttpConventions.class)
                     .errorf(failure, "Unhandled failure in request %s", RequestIds.of(ctx));
-            HttpProblems.write(ctx, HttpProblems.of(ProblemType.INTERNAL_ERROR, 500,
+            HttpProblems.write(ctx, HttpProblems.of(PlatformError.INTERNAL_ERROR,
                     "The server could not complete the request. Quote the request id when you report it.", ctx));
         }
         if (!ctx.response().ended()) {

@@ -98,13 +98,15 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static Schema problemSchema() {
         return OASFactory.createSchema().addType(SchemaType.OBJECT)
-                .description("RFC 9457 problem details. `type` is stable per kind of error; see docs/errors.md.")
-                .required(List.of("type", "title", "status"))
+                .description("RFC 9457 problem details. `type` is stable per kind of error and `code` per cause; see docs/errors.md.")
+                .required(List.of("type", "title", "status", "code"))
                 .addProperty("type", string("Stable URI naming the kind of problem")
                         .example(ProblemType.NOT_FOUND.uri().toString()).format("uri"))
                 .addProperty("title", string("Short human-readable summary of the kind of problem"))
                 .addProperty("status", OASFactory.createSchema().addType(SchemaType.INTEGER)
                         .description("HTTP status code").example(404))
+                .addProperty("code", string("Machine-readable cause from the error catalogue (docs/errors.md); "
+                        + "stable, switch on it").example("ksb-code-unknown"))
                 .addProperty("detail", string("What went wrong with this request"))
                 .addProperty("instance", string("Path of the request"))
                 .addProperty("requestId", string("The X-Request-Id of the request; quote it when reporting"))

@@ -1,76 +1,77 @@
 package uk.apprenticeships.st1398.platform.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Thrown by the service layer for every expected failure; the problem mapper turns it into a problem
- * response. The message is client-facing: write it for an integrator, never include internals.
+ * Thrown by the service layer for every expected failure; the problem mapper turns it into a problem response
+ * whose status, type and {@code code} come from the {@link ErrorCode}. The message is client-facing: write it for an
+ * integrator, never include internals.
+ *
+ * <pre>{@code
+ * throw ApiException.of(EvidenceError.KSB_CODE_UNKNOWN, "K99 is not a KSB of ST1398_1.0.")
+ *         .with("validKsbCodes", codes);
+ * }</pre>
  */
 public class ApiException extends RuntimeException {
 
-    private final ProblemType type;
-    private final int status;
+    private final ErrorCode code;
     private final List<Problem.Violation> violations;
     private final Map<String, Object> extensions;
 
-    public ApiException(ProblemType type, int status, String detail, List<Problem.Violation> violations,
+    public ApiException(ErrorCode code, String detail, List<Problem.Violation> violations,
             Map<String, Object> extensions) {
         super(detail, null, false, false);
-        this.type = type;
-        this.status = status;
+        this.code = code;
         this.violations = violations == null ? List.of() : List.copyOf(violations);
-        this.extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
+        this.extensions = extensions == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                new LinkedHashMap<>(extensions));
     }
 
-    public static ApiException notFound(String detail) {
-        return new ApiException(ProblemType.NOT_FOUND, 404, detail, null, null);
+    public static ApiException of(ErrorCode code, String detail) {
+        return new ApiException(code, detail, null, null);
     }
 
-    public static ApiException conflict(String detail) {
-        return new ApiException(ProblemType.CONFLICT, 409, detail, null, null);
-    }
-
-    /** A conflict naming the rule or state that refused the request, e.g. {@code Map.of("rule", ...)}. */
-    public static ApiException conflict(String detail, Map<String, Object> extensions) {
-        return new ApiException(ProblemType.CONFLICT, 409, detail, null, extensions);
-    }
-
-    /** The caller is known but their role or tenant does not allow this operation. */
-    public static ApiException forbidden(String detail) {
-        return new ApiException(ProblemType.FORBIDDEN, 403, detail, null, null);
-    }
-
-    public static ApiException badRequest(String detail) {
-        return new ApiException(ProblemType.BAD_REQUEST, 400, detail, null, null);
-    }
-
+    /** A validation problem (400, {@code validation-failed}) naming each invalid field. */
     public static ApiException invalid(String detail, List<Problem.Violation> violations) {
-        return new ApiException(ProblemType.VALIDATION_FAILED, 400, detail, violations, null);
+        return new ApiException(PlatformError.VALIDATION_FAILED, detail, violations, null);
     }
 
+    /** A validation problem (400, {@code validation-failed}) for one field. */
     public static ApiException invalid(String field, String message) {
         return invalid(message, List.of(new Problem.Violation(field, message)));
     }
 
-    public static ApiException unprocessable(String detail, Map<String, Object> extensions) {
-        return new ApiException(ProblemType.UNPROCESSABLE, 422, detail, null, extensions);
+    /** A copy carrying one more extension member (e.g. the valid values when one was unknown). */
+    public ApiException with(String member, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(extensions);
+        more.put(member, value);
+        return new ApiException(code, getMessage(), violations, more);
     }
 
-    public static ApiException preconditionFailed(String detail) {
-        return new ApiException(ProblemType.PRECONDITION_FAILED, 412, detail, null, null);
+    /** A copy carrying these extension members besides its own. */
+    public ApiException with(Map<String, ?> members) {
+        Map<String, Object> more = new LinkedHashMap<>(extensions);
+        more.putAll(members);
+        return new ApiException(code, getMessage(), violations, more);
     }
 
-    public static ApiException payloadTooLarge(String detail) {
-        return new ApiException(ProblemType.PAYLOAD_TOO_LARGE, 413, detail, null, null);
+    /** A copy naming the invalid fields. */
+    public ApiException violations(List<Problem.Violation> fields) {
+        return new ApiException(code, getMessage(), fields, extensions);
+    }
+
+    public ErrorCode code() {
+        return code;
     }
 
     public ProblemType type() {
-        return type;
+        return code.type();
     }
 
     public int status() {
-        return status;
+        return code.status();
     }
 
     public List<Problem.Violation> violations() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import uk.apprenticeships.st1398.platform.http.HttpLimits;
 import uk.apprenticeships.st1398.platform.http.RequestIds;
 
 /** Problem documents for failures that happen below the REST layer (routing, body limits, authentication). */
@@ -16,16 +17,17 @@ public final class HttpProblems {
     }
 
     public static Problem of(int status, RoutingContext ctx) {
-        return new Problem(ProblemType.forStatus(status), status, detailFor(status, ctx.request()),
-                ctx.request().path(), RequestIds.of(ctx), null, null);
+        PlatformError code = PlatformError.forStatus(status);
+        return new Problem(code.type(), status, code.code(), detailFor(status, ctx.request()), ctx.request().path(),
+                RequestIds.of(ctx), null, null);
     }
 
-    public static Problem of(ProblemType type, int status, String detail, RoutingContext ctx) {
-        return new Problem(type, status, detail, ctx.request().path(), RequestIds.of(ctx), null, null);
+    public static Problem of(ErrorCode code, String detail, RoutingContext ctx) {
+        return new Problem(code, detail, ctx.request().path(), RequestIds.of(ctx), null, null);
     }
 
     public static Problem unauthorized(String instance, String requestId) {
-        return new Problem(ProblemType.UNAUTHORIZED, 401,
+        return new Problem(PlatformError.AUTHENTICATION_REQUIRED,
                 "A valid bearer token is required: send 'Authorization: Bearer <access token>' from the platform's "
                         + "OpenID Connect provider.",
                 instance, requestId, null, null);
@@ -62,10 +64,14 @@ public final class HttpProblems {
             case 405 -> method + " is not allowed on " + path + ".";
             case 406 -> "None of the media types in the Accept header can be produced here; ask for application/json.";
             case 413 -> "The request body is larger than this endpoint accepts.";
+            case 414 -> "The request URI is longer than the " + HttpLimits.MAX_URI_LENGTH + " characters accepted; send "
+                    + "long filters in a request body or page through smaller requests.";
+            case 431 -> "The request headers are larger than accepted.";
             case 415 -> "Content type '" + (request == null ? "" : String.valueOf(request.getHeader("Content-Type")))
                     + "' is not supported here; see /q/openapi for what this operation consumes.";
             case 429 -> "Too many requests; slow down and retry after the time in Retry-After.";
             case 503 -> "The service is not available right now; retry later.";
+            case 403 -> "Your token is valid but its roles do not allow this operation.";
             default -> "The request failed with HTTP status " + status + ".";
         };
     }

@@ -13,7 +13,7 @@ import java.util.Map;
  * code is unknown) are written as top-level members, as the RFC describes.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"type", "title", "status", "detail", "instance", "requestId", "violations"})
+@JsonPropertyOrder({"type", "title", "status", "code", "detail", "instance", "requestId", "violations"})
 public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -21,17 +21,25 @@ public final class Problem {
     private final URI type;
     private final String title;
     private final int status;
+    private final String code;
     private final String detail;
     private final String instance;
     private final String requestId;
     private final List<Violation> violations;
     private final Map<String, Object> extensions;
 
-    public Problem(ProblemType type, int status, String detail, String instance, String requestId,
+    public Problem(ErrorCode code, String detail, String instance, String requestId, List<Violation> violations,
+            Map<String, Object> extensions) {
+        this(code.type(), code.status(), code.code(), detail, instance, requestId, violations, extensions);
+    }
+
+    /** A problem with a status other than its code's usual one (e.g. a downstream's 4xx passed on, or a 416). */
+    public Problem(ProblemType type, int status, String code, String detail, String instance, String requestId,
             List<Violation> violations, Map<String, Object> extensions) {
         this.type = type.uri();
         this.title = type.title();
         this.status = status;
+        this.code = code;
         this.detail = detail;
         this.instance = instance;
         this.requestId = requestId;
@@ -49,6 +57,11 @@ public final class Problem {
 
     public int getStatus() {
         return status;
+    }
+
+    /** The machine-readable cause, from the service's error catalogue (docs/errors.md). */
+    public String getCode() {
+        return code;
     }
 
     public String getDetail() {

@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
@@ -22,10 +23,12 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import uk.apprenticeships.st1398.platform.client.DownstreamRejected;
 import uk.apprenticeships.st1398.platform.http.RequestIds;
 
 /**
@@ -37,8 +40,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, HttpServerRequest request) {
-        return respond(new Problem(e.type(), e.status(), e.getMessage(), instance(request), requestId(request),
-                e.violations(), e.extensions()));
+        return respond(new Problem(e.code(), e.getMessage(), instance(request), requestId(request), e.violations(),
+                e.extensions()));
     }
 
     @ServerExceptionMapper
@@ -52,7 +55,7 @@ public class ProblemMapper {
         String detail = violations.size() == 1
                 ? "1 input is invalid: " + violations.get(0).field() + " " + violations.get(0).message()
                 : violations.size() + " inputs are invalid; see violations";
-        return respond(new Problem(ProblemType.VALIDATION_FAILED, 400, detail, instance(request), requestId(request),
+        return respond(new Problem(PlatformError.VALIDATION_FAILED, detail, instance(request), requestId(request),
                 violations, null));
     }
 
@@ -78,15 +81,23 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpServerRequest request) {
-        return respond(new Problem(ProblemType.FORBIDDEN, 403,
+        return respond(new Problem(PlatformError.ROLE_NOT_ALLOWED,
                 "Your token is valid but its roles do not allow this operation.", instance(request),
                 requestId(request), null, null));
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+    public Response webApplication(WebApplicationException e, HttpServerRequest request, ResourceInfo resource,
+            UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException jpe) {
             return respond(malformedBody(jpe, request));
+        }
+        if (e instanceof NotFoundException && e.getCause() != null && resource != null
+                && resource.getResourceMethod() != null) {
+            // JAX-RS answers 404 when a path or query parameter cannot be converted to its type; the route exists,
+            // so say which parameter is wrong instead.
+            return respond(ParameterErrors.problem(resource.getResourceMethod(), uri, instance(request),
+                    requestId(request)));
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
@@ -97,10 +108,20 @@ public class ProblemMapper {
         if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
             builder.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
         }
+        PlatformError code = PlatformError.forStatus(status);
         return builder.type(Problem.MEDIA_TYPE)
-                .entity(new Problem(ProblemType.forStatus(status), status, HttpProblems.detailFor(status, request),
+                .entity(new Problem(code.type(), status, code.code(), HttpProblems.detailFor(status, request),
                         instance(request), requestId(request), null, null))
                 .build();
+    }
+
+    @ServerExceptionMapper
+    public Response downstreamRejected(DownstreamRejected e, HttpServerRequest request) {
+        // A wrapper did not say what this answer means for our caller: the downstream refused a call we made.
+        Log.warnf("Request %s: %s", requestId(request), e.getMessage());
+        return respond(new Problem(PlatformError.DOWNSTREAM_REJECTED, e.downstream() + " refused a call made for "
+                + "this request (HTTP " + e.status() + "); nothing was saved.", instance(request), requestId(request),
+                null, java.util.Map.of("downstream", e.downstream())));
     }
 
     @ServerExceptionMapper
@@ -110,7 +131,7 @@ public class ProblemMapper {
     }
 
     private Problem internalError(HttpServerRequest request) {
-        return new Problem(ProblemType.INTERNAL_ERROR, 500,
+        return new Problem(PlatformError.INTERNAL_ERROR,
                 "The server could not complete the request. Quote the request id when you report it.",
                 instance(request), requestId(request), null, null);
     }
@@ -138,7 +159,7 @@ public class ProblemMapper {
                 violations.add(new Problem.Violation(field, "has the wrong type or format"));
             }
         }
-        return new Problem(ProblemType.MALFORMED_REQUEST_BODY, 400, detail, instance(request), requestId(request),
+        return new Problem(PlatformError.MALFORMED_REQUEST_BODY, detail, instance(request), requestId(request),
                 violations, null);
     }
 
@@ -215,15 +236,15 @@ public class ProblemMapper {
         return header == null ? null : header.value();
     }
 
-    private static Response respond(Problem problem) {
+    static Response respond(Problem problem) {
         return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    private static String instance(HttpServerRequest request) {
+    static String instance(HttpServerRequest request) {
         return request == null ? null : request.path();
     }
 
-    private static String requestId(HttpServerRequest request) {
+    static String requestId(HttpServerRequest request) {
         return request == null ? null : request.getHeader(RequestIds.HEADER);
     }
 }

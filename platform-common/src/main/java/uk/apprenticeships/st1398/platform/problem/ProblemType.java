@@ -3,8 +3,9 @@ package uk.apprenticeships.st1398.platform.problem;
 import java.net.URI;
 
 /**
- * The stable problem types every service answers with. The {@code type} URI never changes once published;
- * integrators may switch on it. Documented in {@code docs/errors.md}.
+ * The stable problem types every service answers with: one per kind of failure (mostly one per status). The
+ * {@code type} URI never changes once published; the finer cause is the problem's {@code code} ({@link ErrorCode}).
+ * Documented in {@code docs/errors.md}.
  */
 public enum ProblemType {
     VALIDATION_FAILED("validation-failed", "Request validation failed"),
@@ -19,6 +20,8 @@ public enum ProblemType {
     ERASED("erased", "Record erased"),
     PRECONDITION_FAILED("precondition-failed", "Precondition failed"),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large"),
+    URI_TOO_LONG("uri-too-long", "Request URI too long"),
+    HEADERS_TOO_LARGE("headers-too-large", "Request headers too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
     UNPROCESSABLE("unprocessable", "Request cannot be processed"),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests"),
@@ -58,6 +61,8 @@ public enum ProblemType {
             case 409 -> CONFLICT;
             case 412 -> PRECONDITION_FAILED;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
+            case 431 -> HEADERS_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> UNPROCESSABLE;
             case 429 -> TOO_MANY_REQUESTS;
