@@ -159,11 +159,12 @@ class AssessmentPlanResourceTest {
     @Test
     void missingPlansVersionsAndStandardsAre404() {
         given().when().get("/api/v1/standards/ST1398/versions/0.1/assessment-plan").then()
-                .spec(Problems.problem(404, "not-found")).body("detail", containsString("no assessment plan"));
+                .spec(Problems.problem(404, "not-found", "plan-not-found"))
+                .body("detail", containsString("no assessment plan"));
         given().when().get("/api/v1/standards/ST1398/versions/9.9/assessment-plan").then()
-                .spec(Problems.problem(404, "not-found"));
+                .spec(Problems.problem(404, "not-found", "version-not-found"));
         given().when().get("/api/v1/standards/ST9999/versions/1.0/assessment-plan").then()
-                .spec(Problems.problem(404, "not-found"));
+                .spec(Problems.problem(404, "not-found", "standard-not-found"));
         given().when().get("/api/v1/standards/ST1398/versions/1.x/assessment-plan").then()
                 .spec(Problems.invalid("version"));
         put("/api/v1/standards/ST1398/versions/9.9/assessment-plan", "{}").spec(Problems.problem(404, "not-found"));
@@ -203,9 +204,9 @@ class AssessmentPlanResourceTest {
         String read = given().when().get(PLAN).then().statusCode(200).extract().asString();
         String tag = given().when().get(PLAN).then().extract().header("ETag");
         given().auth().oauth2(Tokens.admin()).contentType("application/json").header("If-Match", "\"stale\"")
-                .body(read).when().put(PLAN).then().spec(Problems.problem(412, "precondition-failed"));
+                .body(read).when().put(PLAN).then().spec(Problems.problem(412, "precondition-failed", "plan-changed"));
         given().auth().oauth2(Tokens.admin()).contentType("application/json").header("If-Match", "W/" + tag)
-                .body(read).when().put(PLAN).then().spec(Problems.problem(412, "precondition-failed"));
+                .body(read).when().put(PLAN).then().spec(Problems.problem(412, "precondition-failed", "plan-changed"));
         assertEquals(row, stored("1.0"));
         assertEquals(read, given().when().get(PLAN).then().extract().asString());
         String next = given().auth().oauth2(Tokens.admin()).contentType("application/json")
@@ -227,6 +228,7 @@ class AssessmentPlanResourceTest {
     void unknownMethodInTheCombinationTableIsRefused() throws Exception {
         refused(plan -> ((ObjectNode) rows(plan).get(0).get("methodGrades")).put("M3", "Pass"),
                 Problems.invalid("gradeCombinations.rows[0].methodGrades.M3"))
+                .body("code", org.hamcrest.Matchers.equalTo("plan-invalid"))
                 .body("violations.message", hasItem(containsString("the plan's methods are M1, M2")));
     }
 
@@ -433,7 +435,7 @@ class AssessmentPlanResourceTest {
         given().when().get(base + "?startDate=2025-03-01&plannedWeeks=10&weeklyContractedHours=0").then()
                 .spec(Problems.invalid("weeklyContractedHours"));
         given().when().get("/api/v1/standards/ST1398/versions/0.1/assessment-plan/off-the-job-requirement"
-                + "?startDate=2025-09-01").then().spec(Problems.problem(404, "not-found"));
+                + "?startDate=2025-09-01").then().spec(Problems.problem(404, "not-found", "plan-not-found"));
     }
 
     @Test

@@ -64,12 +64,23 @@ class StandardResourceTest {
         given().when().get("/api/v1/standards?level=1").then().spec(Problems.invalid("level"));
         given().when().get("/api/v1/standards?status=Approved").then().spec(Problems.invalid("status"));
         given().when().get("/api/v1/standards?q=x").then().spec(Problems.invalid("q"));
-        given().when().get("/api/v1/standards?page=abc").then().statusCode(404);
+        // A parameter that cannot be read as its type is the client's mistake, named like any other (was 404).
+        given().when().get("/api/v1/standards?page=abc").then().spec(Problems.problem(400, "validation-failed",
+                "parameter-invalid")).body("violations.field", hasItem("page"))
+                .body("violations.rejectedValue", hasItem("abc"));
+        given().when().get("/api/v1/standards?level=six").then().spec(Problems.problem(400, "validation-failed",
+                "parameter-invalid")).body("violations.field", hasItem("level"));
+    }
+
+    @Test
+    void aLongUriIsAProblem() {
+        given().when().get("/api/v1/standards?q=" + "a".repeat(9 * 1024)).then()
+                .spec(Problems.problem(414, "uri-too-long", "uri-too-long"));
     }
 
     @Test
     void unknownAndMalformedReferences() {
-        given().when().get("/api/v1/standards/ST9999").then().spec(Problems.problem(404, "not-found"))
+        given().when().get("/api/v1/standards/ST9999").then().spec(Problems.problem(404, "not-found", "standard-not-found"))
                 .body("instance", equalTo("/api/v1/standards/ST9999"));
         given().when().get("/api/v1/standards/XX12").then().spec(Problems.invalid("reference"));
     }
@@ -80,7 +91,7 @@ class StandardResourceTest {
                 .when().post("/api/v1/standards").then().statusCode(201)
                 .header("Location", endsWith("/api/v1/standards/ST0901")).body("reference", equalTo("ST0901"));
         given().auth().oauth2(Tokens.admin()).contentType("application/json").body(standard("ST0901", "Test one"))
-                .when().post("/api/v1/standards").then().spec(Problems.problem(409, "conflict"));
+                .when().post("/api/v1/standards").then().spec(Problems.problem(409, "conflict", "reference-exists"));
         given().auth().oauth2(Tokens.admin()).contentType("application/json").body(standard("ST0901", "Renamed"))
                 .when().put("/api/v1/standards/ST0901").then().statusCode(200).body("title", equalTo("Renamed"));
         given().when().get("/api/v1/standards/ST0901").then().statusCode(200).body("title", equalTo("Renamed"));
@@ -103,11 +114,11 @@ class StandardResourceTest {
                 .body("violations.field", hasItem("level"));
         given().auth().oauth2(Tokens.tutor("10000001")).contentType("application/json")
                 .body(standard("ST0903", "Not allowed")).when().post("/api/v1/standards")
-                .then().spec(Problems.problem(403, "forbidden"));
+                .then().spec(Problems.problem(403, "forbidden", "role-not-allowed"));
         given().auth().oauth2(Tokens.admin()).contentType("application/json").body(standard("ST0904", "Other"))
                 .when().put("/api/v1/standards/ST1398").then().spec(Problems.invalid("reference"));
         given().auth().oauth2(Tokens.admin()).contentType("application/json").body(standard("ST0905", "Ghost"))
-                .when().put("/api/v1/standards/ST0905").then().spec(Problems.problem(404, "not-found"));
+                .when().put("/api/v1/standards/ST0905").then().spec(Problems.problem(404, "not-found", "standard-not-found"));
         org.junit.jupiter.api.Assertions.assertEquals(before, count("size=100"));
         given().when().get("/api/v1/standards/ST1398").then().body("title", equalTo("Machine learning engineer"));
     }

@@ -3,7 +3,7 @@ package uk.apprenticeships.st1398.standards.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.apprenticeships.st1398.standards.config.AccessRules;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.standards.service.AssessmentPlanService;
 
@@ -72,7 +73,7 @@ public class AssessmentPlanResource {
     }
 
     @PUT
-    @RolesAllowed("admin")
+    @PermissionsAllowed(AccessRules.CATALOGUE_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a version's assessment plan (admin)", description = "The whole plan "
             + "is validated before anything is stored: method codes and grades used consistently, a combination "

@@ -1,6 +1,6 @@
 package uk.apprenticeships.st1398.standards.api;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.apprenticeships.st1398.standards.config.AccessRules;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedStandardVersion;
 import uk.apprenticeships.st1398.standards.service.CatalogueImportService;
 
@@ -30,7 +31,7 @@ public class StandardImportResource {
     }
 
     @POST
-    @RolesAllowed("admin")
+    @PermissionsAllowed(AccessRules.CATALOGUE_IMPORT)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import standard versions in the Skills England format (admin)",

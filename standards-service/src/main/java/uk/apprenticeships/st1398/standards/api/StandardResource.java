@@ -1,7 +1,7 @@
 package uk.apprenticeships.st1398.standards.api;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.apprenticeships.st1398.standards.config.AccessRules;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.standards.repository.StandardRepository;
@@ -78,7 +79,7 @@ public class StandardResource {
     }
 
     @POST
-    @RolesAllowed("admin")
+    @PermissionsAllowed(AccessRules.CATALOGUE_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a standard (admin)")
     @APIResponse(responseCode = "201", description = "Created; Location names the new standard",
@@ -93,7 +94,7 @@ public class StandardResource {
 
     @PUT
     @Path("/{reference}")
-    @RolesAllowed("admin")
+    @PermissionsAllowed(AccessRules.CATALOGUE_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a standard's headline data (admin)")
     @APIResponse(responseCode = "200", description = "Updated",

@@ -16,8 +16,8 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.standards.config.StandardsError;
 import uk.apprenticeships.st1398.platform.problem.Problem.Violation;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.OffTheJobBasis;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.OffTheJobRule;
@@ -57,14 +57,16 @@ public class AssessmentPlanService {
     private final ObjectMapper json;
     private final ObjectReader strictReader;
     private final Validator validator;
+    private final Clock clock;
 
     public AssessmentPlanService(StandardRepository standards, StandardVersionRepository versions,
-            AssessmentPlanRepository plans, ObjectMapper json, Validator validator) {
+            AssessmentPlanRepository plans, ObjectMapper json, Validator validator, Clock clock) {
         this.standards = standards;
         this.versions = versions;
         this.plans = plans;
         this.json = json;
         this.validator = validator;
+        this.clock = clock;
         // Unknown members are refused: a misspelt field must not silently drop part of a plan.
         this.strictReader = json.readerFor(AssessmentPlanDocument.class)
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -103,7 +105,7 @@ public class AssessmentPlanService {
         versions.getEntityManager().lock(version, LockModeType.PESSIMISTIC_WRITE);
         AssessmentPlan plan = plans.findById(version.id);
         if (!precondition.test(plan == null ? null : toResponse(reference, versionNumber, plan))) {
-            throw ApiException.preconditionFailed("The assessment plan of " + version.key() + (plan == null
+            throw ApiException.of(StandardsError.PLAN_CHANGED, "The assessment plan of " + version.key() + (plan == null
                     ? " does not exist, so If-Match cannot match it." : " has changed since the version named in "
                             + "If-Match; read it again and reapply your change."));
         }
@@ -188,7 +190,7 @@ public class AssessmentPlanService {
         AssessmentPlan plan = plans.findByIdOptional(version.id).orElseThrow(() -> noPlan(reference, versionNumber));
         OffTheJobRule rule = parse(plan.document).offTheJob().rules().stream()
                 .filter(r -> applies(r, startDate)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("The assessment plan of " + version.key() + " has no "
+                .orElseThrow(() -> ApiException.of(StandardsError.OFF_THE_JOB_RULE_NOT_FOUND, "The assessment plan of " + version.key() + " has no "
                         + "off-the-job rule for apprenticeships starting on " + startDate + "."));
         if (rule.basis() == OffTheJobBasis.FIXED_HOURS) {
             return new OffTheJobRequirementResponse(version.key(), startDate, plannedWeeks, weeklyContractedHours,
@@ -233,7 +235,7 @@ public class AssessmentPlanService {
         String detail = violations.size() == 1
                 ? "The assessment plan is invalid: " + violations.get(0).field() + " " + violations.get(0).message()
                 : "The assessment plan has " + violations.size() + " problems; see violations";
-        return new ApiException(ProblemType.VALIDATION_FAILED, 400, detail, violations, extensions);
+        return new ApiException(StandardsError.PLAN_INVALID, detail, violations, extensions);
     }
 
     /**
@@ -304,7 +306,7 @@ public class AssessmentPlanService {
         }
     }
 
-    private static AssessmentPlan newPlan(StandardVersion version) {
+    private AssessmentPlan newPlan(StandardVersion version) {
         AssessmentPlan plan = new AssessmentPlan();
         plan.versionId = version.id;
         plan.createdAt = now();
@@ -314,17 +316,17 @@ public class AssessmentPlanService {
 
     private StandardVersion version(String reference, String versionNumber) {
         return versions.findVersion(reference, versionNumber).orElseThrow(() -> standards.findByIdOptional(reference)
-                .isEmpty() ? ApiException.notFound("No standard with reference " + reference + ".")
-                        : ApiException.notFound(reference + " has no version " + versionNumber + "; see /api/v1/"
+                .isEmpty() ? ApiException.of(StandardsError.STANDARD_NOT_FOUND, "No standard with reference " + reference + ".")
+                        : ApiException.of(StandardsError.VERSION_NOT_FOUND, reference + " has no version " + versionNumber + "; see /api/v1/"
                                 + "standards/" + reference + "/versions."));
     }
 
     private static ApiException noPlan(String reference, String versionNumber) {
-        return ApiException.notFound(reference + "_" + versionNumber + " has no assessment plan yet.");
+        return ApiException.of(StandardsError.PLAN_NOT_FOUND, reference + "_" + versionNumber + " has no assessment plan yet.");
     }
 
     /** To the microsecond, as PostgreSQL keeps it, so the plan a PUT answers is the plan a GET reads back. */
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }

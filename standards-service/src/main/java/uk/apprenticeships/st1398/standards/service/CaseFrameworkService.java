@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.standards.config.StandardsError;
 import uk.apprenticeships.st1398.standards.api.casev1p1.CfAssociation;
 import uk.apprenticeships.st1398.standards.api.casev1p1.CfAssociationGrouping;
 import uk.apprenticeships.st1398.standards.api.casev1p1.CfDocument;
@@ -127,7 +128,7 @@ public class CaseFrameworkService {
     }
 
     private static ApiException notFound(String type, UUID id) {
-        return ApiException.notFound("No " + type + " with identifier " + id + "; see /ims/case/v1p1/CFDocuments "
+        return ApiException.of(StandardsError.FRAMEWORK_ITEM_NOT_FOUND, "No " + type + " with identifier " + id + "; see /ims/case/v1p1/CFDocuments "
                 + "for the frameworks this service publishes.");
     }
 

@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
+import uk.apprenticeships.st1398.standards.config.StandardsError;
 import uk.apprenticeships.st1398.standards.api.ImportReport;
 import uk.apprenticeships.st1398.standards.api.ImportReport.Item;
 import uk.apprenticeships.st1398.standards.api.ImportReport.Outcome;
@@ -163,7 +163,7 @@ public class CatalogueImportService {
     }
 
     private static ApiException malformed(String detail) {
-        return new ApiException(ProblemType.MALFORMED_REQUEST_BODY, 400, detail, null, null);
+        return ApiException.of(StandardsError.FEED_MALFORMED, detail);
     }
 
     /** Copies every byte read from the request to the spool file. */

@@ -3,8 +3,8 @@ package uk.apprenticeships.st1398.standards.service;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.standards.config.StandardsError;
 import uk.apprenticeships.st1398.standards.domain.Duty;
 import uk.apprenticeships.st1398.standards.domain.Ksb;
 import uk.apprenticeships.st1398.standards.domain.KsbKind;
@@ -41,11 +42,12 @@ public class FeedImporter {
 
     private final StandardRepository standards;
     private final StandardVersionRepository versions;
+    private final Clock clock;
 
-    public FeedImporter(StandardRepository standards,
-            StandardVersionRepository versions) {
+    public FeedImporter(StandardRepository standards, StandardVersionRepository versions, Clock clock) {
         this.standards = standards;
         this.versions = versions;
+        this.clock = clock;
     }
 
     @Transactional
@@ -132,7 +134,7 @@ public class FeedImporter {
         }
         standard.versions.stream().filter(v -> StandardMapper.APPROVED.equals(v.status)).findFirst()
                 .ifPresent(v -> {
-                    throw ApiException.conflict(v.key() + " is already approved for delivery; only one version of "
+                    throw ApiException.of(StandardsError.VERSION_ALREADY_APPROVED, v.key() + " is already approved for delivery; only one version of "
                             + "a standard may be approved at a time.");
                 });
     }
@@ -341,11 +343,11 @@ public class FeedImporter {
     }
 
     private static ApiException unprocessable(String detail) {
-        return ApiException.unprocessable(detail, null);
+        return ApiException.of(StandardsError.FEED_INCONSISTENT, detail);
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 
     /** Counts what an import changes; {@link #fill} is the only way a field of an existing row may change. */

@@ -3,8 +3,8 @@ package uk.apprenticeships.st1398.standards.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,10 +52,12 @@ public class FeedUpserter {
 
     private final StandardRepository standards;
     private final StandardVersionRepository versions;
+    private final Clock clock;
 
-    public FeedUpserter(StandardRepository standards, StandardVersionRepository versions) {
+    public FeedUpserter(StandardRepository standards, StandardVersionRepository versions, Clock clock) {
         this.standards = standards;
         this.versions = versions;
+        this.clock = clock;
     }
 
     /** @throws ItemRejected when the item conflicts with what is stored; nothing of it is then kept */
@@ -80,7 +82,7 @@ public class FeedUpserter {
         if (!reasons.isEmpty()) {
             throw new ItemRejected(reasons);
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         if (standard == null) {
             standard = new Standard();
             standard.reference = target.referenceNumber();

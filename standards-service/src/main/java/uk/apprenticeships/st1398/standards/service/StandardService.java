@@ -3,11 +3,12 @@ package uk.apprenticeships.st1398.standards.service;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.standards.config.StandardsError;
 import uk.apprenticeships.st1398.standards.api.StandardRequest;
 import uk.apprenticeships.st1398.standards.api.StandardResponse;
 import uk.apprenticeships.st1398.standards.api.StandardSummary;
@@ -19,9 +20,11 @@ import uk.apprenticeships.st1398.standards.repository.StandardRepository;
 public class StandardService {
 
     private final StandardRepository standards;
+    private final Clock clock;
 
-    public StandardService(StandardRepository standards) {
+    public StandardService(StandardRepository standards, Clock clock) {
         this.standards = standards;
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -38,7 +41,7 @@ public class StandardService {
     @Transactional
     public StandardResponse create(StandardRequest request) {
         if (standards.findByIdOptional(request.reference()).isPresent()) {
-            throw ApiException.conflict("Standard " + request.reference() + " already exists; use PUT to change it.");
+            throw ApiException.of(StandardsError.REFERENCE_EXISTS, "Standard " + request.reference() + " already exists; use PUT to change it.");
         }
         Standard standard = new Standard();
         standard.reference = request.reference();
@@ -65,10 +68,10 @@ public class StandardService {
 
     private Standard find(String reference) {
         return standards.findByIdOptional(reference)
-                .orElseThrow(() -> ApiException.notFound("No standard with reference " + reference + "."));
+                .orElseThrow(() -> ApiException.of(StandardsError.STANDARD_NOT_FOUND, "No standard with reference " + reference + "."));
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

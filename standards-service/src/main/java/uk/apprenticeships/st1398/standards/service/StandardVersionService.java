@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.standards.config.StandardsError;
 import uk.apprenticeships.st1398.standards.api.DutyResponse;
 import uk.apprenticeships.st1398.standards.api.KsbResponse;
 import uk.apprenticeships.st1398.standards.api.OptionResponse;
@@ -51,7 +52,7 @@ public class StandardVersionService {
     public KsbResponse ksb(String reference, String versionNumber, String codeOrId) {
         StandardVersion version = find(reference, versionNumber);
         return version.ksbs.stream().filter(matching(codeOrId)).findFirst().map(VersionMapper::toResponse)
-                .orElseThrow(() -> ApiException.notFound(version.key() + " has no KSB " + codeOrId + "; see /api/v1/"
+                .orElseThrow(() -> ApiException.of(StandardsError.KSB_NOT_FOUND, version.key() + " has no KSB " + codeOrId + "; see /api/v1/"
                         + "standards/" + reference + "/versions/" + versionNumber + "/ksbs."));
     }
 
@@ -83,13 +84,13 @@ public class StandardVersionService {
 
     private Standard standard(String reference) {
         return standards.findByIdOptional(reference)
-                .orElseThrow(() -> ApiException.notFound("No standard with reference " + reference + "."));
+                .orElseThrow(() -> ApiException.of(StandardsError.STANDARD_NOT_FOUND, "No standard with reference " + reference + "."));
     }
 
     private StandardVersion find(String reference, String versionNumber) {
         Standard standard = standard(reference);
         return standard.versions.stream().filter(v -> v.versionNumber.equals(versionNumber)).findFirst()
-                .orElseThrow(() -> ApiException.notFound(reference + " has no version " + versionNumber
+                .orElseThrow(() -> ApiException.of(StandardsError.VERSION_NOT_FOUND, reference + " has no version " + versionNumber
                         + "; see /api/v1/standards/" + reference + "/versions."));
     }
 }
