@@ -35,6 +35,8 @@ public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
                 .withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"ok\":true}")));
         server.stubFor(get(urlPathEqualTo("/api/v1/assessments/slow")).willReturn(aResponse().withStatus(200)
                 .withFixedDelay(4000).withBody("{}")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/assessments/broken")).willReturn(aResponse()
+                .withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE)));
         server.stubFor(get(urlPathEqualTo("/q/health/ready")).willReturn(aResponse().withStatus(200)
                 .withBody("{\"status\":\"UP\"}")));
         server.stubFor(get(urlPathEqualTo("/q/openapi")).willReturn(aResponse().withStatus(200)

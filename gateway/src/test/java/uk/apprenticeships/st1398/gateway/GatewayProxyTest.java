@@ -66,7 +66,7 @@ class GatewayProxyTest {
     void protectedPathsNeedAValidTokenBeforeProxying() {
         int before = DownstreamStubs.server.getAllServeEvents().size();
         given().contentType("application/json").body("{}").when().post("/api/v1/assessment-organisations")
-                .then().spec(Problems.problem(401, "unauthorized")).header("WWW-Authenticate", "Bearer");
+                .then().spec(Problems.problem(401, "unauthorized", "authentication-required")).header("WWW-Authenticate", "Bearer");
         given().auth().oauth2(Tokens.forged()).when().get("/api/v1/assessment-organisations")
                 .then().spec(Problems.problem(401, "unauthorized"));
         given().auth().oauth2(Tokens.forged()).when().get("/api/v1/standards")
@@ -88,7 +88,37 @@ class GatewayProxyTest {
     void downServiceAnswers503ProblemQuickly() {
         given().auth().oauth2(Tokens.tutor("10000001")).when().get("/api/v1/apprentices")
                 .then().time(lessThan(2000L), TimeUnit.MILLISECONDS)
-                .spec(Problems.problem(503, "service-unavailable")).header("Retry-After", "5");
+                .spec(Problems.problem(503, "service-unavailable", "downstream-unavailable"))
+                .header("Retry-After", "5").body("downstream", Matchers.equalTo("evidence"));
+    }
+
+    @Test
+    void improperAnswerIsA502Problem() {
+        given().auth().oauth2(Tokens.admin()).when().get("/api/v1/assessments/broken")
+                .then().spec(Problems.problem(502, "bad-gateway", "downstream-rejected"))
+                .body("downstream", Matchers.equalTo("assessment"));
+    }
+
+    @Test
+    void longRequestLineIsA414Problem() {
+        int before = DownstreamStubs.server.getAllServeEvents().size();
+        given().when().get("/api/v1/standards?q=" + "a".repeat(9 * 1024))
+                .then().spec(Problems.problem(414, "uri-too-long", "uri-too-long"));
+        // Under the codec's old 4 KiB limit, now raised: proxied as before.
+        given().when().get("/api/v1/standards?q=" + "a".repeat(5 * 1024)).then().statusCode(200);
+        assertEquals(before + 1, DownstreamStubs.server.getAllServeEvents().size(), "only the shorter one was proxied");
+    }
+
+    @Test
+    void tokenForAnotherAudienceIsRefusedBeforeProxying() {
+        int before = DownstreamStubs.server.getAllServeEvents().size();
+        given().auth().oauth2(Tokens.wrongAudience()).when().get("/api/v1/assessment-organisations")
+                .then().spec(Problems.problem(401, "unauthorized", "authentication-required"))
+                .header("WWW-Authenticate", "Bearer");
+        given().auth().oauth2(Tokens.wrongAudience()).contentType("application/json").body("{}").when()
+                .post("/api/v1/standards").then().spec(Problems.problem(401, "unauthorized", "authentication-required"));
+        assertEquals(before, DownstreamStubs.server.getAllServeEvents().size(), "nothing reached a service");
+        given().auth().oauth2(Tokens.admin()).when().get("/api/v1/assessment-organisations").then().statusCode(201);
     }
 
     @Test
@@ -120,13 +150,13 @@ class GatewayProxyTest {
     void hangingServiceAnswers504ProblemAfterTheTimeout() {
         given().auth().oauth2(Tokens.admin()).when().get("/api/v1/assessments/slow")
                 .then().time(lessThan(3500L), TimeUnit.MILLISECONDS)
-                .spec(Problems.problem(504, "gateway-timeout"));
+                .spec(Problems.problem(504, "gateway-timeout", "downstream-timeout"));
     }
 
     @Test
     void unknownRouteIsAProblem() {
         given().auth().oauth2(Tokens.admin()).when().get("/api/v1/nothing-here")
-                .then().spec(Problems.problem(404, "not-found"));
+                .then().spec(Problems.problem(404, "not-found", "no-such-route"));
     }
 
     @Test

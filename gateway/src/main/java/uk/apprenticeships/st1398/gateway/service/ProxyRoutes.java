@@ -29,12 +29,13 @@ import uk.apprenticeships.st1398.gateway.config.GatewayConfig;
 import uk.apprenticeships.st1398.platform.http.RequestIds;
 import uk.apprenticeships.st1398.platform.problem.HttpProblems;
 import uk.apprenticeships.st1398.platform.problem.Problem;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
+import uk.apprenticeships.st1398.platform.problem.PlatformError;
 
 /**
  * The gateway's routes: a streaming reverse proxy per downstream service (method, path, query, headers and
- * body forwarded both ways, never buffered), with downstream failures turned into problem responses: 503
- * when a service cannot be reached, 504 when it does not answer in time, 502 for anything else. The token
+ * body forwarded both ways, never buffered), with downstream failures turned into problem responses with the
+ * platform's codes: 503 {@code downstream-unavailable} when a service cannot be reached, 504
+ * {@code downstream-timeout} when it does not answer in time, 502 {@code downstream-rejected} for anything else. The token
  * has already been checked by Quarkus security (see application.properties) before a request gets here.
  */
 @ApplicationScoped
@@ -125,26 +126,23 @@ public class ProxyRoutes {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             return context.sendRequest().recover(failure -> {
-                int status;
-                ProblemType type;
+                PlatformError code;
                 String detail;
                 if (failure instanceof ConnectException || isConnectFailure(failure)) {
-                    status = 503;
-                    type = ProblemType.SERVICE_UNAVAILABLE;
+                    code = PlatformError.DOWNSTREAM_UNAVAILABLE;
                     detail = "The " + service + " service is not available right now; retry later.";
                 } else if (isTimeout(failure)) {
-                    status = 504;
-                    type = ProblemType.GATEWAY_TIMEOUT;
+                    code = PlatformError.DOWNSTREAM_TIMEOUT;
                     detail = "The " + service + " service did not answer in time; retry later.";
                 } else {
-                    status = 502;
-                    type = ProblemType.BAD_GATEWAY;
+                    code = PlatformError.DOWNSTREAM_REJECTED;
                     detail = "The " + service + " service failed to answer properly; retry later.";
                 }
+                int status = code.status();
                 String requestId = context.request().headers().get(RequestIds.HEADER);
                 Log.warnf("Downstream %s failed for request %s: %s", service, requestId, failure.toString());
-                Problem problem = new Problem(type, status, detail, context.request().proxiedRequest().path(),
-                        requestId, null, null);
+                Problem problem = new Problem(code, detail, context.request().proxiedRequest().path(), requestId,
+                        null, Map.of("downstream", service));
                 ProxyResponse response = context.request().response();
                 response.headers().clear();
                 response.setStatusCode(status)
