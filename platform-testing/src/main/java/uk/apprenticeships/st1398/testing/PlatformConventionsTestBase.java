@@ -3,6 +3,7 @@ package uk.apprenticeships.st1398.testing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -30,6 +31,14 @@ public abstract class PlatformConventionsTestBase {
     /** A token of a role that may NOT write there. */
     protected abstract String wrongRoleToken();
 
+    /**
+     * A list the {@link #writerToken() writer} may read that takes the platform's paging parameters ({@code page},
+     * {@code size}); by default {@link #writePath()}, as the platform's collections are read and written at one path.
+     */
+    protected String pagedListPath() {
+        return writePath();
+    }
+
     @Test
     void unknownRouteIsAProblem() {
         given().when().get("/api/v1/no-such-thing").then().spec(Problems.problem(404, "not-found"));
@@ -45,7 +54,15 @@ public abstract class PlatformConventionsTestBase {
     @Test
     void writeWithoutTokenIs401() {
         given().contentType("application/json").body("{}").when().post(writePath())
-                .then().spec(Problems.problem(401, "unauthorized")).header("WWW-Authenticate", "Bearer");
+                .then().spec(Problems.problem(401, "unauthorized", "authentication-required"))
+                .header("WWW-Authenticate", "Bearer");
+    }
+
+    @Test
+    void writeWithATokenForAnotherAudienceIs401() {
+        // Signed by the realm, unexpired, admin: but not issued for the platform (Keycloak's default aud 'account').
+        given().auth().oauth2(Tokens.wrongAudience()).contentType("application/json").body("{}").when()
+                .post(writePath()).then().spec(Problems.problem(401, "unauthorized", "authentication-required"));
     }
 
     @Test
@@ -57,7 +74,7 @@ public abstract class PlatformConventionsTestBase {
     @Test
     void writeWithWrongRoleIs403() {
         given().auth().oauth2(wrongRoleToken()).contentType("application/json").body("{}").when()
-                .post(writePath()).then().spec(Problems.problem(403, "forbidden"));
+                .post(writePath()).then().spec(Problems.problem(403, "forbidden", "role-not-allowed"));
     }
 
     @Test
@@ -94,6 +111,22 @@ public abstract class PlatformConventionsTestBase {
         String big = "{\"x\":\"" + "a".repeat(maxBodyBytes() + 1024) + "\"}";
         given().auth().oauth2(writerToken()).contentType("application/json").body(big).when().post(writePath())
                 .then().spec(Problems.problem(413, "payload-too-large"));
+    }
+
+    @Test
+    void unreadableParameterIsNamed() {
+        // JAX-RS would answer 404 for a parameter it cannot convert; the platform says which one and why.
+        given().auth().oauth2(writerToken()).when().get(pagedListPath() + "?page=abc").then()
+                .spec(Problems.problem(400, "validation-failed", "parameter-invalid"))
+                .body("violations.field", hasItem("page")).body("violations.rejectedValue", hasItem("abc"));
+    }
+
+    @Test
+    void longUriIsAProblem() {
+        // Past 8 KiB: a problem document, not the HTTP codec's bare 414 without a body.
+        given().when().get(writePath() + "?q=" + "a".repeat(9 * 1024)).then()
+                .spec(Problems.problem(414, "uri-too-long", "uri-too-long"))
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -14,16 +14,22 @@ import java.util.Set;
 public final class Tokens {
 
     public static final String ISSUER = "https://server.example.com";
+    /** The audience the realm maps into the tokens of the clients allowed to call the platform. */
+    public static final String AUDIENCE = "st1398-platform";
 
     private Tokens() {
     }
 
     public static String token(String user, Set<String> roles, Map<String, Object> claims) {
+        return token(user, roles, claims, AUDIENCE);
+    }
+
+    private static String token(String user, Set<String> roles, Map<String, Object> claims, String audience) {
         JwtClaimsBuilder builder = Jwt.preferredUserName(user)
                 .subject(user + "-subject")
                 .groups(roles)
                 .issuer(ISSUER)
-                .audience(ISSUER)
+                .audience(audience)
                 .claim("typ", "Bearer");
         claims.forEach(builder::claim);
         return builder.jws().keyId("1").sign("privateKey.jwk");
@@ -52,6 +58,14 @@ public final class Tokens {
 
     public static String assessor(String epaoId) {
         return token("assessor-" + epaoId, Set.of("assessor"), Map.of("epao_id", epaoId));
+    }
+
+    /**
+     * A token that is valid in every other way but was issued for another audience ({@code account}, what Keycloak
+     * gives a client without the platform's audience mapper): the platform must refuse it.
+     */
+    public static String wrongAudience() {
+        return token("admin1", Set.of("admin"), Map.of(), "account");
     }
 
     /** A token that is well formed but signed by nobody the service trusts. */
