@@ -1,5 +1,6 @@
 package uk.apprenticeships.st1398.platform.http;
 
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -57,6 +58,8 @@ public class HttpConventions {
         ctx.request().headers().set(RequestIds.HEADER, id);
         ctx.response().putHeader(RequestIds.HEADER, id);
         MDC.put(RequestIds.MDC_KEY, id);
+        // The server span of this request (a no-op span while tracing is off): find a trace by the id a client quotes.
+        Span.current().setAttribute(RequestIds.SPAN_ATTRIBUTE, id);
         ctx.next();
     }
 

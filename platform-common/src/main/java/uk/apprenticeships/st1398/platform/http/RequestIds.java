@@ -9,6 +9,8 @@ public final class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
+    /** The attribute of the request's server span that carries the id. */
+    public static final String SPAN_ATTRIBUTE = "request.id";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private RequestIds() {
