@@ -4,10 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.RestAssured;
 import java.nio.file.Files;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +64,47 @@ class PlatformEndToEndTest {
         String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA";
         given().auth().oauth2(forged).when().get("/api/v1/standards").then().statusCode(401)
                 .contentType(PROBLEM);
+    }
+
+    @Test
+    @Order(3)
+    void onlyTokensIssuedForThePlatformAreAccepted() {
+        // The realm's platform clients map the audience into their tokens...
+        for (String token : List.of(Stack.token("tutor1"),
+                Stack.clientToken("lms-integration", "lms-integration-dev-secret"),
+                Stack.clientToken("regulator-reporting", "regulator-reporting-dev-secret"))) {
+            assertTrue(audiences(token).contains("st1398-platform"), "aud of " + claims(token));
+        }
+        // ...another client of the same realm does not: same user, valid signature, refused before any service.
+        String foreign = Stack.tokenWithoutPlatformAudience("tutor1");
+        assertFalse(audiences(foreign).contains("st1398-platform"), "aud of " + claims(foreign));
+        given().auth().oauth2(foreign).when().get("/api/v1/apprentices").then().statusCode(401)
+                .contentType(PROBLEM).body("code", equalTo("authentication-required"));
+        given().auth().oauth2(foreign).contentType("application/json").body(Map.of()).when()
+                .post("/api/v1/standards").then().statusCode(401).contentType(PROBLEM)
+                .body("code", equalTo("authentication-required"));
+        // Straight to a service (not through the gateway) it is refused too.
+        given().baseUri("http://localhost:8082").auth().oauth2(foreign).when().get("/api/v1/apprentices").then()
+                .statusCode(401).contentType(PROBLEM).body("code", equalTo("authentication-required"));
+    }
+
+    private static JsonNode claims(String token) {
+        try {
+            return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> audiences(String token) {
+        JsonNode aud = claims(token).path("aud");
+        List<String> all = new java.util.ArrayList<>();
+        if (aud.isArray()) {
+            aud.forEach(a -> all.add(a.asText()));
+        } else if (aud.isTextual()) {
+            all.add(aud.asText());
+        }
+        return all;
     }
 
     @Test

@@ -33,10 +33,26 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
             // references would otherwise meet their own earlier records); Keycloak's realm is kept (same import).
             run(120, "down");
             deleteRecursively(DATA.resolve("infra"));
+            reimportChangedRealm();
             run(600, "up", "-d");
             started = true;
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Stack.class.getName(), this);
         }
+    }
+
+    /**
+     * Keycloak keeps the realm it imported first; when identity/st1398-realm.json has changed since (a new client
+     * scope, mapper or user), its database is dropped so the realm is imported again.
+     */
+    private static void reimportChangedRealm() throws IOException, InterruptedException {
+        Path realm = REPO.resolve("identity/st1398-realm.json");
+        Path imported = DATA.resolve("imported-realm.json");
+        if (Files.exists(imported) && Files.mismatch(realm, imported) == -1) {
+            return;
+        }
+        run(60, "reset", "keycloak");
+        Files.createDirectories(DATA);
+        Files.copy(realm, imported, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
@@ -66,6 +82,9 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
         builder.environment().put("STACK_DATA_DIR", DATA.toString());
         builder.environment().put("STACK_NO_BUILD", "1");
         builder.environment().put("STACK_JAVA_OPTS", "-Xmx256m");
+        // Traces on, exported to the suite's own receiver (TraceEndToEndTest reads them back).
+        builder.environment().put("STACK_OTLP_ENDPOINT", OtlpReceiver.get().endpoint());
+        builder.environment().put("STACK_OTLP_EXPORT_DELAY", "200ms");
         Process process = builder.start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -83,6 +102,17 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
                 .formParam("client_id", "platform-web").formParam("username", u).formParam("password", u + "-dev")
                 .when().post("/realms/st1398/protocol/openid-connect/token").then().statusCode(200).extract()
                 .path("access_token"));
+    }
+
+    /**
+     * A token of the same realm and user from Keycloak's built-in {@code admin-cli} client, which is not given the
+     * platform's audience (client scope {@code platform-audience}): the gateway and the services must refuse it.
+     */
+    public static String tokenWithoutPlatformAudience(String user) {
+        return given().baseUri(KEYCLOAK).formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", user).formParam("password", user + "-dev")
+                .when().post("/realms/st1398/protocol/openid-connect/token").then().statusCode(200).extract()
+                .path("access_token");
     }
 
     /** A client-credentials token for a confidential machine client of the dev realm. */
