@@ -1,8 +1,11 @@
 package uk.apprenticeships.st1398.platform.problem;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.UriInfo;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -22,26 +25,15 @@ final class ParameterErrors {
     static Problem problem(Method method, UriInfo uri, String instance, String requestId) {
         List<Problem.Violation> violations = new ArrayList<>();
         for (Parameter parameter : method.getParameters()) {
-            QueryParam query = parameter.getAnnotation(QueryParam.class);
-            PathParam path = parameter.getAnnotation(PathParam.class);
-            String name = query != null ? query.value() : path != null ? path.value() : null;
-            if (name == null || uri == null) {
-                continue;
-            }
-            Map<String, List<String>> values = query != null ? uri.getQueryParameters() : uri.getPathParameters();
-            List<String> given = values.get(name);
-            if (given == null) {
-                continue;
-            }
-            Class<?> type = parameter.getType();
-            if (type == List.class || type == java.util.Set.class) {
-                continue;
-            }
-            for (String value : given) {
-                if (!converts(type, value)) {
-                    violations.add(new Problem.Violation(name, "cannot be read as " + describe(type), value));
-                    break;
+            if (parameter.isAnnotationPresent(BeanParam.class)) {
+                // Paging and other parameter groups: their fields carry the @QueryParam names.
+                for (Class<?> c = parameter.getType(); c != null && c != Object.class; c = c.getSuperclass()) {
+                    for (Field field : c.getDeclaredFields()) {
+                        check(field, field.getType(), uri, violations);
+                    }
                 }
+            } else {
+                check(parameter, parameter.getType(), uri, violations);
             }
         }
         String detail = violations.isEmpty()
@@ -50,6 +42,27 @@ final class ParameterErrors {
                         ? "Parameter '" + violations.get(0).field() + "' " + violations.get(0).message() + "."
                         : violations.size() + " parameters cannot be read; see violations.";
         return new Problem(PlatformError.PARAMETER_INVALID, detail, instance, requestId, violations, null);
+    }
+
+    private static void check(AnnotatedElement element, Class<?> type, UriInfo uri,
+            List<Problem.Violation> violations) {
+        QueryParam query = element.getAnnotation(QueryParam.class);
+        PathParam path = element.getAnnotation(PathParam.class);
+        String name = query != null ? query.value() : path != null ? path.value() : null;
+        if (name == null || uri == null || type == List.class || type == java.util.Set.class) {
+            return;
+        }
+        Map<String, List<String>> values = query != null ? uri.getQueryParameters() : uri.getPathParameters();
+        List<String> given = values.get(name);
+        if (given == null) {
+            return;
+        }
+        for (String value : given) {
+            if (!converts(type, value)) {
+                violations.add(new Problem.Violation(name, "cannot be read as " + describe(type), value));
+                return;
+            }
+        }
     }
 
     static boolean converts(Class<?> type, String value) {
