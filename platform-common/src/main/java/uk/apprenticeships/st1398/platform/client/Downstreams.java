@@ -107,7 +107,9 @@ public class Downstreams {
     private Guard guard(String downstream, boolean retried) {
         Guard.Builder builder = Guard.create().withDescription(downstream + (retried ? " read" : " write"))
                 .withTimeout().duration(timeout(downstream).toMillis(), ChronoUnit.MILLIS).done()
-                .withCircuitBreaker().name(downstream + (retried ? "-read" : "-write"))
+                // Unnamed: a circuit breaker name must be unique in the JVM, and a second Downstreams (a test, a
+                // restarted application) would fail every call with "already exists".
+                .withCircuitBreaker()
                 .requestVolumeThreshold(config.breakerWindow()).failureRatio(config.breakerFailureRatio())
                 .delay(config.breakerDelay().toMillis(), ChronoUnit.MILLIS).when(FAILURE).done();
         if (retried && config.readRetries() > 0) {
