@@ -3,6 +3,7 @@ package uk.apprenticeships.st1398.platform.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.Set;
@@ -71,6 +72,10 @@ public class CurrentCaller {
         Object value = jwt == null ? null : jwt.getClaim(name);
         if (value instanceof JsonString json) {
             return json.getString();
+        }
+        if (value instanceof JsonNumber number) {
+            // A UKPRN or ULN mapped as a number: its digits, as when mapped as a string.
+            return number.toString();
         }
         return value instanceof String || value instanceof Number ? value.toString() : null;
     }
