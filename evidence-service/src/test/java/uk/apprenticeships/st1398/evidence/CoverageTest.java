@@ -71,22 +71,23 @@ class CoverageTest {
                 .body("ksbs[0].latestAcceptedAt", equalTo(latestK1))
                 .body("ksbs[1].latestAcceptedAt", nullValue()).body("ksbs[4].latestAcceptedAt", nullValue());
 
-        // Whoever may read all the apprentice's evidence may read the coverage; employers see only the evidence
-        // they confirm, so not the coverage of all of it.
+        // Whoever may read the apprentice's evidence may read the coverage; so may their employer, who sees only
+        // the evidence they confirm but checks gateway readiness (counts per KSB, no evidence content).
         coverage(Tokens.apprentice("1000005001", "10000050", "EMP-50"), a).statusCode(200);
-        coverage(Tokens.employer("EMP-50"), a).spec(Problems.problem(403, "forbidden"));
+        coverage(Tokens.employer("EMP-50"), a).statusCode(200).body("coveredKsbs", equalTo(2));
         coverage(lms("10000050"), a).statusCode(200);
-        coverage(Tokens.tutor("10000051"), a).spec(Problems.problem(404, "not-found"));
-        coverage(Tokens.employer("EMP-51"), a).spec(Problems.problem(403, "forbidden"));
+        coverage(Tokens.tutor("10000051"), a).spec(Problems.problem(404, "not-found", "apprentice-not-found"));
+        coverage(Tokens.employer("EMP-51"), a).spec(Problems.problem(404, "not-found", "apprentice-not-found"));
         coverage(Tokens.assessor("EPA0001"), a).spec(Problems.problem(404, "not-found"));
         coverage(tutor, "not-an-id").spec(Problems.invalid("id"));
         coverage(tutor, "0123456789abcdef01234567").spec(Problems.problem(404, "not-found"));
 
         // The catalogue is asked for the KSB list: a version it lost or cannot serve is a problem, not 0 %.
         String unreachable = enrol("1000005002", "10000050", "EMP-50", "ST0503_1.0");
-        coverage(tutor, unreachable).spec(Problems.problem(503, "service-unavailable"));
+        coverage(tutor, unreachable).spec(Problems.problem(503, "service-unavailable", "downstream-unavailable"))
+                .body("downstream", equalTo("standards-service"));
         String missing = enrol("1000005003", "10000050", "EMP-50", "ST0404_1.0");
-        coverage(tutor, missing).spec(Problems.problem(422, "unprocessable"))
+        coverage(tutor, missing).spec(Problems.problem(422, "unprocessable", "standard-version-unknown"))
                 .body("standardVersion", equalTo("ST0404_1.0"));
     }
 

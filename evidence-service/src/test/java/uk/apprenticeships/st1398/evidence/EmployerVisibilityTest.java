@@ -23,7 +23,8 @@ import uk.apprenticeships.st1398.testing.Tokens;
 
 /**
  * Employers see their apprentices, the reviews they sign and, of evidence, only items that ask (or asked, in an
- * earlier revision) for their confirmation. Providers 1000006x, ULNs 100000060x.
+ * earlier revision) for their confirmation; and what gateway readiness needs. Providers 1000006x, ULNs
+ * 100000060x.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StandardsServiceStub.class, restrictToAnnotatedClass = false)
@@ -70,12 +71,16 @@ class EmployerVisibilityTest {
         step(employer, a, own, "confirm", null).spec(Problems.problem(404, "not-found"));
         assertEquals(submitted, snapshot(a, own));
 
-        // The apprentice record and the reviews they sign stay readable; the training log and coverage do not.
-        given().auth().oauth2(employer).when().get("/api/v1/apprentices/" + a).then().statusCode(200);
+        // The apprentice record (the employer's view), the reviews they sign, and what gateway readiness needs
+        // (coverage, the off-the-job summary) stay readable; the training log itself does not.
+        given().auth().oauth2(employer).when().get("/api/v1/apprentices/" + a).then().statusCode(200)
+                .body("view", equalTo("employer"));
         given().auth().oauth2(employer).when().get("/api/v1/apprentices/" + a + "/reviews").then().statusCode(200);
         given().auth().oauth2(employer).when().get("/api/v1/apprentices/" + a + "/off-the-job").then()
-                .spec(Problems.problem(403, "forbidden"));
+                .spec(Problems.problem(403, "forbidden", "role-not-allowed"));
         given().auth().oauth2(employer).when().get("/api/v1/apprentices/" + a + "/coverage").then()
-                .spec(Problems.problem(403, "forbidden"));
+                .statusCode(200);
+        given().auth().oauth2(employer).when().get("/api/v1/apprentices/" + a + "/off-the-job/summary").then()
+                .statusCode(200);
     }
 }

@@ -44,6 +44,8 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.evidence.service.FileNames;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestClock;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /** Subject-access export and erasure with retention. Providers 1000007x. */
@@ -54,6 +56,9 @@ class GovernanceTest {
 
     @Inject
     MongoClient mongo;
+
+    @Inject
+    TestClock clock;
 
     MongoDatabase db() {
         return mongo.getDatabase("evidence");
@@ -175,7 +180,7 @@ class GovernanceTest {
         String before = snapshot(active.apprentice());
         long events = allEvents(active.apprentice()).size();
 
-        erase(admin, active.apprentice(), reason).spec(Problems.problem(409, "conflict"))
+        erase(admin, active.apprentice(), reason).spec(Problems.problem(409, "conflict", "apprentice-not-closed"))
                 .body("apprenticeStatus", equalTo("active")).body("detail", containsString("completed or withdrawn"));
         erase(tutor, active.apprentice(), reason).spec(Problems.problem(403, "forbidden"));
         erase(Tokens.apprentice("1000007201", "10000072", "EMP-72"), active.apprentice(), reason)
@@ -192,7 +197,7 @@ class GovernanceTest {
         // Completed within the retention period: 409 naming the date it may be erased from.
         status(tutor, active.apprentice(), "completed", "2026-06-30");
         String completed = snapshot(active.apprentice());
-        erase(admin, active.apprentice(), reason).spec(Problems.problem(409, "conflict"))
+        erase(admin, active.apprentice(), reason).spec(Problems.problem(409, "conflict", "retention-period-not-over"))
                 .body("retainUntil", equalTo("2032-06-30")).body("apprenticeStatus", equalTo("completed"));
         assertEquals(completed, snapshot(active.apprentice()));
         assertEquals(1, db().getCollection("evidence").countDocuments(apprenticeIs(active.apprentice())));
@@ -240,7 +245,8 @@ class GovernanceTest {
         Document tombstone = db().getCollection("apprentice_tombstones").find(Filters.eq("_id", new ObjectId(a)))
                 .first();
         assertNotNull(tombstone);
-        assertEquals(Set.of("_id", "providerUkprn", "erasedAt", "erasedBy", "reason"), tombstone.keySet());
+        assertEquals(Set.of("_id", "providerUkprn", "erased", "reason"), tombstone.keySet());
+        assertTrue(tombstone.get("erased", Document.class).keySet().containsAll(Set.of("subject", "role", "at")));
         assertTrue(!tombstone.toJson().contains("1000007301") && !tombstone.toJson().contains("Grace"));
 
         // The audit trail is intact, and records the erasure.
@@ -280,6 +286,29 @@ class GovernanceTest {
         assertEquals(after, allEvents(a));
     }
 
+    /** The retention rule reads the injected clock: its boundary day is tested without waiting six years. */
+    @Test
+    void retentionEndsOnItsLastDayByTheClock() {
+        String ukprn = TestIds.ukprn();
+        String uln = TestIds.uln();
+        String tutor = Tokens.tutor(ukprn);
+        Record r = populated(tutor, uln, ukprn, TestIds.employerId(), "2018-09-01", "2019-09-01", "2019-01-10");
+        status(tutor, r.apprentice(), "withdrawn", "2019-03-31");
+        Map<String, Object> reason = Map.of("reason", "Requested by the apprentice");
+        try {
+            clock.fix(Instant.parse("2025-03-30T22:59:59Z"));
+            erase(Tokens.admin(), r.apprentice(), reason)
+                    .spec(Problems.problem(409, "conflict", "retention-period-not-over"))
+                    .body("retainUntil", equalTo("2025-03-31"));
+            // Midnight in London (BST from 30 March 2025) is 23:00 UTC the day before.
+            clock.fix(Instant.parse("2025-03-30T23:00:00Z"));
+            erase(Tokens.admin(), r.apprentice(), reason).statusCode(200)
+                    .body("erased.at", equalTo("2025-03-30T23:00:00Z")).body("erased.role", equalTo("admin"));
+        } finally {
+            clock.reset();
+        }
+    }
+
     @Test
     void anInterruptedErasureIsCompletedByAskingAgain() {
         String tutor = Tokens.tutor("10000075");
@@ -287,7 +316,8 @@ class GovernanceTest {
         String a = r.apprentice();
         status(tutor, a, "withdrawn", "2019-03-31");
         // As if a run died right after marking the apprentice and deleting its off-the-job entries.
-        Document marker = new Document("startedAt", java.util.Date.from(Instant.now())).append("by", "admin1-subject")
+        Document marker = new Document("started", new Document("subject", "admin1-subject")
+                .append("displayName", "admin1").append("role", "admin").append("at", java.util.Date.from(Instant.now())))
                 .append("reason", "First attempt");
         db().getCollection("apprentices").updateOne(Filters.eq("_id", new ObjectId(a)), Updates.set("erasure", marker));
         db().getCollection("offTheJob").deleteMany(apprenticeIs(a));

@@ -12,19 +12,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestClock;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /** Each test enrols its own apprentices (ULNs 10000080xx, providers 1000008x): the database is shared. */
 @QuarkusTest
 @QuarkusTestResource(value = StandardsServiceStub.class, restrictToAnnotatedClass = false)
 class ProgressReviewResourceTest {
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void systemClock() {
+        clock.reset();
+    }
 
     static String path(String a) {
         return "/api/v1/apprentices/" + a + "/reviews";
@@ -131,7 +141,9 @@ class ProgressReviewResourceTest {
         String tutor = Tokens.tutor("10000082");
         String id = create(tutor, a, review("2025-12-01"));
         String before = snapshot(a, id);
-        String tomorrow = LocalDate.now(ZoneId.of("Europe/London")).plusDays(1).toString();
+        // "Today" is the injected clock's: fixed, so the day after is known without reading the system clock.
+        clock.fix(Instant.parse("2026-03-01T12:00:00Z"));
+        String tomorrow = "2026-03-02";
 
         post(tutor, a, review(tomorrow)).spec(Problems.invalid("date"));
         post(tutor, a, review("2025-08-31")).spec(Problems.invalid("date"));
