@@ -13,15 +13,26 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /**
  * Withdrawn and completed apprentices' records are closed (409, nothing changes); off-the-job training cannot be
- * dated inside a break in learning (422). Providers 1000005x... ULNs 100000050x: the database is shared.
+ * dated inside a break in learning (422).
  */
 @QuarkusTest
 @QuarkusTestResource(value = StandardsServiceStub.class, restrictToAnnotatedClass = false)
 class ClosedApprenticeTest {
+
+    /** Fresh ids for this class's records: the database is shared, so no two test classes meet. */
+    static final String EMPLOYER_1 = TestIds.employerId();
+    static final String EMPLOYER_2 = TestIds.employerId();
+    static final String UKPRN_1 = TestIds.ukprn();
+    static final String UKPRN_2 = TestIds.ukprn();
+    static final String ULN_1 = TestIds.uln();
+    static final String ULN_2 = TestIds.uln();
+    static final String ULN_3 = TestIds.uln();
+    static final String ULN_4 = TestIds.uln();
 
     static ValidatableResponse status(String a, String status, String effectiveDate) {
         Map<String, Object> body = new HashMap<>(Map.of("status", status, "reason", "Recorded by the test",
@@ -42,9 +53,9 @@ class ClosedApprenticeTest {
 
     @Test
     void withdrawnAndCompletedApprenticesAreClosedForWrites() {
-        String a = EvidenceResourceTest.enrol("1000000501", "10000057", "EMP-57", "ST1398_1.0");
-        String tutor = Tokens.tutor("10000057");
-        String apprentice = Tokens.apprentice("1000000501", "10000057", "EMP-57");
+        String a = EvidenceResourceTest.enrol(ULN_1, UKPRN_1, EMPLOYER_1, "ST1398_1.0");
+        String tutor = Tokens.tutor(UKPRN_1);
+        String apprentice = Tokens.apprentice(ULN_1, UKPRN_1, EMPLOYER_1);
         String evidence = EvidenceResourceTest.create(apprentice, a, EvidenceResourceTest.reflection("K1"));
         String entry = OffTheJobResourceTest.create(apprentice, a, OffTheJobResourceTest.entry("2025-10-06", 2));
         String review = ProgressReviewResourceTest.create(tutor, a, ProgressReviewResourceTest.review("2025-12-01"));
@@ -79,7 +90,7 @@ class ClosedApprenticeTest {
         EvidenceResourceTest.get(apprentice, a, evidence).statusCode(200);
         OffTheJobResourceTest.summary(tutor, a).statusCode(200);
 
-        String b = EvidenceResourceTest.enrol("1000000502", "10000057", "EMP-57", "ST1398_1.0");
+        String b = EvidenceResourceTest.enrol(ULN_2, UKPRN_1, EMPLOYER_1, "ST1398_1.0");
         status(b, "completed", "2026-06-30");
         EvidenceResourceTest.post(tutor, b, EvidenceResourceTest.reflection("K1"))
                 .spec(Problems.problem(409, "conflict")).body("detail", containsString("is completed"));
@@ -90,8 +101,8 @@ class ClosedApprenticeTest {
 
     @Test
     void offTheJobTrainingCannotBeDatedInsideABreakInLearning() {
-        String a = EvidenceResourceTest.enrol("1000000503", "10000058", "EMP-58", "ST1398_1.0");
-        String apprentice = Tokens.apprentice("1000000503", "10000058", "EMP-58");
+        String a = EvidenceResourceTest.enrol(ULN_3, UKPRN_2, EMPLOYER_2, "ST1398_1.0");
+        String apprentice = Tokens.apprentice(ULN_3, UKPRN_2, EMPLOYER_2);
         status(a, "break-in-learning", "2026-02-01");
         status(a, "active", "2026-04-01");
         String before = OffTheJobResourceTest.snapshot(a);
@@ -110,14 +121,14 @@ class ClosedApprenticeTest {
         assertEquals(moved, OffTheJobResourceTest.snapshot(a));
 
         // Still on a break: everything from its start is refused; evidence may still be written.
-        String b = EvidenceResourceTest.enrol("1000000504", "10000058", "EMP-58", "ST1398_1.0");
+        String b = EvidenceResourceTest.enrol(ULN_4, UKPRN_2, EMPLOYER_2, "ST1398_1.0");
         status(b, "break-in-learning", "2026-05-01");
-        OffTheJobResourceTest.post(Tokens.tutor("10000058"), b, OffTheJobResourceTest.entry("2026-06-01", 1))
+        OffTheJobResourceTest.post(Tokens.tutor(UKPRN_2), b, OffTheJobResourceTest.entry("2026-06-01", 1))
                 .spec(Problems.problem(422, "unprocessable")).body("detail", containsString("still on break"))
                 .body("breakFrom", equalTo("2026-05-01")).body("breakUntil", equalTo(null));
-        OffTheJobResourceTest.post(Tokens.tutor("10000058"), b, OffTheJobResourceTest.entry("2026-04-30", 1))
+        OffTheJobResourceTest.post(Tokens.tutor(UKPRN_2), b, OffTheJobResourceTest.entry("2026-04-30", 1))
                 .statusCode(201);
-        EvidenceResourceTest.post(Tokens.tutor("10000058"), b, EvidenceResourceTest.reflection("K1"))
+        EvidenceResourceTest.post(Tokens.tutor(UKPRN_2), b, EvidenceResourceTest.reflection("K1"))
                 .statusCode(201);
     }
 }

@@ -37,11 +37,31 @@ import java.util.Random;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /** Evidence files; the test profile limits files to 25 MB ({@code %test.evidence.files.max-size}). */
 @QuarkusTest
 class EvidenceFileTest {
+
+    /** Fresh ids for this class's records: the database is shared, so no two test classes meet. */
+    static final String EMPLOYER_1 = TestIds.employerId();
+    static final String EMPLOYER_2 = TestIds.employerId();
+    static final String EMPLOYER_3 = TestIds.employerId();
+    static final String EMPLOYER_4 = TestIds.employerId();
+    static final String EMPLOYER_5 = TestIds.employerId();
+    static final String EMPLOYER_6 = TestIds.employerId();
+    static final String UKPRN_1 = TestIds.ukprn();
+    static final String UKPRN_2 = TestIds.ukprn();
+    static final String UKPRN_3 = TestIds.ukprn();
+    static final String UKPRN_4 = TestIds.ukprn();
+    static final String UKPRN_5 = TestIds.ukprn();
+    static final String UKPRN_6 = TestIds.ukprn();
+    static final String ULN_1 = TestIds.uln();
+    static final String ULN_2 = TestIds.uln();
+    static final String ULN_3 = TestIds.uln();
+    static final String ULN_4 = TestIds.uln();
+    static final String ULN_5 = TestIds.uln();
 
     private static final byte[] PNG_MAGIC = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
 
@@ -129,8 +149,8 @@ class EvidenceFileTest {
 
     @Test
     void twentyMegabytesRoundTripWithDigestAndRanges() throws Exception {
-        String a = enrol("1000003001", "10000030", "EMP-30", "ST1398_1.0");
-        String tutor = Tokens.tutor("10000030");
+        String a = enrol(ULN_1, UKPRN_1, EMPLOYER_1, "ST1398_1.0");
+        String tutor = Tokens.tutor(UKPRN_1);
         String id = create(tutor, a, fileEvidence("K1"));
         step(tutor, a, id, "submit", null).spec(Problems.problem(409, "conflict"));
 
@@ -152,7 +172,7 @@ class EvidenceFileTest {
         bytes = null;
 
         HttpResponse<InputStream> whole = CLIENT.send(HttpRequest.newBuilder(uri(filePath(a, id)))
-                .header("Authorization", "Bearer " + Tokens.apprentice("1000003001", "10000030", "EMP-30")).GET()
+                .header("Authorization", "Bearer " + Tokens.apprentice(ULN_1, UKPRN_1, EMPLOYER_1)).GET()
                 .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, whole.statusCode());
@@ -205,8 +225,8 @@ class EvidenceFileTest {
 
     @Test
     void oversizeFilesAreRefusedAndLeaveNothing() throws Exception {
-        String a = enrol("1000003101", "10000031", "EMP-31", "ST1398_1.0");
-        String tutor = Tokens.tutor("10000031");
+        String a = enrol(ULN_2, UKPRN_2, EMPLOYER_2, "ST1398_1.0");
+        String tutor = Tokens.tutor(UKPRN_2);
         String id = create(tutor, a, fileEvidence("K2"));
         String before = snapshot(a, id);
         long tooBig = 25L * 1024 * 1024 + 1;
@@ -228,8 +248,8 @@ class EvidenceFileTest {
 
     @Test
     void contentMustBeAllowedAndMatchItsBytes() {
-        String a = enrol("1000003201", "10000032", "EMP-32", "ST1398_1.0");
-        String tutor = Tokens.tutor("10000032");
+        String a = enrol(ULN_3, UKPRN_3, EMPLOYER_3, "ST1398_1.0");
+        String tutor = Tokens.tutor(UKPRN_3);
         String id = create(tutor, a, fileEvidence("K3"));
         String before = snapshot(a, id);
         byte[] pdf = pdf(4000, 34);
@@ -256,8 +276,8 @@ class EvidenceFileTest {
 
     @Test
     void fileNamesAreSanitisedAndEncoded() {
-        String a = enrol("1000003301", "10000033", "EMP-33", "ST1398_1.0");
-        String tutor = Tokens.tutor("10000033");
+        String a = enrol(ULN_4, UKPRN_4, EMPLOYER_4, "ST1398_1.0");
+        String tutor = Tokens.tutor(UKPRN_4);
         String id = create(tutor, a, fileEvidence("K4"));
         upload(tutor, a, id, "text/plain", "hello".getBytes(StandardCharsets.UTF_8),
                 "../../etc/Pr\u00fcfung \"final\"\r\nSet-Cookie: x.txt").statusCode(200)
@@ -273,18 +293,18 @@ class EvidenceFileTest {
 
     @Test
     void anotherTenantsFilesAreNotFound() {
-        String a = enrol("1000003401", "10000034", "EMP-34", "ST1398_1.0");
-        String tutor = Tokens.tutor("10000034");
+        String a = enrol(ULN_5, UKPRN_5, EMPLOYER_5, "ST1398_1.0");
+        String tutor = Tokens.tutor(UKPRN_5);
         String id = create(tutor, a, fileEvidence("K5"));
         upload(tutor, a, id, "text/plain", "mine".getBytes(StandardCharsets.UTF_8), "m.txt").statusCode(200);
         String before = snapshot(a, id);
-        String stranger = Tokens.tutor("10000035");
+        String stranger = Tokens.tutor(UKPRN_6);
         upload(stranger, a, id, "text/plain", "theirs".getBytes(StandardCharsets.UTF_8), "t.txt")
                 .spec(Problems.problem(404, "not-found"));
         given().auth().oauth2(stranger).when().get(filePath(a, id)).then().spec(Problems.problem(404, "not-found"));
-        given().auth().oauth2(Tokens.employer("EMP-35")).when().get(filePath(a, id)).then()
+        given().auth().oauth2(Tokens.employer(EMPLOYER_6)).when().get(filePath(a, id)).then()
                 .spec(Problems.problem(404, "not-found"));
-        upload(Tokens.employer("EMP-34"), a, id, "text/plain", "x".getBytes(StandardCharsets.UTF_8), "e.txt")
+        upload(Tokens.employer(EMPLOYER_5), a, id, "text/plain", "x".getBytes(StandardCharsets.UTF_8), "e.txt")
                 .spec(Problems.problem(403, "forbidden"));
         assertEquals(before, snapshot(a, id));
         assertEquals(1, storedFiles(id));
