@@ -191,8 +191,9 @@ class ApprenticeResourceTest {
                         "1 input is invalid: providerUkprn must be your own provider"));
         post(tutor, with(with(valid, "providerUkprn", UKPRN_6), "plannedEndDate", "2020-01-01"))
                 .spec(Problems.invalid("providerUkprn")).body("violations.field", hasItem("plannedEndDate"));
-        post(tutor, valid).spec(Problems.problem(409, "conflict"));
-        post(tutor, with(valid, "familyName", "Someone else")).spec(Problems.problem(409, "conflict"));
+        post(tutor, valid).spec(Problems.problem(409, "conflict", "apprentice-already-enrolled"));
+        post(tutor, with(valid, "familyName", "Someone else"))
+                .spec(Problems.problem(409, "conflict", "apprentice-already-enrolled"));
         post(tutor, "{\"uln\": \"" + ULN_10 + "\", ").spec(Problems.problem(400, "malformed-request-body"));
         post(tutor, with(valid, "startDate", "first of September"))
                 .spec(Problems.problem(400, "malformed-request-body")).body("violations.field", hasItem("startDate"));

@@ -70,7 +70,8 @@ class ApprenticeStatusTest {
     void unknownOrUncheckableStandardVersionCreatesNothing() {
         String tutor = Tokens.tutor(UKPRN_1);
         int before = total(UKPRN_1);
-        enrol(tutor, apprentice(ULN_1, UKPRN_1, "ST0001_1.0")).spec(Problems.problem(422, "unprocessable"))
+        enrol(tutor, apprentice(ULN_1, UKPRN_1, "ST0001_1.0"))
+                .spec(Problems.problem(422, "unprocessable", "standard-version-unknown"))
                 .body("detail", containsString("ST0001_1.0")).body("standardVersion", equalTo("ST0001_1.0"));
         enrol(tutor, apprentice(ULN_1, UKPRN_1, "ST0002_1.0"))
                 .spec(Problems.problem(503, "service-unavailable"));
@@ -93,14 +94,16 @@ class ApprenticeStatusTest {
                 .body("statusHistory[1].by", equalTo("tutor-" + UKPRN_2 + "-subject"))
                 .body("statusHistory[1].at", notNullValue());
         // Not straight to completed from a break.
-        status(tutor, id, "completed", "Done", "2026-02-01").spec(Problems.problem(409, "conflict"));
+        status(tutor, id, "completed", "Done", "2026-02-01")
+                .spec(Problems.problem(409, "conflict", "apprentice-status-change-not-allowed"));
         status(Tokens.admin(), id, "active", "Back", "2026-03-02").statusCode(200).body("status", equalTo("active"));
         status(tutor, id, "withdrawn", "Left employer", "2026-04-01").statusCode(200)
                 .body("statusHistory.status", contains("active", "break-in-learning", "active", "withdrawn"));
 
         String before = snapshot(id);
         for (String next : new String[] { "active", "break-in-learning", "completed", "withdrawn" }) {
-            status(tutor, id, next, "Try again", "2026-05-01").spec(Problems.problem(409, "conflict"))
+            status(tutor, id, next, "Try again", "2026-05-01")
+                    .spec(Problems.problem(409, "conflict", "apprentice-status-change-not-allowed"))
                     .body("detail", containsString("final"));
         }
         assertEquals(before, snapshot(id));
@@ -114,7 +117,8 @@ class ApprenticeStatusTest {
         String id = enrol(tutor, apprentice(ULN_3, UKPRN_3, "ST1398_1.0")).statusCode(201).extract()
                 .path("id");
         String before = snapshot(id);
-        status(tutor, id, "active", "Again", "2026-01-01").spec(Problems.problem(409, "conflict"));
+        status(tutor, id, "active", "Again", "2026-01-01")
+                .spec(Problems.problem(409, "conflict", "apprentice-status-change-not-allowed"));
         status(tutor, id, "dormant", "x", "2026-01-01").spec(Problems.invalid("status"));
         status(tutor, id, "withdrawn", " ", "2026-01-01").spec(Problems.invalid("reason"));
         status(tutor, id, "withdrawn", "x", null).spec(Problems.invalid("effectiveDate"));
@@ -122,7 +126,8 @@ class ApprenticeStatusTest {
                 .spec(Problems.invalid("effectiveDate"));
         status(tutor, id, "withdrawn", "x", "2025-08-31").spec(Problems.invalid("effectiveDate"));
         status(Tokens.tutor(UKPRN_4), id, "withdrawn", "x", "2026-01-01").spec(Problems.problem(404, "not-found"));
-        status(Tokens.employer(EMPLOYER_1), id, "withdrawn", "x", "2026-01-01").spec(Problems.problem(403, "forbidden"));
+        status(Tokens.employer(EMPLOYER_1), id, "withdrawn", "x", "2026-01-01")
+                .spec(Problems.problem(403, "forbidden"));
         status(Tokens.apprentice(ULN_3, UKPRN_3, EMPLOYER_1), id, "withdrawn", "x", "2026-01-01")
                 .spec(Problems.problem(403, "forbidden"));
         status(Tokens.token("lms-" + UKPRN_3, java.util.Set.of("lms-integration"),
@@ -134,7 +139,8 @@ class ApprenticeStatusTest {
 
         status(tutor, id, "completed", "Gateway passed", "2026-06-30").statusCode(200)
                 .body("status", equalTo("completed"));
-        status(tutor, id, "withdrawn", "x", "2026-07-01").spec(Problems.problem(409, "conflict"));
+        status(tutor, id, "withdrawn", "x", "2026-07-01")
+                .spec(Problems.problem(409, "conflict", "apprentice-status-change-not-allowed"));
         given().auth().oauth2(tutor).when().get(PATH + "?status=completed&size=100").then().statusCode(200)
                 .body("items.id", contains(id));
     }

@@ -238,17 +238,19 @@ class AuditTrailTest {
         String path = APPRENTICES + "/" + a + "/audit-events";
         String admin = Tokens.admin();
         given().auth().oauth2(admin).contentType("application/json").body("[]").when().put(path).then()
-                .spec(Problems.problem(405, "method-not-allowed")).header("Allow", "GET");
+                .spec(Problems.problem(405, "method-not-allowed", "method-not-allowed")).header("Allow", "GET");
         given().auth().oauth2(admin).contentType("application/json").body("{}").when().patch(path).then()
-                .spec(Problems.problem(405, "method-not-allowed"));
-        given().auth().oauth2(admin).when().delete(path).then().spec(Problems.problem(405, "method-not-allowed"));
+                .spec(Problems.problem(405, "method-not-allowed", "method-not-allowed"));
+        given().auth().oauth2(admin).when().delete(path).then()
+                .spec(Problems.problem(405, "method-not-allowed", "method-not-allowed"));
         given().auth().oauth2(admin).contentType("application/json").body("{}").when().post(path).then()
-                .spec(Problems.problem(405, "method-not-allowed"));
+                .spec(Problems.problem(405, "method-not-allowed", "method-not-allowed"));
         String one = APPRENTICES + "/" + a + "/audit-events/" + before.get(0).get("id");
-        given().auth().oauth2(admin).when().delete(one).then().spec(Problems.problem(405, "method-not-allowed"));
+        given().auth().oauth2(admin).when().delete(one).then()
+                .spec(Problems.problem(405, "method-not-allowed", "method-not-allowed"));
         given().auth().oauth2(admin).contentType("application/json").body("{}").when().put(one).then()
-                .spec(Problems.problem(405, "method-not-allowed"));
-        given().when().delete(path).then().spec(Problems.problem(405, "method-not-allowed"));
+                .spec(Problems.problem(405, "method-not-allowed", "method-not-allowed"));
+        given().when().delete(path).then().spec(Problems.problem(405, "method-not-allowed", "method-not-allowed"));
         assertEquals(before, allEvents(a));
     }
 

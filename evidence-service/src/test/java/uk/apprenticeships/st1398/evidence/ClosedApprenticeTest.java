@@ -79,12 +79,13 @@ class ClosedApprenticeTest {
                 OffTheJobResourceTest.put(apprentice, a, entry, OffTheJobResourceTest.entry("2025-10-06", 3)),
                 ProgressReviewResourceTest.post(tutor, a, ProgressReviewResourceTest.review("2025-12-08")),
                 ProgressReviewResourceTest.put(tutor, a, review, ProgressReviewResourceTest.review("2025-12-02")) }) {
-            refused.spec(Problems.problem(409, "conflict")).body("detail", containsString("is withdrawn (since "
-                    + "2026-01-15)"));
+            refused.spec(Problems.problem(409, "conflict", "apprentice-closed"))
+                    .body("detail", containsString("is withdrawn (since 2026-01-15)"));
         }
         given().auth().oauth2(apprentice).contentType("application/json")
                 .header("Idempotency-Key", "closed-1").body(EvidenceResourceTest.reflection("K1")).when()
-                .post(EvidenceResourceTest.evidencePath(a)).then().spec(Problems.problem(409, "conflict"));
+                .post(EvidenceResourceTest.evidencePath(a)).then()
+                .spec(Problems.problem(409, "conflict", "apprentice-closed"));
         assertEquals(before, everything(a));
         // Reads stay open.
         EvidenceResourceTest.get(apprentice, a, evidence).statusCode(200);
@@ -93,9 +94,11 @@ class ClosedApprenticeTest {
         String b = EvidenceResourceTest.enrol(ULN_2, UKPRN_1, EMPLOYER_1, "ST1398_1.0");
         status(b, "completed", "2026-06-30");
         EvidenceResourceTest.post(tutor, b, EvidenceResourceTest.reflection("K1"))
-                .spec(Problems.problem(409, "conflict")).body("detail", containsString("is completed"));
+                .spec(Problems.problem(409, "conflict", "apprentice-closed"))
+                .body("detail", containsString("is completed"));
         OffTheJobResourceTest.post(tutor, b, OffTheJobResourceTest.entry("2025-10-13", 2))
-                .spec(Problems.problem(409, "conflict")).body("detail", containsString("is completed"));
+                .spec(Problems.problem(409, "conflict", "apprentice-closed"))
+                .body("detail", containsString("is completed"));
         assertEquals(0, EvidenceResourceTest.count(b));
     }
 
@@ -107,24 +110,26 @@ class ClosedApprenticeTest {
         status(a, "active", "2026-04-01");
         String before = OffTheJobResourceTest.snapshot(a);
         OffTheJobResourceTest.post(apprentice, a, OffTheJobResourceTest.entry("2026-02-01", 2))
-                .spec(Problems.problem(422, "unprocessable")).body("breakFrom", equalTo("2026-02-01"))
+                .spec(Problems.problem(422, "unprocessable", "date-in-break-in-learning"))
+                .body("breakFrom", equalTo("2026-02-01"))
                 .body("breakUntil", equalTo("2026-04-01"));
         OffTheJobResourceTest.post(apprentice, a, OffTheJobResourceTest.entry("2026-03-31", 2))
-                .spec(Problems.problem(422, "unprocessable"));
+                .spec(Problems.problem(422, "unprocessable", "date-in-break-in-learning"));
         assertEquals(before, OffTheJobResourceTest.snapshot(a));
         OffTheJobResourceTest.post(apprentice, a, OffTheJobResourceTest.entry("2026-01-31", 2)).statusCode(201);
         String entry = OffTheJobResourceTest.create(apprentice, a, OffTheJobResourceTest.entry("2026-04-01", 2));
         // Moving an entry into the break is refused too.
         String moved = OffTheJobResourceTest.snapshot(a);
         OffTheJobResourceTest.put(apprentice, a, entry, OffTheJobResourceTest.entry("2026-02-15", 2))
-                .spec(Problems.problem(422, "unprocessable"));
+                .spec(Problems.problem(422, "unprocessable", "date-in-break-in-learning"));
         assertEquals(moved, OffTheJobResourceTest.snapshot(a));
 
         // Still on a break: everything from its start is refused; evidence may still be written.
         String b = EvidenceResourceTest.enrol(ULN_4, UKPRN_2, EMPLOYER_2, "ST1398_1.0");
         status(b, "break-in-learning", "2026-05-01");
         OffTheJobResourceTest.post(Tokens.tutor(UKPRN_2), b, OffTheJobResourceTest.entry("2026-06-01", 1))
-                .spec(Problems.problem(422, "unprocessable")).body("detail", containsString("still on break"))
+                .spec(Problems.problem(422, "unprocessable", "date-in-break-in-learning"))
+                .body("detail", containsString("still on break"))
                 .body("breakFrom", equalTo("2026-05-01")).body("breakUntil", equalTo(null));
         OffTheJobResourceTest.post(Tokens.tutor(UKPRN_2), b, OffTheJobResourceTest.entry("2026-04-30", 1))
                 .statusCode(201);

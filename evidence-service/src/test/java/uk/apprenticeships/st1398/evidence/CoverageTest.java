@@ -197,6 +197,7 @@ class CoverageTest {
         cohort(tutor, ukprn, query + "&size=101").spec(Problems.invalid("size"));
         cohort(tutor, ukprn, query + "&page=-1").spec(Problems.invalid("page"));
         cohort(Tokens.admin(), "1000005", query).spec(Problems.invalid("ukprn"));
-        cohort(tutor, ukprn, "standardVersion=ST0001_1.0").spec(Problems.problem(422, "unprocessable"));
+        cohort(tutor, ukprn, "standardVersion=ST0001_1.0")
+                .spec(Problems.problem(422, "unprocessable", "standard-version-unknown"));
     }
 }

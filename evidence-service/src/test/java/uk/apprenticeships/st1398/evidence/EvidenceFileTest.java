@@ -152,7 +152,7 @@ class EvidenceFileTest {
         String a = enrol(ULN_1, UKPRN_1, EMPLOYER_1, "ST1398_1.0");
         String tutor = Tokens.tutor(UKPRN_1);
         String id = create(tutor, a, fileEvidence("K1"));
-        step(tutor, a, id, "submit", null).spec(Problems.problem(409, "conflict"));
+        step(tutor, a, id, "submit", null).spec(Problems.problem(409, "conflict", "evidence-file-missing"));
 
         // Large bodies go through java.net.http: REST Assured keeps a text copy of every body for its
         // log-if-validation-fails, which a 20 MB body turns into hundreds of MB of heap.
@@ -202,7 +202,7 @@ class EvidenceFileTest {
                 .then().statusCode(206).extract().asByteArray();
         assertArrayEquals(Arrays.copyOfRange(bytes, bytes.length - 10, bytes.length), tail);
         given().auth().oauth2(tutor).header("Range", "bytes=" + bytes.length + "-").when().get(filePath(a, id))
-                .then().spec(Problems.problem(416, "http-error"))
+                .then().spec(Problems.problem(416, "http-error", "range-not-satisfiable"))
                 .header("Content-Range", "bytes */" + bytes.length);
         HttpResponse<Void> multi = CLIENT.send(HttpRequest.newBuilder(uri(filePath(a, id)))
                 .header("Authorization", "Bearer " + tutor).header("Range", "bytes=0-1,5-6").GET().build(),
@@ -212,7 +212,8 @@ class EvidenceFileTest {
         bytes = null;
 
         step(tutor, a, id, "submit", null).statusCode(200);
-        upload(tutor, a, id, "application/pdf", pdf(1000, 31), "late.pdf").spec(Problems.problem(409, "conflict"));
+        upload(tutor, a, id, "application/pdf", pdf(1000, 31), "late.pdf")
+                .spec(Problems.problem(409, "conflict", "evidence-submitted-locked"));
         step(tutor, a, id, "accept", null).statusCode(200);
         // Accepted evidence keeps its file; a new upload starts revision 2.
         byte[] second = pdf(5000, 32);
@@ -255,14 +256,17 @@ class EvidenceFileTest {
         byte[] pdf = pdf(4000, 34);
         byte[] png = Arrays.copyOf(PNG_MAGIC, 4000);
 
-        upload(tutor, a, id, "image/png", pdf, "x.png").spec(Problems.problem(415, "unsupported-media-type"))
+        upload(tutor, a, id, "image/png", pdf, "x.png")
+                .spec(Problems.problem(415, "unsupported-media-type", "file-content-mismatch"))
                 .body("declaredContentType", equalTo("image/png")).body("detectedContentType",
                         equalTo("application/pdf"));
-        upload(tutor, a, id, "text/plain", png, "x.txt").spec(Problems.problem(415, "unsupported-media-type"));
+        upload(tutor, a, id, "text/plain", png, "x.txt")
+                .spec(Problems.problem(415, "unsupported-media-type", "file-content-mismatch"));
         upload(tutor, a, id, "application/x-msdownload", pdf, "x.exe")
-                .spec(Problems.problem(415, "unsupported-media-type")).body("allowedContentTypes[0]",
+                .spec(Problems.problem(415, "unsupported-media-type", "file-type-unsupported")).body("allowedContentTypes[0]",
                         equalTo("application/pdf"));
-        upload(tutor, a, id, "application/pdf", new byte[0], "x.pdf").spec(Problems.problem(400, "bad-request"));
+        upload(tutor, a, id, "application/pdf", new byte[0], "x.pdf")
+                .spec(Problems.problem(400, "bad-request", "file-empty"));
         assertEquals(0, storedFiles(id));
         assertEquals(before, snapshot(a, id));
 

@@ -158,11 +158,11 @@ class EvidenceResourceTest {
         String id = create(tutor, a, reflection("K1"));
         String before = snapshot(a, id);
 
-        post(tutor, a, reflection("K1", "K11", "S99")).spec(Problems.problem(422, "unprocessable"))
+        post(tutor, a, reflection("K1", "K11", "S99")).spec(Problems.problem(422, "unprocessable", "ksb-code-unknown"))
                 .body("unknownKsbCodes", contains("K11", "S99")).body("validKsbCodes", hasSize(25))
                 .body("validKsbCodes[0]", equalTo("K1")).body("validKsbCodes[10]", equalTo("S1"))
                 .body("validKsbCodes", hasItems("K10", "S10", "B5"));
-        put(tutor, a, id, reflection("B6")).spec(Problems.problem(422, "unprocessable"))
+        put(tutor, a, id, reflection("B6")).spec(Problems.problem(422, "unprocessable", "ksb-code-unknown"))
                 .body("validKsbCodes", hasItem("B5"));
         post(tutor, a, reflection("K1", "X1")).spec(Problems.invalid("ksbCodes[1]"));
         post(tutor, a, reflection()).spec(Problems.invalid("ksbCodes"));
@@ -182,11 +182,11 @@ class EvidenceResourceTest {
         String paged = enrol(ULN_3, UKPRN_3, EMPLOYER_3, "ST1398_2.0");
         String tutor = Tokens.tutor(UKPRN_3);
         create(tutor, paged, reflection("S2", "B1"));
-        post(tutor, paged, reflection("S3")).spec(Problems.problem(422, "unprocessable"))
+        post(tutor, paged, reflection("S3")).spec(Problems.problem(422, "unprocessable", "ksb-code-unknown"))
                 .body("validKsbCodes", contains("K1", "K2", "S1", "S2", "B1"));
 
         String missing = enrol(ULN_4, UKPRN_3, EMPLOYER_3, "ST0404_1.0");
-        post(tutor, missing, reflection("K1")).spec(Problems.problem(422, "unprocessable"));
+        post(tutor, missing, reflection("K1")).spec(Problems.problem(422, "unprocessable", "standard-version-unknown"));
         String unreachable = enrol(ULN_5, UKPRN_3, EMPLOYER_3, "ST0503_1.0");
         post(tutor, unreachable, reflection("K1")).spec(Problems.problem(503, "service-unavailable"));
         assertEquals(0, count(missing));
@@ -202,30 +202,32 @@ class EvidenceResourceTest {
         String id = create(apprentice, a, with(reflection("K2"), "employerConfirmationRequired", true));
 
         String draft = snapshot(a, id);
-        step(tutor, a, id, "accept", null).spec(Problems.problem(409, "conflict"));
-        step(tutor, a, id, "refer-back", "more detail").spec(Problems.problem(409, "conflict"));
-        step(employer, a, id, "confirm", null).spec(Problems.problem(409, "conflict"));
+        step(tutor, a, id, "accept", null).spec(Problems.problem(409, "conflict", "workflow-step-not-allowed"));
+        step(tutor, a, id, "refer-back", "more detail")
+                .spec(Problems.problem(409, "conflict", "workflow-step-not-allowed"));
+        step(employer, a, id, "confirm", null).spec(Problems.problem(409, "conflict", "workflow-step-not-allowed"));
         assertEquals(draft, snapshot(a, id));
 
         step(apprentice, a, id, "submit", null).statusCode(200).body("status", equalTo("submitted"))
                 .body("version", equalTo(2)).body("history[1].action", equalTo("submitted"))
                 .body("history[1].by", equalTo("apprentice-" + ULN_6 + "-subject"));
         String submitted = snapshot(a, id);
-        step(apprentice, a, id, "submit", null).spec(Problems.problem(409, "conflict"));
+        step(apprentice, a, id, "submit", null).spec(Problems.problem(409, "conflict", "workflow-step-not-allowed"));
         step(employer, a, id, "accept", null).spec(Problems.problem(403, "forbidden"));
         step(apprentice, a, id, "accept", null).spec(Problems.problem(403, "forbidden"));
-        step(tutor, a, id, "accept", null).spec(Problems.problem(409, "conflict"))
+        step(tutor, a, id, "accept", null).spec(Problems.problem(409, "conflict", "employer-confirmation-missing"))
                 .body("detail", equalTo("Evidence " + id + " needs the employer's confirmation before it can be "
                         + "accepted."));
         step(tutor, a, id, "refer-back", " ").spec(Problems.invalid("feedback"));
         step(tutor, a, id, "confirm", null).spec(Problems.problem(403, "forbidden"));
         step(tutor, a, id, "publish", null).spec(Problems.invalid("action"));
-        put(apprentice, a, id, reflection("K3")).spec(Problems.problem(409, "conflict"));
+        put(apprentice, a, id, reflection("K3")).spec(Problems.problem(409, "conflict", "evidence-submitted-locked"));
         assertEquals(submitted, snapshot(a, id));
 
         step(employer, a, id, "confirm", null).statusCode(200).body("status", equalTo("submitted"))
                 .body("employerConfirmation.by", equalTo("employer-" + EMPLOYER_4 + "-subject"));
-        step(employer, a, id, "confirm", null).spec(Problems.problem(409, "conflict"));
+        step(employer, a, id, "confirm", null)
+                .spec(Problems.problem(409, "conflict", "employer-confirmation-already-given"));
         step(tutor, a, id, "refer-back", "Say which tools you used").statusCode(200)
                 .body("status", equalTo("referred-back")).body("employerConfirmation", nullValue())
                 .body("history[3].feedback", equalTo("Say which tools you used"))
@@ -234,15 +236,15 @@ class EvidenceResourceTest {
                 .statusCode(200).body("status", equalTo("referred-back")).body("ksbCodes", contains("K2", "S1"))
                 .body("revision", equalTo(1)).body("version", equalTo(5));
         step(tutor, a, id, "submit", null).statusCode(200).body("history[5].action", equalTo("resubmitted"));
-        step(tutor, a, id, "accept", null).spec(Problems.problem(409, "conflict"));
+        step(tutor, a, id, "accept", null).spec(Problems.problem(409, "conflict", "employer-confirmation-missing"));
         step(employer, a, id, "confirm", null).statusCode(200);
         step(tutor, a, id, "accept", null).statusCode(200).body("status", equalTo("accepted"))
                 .body("history.action", contains("created", "submitted", "confirmed", "referred-back", "updated",
                         "resubmitted", "confirmed", "accepted"));
         String accepted = snapshot(a, id);
-        step(tutor, a, id, "accept", null).spec(Problems.problem(409, "conflict"));
-        step(apprentice, a, id, "submit", null).spec(Problems.problem(409, "conflict"));
-        step(tutor, a, id, "refer-back", "late").spec(Problems.problem(409, "conflict"));
+        step(tutor, a, id, "accept", null).spec(Problems.problem(409, "conflict", "workflow-step-not-allowed"));
+        step(apprentice, a, id, "submit", null).spec(Problems.problem(409, "conflict", "workflow-step-not-allowed"));
+        step(tutor, a, id, "refer-back", "late").spec(Problems.problem(409, "conflict", "workflow-step-not-allowed"));
         assertEquals(accepted, snapshot(a, id));
     }
 
@@ -254,7 +256,8 @@ class EvidenceResourceTest {
         step(tutor, a, id, "submit", null).statusCode(200);
         step(tutor, a, id, "accept", null).statusCode(200);
 
-        put(tutor, a, id, with(reflection("K4", "K5"), "version", 2)).spec(Problems.problem(409, "conflict"));
+        put(tutor, a, id, with(reflection("K4", "K5"), "version", 2))
+                .spec(Problems.problem(409, "conflict", "version-mismatch"));
         put(tutor, a, id, with(with(reflection("K4", "K5"), "title", "Second go"), "version", 3)).statusCode(200)
                 .body("revision", equalTo(2)).body("latestRevision", equalTo(2)).body("status", equalTo("draft"))
                 .body("title", equalTo("Second go")).body("history.action", contains("revised"));
@@ -313,7 +316,7 @@ class EvidenceResourceTest {
 
         given().auth().oauth2(tutor).header("Idempotency-Key", "key-1").contentType("application/json")
                 .body(reflection("K2")).when().post(evidencePath(a)).then()
-                .spec(Problems.problem(422, "unprocessable"));
+                .spec(Problems.problem(422, "unprocessable", "idempotency-key-reused"));
         given().auth().oauth2(tutor).header("Idempotency-Key", "bad key").contentType("application/json")
                 .body(reflection("K2")).when().post(evidencePath(a)).then()
                 .spec(Problems.invalid("Idempotency-Key"));

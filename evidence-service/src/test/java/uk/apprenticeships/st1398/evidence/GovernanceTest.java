@@ -277,23 +277,25 @@ class GovernanceTest {
 
         // Everything else answers 410 to those who could see the apprentice, 404 to everyone else.
         for (String token : List.of(admin, tutor)) {
-            given().auth().oauth2(token).when().get(APPRENTICES + "/" + a).then().spec(Problems.problem(410, "erased"));
+            given().auth().oauth2(token).when().get(APPRENTICES + "/" + a).then()
+                    .spec(Problems.problem(410, "erased", "apprentice-erased"));
             given().auth().oauth2(token).when().get(APPRENTICES + "/" + a + "/evidence").then()
-                    .spec(Problems.problem(410, "erased"));
+                    .spec(Problems.problem(410, "erased", "apprentice-erased"));
             given().auth().oauth2(token).when().get(APPRENTICES + "/" + a + "/evidence/" + r.evidence() + "/file")
-                    .then().spec(Problems.problem(410, "erased"));
+                    .then().spec(Problems.problem(410, "erased", "apprentice-erased"));
             given().auth().oauth2(token).when().get(APPRENTICES + "/" + a + "/off-the-job").then()
-                    .spec(Problems.problem(410, "erased"));
+                    .spec(Problems.problem(410, "erased", "apprentice-erased"));
             given().auth().oauth2(token).when().get(APPRENTICES + "/" + a + "/reviews").then()
-                    .spec(Problems.problem(410, "erased"));
+                    .spec(Problems.problem(410, "erased", "apprentice-erased"));
             given().auth().oauth2(token).when().get(APPRENTICES + "/" + a + "/coverage").then()
-                    .spec(Problems.problem(410, "erased"));
-            export(token, a).spec(Problems.problem(410, "erased"));
+                    .spec(Problems.problem(410, "erased", "apprentice-erased"));
+            export(token, a).spec(Problems.problem(410, "erased", "apprentice-erased"));
         }
         given().auth().oauth2(tutor).contentType("application/json")
                 .body(Map.of("status", "active", "reason", "x", "effectiveDate", "2020-01-01")).when()
-                .post(APPRENTICES + "/" + a + "/status").then().spec(Problems.problem(410, "erased"));
-        erase(admin, a, Map.of("reason", "again")).spec(Problems.problem(410, "erased"));
+                .post(APPRENTICES + "/" + a + "/status").then()
+                        .spec(Problems.problem(410, "erased", "apprentice-erased"));
+        erase(admin, a, Map.of("reason", "again")).spec(Problems.problem(410, "erased", "apprentice-erased"));
         given().auth().oauth2(Tokens.tutor(UKPRN_5)).when().get(APPRENTICES + "/" + a).then()
                 .spec(Problems.problem(404, "not-found"));
         given().auth().oauth2(Tokens.employer(EMPLOYER_3)).when().get(APPRENTICES + "/" + a).then()
@@ -340,8 +342,8 @@ class GovernanceTest {
         db().getCollection("offTheJob").deleteMany(apprenticeIs(a));
 
         given().auth().oauth2(tutor).when().get(APPRENTICES + "/" + a + "/evidence").then()
-                .spec(Problems.problem(410, "erased"));
-        export(tutor, a).spec(Problems.problem(410, "erased"));
+                .spec(Problems.problem(410, "erased", "apprentice-erased"));
+        export(tutor, a).spec(Problems.problem(410, "erased", "apprentice-erased"));
         AuditTrailTest.events(tutor, a, "").statusCode(200);
 
         erase(Tokens.admin(), a, Map.of("reason", "Second attempt")).statusCode(200)

@@ -38,6 +38,7 @@ public class ApprenticeCoverageResource {
     @APIResponse(responseCode = "200", description = "The coverage")
     @APIResponse(responseCode = "422", description = "The apprentice's standard version is no longer in the catalogue")
     @APIResponse(responseCode = "503", description = "The standards catalogue cannot be reached")
+    @APIResponse(responseCode = "504", description = "standards-service did not answer in time (downstream-timeout)")
     public ApprenticeCoverageResponse get(
             @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = "must be a 24-character hexadecimal id")
             @Parameter(description = "Apprentice id", example = "665f1c2e9b1d4a3f8c0e1a2b") String id) {

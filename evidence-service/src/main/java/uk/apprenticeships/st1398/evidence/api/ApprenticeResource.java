@@ -90,6 +90,7 @@ public class ApprenticeResource {
     @APIResponse(responseCode = "409", description = "The provider already has an apprentice with this ULN")
     @APIResponse(responseCode = "422", description = "The standard version is not in the standards catalogue")
     @APIResponse(responseCode = "503", description = "The standards catalogue cannot be reached; nothing created")
+    @APIResponse(responseCode = "504", description = "standards-service did not answer in time (downstream-timeout)")
     public Response create(@NotNull(message = "a JSON body is required") @Valid ApprenticeRequest request,
             @Context UriInfo uri) {
         ApprenticeResponse created = service.create(request);

@@ -97,6 +97,7 @@ public class EvidenceResource {
     @APIResponse(responseCode = "422", description = "Unknown KSB codes (see `validKsbCodes`), an unknown standard "
             + "version, or an Idempotency-Key reused for a different request")
     @APIResponse(responseCode = "503", description = "standards-service cannot be reached to check the KSB codes")
+    @APIResponse(responseCode = "504", description = "standards-service did not answer in time (downstream-timeout)")
     public Response create(
             @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
             @Parameter(description = "Apprentice id") String id,
@@ -138,6 +139,7 @@ public class EvidenceResource {
     @APIResponse(responseCode = "200", description = "The item after the change")
     @APIResponse(responseCode = "422", description = "Unknown KSB codes; see `validKsbCodes`")
     @APIResponse(responseCode = "503", description = "standards-service cannot be reached to check the KSB codes")
+    @APIResponse(responseCode = "504", description = "standards-service did not answer in time (downstream-timeout)")
     public EvidenceResponse update(
             @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
             @Parameter(description = "Apprentice id") String id,

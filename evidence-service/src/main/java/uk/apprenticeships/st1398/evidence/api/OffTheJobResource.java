@@ -82,6 +82,7 @@ public class OffTheJobResource {
             content = @Content(schema = @Schema(implementation = OffTheJobResponse.class)))
     @APIResponse(responseCode = "422", description = "Unknown KSB codes; see `validKsbCodes`")
     @APIResponse(responseCode = "503", description = "standards-service cannot be reached to check the KSB codes")
+    @APIResponse(responseCode = "504", description = "standards-service did not answer in time (downstream-timeout)")
     public Response create(
             @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
             @Parameter(description = "Apprentice id") String id,
@@ -102,6 +103,7 @@ public class OffTheJobResource {
     @APIResponse(responseCode = "200", description = "The totals",
             content = @Content(schema = @Schema(implementation = OffTheJobSummaryResponse.class)))
     @APIResponse(responseCode = "503", description = "standards-service cannot be reached")
+    @APIResponse(responseCode = "504", description = "standards-service did not answer in time (downstream-timeout)")
     public OffTheJobSummaryResponse summary(
             @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
             @Parameter(description = "Apprentice id") String id) {

@@ -42,6 +42,7 @@ public class ProviderCoverageResource {
     @APIResponse(responseCode = "200", description = "A page of coverage summaries and the cohort aggregate")
     @APIResponse(responseCode = "422", description = "The standard version is not in the catalogue")
     @APIResponse(responseCode = "503", description = "The standards catalogue cannot be reached")
+    @APIResponse(responseCode = "504", description = "standards-service did not answer in time (downstream-timeout)")
     public ProviderCoverageResponse get(
             @PathParam("ukprn") @Pattern(regexp = "^\\d{8}$", message = "must be 8 digits")
             @Parameter(description = "UKPRN of the provider", example = "10000001") String ukprn,

@@ -68,11 +68,13 @@ public class CoverageRepository {
     public Map<String, Instant> latestAcceptance(ObjectId apprenticeId, EvidenceStatus acceptedStatus,
             WorkflowAction acceptAction) {
         List<Bson> pipeline = List.of(
-                new Document("$match", new Document("apprenticeId", apprenticeId).append("status", acceptedStatus.value())),
+                new Document("$match", new Document("apprenticeId", apprenticeId)
+                        .append("status", acceptedStatus.value())),
                 new Document("$unwind", "$history"),
                 new Document("$match", new Document("history.action", acceptAction.value())),
                 new Document("$unwind", CODES),
-                new Document("$group", new Document("_id", CODES).append("latest", new Document("$max", "$history.stamp.at"))));
+                new Document("$group", new Document("_id", CODES)
+                        .append("latest", new Document("$max", "$history.stamp.at"))));
         Map<String, Instant> result = new HashMap<>();
         for (Document d : collection().aggregate(pipeline)) {
             Date latest = d.getDate("latest");

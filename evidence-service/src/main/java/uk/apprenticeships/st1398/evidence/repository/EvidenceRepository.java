@@ -59,7 +59,8 @@ public class EvidenceRepository implements PanacheMongoRepository<Evidence> {
                 Filters.eq("version", expectedVersion)), evidence).getMatchedCount() == 1;
     }
 
-    private static Document query(ObjectId apprenticeId, EvidenceStatus status, String ksbCode, boolean employerConfirmed) {
+    private static Document query(ObjectId apprenticeId, EvidenceStatus status, String ksbCode,
+            boolean employerConfirmed) {
         Document query = new Document("apprenticeId", apprenticeId);
         if (employerConfirmed) {
             query.append("$or", List.of(new Document("content.employerConfirmationRequired", true),

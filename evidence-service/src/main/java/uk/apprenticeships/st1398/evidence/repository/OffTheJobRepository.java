@@ -62,7 +62,8 @@ public class OffTheJobRepository implements PanacheMongoRepository<OffTheJobEntr
     /** Deletes the entry only if it is still pending at the version read. */
     public boolean deleteIfUnchanged(OffTheJobEntry entry, long expectedVersion) {
         return mongoCollection().deleteOne(Filters.and(Filters.eq("_id", entry.id),
-                Filters.eq("version", expectedVersion), Filters.eq("status", entry.status.value()))).getDeletedCount() == 1;
+                Filters.eq("version", expectedVersion), Filters.eq("status", entry.status.value())))
+                .getDeletedCount() == 1;
     }
 
     private static Bson query(Filter filter) {

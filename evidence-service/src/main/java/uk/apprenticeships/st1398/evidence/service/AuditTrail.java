@@ -135,7 +135,8 @@ public class AuditTrail {
      * their hashes. Anyone holding the events can recompute it.
      */
     public static String hash(AuditEvent e) {
-        List<String> fields = new ArrayList<>(List.of(Objects.toString(e.previousHash, ""), e.chain, Long.toString(e.seq),
+        List<String> fields = new ArrayList<>(List.of(Objects.toString(e.previousHash, ""), e.chain,
+                Long.toString(e.seq),
                 e.occurredAt.toString(), Objects.toString(e.actor, ""), Objects.toString(e.actorRole, ""),
                 Objects.toString(e.actorTenant, ""), e.action, e.resourceType, e.resourceId,
                 e.apprenticeId.toHexString(), Objects.toString(e.requestId, ""),

@@ -91,8 +91,9 @@ public class ProgressReviewService {
     }
 
     /**
-     * Each party signs once, and only for themself. The party a caller signs for is its tenant: the apprentice themself, the provider (its staff with
-     * {@code review:sign}: tutors), the employer. Admins and LMS clients are no party.
+     * Each party signs once, and only for themself. The party a caller signs for is its tenant: the apprentice
+     * themself, the provider (its staff with {@code review:sign}: tutors), the employer. Admins and LMS clients are
+     * no party.
      */
     public ReviewResponse signOff(String apprenticeId, String reviewId, SignOffRequest request) {
         Caller caller = stamps.caller();

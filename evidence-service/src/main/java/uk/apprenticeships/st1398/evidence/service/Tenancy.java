@@ -53,7 +53,10 @@ public record Tenancy(Kind kind, String id) {
         return kind == Kind.ASSESSOR ? id : null;
     }
 
-    /** The tenant recorded in audit events: a provider or employer; null for admins, apprentices (a ULN is personal) and assessors. */
+    /**
+     * The tenant recorded in audit events: a provider or employer; null for admins, apprentices (a ULN is personal)
+     * and assessors.
+     */
     public String auditTenant() {
         return kind == Kind.PROVIDER || kind == Kind.EMPLOYER ? id : null;
     }
