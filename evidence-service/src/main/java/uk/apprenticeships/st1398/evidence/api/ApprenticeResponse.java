@@ -11,7 +11,8 @@ import uk.apprenticeships.st1398.evidence.domain.ApprenticeStatus;
 /**
  * The apprentice as the caller's role may see it ({@code view}): {@code full} for the apprentice, their provider's
  * staff and admins; {@code employer} without the date of birth (the age at start instead) and without who changed
- * the status and why; {@code assessor} with what an end-point assessment needs only. Members a view leaves out are
+ * the status and why; {@code assessor} with what an end-point assessment needs only (identity, with the date of
+ * birth; programme; status). Members a view leaves out are
  * absent.
  */
 @Schema(name = "Apprentice", description = "An apprentice on programme with one provider, in the view the "
@@ -24,10 +25,10 @@ public record ApprenticeResponse(
         @Schema(example = "Ada") String givenName,
         @Schema(example = "Lovelace") String familyName,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "Full view only") LocalDate dateOfBirth,
+        @Schema(description = "Not in the employer view") LocalDate dateOfBirth,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "Age in whole years on the start date; employer and assessor views, instead of the "
-                + "date of birth", example = "19") Integer ageAtStart,
+        @Schema(description = "Age in whole years on the start date; the employer view only, instead of the date "
+                + "of birth", example = "19") Integer ageAtStart,
         @Schema(example = "10000001") String providerUkprn,
         @Schema(example = "EMP0001") String employerId,
         @Schema(example = "ST1398_1.0") String standardVersion,

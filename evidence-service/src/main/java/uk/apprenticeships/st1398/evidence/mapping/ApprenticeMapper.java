@@ -19,9 +19,10 @@ public final class ApprenticeMapper {
 
     public static ApprenticeResponse toResponse(Apprentice a, ApprenticeView view) {
         boolean full = view == ApprenticeView.FULL;
+        boolean employer = view == ApprenticeView.EMPLOYER;
         boolean assessor = view == ApprenticeView.ASSESSOR;
         return new ApprenticeResponse(a.id.toHexString(), view.value(), a.uln, a.givenName, a.familyName,
-                full ? a.dateOfBirth : null, full ? null : ApprenticeView.ageAt(a.dateOfBirth, a.startDate),
+                employer ? null : a.dateOfBirth, employer ? ApprenticeView.ageAt(a.dateOfBirth, a.startDate) : null,
                 a.providerUkprn, a.employerId, a.standardVersion, a.startDate, a.plannedEndDate,
                 a.assessmentOrganisationId,
                 assessor || a.contractedWeeklyHundredths == null ? null

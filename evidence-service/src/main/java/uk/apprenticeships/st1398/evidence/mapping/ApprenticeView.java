@@ -14,7 +14,11 @@ public enum ApprenticeView {
     FULL,
     /** No date of birth (the age at start instead); the status history without who and why. */
     EMPLOYER,
-    /** What an end-point assessment needs: identity, programme, status, age at start. */
+    /**
+     * What an end-point assessment needs: identity (the date of birth included: the assessment checks it, and the
+     * age-at-start conditions of a plan's gateway requirements read it), programme, status; no status history,
+     * contract or leave.
+     */
     ASSESSOR;
 
     public static ApprenticeView of(Caller caller) {
