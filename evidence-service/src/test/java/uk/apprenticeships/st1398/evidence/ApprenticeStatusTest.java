@@ -14,8 +14,12 @@ import io.restassured.response.ValidatableResponse;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestClock;
 import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
@@ -35,6 +39,31 @@ class ApprenticeStatusTest {
     static final String ULN_3 = TestIds.uln();
 
     private static final String PATH = "/api/v1/apprentices";
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void systemClock() {
+        clock.reset();
+    }
+
+    /** "Not in the future" is the injected clock's today, for bean validation and the service alike. */
+    @Test
+    void effectiveDatesAreJudgedByTheInjectedClock() {
+        String ukprn = TestIds.ukprn();
+        String tutor = Tokens.tutor(ukprn);
+        String id = enrol(tutor, apprentice(TestIds.uln(), ukprn, "ST1398_1.0")).statusCode(201).extract().path("id");
+        clock.fix(Instant.parse("2027-06-01T12:00:00Z"));
+        status(tutor, id, "break-in-learning", "Ahead of the system clock", "2027-06-01")
+                .statusCode(200);
+        status(tutor, id, "active", "Back", "2027-06-02").spec(Problems.invalid("effectiveDate"));
+        clock.fix(Instant.parse("2027-05-31T22:59:59Z"));
+        status(tutor, id, "active", "Back", "2027-06-01").spec(Problems.invalid("effectiveDate"));
+        clock.fix(Instant.parse("2027-05-31T23:00:00Z"));
+        status(tutor, id, "active", "Back at midnight in London", "2027-06-01").statusCode(200)
+                .body("statusHistory[2].at", equalTo("2027-05-31T23:00:00Z"));
+    }
 
     private static Map<String, Object> apprentice(String uln, String ukprn, String standardVersion) {
         return new HashMap<>(Map.of("uln", uln, "givenName", "Ada", "familyName", "Status",

@@ -33,6 +33,10 @@ public class ApprenticeStatusService {
     }
 
     public ApprenticeResponse change(String id, StatusChangeRequest request) {
+        // Checked first, as a validation of the request would be, with "today" from the injected clock.
+        if (request.effectiveDate().isAfter(stamps.today())) {
+            throw ApiException.invalid("effectiveDate", "must be a date in the past or in the present");
+        }
         Caller caller = stamps.caller();
         Apprentice a = ApprenticeAccess.visible(apprentices, caller, id);
         String before = audit.digest(a);
@@ -48,9 +52,6 @@ public class ApprenticeStatusService {
         if (request.effectiveDate().isBefore(earliest)) {
             throw ApiException.invalid("effectiveDate", "must not be before " + earliest
                     + " (the start date or the previous status change)");
-        }
-        if (request.effectiveDate().isAfter(stamps.today())) {
-            throw ApiException.invalid("effectiveDate", "must be a date in the past or in the present");
         }
         StatusChange change = new StatusChange(next, stamps.stamp(), request.reason().strip(),
                 request.effectiveDate());
