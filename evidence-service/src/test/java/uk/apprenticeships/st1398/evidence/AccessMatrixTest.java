@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /**
@@ -27,8 +27,7 @@ import uk.apprenticeships.st1398.testing.Tokens;
  * caller, with the status each must get. Complete by construction: an operation in the OpenAPI document without a
  * row here fails the test. A caller expected to succeed gets a fresh set of records (so writes cannot disturb one
  * another); every refused call goes to one shared set, which must be unchanged at the end.
- * Provider 10000081 (own) and 10000082 (other), employers EMP-81 / EMP-82, assessment organisations EPA0081
- * (assigned) / EPA0082, ULNs 1000081xxx.
+ * Providers, employers, assessment organisations and ULNs (own and other) come from {@link TestIds}.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StandardsServiceStub.class, restrictToAnnotatedClass = false)
@@ -39,10 +38,13 @@ class AccessMatrixTest {
         ASSESSOR_ASSIGNED, ASSESSOR_UNASSIGNED, ADMIN, NO_TOKEN
     }
 
-    static final String UKPRN = "10000081";
-    static final String EMPLOYER = "EMP-81";
-    static final String EPAO = "EPA0081";
-    static final AtomicInteger ULNS = new AtomicInteger(1000081000);
+    static final String UKPRN = TestIds.ukprn();
+    static final String OTHER_UKPRN = TestIds.ukprn();
+    static final String EMPLOYER = TestIds.employerId();
+    static final String OTHER_EMPLOYER = TestIds.employerId();
+    static final String EPAO = TestIds.epaoId();
+    static final String OTHER_EPAO = TestIds.epaoId();
+    static final String OTHER_ULN = TestIds.uln();
 
     /** One apprentice with one of everything. */
     record Fixture(String uln, String apprentice, String evidence, String confirmable, String entry, String review) {
@@ -63,14 +65,14 @@ class AccessMatrixTest {
     static String token(Caller c, Fixture f) {
         return switch (c) {
             case APPRENTICE_OWN -> Tokens.apprentice(f.uln(), UKPRN, EMPLOYER);
-            case APPRENTICE_OTHER -> Tokens.apprentice("1000089999", UKPRN, EMPLOYER);
+            case APPRENTICE_OTHER -> Tokens.apprentice(OTHER_ULN, UKPRN, EMPLOYER);
             case TUTOR_OWN -> Tokens.tutor(UKPRN);
-            case TUTOR_OTHER -> Tokens.tutor("10000082");
+            case TUTOR_OTHER -> Tokens.tutor(OTHER_UKPRN);
             case LMS_OWN -> Tokens.token("lms-" + UKPRN, Set.of("lms-integration"), Map.of("provider_ukprn", UKPRN));
             case EMPLOYER_OWN -> Tokens.employer(EMPLOYER);
-            case EMPLOYER_OTHER -> Tokens.employer("EMP-82");
+            case EMPLOYER_OTHER -> Tokens.employer(OTHER_EMPLOYER);
             case ASSESSOR_ASSIGNED -> Tokens.assessor(EPAO);
-            case ASSESSOR_UNASSIGNED -> Tokens.assessor("EPA0082");
+            case ASSESSOR_UNASSIGNED -> Tokens.assessor(OTHER_EPAO);
             case ADMIN -> Tokens.admin();
             case NO_TOKEN -> null;
         };
@@ -85,7 +87,7 @@ class AccessMatrixTest {
     static Fixture fixture() {
         String admin = Tokens.admin();
         String tutor = Tokens.tutor(UKPRN);
-        String uln = String.valueOf(ULNS.getAndIncrement());
+        String uln = TestIds.uln();
         String a = given().auth().oauth2(admin).contentType("application/json").body(enrolment(uln)).when()
                 .post("/api/v1/apprentices").then().statusCode(201).extract().path("id");
         String base = "/api/v1/apprentices/" + a;
@@ -163,7 +165,7 @@ class AccessMatrixTest {
         // Another provider's tutor names a provider not theirs in the body: a validation problem.
         ops.add(new Operation("POST " + apprentices, expect(403, 403, 201, 400, 201, 403, 403, 403, 403, 201),
                 (r, f, c) -> r.contentType("application/json")
-                        .body(enrolment(String.valueOf(ULNS.getAndIncrement()))).post(apprentices)));
+                        .body(enrolment(TestIds.uln())).post(apprentices)));
         ops.add(new Operation("GET " + one, read(true), (r, f, c) -> r.get(f.base())));
         ops.add(new Operation("PUT " + one + "/programme", expect(403, 403, 200, 404, 200, 403, 403, 403, 403, 200),
                 (r, f, c) -> r.contentType("application/json").body(Map.of("assessmentOrganisationId", EPAO))
@@ -181,7 +183,8 @@ class AccessMatrixTest {
         ops.add(new Operation("POST " + one + "/erasure", expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 409),
                 (r, f, c) -> r.contentType("application/json").body(Map.of("reason", "Matrix"))
                         .post(f.base() + "/erasure")));
-        ops.add(new Operation("GET " + one + "/coverage", read(false), (r, f, c) -> r.get(f.base() + "/coverage")));
+        // Employers read coverage and the off-the-job summary for their apprentices' gateway readiness.
+        ops.add(new Operation("GET " + one + "/coverage", read(true), (r, f, c) -> r.get(f.base() + "/coverage")));
         ops.add(new Operation("GET /api/v1/providers/{ukprn}/coverage",
                 expect(403, 403, 200, 404, 200, 403, 403, 403, 403, 200),
                 (r, f, c) -> r.get("/api/v1/providers/" + UKPRN + "/coverage?standardVersion=ST1398_1.0")));
@@ -218,7 +221,7 @@ class AccessMatrixTest {
         ops.add(new Operation("POST " + otj, apprenticeOrProviderWrite(201),
                 (r, f, c) -> r.contentType("application/json").body(OffTheJobResourceTest.entry("2025-10-13", 2))
                         .post(f.base() + "/off-the-job")));
-        ops.add(new Operation("GET " + otj + "/summary", read(false),
+        ops.add(new Operation("GET " + otj + "/summary", read(true),
                 (r, f, c) -> r.get(f.base() + "/off-the-job/summary")));
         ops.add(new Operation("GET " + entry, read(false),
                 (r, f, c) -> r.get(f.base() + "/off-the-job/" + f.entry())));

@@ -23,11 +23,40 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /** Every test uses its own ULNs, providers and employers: all test classes share one database. */
 @QuarkusTest
 class ApprenticeResourceTest {
+
+    /** Fresh ids for this class's records: the database is shared, so no two test classes meet. */
+    static final String EPAO_1 = TestIds.epaoId();
+    static final String UKPRN_1 = TestIds.ukprn();
+    static final String UKPRN_2 = TestIds.ukprn();
+    static final String UKPRN_3 = TestIds.ukprn();
+    static final String UKPRN_4 = TestIds.ukprn();
+    static final String UKPRN_5 = TestIds.ukprn();
+    static final String UKPRN_6 = TestIds.ukprn();
+    static final String UKPRN_7 = TestIds.ukprn();
+    static final String UKPRN_8 = TestIds.ukprn();
+    static final String UKPRN_9 = TestIds.ukprn();
+    static final String UKPRN_10 = TestIds.ukprn();
+    static final String ULN_1 = TestIds.uln();
+    static final String ULN_2 = TestIds.uln();
+    static final String ULN_3 = TestIds.uln();
+    static final String ULN_4 = TestIds.uln();
+    static final String ULN_5 = TestIds.uln();
+    static final String ULN_6 = TestIds.uln();
+    static final String ULN_7 = TestIds.uln();
+    static final String ULN_8 = TestIds.uln();
+    static final String ULN_9 = TestIds.uln();
+    static final String ULN_10 = TestIds.uln();
+    static final String ULN_11 = TestIds.uln();
+    static final String ULN_12 = TestIds.uln();
+    static final String ULN_13 = TestIds.uln();
+    static final String ULN_14 = TestIds.uln();
+    static final String ULN_15 = TestIds.uln();
 
     private static final String PATH = "/api/v1/apprentices";
 
@@ -73,45 +102,45 @@ class ApprenticeResourceTest {
 
     @Test
     void tutorCreatesGetsAndLists() {
-        String tutor = Tokens.tutor("10000001");
+        String tutor = Tokens.tutor(UKPRN_1);
         ExtractableResponse<Response> created = post(tutor,
-                apprentice("1000000001", "10000001", "EMP-A", " Lovelace ")).statusCode(201)
+                apprentice(ULN_1, UKPRN_1, "EMP-A", " Lovelace ")).statusCode(201)
                 .body("status", equalTo("active")).body("familyName", equalTo("Lovelace")).extract();
         String id = created.path("id");
         assertTrue(created.header("Location").endsWith(PATH + "/" + id), created.header("Location"));
 
-        get(tutor, id).statusCode(200).body("id", equalTo(id)).body("uln", equalTo("1000000001"))
+        get(tutor, id).statusCode(200).body("id", equalTo(id)).body("uln", equalTo(ULN_1))
                 .body("givenName", equalTo("Ada")).body("familyName", equalTo("Lovelace"))
-                .body("dateOfBirth", equalTo("2001-12-10")).body("providerUkprn", equalTo("10000001"))
+                .body("dateOfBirth", equalTo("2001-12-10")).body("providerUkprn", equalTo(UKPRN_1))
                 .body("employerId", equalTo("EMP-A")).body("standardVersion", equalTo("ST1398_1.0"))
                 .body("startDate", equalTo("2025-09-01")).body("plannedEndDate", equalTo("2027-09-01"))
                 .body("status", equalTo("active")).body("statusHistory", hasSize(1))
                 .body("statusHistory[0].status", equalTo("active"))
-                .body("statusHistory[0].by", equalTo("tutor-10000001-subject"))
+                .body("statusHistory[0].by", equalTo("tutor-" + UKPRN_1 + "-subject"))
                 .body("statusHistory[0].at", equalTo(created.path("statusHistory[0].at")))
                 .body("createdAt", equalTo(created.path("createdAt")));
         list(tutor, "standardVersion=ST1398_1.0&status=active&size=100").statusCode(200)
-                .body("items.id", hasItem(id)).body("items.providerUkprn", everyItem(equalTo("10000001")));
+                .body("items.id", hasItem(id)).body("items.providerUkprn", everyItem(equalTo(UKPRN_1)));
         list(tutor, "status=withdrawn&size=100").statusCode(200).body("items.id", not(hasItem(id)));
         list(tutor, "standardVersion=ST0001_1.0").statusCode(200).body("items.id", not(hasItem(id)));
     }
 
     @Test
     void lmsClientCreatesForItsOwnProvider() {
-        String id = create(lms("10000003"), apprentice("1000000301", "10000003", null, "Turing"));
-        get(Tokens.tutor("10000003"), id).statusCode(200).body("employerId", equalTo(null))
-                .body("statusHistory[0].by", equalTo("lms-10000003-subject"));
-        post(lms("10000003"), apprentice("1000000302", "10000004", null, "Turing"))
+        String id = create(lms(UKPRN_2), apprentice(ULN_2, UKPRN_2, null, "Turing"));
+        get(Tokens.tutor(UKPRN_2), id).statusCode(200).body("employerId", equalTo(null))
+                .body("statusHistory[0].by", equalTo("lms-" + UKPRN_2 + "-subject"));
+        post(lms(UKPRN_2), apprentice(ULN_3, UKPRN_3, null, "Turing"))
                 .spec(Problems.invalid("providerUkprn"));
     }
 
     @Test
     void listsAreSortedAndPagedStably() {
-        String tutor = Tokens.tutor("10000005");
-        String zephyr = create(tutor, apprentice("1000000501", "10000005", null, "Zephyr"));
-        String brown1 = create(tutor, apprentice("1000000502", "10000005", null, "Brown"));
-        String adams = create(tutor, apprentice("1000000503", "10000005", null, "Adams"));
-        String brown2 = create(tutor, apprentice("1000000504", "10000005", null, "Brown"));
+        String tutor = Tokens.tutor(UKPRN_4);
+        String zephyr = create(tutor, apprentice(ULN_4, UKPRN_4, null, "Zephyr"));
+        String brown1 = create(tutor, apprentice(ULN_5, UKPRN_4, null, "Brown"));
+        String adams = create(tutor, apprentice(ULN_6, UKPRN_4, null, "Adams"));
+        String brown2 = create(tutor, apprentice(ULN_7, UKPRN_4, null, "Brown"));
         List<String> browns = brown1.compareTo(brown2) < 0 ? List.of(brown1, brown2) : List.of(brown2, brown1);
         list(tutor, "size=2&page=0").statusCode(200).body("items.id", contains(adams, browns.get(0)))
                 .body("totalItems", equalTo(4)).body("totalPages", equalTo(2)).body("page", equalTo(0))
@@ -122,7 +151,7 @@ class ApprenticeResourceTest {
 
     @Test
     void badQueriesAreProblems() {
-        String tutor = Tokens.tutor("10000001");
+        String tutor = Tokens.tutor(UKPRN_1);
         list(tutor, "size=0").spec(Problems.invalid("size"));
         list(tutor, "size=101").spec(Problems.invalid("size"));
         list(tutor, "page=-1").spec(Problems.invalid("page"));
@@ -135,8 +164,8 @@ class ApprenticeResourceTest {
 
     @Test
     void invalidWritesChangeNothing() {
-        String tutor = Tokens.tutor("10000006");
-        Map<String, Object> valid = apprentice("1000000601", "10000006", "EMP-F", "Noether");
+        String tutor = Tokens.tutor(UKPRN_5);
+        Map<String, Object> valid = apprentice(ULN_8, UKPRN_5, "EMP-F", "Noether");
         create(tutor, valid);
         int before = total();
 
@@ -157,18 +186,19 @@ class ApprenticeResourceTest {
                 hasItems("givenName", "familyName", "dateOfBirth", "providerUkprn", "standardVersion", "startDate",
                         "plannedEndDate"));
         // Another provider's ULN is its own business; the foreign-provider rule is what refuses this.
-        post(tutor, with(with(valid, "providerUkprn", "10000002"), "uln", "1000000602"))
+        post(tutor, with(with(valid, "providerUkprn", UKPRN_6), "uln", ULN_9))
                 .spec(Problems.invalid("providerUkprn")).body("detail", equalTo(
                         "1 input is invalid: providerUkprn must be your own provider"));
-        post(tutor, with(with(valid, "providerUkprn", "10000002"), "plannedEndDate", "2020-01-01"))
+        post(tutor, with(with(valid, "providerUkprn", UKPRN_6), "plannedEndDate", "2020-01-01"))
                 .spec(Problems.invalid("providerUkprn")).body("violations.field", hasItem("plannedEndDate"));
-        post(tutor, valid).spec(Problems.problem(409, "conflict"));
-        post(tutor, with(valid, "familyName", "Someone else")).spec(Problems.problem(409, "conflict"));
-        post(tutor, "{\"uln\": \"1000000603\", ").spec(Problems.problem(400, "malformed-request-body"));
+        post(tutor, valid).spec(Problems.problem(409, "conflict", "apprentice-already-enrolled"));
+        post(tutor, with(valid, "familyName", "Someone else"))
+                .spec(Problems.problem(409, "conflict", "apprentice-already-enrolled"));
+        post(tutor, "{\"uln\": \"" + ULN_10 + "\", ").spec(Problems.problem(400, "malformed-request-body"));
         post(tutor, with(valid, "startDate", "first of September"))
                 .spec(Problems.problem(400, "malformed-request-body")).body("violations.field", hasItem("startDate"));
-        post(Tokens.employer("EMP-F"), with(valid, "uln", "1000000604")).spec(Problems.problem(403, "forbidden"));
-        given().contentType("application/json").body(with(valid, "uln", "1000000605")).when().post(PATH).then()
+        post(Tokens.employer("EMP-F"), with(valid, "uln", ULN_11)).spec(Problems.problem(403, "forbidden"));
+        given().contentType("application/json").body(with(valid, "uln", ULN_12)).when().post(PATH).then()
                 .spec(Problems.problem(401, "unauthorized"));
 
         assertEquals(before, total());
@@ -176,34 +206,34 @@ class ApprenticeResourceTest {
 
     @Test
     void sameUlnMayStudyWithAnotherProvider() {
-        create(Tokens.tutor("10000007"), apprentice("1000000701", "10000007", null, "Franklin"));
-        create(Tokens.tutor("10000008"), apprentice("1000000701", "10000008", null, "Franklin"));
+        create(Tokens.tutor(UKPRN_7), apprentice(ULN_13, UKPRN_7, null, "Franklin"));
+        create(Tokens.tutor(UKPRN_8), apprentice(ULN_13, UKPRN_8, null, "Franklin"));
     }
 
     @Test
     void tenantsAreIsolatedEndpointByEndpoint() {
-        String mine = create(Tokens.tutor("10000009"), apprentice("1000000901", "10000009", "EMP-I1", "Curie"));
-        String theirs = create(Tokens.admin(), apprentice("1000000902", "10000010", "EMP-I2", "Meitner"));
+        String mine = create(Tokens.tutor(UKPRN_9), apprentice(ULN_14, UKPRN_9, "EMP-I1", "Curie"));
+        String theirs = create(Tokens.admin(), apprentice(ULN_15, UKPRN_10, "EMP-I2", "Meitner"));
 
-        String otherTutor = Tokens.tutor("10000010");
+        String otherTutor = Tokens.tutor(UKPRN_10);
         get(otherTutor, mine).spec(Problems.problem(404, "not-found"));
         get(otherTutor, theirs).statusCode(200);
         list(otherTutor, "size=100").statusCode(200).body("items.id", not(hasItem(mine)))
-                .body("items.id", hasItem(theirs)).body("items.providerUkprn", everyItem(equalTo("10000010")));
-        get(lms("10000010"), mine).spec(Problems.problem(404, "not-found"));
+                .body("items.id", hasItem(theirs)).body("items.providerUkprn", everyItem(equalTo(UKPRN_10)));
+        get(lms(UKPRN_10), mine).spec(Problems.problem(404, "not-found"));
 
         String employer = Tokens.employer("EMP-I1");
         get(employer, mine).statusCode(200);
         get(employer, theirs).spec(Problems.problem(404, "not-found"));
         list(employer, "size=100").statusCode(200).body("items.id", contains(mine));
 
-        String apprentice = Tokens.apprentice("1000000901", "10000009", "EMP-I1");
-        get(apprentice, mine).statusCode(200).body("uln", equalTo("1000000901"));
+        String apprentice = Tokens.apprentice(ULN_14, UKPRN_9, "EMP-I1");
+        get(apprentice, mine).statusCode(200).body("uln", equalTo(ULN_14));
         get(apprentice, theirs).spec(Problems.problem(404, "not-found"));
         list(apprentice, "size=100").statusCode(200).body("items.id", contains(mine));
 
         // Neither is assigned to this assessment organisation.
-        String assessor = Tokens.assessor("EPA0001");
+        String assessor = Tokens.assessor(EPAO_1);
         list(assessor, "size=100").statusCode(200).body("items.id", not(hasItem(mine)))
                 .body("items.id", not(hasItem(theirs)));
         get(assessor, mine).spec(Problems.problem(404, "not-found"));

@@ -13,15 +13,31 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /**
  * Assessors read the records of apprentices assigned to their assessment organisation and change nothing; the
- * programme endpoint assigns the organisation. Providers 1000007x, ULNs 100000070x: the database is shared.
+ * programme endpoint assigns the organisation.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StandardsServiceStub.class, restrictToAnnotatedClass = false)
 class AssessorAccessTest {
+
+    /** Fresh ids for this class's records: the database is shared, so no two test classes meet. */
+    static final String EMPLOYER_1 = TestIds.employerId();
+    static final String EMPLOYER_2 = TestIds.employerId();
+    static final String EPAO_1 = TestIds.epaoId();
+    static final String EPAO_2 = TestIds.epaoId();
+    static final String EPAO_3 = TestIds.epaoId();
+    static final String UKPRN_1 = TestIds.ukprn();
+    static final String UKPRN_2 = TestIds.ukprn();
+    static final String UKPRN_3 = TestIds.ukprn();
+    static final String UKPRN_4 = TestIds.ukprn();
+    static final String ULN_1 = TestIds.uln();
+    static final String ULN_2 = TestIds.uln();
+    static final String ULN_3 = TestIds.uln();
+    static final String ULN_4 = TestIds.uln();
 
     static final String APPRENTICES = "/api/v1/apprentices";
 
@@ -38,23 +54,23 @@ class AssessorAccessTest {
     private static Map<String, Object> enrolment(String uln, String ukprn) {
         return new HashMap<>(Map.of("uln", uln, "givenName", "Ada", "familyName", "Assessed",
                 "dateOfBirth", "2001-12-10", "providerUkprn", ukprn, "standardVersion", "ST1398_1.0",
-                "startDate", "2025-09-01", "plannedEndDate", "2027-09-01", "employerId", "EMP-70"));
+                "startDate", "2025-09-01", "plannedEndDate", "2027-09-01", "employerId", EMPLOYER_1));
     }
 
     @Test
     void assessorsReadOnlyWhatIsAssigned() {
-        Map<String, Object> body = enrolment("1000000701", "10000070");
-        body.put("assessmentOrganisationId", "EPA0070");
-        String assigned = given().auth().oauth2(Tokens.tutor("10000070")).contentType("application/json")
+        Map<String, Object> body = enrolment(ULN_1, UKPRN_1);
+        body.put("assessmentOrganisationId", EPAO_1);
+        String assigned = given().auth().oauth2(Tokens.tutor(UKPRN_1)).contentType("application/json")
                 .body(body).when().post(APPRENTICES).then().statusCode(201)
-                .body("assessmentOrganisationId", equalTo("EPA0070")).extract().path("id");
-        String other = EvidenceResourceTest.enrol("1000000702", "10000070", "EMP-70", "ST1398_1.0");
-        String evidence = EvidenceResourceTest.create(Tokens.tutor("10000070"), assigned,
+                .body("assessmentOrganisationId", equalTo(EPAO_1)).extract().path("id");
+        String other = EvidenceResourceTest.enrol(ULN_2, UKPRN_1, EMPLOYER_1, "ST1398_1.0");
+        String evidence = EvidenceResourceTest.create(Tokens.tutor(UKPRN_1), assigned,
                 EvidenceResourceTest.reflection("K1"));
-        String otherEvidence = EvidenceResourceTest.create(Tokens.tutor("10000070"), other,
+        String otherEvidence = EvidenceResourceTest.create(Tokens.tutor(UKPRN_1), other,
                 EvidenceResourceTest.reflection("K1"));
 
-        String assessor = Tokens.assessor("EPA0070");
+        String assessor = Tokens.assessor(EPAO_1);
         given().auth().oauth2(assessor).when().get(APPRENTICES).then().statusCode(200)
                 .body("items.id", contains(assigned)).body("totalItems", equalTo(1));
         given().auth().oauth2(assessor).when().get(APPRENTICES + "/" + assigned).then().statusCode(200);
@@ -66,7 +82,7 @@ class AssessorAccessTest {
         given().auth().oauth2(assessor).when().get(APPRENTICES + "/" + other).then()
                 .spec(Problems.problem(404, "not-found"));
         EvidenceResourceTest.get(assessor, other, otherEvidence).spec(Problems.problem(404, "not-found"));
-        given().auth().oauth2(Tokens.assessor("EPA0071")).when().get(APPRENTICES + "/" + assigned).then()
+        given().auth().oauth2(Tokens.assessor(EPAO_2)).when().get(APPRENTICES + "/" + assigned).then()
                 .spec(Problems.problem(404, "not-found"));
 
         // Read-only: writes are refused and change nothing.
@@ -91,13 +107,15 @@ class AssessorAccessTest {
 
     @Test
     void programmeIsSetByTheProviderAndValidated() {
-        String a = EvidenceResourceTest.enrol("1000000703", "10000071", "EMP-71", "ST1398_1.0");
-        String tutor = Tokens.tutor("10000071");
-        programme(tutor, a, Map.of("assessmentOrganisationId", "EPA0072", "contractedWeeklyHours", 15,
-                "plannedLeaveWeeks", 10)).statusCode(200).body("assessmentOrganisationId", equalTo("EPA0072"))
+        String a = EvidenceResourceTest.enrol(ULN_3, UKPRN_2, EMPLOYER_2, "ST1398_1.0");
+        String tutor = Tokens.tutor(UKPRN_2);
+        programme(tutor, a, Map.of("assessmentOrganisationId", EPAO_3, "contractedWeeklyHours", 15,
+                "plannedLeaveWeeks", 10)).statusCode(200).body("assessmentOrganisationId", equalTo(EPAO_3))
                 .body("contractedWeeklyHours", equalTo(15.0f)).body("plannedLeaveWeeks", equalTo(10));
-        given().auth().oauth2(Tokens.assessor("EPA0072")).when().get(APPRENTICES + "/" + a).then().statusCode(200)
-                .body("contractedWeeklyHours", equalTo(15.0f));
+        // The assessor's view of the apprentice leaves the contract and leave out (property-level access).
+        given().auth().oauth2(Tokens.assessor(EPAO_3)).when().get(APPRENTICES + "/" + a).then().statusCode(200)
+                .body("view", equalTo("assessor")).body("assessmentOrganisationId", equalTo(EPAO_3))
+                .body("contractedWeeklyHours", nullValue()).body("plannedLeaveWeeks", nullValue());
         String before = record(a);
 
         programme(tutor, a, Map.of("assessmentOrganisationId", "EPA12")).spec(Problems.invalid(
@@ -110,22 +128,22 @@ class AssessorAccessTest {
                 "plannedLeaveWeeks"));
         // 2025-09-01 to 2027-09-01 is 104 whole weeks: leave must be fewer.
         programme(tutor, a, Map.of("plannedLeaveWeeks", 104)).spec(Problems.invalid("plannedLeaveWeeks"));
-        programme(Tokens.tutor("10000072"), a, Map.of()).spec(Problems.problem(404, "not-found"));
-        programme(Tokens.employer("EMP-71"), a, Map.of()).spec(Problems.problem(403, "forbidden"));
-        programme(Tokens.apprentice("1000000703", "10000071", "EMP-71"), a, Map.of())
+        programme(Tokens.tutor(UKPRN_3), a, Map.of()).spec(Problems.problem(404, "not-found"));
+        programme(Tokens.employer(EMPLOYER_2), a, Map.of()).spec(Problems.problem(403, "forbidden"));
+        programme(Tokens.apprentice(ULN_3, UKPRN_2, EMPLOYER_2), a, Map.of())
                 .spec(Problems.problem(403, "forbidden"));
         assertEquals(before, record(a));
 
         // Fields left out are cleared.
         programme(Tokens.admin(), a, Map.of()).statusCode(200).body("assessmentOrganisationId", nullValue())
                 .body("contractedWeeklyHours", nullValue()).body("plannedLeaveWeeks", equalTo(0));
-        given().auth().oauth2(Tokens.assessor("EPA0072")).when().get(APPRENTICES + "/" + a).then()
+        given().auth().oauth2(Tokens.assessor(EPAO_3)).when().get(APPRENTICES + "/" + a).then()
                 .spec(Problems.problem(404, "not-found"));
     }
 
     @Test
     void enrolmentValidatesTheNewFields() {
-        Map<String, Object> body = enrolment("1000000704", "10000073");
+        Map<String, Object> body = enrolment(ULN_4, UKPRN_4);
         String admin = Tokens.admin();
         for (Map.Entry<String, Object> bad : Map.<String, Object>of("assessmentOrganisationId", "EPAO0001",
                 "contractedWeeklyHours", 49, "plannedLeaveWeeks", 521).entrySet()) {
@@ -140,7 +158,7 @@ class AssessorAccessTest {
                 .then().spec(Problems.invalid("plannedLeaveWeeks"));
         given().auth().oauth2(admin).when().get(APPRENTICES + "?size=1&standardVersion=ST1398_1.0").then()
                 .statusCode(200);
-        assertEquals(0, (int) given().auth().oauth2(Tokens.tutor("10000073")).when().get(APPRENTICES).then()
+        assertEquals(0, (int) given().auth().oauth2(Tokens.tutor(UKPRN_4)).when().get(APPRENTICES).then()
                 .statusCode(200).extract().path("totalItems"));
     }
 }

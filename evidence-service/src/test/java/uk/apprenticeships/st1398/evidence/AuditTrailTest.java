@@ -29,11 +29,27 @@ import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.evidence.domain.AuditEvent;
 import uk.apprenticeships.st1398.evidence.service.AuditTrail;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
-/** The audit trail: one event per change, a gapless hash chain, read-only API. Providers 1000006x. */
+/** The audit trail: one event per change, a gapless hash chain, read-only API. */
 @QuarkusTest
 class AuditTrailTest {
+
+    /** Fresh ids for this class's records: the database is shared, so no two test classes meet. */
+    static final String EMPLOYER_1 = TestIds.employerId();
+    static final String EMPLOYER_2 = TestIds.employerId();
+    static final String EMPLOYER_3 = TestIds.employerId();
+    static final String EMPLOYER_4 = TestIds.employerId();
+    static final String UKPRN_1 = TestIds.ukprn();
+    static final String UKPRN_2 = TestIds.ukprn();
+    static final String UKPRN_3 = TestIds.ukprn();
+    static final String UKPRN_4 = TestIds.ukprn();
+    static final String UKPRN_5 = TestIds.ukprn();
+    static final String ULN_1 = TestIds.uln();
+    static final String ULN_2 = TestIds.uln();
+    static final String ULN_3 = TestIds.uln();
+    static final String ULN_4 = TestIds.uln();
 
     static final String APPRENTICES = "/api/v1/apprentices";
 
@@ -118,8 +134,8 @@ class AuditTrailTest {
 
     @Test
     void everyChangeWritesOneChainedEventWithoutPersonalData() {
-        String tutor = Tokens.tutor("10000060");
-        String a = enrol(tutor, "audit-req-1", "1000006001", "10000060", "EMP-60", "2025-09-01", "2027-09-01");
+        String tutor = Tokens.tutor(UKPRN_1);
+        String a = enrol(tutor, "audit-req-1", ULN_1, UKPRN_1, EMPLOYER_1, "2025-09-01", "2027-09-01");
         String e = create(tutor, a, reflection("K1"));
         step(tutor, a, e, "submit", null).statusCode(200);
         step(tutor, a, e, "accept", null).statusCode(200);
@@ -132,14 +148,14 @@ class AuditTrailTest {
                 .when().put(APPRENTICES + "/" + a + "/off-the-job/" + o1).then().statusCode(200);
         given().auth().oauth2(tutor).when().post(APPRENTICES + "/" + a + "/off-the-job/" + o1 + "/approve").then()
                 .statusCode(200);
-        String o2 = offTheJob(Tokens.apprentice("1000006001", "10000060", "EMP-60"), a, "2025-10-07", 2);
+        String o2 = offTheJob(Tokens.apprentice(ULN_1, UKPRN_1, EMPLOYER_1), a, "2025-10-07", 2);
         given().auth().oauth2(tutor).when().delete(APPRENTICES + "/" + a + "/off-the-job/" + o2).then()
                 .statusCode(204);
         String r = review(tutor, a, "2025-11-01");
         given().auth().oauth2(tutor).contentType("application/json")
                 .body(Map.of("date", "2025-11-02", "summary", "Going very well", "nextSteps", "Finish"))
                 .when().put(APPRENTICES + "/" + a + "/reviews/" + r).then().statusCode(200);
-        given().auth().oauth2(Tokens.employer("EMP-60")).contentType("application/json")
+        given().auth().oauth2(Tokens.employer(EMPLOYER_1)).contentType("application/json")
                 .body(Map.of("party", "employer")).when().post(APPRENTICES + "/" + a + "/reviews/" + r + "/sign-off")
                 .then().statusCode(200);
         status(tutor, a, "break-in-learning", "2026-01-05");
@@ -154,9 +170,9 @@ class AuditTrailTest {
         assertDigestContinuity(events);
 
         Map<String, Object> first = events.get(0);
-        assertEquals("tutor-10000060-subject", first.get("actor"));
+        assertEquals("tutor-" + UKPRN_1 + "-subject", first.get("actor"));
         assertEquals("tutor", first.get("actorRole"));
-        assertEquals("10000060", first.get("actorTenant"));
+        assertEquals(UKPRN_1, first.get("actorTenant"));
         assertEquals("audit-req-1", first.get("requestId"));
         assertEquals("apprentice", first.get("resourceType"));
         assertEquals(a, first.get("resourceId"));
@@ -169,12 +185,12 @@ class AuditTrailTest {
         Map<String, Object> byApprentice = events.get(9);
         assertEquals("apprentice", byApprentice.get("actorRole"));
         assertNull(byApprentice.get("actorTenant"), "an apprentice's tenant is their ULN: personal data");
-        assertEquals("EMP-60", events.get(13).get("actorTenant"));
+        assertEquals(EMPLOYER_1, events.get(13).get("actorTenant"));
 
         // Ids and digests only. (Test tokens' subjects embed the ULN; real subjects are opaque ids.)
         for (Map<String, Object> event : events) {
             event.forEach((field, value) -> {
-                for (String personal : List.of("1000006001", "Grace", "Auditable", "2001-12-10")) {
+                for (String personal : List.of(ULN_1, "Grace", "Auditable", "2001-12-10")) {
                     assertFalse(!"actor".equals(field) && String.valueOf(value).contains(personal),
                             field + " must not contain " + personal);
                 }
@@ -184,8 +200,8 @@ class AuditTrailTest {
 
     @Test
     void filtersPagingAndVisibility() {
-        String tutor = Tokens.tutor("10000061");
-        String a = enrol(tutor, "audit-req-2", "1000006101", "10000061", "EMP-61", "2025-09-01", "2027-09-01");
+        String tutor = Tokens.tutor(UKPRN_2);
+        String a = enrol(tutor, "audit-req-2", ULN_2, UKPRN_2, EMPLOYER_2, "2025-09-01", "2027-09-01");
         String e = create(tutor, a, reflection("K1"));
         step(tutor, a, e, "submit", null).statusCode(200);
 
@@ -203,43 +219,45 @@ class AuditTrailTest {
         events(tutor, a, "?size=0").spec(Problems.invalid("size"));
 
         events(Tokens.admin(), a, "").statusCode(200).body("totalItems", equalTo(3));
-        events(Tokens.tutor("10000062"), a, "").spec(Problems.problem(404, "not-found"));
-        events(Tokens.employer("EMP-61"), a, "").spec(Problems.problem(403, "forbidden"));
-        events(Tokens.token("lms-10000061", java.util.Set.of("lms-integration"), Map.of("provider_ukprn", "10000061")),
+        events(Tokens.tutor(UKPRN_3), a, "").spec(Problems.problem(404, "not-found"));
+        events(Tokens.employer(EMPLOYER_2), a, "").spec(Problems.problem(403, "forbidden"));
+        events(Tokens.token("lms-" + UKPRN_2, java.util.Set.of("lms-integration"), Map.of("provider_ukprn", UKPRN_2)),
                 a, "").spec(Problems.problem(403, "forbidden"));
         events(null, a, "").spec(Problems.problem(401, "unauthorized"));
-        events(Tokens.apprentice("1000006101", "10000061", "EMP-61"), a, "").spec(Problems.problem(403, "forbidden"));
+        events(Tokens.apprentice(ULN_2, UKPRN_2, EMPLOYER_2), a, "").spec(Problems.problem(403, "forbidden"));
         events(tutor, "0123456789abcdef01234567", "").spec(Problems.problem(404, "not-found"));
         events(tutor, "not-an-id", "").spec(Problems.invalid("id"));
     }
 
     @Test
     void noMethodChangesOrDeletesEvents() {
-        String tutor = Tokens.tutor("10000063");
-        String a = enrol(tutor, "audit-req-3", "1000006301", "10000063", "EMP-63", "2025-09-01", "2027-09-01");
+        String tutor = Tokens.tutor(UKPRN_4);
+        String a = enrol(tutor, "audit-req-3", ULN_3, UKPRN_4, EMPLOYER_3, "2025-09-01", "2027-09-01");
         create(tutor, a, reflection("K1"));
         List<Map<String, Object>> before = allEvents(a);
         String path = APPRENTICES + "/" + a + "/audit-events";
         String admin = Tokens.admin();
         given().auth().oauth2(admin).contentType("application/json").body("[]").when().put(path).then()
-                .spec(Problems.problem(405, "method-not-allowed")).header("Allow", "GET");
+                .spec(Problems.problem(405, "method-not-allowed", "method-not-allowed")).header("Allow", "GET");
         given().auth().oauth2(admin).contentType("application/json").body("{}").when().patch(path).then()
-                .spec(Problems.problem(405, "method-not-allowed"));
-        given().auth().oauth2(admin).when().delete(path).then().spec(Problems.problem(405, "method-not-allowed"));
+                .spec(Problems.problem(405, "method-not-allowed", "method-not-allowed"));
+        given().auth().oauth2(admin).when().delete(path).then()
+                .spec(Problems.problem(405, "method-not-allowed", "method-not-allowed"));
         given().auth().oauth2(admin).contentType("application/json").body("{}").when().post(path).then()
-                .spec(Problems.problem(405, "method-not-allowed"));
+                .spec(Problems.problem(405, "method-not-allowed", "method-not-allowed"));
         String one = APPRENTICES + "/" + a + "/audit-events/" + before.get(0).get("id");
-        given().auth().oauth2(admin).when().delete(one).then().spec(Problems.problem(405, "method-not-allowed"));
+        given().auth().oauth2(admin).when().delete(one).then()
+                .spec(Problems.problem(405, "method-not-allowed", "method-not-allowed"));
         given().auth().oauth2(admin).contentType("application/json").body("{}").when().put(one).then()
-                .spec(Problems.problem(405, "method-not-allowed"));
-        given().when().delete(path).then().spec(Problems.problem(405, "method-not-allowed"));
+                .spec(Problems.problem(405, "method-not-allowed", "method-not-allowed"));
+        given().when().delete(path).then().spec(Problems.problem(405, "method-not-allowed", "method-not-allowed"));
         assertEquals(before, allEvents(a));
     }
 
     @Test
     void concurrentChangesKeepTheChainGapless() throws Exception {
-        String tutor = Tokens.tutor("10000064");
-        String a = enrol(tutor, "audit-req-4", "1000006401", "10000064", "EMP-64", "2025-09-01", "2027-09-01");
+        String tutor = Tokens.tutor(UKPRN_5);
+        String a = enrol(tutor, "audit-req-4", ULN_4, UKPRN_5, EMPLOYER_4, "2025-09-01", "2027-09-01");
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Future<String>> created = new ArrayList<>();

@@ -13,15 +13,26 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /**
  * Withdrawn and completed apprentices' records are closed (409, nothing changes); off-the-job training cannot be
- * dated inside a break in learning (422). Providers 1000005x... ULNs 100000050x: the database is shared.
+ * dated inside a break in learning (422).
  */
 @QuarkusTest
 @QuarkusTestResource(value = StandardsServiceStub.class, restrictToAnnotatedClass = false)
 class ClosedApprenticeTest {
+
+    /** Fresh ids for this class's records: the database is shared, so no two test classes meet. */
+    static final String EMPLOYER_1 = TestIds.employerId();
+    static final String EMPLOYER_2 = TestIds.employerId();
+    static final String UKPRN_1 = TestIds.ukprn();
+    static final String UKPRN_2 = TestIds.ukprn();
+    static final String ULN_1 = TestIds.uln();
+    static final String ULN_2 = TestIds.uln();
+    static final String ULN_3 = TestIds.uln();
+    static final String ULN_4 = TestIds.uln();
 
     static ValidatableResponse status(String a, String status, String effectiveDate) {
         Map<String, Object> body = new HashMap<>(Map.of("status", status, "reason", "Recorded by the test",
@@ -42,9 +53,9 @@ class ClosedApprenticeTest {
 
     @Test
     void withdrawnAndCompletedApprenticesAreClosedForWrites() {
-        String a = EvidenceResourceTest.enrol("1000000501", "10000057", "EMP-57", "ST1398_1.0");
-        String tutor = Tokens.tutor("10000057");
-        String apprentice = Tokens.apprentice("1000000501", "10000057", "EMP-57");
+        String a = EvidenceResourceTest.enrol(ULN_1, UKPRN_1, EMPLOYER_1, "ST1398_1.0");
+        String tutor = Tokens.tutor(UKPRN_1);
+        String apprentice = Tokens.apprentice(ULN_1, UKPRN_1, EMPLOYER_1);
         String evidence = EvidenceResourceTest.create(apprentice, a, EvidenceResourceTest.reflection("K1"));
         String entry = OffTheJobResourceTest.create(apprentice, a, OffTheJobResourceTest.entry("2025-10-06", 2));
         String review = ProgressReviewResourceTest.create(tutor, a, ProgressReviewResourceTest.review("2025-12-01"));
@@ -68,56 +79,61 @@ class ClosedApprenticeTest {
                 OffTheJobResourceTest.put(apprentice, a, entry, OffTheJobResourceTest.entry("2025-10-06", 3)),
                 ProgressReviewResourceTest.post(tutor, a, ProgressReviewResourceTest.review("2025-12-08")),
                 ProgressReviewResourceTest.put(tutor, a, review, ProgressReviewResourceTest.review("2025-12-02")) }) {
-            refused.spec(Problems.problem(409, "conflict")).body("detail", containsString("is withdrawn (since "
-                    + "2026-01-15)"));
+            refused.spec(Problems.problem(409, "conflict", "apprentice-closed"))
+                    .body("detail", containsString("is withdrawn (since 2026-01-15)"));
         }
         given().auth().oauth2(apprentice).contentType("application/json")
                 .header("Idempotency-Key", "closed-1").body(EvidenceResourceTest.reflection("K1")).when()
-                .post(EvidenceResourceTest.evidencePath(a)).then().spec(Problems.problem(409, "conflict"));
+                .post(EvidenceResourceTest.evidencePath(a)).then()
+                .spec(Problems.problem(409, "conflict", "apprentice-closed"));
         assertEquals(before, everything(a));
         // Reads stay open.
         EvidenceResourceTest.get(apprentice, a, evidence).statusCode(200);
         OffTheJobResourceTest.summary(tutor, a).statusCode(200);
 
-        String b = EvidenceResourceTest.enrol("1000000502", "10000057", "EMP-57", "ST1398_1.0");
+        String b = EvidenceResourceTest.enrol(ULN_2, UKPRN_1, EMPLOYER_1, "ST1398_1.0");
         status(b, "completed", "2026-06-30");
         EvidenceResourceTest.post(tutor, b, EvidenceResourceTest.reflection("K1"))
-                .spec(Problems.problem(409, "conflict")).body("detail", containsString("is completed"));
+                .spec(Problems.problem(409, "conflict", "apprentice-closed"))
+                .body("detail", containsString("is completed"));
         OffTheJobResourceTest.post(tutor, b, OffTheJobResourceTest.entry("2025-10-13", 2))
-                .spec(Problems.problem(409, "conflict")).body("detail", containsString("is completed"));
+                .spec(Problems.problem(409, "conflict", "apprentice-closed"))
+                .body("detail", containsString("is completed"));
         assertEquals(0, EvidenceResourceTest.count(b));
     }
 
     @Test
     void offTheJobTrainingCannotBeDatedInsideABreakInLearning() {
-        String a = EvidenceResourceTest.enrol("1000000503", "10000058", "EMP-58", "ST1398_1.0");
-        String apprentice = Tokens.apprentice("1000000503", "10000058", "EMP-58");
+        String a = EvidenceResourceTest.enrol(ULN_3, UKPRN_2, EMPLOYER_2, "ST1398_1.0");
+        String apprentice = Tokens.apprentice(ULN_3, UKPRN_2, EMPLOYER_2);
         status(a, "break-in-learning", "2026-02-01");
         status(a, "active", "2026-04-01");
         String before = OffTheJobResourceTest.snapshot(a);
         OffTheJobResourceTest.post(apprentice, a, OffTheJobResourceTest.entry("2026-02-01", 2))
-                .spec(Problems.problem(422, "unprocessable")).body("breakFrom", equalTo("2026-02-01"))
+                .spec(Problems.problem(422, "unprocessable", "date-in-break-in-learning"))
+                .body("breakFrom", equalTo("2026-02-01"))
                 .body("breakUntil", equalTo("2026-04-01"));
         OffTheJobResourceTest.post(apprentice, a, OffTheJobResourceTest.entry("2026-03-31", 2))
-                .spec(Problems.problem(422, "unprocessable"));
+                .spec(Problems.problem(422, "unprocessable", "date-in-break-in-learning"));
         assertEquals(before, OffTheJobResourceTest.snapshot(a));
         OffTheJobResourceTest.post(apprentice, a, OffTheJobResourceTest.entry("2026-01-31", 2)).statusCode(201);
         String entry = OffTheJobResourceTest.create(apprentice, a, OffTheJobResourceTest.entry("2026-04-01", 2));
         // Moving an entry into the break is refused too.
         String moved = OffTheJobResourceTest.snapshot(a);
         OffTheJobResourceTest.put(apprentice, a, entry, OffTheJobResourceTest.entry("2026-02-15", 2))
-                .spec(Problems.problem(422, "unprocessable"));
+                .spec(Problems.problem(422, "unprocessable", "date-in-break-in-learning"));
         assertEquals(moved, OffTheJobResourceTest.snapshot(a));
 
         // Still on a break: everything from its start is refused; evidence may still be written.
-        String b = EvidenceResourceTest.enrol("1000000504", "10000058", "EMP-58", "ST1398_1.0");
+        String b = EvidenceResourceTest.enrol(ULN_4, UKPRN_2, EMPLOYER_2, "ST1398_1.0");
         status(b, "break-in-learning", "2026-05-01");
-        OffTheJobResourceTest.post(Tokens.tutor("10000058"), b, OffTheJobResourceTest.entry("2026-06-01", 1))
-                .spec(Problems.problem(422, "unprocessable")).body("detail", containsString("still on break"))
+        OffTheJobResourceTest.post(Tokens.tutor(UKPRN_2), b, OffTheJobResourceTest.entry("2026-06-01", 1))
+                .spec(Problems.problem(422, "unprocessable", "date-in-break-in-learning"))
+                .body("detail", containsString("still on break"))
                 .body("breakFrom", equalTo("2026-05-01")).body("breakUntil", equalTo(null));
-        OffTheJobResourceTest.post(Tokens.tutor("10000058"), b, OffTheJobResourceTest.entry("2026-04-30", 1))
+        OffTheJobResourceTest.post(Tokens.tutor(UKPRN_2), b, OffTheJobResourceTest.entry("2026-04-30", 1))
                 .statusCode(201);
-        EvidenceResourceTest.post(Tokens.tutor("10000058"), b, EvidenceResourceTest.reflection("K1"))
+        EvidenceResourceTest.post(Tokens.tutor(UKPRN_2), b, EvidenceResourceTest.reflection("K1"))
                 .statusCode(201);
     }
 }

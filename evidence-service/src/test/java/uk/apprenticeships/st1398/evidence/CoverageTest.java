@@ -18,15 +18,42 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /**
  * KSB coverage per apprentice and per provider cohort. ST1398 2.0 in the stub has five KSBs: K1, K2, S1, S2, B1.
- * Own ULNs and providers 1000005x (the database is shared).
  */
 @QuarkusTest
 @QuarkusTestResource(value = StandardsServiceStub.class, restrictToAnnotatedClass = false)
 class CoverageTest {
+
+    /** Fresh ids for this class's records: the database is shared, so no two test classes meet. */
+    static final String EMPLOYER_1 = TestIds.employerId();
+    static final String EMPLOYER_2 = TestIds.employerId();
+    static final String EMPLOYER_3 = TestIds.employerId();
+    static final String EMPLOYER_4 = TestIds.employerId();
+    static final String EMPLOYER_5 = TestIds.employerId();
+    static final String EMPLOYER_6 = TestIds.employerId();
+    static final String EPAO_1 = TestIds.epaoId();
+    static final String UKPRN_1 = TestIds.ukprn();
+    static final String UKPRN_2 = TestIds.ukprn();
+    static final String UKPRN_3 = TestIds.ukprn();
+    static final String UKPRN_4 = TestIds.ukprn();
+    static final String UKPRN_5 = TestIds.ukprn();
+    static final String UKPRN_6 = TestIds.ukprn();
+    static final String UKPRN_7 = TestIds.ukprn();
+    static final String UKPRN_8 = TestIds.ukprn();
+    static final String ULN_1 = TestIds.uln();
+    static final String ULN_2 = TestIds.uln();
+    static final String ULN_3 = TestIds.uln();
+    static final String ULN_4 = TestIds.uln();
+    static final String ULN_5 = TestIds.uln();
+    static final String ULN_6 = TestIds.uln();
+    static final String ULN_7 = TestIds.uln();
+    static final String ULN_8 = TestIds.uln();
+    static final String ULN_9 = TestIds.uln();
+    static final String ULN_10 = TestIds.uln();
 
     private static ValidatableResponse coverage(String token, String apprenticeId) {
         return given().auth().oauth2(token).when().get("/api/v1/apprentices/" + apprenticeId + "/coverage").then();
@@ -49,8 +76,8 @@ class CoverageTest {
 
     @Test
     void apprenticeCoverageMixesAcceptedSubmittedAndDraft() {
-        String tutor = Tokens.tutor("10000050");
-        String a = enrol("1000005001", "10000050", "EMP-50", "ST1398_2.0");
+        String tutor = Tokens.tutor(UKPRN_1);
+        String a = enrol(ULN_1, UKPRN_1, EMPLOYER_1, "ST1398_2.0");
         coverage(tutor, a).statusCode(200).body("percentageCovered", equalTo(0.0f))
                 .body("gaps", contains("K1", "K2", "S1", "S2", "B1"));
 
@@ -71,29 +98,30 @@ class CoverageTest {
                 .body("ksbs[0].latestAcceptedAt", equalTo(latestK1))
                 .body("ksbs[1].latestAcceptedAt", nullValue()).body("ksbs[4].latestAcceptedAt", nullValue());
 
-        // Whoever may read all the apprentice's evidence may read the coverage; employers see only the evidence
-        // they confirm, so not the coverage of all of it.
-        coverage(Tokens.apprentice("1000005001", "10000050", "EMP-50"), a).statusCode(200);
-        coverage(Tokens.employer("EMP-50"), a).spec(Problems.problem(403, "forbidden"));
-        coverage(lms("10000050"), a).statusCode(200);
-        coverage(Tokens.tutor("10000051"), a).spec(Problems.problem(404, "not-found"));
-        coverage(Tokens.employer("EMP-51"), a).spec(Problems.problem(403, "forbidden"));
-        coverage(Tokens.assessor("EPA0001"), a).spec(Problems.problem(404, "not-found"));
+        // Whoever may read the apprentice's evidence may read the coverage; so may their employer, who sees only
+        // the evidence they confirm but checks gateway readiness (counts per KSB, no evidence content).
+        coverage(Tokens.apprentice(ULN_1, UKPRN_1, EMPLOYER_1), a).statusCode(200);
+        coverage(Tokens.employer(EMPLOYER_1), a).statusCode(200).body("coveredKsbs", equalTo(2));
+        coverage(lms(UKPRN_1), a).statusCode(200);
+        coverage(Tokens.tutor(UKPRN_2), a).spec(Problems.problem(404, "not-found", "apprentice-not-found"));
+        coverage(Tokens.employer(EMPLOYER_2), a).spec(Problems.problem(404, "not-found", "apprentice-not-found"));
+        coverage(Tokens.assessor(EPAO_1), a).spec(Problems.problem(404, "not-found"));
         coverage(tutor, "not-an-id").spec(Problems.invalid("id"));
         coverage(tutor, "0123456789abcdef01234567").spec(Problems.problem(404, "not-found"));
 
         // The catalogue is asked for the KSB list: a version it lost or cannot serve is a problem, not 0 %.
-        String unreachable = enrol("1000005002", "10000050", "EMP-50", "ST0503_1.0");
-        coverage(tutor, unreachable).spec(Problems.problem(503, "service-unavailable"));
-        String missing = enrol("1000005003", "10000050", "EMP-50", "ST0404_1.0");
-        coverage(tutor, missing).spec(Problems.problem(422, "unprocessable"))
+        String unreachable = enrol(ULN_2, UKPRN_1, EMPLOYER_1, "ST0503_1.0");
+        coverage(tutor, unreachable).spec(Problems.problem(503, "service-unavailable", "downstream-unavailable"))
+                .body("downstream", equalTo("standards-service"));
+        String missing = enrol(ULN_3, UKPRN_1, EMPLOYER_1, "ST0404_1.0");
+        coverage(tutor, missing).spec(Problems.problem(422, "unprocessable", "standard-version-unknown"))
                 .body("standardVersion", equalTo("ST0404_1.0"));
     }
 
     @Test
     void revisingAcceptedEvidenceCountsAsInProgressUntilAcceptedAgain() {
-        String tutor = Tokens.tutor("10000056");
-        String a = enrol("1000005601", "10000056", "EMP-56", "ST1398_2.0");
+        String tutor = Tokens.tutor(UKPRN_3);
+        String a = enrol(ULN_4, UKPRN_3, EMPLOYER_3, "ST1398_2.0");
         String id = create(tutor, a, reflection("B1"));
         step(tutor, a, id, "submit", null).statusCode(200);
         step(tutor, a, id, "accept", null).statusCode(200);
@@ -110,25 +138,25 @@ class CoverageTest {
 
     @Test
     void cohortCoverageIsPagedAggregatedAndIsolated() {
-        String tutor = Tokens.tutor("10000052");
-        String first = enrol("1000005201", "10000052", "EMP-52", "ST1398_2.0");
-        String second = enrol("1000005202", "10000052", "EMP-52", "ST1398_2.0");
-        String third = enrol("1000005203", "10000052", "EMP-52", "ST1398_2.0");
-        String otherVersion = enrol("1000005204", "10000052", "EMP-52", "ST1398_1.0");
+        String tutor = Tokens.tutor(UKPRN_4);
+        String first = enrol(ULN_5, UKPRN_4, EMPLOYER_4, "ST1398_2.0");
+        String second = enrol(ULN_6, UKPRN_4, EMPLOYER_4, "ST1398_2.0");
+        String third = enrol(ULN_7, UKPRN_4, EMPLOYER_4, "ST1398_2.0");
+        String otherVersion = enrol(ULN_8, UKPRN_4, EMPLOYER_4, "ST1398_1.0");
         accepted(tutor, first, "K1", "S1");
         create(tutor, first, reflection("K2"));
         accepted(tutor, second, "K1");
         accepted(tutor, otherVersion, "K1", "K2", "S1");
-        String elsewhere = enrol("1000005205", "10000053", "EMP-53", "ST1398_2.0");
-        accepted(Tokens.tutor("10000053"), elsewhere, "B1");
+        String elsewhere = enrol(ULN_9, UKPRN_5, EMPLOYER_5, "ST1398_2.0");
+        accepted(Tokens.tutor(UKPRN_5), elsewhere, "B1");
 
         // ids grow with creation and all share a name, so the order is the creation order.
-        cohort(tutor, "10000052", "standardVersion=ST1398_2.0&size=2").statusCode(200)
-                .body("providerUkprn", equalTo("10000052")).body("standardVersion", equalTo("ST1398_2.0"))
+        cohort(tutor, UKPRN_4, "standardVersion=ST1398_2.0&size=2").statusCode(200)
+                .body("providerUkprn", equalTo(UKPRN_4)).body("standardVersion", equalTo("ST1398_2.0"))
                 .body("totalKsbs", equalTo(5)).body("page", equalTo(0)).body("size", equalTo(2))
                 .body("totalItems", equalTo(3)).body("totalPages", equalTo(2))
                 .body("items.apprenticeId", contains(first, second))
-                .body("items[0].uln", equalTo("1000005201")).body("items[0].givenName", equalTo("Ada"))
+                .body("items[0].uln", equalTo(ULN_5)).body("items[0].givenName", equalTo("Ada"))
                 .body("items[0].familyName", equalTo("Evidence")).body("items[0].status", equalTo("active"))
                 .body("items.percentageCovered", contains(40.0f, 20.0f))
                 .body("items.coveredKsbs", contains(2, 1)).body("items.inProgressKsbs", contains(1, 0))
@@ -136,28 +164,28 @@ class CoverageTest {
                 .body("cohort.apprentices", equalTo(3)).body("cohort.averagePercentageCovered", equalTo(20.0f))
                 .body("cohort.ksbs.code", contains("K1", "K2", "S1", "S2", "B1"))
                 .body("cohort.ksbs.apprenticesCovered", contains(2, 0, 1, 0, 0));
-        cohort(lms("10000052"), "10000052", "standardVersion=ST1398_2.0&size=2&page=1").statusCode(200)
+        cohort(lms(UKPRN_4), UKPRN_4, "standardVersion=ST1398_2.0&size=2&page=1").statusCode(200)
                 .body("items.apprenticeId", contains(third)).body("items[0].percentageCovered", equalTo(0.0f))
                 .body("items[0].gapCount", equalTo(5)).body("cohort.apprentices", equalTo(3));
-        cohort(Tokens.admin(), "10000052", "standardVersion=ST1398_2.0&page=5").statusCode(200)
+        cohort(Tokens.admin(), UKPRN_4, "standardVersion=ST1398_2.0&page=5").statusCode(200)
                 .body("items", hasSize(0)).body("totalItems", equalTo(3));
-        cohort(tutor, "10000052", "standardVersion=ST1398_1.0").statusCode(200)
+        cohort(tutor, UKPRN_4, "standardVersion=ST1398_1.0").statusCode(200)
                 .body("items.apprenticeId", contains(otherVersion)).body("items[0].percentageCovered", equalTo(12.0f))
                 .body("cohort.averagePercentageCovered", equalTo(12.0f));
-        cohort(tutor, "10000059", "standardVersion=ST1398_2.0").spec(Problems.problem(404, "not-found"));
+        cohort(tutor, UKPRN_6, "standardVersion=ST1398_2.0").spec(Problems.problem(404, "not-found"));
     }
 
     @Test
     void cohortTenantsAndBadQueries() {
-        String ukprn = "10000054";
-        enrol("1000005401", ukprn, "EMP-54", "ST1398_2.0");
+        String ukprn = UKPRN_7;
+        enrol(ULN_10, ukprn, EMPLOYER_6, "ST1398_2.0");
         String query = "standardVersion=ST1398_2.0";
-        cohort(Tokens.tutor("10000055"), ukprn, query).spec(Problems.problem(404, "not-found"));
-        cohort(lms("10000055"), ukprn, query).spec(Problems.problem(404, "not-found"));
-        cohort(Tokens.employer("EMP-54"), ukprn, query).spec(Problems.problem(403, "forbidden"));
-        cohort(Tokens.apprentice("1000005401", ukprn, "EMP-54"), ukprn, query)
+        cohort(Tokens.tutor(UKPRN_8), ukprn, query).spec(Problems.problem(404, "not-found"));
+        cohort(lms(UKPRN_8), ukprn, query).spec(Problems.problem(404, "not-found"));
+        cohort(Tokens.employer(EMPLOYER_6), ukprn, query).spec(Problems.problem(403, "forbidden"));
+        cohort(Tokens.apprentice(ULN_10, ukprn, EMPLOYER_6), ukprn, query)
                 .spec(Problems.problem(403, "forbidden"));
-        cohort(Tokens.assessor("EPA0001"), ukprn, query).spec(Problems.problem(403, "forbidden"));
+        cohort(Tokens.assessor(EPAO_1), ukprn, query).spec(Problems.problem(403, "forbidden"));
         given().when().get("/api/v1/providers/" + ukprn + "/coverage?" + query).then()
                 .spec(Problems.problem(401, "unauthorized"));
 
@@ -169,6 +197,7 @@ class CoverageTest {
         cohort(tutor, ukprn, query + "&size=101").spec(Problems.invalid("size"));
         cohort(tutor, ukprn, query + "&page=-1").spec(Problems.invalid("page"));
         cohort(Tokens.admin(), "1000005", query).spec(Problems.invalid("ukprn"));
-        cohort(tutor, ukprn, "standardVersion=ST0001_1.0").spec(Problems.problem(422, "unprocessable"));
+        cohort(tutor, ukprn, "standardVersion=ST0001_1.0")
+                .spec(Problems.problem(422, "unprocessable", "standard-version-unknown"));
     }
 }

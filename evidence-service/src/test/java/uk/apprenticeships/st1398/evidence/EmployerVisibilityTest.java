@@ -19,21 +19,27 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /**
  * Employers see their apprentices, the reviews they sign and, of evidence, only items that ask (or asked, in an
- * earlier revision) for their confirmation. Providers 1000006x, ULNs 100000060x.
+ * earlier revision) for their confirmation; and what gateway readiness needs.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StandardsServiceStub.class, restrictToAnnotatedClass = false)
 class EmployerVisibilityTest {
 
+    /** Fresh ids for this class's records: the database is shared, so no two test classes meet. */
+    static final String EMPLOYER_1 = TestIds.employerId();
+    static final String UKPRN_1 = TestIds.ukprn();
+    static final String ULN_1 = TestIds.uln();
+
     @Test
     void employersSeeOnlyEvidenceTheyConfirm() {
-        String a = enrol("1000000601", "10000060", "EMP-60", "ST1398_1.0");
-        String tutor = Tokens.tutor("10000060");
-        String employer = Tokens.employer("EMP-60");
+        String a = enrol(ULN_1, UKPRN_1, EMPLOYER_1, "ST1398_1.0");
+        String tutor = Tokens.tutor(UKPRN_1);
+        String employer = Tokens.employer(EMPLOYER_1);
         String confirmed = create(tutor, a, with(reflection("K1"), "employerConfirmationRequired", true));
         String own = create(tutor, a, reflection("K2"));
         // Accepted without confirmation, then revised to ask for it: revision 2 is the employer's, 1 is not.
@@ -70,12 +76,16 @@ class EmployerVisibilityTest {
         step(employer, a, own, "confirm", null).spec(Problems.problem(404, "not-found"));
         assertEquals(submitted, snapshot(a, own));
 
-        // The apprentice record and the reviews they sign stay readable; the training log and coverage do not.
-        given().auth().oauth2(employer).when().get("/api/v1/apprentices/" + a).then().statusCode(200);
+        // The apprentice record (the employer's view), the reviews they sign, and what gateway readiness needs
+        // (coverage, the off-the-job summary) stay readable; the training log itself does not.
+        given().auth().oauth2(employer).when().get("/api/v1/apprentices/" + a).then().statusCode(200)
+                .body("view", equalTo("employer"));
         given().auth().oauth2(employer).when().get("/api/v1/apprentices/" + a + "/reviews").then().statusCode(200);
         given().auth().oauth2(employer).when().get("/api/v1/apprentices/" + a + "/off-the-job").then()
-                .spec(Problems.problem(403, "forbidden"));
+                .spec(Problems.problem(403, "forbidden", "role-not-allowed"));
         given().auth().oauth2(employer).when().get("/api/v1/apprentices/" + a + "/coverage").then()
-                .spec(Problems.problem(403, "forbidden"));
+                .statusCode(200);
+        given().auth().oauth2(employer).when().get("/api/v1/apprentices/" + a + "/off-the-job/summary").then()
+                .statusCode(200);
     }
 }

@@ -37,11 +37,31 @@ import java.util.Random;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /** Evidence files; the test profile limits files to 25 MB ({@code %test.evidence.files.max-size}). */
 @QuarkusTest
 class EvidenceFileTest {
+
+    /** Fresh ids for this class's records: the database is shared, so no two test classes meet. */
+    static final String EMPLOYER_1 = TestIds.employerId();
+    static final String EMPLOYER_2 = TestIds.employerId();
+    static final String EMPLOYER_3 = TestIds.employerId();
+    static final String EMPLOYER_4 = TestIds.employerId();
+    static final String EMPLOYER_5 = TestIds.employerId();
+    static final String EMPLOYER_6 = TestIds.employerId();
+    static final String UKPRN_1 = TestIds.ukprn();
+    static final String UKPRN_2 = TestIds.ukprn();
+    static final String UKPRN_3 = TestIds.ukprn();
+    static final String UKPRN_4 = TestIds.ukprn();
+    static final String UKPRN_5 = TestIds.ukprn();
+    static final String UKPRN_6 = TestIds.ukprn();
+    static final String ULN_1 = TestIds.uln();
+    static final String ULN_2 = TestIds.uln();
+    static final String ULN_3 = TestIds.uln();
+    static final String ULN_4 = TestIds.uln();
+    static final String ULN_5 = TestIds.uln();
 
     private static final byte[] PNG_MAGIC = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
 
@@ -129,10 +149,10 @@ class EvidenceFileTest {
 
     @Test
     void twentyMegabytesRoundTripWithDigestAndRanges() throws Exception {
-        String a = enrol("1000003001", "10000030", "EMP-30", "ST1398_1.0");
-        String tutor = Tokens.tutor("10000030");
+        String a = enrol(ULN_1, UKPRN_1, EMPLOYER_1, "ST1398_1.0");
+        String tutor = Tokens.tutor(UKPRN_1);
         String id = create(tutor, a, fileEvidence("K1"));
-        step(tutor, a, id, "submit", null).spec(Problems.problem(409, "conflict"));
+        step(tutor, a, id, "submit", null).spec(Problems.problem(409, "conflict", "evidence-file-missing"));
 
         // Large bodies go through java.net.http: REST Assured keeps a text copy of every body for its
         // log-if-validation-fails, which a 20 MB body turns into hundreds of MB of heap.
@@ -152,7 +172,7 @@ class EvidenceFileTest {
         bytes = null;
 
         HttpResponse<InputStream> whole = CLIENT.send(HttpRequest.newBuilder(uri(filePath(a, id)))
-                .header("Authorization", "Bearer " + Tokens.apprentice("1000003001", "10000030", "EMP-30")).GET()
+                .header("Authorization", "Bearer " + Tokens.apprentice(ULN_1, UKPRN_1, EMPLOYER_1)).GET()
                 .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, whole.statusCode());
@@ -182,7 +202,7 @@ class EvidenceFileTest {
                 .then().statusCode(206).extract().asByteArray();
         assertArrayEquals(Arrays.copyOfRange(bytes, bytes.length - 10, bytes.length), tail);
         given().auth().oauth2(tutor).header("Range", "bytes=" + bytes.length + "-").when().get(filePath(a, id))
-                .then().spec(Problems.problem(416, "http-error"))
+                .then().spec(Problems.problem(416, "http-error", "range-not-satisfiable"))
                 .header("Content-Range", "bytes */" + bytes.length);
         HttpResponse<Void> multi = CLIENT.send(HttpRequest.newBuilder(uri(filePath(a, id)))
                 .header("Authorization", "Bearer " + tutor).header("Range", "bytes=0-1,5-6").GET().build(),
@@ -192,7 +212,8 @@ class EvidenceFileTest {
         bytes = null;
 
         step(tutor, a, id, "submit", null).statusCode(200);
-        upload(tutor, a, id, "application/pdf", pdf(1000, 31), "late.pdf").spec(Problems.problem(409, "conflict"));
+        upload(tutor, a, id, "application/pdf", pdf(1000, 31), "late.pdf")
+                .spec(Problems.problem(409, "conflict", "evidence-submitted-locked"));
         step(tutor, a, id, "accept", null).statusCode(200);
         // Accepted evidence keeps its file; a new upload starts revision 2.
         byte[] second = pdf(5000, 32);
@@ -205,8 +226,8 @@ class EvidenceFileTest {
 
     @Test
     void oversizeFilesAreRefusedAndLeaveNothing() throws Exception {
-        String a = enrol("1000003101", "10000031", "EMP-31", "ST1398_1.0");
-        String tutor = Tokens.tutor("10000031");
+        String a = enrol(ULN_2, UKPRN_2, EMPLOYER_2, "ST1398_1.0");
+        String tutor = Tokens.tutor(UKPRN_2);
         String id = create(tutor, a, fileEvidence("K2"));
         String before = snapshot(a, id);
         long tooBig = 25L * 1024 * 1024 + 1;
@@ -228,21 +249,24 @@ class EvidenceFileTest {
 
     @Test
     void contentMustBeAllowedAndMatchItsBytes() {
-        String a = enrol("1000003201", "10000032", "EMP-32", "ST1398_1.0");
-        String tutor = Tokens.tutor("10000032");
+        String a = enrol(ULN_3, UKPRN_3, EMPLOYER_3, "ST1398_1.0");
+        String tutor = Tokens.tutor(UKPRN_3);
         String id = create(tutor, a, fileEvidence("K3"));
         String before = snapshot(a, id);
         byte[] pdf = pdf(4000, 34);
         byte[] png = Arrays.copyOf(PNG_MAGIC, 4000);
 
-        upload(tutor, a, id, "image/png", pdf, "x.png").spec(Problems.problem(415, "unsupported-media-type"))
+        upload(tutor, a, id, "image/png", pdf, "x.png")
+                .spec(Problems.problem(415, "unsupported-media-type", "file-content-mismatch"))
                 .body("declaredContentType", equalTo("image/png")).body("detectedContentType",
                         equalTo("application/pdf"));
-        upload(tutor, a, id, "text/plain", png, "x.txt").spec(Problems.problem(415, "unsupported-media-type"));
+        upload(tutor, a, id, "text/plain", png, "x.txt")
+                .spec(Problems.problem(415, "unsupported-media-type", "file-content-mismatch"));
         upload(tutor, a, id, "application/x-msdownload", pdf, "x.exe")
-                .spec(Problems.problem(415, "unsupported-media-type")).body("allowedContentTypes[0]",
+                .spec(Problems.problem(415, "unsupported-media-type", "file-type-unsupported")).body("allowedContentTypes[0]",
                         equalTo("application/pdf"));
-        upload(tutor, a, id, "application/pdf", new byte[0], "x.pdf").spec(Problems.problem(400, "bad-request"));
+        upload(tutor, a, id, "application/pdf", new byte[0], "x.pdf")
+                .spec(Problems.problem(400, "bad-request", "file-empty"));
         assertEquals(0, storedFiles(id));
         assertEquals(before, snapshot(a, id));
 
@@ -256,8 +280,8 @@ class EvidenceFileTest {
 
     @Test
     void fileNamesAreSanitisedAndEncoded() {
-        String a = enrol("1000003301", "10000033", "EMP-33", "ST1398_1.0");
-        String tutor = Tokens.tutor("10000033");
+        String a = enrol(ULN_4, UKPRN_4, EMPLOYER_4, "ST1398_1.0");
+        String tutor = Tokens.tutor(UKPRN_4);
         String id = create(tutor, a, fileEvidence("K4"));
         upload(tutor, a, id, "text/plain", "hello".getBytes(StandardCharsets.UTF_8),
                 "../../etc/Pr\u00fcfung \"final\"\r\nSet-Cookie: x.txt").statusCode(200)
@@ -273,18 +297,18 @@ class EvidenceFileTest {
 
     @Test
     void anotherTenantsFilesAreNotFound() {
-        String a = enrol("1000003401", "10000034", "EMP-34", "ST1398_1.0");
-        String tutor = Tokens.tutor("10000034");
+        String a = enrol(ULN_5, UKPRN_5, EMPLOYER_5, "ST1398_1.0");
+        String tutor = Tokens.tutor(UKPRN_5);
         String id = create(tutor, a, fileEvidence("K5"));
         upload(tutor, a, id, "text/plain", "mine".getBytes(StandardCharsets.UTF_8), "m.txt").statusCode(200);
         String before = snapshot(a, id);
-        String stranger = Tokens.tutor("10000035");
+        String stranger = Tokens.tutor(UKPRN_6);
         upload(stranger, a, id, "text/plain", "theirs".getBytes(StandardCharsets.UTF_8), "t.txt")
                 .spec(Problems.problem(404, "not-found"));
         given().auth().oauth2(stranger).when().get(filePath(a, id)).then().spec(Problems.problem(404, "not-found"));
-        given().auth().oauth2(Tokens.employer("EMP-35")).when().get(filePath(a, id)).then()
+        given().auth().oauth2(Tokens.employer(EMPLOYER_6)).when().get(filePath(a, id)).then()
                 .spec(Problems.problem(404, "not-found"));
-        upload(Tokens.employer("EMP-34"), a, id, "text/plain", "x".getBytes(StandardCharsets.UTF_8), "e.txt")
+        upload(Tokens.employer(EMPLOYER_5), a, id, "text/plain", "x".getBytes(StandardCharsets.UTF_8), "e.txt")
                 .spec(Problems.problem(403, "forbidden"));
         assertEquals(before, snapshot(a, id));
         assertEquals(1, storedFiles(id));

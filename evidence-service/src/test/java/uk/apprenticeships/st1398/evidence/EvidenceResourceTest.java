@@ -22,12 +22,42 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
-/** Each test enrols its own apprentices (own ULNs, providers 1000002x, employers): the database is shared. */
+/** Each test enrols its own apprentices (ids from TestIds): the database is shared. */
 @QuarkusTest
 @QuarkusTestResource(value = StandardsServiceStub.class, restrictToAnnotatedClass = false)
 class EvidenceResourceTest {
+
+    /** Fresh ids for this class's records: the database is shared, so no two test classes meet. */
+    static final String EMPLOYER_1 = TestIds.employerId();
+    static final String EMPLOYER_2 = TestIds.employerId();
+    static final String EMPLOYER_3 = TestIds.employerId();
+    static final String EMPLOYER_4 = TestIds.employerId();
+    static final String EMPLOYER_5 = TestIds.employerId();
+    static final String EMPLOYER_6 = TestIds.employerId();
+    static final String EMPLOYER_7 = TestIds.employerId();
+    static final String EMPLOYER_8 = TestIds.employerId();
+    static final String EPAO_1 = TestIds.epaoId();
+    static final String UKPRN_1 = TestIds.ukprn();
+    static final String UKPRN_2 = TestIds.ukprn();
+    static final String UKPRN_3 = TestIds.ukprn();
+    static final String UKPRN_4 = TestIds.ukprn();
+    static final String UKPRN_5 = TestIds.ukprn();
+    static final String UKPRN_6 = TestIds.ukprn();
+    static final String UKPRN_7 = TestIds.ukprn();
+    static final String UKPRN_8 = TestIds.ukprn();
+    static final String ULN_1 = TestIds.uln();
+    static final String ULN_2 = TestIds.uln();
+    static final String ULN_3 = TestIds.uln();
+    static final String ULN_4 = TestIds.uln();
+    static final String ULN_5 = TestIds.uln();
+    static final String ULN_6 = TestIds.uln();
+    static final String ULN_7 = TestIds.uln();
+    static final String ULN_8 = TestIds.uln();
+    static final String ULN_9 = TestIds.uln();
+    static final String ULN_10 = TestIds.uln();
 
     static final String APPRENTICES = "/api/v1/apprentices";
 
@@ -94,25 +124,25 @@ class EvidenceResourceTest {
 
     @Test
     void tutorAndApprenticeCreateGetAndList() {
-        String a = enrol("1000002001", "10000020", "EMP-20", "ST1398_1.0");
-        String tutor = Tokens.tutor("10000020");
+        String a = enrol(ULN_1, UKPRN_1, EMPLOYER_1, "ST1398_1.0");
+        String tutor = Tokens.tutor(UKPRN_1);
         ExtractableResponse<Response> created = post(tutor, a, reflection("S3", "K1", "K1")).statusCode(201)
                 .body("status", equalTo("draft")).body("revision", equalTo(1)).body("version", equalTo(1))
                 .body("ksbCodes", contains("K1", "S3")).body("employerConfirmationRequired", equalTo(false))
                 .body("history", hasSize(1)).body("history[0].action", equalTo("created"))
-                .body("history[0].by", equalTo("tutor-10000020-subject")).body("history[0].at", notNullValue())
+                .body("history[0].by", equalTo("tutor-" + UKPRN_1 + "-subject")).body("history[0].at", notNullValue())
                 .extract();
         String id = created.path("id");
         assertTrue(created.header("Location").endsWith(evidencePath(a) + "/" + id), created.header("Location"));
         get(tutor, a, id).statusCode(200).body("id", equalTo(id)).body("apprenticeId", equalTo(a))
                 .body("text", equalTo("What I did and learnt")).body("kind", equalTo("reflection"));
 
-        String apprentice = Tokens.apprentice("1000002001", "10000020", "EMP-20");
+        String apprentice = Tokens.apprentice(ULN_1, UKPRN_1, EMPLOYER_1);
         String link = create(apprentice, a, Map.of("kind", "link", "title", "Repo", "url",
                 "https://git.example.com/ada", "ksbCodes", List.of("B2")));
-        get(tutor, a, link).statusCode(200).body("createdBy", equalTo("apprentice-1000002001-subject"));
+        get(tutor, a, link).statusCode(200).body("createdBy", equalTo("apprentice-" + ULN_1 + "-subject"));
         // Neither item asks for the employer's confirmation, so the employer sees neither.
-        get(Tokens.employer("EMP-20"), a, link).spec(Problems.problem(404, "not-found"));
+        get(Tokens.employer(EMPLOYER_1), a, link).spec(Problems.problem(404, "not-found"));
         given().auth().oauth2(tutor).when().get(evidencePath(a) + "?ksbCode=K1").then().statusCode(200)
                 .body("items.id", contains(id)).body("totalItems", equalTo(1));
         given().auth().oauth2(tutor).when().get(evidencePath(a) + "?size=1&page=1").then().statusCode(200)
@@ -123,16 +153,16 @@ class EvidenceResourceTest {
 
     @Test
     void unknownKsbCodesAndBadContentChangeNothing() {
-        String a = enrol("1000002101", "10000021", "EMP-21", "ST1398_1.0");
-        String tutor = Tokens.tutor("10000021");
+        String a = enrol(ULN_2, UKPRN_2, EMPLOYER_2, "ST1398_1.0");
+        String tutor = Tokens.tutor(UKPRN_2);
         String id = create(tutor, a, reflection("K1"));
         String before = snapshot(a, id);
 
-        post(tutor, a, reflection("K1", "K11", "S99")).spec(Problems.problem(422, "unprocessable"))
+        post(tutor, a, reflection("K1", "K11", "S99")).spec(Problems.problem(422, "unprocessable", "ksb-code-unknown"))
                 .body("unknownKsbCodes", contains("K11", "S99")).body("validKsbCodes", hasSize(25))
                 .body("validKsbCodes[0]", equalTo("K1")).body("validKsbCodes[10]", equalTo("S1"))
                 .body("validKsbCodes", hasItems("K10", "S10", "B5"));
-        put(tutor, a, id, reflection("B6")).spec(Problems.problem(422, "unprocessable"))
+        put(tutor, a, id, reflection("B6")).spec(Problems.problem(422, "unprocessable", "ksb-code-unknown"))
                 .body("validKsbCodes", hasItem("B5"));
         post(tutor, a, reflection("K1", "X1")).spec(Problems.invalid("ksbCodes[1]"));
         post(tutor, a, reflection()).spec(Problems.invalid("ksbCodes"));
@@ -149,15 +179,15 @@ class EvidenceResourceTest {
 
     @Test
     void catalogueShapesAndFailures() {
-        String paged = enrol("1000002201", "10000022", "EMP-22", "ST1398_2.0");
-        String tutor = Tokens.tutor("10000022");
+        String paged = enrol(ULN_3, UKPRN_3, EMPLOYER_3, "ST1398_2.0");
+        String tutor = Tokens.tutor(UKPRN_3);
         create(tutor, paged, reflection("S2", "B1"));
-        post(tutor, paged, reflection("S3")).spec(Problems.problem(422, "unprocessable"))
+        post(tutor, paged, reflection("S3")).spec(Problems.problem(422, "unprocessable", "ksb-code-unknown"))
                 .body("validKsbCodes", contains("K1", "K2", "S1", "S2", "B1"));
 
-        String missing = enrol("1000002202", "10000022", "EMP-22", "ST0404_1.0");
-        post(tutor, missing, reflection("K1")).spec(Problems.problem(422, "unprocessable"));
-        String unreachable = enrol("1000002203", "10000022", "EMP-22", "ST0503_1.0");
+        String missing = enrol(ULN_4, UKPRN_3, EMPLOYER_3, "ST0404_1.0");
+        post(tutor, missing, reflection("K1")).spec(Problems.problem(422, "unprocessable", "standard-version-unknown"));
+        String unreachable = enrol(ULN_5, UKPRN_3, EMPLOYER_3, "ST0503_1.0");
         post(tutor, unreachable, reflection("K1")).spec(Problems.problem(503, "service-unavailable"));
         assertEquals(0, count(missing));
         assertEquals(0, count(unreachable));
@@ -165,66 +195,69 @@ class EvidenceResourceTest {
 
     @Test
     void workflowRecordsWhoAndWhenAndRefusesStepsOutOfOrder() {
-        String a = enrol("1000002301", "10000023", "EMP-23", "ST1398_1.0");
-        String tutor = Tokens.tutor("10000023");
-        String apprentice = Tokens.apprentice("1000002301", "10000023", "EMP-23");
-        String employer = Tokens.employer("EMP-23");
+        String a = enrol(ULN_6, UKPRN_4, EMPLOYER_4, "ST1398_1.0");
+        String tutor = Tokens.tutor(UKPRN_4);
+        String apprentice = Tokens.apprentice(ULN_6, UKPRN_4, EMPLOYER_4);
+        String employer = Tokens.employer(EMPLOYER_4);
         String id = create(apprentice, a, with(reflection("K2"), "employerConfirmationRequired", true));
 
         String draft = snapshot(a, id);
-        step(tutor, a, id, "accept", null).spec(Problems.problem(409, "conflict"));
-        step(tutor, a, id, "refer-back", "more detail").spec(Problems.problem(409, "conflict"));
-        step(employer, a, id, "confirm", null).spec(Problems.problem(409, "conflict"));
+        step(tutor, a, id, "accept", null).spec(Problems.problem(409, "conflict", "workflow-step-not-allowed"));
+        step(tutor, a, id, "refer-back", "more detail")
+                .spec(Problems.problem(409, "conflict", "workflow-step-not-allowed"));
+        step(employer, a, id, "confirm", null).spec(Problems.problem(409, "conflict", "workflow-step-not-allowed"));
         assertEquals(draft, snapshot(a, id));
 
         step(apprentice, a, id, "submit", null).statusCode(200).body("status", equalTo("submitted"))
                 .body("version", equalTo(2)).body("history[1].action", equalTo("submitted"))
-                .body("history[1].by", equalTo("apprentice-1000002301-subject"));
+                .body("history[1].by", equalTo("apprentice-" + ULN_6 + "-subject"));
         String submitted = snapshot(a, id);
-        step(apprentice, a, id, "submit", null).spec(Problems.problem(409, "conflict"));
+        step(apprentice, a, id, "submit", null).spec(Problems.problem(409, "conflict", "workflow-step-not-allowed"));
         step(employer, a, id, "accept", null).spec(Problems.problem(403, "forbidden"));
         step(apprentice, a, id, "accept", null).spec(Problems.problem(403, "forbidden"));
-        step(tutor, a, id, "accept", null).spec(Problems.problem(409, "conflict"))
+        step(tutor, a, id, "accept", null).spec(Problems.problem(409, "conflict", "employer-confirmation-missing"))
                 .body("detail", equalTo("Evidence " + id + " needs the employer's confirmation before it can be "
                         + "accepted."));
         step(tutor, a, id, "refer-back", " ").spec(Problems.invalid("feedback"));
         step(tutor, a, id, "confirm", null).spec(Problems.problem(403, "forbidden"));
         step(tutor, a, id, "publish", null).spec(Problems.invalid("action"));
-        put(apprentice, a, id, reflection("K3")).spec(Problems.problem(409, "conflict"));
+        put(apprentice, a, id, reflection("K3")).spec(Problems.problem(409, "conflict", "evidence-submitted-locked"));
         assertEquals(submitted, snapshot(a, id));
 
         step(employer, a, id, "confirm", null).statusCode(200).body("status", equalTo("submitted"))
-                .body("employerConfirmation.by", equalTo("employer-EMP-23-subject"));
-        step(employer, a, id, "confirm", null).spec(Problems.problem(409, "conflict"));
+                .body("employerConfirmation.by", equalTo("employer-" + EMPLOYER_4 + "-subject"));
+        step(employer, a, id, "confirm", null)
+                .spec(Problems.problem(409, "conflict", "employer-confirmation-already-given"));
         step(tutor, a, id, "refer-back", "Say which tools you used").statusCode(200)
                 .body("status", equalTo("referred-back")).body("employerConfirmation", nullValue())
                 .body("history[3].feedback", equalTo("Say which tools you used"))
-                .body("history[3].by", equalTo("tutor-10000023-subject"));
+                .body("history[3].by", equalTo("tutor-" + UKPRN_4 + "-subject"));
         put(apprentice, a, id, with(with(reflection("K2", "S1"), "employerConfirmationRequired", true), "version", 4))
                 .statusCode(200).body("status", equalTo("referred-back")).body("ksbCodes", contains("K2", "S1"))
                 .body("revision", equalTo(1)).body("version", equalTo(5));
         step(tutor, a, id, "submit", null).statusCode(200).body("history[5].action", equalTo("resubmitted"));
-        step(tutor, a, id, "accept", null).spec(Problems.problem(409, "conflict"));
+        step(tutor, a, id, "accept", null).spec(Problems.problem(409, "conflict", "employer-confirmation-missing"));
         step(employer, a, id, "confirm", null).statusCode(200);
         step(tutor, a, id, "accept", null).statusCode(200).body("status", equalTo("accepted"))
                 .body("history.action", contains("created", "submitted", "confirmed", "referred-back", "updated",
                         "resubmitted", "confirmed", "accepted"));
         String accepted = snapshot(a, id);
-        step(tutor, a, id, "accept", null).spec(Problems.problem(409, "conflict"));
-        step(apprentice, a, id, "submit", null).spec(Problems.problem(409, "conflict"));
-        step(tutor, a, id, "refer-back", "late").spec(Problems.problem(409, "conflict"));
+        step(tutor, a, id, "accept", null).spec(Problems.problem(409, "conflict", "workflow-step-not-allowed"));
+        step(apprentice, a, id, "submit", null).spec(Problems.problem(409, "conflict", "workflow-step-not-allowed"));
+        step(tutor, a, id, "refer-back", "late").spec(Problems.problem(409, "conflict", "workflow-step-not-allowed"));
         assertEquals(accepted, snapshot(a, id));
     }
 
     @Test
     void changingAcceptedEvidenceCreatesANewRevision() {
-        String a = enrol("1000002401", "10000024", "EMP-24", "ST1398_1.0");
-        String tutor = Tokens.tutor("10000024");
+        String a = enrol(ULN_7, UKPRN_5, EMPLOYER_5, "ST1398_1.0");
+        String tutor = Tokens.tutor(UKPRN_5);
         String id = create(tutor, a, reflection("K4"));
         step(tutor, a, id, "submit", null).statusCode(200);
         step(tutor, a, id, "accept", null).statusCode(200);
 
-        put(tutor, a, id, with(reflection("K4", "K5"), "version", 2)).spec(Problems.problem(409, "conflict"));
+        put(tutor, a, id, with(reflection("K4", "K5"), "version", 2))
+                .spec(Problems.problem(409, "conflict", "version-mismatch"));
         put(tutor, a, id, with(with(reflection("K4", "K5"), "title", "Second go"), "version", 3)).statusCode(200)
                 .body("revision", equalTo(2)).body("latestRevision", equalTo(2)).body("status", equalTo("draft"))
                 .body("title", equalTo("Second go")).body("history.action", contains("revised"));
@@ -242,11 +275,11 @@ class EvidenceResourceTest {
 
     @Test
     void anotherTenantsEvidenceIsNotFound() {
-        String a = enrol("1000002501", "10000025", "EMP-25", "ST1398_1.0");
-        String id = create(Tokens.tutor("10000025"), a, reflection("K1"));
+        String a = enrol(ULN_8, UKPRN_6, EMPLOYER_6, "ST1398_1.0");
+        String id = create(Tokens.tutor(UKPRN_6), a, reflection("K1"));
         String before = snapshot(a, id);
-        for (String stranger : List.of(Tokens.tutor("10000026"), Tokens.employer("EMP-26"),
-                Tokens.apprentice("1000002601", "10000026", "EMP-26"))) {
+        for (String stranger : List.of(Tokens.tutor(UKPRN_7), Tokens.employer(EMPLOYER_7),
+                Tokens.apprentice(ULN_9, UKPRN_7, EMPLOYER_7))) {
             get(stranger, a, id).spec(Problems.problem(404, "not-found"));
             given().auth().oauth2(stranger).when().get(evidencePath(a)).then()
                     .spec(Problems.problem(404, "not-found"));
@@ -254,21 +287,21 @@ class EvidenceResourceTest {
                     .spec(Problems.problem(404, "not-found"));
             step(stranger, a, id, "submit", null).spec(Problems.problem(404, "not-found"));
         }
-        String otherTutor = Tokens.tutor("10000026");
+        String otherTutor = Tokens.tutor(UKPRN_7);
         post(otherTutor, a, reflection("K1")).spec(Problems.problem(404, "not-found"));
         put(otherTutor, a, id, reflection("K2")).spec(Problems.problem(404, "not-found"));
-        post(Tokens.employer("EMP-25"), a, reflection("K1")).spec(Problems.problem(403, "forbidden"));
-        post(Tokens.assessor("EPA0001"), a, reflection("K1")).spec(Problems.problem(403, "forbidden"));
-        get(Tokens.tutor("10000025"), a, "0123456789abcdef01234567").spec(Problems.problem(404, "not-found"));
-        get(Tokens.tutor("10000025"), a, "nope").spec(Problems.invalid("evidenceId"));
+        post(Tokens.employer(EMPLOYER_6), a, reflection("K1")).spec(Problems.problem(403, "forbidden"));
+        post(Tokens.assessor(EPAO_1), a, reflection("K1")).spec(Problems.problem(403, "forbidden"));
+        get(Tokens.tutor(UKPRN_6), a, "0123456789abcdef01234567").spec(Problems.problem(404, "not-found"));
+        get(Tokens.tutor(UKPRN_6), a, "nope").spec(Problems.invalid("evidenceId"));
         assertEquals(1, count(a));
         assertEquals(before, snapshot(a, id));
     }
 
     @Test
     void idempotentRetryCreatesOneItem() {
-        String a = enrol("1000002701", "10000027", "EMP-27", "ST1398_1.0");
-        String tutor = Tokens.tutor("10000027");
+        String a = enrol(ULN_10, UKPRN_8, EMPLOYER_8, "ST1398_1.0");
+        String tutor = Tokens.tutor(UKPRN_8);
         ExtractableResponse<Response> first = given().auth().oauth2(tutor).header("Idempotency-Key", "key-1")
                 .contentType("application/json").body(reflection("K1")).when().post(evidencePath(a)).then()
                 .statusCode(201).header("Idempotent-Replayed", nullValue()).extract();
@@ -283,7 +316,7 @@ class EvidenceResourceTest {
 
         given().auth().oauth2(tutor).header("Idempotency-Key", "key-1").contentType("application/json")
                 .body(reflection("K2")).when().post(evidencePath(a)).then()
-                .spec(Problems.problem(422, "unprocessable"));
+                .spec(Problems.problem(422, "unprocessable", "idempotency-key-reused"));
         given().auth().oauth2(tutor).header("Idempotency-Key", "bad key").contentType("application/json")
                 .body(reflection("K2")).when().post(evidencePath(a)).then()
                 .spec(Problems.invalid("Idempotency-Key"));

@@ -44,16 +44,38 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.evidence.service.FileNames;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestClock;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
-/** Subject-access export and erasure with retention. Providers 1000007x. */
+/** Subject-access export and erasure with retention. */
 @QuarkusTest
 class GovernanceTest {
+
+    /** Fresh ids for this class's records: the database is shared, so no two test classes meet. */
+    static final String EMPLOYER_1 = TestIds.employerId();
+    static final String EMPLOYER_2 = TestIds.employerId();
+    static final String EMPLOYER_3 = TestIds.employerId();
+    static final String EMPLOYER_4 = TestIds.employerId();
+    static final String UKPRN_1 = TestIds.ukprn();
+    static final String UKPRN_2 = TestIds.ukprn();
+    static final String UKPRN_3 = TestIds.ukprn();
+    static final String UKPRN_4 = TestIds.ukprn();
+    static final String UKPRN_5 = TestIds.ukprn();
+    static final String UKPRN_6 = TestIds.ukprn();
+    static final String ULN_1 = TestIds.uln();
+    static final String ULN_2 = TestIds.uln();
+    static final String ULN_3 = TestIds.uln();
+    static final String ULN_4 = TestIds.uln();
+    static final String ULN_5 = TestIds.uln();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     MongoClient mongo;
+
+    @Inject
+    TestClock clock;
 
     MongoDatabase db() {
         return mongo.getDatabase("evidence");
@@ -107,9 +129,9 @@ class GovernanceTest {
 
     @Test
     void exportHoldsTheWholeRecordWithAManifest() throws Exception {
-        String tutor = Tokens.tutor("10000070");
-        Record r = populated(tutor, "1000007001", "10000070", "EMP-70", "2025-09-01", "2027-09-01", "2025-10-06");
-        String apprentice = Tokens.apprentice("1000007001", "10000070", "EMP-70");
+        String tutor = Tokens.tutor(UKPRN_1);
+        Record r = populated(tutor, ULN_1, UKPRN_1, EMPLOYER_1, "2025-09-01", "2027-09-01", "2025-10-06");
+        String apprentice = Tokens.apprentice(ULN_1, UKPRN_1, EMPLOYER_1);
 
         var response = export(apprentice, r.apprentice()).statusCode(200).contentType("application/zip")
                 .header("Content-Disposition", containsString("subject-access-" + r.apprentice() + ".zip"))
@@ -133,7 +155,7 @@ class GovernanceTest {
         }
 
         JsonNode a = JSON.readTree(zip.get("apprentice.json"));
-        assertEquals("1000007001", a.get("uln").asText());
+        assertEquals(ULN_1, a.get("uln").asText());
         assertEquals("active", a.get("statusHistory").get(0).get("status").asText());
         JsonNode evidence = JSON.readTree(zip.get("evidence.json"));
         assertEquals(1, evidence.size());
@@ -149,15 +171,15 @@ class GovernanceTest {
         assertEquals("Going well", JSON.readTree(zip.get("reviews.json")).get(0).get("summary").asText());
         JsonNode audit = JSON.readTree(zip.get("audit-events.json"));
         assertEquals("apprentice.subject-access-exported", audit.get(audit.size() - 1).get("action").asText());
-        assertEquals("apprentice-1000007001-subject", audit.get(audit.size() - 1).get("actor").asText());
+        assertEquals("apprentice-" + ULN_1 + "-subject", audit.get(audit.size() - 1).get("actor").asText());
 
         // Who may export: the apprentice themself, their provider's tutors, admins; nobody else.
         export(tutor, r.apprentice()).statusCode(200);
         export(Tokens.admin(), r.apprentice()).statusCode(200);
-        export(Tokens.tutor("10000071"), r.apprentice()).spec(Problems.problem(404, "not-found"));
-        export(Tokens.apprentice("1000007099", "10000070", "EMP-70"), r.apprentice())
+        export(Tokens.tutor(UKPRN_2), r.apprentice()).spec(Problems.problem(404, "not-found"));
+        export(Tokens.apprentice(ULN_2, UKPRN_1, EMPLOYER_1), r.apprentice())
                 .spec(Problems.problem(404, "not-found"));
-        export(Tokens.employer("EMP-70"), r.apprentice()).spec(Problems.problem(403, "forbidden"));
+        export(Tokens.employer(EMPLOYER_1), r.apprentice()).spec(Problems.problem(403, "forbidden"));
         export(tutor, "0123456789abcdef01234567").spec(Problems.problem(404, "not-found"));
         List<Map<String, Object>> events = allEvents(r.apprentice());
         assertEquals(3, events.stream().filter(e -> "apprentice.subject-access-exported".equals(e.get("action")))
@@ -167,18 +189,18 @@ class GovernanceTest {
 
     @Test
     void erasureIsRefusedWhileRetentionOrStatusForbidsIt() {
-        String tutor = Tokens.tutor("10000072");
-        Record active = populated(tutor, "1000007201", "10000072", "EMP-72", "2025-09-01", "2027-09-01",
+        String tutor = Tokens.tutor(UKPRN_3);
+        Record active = populated(tutor, ULN_3, UKPRN_3, EMPLOYER_2, "2025-09-01", "2027-09-01",
                 "2025-10-06");
         String admin = Tokens.admin();
         Map<String, Object> reason = Map.of("reason", "Requested by the apprentice");
         String before = snapshot(active.apprentice());
         long events = allEvents(active.apprentice()).size();
 
-        erase(admin, active.apprentice(), reason).spec(Problems.problem(409, "conflict"))
+        erase(admin, active.apprentice(), reason).spec(Problems.problem(409, "conflict", "apprentice-not-closed"))
                 .body("apprenticeStatus", equalTo("active")).body("detail", containsString("completed or withdrawn"));
         erase(tutor, active.apprentice(), reason).spec(Problems.problem(403, "forbidden"));
-        erase(Tokens.apprentice("1000007201", "10000072", "EMP-72"), active.apprentice(), reason)
+        erase(Tokens.apprentice(ULN_3, UKPRN_3, EMPLOYER_2), active.apprentice(), reason)
                 .spec(Problems.problem(403, "forbidden"));
         erase(admin, active.apprentice(), Map.of("reason", " ")).spec(Problems.invalid("reason"));
         erase(admin, active.apprentice(), Map.of()).spec(Problems.invalid("reason"));
@@ -192,7 +214,7 @@ class GovernanceTest {
         // Completed within the retention period: 409 naming the date it may be erased from.
         status(tutor, active.apprentice(), "completed", "2026-06-30");
         String completed = snapshot(active.apprentice());
-        erase(admin, active.apprentice(), reason).spec(Problems.problem(409, "conflict"))
+        erase(admin, active.apprentice(), reason).spec(Problems.problem(409, "conflict", "retention-period-not-over"))
                 .body("retainUntil", equalTo("2032-06-30")).body("apprenticeStatus", equalTo("completed"));
         assertEquals(completed, snapshot(active.apprentice()));
         assertEquals(1, db().getCollection("evidence").countDocuments(apprenticeIs(active.apprentice())));
@@ -205,8 +227,8 @@ class GovernanceTest {
 
     @Test
     void erasureAfterRetentionLeavesOnlyTheTombstoneAndTheAuditTrail() throws Exception {
-        String tutor = Tokens.tutor("10000073");
-        Record r = populated(tutor, "1000007301", "10000073", "EMP-73", "2018-09-01", "2019-09-01", "2019-01-10");
+        String tutor = Tokens.tutor(UKPRN_4);
+        Record r = populated(tutor, ULN_4, UKPRN_4, EMPLOYER_3, "2018-09-01", "2019-09-01", "2019-01-10");
         String a = r.apprentice();
         String key = given().auth().oauth2(tutor).header("Idempotency-Key", "gov-key-1")
                 .contentType("application/json").body(reflection("K2")).when()
@@ -223,7 +245,7 @@ class GovernanceTest {
 
         String admin = Tokens.admin();
         erase(admin, a, Map.of("reason", " Apprentice asked, ticket 4711 ")).statusCode(200)
-                .body("apprenticeId", equalTo(a)).body("providerUkprn", equalTo("10000073"))
+                .body("apprenticeId", equalTo(a)).body("providerUkprn", equalTo(UKPRN_4))
                 .body("erasedBy", equalTo("admin1-subject")).body("reason", equalTo("Apprentice asked, ticket 4711"))
                 .body("deleted.evidence", equalTo(2)).body("deleted.files", equalTo(2))
                 .body("deleted.offTheJobEntries", equalTo(1)).body("deleted.reviews", equalTo(1))
@@ -240,8 +262,9 @@ class GovernanceTest {
         Document tombstone = db().getCollection("apprentice_tombstones").find(Filters.eq("_id", new ObjectId(a)))
                 .first();
         assertNotNull(tombstone);
-        assertEquals(Set.of("_id", "providerUkprn", "erasedAt", "erasedBy", "reason"), tombstone.keySet());
-        assertTrue(!tombstone.toJson().contains("1000007301") && !tombstone.toJson().contains("Grace"));
+        assertEquals(Set.of("_id", "providerUkprn", "erased", "reason"), tombstone.keySet());
+        assertTrue(tombstone.get("erased", Document.class).keySet().containsAll(Set.of("subject", "role", "at")));
+        assertTrue(!tombstone.toJson().contains(ULN_4) && !tombstone.toJson().contains("Grace"));
 
         // The audit trail is intact, and records the erasure.
         List<Map<String, Object>> after = allEvents(a);
@@ -254,47 +277,73 @@ class GovernanceTest {
 
         // Everything else answers 410 to those who could see the apprentice, 404 to everyone else.
         for (String token : List.of(admin, tutor)) {
-            given().auth().oauth2(token).when().get(APPRENTICES + "/" + a).then().spec(Problems.problem(410, "erased"));
+            given().auth().oauth2(token).when().get(APPRENTICES + "/" + a).then()
+                    .spec(Problems.problem(410, "erased", "apprentice-erased"));
             given().auth().oauth2(token).when().get(APPRENTICES + "/" + a + "/evidence").then()
-                    .spec(Problems.problem(410, "erased"));
+                    .spec(Problems.problem(410, "erased", "apprentice-erased"));
             given().auth().oauth2(token).when().get(APPRENTICES + "/" + a + "/evidence/" + r.evidence() + "/file")
-                    .then().spec(Problems.problem(410, "erased"));
+                    .then().spec(Problems.problem(410, "erased", "apprentice-erased"));
             given().auth().oauth2(token).when().get(APPRENTICES + "/" + a + "/off-the-job").then()
-                    .spec(Problems.problem(410, "erased"));
+                    .spec(Problems.problem(410, "erased", "apprentice-erased"));
             given().auth().oauth2(token).when().get(APPRENTICES + "/" + a + "/reviews").then()
-                    .spec(Problems.problem(410, "erased"));
+                    .spec(Problems.problem(410, "erased", "apprentice-erased"));
             given().auth().oauth2(token).when().get(APPRENTICES + "/" + a + "/coverage").then()
-                    .spec(Problems.problem(410, "erased"));
-            export(token, a).spec(Problems.problem(410, "erased"));
+                    .spec(Problems.problem(410, "erased", "apprentice-erased"));
+            export(token, a).spec(Problems.problem(410, "erased", "apprentice-erased"));
         }
         given().auth().oauth2(tutor).contentType("application/json")
                 .body(Map.of("status", "active", "reason", "x", "effectiveDate", "2020-01-01")).when()
-                .post(APPRENTICES + "/" + a + "/status").then().spec(Problems.problem(410, "erased"));
-        erase(admin, a, Map.of("reason", "again")).spec(Problems.problem(410, "erased"));
-        given().auth().oauth2(Tokens.tutor("10000074")).when().get(APPRENTICES + "/" + a).then()
+                .post(APPRENTICES + "/" + a + "/status").then()
+                        .spec(Problems.problem(410, "erased", "apprentice-erased"));
+        erase(admin, a, Map.of("reason", "again")).spec(Problems.problem(410, "erased", "apprentice-erased"));
+        given().auth().oauth2(Tokens.tutor(UKPRN_5)).when().get(APPRENTICES + "/" + a).then()
                 .spec(Problems.problem(404, "not-found"));
-        given().auth().oauth2(Tokens.employer("EMP-73")).when().get(APPRENTICES + "/" + a).then()
+        given().auth().oauth2(Tokens.employer(EMPLOYER_3)).when().get(APPRENTICES + "/" + a).then()
                 .spec(Problems.problem(404, "not-found"));
         given().auth().oauth2(tutor).when().get(APPRENTICES + "?size=100").then().statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.not(hasItems(a)));
         assertEquals(after, allEvents(a));
     }
 
+    /** The retention rule reads the injected clock: its boundary day is tested without waiting six years. */
+    @Test
+    void retentionEndsOnItsLastDayByTheClock() {
+        String ukprn = TestIds.ukprn();
+        String uln = TestIds.uln();
+        String tutor = Tokens.tutor(ukprn);
+        Record r = populated(tutor, uln, ukprn, TestIds.employerId(), "2018-09-01", "2019-09-01", "2019-01-10");
+        status(tutor, r.apprentice(), "withdrawn", "2019-03-31");
+        Map<String, Object> reason = Map.of("reason", "Requested by the apprentice");
+        try {
+            clock.fix(Instant.parse("2025-03-30T22:59:59Z"));
+            erase(Tokens.admin(), r.apprentice(), reason)
+                    .spec(Problems.problem(409, "conflict", "retention-period-not-over"))
+                    .body("retainUntil", equalTo("2025-03-31"));
+            // Midnight in London (BST from 30 March 2025) is 23:00 UTC the day before.
+            clock.fix(Instant.parse("2025-03-30T23:00:00Z"));
+            erase(Tokens.admin(), r.apprentice(), reason).statusCode(200)
+                    .body("erased.at", equalTo("2025-03-30T23:00:00Z")).body("erased.role", equalTo("admin"));
+        } finally {
+            clock.reset();
+        }
+    }
+
     @Test
     void anInterruptedErasureIsCompletedByAskingAgain() {
-        String tutor = Tokens.tutor("10000075");
-        Record r = populated(tutor, "1000007501", "10000075", "EMP-75", "2018-09-01", "2019-09-01", "2019-01-10");
+        String tutor = Tokens.tutor(UKPRN_6);
+        Record r = populated(tutor, ULN_5, UKPRN_6, EMPLOYER_4, "2018-09-01", "2019-09-01", "2019-01-10");
         String a = r.apprentice();
         status(tutor, a, "withdrawn", "2019-03-31");
         // As if a run died right after marking the apprentice and deleting its off-the-job entries.
-        Document marker = new Document("startedAt", java.util.Date.from(Instant.now())).append("by", "admin1-subject")
+        Document marker = new Document("started", new Document("subject", "admin1-subject")
+                .append("displayName", "admin1").append("role", "admin").append("at", java.util.Date.from(Instant.now())))
                 .append("reason", "First attempt");
         db().getCollection("apprentices").updateOne(Filters.eq("_id", new ObjectId(a)), Updates.set("erasure", marker));
         db().getCollection("offTheJob").deleteMany(apprenticeIs(a));
 
         given().auth().oauth2(tutor).when().get(APPRENTICES + "/" + a + "/evidence").then()
-                .spec(Problems.problem(410, "erased"));
-        export(tutor, a).spec(Problems.problem(410, "erased"));
+                .spec(Problems.problem(410, "erased", "apprentice-erased"));
+        export(tutor, a).spec(Problems.problem(410, "erased", "apprentice-erased"));
         AuditTrailTest.events(tutor, a, "").statusCode(200);
 
         erase(Tokens.admin(), a, Map.of("reason", "Second attempt")).statusCode(200)

@@ -18,6 +18,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.evidence.service.IdempotencyCleanUp;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /** Idempotency keys expire after evidence.idempotency.retention (24 hours). Provider 10000044. */
@@ -25,7 +26,12 @@ import uk.apprenticeships.st1398.testing.Tokens;
 @QuarkusTestResource(value = StandardsServiceStub.class, restrictToAnnotatedClass = false)
 class IdempotencyExpiryTest {
 
-    static final String CALLER = "tutor-10000044-subject";
+    /** Fresh ids for this class's records: the database is shared, so no two test classes meet. */
+    static final String EMPLOYER_1 = TestIds.employerId();
+    static final String UKPRN_1 = TestIds.ukprn();
+    static final String ULN_1 = TestIds.uln();
+
+    static final String CALLER = "tutor-" + UKPRN_1 + "-subject";
 
     @Inject
     MongoClient mongo;
@@ -49,10 +55,10 @@ class IdempotencyExpiryTest {
 
     @Test
     void anExpiredKeyIsIgnoredAndCanBeUsedAgain() {
-        String a = EvidenceResourceTest.enrol("1000000441", "10000044", "EMP-44", "ST1398_1.0");
+        String a = EvidenceResourceTest.enrol(ULN_1, UKPRN_1, EMPLOYER_1, "ST1398_1.0");
         ObjectId old = insert("expired-key", Duration.ofHours(25));
         // Within the retention the stored (different) request would make this a 422; expired, it is a new create.
-        String created = given().auth().oauth2(Tokens.tutor("10000044")).header("Idempotency-Key", "expired-key")
+        String created = given().auth().oauth2(Tokens.tutor(UKPRN_1)).header("Idempotency-Key", "expired-key")
                 .contentType("application/json").body(EvidenceResourceTest.reflection("K1")).when()
                 .post(EvidenceResourceTest.evidencePath(a)).then().statusCode(201)
                 .header("Idempotent-Replayed", (String) null).body("id", not(equalTo("000000000000000000000000")))
@@ -63,7 +69,7 @@ class IdempotencyExpiryTest {
         assertEquals(1, EvidenceResourceTest.count(a));
 
         // A key still within the retention is remembered: the same request replays.
-        given().auth().oauth2(Tokens.tutor("10000044")).header("Idempotency-Key", "expired-key")
+        given().auth().oauth2(Tokens.tutor(UKPRN_1)).header("Idempotency-Key", "expired-key")
                 .contentType("application/json").body(EvidenceResourceTest.reflection("K1")).when()
                 .post(EvidenceResourceTest.evidencePath(a)).then().statusCode(201)
                 .header("Idempotent-Replayed", "true").body("id", equalTo(created));

@@ -15,18 +15,59 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestClock;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
-/** Each test enrols its own apprentices (ULNs 10000090xx, providers 1000009x): the database is shared. */
+/** Each test enrols its own apprentices (ids from TestIds): the database is shared. */
 @QuarkusTest
 @QuarkusTestResource(value = StandardsServiceStub.class, restrictToAnnotatedClass = false)
 class OffTheJobResourceTest {
+
+    /** Fresh ids for this class's records: the database is shared, so no two test classes meet. */
+    static final String EMPLOYER_1 = TestIds.employerId();
+    static final String EMPLOYER_2 = TestIds.employerId();
+    static final String EMPLOYER_3 = TestIds.employerId();
+    static final String EMPLOYER_4 = TestIds.employerId();
+    static final String EMPLOYER_5 = TestIds.employerId();
+    static final String EMPLOYER_6 = TestIds.employerId();
+    static final String EMPLOYER_7 = TestIds.employerId();
+    static final String EMPLOYER_8 = TestIds.employerId();
+    static final String UKPRN_1 = TestIds.ukprn();
+    static final String UKPRN_2 = TestIds.ukprn();
+    static final String UKPRN_3 = TestIds.ukprn();
+    static final String UKPRN_4 = TestIds.ukprn();
+    static final String UKPRN_5 = TestIds.ukprn();
+    static final String UKPRN_6 = TestIds.ukprn();
+    static final String UKPRN_7 = TestIds.ukprn();
+    static final String UKPRN_8 = TestIds.ukprn();
+    static final String ULN_1 = TestIds.uln();
+    static final String ULN_2 = TestIds.uln();
+    static final String ULN_3 = TestIds.uln();
+    static final String ULN_4 = TestIds.uln();
+    static final String ULN_5 = TestIds.uln();
+    static final String ULN_6 = TestIds.uln();
+    static final String ULN_7 = TestIds.uln();
+    static final String ULN_8 = TestIds.uln();
+    static final String ULN_9 = TestIds.uln();
+    static final String ULN_10 = TestIds.uln();
+    static final String ULN_11 = TestIds.uln();
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void systemClock() {
+        clock.reset();
+    }
 
     static String enrol(String uln, String ukprn, String employerId, String standardVersion, String start,
             String plannedEnd) {
@@ -96,15 +137,15 @@ class OffTheJobResourceTest {
 
     @Test
     void logApproveRejectAndList() {
-        String a = enrol("1000009001", "10000090", "EMP-90", "ST1398_1.0", "2025-09-01", "2027-09-01");
-        String tutor = Tokens.tutor("10000090");
-        String apprentice = Tokens.apprentice("1000009001", "10000090", "EMP-90");
-        String lms = Tokens.token("lms-10000090", java.util.Set.of("lms-integration"),
-                Map.of("provider_ukprn", "10000090"));
+        String a = enrol(ULN_1, UKPRN_1, EMPLOYER_1, "ST1398_1.0", "2025-09-01", "2027-09-01");
+        String tutor = Tokens.tutor(UKPRN_1);
+        String apprentice = Tokens.apprentice(ULN_1, UKPRN_1, EMPLOYER_1);
+        String lms = Tokens.token("lms-" + UKPRN_1, java.util.Set.of("lms-integration"),
+                Map.of("provider_ukprn", UKPRN_1));
 
         var created = post(apprentice, a, entry("2025-10-06", 7.5, "S2", "K4", "K4")).statusCode(201)
                 .body("status", equalTo("pending")).body("hours", equalTo(7.5f)).body("version", equalTo(1))
-                .body("ksbCodes", contains("K4", "S2")).body("createdBy", equalTo("apprentice-1000009001-subject"))
+                .body("ksbCodes", contains("K4", "S2")).body("createdBy", equalTo("apprentice-" + ULN_1 + "-subject"))
                 .body("decidedBy", nullValue()).extract();
         String first = created.path("id");
         assertTrue(created.header("Location").endsWith(path(a) + "/" + first), created.header("Location"));
@@ -112,7 +153,7 @@ class OffTheJobResourceTest {
         String third = create(lms, a, entry("2025-12-01", 24));
 
         approve(tutor, a, first).statusCode(200).body("status", equalTo("approved"))
-                .body("decidedBy", equalTo("tutor-10000090-subject")).body("decidedAt", notNullValue())
+                .body("decidedBy", equalTo("tutor-" + UKPRN_1 + "-subject")).body("decidedAt", notNullValue())
                 .body("version", equalTo(2));
         reject(tutor, a, third, "Normal working day").statusCode(200).body("status", equalTo("rejected"))
                 .body("rejectionReason", equalTo("Normal working day"));
@@ -121,7 +162,7 @@ class OffTheJobResourceTest {
         given().auth().oauth2(lms).when().get(path(a) + "?from=2025-10-07&to=2025-12-31").then().statusCode(200)
                 .body("items.id", contains(second, third)).body("totalItems", equalTo(2));
         // Employers confirm evidence and sign reviews; the training log is not theirs to read.
-        String employer = Tokens.employer("EMP-90");
+        String employer = Tokens.employer(EMPLOYER_1);
         get(employer, a, first).spec(Problems.problem(403, "forbidden"));
         given().auth().oauth2(employer).when().get(path(a)).then().spec(Problems.problem(403, "forbidden"));
         given().auth().oauth2(apprentice).when().get(path(a) + "?status=approved").then().statusCode(200)
@@ -137,11 +178,13 @@ class OffTheJobResourceTest {
 
     @Test
     void badEntriesChangeNothing() {
-        String a = enrol("1000009101", "10000091", "EMP-91", "ST1398_1.0", "2025-09-01", "2027-09-01");
-        String tutor = Tokens.tutor("10000091");
+        String a = enrol(ULN_2, UKPRN_2, EMPLOYER_2, "ST1398_1.0", "2025-09-01", "2027-09-01");
+        String tutor = Tokens.tutor(UKPRN_2);
         String id = create(tutor, a, entry("2025-10-06", 2, "K1"));
         String before = snapshot(a);
-        String tomorrow = LocalDate.now(ZoneId.of("Europe/London")).plusDays(1).toString();
+        // "Today" is the injected clock's: fixed, so the day after is known without reading the system clock.
+        clock.fix(Instant.parse("2026-03-01T12:00:00Z"));
+        String tomorrow = "2026-03-02";
 
         post(tutor, a, entry(tomorrow, 2)).spec(Problems.invalid("date"));
         post(tutor, a, entry("2025-08-31", 2)).spec(Problems.invalid("date"));
@@ -166,9 +209,9 @@ class OffTheJobResourceTest {
 
     @Test
     void approvedAndRejectedEntriesAreImmutable() {
-        String a = enrol("1000009201", "10000092", "EMP-92", "ST1398_1.0", "2025-09-01", "2027-09-01");
-        String tutor = Tokens.tutor("10000092");
-        String apprentice = Tokens.apprentice("1000009201", "10000092", "EMP-92");
+        String a = enrol(ULN_3, UKPRN_3, EMPLOYER_3, "ST1398_1.0", "2025-09-01", "2027-09-01");
+        String tutor = Tokens.tutor(UKPRN_3);
+        String apprentice = Tokens.apprentice(ULN_3, UKPRN_3, EMPLOYER_3);
         String approved = create(apprentice, a, entry("2025-10-06", 2));
         String rejected = create(apprentice, a, entry("2025-10-07", 2));
         approve(tutor, a, approved).statusCode(200);
@@ -186,10 +229,10 @@ class OffTheJobResourceTest {
 
     @Test
     void rolesAndTenantsAreEnforced() {
-        String a = enrol("1000009301", "10000093", "EMP-93", "ST1398_1.0", "2025-09-01", "2027-09-01");
-        String tutor = Tokens.tutor("10000093");
-        String apprentice = Tokens.apprentice("1000009301", "10000093", "EMP-93");
-        String employer = Tokens.employer("EMP-93");
+        String a = enrol(ULN_4, UKPRN_4, EMPLOYER_4, "ST1398_1.0", "2025-09-01", "2027-09-01");
+        String tutor = Tokens.tutor(UKPRN_4);
+        String apprentice = Tokens.apprentice(ULN_4, UKPRN_4, EMPLOYER_4);
+        String employer = Tokens.employer(EMPLOYER_4);
         String id = create(apprentice, a, entry("2025-10-06", 2));
         String before = snapshot(a);
 
@@ -200,34 +243,35 @@ class OffTheJobResourceTest {
         approve(employer, a, id).spec(Problems.problem(403, "forbidden"));
         reject(tutor, a, id, " ").spec(Problems.invalid("reason"));
 
-        String otherTutor = Tokens.tutor("10000094");
-        String otherApprentice = Tokens.apprentice("1000009302", "10000093", "EMP-93");
-        String otherEmployer = Tokens.employer("EMP-94");
+        String otherTutor = Tokens.tutor(UKPRN_5);
+        String otherApprentice = Tokens.apprentice(ULN_5, UKPRN_4, EMPLOYER_4);
+        String otherEmployer = Tokens.employer(EMPLOYER_5);
         post(otherTutor, a, entry("2025-10-06", 2)).spec(Problems.problem(404, "not-found"));
         post(otherApprentice, a, entry("2025-10-06", 2)).spec(Problems.problem(404, "not-found"));
         approve(otherTutor, a, id).spec(Problems.problem(404, "not-found"));
         put(otherTutor, a, id, entry("2025-10-06", 3)).spec(Problems.problem(404, "not-found"));
         delete(otherTutor, a, id).spec(Problems.problem(404, "not-found"));
         get(otherEmployer, a, id).spec(Problems.problem(403, "forbidden"));
-        summary(otherEmployer, a).spec(Problems.problem(403, "forbidden"));
+        summary(otherEmployer, a).spec(Problems.problem(404, "not-found", "apprentice-not-found"));
         given().auth().oauth2(otherTutor).when().get(path(a)).then().spec(Problems.problem(404, "not-found"));
         // An entry id of another apprentice is not found under this one.
-        String b = enrol("1000009302", "10000093", "EMP-93", "ST1398_1.0", "2025-09-01", "2027-09-01");
+        String b = enrol(ULN_5, UKPRN_4, EMPLOYER_4, "ST1398_1.0", "2025-09-01", "2027-09-01");
         approve(tutor, b, id).spec(Problems.problem(404, "not-found"));
         assertEquals(before, snapshot(a));
     }
 
     @Test
     void summaryAgainstTheFixedRule() {
-        String a = enrol("1000009401", "10000095", "EMP-95", "ST1398_1.0", "2025-09-01", "2027-09-01");
-        String tutor = Tokens.tutor("10000095");
+        String a = enrol(ULN_6, UKPRN_6, EMPLOYER_6, "ST1398_1.0", "2025-09-01", "2027-09-01");
+        String tutor = Tokens.tutor(UKPRN_6);
         approve(tutor, a, create(tutor, a, entry("2025-10-06", 7.5))).statusCode(200);
         approve(tutor, a, create(tutor, a, entry("2025-10-13", 0.75))).statusCode(200);
         create(tutor, a, entry("2025-10-20", 6));
         reject(tutor, a, create(tutor, a, entry("2025-10-27", 5)), "No").statusCode(200);
 
-        summary(Tokens.employer("EMP-95"), a).spec(Problems.problem(403, "forbidden"));
-        summary(Tokens.apprentice("1000009401", "10000095", "EMP-95"), a).statusCode(200).body("approvedHours", equalTo(8.25f))
+        // The employer reads the totals for gateway readiness (not the log itself).
+        summary(Tokens.employer(EMPLOYER_6), a).statusCode(200).body("approvedHours", equalTo(8.25f));
+        summary(Tokens.apprentice(ULN_6, UKPRN_6, EMPLOYER_6), a).statusCode(200).body("approvedHours", equalTo(8.25f))
                 .body("pendingHours", equalTo(6f)).body("requiredHours", equalTo(418))
                 .body("shortfallHours", equalTo(409.75f)).body("percentComplete", equalTo(1.9f))
                 .body("plannedWeeks", equalTo(104)).body("confirmed", equalTo(false))
@@ -238,8 +282,8 @@ class OffTheJobResourceTest {
 
     @Test
     void summaryAgainstTheWeeklyRule() {
-        String a = enrol("1000009501", "10000096", "EMP-96", "ST1398_1.0", "2025-03-03", "2027-03-01");
-        String tutor = Tokens.tutor("10000096");
+        String a = enrol(ULN_7, UKPRN_7, EMPLOYER_7, "ST1398_1.0", "2025-03-03", "2027-03-01");
+        String tutor = Tokens.tutor(UKPRN_7);
         summary(tutor, a).statusCode(200).body("approvedHours", equalTo(0f)).body("requiredHours", equalTo(624))
                 .body("shortfallHours", equalTo(624f)).body("percentComplete", equalTo(0f))
                 .body("rule.basis", equalTo("WEEKLY_HOURS")).body("confirmed", equalTo(true));
@@ -247,19 +291,19 @@ class OffTheJobResourceTest {
             approve(tutor, a, create(tutor, a, entry(LocalDate.of(2025, 3, 3).plusWeeks(week).toString(), 24)))
                     .statusCode(200);
         }
-        summary(Tokens.apprentice("1000009501", "10000096", "EMP-96"), a).statusCode(200)
+        summary(Tokens.apprentice(ULN_7, UKPRN_7, EMPLOYER_7), a).statusCode(200)
                 .body("approvedHours", equalTo(96f)).body("shortfallHours", equalTo(528f))
                 .body("percentComplete", equalTo(15.3f));
     }
 
     @Test
     void weeklyRuleIsProRataAndExcludesLeaveButTheFixedMinimumIsNot() {
-        Map<String, Object> body = new HashMap<>(Map.of("uln", "1000009502", "givenName", "Ada", "familyName",
-                "Offjob", "dateOfBirth", "2001-12-10", "providerUkprn", "10000096", "standardVersion", "ST1398_1.0",
-                "startDate", "2025-03-03", "plannedEndDate", "2027-03-01", "employerId", "EMP-96"));
+        Map<String, Object> body = new HashMap<>(Map.of("uln", ULN_8, "givenName", "Ada", "familyName",
+                "Offjob", "dateOfBirth", "2001-12-10", "providerUkprn", UKPRN_7, "standardVersion", "ST1398_1.0",
+                "startDate", "2025-03-03", "plannedEndDate", "2027-03-01", "employerId", EMPLOYER_7));
         body.put("contractedWeeklyHours", 15);
         body.put("plannedLeaveWeeks", 10);
-        String tutor = Tokens.tutor("10000096");
+        String tutor = Tokens.tutor(UKPRN_7);
         String a = given().auth().oauth2(tutor).contentType("application/json").body(body).when()
                 .post("/api/v1/apprentices").then().statusCode(201).body("contractedWeeklyHours", equalTo(15.0f))
                 .body("plannedLeaveWeeks", equalTo(10)).extract().path("id");
@@ -277,7 +321,7 @@ class OffTheJobResourceTest {
                 .body("weeklyContractedHours", nullValue()).body("requiredHours", equalTo(624));
 
         // Starting from 2025-08-01 the fixed minimum applies whatever the hours and leave.
-        body.put("uln", "1000009503");
+        body.put("uln", ULN_9);
         body.put("startDate", "2025-09-01");
         body.put("plannedEndDate", "2027-08-30");
         String fixed = given().auth().oauth2(tutor).contentType("application/json").body(body).when()
@@ -288,14 +332,14 @@ class OffTheJobResourceTest {
 
     @Test
     void summaryWithoutAPlanOrCatalogue() {
-        String noPlan = enrol("1000009601", "10000097", "EMP-97", "ST1398_2.0", "2025-09-01", "2027-09-01");
-        String tutor = Tokens.tutor("10000097");
+        String noPlan = enrol(ULN_10, UKPRN_8, EMPLOYER_8, "ST1398_2.0", "2025-09-01", "2027-09-01");
+        String tutor = Tokens.tutor(UKPRN_8);
         approve(tutor, noPlan, create(tutor, noPlan, entry("2025-10-06", 2, "K1"))).statusCode(200);
         summary(tutor, noPlan).statusCode(200).body("approvedHours", equalTo(2f)).body("requiredHours", nullValue())
                 .body("shortfallHours", nullValue()).body("percentComplete", nullValue())
                 .body("requirementUnavailable", notNullValue());
 
-        String down = enrol("1000009602", "10000097", "EMP-97", "ST0503_1.0", "2025-09-01", "2027-09-01");
+        String down = enrol(ULN_11, UKPRN_8, EMPLOYER_8, "ST0503_1.0", "2025-09-01", "2027-09-01");
         summary(tutor, down).spec(Problems.problem(503, "service-unavailable"));
         post(tutor, down, entry("2025-10-06", 2, "K1")).spec(Problems.problem(503, "service-unavailable"));
         given().auth().oauth2(tutor).when().get(path(down)).then().statusCode(200).body("items", hasSize(0));

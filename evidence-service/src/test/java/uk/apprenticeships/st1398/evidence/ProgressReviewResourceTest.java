@@ -12,19 +12,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestClock;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
-/** Each test enrols its own apprentices (ULNs 10000080xx, providers 1000008x): the database is shared. */
+/** Each test enrols its own apprentices (ids from TestIds): the database is shared. */
 @QuarkusTest
 @QuarkusTestResource(value = StandardsServiceStub.class, restrictToAnnotatedClass = false)
 class ProgressReviewResourceTest {
+
+    /** Fresh ids for this class's records: the database is shared, so no two test classes meet. */
+    static final String EMPLOYER_1 = TestIds.employerId();
+    static final String EMPLOYER_2 = TestIds.employerId();
+    static final String EMPLOYER_3 = TestIds.employerId();
+    static final String EMPLOYER_4 = TestIds.employerId();
+    static final String UKPRN_1 = TestIds.ukprn();
+    static final String UKPRN_2 = TestIds.ukprn();
+    static final String UKPRN_3 = TestIds.ukprn();
+    static final String UKPRN_4 = TestIds.ukprn();
+    static final String ULN_1 = TestIds.uln();
+    static final String ULN_2 = TestIds.uln();
+    static final String ULN_3 = TestIds.uln();
+    static final String ULN_4 = TestIds.uln();
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void systemClock() {
+        clock.reset();
+    }
 
     static String path(String a) {
         return "/api/v1/apprentices/" + a + "/reviews";
@@ -65,14 +90,14 @@ class ProgressReviewResourceTest {
 
     @Test
     void threePartiesSignOffOnce() {
-        String a = OffTheJobResourceTest.enrol("1000008001", "10000080", "EMP-80", "ST1398_1.0", "2025-09-01",
+        String a = OffTheJobResourceTest.enrol(ULN_1, UKPRN_1, EMPLOYER_1, "ST1398_1.0", "2025-09-01",
                 "2027-09-01");
-        String tutor = Tokens.tutor("10000080");
-        String apprentice = Tokens.apprentice("1000008001", "10000080", "EMP-80");
-        String employer = Tokens.employer("EMP-80");
+        String tutor = Tokens.tutor(UKPRN_1);
+        String apprentice = Tokens.apprentice(ULN_1, UKPRN_1, EMPLOYER_1);
+        String employer = Tokens.employer(EMPLOYER_1);
         var created = post(tutor, a, review("2025-12-01", "S3", "K1")).statusCode(201)
                 .body("ksbCodes", contains("K1", "S3")).body("complete", equalTo(false))
-                .body("createdBy", equalTo("tutor-10000080-subject")).body("providerSignOff", nullValue()).extract();
+                .body("createdBy", equalTo("tutor-" + UKPRN_1 + "-subject")).body("providerSignOff", nullValue()).extract();
         String id = created.path("id");
         assertTrue(created.header("Location").endsWith(path(a) + "/" + id), created.header("Location"));
         String earlier = create(tutor, a, review("2025-10-01"));
@@ -82,11 +107,11 @@ class ProgressReviewResourceTest {
                 .body("items.id", contains(earlier, id)).body("totalItems", equalTo(2));
 
         sign(apprentice, a, id, "apprentice").statusCode(200).body("apprenticeSignOff.by",
-                equalTo("apprentice-1000008001-subject")).body("apprenticeSignOff.at", notNullValue())
+                equalTo("apprentice-" + ULN_1 + "-subject")).body("apprenticeSignOff.at", notNullValue())
                 .body("complete", equalTo(false));
-        sign(tutor, a, id, "provider").statusCode(200).body("providerSignOff.by", equalTo("tutor-10000080-subject"));
+        sign(tutor, a, id, "provider").statusCode(200).body("providerSignOff.by", equalTo("tutor-" + UKPRN_1 + "-subject"));
         sign(employer, a, id, "employer").statusCode(200).body("employerSignOff.by",
-                equalTo("employer-EMP-80-subject")).body("complete", equalTo(true)).body("version", equalTo(4));
+                equalTo("employer-" + EMPLOYER_1 + "-subject")).body("complete", equalTo(true)).body("version", equalTo(4));
 
         String before = snapshot(a, id);
         sign(apprentice, a, id, "apprentice").spec(Problems.problem(409, "conflict"));
@@ -98,11 +123,11 @@ class ProgressReviewResourceTest {
 
     @Test
     void partiesSignOnlyForThemselvesAndSignedReviewsAreFrozen() {
-        String a = OffTheJobResourceTest.enrol("1000008101", "10000081", "EMP-81", "ST1398_1.0", "2025-09-01",
+        String a = OffTheJobResourceTest.enrol(ULN_2, UKPRN_2, EMPLOYER_2, "ST1398_1.0", "2025-09-01",
                 "2027-09-01");
-        String tutor = Tokens.tutor("10000081");
-        String apprentice = Tokens.apprentice("1000008101", "10000081", "EMP-81");
-        String employer = Tokens.employer("EMP-81");
+        String tutor = Tokens.tutor(UKPRN_2);
+        String apprentice = Tokens.apprentice(ULN_2, UKPRN_2, EMPLOYER_2);
+        String employer = Tokens.employer(EMPLOYER_2);
         String id = create(tutor, a, review("2025-12-01"));
         String untouched = snapshot(a, id);
 
@@ -126,12 +151,14 @@ class ProgressReviewResourceTest {
 
     @Test
     void badReviewsAndForeignTenantsChangeNothing() {
-        String a = OffTheJobResourceTest.enrol("1000008201", "10000082", "EMP-82", "ST1398_1.0", "2025-09-01",
+        String a = OffTheJobResourceTest.enrol(ULN_3, UKPRN_3, EMPLOYER_3, "ST1398_1.0", "2025-09-01",
                 "2027-09-01");
-        String tutor = Tokens.tutor("10000082");
+        String tutor = Tokens.tutor(UKPRN_3);
         String id = create(tutor, a, review("2025-12-01"));
         String before = snapshot(a, id);
-        String tomorrow = LocalDate.now(ZoneId.of("Europe/London")).plusDays(1).toString();
+        // "Today" is the injected clock's: fixed, so the day after is known without reading the system clock.
+        clock.fix(Instant.parse("2026-03-01T12:00:00Z"));
+        String tomorrow = "2026-03-02";
 
         post(tutor, a, review(tomorrow)).spec(Problems.invalid("date"));
         post(tutor, a, review("2025-08-31")).spec(Problems.invalid("date"));
@@ -143,14 +170,14 @@ class ProgressReviewResourceTest {
         put(tutor, a, id, review(tomorrow)).spec(Problems.invalid("date"));
         put(tutor, a, id, review("2025-12-01", "S99")).spec(Problems.problem(422, "unprocessable"));
 
-        String otherTutor = Tokens.tutor("10000083");
+        String otherTutor = Tokens.tutor(UKPRN_4);
         post(otherTutor, a, review("2025-12-01")).spec(Problems.problem(404, "not-found"));
         put(otherTutor, a, id, review("2025-12-02")).spec(Problems.problem(404, "not-found"));
         sign(otherTutor, a, id, "provider").spec(Problems.problem(404, "not-found"));
-        sign(Tokens.employer("EMP-83"), a, id, "employer").spec(Problems.problem(404, "not-found"));
-        sign(Tokens.apprentice("1000008202", "10000082", "EMP-82"), a, id, "apprentice")
+        sign(Tokens.employer(EMPLOYER_4), a, id, "employer").spec(Problems.problem(404, "not-found"));
+        sign(Tokens.apprentice(ULN_4, UKPRN_3, EMPLOYER_3), a, id, "apprentice")
                 .spec(Problems.problem(404, "not-found"));
-        given().auth().oauth2(Tokens.employer("EMP-83")).when().get(path(a) + "/" + id).then()
+        given().auth().oauth2(Tokens.employer(EMPLOYER_4)).when().get(path(a) + "/" + id).then()
                 .spec(Problems.problem(404, "not-found"));
         given().auth().oauth2(tutor).when().get(path(a) + "?size=101").then().spec(Problems.invalid("size"));
         assertEquals(before, snapshot(a, id));

@@ -21,12 +21,20 @@ import java.util.Base64;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
-/** The file of a superseded revision. Providers 1000004x, ULNs 100000040x: the database is shared. */
+/** The file of a superseded revision. */
 @QuarkusTest
 @QuarkusTestResource(value = StandardsServiceStub.class, restrictToAnnotatedClass = false)
 class RevisionFileTest {
+
+    /** Fresh ids for this class's records: the database is shared, so no two test classes meet. */
+    static final String EMPLOYER_1 = TestIds.employerId();
+    static final String UKPRN_1 = TestIds.ukprn();
+    static final String UKPRN_2 = TestIds.ukprn();
+    static final String ULN_1 = TestIds.uln();
+    static final String ULN_2 = TestIds.uln();
 
     static String revisionFile(String a, String id, int revision) {
         return evidencePath(a) + "/" + id + "/revisions/" + revision + "/file";
@@ -34,8 +42,8 @@ class RevisionFileTest {
 
     @Test
     void aSupersededRevisionKeepsItsFileWithTheSameHeadersAndRanges() throws Exception {
-        String a = enrol("1000000401", "10000041", "EMP-41", "ST1398_1.0");
-        String tutor = Tokens.tutor("10000041");
+        String a = enrol(ULN_1, UKPRN_1, EMPLOYER_1, "ST1398_1.0");
+        String tutor = Tokens.tutor(UKPRN_1);
         String id = create(tutor, a, EvidenceFileTest.fileEvidence("K1"));
         byte[] first = EvidenceFileTest.pdf(5000, 41);
         byte[] second = "second version".getBytes(StandardCharsets.UTF_8);
@@ -47,8 +55,8 @@ class RevisionFileTest {
 
         String sha = EvidenceFileTest.sha256(first);
         String b64 = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha));
-        ExtractableResponse<Response> whole = given().auth().oauth2(Tokens.apprentice("1000000401", "10000041",
-                "EMP-41")).when().get(revisionFile(a, id, 1)).then().statusCode(200)
+        ExtractableResponse<Response> whole = given().auth().oauth2(Tokens.apprentice(ULN_1, UKPRN_1,
+                EMPLOYER_1)).when().get(revisionFile(a, id, 1)).then().statusCode(200)
                 .header("Content-Type", "application/pdf").header("Content-Length", String.valueOf(first.length))
                 .header("ETag", "\"" + sha + "\"").header("Repr-Digest", "sha-256=:" + b64 + ":")
                 .header("Digest", "SHA-256=" + b64).header("Accept-Ranges", "bytes")
@@ -72,9 +80,9 @@ class RevisionFileTest {
 
         given().auth().oauth2(tutor).when().get(revisionFile(a, id, 3)).then()
                 .spec(Problems.problem(404, "not-found"));
-        given().auth().oauth2(Tokens.tutor("10000042")).when().get(revisionFile(a, id, 1)).then()
+        given().auth().oauth2(Tokens.tutor(UKPRN_2)).when().get(revisionFile(a, id, 1)).then()
                 .spec(Problems.problem(404, "not-found"));
-        given().auth().oauth2(Tokens.employer("EMP-41")).when().get(revisionFile(a, id, 1)).then()
+        given().auth().oauth2(Tokens.employer(EMPLOYER_1)).when().get(revisionFile(a, id, 1)).then()
                 .spec(Problems.problem(404, "not-found"));
         given().auth().oauth2(tutor).when().get(revisionFile(a, id, 0)).then().spec(Problems.invalid("revision"));
         given().when().get(revisionFile(a, id, 1)).then().spec(Problems.problem(401, "unauthorized"));
@@ -82,8 +90,8 @@ class RevisionFileTest {
 
     @Test
     void aRevisionWithoutAFileIsNotFound() {
-        String a = enrol("1000000402", "10000041", "EMP-41", "ST1398_1.0");
-        String tutor = Tokens.tutor("10000041");
+        String a = enrol(ULN_2, UKPRN_1, EMPLOYER_1, "ST1398_1.0");
+        String tutor = Tokens.tutor(UKPRN_1);
         String id = create(tutor, a, reflection("K1"));
         step(tutor, a, id, "submit", null).statusCode(200);
         step(tutor, a, id, "accept", null).statusCode(200);

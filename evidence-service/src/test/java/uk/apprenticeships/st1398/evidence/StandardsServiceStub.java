@@ -20,19 +20,27 @@ import java.util.Map;
  * answers); ST1398 2.0 answers a page; ST0404 1.0 is not in the catalogue (404); ST0503 1.0 resets the connection
  * (the catalogue is unreachable). Versions themselves: ST1398 1.0 and 2.0 exist, and so do ST0404 1.0 and ST0503 1.0
  * (enrolled while the catalogue still knew them, their KSBs fail later); ST0001 1.0 is unknown (404) and ST0002 1.0
- * resets the connection.
+ * resets the connection. ST0504 1.0 exists but its KSBs and off-the-job requirement answer only after 3 s (the
+ * catalogue is slow; the tests' downstream timeout is 1 s). {@link #server()} lets a test count the calls made.
  */
 public class StandardsServiceStub implements QuarkusTestResourceLifecycleManager {
 
     private static final String VERSION = "/api/v1/standards/%s/versions/%s";
     private static final String KSBS = VERSION + "/ksbs";
 
+    private static volatile WireMockServer running;
     private WireMockServer server;
+
+    /** The running stub, for tests that count the calls evidence-service made. */
+    public static WireMockServer server() {
+        return running;
+    }
 
     @Override
     public Map<String, String> start() {
         server = new WireMockServer(options().dynamicPort());
         server.start();
+        running = server;
         server.stubFor(get(urlEqualTo(KSBS.formatted("ST1398", "1.0"))).willReturn(json(ksbs(10, 10, 5))));
         server.stubFor(get(urlEqualTo(KSBS.formatted("ST1398", "2.0")))
                 .willReturn(json("{\"items\":" + ksbs(2, 2, 1) + ",\"page\":0}")));
@@ -41,7 +49,7 @@ public class StandardsServiceStub implements QuarkusTestResourceLifecycleManager
         server.stubFor(get(urlEqualTo(KSBS.formatted("ST0503", "1.0")))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         for (String[] v : new String[][] { { "ST1398", "1.0" }, { "ST1398", "2.0" }, { "ST0404", "1.0" },
-                { "ST0503", "1.0" } }) {
+                { "ST0503", "1.0" }, { "ST0504", "1.0" } }) {
             server.stubFor(get(urlEqualTo(VERSION.formatted(v[0], v[1])))
                     .willReturn(json("{\"referenceNumber\":\"%s\",\"version\":\"%s\"}".formatted(v[0], v[1]))));
         }
@@ -49,6 +57,8 @@ public class StandardsServiceStub implements QuarkusTestResourceLifecycleManager
                 .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
         server.stubFor(get(urlEqualTo(VERSION.formatted("ST0002", "1.0")))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        server.stubFor(get(urlEqualTo(KSBS.formatted("ST0504", "1.0")))
+                .willReturn(json(ksbs(1, 1, 1)).withFixedDelay(3000)));
         stubOffTheJobRequirements();
         return Map.of("evidence.standards-service-url", server.baseUrl());
     }
@@ -94,6 +104,8 @@ public class StandardsServiceStub implements QuarkusTestResourceLifecycleManager
                         + "\"2025-08-01\",\"basis\":\"FIXED_HOURS\",\"minimumHours\":418,\"confirmed\":false}}")));
         server.stubFor(get(urlPathEqualTo(path.formatted("ST1398", "2.0"))).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
+        server.stubFor(get(urlPathEqualTo(path.formatted("ST0504", "1.0")))
+                .willReturn(json("{\"minimumHours\":418}").withFixedDelay(3000)));
         server.stubFor(get(urlPathEqualTo(path.formatted("ST0503", "1.0")))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     }

@@ -1,13 +1,9 @@
 package uk.apprenticeships.st1398.evidence.api;
 
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.ADMIN;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.APPRENTICE;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.ASSESSOR;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.LMS_INTEGRATION;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.TUTOR;
+import static uk.apprenticeships.st1398.evidence.service.EvidencePermissions.*;
 
-import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.RolesAllowed;
+
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uk.apprenticeships.st1398.evidence.service.CallerScope;
 import uk.apprenticeships.st1398.evidence.service.CoverageService;
 
 @Path("/api/v1/apprentices/{id}/coverage")
@@ -29,15 +24,13 @@ import uk.apprenticeships.st1398.evidence.service.CoverageService;
 public class ApprenticeCoverageResource {
 
     private final CoverageService service;
-    private final SecurityIdentity identity;
 
-    public ApprenticeCoverageResource(CoverageService service, SecurityIdentity identity) {
+    public ApprenticeCoverageResource(CoverageService service) {
         this.service = service;
-        this.identity = identity;
     }
 
     @GET
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, APPRENTICE, ASSESSOR, ADMIN })
+    @PermissionsAllowed(COVERAGE_READ)
     @Operation(summary = "Get an apprentice's KSB coverage",
             description = "Every KSB of the apprentice's standard version (from the standards catalogue) with its "
                     + "accepted evidence count, latest acceptance and status (covered, in-progress, gap), the "
@@ -45,9 +38,10 @@ public class ApprenticeCoverageResource {
     @APIResponse(responseCode = "200", description = "The coverage")
     @APIResponse(responseCode = "422", description = "The apprentice's standard version is no longer in the catalogue")
     @APIResponse(responseCode = "503", description = "The standards catalogue cannot be reached")
+    @APIResponse(responseCode = "504", description = "standards-service did not answer in time (downstream-timeout)")
     public ApprenticeCoverageResponse get(
             @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = "must be a 24-character hexadecimal id")
             @Parameter(description = "Apprentice id", example = "665f1c2e9b1d4a3f8c0e1a2b") String id) {
-        return service.forApprentice(CallerScope.of(identity), id);
+        return service.forApprentice(id);
     }
 }

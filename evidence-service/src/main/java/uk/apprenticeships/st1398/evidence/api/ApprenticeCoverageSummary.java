@@ -1,6 +1,7 @@
 package uk.apprenticeships.st1398.evidence.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.apprenticeships.st1398.evidence.domain.ApprenticeStatus;
 
 @Schema(name = "ApprenticeCoverageSummary", description = "One apprentice's coverage in a cohort list")
 public record ApprenticeCoverageSummary(
@@ -8,7 +9,7 @@ public record ApprenticeCoverageSummary(
         @Schema(example = "Ada") String givenName,
         @Schema(example = "Lovelace") String familyName,
         @Schema(example = "1234567890") String uln,
-        @Schema(example = "active") String status,
+        @Schema(example = "active") ApprenticeStatus status,
         @Schema(example = "35") int coveredKsbs,
         @Schema(example = "5") int inProgressKsbs,
         @Schema(description = "KSBs no evidence maps at all", example = "30") int gapCount,

@@ -1,14 +1,9 @@
 package uk.apprenticeships.st1398.evidence.api;
 
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.ADMIN;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.APPRENTICE;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.ASSESSOR;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.EMPLOYER;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.LMS_INTEGRATION;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.TUTOR;
+import static uk.apprenticeships.st1398.evidence.service.EvidencePermissions.*;
 
-import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.RolesAllowed;
+
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -32,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.apprenticeships.st1398.evidence.service.ApprenticeService;
-import uk.apprenticeships.st1398.evidence.service.CallerScope;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 
@@ -48,15 +42,13 @@ public class ApprenticeResource {
     static final String STATUSES = "^(active|break-in-learning|withdrawn|completed)$";
 
     private final ApprenticeService service;
-    private final SecurityIdentity identity;
 
-    public ApprenticeResource(ApprenticeService service, SecurityIdentity identity) {
+    public ApprenticeResource(ApprenticeService service) {
         this.service = service;
-        this.identity = identity;
     }
 
     @GET
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
+    @PermissionsAllowed(APPRENTICE_READ)
     @Operation(summary = "List apprentices",
             description = "Tutors and LMS clients see their provider's apprentices, employers their own, an "
                     + "apprentice only themself, assessors the apprentices assigned to their assessment organisation, admins all. Ordered by family name, given name, then id.")
@@ -70,12 +62,12 @@ public class ApprenticeResource {
             @Parameter(description = "Only apprentices on this standard version", example = "ST1398_1.0")
             String standardVersion,
             @Valid @BeanParam PageRequest page) {
-        return service.list(CallerScope.of(identity), status, standardVersion, page);
+        return service.list(status, standardVersion, page);
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
+    @PermissionsAllowed(APPRENTICE_READ)
     @Operation(summary = "Get an apprentice",
             description = "Same visibility as the list; another tenant's apprentice answers 404.")
     @APIResponse(responseCode = "200", description = "The apprentice")
@@ -83,11 +75,11 @@ public class ApprenticeResource {
     public ApprenticeResponse get(
             @PathParam("id") @Pattern(regexp = ID, message = "must be a 24-character hexadecimal id")
             @Parameter(description = "Apprentice id", example = "665f1c2e9b1d4a3f8c0e1a2b") String id) {
-        return service.get(CallerScope.of(identity), id);
+        return service.get(id);
     }
 
     @POST
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, ADMIN })
+    @PermissionsAllowed(APPRENTICE_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Enrol an apprentice",
             description = "Tutors and LMS clients may enrol only for the provider in their token. A provider "
@@ -98,15 +90,16 @@ public class ApprenticeResource {
     @APIResponse(responseCode = "409", description = "The provider already has an apprentice with this ULN")
     @APIResponse(responseCode = "422", description = "The standard version is not in the standards catalogue")
     @APIResponse(responseCode = "503", description = "The standards catalogue cannot be reached; nothing created")
+    @APIResponse(responseCode = "504", description = "standards-service did not answer in time (downstream-timeout)")
     public Response create(@NotNull(message = "a JSON body is required") @Valid ApprenticeRequest request,
             @Context UriInfo uri) {
-        ApprenticeResponse created = service.create(CallerScope.of(identity), request);
+        ApprenticeResponse created = service.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
     }
 
     @PUT
     @Path("/{id}/programme")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, ADMIN })
+    @PermissionsAllowed(APPRENTICE_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace an apprentice's programme arrangements",
             description = "The assigned assessment organisation (its assessors may then read the apprentice's "
@@ -119,6 +112,6 @@ public class ApprenticeResource {
             @PathParam("id") @Pattern(regexp = ID, message = "must be a 24-character hexadecimal id")
             @Parameter(description = "Apprentice id", example = "665f1c2e9b1d4a3f8c0e1a2b") String id,
             @NotNull(message = "a JSON body is required") @Valid ProgrammeRequest request) {
-        return service.setProgramme(CallerScope.of(identity), id, request);
+        return service.setProgramme(id, request);
     }
 }

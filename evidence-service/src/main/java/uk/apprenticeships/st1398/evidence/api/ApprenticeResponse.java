@@ -1,18 +1,34 @@
 package uk.apprenticeships.st1398.evidence.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.apprenticeships.st1398.evidence.domain.ApprenticeStatus;
 
-@Schema(name = "Apprentice", description = "An apprentice on programme with one provider")
+/**
+ * The apprentice as the caller's role may see it ({@code view}): {@code full} for the apprentice, their provider's
+ * staff and admins; {@code employer} without the date of birth (the age at start instead) and without who changed
+ * the status and why; {@code assessor} with what an end-point assessment needs only (identity, with the date of
+ * birth; programme; status). Members a view leaves out are
+ * absent.
+ */
+@Schema(name = "Apprentice", description = "An apprentice on programme with one provider, in the view the "
+        + "caller's role may see (see `view`; members a view leaves out are absent)")
 public record ApprenticeResponse(
         @Schema(example = "665f1c2e9b1d4a3f8c0e1a2b") String id,
+        @Schema(description = "full, employer or assessor: which members this caller receives", example = "full")
+        String view,
         @Schema(example = "1234567890") String uln,
         @Schema(example = "Ada") String givenName,
         @Schema(example = "Lovelace") String familyName,
-        LocalDate dateOfBirth,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Not in the employer view") LocalDate dateOfBirth,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Age in whole years on the start date; the employer view only, instead of the date "
+                + "of birth", example = "19") Integer ageAtStart,
         @Schema(example = "10000001") String providerUkprn,
         @Schema(example = "EMP0001") String employerId,
         @Schema(example = "ST1398_1.0") String standardVersion,
@@ -20,10 +36,15 @@ public record ApprenticeResponse(
         LocalDate plannedEndDate,
         @Schema(description = "The assigned assessment organisation, or null", example = "EPA0001")
         String assessmentOrganisationId,
-        @Schema(description = "Contracted weekly hours; null: full time (30)", example = "37.5")
-        BigDecimal contractedWeeklyHours,
-        @Schema(description = "Weeks of planned leave within the programme", example = "0") int plannedLeaveWeeks,
-        @Schema(example = "active") String status,
-        @Schema(description = "Every status change, oldest first") List<StatusChangeResponse> statusHistory,
-        Instant createdAt) {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Contracted weekly hours; null: full time (30). Not in the assessor view",
+                example = "37.5") BigDecimal contractedWeeklyHours,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Weeks of planned leave within the programme. Not in the assessor view",
+                example = "0") Integer plannedLeaveWeeks,
+        @Schema(example = "active") ApprenticeStatus status,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Every status change, oldest first (the employer's view without who and why; not in "
+                + "the assessor view)") List<StatusChangeResponse> statusHistory,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant createdAt) {
 }

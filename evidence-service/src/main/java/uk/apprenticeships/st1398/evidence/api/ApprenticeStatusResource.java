@@ -1,10 +1,9 @@
 package uk.apprenticeships.st1398.evidence.api;
 
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.ADMIN;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.TUTOR;
+import static uk.apprenticeships.st1398.evidence.service.EvidencePermissions.*;
 
-import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.RolesAllowed;
+
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.apprenticeships.st1398.evidence.service.ApprenticeStatusService;
-import uk.apprenticeships.st1398.evidence.service.CallerScope;
 
 @Path("/api/v1/apprentices/{id}/status")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,15 +26,13 @@ import uk.apprenticeships.st1398.evidence.service.CallerScope;
 public class ApprenticeStatusResource {
 
     private final ApprenticeStatusService service;
-    private final SecurityIdentity identity;
 
-    public ApprenticeStatusResource(ApprenticeStatusService service, SecurityIdentity identity) {
+    public ApprenticeStatusResource(ApprenticeStatusService service) {
         this.service = service;
-        this.identity = identity;
     }
 
     @POST
-    @RolesAllowed({ TUTOR, ADMIN })
+    @PermissionsAllowed(APPRENTICE_STATUS)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change an apprentice's status",
             description = "Tutors (their provider's apprentices) and admins. Allowed: active → break-in-learning, "
@@ -48,6 +44,6 @@ public class ApprenticeStatusResource {
             @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = "must be a 24-character hexadecimal id")
             @Parameter(description = "Apprentice id", example = "665f1c2e9b1d4a3f8c0e1a2b") String id,
             @NotNull(message = "a JSON body is required") @Valid StatusChangeRequest request) {
-        return service.change(CallerScope.of(identity), id, request);
+        return service.change(id, request);
     }
 }

@@ -1,10 +1,9 @@
 package uk.apprenticeships.st1398.evidence.api;
 
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.ADMIN;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.TUTOR;
+import static uk.apprenticeships.st1398.evidence.service.EvidencePermissions.*;
 
-import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.RolesAllowed;
+
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
@@ -21,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.apprenticeships.st1398.evidence.service.AuditEventService;
-import uk.apprenticeships.st1398.evidence.service.CallerScope;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
@@ -36,15 +34,13 @@ public class AuditEventResource {
     private static final String INSTANT_MESSAGE = "must be an ISO-8601 instant such as 2026-01-31T00:00:00Z";
 
     private final AuditEventService service;
-    private final SecurityIdentity identity;
 
-    public AuditEventResource(AuditEventService service, SecurityIdentity identity) {
+    public AuditEventResource(AuditEventService service) {
         this.service = service;
-        this.identity = identity;
     }
 
     @GET
-    @RolesAllowed({ TUTOR, ADMIN })
+    @PermissionsAllowed(AUDIT_READ)
     @Operation(summary = "List an apprentice's audit events", description = "Every change to the apprentice's "
             + "records (and every subject-access export) in the order it happened (`seq`). Events hold ids and "
             + "SHA-256 digests of the document before and after, no personal data; they cannot be changed or "
@@ -62,7 +58,7 @@ public class AuditEventResource {
             @QueryParam("to") @Parameter(description = "Only events before this instant",
                     example = "2026-02-01T00:00:00Z") String to,
             @Valid @BeanParam PageRequest page) {
-        return service.list(CallerScope.of(identity), id, action, instant("from", from), instant("to", to), page);
+        return service.list(id, action, instant("from", from), instant("to", to), page);
     }
 
     private static Instant instant(String name, String value) {

@@ -11,6 +11,7 @@ public record AuditEventResponse(
         Instant occurredAt,
         @Schema(description = "Token subject of the caller") String actor,
         @Schema(description = "The caller's widest role", example = "tutor") String actorRole,
+        @Schema(description = "The subject a delegated token acted for, or null") String onBehalfOf,
         @Schema(description = "The provider UKPRN or employer id the caller acted for; null for admins and "
                 + "apprentices") String actorTenant,
         @Schema(description = "Stable verb", example = "evidence.submitted") String action,
@@ -26,5 +27,5 @@ public record AuditEventResponse(
         @Schema(description = "SHA-256 (hex) over previousHash and every field of this event, one per line in the "
                 + "order: previousHash, chain (apprentice id), seq, occurredAt, actor, actorRole, actorTenant, "
                 + "action, resourceType, resourceId, apprenticeId, requestId, beforeDigest, afterDigest (null as "
-                + "empty)") String hash) {
+                + "empty), then onBehalfOf when set") String hash) {
 }

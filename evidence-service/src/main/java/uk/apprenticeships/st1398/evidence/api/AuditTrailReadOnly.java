@@ -5,7 +5,7 @@ import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import uk.apprenticeships.st1398.platform.problem.HttpProblems;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
+import uk.apprenticeships.st1398.platform.problem.PlatformError;
 
 /**
  * The audit trail is read-only at the HTTP layer too: any method other than GET (or HEAD, OPTIONS) on
@@ -27,7 +27,7 @@ public class AuditTrailReadOnly {
                 return;
             }
             ctx.response().putHeader("Allow", "GET");
-            HttpProblems.write(ctx, HttpProblems.of(ProblemType.METHOD_NOT_ALLOWED, 405, "The audit trail is "
+            HttpProblems.write(ctx, HttpProblems.of(PlatformError.METHOD_NOT_ALLOWED, "The audit trail is "
                     + "append-only: its events can be read (GET) but never changed or deleted.", ctx));
         });
     }

@@ -1,9 +1,9 @@
 package uk.apprenticeships.st1398.evidence.api;
 
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.ADMIN;
+import static uk.apprenticeships.st1398.evidence.service.EvidencePermissions.*;
 
-import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.RolesAllowed;
+
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uk.apprenticeships.st1398.evidence.service.CallerScope;
 import uk.apprenticeships.st1398.evidence.service.ErasureService;
 
 @Path("/api/v1/apprentices/{id}/erasure")
@@ -26,15 +25,13 @@ import uk.apprenticeships.st1398.evidence.service.ErasureService;
 public class ErasureResource {
 
     private final ErasureService service;
-    private final SecurityIdentity identity;
 
-    public ErasureResource(ErasureService service, SecurityIdentity identity) {
+    public ErasureResource(ErasureService service) {
         this.service = service;
-        this.identity = identity;
     }
 
     @POST
-    @RolesAllowed(ADMIN)
+    @PermissionsAllowed(ERASURE_REQUEST)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Erase an apprentice's record on request", description = "Admins only. Allowed once the "
             + "apprentice is completed or withdrawn and the effective date of that change plus the retention period "
@@ -51,6 +48,6 @@ public class ErasureResource {
             @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = EvidenceResource.ID_MESSAGE)
             @Parameter(description = "Apprentice id") String id,
             @NotNull(message = "a JSON body is required") @Valid ErasureRequest request) {
-        return service.erase(CallerScope.of(identity), id, request.reason());
+        return service.erase(id, request.reason());
     }
 }

@@ -9,6 +9,7 @@ public record ErasureResponse(
         @Schema(example = "10000001") String providerUkprn,
         Instant erasedAt,
         @Schema(description = "Token subject of the admin who started the erasure") String erasedBy,
+        @Schema(description = "Who started the erasure; `at` is when it completed") StampResponse erased,
         String reason,
         @Schema(description = "What this run deleted (a run that completes an interrupted one counts only what "
                 + "was left)") Deleted deleted) {

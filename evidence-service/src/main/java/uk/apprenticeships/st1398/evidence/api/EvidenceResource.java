@@ -1,14 +1,9 @@
 package uk.apprenticeships.st1398.evidence.api;
 
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.ADMIN;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.APPRENTICE;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.ASSESSOR;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.EMPLOYER;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.LMS_INTEGRATION;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.TUTOR;
+import static uk.apprenticeships.st1398.evidence.service.EvidencePermissions.*;
 
-import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.RolesAllowed;
+
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,7 +27,6 @@ import java.io.OutputStream;
 import java.util.Base64;
 import java.util.HexFormat;
 import uk.apprenticeships.st1398.platform.problem.Problem;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -44,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.apprenticeships.st1398.evidence.service.ByteRange;
-import uk.apprenticeships.st1398.evidence.service.EvidenceCaller;
+import uk.apprenticeships.st1398.evidence.service.EvidenceError;
 import uk.apprenticeships.st1398.evidence.service.EvidenceFileService;
 import uk.apprenticeships.st1398.evidence.service.FileNames;
 import uk.apprenticeships.st1398.evidence.service.EvidenceService;
@@ -63,16 +57,14 @@ public class EvidenceResource {
 
     private final EvidenceService service;
     private final EvidenceFileService files;
-    private final SecurityIdentity identity;
 
-    public EvidenceResource(EvidenceService service, EvidenceFileService files, SecurityIdentity identity) {
+    public EvidenceResource(EvidenceService service, EvidenceFileService files) {
         this.service = service;
         this.files = files;
-        this.identity = identity;
     }
 
     @GET
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
+    @PermissionsAllowed(EVIDENCE_READ)
     @Operation(summary = "List an apprentice's evidence", description = "Oldest first (creation time, then id). "
             + "Employers see only items that ask (or in an earlier revision asked) for their confirmation; other "
             + "items, their revisions and files answer 404 to them. Assessors read the evidence of apprentices "
@@ -87,11 +79,11 @@ public class EvidenceResource {
             @QueryParam("ksbCode") @Pattern(regexp = "^[KSB][1-9]\\d{0,2}$", message = "must be a code such as K3")
             @Parameter(description = "Only items mapped to this KSB code", example = "K1") String ksbCode,
             @Valid @BeanParam PageRequest page) {
-        return service.list(EvidenceCaller.of(identity), id, status, ksbCode, page);
+        return service.list(id, status, ksbCode, page);
     }
 
     @POST
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, APPRENTICE, ADMIN })
+    @PermissionsAllowed(EVIDENCE_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add an evidence item", description = "Starts as a draft. KSB codes must belong to the "
             + "apprentice's standard version (checked with standards-service): unknown codes answer 422 with "
@@ -105,6 +97,7 @@ public class EvidenceResource {
     @APIResponse(responseCode = "422", description = "Unknown KSB codes (see `validKsbCodes`), an unknown standard "
             + "version, or an Idempotency-Key reused for a different request")
     @APIResponse(responseCode = "503", description = "standards-service cannot be reached to check the KSB codes")
+    @APIResponse(responseCode = "504", description = "standards-service did not answer in time (downstream-timeout)")
     public Response create(
             @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
             @Parameter(description = "Apprentice id") String id,
@@ -112,7 +105,7 @@ public class EvidenceResource {
                     message = "must be 1 to 255 visible ASCII characters")
             @Parameter(description = "Your unique key for this create; retries send the same key") String key,
             @NotNull(message = "a JSON body is required") @Valid EvidenceRequest request, @Context UriInfo uri) {
-        EvidenceService.Created created = service.create(EvidenceCaller.of(identity), id, request, key);
+        EvidenceService.Created created = service.create(id, request, key);
         Response.ResponseBuilder response = Response.created(
                 uri.getAbsolutePathBuilder().path(created.evidence().id()).build()).entity(created.evidence());
         if (created.replayed()) {
@@ -123,7 +116,7 @@ public class EvidenceResource {
 
     @GET
     @Path("/{evidenceId}")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
+    @PermissionsAllowed(EVIDENCE_READ)
     @Operation(summary = "Get an evidence item", description = "Its newest revision, with the whole workflow "
             + "history of that revision.")
     @APIResponse(responseCode = "200", description = "The evidence item")
@@ -132,12 +125,12 @@ public class EvidenceResource {
             @Parameter(description = "Apprentice id") String id,
             @PathParam("evidenceId") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
             @Parameter(description = "Evidence id") String evidenceId) {
-        return service.get(EvidenceCaller.of(identity), id, evidenceId);
+        return service.get(id, evidenceId);
     }
 
     @PUT
     @Path("/{evidenceId}")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, APPRENTICE, ADMIN })
+    @PermissionsAllowed(EVIDENCE_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change an evidence item", description = "Drafts and referred-back items change in place. "
             + "Accepted evidence never changes: the change becomes a new draft revision and the accepted one stays "
@@ -146,18 +139,19 @@ public class EvidenceResource {
     @APIResponse(responseCode = "200", description = "The item after the change")
     @APIResponse(responseCode = "422", description = "Unknown KSB codes; see `validKsbCodes`")
     @APIResponse(responseCode = "503", description = "standards-service cannot be reached to check the KSB codes")
+    @APIResponse(responseCode = "504", description = "standards-service did not answer in time (downstream-timeout)")
     public EvidenceResponse update(
             @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
             @Parameter(description = "Apprentice id") String id,
             @PathParam("evidenceId") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
             @Parameter(description = "Evidence id") String evidenceId,
             @NotNull(message = "a JSON body is required") @Valid EvidenceRequest request) {
-        return service.update(EvidenceCaller.of(identity), id, evidenceId, request);
+        return service.update(id, evidenceId, request);
     }
 
     @POST
     @Path("/{evidenceId}/workflow")
-    @RolesAllowed({ TUTOR, EMPLOYER, APPRENTICE, ADMIN })
+    @PermissionsAllowed({ EVIDENCE_SUBMIT, EVIDENCE_CONFIRM, EVIDENCE_REVIEW })
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Take a workflow step", description = "draft → submitted (apprentice or tutor) → "
             + "accepted or referred-back with feedback (tutor); referred-back → submitted again. Where "
@@ -171,12 +165,12 @@ public class EvidenceResource {
             @PathParam("evidenceId") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
             @Parameter(description = "Evidence id") String evidenceId,
             @NotNull(message = "a JSON body is required") @Valid WorkflowRequest request) {
-        return service.workflow(EvidenceCaller.of(identity), id, evidenceId, request);
+        return service.workflow(id, evidenceId, request);
     }
 
     @GET
     @Path("/{evidenceId}/revisions/{revision}")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
+    @PermissionsAllowed(EVIDENCE_READ)
     @Operation(summary = "Get one revision of an evidence item", description = "Earlier revisions are kept as they "
             + "were when a change to accepted evidence replaced them.")
     @APIResponse(responseCode = "200", description = "The revision")
@@ -188,12 +182,12 @@ public class EvidenceResource {
             @PathParam("revision") @Min(value = 1, message = "must be 1 or more")
             @Max(value = 100_000, message = "must be 100000 or less")
             @Parameter(description = "Revision number, from 1") int revision) {
-        return service.revision(EvidenceCaller.of(identity), id, evidenceId, revision);
+        return service.revision(id, evidenceId, revision);
     }
 
     @PUT
     @Path("/{evidenceId}/file")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, APPRENTICE, ADMIN })
+    @PermissionsAllowed(EVIDENCE_WRITE)
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Upload the evidence file", description = "The raw file is the body, with its "
             + "`Content-Type` (PDF, PNG, JPEG, DOCX, XLSX, plain text, CSV or MP4). The declared type must match the "
@@ -215,12 +209,12 @@ public class EvidenceResource {
             @HeaderParam("Content-Type") @Parameter(hidden = true) String contentType,
             @HeaderParam("Content-Length") @Parameter(hidden = true) String contentLength,
             InputStream body) {
-        return files.upload(EvidenceCaller.of(identity), id, evidenceId, contentType, contentLength, filename, body);
+        return files.upload(id, evidenceId, contentType, contentLength, filename, body);
     }
 
     @GET
     @Path("/{evidenceId}/file")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
+    @PermissionsAllowed(EVIDENCE_READ)
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "Download the evidence file", description = "Streamed, as an attachment, with "
             + "`Repr-Digest` (and legacy `Digest`) carrying its SHA-256 and `ETag`. A single `Range: bytes=...` is "
@@ -239,12 +233,12 @@ public class EvidenceResource {
             @HeaderParam("Range") @Parameter(description = "One byte range, e.g. bytes=0-1023") String range,
             @HeaderParam("X-Request-Id") @Parameter(hidden = true) String requestId,
             @Context UriInfo uri) {
-        return send(() -> files.download(EvidenceCaller.of(identity), id, evidenceId, range), range, requestId, uri);
+        return send(() -> files.download(id, evidenceId, range), range, requestId, uri);
     }
 
     @GET
     @Path("/{evidenceId}/revisions/{revision}/file")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
+    @PermissionsAllowed(EVIDENCE_READ)
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "Download the file of one revision", description = "The file as it was in that revision "
             + "(a superseded revision keeps its file when a change to accepted evidence replaced it), with the same "
@@ -265,7 +259,7 @@ public class EvidenceResource {
             @HeaderParam("Range") @Parameter(description = "One byte range, e.g. bytes=0-1023") String range,
             @HeaderParam("X-Request-Id") @Parameter(hidden = true) String requestId,
             @Context UriInfo uri) {
-        return send(() -> files.download(EvidenceCaller.of(identity), id, evidenceId, revision, range), range,
+        return send(() -> files.download(id, evidenceId, revision, range), range,
                 requestId, uri);
     }
 
@@ -279,8 +273,9 @@ public class EvidenceResource {
             // Needs Content-Range on the problem, which ApiException cannot carry.
             long size = e.size();
             return Response.status(416).header("Content-Range", "bytes */" + size).type(Problem.MEDIA_TYPE)
-                    .entity(new Problem(ProblemType.forStatus(416), 416, "The range '" + range + "' starts beyond "
-                            + "the end of the file (" + size + " bytes).", uri.getPath(), requestId, null, null))
+                    .entity(new Problem(EvidenceError.RANGE_NOT_SATISFIABLE, "The range '" + range + "' starts "
+                            + "beyond the end of the file (" + size + " bytes).", uri.getPath(), requestId, null,
+                            java.util.Map.of("fileSize", size)))
                     .build();
         }
         EvidenceFileService.Download file = download;

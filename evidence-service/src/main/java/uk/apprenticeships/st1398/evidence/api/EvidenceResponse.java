@@ -3,6 +3,8 @@ package uk.apprenticeships.st1398.evidence.api;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.apprenticeships.st1398.evidence.domain.EvidenceKind;
+import uk.apprenticeships.st1398.evidence.domain.EvidenceStatus;
 
 @Schema(name = "Evidence", description = "An evidence item (or one revision of it) with its review workflow")
 public record EvidenceResponse(
@@ -11,8 +13,9 @@ public record EvidenceResponse(
         @Schema(description = "Content revision shown, from 1", example = "1") int revision,
         @Schema(description = "The item's newest revision", example = "1") int latestRevision,
         @Schema(description = "Concurrency counter; send it back on updates", example = "3") long version,
-        @Schema(description = "draft, submitted, referred-back or accepted", example = "draft") String status,
-        @Schema(example = "reflection") String kind,
+        @Schema(description = "draft, submitted, referred-back or accepted", example = "draft")
+        EvidenceStatus status,
+        @Schema(example = "reflection") EvidenceKind kind,
         String title,
         String description,
         String url,
@@ -25,5 +28,6 @@ public record EvidenceResponse(
         @Schema(description = "Workflow steps of this item, oldest first") List<WorkflowStepResponse> history,
         Instant createdAt,
         @Schema(description = "Subject of the token that created the item") String createdBy,
+        @Schema(description = "Who created the item, and when") StampResponse created,
         Instant updatedAt) {
 }

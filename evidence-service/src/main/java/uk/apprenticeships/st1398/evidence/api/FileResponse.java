@@ -10,5 +10,6 @@ public record FileResponse(
         @Schema(description = "Size in bytes") long size,
         @Schema(description = "Lower-case hex SHA-256 of the bytes") String sha256,
         Instant uploadedAt,
-        String uploadedBy) {
+        @Schema(description = "Subject of the token that uploaded it") String uploadedBy,
+        @Schema(description = "Who uploaded it, and when") StampResponse uploaded) {
 }

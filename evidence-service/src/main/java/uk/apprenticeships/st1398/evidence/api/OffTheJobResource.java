@@ -1,13 +1,9 @@
 package uk.apprenticeships.st1398.evidence.api;
 
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.ADMIN;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.APPRENTICE;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.ASSESSOR;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.LMS_INTEGRATION;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.TUTOR;
+import static uk.apprenticeships.st1398.evidence.service.EvidencePermissions.*;
 
-import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.RolesAllowed;
+
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -33,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uk.apprenticeships.st1398.evidence.service.EvidenceCaller;
 import uk.apprenticeships.st1398.evidence.service.OffTheJobService;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
@@ -51,15 +46,13 @@ public class OffTheJobResource {
     static final String DATE_MESSAGE = "must be a date such as 2025-10-06";
 
     private final OffTheJobService service;
-    private final SecurityIdentity identity;
 
-    public OffTheJobResource(OffTheJobService service, SecurityIdentity identity) {
+    public OffTheJobResource(OffTheJobService service) {
         this.service = service;
-        this.identity = identity;
     }
 
     @GET
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, APPRENTICE, ASSESSOR, ADMIN })
+    @PermissionsAllowed(OTJ_READ)
     @Operation(summary = "List an apprentice's off-the-job entries", description = "By training date, then id. "
             + "`from` and `to` are inclusive.")
     @APIResponse(responseCode = "200", description = "A page of entries")
@@ -74,11 +67,11 @@ public class OffTheJobResource {
             @QueryParam("to") @Pattern(regexp = DATE, message = DATE_MESSAGE)
             @Parameter(description = "Only entries on or before this date", example = "2025-12-31") String to,
             @Valid @BeanParam PageRequest page) {
-        return service.list(EvidenceCaller.of(identity), id, status, date("from", from), date("to", to), page);
+        return service.list(id, status, date("from", from), date("to", to), page);
     }
 
     @POST
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, APPRENTICE, ADMIN })
+    @PermissionsAllowed(OTJ_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log off-the-job training", description = "Starts pending until the provider's tutor "
             + "approves or rejects it. The apprentice logs their own; the provider's tutors and LMS may log for "
@@ -89,17 +82,18 @@ public class OffTheJobResource {
             content = @Content(schema = @Schema(implementation = OffTheJobResponse.class)))
     @APIResponse(responseCode = "422", description = "Unknown KSB codes; see `validKsbCodes`")
     @APIResponse(responseCode = "503", description = "standards-service cannot be reached to check the KSB codes")
+    @APIResponse(responseCode = "504", description = "standards-service did not answer in time (downstream-timeout)")
     public Response create(
             @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
             @Parameter(description = "Apprentice id") String id,
             @NotNull(message = "a JSON body is required") @Valid OffTheJobRequest request, @Context UriInfo uri) {
-        OffTheJobResponse created = service.create(EvidenceCaller.of(identity), id, request);
+        OffTheJobResponse created = service.create(id, request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
     }
 
     @GET
     @Path("/summary")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, APPRENTICE, ASSESSOR, ADMIN })
+    @PermissionsAllowed(OTJ_SUMMARY)
     @Operation(summary = "Off-the-job totals against the required minimum", description = "Approved and pending "
             + "hours, and the minimum standards-service works out from the assessment plan of the apprentice's "
             + "standard version for their start date and planned weeks (start to planned end date): a fixed "
@@ -109,15 +103,16 @@ public class OffTheJobResource {
     @APIResponse(responseCode = "200", description = "The totals",
             content = @Content(schema = @Schema(implementation = OffTheJobSummaryResponse.class)))
     @APIResponse(responseCode = "503", description = "standards-service cannot be reached")
+    @APIResponse(responseCode = "504", description = "standards-service did not answer in time (downstream-timeout)")
     public OffTheJobSummaryResponse summary(
             @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
             @Parameter(description = "Apprentice id") String id) {
-        return service.summary(EvidenceCaller.of(identity), id);
+        return service.summary(id);
     }
 
     @GET
     @Path("/{entryId}")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, APPRENTICE, ASSESSOR, ADMIN })
+    @PermissionsAllowed(OTJ_READ)
     @Operation(summary = "Get an off-the-job entry", description = "With the tutor's decision, if any.")
     @APIResponse(responseCode = "200", description = "The entry")
     public OffTheJobResponse get(
@@ -125,12 +120,12 @@ public class OffTheJobResource {
             @Parameter(description = "Apprentice id") String id,
             @PathParam("entryId") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
             @Parameter(description = "Entry id") String entryId) {
-        return service.get(EvidenceCaller.of(identity), id, entryId);
+        return service.get(id, entryId);
     }
 
     @PUT
     @Path("/{entryId}")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, APPRENTICE, ADMIN })
+    @PermissionsAllowed(OTJ_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a pending off-the-job entry", description = "Same checks as logging. Approved and "
             + "rejected entries never change (409). Send the `version` you read to avoid overwriting a concurrent "
@@ -143,12 +138,12 @@ public class OffTheJobResource {
             @PathParam("entryId") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
             @Parameter(description = "Entry id") String entryId,
             @NotNull(message = "a JSON body is required") @Valid OffTheJobRequest request) {
-        return service.update(EvidenceCaller.of(identity), id, entryId, request);
+        return service.update(id, entryId, request);
     }
 
     @DELETE
     @Path("/{entryId}")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, APPRENTICE, ADMIN })
+    @PermissionsAllowed(OTJ_WRITE)
     @Operation(summary = "Delete a pending off-the-job entry", description = "Approved and rejected entries stay "
             + "(409).")
     @APIResponse(responseCode = "204", description = "Deleted")
@@ -157,12 +152,12 @@ public class OffTheJobResource {
             @Parameter(description = "Apprentice id") String id,
             @PathParam("entryId") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
             @Parameter(description = "Entry id") String entryId) {
-        service.delete(EvidenceCaller.of(identity), id, entryId);
+        service.delete(id, entryId);
     }
 
     @POST
     @Path("/{entryId}/approve")
-    @RolesAllowed({ TUTOR, ADMIN })
+    @PermissionsAllowed(OTJ_APPROVE)
     @Operation(summary = "Approve a pending off-the-job entry", description = "By the provider's tutor; records "
             + "who (token subject) and when. Approved entries never change; approving again answers 409.")
     @APIResponse(responseCode = "200", description = "The approved entry")
@@ -171,12 +166,12 @@ public class OffTheJobResource {
             @Parameter(description = "Apprentice id") String id,
             @PathParam("entryId") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
             @Parameter(description = "Entry id") String entryId) {
-        return service.decide(EvidenceCaller.of(identity), id, entryId, true, null);
+        return service.decide(id, entryId, true, null);
     }
 
     @POST
     @Path("/{entryId}/reject")
-    @RolesAllowed({ TUTOR, ADMIN })
+    @PermissionsAllowed(OTJ_APPROVE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reject a pending off-the-job entry", description = "By the provider's tutor, with a "
             + "reason; records who and when. Rejected entries never change and do not count.")
@@ -187,7 +182,7 @@ public class OffTheJobResource {
             @PathParam("entryId") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
             @Parameter(description = "Entry id") String entryId,
             @NotNull(message = "a JSON body is required") @Valid RejectionRequest request) {
-        return service.decide(EvidenceCaller.of(identity), id, entryId, false, request.reason());
+        return service.decide(id, entryId, false, request.reason());
     }
 
     private static LocalDate date(String field, String value) {

@@ -1,14 +1,9 @@
 package uk.apprenticeships.st1398.evidence.api;
 
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.ADMIN;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.APPRENTICE;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.ASSESSOR;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.EMPLOYER;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.LMS_INTEGRATION;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.TUTOR;
+import static uk.apprenticeships.st1398.evidence.service.EvidencePermissions.*;
 
-import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.RolesAllowed;
+
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -30,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uk.apprenticeships.st1398.evidence.service.EvidenceCaller;
 import uk.apprenticeships.st1398.evidence.service.ProgressReviewService;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
@@ -45,26 +39,24 @@ public class ProgressReviewResource {
     static final String ID_MESSAGE = EvidenceResource.ID_MESSAGE;
 
     private final ProgressReviewService service;
-    private final SecurityIdentity identity;
 
-    public ProgressReviewResource(ProgressReviewService service, SecurityIdentity identity) {
+    public ProgressReviewResource(ProgressReviewService service) {
         this.service = service;
-        this.identity = identity;
     }
 
     @GET
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
+    @PermissionsAllowed(REVIEW_READ)
     @Operation(summary = "List an apprentice's progress reviews", description = "By review date, then id.")
     @APIResponse(responseCode = "200", description = "A page of reviews")
     public PageResponse<ReviewResponse> list(
             @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
             @Parameter(description = "Apprentice id") String id,
             @Valid @BeanParam PageRequest page) {
-        return service.list(EvidenceCaller.of(identity), id, page);
+        return service.list(id, page);
     }
 
     @POST
-    @RolesAllowed({ TUTOR, ADMIN })
+    @PermissionsAllowed(REVIEW_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a progress review", description = "By the provider's tutor. The date may not be "
             + "in the future or before the apprentice's start date; KSB codes discussed must belong to the "
@@ -73,17 +65,18 @@ public class ProgressReviewResource {
             content = @Content(schema = @Schema(implementation = ReviewResponse.class)))
     @APIResponse(responseCode = "422", description = "Unknown KSB codes; see `validKsbCodes`")
     @APIResponse(responseCode = "503", description = "standards-service cannot be reached to check the KSB codes")
+    @APIResponse(responseCode = "504", description = "standards-service did not answer in time (downstream-timeout)")
     public Response create(
             @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
             @Parameter(description = "Apprentice id") String id,
             @NotNull(message = "a JSON body is required") @Valid ReviewRequest request, @Context UriInfo uri) {
-        ReviewResponse created = service.create(EvidenceCaller.of(identity), id, request);
+        ReviewResponse created = service.create(id, request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
     }
 
     @GET
     @Path("/{reviewId}")
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, EMPLOYER, APPRENTICE, ASSESSOR, ADMIN })
+    @PermissionsAllowed(REVIEW_READ)
     @Operation(summary = "Get a progress review", description = "With its sign-offs and whether it is complete.")
     @APIResponse(responseCode = "200", description = "The review")
     public ReviewResponse get(
@@ -91,12 +84,12 @@ public class ProgressReviewResource {
             @Parameter(description = "Apprentice id") String id,
             @PathParam("reviewId") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
             @Parameter(description = "Review id") String reviewId) {
-        return service.get(EvidenceCaller.of(identity), id, reviewId);
+        return service.get(id, reviewId);
     }
 
     @PUT
     @Path("/{reviewId}")
-    @RolesAllowed({ TUTOR, ADMIN })
+    @PermissionsAllowed(REVIEW_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a progress review", description = "Only until the first sign-off; after that the "
             + "review is frozen (409). Send the `version` you read to avoid overwriting a concurrent change.")
@@ -108,12 +101,12 @@ public class ProgressReviewResource {
             @PathParam("reviewId") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
             @Parameter(description = "Review id") String reviewId,
             @NotNull(message = "a JSON body is required") @Valid ReviewRequest request) {
-        return service.update(EvidenceCaller.of(identity), id, reviewId, request);
+        return service.update(id, reviewId, request);
     }
 
     @POST
     @Path("/{reviewId}/sign-off")
-    @RolesAllowed({ TUTOR, EMPLOYER, APPRENTICE })
+    @PermissionsAllowed(REVIEW_SIGN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sign off a progress review", description = "Each party signs once, for itself only: "
             + "`apprentice` (the apprentice themself), `provider` (a tutor of the provider), `employer` (the "
@@ -126,6 +119,6 @@ public class ProgressReviewResource {
             @PathParam("reviewId") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
             @Parameter(description = "Review id") String reviewId,
             @NotNull(message = "a JSON body is required") @Valid SignOffRequest request) {
-        return service.signOff(EvidenceCaller.of(identity), id, reviewId, request);
+        return service.signOff(id, reviewId, request);
     }
 }

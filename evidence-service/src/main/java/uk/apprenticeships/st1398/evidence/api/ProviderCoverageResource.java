@@ -1,11 +1,9 @@
 package uk.apprenticeships.st1398.evidence.api;
 
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.ADMIN;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.LMS_INTEGRATION;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.TUTOR;
+import static uk.apprenticeships.st1398.evidence.service.EvidencePermissions.*;
 
-import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.RolesAllowed;
+
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uk.apprenticeships.st1398.evidence.service.CallerScope;
 import uk.apprenticeships.st1398.evidence.service.CoverageService;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 
@@ -30,15 +27,13 @@ import uk.apprenticeships.st1398.platform.api.PageRequest;
 public class ProviderCoverageResource {
 
     private final CoverageService service;
-    private final SecurityIdentity identity;
 
-    public ProviderCoverageResource(CoverageService service, SecurityIdentity identity) {
+    public ProviderCoverageResource(CoverageService service) {
         this.service = service;
-        this.identity = identity;
     }
 
     @GET
-    @RolesAllowed({ TUTOR, LMS_INTEGRATION, ADMIN })
+    @PermissionsAllowed(COHORT_COVERAGE_READ)
     @Operation(summary = "Get a provider cohort's KSB coverage",
             description = "For dashboards: a page of the provider's apprentices on the standard version (any "
                     + "status; ordered by family name, given name, then id) with their coverage, and an aggregate "
@@ -47,6 +42,7 @@ public class ProviderCoverageResource {
     @APIResponse(responseCode = "200", description = "A page of coverage summaries and the cohort aggregate")
     @APIResponse(responseCode = "422", description = "The standard version is not in the catalogue")
     @APIResponse(responseCode = "503", description = "The standards catalogue cannot be reached")
+    @APIResponse(responseCode = "504", description = "standards-service did not answer in time (downstream-timeout)")
     public ProviderCoverageResponse get(
             @PathParam("ukprn") @Pattern(regexp = "^\\d{8}$", message = "must be 8 digits")
             @Parameter(description = "UKPRN of the provider", example = "10000001") String ukprn,
@@ -55,6 +51,6 @@ public class ProviderCoverageResource {
             @Parameter(description = "The cohort's standard version (required)", example = "ST1398_1.0",
                     required = true) String standardVersion,
             @Valid @BeanParam PageRequest page) {
-        return service.forProvider(CallerScope.of(identity), ukprn, standardVersion, page);
+        return service.forProvider(ukprn, standardVersion, page);
     }
 }

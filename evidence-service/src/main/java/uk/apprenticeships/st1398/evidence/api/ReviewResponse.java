@@ -20,9 +20,10 @@ public record ReviewResponse(
         @Schema(description = "True once all three parties have signed") boolean complete,
         Instant createdAt,
         String createdBy,
+        @Schema(description = "Who recorded the review, and when") StampResponse created,
         Instant updatedAt) {
 
-    @Schema(name = "SignOff", description = "Who signed (token subject) and when")
-    public record SignOffResponse(String by, Instant at) {
+    @Schema(name = "SignOff", description = "Who signed (token subject, name, role) and when")
+    public record SignOffResponse(String by, String byName, String role, Instant at) {
     }
 }

@@ -2,7 +2,6 @@ package uk.apprenticeships.st1398.evidence.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -17,7 +16,8 @@ public record StatusChangeRequest(
         @Schema(example = "break-in-learning", required = true,
                 enumeration = { "active", "break-in-learning", "withdrawn", "completed" }) String status,
         @NotBlank @Size(max = 500) @Schema(example = "Parental leave", required = true) String reason,
-        @NotNull @PastOrPresent
+        // Not in the future: checked by the service against the injected clock (Bean Validation reads the system's).
+        @NotNull
         @Schema(description = "Not in the future, not before the start date nor the previous change's",
                 example = "2026-03-01", required = true) LocalDate effectiveDate) {
 }

@@ -1,11 +1,9 @@
 package uk.apprenticeships.st1398.evidence.api;
 
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.ADMIN;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.APPRENTICE;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.TUTOR;
+import static uk.apprenticeships.st1398.evidence.service.EvidencePermissions.*;
 
-import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.RolesAllowed;
+
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uk.apprenticeships.st1398.evidence.service.CallerScope;
 import uk.apprenticeships.st1398.evidence.service.SubjectAccessExport;
 
 @Path("/api/v1/apprentices/{id}/subject-access-export")
@@ -28,15 +25,13 @@ public class SubjectAccessResource {
     public static final String ZIP = "application/zip";
 
     private final SubjectAccessExport export;
-    private final SecurityIdentity identity;
 
-    public SubjectAccessResource(SubjectAccessExport export, SecurityIdentity identity) {
+    public SubjectAccessResource(SubjectAccessExport export) {
         this.export = export;
-        this.identity = identity;
     }
 
     @GET
-    @RolesAllowed({ TUTOR, APPRENTICE, ADMIN })
+    @PermissionsAllowed(SUBJECT_ACCESS_EXPORT)
     @Produces(ZIP)
     @Operation(summary = "Export an apprentice's whole record (subject access)", description = "One zip, streamed: "
             + "`apprentice.json` (with the status history), `evidence.json` (every item with all its revisions and "
@@ -49,7 +44,7 @@ public class SubjectAccessResource {
     public Response export(
             @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = EvidenceResource.ID_MESSAGE)
             @Parameter(description = "Apprentice id") String id) {
-        SubjectAccessExport.Prepared prepared = export.prepare(CallerScope.of(identity), id);
+        SubjectAccessExport.Prepared prepared = export.prepare(id);
         StreamingOutput body = out -> prepared.archive().writeTo(out);
         return Response.ok(body, ZIP)
                 .header("Content-Disposition", "attachment; filename=\"subject-access-" + prepared.apprenticeId()

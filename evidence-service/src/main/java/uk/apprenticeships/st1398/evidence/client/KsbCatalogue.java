@@ -1,77 +1,52 @@
 package uk.apprenticeships.st1398.evidence.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.logging.Log;
+import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Collections;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import uk.apprenticeships.st1398.evidence.config.EvidenceConfig;
+import uk.apprenticeships.st1398.evidence.service.EvidenceError;
+import uk.apprenticeships.st1398.platform.client.Downstreams;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
+import uk.apprenticeships.st1398.platform.problem.PlatformError;
 
 /**
- * The KSB codes of a standard version, fetched from standards-service and cached briefly per version (KSBs of a
- * published version do not change; the short expiry only bounds staleness after a catalogue correction). Failures
- * are never cached.
+ * The KSB codes of a standard version, fetched from standards-service through {@link Downstreams} and cached per
+ * version in the {@code ksb-codes} cache (size and expiry in application.properties: KSBs of a published version do
+ * not change; the expiry only bounds staleness after a catalogue correction). Failures are never cached.
  */
 @ApplicationScoped
 public class KsbCatalogue {
 
-    private record Cached(Set<String> codes, Instant expires) {
-    }
+    public static final String DOWNSTREAM = "standards-service";
 
     private final StandardsClient client;
-    private final EvidenceConfig config;
-    private final Clock clock = Clock.systemUTC();
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Downstreams downstreams;
 
-    public KsbCatalogue(@RestClient StandardsClient client, EvidenceConfig config) {
+    public KsbCatalogue(@RestClient StandardsClient client, Downstreams downstreams) {
         this.client = client;
-        this.config = config;
+        this.downstreams = downstreams;
     }
 
-    /** The codes of a standard-version key such as {@code ST1398_1.0}, in code order (K, S, B; by number). */
+    /**
+     * The codes of a standard-version key such as {@code ST1398_1.0}, in code order (K, S, B; by number); 422
+     * {@code standard-version-unknown} when the catalogue does not know the version.
+     */
+    @CacheResult(cacheName = "ksb-codes")
     public Set<String> codes(String standardVersion) {
-        Cached cached = cache.get(standardVersion);
-        if (cached != null && clock.instant().isBefore(cached.expires())) {
-            return cached.codes();
-        }
-        Set<String> codes = fetch(standardVersion);
-        cache.put(standardVersion, new Cached(codes, clock.instant().plus(config.ksbCacheTtl())));
-        return codes;
-    }
-
-    private Set<String> fetch(String standardVersion) {
         int split = standardVersion.indexOf('_');
-        String reference = standardVersion.substring(0, split);
-        String version = standardVersion.substring(split + 1);
-        JsonNode body;
-        try {
-            body = client.ksbs(reference, version);
-        } catch (WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            if (status == 404) {
-                throw ApiException.unprocessable("The apprentice's standard version " + standardVersion
-                        + " is not in the standards catalogue, so no KSB codes can be checked.", null);
-            }
-            Log.warnf("standards-service answered %d for the KSBs of %s", status, standardVersion);
-            throw unavailable();
-        } catch (RuntimeException e) {
-            // Connection refused, timeouts, unreadable bodies: the catalogue is unreachable.
-            Log.warnf("standards-service unreachable for the KSBs of %s: %s", standardVersion, e.toString());
-            throw unavailable();
-        }
-        JsonNode items = body != null && body.isObject() ? body.get("items") : body;
+        JsonNode body = downstreams.readOptional(DOWNSTREAM,
+                () -> client.ksbs(standardVersion.substring(0, split), standardVersion.substring(split + 1)))
+                .orElseThrow(() -> ApiException.of(EvidenceError.STANDARD_VERSION_UNKNOWN, "Standard version "
+                        + standardVersion + " is not in the standards catalogue, so its KSBs are unknown; nothing "
+                        + "was saved.").with("standardVersion", standardVersion));
+        JsonNode items = body.isObject() ? body.get("items") : body;
         if (items == null || !items.isArray()) {
-            Log.warnf("standards-service gave an unexpected KSB body for %s", standardVersion);
-            throw unavailable();
+            throw ApiException.of(PlatformError.DOWNSTREAM_UNAVAILABLE, DOWNSTREAM + " gave an unexpected list of "
+                    + "KSBs for " + standardVersion + "; nothing was saved. Retry shortly.")
+                    .with("downstream", DOWNSTREAM);
         }
         Set<String> codes = new TreeSet<>(KsbCatalogue::compareCodes);
         items.forEach(ksb -> {
@@ -93,10 +68,5 @@ public class KsbCatalogue {
         } catch (NumberFormatException e) {
             return a.compareTo(b);
         }
-    }
-
-    private static ApiException unavailable() {
-        return new ApiException(ProblemType.SERVICE_UNAVAILABLE, 503, "The standards catalogue cannot be reached "
-                + "to check the KSB codes; nothing was saved. Retry shortly.", null, null);
     }
 }

@@ -17,14 +17,6 @@ public interface EvidenceConfig {
     @WithDefault("http://localhost:8081")
     URI standardsServiceUrl();
 
-    /** How long the KSB codes of a standard version are reused before standards-service is asked again. */
-    @WithDefault("PT5M")
-    Duration ksbCacheTtl();
-
-    /** How long a minimum off-the-job requirement (per version, start date, weeks, hours) is reused. */
-    @WithDefault("PT5M")
-    Duration offTheJobRequirementCacheTtl();
-
     Files files();
 
     Idempotency idempotency();

@@ -14,8 +14,6 @@ import org.bson.types.ObjectId;
 @MongoEntity(collection = "apprentices")
 public class Apprentice {
 
-    public static final String ACTIVE = "active";
-
     public ObjectId id;
     public String uln;
     public String givenName;
@@ -32,7 +30,7 @@ public class Apprentice {
     public Long contractedWeeklyHundredths;
     /** Weeks of planned leave within the programme, not counted for the weekly off-the-job rule; null: none. */
     public Integer plannedLeaveWeeks;
-    public String status;
+    public ApprenticeStatus status;
     public List<StatusChange> statusHistory = new ArrayList<>();
     public Instant createdAt;
     /** Set when an erasure has started; the apprentice then answers 410 until the tombstone replaces it. */
@@ -40,8 +38,8 @@ public class Apprentice {
 
     /** An erasure in progress: kept on the record so a run that died half-way can be completed. */
     public static class Erasure {
-        public Instant startedAt;
-        public String by;
+        /** Who started it, and when. */
+        public StampDoc started;
         public String reason;
     }
 }

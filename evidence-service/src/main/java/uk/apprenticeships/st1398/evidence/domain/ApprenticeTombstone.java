@@ -1,7 +1,6 @@
 package uk.apprenticeships.st1398.evidence.domain;
 
 import io.quarkus.mongodb.panache.common.MongoEntity;
-import java.time.Instant;
 import org.bson.types.ObjectId;
 
 /**
@@ -15,7 +14,7 @@ public class ApprenticeTombstone {
 
     public ObjectId id;
     public String providerUkprn;
-    public Instant erasedAt;
-    public String erasedBy;
+    /** Who started the erasure (an admin), and when it completed. */
+    public StampDoc erased;
     public String reason;
 }

@@ -5,7 +5,10 @@ import java.time.Instant;
 import org.bson.types.ObjectId;
 
 /**
- * One entry of the append-only audit trail: who changed (or exported) what, when, and SHA-256 digests of the
+ * The platform's stamp (subject, role, on behalf of, request id, time) without the display name: the trail survives
+ * erasure, and an apprentice's own name must not.
+ *
+ * <p>One entry of the append-only audit trail: who changed (or exported) what, when, and SHA-256 digests of the
  * document before and after. It holds ids and digests only, never personal data, so it survives erasure.
  * Events of one apprentice form a hash chain ({@code chain} = the apprentice id): {@code seq} counts from 1
  * without gaps (a unique index on chain and seq), and {@code hash} covers the previous event's hash and every
@@ -18,10 +21,12 @@ public class AuditEvent {
     public String chain;
     public long seq;
     public Instant occurredAt;
-    /** Token subject of the caller. */
+    /** Token subject of the caller ({@code Stamp.subject}). */
     public String actor;
-    /** The caller's widest role (admin, tutor, lms-integration, employer, apprentice). */
+    /** The caller's widest role ({@code Stamp.role}). */
     public String actorRole;
+    /** The subject a delegated token acted for ({@code Stamp.onBehalfOf}), or null. */
+    public String onBehalfOf;
     /** The provider UKPRN or employer id the caller acts for; null for admins and apprentices (a ULN is personal). */
     public String actorTenant;
     /** Stable verb, e.g. {@code evidence.submitted}. */

@@ -25,7 +25,7 @@ public class Evidence {
     public int revision;
     /** Incremented on every write; the condition of every update. */
     public long version;
-    public String status;
+    public EvidenceStatus status;
     public EvidenceContent content;
     /** The employer's confirmation of the current submission, when the item requires one. */
     public WorkflowStep employerConfirmation;
@@ -33,6 +33,6 @@ public class Evidence {
     /** Earlier revisions, oldest first, kept readable after a change to accepted evidence. */
     public List<EvidenceRevision> revisions = new ArrayList<>();
     public Instant createdAt;
-    public String createdBy;
+    public StampDoc createdBy;
     public Instant updatedAt;
 }

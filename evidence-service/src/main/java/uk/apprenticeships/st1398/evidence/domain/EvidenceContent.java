@@ -6,7 +6,7 @@ import java.util.List;
 /** What an evidence revision says; kept whole in each superseded revision. */
 public class EvidenceContent {
 
-    public String kind;
+    public EvidenceKind kind;
     public String title;
     public String description;
     public String url;

@@ -24,14 +24,13 @@ public class OffTheJobEntry {
     public long hundredths;
     public String activity;
     public List<String> ksbCodes = new ArrayList<>();
-    /** pending, approved or rejected. */
-    public String status;
+    public OffTheJobStatus status;
     /** Incremented on every write; the condition of every update. */
     public long version;
-    public String decidedBy;
-    public Instant decidedAt;
+    /** Who approved or rejected it, and when; null while pending. */
+    public StampDoc decided;
     public String rejectionReason;
     public Instant createdAt;
-    public String createdBy;
+    public StampDoc createdBy;
     public Instant updatedAt;
 }

@@ -25,26 +25,13 @@ public class ProgressReview {
     public List<String> ksbCodes = new ArrayList<>();
     /** Incremented on every write; the condition of every update. */
     public long version;
-    public SignOff apprenticeSignOff;
-    public SignOff providerSignOff;
-    public SignOff employerSignOff;
+    /** Each party's signature: who and when. */
+    public StampDoc apprenticeSignOff;
+    public StampDoc providerSignOff;
+    public StampDoc employerSignOff;
     public Instant createdAt;
-    public String createdBy;
+    public StampDoc createdBy;
     public Instant updatedAt;
-
-    /** One party's signature: who (token subject) and when. */
-    public static class SignOff {
-        public String by;
-        public Instant at;
-
-        public SignOff() {
-        }
-
-        public SignOff(String by, Instant at) {
-            this.by = by;
-            this.at = at;
-        }
-    }
 
     public boolean anySigned() {
         return apprenticeSignOff != null || providerSignOff != null || employerSignOff != null;

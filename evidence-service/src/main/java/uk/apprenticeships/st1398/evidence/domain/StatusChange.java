@@ -1,31 +1,24 @@
 package uk.apprenticeships.st1398.evidence.domain;
 
-import java.time.Instant;
 import java.time.LocalDate;
 
 /**
  * One entry of an apprentice's status history: the new status, from when it applies and why, and who made the
- * change when (the token subject and the server time).
+ * change when (the stamp's time is the server's).
  */
 public class StatusChange {
 
-    public String status;
-    public Instant at;
-    public String by;
+    public ApprenticeStatus status;
+    public StampDoc stamp;
     public String reason;
     public LocalDate effectiveDate;
 
     public StatusChange() {
     }
 
-    public StatusChange(String status, Instant at, String by) {
+    public StatusChange(ApprenticeStatus status, StampDoc stamp, String reason, LocalDate effectiveDate) {
         this.status = status;
-        this.at = at;
-        this.by = by;
-    }
-
-    public StatusChange(String status, Instant at, String by, String reason, LocalDate effectiveDate) {
-        this(status, at, by);
+        this.stamp = stamp;
         this.reason = reason;
         this.effectiveDate = effectiveDate;
     }

@@ -1,6 +1,5 @@
 package uk.apprenticeships.st1398.evidence.domain;
 
-import java.time.Instant;
 import org.bson.types.ObjectId;
 
 /** A file held in GridFS for an evidence revision. */
@@ -12,6 +11,6 @@ public class StoredFile {
     public long size;
     /** Lower-case hex SHA-256 of the bytes, computed while they were streamed in. */
     public String sha256;
-    public Instant uploadedAt;
-    public String uploadedBy;
+    /** Who uploaded it, and when. */
+    public StampDoc uploaded;
 }

@@ -6,23 +6,37 @@ import uk.apprenticeships.st1398.evidence.api.StatusChangeResponse;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
 import uk.apprenticeships.st1398.evidence.domain.StatusChange;
 
-/** Entity to API record mapping; the only place that knows both shapes. */
+/** Entity to API record mapping; the only place that knows both shapes, and what each view leaves out. */
 public final class ApprenticeMapper {
 
     private ApprenticeMapper() {
     }
 
+    /** The whole record (the apprentice themself, provider staff, admins; the subject-access export). */
     public static ApprenticeResponse toResponse(Apprentice a) {
-        return new ApprenticeResponse(a.id.toHexString(), a.uln, a.givenName, a.familyName, a.dateOfBirth,
-                a.providerUkprn, a.employerId, a.standardVersion, a.startDate, a.plannedEndDate,
-                a.assessmentOrganisationId,
-                a.contractedWeeklyHundredths == null ? null : OffTheJobMapper.hours(a.contractedWeeklyHundredths),
-                a.plannedLeaveWeeks == null ? 0 : a.plannedLeaveWeeks, a.status,
-                a.statusHistory.stream().map(ApprenticeMapper::toResponse).toList(), a.createdAt);
+        return toResponse(a, ApprenticeView.FULL);
     }
 
-    public static StatusChangeResponse toResponse(StatusChange c) {
-        return new StatusChangeResponse(c.status, c.at, c.by, c.reason, c.effectiveDate);
+    public static ApprenticeResponse toResponse(Apprentice a, ApprenticeView view) {
+        boolean full = view == ApprenticeView.FULL;
+        boolean employer = view == ApprenticeView.EMPLOYER;
+        boolean assessor = view == ApprenticeView.ASSESSOR;
+        return new ApprenticeResponse(a.id.toHexString(), view.value(), a.uln, a.givenName, a.familyName,
+                employer ? null : a.dateOfBirth, employer ? ApprenticeView.ageAt(a.dateOfBirth, a.startDate) : null,
+                a.providerUkprn, a.employerId, a.standardVersion, a.startDate, a.plannedEndDate,
+                a.assessmentOrganisationId,
+                assessor || a.contractedWeeklyHundredths == null ? null
+                        : OffTheJobMapper.hours(a.contractedWeeklyHundredths),
+                assessor ? null : a.plannedLeaveWeeks == null ? 0 : a.plannedLeaveWeeks, a.status,
+                assessor ? null : a.statusHistory.stream().map(c -> toResponse(c, full)).toList(),
+                assessor ? null : a.createdAt);
+    }
+
+    /** Outside the full view, a status change says what and from when, not who or why. */
+    static StatusChangeResponse toResponse(StatusChange c, boolean full) {
+        return new StatusChangeResponse(c.status, StampMapper.at(c.stamp), full ? StampMapper.subject(c.stamp) : null,
+                full && c.stamp != null ? c.stamp.displayName : null, full && c.stamp != null ? c.stamp.role : null,
+                full ? c.reason : null, c.effectiveDate);
     }
 
     /** A new entity from the request; status, history and timestamps are set by the caller. */

@@ -9,7 +9,8 @@ public final class AuditEventMapper {
     }
 
     public static AuditEventResponse toResponse(AuditEvent e) {
-        return new AuditEventResponse(e.id.toHexString(), e.seq, e.occurredAt, e.actor, e.actorRole, e.actorTenant,
+        return new AuditEventResponse(e.id.toHexString(), e.seq, e.occurredAt, e.actor, e.actorRole, e.onBehalfOf,
+                e.actorTenant,
                 e.action, e.resourceType, e.resourceId, e.apprenticeId.toHexString(), e.requestId, e.beforeDigest,
                 e.afterDigest, e.previousHash, e.hash);
     }

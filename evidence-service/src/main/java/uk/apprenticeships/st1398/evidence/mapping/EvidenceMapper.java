@@ -7,7 +7,10 @@ import uk.apprenticeships.st1398.evidence.api.FileResponse;
 import uk.apprenticeships.st1398.evidence.api.WorkflowStepResponse;
 import uk.apprenticeships.st1398.evidence.domain.Evidence;
 import uk.apprenticeships.st1398.evidence.domain.EvidenceContent;
+import uk.apprenticeships.st1398.evidence.domain.EvidenceKind;
 import uk.apprenticeships.st1398.evidence.domain.EvidenceRevision;
+import uk.apprenticeships.st1398.evidence.domain.EvidenceStatus;
+import uk.apprenticeships.st1398.evidence.domain.StampDoc;
 import uk.apprenticeships.st1398.evidence.domain.StoredFile;
 import uk.apprenticeships.st1398.evidence.domain.WorkflowStep;
 
@@ -26,28 +29,33 @@ public final class EvidenceMapper {
         return response(e, r.revision, r.status, r.content, r.employerConfirmation);
     }
 
-    private static EvidenceResponse response(Evidence e, int revision, String status, EvidenceContent c,
+    private static EvidenceResponse response(Evidence e, int revision, EvidenceStatus status, EvidenceContent c,
             WorkflowStep confirmation) {
         List<WorkflowStepResponse> history = e.history.stream().filter(s -> s.revision == revision)
                 .map(EvidenceMapper::toResponse).toList();
         return new EvidenceResponse(e.id.toHexString(), e.apprenticeId.toHexString(), revision, e.revision,
                 e.version, status, c.kind, c.title, c.description, c.url, c.text, List.copyOf(c.ksbCodes),
                 c.employerConfirmationRequired, confirmation == null ? null : toResponse(confirmation),
-                c.file == null ? null : toResponse(c.file), history, e.createdAt, e.createdBy, e.updatedAt);
+                c.file == null ? null : toResponse(c.file), history, e.createdAt, StampMapper.subject(e.createdBy),
+                StampMapper.toResponse(e.createdBy), e.updatedAt);
     }
 
     public static WorkflowStepResponse toResponse(WorkflowStep s) {
-        return new WorkflowStepResponse(s.action, s.status, s.revision, s.by, s.at, s.feedback);
+        StampDoc by = s.stamp;
+        return new WorkflowStepResponse(s.action, s.status, s.revision, StampMapper.subject(by),
+                by == null ? null : by.displayName, by == null ? null : by.role, by == null ? null : by.onBehalfOf,
+                StampMapper.at(by), s.feedback);
     }
 
     public static FileResponse toResponse(StoredFile f) {
-        return new FileResponse(f.filename, f.contentType, f.size, f.sha256, f.uploadedAt, f.uploadedBy);
+        return new FileResponse(f.filename, f.contentType, f.size, f.sha256, StampMapper.at(f.uploaded),
+                StampMapper.subject(f.uploaded), StampMapper.toResponse(f.uploaded));
     }
 
     /** New content from the request; the file, if any, is carried over by the caller. */
     public static EvidenceContent toContent(EvidenceRequest r) {
         EvidenceContent c = new EvidenceContent();
-        c.kind = r.kind();
+        c.kind = EvidenceKind.of(r.kind());
         c.title = r.title().strip();
         c.description = blankToNull(r.description());
         c.url = blankToNull(r.url());

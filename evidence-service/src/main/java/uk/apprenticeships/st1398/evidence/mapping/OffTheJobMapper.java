@@ -13,8 +13,9 @@ public final class OffTheJobMapper {
 
     public static OffTheJobResponse toResponse(OffTheJobEntry e) {
         return new OffTheJobResponse(e.id.toHexString(), e.apprenticeId.toHexString(), e.date, hours(e.hundredths),
-                e.activity, List.copyOf(e.ksbCodes), e.status, e.version, e.decidedBy, e.decidedAt,
-                e.rejectionReason, e.createdAt, e.createdBy, e.updatedAt);
+                e.activity, List.copyOf(e.ksbCodes), e.status, e.version, StampMapper.subject(e.decided),
+                StampMapper.at(e.decided), StampMapper.toResponse(e.decided), e.rejectionReason, e.createdAt,
+                StampMapper.subject(e.createdBy), StampMapper.toResponse(e.createdBy), e.updatedAt);
     }
 
     public static BigDecimal hours(long hundredths) {

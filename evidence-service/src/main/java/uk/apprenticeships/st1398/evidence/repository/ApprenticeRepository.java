@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
+import uk.apprenticeships.st1398.evidence.domain.ApprenticeStatus;
 import uk.apprenticeships.st1398.evidence.domain.ApprenticeTombstone;
 import uk.apprenticeships.st1398.evidence.domain.StatusChange;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
@@ -26,10 +27,11 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
      * Equality filters; null means "any". Provider, employer, ULN and assessment organisation carry the caller's
      * tenant scope.
      */
-    public record Filter(String providerUkprn, String employerId, String uln, String status, String standardVersion,
-            String assessmentOrganisationId) {
+    public record Filter(String providerUkprn, String employerId, String uln, ApprenticeStatus status,
+            String standardVersion, String assessmentOrganisationId) {
 
-        public Filter(String providerUkprn, String employerId, String uln, String status, String standardVersion) {
+        public Filter(String providerUkprn, String employerId, String uln, ApprenticeStatus status,
+                String standardVersion) {
             this(providerUkprn, employerId, uln, status, standardVersion, null);
         }
     }
@@ -68,9 +70,10 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
      * Sets the status and appends its history entry in one single-document update, only if the status is still
      * the one the change was checked against. False when someone changed it meanwhile.
      */
-    public boolean changeStatus(ObjectId id, String expectedStatus, StatusChange change) {
-        return mongoCollection().updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("status", expectedStatus)),
-                Updates.combine(Updates.set("status", change.status), Updates.push("statusHistory", change)))
+    public boolean changeStatus(ObjectId id, ApprenticeStatus expectedStatus, StatusChange change) {
+        return mongoCollection().updateOne(Filters.and(Filters.eq("_id", id),
+                Filters.eq("status", expectedStatus.value())),
+                Updates.combine(Updates.set("status", change.status.value()), Updates.push("statusHistory", change)))
                 .getModifiedCount() == 1;
     }
 
@@ -78,8 +81,9 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
      * Marks the apprentice as being erased, only if its status is still the one the retention rule was checked
      * against and no erasure has started. False otherwise.
      */
-    public boolean markErasing(ObjectId id, String expectedStatus, Apprentice.Erasure erasure) {
-        return mongoCollection().updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("status", expectedStatus),
+    public boolean markErasing(ObjectId id, ApprenticeStatus expectedStatus, Apprentice.Erasure erasure) {
+        return mongoCollection().updateOne(Filters.and(Filters.eq("_id", id),
+                Filters.eq("status", expectedStatus.value()),
                 Filters.eq("erasure", null)), Updates.set("erasure", erasure)).getModifiedCount() == 1;
     }
 
@@ -124,7 +128,7 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
         putIfSet(query, "providerUkprn", filter.providerUkprn());
         putIfSet(query, "employerId", filter.employerId());
         putIfSet(query, "uln", filter.uln());
-        putIfSet(query, "status", filter.status());
+        putIfSet(query, "status", filter.status() == null ? null : filter.status().value());
         putIfSet(query, "standardVersion", filter.standardVersion());
         putIfSet(query, "assessmentOrganisationId", filter.assessmentOrganisationId());
         return query;

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
+import uk.apprenticeships.st1398.evidence.domain.EvidenceStatus;
+import uk.apprenticeships.st1398.evidence.domain.WorkflowAction;
 
 /**
  * KSB coverage computed by aggregations over the evidence collection. Only {@code $match}, {@code $unwind} and
@@ -23,11 +25,11 @@ import org.bson.types.ObjectId;
 public class CoverageRepository {
 
     /** Evidence items of one apprentice mapping one KSB with one status. */
-    public record KsbStatusCount(String code, String status, int count) {
+    public record KsbStatusCount(String code, EvidenceStatus status, int count) {
     }
 
     /** Evidence of one apprentice (of a page of a cohort) mapping one KSB with one status. */
-    public record ApprenticeKsbStatus(ObjectId apprenticeId, String code, String status) {
+    public record ApprenticeKsbStatus(ObjectId apprenticeId, String code, EvidenceStatus status) {
     }
 
     /** How many apprentices of a cohort have accepted evidence for one KSB. */
@@ -52,7 +54,7 @@ public class CoverageRepository {
         List<KsbStatusCount> result = new ArrayList<>();
         for (Document d : collection().aggregate(pipeline)) {
             Document id = d.get("_id", Document.class);
-            result.add(new KsbStatusCount(id.getString("code"), id.getString("status"),
+            result.add(new KsbStatusCount(id.getString("code"), EvidenceStatus.of(id.getString("status")),
                     ((Number) d.get("count")).intValue()));
         }
         return result;
@@ -63,13 +65,16 @@ public class CoverageRepository {
      * from the items' workflow history (the latest {@code accepted} step of an accepted item is the acceptance of
      * its current revision), so later writes that keep an item accepted cannot move the date.
      */
-    public Map<String, Instant> latestAcceptance(ObjectId apprenticeId, String acceptedStatus, String acceptAction) {
+    public Map<String, Instant> latestAcceptance(ObjectId apprenticeId, EvidenceStatus acceptedStatus,
+            WorkflowAction acceptAction) {
         List<Bson> pipeline = List.of(
-                new Document("$match", new Document("apprenticeId", apprenticeId).append("status", acceptedStatus)),
+                new Document("$match", new Document("apprenticeId", apprenticeId)
+                        .append("status", acceptedStatus.value())),
                 new Document("$unwind", "$history"),
-                new Document("$match", new Document("history.action", acceptAction)),
+                new Document("$match", new Document("history.action", acceptAction.value())),
                 new Document("$unwind", CODES),
-                new Document("$group", new Document("_id", CODES).append("latest", new Document("$max", "$history.at"))));
+                new Document("$group", new Document("_id", CODES)
+                        .append("latest", new Document("$max", "$history.stamp.at"))));
         Map<String, Instant> result = new HashMap<>();
         for (Document d : collection().aggregate(pipeline)) {
             Date latest = d.getDate("latest");
@@ -94,7 +99,7 @@ public class CoverageRepository {
         for (Document d : collection().aggregate(pipeline)) {
             Document id = d.get("_id", Document.class);
             result.add(new ApprenticeKsbStatus(id.getObjectId("apprenticeId"), id.getString("code"),
-                    id.getString("status")));
+                    EvidenceStatus.of(id.getString("status"))));
         }
         return result;
     }
@@ -104,11 +109,11 @@ public class CoverageRepository {
      * at least one item with {@code status} mapping it. The first group makes (apprentice, KSB) distinct, the
      * second counts apprentices per KSB.
      */
-    public List<KsbApprentices> apprenticesPerKsb(String providerUkprn, String standardVersion, String status,
+    public List<KsbApprentices> apprenticesPerKsb(String providerUkprn, String standardVersion, EvidenceStatus status,
             Collection<String> codes) {
         List<Bson> pipeline = List.of(
                 new Document("$match", new Document("providerUkprn", providerUkprn)
-                        .append("standardVersion", standardVersion).append("status", status)),
+                        .append("standardVersion", standardVersion).append("status", status.value())),
                 new Document("$unwind", CODES),
                 new Document("$match", new Document("content.ksbCodes", new Document("$in", List.copyOf(codes)))),
                 new Document("$group", new Document("_id", new Document("apprenticeId", "$apprenticeId")

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.domain.Evidence;
+import uk.apprenticeships.st1398.evidence.domain.EvidenceStatus;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 
 @ApplicationScoped
@@ -26,22 +27,22 @@ public class EvidenceRepository implements PanacheMongoRepository<Evidence> {
                 new IndexOptions().name("apprentice_by_created"));
     }
 
-    public List<Evidence> list(ObjectId apprenticeId, String status, String ksbCode, PageRequest page) {
+    public List<Evidence> list(ObjectId apprenticeId, EvidenceStatus status, String ksbCode, PageRequest page) {
         return list(apprenticeId, status, ksbCode, false, page);
     }
 
-    public long count(ObjectId apprenticeId, String status, String ksbCode) {
+    public long count(ObjectId apprenticeId, EvidenceStatus status, String ksbCode) {
         return count(apprenticeId, status, ksbCode, false);
     }
 
     /** {@code employerConfirmed}: only items whose current or an earlier revision asks for employer confirmation. */
-    public List<Evidence> list(ObjectId apprenticeId, String status, String ksbCode, boolean employerConfirmed,
+    public List<Evidence> list(ObjectId apprenticeId, EvidenceStatus status, String ksbCode, boolean employerConfirmed,
             PageRequest page) {
         return find(query(apprenticeId, status, ksbCode, employerConfirmed), ORDER).page(page.page(), page.size())
                 .list();
     }
 
-    public long count(ObjectId apprenticeId, String status, String ksbCode, boolean employerConfirmed) {
+    public long count(ObjectId apprenticeId, EvidenceStatus status, String ksbCode, boolean employerConfirmed) {
         return count(query(apprenticeId, status, ksbCode, employerConfirmed));
     }
 
@@ -58,14 +59,15 @@ public class EvidenceRepository implements PanacheMongoRepository<Evidence> {
                 Filters.eq("version", expectedVersion)), evidence).getMatchedCount() == 1;
     }
 
-    private static Document query(ObjectId apprenticeId, String status, String ksbCode, boolean employerConfirmed) {
+    private static Document query(ObjectId apprenticeId, EvidenceStatus status, String ksbCode,
+            boolean employerConfirmed) {
         Document query = new Document("apprenticeId", apprenticeId);
         if (employerConfirmed) {
             query.append("$or", List.of(new Document("content.employerConfirmationRequired", true),
                     new Document("revisions.content.employerConfirmationRequired", true)));
         }
         if (status != null) {
-            query.append("status", status);
+            query.append("status", status.value());
         }
         if (ksbCode != null) {
             query.append("content.ksbCodes", ksbCode);

@@ -10,6 +10,7 @@ import io.quarkus.mongodb.panache.PanacheMongoRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.bson.Document;
@@ -24,9 +25,11 @@ import uk.apprenticeships.st1398.evidence.domain.IdempotencyRecord;
 public class IdempotencyRepository implements PanacheMongoRepository<IdempotencyRecord> {
 
     private final EvidenceConfig config;
+    private final Clock clock;
 
-    public IdempotencyRepository(EvidenceConfig config) {
+    public IdempotencyRepository(EvidenceConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     void createIndexes(@Observes StartupEvent event) {
@@ -57,7 +60,7 @@ public class IdempotencyRepository implements PanacheMongoRepository<Idempotency
 
     /** The oldest creation time still remembered. */
     public Instant cutoff() {
-        return Instant.now().minus(config.idempotency().retention());
+        return clock.instant().minus(config.idempotency().retention());
     }
 
     private boolean expired(IdempotencyRecord record) {

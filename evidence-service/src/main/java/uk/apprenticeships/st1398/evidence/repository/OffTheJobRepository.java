@@ -15,6 +15,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.domain.OffTheJobEntry;
+import uk.apprenticeships.st1398.evidence.domain.OffTheJobStatus;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 
 @ApplicationScoped
@@ -24,7 +25,7 @@ public class OffTheJobRepository implements PanacheMongoRepository<OffTheJobEntr
     private static final Document ORDER = new Document("date", 1).append("_id", 1);
 
     /** Filters of the list; null means "any"; dates inclusive. */
-    public record Filter(ObjectId apprenticeId, String status, LocalDate from, LocalDate to) {
+    public record Filter(ObjectId apprenticeId, OffTheJobStatus status, LocalDate from, LocalDate to) {
     }
 
     void createIndexes(@Observes StartupEvent event) {
@@ -61,14 +62,15 @@ public class OffTheJobRepository implements PanacheMongoRepository<OffTheJobEntr
     /** Deletes the entry only if it is still pending at the version read. */
     public boolean deleteIfUnchanged(OffTheJobEntry entry, long expectedVersion) {
         return mongoCollection().deleteOne(Filters.and(Filters.eq("_id", entry.id),
-                Filters.eq("version", expectedVersion), Filters.eq("status", entry.status))).getDeletedCount() == 1;
+                Filters.eq("version", expectedVersion), Filters.eq("status", entry.status.value())))
+                .getDeletedCount() == 1;
     }
 
     private static Bson query(Filter filter) {
         List<Bson> parts = new ArrayList<>();
         parts.add(Filters.eq("apprenticeId", filter.apprenticeId()));
         if (filter.status() != null) {
-            parts.add(Filters.eq("status", filter.status()));
+            parts.add(Filters.eq("status", filter.status().value()));
         }
         if (filter.from() != null) {
             parts.add(Filters.gte("date", filter.from()));

@@ -1,15 +1,15 @@
 package uk.apprenticeships.st1398.evidence.service;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
+import uk.apprenticeships.st1398.evidence.domain.ApprenticeStatus;
 import uk.apprenticeships.st1398.evidence.domain.StatusChange;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
+import uk.apprenticeships.st1398.platform.security.Caller;
 
 /** The one tenant check every apprentice-scoped operation starts with. */
 final class ApprenticeAccess {
@@ -21,8 +21,8 @@ final class ApprenticeAccess {
      * The apprentice if the caller's tenant may see them; otherwise 404, exactly as if there were none, so ids
      * cannot be probed. An erased apprentice (or one being erased) answers 410 to callers who could see it.
      */
-    static Apprentice visible(ApprenticeRepository apprentices, CallerScope scope, String id) {
-        Apprentice a = visibleOrErased(apprentices, scope, id);
+    static Apprentice visible(ApprenticeRepository apprentices, Caller caller, String id) {
+        Apprentice a = visibleOrErased(apprentices, caller, id);
         if (a == null || a.erasure != null) {
             throw erased(id);
         }
@@ -30,25 +30,25 @@ final class ApprenticeAccess {
     }
 
     /** Like {@link #visible} but null for an erased apprentice the caller could see, instead of 410. */
-    static Apprentice visibleOrErased(ApprenticeRepository apprentices, CallerScope scope, String id) {
+    static Apprentice visibleOrErased(ApprenticeRepository apprentices, Caller caller, String id) {
         ObjectId oid = new ObjectId(id);
-        ApprenticeRepository.Filter filter = filter(scope, null, null);
+        ApprenticeRepository.Filter filter = filter(Tenancy.of(caller), null, null);
         Apprentice a = apprentices.findVisible(oid, filter).orElse(null);
         if (a == null && apprentices.findTombstone(oid, filter).isEmpty()) {
-            throw ApiException.notFound("No apprentice with id " + id + ".");
+            throw ApiException.of(EvidenceError.APPRENTICE_NOT_FOUND, "No apprentice with id " + id + ".");
         }
         return a;
     }
 
     static ApiException erased(String id) {
-        return new ApiException(ProblemType.ERASED, 410, "Apprentice " + id + " has been erased on request; only "
-                + "its audit trail remains.", null, Map.of("apprenticeId", id));
+        return ApiException.of(EvidenceError.APPRENTICE_ERASED, "Apprentice " + id + " has been erased on request; "
+                + "only its audit trail remains.").with("apprenticeId", id);
     }
 
     /** The caller's tenant as a repository filter, with optional status and standard-version filters. */
-    static ApprenticeRepository.Filter filter(CallerScope scope, String status, String standardVersion) {
-        return new ApprenticeRepository.Filter(scope.providerUkprn(), scope.employerId(), scope.uln(), status,
-                standardVersion, scope.assessmentOrganisationId());
+    static ApprenticeRepository.Filter filter(Tenancy tenancy, ApprenticeStatus status, String standardVersion) {
+        return new ApprenticeRepository.Filter(tenancy.providerUkprn(), tenancy.employerId(), tenancy.uln(), status,
+                standardVersion, tenancy.assessmentOrganisationId());
     }
 
     /**
@@ -56,11 +56,12 @@ final class ApprenticeAccess {
      * evidence cannot be added") is refused, changing nothing.
      */
     static void requireOpen(Apprentice a, String what) {
-        if (ApprenticeStatusService.WITHDRAWN.equals(a.status) || ApprenticeStatusService.COMPLETED.equals(a.status)) {
+        if (a.status.closed()) {
             LocalDate since = a.statusHistory.isEmpty() ? null : a.statusHistory.get(a.statusHistory.size() - 1)
                     .effectiveDate;
-            throw ApiException.conflict("Apprentice " + a.id + " is " + a.status + (since == null ? "" : " (since "
-                    + since + ")") + ", so " + what + ". Nothing was changed.");
+            throw ApiException.of(EvidenceError.APPRENTICE_CLOSED, "Apprentice " + a.id + " is " + a.status
+                    + (since == null ? "" : " (since " + since + ")") + ", so " + what + ". Nothing was changed.")
+                    .with("apprenticeStatus", a.status.value());
         }
     }
 
@@ -74,14 +75,14 @@ final class ApprenticeAccess {
 
     /** The apprentice's breaks in learning, oldest first, from the status history. */
     static List<Break> breaks(Apprentice a) {
-        List<Break> breaks = new java.util.ArrayList<>();
+        List<Break> breaks = new ArrayList<>();
         LocalDate from = null;
         for (StatusChange c : a.statusHistory) {
             if (from != null) {
                 breaks.add(new Break(from, c.effectiveDate));
                 from = null;
             }
-            if (ApprenticeStatusService.BREAK_IN_LEARNING.equals(c.status)) {
+            if (c.status == ApprenticeStatus.BREAK_IN_LEARNING) {
                 from = c.effectiveDate;
             }
         }
@@ -95,14 +96,11 @@ final class ApprenticeAccess {
     static void requireNotInBreak(Apprentice a, LocalDate date, String what) {
         for (Break b : breaks(a)) {
             if (b.contains(date)) {
-                Map<String, Object> extensions = new LinkedHashMap<>();
-                extensions.put("breakFrom", b.from().toString());
-                if (b.until() != null) {
-                    extensions.put("breakUntil", b.until().toString());
-                }
-                throw ApiException.unprocessable(what + " is dated " + date + ", inside the apprentice's break in "
-                        + "learning from " + b.from() + (b.until() == null ? " (still on break)" : " until "
-                        + b.until()) + "; nothing was saved.", extensions);
+                ApiException e = ApiException.of(EvidenceError.DATE_IN_BREAK_IN_LEARNING, what + " is dated " + date
+                        + ", inside the apprentice's break in learning from " + b.from() + (b.until() == null
+                                ? " (still on break)" : " until " + b.until()) + "; nothing was saved.")
+                        .with("breakFrom", b.from().toString());
+                throw b.until() == null ? e : e.with("breakUntil", b.until().toString());
             }
         }
     }

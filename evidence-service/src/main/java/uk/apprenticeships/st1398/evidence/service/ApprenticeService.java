@@ -3,23 +3,24 @@ package uk.apprenticeships.st1398.evidence.service;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.api.ApprenticeRequest;
 import uk.apprenticeships.st1398.evidence.api.ApprenticeResponse;
 import uk.apprenticeships.st1398.evidence.api.ProgrammeRequest;
 import uk.apprenticeships.st1398.evidence.client.StandardVersions;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
+import uk.apprenticeships.st1398.evidence.domain.ApprenticeStatus;
 import uk.apprenticeships.st1398.evidence.domain.StatusChange;
 import uk.apprenticeships.st1398.evidence.mapping.ApprenticeMapper;
+import uk.apprenticeships.st1398.evidence.mapping.ApprenticeView;
 import uk.apprenticeships.st1398.evidence.mapping.OffTheJobMapper;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.problem.Problem.Violation;
+import uk.apprenticeships.st1398.platform.security.Caller;
 
 @ApplicationScoped
 public class ApprenticeService {
@@ -27,54 +28,61 @@ public class ApprenticeService {
     private final ApprenticeRepository apprentices;
     private final StandardVersions standardVersions;
     private final AuditTrail audit;
+    private final Stamps stamps;
 
     public ApprenticeService(ApprenticeRepository apprentices, StandardVersions standardVersions,
-            AuditTrail audit) {
+            AuditTrail audit, Stamps stamps) {
         this.apprentices = apprentices;
         this.standardVersions = standardVersions;
         this.audit = audit;
+        this.stamps = stamps;
     }
 
-    public PageResponse<ApprenticeResponse> list(CallerScope scope, String status, String standardVersion,
-            PageRequest page) {
-        ApprenticeRepository.Filter filter = filter(scope, status, standardVersion);
-        return PageResponse.of(apprentices.list(filter, page), ApprenticeMapper::toResponse, page,
+    public PageResponse<ApprenticeResponse> list(String status, String standardVersion, PageRequest page) {
+        Caller caller = stamps.caller();
+        ApprenticeRepository.Filter filter = ApprenticeAccess.filter(Tenancy.of(caller),
+                status == null ? null : ApprenticeStatus.of(status), standardVersion);
+        ApprenticeView view = ApprenticeView.of(caller);
+        return PageResponse.of(apprentices.list(filter, page), a -> ApprenticeMapper.toResponse(a, view), page,
                 apprentices.count(filter));
     }
 
     /** Another tenant's record answers exactly like a missing one, so ids cannot be probed; erased ones 410. */
-    public ApprenticeResponse get(CallerScope scope, String id) {
-        return ApprenticeMapper.toResponse(ApprenticeAccess.visible(apprentices, scope, id));
+    public ApprenticeResponse get(String id) {
+        Caller caller = stamps.caller();
+        return ApprenticeMapper.toResponse(ApprenticeAccess.visible(apprentices, caller, id),
+                ApprenticeView.of(caller));
     }
 
-    public ApprenticeResponse create(CallerScope scope, ApprenticeRequest request) {
-        check(scope, request);
+    public ApprenticeResponse create(ApprenticeRequest request) {
+        Caller caller = stamps.caller();
+        check(Tenancy.of(caller), request);
         standardVersions.requireExists(request.standardVersion());
         Apprentice apprentice = ApprenticeMapper.toEntity(request);
-        // BSON dates hold milliseconds; truncating now makes this response equal every later read.
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        apprentice.status = Apprentice.ACTIVE;
-        apprentice.statusHistory.add(new StatusChange(Apprentice.ACTIVE, now, scope.actor(), null,
+        Instant now = stamps.now();
+        apprentice.status = ApprenticeStatus.ACTIVE;
+        apprentice.statusHistory.add(new StatusChange(ApprenticeStatus.ACTIVE, stamps.stamp(now), null,
                 request.startDate()));
         apprentice.createdAt = now;
         if (!apprentices.insert(apprentice)) {
-            throw ApiException.conflict("Provider " + request.providerUkprn()
+            throw ApiException.of(EvidenceError.APPRENTICE_ALREADY_ENROLLED, "Provider " + request.providerUkprn()
                     + " already has an apprentice with this ULN.");
         }
         audit.changed("apprentice.created", apprentice, null);
         Log.infof("Created apprentice %s for provider %s", apprentice.id, apprentice.providerUkprn);
-        return ApprenticeMapper.toResponse(apprentice);
+        return ApprenticeMapper.toResponse(apprentice, ApprenticeView.of(caller));
     }
 
     /**
      * Replaces the assessment organisation, contracted hours and planned leave: admins, or a tutor or LMS client of
      * the apprentice's provider. Other tenants' apprentices answer 404.
      */
-    public ApprenticeResponse setProgramme(CallerScope scope, String id, ProgrammeRequest request) {
-        Apprentice a = ApprenticeAccess.visible(apprentices, scope, id);
-        if (!scope.actsFor(a.providerUkprn)) {
-            throw ApiException.forbidden("Only an admin or the provider's tutor or LMS client "
-                    + "changes an apprentice's programme.");
+    public ApprenticeResponse setProgramme(String id, ProgrammeRequest request) {
+        Caller caller = stamps.caller();
+        Apprentice a = ApprenticeAccess.visible(apprentices, caller, id);
+        if (!Tenancy.of(caller).actsFor(a.providerUkprn)) {
+            throw ApiException.of(EvidenceError.PROGRAMME_CHANGE_FORBIDDEN, "Only an admin or the provider's tutor "
+                    + "or LMS client changes an apprentice's programme.");
         }
         if (request.plannedLeaveWeeks() != null && request.plannedLeaveWeeks() > 0
                 && request.plannedLeaveWeeks() >= OffTheJobPlan.weeksInLearning(a.startDate, a.plannedEndDate)) {
@@ -89,8 +97,8 @@ public class ApprenticeService {
         apprentices.setProgramme(a.id, a.assessmentOrganisationId, a.contractedWeeklyHundredths,
                 a.plannedLeaveWeeks);
         audit.changed("apprentice.programme-changed", a, before);
-        Log.infof("Programme of apprentice %s changed by %s", a.id, scope.actor());
-        return ApprenticeMapper.toResponse(a);
+        Log.infof("Programme of apprentice %s changed by %s", a.id, caller.subject());
+        return ApprenticeMapper.toResponse(a, ApprenticeView.of(caller));
     }
 
     private static Violation leaveViolation(java.time.LocalDate start, java.time.LocalDate plannedEnd) {
@@ -98,9 +106,9 @@ public class ApprenticeService {
                 + OffTheJobPlan.weeksInLearning(start, plannedEnd) + " whole weeks from startDate to plannedEndDate");
     }
 
-    private static void check(CallerScope scope, ApprenticeRequest request) {
+    private static void check(Tenancy tenancy, ApprenticeRequest request) {
         List<Violation> violations = new ArrayList<>();
-        if (!scope.actsFor(request.providerUkprn())) {
+        if (!tenancy.actsFor(request.providerUkprn())) {
             violations.add(new Violation("providerUkprn", "must be your own provider"));
         }
         if (!request.plannedEndDate().isAfter(request.startDate())) {
@@ -115,9 +123,5 @@ public class ApprenticeService {
         } else if (!violations.isEmpty()) {
             throw ApiException.invalid(violations.size() + " inputs are invalid; see violations", violations);
         }
-    }
-
-    private static ApprenticeRepository.Filter filter(CallerScope scope, String status, String standardVersion) {
-        return ApprenticeAccess.filter(scope, status, standardVersion);
     }
 }

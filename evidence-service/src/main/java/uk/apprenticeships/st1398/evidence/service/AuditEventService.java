@@ -17,16 +17,18 @@ public class AuditEventService {
 
     private final ApprenticeRepository apprentices;
     private final AuditEventRepository events;
+    private final Stamps stamps;
 
-    public AuditEventService(ApprenticeRepository apprentices, AuditEventRepository events) {
+    public AuditEventService(ApprenticeRepository apprentices, AuditEventRepository events, Stamps stamps) {
+        this.stamps = stamps;
         this.apprentices = apprentices;
         this.events = events;
     }
 
-    public PageResponse<AuditEventResponse> list(CallerScope scope, String apprenticeId, String action,
+    public PageResponse<AuditEventResponse> list(String apprenticeId, String action,
             Instant from, Instant to, PageRequest page) {
         // Visibility only: an erased apprentice's tombstone keeps its provider, so its tutors still see the trail.
-        ApprenticeAccess.visibleOrErased(apprentices, scope, apprenticeId);
+        ApprenticeAccess.visibleOrErased(apprentices, stamps.caller(), apprenticeId);
         if (from != null && to != null && !to.isAfter(from)) {
             throw ApiException.invalid("to", "must be after from");
         }

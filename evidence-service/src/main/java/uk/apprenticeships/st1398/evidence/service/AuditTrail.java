@@ -3,7 +3,6 @@ package uk.apprenticeships.st1398.evidence.service;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.logging.Log;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +32,7 @@ import uk.apprenticeships.st1398.evidence.domain.OffTheJobEntry;
 import uk.apprenticeships.st1398.evidence.domain.ProgressReview;
 import uk.apprenticeships.st1398.evidence.repository.AuditEventRepository;
 import uk.apprenticeships.st1398.platform.http.RequestIds;
+import uk.apprenticeships.st1398.platform.security.Caller;
 
 /**
  * The one place that writes the audit trail. Services call it once per change, <b>after</b> the change is
@@ -58,11 +58,11 @@ public class AuditTrail {
             .build();
 
     private final AuditEventRepository events;
-    private final SecurityIdentity identity;
+    private final Stamps stamps;
 
-    public AuditTrail(AuditEventRepository events, SecurityIdentity identity) {
+    public AuditTrail(AuditEventRepository events, Stamps stamps) {
         this.events = events;
-        this.identity = identity;
+        this.stamps = stamps;
     }
 
     /** What an event is about. */
@@ -96,7 +96,8 @@ public class AuditTrail {
     }
 
     void append(String action, Resource resource, String beforeDigest, String afterDigest) {
-        CallerScope scope = CallerScope.of(identity);
+        Caller caller = stamps.caller();
+        Tenancy tenancy = Tenancy.of(caller);
         String chain = resource.apprenticeId().toHexString();
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             AuditEvent last = events.last(chain).orElse(null);
@@ -104,16 +105,17 @@ public class AuditTrail {
             e.chain = chain;
             e.seq = last == null ? 1 : last.seq + 1;
             e.previousHash = last == null ? null : last.hash;
-            e.occurredAt = EvidenceService.now();
-            e.actor = scope.actor();
-            e.actorRole = role();
-            e.actorTenant = scope.tenant() == CallerScope.Tenant.PROVIDER
-                    || scope.tenant() == CallerScope.Tenant.EMPLOYER ? scope.tenantId() : null;
+            // The caller's stamp without its display name: the trail survives erasure, an apprentice's name must not.
+            e.occurredAt = stamps.now();
+            e.actor = caller.subject();
+            e.actorRole = caller.primaryRole();
+            e.onBehalfOf = caller.onBehalfOf();
+            e.actorTenant = tenancy.auditTenant();
             e.action = action;
             e.resourceType = resource.type();
             e.resourceId = resource.id();
             e.apprenticeId = resource.apprenticeId();
-            e.requestId = requestId();
+            e.requestId = caller.requestId() != null ? caller.requestId() : requestId();
             e.beforeDigest = beforeDigest;
             e.afterDigest = afterDigest;
             e.hash = hash(e);
@@ -129,14 +131,19 @@ public class AuditTrail {
 
     /**
      * The event's hash: SHA-256 over the previous event's hash and every field of this event, one per line in a
-     * fixed order. Anyone holding the events can recompute it.
+     * fixed order; {@code onBehalfOf} is appended only when set, so events written before it was recorded keep
+     * their hashes. Anyone holding the events can recompute it.
      */
     public static String hash(AuditEvent e) {
-        List<String> fields = List.of(Objects.toString(e.previousHash, ""), e.chain, Long.toString(e.seq),
+        List<String> fields = new ArrayList<>(List.of(Objects.toString(e.previousHash, ""), e.chain,
+                Long.toString(e.seq),
                 e.occurredAt.toString(), Objects.toString(e.actor, ""), Objects.toString(e.actorRole, ""),
                 Objects.toString(e.actorTenant, ""), e.action, e.resourceType, e.resourceId,
                 e.apprenticeId.toHexString(), Objects.toString(e.requestId, ""),
-                Objects.toString(e.beforeDigest, ""), Objects.toString(e.afterDigest, ""));
+                Objects.toString(e.beforeDigest, ""), Objects.toString(e.afterDigest, "")));
+        if (e.onBehalfOf != null) {
+            fields.add(e.onBehalfOf);
+        }
         return sha256(String.join("\n", fields));
     }
 
@@ -153,16 +160,6 @@ public class AuditTrail {
             return new Resource("review", r.id.toHexString(), r.apprenticeId);
         }
         throw new IllegalArgumentException("Not an audited entity: " + entity.getClass().getName());
-    }
-
-    private String role() {
-        for (String role : List.of(CallerScope.ADMIN, CallerScope.TUTOR, CallerScope.LMS_INTEGRATION,
-                CallerScope.EMPLOYER, CallerScope.APPRENTICE)) {
-            if (identity.hasRole(role)) {
-                return role;
-            }
-        }
-        return null;
     }
 
     private static String requestId() {

@@ -20,6 +20,9 @@ import uk.apprenticeships.st1398.evidence.api.KsbCoverageResponse;
 import uk.apprenticeships.st1398.evidence.api.ProviderCoverageResponse;
 import uk.apprenticeships.st1398.evidence.client.KsbCatalogue;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
+import uk.apprenticeships.st1398.evidence.domain.EvidenceStatus;
+import uk.apprenticeships.st1398.evidence.domain.KsbCoverage;
+import uk.apprenticeships.st1398.evidence.domain.WorkflowAction;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.evidence.repository.CoverageRepository;
 import uk.apprenticeships.st1398.evidence.repository.CoverageRepository.ApprenticeKsbStatus;
@@ -27,7 +30,6 @@ import uk.apprenticeships.st1398.evidence.repository.CoverageRepository.KsbAppre
 import uk.apprenticeships.st1398.evidence.repository.CoverageRepository.KsbStatusCount;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
 
 /**
  * KSB coverage: which KSBs of an apprentice's standard version their evidence covers. The KSB list comes from
@@ -39,45 +41,44 @@ import uk.apprenticeships.st1398.platform.problem.ProblemType;
 @ApplicationScoped
 public class CoverageService {
 
-    public static final String COVERED = "covered";
-    public static final String IN_PROGRESS = "in-progress";
-    public static final String GAP = "gap";
-
     private final ApprenticeRepository apprentices;
     private final CoverageRepository coverage;
     private final KsbCatalogue catalogue;
+    private final Stamps stamps;
 
-    public CoverageService(ApprenticeRepository apprentices, CoverageRepository coverage, KsbCatalogue catalogue) {
+    public CoverageService(ApprenticeRepository apprentices, CoverageRepository coverage, KsbCatalogue catalogue,
+            Stamps stamps) {
+        this.stamps = stamps;
         this.apprentices = apprentices;
         this.coverage = coverage;
         this.catalogue = catalogue;
     }
 
-    public ApprenticeCoverageResponse forApprentice(CallerScope scope, String id) {
-        Apprentice a = ApprenticeAccess.visible(apprentices, scope, id);
-        Set<String> codes = ksbCodes(a.standardVersion);
+    public ApprenticeCoverageResponse forApprentice(String id) {
+        Apprentice a = ApprenticeAccess.visible(apprentices, stamps.caller(), id);
+        Set<String> codes = catalogue.codes(a.standardVersion);
         Map<String, int[]> counts = new HashMap<>();
         for (KsbStatusCount c : coverage.byKsbAndStatus(a.id)) {
             int[] n = counts.computeIfAbsent(c.code(), k -> new int[2]);
-            if (EvidenceService.ACCEPTED.equals(c.status())) {
+            if (c.status() == EvidenceStatus.ACCEPTED) {
                 n[0] += c.count();
             } else {
                 n[1] += c.count();
             }
         }
-        Map<String, Instant> latestAccepted = coverage.latestAcceptance(a.id, EvidenceService.ACCEPTED,
-                "accepted" /* the action of the accept step in the workflow history */);
+        Map<String, Instant> latestAccepted = coverage.latestAcceptance(a.id, EvidenceStatus.ACCEPTED,
+                WorkflowAction.ACCEPTED);
         List<KsbCoverageResponse> ksbs = new ArrayList<>();
         List<String> gaps = new ArrayList<>();
         int covered = 0;
         int inProgress = 0;
         for (String code : codes) {
             int[] n = counts.getOrDefault(code, new int[2]);
-            String status = n[0] > 0 ? COVERED : n[1] > 0 ? IN_PROGRESS : GAP;
+            KsbCoverage status = KsbCoverage.of(n[0], n[1]);
             switch (status) {
                 case COVERED -> covered++;
                 case IN_PROGRESS -> inProgress++;
-                default -> gaps.add(code);
+                case GAP -> gaps.add(code);
             }
             ksbs.add(new KsbCoverageResponse(code, status, n[0], n[1], latestAccepted.get(code)));
         }
@@ -86,12 +87,11 @@ public class CoverageService {
     }
 
     /** Tutors and LMS clients see only their own provider; another provider answers 404 like an unknown one. */
-    public ProviderCoverageResponse forProvider(CallerScope scope, String ukprn, String standardVersion,
-            PageRequest page) {
-        if (!scope.actsFor(ukprn)) {
-            throw ApiException.notFound("No provider " + ukprn + " among your records.");
+    public ProviderCoverageResponse forProvider(String ukprn, String standardVersion, PageRequest page) {
+        if (!Tenancy.of(stamps.caller()).actsFor(ukprn)) {
+            throw ApiException.of(EvidenceError.PROVIDER_NOT_FOUND, "No provider " + ukprn + " among your records.");
         }
-        Set<String> codes = ksbCodes(standardVersion);
+        Set<String> codes = catalogue.codes(standardVersion);
         ApprenticeRepository.Filter cohort = new ApprenticeRepository.Filter(ukprn, null, null, null, standardVersion);
         long total = apprentices.count(cohort);
         List<Apprentice> onPage = apprentices.list(cohort, page);
@@ -103,7 +103,7 @@ public class CoverageService {
                 continue;
             }
             evidencedBy.computeIfAbsent(s.apprenticeId(), k -> new HashSet<>()).add(s.code());
-            if (EvidenceService.ACCEPTED.equals(s.status())) {
+            if (s.status() == EvidenceStatus.ACCEPTED) {
                 coveredBy.computeIfAbsent(s.apprenticeId(), k -> new HashSet<>()).add(s.code());
             }
         }
@@ -116,7 +116,7 @@ public class CoverageService {
 
         Map<String, Long> perKsb = new HashMap<>();
         long coveredPairs = 0;
-        for (KsbApprentices k : coverage.apprenticesPerKsb(ukprn, standardVersion, EvidenceService.ACCEPTED, codes)) {
+        for (KsbApprentices k : coverage.apprenticesPerKsb(ukprn, standardVersion, EvidenceStatus.ACCEPTED, codes)) {
             perKsb.put(k.code(), k.apprentices());
             coveredPairs += k.apprentices();
         }
@@ -129,20 +129,6 @@ public class CoverageService {
         Log.debugf("Coverage of provider %s on %s: %d apprentices", ukprn, standardVersion, total);
         return new ProviderCoverageResponse(ukprn, standardVersion, codes.size(), aggregate, items, page.page(),
                 page.size(), total, totalPages);
-    }
-
-    /** The version's KSB codes, with problems that speak of coverage rather than of saving evidence. */
-    private Set<String> ksbCodes(String standardVersion) {
-        try {
-            return catalogue.codes(standardVersion);
-        } catch (ApiException e) {
-            if (e.status() == 422) {
-                throw ApiException.unprocessable("Standard version " + standardVersion + " is not in the standards "
-                        + "catalogue, so its KSBs are unknown.", Map.of("standardVersion", standardVersion));
-            }
-            throw new ApiException(ProblemType.SERVICE_UNAVAILABLE, 503, "The standards catalogue cannot be "
-                    + "reached to list the KSBs of " + standardVersion + ". Retry shortly.", null, null);
-        }
     }
 
     static double percentage(int covered, int total) {

@@ -5,11 +5,9 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.api.ErasureResponse;
@@ -19,6 +17,7 @@ import uk.apprenticeships.st1398.evidence.domain.ApprenticeTombstone;
 import uk.apprenticeships.st1398.evidence.domain.Evidence;
 import uk.apprenticeships.st1398.evidence.domain.EvidenceRevision;
 import uk.apprenticeships.st1398.evidence.domain.StatusChange;
+import uk.apprenticeships.st1398.evidence.mapping.StampMapper;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.evidence.repository.AuditEventRepository;
 import uk.apprenticeships.st1398.evidence.repository.EvidenceFileStore;
@@ -49,7 +48,6 @@ import uk.apprenticeships.st1398.platform.problem.ApiException;
 public class ErasureService {
 
     public static final String ERASED = "apprentice.erased";
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final ApprenticeRepository apprentices;
     private final EvidenceRepository evidence;
@@ -61,10 +59,13 @@ public class ErasureService {
     private final AuditEventRepository events;
     private final AuditTrail audit;
     private final RetentionConfig retention;
+    private final Stamps stamps;
 
     public ErasureService(ApprenticeRepository apprentices, EvidenceRepository evidence, OffTheJobRepository offTheJob,
             ProgressReviewRepository reviews, IdempotencyRepository keys, EvidenceFileStore files,
-            TombstoneRepository tombstones, AuditEventRepository events, AuditTrail audit, RetentionConfig retention) {
+            TombstoneRepository tombstones, AuditEventRepository events, AuditTrail audit, RetentionConfig retention,
+            Stamps stamps) {
+        this.stamps = stamps;
         this.apprentices = apprentices;
         this.evidence = evidence;
         this.offTheJob = offTheJob;
@@ -77,8 +78,8 @@ public class ErasureService {
         this.retention = retention;
     }
 
-    public ErasureResponse erase(CallerScope scope, String id, String reason) {
-        Apprentice a = ApprenticeAccess.visibleOrErased(apprentices, scope, id);
+    public ErasureResponse erase(String id, String reason) {
+        Apprentice a = ApprenticeAccess.visibleOrErased(apprentices, stamps.caller(), id);
         if (a == null) {
             completeAudit(tombstones.findById(new ObjectId(id)));
             throw ApprenticeAccess.erased(id);
@@ -87,12 +88,11 @@ public class ErasureService {
             checkRetention(a);
             String before = audit.digest(a);
             Apprentice.Erasure marker = new Apprentice.Erasure();
-            marker.startedAt = EvidenceService.now();
-            marker.by = scope.actor();
+            marker.started = stamps.stamp();
             marker.reason = reason.strip();
             if (!apprentices.markErasing(a.id, a.status, marker)) {
-                throw ApiException.conflict("Apprentice " + id + " changed at the same time; nothing was erased. "
-                        + "Read it again and retry.");
+                throw ApiException.of(EvidenceError.CONCURRENT_CHANGE, "Apprentice " + id + " changed at the "
+                        + "same time; nothing was erased. Read it again and retry.");
             }
             a.erasure = marker;
             audit.changed("apprentice.erasure-started", a, before);
@@ -104,19 +104,18 @@ public class ErasureService {
 
     /** Retention decides: 409 naming the blocking status or {@code retainUntil}; nothing is changed. */
     void checkRetention(Apprentice a) {
-        if (!ApprenticeStatusService.COMPLETED.equals(a.status) && !ApprenticeStatusService.WITHDRAWN.equals(a.status)) {
-            throw ApiException.conflict(
-                    "Apprentice " + a.id + " is " + a.status + "; only completed or withdrawn apprentices can be "
-                            + "erased, once their retention period has passed. Nothing was erased.",
-                    Map.of("apprenticeStatus", a.status));
+        if (!a.status.closed()) {
+            throw ApiException.of(EvidenceError.APPRENTICE_NOT_CLOSED, "Apprentice " + a.id + " is " + a.status
+                    + "; only completed or withdrawn apprentices can be erased, once their retention period has "
+                    + "passed. Nothing was erased.").with("apprenticeStatus", a.status.value());
         }
         LocalDate ended = endDate(a);
         LocalDate retainUntil = ended.plus(retention.afterCompletion());
-        if (retainUntil.isAfter(LocalDate.now(LONDON))) {
-            throw ApiException.conflict(
-                    "Apprentice " + a.id + " was " + a.status + " on " + ended + " and must be retained until "
-                            + retainUntil + " (" + retention.afterCompletion() + "). Nothing was erased.",
-                    Map.of("apprenticeStatus", a.status, "retainUntil", retainUntil.toString()));
+        if (retainUntil.isAfter(stamps.today())) {
+            throw ApiException.of(EvidenceError.RETENTION_PERIOD_NOT_OVER, "Apprentice " + a.id + " was " + a.status
+                    + " on " + ended + " and must be retained until " + retainUntil + " ("
+                    + retention.afterCompletion() + "). Nothing was erased.")
+                    .with("apprenticeStatus", a.status.value()).with("retainUntil", retainUntil.toString());
         }
     }
 
@@ -124,8 +123,8 @@ public class ErasureService {
     private static LocalDate endDate(Apprentice a) {
         for (int i = a.statusHistory.size() - 1; i >= 0; i--) {
             StatusChange c = a.statusHistory.get(i);
-            if (a.status.equals(c.status)) {
-                return c.effectiveDate != null ? c.effectiveDate : LocalDate.ofInstant(c.at, LONDON);
+            if (a.status == c.status) {
+                return c.effectiveDate != null ? c.effectiveDate : LocalDate.ofInstant(c.stamp.at, Stamps.LONDON);
             }
         }
         throw new IllegalStateException("Apprentice " + a.id + " has no history entry for its status");
@@ -158,8 +157,11 @@ public class ErasureService {
         ApprenticeTombstone t = new ApprenticeTombstone();
         t.id = a.id;
         t.providerUkprn = a.providerUkprn;
-        t.erasedAt = EvidenceService.now();
-        t.erasedBy = a.erasure.by;
+        // Who started it; when it completed.
+        t.erased = a.erasure.started;
+        if (t.erased != null) {
+            t.erased.at = stamps.now();
+        }
         t.reason = a.erasure.reason;
         t = tombstones.insertIfAbsent(t);
         String before = audit.digest(a);
@@ -167,7 +169,8 @@ public class ErasureService {
         audit.changed(ERASED, t, before);
         Log.infof("Erased apprentice %s: %d evidence, %d files, %d off-the-job entries, %d reviews, %d keys", a.id,
                 evidenceDeleted, fileIds.size(), entriesDeleted, reviewsDeleted, keysDeleted);
-        return new ErasureResponse(t.id.toHexString(), t.providerUkprn, t.erasedAt, t.erasedBy, t.reason,
+        return new ErasureResponse(t.id.toHexString(), t.providerUkprn, StampMapper.at(t.erased),
+                StampMapper.subject(t.erased), StampMapper.toResponse(t.erased), t.reason,
                 new ErasureResponse.Deleted(evidenceDeleted, fileIds.size(), entriesDeleted, reviewsDeleted,
                         keysDeleted));
     }

@@ -12,19 +12,22 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.bson.Document;
 import uk.apprenticeships.st1398.evidence.api.EvidenceResponse;
 import uk.apprenticeships.st1398.evidence.config.EvidenceConfig;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
 import uk.apprenticeships.st1398.evidence.domain.Evidence;
+import uk.apprenticeships.st1398.evidence.domain.EvidenceStatus;
+import uk.apprenticeships.st1398.evidence.domain.StampDoc;
 import uk.apprenticeships.st1398.evidence.domain.StoredFile;
+import uk.apprenticeships.st1398.evidence.domain.WorkflowAction;
 import uk.apprenticeships.st1398.evidence.domain.WorkflowStep;
 import uk.apprenticeships.st1398.evidence.mapping.EvidenceMapper;
 import uk.apprenticeships.st1398.evidence.repository.EvidenceFileStore;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
+import uk.apprenticeships.st1398.platform.problem.PlatformError;
+import uk.apprenticeships.st1398.platform.security.Caller;
 
 /**
  * Evidence files: streamed from the request into GridFS (SHA-256 and size counted on the way, nothing held in
@@ -46,25 +49,28 @@ public class EvidenceFileService {
     private final EvidenceFileStore store;
     private final ContentSniffer sniffer;
     private final EvidenceConfig config;
+    private final Stamps stamps;
 
     public EvidenceFileService(EvidenceService evidence, EvidenceFileStore store, ContentSniffer sniffer,
-            EvidenceConfig config) {
+            EvidenceConfig config, Stamps stamps) {
+        this.stamps = stamps;
         this.evidence = evidence;
         this.store = store;
         this.sniffer = sniffer;
         this.config = config;
     }
 
-    public EvidenceResponse upload(EvidenceCaller caller, String apprenticeId, String evidenceId, String contentType,
+    public EvidenceResponse upload(String apprenticeId, String evidenceId, String contentType,
             String contentLength, String filename, InputStream body) {
-        Apprentice a = evidence.apprentice(caller, apprenticeId);
+        Apprentice a = evidence.apprentice(stamps.caller(), apprenticeId);
         Evidence e = evidence.load(a, evidenceId);
         ApprenticeAccess.requireOpen(a, "no evidence file can be uploaded");
         String before = evidence.digest(e);
         long read = e.version;
-        if (EvidenceService.SUBMITTED.equals(e.status)) {
-            throw ApiException.conflict("Evidence " + evidenceId + " is submitted for review; its file can change "
-                    + "once it is accepted (as a new revision) or referred back.");
+        if (e.status == EvidenceStatus.SUBMITTED) {
+            throw ApiException.of(EvidenceError.EVIDENCE_SUBMITTED_LOCKED, "Evidence " + evidenceId + " is "
+                    + "submitted for review; its file can change once it is accepted (as a new revision) or referred "
+                    + "back.");
         }
         String type = allowedType(contentType);
         long max = config.files().maxSize().asLongValue();
@@ -73,25 +79,25 @@ public class EvidenceFileService {
         }
         byte[] head = readHead(body);
         if (head.length == 0) {
-            throw ApiException.badRequest("The file is empty.");
+            throw ApiException.of(EvidenceError.FILE_EMPTY, "The file is empty.");
         }
         String detected = sniffer.detect(head);
         if (!sniffer.consistent(type, detected)) {
-            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, 415, "The file is declared as " + type
-                    + " but its content looks like " + detected + "; nothing was stored.", null,
-                    Map.of("declaredContentType", type, "detectedContentType", detected));
+            throw ApiException.of(EvidenceError.FILE_CONTENT_MISMATCH, "The file is declared as " + type
+                    + " but its content looks like " + detected + "; nothing was stored.")
+                    .with("declaredContentType", type).with("detectedContentType", detected);
         }
         StoredFile file = stream(e, FileNames.sanitise(filename), type, head, body, max);
-        file.uploadedBy = caller.actor();
-        Instant now = EvidenceService.now();
-        file.uploadedAt = now;
+        Instant now = stamps.now();
+        StampDoc stamp = stamps.stamp(now);
+        file.uploaded = stamp;
 
         StoredFile previous = e.content.file;
-        if (EvidenceService.ACCEPTED.equals(e.status)) {
-            evidence.newRevision(e, caller, now);
+        if (e.status == EvidenceStatus.ACCEPTED) {
+            evidence.newRevision(e, now);
         }
         e.content.file = file;
-        e.history.add(new WorkflowStep("file-uploaded", e.status, e.revision, caller.actor(), now, null));
+        e.history.add(new WorkflowStep(WorkflowAction.FILE_UPLOADED, e.status, e.revision, stamp, null));
         try {
             evidence.save(e, read, now);
         } catch (ApiException conflict) {
@@ -107,18 +113,18 @@ public class EvidenceFileService {
         return EvidenceMapper.toResponse(e);
     }
 
-    public Download download(EvidenceCaller caller, String apprenticeId, String evidenceId, String rangeHeader) {
-        return download(caller, apprenticeId, evidenceId, null, rangeHeader);
+    public Download download(String apprenticeId, String evidenceId, String rangeHeader) {
+        return download(apprenticeId, evidenceId, null, rangeHeader);
     }
 
     /** The file of one revision ({@code null}: the current one); 404 when that revision has no file. */
-    public Download download(EvidenceCaller caller, String apprenticeId, String evidenceId, Integer revision,
-            String rangeHeader) {
+    public Download download(String apprenticeId, String evidenceId, Integer revision, String rangeHeader) {
+        Caller caller = stamps.caller();
         Evidence e = evidence.load(caller, evidence.apprentice(caller, apprenticeId), evidenceId);
         StoredFile f = revision == null ? e.content.file : evidence.content(caller, e, revision).file;
         if (f == null) {
-            throw ApiException.notFound("Evidence " + evidenceId + (revision == null ? "" : " revision " + revision)
-                    + " has no file.");
+            throw ApiException.of(EvidenceError.EVIDENCE_FILE_NOT_FOUND, "Evidence " + evidenceId
+                    + (revision == null ? "" : " revision " + revision) + " has no file.");
         }
         return new Download(f.filename, f.contentType, f.size, f.sha256, ByteRange.of(rangeHeader, f.size),
                 () -> store.openDownload(f.fileId));
@@ -165,9 +171,8 @@ public class EvidenceFileService {
         String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         List<String> allowed = config.files().allowedTypes();
         if (!allowed.contains(type)) {
-            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, 415, "Content type '" + type + "' is not "
-                    + "accepted for evidence files; see allowedContentTypes.", null,
-                    Map.of("allowedContentTypes", allowed));
+            throw ApiException.of(EvidenceError.FILE_TYPE_UNSUPPORTED, "Content type '" + type + "' is not "
+                    + "accepted for evidence files; see allowedContentTypes.").with("allowedContentTypes", allowed);
         }
         return type;
     }
@@ -184,12 +189,14 @@ public class EvidenceFileService {
         try {
             return Long.parseLong(contentLength.strip());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("Content-Length is not a number.");
+            throw ApiException.of(PlatformError.HEADER_INVALID, "Content-Length is not a number.")
+                    .with("header", "Content-Length");
         }
     }
 
     private static ApiException tooLarge(long max) {
-        return ApiException.payloadTooLarge("Evidence files may be at most " + max + " bytes; nothing was stored.");
+        return ApiException.of(EvidenceError.FILE_TOO_LARGE, "Evidence files may be at most " + max + " bytes; "
+                + "nothing was stored.").with("maxBytes", max);
     }
 
     private static MessageDigest sha256() {

@@ -1,9 +1,7 @@
 package uk.apprenticeships.st1398.evidence.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import uk.apprenticeships.st1398.evidence.client.KsbCatalogue;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
@@ -31,11 +29,9 @@ public class KsbCheck {
         Set<String> valid = ksbs.codes(standardVersion);
         List<String> unknown = codes.stream().filter(c -> !valid.contains(c)).distinct().toList();
         if (!unknown.isEmpty()) {
-            Map<String, Object> extensions = new LinkedHashMap<>();
-            extensions.put("unknownKsbCodes", unknown);
-            extensions.put("validKsbCodes", List.copyOf(valid));
-            throw ApiException.unprocessable("KSB codes " + unknown + " are not in " + standardVersion
-                    + ", the apprentice's standard version; see validKsbCodes.", extensions);
+            throw ApiException.of(EvidenceError.KSB_CODE_UNKNOWN, "KSB codes " + unknown + " are not in "
+                    + standardVersion + ", the apprentice's standard version; see validKsbCodes.")
+                    .with("unknownKsbCodes", unknown).with("validKsbCodes", List.copyOf(valid));
         }
     }
 }

@@ -1,8 +1,5 @@
 package uk.apprenticeships.st1398.evidence.service;
 
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.ADMIN;
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.TUTOR;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +7,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.api.OffTheJobRequest;
@@ -19,12 +15,14 @@ import uk.apprenticeships.st1398.evidence.api.OffTheJobSummaryResponse;
 import uk.apprenticeships.st1398.evidence.client.OffTheJobRequirements;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
 import uk.apprenticeships.st1398.evidence.domain.OffTheJobEntry;
+import uk.apprenticeships.st1398.evidence.domain.OffTheJobStatus;
 import uk.apprenticeships.st1398.evidence.mapping.OffTheJobMapper;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.evidence.repository.OffTheJobRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.security.Caller;
 
 /**
  * The off-the-job training log: entries are logged pending, changed or deleted only while pending, and approved
@@ -33,12 +31,6 @@ import uk.apprenticeships.st1398.platform.problem.ApiException;
 @ApplicationScoped
 public class OffTheJobService {
 
-    public static final String PENDING = "pending";
-    public static final String APPROVED = "approved";
-    public static final String REJECTED = "rejected";
-
-    /** "Today" for the not-in-the-future check: English apprenticeships run on London time. */
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final ApprenticeRepository apprentices;
@@ -46,9 +38,11 @@ public class OffTheJobService {
     private final KsbCheck ksbs;
     private final OffTheJobRequirements requirements;
     private final AuditTrail audit;
+    private final Stamps stamps;
 
     public OffTheJobService(ApprenticeRepository apprentices, OffTheJobRepository entries, KsbCheck ksbs,
-            OffTheJobRequirements requirements, AuditTrail audit) {
+            OffTheJobRequirements requirements, AuditTrail audit, Stamps stamps) {
+        this.stamps = stamps;
         this.apprentices = apprentices;
         this.entries = entries;
         this.ksbs = ksbs;
@@ -56,35 +50,36 @@ public class OffTheJobService {
         this.audit = audit;
     }
 
-    public PageResponse<OffTheJobResponse> list(EvidenceCaller caller, String apprenticeId, String status,
-            LocalDate from, LocalDate to, PageRequest page) {
-        Apprentice a = apprentice(caller, apprenticeId);
+    public PageResponse<OffTheJobResponse> list(String apprenticeId, String status, LocalDate from, LocalDate to,
+            PageRequest page) {
+        Apprentice a = apprentice(apprenticeId);
         if (from != null && to != null && to.isBefore(from)) {
             throw ApiException.invalid("to", "must not be before from");
         }
-        OffTheJobRepository.Filter filter = new OffTheJobRepository.Filter(a.id, status, from, to);
+        OffTheJobRepository.Filter filter = new OffTheJobRepository.Filter(a.id,
+                status == null ? null : OffTheJobStatus.of(status), from, to);
         return PageResponse.of(entries.list(filter, page), OffTheJobMapper::toResponse, page, entries.count(filter));
     }
 
-    public OffTheJobResponse get(EvidenceCaller caller, String apprenticeId, String entryId) {
-        return OffTheJobMapper.toResponse(load(apprentice(caller, apprenticeId), entryId));
+    public OffTheJobResponse get(String apprenticeId, String entryId) {
+        return OffTheJobMapper.toResponse(load(apprentice(apprenticeId), entryId));
     }
 
-    public OffTheJobResponse create(EvidenceCaller caller, String apprenticeId, OffTheJobRequest request) {
-        Apprentice a = apprentice(caller, apprenticeId);
+    public OffTheJobResponse create(String apprenticeId, OffTheJobRequest request) {
+        Apprentice a = apprentice(apprenticeId);
         ApprenticeAccess.requireOpen(a, "no off-the-job training can be logged");
         check(a, request);
-        Instant now = EvidenceService.now();
+        Instant now = stamps.now();
         OffTheJobEntry e = new OffTheJobEntry();
         e.apprenticeId = a.id;
         e.providerUkprn = a.providerUkprn;
         e.employerId = a.employerId;
         e.uln = a.uln;
         apply(e, request);
-        e.status = PENDING;
+        e.status = OffTheJobStatus.PENDING;
         e.version = 1;
         e.createdAt = now;
-        e.createdBy = caller.actor();
+        e.createdBy = stamps.stamp(now);
         e.updatedAt = now;
         entries.persist(e);
         audit.changed("off-the-job.created", e, null);
@@ -92,9 +87,8 @@ public class OffTheJobService {
         return OffTheJobMapper.toResponse(e);
     }
 
-    public OffTheJobResponse update(EvidenceCaller caller, String apprenticeId, String entryId,
-            OffTheJobRequest request) {
-        Apprentice a = apprentice(caller, apprenticeId);
+    public OffTheJobResponse update(String apprenticeId, String entryId, OffTheJobRequest request) {
+        Apprentice a = apprentice(apprenticeId);
         OffTheJobEntry e = load(a, entryId);
         String before = audit.digest(e);
         long read = expect(e, request.version());
@@ -107,45 +101,43 @@ public class OffTheJobService {
         return OffTheJobMapper.toResponse(e);
     }
 
-    public void delete(EvidenceCaller caller, String apprenticeId, String entryId) {
-        OffTheJobEntry e = load(apprentice(caller, apprenticeId), entryId);
+    public void delete(String apprenticeId, String entryId) {
+        OffTheJobEntry e = load(apprentice(apprenticeId), entryId);
         requirePending(e, "deleted");
         if (!entries.deleteIfUnchanged(e, e.version)) {
             throw concurrent(e);
         }
         audit.deleted("off-the-job.deleted", e);
-        Log.infof("Deleted off-the-job entry %s by %s", e.id, caller.actor());
+        Log.infof("Deleted off-the-job entry %s by %s", e.id, stamps.caller().subject());
     }
 
-    /** Approve ({@code reason} null) or reject (with a reason): once, by the provider's tutor or an admin. */
-    public OffTheJobResponse decide(EvidenceCaller caller, String apprenticeId, String entryId, boolean approve,
-            String reason) {
-        if (!caller.has(TUTOR) && !caller.has(ADMIN)) {
-            throw ApiException.forbidden("Only the provider's tutor (or an admin) approves or "
-                    + "rejects off-the-job entries.");
-        }
-        OffTheJobEntry e = load(apprentice(caller, apprenticeId), entryId);
+    /**
+     * Approve ({@code reason} null) or reject (with a reason): once, by whoever has {@code otj:approve} (the
+     * provider's tutor or an admin; the resource checks it).
+     */
+    public OffTheJobResponse decide(String apprenticeId, String entryId, boolean approve, String reason) {
+        OffTheJobEntry e = load(apprentice(apprenticeId), entryId);
         String before = audit.digest(e);
         long read = e.version;
-        requirePending(e, approve ? "approved" : "rejected");
-        e.status = approve ? APPROVED : REJECTED;
+        OffTheJobStatus decision = approve ? OffTheJobStatus.APPROVED : OffTheJobStatus.REJECTED;
+        requireMove(e, decision, decision.value());
+        e.status = decision;
         e.rejectionReason = approve ? null : reason.strip();
-        e.decidedBy = caller.actor();
-        e.decidedAt = EvidenceService.now();
+        e.decided = stamps.stamp();
         save(e, read);
-        audit.changed("off-the-job." + e.status, e, before);
-        Log.infof("Off-the-job entry %s %s by %s", e.id, e.status, caller.actor());
+        audit.changed("off-the-job." + e.status.value(), e, before);
+        Log.infof("Off-the-job entry %s %s by %s", e.id, e.status, e.decided.subject);
         return OffTheJobMapper.toResponse(e);
     }
 
-    public OffTheJobSummaryResponse summary(EvidenceCaller caller, String apprenticeId) {
-        Apprentice a = apprentice(caller, apprenticeId);
+    public OffTheJobSummaryResponse summary(String apprenticeId) {
+        Apprentice a = apprentice(apprenticeId);
         long approved = 0;
         long pending = 0;
         for (OffTheJobEntry e : entries.all(a.id)) {
-            if (APPROVED.equals(e.status)) {
+            if (e.status == OffTheJobStatus.APPROVED) {
                 approved += e.hundredths;
-            } else if (PENDING.equals(e.status)) {
+            } else if (e.status == OffTheJobStatus.PENDING) {
                 pending += e.hundredths;
             }
         }
@@ -175,7 +167,7 @@ public class OffTheJobService {
     }
 
     private void check(Apprentice a, OffTheJobRequest request) {
-        LocalDate today = LocalDate.now(LONDON);
+        LocalDate today = stamps.today();
         if (request.date().isAfter(today)) {
             throw ApiException.invalid("date", "must not be in the future");
         }
@@ -193,36 +185,50 @@ public class OffTheJobService {
         e.ksbCodes = KsbCheck.normalised(request.ksbCodes());
     }
 
-    private Apprentice apprentice(EvidenceCaller caller, String apprenticeId) {
-        return ApprenticeAccess.visible(apprentices, caller.scope(), apprenticeId);
+    private Apprentice apprentice(String apprenticeId) {
+        return ApprenticeAccess.visible(apprentices, stamps.caller(), apprenticeId);
     }
 
     private OffTheJobEntry load(Apprentice a, String entryId) {
-        return entries.findFor(a.id, new ObjectId(entryId)).orElseThrow(() -> ApiException.notFound(
-                "Apprentice " + a.id + " has no off-the-job entry " + entryId + "."));
+        return entries.findFor(a.id, new ObjectId(entryId)).orElseThrow(() -> ApiException.of(
+                EvidenceError.OFF_THE_JOB_ENTRY_NOT_FOUND, "Apprentice " + a.id + " has no off-the-job entry "
+                        + entryId + "."));
     }
 
     private static long expect(OffTheJobEntry e, Long clientVersion) {
         return Versions.expect("Off-the-job entry " + e.id, e.version, clientVersion);
     }
 
+    /** Changes and deletions: only while the entry is pending (decisions are final). */
     private static void requirePending(OffTheJobEntry e, String what) {
-        if (!PENDING.equals(e.status)) {
-            throw ApiException.conflict("Off-the-job entry " + e.id + " is " + e.status + "; only pending entries "
-                    + "can be " + what + ". Nothing was changed.");
+        if (e.status != OffTheJobStatus.PENDING) {
+            throw decided(e, what);
         }
+    }
+
+    /** 409 unless the entry may move to {@code next} ({@link OffTheJobStatus#canMoveTo}). */
+    private static void requireMove(OffTheJobEntry e, OffTheJobStatus next, String what) {
+        if (!e.status.canMoveTo(next)) {
+            throw decided(e, what);
+        }
+    }
+
+    private static ApiException decided(OffTheJobEntry e, String what) {
+        return ApiException.of(EvidenceError.OFF_THE_JOB_ENTRY_DECIDED, "Off-the-job entry " + e.id + " is "
+                + e.status + "; only pending entries can be " + what + ". Nothing was changed.")
+                .with("entryStatus", e.status.value());
     }
 
     private void save(OffTheJobEntry e, long read) {
         e.version = read + 1;
-        e.updatedAt = EvidenceService.now();
+        e.updatedAt = stamps.now();
         if (!entries.replaceIfUnchanged(e, read)) {
             throw concurrent(e);
         }
     }
 
     private static ApiException concurrent(OffTheJobEntry e) {
-        return ApiException.conflict("Off-the-job entry " + e.id + " was changed by someone else at the same time; "
-                + "nothing was saved. Read it again and retry.");
+        return ApiException.of(EvidenceError.CONCURRENT_CHANGE, "Off-the-job entry " + e.id + " was changed by "
+                + "someone else at the same time; nothing was saved. Read it again and retry.");
     }
 }

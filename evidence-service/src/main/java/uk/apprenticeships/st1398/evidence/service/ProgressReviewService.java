@@ -1,25 +1,24 @@
 package uk.apprenticeships.st1398.evidence.service;
 
-import static uk.apprenticeships.st1398.evidence.service.CallerScope.TUTOR;
-
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.api.ReviewRequest;
 import uk.apprenticeships.st1398.evidence.api.ReviewResponse;
 import uk.apprenticeships.st1398.evidence.api.SignOffRequest;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
 import uk.apprenticeships.st1398.evidence.domain.ProgressReview;
-import uk.apprenticeships.st1398.evidence.domain.ProgressReview.SignOff;
+import uk.apprenticeships.st1398.evidence.domain.SignOffParty;
+import uk.apprenticeships.st1398.evidence.domain.StampDoc;
 import uk.apprenticeships.st1398.evidence.mapping.ReviewMapper;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.evidence.repository.ProgressReviewRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.security.Caller;
 
 /**
  * Progress reviews: written by the provider's tutor, then signed off once by each of the apprentice, the provider
@@ -29,35 +28,35 @@ import uk.apprenticeships.st1398.platform.problem.ApiException;
 @ApplicationScoped
 public class ProgressReviewService {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
-
     private final ApprenticeRepository apprentices;
     private final ProgressReviewRepository reviews;
     private final KsbCheck ksbs;
     private final AuditTrail audit;
+    private final Stamps stamps;
 
     public ProgressReviewService(ApprenticeRepository apprentices, ProgressReviewRepository reviews, KsbCheck ksbs,
-            AuditTrail audit) {
+            AuditTrail audit, Stamps stamps) {
+        this.stamps = stamps;
         this.apprentices = apprentices;
         this.reviews = reviews;
         this.ksbs = ksbs;
         this.audit = audit;
     }
 
-    public PageResponse<ReviewResponse> list(EvidenceCaller caller, String apprenticeId, PageRequest page) {
-        Apprentice a = apprentice(caller, apprenticeId);
+    public PageResponse<ReviewResponse> list(String apprenticeId, PageRequest page) {
+        Apprentice a = apprentice(stamps.caller(), apprenticeId);
         return PageResponse.of(reviews.list(a.id, page), ReviewMapper::toResponse, page, reviews.count(a.id));
     }
 
-    public ReviewResponse get(EvidenceCaller caller, String apprenticeId, String reviewId) {
-        return ReviewMapper.toResponse(load(apprentice(caller, apprenticeId), reviewId));
+    public ReviewResponse get(String apprenticeId, String reviewId) {
+        return ReviewMapper.toResponse(load(apprentice(stamps.caller(), apprenticeId), reviewId));
     }
 
-    public ReviewResponse create(EvidenceCaller caller, String apprenticeId, ReviewRequest request) {
-        Apprentice a = apprentice(caller, apprenticeId);
+    public ReviewResponse create(String apprenticeId, ReviewRequest request) {
+        Apprentice a = apprentice(stamps.caller(), apprenticeId);
         ApprenticeAccess.requireOpen(a, "no progress review can be recorded");
         check(a, request);
-        Instant now = EvidenceService.now();
+        Instant now = stamps.now();
         ProgressReview r = new ProgressReview();
         r.apprenticeId = a.id;
         r.providerUkprn = a.providerUkprn;
@@ -66,7 +65,7 @@ public class ProgressReviewService {
         apply(r, request);
         r.version = 1;
         r.createdAt = now;
-        r.createdBy = caller.actor();
+        r.createdBy = stamps.stamp(now);
         r.updatedAt = now;
         reviews.persist(r);
         audit.changed("review.created", r, null);
@@ -74,15 +73,15 @@ public class ProgressReviewService {
         return ReviewMapper.toResponse(r);
     }
 
-    public ReviewResponse update(EvidenceCaller caller, String apprenticeId, String reviewId, ReviewRequest request) {
-        Apprentice a = apprentice(caller, apprenticeId);
+    public ReviewResponse update(String apprenticeId, String reviewId, ReviewRequest request) {
+        Apprentice a = apprentice(stamps.caller(), apprenticeId);
         ProgressReview r = load(a, reviewId);
         ApprenticeAccess.requireOpen(a, "their progress reviews cannot change");
         String before = audit.digest(r);
         long read = expect(r, request.version());
         if (r.anySigned()) {
-            throw ApiException.conflict("Progress review " + r.id + " has been signed off, so it can no longer be "
-                    + "changed. Nothing was changed.");
+            throw ApiException.of(EvidenceError.REVIEW_SIGNED_OFF_FROZEN, "Progress review " + r.id + " has been "
+                    + "signed off, so it can no longer be changed. Nothing was changed.");
         }
         check(a, request);
         apply(r, request);
@@ -91,45 +90,51 @@ public class ProgressReviewService {
         return ReviewMapper.toResponse(r);
     }
 
-    /** Each party signs once, and only for themself: the apprentice, a tutor of the provider, the employer. */
-    public ReviewResponse signOff(EvidenceCaller caller, String apprenticeId, String reviewId, SignOffRequest request) {
+    /**
+     * Each party signs once, and only for themself. The party a caller signs for is its tenant: the apprentice
+     * themself, the provider (its staff with {@code review:sign}: tutors), the employer. Admins and LMS clients are
+     * no party.
+     */
+    public ReviewResponse signOff(String apprenticeId, String reviewId, SignOffRequest request) {
+        Caller caller = stamps.caller();
         ProgressReview r = load(apprentice(caller, apprenticeId), reviewId);
         String before = audit.digest(r);
         long read = expect(r, request.version());
-        CallerScope.Tenant tenant = caller.scope().tenant();
-        boolean allowed = switch (request.party()) {
-            case "apprentice" -> tenant == CallerScope.Tenant.APPRENTICE;
-            case "provider" -> tenant == CallerScope.Tenant.PROVIDER && caller.has(TUTOR);
-            case "employer" -> tenant == CallerScope.Tenant.EMPLOYER;
-            default -> false;
+        Tenancy.Kind tenant = Tenancy.of(caller).kind();
+        SignOffParty party = SignOffParty.of(request.party());
+        boolean allowed = caller.may(EvidencePermissions.REVIEW_SIGN) && switch (party) {
+            case APPRENTICE -> tenant == Tenancy.Kind.APPRENTICE;
+            case PROVIDER -> tenant == Tenancy.Kind.PROVIDER;
+            case EMPLOYER -> tenant == Tenancy.Kind.EMPLOYER;
         };
         if (!allowed) {
-            throw ApiException.forbidden("You cannot sign off for the " + request.party()
+            throw ApiException.of(EvidenceError.SIGN_OFF_PARTY_FORBIDDEN, "You cannot sign off for the " + party
                     + ": the apprentice signs as apprentice, a tutor of the provider as provider, the apprentice's "
-                    + "employer as employer.");
+                    + "employer as employer.").with("party", party.value());
         }
-        SignOff signOff = new SignOff(caller.actor(), EvidenceService.now());
-        switch (request.party()) {
-            case "apprentice" -> r.apprenticeSignOff = once(r, r.apprenticeSignOff, "apprentice", signOff);
-            case "provider" -> r.providerSignOff = once(r, r.providerSignOff, "provider", signOff);
-            default -> r.employerSignOff = once(r, r.employerSignOff, "employer", signOff);
+        StampDoc signOff = stamps.stamp();
+        switch (party) {
+            case APPRENTICE -> r.apprenticeSignOff = once(r, r.apprenticeSignOff, party, signOff);
+            case PROVIDER -> r.providerSignOff = once(r, r.providerSignOff, party, signOff);
+            case EMPLOYER -> r.employerSignOff = once(r, r.employerSignOff, party, signOff);
         }
         save(r, read);
         audit.changed("review.signed-off", r, before);
-        Log.infof("Progress review %s signed off for the %s by %s", r.id, request.party(), caller.actor());
+        Log.infof("Progress review %s signed off for the %s by %s", r.id, request.party(), caller.subject());
         return ReviewMapper.toResponse(r);
     }
 
-    private static SignOff once(ProgressReview r, SignOff existing, String party, SignOff signOff) {
+    private static StampDoc once(ProgressReview r, StampDoc existing, SignOffParty party, StampDoc signOff) {
         if (existing != null) {
-            throw ApiException.conflict("The " + party + " already signed off progress review " + r.id + " ("
-                    + existing.by + ", " + existing.at + "). Nothing was changed.");
+            throw ApiException.of(EvidenceError.REVIEW_ALREADY_SIGNED, "The " + party + " already signed off "
+                    + "progress review " + r.id + " (" + existing.subject + ", " + existing.at + "). Nothing was "
+                    + "changed.");
         }
         return signOff;
     }
 
     private void check(Apprentice a, ReviewRequest request) {
-        if (request.date().isAfter(LocalDate.now(LONDON))) {
+        if (request.date().isAfter(stamps.today())) {
             throw ApiException.invalid("date", "must not be in the future");
         }
         if (request.date().isBefore(a.startDate)) {
@@ -145,13 +150,13 @@ public class ProgressReviewService {
         r.ksbCodes = KsbCheck.normalised(request.ksbCodes());
     }
 
-    private Apprentice apprentice(EvidenceCaller caller, String apprenticeId) {
-        return ApprenticeAccess.visible(apprentices, caller.scope(), apprenticeId);
+    private Apprentice apprentice(Caller caller, String apprenticeId) {
+        return ApprenticeAccess.visible(apprentices, caller, apprenticeId);
     }
 
     private ProgressReview load(Apprentice a, String reviewId) {
-        return reviews.findFor(a.id, new ObjectId(reviewId)).orElseThrow(() -> ApiException.notFound(
-                "Apprentice " + a.id + " has no progress review " + reviewId + "."));
+        return reviews.findFor(a.id, new ObjectId(reviewId)).orElseThrow(() -> ApiException.of(
+                EvidenceError.REVIEW_NOT_FOUND, "Apprentice " + a.id + " has no progress review " + reviewId + "."));
     }
 
     private static long expect(ProgressReview r, Long clientVersion) {
@@ -160,10 +165,10 @@ public class ProgressReviewService {
 
     private void save(ProgressReview r, long read) {
         r.version = read + 1;
-        r.updatedAt = EvidenceService.now();
+        r.updatedAt = stamps.now();
         if (!reviews.replaceIfUnchanged(r, read)) {
-            throw ApiException.conflict("Progress review " + r.id + " was changed by someone else at the same time; "
-                    + "nothing was saved. Read it again and retry.");
+            throw ApiException.of(EvidenceError.CONCURRENT_CHANGE, "Progress review " + r.id + " was changed by "
+                    + "someone else at the same time; nothing was saved. Read it again and retry.");
         }
     }
 }

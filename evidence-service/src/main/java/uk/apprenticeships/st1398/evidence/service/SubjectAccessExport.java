@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -71,10 +70,12 @@ public class SubjectAccessExport {
     private final EvidenceFileStore files;
     private final AuditTrail audit;
     private final ObjectMapper json;
+    private final Stamps stamps;
 
     public SubjectAccessExport(ApprenticeRepository apprentices, EvidenceRepository evidence,
             OffTheJobRepository offTheJob, ProgressReviewRepository reviews, AuditEventRepository events,
-            EvidenceFileStore files, AuditTrail audit, ObjectMapper json) {
+            EvidenceFileStore files, AuditTrail audit, ObjectMapper json, Stamps stamps) {
+        this.stamps = stamps;
         this.apprentices = apprentices;
         this.evidence = evidence;
         this.offTheJob = offTheJob;
@@ -90,10 +91,10 @@ public class SubjectAccessExport {
      * anything is sent, so the export's own audit-events.json includes it. A transfer that fails later is still
      * on record as an access: for personal data, over-recording access is the safe side.
      */
-    public Prepared prepare(CallerScope scope, String apprenticeId) {
-        Apprentice a = ApprenticeAccess.visible(apprentices, scope, apprenticeId);
+    public Prepared prepare(String apprenticeId) {
+        Apprentice a = ApprenticeAccess.visible(apprentices, stamps.caller(), apprenticeId);
         audit.accessed("apprentice.subject-access-exported", a.id);
-        Log.infof("Subject-access export of apprentice %s by %s", a.id, scope.actor());
+        Log.infof("Subject-access export of apprentice %s by %s", a.id, stamps.caller().subject());
         return new Prepared(a.id.toHexString(), out -> write(a, out));
     }
 
@@ -136,7 +137,7 @@ public class SubjectAccessExport {
                 });
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("apprenticeId", a.id.toHexString());
-        index.put("exportedAt", Instant.now());
+        index.put("exportedAt", stamps.now());
         index.put("entries", manifest);
         zip.putNextEntry(new ZipEntry("manifest.json"));
         JsonGenerator g = json.createGenerator(new Unclosable(zip));

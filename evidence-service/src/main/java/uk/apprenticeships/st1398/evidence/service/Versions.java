@@ -15,8 +15,9 @@ final class Versions {
      */
     static long expect(String what, long current, Long clientVersion) {
         if (clientVersion != null && clientVersion != current) {
-            throw ApiException.conflict(what + " is at version " + current + ", not " + clientVersion
-                    + ": someone changed it since you read it. Read it again and retry.");
+            throw ApiException.of(EvidenceError.VERSION_MISMATCH, what + " is at version " + current + ", not "
+                    + clientVersion + ": someone changed it since you read it. Read it again and retry.")
+                    .with("currentVersion", current);
         }
         return current;
     }

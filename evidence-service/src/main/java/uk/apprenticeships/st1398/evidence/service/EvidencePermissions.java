@@ -1,0 +1,56 @@
+package uk.apprenticeships.st1398.evidence.service;
+
+/**
+ * What a caller may do in evidence-service, granted per role by {@link AccessRules}. Resources declare them with
+ * {@code @PermissionsAllowed}; services ask {@code caller.may(...)}. The {@code apprentices:*} permissions say whose
+ * apprentices a caller sees (its tenant); the {@code view:*} ones which fields of an apprentice it receives.
+ */
+public final class EvidencePermissions {
+
+    // ------------------------------------------------------------------ whose apprentices (widest first)
+    /** Every apprentice (admins). */
+    public static final String SEE_ALL = "apprentices:all";
+    /** The apprentices of the caller's provider ({@code provider_ukprn}). */
+    public static final String SEE_PROVIDER = "apprentices:provider";
+    /** The apprentices of the caller's employer ({@code employer_id}). */
+    public static final String SEE_EMPLOYER = "apprentices:employer";
+    /** Only the caller themself ({@code uln}). */
+    public static final String SEE_SELF = "apprentices:self";
+    /** The apprentices assigned to the caller's assessment organisation ({@code epao_id}); read only. */
+    public static final String SEE_ASSIGNED = "apprentices:assigned";
+
+    // ------------------------------------------------------------------ which fields of an apprentice
+    /** The whole apprentice record: date of birth, status-history reasons, contract and leave. */
+    public static final String VIEW_FULL = "view:full";
+    /** The employer's view: no date of birth (its age at start instead), no status-history reasons. */
+    public static final String VIEW_EMPLOYER = "view:employer";
+
+    // ------------------------------------------------------------------ operations
+    public static final String APPRENTICE_READ = "apprentice:read";
+    /** Enrol and change the programme arrangements. */
+    public static final String APPRENTICE_WRITE = "apprentice:write";
+    public static final String APPRENTICE_STATUS = "apprentice:status";
+    public static final String EVIDENCE_READ = "evidence:read";
+    /** Add and change evidence items and their files. */
+    public static final String EVIDENCE_WRITE = "evidence:write";
+    public static final String EVIDENCE_SUBMIT = "evidence:submit";
+    public static final String EVIDENCE_CONFIRM = "evidence:confirm";
+    /** Accept or refer back submitted evidence. */
+    public static final String EVIDENCE_REVIEW = "evidence:review";
+    public static final String COVERAGE_READ = "coverage:read";
+    public static final String COHORT_COVERAGE_READ = "coverage:cohort";
+    public static final String OTJ_READ = "otj:read";
+    /** The off-the-job totals against the required minimum (also for employers' gateway readiness). */
+    public static final String OTJ_SUMMARY = "otj:summary";
+    public static final String OTJ_WRITE = "otj:write";
+    public static final String OTJ_APPROVE = "otj:approve";
+    public static final String REVIEW_READ = "review:read";
+    public static final String REVIEW_WRITE = "review:write";
+    public static final String REVIEW_SIGN = "review:sign";
+    public static final String AUDIT_READ = "audit:read";
+    public static final String SUBJECT_ACCESS_EXPORT = "subject-access:export";
+    public static final String ERASURE_REQUEST = "erasure:request";
+
+    private EvidencePermissions() {
+    }
+}
