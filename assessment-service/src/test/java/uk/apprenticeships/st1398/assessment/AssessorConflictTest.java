@@ -83,7 +83,7 @@ class AssessorConflictTest {
 
         // Clashes with the assigned, ungraded assessment: 409 naming it, nothing changed.
         declare(kc(), kc, Map.of("providerUkprn", "10008711", "reason", "Former employer"))
-                .spec(Problems.problem(409, "conflict")).body("rule", equalTo("conflict-with-assigned-assessments"))
+                .spec(Problems.problem(409, "conflict")).body("code", equalTo("conflict-with-assigned-assessments"))
                 .body("assessments", equalTo(List.of(ungraded)));
         declare(Tokens.admin(), kc, Map.of("employerId", "EMP-871")).spec(Problems.problem(409, "conflict"))
                 .body("assessments", equalTo(List.of(ungraded)));
@@ -98,7 +98,7 @@ class AssessorConflictTest {
                 .put("/api/v1/assessments/" + ungraded + "/assessor").then().statusCode(200);
         declare(kc(), kc, Map.of("providerUkprn", "10008711", "reason", "Former employer")).statusCode(201);
         as(Tokens.admin()).body(Map.of("assessorId", kc)).when().put("/api/v1/assessments/" + ungraded + "/assessor")
-                .then().spec(Problems.problem(409, "conflict")).body("rule", equalTo("assessor-conflict-of-interest"));
+                .then().spec(Problems.problem(409, "conflict")).body("code", equalTo("assessor-conflict-of-interest"));
         assertProviders(kc, List.of("10008712", "10008711"));
         history(Tokens.assessor("EPA0871"), kc).statusCode(200).body("totalItems", equalTo(3))
                 .body("items[2].value", equalTo("10008711")).body("items[2].reason", equalTo("Former employer"))

@@ -93,7 +93,7 @@ class BookingResourceTest {
             case 409 -> "conflict";
             default -> "unprocessable";
         };
-        book(token, id, body).spec(Problems.problem(status, slug)).body("rule", equalTo(rule));
+        book(token, id, body).spec(Problems.problem(status, slug)).body("code", equalTo(rule));
         assertEquals(before, bookingCount(id), "a refused booking must change nothing");
     }
 
@@ -252,7 +252,7 @@ class BookingResourceTest {
                 .body("bookedBy", equalTo("ki0917-subject"));
         String cancelled = read(id, bookingId);
         cancel(Tokens.admin(), id, bookingId, Map.of("reason", "Again")).spec(Problems.problem(409, "conflict"))
-                .body("rule", equalTo("booking-not-open"));
+                .body("code", equalTo("booking-already-closed"));
         assertEquals(cancelled, read(id, bookingId), "a refused cancellation must change nothing");
 
         // Not even the database rewrites a booking or its cancellation.
@@ -293,7 +293,7 @@ class BookingResourceTest {
         attemptRefused(assessor, id, with(graded, "date", TODAY.minusDays(1).toString()), "booking-mismatch");
         attemptRefused(assessor, id, with(with(graded, "methodCode", "M2"), "bookingId", bookingId),
                 "booking-mismatch");
-        attemptRefused(assessor, id, with(graded, "bookingId", elsewhere), "booking-not-found");
+        attemptRefused(assessor, id, with(graded, "bookingId", elsewhere), "booking-not-on-assessment");
         attemptRefused(assessor, id, with(with(graded, "methodCode", "M2"), "bookingId", cancelledId),
                 "booking-not-open");
         assertEquals(booked, read(id, bookingId), "a refused attempt must leave the booking open");
@@ -306,7 +306,7 @@ class BookingResourceTest {
         attemptRefused(assessor, id, with(attempt("M2", "first", TODAY, "Pass"), "bookingId", bookingId),
                 "booking-not-open");
         cancel(assessor, id, bookingId, Map.of("reason", "Too late")).spec(Problems.problem(409, "conflict"))
-                .body("rule", equalTo("booking-not-open"));
+                .body("code", equalTo("booking-already-closed"));
         as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/bookings?status=attended").then().statusCode(200)
                 .body("totalItems", equalTo(1)).body("items[0].id", equalTo(bookingId));
         // Attempts without a booking stay valid.
@@ -321,7 +321,7 @@ class BookingResourceTest {
 
     private static void attemptRefused(String token, String id, Map<String, Object> body, String rule) {
         int before = attemptCount(id);
-        record(token, id, body).spec(Problems.problem(422, "unprocessable")).body("rule", equalTo(rule));
+        record(token, id, body).spec(Problems.problem(422, "unprocessable")).body("code", equalTo(rule));
         assertEquals(before, attemptCount(id), "a refused attempt must change nothing");
     }
 
@@ -338,7 +338,7 @@ class BookingResourceTest {
             as(token).when().get(ASSESSMENTS + "/" + id + "/bookings").then().spec(Problems.problem(404, "not-found"));
             as(token).when().get(one).then().spec(Problems.problem(404, "not-found"));
         }
-        refused(foreign, id, booking("M2", "first", TODAY.plusDays(2)), 404, null);
+        refused(foreign, id, booking("M2", "first", TODAY.plusDays(2)), 404, "assessment-not-found");
         cancel(foreign, id, bookingId, Map.of("reason", "Not mine")).spec(Problems.problem(404, "not-found"));
         // Readers of the assessment read its bookings.
         for (String token : List.of(Tokens.tutor("10000920"), Tokens.employer("EMP-4000000920"),

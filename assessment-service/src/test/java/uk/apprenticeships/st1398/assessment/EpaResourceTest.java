@@ -219,7 +219,7 @@ class EpaResourceTest {
         as(Tokens.assessor("EPA0841")).body(List.of(certificate)).when().post("/api/v1/certificates").then()
                 .statusCode(200).body("[0].status", equalTo(201));
         as(Tokens.assessor("EPA0841")).when().delete(EPA + "/3000000841/Lovelace/ST1398/" + reference).then()
-                .spec(Problems.problem(409, "conflict")).body("rule", equalTo("certificate-exists"));
+                .spec(Problems.problem(409, "conflict")).body("code", equalTo("certificate-exists"));
         learnerRecord(Tokens.admin(), "3000000841/Lovelace/ST1398").statusCode(200)
                 .body("status", equalTo("Passed")).body("certificate.certificateStatus", equalTo("Draft"))
                 .body("learner.givenNames", equalTo("Ada"));

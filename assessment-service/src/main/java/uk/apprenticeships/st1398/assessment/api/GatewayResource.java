@@ -1,6 +1,6 @@
 package uk.apprenticeships.st1398.assessment.api;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -23,12 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.apprenticeships.st1398.assessment.service.AccessRules;
 import uk.apprenticeships.st1398.assessment.service.GatewayService;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 
 @Path("/api/v1/assessments/{id}/gateway")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"admin", "regulator", "assessor", "tutor", "lms-integration", "employer"})
+@PermissionsAllowed(AccessRules.ASSESSMENT_READ)
 @Tag(name = "Gateway to completion", description = "Readiness for the gateway to completion (formerly the EPA "
         + "gateway), item by item from the standard version's assessment plan and the apprentice's portfolio in "
         + "evidence-service; waivers, declarations, and gateway submissions decided by the assessment organisation")
@@ -42,6 +43,7 @@ public class GatewayResource {
 
     @GET
     @Path("/readiness")
+    @PermissionsAllowed(AccessRules.GATEWAY_READINESS)
     @Operation(summary = "Check readiness for the gateway to completion",
             description = "One item per gateway requirement of the assessment plan (a requirement with an age "
                     + "condition, such as English and maths for apprentices aged 16 to 18 at the start, is "
@@ -64,7 +66,7 @@ public class GatewayResource {
 
     @POST
     @Path("/waivers")
-    @RolesAllowed({"admin", "assessor"})
+    @PermissionsAllowed(AccessRules.GATEWAY_WAIVE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Waive a readiness item, or withdraw a waiver",
             description = "Admins, or assessors of the assessment's organisation (which decides the gateway). "
@@ -95,7 +97,7 @@ public class GatewayResource {
 
     @POST
     @Path("/declarations")
-    @RolesAllowed({"admin", "tutor", "lms-integration", "employer"})
+    @PermissionsAllowed({AccessRules.GATEWAY_DECLARE, AccessRules.GATEWAY_CONFIRM})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a declaration for a readiness item",
             description = "Items met by a declaration (employer-confirmation, project-scope-sign-off, "
@@ -127,7 +129,7 @@ public class GatewayResource {
 
     @POST
     @Path("/submissions")
-    @RolesAllowed({"admin", "tutor", "lms-integration"})
+    @PermissionsAllowed(AccessRules.GATEWAY_SUBMIT)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit for the gateway to completion",
             description = "By the provider's tutors or an admin. Checks readiness now and refuses unless ready; "
@@ -162,7 +164,7 @@ public class GatewayResource {
 
     @POST
     @Path("/submissions/{attempt}/components/{item}/decision")
-    @RolesAllowed({"admin", "assessor"})
+    @PermissionsAllowed(AccessRules.GATEWAY_DECIDE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Accept or reject a component of a gateway submission",
             description = "By assessors of the assessment's organisation or an admin; `reason` is required to "

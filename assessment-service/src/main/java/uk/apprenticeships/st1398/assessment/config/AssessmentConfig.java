@@ -19,10 +19,6 @@ public interface AssessmentConfig {
     @WithDefault("${EVIDENCE_SERVICE_URL:http://localhost:8082}")
     URI evidenceServiceUrl();
 
-    /** How long an assessment plan is reused before standards-service is asked again. */
-    @WithDefault("PT5M")
-    Duration planCacheTtl();
-
     /**
      * Longest a report export may stream: its read-only transaction holds the database cursor for that long.
      * A million-row EPA outcomes export takes about a minute on a small machine.

@@ -14,15 +14,17 @@ import uk.apprenticeships.st1398.assessment.mapping.AssessmentOrganisationMapper
 import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.security.CurrentCaller;
 
 @ApplicationScoped
 public class AssessmentOrganisationService {
 
     private final AssessmentOrganisationRepository organisations;
-    private final CallerScope caller;
+    private final CurrentCaller caller;
 
-    public AssessmentOrganisationService(AssessmentOrganisationRepository organisations, CallerScope caller) {
+    public AssessmentOrganisationService(AssessmentOrganisationRepository organisations, CurrentCaller caller) {
         this.organisations = organisations;
         this.caller = caller;
     }
@@ -47,7 +49,7 @@ public class AssessmentOrganisationService {
         organisation.epaoId = request.epaoId();
         AssessmentOrganisationMapper.apply(request, organisation);
         organisation.createdAt = now();
-        organisation.createdBy = caller.name();
+        organisation.createdBy = caller.get().displayName();
         organisation.updatedAt = organisation.createdAt;
         organisation.updatedBy = organisation.createdBy;
         try {
@@ -72,18 +74,18 @@ public class AssessmentOrganisationService {
         AssessmentOrganisation organisation = find(epaoId);
         AssessmentOrganisationMapper.apply(request, organisation);
         organisation.updatedAt = now();
-        organisation.updatedBy = caller.name();
+        organisation.updatedBy = caller.get().displayName();
         Log.infof("Updated assessment organisation %s", organisation.epaoId);
         return AssessmentOrganisationMapper.toResponse(organisation);
     }
 
     private AssessmentOrganisation find(String epaoId) {
         return organisations.findByEpaoId(epaoId)
-                .orElseThrow(() -> ApiException.notFound("No assessment organisation with id " + epaoId + "."));
+                .orElseThrow(() -> ApiException.of(AssessmentError.ORGANISATION_NOT_FOUND, "No assessment organisation with id " + epaoId + "."));
     }
 
     private static ApiException duplicate(String epaoId) {
-        return ApiException.conflict("Assessment organisation " + epaoId + " already exists; use PUT to change it.");
+        return ApiException.of(AssessmentError.ORGANISATION_EXISTS, "Assessment organisation " + epaoId + " already exists; use PUT to change it.");
     }
 
     private static boolean violates(Throwable e, String constraint) {

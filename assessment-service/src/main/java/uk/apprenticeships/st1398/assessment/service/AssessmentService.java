@@ -38,7 +38,9 @@ import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
 import uk.apprenticeships.st1398.assessment.repository.AssessorRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.security.CurrentCaller;
 
 /**
  * Assessment registrations, assessor assignment, graded attempts and the overall grade. The rules come from the
@@ -57,11 +59,11 @@ public class AssessmentService {
     private final AssessorRepository assessors;
     private final AssessmentOrganisationRepository organisations;
     private final AssessmentPlans plans;
-    private final CallerScope caller;
+    private final CurrentCaller caller;
 
     public AssessmentService(AssessmentRepository assessments, AssessmentAttemptRepository attempts,
             AssessmentBookingRepository bookings, AssessorRepository assessors, AssessmentOrganisationRepository organisations, AssessmentPlans plans,
-            CallerScope caller) {
+            CurrentCaller caller) {
         this.assessments = assessments;
         this.attempts = attempts;
         this.bookings = bookings;
@@ -73,8 +75,8 @@ public class AssessmentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<AssessmentResponse> search(String uln, PageRequest page) {
-        AssessmentRepository.Scope scope = new AssessmentRepository.Scope(caller.seesEverything(), caller.epaoId(),
-                caller.providerUkprn(), caller.employerId());
+        AssessmentRepository.Scope scope = new AssessmentRepository.Scope(caller.get().seesEverything(), AccessRules.ownOrganisation(caller.get()),
+                AccessRules.ownProvider(caller.get()), AccessRules.ownEmployer(caller.get()));
         return PageResponse.of(assessments.search(scope, uln, page), AssessmentMapper::toResponse, page,
                 assessments.count(scope, uln));
     }
@@ -86,15 +88,15 @@ public class AssessmentService {
 
     @Transactional
     public AssessmentResponse register(AssessmentRequest request) {
-        if (!caller.mayAccess(request.epaoId())) {
-            throw ApiException.forbidden("Assessors register apprentices only with their own "
+        if (!AccessRules.maySeeOrganisation(caller.get(), request.epaoId())) {
+            throw ApiException.of(AssessmentError.ORGANISATION_NOT_YOURS, "Assessors register apprentices only with their own "
                     + "assessment organisation.");
         }
         AssessmentOrganisation organisation = organisations.findByEpaoId(request.epaoId())
-                .orElseThrow(() -> ApiException.unprocessable("No assessment organisation with id "
-                        + request.epaoId() + "; nothing was saved.", null));
+                .orElseThrow(() -> ApiException.of(AssessmentError.ORGANISATION_UNKNOWN, "No assessment organisation with id "
+                        + request.epaoId() + "; nothing was saved."));
         if (assessments.findByLearner(request.uln(), request.standardVersion()).isPresent()) {
-            throw ApiException.conflict("Learner " + request.uln() + " is already registered for assessment on "
+            throw ApiException.of(AssessmentError.LEARNER_ALREADY_REGISTERED, "Learner " + request.uln() + " is already registered for assessment on "
                     + request.standardVersion() + ".");
         }
         AssessmentPlan plan = plans.require(request.standardVersion());
@@ -111,7 +113,7 @@ public class AssessmentService {
         assessment.periodEnd = request.gatewayDate() == null ? null
                 : request.gatewayDate().plusMonths(plan.assessmentPeriod().months());
         assessment.createdAt = now();
-        assessment.createdBy = caller.name();
+        assessment.createdBy = caller.get().displayName();
         assessment.updatedAt = assessment.createdAt;
         assessment.updatedBy = assessment.createdBy;
         assessments.persistAndFlush(assessment);
@@ -127,7 +129,7 @@ public class AssessmentService {
         Assessor assessor = assessable(assessment, assessorId);
         assessment.assessor = assessor;
         assessment.updatedAt = now();
-        assessment.updatedBy = caller.name();
+        assessment.updatedBy = caller.get().displayName();
         Log.infof("Assigned assessor %s to assessment %s", assessor.id, assessment.id);
         return AssessmentMapper.toResponse(assessment);
     }
@@ -140,16 +142,14 @@ public class AssessmentService {
     Assessor assessable(Assessment assessment, UUID assessorId) {
         Assessor assessor = assessors.findByIdOptional(assessorId)
                 .filter(a -> a.organisation.id.equals(assessment.organisation.id))
-                .orElseThrow(() -> ApiException.unprocessable("No assessor " + assessorId + " in assessment "
-                        + "organisation " + assessment.organisation.epaoId + "; nothing was changed.",
-                        Map.of("rule", "assessor-not-in-organisation")));
+                .orElseThrow(() -> ApiException.of(AssessmentError.ASSESSOR_NOT_IN_ORGANISATION, "No assessor " + assessorId + " in assessment "
+                        + "organisation " + assessment.organisation.epaoId + "; nothing was changed."));
         assessors.getEntityManager().lock(assessor, LockModeType.PESSIMISTIC_WRITE);
         assessors.getEntityManager().refresh(assessor);
         if (assessor.conflictProviderUkprns.contains(assessment.providerUkprn)
                 || assessor.conflictEmployerIds.contains(assessment.employerId)) {
-            throw ApiException.conflict("Assessor " + assessor.id + " declared a conflict "
-                    + "of interest with this apprentice's training provider or employer; nothing was changed.",
-                    Map.of("rule", "assessor-conflict-of-interest"));
+            throw ApiException.of(AssessmentError.ASSESSOR_CONFLICT_OF_INTEREST, "Assessor " + assessor.id + " declared a conflict "
+                    + "of interest with this apprentice's training provider or employer; nothing was changed.");
         }
         return assessor;
     }
@@ -200,12 +200,12 @@ public class AssessmentService {
         AssessmentAttempt corrected = attemptOf(id, attemptId);
         if (corrected.supersededBy != null) {
             throw conflict("Attempt " + attemptId + " was already corrected by " + corrected.supersededBy
-                    + "; correct that one instead.", "already-superseded");
+                    + "; correct that one instead.", AssessmentError.ALREADY_SUPERSEDED);
         }
         List<AssessmentAttempt> standing = standing(id, corrected.methodCode);
         if (!standing.get(standing.size() - 1).id.equals(corrected.id)) {
             throw conflict("Only the latest attempt on method " + corrected.methodCode + " can be corrected; a later "
-                    + "attempt rests on this one.", "not-latest-attempt");
+                    + "attempt rests on this one.", AssessmentError.NOT_LATEST_ATTEMPT);
         }
         AssessmentPlan plan = plans.require(assessment.standardVersion);
         GradingRules.check(plan, assessment.gatewayDate, assessment.periodEnd, today(),
@@ -265,7 +265,7 @@ public class AssessmentService {
         assessment.overallGradedOn = overall.isEmpty() ? null : latest.values().stream().map(a -> a.date)
                 .max(Comparator.naturalOrder()).orElseThrow();
         assessment.updatedAt = now();
-        assessment.updatedBy = caller.name();
+        assessment.updatedBy = caller.get().displayName();
     }
 
     /**
@@ -275,19 +275,18 @@ public class AssessmentService {
     private AssessmentBooking bookedFor(UUID id, AttemptRequest request) {
         AssessmentBooking booking = bookings.findByIdOptional(request.bookingId(), LockModeType.PESSIMISTIC_WRITE)
                 .filter(b -> b.assessmentId.equals(id))
-                .orElseThrow(() -> ApiException.unprocessable("No booking " + request.bookingId() + " on this "
-                        + "assessment; nothing was saved.", Map.of("rule", "booking-not-found")));
+                .orElseThrow(() -> ApiException.of(AssessmentError.BOOKING_NOT_ON_ASSESSMENT, "No booking " + request.bookingId() + " on this "
+                        + "assessment; nothing was saved."));
         bookings.getEntityManager().refresh(booking);
         if (booking.status() != BookingStatus.booked) {
-            throw ApiException.unprocessable("Booking " + booking.id + " is " + booking.status() + "; only an open "
-                    + "booking can be used for an attempt. Nothing was saved.", Map.of("rule", "booking-not-open"));
+            throw ApiException.of(AssessmentError.BOOKING_NOT_OPEN, "Booking " + booking.id + " is " + booking.status() + "; only an open "
+                    + "booking can be used for an attempt. Nothing was saved.");
         }
         if (!booking.methodCode.equals(request.methodCode()) || booking.kind != request.kind()
                 || !booking.date.equals(request.date())) {
-            throw ApiException.unprocessable("Booking " + booking.id + " is a " + booking.kind + " of method "
+            throw ApiException.of(AssessmentError.BOOKING_MISMATCH, "Booking " + booking.id + " is a " + booking.kind + " of method "
                     + booking.methodCode + " on " + booking.date + "; the attempt is a " + request.kind() + " of "
-                    + request.methodCode() + " on " + request.date() + ". Nothing was saved.",
-                    Map.of("rule", "booking-mismatch"));
+                    + request.methodCode() + " on " + request.date() + ". Nothing was saved.");
         }
         return booking;
     }
@@ -296,14 +295,14 @@ public class AssessmentService {
     private Assessment lockedForGrading(UUID id) {
         Assessment assessment = visible(id);
         assessments.getEntityManager().lock(assessment, LockModeType.PESSIMISTIC_WRITE);
-        if (assessment.assessor == null || !assessment.assessor.userId.equals(caller.subject())) {
-            throw ApiException.forbidden(
+        if (assessment.assessor == null || !assessment.assessor.userId.equals(caller.get().subject())) {
+            throw ApiException.of(AssessmentError.NOT_ASSIGNED_ASSESSOR,
                     "Only the assessor assigned to this assessment records and corrects its attempts.");
         }
         if (assessment.gatewayDate == null) {
-            throw ApiException.unprocessable("The apprentice has not passed the gateway to completion yet (no "
-                    + "gateway submission accepted), so no attempt can be recorded; nothing was saved.",
-                    Map.of("rule", "gateway-not-passed"));
+            throw ApiException.of(AssessmentError.GATEWAY_NOT_PASSED, "The apprentice has not passed the gateway to "
+                    + "completion yet (no gateway submission accepted), so no attempt can be recorded; nothing was "
+                    + "saved.");
         }
         return assessment;
     }
@@ -335,29 +334,29 @@ public class AssessmentService {
         attempt.exceptionalCircumstances = exceptional;
         attempt.reason = reason.strip();
         attempt.recordedAt = now();
-        attempt.recordedBy = caller.subject();
-        attempt.recordedByName = caller.name();
+        attempt.recordedBy = caller.get().subject();
+        attempt.recordedByName = caller.get().displayName();
         return attempt;
     }
 
     private AssessmentAttempt attemptOf(UUID id, UUID attemptId) {
         return attempts.findByIdOptional(attemptId).filter(a -> a.assessmentId.equals(id))
-                .orElseThrow(() -> ApiException.notFound("No attempt " + attemptId + " on assessment " + id + "."));
+                .orElseThrow(() -> ApiException.of(AssessmentError.ATTEMPT_NOT_FOUND, "No attempt " + attemptId + " on assessment " + id + "."));
     }
 
     /** The assessment, or 404 when it does not exist or the caller may not see it (another tenant's). */
     Assessment visible(UUID id) {
         return assessments.findByIdOptional(id)
-                .filter(a -> caller.mayRead(a.organisation.epaoId, a.providerUkprn, a.employerId))
-                .orElseThrow(() -> ApiException.notFound("No assessment with id " + id + "."));
+                .filter(a -> AccessRules.mayRead(caller.get(), a.organisation.epaoId, a.providerUkprn, a.employerId))
+                .orElseThrow(() -> ApiException.of(AssessmentError.ASSESSMENT_NOT_FOUND, "No assessment with id " + id + "."));
     }
 
     private static List<String> codes(List<KsbJudgementRecord> judgements) {
         return judgements == null ? List.of() : judgements.stream().map(KsbJudgementRecord::code).toList();
     }
 
-    private static ApiException conflict(String detail, String rule) {
-        return ApiException.conflict(detail + " Nothing was saved.", Map.of("rule", rule));
+    private static ApiException conflict(String detail, AssessmentError code) {
+        return ApiException.of(code, detail + " Nothing was saved.");
     }
 
     private static LocalDate today() {

@@ -25,7 +25,9 @@ import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRep
 import uk.apprenticeships.st1398.assessment.repository.AssessorRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.security.CurrentCaller;
 
 /** Assessors of an assessment organisation and their declared conflicts of interest. */
 @ApplicationScoped
@@ -40,10 +42,10 @@ public class AssessorService {
     private final AssessmentOrganisationRepository organisations;
     private final AssessmentRepository assessments;
     private final ConflictChangeRepository changes;
-    private final CallerScope caller;
+    private final CurrentCaller caller;
 
     public AssessorService(AssessorRepository assessors, AssessmentOrganisationRepository organisations,
-            AssessmentRepository assessments, ConflictChangeRepository changes, CallerScope caller) {
+            AssessmentRepository assessments, ConflictChangeRepository changes, CurrentCaller caller) {
         this.assessors = assessors;
         this.organisations = organisations;
         this.assessments = assessments;
@@ -62,7 +64,7 @@ public class AssessorService {
     public AssessorResponse create(String epaoId, AssessorRequest request) {
         AssessmentOrganisation organisation = visibleOrganisation(epaoId);
         if (assessors.findByUserId(request.userId()).isPresent()) {
-            throw ApiException.conflict("User " + request.userId() + " is already registered as an assessor.");
+            throw ApiException.of(AssessmentError.ASSESSOR_EXISTS, "User " + request.userId() + " is already registered as an assessor.");
         }
         Assessor assessor = new Assessor();
         assessor.id = UUID.randomUUID();
@@ -73,7 +75,7 @@ public class AssessorService {
         assessor.conflictProviderUkprns = new LinkedHashSet<>(orEmpty(request.conflictProviderUkprns()));
         assessor.conflictEmployerIds = new LinkedHashSet<>(orEmpty(request.conflictEmployerIds()));
         assessor.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        assessor.createdBy = caller.name();
+        assessor.createdBy = caller.get().displayName();
         assessors.persistAndFlush(assessor);
         assessor.conflictProviderUkprns.forEach(v -> record(assessor, PROVIDER, v, DECLARED, "At registration"));
         assessor.conflictEmployerIds.forEach(v -> record(assessor, EMPLOYER, v, DECLARED, "At registration"));
@@ -88,8 +90,8 @@ public class AssessorService {
     @Transactional
     public AssessorResponse declareConflict(String epaoId, UUID assessorId, ConflictRequest request) {
         Assessor assessor = lockedAssessor(epaoId, assessorId);
-        if (!caller.hasRole("admin") && !assessor.userId.equals(caller.subject())) {
-            throw ApiException.forbidden("Assessors declare only their own conflicts of "
+        if (!caller.get().may(AccessRules.ORGANISATION_ACT_FOR_ANY) && !assessor.userId.equals(caller.get().subject())) {
+            throw ApiException.of(AssessmentError.CONFLICT_NOT_YOURS, "Assessors declare only their own conflicts of "
                     + "interest; an administrator may declare anyone's.");
         }
         boolean provider = request.providerUkprn() != null;
@@ -99,16 +101,15 @@ public class AssessorService {
         String value = provider ? request.providerUkprn() : request.employerId().strip();
         Set<String> current = provider ? assessor.conflictProviderUkprns : assessor.conflictEmployerIds;
         if (current.contains(value)) {
-            throw ApiException.conflict("Assessor " + assessorId + " has already declared a conflict with "
+            throw ApiException.of(AssessmentError.CONFLICT_ALREADY_DECLARED, "Assessor " + assessorId + " has already declared a conflict with "
                     + (provider ? "provider " : "employer ") + value + ".");
         }
         List<String> clashing = assessments.ungradedAssignedTo(assessor.id, provider ? value : null,
                 provider ? null : value).stream().map(a -> a.id.toString()).toList();
         if (!clashing.isEmpty()) {
-            throw ApiException.conflict("Assessor " + assessorId + " is assigned to "
+            throw ApiException.of(AssessmentError.CONFLICT_WITH_ASSIGNED_ASSESSMENTS, "Assessor " + assessorId + " is assigned to "
                     + clashing.size() + " assessment(s) of this " + (provider ? "provider" : "employer") + " that are "
-                    + "not yet graded; reassign them first. Nothing was changed.",
-                    Map.of("rule", "conflict-with-assigned-assessments", "assessments", clashing));
+                    + "not yet graded; reassign them first. Nothing was changed.").with("assessments", clashing);
         }
         current.add(value);
         assessors.flush();
@@ -123,7 +124,7 @@ public class AssessorService {
         Assessor assessor = lockedAssessor(epaoId, assessorId);
         Set<String> current = PROVIDER.equals(kind) ? assessor.conflictProviderUkprns : assessor.conflictEmployerIds;
         if (!current.remove(value)) {
-            throw ApiException.notFound("Assessor " + assessorId + " has declared no conflict with " + kind + " "
+            throw ApiException.of(AssessmentError.DECLARED_CONFLICT_NOT_FOUND, "Assessor " + assessorId + " has declared no conflict with " + kind + " "
                     + value + ".");
         }
         assessors.flush();
@@ -141,7 +142,7 @@ public class AssessorService {
     private Assessor assessorOf(String epaoId, UUID assessorId) {
         AssessmentOrganisation organisation = visibleOrganisation(epaoId);
         return assessors.findByIdOptional(assessorId).filter(a -> a.organisation.id.equals(organisation.id))
-                .orElseThrow(() -> ApiException.notFound("No assessor " + assessorId + " in " + epaoId + "."));
+                .orElseThrow(() -> ApiException.of(AssessmentError.ASSESSOR_NOT_FOUND, "No assessor " + assessorId + " in " + epaoId + "."));
     }
 
     /** The assessor, locked against a concurrent assignment or conflict change. */
@@ -160,14 +161,14 @@ public class AssessorService {
         change.action = action;
         change.reason = reason == null || reason.isBlank() ? null : reason.strip();
         change.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        change.changedBy = caller.subject();
+        change.changedBy = caller.get().subject();
         changes.persist(change);
     }
 
     /** The organisation, or 404 when it does not exist or is another tenant's. */
     private AssessmentOrganisation visibleOrganisation(String epaoId) {
-        return organisations.findByEpaoId(epaoId).filter(o -> caller.mayAccess(o.epaoId))
-                .orElseThrow(() -> ApiException.notFound("No assessment organisation with id " + epaoId + "."));
+        return organisations.findByEpaoId(epaoId).filter(o -> AccessRules.maySeeOrganisation(caller.get(), o.epaoId))
+                .orElseThrow(() -> ApiException.of(AssessmentError.ORGANISATION_NOT_FOUND, "No assessment organisation with id " + epaoId + "."));
     }
 
     private static List<String> orEmpty(List<String> values) {

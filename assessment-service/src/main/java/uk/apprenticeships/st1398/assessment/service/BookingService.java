@@ -23,7 +23,9 @@ import uk.apprenticeships.st1398.assessment.repository.AssessmentBookingReposito
 import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.security.CurrentCaller;
 
 /**
  * Bookings of assessment methods. The rules come from the standard version's assessment plan through
@@ -38,10 +40,10 @@ public class BookingService {
     private final AssessmentRepository registrations;
     private final AssessmentBookingRepository bookings;
     private final AssessmentPlans plans;
-    private final CallerScope caller;
+    private final CurrentCaller caller;
 
     public BookingService(AssessmentService assessments, AssessmentRepository registrations,
-            AssessmentBookingRepository bookings, AssessmentPlans plans, CallerScope caller) {
+            AssessmentBookingRepository bookings, AssessmentPlans plans, CurrentCaller caller) {
         this.assessments = assessments;
         this.registrations = registrations;
         this.bookings = bookings;
@@ -68,9 +70,9 @@ public class BookingService {
         // Serialises bookings (and attempts) of one assessment, so the open-booking check below holds.
         registrations.getEntityManager().lock(assessment, LockModeType.PESSIMISTIC_WRITE);
         if (assessment.gatewayDate == null) {
-            throw ApiException.unprocessable("The apprentice has not passed the gateway to completion yet (no "
-                    + "gateway submission accepted), so no assessment can be booked; nothing was saved.",
-                    Map.of("rule", "gateway-not-passed"));
+            throw ApiException.of(AssessmentError.GATEWAY_NOT_PASSED, "The apprentice has not passed the gateway to "
+                    + "completion yet (no gateway submission accepted), so no assessment can be booked; nothing was "
+                    + "saved.");
         }
         AssessmentPlan plan = plans.require(assessment.standardVersion);
         GradingRules.checkBooking(plan, assessment.gatewayDate, assessment.periodEnd, today(), request.methodCode(),
@@ -95,8 +97,8 @@ public class BookingService {
         booking.employerAgreed = request.employerAgreed();
         booking.note = strip(request.note());
         booking.bookedAt = now();
-        booking.bookedBy = caller.subject();
-        booking.bookedByName = caller.name();
+        booking.bookedBy = caller.get().subject();
+        booking.bookedByName = caller.get().displayName();
         try {
             bookings.persistAndFlush(booking);
         } catch (PersistenceException e) {
@@ -118,13 +120,12 @@ public class BookingService {
         bookings.getEntityManager().lock(booking, LockModeType.PESSIMISTIC_WRITE);
         bookings.getEntityManager().refresh(booking);
         if (booking.status() != BookingStatus.booked) {
-            throw ApiException.conflict("Booking " + bookingId + " is " + booking.status()
-                    + "; only an open booking can be cancelled. Nothing was changed.",
-                    Map.of("rule", "booking-not-open"));
+            throw ApiException.of(AssessmentError.BOOKING_ALREADY_CLOSED, "Booking " + bookingId + " is " + booking.status()
+                    + "; only an open booking can be cancelled. Nothing was changed.");
         }
         booking.cancelledAt = now();
-        booking.cancelledBy = caller.subject();
-        booking.cancelledByName = caller.name();
+        booking.cancelledBy = caller.get().subject();
+        booking.cancelledByName = caller.get().displayName();
         booking.cancellationReason = reason.strip();
         bookings.flush();
         Log.infof("Cancelled booking %s of assessment %s", bookingId, id);
@@ -132,8 +133,8 @@ public class BookingService {
     }
 
     private static ApiException alreadyOpen(String methodCode, String which) {
-        return ApiException.conflict("Method " + methodCode + " already has " + which
-                + "; cancel it to rebook. Nothing was saved.", Map.of("rule", "booking-already-open"));
+        return ApiException.of(AssessmentError.BOOKING_ALREADY_OPEN, "Method " + methodCode + " already has " + which
+                + "; cancel it to rebook. Nothing was saved.");
     }
 
     private static boolean violates(Throwable e, String constraint) {
@@ -147,7 +148,7 @@ public class BookingService {
 
     private AssessmentBooking bookingOf(UUID id, UUID bookingId) {
         return bookings.findByIdOptional(bookingId).filter(b -> b.assessmentId.equals(id))
-                .orElseThrow(() -> ApiException.notFound("No booking " + bookingId + " on assessment " + id + "."));
+                .orElseThrow(() -> ApiException.of(AssessmentError.BOOKING_NOT_FOUND, "No booking " + bookingId + " on assessment " + id + "."));
     }
 
     private static String strip(String value) {

@@ -32,7 +32,9 @@ import uk.apprenticeships.st1398.assessment.repository.CertificateHistoryReposit
 import uk.apprenticeships.st1398.assessment.repository.CertificateRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.security.CurrentCaller;
 import uk.apprenticeships.st1398.platform.problem.Problem;
 
 /**
@@ -49,14 +51,14 @@ public class CertificateService {
     private final CertificateRepository certificates;
     private final CertificateHistoryRepository history;
     private final AssessmentOrganisationRepository organisations;
-    private final CallerScope caller;
+    private final CurrentCaller caller;
     private final Validator validator;
     private final Clock clock = Clock.systemUTC();
 
     private final StandardCodes standardCodes;
 
     public CertificateService(CertificateRepository certificates, CertificateHistoryRepository history,
-            AssessmentOrganisationRepository organisations, CallerScope caller, Validator validator,
+            AssessmentOrganisationRepository organisations, CurrentCaller caller, Validator validator,
             StandardCodes standardCodes) {
         this.standardCodes = standardCodes;
         this.certificates = certificates;
@@ -88,7 +90,7 @@ public class CertificateService {
             }
             Certificate certificate = writable(item.certificateReference());
             if (certificate.status != CertificateStatus.Draft && certificate.status != CertificateStatus.Ready) {
-                throw ApiException.conflict("Certificate " + certificate.reference + " is " + certificate.status
+                throw ApiException.of(AssessmentError.CERTIFICATE_NOT_SUBMITTABLE, "Certificate " + certificate.reference + " is " + certificate.status
                         + "; only Draft or Ready certificates can be submitted.");
             }
             return move(certificate, CertificateStatus.Submitted, null);
@@ -102,7 +104,7 @@ public class CertificateService {
         AssessmentOrganisation organisation = organisationFor(request.epaoId());
         if (certificates.liveCertificateExists(request.learner().uln(), request.standard().standardReference(),
                 null)) {
-            throw ApiException.conflict("Learner " + request.learner().uln() + " already has a certificate for "
+            throw ApiException.of(AssessmentError.LEARNER_HAS_CERTIFICATE, "Learner " + request.learner().uln() + " already has a certificate for "
                     + request.standard().standardReference() + "; amend it, or cancel it first.");
         }
         Certificate c = new Certificate();
@@ -112,7 +114,7 @@ public class CertificateService {
         c.identitySalt = HexFormat.of().formatHex(salt());
         CertificateMapper.apply(request, grade, c);
         c.createdAt = now();
-        c.createdBy = caller.subject();
+        c.createdBy = caller.get().subject();
         c.updatedAt = c.createdAt;
         c.updatedBy = c.createdBy;
         persistGuarded(c);
@@ -131,18 +133,18 @@ public class CertificateService {
             throw ApiException.invalid("epaoId", "a certificate cannot move to another assessment organisation");
         }
         if (!c.status.amendable()) {
-            throw ApiException.conflict("Certificate " + reference + " is " + c.status
+            throw ApiException.of(AssessmentError.CERTIFICATE_NOT_AMENDABLE, "Certificate " + reference + " is " + c.status
                     + "; only Draft and Submitted certificates can be amended.");
         }
         CertificateGrade grade = validate(request);
         if (certificates.liveCertificateExists(request.learner().uln(), request.standard().standardReference(),
                 c.id)) {
-            throw ApiException.conflict("Learner " + request.learner().uln() + " already has another certificate "
+            throw ApiException.of(AssessmentError.LEARNER_HAS_CERTIFICATE, "Learner " + request.learner().uln() + " already has another certificate "
                     + "for " + request.standard().standardReference() + ".");
         }
         CertificateMapper.apply(request, grade, c);
         c.updatedAt = now();
-        c.updatedBy = caller.subject();
+        c.updatedBy = caller.get().subject();
         persistGuarded(c);
         record(c, "Amended", null);
         Log.infof("Amended certificate %s", c.reference);
@@ -153,12 +155,12 @@ public class CertificateService {
     public CertificateResponse changeStatus(String reference, StatusChangeRequest request) {
         Certificate c = writable(reference);
         CertificateStatus target = request.status();
-        if (!caller.hasRole("admin") && !target.settableByAssessor()) {
-            throw ApiException.forbidden("Only the approving body (admin) can set a "
+        if (!caller.get().may(AccessRules.CERTIFICATE_APPROVE) && !target.settableByAssessor()) {
+            throw ApiException.of(AssessmentError.CERTIFICATE_STATUS_ADMIN_ONLY, "Only the approving body (admin) can set a "
                     + "certificate to " + target + "; assessors may set Draft, Ready, Submitted or Deleted.");
         }
         if (!c.status.next().contains(target)) {
-            throw ApiException.conflict("Certificate " + reference + " is " + c.status + " and cannot become "
+            throw ApiException.of(AssessmentError.CERTIFICATE_TRANSITION_REFUSED, "Certificate " + reference + " is " + c.status + " and cannot become "
                     + target + "; from " + c.status + " it can become " + c.status.next() + ".");
         }
         return move(c, target, request.note());
@@ -167,7 +169,7 @@ public class CertificateService {
     private CertificateResponse move(Certificate c, CertificateStatus target, String note) {
         c.status = target;
         c.updatedAt = now();
-        c.updatedBy = caller.subject();
+        c.updatedBy = caller.get().subject();
         if (target == CertificateStatus.Approved && c.approvedAt == null) {
             c.approvedAt = c.updatedAt;
         }
@@ -189,12 +191,9 @@ public class CertificateService {
             PageRequest page) {
         String epaoId = null;
         String ukprn = null;
-        if (!caller.seesEverything()) {
-            if (caller.hasRole("assessor")) {
-                epaoId = caller.epaoId().orElseThrow();
-            } else {
-                ukprn = caller.providerUkprn().orElseThrow();
-            }
+        if (!caller.get().seesEverything()) {
+            epaoId = AccessRules.ownOrganisation(caller.get()).orElse(null);
+            ukprn = epaoId != null ? null : AccessRules.ownProvider(caller.get()).orElseThrow();
         }
         CertificateRepository.Filter filter = new CertificateRepository.Filter(epaoId, ukprn, status,
                 standardReference, uln);
@@ -205,14 +204,14 @@ public class CertificateService {
     /** A certificate the caller may read; another tenant's answers 404, as if absent. */
     public Certificate readable(String reference) {
         return certificates.findByReference(reference)
-                .filter(c -> caller.mayRead(c.organisation.epaoId, c.providerUkprn))
+                .filter(c -> AccessRules.mayRead(caller.get(), c.organisation.epaoId, c.providerUkprn))
                 .orElseThrow(() -> notFound(reference));
     }
 
     /** A certificate the caller may change: admins any, assessors their organisation's. */
     private Certificate writable(String reference) {
         return certificates.findByReference(reference)
-                .filter(c -> caller.actsForOrganisation(c.organisation.epaoId))
+                .filter(c -> caller.get().actsForOrganisation(c.organisation.epaoId))
                 .orElseThrow(() -> notFound(reference));
     }
 
@@ -260,13 +259,13 @@ public class CertificateService {
 
     private AssessmentOrganisation organisationFor(String requested) {
         String epaoId;
-        if (caller.hasRole("admin")) {
+        if (caller.get().may(AccessRules.ORGANISATION_ACT_FOR_ANY)) {
             if (requested == null) {
                 throw ApiException.invalid("epaoId", "is required when an admin creates a certificate");
             }
             epaoId = requested;
         } else {
-            epaoId = caller.epaoId().orElseThrow();
+            epaoId = AccessRules.ownOrganisation(caller.get()).orElseThrow();
             if (requested != null && !requested.equals(epaoId)) {
                 throw ApiException.invalid("epaoId", "must be your own assessment organisation (" + epaoId + ")");
             }
@@ -281,7 +280,7 @@ public class CertificateService {
         h.action = action;
         h.status = c.status;
         h.changedAt = c.updatedAt;
-        h.changedBy = caller.subject();
+        h.changedBy = caller.get().subject();
         h.note = note;
         history.persist(h);
     }
@@ -297,7 +296,7 @@ public class CertificateService {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ConstraintViolationException cve
                         && Certificate.LIVE_LEARNER_KEY.equalsIgnoreCase(cve.getConstraintName())) {
-                    throw ApiException.conflict("Learner " + c.uln + " already has a certificate for "
+                    throw ApiException.of(AssessmentError.LEARNER_HAS_CERTIFICATE, "Learner " + c.uln + " already has a certificate for "
                             + c.standardReference + "; amend it, or cancel it first.");
                 }
             }
@@ -312,7 +311,7 @@ public class CertificateService {
     }
 
     private static ApiException notFound(String reference) {
-        return ApiException.notFound("No certificate with reference " + reference + ".");
+        return ApiException.of(AssessmentError.CERTIFICATE_NOT_FOUND, "No certificate with reference " + reference + ".");
     }
 
     private OffsetDateTime now() {

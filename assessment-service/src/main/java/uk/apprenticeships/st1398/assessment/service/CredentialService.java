@@ -10,6 +10,7 @@ import uk.apprenticeships.st1398.assessment.config.AssessmentConfig;
 import uk.apprenticeships.st1398.assessment.domain.Certificate;
 import uk.apprenticeships.st1398.assessment.mapping.CertificateMapper;
 import uk.apprenticeships.st1398.assessment.mapping.OpenBadgeMapper;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 
 /**
@@ -37,7 +38,7 @@ public class CredentialService {
     public CredentialResponse credential(String reference) {
         Certificate c = certificates.readable(reference);
         if (!c.status.awarded()) {
-            throw ApiException.conflict("Certificate " + reference + " is " + c.status + "; a credential exists "
+            throw ApiException.of(AssessmentError.CREDENTIAL_NOT_AVAILABLE, "Certificate " + reference + " is " + c.status + "; a credential exists "
                     + "only for Approved, Printed or Delivered certificates.");
         }
         Map<String, Object> credential = OpenBadgeMapper.credential(c, CertificateMapper.ksbCodes(c), urls);

@@ -30,9 +30,10 @@ import uk.apprenticeships.st1398.assessment.mapping.EpaMapper;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
 import uk.apprenticeships.st1398.assessment.repository.CertificateRepository;
 import uk.apprenticeships.st1398.assessment.repository.EpaRecordRepository;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.security.CurrentCaller;
 import uk.apprenticeships.st1398.platform.problem.Problem;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
 
 /**
  * The DfE-shaped learner and EPA endpoints. The learner is the assessment registration (ULN, family name, standard,
@@ -48,11 +49,11 @@ public class EpaService {
     private final EpaRecordRepository records;
     private final CertificateRepository certificates;
     private final StandardCodes standards;
-    private final CallerScope caller;
+    private final CurrentCaller caller;
     private final Validator validator;
 
     public EpaService(AssessmentRepository assessments, EpaRecordRepository records,
-            CertificateRepository certificates, StandardCodes standards, CallerScope caller, Validator validator) {
+            CertificateRepository certificates, StandardCodes standards, CurrentCaller caller, Validator validator) {
         this.assessments = assessments;
         this.records = records;
         this.certificates = certificates;
@@ -108,7 +109,7 @@ public class EpaService {
         Assessment a = locked(request);
         records.live(a.id).ifPresent(r -> {
             throw conflict("Learner " + a.uln + " already has EPA record " + r.epaReference + " for "
-                    + a.standardVersion + "; update it with PUT.", "epa-record-exists");
+                    + a.standardVersion + "; update it with PUT.", AssessmentError.EPA_RECORD_EXISTS);
         });
         EpaRecord record = newRecord(a, records.nextReference(), "Created", null, epas, request.requestId());
         persistGuarded(record);
@@ -139,7 +140,7 @@ public class EpaService {
         EpaRecord current = standing(a, reference);
         certificates.live(a.uln, id.reference()).ifPresent(c -> {
             throw conflict("Learner " + a.uln + " has certificate " + c.reference + " (" + c.status + ") for "
-                    + id.reference() + "; cancel or delete it before deleting the EPA record.", "certificate-exists");
+                    + id.reference() + "; cancel or delete it before deleting the EPA record.", AssessmentError.CERTIFICATE_EXISTS);
         });
         EpaRecord record = newRecord(a, reference, "Deleted", current.id, List.of(), null);
         persistGuarded(record);
@@ -215,13 +216,13 @@ public class EpaService {
             }
         }
         if (!broken.isEmpty()) {
-            throw new ApiException(ProblemType.UNPROCESSABLE, 422, "The EPAs break the resit, retake or withdrawal "
-                    + "rules; nothing was saved.", broken, Map.of("rule", "epa-history"));
+            throw ApiException.of(AssessmentError.EPA_HISTORY, "The EPAs break the resit, retake or withdrawal rules; "
+                    + "nothing was saved.").violations(broken);
         }
     }
 
     private StandardCodes.StandardId standard(String standard) {
-        return standards.resolve(standard).orElseThrow(() -> ApiException.notFound("No standard with LARS code "
+        return standards.resolve(standard).orElseThrow(() -> ApiException.of(AssessmentError.STANDARD_NOT_FOUND, "No standard with LARS code "
                 + standard + " is known here; use the standard reference (STnnnn)."));
     }
 
@@ -241,15 +242,15 @@ public class EpaService {
             boolean write) {
         return assessments.findByLearnerAndStandard(uln, standard.reference()).stream()
                 .filter(a -> a.familyName.equalsIgnoreCase(familyName.strip()))
-                .filter(a -> write ? caller.actsForOrganisation(a.organisation.epaoId)
-                        : caller.mayRead(a.organisation.epaoId, a.providerUkprn, a.employerId))
+                .filter(a -> write ? caller.get().actsForOrganisation(a.organisation.epaoId)
+                        : AccessRules.mayRead(caller.get(), a.organisation.epaoId, a.providerUkprn, a.employerId))
                 .findFirst()
-                .orElseThrow(() -> ApiException.notFound("No learner with this ULN, family name and standard."));
+                .orElseThrow(() -> ApiException.of(AssessmentError.LEARNER_NOT_FOUND, "No learner with this ULN, family name and standard."));
     }
 
     private EpaRecord standing(Assessment a, String reference) {
         return records.standing(a.id, reference).filter(r -> !r.deleted())
-                .orElseThrow(() -> ApiException.notFound("No EPA record " + reference + " for this learner."));
+                .orElseThrow(() -> ApiException.of(AssessmentError.EPA_RECORD_NOT_FOUND, "No EPA record " + reference + " for this learner."));
     }
 
     private EpaRecord newRecord(Assessment a, String reference, String action, UUID replaces, List<EpaEntry> epas,
@@ -262,7 +263,7 @@ public class EpaService {
         r.replacesId = replaces;
         r.epas = new ArrayList<>(epas);
         r.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        r.recordedBy = caller.subject();
+        r.recordedBy = caller.get().subject();
         r.requestId = requestId;
         return r;
     }
@@ -276,14 +277,14 @@ public class EpaService {
                 if (t instanceof ConstraintViolationException cve
                         && EpaRecord.REPLACES_KEY.equalsIgnoreCase(cve.getConstraintName())) {
                     throw conflict("EPA record " + r.epaReference + " was changed at the same time; read it again.",
-                            "concurrent-change");
+                            AssessmentError.CONCURRENT_CHANGE);
                 }
             }
             throw e;
         }
     }
 
-    private static ApiException conflict(String detail, String rule) {
-        return ApiException.conflict(detail + " Nothing was saved.", Map.of("rule", rule));
+    private static ApiException conflict(String detail, AssessmentError code) {
+        return ApiException.of(code, detail + " Nothing was saved.");
     }
 }

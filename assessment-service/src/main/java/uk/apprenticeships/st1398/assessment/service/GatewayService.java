@@ -34,7 +34,9 @@ import uk.apprenticeships.st1398.assessment.repository.GatewayRecordRepository;
 import uk.apprenticeships.st1398.assessment.repository.GatewaySubmissionRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.security.CurrentCaller;
 
 /**
  * The gateway to completion: the readiness check ({@link GatewayRules}, fed by the assessment plan and the
@@ -61,12 +63,12 @@ public class GatewayService {
     private final GatewaySubmissionRepository submissions;
     private final AssessmentPlans plans;
     private final Portfolios portfolios;
-    private final CallerScope caller;
+    private final CurrentCaller caller;
     private final ObjectMapper json;
 
     public GatewayService(AssessmentRepository assessments, GatewayRecordRepository records,
             GatewaySubmissionRepository submissions, AssessmentPlans plans, Portfolios portfolios,
-            CallerScope caller, ObjectMapper json) {
+            CurrentCaller caller, ObjectMapper json) {
         this.assessments = assessments;
         this.records = records;
         this.submissions = submissions;
@@ -85,7 +87,7 @@ public class GatewayService {
     public GatewayRecordResponse waive(UUID id, GatewayWaiverRequest request) {
         Assessment assessment = locked(id);
         if (!isOrganisation(assessment)) {
-            throw forbidden("Only the assessment organisation (its assessors) or an admin waives gateway items.");
+            throw forbidden(AssessmentError.GATEWAY_ORGANISATION_ONLY, "Only the assessment organisation (its assessors) or an admin waives gateway items.");
         }
         requireGatewayOpen(assessment);
         GatewayRules.Definition item = item(assessment, request.item());
@@ -93,7 +95,7 @@ public class GatewayService {
         if (request.withdraws() != waived) {
             throw conflict(waived ? "Item " + item.item() + " is already waived; withdraw that waiver first."
                     : "Item " + item.item() + " has no waiver in force to withdraw.",
-                    waived ? "already-waived" : "not-waived");
+                    waived ? AssessmentError.ALREADY_WAIVED : AssessmentError.NOT_WAIVED);
         }
         GatewayRecord record = newRecord(id, item.item(), request.withdraws() ? GatewayRecord.WAIVER_WITHDRAWAL
                 : GatewayRecord.WAIVER);
@@ -106,17 +108,17 @@ public class GatewayService {
     @Transactional
     public GatewayRecordResponse declare(UUID id, GatewayDeclarationRequest request) {
         Assessment assessment = locked(id);
-        boolean employerOwn = caller.hasRole("employer") && EMPLOYER_CONFIRMATION.equals(request.item())
-                && caller.employerId().map(assessment.employerId::equals).orElse(false);
+        boolean employerOwn = caller.get().may(AccessRules.GATEWAY_CONFIRM) && EMPLOYER_CONFIRMATION.equals(request.item())
+                && AccessRules.ownEmployer(caller.get()).map(assessment.employerId::equals).orElse(false);
         if (!isProvider(assessment) && !employerOwn) {
-            throw forbidden("Only the training provider (its tutors or LMS client) or an admin records gateway declarations; "
+            throw forbidden(AssessmentError.GATEWAY_PROVIDER_ONLY, "Only the training provider (its tutors or LMS client) or an admin records gateway declarations; "
                     + "the employer may record its own " + EMPLOYER_CONFIRMATION + ".");
         }
         requireGatewayOpen(assessment);
         GatewayRules.Definition item = item(assessment, request.item());
         if (item.check() != GatewayRules.Check.DECLARATION) {
-            throw ApiException.unprocessable("Item " + item.item() + " is checked against evidence-service, not "
-                    + "declared; nothing was saved.", Map.of("rule", "item-not-declared"));
+            throw ApiException.of(AssessmentError.ITEM_NOT_DECLARED, "Item " + item.item() + " is checked against "
+                    + "evidence-service, not declared; nothing was saved.");
         }
         if (request.declaredOn().isAfter(today())) {
             throw ApiException.invalid("declaredOn", "must not be in the future");
@@ -143,7 +145,7 @@ public class GatewayService {
     public GatewaySubmissionResponse submit(UUID id, String note) {
         Assessment assessment = locked(id);
         if (!isProvider(assessment)) {
-            throw forbidden("Only the training provider (its tutors or LMS client) or an admin submits for the gateway.");
+            throw forbidden(AssessmentError.GATEWAY_PROVIDER_ONLY, "Only the training provider (its tutors or LMS client) or an admin submits for the gateway.");
         }
         requireGatewayOpen(assessment);
         List<GatewaySubmission> earlier = submissions.byAssessment(id);
@@ -152,7 +154,7 @@ public class GatewayService {
             GatewaySubmission last = earlier.get(earlier.size() - 1);
             if (SUBMITTED.equals(status(last, decisions.get(last.id)))) {
                 throw conflict("Gateway submission " + last.attempt + " is still awaiting the assessment "
-                        + "organisation's decisions.", "submission-pending");
+                        + "organisation's decisions.", AssessmentError.SUBMISSION_PENDING);
             }
         }
         GatewayReadinessResponse readiness = readiness(assessment);
@@ -160,9 +162,9 @@ public class GatewayService {
             List<Map<String, String>> failing = readiness.items().stream()
                     .filter(i -> GatewayRules.FAILED.equals(i.status()))
                     .map(i -> Map.of("item", i.item(), "reason", i.reason())).toList();
-            throw ApiException.unprocessable("The apprentice is not ready for the gateway to completion: "
+            throw ApiException.of(AssessmentError.NOT_READY, "The apprentice is not ready for the gateway to completion: "
                     + failing.stream().map(f -> f.get("item")).toList() + " failed (see failingItems); nothing "
-                    + "was saved.", Map.of("rule", "not-ready", "failingItems", failing));
+                    + "was saved.").with("failingItems", failing);
         }
         GatewaySubmission submission = new GatewaySubmission();
         submission.id = UUID.randomUUID();
@@ -173,8 +175,8 @@ public class GatewayService {
         readiness.items().stream().filter(i -> !GatewayRules.NOT_APPLICABLE.equals(i.status()))
                 .forEach(i -> submission.components.add(new GatewaySubmission.Component(i.item(), i.status())));
         submission.submittedAt = now();
-        submission.submittedBy = caller.subject();
-        submission.submittedByName = caller.name();
+        submission.submittedBy = caller.get().subject();
+        submission.submittedByName = caller.get().displayName();
         submissions.persistAndFlush(submission);
         Log.infof("Gateway submission %d for assessment %s with %d components", submission.attempt, id,
                 submission.components.size());
@@ -188,13 +190,13 @@ public class GatewayService {
     public GatewaySubmissionResponse decide(UUID id, int attempt, String item, GatewayDecisionRequest request) {
         Assessment assessment = locked(id);
         if (!isOrganisation(assessment)) {
-            throw forbidden("Only the assessment organisation (its assessors) or an admin decides gateway "
+            throw forbidden(AssessmentError.GATEWAY_ORGANISATION_ONLY, "Only the assessment organisation (its assessors) or an admin decides gateway "
                     + "components.");
         }
-        GatewaySubmission submission = submissions.byAttempt(id, attempt).orElseThrow(() -> ApiException.notFound(
-                "No gateway submission " + attempt + " on assessment " + id + "."));
+        GatewaySubmission submission = submissions.byAttempt(id, attempt).orElseThrow(() -> ApiException.of(
+                AssessmentError.GATEWAY_SUBMISSION_NOT_FOUND, "No gateway submission " + attempt + " on assessment " + id + "."));
         if (submission.components.stream().noneMatch(c -> c.item.equals(item))) {
-            throw ApiException.notFound("Gateway submission " + attempt + " has no component " + item + "; its "
+            throw ApiException.of(AssessmentError.GATEWAY_COMPONENT_NOT_FOUND, "Gateway submission " + attempt + " has no component " + item + "; its "
                     + "components are " + submission.components.stream().map(c -> c.item).toList() + ".");
         }
         boolean rejects = REJECTED.equals(request.decision());
@@ -204,11 +206,11 @@ public class GatewayService {
         List<GatewayDecision> decided = submissions.decisions(List.of(submission.id));
         if (decided.stream().anyMatch(d -> d.item.equals(item))) {
             throw conflict("Component " + item + " of gateway submission " + attempt + " is already decided; "
-                    + "decisions are never changed.", "component-decided");
+                    + "decisions are never changed.", AssessmentError.COMPONENT_DECIDED);
         }
         String status = status(submission, decided);
         if (!SUBMITTED.equals(status)) {
-            throw conflict("Gateway submission " + attempt + " is already " + status + ".", "submission-decided");
+            throw conflict("Gateway submission " + attempt + " is already " + status + ".", AssessmentError.SUBMISSION_DECIDED);
         }
         GatewayDecision decision = new GatewayDecision();
         decision.id = UUID.randomUUID();
@@ -217,8 +219,8 @@ public class GatewayService {
         decision.decision = request.decision();
         decision.reason = request.reason() == null ? null : request.reason().strip();
         decision.decidedAt = now();
-        decision.decidedBy = caller.subject();
-        decision.decidedByName = caller.name();
+        decision.decidedBy = caller.get().subject();
+        decision.decidedByName = caller.get().displayName();
         submissions.persistDecision(decision);
         List<GatewayDecision> after = new ArrayList<>(decided);
         after.add(decision);
@@ -240,18 +242,17 @@ public class GatewayService {
 
     private GatewayReadinessResponse readiness(Assessment assessment) {
         if (assessment.apprenticeId == null) {
-            throw ApiException.unprocessable("Assessment " + assessment.id + " was registered without the "
-                    + "apprentice's evidence-service id (apprenticeId), so readiness cannot be checked.",
-                    Map.of("rule", "no-apprentice-link"));
+            throw ApiException.of(AssessmentError.NO_APPRENTICE_LINK, "Assessment " + assessment.id + " was registered without the "
+                    + "apprentice's evidence-service id (apprenticeId), so readiness cannot be checked.");
         }
         AssessmentPlan plan = plans.require(assessment.standardVersion);
         List<GatewayRules.Definition> definitions = GatewayRules.definitions(plan);
         EvidenceClient.Apprentice apprentice = portfolios.apprentice(assessment.apprenticeId);
         if (!assessment.uln.equals(apprentice.uln())
                 || !assessment.standardVersion.equals(apprentice.standardVersion())) {
-            throw ApiException.unprocessable("evidence-service's apprentice " + assessment.apprenticeId + " is "
+            throw ApiException.of(AssessmentError.APPRENTICE_MISMATCH, "evidence-service's apprentice " + assessment.apprenticeId + " is "
                     + "not this assessment's learner on " + assessment.standardVersion + " (ULN or standard "
-                    + "version differ).", Map.of("rule", "apprentice-mismatch"));
+                    + "version differ).");
         }
         boolean needsCoverage = definitions.stream().anyMatch(d -> d.check() == GatewayRules.Check.KSB_COVERAGE);
         boolean needsHours = definitions.stream().anyMatch(d -> d.check() == GatewayRules.Check.OFF_THE_JOB_HOURS);
@@ -285,10 +286,9 @@ public class GatewayService {
     private GatewayRules.Definition item(Assessment assessment, String name) {
         AssessmentPlan plan = plans.require(assessment.standardVersion);
         Optional<GatewayRules.Definition> item = GatewayRules.definition(plan, name);
-        return item.orElseThrow(() -> ApiException.unprocessable("The assessment plan of "
-                + assessment.standardVersion + " has no gateway item " + name + "; nothing was saved.",
-                Map.of("rule", "unknown-item", "validItems",
-                        GatewayRules.definitions(plan).stream().map(GatewayRules.Definition::item).toList())));
+        return item.orElseThrow(() -> ApiException.of(AssessmentError.UNKNOWN_ITEM, "The assessment plan of "
+                + assessment.standardVersion + " has no gateway item " + name + "; nothing was saved.").with("validItems",
+                GatewayRules.definitions(plan).stream().map(GatewayRules.Definition::item).toList()));
     }
 
     /** Sets the gateway date (today) and the assessment period from the plan. */
@@ -297,14 +297,14 @@ public class GatewayService {
         assessment.gatewayDate = today();
         assessment.periodEnd = assessment.gatewayDate.plusMonths(plan.assessmentPeriod().months());
         assessment.updatedAt = now();
-        assessment.updatedBy = caller.name();
+        assessment.updatedBy = caller.get().displayName();
         Log.infof("Assessment %s passed the gateway to completion on %s", assessment.id, assessment.gatewayDate);
     }
 
     private static void requireGatewayOpen(Assessment assessment) {
         if (assessment.gatewayDate != null) {
             throw conflict("The apprentice passed the gateway to completion on " + assessment.gatewayDate + ".",
-                    "gateway-passed");
+                    AssessmentError.GATEWAY_PASSED);
         }
     }
 
@@ -326,18 +326,18 @@ public class GatewayService {
     }
 
     private boolean isOrganisation(Assessment assessment) {
-        return caller.actsForOrganisation(assessment.organisation.epaoId);
+        return caller.get().actsForOrganisation(assessment.organisation.epaoId);
     }
 
     private boolean isProvider(Assessment assessment) {
-        return caller.actsForProvider(assessment.providerUkprn);
+        return caller.get().actsForProvider(assessment.providerUkprn);
     }
 
     /** The assessment, or 404 when it does not exist or the caller may not see it (another tenant's). */
     private Assessment visible(UUID id) {
         return assessments.findByIdOptional(id)
-                .filter(a -> caller.mayRead(a.organisation.epaoId, a.providerUkprn, a.employerId))
-                .orElseThrow(() -> ApiException.notFound("No assessment with id " + id + "."));
+                .filter(a -> AccessRules.mayRead(caller.get(), a.organisation.epaoId, a.providerUkprn, a.employerId))
+                .orElseThrow(() -> ApiException.of(AssessmentError.ASSESSMENT_NOT_FOUND, "No assessment with id " + id + "."));
     }
 
     /** The visible assessment, locked so concurrent gateway writes see each other. */
@@ -354,8 +354,8 @@ public class GatewayService {
         record.item = item;
         record.kind = kind;
         record.recordedAt = now();
-        record.recordedBy = caller.subject();
-        record.recordedByName = caller.name();
+        record.recordedBy = caller.get().subject();
+        record.recordedByName = caller.get().displayName();
         return record;
     }
 
@@ -396,12 +396,12 @@ public class GatewayService {
         return all.subList(Math.min(page.offset(), all.size()), Math.min(page.offset() + page.size(), all.size()));
     }
 
-    private static ApiException forbidden(String detail) {
-        return ApiException.forbidden(detail + " Nothing was saved.");
+    private static ApiException forbidden(AssessmentError code, String detail) {
+        return ApiException.of(code, detail + " Nothing was saved.");
     }
 
-    private static ApiException conflict(String detail, String rule) {
-        return ApiException.conflict(detail + " Nothing was saved.", Map.of("rule", rule));
+    private static ApiException conflict(String detail, AssessmentError code) {
+        return ApiException.of(code, detail + " Nothing was saved.");
     }
 
     private static LocalDate today() {
