@@ -2,6 +2,8 @@ package uk.apprenticeships.st1398.assessment.domain;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import org.hibernate.annotations.EmbeddedColumnNaming;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,7 +14,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -72,13 +73,8 @@ public class AssessmentAttempt {
     @Column(name = "superseded_by")
     public UUID supersededBy;
 
-    @Column(name = "recorded_at", nullable = false)
-    public OffsetDateTime recordedAt;
-
-    /** The recorder's token subject. */
-    @Column(name = "recorded_by", nullable = false)
-    public String recordedBy;
-
-    @Column(name = "recorded_by_name", nullable = false)
-    public String recordedByName;
+    /** Who recorded it, and when. */
+    @Embedded
+    @EmbeddedColumnNaming("recorded_%s")
+    public StampColumns recorded;
 }

@@ -1,6 +1,8 @@
 package uk.apprenticeships.st1398.assessment.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import org.hibernate.annotations.EmbeddedColumnNaming;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -8,7 +10,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 
 /** One change to a certificate: append-only, never updated. */
 @Entity
@@ -30,13 +31,11 @@ public class CertificateHistory {
     @Column(nullable = false, length = 16, updatable = false)
     public CertificateStatus status;
 
-    @Column(name = "changed_at", nullable = false, updatable = false)
-    public OffsetDateTime changedAt;
-
-    /** The token subject of whoever made the change. */
-    @Column(name = "changed_by", nullable = false, updatable = false)
-    public String changedBy;
-
     @Column(updatable = false)
     public String note;
+
+    /** Who changed it, and when. */
+    @Embedded
+    @EmbeddedColumnNaming("changed_%s")
+    public StampColumns changed;
 }

@@ -1,12 +1,13 @@
 package uk.apprenticeships.st1398.assessment.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import org.hibernate.annotations.EmbeddedColumnNaming;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** One declaration or removal of an assessor's conflict of interest; written once, never changed. */
@@ -35,10 +36,8 @@ public class ConflictChange {
 
     public String reason;
 
-    @Column(name = "changed_at", nullable = false)
-    public OffsetDateTime changedAt;
-
-    /** The token subject of whoever made the change. */
-    @Column(name = "changed_by", nullable = false)
-    public String changedBy;
+    /** Who changed it, and when. */
+    @Embedded
+    @EmbeddedColumnNaming("changed_%s")
+    public StampColumns changed;
 }

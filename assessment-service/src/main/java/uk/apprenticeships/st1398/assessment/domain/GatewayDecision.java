@@ -1,10 +1,11 @@
 package uk.apprenticeships.st1398.assessment.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import org.hibernate.annotations.EmbeddedColumnNaming;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** The assessment organisation's decision on one component of a gateway submission. Recorded once, never changed. */
@@ -30,13 +31,8 @@ public class GatewayDecision {
 
     public String reason;
 
-    @Column(name = "decided_at", nullable = false)
-    public OffsetDateTime decidedAt;
-
-    /** The decider's token subject. */
-    @Column(name = "decided_by", nullable = false)
-    public String decidedBy;
-
-    @Column(name = "decided_by_name", nullable = false)
-    public String decidedByName;
+    /** Who decided it, and when. */
+    @Embedded
+    @EmbeddedColumnNaming("decided_%s")
+    public StampColumns decided;
 }

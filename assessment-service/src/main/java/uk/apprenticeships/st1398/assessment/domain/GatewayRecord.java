@@ -1,11 +1,12 @@
 package uk.apprenticeships.st1398.assessment.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import org.hibernate.annotations.EmbeddedColumnNaming;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -45,13 +46,8 @@ public class GatewayRecord {
     /** A certificate number, document reference or project title. */
     public String reference;
 
-    @Column(name = "recorded_at", nullable = false)
-    public OffsetDateTime recordedAt;
-
-    /** The recorder's token subject. */
-    @Column(name = "recorded_by", nullable = false)
-    public String recordedBy;
-
-    @Column(name = "recorded_by_name", nullable = false)
-    public String recordedByName;
+    /** Who recorded it, and when. */
+    @Embedded
+    @EmbeddedColumnNaming("recorded_%s")
+    public StampColumns recorded;
 }

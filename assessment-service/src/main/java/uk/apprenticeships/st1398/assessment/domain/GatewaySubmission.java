@@ -2,6 +2,8 @@ package uk.apprenticeships.st1398.assessment.domain;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import org.hibernate.annotations.EmbeddedColumnNaming;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
@@ -10,7 +12,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -46,14 +47,10 @@ public class GatewaySubmission {
     @OrderColumn(name = "position")
     public List<Component> components = new ArrayList<>();
 
-    @Column(name = "submitted_at", nullable = false)
-    public OffsetDateTime submittedAt;
-
-    @Column(name = "submitted_by", nullable = false)
-    public String submittedBy;
-
-    @Column(name = "submitted_by_name", nullable = false)
-    public String submittedByName;
+    /** Who submitted it, and when. */
+    @Embedded
+    @EmbeddedColumnNaming("submitted_%s")
+    public StampColumns submitted;
 
     /** A readiness item submitted for the assessment organisation's decision. */
     @Embeddable

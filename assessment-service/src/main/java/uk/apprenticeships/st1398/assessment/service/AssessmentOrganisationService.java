@@ -4,11 +4,11 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Clock;
 import org.hibernate.exception.ConstraintViolationException;
 import uk.apprenticeships.st1398.assessment.api.AssessmentOrganisationRequest;
 import uk.apprenticeships.st1398.assessment.api.AssessmentOrganisationResponse;
+import uk.apprenticeships.st1398.assessment.domain.StampColumns;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentOrganisation;
 import uk.apprenticeships.st1398.assessment.mapping.AssessmentOrganisationMapper;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
@@ -17,14 +17,17 @@ import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.security.CurrentCaller;
+import uk.apprenticeships.st1398.platform.security.Stamp;
 
 @ApplicationScoped
 public class AssessmentOrganisationService {
 
     private final AssessmentOrganisationRepository organisations;
     private final CurrentCaller caller;
+    private final Clock clock;
 
-    public AssessmentOrganisationService(AssessmentOrganisationRepository organisations, CurrentCaller caller) {
+    public AssessmentOrganisationService(AssessmentOrganisationRepository organisations, CurrentCaller caller, Clock clock) {
+        this.clock = clock;
         this.organisations = organisations;
         this.caller = caller;
     }
@@ -48,10 +51,8 @@ public class AssessmentOrganisationService {
         AssessmentOrganisation organisation = new AssessmentOrganisation();
         organisation.epaoId = request.epaoId();
         AssessmentOrganisationMapper.apply(request, organisation);
-        organisation.createdAt = now();
-        organisation.createdBy = caller.get().displayName();
-        organisation.updatedAt = organisation.createdAt;
-        organisation.updatedBy = organisation.createdBy;
+        organisation.created = stamp();
+        organisation.updated = stamp();
         try {
             organisations.persistAndFlush(organisation);
         } catch (PersistenceException e) {
@@ -73,8 +74,7 @@ public class AssessmentOrganisationService {
         }
         AssessmentOrganisation organisation = find(epaoId);
         AssessmentOrganisationMapper.apply(request, organisation);
-        organisation.updatedAt = now();
-        organisation.updatedBy = caller.get().displayName();
+        organisation.updated = stamp();
         Log.infof("Updated assessment organisation %s", organisation.epaoId);
         return AssessmentOrganisationMapper.toResponse(organisation);
     }
@@ -97,7 +97,9 @@ public class AssessmentOrganisationService {
         return false;
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+
+    /** Who is doing this, and now: the platform's one stamp. */
+    private StampColumns stamp() {
+        return StampColumns.of(Stamp.of(caller.get(), clock));
     }
 }

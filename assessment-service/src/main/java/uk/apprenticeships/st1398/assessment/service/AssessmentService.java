@@ -4,9 +4,8 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,6 +22,7 @@ import uk.apprenticeships.st1398.assessment.api.KsbJudgementRecord;
 import uk.apprenticeships.st1398.assessment.api.ResultResponse;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlan;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlans;
+import uk.apprenticeships.st1398.assessment.domain.StampColumns;
 import uk.apprenticeships.st1398.assessment.domain.Assessment;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentAttempt;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentBooking;
@@ -41,6 +41,7 @@ import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.security.CurrentCaller;
+import uk.apprenticeships.st1398.platform.security.Stamp;
 
 /**
  * Assessment registrations, assessor assignment, graded attempts and the overall grade. The rules come from the
@@ -51,7 +52,7 @@ public class AssessmentService {
 
     /** Attempts as they happened: by date, then by when they were recorded. */
     private static final Comparator<AssessmentAttempt> CHRONOLOGICAL = Comparator
-            .comparing((AssessmentAttempt a) -> a.date).thenComparing(a -> a.recordedAt).thenComparing(a -> a.id);
+            .comparing((AssessmentAttempt a) -> a.date).thenComparing(a -> a.recorded.at).thenComparing(a -> a.id);
 
     private final AssessmentRepository assessments;
     private final AssessmentAttemptRepository attempts;
@@ -60,10 +61,12 @@ public class AssessmentService {
     private final AssessmentOrganisationRepository organisations;
     private final AssessmentPlans plans;
     private final CurrentCaller caller;
+    private final Clock clock;
 
     public AssessmentService(AssessmentRepository assessments, AssessmentAttemptRepository attempts,
             AssessmentBookingRepository bookings, AssessorRepository assessors, AssessmentOrganisationRepository organisations, AssessmentPlans plans,
-            CurrentCaller caller) {
+            CurrentCaller caller, Clock clock) {
+        this.clock = clock;
         this.assessments = assessments;
         this.attempts = attempts;
         this.bookings = bookings;
@@ -112,10 +115,8 @@ public class AssessmentService {
         assessment.gatewayDate = request.gatewayDate();
         assessment.periodEnd = request.gatewayDate() == null ? null
                 : request.gatewayDate().plusMonths(plan.assessmentPeriod().months());
-        assessment.createdAt = now();
-        assessment.createdBy = caller.get().displayName();
-        assessment.updatedAt = assessment.createdAt;
-        assessment.updatedBy = assessment.createdBy;
+        assessment.created = stamp();
+        assessment.updated = stamp();
         assessments.persistAndFlush(assessment);
         Log.infof("Registered assessment %s (%s) with %s", assessment.id, assessment.standardVersion,
                 organisation.epaoId);
@@ -128,8 +129,7 @@ public class AssessmentService {
         Assessment assessment = visible(id);
         Assessor assessor = assessable(assessment, assessorId);
         assessment.assessor = assessor;
-        assessment.updatedAt = now();
-        assessment.updatedBy = caller.get().displayName();
+        assessment.updated = stamp();
         Log.infof("Assigned assessor %s to assessment %s", assessor.id, assessment.id);
         return AssessmentMapper.toResponse(assessment);
     }
@@ -264,8 +264,7 @@ public class AssessmentService {
         assessment.overallGrade = overall.orElse(null);
         assessment.overallGradedOn = overall.isEmpty() ? null : latest.values().stream().map(a -> a.date)
                 .max(Comparator.naturalOrder()).orElseThrow();
-        assessment.updatedAt = now();
-        assessment.updatedBy = caller.get().displayName();
+        assessment.updated = stamp();
     }
 
     /**
@@ -333,9 +332,7 @@ public class AssessmentService {
         attempt.employerAgreed = employerAgreed;
         attempt.exceptionalCircumstances = exceptional;
         attempt.reason = reason.strip();
-        attempt.recordedAt = now();
-        attempt.recordedBy = caller.get().subject();
-        attempt.recordedByName = caller.get().displayName();
+        attempt.recorded = stamp();
         return attempt;
     }
 
@@ -359,11 +356,12 @@ public class AssessmentService {
         return ApiException.of(code, detail + " Nothing was saved.");
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    /** Who is doing this, and now: the platform's one stamp. */
+    private StampColumns stamp() {
+        return StampColumns.of(Stamp.of(caller.get(), clock));
     }
 }

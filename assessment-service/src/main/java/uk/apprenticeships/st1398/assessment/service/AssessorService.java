@@ -3,17 +3,16 @@ package uk.apprenticeships.st1398.assessment.service;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import jakarta.persistence.LockModeType;
-import java.util.Map;
 import java.util.Set;
 import uk.apprenticeships.st1398.assessment.api.AssessorRequest;
 import uk.apprenticeships.st1398.assessment.api.ConflictChangeResponse;
 import uk.apprenticeships.st1398.assessment.api.ConflictRequest;
+import uk.apprenticeships.st1398.assessment.domain.StampColumns;
 import uk.apprenticeships.st1398.assessment.domain.ConflictChange;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
 import uk.apprenticeships.st1398.assessment.repository.ConflictChangeRepository;
@@ -28,6 +27,7 @@ import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.security.CurrentCaller;
+import uk.apprenticeships.st1398.platform.security.Stamp;
 
 /** Assessors of an assessment organisation and their declared conflicts of interest. */
 @ApplicationScoped
@@ -43,9 +43,11 @@ public class AssessorService {
     private final AssessmentRepository assessments;
     private final ConflictChangeRepository changes;
     private final CurrentCaller caller;
+    private final Clock clock;
 
     public AssessorService(AssessorRepository assessors, AssessmentOrganisationRepository organisations,
-            AssessmentRepository assessments, ConflictChangeRepository changes, CurrentCaller caller) {
+            AssessmentRepository assessments, ConflictChangeRepository changes, CurrentCaller caller, Clock clock) {
+        this.clock = clock;
         this.assessors = assessors;
         this.organisations = organisations;
         this.assessments = assessments;
@@ -74,8 +76,7 @@ public class AssessorService {
         assessor.email = request.email();
         assessor.conflictProviderUkprns = new LinkedHashSet<>(orEmpty(request.conflictProviderUkprns()));
         assessor.conflictEmployerIds = new LinkedHashSet<>(orEmpty(request.conflictEmployerIds()));
-        assessor.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        assessor.createdBy = caller.get().displayName();
+        assessor.created = stamp();
         assessors.persistAndFlush(assessor);
         assessor.conflictProviderUkprns.forEach(v -> record(assessor, PROVIDER, v, DECLARED, "At registration"));
         assessor.conflictEmployerIds.forEach(v -> record(assessor, EMPLOYER, v, DECLARED, "At registration"));
@@ -136,7 +137,7 @@ public class AssessorService {
     public PageResponse<ConflictChangeResponse> conflictHistory(String epaoId, UUID assessorId, PageRequest page) {
         Assessor assessor = assessorOf(epaoId, assessorId);
         return PageResponse.of(changes.byAssessor(assessor.id, page), c -> new ConflictChangeResponse(c.kind,
-                c.value, c.action, c.reason, c.changedAt, c.changedBy), page, changes.countByAssessor(assessor.id));
+                c.value, c.action, c.reason, c.changed.at, c.changed.subject), page, changes.countByAssessor(assessor.id));
     }
 
     private Assessor assessorOf(String epaoId, UUID assessorId) {
@@ -160,8 +161,7 @@ public class AssessorService {
         change.value = value;
         change.action = action;
         change.reason = reason == null || reason.isBlank() ? null : reason.strip();
-        change.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        change.changedBy = caller.get().subject();
+        change.changed = stamp();
         changes.persist(change);
     }
 
@@ -173,5 +173,10 @@ public class AssessorService {
 
     private static List<String> orEmpty(List<String> values) {
         return values == null ? List.of() : values.stream().map(String::strip).toList();
+    }
+
+    /** Who is doing this, and now: the platform's one stamp. */
+    private StampColumns stamp() {
+        return StampColumns.of(Stamp.of(caller.get(), clock));
     }
 }

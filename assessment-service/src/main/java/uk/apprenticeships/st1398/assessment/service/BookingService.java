@@ -5,16 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 import uk.apprenticeships.st1398.assessment.api.BookingRequest;
 import uk.apprenticeships.st1398.assessment.api.BookingResponse;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlan;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlans;
+import uk.apprenticeships.st1398.assessment.domain.StampColumns;
 import uk.apprenticeships.st1398.assessment.domain.Assessment;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentBooking;
 import uk.apprenticeships.st1398.assessment.domain.BookingStatus;
@@ -26,6 +25,7 @@ import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.security.CurrentCaller;
+import uk.apprenticeships.st1398.platform.security.Stamp;
 
 /**
  * Bookings of assessment methods. The rules come from the standard version's assessment plan through
@@ -41,9 +41,11 @@ public class BookingService {
     private final AssessmentBookingRepository bookings;
     private final AssessmentPlans plans;
     private final CurrentCaller caller;
+    private final Clock clock;
 
     public BookingService(AssessmentService assessments, AssessmentRepository registrations,
-            AssessmentBookingRepository bookings, AssessmentPlans plans, CurrentCaller caller) {
+            AssessmentBookingRepository bookings, AssessmentPlans plans, CurrentCaller caller, Clock clock) {
+        this.clock = clock;
         this.assessments = assessments;
         this.registrations = registrations;
         this.bookings = bookings;
@@ -96,9 +98,7 @@ public class BookingService {
         booking.assessorId = request.assessorId();
         booking.employerAgreed = request.employerAgreed();
         booking.note = strip(request.note());
-        booking.bookedAt = now();
-        booking.bookedBy = caller.get().subject();
-        booking.bookedByName = caller.get().displayName();
+        booking.booked = stamp();
         try {
             bookings.persistAndFlush(booking);
         } catch (PersistenceException e) {
@@ -123,9 +123,7 @@ public class BookingService {
             throw ApiException.of(AssessmentError.BOOKING_ALREADY_CLOSED, "Booking " + bookingId + " is " + booking.status()
                     + "; only an open booking can be cancelled. Nothing was changed.");
         }
-        booking.cancelledAt = now();
-        booking.cancelledBy = caller.get().subject();
-        booking.cancelledByName = caller.get().displayName();
+        booking.cancelled = stamp();
         booking.cancellationReason = reason.strip();
         bookings.flush();
         Log.infof("Cancelled booking %s of assessment %s", bookingId, id);
@@ -155,11 +153,12 @@ public class BookingService {
         return value == null ? null : value.strip();
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    /** Who is doing this, and now: the platform's one stamp. */
+    private StampColumns stamp() {
+        return StampColumns.of(Stamp.of(caller.get(), clock));
     }
 }

@@ -9,8 +9,6 @@ import jakarta.validation.Validator;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -21,6 +19,7 @@ import uk.apprenticeships.st1398.assessment.api.CertificateResponse;
 import uk.apprenticeships.st1398.assessment.api.CertificateResult;
 import uk.apprenticeships.st1398.assessment.api.StatusChangeRequest;
 import uk.apprenticeships.st1398.assessment.api.SubmitRequest;
+import uk.apprenticeships.st1398.assessment.domain.StampColumns;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentOrganisation;
 import uk.apprenticeships.st1398.assessment.domain.Certificate;
 import uk.apprenticeships.st1398.assessment.domain.CertificateGrade;
@@ -35,6 +34,7 @@ import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.security.CurrentCaller;
+import uk.apprenticeships.st1398.platform.security.Stamp;
 import uk.apprenticeships.st1398.platform.problem.Problem;
 
 /**
@@ -53,13 +53,14 @@ public class CertificateService {
     private final AssessmentOrganisationRepository organisations;
     private final CurrentCaller caller;
     private final Validator validator;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     private final StandardCodes standardCodes;
 
     public CertificateService(CertificateRepository certificates, CertificateHistoryRepository history,
             AssessmentOrganisationRepository organisations, CurrentCaller caller, Validator validator,
-            StandardCodes standardCodes) {
+            StandardCodes standardCodes, Clock clock) {
+        this.clock = clock;
         this.standardCodes = standardCodes;
         this.certificates = certificates;
         this.history = history;
@@ -113,10 +114,8 @@ public class CertificateService {
         c.status = CertificateStatus.Draft;
         c.identitySalt = HexFormat.of().formatHex(salt());
         CertificateMapper.apply(request, grade, c);
-        c.createdAt = now();
-        c.createdBy = caller.get().subject();
-        c.updatedAt = c.createdAt;
-        c.updatedBy = c.createdBy;
+        c.created = stamp();
+        c.updated = stamp();
         persistGuarded(c);
         record(c, "Created", null);
         Log.infof("Created certificate %s for %s", c.reference, organisation.epaoId);
@@ -143,8 +142,7 @@ public class CertificateService {
                     + "for " + request.standard().standardReference() + ".");
         }
         CertificateMapper.apply(request, grade, c);
-        c.updatedAt = now();
-        c.updatedBy = caller.get().subject();
+        c.updated = stamp();
         persistGuarded(c);
         record(c, "Amended", null);
         Log.infof("Amended certificate %s", c.reference);
@@ -168,10 +166,9 @@ public class CertificateService {
 
     private CertificateResponse move(Certificate c, CertificateStatus target, String note) {
         c.status = target;
-        c.updatedAt = now();
-        c.updatedBy = caller.get().subject();
+        c.updated = stamp();
         if (target == CertificateStatus.Approved && c.approvedAt == null) {
-            c.approvedAt = c.updatedAt;
+            c.approvedAt = c.updated.at;
         }
         record(c, "StatusChanged", note);
         Log.infof("Certificate %s is now %s", c.reference, target);
@@ -279,8 +276,7 @@ public class CertificateService {
         h.certificateId = c.id;
         h.action = action;
         h.status = c.status;
-        h.changedAt = c.updatedAt;
-        h.changedBy = caller.get().subject();
+        h.changed = StampColumns.of(c.updated.stamp());
         h.note = note;
         history.persist(h);
     }
@@ -314,7 +310,9 @@ public class CertificateService {
         return ApiException.of(AssessmentError.CERTIFICATE_NOT_FOUND, "No certificate with reference " + reference + ".");
     }
 
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+
+    /** Who is doing this, and now: the platform's one stamp. */
+    private StampColumns stamp() {
+        return StampColumns.of(Stamp.of(caller.get(), clock));
     }
 }

@@ -7,13 +7,11 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
@@ -21,6 +19,7 @@ import uk.apprenticeships.st1398.assessment.api.EpaDetailsResponse;
 import uk.apprenticeships.st1398.assessment.api.EpaRequest;
 import uk.apprenticeships.st1398.assessment.api.EpaResult;
 import uk.apprenticeships.st1398.assessment.api.LearnerResponse;
+import uk.apprenticeships.st1398.assessment.domain.StampColumns;
 import uk.apprenticeships.st1398.assessment.domain.Assessment;
 import uk.apprenticeships.st1398.assessment.domain.Certificate;
 import uk.apprenticeships.st1398.assessment.domain.EpaEntry;
@@ -33,6 +32,7 @@ import uk.apprenticeships.st1398.assessment.repository.EpaRecordRepository;
 import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.security.CurrentCaller;
+import uk.apprenticeships.st1398.platform.security.Stamp;
 import uk.apprenticeships.st1398.platform.problem.Problem;
 
 /**
@@ -50,10 +50,12 @@ public class EpaService {
     private final CertificateRepository certificates;
     private final StandardCodes standards;
     private final CurrentCaller caller;
+    private final Clock clock;
     private final Validator validator;
 
     public EpaService(AssessmentRepository assessments, EpaRecordRepository records,
-            CertificateRepository certificates, StandardCodes standards, CurrentCaller caller, Validator validator) {
+            CertificateRepository certificates, StandardCodes standards, CurrentCaller caller, Validator validator, Clock clock) {
+        this.clock = clock;
         this.assessments = assessments;
         this.records = records;
         this.certificates = certificates;
@@ -156,7 +158,7 @@ public class EpaService {
             violations.add(new Problem.Violation(v.getPropertyPath().toString().replaceAll("\\.?<[^>]*>", ""),
                     v.getMessage()));
         }
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(clock);
         List<EpaRequest.Epa> epas = request.epaDetails() == null || request.epaDetails().epas() == null
                 ? List.of() : request.epaDetails().epas();
         for (int i = 0; i < epas.size(); i++) {
@@ -262,8 +264,7 @@ public class EpaService {
         r.action = action;
         r.replacesId = replaces;
         r.epas = new ArrayList<>(epas);
-        r.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        r.recordedBy = caller.get().subject();
+        r.recorded = stamp();
         r.requestId = requestId;
         return r;
     }
@@ -286,5 +287,10 @@ public class EpaService {
 
     private static ApiException conflict(String detail, AssessmentError code) {
         return ApiException.of(code, detail + " Nothing was saved.");
+    }
+
+    /** Who is doing this, and now: the platform's one stamp. */
+    private StampColumns stamp() {
+        return StampColumns.of(Stamp.of(caller.get(), clock));
     }
 }

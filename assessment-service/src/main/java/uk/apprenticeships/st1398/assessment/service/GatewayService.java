@@ -6,9 +6,9 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +25,7 @@ import uk.apprenticeships.st1398.assessment.client.AssessmentPlan;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlans;
 import uk.apprenticeships.st1398.assessment.client.EvidenceClient;
 import uk.apprenticeships.st1398.assessment.client.Portfolios;
+import uk.apprenticeships.st1398.assessment.domain.StampColumns;
 import uk.apprenticeships.st1398.assessment.domain.Assessment;
 import uk.apprenticeships.st1398.assessment.domain.GatewayDecision;
 import uk.apprenticeships.st1398.assessment.domain.GatewayRecord;
@@ -37,6 +38,7 @@ import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.security.CurrentCaller;
+import uk.apprenticeships.st1398.platform.security.Stamp;
 
 /**
  * The gateway to completion: the readiness check ({@link GatewayRules}, fed by the assessment plan and the
@@ -64,11 +66,13 @@ public class GatewayService {
     private final AssessmentPlans plans;
     private final Portfolios portfolios;
     private final CurrentCaller caller;
+    private final Clock clock;
     private final ObjectMapper json;
 
     public GatewayService(AssessmentRepository assessments, GatewayRecordRepository records,
             GatewaySubmissionRepository submissions, AssessmentPlans plans, Portfolios portfolios,
-            CurrentCaller caller, ObjectMapper json) {
+            CurrentCaller caller, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.assessments = assessments;
         this.records = records;
         this.submissions = submissions;
@@ -174,9 +178,7 @@ public class GatewayService {
         submission.readiness = write(readiness);
         readiness.items().stream().filter(i -> !GatewayRules.NOT_APPLICABLE.equals(i.status()))
                 .forEach(i -> submission.components.add(new GatewaySubmission.Component(i.item(), i.status())));
-        submission.submittedAt = now();
-        submission.submittedBy = caller.get().subject();
-        submission.submittedByName = caller.get().displayName();
+        submission.submitted = stamp();
         submissions.persistAndFlush(submission);
         Log.infof("Gateway submission %d for assessment %s with %d components", submission.attempt, id,
                 submission.components.size());
@@ -218,9 +220,7 @@ public class GatewayService {
         decision.item = item;
         decision.decision = request.decision();
         decision.reason = request.reason() == null ? null : request.reason().strip();
-        decision.decidedAt = now();
-        decision.decidedBy = caller.get().subject();
-        decision.decidedByName = caller.get().displayName();
+        decision.decided = stamp();
         submissions.persistDecision(decision);
         List<GatewayDecision> after = new ArrayList<>(decided);
         after.add(decision);
@@ -269,7 +269,8 @@ public class GatewayService {
                 .forEach(r -> latest.put(r.item, r));
         Map<String, GatewayReadinessResponse.Waiver> waivers = new HashMap<>();
         latest.values().stream().filter(r -> GatewayRecord.WAIVER.equals(r.kind)).forEach(r -> waivers.put(r.item,
-                new GatewayReadinessResponse.Waiver(r.recordedBy, r.recordedByName, r.recordedAt, r.reason)));
+                new GatewayReadinessResponse.Waiver(r.recorded.subject, r.recorded.displayName, r.recorded.at,
+                        r.reason)));
         return waivers;
     }
 
@@ -278,7 +279,7 @@ public class GatewayService {
         Map<String, GatewayReadinessResponse.Declaration> latest = new HashMap<>();
         records.byAssessment(id).stream().filter(r -> GatewayRecord.DECLARATION.equals(r.kind))
                 .forEach(r -> latest.put(r.item, new GatewayReadinessResponse.Declaration(r.declaredBy,
-                        r.declaredOn, r.reference, r.reason, r.recordedBy, r.recordedAt)));
+                        r.declaredOn, r.reference, r.reason, r.recorded.subject, r.recorded.at)));
         return latest;
     }
 
@@ -296,8 +297,7 @@ public class GatewayService {
         AssessmentPlan plan = plans.require(assessment.standardVersion);
         assessment.gatewayDate = today();
         assessment.periodEnd = assessment.gatewayDate.plusMonths(plan.assessmentPeriod().months());
-        assessment.updatedAt = now();
-        assessment.updatedBy = caller.get().displayName();
+        assessment.updated = stamp();
         Log.infof("Assessment %s passed the gateway to completion on %s", assessment.id, assessment.gatewayDate);
     }
 
@@ -353,9 +353,7 @@ public class GatewayService {
         record.assessmentId = id;
         record.item = item;
         record.kind = kind;
-        record.recordedAt = now();
-        record.recordedBy = caller.get().subject();
-        record.recordedByName = caller.get().displayName();
+        record.recorded = stamp();
         return record;
     }
 
@@ -365,15 +363,15 @@ public class GatewayService {
         List<GatewaySubmissionResponse.Component> components = s.components.stream()
                 .map(c -> new GatewaySubmissionResponse.Component(c.item, c.readinessStatus,
                         Optional.ofNullable(byItem.get(c.item)).map(d -> new GatewaySubmissionResponse.Decision(
-                                d.decision, d.reason, d.decidedAt, d.decidedBy, d.decidedByName)).orElse(null)))
+                                d.decision, d.reason, d.decided.at, d.decided.subject, d.decided.displayName)).orElse(null)))
                 .toList();
-        return new GatewaySubmissionResponse(s.attempt, status(s, decisions), s.note, s.submittedAt, s.submittedBy,
-                s.submittedByName, components, read(s.readiness));
+        return new GatewaySubmissionResponse(s.attempt, status(s, decisions), s.note, s.submitted.at,
+                s.submitted.subject, s.submitted.displayName, components, read(s.readiness));
     }
 
     private static GatewayRecordResponse toResponse(GatewayRecord r) {
         return new GatewayRecordResponse(r.id, r.item, r.kind, r.reason, r.declaredBy, r.declaredOn, r.reference,
-                r.recordedAt, r.recordedBy, r.recordedByName);
+                r.recorded.at, r.recorded.subject, r.recorded.displayName);
     }
 
     private String write(GatewayReadinessResponse readiness) {
@@ -404,11 +402,16 @@ public class GatewayService {
         return ApiException.of(code, detail + " Nothing was saved.");
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    /** Who is doing this, and now: the platform's one stamp. */
+    private StampColumns stamp() {
+        return StampColumns.of(Stamp.of(caller.get(), clock));
     }
 }
