@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.apprenticeships.st1398.assessment.domain.ConflictKind;
 import uk.apprenticeships.st1398.assessment.service.AccessRules;
 import uk.apprenticeships.st1398.assessment.service.AssessorService;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
@@ -102,7 +103,7 @@ public class AssessorResource {
             message = "must look like EPA1234") String epaoId, @PathParam("assessorId") UUID assessorId,
             @PathParam("kind") @Pattern(regexp = "^(providers|employers)$", message = "must be providers or employers")
             String kind, @PathParam("value") @Size(min = 1, max = 50) String value) {
-        service.removeConflict(epaoId, assessorId, "providers".equals(kind) ? "provider" : "employer", value);
+        service.removeConflict(epaoId, assessorId, "providers".equals(kind) ? ConflictKind.provider : ConflictKind.employer, value);
         return Response.noContent().build();
     }
 

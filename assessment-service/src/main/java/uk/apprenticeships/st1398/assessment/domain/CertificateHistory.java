@@ -25,7 +25,8 @@ public class CertificateHistory {
 
     /** Created, Amended or StatusChanged. */
     @Column(nullable = false, length = 16, updatable = false)
-    public String action;
+    @Enumerated(EnumType.STRING)
+    public RecordAction action;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16, updatable = false)

@@ -1,6 +1,8 @@
 package uk.apprenticeships.st1398.assessment.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Embedded;
 import org.hibernate.annotations.EmbeddedColumnNaming;
 import jakarta.persistence.Entity;
@@ -24,7 +26,8 @@ public class ConflictChange {
 
     /** provider or employer. */
     @Column(nullable = false)
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public ConflictKind kind;
 
     /** The provider's UKPRN or the employer's id. */
     @Column(nullable = false)
@@ -32,7 +35,8 @@ public class ConflictChange {
 
     /** Declared or Removed. */
     @Column(nullable = false)
-    public String action;
+    @Enumerated(EnumType.STRING)
+    public ConflictAction action;
 
     public String reason;
 

@@ -2,6 +2,8 @@ package uk.apprenticeships.st1398.assessment.domain;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Embedded;
 import org.hibernate.annotations.EmbeddedColumnNaming;
 import jakarta.persistence.ElementCollection;
@@ -38,7 +40,8 @@ public class EpaRecord {
 
     /** Created, Updated or Deleted. */
     @Column(nullable = false)
-    public String action;
+    @Enumerated(EnumType.STRING)
+    public RecordAction action;
 
     @Column(name = "replaces_id")
     public UUID replacesId;
@@ -52,7 +55,7 @@ public class EpaRecord {
     public String requestId;
 
     public boolean deleted() {
-        return "Deleted".equals(action);
+        return action == RecordAction.Deleted;
     }
 
     /** Who recorded it, and when. */

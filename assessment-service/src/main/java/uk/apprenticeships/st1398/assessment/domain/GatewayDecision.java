@@ -1,6 +1,8 @@
 package uk.apprenticeships.st1398.assessment.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Embedded;
 import org.hibernate.annotations.EmbeddedColumnNaming;
 import jakarta.persistence.Entity;
@@ -14,8 +16,6 @@ import java.util.UUID;
 public class GatewayDecision {
 
     public static final String ITEM_KEY = "gateway_decision_item_key";
-    public static final String ACCEPTED = "accepted";
-    public static final String REJECTED = "rejected";
 
     @Id
     public UUID id;
@@ -27,7 +27,8 @@ public class GatewayDecision {
     public String item;
 
     @Column(nullable = false)
-    public String decision;
+    @Enumerated(EnumType.STRING)
+    public ComponentDecision decision;
 
     public String reason;
 

@@ -1,6 +1,7 @@
 package uk.apprenticeships.st1398.assessment.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import org.hibernate.annotations.EmbeddedColumnNaming;
 import jakarta.persistence.Entity;
@@ -17,9 +18,6 @@ import java.util.UUID;
 @Table(name = "gateway_record")
 public class GatewayRecord {
 
-    public static final String WAIVER = "waiver";
-    public static final String WAIVER_WITHDRAWAL = "waiver-withdrawal";
-    public static final String DECLARATION = "declaration";
 
     @Id
     public UUID id;
@@ -31,7 +29,8 @@ public class GatewayRecord {
     public String item;
 
     @Column(nullable = false)
-    public String kind;
+    @Convert(converter = GatewayRecordKind.Column.class)
+    public GatewayRecordKind kind;
 
     /** Why the item is waived or the waiver withdrawn; an optional note on a declaration. */
     public String reason;

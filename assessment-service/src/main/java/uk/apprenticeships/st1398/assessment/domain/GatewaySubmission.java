@@ -2,6 +2,7 @@ package uk.apprenticeships.st1398.assessment.domain;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import org.hibernate.annotations.EmbeddedColumnNaming;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.ElementCollection;
@@ -60,12 +61,13 @@ public class GatewaySubmission {
         public String item;
 
         @Column(name = "readiness_status", nullable = false)
-        public String readinessStatus;
+        @Convert(converter = ReadinessStatus.Column.class)
+        public ReadinessStatus readinessStatus;
 
         public Component() {
         }
 
-        public Component(String item, String readinessStatus) {
+        public Component(String item, ReadinessStatus readinessStatus) {
             this.item = item;
             this.readinessStatus = readinessStatus;
         }

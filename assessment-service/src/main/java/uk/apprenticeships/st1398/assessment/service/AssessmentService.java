@@ -277,7 +277,7 @@ public class AssessmentService {
                 .orElseThrow(() -> ApiException.of(AssessmentError.BOOKING_NOT_ON_ASSESSMENT, "No booking " + request.bookingId() + " on this "
                         + "assessment; nothing was saved."));
         bookings.getEntityManager().refresh(booking);
-        if (booking.status() != BookingStatus.booked) {
+        if (!booking.status().canMoveTo(BookingStatus.attended)) {
             throw ApiException.of(AssessmentError.BOOKING_NOT_OPEN, "Booking " + booking.id + " is " + booking.status() + "; only an open "
                     + "booking can be used for an attempt. Nothing was saved.");
         }

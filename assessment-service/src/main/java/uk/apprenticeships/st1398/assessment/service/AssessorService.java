@@ -13,7 +13,9 @@ import uk.apprenticeships.st1398.assessment.api.AssessorRequest;
 import uk.apprenticeships.st1398.assessment.api.ConflictChangeResponse;
 import uk.apprenticeships.st1398.assessment.api.ConflictRequest;
 import uk.apprenticeships.st1398.assessment.domain.StampColumns;
+import uk.apprenticeships.st1398.assessment.domain.ConflictAction;
 import uk.apprenticeships.st1398.assessment.domain.ConflictChange;
+import uk.apprenticeships.st1398.assessment.domain.ConflictKind;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
 import uk.apprenticeships.st1398.assessment.repository.ConflictChangeRepository;
 import uk.apprenticeships.st1398.assessment.api.AssessorResponse;
@@ -32,11 +34,6 @@ import uk.apprenticeships.st1398.platform.security.Stamp;
 /** Assessors of an assessment organisation and their declared conflicts of interest. */
 @ApplicationScoped
 public class AssessorService {
-
-    static final String PROVIDER = "provider";
-    static final String EMPLOYER = "employer";
-    static final String DECLARED = "Declared";
-    static final String REMOVED = "Removed";
 
     private final AssessorRepository assessors;
     private final AssessmentOrganisationRepository organisations;
@@ -78,8 +75,8 @@ public class AssessorService {
         assessor.conflictEmployerIds = new LinkedHashSet<>(orEmpty(request.conflictEmployerIds()));
         assessor.created = stamp();
         assessors.persistAndFlush(assessor);
-        assessor.conflictProviderUkprns.forEach(v -> record(assessor, PROVIDER, v, DECLARED, "At registration"));
-        assessor.conflictEmployerIds.forEach(v -> record(assessor, EMPLOYER, v, DECLARED, "At registration"));
+        assessor.conflictProviderUkprns.forEach(v -> record(assessor, ConflictKind.provider, v, ConflictAction.Declared, "At registration"));
+        assessor.conflictEmployerIds.forEach(v -> record(assessor, ConflictKind.employer, v, ConflictAction.Declared, "At registration"));
         Log.infof("Registered assessor %s of %s", assessor.id, epaoId);
         return AssessmentMapper.toResponse(assessor);
     }
@@ -114,30 +111,30 @@ public class AssessorService {
         }
         current.add(value);
         assessors.flush();
-        record(assessor, provider ? PROVIDER : EMPLOYER, value, DECLARED, request.reason());
-        Log.infof("Assessor %s declared a conflict with %s %s", assessor.id, provider ? PROVIDER : EMPLOYER, value);
+        record(assessor, provider ? ConflictKind.provider : ConflictKind.employer, value, ConflictAction.Declared, request.reason());
+        Log.infof("Assessor %s declared a conflict with %s %s", assessor.id, provider ? ConflictKind.provider : ConflictKind.employer, value);
         return AssessmentMapper.toResponse(assessor);
     }
 
     /** Removes a declared conflict (admins only); recorded in the history, like a declaration. */
     @Transactional
-    public void removeConflict(String epaoId, UUID assessorId, String kind, String value) {
+    public void removeConflict(String epaoId, UUID assessorId, ConflictKind kind, String value) {
         Assessor assessor = lockedAssessor(epaoId, assessorId);
-        Set<String> current = PROVIDER.equals(kind) ? assessor.conflictProviderUkprns : assessor.conflictEmployerIds;
+        Set<String> current = kind == ConflictKind.provider ? assessor.conflictProviderUkprns : assessor.conflictEmployerIds;
         if (!current.remove(value)) {
             throw ApiException.of(AssessmentError.DECLARED_CONFLICT_NOT_FOUND, "Assessor " + assessorId + " has declared no conflict with " + kind + " "
                     + value + ".");
         }
         assessors.flush();
-        record(assessor, kind, value, REMOVED, null);
+        record(assessor, kind, value, ConflictAction.Removed, null);
         Log.infof("Conflict of assessor %s with %s %s removed", assessor.id, kind, value);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<ConflictChangeResponse> conflictHistory(String epaoId, UUID assessorId, PageRequest page) {
         Assessor assessor = assessorOf(epaoId, assessorId);
-        return PageResponse.of(changes.byAssessor(assessor.id, page), c -> new ConflictChangeResponse(c.kind,
-                c.value, c.action, c.reason, c.changed.at, c.changed.subject), page, changes.countByAssessor(assessor.id));
+        return PageResponse.of(changes.byAssessor(assessor.id, page), c -> new ConflictChangeResponse(c.kind.name(),
+                c.value, c.action.name(), c.reason, c.changed.at, c.changed.subject), page, changes.countByAssessor(assessor.id));
     }
 
     private Assessor assessorOf(String epaoId, UUID assessorId) {
@@ -154,7 +151,7 @@ public class AssessorService {
         return assessor;
     }
 
-    private void record(Assessor assessor, String kind, String value, String action, String reason) {
+    private void record(Assessor assessor, ConflictKind kind, String value, ConflictAction action, String reason) {
         ConflictChange change = new ConflictChange();
         change.assessorId = assessor.id;
         change.kind = kind;

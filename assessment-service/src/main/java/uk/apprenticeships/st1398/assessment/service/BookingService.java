@@ -119,7 +119,7 @@ public class BookingService {
         AssessmentBooking booking = bookingOf(id, bookingId);
         bookings.getEntityManager().lock(booking, LockModeType.PESSIMISTIC_WRITE);
         bookings.getEntityManager().refresh(booking);
-        if (booking.status() != BookingStatus.booked) {
+        if (!booking.status().canMoveTo(BookingStatus.cancelled)) {
             throw ApiException.of(AssessmentError.BOOKING_ALREADY_CLOSED, "Booking " + bookingId + " is " + booking.status()
                     + "; only an open booking can be cancelled. Nothing was changed.");
         }

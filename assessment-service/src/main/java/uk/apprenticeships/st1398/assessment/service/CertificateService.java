@@ -25,6 +25,7 @@ import uk.apprenticeships.st1398.assessment.domain.Certificate;
 import uk.apprenticeships.st1398.assessment.domain.CertificateGrade;
 import uk.apprenticeships.st1398.assessment.domain.CertificateHistory;
 import uk.apprenticeships.st1398.assessment.domain.CertificateStatus;
+import uk.apprenticeships.st1398.assessment.domain.RecordAction;
 import uk.apprenticeships.st1398.assessment.mapping.CertificateMapper;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
 import uk.apprenticeships.st1398.assessment.repository.CertificateHistoryRepository;
@@ -90,7 +91,7 @@ public class CertificateService {
                 throw ApiException.invalid("certificateReference", "must be 8 digits");
             }
             Certificate certificate = writable(item.certificateReference());
-            if (certificate.status != CertificateStatus.Draft && certificate.status != CertificateStatus.Ready) {
+            if (!certificate.status.canMoveTo(CertificateStatus.Submitted)) {
                 throw ApiException.of(AssessmentError.CERTIFICATE_NOT_SUBMITTABLE, "Certificate " + certificate.reference + " is " + certificate.status
                         + "; only Draft or Ready certificates can be submitted.");
             }
@@ -117,7 +118,7 @@ public class CertificateService {
         c.created = stamp();
         c.updated = stamp();
         persistGuarded(c);
-        record(c, "Created", null);
+        record(c, RecordAction.Created, null);
         Log.infof("Created certificate %s for %s", c.reference, organisation.epaoId);
         return CertificateMapper.toResponse(c);
     }
@@ -144,7 +145,7 @@ public class CertificateService {
         CertificateMapper.apply(request, grade, c);
         c.updated = stamp();
         persistGuarded(c);
-        record(c, "Amended", null);
+        record(c, RecordAction.Amended, null);
         Log.infof("Amended certificate %s", c.reference);
         return CertificateMapper.toResponse(c);
     }
@@ -157,7 +158,7 @@ public class CertificateService {
             throw ApiException.of(AssessmentError.CERTIFICATE_STATUS_ADMIN_ONLY, "Only the approving body (admin) can set a "
                     + "certificate to " + target + "; assessors may set Draft, Ready, Submitted or Deleted.");
         }
-        if (!c.status.next().contains(target)) {
+        if (!c.status.canMoveTo(target)) {
             throw ApiException.of(AssessmentError.CERTIFICATE_TRANSITION_REFUSED, "Certificate " + reference + " is " + c.status + " and cannot become "
                     + target + "; from " + c.status + " it can become " + c.status.next() + ".");
         }
@@ -170,7 +171,7 @@ public class CertificateService {
         if (target == CertificateStatus.Approved && c.approvedAt == null) {
             c.approvedAt = c.updated.at;
         }
-        record(c, "StatusChanged", note);
+        record(c, RecordAction.StatusChanged, note);
         Log.infof("Certificate %s is now %s", c.reference, target);
         return CertificateMapper.toResponse(c);
     }
@@ -271,7 +272,7 @@ public class CertificateService {
                 "no assessment organisation " + epaoId + " is registered; an admin must register it first"));
     }
 
-    private void record(Certificate c, String action, String note) {
+    private void record(Certificate c, RecordAction action, String note) {
         CertificateHistory h = new CertificateHistory();
         h.certificateId = c.id;
         h.action = action;

@@ -25,6 +25,7 @@ import uk.apprenticeships.st1398.assessment.domain.Certificate;
 import uk.apprenticeships.st1398.assessment.domain.EpaEntry;
 import uk.apprenticeships.st1398.assessment.domain.EpaOutcome;
 import uk.apprenticeships.st1398.assessment.domain.EpaRecord;
+import uk.apprenticeships.st1398.assessment.domain.RecordAction;
 import uk.apprenticeships.st1398.assessment.mapping.EpaMapper;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
 import uk.apprenticeships.st1398.assessment.repository.CertificateRepository;
@@ -113,7 +114,7 @@ public class EpaService {
             throw conflict("Learner " + a.uln + " already has EPA record " + r.epaReference + " for "
                     + a.standardVersion + "; update it with PUT.", AssessmentError.EPA_RECORD_EXISTS);
         });
-        EpaRecord record = newRecord(a, records.nextReference(), "Created", null, epas, request.requestId());
+        EpaRecord record = newRecord(a, records.nextReference(), RecordAction.Created, null, epas, request.requestId());
         persistGuarded(record);
         Log.infof("Created EPA record %s for assessment %s", record.epaReference, a.id);
         return EpaMapper.toResponse(record);
@@ -127,7 +128,7 @@ public class EpaService {
         }
         Assessment a = locked(request);
         EpaRecord current = standing(a, reference);
-        EpaRecord record = newRecord(a, reference, "Updated", current.id, epas, request.requestId());
+        EpaRecord record = newRecord(a, reference, RecordAction.Updated, current.id, epas, request.requestId());
         persistGuarded(record);
         Log.infof("EPA record %s of assessment %s updated by %s", reference, a.id, record.id);
         return EpaMapper.toResponse(record);
@@ -144,7 +145,7 @@ public class EpaService {
             throw conflict("Learner " + a.uln + " has certificate " + c.reference + " (" + c.status + ") for "
                     + id.reference() + "; cancel or delete it before deleting the EPA record.", AssessmentError.CERTIFICATE_EXISTS);
         });
-        EpaRecord record = newRecord(a, reference, "Deleted", current.id, List.of(), null);
+        EpaRecord record = newRecord(a, reference, RecordAction.Deleted, current.id, List.of(), null);
         persistGuarded(record);
         Log.infof("EPA record %s of assessment %s deleted by %s", reference, a.id, record.id);
     }
@@ -206,6 +207,9 @@ public class EpaService {
             if (e.date.isBefore(previous.date)) {
                 broken.add(new Problem.Violation(at + ".epaDate", "must not be before the previous EPA's date"));
             }
+            if (previous.outcome.mayBeFollowedBy(e.outcome, again)) {
+                continue;
+            }
             if (previous.outcome == EpaOutcome.Withdrawn) {
                 broken.add(new Problem.Violation(at, "the learner was withdrawn; a withdrawn learner cannot get "
                         + "another outcome"));
@@ -255,7 +259,7 @@ public class EpaService {
                 .orElseThrow(() -> ApiException.of(AssessmentError.EPA_RECORD_NOT_FOUND, "No EPA record " + reference + " for this learner."));
     }
 
-    private EpaRecord newRecord(Assessment a, String reference, String action, UUID replaces, List<EpaEntry> epas,
+    private EpaRecord newRecord(Assessment a, String reference, RecordAction action, UUID replaces, List<EpaEntry> epas,
             String requestId) {
         EpaRecord r = new EpaRecord();
         r.id = UUID.randomUUID();

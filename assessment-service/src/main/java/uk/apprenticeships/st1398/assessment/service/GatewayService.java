@@ -27,7 +27,11 @@ import uk.apprenticeships.st1398.assessment.client.EvidenceClient;
 import uk.apprenticeships.st1398.assessment.client.Portfolios;
 import uk.apprenticeships.st1398.assessment.domain.StampColumns;
 import uk.apprenticeships.st1398.assessment.domain.Assessment;
+import uk.apprenticeships.st1398.assessment.domain.ComponentDecision;
 import uk.apprenticeships.st1398.assessment.domain.GatewayDecision;
+import uk.apprenticeships.st1398.assessment.domain.GatewayRecordKind;
+import uk.apprenticeships.st1398.assessment.domain.GatewaySubmissionStatus;
+import uk.apprenticeships.st1398.assessment.domain.ReadinessStatus;
 import uk.apprenticeships.st1398.assessment.domain.GatewayRecord;
 import uk.apprenticeships.st1398.assessment.domain.GatewaySubmission;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
@@ -52,10 +56,6 @@ import uk.apprenticeships.st1398.platform.security.Stamp;
  */
 @ApplicationScoped
 public class GatewayService {
-
-    public static final String SUBMITTED = "submitted";
-    public static final String ACCEPTED = "accepted";
-    public static final String REJECTED = "rejected";
 
     /** The declaration an employer may record themself. */
     static final String EMPLOYER_CONFIRMATION = "employer-confirmation";
@@ -101,8 +101,8 @@ public class GatewayService {
                     : "Item " + item.item() + " has no waiver in force to withdraw.",
                     waived ? AssessmentError.ALREADY_WAIVED : AssessmentError.NOT_WAIVED);
         }
-        GatewayRecord record = newRecord(id, item.item(), request.withdraws() ? GatewayRecord.WAIVER_WITHDRAWAL
-                : GatewayRecord.WAIVER);
+        GatewayRecord record = newRecord(id, item.item(), request.withdraws() ? GatewayRecordKind.WAIVER_WITHDRAWAL
+                : GatewayRecordKind.WAIVER);
         record.reason = request.reason().strip();
         records.persistAndFlush(record);
         Log.infof("Gateway item %s of assessment %s: %s", item.item(), id, record.kind);
@@ -127,7 +127,7 @@ public class GatewayService {
         if (request.declaredOn().isAfter(today())) {
             throw ApiException.invalid("declaredOn", "must not be in the future");
         }
-        GatewayRecord record = newRecord(id, item.item(), GatewayRecord.DECLARATION);
+        GatewayRecord record = newRecord(id, item.item(), GatewayRecordKind.DECLARATION);
         record.declaredBy = request.declaredBy().strip();
         record.declaredOn = request.declaredOn();
         record.reference = request.reference() == null ? null : request.reference().strip();
@@ -141,7 +141,7 @@ public class GatewayService {
     public PageResponse<GatewayRecordResponse> records(UUID id, boolean waivers, PageRequest page) {
         visible(id);
         List<GatewayRecord> all = records.byAssessment(id).stream()
-                .filter(r -> waivers != GatewayRecord.DECLARATION.equals(r.kind)).toList();
+                .filter(r -> waivers != (r.kind == GatewayRecordKind.DECLARATION)).toList();
         return PageResponse.of(slice(all, page), GatewayService::toResponse, page, all.size());
     }
 
@@ -156,7 +156,7 @@ public class GatewayService {
         Map<UUID, List<GatewayDecision>> decisions = decisionsBySubmission(earlier);
         if (!earlier.isEmpty()) {
             GatewaySubmission last = earlier.get(earlier.size() - 1);
-            if (SUBMITTED.equals(status(last, decisions.get(last.id)))) {
+            if (status(last, decisions.get(last.id)) == GatewaySubmissionStatus.submitted) {
                 throw conflict("Gateway submission " + last.attempt + " is still awaiting the assessment "
                         + "organisation's decisions.", AssessmentError.SUBMISSION_PENDING);
             }
@@ -164,7 +164,7 @@ public class GatewayService {
         GatewayReadinessResponse readiness = readiness(assessment);
         if (!readiness.ready()) {
             List<Map<String, String>> failing = readiness.items().stream()
-                    .filter(i -> GatewayRules.FAILED.equals(i.status()))
+                    .filter(i -> i.status() == ReadinessStatus.FAILED)
                     .map(i -> Map.of("item", i.item(), "reason", i.reason())).toList();
             throw ApiException.of(AssessmentError.NOT_READY, "The apprentice is not ready for the gateway to completion: "
                     + failing.stream().map(f -> f.get("item")).toList() + " failed (see failingItems); nothing "
@@ -176,7 +176,7 @@ public class GatewayService {
         submission.attempt = earlier.size() + 1;
         submission.note = note == null ? null : note.strip();
         submission.readiness = write(readiness);
-        readiness.items().stream().filter(i -> !GatewayRules.NOT_APPLICABLE.equals(i.status()))
+        readiness.items().stream().filter(i -> i.status() != ReadinessStatus.NOT_APPLICABLE)
                 .forEach(i -> submission.components.add(new GatewaySubmission.Component(i.item(), i.status())));
         submission.submitted = stamp();
         submissions.persistAndFlush(submission);
@@ -201,7 +201,8 @@ public class GatewayService {
             throw ApiException.of(AssessmentError.GATEWAY_COMPONENT_NOT_FOUND, "Gateway submission " + attempt + " has no component " + item + "; its "
                     + "components are " + submission.components.stream().map(c -> c.item).toList() + ".");
         }
-        boolean rejects = REJECTED.equals(request.decision());
+        ComponentDecision verdict = ComponentDecision.valueOf(request.decision());
+        boolean rejects = verdict == ComponentDecision.rejected;
         if (rejects && (request.reason() == null || request.reason().isBlank())) {
             throw ApiException.invalid("reason", "is required to reject a component");
         }
@@ -210,21 +211,22 @@ public class GatewayService {
             throw conflict("Component " + item + " of gateway submission " + attempt + " is already decided; "
                     + "decisions are never changed.", AssessmentError.COMPONENT_DECIDED);
         }
-        String status = status(submission, decided);
-        if (!SUBMITTED.equals(status)) {
+        GatewaySubmissionStatus status = status(submission, decided);
+        if (status != GatewaySubmissionStatus.submitted) {
             throw conflict("Gateway submission " + attempt + " is already " + status + ".", AssessmentError.SUBMISSION_DECIDED);
         }
         GatewayDecision decision = new GatewayDecision();
         decision.id = UUID.randomUUID();
         decision.submissionId = submission.id;
         decision.item = item;
-        decision.decision = request.decision();
+        decision.decision = verdict;
         decision.reason = request.reason() == null ? null : request.reason().strip();
         decision.decided = stamp();
         submissions.persistDecision(decision);
         List<GatewayDecision> after = new ArrayList<>(decided);
         after.add(decision);
-        if (ACCEPTED.equals(status(submission, after))) {
+        if (status.canMoveTo(GatewaySubmissionStatus.accepted)
+                && status(submission, after) == GatewaySubmissionStatus.accepted) {
             passGateway(assessment);
         }
         Log.infof("Gateway submission %d of assessment %s: %s %s", attempt, id, item, decision.decision);
@@ -265,10 +267,10 @@ public class GatewayService {
     /** The waiver in force per item: the item's latest waiver record, if it is a waiver (not a withdrawal). */
     private Map<String, GatewayReadinessResponse.Waiver> activeWaivers(UUID id) {
         Map<String, GatewayRecord> latest = new HashMap<>();
-        records.byAssessment(id).stream().filter(r -> !GatewayRecord.DECLARATION.equals(r.kind))
+        records.byAssessment(id).stream().filter(r -> r.kind != GatewayRecordKind.DECLARATION)
                 .forEach(r -> latest.put(r.item, r));
         Map<String, GatewayReadinessResponse.Waiver> waivers = new HashMap<>();
-        latest.values().stream().filter(r -> GatewayRecord.WAIVER.equals(r.kind)).forEach(r -> waivers.put(r.item,
+        latest.values().stream().filter(r -> r.kind == GatewayRecordKind.WAIVER).forEach(r -> waivers.put(r.item,
                 new GatewayReadinessResponse.Waiver(r.recorded.subject, r.recorded.displayName, r.recorded.at,
                         r.reason)));
         return waivers;
@@ -277,7 +279,7 @@ public class GatewayService {
     /** The latest declaration per item. */
     private Map<String, GatewayReadinessResponse.Declaration> declarations(UUID id) {
         Map<String, GatewayReadinessResponse.Declaration> latest = new HashMap<>();
-        records.byAssessment(id).stream().filter(r -> GatewayRecord.DECLARATION.equals(r.kind))
+        records.byAssessment(id).stream().filter(r -> r.kind == GatewayRecordKind.DECLARATION)
                 .forEach(r -> latest.put(r.item, new GatewayReadinessResponse.Declaration(r.declaredBy,
                         r.declaredOn, r.reference, r.reason, r.recorded.subject, r.recorded.at)));
         return latest;
@@ -309,13 +311,9 @@ public class GatewayService {
     }
 
     /** accepted when every component is accepted, rejected once one is rejected, otherwise submitted. */
-    static String status(GatewaySubmission submission, List<GatewayDecision> decisions) {
-        List<GatewayDecision> all = decisions == null ? List.of() : decisions;
-        if (all.stream().anyMatch(d -> GatewayDecision.REJECTED.equals(d.decision))) {
-            return REJECTED;
-        }
-        long accepted = all.stream().filter(d -> GatewayDecision.ACCEPTED.equals(d.decision)).count();
-        return accepted == submission.components.size() ? ACCEPTED : SUBMITTED;
+    static GatewaySubmissionStatus status(GatewaySubmission submission, List<GatewayDecision> decisions) {
+        return GatewaySubmissionStatus.of(submission.components.size(), decisions == null ? List.of()
+                : decisions.stream().map(d -> d.decision).toList());
     }
 
     private Map<UUID, List<GatewayDecision>> decisionsBySubmission(List<GatewaySubmission> list) {
@@ -347,7 +345,7 @@ public class GatewayService {
         return assessment;
     }
 
-    private GatewayRecord newRecord(UUID id, String item, String kind) {
+    private GatewayRecord newRecord(UUID id, String item, GatewayRecordKind kind) {
         GatewayRecord record = new GatewayRecord();
         record.id = UUID.randomUUID();
         record.assessmentId = id;
@@ -361,16 +359,16 @@ public class GatewayService {
         Map<String, GatewayDecision> byItem = new HashMap<>();
         decisions.forEach(d -> byItem.put(d.item, d));
         List<GatewaySubmissionResponse.Component> components = s.components.stream()
-                .map(c -> new GatewaySubmissionResponse.Component(c.item, c.readinessStatus,
+                .map(c -> new GatewaySubmissionResponse.Component(c.item, c.readinessStatus.wire(),
                         Optional.ofNullable(byItem.get(c.item)).map(d -> new GatewaySubmissionResponse.Decision(
-                                d.decision, d.reason, d.decided.at, d.decided.subject, d.decided.displayName)).orElse(null)))
+                                d.decision.name(), d.reason, d.decided.at, d.decided.subject, d.decided.displayName)).orElse(null)))
                 .toList();
-        return new GatewaySubmissionResponse(s.attempt, status(s, decisions), s.note, s.submitted.at,
+        return new GatewaySubmissionResponse(s.attempt, status(s, decisions).name(), s.note, s.submitted.at,
                 s.submitted.subject, s.submitted.displayName, components, read(s.readiness));
     }
 
     private static GatewayRecordResponse toResponse(GatewayRecord r) {
-        return new GatewayRecordResponse(r.id, r.item, r.kind, r.reason, r.declaredBy, r.declaredOn, r.reference,
+        return new GatewayRecordResponse(r.id, r.item, r.kind.wire(), r.reason, r.declaredBy, r.declaredOn, r.reference,
                 r.recorded.at, r.recorded.subject, r.recorded.displayName);
     }
 

@@ -89,8 +89,10 @@ public final class GradingRules {
     /** A first attempt only once; a resit or retake only after a fail, agreed and within the plan's limit. */
     private static void checkSequence(AssessmentPlan plan, AssessmentPlan.Method method, AttemptKind attemptKind,
             LocalDate date, boolean employerAgreed, List<Prior> priors) {
+        Prior latest = priors.isEmpty() ? null : priors.get(priors.size() - 1);
+        boolean latestFailed = latest != null && latest.grade().equals(method.lowestGrade());
         if (attemptKind == AttemptKind.first) {
-            if (!priors.isEmpty()) {
+            if (!attemptKind.mayFollow(latest == null ? null : latest.kind(), latestFailed)) {
                 throw ApiException.of(AssessmentError.FIRST_ATTEMPT_EXISTS, "Method " + method.code() + " already has a "
                         + "first attempt; record a resit or retake after a " + method.lowestGrade() + ", or correct "
                         + "the attempt.");
@@ -98,8 +100,7 @@ public final class GradingRules {
             return;
         }
         String kind = attemptKind.name();
-        Prior latest = priors.isEmpty() ? null : priors.get(priors.size() - 1);
-        if (latest == null || !latest.grade().equals(method.lowestGrade())) {
+        if (!attemptKind.mayFollow(latest == null ? null : latest.kind(), latestFailed)) {
             throw broken(AssessmentError.NO_FAILED_ATTEMPT, "A " + kind + " of method " + method.code() + " needs its latest "
                     + "attempt to be a " + method.lowestGrade() + (latest == null ? "; it has no attempt yet."
                             : "; it is " + latest.grade() + "."));
