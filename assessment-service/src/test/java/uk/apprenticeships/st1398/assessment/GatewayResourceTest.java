@@ -37,6 +37,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /**
@@ -520,5 +521,49 @@ class GatewayResourceTest {
         as(Tokens.admin()).body(Map.of("uln", "3000000690", "familyName", "L", "standardVersion", "ST1398_1.0",
                 "providerUkprn", "10006009", "employerId", "E", "epaoId", "EPA0609", "apprenticeId", "XYZ"))
                 .when().post(ASSESSMENTS).then().spec(Problems.invalid("apprenticeId"));
+    }
+
+    /**
+     * Employers check their own apprentices' readiness (docs/integrators.md): evidence-service serves them its
+     * employer view of the apprentice, without the date of birth but with the age at start, and the outcome is the
+     * provider's. Another employer meets our 404 before evidence-service is asked.
+     */
+    @Test
+    void employersCheckTheirOwnApprenticesReadinessThroughEvidenceServicesEmployerView() {
+        String epaoId = AssessmentApi.freshOrganisation();
+        String ukprn = TestIds.ukprn();
+        String employerId = TestIds.employerId();
+        String uln = TestIds.uln();
+        String apprenticeId = "%024x".formatted(Long.parseLong(TestIds.suffix(), 36) + 0xE000_0000L);
+        String employer = Tokens.employer(employerId);
+        LocalDate start = TODAY.minusMonths(14);
+        // The full view for the provider (any other token), then the employer view for this employer's token only.
+        apprentice(apprenticeId, uln, "ST1398_1.0", start.minusYears(17).minusDays(10), start);
+        evidence().register(get(urlEqualTo("/api/v1/apprentices/" + apprenticeId))
+                .withHeader("Authorization", equalTo("Bearer " + employer)).willReturn(okJson("""
+                        {"id":"%s","uln":"%s","givenName":"Ada","familyName":"Lovelace","ageAtStart":17,
+                         "providerUkprn":"%s","employerId":"%s","standardVersion":"ST1398_1.0","startDate":"%s",
+                         "plannedEndDate":"%s","status":"active"}
+                        """.formatted(apprenticeId, uln, ukprn, employerId, start, start.plusYears(2)))));
+        coverage(apprenticeId, "ST1398_1.0", ST1398_KSBS, List.of("S3"));
+        hours(apprenticeId, "420", "0", "418");
+        String id = register(uln, "ST1398_1.0", ukprn, employerId, epaoId, apprenticeId);
+
+        Map<String, String> asEmployer = statuses(readiness(employer, id));
+        assertEquals(Map.of("employer-confirmation", "failed", "project-scope-sign-off", "failed", "coverage",
+                "failed", "english-and-maths", "failed", "off-the-job-hours", "passed",
+                "minimum-time-in-learning", "passed"), asEmployer);
+        readiness(employer, id).body("ready", Matchers.equalTo(false))
+                .body("items.find { it.item == 'english-and-maths' }.details.ageAtStart", Matchers.equalTo(17));
+        assertEquals(statuses(readiness(Tokens.tutor(ukprn), id)), asEmployer, "the provider sees the same");
+        for (String part : List.of("", "/coverage", "/off-the-job/summary")) {
+            evidence().verifyThat(getRequestedFor(urlEqualTo("/api/v1/apprentices/" + apprenticeId + part))
+                    .withHeader("Authorization", equalTo("Bearer " + employer)));
+        }
+        // Another employer's token never reaches evidence-service: the assessment is not theirs.
+        String stranger = Tokens.employer(TestIds.employerId());
+        readiness(stranger, id).spec(Problems.problem(404, "not-found", "assessment-not-found"));
+        evidence().verifyThat(0, getRequestedFor(urlEqualTo("/api/v1/apprentices/" + apprenticeId))
+                .withHeader("Authorization", equalTo("Bearer " + stranger)));
     }
 }

@@ -32,7 +32,7 @@ class GatewayRulesTest {
     }
 
     private static EvidenceClient.Apprentice apprentice(LocalDate dateOfBirth, LocalDate start) {
-        return new EvidenceClient.Apprentice("a1", "1234567890", "Lovelace", dateOfBirth, "10000001", "EMP1",
+        return new EvidenceClient.Apprentice("a1", "1234567890", "Lovelace", dateOfBirth, null, "10000001", "EMP1",
                 "ST1398_1.0", start, start.plusYears(2), "active");
     }
 
@@ -103,6 +103,26 @@ class GatewayRulesTest {
         assertEquals("Applies to apprentices aged 16 to 18 at the start; this apprentice was 19 on 2025-09-01.",
                 item(old, "english-and-maths").reason());
         assertTrue(old.ready(), "not applicable counts as met: " + old.items());
+    }
+
+    /** Employers' view of the apprentice has no date of birth but the age at start: the outcome is the same. */
+    @Test
+    void theAgeAtStartServesWhereTheDateOfBirthIsLeftOut() throws Exception {
+        AssessmentPlan plan = plan(StandardsPlanStub.st1398Plan());
+        for (int age : new int[] {15, 16, 18, 19}) {
+            EvidenceClient.Apprentice withoutBirthday = new EvidenceClient.Apprentice("a1", "1234567890", "Lovelace",
+                    null, age, null, "EMP1", "ST1398_1.0", START, START.plusYears(2), "active");
+            EvidenceClient.Apprentice withBirthday = apprentice(START.minusYears(age), START);
+            Map<String, String> employerView = statuses(check(plan, withoutBirthday, coverage(), hours("500", "418"),
+                    Map.of(), NOW));
+            assertEquals(statuses(check(plan, withBirthday, coverage(), hours("500", "418"), Map.of(), NOW)),
+                    employerView, "aged " + age);
+            assertEquals(age >= 16 && age <= 18 ? "failed" : "not-applicable", employerView.get("english-and-maths"));
+        }
+        EvidenceClient.Apprentice neither = new EvidenceClient.Apprentice("a1", "1234567890", "Lovelace", null, null,
+                null, "EMP1", "ST1398_1.0", START, START.plusYears(2), "active");
+        assertEquals("failed", statuses(check(plan, neither, coverage(), hours("500", "418"), Map.of(), NOW))
+                .get("english-and-maths"), "no age at all: cannot be shown to be not applicable");
     }
 
     @Test

@@ -114,6 +114,17 @@ public final class GatewayRules {
         return Period.between(dateOfBirth, day).getYears();
     }
 
+    /**
+     * The apprentice's age in whole years at the start: from the date of birth when the caller's view of the
+     * apprentice has it, otherwise evidence-service's own {@code ageAtStart} (employers' view); null when neither.
+     */
+    static Integer ageAtStart(EvidenceClient.Apprentice apprentice) {
+        if (apprentice.dateOfBirth() != null && apprentice.startDate() != null) {
+            return ageOn(apprentice.dateOfBirth(), apprentice.startDate());
+        }
+        return apprentice.ageAtStart();
+    }
+
     /** The readiness check: every threshold comes from the definitions, that is from the plan. */
     public static GatewayReadinessResponse check(List<Definition> definitions, Inputs in) {
         List<Item> items = new ArrayList<>();
@@ -160,11 +171,12 @@ public final class GatewayRules {
             return null;
         }
         String span = range.max() == null ? range.min() + " or over" : range.min() + " to " + range.max();
-        if (apprentice.dateOfBirth() == null || apprentice.startDate() == null) {
-            return new Outcome(ReadinessStatus.FAILED, "Applies to apprentices aged " + span + " at the start; evidence-service has "
-                    + "no date of birth or start date to tell.", Map.of());
+        Integer ageAtStart = ageAtStart(apprentice);
+        if (ageAtStart == null) {
+            return new Outcome(ReadinessStatus.FAILED, "Applies to apprentices aged " + span + " at the start; "
+                    + "evidence-service has no date of birth or start date to tell.", Map.of());
         }
-        int age = ageOn(apprentice.dateOfBirth(), apprentice.startDate());
+        int age = ageAtStart;
         Map<String, Object> details = details("ageAtStart", age, "applicableAgeMin", range.min(),
                 "applicableAgeMax", range.max());
         boolean inRange = (range.min() == null || age >= range.min()) && (range.max() == null || age <= range.max());
@@ -178,10 +190,11 @@ public final class GatewayRules {
     /** The apprentice's age at start and the requirement's range, for a requirement with an age condition. */
     private static Map<String, Object> ageDetails(Definition definition, EvidenceClient.Apprentice apprentice) {
         AssessmentPlan.AgeRange range = definition.ageAtStart();
-        if (range == null || apprentice.dateOfBirth() == null || apprentice.startDate() == null) {
+        Integer ageAtStart = ageAtStart(apprentice);
+        if (range == null || ageAtStart == null) {
             return Map.of();
         }
-        return details("ageAtStart", ageOn(apprentice.dateOfBirth(), apprentice.startDate()), "applicableAgeMin",
+        return details("ageAtStart", ageAtStart, "applicableAgeMin",
                 range.min(), "applicableAgeMax", range.max());
     }
 
