@@ -89,7 +89,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "Assigned",
             content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
     @APIResponse(responseCode = "404", description = "No such assessment, or another organisation's")
-    @APIResponse(responseCode = "409", description = "The assessor declared a conflict of interest (`rule`: "
+    @APIResponse(responseCode = "409", description = "The assessor declared a conflict of interest (`code`: "
             + "`assessor-conflict-of-interest`); nothing changed")
     @APIResponse(responseCode = "422", description = "No such assessor in the organisation; nothing changed")
     public Response assign(@PathParam("id") UUID id,
@@ -118,7 +118,7 @@ public class AssessmentResource {
                     + "cap (unless exceptional circumstances lift it). With a bookingId, the booking must be open "
                     + "and of this assessment, method, kind and date (`booking-not-found`, `booking-not-open`, "
                     + "`booking-mismatch`); it becomes attended with the attempt. A broken rule is named in the "
-                    + "problem's `rule` member.")
+                    + "problem's `code`.")
     @APIResponse(responseCode = "201", description = "Recorded; Location names the attempt",
             content = @Content(schema = @Schema(implementation = AttemptResponse.class)))
     @APIResponse(responseCode = "403", description = "Not the assigned assessor")

@@ -84,7 +84,7 @@ public class AssessorResource {
     @APIResponse(responseCode = "404", description = "No such assessor in the organisation, or another "
             + "organisation's")
     @APIResponse(responseCode = "409", description = "Already declared, or clashes with assigned ungraded "
-            + "assessments (`rule`: `conflict-with-assigned-assessments`, `assessments`: their ids)")
+            + "assessments (`code`: `conflict-with-assigned-assessments`, `assessments`: their ids)")
     public Response declareConflict(@PathParam("epaoId") @Pattern(regexp = AssessmentOrganisationResource.EPAO_ID,
             message = "must look like EPA1234") String epaoId, @PathParam("assessorId") UUID assessorId,
             @NotNull(message = "a JSON body is required") @Valid ConflictRequest request, @Context UriInfo uri) {

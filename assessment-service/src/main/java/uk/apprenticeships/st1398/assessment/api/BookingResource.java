@@ -69,7 +69,7 @@ public class BookingResource {
                     + "one was recorded, a resit or retake follows a fail of that method, has the employer's "
                     + "agreement when the plan requires it and stays within maxAttemptsPerMethod. At most one open "
                     + "booking per method. An assessorId must be an assessor of the organisation without a conflict "
-                    + "of interest. A broken rule is named in the problem's `rule` member.")
+                    + "of interest. A broken rule is named in the problem's `code`.")
     @APIResponse(responseCode = "201", description = "Booked; Location names the booking",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
     @APIResponse(responseCode = "403", description = "Not an admin or assessor")

@@ -71,7 +71,7 @@ public class EpaResource {
                     + "while the learner has a live certificate for the standard.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such learner or EPA record (or not yours)")
-    @APIResponse(responseCode = "409", description = "The learner has a live certificate (`rule`: "
+    @APIResponse(responseCode = "409", description = "The learner has a live certificate (`code`: "
             + "`certificate-exists`)")
     public Response deleteEpaRecord(
             @PathParam("uln") @Pattern(regexp = "^[1-9]\\d{9}$", message = "must be 10 digits, not starting with 0")

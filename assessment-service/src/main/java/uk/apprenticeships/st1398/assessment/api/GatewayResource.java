@@ -57,7 +57,7 @@ public class GatewayResource {
             + "regulators read the readiness snapshot in each submission)")
     @APIResponse(responseCode = "404", description = "No such assessment, or another tenant's; or evidence-service "
             + "has no such apprentice visible to you")
-    @APIResponse(responseCode = "422", description = "The assessment has no apprenticeId (`rule`: "
+    @APIResponse(responseCode = "422", description = "The assessment has no apprenticeId (`code`: "
             + "`no-apprentice-link`), or it names another learner (`apprentice-mismatch`)")
     @APIResponse(responseCode = "503", description = "evidence-service or the standards catalogue cannot be reached")
     public Response readiness(@PathParam("id") UUID id) {
@@ -76,9 +76,9 @@ public class GatewayResource {
             content = @Content(schema = @Schema(implementation = GatewayRecordResponse.class)))
     @APIResponse(responseCode = "403", description = "Not the assessment organisation")
     @APIResponse(responseCode = "404", description = "No such assessment, or another organisation's")
-    @APIResponse(responseCode = "409", description = "Already waived, nothing to withdraw (`rule`: "
+    @APIResponse(responseCode = "409", description = "Already waived, nothing to withdraw (`code`: "
             + "`already-waived`, `not-waived`), or the gateway is already passed (`gateway-passed`)")
-    @APIResponse(responseCode = "422", description = "Not an item of the plan (`rule`: `unknown-item`, "
+    @APIResponse(responseCode = "422", description = "Not an item of the plan (`code`: `unknown-item`, "
             + "`validItems`)")
     public Response waive(@PathParam("id") UUID id,
             @NotNull(message = "a JSON body is required") @Valid GatewayWaiverRequest request, @Context UriInfo uri) {
@@ -109,7 +109,7 @@ public class GatewayResource {
             content = @Content(schema = @Schema(implementation = GatewayRecordResponse.class)))
     @APIResponse(responseCode = "403", description = "Not the provider (or the employer, for its confirmation)")
     @APIResponse(responseCode = "404", description = "No such assessment, or another tenant's")
-    @APIResponse(responseCode = "409", description = "The gateway is already passed (`rule`: `gateway-passed`)")
+    @APIResponse(responseCode = "409", description = "The gateway is already passed (`code`: `gateway-passed`)")
     @APIResponse(responseCode = "422", description = "Not an item of the plan (`unknown-item`), or one checked "
             + "against evidence-service (`item-not-declared`)")
     public Response declare(@PathParam("id") UUID id,
@@ -139,9 +139,9 @@ public class GatewayResource {
             content = @Content(schema = @Schema(implementation = GatewaySubmissionResponse.class)))
     @APIResponse(responseCode = "403", description = "Not the provider")
     @APIResponse(responseCode = "404", description = "No such assessment, or another tenant's")
-    @APIResponse(responseCode = "409", description = "A submission is awaiting decisions (`rule`: "
+    @APIResponse(responseCode = "409", description = "A submission is awaiting decisions (`code`: "
             + "`submission-pending`), or the gateway is already passed (`gateway-passed`)")
-    @APIResponse(responseCode = "422", description = "Not ready (`rule`: `not-ready`; `failingItems` lists each "
+    @APIResponse(responseCode = "422", description = "Not ready (`code`: `not-ready`; `failingItems` lists each "
             + "failing item and why); nothing saved")
     @APIResponse(responseCode = "503", description = "evidence-service or the standards catalogue cannot be reached")
     public Response submit(@PathParam("id") UUID id,
@@ -176,7 +176,7 @@ public class GatewayResource {
     @APIResponse(responseCode = "403", description = "Not the assessment organisation")
     @APIResponse(responseCode = "404", description = "No such assessment, submission or component, or another "
             + "organisation's")
-    @APIResponse(responseCode = "409", description = "The component is already decided (`rule`: "
+    @APIResponse(responseCode = "409", description = "The component is already decided (`code`: "
             + "`component-decided`) or the submission already accepted or rejected (`submission-decided`)")
     public Response decide(@PathParam("id") UUID id,
             @PathParam("attempt") @Min(value = 1, message = "must be 1 or more") @Parameter(description =
