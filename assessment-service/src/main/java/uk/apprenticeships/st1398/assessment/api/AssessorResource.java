@@ -103,7 +103,8 @@ public class AssessorResource {
             message = "must look like EPA1234") String epaoId, @PathParam("assessorId") UUID assessorId,
             @PathParam("kind") @Pattern(regexp = "^(providers|employers)$", message = "must be providers or employers")
             String kind, @PathParam("value") @Size(min = 1, max = 50) String value) {
-        service.removeConflict(epaoId, assessorId, "providers".equals(kind) ? ConflictKind.provider : ConflictKind.employer, value);
+        service.removeConflict(epaoId, assessorId,
+                "providers".equals(kind) ? ConflictKind.provider : ConflictKind.employer, value);
         return Response.noContent().build();
     }
 

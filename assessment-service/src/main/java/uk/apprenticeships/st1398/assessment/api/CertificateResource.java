@@ -110,7 +110,8 @@ public class CertificateResource {
             @QueryParam("uln") @Pattern(regexp = "^[1-9]\\d{9}$", message = "must be 10 digits")
             @Parameter(description = "Only this learner's certificates") String uln,
             @Valid @BeanParam PageRequest page) {
-        return Response.ok(service.search(status == null ? null : CertificateStatus.valueOf(status), standard, uln, page)).build();
+        return Response.ok(service.search(status == null ? null : CertificateStatus.valueOf(status), standard, uln,
+                page)).build();
     }
 
     @GET

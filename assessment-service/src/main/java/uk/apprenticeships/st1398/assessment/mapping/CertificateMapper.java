@@ -64,7 +64,8 @@ public final class CertificateMapper {
     }
 
     private static CertificateResponse.Change toChange(CertificateHistory h) {
-        return new CertificateResponse.Change(h.action.name(), h.status.name(), h.changed.at, h.changed.subject, h.note);
+        return new CertificateResponse.Change(h.action.name(), h.status.name(), h.changed.at, h.changed.subject,
+                h.note);
     }
 
     private static String strip(String s) {

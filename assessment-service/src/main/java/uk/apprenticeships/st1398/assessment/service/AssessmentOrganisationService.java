@@ -26,7 +26,8 @@ public class AssessmentOrganisationService {
     private final CurrentCaller caller;
     private final Clock clock;
 
-    public AssessmentOrganisationService(AssessmentOrganisationRepository organisations, CurrentCaller caller, Clock clock) {
+    public AssessmentOrganisationService(AssessmentOrganisationRepository organisations, CurrentCaller caller,
+            Clock clock) {
         this.clock = clock;
         this.organisations = organisations;
         this.caller = caller;
@@ -81,11 +82,13 @@ public class AssessmentOrganisationService {
 
     private AssessmentOrganisation find(String epaoId) {
         return organisations.findByEpaoId(epaoId)
-                .orElseThrow(() -> ApiException.of(AssessmentError.ORGANISATION_NOT_FOUND, "No assessment organisation with id " + epaoId + "."));
+                .orElseThrow(() -> ApiException.of(AssessmentError.ORGANISATION_NOT_FOUND,
+                        "No assessment organisation with id " + epaoId + "."));
     }
 
     private static ApiException duplicate(String epaoId) {
-        return ApiException.of(AssessmentError.ORGANISATION_EXISTS, "Assessment organisation " + epaoId + " already exists; use PUT to change it.");
+        return ApiException.of(AssessmentError.ORGANISATION_EXISTS,
+                "Assessment organisation " + epaoId + " already exists; use PUT to change it.");
     }
 
     private static boolean violates(Throwable e, String constraint) {

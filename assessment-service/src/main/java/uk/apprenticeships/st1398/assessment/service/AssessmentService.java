@@ -64,8 +64,8 @@ public class AssessmentService {
     private final Clock clock;
 
     public AssessmentService(AssessmentRepository assessments, AssessmentAttemptRepository attempts,
-            AssessmentBookingRepository bookings, AssessorRepository assessors, AssessmentOrganisationRepository organisations, AssessmentPlans plans,
-            CurrentCaller caller, Clock clock) {
+            AssessmentBookingRepository bookings, AssessorRepository assessors,
+            AssessmentOrganisationRepository organisations, AssessmentPlans plans, CurrentCaller caller, Clock clock) {
         this.clock = clock;
         this.assessments = assessments;
         this.attempts = attempts;
@@ -78,7 +78,8 @@ public class AssessmentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<AssessmentResponse> search(String uln, PageRequest page) {
-        AssessmentRepository.Scope scope = new AssessmentRepository.Scope(caller.get().seesEverything(), AccessRules.ownOrganisation(caller.get()),
+        AssessmentRepository.Scope scope = new AssessmentRepository.Scope(caller.get().seesEverything(),
+                AccessRules.ownOrganisation(caller.get()),
                 AccessRules.ownProvider(caller.get()), AccessRules.ownEmployer(caller.get()));
         return PageResponse.of(assessments.search(scope, uln, page), AssessmentMapper::toResponse, page,
                 assessments.count(scope, uln));
@@ -92,14 +93,17 @@ public class AssessmentService {
     @Transactional
     public AssessmentResponse register(AssessmentRequest request) {
         if (!AccessRules.maySeeOrganisation(caller.get(), request.epaoId())) {
-            throw ApiException.of(AssessmentError.ORGANISATION_NOT_YOURS, "Assessors register apprentices only with their own "
+            throw ApiException.of(AssessmentError.ORGANISATION_NOT_YOURS,
+                    "Assessors register apprentices only with their own "
                     + "assessment organisation.");
         }
         AssessmentOrganisation organisation = organisations.findByEpaoId(request.epaoId())
-                .orElseThrow(() -> ApiException.of(AssessmentError.ORGANISATION_UNKNOWN, "No assessment organisation with id "
+                .orElseThrow(() -> ApiException.of(AssessmentError.ORGANISATION_UNKNOWN,
+                        "No assessment organisation with id "
                         + request.epaoId() + "; nothing was saved."));
         if (assessments.findByLearner(request.uln(), request.standardVersion()).isPresent()) {
-            throw ApiException.of(AssessmentError.LEARNER_ALREADY_REGISTERED, "Learner " + request.uln() + " is already registered for assessment on "
+            throw ApiException.of(AssessmentError.LEARNER_ALREADY_REGISTERED,
+                    "Learner " + request.uln() + " is already registered for assessment on "
                     + request.standardVersion() + ".");
         }
         AssessmentPlan plan = plans.require(request.standardVersion());
@@ -142,13 +146,15 @@ public class AssessmentService {
     Assessor assessable(Assessment assessment, UUID assessorId) {
         Assessor assessor = assessors.findByIdOptional(assessorId)
                 .filter(a -> a.organisation.id.equals(assessment.organisation.id))
-                .orElseThrow(() -> ApiException.of(AssessmentError.ASSESSOR_NOT_IN_ORGANISATION, "No assessor " + assessorId + " in assessment "
+                .orElseThrow(() -> ApiException.of(AssessmentError.ASSESSOR_NOT_IN_ORGANISATION,
+                        "No assessor " + assessorId + " in assessment "
                         + "organisation " + assessment.organisation.epaoId + "; nothing was changed."));
         assessors.getEntityManager().lock(assessor, LockModeType.PESSIMISTIC_WRITE);
         assessors.getEntityManager().refresh(assessor);
         if (assessor.conflictProviderUkprns.contains(assessment.providerUkprn)
                 || assessor.conflictEmployerIds.contains(assessment.employerId)) {
-            throw ApiException.of(AssessmentError.ASSESSOR_CONFLICT_OF_INTEREST, "Assessor " + assessor.id + " declared a conflict "
+            throw ApiException.of(AssessmentError.ASSESSOR_CONFLICT_OF_INTEREST,
+                    "Assessor " + assessor.id + " declared a conflict "
                     + "of interest with this apprentice's training provider or employer; nothing was changed.");
         }
         return assessor;
@@ -274,16 +280,19 @@ public class AssessmentService {
     private AssessmentBooking bookedFor(UUID id, AttemptRequest request) {
         AssessmentBooking booking = bookings.findByIdOptional(request.bookingId(), LockModeType.PESSIMISTIC_WRITE)
                 .filter(b -> b.assessmentId.equals(id))
-                .orElseThrow(() -> ApiException.of(AssessmentError.BOOKING_NOT_ON_ASSESSMENT, "No booking " + request.bookingId() + " on this "
+                .orElseThrow(() -> ApiException.of(AssessmentError.BOOKING_NOT_ON_ASSESSMENT,
+                        "No booking " + request.bookingId() + " on this "
                         + "assessment; nothing was saved."));
         bookings.getEntityManager().refresh(booking);
         if (!booking.status().canMoveTo(BookingStatus.attended)) {
-            throw ApiException.of(AssessmentError.BOOKING_NOT_OPEN, "Booking " + booking.id + " is " + booking.status() + "; only an open "
+            throw ApiException.of(AssessmentError.BOOKING_NOT_OPEN,
+                    "Booking " + booking.id + " is " + booking.status() + "; only an open "
                     + "booking can be used for an attempt. Nothing was saved.");
         }
         if (!booking.methodCode.equals(request.methodCode()) || booking.kind != request.kind()
                 || !booking.date.equals(request.date())) {
-            throw ApiException.of(AssessmentError.BOOKING_MISMATCH, "Booking " + booking.id + " is a " + booking.kind + " of method "
+            throw ApiException.of(AssessmentError.BOOKING_MISMATCH,
+                    "Booking " + booking.id + " is a " + booking.kind + " of method "
                     + booking.methodCode + " on " + booking.date + "; the attempt is a " + request.kind() + " of "
                     + request.methodCode() + " on " + request.date() + ". Nothing was saved.");
         }
@@ -338,14 +347,16 @@ public class AssessmentService {
 
     private AssessmentAttempt attemptOf(UUID id, UUID attemptId) {
         return attempts.findByIdOptional(attemptId).filter(a -> a.assessmentId.equals(id))
-                .orElseThrow(() -> ApiException.of(AssessmentError.ATTEMPT_NOT_FOUND, "No attempt " + attemptId + " on assessment " + id + "."));
+                .orElseThrow(() -> ApiException.of(AssessmentError.ATTEMPT_NOT_FOUND,
+                        "No attempt " + attemptId + " on assessment " + id + "."));
     }
 
     /** The assessment, or 404 when it does not exist or the caller may not see it (another tenant's). */
     Assessment visible(UUID id) {
         return assessments.findByIdOptional(id)
                 .filter(a -> AccessRules.mayRead(caller.get(), a.organisation.epaoId, a.providerUkprn, a.employerId))
-                .orElseThrow(() -> ApiException.of(AssessmentError.ASSESSMENT_NOT_FOUND, "No assessment with id " + id + "."));
+                .orElseThrow(() -> ApiException.of(AssessmentError.ASSESSMENT_NOT_FOUND,
+                        "No assessment with id " + id + "."));
     }
 
     private static List<String> codes(List<KsbJudgementRecord> judgements) {

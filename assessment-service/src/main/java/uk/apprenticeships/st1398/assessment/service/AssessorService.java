@@ -63,7 +63,8 @@ public class AssessorService {
     public AssessorResponse create(String epaoId, AssessorRequest request) {
         AssessmentOrganisation organisation = visibleOrganisation(epaoId);
         if (assessors.findByUserId(request.userId()).isPresent()) {
-            throw ApiException.of(AssessmentError.ASSESSOR_EXISTS, "User " + request.userId() + " is already registered as an assessor.");
+            throw ApiException.of(AssessmentError.ASSESSOR_EXISTS,
+                    "User " + request.userId() + " is already registered as an assessor.");
         }
         Assessor assessor = new Assessor();
         assessor.id = UUID.randomUUID();
@@ -75,8 +76,10 @@ public class AssessorService {
         assessor.conflictEmployerIds = new LinkedHashSet<>(orEmpty(request.conflictEmployerIds()));
         assessor.created = stamp();
         assessors.persistAndFlush(assessor);
-        assessor.conflictProviderUkprns.forEach(v -> record(assessor, ConflictKind.provider, v, ConflictAction.Declared, "At registration"));
-        assessor.conflictEmployerIds.forEach(v -> record(assessor, ConflictKind.employer, v, ConflictAction.Declared, "At registration"));
+        assessor.conflictProviderUkprns.forEach(v -> record(assessor, ConflictKind.provider, v,
+                ConflictAction.Declared, "At registration"));
+        assessor.conflictEmployerIds.forEach(v -> record(assessor, ConflictKind.employer, v, ConflictAction.Declared,
+                "At registration"));
         Log.infof("Registered assessor %s of %s", assessor.id, epaoId);
         return AssessmentMapper.toResponse(assessor);
     }
@@ -88,7 +91,8 @@ public class AssessorService {
     @Transactional
     public AssessorResponse declareConflict(String epaoId, UUID assessorId, ConflictRequest request) {
         Assessor assessor = lockedAssessor(epaoId, assessorId);
-        if (!caller.get().may(AccessRules.ORGANISATION_ACT_FOR_ANY) && !assessor.userId.equals(caller.get().subject())) {
+        if (!caller.get().may(AccessRules.ORGANISATION_ACT_FOR_ANY)
+                && !assessor.userId.equals(caller.get().subject())) {
             throw ApiException.of(AssessmentError.CONFLICT_NOT_YOURS, "Assessors declare only their own conflicts of "
                     + "interest; an administrator may declare anyone's.");
         }
@@ -99,20 +103,24 @@ public class AssessorService {
         String value = provider ? request.providerUkprn() : request.employerId().strip();
         Set<String> current = provider ? assessor.conflictProviderUkprns : assessor.conflictEmployerIds;
         if (current.contains(value)) {
-            throw ApiException.of(AssessmentError.CONFLICT_ALREADY_DECLARED, "Assessor " + assessorId + " has already declared a conflict with "
+            throw ApiException.of(AssessmentError.CONFLICT_ALREADY_DECLARED,
+                    "Assessor " + assessorId + " has already declared a conflict with "
                     + (provider ? "provider " : "employer ") + value + ".");
         }
         List<String> clashing = assessments.ungradedAssignedTo(assessor.id, provider ? value : null,
                 provider ? null : value).stream().map(a -> a.id.toString()).toList();
         if (!clashing.isEmpty()) {
-            throw ApiException.of(AssessmentError.CONFLICT_WITH_ASSIGNED_ASSESSMENTS, "Assessor " + assessorId + " is assigned to "
+            throw ApiException.of(AssessmentError.CONFLICT_WITH_ASSIGNED_ASSESSMENTS,
+                    "Assessor " + assessorId + " is assigned to "
                     + clashing.size() + " assessment(s) of this " + (provider ? "provider" : "employer") + " that are "
                     + "not yet graded; reassign them first. Nothing was changed.").with("assessments", clashing);
         }
         current.add(value);
         assessors.flush();
-        record(assessor, provider ? ConflictKind.provider : ConflictKind.employer, value, ConflictAction.Declared, request.reason());
-        Log.infof("Assessor %s declared a conflict with %s %s", assessor.id, provider ? ConflictKind.provider : ConflictKind.employer, value);
+        record(assessor, provider ? ConflictKind.provider : ConflictKind.employer, value, ConflictAction.Declared,
+                request.reason());
+        Log.infof("Assessor %s declared a conflict with %s %s", assessor.id,
+                provider ? ConflictKind.provider : ConflictKind.employer, value);
         return AssessmentMapper.toResponse(assessor);
     }
 
@@ -120,9 +128,11 @@ public class AssessorService {
     @Transactional
     public void removeConflict(String epaoId, UUID assessorId, ConflictKind kind, String value) {
         Assessor assessor = lockedAssessor(epaoId, assessorId);
-        Set<String> current = kind == ConflictKind.provider ? assessor.conflictProviderUkprns : assessor.conflictEmployerIds;
+        Set<String> current = kind == ConflictKind.provider ? assessor.conflictProviderUkprns
+                : assessor.conflictEmployerIds;
         if (!current.remove(value)) {
-            throw ApiException.of(AssessmentError.DECLARED_CONFLICT_NOT_FOUND, "Assessor " + assessorId + " has declared no conflict with " + kind + " "
+            throw ApiException.of(AssessmentError.DECLARED_CONFLICT_NOT_FOUND,
+                    "Assessor " + assessorId + " has declared no conflict with " + kind + " "
                     + value + ".");
         }
         assessors.flush();
@@ -134,13 +144,15 @@ public class AssessorService {
     public PageResponse<ConflictChangeResponse> conflictHistory(String epaoId, UUID assessorId, PageRequest page) {
         Assessor assessor = assessorOf(epaoId, assessorId);
         return PageResponse.of(changes.byAssessor(assessor.id, page), c -> new ConflictChangeResponse(c.kind.name(),
-                c.value, c.action.name(), c.reason, c.changed.at, c.changed.subject), page, changes.countByAssessor(assessor.id));
+                c.value, c.action.name(), c.reason, c.changed.at, c.changed.subject), page,
+                changes.countByAssessor(assessor.id));
     }
 
     private Assessor assessorOf(String epaoId, UUID assessorId) {
         AssessmentOrganisation organisation = visibleOrganisation(epaoId);
         return assessors.findByIdOptional(assessorId).filter(a -> a.organisation.id.equals(organisation.id))
-                .orElseThrow(() -> ApiException.of(AssessmentError.ASSESSOR_NOT_FOUND, "No assessor " + assessorId + " in " + epaoId + "."));
+                .orElseThrow(() -> ApiException.of(AssessmentError.ASSESSOR_NOT_FOUND,
+                        "No assessor " + assessorId + " in " + epaoId + "."));
     }
 
     /** The assessor, locked against a concurrent assignment or conflict change. */
@@ -165,7 +177,8 @@ public class AssessorService {
     /** The organisation, or 404 when it does not exist or is another tenant's. */
     private AssessmentOrganisation visibleOrganisation(String epaoId) {
         return organisations.findByEpaoId(epaoId).filter(o -> AccessRules.maySeeOrganisation(caller.get(), o.epaoId))
-                .orElseThrow(() -> ApiException.of(AssessmentError.ORGANISATION_NOT_FOUND, "No assessment organisation with id " + epaoId + "."));
+                .orElseThrow(() -> ApiException.of(AssessmentError.ORGANISATION_NOT_FOUND,
+                        "No assessment organisation with id " + epaoId + "."));
     }
 
     private static List<String> orEmpty(List<String> values) {

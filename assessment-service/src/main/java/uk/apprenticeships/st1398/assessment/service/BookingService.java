@@ -120,7 +120,8 @@ public class BookingService {
         bookings.getEntityManager().lock(booking, LockModeType.PESSIMISTIC_WRITE);
         bookings.getEntityManager().refresh(booking);
         if (!booking.status().canMoveTo(BookingStatus.cancelled)) {
-            throw ApiException.of(AssessmentError.BOOKING_ALREADY_CLOSED, "Booking " + bookingId + " is " + booking.status()
+            throw ApiException.of(AssessmentError.BOOKING_ALREADY_CLOSED,
+                    "Booking " + bookingId + " is " + booking.status()
                     + "; only an open booking can be cancelled. Nothing was changed.");
         }
         booking.cancelled = stamp();
@@ -146,7 +147,8 @@ public class BookingService {
 
     private AssessmentBooking bookingOf(UUID id, UUID bookingId) {
         return bookings.findByIdOptional(bookingId).filter(b -> b.assessmentId.equals(id))
-                .orElseThrow(() -> ApiException.of(AssessmentError.BOOKING_NOT_FOUND, "No booking " + bookingId + " on assessment " + id + "."));
+                .orElseThrow(() -> ApiException.of(AssessmentError.BOOKING_NOT_FOUND,
+                        "No booking " + bookingId + " on assessment " + id + "."));
     }
 
     private static String strip(String value) {

@@ -92,7 +92,8 @@ public class CertificateService {
             }
             Certificate certificate = writable(item.certificateReference());
             if (!certificate.status.canMoveTo(CertificateStatus.Submitted)) {
-                throw ApiException.of(AssessmentError.CERTIFICATE_NOT_SUBMITTABLE, "Certificate " + certificate.reference + " is " + certificate.status
+                throw ApiException.of(AssessmentError.CERTIFICATE_NOT_SUBMITTABLE,
+                        "Certificate " + certificate.reference + " is " + certificate.status
                         + "; only Draft or Ready certificates can be submitted.");
             }
             return move(certificate, CertificateStatus.Submitted, null);
@@ -106,7 +107,8 @@ public class CertificateService {
         AssessmentOrganisation organisation = organisationFor(request.epaoId());
         if (certificates.liveCertificateExists(request.learner().uln(), request.standard().standardReference(),
                 null)) {
-            throw ApiException.of(AssessmentError.LEARNER_HAS_CERTIFICATE, "Learner " + request.learner().uln() + " already has a certificate for "
+            throw ApiException.of(AssessmentError.LEARNER_HAS_CERTIFICATE,
+                    "Learner " + request.learner().uln() + " already has a certificate for "
                     + request.standard().standardReference() + "; amend it, or cancel it first.");
         }
         Certificate c = new Certificate();
@@ -133,13 +135,15 @@ public class CertificateService {
             throw ApiException.invalid("epaoId", "a certificate cannot move to another assessment organisation");
         }
         if (!c.status.amendable()) {
-            throw ApiException.of(AssessmentError.CERTIFICATE_NOT_AMENDABLE, "Certificate " + reference + " is " + c.status
+            throw ApiException.of(AssessmentError.CERTIFICATE_NOT_AMENDABLE,
+                    "Certificate " + reference + " is " + c.status
                     + "; only Draft and Submitted certificates can be amended.");
         }
         CertificateGrade grade = validate(request);
         if (certificates.liveCertificateExists(request.learner().uln(), request.standard().standardReference(),
                 c.id)) {
-            throw ApiException.of(AssessmentError.LEARNER_HAS_CERTIFICATE, "Learner " + request.learner().uln() + " already has another certificate "
+            throw ApiException.of(AssessmentError.LEARNER_HAS_CERTIFICATE,
+                    "Learner " + request.learner().uln() + " already has another certificate "
                     + "for " + request.standard().standardReference() + ".");
         }
         CertificateMapper.apply(request, grade, c);
@@ -155,11 +159,13 @@ public class CertificateService {
         Certificate c = writable(reference);
         CertificateStatus target = request.status();
         if (!caller.get().may(AccessRules.CERTIFICATE_APPROVE) && !target.settableByAssessor()) {
-            throw ApiException.of(AssessmentError.CERTIFICATE_STATUS_ADMIN_ONLY, "Only the approving body (admin) can set a "
+            throw ApiException.of(AssessmentError.CERTIFICATE_STATUS_ADMIN_ONLY,
+                    "Only the approving body (admin) can set a "
                     + "certificate to " + target + "; assessors may set Draft, Ready, Submitted or Deleted.");
         }
         if (!c.status.canMoveTo(target)) {
-            throw ApiException.of(AssessmentError.CERTIFICATE_TRANSITION_REFUSED, "Certificate " + reference + " is " + c.status + " and cannot become "
+            throw ApiException.of(AssessmentError.CERTIFICATE_TRANSITION_REFUSED,
+                    "Certificate " + reference + " is " + c.status + " and cannot become "
                     + target + "; from " + c.status + " it can become " + c.status.next() + ".");
         }
         return move(c, target, request.note());
@@ -293,7 +299,8 @@ public class CertificateService {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ConstraintViolationException cve
                         && Certificate.LIVE_LEARNER_KEY.equalsIgnoreCase(cve.getConstraintName())) {
-                    throw ApiException.of(AssessmentError.LEARNER_HAS_CERTIFICATE, "Learner " + c.uln + " already has a certificate for "
+                    throw ApiException.of(AssessmentError.LEARNER_HAS_CERTIFICATE,
+                            "Learner " + c.uln + " already has a certificate for "
                             + c.standardReference + "; amend it, or cancel it first.");
                 }
             }
@@ -308,7 +315,8 @@ public class CertificateService {
     }
 
     private static ApiException notFound(String reference) {
-        return ApiException.of(AssessmentError.CERTIFICATE_NOT_FOUND, "No certificate with reference " + reference + ".");
+        return ApiException.of(AssessmentError.CERTIFICATE_NOT_FOUND,
+                "No certificate with reference " + reference + ".");
     }
 
 

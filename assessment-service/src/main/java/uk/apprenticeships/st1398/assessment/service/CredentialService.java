@@ -38,7 +38,8 @@ public class CredentialService {
     public CredentialResponse credential(String reference) {
         Certificate c = certificates.readable(reference);
         if (!c.status.awarded()) {
-            throw ApiException.of(AssessmentError.CREDENTIAL_NOT_AVAILABLE, "Certificate " + reference + " is " + c.status + "; a credential exists "
+            throw ApiException.of(AssessmentError.CREDENTIAL_NOT_AVAILABLE,
+                    "Certificate " + reference + " is " + c.status + "; a credential exists "
                     + "only for Approved, Printed or Delivered certificates.");
         }
         Map<String, Object> credential = OpenBadgeMapper.credential(c, CertificateMapper.ksbCodes(c), urls);

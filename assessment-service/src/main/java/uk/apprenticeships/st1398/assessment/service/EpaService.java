@@ -55,7 +55,8 @@ public class EpaService {
     private final Validator validator;
 
     public EpaService(AssessmentRepository assessments, EpaRecordRepository records,
-            CertificateRepository certificates, StandardCodes standards, CurrentCaller caller, Validator validator, Clock clock) {
+            CertificateRepository certificates, StandardCodes standards, CurrentCaller caller, Validator validator,
+                    Clock clock) {
         this.clock = clock;
         this.assessments = assessments;
         this.records = records;
@@ -143,7 +144,8 @@ public class EpaService {
         EpaRecord current = standing(a, reference);
         certificates.live(a.uln, id.reference()).ifPresent(c -> {
             throw conflict("Learner " + a.uln + " has certificate " + c.reference + " (" + c.status + ") for "
-                    + id.reference() + "; cancel or delete it before deleting the EPA record.", AssessmentError.CERTIFICATE_EXISTS);
+                    + id.reference() + "; cancel or delete it before deleting the EPA "
+                    + "record.", AssessmentError.CERTIFICATE_EXISTS);
         });
         EpaRecord record = newRecord(a, reference, RecordAction.Deleted, current.id, List.of(), null);
         persistGuarded(record);
@@ -228,7 +230,8 @@ public class EpaService {
     }
 
     private StandardCodes.StandardId standard(String standard) {
-        return standards.resolve(standard).orElseThrow(() -> ApiException.of(AssessmentError.STANDARD_NOT_FOUND, "No standard with LARS code "
+        return standards.resolve(standard).orElseThrow(() -> ApiException.of(AssessmentError.STANDARD_NOT_FOUND,
+                "No standard with LARS code "
                 + standard + " is known here; use the standard reference (STnnnn)."));
     }
 
@@ -251,12 +254,14 @@ public class EpaService {
                 .filter(a -> write ? caller.get().actsForOrganisation(a.organisation.epaoId)
                         : AccessRules.mayRead(caller.get(), a.organisation.epaoId, a.providerUkprn, a.employerId))
                 .findFirst()
-                .orElseThrow(() -> ApiException.of(AssessmentError.LEARNER_NOT_FOUND, "No learner with this ULN, family name and standard."));
+                .orElseThrow(() -> ApiException.of(AssessmentError.LEARNER_NOT_FOUND,
+                        "No learner with this ULN, family name and standard."));
     }
 
     private EpaRecord standing(Assessment a, String reference) {
         return records.standing(a.id, reference).filter(r -> !r.deleted())
-                .orElseThrow(() -> ApiException.of(AssessmentError.EPA_RECORD_NOT_FOUND, "No EPA record " + reference + " for this learner."));
+                .orElseThrow(() -> ApiException.of(AssessmentError.EPA_RECORD_NOT_FOUND,
+                        "No EPA record " + reference + " for this learner."));
     }
 
     private EpaRecord newRecord(Assessment a, String reference, RecordAction action, UUID replaces, List<EpaEntry> epas,

@@ -181,7 +181,8 @@ public final class GatewayRules {
                 "applicableAgeMax", range.max());
         boolean inRange = (range.min() == null || age >= range.min()) && (range.max() == null || age <= range.max());
         if (!inRange) {
-            return new Outcome(ReadinessStatus.NOT_APPLICABLE, "Applies to apprentices aged " + span + " at the start; this "
+            return new Outcome(ReadinessStatus.NOT_APPLICABLE, "Applies to apprentices aged " + span + " at the "
+                    + "start; this "
                     + "apprentice was " + age + " on " + apprentice.startDate() + ".", details);
         }
         return null;
@@ -219,7 +220,8 @@ public final class GatewayRules {
                 "missingRequiredKsbCodes", thresholds.required().isEmpty() ? null : requiredMissing,
                 "missing", missing);
         if (coverage.totalKsbs() == 0) {
-            return new Outcome(ReadinessStatus.FAILED, "evidence-service lists no KSBs for " + coverage.standardVersion() + ", so "
+            return new Outcome(ReadinessStatus.FAILED, "evidence-service lists no KSBs for "
+                    + coverage.standardVersion() + ", so "
                     + "coverage cannot be shown.", details);
         }
         // covered / total >= minimum / 100, compared without rounding so that exactly the minimum is enough.
@@ -230,7 +232,8 @@ public final class GatewayRules {
         if (thresholds.required().isEmpty() && minimum != null && minimum.compareTo(HUNDRED) == 0) {
             // Every KSB: the missing ones say it all.
             return met ? new Outcome(ReadinessStatus.PASSED, counts + ".", details)
-                    : new Outcome(ReadinessStatus.FAILED, counts + "; missing " + String.join(", ", missing) + ".", details);
+                    : new Outcome(ReadinessStatus.FAILED, counts + "; missing " + String.join(", ",
+                            missing) + ".", details);
         }
         List<String> needs = new ArrayList<>();
         if (minimum != null) {
@@ -269,18 +272,21 @@ public final class GatewayRules {
         }
         BigDecimal shortfall = required.subtract(approved);
         details.put("shortfallHours", shortfall);
-        return new Outcome(ReadinessStatus.FAILED, counts + " (" + plain(pending) + " pending); " + plain(shortfall) + " short.",
+        return new Outcome(ReadinessStatus.FAILED, counts + " (" + plain(pending) + " pending); "
+                + plain(shortfall) + " short.",
                 details);
     }
 
     private static Outcome timeInLearning(LocalDate start, LocalDate today,
             AssessmentPlan.MinimumTimeInLearning minimumTime) {
         if (start == null) {
-            return new Outcome(ReadinessStatus.FAILED, "evidence-service has no start date for the apprentice.", Map.of());
+            return new Outcome(ReadinessStatus.FAILED, "evidence-service has no start date for the "
+                    + "apprentice.", Map.of());
         }
         Optional<AssessmentPlan.TimeInLearningRule> found = minimumTime.ruleFor(start);
         if (found.isEmpty()) {
-            return new Outcome(ReadinessStatus.NOT_APPLICABLE, "The assessment plan sets no minimum time in learning for starts on "
+            return new Outcome(ReadinessStatus.NOT_APPLICABLE, "The assessment plan sets no minimum time in learning "
+                    + "for starts on "
                     + start + ".", details("startDate", start));
         }
         AssessmentPlan.TimeInLearningRule rule = found.get();
@@ -291,7 +297,7 @@ public final class GatewayRules {
                 rule.startsBefore());
         String counts = "In learning " + months + " whole months since " + start + "; the minimum for starts "
                 + range(rule) + " is " + rule.months() + " months, reached on " + metOn + ".";
-        return metOn.isAfter(today) ? new Outcome(ReadinessStatus.FAILED, counts, details) : new Outcome(ReadinessStatus.PASSED, counts, details);
+        return new Outcome(metOn.isAfter(today) ? ReadinessStatus.FAILED : ReadinessStatus.PASSED, counts, details);
     }
 
     private static String range(AssessmentPlan.TimeInLearningRule rule) {
@@ -306,7 +312,8 @@ public final class GatewayRules {
             return new Outcome(ReadinessStatus.FAILED, "No declaration recorded yet; the provider records it with POST "
                     + ".../gateway/declarations.", Map.of());
         }
-        return new Outcome(ReadinessStatus.PASSED, "Declared by " + declaration.declaredBy() + " on " + declaration.declaredOn()
+        return new Outcome(ReadinessStatus.PASSED, "Declared by " + declaration.declaredBy() + " on "
+                + declaration.declaredOn()
                 + (declaration.reference() == null ? "" : " (reference: " + declaration.reference() + ")") + ".",
                 details("declaredOn", declaration.declaredOn()));
     }

@@ -91,7 +91,8 @@ public class GatewayService {
     public GatewayRecordResponse waive(UUID id, GatewayWaiverRequest request) {
         Assessment assessment = locked(id);
         if (!isOrganisation(assessment)) {
-            throw forbidden(AssessmentError.GATEWAY_ORGANISATION_ONLY, "Only the assessment organisation (its assessors) or an admin waives gateway items.");
+            throw forbidden(AssessmentError.GATEWAY_ORGANISATION_ONLY, "Only the assessment organisation (its "
+                    + "assessors) or an admin waives gateway items.");
         }
         requireGatewayOpen(assessment);
         GatewayRules.Definition item = item(assessment, request.item());
@@ -112,10 +113,12 @@ public class GatewayService {
     @Transactional
     public GatewayRecordResponse declare(UUID id, GatewayDeclarationRequest request) {
         Assessment assessment = locked(id);
-        boolean employerOwn = caller.get().may(AccessRules.GATEWAY_CONFIRM) && EMPLOYER_CONFIRMATION.equals(request.item())
+        boolean employerOwn = caller.get().may(AccessRules.GATEWAY_CONFIRM)
+                && EMPLOYER_CONFIRMATION.equals(request.item())
                 && AccessRules.ownEmployer(caller.get()).map(assessment.employerId::equals).orElse(false);
         if (!isProvider(assessment) && !employerOwn) {
-            throw forbidden(AssessmentError.GATEWAY_PROVIDER_ONLY, "Only the training provider (its tutors or LMS client) or an admin records gateway declarations; "
+            throw forbidden(AssessmentError.GATEWAY_PROVIDER_ONLY, "Only the training provider (its tutors or LMS "
+                    + "client) or an admin records gateway declarations; "
                     + "the employer may record its own " + EMPLOYER_CONFIRMATION + ".");
         }
         requireGatewayOpen(assessment);
@@ -149,7 +152,8 @@ public class GatewayService {
     public GatewaySubmissionResponse submit(UUID id, String note) {
         Assessment assessment = locked(id);
         if (!isProvider(assessment)) {
-            throw forbidden(AssessmentError.GATEWAY_PROVIDER_ONLY, "Only the training provider (its tutors or LMS client) or an admin submits for the gateway.");
+            throw forbidden(AssessmentError.GATEWAY_PROVIDER_ONLY, "Only the training provider (its tutors or LMS "
+                    + "client) or an admin submits for the gateway.");
         }
         requireGatewayOpen(assessment);
         List<GatewaySubmission> earlier = submissions.byAssessment(id);
@@ -166,7 +170,8 @@ public class GatewayService {
             List<Map<String, String>> failing = readiness.items().stream()
                     .filter(i -> i.status() == ReadinessStatus.FAILED)
                     .map(i -> Map.of("item", i.item(), "reason", i.reason())).toList();
-            throw ApiException.of(AssessmentError.NOT_READY, "The apprentice is not ready for the gateway to completion: "
+            throw ApiException.of(AssessmentError.NOT_READY,
+                    "The apprentice is not ready for the gateway to completion: "
                     + failing.stream().map(f -> f.get("item")).toList() + " failed (see failingItems); nothing "
                     + "was saved.").with("failingItems", failing);
         }
@@ -192,13 +197,16 @@ public class GatewayService {
     public GatewaySubmissionResponse decide(UUID id, int attempt, String item, GatewayDecisionRequest request) {
         Assessment assessment = locked(id);
         if (!isOrganisation(assessment)) {
-            throw forbidden(AssessmentError.GATEWAY_ORGANISATION_ONLY, "Only the assessment organisation (its assessors) or an admin decides gateway "
+            throw forbidden(AssessmentError.GATEWAY_ORGANISATION_ONLY, "Only the assessment organisation (its "
+                    + "assessors) or an admin decides gateway "
                     + "components.");
         }
         GatewaySubmission submission = submissions.byAttempt(id, attempt).orElseThrow(() -> ApiException.of(
-                AssessmentError.GATEWAY_SUBMISSION_NOT_FOUND, "No gateway submission " + attempt + " on assessment " + id + "."));
+                AssessmentError.GATEWAY_SUBMISSION_NOT_FOUND, "No gateway submission " + attempt + " on assessment "
+                        + id + "."));
         if (submission.components.stream().noneMatch(c -> c.item.equals(item))) {
-            throw ApiException.of(AssessmentError.GATEWAY_COMPONENT_NOT_FOUND, "Gateway submission " + attempt + " has no component " + item + "; its "
+            throw ApiException.of(AssessmentError.GATEWAY_COMPONENT_NOT_FOUND,
+                    "Gateway submission " + attempt + " has no component " + item + "; its "
                     + "components are " + submission.components.stream().map(c -> c.item).toList() + ".");
         }
         ComponentDecision verdict = ComponentDecision.valueOf(request.decision());
@@ -213,7 +221,8 @@ public class GatewayService {
         }
         GatewaySubmissionStatus status = status(submission, decided);
         if (status != GatewaySubmissionStatus.submitted) {
-            throw conflict("Gateway submission " + attempt + " is already " + status + ".", AssessmentError.SUBMISSION_DECIDED);
+            throw conflict("Gateway submission " + attempt + " is already "
+                    + status + ".", AssessmentError.SUBMISSION_DECIDED);
         }
         GatewayDecision decision = new GatewayDecision();
         decision.id = UUID.randomUUID();
@@ -244,7 +253,8 @@ public class GatewayService {
 
     private GatewayReadinessResponse readiness(Assessment assessment) {
         if (assessment.apprenticeId == null) {
-            throw ApiException.of(AssessmentError.NO_APPRENTICE_LINK, "Assessment " + assessment.id + " was registered without the "
+            throw ApiException.of(AssessmentError.NO_APPRENTICE_LINK,
+                    "Assessment " + assessment.id + " was registered without the "
                     + "apprentice's evidence-service id (apprenticeId), so readiness cannot be checked.");
         }
         AssessmentPlan plan = plans.require(assessment.standardVersion);
@@ -252,7 +262,8 @@ public class GatewayService {
         EvidenceClient.Apprentice apprentice = portfolios.apprentice(assessment.apprenticeId);
         if (!assessment.uln.equals(apprentice.uln())
                 || !assessment.standardVersion.equals(apprentice.standardVersion())) {
-            throw ApiException.of(AssessmentError.APPRENTICE_MISMATCH, "evidence-service's apprentice " + assessment.apprenticeId + " is "
+            throw ApiException.of(AssessmentError.APPRENTICE_MISMATCH,
+                    "evidence-service's apprentice " + assessment.apprenticeId + " is "
                     + "not this assessment's learner on " + assessment.standardVersion + " (ULN or standard "
                     + "version differ).");
         }
@@ -290,7 +301,8 @@ public class GatewayService {
         AssessmentPlan plan = plans.require(assessment.standardVersion);
         Optional<GatewayRules.Definition> item = GatewayRules.definition(plan, name);
         return item.orElseThrow(() -> ApiException.of(AssessmentError.UNKNOWN_ITEM, "The assessment plan of "
-                + assessment.standardVersion + " has no gateway item " + name + "; nothing was saved.").with("validItems",
+                + assessment.standardVersion + " has no gateway item " + name + "; nothing was "
+                + "saved.").with("validItems",
                 GatewayRules.definitions(plan).stream().map(GatewayRules.Definition::item).toList()));
     }
 
@@ -335,7 +347,8 @@ public class GatewayService {
     private Assessment visible(UUID id) {
         return assessments.findByIdOptional(id)
                 .filter(a -> AccessRules.mayRead(caller.get(), a.organisation.epaoId, a.providerUkprn, a.employerId))
-                .orElseThrow(() -> ApiException.of(AssessmentError.ASSESSMENT_NOT_FOUND, "No assessment with id " + id + "."));
+                .orElseThrow(() -> ApiException.of(AssessmentError.ASSESSMENT_NOT_FOUND,
+                        "No assessment with id " + id + "."));
     }
 
     /** The visible assessment, locked so concurrent gateway writes see each other. */
@@ -361,7 +374,8 @@ public class GatewayService {
         List<GatewaySubmissionResponse.Component> components = s.components.stream()
                 .map(c -> new GatewaySubmissionResponse.Component(c.item, c.readinessStatus.wire(),
                         Optional.ofNullable(byItem.get(c.item)).map(d -> new GatewaySubmissionResponse.Decision(
-                                d.decision.name(), d.reason, d.decided.at, d.decided.subject, d.decided.displayName)).orElse(null)))
+                                d.decision.name(), d.reason, d.decided.at, d.decided.subject,
+                                        d.decided.displayName)).orElse(null)))
                 .toList();
         return new GatewaySubmissionResponse(s.attempt, status(s, decisions).name(), s.note, s.submitted.at,
                 s.submitted.subject, s.submitted.displayName, components, read(s.readiness));

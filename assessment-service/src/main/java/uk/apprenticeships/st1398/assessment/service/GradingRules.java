@@ -93,7 +93,8 @@ public final class GradingRules {
         boolean latestFailed = latest != null && latest.grade().equals(method.lowestGrade());
         if (attemptKind == AttemptKind.first) {
             if (!attemptKind.mayFollow(latest == null ? null : latest.kind(), latestFailed)) {
-                throw ApiException.of(AssessmentError.FIRST_ATTEMPT_EXISTS, "Method " + method.code() + " already has a "
+                throw ApiException.of(AssessmentError.FIRST_ATTEMPT_EXISTS,
+                        "Method " + method.code() + " already has a "
                         + "first attempt; record a resit or retake after a " + method.lowestGrade() + ", or correct "
                         + "the attempt.");
             }
@@ -101,22 +102,26 @@ public final class GradingRules {
         }
         String kind = attemptKind.name();
         if (!attemptKind.mayFollow(latest == null ? null : latest.kind(), latestFailed)) {
-            throw broken(AssessmentError.NO_FAILED_ATTEMPT, "A " + kind + " of method " + method.code() + " needs its latest "
+            throw broken(AssessmentError.NO_FAILED_ATTEMPT, "A " + kind + " of method " + method.code() + " needs its "
+                    + "latest "
                     + "attempt to be a " + method.lowestGrade() + (latest == null ? "; it has no attempt yet."
                             : "; it is " + latest.grade() + "."));
         }
         if (!date.isAfter(latest.date())) {
-            throw broken(AssessmentError.BEFORE_PREVIOUS_ATTEMPT, "A " + kind + " must be dated after the attempt it follows ("
+            throw broken(AssessmentError.BEFORE_PREVIOUS_ATTEMPT, "A " + kind + " must be dated after the attempt it "
+                    + "follows ("
                     + latest.date() + ").");
         }
         AssessmentPlan.AttemptRule rule = rule(plan, attemptKind);
         if (Boolean.TRUE.equals(rule.employerAgreementRequired()) && !employerAgreed) {
-            throw broken(AssessmentError.EMPLOYER_AGREEMENT_REQUIRED, "The assessment plan requires the employer's agreement "
+            throw broken(AssessmentError.EMPLOYER_AGREEMENT_REQUIRED, "The assessment plan requires the employer's "
+                    + "agreement "
                     + "to a " + kind + "; set employerAgreed once it is given.");
         }
         long done = priors.stream().filter(p -> p.kind() == attemptKind).count();
         if (rule.maxAttemptsPerMethod() != null && done >= rule.maxAttemptsPerMethod()) {
-            throw broken(AssessmentError.TOO_MANY_ATTEMPTS, "The assessment plan allows " + rule.maxAttemptsPerMethod() + " "
+            throw broken(AssessmentError.TOO_MANY_ATTEMPTS, "The assessment plan allows "
+                    + rule.maxAttemptsPerMethod() + " "
                     + kind + "(s) per method; method " + method.code() + " has had " + done + ".");
         }
     }

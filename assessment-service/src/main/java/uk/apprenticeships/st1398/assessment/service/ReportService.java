@@ -76,10 +76,12 @@ public class ReportService {
         LocalDate start = date("from", from);
         LocalDate end = date("to", to);
         if (start.isAfter(end)) {
-            throw ApiException.of(AssessmentError.REPORT_PERIOD_INVALID, "from (" + start + ") must not be after to (" + end + ").");
+            throw ApiException.of(AssessmentError.REPORT_PERIOD_INVALID,
+                    "from (" + start + ") must not be after to (" + end + ").");
         }
         if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_DAYS) {
-            throw ApiException.of(AssessmentError.REPORT_PERIOD_INVALID, "A report covers at most " + MAX_DAYS + " days; " + start + " to " + end
+            throw ApiException.of(AssessmentError.REPORT_PERIOD_INVALID,
+                    "A report covers at most " + MAX_DAYS + " days; " + start + " to " + end
                     + " is longer.");
         }
         if (epaoId != null && !epaoId.matches("^EPA\\d{4}$")) {
@@ -106,7 +108,8 @@ public class ReportService {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiException.of(AssessmentError.REPORT_PERIOD_INVALID, name + " must be a date yyyy-mm-dd; " + value + " is not.");
+            throw ApiException.of(AssessmentError.REPORT_PERIOD_INVALID,
+                    name + " must be a date yyyy-mm-dd; " + value + " is not.");
         }
     }
 
