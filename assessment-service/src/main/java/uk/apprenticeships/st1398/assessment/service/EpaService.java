@@ -25,6 +25,7 @@ import uk.apprenticeships.st1398.assessment.domain.Certificate;
 import uk.apprenticeships.st1398.assessment.domain.EpaEntry;
 import uk.apprenticeships.st1398.assessment.domain.EpaOutcome;
 import uk.apprenticeships.st1398.assessment.domain.EpaRecord;
+import uk.apprenticeships.st1398.assessment.domain.LearnerStatus;
 import uk.apprenticeships.st1398.assessment.domain.RecordAction;
 import uk.apprenticeships.st1398.assessment.mapping.EpaMapper;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
@@ -80,19 +81,15 @@ public class EpaService {
                 new LearnerResponse.Standard(id.larsCode(), id.reference()),
                 new LearnerResponse.LearningDetails(a.standardVersion.substring(split + 1), a.standardVersion,
                         a.providerUkprn, a.organisation.epaoId, a.gatewayDate, a.periodEnd, a.overallGrade),
-                status(live), live.map(EpaMapper::toResponse).orElse(null),
+                status(live).name(), live.map(EpaMapper::toResponse).orElse(null),
                 certificate.map(c -> new LearnerResponse.Certificate(c.reference, c.status.name())).orElse(null));
     }
 
-    private static String status(Optional<EpaRecord> live) {
+    private static LearnerStatus status(Optional<EpaRecord> live) {
         if (live.isEmpty() || live.get().epas.isEmpty()) {
-            return "Registered";
+            return LearnerStatus.Registered;
         }
-        return switch (live.get().epas.get(live.get().epas.size() - 1).outcome) {
-            case Pass -> "Passed";
-            case Fail -> "InAssessment";
-            case Withdrawn -> "Withdrawn";
-        };
+        return LearnerStatus.after(live.get().epas.get(live.get().epas.size() - 1).outcome);
     }
 
     // ------------------------------------------------------------------------------------------ batches
