@@ -130,7 +130,7 @@ class EpaResourceTest {
         // A second create for the same learner is refused: update the record instead.
         as(Tokens.admin()).body(List.of(item("again", "3000000821", "Lovelace", null,
                 List.of(epa(first, "Pass", false, false))))).when().post(EPA).then().statusCode(200)
-                .body("[0].status", equalTo(409));
+                .body("[0].status", equalTo(409)).body("[0].code", equalTo("epa-record-exists"));
         assertEquals("InAssessment", status("3000000821"));
 
         // Update: a resit passed. Same reference, a new record replacing the old one.
@@ -204,7 +204,7 @@ class EpaResourceTest {
         as(Tokens.admin()).body(List.of(item("w2", "3000000831", "Lovelace", reference,
                 List.of(epa(d, "Fail", false, false), epa(d, "Withdrawn", false, false),
                         epa(TODAY, "Pass", false, true))))).when().put(EPA).then().statusCode(200)
-                .body("[0].status", equalTo(422));
+                .body("[0].status", equalTo(422)).body("[0].code", equalTo("epa-history"));
         assertEquals("Withdrawn", status("3000000831"));
     }
 
