@@ -2,11 +2,11 @@ package uk.apprenticeships.st1398.assessment.api;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import uk.apprenticeships.st1398.assessment.domain.ReadinessStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.apprenticeships.st1398.assessment.domain.ReadinessStatus;
 
 @Schema(name = "GatewayReadiness", description = "Whether an apprentice is ready for the gateway to completion, item "
         + "by item. Which items apply and their thresholds come from the standard version's assessment plan; ready "

@@ -2,9 +2,8 @@ package uk.apprenticeships.st1398.assessment.domain;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
-import org.hibernate.annotations.EmbeddedColumnNaming;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -14,6 +13,7 @@ import jakarta.persistence.Table;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.annotations.EmbeddedColumnNaming;
 
 /** An assessor of an assessment organisation, with the conflicts of interest they declared. */
 @Entity

@@ -1,9 +1,9 @@
 package uk.apprenticeships.st1398.assessment.domain;
 
-import org.hibernate.annotations.EmbeddedColumnNaming;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.EmbeddedColumnNaming;
 
 /** Who created and last changed a record and when, plus the optimistic-locking revision every table keeps. */
 @MappedSuperclass

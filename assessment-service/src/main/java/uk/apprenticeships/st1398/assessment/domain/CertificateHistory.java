@@ -2,7 +2,6 @@ package uk.apprenticeships.st1398.assessment.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
-import org.hibernate.annotations.EmbeddedColumnNaming;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.EmbeddedColumnNaming;
 
 /** One change to a certificate: append-only, never updated. */
 @Entity

@@ -3,12 +3,12 @@ package uk.apprenticeships.st1398.assessment.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
-import org.hibernate.annotations.EmbeddedColumnNaming;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.hibernate.annotations.EmbeddedColumnNaming;
 
 /**
  * A waiver of a readiness item, the withdrawal of one, or a declaration (an employer's confirmation, a certificate, a

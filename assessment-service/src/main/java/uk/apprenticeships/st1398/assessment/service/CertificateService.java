@@ -19,24 +19,24 @@ import uk.apprenticeships.st1398.assessment.api.CertificateResponse;
 import uk.apprenticeships.st1398.assessment.api.CertificateResult;
 import uk.apprenticeships.st1398.assessment.api.StatusChangeRequest;
 import uk.apprenticeships.st1398.assessment.api.SubmitRequest;
-import uk.apprenticeships.st1398.assessment.domain.StampColumns;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentOrganisation;
 import uk.apprenticeships.st1398.assessment.domain.Certificate;
 import uk.apprenticeships.st1398.assessment.domain.CertificateGrade;
 import uk.apprenticeships.st1398.assessment.domain.CertificateHistory;
 import uk.apprenticeships.st1398.assessment.domain.CertificateStatus;
 import uk.apprenticeships.st1398.assessment.domain.RecordAction;
+import uk.apprenticeships.st1398.assessment.domain.StampColumns;
 import uk.apprenticeships.st1398.assessment.mapping.CertificateMapper;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
 import uk.apprenticeships.st1398.assessment.repository.CertificateHistoryRepository;
 import uk.apprenticeships.st1398.assessment.repository.CertificateRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
-import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.problem.Problem;
 import uk.apprenticeships.st1398.platform.security.CurrentCaller;
 import uk.apprenticeships.st1398.platform.security.Stamp;
-import uk.apprenticeships.st1398.platform.problem.Problem;
 
 /**
  * Certificates: batches of up to 25 items answered item by item. Each item runs in its own transaction, so a

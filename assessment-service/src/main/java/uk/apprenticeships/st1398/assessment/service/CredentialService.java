@@ -7,10 +7,10 @@ import jakarta.transaction.Transactional;
 import java.util.Map;
 import uk.apprenticeships.st1398.assessment.api.CredentialResponse;
 import uk.apprenticeships.st1398.assessment.config.AssessmentConfig;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.assessment.domain.Certificate;
 import uk.apprenticeships.st1398.assessment.mapping.CertificateMapper;
 import uk.apprenticeships.st1398.assessment.mapping.OpenBadgeMapper;
-import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 
 /**

@@ -19,7 +19,7 @@ import uk.apprenticeships.st1398.assessment.api.EpaDetailsResponse;
 import uk.apprenticeships.st1398.assessment.api.EpaRequest;
 import uk.apprenticeships.st1398.assessment.api.EpaResult;
 import uk.apprenticeships.st1398.assessment.api.LearnerResponse;
-import uk.apprenticeships.st1398.assessment.domain.StampColumns;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.assessment.domain.Assessment;
 import uk.apprenticeships.st1398.assessment.domain.Certificate;
 import uk.apprenticeships.st1398.assessment.domain.EpaEntry;
@@ -27,15 +27,15 @@ import uk.apprenticeships.st1398.assessment.domain.EpaOutcome;
 import uk.apprenticeships.st1398.assessment.domain.EpaRecord;
 import uk.apprenticeships.st1398.assessment.domain.LearnerStatus;
 import uk.apprenticeships.st1398.assessment.domain.RecordAction;
+import uk.apprenticeships.st1398.assessment.domain.StampColumns;
 import uk.apprenticeships.st1398.assessment.mapping.EpaMapper;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
 import uk.apprenticeships.st1398.assessment.repository.CertificateRepository;
 import uk.apprenticeships.st1398.assessment.repository.EpaRecordRepository;
-import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.problem.Problem;
 import uk.apprenticeships.st1398.platform.security.CurrentCaller;
 import uk.apprenticeships.st1398.platform.security.Stamp;
-import uk.apprenticeships.st1398.platform.problem.Problem;
 
 /**
  * The DfE-shaped learner and EPA endpoints. The learner is the assessment registration (ULN, family name, standard,

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import uk.apprenticeships.st1398.assessment.api.GatewayDeclarationRequest;
 import uk.apprenticeships.st1398.assessment.api.GatewayDecisionRequest;
+import uk.apprenticeships.st1398.assessment.api.GatewayDeclarationRequest;
 import uk.apprenticeships.st1398.assessment.api.GatewayReadinessResponse;
 import uk.apprenticeships.st1398.assessment.api.GatewayRecordResponse;
 import uk.apprenticeships.st1398.assessment.api.GatewaySubmissionResponse;
@@ -25,21 +25,21 @@ import uk.apprenticeships.st1398.assessment.client.AssessmentPlan;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlans;
 import uk.apprenticeships.st1398.assessment.client.EvidenceClient;
 import uk.apprenticeships.st1398.assessment.client.Portfolios;
-import uk.apprenticeships.st1398.assessment.domain.StampColumns;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.assessment.domain.Assessment;
 import uk.apprenticeships.st1398.assessment.domain.ComponentDecision;
 import uk.apprenticeships.st1398.assessment.domain.GatewayDecision;
+import uk.apprenticeships.st1398.assessment.domain.GatewayRecord;
 import uk.apprenticeships.st1398.assessment.domain.GatewayRecordKind;
+import uk.apprenticeships.st1398.assessment.domain.GatewaySubmission;
 import uk.apprenticeships.st1398.assessment.domain.GatewaySubmissionStatus;
 import uk.apprenticeships.st1398.assessment.domain.ReadinessStatus;
-import uk.apprenticeships.st1398.assessment.domain.GatewayRecord;
-import uk.apprenticeships.st1398.assessment.domain.GatewaySubmission;
+import uk.apprenticeships.st1398.assessment.domain.StampColumns;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
 import uk.apprenticeships.st1398.assessment.repository.GatewayRecordRepository;
 import uk.apprenticeships.st1398.assessment.repository.GatewaySubmissionRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
-import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.security.CurrentCaller;
 import uk.apprenticeships.st1398.platform.security.Stamp;
@@ -221,8 +221,8 @@ public class GatewayService {
         }
         GatewaySubmissionStatus status = status(submission, decided);
         if (status != GatewaySubmissionStatus.submitted) {
-            throw conflict("Gateway submission " + attempt + " is already "
-                    + status + ".", AssessmentError.SUBMISSION_DECIDED);
+            throw conflict("Gateway submission " + attempt + " is already " + status + ".",
+                    AssessmentError.SUBMISSION_DECIDED);
         }
         GatewayDecision decision = new GatewayDecision();
         decision.id = UUID.randomUUID();
@@ -234,8 +234,7 @@ public class GatewayService {
         submissions.persistDecision(decision);
         List<GatewayDecision> after = new ArrayList<>(decided);
         after.add(decision);
-        if (status.canMoveTo(GatewaySubmissionStatus.accepted)
-                && status(submission, after) == GatewaySubmissionStatus.accepted) {
+        if (status(submission, after) == GatewaySubmissionStatus.accepted) {
             passGateway(assessment);
         }
         Log.infof("Gateway submission %d of assessment %s: %s %s", attempt, id, item, decision.decision);

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlan;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlans;
 import uk.apprenticeships.st1398.assessment.config.AssessmentConfig;
-import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
 import uk.apprenticeships.st1398.assessment.config.AssessmentError;
+import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.security.CurrentCaller;
 
