@@ -1,7 +1,6 @@
 package uk.apprenticeships.st1398.assessment.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -81,13 +80,6 @@ public class AccessRules implements AccessPolicy {
     @Override
     public Map<String, Set<String>> grants() {
         return GRANTS;
-    }
-
-    /** Every permission some role holds: for tests that check each is used. */
-    public static Set<String> all() {
-        Set<String> all = new HashSet<>();
-        GRANTS.values().forEach(all::addAll);
-        return all;
     }
 
     /**
