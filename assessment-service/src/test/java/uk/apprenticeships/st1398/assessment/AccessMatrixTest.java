@@ -269,8 +269,9 @@ class AccessMatrixTest {
         rows.add(new Row("GET", "/api/v1/assessments/{id}/result", get(one + "/result"), read));
         // Gateway to completion. The matrix's assessment has no evidence-service link (callers who pass the role and
         // tenant checks, the own employer included, meet 422 no-apprentice-link on readiness; GatewayResourceTest has
-        // employers reading it through evidence-service's employer view) and has passed its gateway already, so waivers,
-        // declarations and submissions that pass the role and tenant checks meet 409; there is no submission to decide.
+        // employers reading it through evidence-service's employer view) and has passed its gateway already, so
+        // waivers, declarations and submissions that pass the role and tenant checks meet 409; there is no
+        // submission to decide.
         String gateway = one + "/gateway";
         rows.add(new Row("GET", "/api/v1/assessments/{id}/gateway/readiness", get(gateway + "/readiness"),
                 "422 422 422 404 422 404 422 422 404 403 401"));
