@@ -267,9 +267,11 @@ class AccessMatrixTest {
                 send(one + "/attempts/" + attemptId + "/corrections", Map.of("date", TODAY.minusDays(1).toString(),
                         "grade", "Distinction", "reason", "Re-marked")), assignedAssessor201));
         rows.add(new Row("GET", "/api/v1/assessments/{id}/result", get(one + "/result"), read));
-        // Gateway to completion. The matrix's assessment has no evidence-service link (callers who pass the tenant
-        // check meet 422 no-apprentice-link on readiness) and has passed its gateway already, so waivers,
-        // declarations and submissions that pass the role and tenant checks meet 409; there is no submission to decide.
+        // Gateway to completion. The matrix's assessment has no evidence-service link (callers who pass the role and
+        // tenant checks, the own employer included, meet 422 no-apprentice-link on readiness; GatewayResourceTest has
+        // employers reading it through evidence-service's employer view) and has passed its gateway already, so
+        // waivers, declarations and submissions that pass the role and tenant checks meet 409; there is no
+        // submission to decide.
         String gateway = one + "/gateway";
         rows.add(new Row("GET", "/api/v1/assessments/{id}/gateway/readiness", get(gateway + "/readiness"),
                 "422 422 422 404 422 404 422 422 404 403 401"));

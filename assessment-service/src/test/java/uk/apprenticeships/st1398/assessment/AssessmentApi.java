@@ -6,6 +6,7 @@ import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /** Requests and fixtures the assessment-service tests share. */
@@ -27,6 +28,25 @@ final class AssessmentApi {
     static void organisation(String epaoId) {
         as(Tokens.admin()).body(Map.of("epaoId", epaoId, "name", "Org " + epaoId)).when()
                 .post("/api/v1/assessment-organisations").then().statusCode(201);
+    }
+
+    /**
+     * Registers an assessment organisation with a fresh id ({@link TestIds#epaoId()}; only 10,000 exist, so an id a
+     * hand-allocated test already holds is skipped) and answers its id.
+     */
+    static String freshOrganisation() {
+        for (int tries = 0; tries < 50; tries++) {
+            String epaoId = TestIds.epaoId();
+            int status = as(Tokens.admin()).body(Map.of("epaoId", epaoId, "name", "Org " + epaoId)).when()
+                    .post("/api/v1/assessment-organisations").then().extract().statusCode();
+            if (status == 201) {
+                return epaoId;
+            }
+            if (status != 409) {
+                throw new AssertionError("registering " + epaoId + " answered " + status);
+            }
+        }
+        throw new AssertionError("no free assessment organisation id after 50 tries");
     }
 
     /** Registers an assessor (as admin) with declared conflicts; answers its id. */

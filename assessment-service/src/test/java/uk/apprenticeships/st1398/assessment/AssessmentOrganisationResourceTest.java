@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -80,8 +81,13 @@ class AssessmentOrganisationResourceTest {
                 .body("name", equalTo("Renamed")).body("ukprn", nullValue());
 
         AssessmentOrganisation row = stored("EPA0101");
-        assertEquals("admin1", row.createdBy);
-        assertEquals("admin2", row.updatedBy);
+        // The platform's stamp: the token subject (stable), the display name, the role and the request.
+        assertEquals("admin1-subject", row.created.subject);
+        assertEquals("admin1", row.created.displayName);
+        assertEquals("admin", row.created.role);
+        assertNotNull(row.created.requestId);
+        assertEquals("admin2-subject", row.updated.subject);
+        assertEquals("admin2", row.updated.displayName);
     }
 
     @Test

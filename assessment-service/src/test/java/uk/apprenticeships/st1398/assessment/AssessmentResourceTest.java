@@ -84,7 +84,7 @@ class AssessmentResourceTest {
     private static void refused(String token, String id, Map<String, Object> body, int status, String rule) {
         int before = attemptCount(id);
         post(token, id, body).spec(Problems.problem(status, status == 409 ? "conflict" : "unprocessable"))
-                .body("rule", equalTo(rule));
+                .body("code", equalTo(rule));
         assertEquals(before, attemptCount(id), "a refused attempt must change nothing");
     }
 
@@ -135,7 +135,7 @@ class AssessmentResourceTest {
         as(Tokens.admin()).body(with(with(body, "uln", "2000000713"), "standardVersion", "ST0404_1.0")).when()
                 .post(ASSESSMENTS).then().spec(Problems.problem(422, "unprocessable"));
         as(Tokens.admin()).body(with(with(body, "uln", "2000000714"), "standardVersion", "ST0503_1.0")).when()
-                .post(ASSESSMENTS).then().spec(Problems.problem(503, "service-unavailable"));
+                .post(ASSESSMENTS).then().spec(Problems.problem(503, "service-unavailable", "downstream-unavailable"));
         as(Tokens.admin()).body(with(with(body, "uln", "2000000715"), "epaoId", "EPA0799")).when()
                 .post(ASSESSMENTS).then().spec(Problems.problem(422, "unprocessable"));
         as(Tokens.admin()).when().get(ASSESSMENTS + "?uln=2000000713").then().statusCode(200)
@@ -180,10 +180,10 @@ class AssessmentResourceTest {
         String id = register(registration("2000000731", "ST1398_1.0", "10007311", "EMP-731", "EPA0731",
                 TODAY.minusDays(30)));
         assign(Tokens.admin(), id, byProvider).spec(Problems.problem(409, "conflict"))
-                .body("rule", equalTo("assessor-conflict-of-interest"));
+                .body("code", equalTo("assessor-conflict-of-interest"));
         assign(Tokens.admin(), id, byEmployer).spec(Problems.problem(409, "conflict"));
         assign(Tokens.admin(), id, foreign).spec(Problems.problem(422, "unprocessable"))
-                .body("rule", equalTo("assessor-not-in-organisation"));
+                .body("code", equalTo("assessor-not-in-organisation"));
         as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id).then().body("assessorId", nullValue());
         assign(assessorToken("io0732", "EPA0732"), id, foreign).statusCode(404);
         assign(Tokens.tutor("10007311"), id, clean).statusCode(403);
@@ -284,7 +284,7 @@ class AssessmentResourceTest {
         as(assessorToken("qu0771", "EPA0771")).body(correction).when().post(corrections).then().statusCode(403);
         int before = attemptCount(id);
         as(token).body(with(correction, "grade", "Merit")).when().post(corrections).then()
-                .spec(Problems.problem(422, "unprocessable")).body("rule", equalTo("grade-not-allowed"));
+                .spec(Problems.problem(422, "unprocessable")).body("code", equalTo("grade-not-allowed"));
         assertEquals(before, attemptCount(id));
         String corrected = as(token).body(correction).when().post(corrections).then().statusCode(201)
                 .body("correctsId", equalTo(original)).body("kind", equalTo("first"))
@@ -293,7 +293,7 @@ class AssessmentResourceTest {
                 .body("supersededBy", equalTo(corrected)).body("grade", equalTo("Pass"))
                 .body("evidenceRefs", equalTo(List.of("ev-1")));
         as(token).body(correction).when().post(corrections).then().spec(Problems.problem(409, "conflict"))
-                .body("rule", equalTo("already-superseded"));
+                .body("code", equalTo("already-superseded"));
         recorded(token, id, attempt("M2", "first", TODAY.minusDays(40), "Distinction"));
         result(token, id).body("overallGrade", equalTo("Distinction")).body("methods[0].attemptId",
                 equalTo(corrected));

@@ -31,12 +31,13 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /**
  * Bookings of assessment methods: the plan's rules, cancellation, the link to attempts, tenants and roles. Each test
- * uses its own organisations (EPA09xx), ULNs (40000009xx), providers and employers: the database is shared. Every
- * refused write is followed by a check that nothing changed.
+ * uses its own organisations, ULNs, providers and employers from TestIds: the database is shared. Every refused write
+ * is followed by a check that nothing changed.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StandardsPlanStub.class, restrictToAnnotatedClass = false)
@@ -48,19 +49,28 @@ class BookingResourceTest {
     @Inject
     AgroalDataSource database;
 
-    /** A registration of {@code uln} with a fresh organisation; gateway null means not passed yet. */
+    /** The training provider of {@code uln}'s registration: 9 and the ULN's last 7 digits (TestIds ULNs differ). */
+    private static String ukprnOf(String uln) {
+        return "9" + uln.substring(3);
+    }
+
+    /** The employer of {@code uln}'s registration. */
+    private static String employerOf(String uln) {
+        return "EMP-" + uln;
+    }
+
+    /** A registration of {@code uln} with the organisation; gateway null means not passed yet. */
     private static String register(String epaoId, String uln, String version, LocalDate gateway) {
         Map<String, Object> body = new HashMap<>(Map.of("uln", uln, "familyName", "Hopper", "standardVersion",
-                version, "providerUkprn", "1000" + uln.substring(6), "employerId", "EMP-" + uln, "epaoId", epaoId));
+                version, "providerUkprn", ukprnOf(uln), "employerId", employerOf(uln), "epaoId", epaoId));
         if (gateway != null) {
             body.put("gatewayDate", gateway.toString());
         }
         return as(Tokens.admin()).body(body).when().post(ASSESSMENTS).then().statusCode(201).extract().path("id");
     }
 
-    /** A registration of a fresh organisation with {@code user} registered and assigned as its assessor. */
+    /** A registration with the (registered) organisation and {@code user} registered and assigned as its assessor. */
     private static String assessed(String epaoId, String user, String uln, String version, LocalDate gateway) {
-        organisation(epaoId);
         String assessorId = assessor(epaoId, user, List.of(), List.of());
         String id = register(epaoId, uln, version, gateway);
         as(Tokens.admin()).body(Map.of("assessorId", assessorId)).when().put(ASSESSMENTS + "/" + id + "/assessor")
@@ -93,7 +103,7 @@ class BookingResourceTest {
             case 409 -> "conflict";
             default -> "unprocessable";
         };
-        book(token, id, body).spec(Problems.problem(status, slug)).body("rule", equalTo(rule));
+        book(token, id, body).spec(Problems.problem(status, slug)).body("code", equalTo(rule));
         assertEquals(before, bookingCount(id), "a refused booking must change nothing");
     }
 
@@ -128,8 +138,11 @@ class BookingResourceTest {
 
     @Test
     void st1398BookingsFollowThePlanAndBreakingOneIsRefusedWithItsRule() {
-        String id = assessed("EPA0911", "ka0911", "4000000911", "ST1398_1.0", TODAY.minusDays(30));
-        String assessor = assessorToken("ka0911", "EPA0911");
+        String epao = AssessmentApi.freshOrganisation();
+        String user = "k" + TestIds.suffix();
+        String uln = TestIds.uln();
+        String id = assessed(epao, user, uln, "ST1398_1.0", TODAY.minusDays(30));
+        String assessor = assessorToken(user, epao);
         refused(assessor, id, booking("M9", "first", TODAY.plusDays(5)), 422, "unknown-method");
         book(assessor, id, booking("M9", "first", TODAY.plusDays(5))).body("detail", containsString("[M1, M2]"));
         refused(assessor, id, booking("M1", "first", TODAY.minusDays(1)), 422, "date-in-past");
@@ -158,7 +171,7 @@ class BookingResourceTest {
         assertTrue(((String) made.get("startTime")).startsWith("09:30"), "startTime " + made.get("startTime"));
         assertEquals("on-site", made.get("mode"));
         assertEquals("Room 4, Leeds", made.get("location"));
-        assertEquals("ka0911-subject", made.get("bookedBy"));
+        assertEquals(user + "-subject", made.get("bookedBy"));
         assertEquals(null, made.get("cancelledAt"));
         assertEquals(null, made.get("attemptId"));
         // One open booking per method; the other method is free.
@@ -168,17 +181,22 @@ class BookingResourceTest {
 
     @Test
     void noBookingBeforeTheGatewayIsPassed() {
-        organisation("EPA0912");
-        String id = register("EPA0912", "4000000912", "ST1398_1.0", null);
-        refused(assessorToken("kb0912", "EPA0912"), id, booking("M1", "first", TODAY.plusDays(5)), 422,
+        String epao = AssessmentApi.freshOrganisation();
+        String user = "k" + TestIds.suffix();
+        String uln = TestIds.uln();
+        String id = register(epao, uln, "ST1398_1.0", null);
+        refused(assessorToken(user, epao), id, booking("M1", "first", TODAY.plusDays(5)), 422,
                 "gateway-not-passed");
         refused(Tokens.admin(), id, booking("M1", "first", TODAY.plusDays(5)), 422, "gateway-not-passed");
     }
 
     @Test
     void resitsAndRetakesNeedAFailTheEmployersAgreementAndRoomUnderTheLimit() {
-        String id = assessed("EPA0913", "kc0913", "4000000913", "ST1398_1.0", TODAY.minusDays(30));
-        String assessor = assessorToken("kc0913", "EPA0913");
+        String epao = AssessmentApi.freshOrganisation();
+        String user = "k" + TestIds.suffix();
+        String uln = TestIds.uln();
+        String id = assessed(epao, user, uln, "ST1398_1.0", TODAY.minusDays(30));
+        String assessor = assessorToken(user, epao);
         record(assessor, id, attempt("M1", "first", TODAY.minusDays(3), "Pass")).statusCode(201);
         record(assessor, id, attempt("M2", "first", TODAY.minusDays(3), "Fail")).statusCode(201);
         // A first attempt exists: no second one can be booked.
@@ -195,10 +213,13 @@ class BookingResourceTest {
 
     @Test
     void aMadeUpPlanBringsItsOwnMethodsAgreementRulesAndLimits() {
+        String epao = AssessmentApi.freshOrganisation();
+        String user = "k" + TestIds.suffix();
+        String uln = TestIds.uln();
         // ST9999: methods PROJECT, TEST, INTERVIEW; six months; resits without agreement, at most 2; retakes with
         // agreement, at most 1.
-        String id = assessed("EPA0914", "kd0914", "4000000914", "ST9999_1.0", TODAY.minusDays(100));
-        String assessor = assessorToken("kd0914", "EPA0914");
+        String id = assessed(epao, user, uln, "ST9999_1.0", TODAY.minusDays(100));
+        String assessor = assessorToken(user, epao);
         refused(assessor, id, booking("M1", "first", TODAY.plusDays(2)), 422, "unknown-method");
         book(assessor, id, booking("M1", "first", TODAY.plusDays(2)))
                 .body("detail", containsString("[PROJECT, TEST, INTERVIEW]"));
@@ -220,13 +241,18 @@ class BookingResourceTest {
 
     @Test
     void theBookedAssessorMustBelongToTheOrganisationAndHaveNoConflict() {
-        organisation("EPA0915");
-        organisation("EPA0916");
-        String id = register("EPA0915", "4000000915", "ST1398_1.0", TODAY.minusDays(30));
-        String conflicted = assessor("EPA0915", "ke0915", List.of("10000915"), List.of());
-        String conflictedByEmployer = assessor("EPA0915", "kf0915", List.of(), List.of("EMP-4000000915"));
-        String elsewhere = assessor("EPA0916", "kg0916", List.of(), List.of());
-        String free = assessor("EPA0915", "kh0915", List.of(), List.of());
+        String epao = AssessmentApi.freshOrganisation();
+        String other = AssessmentApi.freshOrganisation();
+        String user1 = "k" + TestIds.suffix();
+        String user2 = "k" + TestIds.suffix();
+        String user3 = "k" + TestIds.suffix();
+        String user4 = "k" + TestIds.suffix();
+        String uln = TestIds.uln();
+        String id = register(epao, uln, "ST1398_1.0", TODAY.minusDays(30));
+        String conflicted = assessor(epao, user1, List.of(ukprnOf(uln)), List.of());
+        String conflictedByEmployer = assessor(epao, user2, List.of(), List.of(employerOf(uln)));
+        String elsewhere = assessor(other, user3, List.of(), List.of());
+        String free = assessor(epao, user4, List.of(), List.of());
         String admin = Tokens.admin();
         Map<String, Object> body = booking("M1", "first", TODAY.plusDays(7));
         refused(admin, id, with(body, "assessorId", conflicted), 409, "assessor-conflict-of-interest");
@@ -237,8 +263,11 @@ class BookingResourceTest {
 
     @Test
     void cancellingKeepsTheBookingAndRecordsWhoWhenAndWhy() {
-        String id = assessed("EPA0917", "ki0917", "4000000917", "ST1398_1.0", TODAY.minusDays(30));
-        String assessor = assessorToken("ki0917", "EPA0917");
+        String epao = AssessmentApi.freshOrganisation();
+        String user = "k" + TestIds.suffix();
+        String uln = TestIds.uln();
+        String id = assessed(epao, user, uln, "ST1398_1.0", TODAY.minusDays(30));
+        String assessor = assessorToken(user, epao);
         String bookingId = booked(assessor, id, with(booking("M1", "first", TODAY.plusDays(4)), "note", "Morning"));
         String before = read(id, bookingId);
         cancel(assessor, id, bookingId, Map.of()).spec(Problems.invalid("reason"));
@@ -246,13 +275,13 @@ class BookingResourceTest {
         assertEquals(before, read(id, bookingId), "a refused cancellation must change nothing");
 
         cancel(assessor, id, bookingId, Map.of("reason", "Apprentice unwell")).statusCode(200)
-                .body("status", equalTo("cancelled")).body("cancelledBy", equalTo("ki0917-subject"))
+                .body("status", equalTo("cancelled")).body("cancelledBy", equalTo(user + "-subject"))
                 .body("cancellationReason", equalTo("Apprentice unwell")).body("cancelledAt", notNullValue())
                 .body("date", equalTo(TODAY.plusDays(4).toString())).body("note", equalTo("Morning"))
-                .body("bookedBy", equalTo("ki0917-subject"));
+                .body("bookedBy", equalTo(user + "-subject"));
         String cancelled = read(id, bookingId);
         cancel(Tokens.admin(), id, bookingId, Map.of("reason", "Again")).spec(Problems.problem(409, "conflict"))
-                .body("rule", equalTo("booking-not-open"));
+                .body("code", equalTo("booking-already-closed"));
         assertEquals(cancelled, read(id, bookingId), "a refused cancellation must change nothing");
 
         // Not even the database rewrites a booking or its cancellation.
@@ -280,11 +309,17 @@ class BookingResourceTest {
 
     @Test
     void anAttemptUsesAnOpenMatchingBookingOnceAndMarksItAttended() {
-        String id = assessed("EPA0918", "kj0918", "4000000918", "ST1398_1.0", TODAY.minusDays(30));
-        String other = assessed("EPA0919", "kk0919", "4000000919", "ST1398_1.0", TODAY.minusDays(30));
-        String assessor = assessorToken("kj0918", "EPA0918");
+        String epao = AssessmentApi.freshOrganisation();
+        String otherEpao = AssessmentApi.freshOrganisation();
+        String user = "k" + TestIds.suffix();
+        String otherUser = "k" + TestIds.suffix();
+        String uln = TestIds.uln();
+        String otherUln = TestIds.uln();
+        String id = assessed(epao, user, uln, "ST1398_1.0", TODAY.minusDays(30));
+        String other = assessed(otherEpao, otherUser, otherUln, "ST1398_1.0", TODAY.minusDays(30));
+        String assessor = assessorToken(user, epao);
         String bookingId = booked(assessor, id, booking("M1", "first", TODAY));
-        String elsewhere = booked(assessorToken("kk0919", "EPA0919"), other, booking("M1", "first", TODAY));
+        String elsewhere = booked(assessorToken(otherUser, otherEpao), other, booking("M1", "first", TODAY));
         String cancelledId = booked(assessor, id, booking("M2", "first", TODAY));
         cancel(assessor, id, cancelledId, Map.of("reason", "Moved")).statusCode(200);
         String booked = read(id, bookingId);
@@ -293,7 +328,7 @@ class BookingResourceTest {
         attemptRefused(assessor, id, with(graded, "date", TODAY.minusDays(1).toString()), "booking-mismatch");
         attemptRefused(assessor, id, with(with(graded, "methodCode", "M2"), "bookingId", bookingId),
                 "booking-mismatch");
-        attemptRefused(assessor, id, with(graded, "bookingId", elsewhere), "booking-not-found");
+        attemptRefused(assessor, id, with(graded, "bookingId", elsewhere), "booking-not-on-assessment");
         attemptRefused(assessor, id, with(with(graded, "methodCode", "M2"), "bookingId", cancelledId),
                 "booking-not-open");
         assertEquals(booked, read(id, bookingId), "a refused attempt must leave the booking open");
@@ -306,7 +341,7 @@ class BookingResourceTest {
         attemptRefused(assessor, id, with(attempt("M2", "first", TODAY, "Pass"), "bookingId", bookingId),
                 "booking-not-open");
         cancel(assessor, id, bookingId, Map.of("reason", "Too late")).spec(Problems.problem(409, "conflict"))
-                .body("rule", equalTo("booking-not-open"));
+                .body("code", equalTo("booking-already-closed"));
         as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/bookings?status=attended").then().statusCode(200)
                 .body("totalItems", equalTo(1)).body("items[0].id", equalTo(bookingId));
         // Attempts without a booking stay valid.
@@ -321,34 +356,39 @@ class BookingResourceTest {
 
     private static void attemptRefused(String token, String id, Map<String, Object> body, String rule) {
         int before = attemptCount(id);
-        record(token, id, body).spec(Problems.problem(422, "unprocessable")).body("rule", equalTo(rule));
+        record(token, id, body).spec(Problems.problem(422, "unprocessable")).body("code", equalTo(rule));
         assertEquals(before, attemptCount(id), "a refused attempt must change nothing");
     }
 
     @Test
     void readersOfTheAssessmentReadBookingsOnlyAdminsAndItsAssessorsWriteForeignIs404() {
-        String id = assessed("EPA0920", "kl0920", "4000000920", "ST1398_1.0", TODAY.minusDays(30));
-        organisation("EPA0921");
-        String bookingId = booked(assessorToken("kl0920", "EPA0920"), id, booking("M1", "first", TODAY.plusDays(2)));
+        String epao = AssessmentApi.freshOrganisation();
+        String other = AssessmentApi.freshOrganisation();
+        String user = "k" + TestIds.suffix();
+        String otherUser = "k" + TestIds.suffix();
+        String colleague = "k" + TestIds.suffix();
+        String uln = TestIds.uln();
+        String id = assessed(epao, user, uln, "ST1398_1.0", TODAY.minusDays(30));
+        String bookingId = booked(assessorToken(user, epao), id, booking("M1", "first", TODAY.plusDays(2)));
         String one = ASSESSMENTS + "/" + id + "/bookings/" + bookingId;
-        String foreign = assessorToken("km0921", "EPA0921");
+        String foreign = assessorToken(otherUser, other);
         String before = read(id, bookingId);
         // Foreign tenants: 404, as if absent.
-        for (String token : List.of(foreign, Tokens.tutor("10000921"), Tokens.employer("EMP-4000000921"))) {
+        for (String token : List.of(foreign, Tokens.tutor(TestIds.ukprn()), Tokens.employer(TestIds.employerId()))) {
             as(token).when().get(ASSESSMENTS + "/" + id + "/bookings").then().spec(Problems.problem(404, "not-found"));
             as(token).when().get(one).then().spec(Problems.problem(404, "not-found"));
         }
-        refused(foreign, id, booking("M2", "first", TODAY.plusDays(2)), 404, null);
+        refused(foreign, id, booking("M2", "first", TODAY.plusDays(2)), 404, "assessment-not-found");
         cancel(foreign, id, bookingId, Map.of("reason", "Not mine")).spec(Problems.problem(404, "not-found"));
         // Readers of the assessment read its bookings.
-        for (String token : List.of(Tokens.tutor("10000920"), Tokens.employer("EMP-4000000920"),
-                Tokens.token("regulator1", "regulator"), assessorToken("kn0920", "EPA0920"))) {
+        for (String token : List.of(Tokens.tutor(ukprnOf(uln)), Tokens.employer(employerOf(uln)),
+                Tokens.token("regulator1", "regulator"), assessorToken(colleague, epao))) {
             as(token).when().get(one).then().statusCode(200).body("id", equalTo(bookingId));
             as(token).when().get(ASSESSMENTS + "/" + id + "/bookings").then().statusCode(200)
                     .body("totalItems", equalTo(1));
         }
         // ...but only admins and the organisation's assessors book and cancel.
-        for (String token : List.of(Tokens.tutor("10000920"), Tokens.employer("EMP-4000000920"),
+        for (String token : List.of(Tokens.tutor(ukprnOf(uln)), Tokens.employer(employerOf(uln)),
                 Tokens.token("regulator1", "regulator"))) {
             int count = bookingCount(id);
             book(token, id, booking("M2", "first", TODAY.plusDays(2))).spec(Problems.problem(403, "forbidden"));

@@ -97,6 +97,7 @@ class CertificateResourceTest {
         String ref = as(Tokens.assessor("EPA0501")).body(List.of(certificate("row-1", uln, " merit "))).when()
                 .post(PATH).then().statusCode(200)
                 .body("[0].requestId", equalTo("row-1")).body("[0].status", equalTo(201))
+                .body("[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("code")))
                 .body("[0].validationErrors", hasSize(0))
                 .body("[0].certificate.certificateReference", matchesPattern("\\d{8}"))
                 .body("[0].certificate.status", equalTo("Draft"))
@@ -195,9 +196,11 @@ class CertificateResourceTest {
                 .spec(Problems.problem(409, "conflict"));
         amended.put("certificateReference", ref);
         as(Tokens.assessor("EPA0501")).body(List.of(amended)).when().put(PATH).then().statusCode(200)
-                .body("[0].status", equalTo(409)).body("[0].certificate", nullValue());
+                .body("[0].status", equalTo(409)).body("[0].code", equalTo("certificate-not-amendable"))
+                .body("[0].certificate", nullValue());
         as(Tokens.assessor("EPA0501")).body(List.of(Map.of("requestId", "s", "certificateReference", ref))).when()
-                .post(PATH + "/submit").then().statusCode(200).body("[0].status", equalTo(409));
+                .post(PATH + "/submit").then().statusCode(200).body("[0].status", equalTo(409))
+                .body("[0].code", equalTo("certificate-not-submittable"));
         given().auth().oauth2(Tokens.admin()).when().get(PATH + "/" + ref).then()
                 .body("learningDetails.overallGrade", equalTo("Merit"));
 
@@ -217,7 +220,8 @@ class CertificateResourceTest {
         as(Tokens.assessor("EPA0502")).body(Map.of("status", "Ready")).when().post(PATH + "/" + ref + "/status")
                 .then().spec(Problems.problem(404, "not-found"));
         as(Tokens.assessor("EPA0502")).body(List.of(Map.of("requestId", "s", "certificateReference", ref))).when()
-                .post(PATH + "/submit").then().statusCode(200).body("[0].status", equalTo(404));
+                .post(PATH + "/submit").then().statusCode(200).body("[0].status", equalTo(404))
+                .body("[0].code", equalTo("certificate-not-found"));
         given().auth().oauth2(Tokens.tutor("10000002")).when().get(PATH + "/" + ref).then()
                 .spec(Problems.problem(404, "not-found"));
         given().auth().oauth2(Tokens.tutor("10000001")).when().get(PATH + "/" + ref).then().statusCode(200);
@@ -235,7 +239,8 @@ class CertificateResourceTest {
         Map<String, Object> foreign = certificate("f", nextUln(), "Pass");
         foreign.put("epaoId", "EPA0502");
         as(Tokens.assessor("EPA0501")).body(List.of(foreign)).when().post(PATH).then().statusCode(200)
-                .body("[0].status", equalTo(400)).body("[0].validationErrors[0].field", equalTo("epaoId"));
+                .body("[0].status", equalTo(400)).body("[0].code", equalTo("validation-failed"))
+                .body("[0].validationErrors[0].field", equalTo("epaoId"));
         as(Tokens.assessor("EPA0999")).body(List.of(certificate("g", nextUln(), "Pass"))).when().post(PATH).then()
                 .statusCode(200).body("[0].status", equalTo(400));
     }

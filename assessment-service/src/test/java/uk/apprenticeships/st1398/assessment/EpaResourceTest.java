@@ -130,7 +130,7 @@ class EpaResourceTest {
         // A second create for the same learner is refused: update the record instead.
         as(Tokens.admin()).body(List.of(item("again", "3000000821", "Lovelace", null,
                 List.of(epa(first, "Pass", false, false))))).when().post(EPA).then().statusCode(200)
-                .body("[0].status", equalTo(409));
+                .body("[0].status", equalTo(409)).body("[0].code", equalTo("epa-record-exists"));
         assertEquals("InAssessment", status("3000000821"));
 
         // Update: a resit passed. Same reference, a new record replacing the old one.
@@ -204,7 +204,7 @@ class EpaResourceTest {
         as(Tokens.admin()).body(List.of(item("w2", "3000000831", "Lovelace", reference,
                 List.of(epa(d, "Fail", false, false), epa(d, "Withdrawn", false, false),
                         epa(TODAY, "Pass", false, true))))).when().put(EPA).then().statusCode(200)
-                .body("[0].status", equalTo(422));
+                .body("[0].status", equalTo(422)).body("[0].code", equalTo("epa-history"));
         assertEquals("Withdrawn", status("3000000831"));
     }
 
@@ -219,7 +219,7 @@ class EpaResourceTest {
         as(Tokens.assessor("EPA0841")).body(List.of(certificate)).when().post("/api/v1/certificates").then()
                 .statusCode(200).body("[0].status", equalTo(201));
         as(Tokens.assessor("EPA0841")).when().delete(EPA + "/3000000841/Lovelace/ST1398/" + reference).then()
-                .spec(Problems.problem(409, "conflict")).body("rule", equalTo("certificate-exists"));
+                .spec(Problems.problem(409, "conflict")).body("code", equalTo("certificate-exists"));
         learnerRecord(Tokens.admin(), "3000000841/Lovelace/ST1398").statusCode(200)
                 .body("status", equalTo("Passed")).body("certificate.certificateStatus", equalTo("Draft"))
                 .body("learner.givenNames", equalTo("Ada"));

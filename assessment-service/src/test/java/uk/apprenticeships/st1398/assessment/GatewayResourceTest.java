@@ -37,6 +37,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /**
@@ -267,7 +268,7 @@ class GatewayResourceTest {
         // ST1398's items are not this plan's.
         int before = count(id, "waivers");
         waive(Tokens.admin(), id, Map.of("item", "english-and-maths", "reason", "x"))
-                .spec(Problems.problem(422, "unprocessable")).body("rule", Matchers.equalTo("unknown-item"))
+                .spec(Problems.problem(422, "unprocessable")).body("code", Matchers.equalTo("unknown-item"))
                 .body("validItems", contains("coverage", "safeguarding-course", "driving-licence",
                         "off-the-job-hours", "minimum-time-in-learning"));
         assertEquals(before, count(id, "waivers"));
@@ -312,7 +313,7 @@ class GatewayResourceTest {
         // The coverage item is never declared, whatever the plan calls it.
         int before = count(other, "declarations");
         declare(Tokens.tutor("10006072"), other, "evidence-portfolio").spec(Problems.problem(422, "unprocessable"))
-                .body("rule", Matchers.equalTo("item-not-declared"));
+                .body("code", Matchers.equalTo("item-not-declared"));
         assertEquals(before, count(other, "declarations"));
     }
 
@@ -321,7 +322,7 @@ class GatewayResourceTest {
         String id = st1398(4, "EPA0604", "10006004");
         String tutor = Tokens.tutor("10006004");
         String assessor = assessorToken("EPA0604");
-        submit(tutor, id).spec(Problems.problem(422, "unprocessable")).body("rule", Matchers.equalTo("not-ready"))
+        submit(tutor, id).spec(Problems.problem(422, "unprocessable")).body("code", Matchers.equalTo("not-ready"))
                 .body("failingItems.item", contains("employer-confirmation", "project-scope-sign-off", "coverage",
                         "english-and-maths", "off-the-job-hours"))
                 .body("failingItems.find { it.item == 'coverage' }.reason", containsString("missing S3, B2"));
@@ -340,7 +341,7 @@ class GatewayResourceTest {
                 .body("components.decision", Matchers.everyItem(nullValue()))
                 .body("readiness.ready", Matchers.equalTo(true));
         String before = history(id);
-        submit(tutor, id).spec(Problems.problem(409, "conflict")).body("rule", Matchers.equalTo("submission-pending"));
+        submit(tutor, id).spec(Problems.problem(409, "conflict")).body("code", Matchers.equalTo("submission-pending"));
 
         // Bad decisions change nothing.
         decide(assessor, id, 1, "coverage", "rejected", null).spec(Problems.invalid("reason"));
@@ -358,11 +359,11 @@ class GatewayResourceTest {
                 .body("components.find { it.item == 'coverage' }.decision.decidedBy",
                         Matchers.equalTo("assessor-EPA0604-subject"));
         decide(assessor, id, 1, "coverage", "rejected", "Second thoughts").spec(Problems.problem(409, "conflict"))
-                .body("rule", Matchers.equalTo("component-decided"));
+                .body("code", Matchers.equalTo("component-decided"));
         decide(assessor, id, 1, "employer-confirmation", "rejected", "The confirmation is unsigned").statusCode(200)
                 .body("status", Matchers.equalTo("rejected"));
         decide(assessor, id, 1, "english-and-maths", "accepted", null).spec(Problems.problem(409, "conflict"))
-                .body("rule", Matchers.equalTo("submission-decided"));
+                .body("code", Matchers.equalTo("submission-decided"));
         as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id).then().body("gatewayDate", nullValue());
 
         // The next submission is attempt 2; accepting every component passes the gateway.
@@ -382,7 +383,7 @@ class GatewayResourceTest {
         as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id).then()
                 .body("gatewayDate", Matchers.equalTo(TODAY.toString()))
                 .body("assessmentPeriodEnd", Matchers.equalTo(TODAY.plusMonths(4).toString()));
-        submit(tutor, id).spec(Problems.problem(409, "conflict")).body("rule", Matchers.equalTo("gateway-passed"));
+        submit(tutor, id).spec(Problems.problem(409, "conflict")).body("code", Matchers.equalTo("gateway-passed"));
         assertEquals(2, count(id, "submissions"));
     }
 
@@ -397,12 +398,12 @@ class GatewayResourceTest {
                 .then().statusCode(200);
         as(assessorToken("EPA0605")).body(Map.of("methodCode", "M1", "kind", "first", "date", TODAY.toString(),
                 "grade", "Pass", "reason", "Observed")).when().post(ASSESSMENTS + "/" + id + "/attempts").then()
-                .spec(Problems.problem(422, "unprocessable")).body("rule", Matchers.equalTo("gateway-not-passed"));
+                .spec(Problems.problem(422, "unprocessable")).body("code", Matchers.equalTo("gateway-not-passed"));
         as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/attempts").then().body("totalItems",
                 Matchers.equalTo(0));
         // Without the evidence-service id readiness cannot be checked.
         readiness(Tokens.tutor("10006005"), id).spec(Problems.problem(422, "unprocessable"))
-                .body("rule", Matchers.equalTo("no-apprentice-link"));
+                .body("code", Matchers.equalTo("no-apprentice-link"));
     }
 
     @Test
@@ -419,13 +420,13 @@ class GatewayResourceTest {
                 .spec(Problems.invalid("action"));
         waive(assessor, id, Map.of("item", "Nonsense!", "reason", "x")).spec(Problems.invalid("item"));
         waive(assessor, id, Map.of("item", "no-such-item", "reason", "x")).spec(Problems.problem(422,
-                "unprocessable")).body("rule", Matchers.equalTo("unknown-item"));
+                "unprocessable")).body("code", Matchers.equalTo("unknown-item"));
         waive(assessor, id, Map.of("item", "english-and-maths", "reason", "x", "action", "withdraw"))
-                .spec(Problems.problem(409, "conflict")).body("rule", Matchers.equalTo("not-waived"));
+                .spec(Problems.problem(409, "conflict")).body("code", Matchers.equalTo("not-waived"));
         assertEquals(0, count(id, "waivers"));
 
         waive(assessor, id, waiver).statusCode(201);
-        waive(assessor, id, waiver).spec(Problems.problem(409, "conflict")).body("rule",
+        waive(assessor, id, waiver).spec(Problems.problem(409, "conflict")).body("code",
                 Matchers.equalTo("already-waived"));
         assertEquals("waived", statuses(readiness(Tokens.tutor("10006006"), id)).get("english-and-maths"));
         waive(Tokens.admin(), id, Map.of("item", "english-and-maths", "reason", "Exemption not evidenced",
@@ -447,7 +448,7 @@ class GatewayResourceTest {
         declare(Tokens.tutor("10006099"), id, "project-scope-sign-off").spec(Problems.problem(404, "not-found"));
         declare(assessorToken("EPA0607"), id, "project-scope-sign-off").statusCode(403);
         declare(Tokens.tutor("10006007"), id, "coverage").spec(Problems.problem(422, "unprocessable"))
-                .body("rule", Matchers.equalTo("item-not-declared"));
+                .body("code", Matchers.equalTo("item-not-declared"));
         as(Tokens.tutor("10006007")).body(Map.of("item", "project-scope-sign-off", "declaredBy", "Sam",
                 "declaredOn", TODAY.plusDays(1).toString())).when().post(ASSESSMENTS + "/" + id
                         + "/gateway/declarations").then().spec(Problems.invalid("declaredOn"));
@@ -467,37 +468,39 @@ class GatewayResourceTest {
         evidence().register(get(urlEqualTo("/api/v1/apprentices/" + down)).willReturn(aResponse()
                 .withFault(Fault.CONNECTION_RESET_BY_PEER)));
         String id = register("3000000681", "ST1398_1.0", "10006008", "EMP-608", "EPA0608", down);
-        readiness(tutor, id).spec(Problems.problem(503, "service-unavailable"));
-        submit(tutor, id).spec(Problems.problem(503, "service-unavailable"));
+        readiness(tutor, id).spec(Problems.problem(503, "service-unavailable", "downstream-unavailable"))
+                .body("downstream", Matchers.equalTo("evidence-service"));
+        submit(tutor, id).spec(Problems.problem(503, "service-unavailable", "downstream-unavailable"));
         assertEquals(0, count(id, "submissions"));
-        // Slow: no answer within the read timeout.
+        // Slow: no answer within the guard's timeout (1.5 s in tests).
         String slow = apprenticeId(86);
         evidence().register(get(urlEqualTo("/api/v1/apprentices/" + slow)).willReturn(okJson("{}")
                 .withFixedDelay(4000)));
         readiness(tutor, register("3000000686", "ST1398_1.0", "10006008", "EMP-608", "EPA0608", slow))
-                .spec(Problems.problem(503, "service-unavailable"));
+                .spec(Problems.problem(504, "gateway-timeout", "downstream-timeout"))
+                .body("downstream", Matchers.equalTo("evidence-service"));
         // Failing: 500.
         String failing = apprenticeId(82);
         evidence().register(get(urlEqualTo("/api/v1/apprentices/" + failing)).willReturn(aResponse().withStatus(500)));
         readiness(tutor, register("3000000682", "ST1398_1.0", "10006008", "EMP-608", "EPA0608", failing))
-                .spec(Problems.problem(503, "service-unavailable"));
+                .spec(Problems.problem(503, "service-unavailable", "downstream-unavailable"));
         // Unknown to evidence-service (or not the caller's): 404.
         String unknown = apprenticeId(83);
         evidence().register(get(urlEqualTo("/api/v1/apprentices/" + unknown)).willReturn(aResponse()
                 .withStatus(404).withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
         readiness(tutor, register("3000000683", "ST1398_1.0", "10006008", "EMP-608", "EPA0608", unknown))
-                .spec(Problems.problem(404, "not-found"));
+                .spec(Problems.problem(404, "not-found", "apprentice-not-visible"));
         // A role evidence-service does not serve (assessors): 403.
         String refused = apprenticeId(84);
         evidence().register(get(urlEqualTo("/api/v1/apprentices/" + refused)).willReturn(aResponse()
                 .withStatus(403).withHeader("Content-Type", "application/problem+json").withBody("{\"status\":403}")));
         readiness(assessorToken("EPA0608"), register("3000000684", "ST1398_1.0", "10006008", "EMP-608", "EPA0608",
-                refused)).spec(Problems.problem(403, "forbidden"));
+                refused)).spec(Problems.problem(403, "forbidden", "portfolio-not-readable"));
         // Another learner's record.
         String other = apprenticeId(85);
         apprentice(other, "3000000999", "ST1398_1.0", LocalDate.of(2000, 1, 1), LocalDate.of(2025, 1, 1));
         readiness(tutor, register("3000000685", "ST1398_1.0", "10006008", "EMP-608", "EPA0608", other))
-                .spec(Problems.problem(422, "unprocessable")).body("rule", Matchers.equalTo("apprentice-mismatch"));
+                .spec(Problems.problem(422, "unprocessable")).body("code", Matchers.equalTo("apprentice-mismatch"));
     }
 
     @Test
@@ -518,5 +521,49 @@ class GatewayResourceTest {
         as(Tokens.admin()).body(Map.of("uln", "3000000690", "familyName", "L", "standardVersion", "ST1398_1.0",
                 "providerUkprn", "10006009", "employerId", "E", "epaoId", "EPA0609", "apprenticeId", "XYZ"))
                 .when().post(ASSESSMENTS).then().spec(Problems.invalid("apprenticeId"));
+    }
+
+    /**
+     * Employers check their own apprentices' readiness (docs/integrators.md): evidence-service serves them its
+     * employer view of the apprentice, without the date of birth but with the age at start, and the outcome is the
+     * provider's. Another employer meets our 404 before evidence-service is asked.
+     */
+    @Test
+    void employersCheckTheirOwnApprenticesReadinessThroughEvidenceServicesEmployerView() {
+        String epaoId = AssessmentApi.freshOrganisation();
+        String ukprn = TestIds.ukprn();
+        String employerId = TestIds.employerId();
+        String uln = TestIds.uln();
+        String apprenticeId = "%024x".formatted(Long.parseLong(TestIds.suffix(), 36) + 0xE000_0000L);
+        String employer = Tokens.employer(employerId);
+        LocalDate start = TODAY.minusMonths(14);
+        // The full view for the provider (any other token), then the employer view for this employer's token only.
+        apprentice(apprenticeId, uln, "ST1398_1.0", start.minusYears(17).minusDays(10), start);
+        evidence().register(get(urlEqualTo("/api/v1/apprentices/" + apprenticeId))
+                .withHeader("Authorization", equalTo("Bearer " + employer)).willReturn(okJson("""
+                        {"id":"%s","uln":"%s","givenName":"Ada","familyName":"Lovelace","ageAtStart":17,
+                         "providerUkprn":"%s","employerId":"%s","standardVersion":"ST1398_1.0","startDate":"%s",
+                         "plannedEndDate":"%s","status":"active"}
+                        """.formatted(apprenticeId, uln, ukprn, employerId, start, start.plusYears(2)))));
+        coverage(apprenticeId, "ST1398_1.0", ST1398_KSBS, List.of("S3"));
+        hours(apprenticeId, "420", "0", "418");
+        String id = register(uln, "ST1398_1.0", ukprn, employerId, epaoId, apprenticeId);
+
+        Map<String, String> asEmployer = statuses(readiness(employer, id));
+        assertEquals(Map.of("employer-confirmation", "failed", "project-scope-sign-off", "failed", "coverage",
+                "failed", "english-and-maths", "failed", "off-the-job-hours", "passed",
+                "minimum-time-in-learning", "passed"), asEmployer);
+        readiness(employer, id).body("ready", Matchers.equalTo(false))
+                .body("items.find { it.item == 'english-and-maths' }.details.ageAtStart", Matchers.equalTo(17));
+        assertEquals(statuses(readiness(Tokens.tutor(ukprn), id)), asEmployer, "the provider sees the same");
+        for (String part : List.of("", "/coverage", "/off-the-job/summary")) {
+            evidence().verifyThat(getRequestedFor(urlEqualTo("/api/v1/apprentices/" + apprenticeId + part))
+                    .withHeader("Authorization", equalTo("Bearer " + employer)));
+        }
+        // Another employer's token never reaches evidence-service: the assessment is not theirs.
+        String stranger = Tokens.employer(TestIds.employerId());
+        readiness(stranger, id).spec(Problems.problem(404, "not-found", "assessment-not-found"));
+        evidence().verifyThat(0, getRequestedFor(urlEqualTo("/api/v1/apprentices/" + apprenticeId))
+                .withHeader("Authorization", equalTo("Bearer " + stranger)));
     }
 }

@@ -32,7 +32,7 @@ class GatewayRulesTest {
     }
 
     private static EvidenceClient.Apprentice apprentice(LocalDate dateOfBirth, LocalDate start) {
-        return new EvidenceClient.Apprentice("a1", "1234567890", "Lovelace", dateOfBirth, "10000001", "EMP1",
+        return new EvidenceClient.Apprentice("a1", "1234567890", "Lovelace", dateOfBirth, null, "10000001", "EMP1",
                 "ST1398_1.0", start, start.plusYears(2), "active");
     }
 
@@ -65,7 +65,7 @@ class GatewayRulesTest {
 
     private static Map<String, String> statuses(GatewayReadinessResponse readiness) {
         return readiness.items().stream().collect(Collectors.toMap(GatewayReadinessResponse.Item::item,
-                GatewayReadinessResponse.Item::status));
+                i -> i.status().wire()));
     }
 
     private static GatewayReadinessResponse.Item item(GatewayReadinessResponse readiness, String item) {
@@ -105,6 +105,26 @@ class GatewayRulesTest {
         assertTrue(old.ready(), "not applicable counts as met: " + old.items());
     }
 
+    /** Employers' view of the apprentice has no date of birth but the age at start: the outcome is the same. */
+    @Test
+    void theAgeAtStartServesWhereTheDateOfBirthIsLeftOut() throws Exception {
+        AssessmentPlan plan = plan(StandardsPlanStub.st1398Plan());
+        for (int age : new int[] {15, 16, 18, 19}) {
+            EvidenceClient.Apprentice withoutBirthday = new EvidenceClient.Apprentice("a1", "1234567890", "Lovelace",
+                    null, age, null, "EMP1", "ST1398_1.0", START, START.plusYears(2), "active");
+            EvidenceClient.Apprentice withBirthday = apprentice(START.minusYears(age), START);
+            Map<String, String> employerView = statuses(check(plan, withoutBirthday, coverage(), hours("500", "418"),
+                    Map.of(), NOW));
+            assertEquals(statuses(check(plan, withBirthday, coverage(), hours("500", "418"), Map.of(), NOW)),
+                    employerView, "aged " + age);
+            assertEquals(age >= 16 && age <= 18 ? "failed" : "not-applicable", employerView.get("english-and-maths"));
+        }
+        EvidenceClient.Apprentice neither = new EvidenceClient.Apprentice("a1", "1234567890", "Lovelace", null, null,
+                null, "EMP1", "ST1398_1.0", START, START.plusYears(2), "active");
+        assertEquals("failed", statuses(check(plan, neither, coverage(), hours("500", "418"), Map.of(), NOW))
+                .get("english-and-maths"), "no age at all: cannot be shown to be not applicable");
+    }
+
     @Test
     void coverageAndHoursExplainTheirNumbers() throws Exception {
         AssessmentPlan plan = plan(StandardsPlanStub.st1398Plan());
@@ -117,7 +137,7 @@ class GatewayRulesTest {
                 item(readiness, "off-the-job-hours").reason());
         assertFalse(readiness.ready());
         GatewayReadinessResponse unknown = check(plan, adult, coverage(), hours("10", null), Map.of(), NOW);
-        assertEquals("failed", item(unknown, "off-the-job-hours").status());
+        assertEquals("failed", item(unknown, "off-the-job-hours").status().wire());
         assertTrue(item(unknown, "off-the-job-hours").reason().contains("No off-the-job rule covers"));
         GatewayReadinessResponse met = check(plan, adult, coverage(), hours("418", "418"), Map.of(), NOW);
         assertTrue(met.ready(), met.items().toString());
@@ -130,19 +150,19 @@ class GatewayRulesTest {
         EvidenceClient.Apprentice early = apprentice(LocalDate.of(1990, 1, 1), before);
         OffsetDateTime dayBefore = before.plusMonths(12).minusDays(1).atTime(9, 0).atOffset(ZoneOffset.UTC);
         assertEquals("failed", item(check(plan, early, coverage(), hours("500", "418"), Map.of(), dayBefore),
-                "minimum-time-in-learning").status());
+                "minimum-time-in-learning").status().wire());
         OffsetDateTime onTheDay = before.plusMonths(12).atTime(9, 0).atOffset(ZoneOffset.UTC);
         GatewayReadinessResponse.Item met = item(check(plan, early, coverage(), hours("500", "418"), Map.of(),
                 onTheDay), "minimum-time-in-learning");
-        assertEquals("passed", met.status());
+        assertEquals("passed", met.status().wire());
         assertEquals(12, met.details().get("minimumMonths"));
         EvidenceClient.Apprentice later = apprentice(LocalDate.of(1990, 1, 1), LocalDate.of(2025, 8, 1));
         OffsetDateTime eightMonths = LocalDate.of(2026, 4, 1).atTime(9, 0).atOffset(ZoneOffset.UTC);
         assertEquals("passed", item(check(plan, later, coverage(), hours("500", "418"), Map.of(), eightMonths),
-                "minimum-time-in-learning").status());
+                "minimum-time-in-learning").status().wire());
         EvidenceClient.Apprentice ancient = apprentice(LocalDate.of(1990, 1, 1), LocalDate.of(2016, 1, 1));
         assertEquals("not-applicable", item(check(plan, ancient, coverage(), hours("500", "418"), Map.of(), NOW),
-                "minimum-time-in-learning").status());
+                "minimum-time-in-learning").status().wire());
     }
 
     @Test
@@ -152,9 +172,9 @@ class GatewayRulesTest {
         EvidenceClient.Apprentice young = apprentice(START.minusYears(17), START);
         GatewayReadinessResponse readiness = check(plan, young, coverage(), hours("500", "418"),
                 Map.of("english-and-maths", waiver, "coverage", waiver), NOW);
-        assertEquals("waived", item(readiness, "english-and-maths").status());
+        assertEquals("waived", item(readiness, "english-and-maths").status().wire());
         assertTrue(item(readiness, "english-and-maths").reason().endsWith("Waived: Exempt"));
-        assertEquals("passed", item(readiness, "coverage").status(), "a passed item stays passed");
+        assertEquals("passed", item(readiness, "coverage").status().wire(), "a passed item stays passed");
         assertTrue(readiness.ready());
     }
 
@@ -192,7 +212,7 @@ class GatewayRulesTest {
         EvidenceClient.Apprentice adult = apprentice(LocalDate.of(1990, 1, 1), START);
         GatewayReadinessResponse.Item exactly = item(check(plan, adult, tenKsbs("K2", "S2"), null, Map.of(), NOW),
                 "evidence-portfolio");
-        assertEquals("passed", exactly.status(), "8 of 10 is exactly 80%: enough");
+        assertEquals("passed", exactly.status().wire(), "8 of 10 is exactly 80%: enough");
         assertEquals("8 of 10 KSBs have accepted evidence (80%); the plan requires at least 80% and K1, B1 covered.",
                 exactly.reason());
         assertEquals(new BigDecimal("80"), exactly.details().get("minimumCoveragePercent"));
@@ -200,12 +220,12 @@ class GatewayRulesTest {
         assertEquals(List.of(), exactly.details().get("missingRequiredKsbCodes"));
         GatewayReadinessResponse.Item below = item(check(plan, adult, tenKsbs("K2", "S2", "S3"), null, Map.of(),
                 NOW), "evidence-portfolio");
-        assertEquals("failed", below.status(), "7 of 10 is below 80%");
+        assertEquals("failed", below.status().wire(), "7 of 10 is below 80%");
         assertEquals("7 of 10 KSBs have accepted evidence (70%); the plan requires at least 80% and K1, B1 covered; "
                 + "below 80%.", below.reason());
         GatewayReadinessResponse.Item required = item(check(plan, adult, tenKsbs("B1"), null, Map.of(), NOW),
                 "evidence-portfolio");
-        assertEquals("failed", required.status(), "90% is not enough without B1");
+        assertEquals("failed", required.status().wire(), "90% is not enough without B1");
         assertEquals("9 of 10 KSBs have accepted evidence (90%); the plan requires at least 80% and K1, B1 covered; "
                 + "required B1 not covered.", required.reason());
         assertEquals(List.of("B1"), required.details().get("missingRequiredKsbCodes"));
@@ -223,14 +243,14 @@ class GatewayRulesTest {
         GatewayReadinessResponse.Item item = item(check(plan, adult, twoOfThree, null, Map.of(), NOW),
                 "evidence-portfolio");
         // 2/3 is 66.666...%: below 66.67, although it shows as 66.66.
-        assertEquals("failed", item.status());
+        assertEquals("failed", item.status().wire());
         assertEquals("2 of 3 KSBs have accepted evidence (66.66%); the plan requires at least 66.67%; below 66.67%.",
                 item.reason());
         AssessmentPlan lower = plan(StandardsPlanStub.thresholdsPlan().replace("\"minimumCoveragePercent\":80",
                 "\"minimumCoveragePercent\":66.66").replace("\"requiredKsbCodes\":[\"K1\",\"B1\"]",
                 "\"requiredKsbCodes\":null"));
         assertEquals("passed", item(check(lower, adult, twoOfThree, null, Map.of(), NOW), "evidence-portfolio")
-                .status());
+                .status().wire());
     }
 
     @Test
@@ -240,12 +260,12 @@ class GatewayRulesTest {
         OffsetDateTime dayBefore = START.plusMonths(6).minusDays(1).atTime(23, 0).atOffset(ZoneOffset.UTC);
         GatewayReadinessResponse.Item early = item(check(plan, apprentice, tenKsbs(), null, Map.of(), dayBefore),
                 "minimum-time-in-learning");
-        assertEquals("failed", early.status());
+        assertEquals("failed", early.status().wire());
         assertEquals("In learning 5 whole months since 2025-09-01; the minimum for starts on any date is 6 months, "
                 + "reached on 2026-03-01.", early.reason());
         OffsetDateTime onTheDay = START.plusMonths(6).atTime(0, 0).atOffset(ZoneOffset.UTC);
         GatewayReadinessResponse readiness = check(plan, apprentice, tenKsbs(), null, Map.of(), onTheDay);
-        assertEquals("passed", item(readiness, "minimum-time-in-learning").status());
+        assertEquals("passed", item(readiness, "minimum-time-in-learning").status().wire());
         assertEquals(6, item(readiness, "minimum-time-in-learning").details().get("minimumMonths"));
         assertTrue(readiness.ready(), readiness.items().toString());
     }

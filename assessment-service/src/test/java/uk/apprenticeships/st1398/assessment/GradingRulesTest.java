@@ -68,7 +68,7 @@ class GradingRulesTest {
                 "Distinction", List.of(), true, true);
         ApiException e = assertThrows(ApiException.class, () -> GradingRules.check(
                 plan(StandardsPlanStub.madeUpPlan()), GATEWAY, END, TODAY, project, failed));
-        assertEquals("grade-above-cap", e.extensions().get("rule"));
+        assertEquals("grade-above-cap", e.code().code());
     }
 
     @Test
@@ -79,11 +79,11 @@ class GradingRulesTest {
         ApiException after = assertThrows(ApiException.class, () -> GradingRules.check(plan, GATEWAY, END, TODAY,
                 new GradingRules.Proposed("M1", AttemptKind.first, END.plusDays(1), "Pass", List.of(), false, false),
                 List.of()));
-        assertEquals("outside-assessment-period", after.extensions().get("rule"));
+        assertEquals("outside-assessment-period", after.code().code());
         ApiException future = assertThrows(ApiException.class, () -> GradingRules.check(plan, GATEWAY, END,
                 GATEWAY.plusDays(1), new GradingRules.Proposed("M1", AttemptKind.first, GATEWAY.plusDays(2), "Pass",
                         List.of(), false, false), List.of()));
-        assertEquals("date-in-future", future.extensions().get("rule"));
+        assertEquals("date-in-future", future.code().code());
     }
 
     @Test
@@ -112,6 +112,6 @@ class GradingRulesTest {
                 "first-attempt-exists", () -> GradingRules.checkBooking(plan, GATEWAY, END, today, "TEST",
                         AttemptKind.first, today, false, failedTwice));
         broken.forEach((rule, booking) -> assertEquals(rule,
-                assertThrows(ApiException.class, booking::run, rule).extensions().get("rule")));
+                assertThrows(ApiException.class, booking::run, rule).code().code()));
     }
 }

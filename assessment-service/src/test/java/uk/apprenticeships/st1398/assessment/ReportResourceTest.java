@@ -159,13 +159,13 @@ class ReportResourceTest {
     void badParametersAre400Problems() {
         String admin = Tokens.admin();
         given().auth().oauth2(admin).queryParam("to", TODAY.toString()).when().get(OUTCOMES).then()
-                .spec(Problems.problem(400, "bad-request"));
+                .spec(Problems.problem(400, "bad-request", "report-period-invalid"));
         given().auth().oauth2(admin).queryParam("from", "2026-13-01").queryParam("to", TODAY.toString()).when()
-                .get(OUTCOMES).then().spec(Problems.problem(400, "bad-request"));
+                .get(OUTCOMES).then().spec(Problems.problem(400, "bad-request", "report-period-invalid"));
         given().auth().oauth2(admin).queryParam("from", TODAY.toString()).queryParam("to", FROM.toString()).when()
-                .get(OUTCOMES).then().spec(Problems.problem(400, "bad-request"));
+                .get(OUTCOMES).then().spec(Problems.problem(400, "bad-request", "report-period-invalid"));
         given().auth().oauth2(admin).queryParam("from", "2025-01-01").queryParam("to", "2026-01-02").when()
-                .get(REGISTRATIONS).then().spec(Problems.problem(400, "bad-request"));
+                .get(REGISTRATIONS).then().spec(Problems.problem(400, "bad-request", "report-period-invalid"));
     }
 
     @Test

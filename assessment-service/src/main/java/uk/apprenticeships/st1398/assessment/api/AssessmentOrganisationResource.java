@@ -1,6 +1,6 @@
 package uk.apprenticeships.st1398.assessment.api;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -24,12 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.apprenticeships.st1398.assessment.service.AccessRules;
 import uk.apprenticeships.st1398.assessment.service.AssessmentOrganisationService;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 
 @Path("/api/v1/assessment-organisations")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"admin", "regulator", "assessor", "tutor", "employer", "lms-integration"})
+@PermissionsAllowed(AccessRules.ORGANISATION_READ)
 @Tag(name = "Assessment organisations", description = "Organisations that carry out apprenticeship assessment "
         + "(formerly end-point assessment organisations, EPAOs)")
 public class AssessmentOrganisationResource {
@@ -64,7 +65,7 @@ public class AssessmentOrganisationResource {
     }
 
     @POST
-    @RolesAllowed("admin")
+    @PermissionsAllowed(AccessRules.ORGANISATION_MANAGE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an assessment organisation (admin)")
     @APIResponse(responseCode = "201", description = "Created; Location names the new assessment organisation",
@@ -78,7 +79,7 @@ public class AssessmentOrganisationResource {
 
     @PUT
     @Path("/{epaoId}")
-    @RolesAllowed("admin")
+    @PermissionsAllowed(AccessRules.ORGANISATION_MANAGE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace an assessment organisation's details (admin)",
             description = "Replaces name, ukprn and contactEmail; the body's epaoId must match the path.")

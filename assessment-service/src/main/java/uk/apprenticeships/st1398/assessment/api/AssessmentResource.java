@@ -1,6 +1,6 @@
 package uk.apprenticeships.st1398.assessment.api;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -24,12 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.apprenticeships.st1398.assessment.service.AccessRules;
 import uk.apprenticeships.st1398.assessment.service.AssessmentService;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 
 @Path("/api/v1/assessments")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"admin", "regulator", "assessor", "tutor", "lms-integration", "employer"})
+@PermissionsAllowed(AccessRules.ASSESSMENT_READ)
 @Tag(name = "Assessments", description = "Apprentices registered for assessment, graded attempts per method and the "
         + "overall grade, all by the rules of the standard version's assessment plan")
 public class AssessmentResource {
@@ -50,7 +51,7 @@ public class AssessmentResource {
     }
 
     @POST
-    @RolesAllowed({"admin", "assessor"})
+    @PermissionsAllowed(AccessRules.ASSESSMENT_REGISTER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an apprentice for assessment",
             description = "Admins, or assessors for their own organisation. Loads the standard version's assessment "
@@ -80,7 +81,7 @@ public class AssessmentResource {
 
     @PUT
     @Path("/{id}/assessor")
-    @RolesAllowed({"admin", "assessor"})
+    @PermissionsAllowed(AccessRules.ASSESSMENT_ASSIGN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Assign the assessor", description = "Admins, or assessors of the assessment's "
             + "organisation. The assessor must belong to that organisation and must not have declared a conflict "
@@ -88,7 +89,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "Assigned",
             content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
     @APIResponse(responseCode = "404", description = "No such assessment, or another organisation's")
-    @APIResponse(responseCode = "409", description = "The assessor declared a conflict of interest (`rule`: "
+    @APIResponse(responseCode = "409", description = "The assessor declared a conflict of interest (`code`: "
             + "`assessor-conflict-of-interest`); nothing changed")
     @APIResponse(responseCode = "422", description = "No such assessor in the organisation; nothing changed")
     public Response assign(@PathParam("id") UUID id,
@@ -108,7 +109,7 @@ public class AssessmentResource {
 
     @POST
     @Path("/{id}/attempts")
-    @RolesAllowed("assessor")
+    @PermissionsAllowed(AccessRules.ATTEMPT_GRADE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a graded attempt at a method (the assigned assessor)",
             description = "Checked against the plan: the method exists, the grade is one it gives, the date is in "
@@ -117,7 +118,7 @@ public class AssessmentResource {
                     + "cap (unless exceptional circumstances lift it). With a bookingId, the booking must be open "
                     + "and of this assessment, method, kind and date (`booking-not-found`, `booking-not-open`, "
                     + "`booking-mismatch`); it becomes attended with the attempt. A broken rule is named in the "
-                    + "problem's `rule` member.")
+                    + "problem's `code`.")
     @APIResponse(responseCode = "201", description = "Recorded; Location names the attempt",
             content = @Content(schema = @Schema(implementation = AttemptResponse.class)))
     @APIResponse(responseCode = "403", description = "Not the assigned assessor")
@@ -144,7 +145,7 @@ public class AssessmentResource {
 
     @POST
     @Path("/{id}/attempts/{attemptId}/corrections")
-    @RolesAllowed("assessor")
+    @PermissionsAllowed(AccessRules.ATTEMPT_GRADE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Correct a graded attempt (the assigned assessor)",
             description = "Graded attempts are never changed: the correction is a new attempt (same method and "

@@ -1,6 +1,6 @@
 package uk.apprenticeships.st1398.assessment.api;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -24,12 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.apprenticeships.st1398.assessment.domain.ConflictKind;
+import uk.apprenticeships.st1398.assessment.service.AccessRules;
 import uk.apprenticeships.st1398.assessment.service.AssessorService;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 
 @Path("/api/v1/assessment-organisations/{epaoId}/assessors")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"admin", "regulator", "assessor"})
+@PermissionsAllowed(AccessRules.ASSESSOR_READ)
 @Tag(name = "Assessors", description = "Assessors of an assessment organisation and their declared conflicts of "
         + "interest")
 public class AssessorResource {
@@ -52,7 +54,7 @@ public class AssessorResource {
     }
 
     @POST
-    @RolesAllowed("admin")
+    @PermissionsAllowed(AccessRules.ASSESSOR_REGISTER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an assessor of an assessment organisation (admin)",
             description = "With the providers (UKPRNs) and employers whose apprentices the assessor must not assess.")
@@ -70,7 +72,7 @@ public class AssessorResource {
 
     @POST
     @Path("/{assessorId}/conflicts")
-    @RolesAllowed({"admin", "assessor"})
+    @PermissionsAllowed(AccessRules.CONFLICT_DECLARE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Declare a conflict of interest",
             description = "Admins, or the assessor for themself. Refused while the assessor is assigned to "
@@ -82,7 +84,7 @@ public class AssessorResource {
     @APIResponse(responseCode = "404", description = "No such assessor in the organisation, or another "
             + "organisation's")
     @APIResponse(responseCode = "409", description = "Already declared, or clashes with assigned ungraded "
-            + "assessments (`rule`: `conflict-with-assigned-assessments`, `assessments`: their ids)")
+            + "assessments (`code`: `conflict-with-assigned-assessments`, `assessments`: their ids)")
     public Response declareConflict(@PathParam("epaoId") @Pattern(regexp = AssessmentOrganisationResource.EPAO_ID,
             message = "must look like EPA1234") String epaoId, @PathParam("assessorId") UUID assessorId,
             @NotNull(message = "a JSON body is required") @Valid ConflictRequest request, @Context UriInfo uri) {
@@ -92,7 +94,7 @@ public class AssessorResource {
 
     @DELETE
     @Path("/{assessorId}/conflicts/{kind}/{value}")
-    @RolesAllowed("admin")
+    @PermissionsAllowed(AccessRules.CONFLICT_REMOVE)
     @Operation(summary = "Remove a declared conflict of interest (admin)",
             description = "kind is providers or employers. The removal is recorded in the conflict history.")
     @APIResponse(responseCode = "204", description = "Removed")
@@ -101,7 +103,8 @@ public class AssessorResource {
             message = "must look like EPA1234") String epaoId, @PathParam("assessorId") UUID assessorId,
             @PathParam("kind") @Pattern(regexp = "^(providers|employers)$", message = "must be providers or employers")
             String kind, @PathParam("value") @Size(min = 1, max = 50) String value) {
-        service.removeConflict(epaoId, assessorId, "providers".equals(kind) ? "provider" : "employer", value);
+        service.removeConflict(epaoId, assessorId,
+                "providers".equals(kind) ? ConflictKind.provider : ConflictKind.employer, value);
         return Response.noContent().build();
     }
 

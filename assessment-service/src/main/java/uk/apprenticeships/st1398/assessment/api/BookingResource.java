@@ -1,6 +1,6 @@
 package uk.apprenticeships.st1398.assessment.api;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -25,12 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.apprenticeships.st1398.assessment.domain.BookingStatus;
+import uk.apprenticeships.st1398.assessment.service.AccessRules;
 import uk.apprenticeships.st1398.assessment.service.BookingService;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 
 @Path("/api/v1/assessments/{id}/bookings")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"admin", "regulator", "assessor", "tutor", "lms-integration", "employer"})
+@PermissionsAllowed(AccessRules.ASSESSMENT_READ)
 @Tag(name = "Assessment bookings", description = "When (and where, how, with whom) a method of the plan will be "
         + "taken: first attempts, resits and retakes, by the rules of the standard version's assessment plan")
 public class BookingResource {
@@ -60,7 +61,7 @@ public class BookingResource {
     }
 
     @POST
-    @RolesAllowed({"admin", "assessor"})
+    @PermissionsAllowed(AccessRules.BOOKING_MANAGE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Book a method (admins, the organisation's assessors)",
             description = "Checked against the plan: the method exists, the gateway to completion is passed, the "
@@ -68,7 +69,7 @@ public class BookingResource {
                     + "one was recorded, a resit or retake follows a fail of that method, has the employer's "
                     + "agreement when the plan requires it and stays within maxAttemptsPerMethod. At most one open "
                     + "booking per method. An assessorId must be an assessor of the organisation without a conflict "
-                    + "of interest. A broken rule is named in the problem's `rule` member.")
+                    + "of interest. A broken rule is named in the problem's `code`.")
     @APIResponse(responseCode = "201", description = "Booked; Location names the booking",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
     @APIResponse(responseCode = "403", description = "Not an admin or assessor")
@@ -98,7 +99,7 @@ public class BookingResource {
 
     @POST
     @Path("/{bookingId}/cancellation")
-    @RolesAllowed({"admin", "assessor"})
+    @PermissionsAllowed(AccessRules.BOOKING_MANAGE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel a booking (admins, the organisation's assessors)",
             description = "Records who cancelled, when and why; the booking's details are kept as they were. "

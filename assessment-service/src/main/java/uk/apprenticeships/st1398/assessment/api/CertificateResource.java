@@ -1,7 +1,7 @@
 package uk.apprenticeships.st1398.assessment.api;
 
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,8 +17,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
-import jakarta.ws.rs.core.Variant;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Variant;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,13 +31,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.apprenticeships.st1398.assessment.domain.CertificateGrade;
 import uk.apprenticeships.st1398.assessment.domain.CertificateStatus;
+import uk.apprenticeships.st1398.assessment.service.AccessRules;
 import uk.apprenticeships.st1398.assessment.service.CertificateService;
 import uk.apprenticeships.st1398.assessment.service.CredentialService;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 
 @Path("/api/v1/certificates")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"admin", "regulator", "assessor", "tutor", "lms-integration"})
+@PermissionsAllowed(AccessRules.CERTIFICATE_READ)
 @Tag(name = "Certificates", description = "Apprenticeship certificates, in shapes compatible with the DfE "
         + "assessment service API. Batches take up to 25 items and are answered item by item; each item is "
         + "atomic on its own (a refused item changes nothing and does not stop the others).")
@@ -57,7 +58,7 @@ public class CertificateResource {
     }
 
     @POST
-    @RolesAllowed({"admin", "assessor"})
+    @PermissionsAllowed(AccessRules.CERTIFICATE_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create certificates (batch of up to 25)",
             description = "Each item becomes a Draft certificate with a server-assigned certificateReference, or "
@@ -71,7 +72,7 @@ public class CertificateResource {
     }
 
     @PUT
-    @RolesAllowed({"admin", "assessor"})
+    @PermissionsAllowed(AccessRules.CERTIFICATE_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Amend certificates (batch of up to 25)",
             description = "Each item names its certificateReference and replaces the certificate's details. Only "
@@ -85,7 +86,7 @@ public class CertificateResource {
 
     @POST
     @Path("/submit")
-    @RolesAllowed({"admin", "assessor"})
+    @PermissionsAllowed(AccessRules.CERTIFICATE_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit certificates for approval (batch of up to 25)",
             description = "Moves each Draft or Ready certificate to Submitted.")
@@ -109,7 +110,8 @@ public class CertificateResource {
             @QueryParam("uln") @Pattern(regexp = "^[1-9]\\d{9}$", message = "must be 10 digits")
             @Parameter(description = "Only this learner's certificates") String uln,
             @Valid @BeanParam PageRequest page) {
-        return Response.ok(service.search(status == null ? null : CertificateStatus.valueOf(status), standard, uln, page)).build();
+        return Response.ok(service.search(status == null ? null : CertificateStatus.valueOf(status), standard, uln,
+                page)).build();
     }
 
     @GET
@@ -136,7 +138,7 @@ public class CertificateResource {
 
     @PUT
     @Path("/{certificateReference}")
-    @RolesAllowed({"admin", "assessor"})
+    @PermissionsAllowed(AccessRules.CERTIFICATE_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Amend one certificate",
             description = "The single-item form of the batch amend; requestId is not needed. Only Draft and "
@@ -152,7 +154,7 @@ public class CertificateResource {
 
     @POST
     @Path("/{certificateReference}/status")
-    @RolesAllowed({"admin", "assessor"})
+    @PermissionsAllowed(AccessRules.CERTIFICATE_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a certificate's status",
             description = "Draft → Ready/Submitted/Deleted; Ready → Draft/Submitted/Deleted; Submitted → "

@@ -1,6 +1,6 @@
 package uk.apprenticeships.st1398.assessment.api;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -20,11 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.apprenticeships.st1398.assessment.service.AccessRules;
 import uk.apprenticeships.st1398.assessment.service.EpaService;
 
 @Path("/api/v1/epa")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"admin", "assessor"})
+@PermissionsAllowed(AccessRules.EPA_WRITE)
 @Tag(name = "DfE learner and EPA")
 public class EpaResource {
 
@@ -70,7 +71,7 @@ public class EpaResource {
                     + "while the learner has a live certificate for the standard.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such learner or EPA record (or not yours)")
-    @APIResponse(responseCode = "409", description = "The learner has a live certificate (`rule`: "
+    @APIResponse(responseCode = "409", description = "The learner has a live certificate (`code`: "
             + "`certificate-exists`)")
     public Response deleteEpaRecord(
             @PathParam("uln") @Pattern(regexp = "^[1-9]\\d{9}$", message = "must be 10 digits, not starting with 0")

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import uk.apprenticeships.st1398.assessment.domain.ReadinessStatus;
 
 @Schema(name = "GatewayReadiness", description = "Whether an apprentice is ready for the gateway to completion, item "
         + "by item. Which items apply and their thresholds come from the standard version's assessment plan; ready "
@@ -28,8 +29,8 @@ public record GatewayReadinessResponse(
                     + "rules) and minimum-time-in-learning (funding rules, configured)", example =
                     "PORTFOLIO_MAPPED_TO_KSBS") String requirement,
             @Schema(description = "What the requirement asks, from the plan") String description,
-            @Schema(enumeration = {"passed", "failed", "waived", "not-applicable"}, example = "failed")
-            String status,
+            @Schema(implementation = String.class, enumeration = {"passed", "failed", "waived", "not-applicable"},
+                    example = "failed") ReadinessStatus status,
             @Schema(description = "Why, with the numbers", example = "31 of 34 KSBs have accepted evidence; missing "
                     + "S3, S7, B2") String reason,
             @Schema(description = "The numbers behind the reason (per item: totalKsbs, coveredKsbs, missing; "

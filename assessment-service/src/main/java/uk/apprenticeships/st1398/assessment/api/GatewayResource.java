@@ -1,6 +1,6 @@
 package uk.apprenticeships.st1398.assessment.api;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -23,12 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.apprenticeships.st1398.assessment.service.AccessRules;
 import uk.apprenticeships.st1398.assessment.service.GatewayService;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 
 @Path("/api/v1/assessments/{id}/gateway")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"admin", "regulator", "assessor", "tutor", "lms-integration", "employer"})
+@PermissionsAllowed(AccessRules.ASSESSMENT_READ)
 @Tag(name = "Gateway to completion", description = "Readiness for the gateway to completion (formerly the EPA "
         + "gateway), item by item from the standard version's assessment plan and the apprentice's portfolio in "
         + "evidence-service; waivers, declarations, and gateway submissions decided by the assessment organisation")
@@ -42,6 +43,7 @@ public class GatewayResource {
 
     @GET
     @Path("/readiness")
+    @PermissionsAllowed(AccessRules.GATEWAY_READINESS)
     @Operation(summary = "Check readiness for the gateway to completion",
             description = "One item per gateway requirement of the assessment plan (a requirement with an age "
                     + "condition, such as English and maths for apprentices aged 16 to 18 at the start, is "
@@ -55,7 +57,7 @@ public class GatewayResource {
             + "regulators read the readiness snapshot in each submission)")
     @APIResponse(responseCode = "404", description = "No such assessment, or another tenant's; or evidence-service "
             + "has no such apprentice visible to you")
-    @APIResponse(responseCode = "422", description = "The assessment has no apprenticeId (`rule`: "
+    @APIResponse(responseCode = "422", description = "The assessment has no apprenticeId (`code`: "
             + "`no-apprentice-link`), or it names another learner (`apprentice-mismatch`)")
     @APIResponse(responseCode = "503", description = "evidence-service or the standards catalogue cannot be reached")
     public Response readiness(@PathParam("id") UUID id) {
@@ -64,7 +66,7 @@ public class GatewayResource {
 
     @POST
     @Path("/waivers")
-    @RolesAllowed({"admin", "assessor"})
+    @PermissionsAllowed(AccessRules.GATEWAY_WAIVE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Waive a readiness item, or withdraw a waiver",
             description = "Admins, or assessors of the assessment's organisation (which decides the gateway). "
@@ -74,9 +76,9 @@ public class GatewayResource {
             content = @Content(schema = @Schema(implementation = GatewayRecordResponse.class)))
     @APIResponse(responseCode = "403", description = "Not the assessment organisation")
     @APIResponse(responseCode = "404", description = "No such assessment, or another organisation's")
-    @APIResponse(responseCode = "409", description = "Already waived, nothing to withdraw (`rule`: "
+    @APIResponse(responseCode = "409", description = "Already waived, nothing to withdraw (`code`: "
             + "`already-waived`, `not-waived`), or the gateway is already passed (`gateway-passed`)")
-    @APIResponse(responseCode = "422", description = "Not an item of the plan (`rule`: `unknown-item`, "
+    @APIResponse(responseCode = "422", description = "Not an item of the plan (`code`: `unknown-item`, "
             + "`validItems`)")
     public Response waive(@PathParam("id") UUID id,
             @NotNull(message = "a JSON body is required") @Valid GatewayWaiverRequest request, @Context UriInfo uri) {
@@ -95,7 +97,7 @@ public class GatewayResource {
 
     @POST
     @Path("/declarations")
-    @RolesAllowed({"admin", "tutor", "lms-integration", "employer"})
+    @PermissionsAllowed({AccessRules.GATEWAY_DECLARE, AccessRules.GATEWAY_CONFIRM})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a declaration for a readiness item",
             description = "Items met by a declaration (employer-confirmation, project-scope-sign-off, "
@@ -107,7 +109,7 @@ public class GatewayResource {
             content = @Content(schema = @Schema(implementation = GatewayRecordResponse.class)))
     @APIResponse(responseCode = "403", description = "Not the provider (or the employer, for its confirmation)")
     @APIResponse(responseCode = "404", description = "No such assessment, or another tenant's")
-    @APIResponse(responseCode = "409", description = "The gateway is already passed (`rule`: `gateway-passed`)")
+    @APIResponse(responseCode = "409", description = "The gateway is already passed (`code`: `gateway-passed`)")
     @APIResponse(responseCode = "422", description = "Not an item of the plan (`unknown-item`), or one checked "
             + "against evidence-service (`item-not-declared`)")
     public Response declare(@PathParam("id") UUID id,
@@ -127,7 +129,7 @@ public class GatewayResource {
 
     @POST
     @Path("/submissions")
-    @RolesAllowed({"admin", "tutor", "lms-integration"})
+    @PermissionsAllowed(AccessRules.GATEWAY_SUBMIT)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit for the gateway to completion",
             description = "By the provider's tutors or an admin. Checks readiness now and refuses unless ready; "
@@ -137,9 +139,9 @@ public class GatewayResource {
             content = @Content(schema = @Schema(implementation = GatewaySubmissionResponse.class)))
     @APIResponse(responseCode = "403", description = "Not the provider")
     @APIResponse(responseCode = "404", description = "No such assessment, or another tenant's")
-    @APIResponse(responseCode = "409", description = "A submission is awaiting decisions (`rule`: "
+    @APIResponse(responseCode = "409", description = "A submission is awaiting decisions (`code`: "
             + "`submission-pending`), or the gateway is already passed (`gateway-passed`)")
-    @APIResponse(responseCode = "422", description = "Not ready (`rule`: `not-ready`; `failingItems` lists each "
+    @APIResponse(responseCode = "422", description = "Not ready (`code`: `not-ready`; `failingItems` lists each "
             + "failing item and why); nothing saved")
     @APIResponse(responseCode = "503", description = "evidence-service or the standards catalogue cannot be reached")
     public Response submit(@PathParam("id") UUID id,
@@ -162,7 +164,7 @@ public class GatewayResource {
 
     @POST
     @Path("/submissions/{attempt}/components/{item}/decision")
-    @RolesAllowed({"admin", "assessor"})
+    @PermissionsAllowed(AccessRules.GATEWAY_DECIDE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Accept or reject a component of a gateway submission",
             description = "By assessors of the assessment's organisation or an admin; `reason` is required to "
@@ -174,7 +176,7 @@ public class GatewayResource {
     @APIResponse(responseCode = "403", description = "Not the assessment organisation")
     @APIResponse(responseCode = "404", description = "No such assessment, submission or component, or another "
             + "organisation's")
-    @APIResponse(responseCode = "409", description = "The component is already decided (`rule`: "
+    @APIResponse(responseCode = "409", description = "The component is already decided (`code`: "
             + "`component-decided`) or the submission already accepted or rejected (`submission-decided`)")
     public Response decide(@PathParam("id") UUID id,
             @PathParam("attempt") @Min(value = 1, message = "must be 1 or more") @Parameter(description =

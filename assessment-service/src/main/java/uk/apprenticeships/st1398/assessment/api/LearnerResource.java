@@ -1,6 +1,6 @@
 package uk.apprenticeships.st1398.assessment.api;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -14,11 +14,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.apprenticeships.st1398.assessment.service.AccessRules;
 import uk.apprenticeships.st1398.assessment.service.EpaService;
 
 @Path("/api/v1/learner")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"admin", "regulator", "assessor", "tutor", "lms-integration", "employer"})
+@PermissionsAllowed(AccessRules.ASSESSMENT_READ)
 @Tag(name = "DfE learner and EPA", description = "Learner and EPA records in the shapes of the DfE assessment "
         + "service API (which keeps the name EPA, end-point assessment, for what this API calls an assessment)")
 public class LearnerResource {

@@ -3,7 +3,7 @@ package uk.apprenticeships.st1398.assessment.api;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -30,13 +30,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.apprenticeships.st1398.assessment.service.AccessRules;
 import uk.apprenticeships.st1398.assessment.service.CohortStatisticsService;
 import uk.apprenticeships.st1398.assessment.service.ReportService;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 
 @Path("/api/v1/reports")
 @Produces({ReportResource.TEXT_CSV, MediaType.APPLICATION_JSON})
-@RolesAllowed({"admin", "regulator", "assessor"})
+@PermissionsAllowed(AccessRules.REPORT_READ)
 @Tag(name = "Reports", description = "EPA outcome and registration returns (DOMAIN.md §4), streamed as CSV or JSON")
 public class ReportResource {
 
@@ -53,7 +54,7 @@ public class ReportResource {
     @GET
     @Path("/cohort-statistics")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"admin", "regulator", "assessor", "tutor", "lms-integration", "employer"})
+    @PermissionsAllowed(AccessRules.COHORT_STATISTICS)
     @Operation(summary = "Cohort statistics for dashboards",
             description = "Completed assessments (overall grade set) whose last graded attempt falls in [from, to], "
                     + "grouped by any of standardVersion, period and provider (in the order given), with Pass, "

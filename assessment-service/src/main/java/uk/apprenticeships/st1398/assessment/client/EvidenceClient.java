@@ -34,10 +34,14 @@ public interface EvidenceClient {
     @Path("/off-the-job/summary")
     OffTheJobSummary offTheJob(@PathParam("id") String id);
 
-    /** The members of evidence-service's {@code Apprentice} the readiness check reads. */
+    /**
+     * The members of evidence-service's {@code Apprentice} the readiness check reads. The view evidence-service gives
+     * employers leaves out {@code dateOfBirth} and gives {@code ageAtStart} instead, which is all the check needs.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Apprentice(String id, String uln, String familyName, LocalDate dateOfBirth, String providerUkprn,
-            String employerId, String standardVersion, LocalDate startDate, LocalDate plannedEndDate, String status) {
+    record Apprentice(String id, String uln, String familyName, LocalDate dateOfBirth, Integer ageAtStart,
+            String providerUkprn, String employerId, String standardVersion, LocalDate startDate,
+            LocalDate plannedEndDate, String status) {
     }
 
     /** evidence-service's {@code ApprenticeCoverage}: every KSB of the version with its accepted evidence. */

@@ -1,73 +1,61 @@
 package uk.apprenticeships.st1398.assessment.client;
 
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
+import uk.apprenticeships.st1398.platform.client.DownstreamRejected;
+import uk.apprenticeships.st1398.platform.client.Downstreams;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
 
 /**
- * An apprentice's portfolio in evidence-service, read with the caller's token. Its answers become ours: 404 (no such
- * apprentice, or not the caller's to see) a 404 problem, 403 (a role evidence-service does not serve) a 403 problem,
- * anything else unexpected, and a service that is down or slow, a 503 problem. Nothing is cached: readiness is about
- * now.
+ * An apprentice's portfolio in evidence-service, read with the caller's token ({@link EvidenceClient}). Its refusals
+ * become ours: 404 (no such apprentice, or not the caller's to see) {@code apprentice-not-visible}, 401/403 (a role
+ * evidence-service does not serve) {@code portfolio-not-readable}; a service that is down or slow answers the
+ * platform's 503/504 problems ({@link Downstreams}). Nothing is cached: readiness is about now.
  */
 @ApplicationScoped
 public class Portfolios {
 
-    private final EvidenceClient client;
+    static final String DOWNSTREAM = "evidence-service";
 
-    public Portfolios(@RestClient EvidenceClient client) {
+    private final EvidenceClient client;
+    private final Downstreams downstreams;
+
+    public Portfolios(@RestClient EvidenceClient client, Downstreams downstreams) {
         this.client = client;
+        this.downstreams = downstreams;
     }
 
     public EvidenceClient.Apprentice apprentice(String id) {
-        return call(id, "apprentice record", client::apprentice);
+        return read(id, "apprentice record", () -> client.apprentice(id));
     }
 
     public EvidenceClient.Coverage coverage(String id) {
-        return call(id, "KSB coverage", client::coverage);
+        return read(id, "KSB coverage", () -> client.coverage(id));
     }
 
     public EvidenceClient.OffTheJobSummary offTheJob(String id) {
-        return call(id, "off-the-job summary", client::offTheJob);
+        return read(id, "off-the-job summary", () -> client.offTheJob(id));
     }
 
-    private static <T> T call(String id, String what, Function<String, T> call) {
-        T answer;
+    private <T> T read(String id, String what, Supplier<T> call) {
         try {
-            answer = call.apply(id);
-        } catch (WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            if (status == 404) {
-                throw ApiException.notFound("evidence-service has no apprentice " + id + " that you may see, so the "
-                        + "gateway readiness cannot be checked.");
-            }
-            if (status == 403 || status == 401) {
-                throw ApiException.forbidden("evidence-service does not let you read this "
-                        + "apprentice's " + what + " (it serves providers, employers, the apprentice and admins); "
-                        + "the readiness recorded with each gateway submission is visible to the assessment "
-                        + "organisation.");
-            }
-            Log.warnf("evidence-service answered %d for the %s of apprentice %s", status, what, id);
-            throw unavailable();
-        } catch (ApiException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // Connection refused, timeouts, unreadable bodies: the portfolio cannot be read.
-            Log.warnf("evidence-service unreachable for the %s of apprentice %s: %s", what, id, e.toString());
-            throw unavailable();
+            return downstreams.read(DOWNSTREAM, call);
+        } catch (DownstreamRejected e) {
+            throw rejected(e, id, what);
         }
-        if (answer == null) {
-            throw unavailable();
-        }
-        return answer;
     }
 
-    private static ApiException unavailable() {
-        return new ApiException(ProblemType.SERVICE_UNAVAILABLE, 503, "evidence-service cannot be reached for the "
-                + "apprentice's portfolio; nothing was saved. Retry shortly.", null, null);
+    private static RuntimeException rejected(DownstreamRejected e, String id, String what) {
+        return switch (e.status()) {
+            case 404 -> ApiException.of(AssessmentError.APPRENTICE_NOT_VISIBLE, "evidence-service has no apprentice "
+                    + id + " that you may see, so the gateway readiness cannot be checked.");
+            case 401, 403 -> ApiException.of(AssessmentError.PORTFOLIO_NOT_READABLE, "evidence-service does not let "
+                    + "you read this apprentice's " + what + " (it serves providers, employers, the apprentice and "
+                    + "admins); the readiness recorded with each gateway submission is visible to the assessment "
+                    + "organisation.");
+            default -> e;
+        };
     }
 }

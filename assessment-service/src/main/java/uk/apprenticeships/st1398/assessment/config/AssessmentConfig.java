@@ -3,8 +3,8 @@ package uk.apprenticeships.st1398.assessment.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,10 +18,6 @@ public interface AssessmentConfig {
     /** Base URL of evidence-service: apprentices' portfolios, checked at the gateway to completion. */
     @WithDefault("${EVIDENCE_SERVICE_URL:http://localhost:8082}")
     URI evidenceServiceUrl();
-
-    /** How long an assessment plan is reused before standards-service is asked again. */
-    @WithDefault("PT5M")
-    Duration planCacheTtl();
 
     /**
      * Longest a report export may stream: its read-only transaction holds the database cursor for that long.

@@ -3,6 +3,7 @@ package uk.apprenticeships.st1398.assessment.domain;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,10 +13,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.EmbeddedColumnNaming;
 
 /**
  * One graded attempt at one assessment method. Never changed once recorded, except that a correction marks it
@@ -72,13 +73,8 @@ public class AssessmentAttempt {
     @Column(name = "superseded_by")
     public UUID supersededBy;
 
-    @Column(name = "recorded_at", nullable = false)
-    public OffsetDateTime recordedAt;
-
-    /** The recorder's token subject. */
-    @Column(name = "recorded_by", nullable = false)
-    public String recordedBy;
-
-    @Column(name = "recorded_by_name", nullable = false)
-    public String recordedByName;
+    /** Who recorded it, and when. */
+    @Embedded
+    @EmbeddedColumnNaming("recorded_%s")
+    public StampColumns recorded;
 }

@@ -1,6 +1,7 @@
 package uk.apprenticeships.st1398.assessment.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -8,8 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.hibernate.annotations.EmbeddedColumnNaming;
 
 /**
  * A booked attempt at one assessment method. Its details never change: cancelling sets the cancellation fields once,
@@ -53,24 +54,15 @@ public class AssessmentBooking {
 
     public String note;
 
-    @Column(name = "booked_at", nullable = false)
-    public OffsetDateTime bookedAt;
+    /** Who booked it, and when. */
+    @Embedded
+    @EmbeddedColumnNaming("booked_%s")
+    public StampColumns booked;
 
-    /** The booker's token subject. */
-    @Column(name = "booked_by", nullable = false)
-    public String bookedBy;
-
-    @Column(name = "booked_by_name", nullable = false)
-    public String bookedByName;
-
-    @Column(name = "cancelled_at")
-    public OffsetDateTime cancelledAt;
-
-    @Column(name = "cancelled_by")
-    public String cancelledBy;
-
-    @Column(name = "cancelled_by_name")
-    public String cancelledByName;
+    /** Who cancelled it, and when; null while it is not cancelled. */
+    @Embedded
+    @EmbeddedColumnNaming("cancelled_%s")
+    public StampColumns cancelled;
 
     @Column(name = "cancellation_reason")
     public String cancellationReason;
@@ -79,7 +71,7 @@ public class AssessmentBooking {
     public UUID attemptId;
 
     public BookingStatus status() {
-        return cancelledAt != null ? BookingStatus.cancelled
+        return cancelled != null && cancelled.at != null ? BookingStatus.cancelled
                 : attemptId != null ? BookingStatus.attended : BookingStatus.booked;
     }
 }

@@ -3,16 +3,17 @@ package uk.apprenticeships.st1398.assessment.domain;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.annotations.EmbeddedColumnNaming;
 
 /** An assessor of an assessment organisation, with the conflicts of interest they declared. */
 @Entity
@@ -47,9 +48,8 @@ public class Assessor {
     @Column(name = "employer_id")
     public Set<String> conflictEmployerIds = new LinkedHashSet<>();
 
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "created_by", nullable = false)
-    public String createdBy;
+    /** Who created it, and when. */
+    @Embedded
+    @EmbeddedColumnNaming("created_%s")
+    public StampColumns created;
 }

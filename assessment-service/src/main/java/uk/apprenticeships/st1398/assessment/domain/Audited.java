@@ -1,25 +1,21 @@
 package uk.apprenticeships.st1398.assessment.domain;
 
-import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
-import java.time.OffsetDateTime;
+import org.hibernate.annotations.EmbeddedColumnNaming;
 
 /** Who created and last changed a record and when, plus the optimistic-locking revision every table keeps. */
 @MappedSuperclass
 public abstract class Audited {
 
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
+    @Embedded
+    @EmbeddedColumnNaming("created_%s")
+    public StampColumns created;
 
-    @Column(name = "created_by", nullable = false)
-    public String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    public String updatedBy;
+    @Embedded
+    @EmbeddedColumnNaming("updated_%s")
+    public StampColumns updated;
 
     @Version
     public long revision;

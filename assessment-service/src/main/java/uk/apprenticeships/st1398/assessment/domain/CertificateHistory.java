@@ -1,6 +1,7 @@
 package uk.apprenticeships.st1398.assessment.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -8,7 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
+import org.hibernate.annotations.EmbeddedColumnNaming;
 
 /** One change to a certificate: append-only, never updated. */
 @Entity
@@ -24,19 +25,18 @@ public class CertificateHistory {
 
     /** Created, Amended or StatusChanged. */
     @Column(nullable = false, length = 16, updatable = false)
-    public String action;
+    @Enumerated(EnumType.STRING)
+    public RecordAction action;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16, updatable = false)
     public CertificateStatus status;
 
-    @Column(name = "changed_at", nullable = false, updatable = false)
-    public OffsetDateTime changedAt;
-
-    /** The token subject of whoever made the change. */
-    @Column(name = "changed_by", nullable = false, updatable = false)
-    public String changedBy;
-
     @Column(updatable = false)
     public String note;
+
+    /** Who changed it, and when. */
+    @Embedded
+    @EmbeddedColumnNaming("changed_%s")
+    public StampColumns changed;
 }

@@ -23,6 +23,11 @@ public enum CertificateStatus {
         };
     }
 
+    /** Whether a certificate in this status may move to {@code target} (the one transition table). */
+    public boolean canMoveTo(CertificateStatus target) {
+        return next().contains(target);
+    }
+
     /** Only these can be amended (PUT); any other answers 409. */
     public boolean amendable() {
         return this == Draft || this == Submitted;

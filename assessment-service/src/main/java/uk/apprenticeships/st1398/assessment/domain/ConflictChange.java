@@ -1,13 +1,16 @@
 package uk.apprenticeships.st1398.assessment.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.hibernate.annotations.EmbeddedColumnNaming;
 
 /** One declaration or removal of an assessor's conflict of interest; written once, never changed. */
 @Entity
@@ -23,7 +26,8 @@ public class ConflictChange {
 
     /** provider or employer. */
     @Column(nullable = false)
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public ConflictKind kind;
 
     /** The provider's UKPRN or the employer's id. */
     @Column(nullable = false)
@@ -31,14 +35,13 @@ public class ConflictChange {
 
     /** Declared or Removed. */
     @Column(nullable = false)
-    public String action;
+    @Enumerated(EnumType.STRING)
+    public ConflictAction action;
 
     public String reason;
 
-    @Column(name = "changed_at", nullable = false)
-    public OffsetDateTime changedAt;
-
-    /** The token subject of whoever made the change. */
-    @Column(name = "changed_by", nullable = false)
-    public String changedBy;
+    /** Who changed it, and when. */
+    @Embedded
+    @EmbeddedColumnNaming("changed_%s")
+    public StampColumns changed;
 }

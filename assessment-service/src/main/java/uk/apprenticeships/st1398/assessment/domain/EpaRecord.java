@@ -3,17 +3,20 @@ package uk.apprenticeships.st1398.assessment.domain;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.EmbeddedColumnNaming;
 
 /**
  * One version of a learner's EPA details (DfE shape), linked to the assessment registration that holds the learner,
@@ -37,7 +40,8 @@ public class EpaRecord {
 
     /** Created, Updated or Deleted. */
     @Column(nullable = false)
-    public String action;
+    @Enumerated(EnumType.STRING)
+    public RecordAction action;
 
     @Column(name = "replaces_id")
     public UUID replacesId;
@@ -47,17 +51,15 @@ public class EpaRecord {
     @OrderColumn(name = "position")
     public List<EpaEntry> epas = new ArrayList<>();
 
-    @Column(name = "recorded_at", nullable = false)
-    public OffsetDateTime recordedAt;
-
-    /** The recorder's token subject. */
-    @Column(name = "recorded_by", nullable = false)
-    public String recordedBy;
-
     @Column(name = "request_id")
     public String requestId;
 
     public boolean deleted() {
-        return "Deleted".equals(action);
+        return action == RecordAction.Deleted;
     }
+
+    /** Who recorded it, and when. */
+    @Embedded
+    @EmbeddedColumnNaming("recorded_%s")
+    public StampColumns recorded;
 }

@@ -1,11 +1,14 @@
 package uk.apprenticeships.st1398.assessment.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.hibernate.annotations.EmbeddedColumnNaming;
 
 /** The assessment organisation's decision on one component of a gateway submission. Recorded once, never changed. */
 @Entity
@@ -13,8 +16,6 @@ import java.util.UUID;
 public class GatewayDecision {
 
     public static final String ITEM_KEY = "gateway_decision_item_key";
-    public static final String ACCEPTED = "accepted";
-    public static final String REJECTED = "rejected";
 
     @Id
     public UUID id;
@@ -26,17 +27,13 @@ public class GatewayDecision {
     public String item;
 
     @Column(nullable = false)
-    public String decision;
+    @Enumerated(EnumType.STRING)
+    public ComponentDecision decision;
 
     public String reason;
 
-    @Column(name = "decided_at", nullable = false)
-    public OffsetDateTime decidedAt;
-
-    /** The decider's token subject. */
-    @Column(name = "decided_by", nullable = false)
-    public String decidedBy;
-
-    @Column(name = "decided_by_name", nullable = false)
-    public String decidedByName;
+    /** Who decided it, and when. */
+    @Embedded
+    @EmbeddedColumnNaming("decided_%s")
+    public StampColumns decided;
 }

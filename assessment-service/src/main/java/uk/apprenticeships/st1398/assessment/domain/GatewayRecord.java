@@ -1,12 +1,14 @@
 package uk.apprenticeships.st1398.assessment.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.hibernate.annotations.EmbeddedColumnNaming;
 
 /**
  * A waiver of a readiness item, the withdrawal of one, or a declaration (an employer's confirmation, a certificate, a
@@ -16,9 +18,6 @@ import java.util.UUID;
 @Table(name = "gateway_record")
 public class GatewayRecord {
 
-    public static final String WAIVER = "waiver";
-    public static final String WAIVER_WITHDRAWAL = "waiver-withdrawal";
-    public static final String DECLARATION = "declaration";
 
     @Id
     public UUID id;
@@ -30,7 +29,8 @@ public class GatewayRecord {
     public String item;
 
     @Column(nullable = false)
-    public String kind;
+    @Convert(converter = GatewayRecordKind.Column.class)
+    public GatewayRecordKind kind;
 
     /** Why the item is waived or the waiver withdrawn; an optional note on a declaration. */
     public String reason;
@@ -45,13 +45,8 @@ public class GatewayRecord {
     /** A certificate number, document reference or project title. */
     public String reference;
 
-    @Column(name = "recorded_at", nullable = false)
-    public OffsetDateTime recordedAt;
-
-    /** The recorder's token subject. */
-    @Column(name = "recorded_by", nullable = false)
-    public String recordedBy;
-
-    @Column(name = "recorded_by_name", nullable = false)
-    public String recordedByName;
+    /** Who recorded it, and when. */
+    @Embedded
+    @EmbeddedColumnNaming("recorded_%s")
+    public StampColumns recorded;
 }

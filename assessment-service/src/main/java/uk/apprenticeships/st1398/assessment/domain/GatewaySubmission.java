@@ -2,18 +2,20 @@ package uk.apprenticeships.st1398.assessment.domain;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.EmbeddedColumnNaming;
 
 /**
  * One attempt at the gateway to completion: a component per applicable readiness item and the readiness check as it
@@ -46,14 +48,10 @@ public class GatewaySubmission {
     @OrderColumn(name = "position")
     public List<Component> components = new ArrayList<>();
 
-    @Column(name = "submitted_at", nullable = false)
-    public OffsetDateTime submittedAt;
-
-    @Column(name = "submitted_by", nullable = false)
-    public String submittedBy;
-
-    @Column(name = "submitted_by_name", nullable = false)
-    public String submittedByName;
+    /** Who submitted it, and when. */
+    @Embedded
+    @EmbeddedColumnNaming("submitted_%s")
+    public StampColumns submitted;
 
     /** A readiness item submitted for the assessment organisation's decision. */
     @Embeddable
@@ -63,12 +61,13 @@ public class GatewaySubmission {
         public String item;
 
         @Column(name = "readiness_status", nullable = false)
-        public String readinessStatus;
+        @Convert(converter = ReadinessStatus.Column.class)
+        public ReadinessStatus readinessStatus;
 
         public Component() {
         }
 
-        public Component(String item, String readinessStatus) {
+        public Component(String item, ReadinessStatus readinessStatus) {
             this.item = item;
             this.readinessStatus = readinessStatus;
         }

@@ -11,8 +11,8 @@ public final class AssessmentOrganisationMapper {
     }
 
     public static AssessmentOrganisationResponse toResponse(AssessmentOrganisation o) {
-        return new AssessmentOrganisationResponse(o.epaoId, o.name, o.ukprn, o.contactEmail, o.createdAt,
-                o.updatedAt);
+        return new AssessmentOrganisationResponse(o.epaoId, o.name, o.ukprn, o.contactEmail, o.created.at,
+                o.updated.at);
     }
 
     /** Copies the replaceable fields onto the entity; the epaoId and audit fields are set by the caller. */

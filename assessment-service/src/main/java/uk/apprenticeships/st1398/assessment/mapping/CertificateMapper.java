@@ -22,7 +22,7 @@ public final class CertificateMapper {
                         c.providerUkprn, ksbCodes(c)),
                 new CertificateRequest.PostalContact(c.contactName, c.department, c.contactOrganisation,
                         c.addressLine1, c.addressLine2, c.addressLine3, c.addressLine4, c.city, c.postCode),
-                c.createdAt, c.updatedAt, c.approvedAt,
+                c.created.at, c.updated.at, c.approvedAt,
                 history == null ? null : history.stream().map(CertificateMapper::toChange).toList());
     }
 
@@ -64,7 +64,8 @@ public final class CertificateMapper {
     }
 
     private static CertificateResponse.Change toChange(CertificateHistory h) {
-        return new CertificateResponse.Change(h.action, h.status.name(), h.changedAt, h.changedBy, h.note);
+        return new CertificateResponse.Change(h.action.name(), h.status.name(), h.changed.at, h.changed.subject,
+                h.note);
     }
 
     private static String strip(String s) {

@@ -18,7 +18,7 @@ public final class EpaMapper {
         return new EpaDetailsResponse(r.epaReference, last == null ? null : last.date,
                 last == null ? null : last.outcome.name(),
                 r.epas.stream().map(e -> new EpaRequest.Epa(e.date, e.outcome.name(), e.resit, e.retake)).toList(),
-                r.recordedAt);
+                r.recorded.at);
     }
 
     public static List<EpaEntry> toEntities(List<EpaRequest.Epa> epas) {

@@ -18,7 +18,7 @@ public class AssessmentBookingRepository implements PanacheRepositoryBase<Assess
 
     /** The method's open booking (not cancelled, not attended), if any. */
     public Optional<AssessmentBooking> open(UUID assessmentId, String methodCode) {
-        return find("assessmentId = ?1 and methodCode = ?2 and cancelledAt is null and attemptId is null",
+        return find("assessmentId = ?1 and methodCode = ?2 and cancelled.at is null and attemptId is null",
                 assessmentId, methodCode).firstResultOptional();
     }
 
@@ -41,11 +41,11 @@ public class AssessmentBookingRepository implements PanacheRepositoryBase<Assess
         }
         if (status != null) {
             where.add(switch (status) {
-                case booked -> "cancelledAt is null and attemptId is null";
-                case cancelled -> "cancelledAt is not null";
+                case booked -> "cancelled.at is null and attemptId is null";
+                case cancelled -> "cancelled.at is not null";
                 case attended -> "attemptId is not null";
             });
         }
-        return find(String.join(" and ", where), Sort.by("bookedAt").and("id"), params);
+        return find(String.join(" and ", where), Sort.by("booked.at").and("id"), params);
     }
 }

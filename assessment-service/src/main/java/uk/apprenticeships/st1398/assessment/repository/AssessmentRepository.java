@@ -26,7 +26,7 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
 
     /** The learner's registrations on any version of a standard (STnnnn), newest first. */
     public List<Assessment> findByLearnerAndStandard(String uln, String standardReference) {
-        return find("uln = ?1 and standardVersion like ?2", Sort.by("createdAt", Sort.Direction.Descending),
+        return find("uln = ?1 and standardVersion like ?2", Sort.by("created.at", Sort.Direction.Descending),
                 uln, standardReference + "_%").list();
     }
 
@@ -36,7 +36,7 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
      */
     public List<Assessment> ungradedAssignedTo(UUID assessorId, String providerUkprn, String employerId) {
         return find("assessor.id = ?1 and overallGrade is null and (providerUkprn = ?2 or employerId = ?3)",
-                Sort.by("createdAt").and("id"), assessorId, providerUkprn == null ? "" : providerUkprn,
+                Sort.by("created.at").and("id"), assessorId, providerUkprn == null ? "" : providerUkprn,
                 employerId == null ? "" : employerId).list();
     }
 
@@ -73,7 +73,7 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
             where.add("uln = :uln");
             params.and("uln", uln);
         }
-        Sort sort = Sort.by("createdAt").and("id");
+        Sort sort = Sort.by("created.at").and("id");
         return where.isEmpty() ? findAll(sort) : find(String.join(" and ", where), sort, params);
     }
 }

@@ -14,7 +14,7 @@ public class EpaRecordRepository implements PanacheRepositoryBase<EpaRecord, UUI
     /** The assessment's live EPA record: standing (nothing replaces it) and not a deletion. */
     public Optional<EpaRecord> live(UUID assessmentId) {
         return find("from EpaRecord r where r.assessment.id = ?1 and r.action <> 'Deleted' and " + STANDING
-                + " order by r.recordedAt desc", assessmentId).firstResultOptional();
+                + " order by r.recorded.at desc", assessmentId).firstResultOptional();
     }
 
     /** The standing record of this reference (possibly a deletion), if the reference belongs to the assessment. */

@@ -27,7 +27,7 @@ public class GatewaySubmissionRepository implements PanacheRepositoryBase<Gatewa
             return List.of();
         }
         return getEntityManager().createQuery("from GatewayDecision d where d.submissionId in :ids "
-                + "order by d.decidedAt, d.id", GatewayDecision.class).setParameter("ids", submissionIds)
+                + "order by d.decided.at, d.id", GatewayDecision.class).setParameter("ids", submissionIds)
                 .getResultList();
     }
 

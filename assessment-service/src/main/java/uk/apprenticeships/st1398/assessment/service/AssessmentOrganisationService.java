@@ -4,25 +4,31 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Clock;
 import org.hibernate.exception.ConstraintViolationException;
 import uk.apprenticeships.st1398.assessment.api.AssessmentOrganisationRequest;
 import uk.apprenticeships.st1398.assessment.api.AssessmentOrganisationResponse;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentOrganisation;
+import uk.apprenticeships.st1398.assessment.domain.StampColumns;
 import uk.apprenticeships.st1398.assessment.mapping.AssessmentOrganisationMapper;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.security.CurrentCaller;
+import uk.apprenticeships.st1398.platform.security.Stamp;
 
 @ApplicationScoped
 public class AssessmentOrganisationService {
 
     private final AssessmentOrganisationRepository organisations;
-    private final CallerScope caller;
+    private final CurrentCaller caller;
+    private final Clock clock;
 
-    public AssessmentOrganisationService(AssessmentOrganisationRepository organisations, CallerScope caller) {
+    public AssessmentOrganisationService(AssessmentOrganisationRepository organisations, CurrentCaller caller,
+            Clock clock) {
+        this.clock = clock;
         this.organisations = organisations;
         this.caller = caller;
     }
@@ -46,10 +52,8 @@ public class AssessmentOrganisationService {
         AssessmentOrganisation organisation = new AssessmentOrganisation();
         organisation.epaoId = request.epaoId();
         AssessmentOrganisationMapper.apply(request, organisation);
-        organisation.createdAt = now();
-        organisation.createdBy = caller.name();
-        organisation.updatedAt = organisation.createdAt;
-        organisation.updatedBy = organisation.createdBy;
+        organisation.created = stamp();
+        organisation.updated = stamp();
         try {
             organisations.persistAndFlush(organisation);
         } catch (PersistenceException e) {
@@ -71,19 +75,20 @@ public class AssessmentOrganisationService {
         }
         AssessmentOrganisation organisation = find(epaoId);
         AssessmentOrganisationMapper.apply(request, organisation);
-        organisation.updatedAt = now();
-        organisation.updatedBy = caller.name();
+        organisation.updated = stamp();
         Log.infof("Updated assessment organisation %s", organisation.epaoId);
         return AssessmentOrganisationMapper.toResponse(organisation);
     }
 
     private AssessmentOrganisation find(String epaoId) {
         return organisations.findByEpaoId(epaoId)
-                .orElseThrow(() -> ApiException.notFound("No assessment organisation with id " + epaoId + "."));
+                .orElseThrow(() -> ApiException.of(AssessmentError.ORGANISATION_NOT_FOUND,
+                        "No assessment organisation with id " + epaoId + "."));
     }
 
     private static ApiException duplicate(String epaoId) {
-        return ApiException.conflict("Assessment organisation " + epaoId + " already exists; use PUT to change it.");
+        return ApiException.of(AssessmentError.ORGANISATION_EXISTS,
+                "Assessment organisation " + epaoId + " already exists; use PUT to change it.");
     }
 
     private static boolean violates(Throwable e, String constraint) {
@@ -95,7 +100,9 @@ public class AssessmentOrganisationService {
         return false;
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+
+    /** Who is doing this, and now: the platform's one stamp. */
+    private StampColumns stamp() {
+        return StampColumns.of(Stamp.of(caller.get(), clock));
     }
 }

@@ -4,9 +4,8 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,6 +22,7 @@ import uk.apprenticeships.st1398.assessment.api.KsbJudgementRecord;
 import uk.apprenticeships.st1398.assessment.api.ResultResponse;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlan;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlans;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.assessment.domain.Assessment;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentAttempt;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentBooking;
@@ -30,6 +30,7 @@ import uk.apprenticeships.st1398.assessment.domain.AssessmentOrganisation;
 import uk.apprenticeships.st1398.assessment.domain.Assessor;
 import uk.apprenticeships.st1398.assessment.domain.AttemptKind;
 import uk.apprenticeships.st1398.assessment.domain.BookingStatus;
+import uk.apprenticeships.st1398.assessment.domain.StampColumns;
 import uk.apprenticeships.st1398.assessment.mapping.AssessmentMapper;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentAttemptRepository;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentBookingRepository;
@@ -39,6 +40,8 @@ import uk.apprenticeships.st1398.assessment.repository.AssessorRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.security.CurrentCaller;
+import uk.apprenticeships.st1398.platform.security.Stamp;
 
 /**
  * Assessment registrations, assessor assignment, graded attempts and the overall grade. The rules come from the
@@ -49,7 +52,7 @@ public class AssessmentService {
 
     /** Attempts as they happened: by date, then by when they were recorded. */
     private static final Comparator<AssessmentAttempt> CHRONOLOGICAL = Comparator
-            .comparing((AssessmentAttempt a) -> a.date).thenComparing(a -> a.recordedAt).thenComparing(a -> a.id);
+            .comparing((AssessmentAttempt a) -> a.date).thenComparing(a -> a.recorded.at).thenComparing(a -> a.id);
 
     private final AssessmentRepository assessments;
     private final AssessmentAttemptRepository attempts;
@@ -57,11 +60,13 @@ public class AssessmentService {
     private final AssessorRepository assessors;
     private final AssessmentOrganisationRepository organisations;
     private final AssessmentPlans plans;
-    private final CallerScope caller;
+    private final CurrentCaller caller;
+    private final Clock clock;
 
     public AssessmentService(AssessmentRepository assessments, AssessmentAttemptRepository attempts,
-            AssessmentBookingRepository bookings, AssessorRepository assessors, AssessmentOrganisationRepository organisations, AssessmentPlans plans,
-            CallerScope caller) {
+            AssessmentBookingRepository bookings, AssessorRepository assessors,
+            AssessmentOrganisationRepository organisations, AssessmentPlans plans, CurrentCaller caller, Clock clock) {
+        this.clock = clock;
         this.assessments = assessments;
         this.attempts = attempts;
         this.bookings = bookings;
@@ -73,8 +78,9 @@ public class AssessmentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<AssessmentResponse> search(String uln, PageRequest page) {
-        AssessmentRepository.Scope scope = new AssessmentRepository.Scope(caller.seesEverything(), caller.epaoId(),
-                caller.providerUkprn(), caller.employerId());
+        AssessmentRepository.Scope scope = new AssessmentRepository.Scope(caller.get().seesEverything(),
+                AccessRules.ownOrganisation(caller.get()),
+                AccessRules.ownProvider(caller.get()), AccessRules.ownEmployer(caller.get()));
         return PageResponse.of(assessments.search(scope, uln, page), AssessmentMapper::toResponse, page,
                 assessments.count(scope, uln));
     }
@@ -86,15 +92,18 @@ public class AssessmentService {
 
     @Transactional
     public AssessmentResponse register(AssessmentRequest request) {
-        if (!caller.mayAccess(request.epaoId())) {
-            throw ApiException.forbidden("Assessors register apprentices only with their own "
+        if (!AccessRules.maySeeOrganisation(caller.get(), request.epaoId())) {
+            throw ApiException.of(AssessmentError.ORGANISATION_NOT_YOURS,
+                    "Assessors register apprentices only with their own "
                     + "assessment organisation.");
         }
         AssessmentOrganisation organisation = organisations.findByEpaoId(request.epaoId())
-                .orElseThrow(() -> ApiException.unprocessable("No assessment organisation with id "
-                        + request.epaoId() + "; nothing was saved.", null));
+                .orElseThrow(() -> ApiException.of(AssessmentError.ORGANISATION_UNKNOWN,
+                        "No assessment organisation with id "
+                        + request.epaoId() + "; nothing was saved."));
         if (assessments.findByLearner(request.uln(), request.standardVersion()).isPresent()) {
-            throw ApiException.conflict("Learner " + request.uln() + " is already registered for assessment on "
+            throw ApiException.of(AssessmentError.LEARNER_ALREADY_REGISTERED,
+                    "Learner " + request.uln() + " is already registered for assessment on "
                     + request.standardVersion() + ".");
         }
         AssessmentPlan plan = plans.require(request.standardVersion());
@@ -110,10 +119,8 @@ public class AssessmentService {
         assessment.gatewayDate = request.gatewayDate();
         assessment.periodEnd = request.gatewayDate() == null ? null
                 : request.gatewayDate().plusMonths(plan.assessmentPeriod().months());
-        assessment.createdAt = now();
-        assessment.createdBy = caller.name();
-        assessment.updatedAt = assessment.createdAt;
-        assessment.updatedBy = assessment.createdBy;
+        assessment.created = stamp();
+        assessment.updated = stamp();
         assessments.persistAndFlush(assessment);
         Log.infof("Registered assessment %s (%s) with %s", assessment.id, assessment.standardVersion,
                 organisation.epaoId);
@@ -126,8 +133,7 @@ public class AssessmentService {
         Assessment assessment = visible(id);
         Assessor assessor = assessable(assessment, assessorId);
         assessment.assessor = assessor;
-        assessment.updatedAt = now();
-        assessment.updatedBy = caller.name();
+        assessment.updated = stamp();
         Log.infof("Assigned assessor %s to assessment %s", assessor.id, assessment.id);
         return AssessmentMapper.toResponse(assessment);
     }
@@ -140,16 +146,16 @@ public class AssessmentService {
     Assessor assessable(Assessment assessment, UUID assessorId) {
         Assessor assessor = assessors.findByIdOptional(assessorId)
                 .filter(a -> a.organisation.id.equals(assessment.organisation.id))
-                .orElseThrow(() -> ApiException.unprocessable("No assessor " + assessorId + " in assessment "
-                        + "organisation " + assessment.organisation.epaoId + "; nothing was changed.",
-                        Map.of("rule", "assessor-not-in-organisation")));
+                .orElseThrow(() -> ApiException.of(AssessmentError.ASSESSOR_NOT_IN_ORGANISATION,
+                        "No assessor " + assessorId + " in assessment "
+                        + "organisation " + assessment.organisation.epaoId + "; nothing was changed."));
         assessors.getEntityManager().lock(assessor, LockModeType.PESSIMISTIC_WRITE);
         assessors.getEntityManager().refresh(assessor);
         if (assessor.conflictProviderUkprns.contains(assessment.providerUkprn)
                 || assessor.conflictEmployerIds.contains(assessment.employerId)) {
-            throw ApiException.conflict("Assessor " + assessor.id + " declared a conflict "
-                    + "of interest with this apprentice's training provider or employer; nothing was changed.",
-                    Map.of("rule", "assessor-conflict-of-interest"));
+            throw ApiException.of(AssessmentError.ASSESSOR_CONFLICT_OF_INTEREST,
+                    "Assessor " + assessor.id + " declared a conflict "
+                    + "of interest with this apprentice's training provider or employer; nothing was changed.");
         }
         return assessor;
     }
@@ -200,12 +206,12 @@ public class AssessmentService {
         AssessmentAttempt corrected = attemptOf(id, attemptId);
         if (corrected.supersededBy != null) {
             throw conflict("Attempt " + attemptId + " was already corrected by " + corrected.supersededBy
-                    + "; correct that one instead.", "already-superseded");
+                    + "; correct that one instead.", AssessmentError.ALREADY_SUPERSEDED);
         }
         List<AssessmentAttempt> standing = standing(id, corrected.methodCode);
         if (!standing.get(standing.size() - 1).id.equals(corrected.id)) {
             throw conflict("Only the latest attempt on method " + corrected.methodCode + " can be corrected; a later "
-                    + "attempt rests on this one.", "not-latest-attempt");
+                    + "attempt rests on this one.", AssessmentError.NOT_LATEST_ATTEMPT);
         }
         AssessmentPlan plan = plans.require(assessment.standardVersion);
         GradingRules.check(plan, assessment.gatewayDate, assessment.periodEnd, today(),
@@ -264,8 +270,7 @@ public class AssessmentService {
         assessment.overallGrade = overall.orElse(null);
         assessment.overallGradedOn = overall.isEmpty() ? null : latest.values().stream().map(a -> a.date)
                 .max(Comparator.naturalOrder()).orElseThrow();
-        assessment.updatedAt = now();
-        assessment.updatedBy = caller.name();
+        assessment.updated = stamp();
     }
 
     /**
@@ -275,19 +280,21 @@ public class AssessmentService {
     private AssessmentBooking bookedFor(UUID id, AttemptRequest request) {
         AssessmentBooking booking = bookings.findByIdOptional(request.bookingId(), LockModeType.PESSIMISTIC_WRITE)
                 .filter(b -> b.assessmentId.equals(id))
-                .orElseThrow(() -> ApiException.unprocessable("No booking " + request.bookingId() + " on this "
-                        + "assessment; nothing was saved.", Map.of("rule", "booking-not-found")));
+                .orElseThrow(() -> ApiException.of(AssessmentError.BOOKING_NOT_ON_ASSESSMENT,
+                        "No booking " + request.bookingId() + " on this "
+                        + "assessment; nothing was saved."));
         bookings.getEntityManager().refresh(booking);
-        if (booking.status() != BookingStatus.booked) {
-            throw ApiException.unprocessable("Booking " + booking.id + " is " + booking.status() + "; only an open "
-                    + "booking can be used for an attempt. Nothing was saved.", Map.of("rule", "booking-not-open"));
+        if (!booking.status().canMoveTo(BookingStatus.attended)) {
+            throw ApiException.of(AssessmentError.BOOKING_NOT_OPEN,
+                    "Booking " + booking.id + " is " + booking.status() + "; only an open "
+                    + "booking can be used for an attempt. Nothing was saved.");
         }
         if (!booking.methodCode.equals(request.methodCode()) || booking.kind != request.kind()
                 || !booking.date.equals(request.date())) {
-            throw ApiException.unprocessable("Booking " + booking.id + " is a " + booking.kind + " of method "
+            throw ApiException.of(AssessmentError.BOOKING_MISMATCH,
+                    "Booking " + booking.id + " is a " + booking.kind + " of method "
                     + booking.methodCode + " on " + booking.date + "; the attempt is a " + request.kind() + " of "
-                    + request.methodCode() + " on " + request.date() + ". Nothing was saved.",
-                    Map.of("rule", "booking-mismatch"));
+                    + request.methodCode() + " on " + request.date() + ". Nothing was saved.");
         }
         return booking;
     }
@@ -296,14 +303,14 @@ public class AssessmentService {
     private Assessment lockedForGrading(UUID id) {
         Assessment assessment = visible(id);
         assessments.getEntityManager().lock(assessment, LockModeType.PESSIMISTIC_WRITE);
-        if (assessment.assessor == null || !assessment.assessor.userId.equals(caller.subject())) {
-            throw ApiException.forbidden(
+        if (assessment.assessor == null || !assessment.assessor.userId.equals(caller.get().subject())) {
+            throw ApiException.of(AssessmentError.NOT_ASSIGNED_ASSESSOR,
                     "Only the assessor assigned to this assessment records and corrects its attempts.");
         }
         if (assessment.gatewayDate == null) {
-            throw ApiException.unprocessable("The apprentice has not passed the gateway to completion yet (no "
-                    + "gateway submission accepted), so no attempt can be recorded; nothing was saved.",
-                    Map.of("rule", "gateway-not-passed"));
+            throw ApiException.of(AssessmentError.GATEWAY_NOT_PASSED, "The apprentice has not passed the gateway to "
+                    + "completion yet (no gateway submission accepted), so no attempt can be recorded; nothing was "
+                    + "saved.");
         }
         return assessment;
     }
@@ -334,37 +341,38 @@ public class AssessmentService {
         attempt.employerAgreed = employerAgreed;
         attempt.exceptionalCircumstances = exceptional;
         attempt.reason = reason.strip();
-        attempt.recordedAt = now();
-        attempt.recordedBy = caller.subject();
-        attempt.recordedByName = caller.name();
+        attempt.recorded = stamp();
         return attempt;
     }
 
     private AssessmentAttempt attemptOf(UUID id, UUID attemptId) {
         return attempts.findByIdOptional(attemptId).filter(a -> a.assessmentId.equals(id))
-                .orElseThrow(() -> ApiException.notFound("No attempt " + attemptId + " on assessment " + id + "."));
+                .orElseThrow(() -> ApiException.of(AssessmentError.ATTEMPT_NOT_FOUND,
+                        "No attempt " + attemptId + " on assessment " + id + "."));
     }
 
     /** The assessment, or 404 when it does not exist or the caller may not see it (another tenant's). */
     Assessment visible(UUID id) {
         return assessments.findByIdOptional(id)
-                .filter(a -> caller.mayRead(a.organisation.epaoId, a.providerUkprn, a.employerId))
-                .orElseThrow(() -> ApiException.notFound("No assessment with id " + id + "."));
+                .filter(a -> AccessRules.mayRead(caller.get(), a.organisation.epaoId, a.providerUkprn, a.employerId))
+                .orElseThrow(() -> ApiException.of(AssessmentError.ASSESSMENT_NOT_FOUND,
+                        "No assessment with id " + id + "."));
     }
 
     private static List<String> codes(List<KsbJudgementRecord> judgements) {
         return judgements == null ? List.of() : judgements.stream().map(KsbJudgementRecord::code).toList();
     }
 
-    private static ApiException conflict(String detail, String rule) {
-        return ApiException.conflict(detail + " Nothing was saved.", Map.of("rule", rule));
+    private static ApiException conflict(String detail, AssessmentError code) {
+        return ApiException.of(code, detail + " Nothing was saved.");
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    /** Who is doing this, and now: the platform's one stamp. */
+    private StampColumns stamp() {
+        return StampColumns.of(Stamp.of(caller.get(), clock));
     }
 }

@@ -2,48 +2,49 @@ package uk.apprenticeships.st1398.assessment.service;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.UUID;
-import jakarta.persistence.LockModeType;
-import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import uk.apprenticeships.st1398.assessment.api.AssessorRequest;
+import uk.apprenticeships.st1398.assessment.api.AssessorResponse;
 import uk.apprenticeships.st1398.assessment.api.ConflictChangeResponse;
 import uk.apprenticeships.st1398.assessment.api.ConflictRequest;
-import uk.apprenticeships.st1398.assessment.domain.ConflictChange;
-import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
-import uk.apprenticeships.st1398.assessment.repository.ConflictChangeRepository;
-import uk.apprenticeships.st1398.assessment.api.AssessorResponse;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentOrganisation;
 import uk.apprenticeships.st1398.assessment.domain.Assessor;
+import uk.apprenticeships.st1398.assessment.domain.ConflictAction;
+import uk.apprenticeships.st1398.assessment.domain.ConflictChange;
+import uk.apprenticeships.st1398.assessment.domain.ConflictKind;
+import uk.apprenticeships.st1398.assessment.domain.StampColumns;
 import uk.apprenticeships.st1398.assessment.mapping.AssessmentMapper;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
+import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
 import uk.apprenticeships.st1398.assessment.repository.AssessorRepository;
+import uk.apprenticeships.st1398.assessment.repository.ConflictChangeRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.security.CurrentCaller;
+import uk.apprenticeships.st1398.platform.security.Stamp;
 
 /** Assessors of an assessment organisation and their declared conflicts of interest. */
 @ApplicationScoped
 public class AssessorService {
 
-    static final String PROVIDER = "provider";
-    static final String EMPLOYER = "employer";
-    static final String DECLARED = "Declared";
-    static final String REMOVED = "Removed";
-
     private final AssessorRepository assessors;
     private final AssessmentOrganisationRepository organisations;
     private final AssessmentRepository assessments;
     private final ConflictChangeRepository changes;
-    private final CallerScope caller;
+    private final CurrentCaller caller;
+    private final Clock clock;
 
     public AssessorService(AssessorRepository assessors, AssessmentOrganisationRepository organisations,
-            AssessmentRepository assessments, ConflictChangeRepository changes, CallerScope caller) {
+            AssessmentRepository assessments, ConflictChangeRepository changes, CurrentCaller caller, Clock clock) {
+        this.clock = clock;
         this.assessors = assessors;
         this.organisations = organisations;
         this.assessments = assessments;
@@ -62,7 +63,8 @@ public class AssessorService {
     public AssessorResponse create(String epaoId, AssessorRequest request) {
         AssessmentOrganisation organisation = visibleOrganisation(epaoId);
         if (assessors.findByUserId(request.userId()).isPresent()) {
-            throw ApiException.conflict("User " + request.userId() + " is already registered as an assessor.");
+            throw ApiException.of(AssessmentError.ASSESSOR_EXISTS,
+                    "User " + request.userId() + " is already registered as an assessor.");
         }
         Assessor assessor = new Assessor();
         assessor.id = UUID.randomUUID();
@@ -72,11 +74,12 @@ public class AssessorService {
         assessor.email = request.email();
         assessor.conflictProviderUkprns = new LinkedHashSet<>(orEmpty(request.conflictProviderUkprns()));
         assessor.conflictEmployerIds = new LinkedHashSet<>(orEmpty(request.conflictEmployerIds()));
-        assessor.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        assessor.createdBy = caller.name();
+        assessor.created = stamp();
         assessors.persistAndFlush(assessor);
-        assessor.conflictProviderUkprns.forEach(v -> record(assessor, PROVIDER, v, DECLARED, "At registration"));
-        assessor.conflictEmployerIds.forEach(v -> record(assessor, EMPLOYER, v, DECLARED, "At registration"));
+        assessor.conflictProviderUkprns.forEach(v -> record(assessor, ConflictKind.provider, v,
+                ConflictAction.Declared, "At registration"));
+        assessor.conflictEmployerIds.forEach(v -> record(assessor, ConflictKind.employer, v, ConflictAction.Declared,
+                "At registration"));
         Log.infof("Registered assessor %s of %s", assessor.id, epaoId);
         return AssessmentMapper.toResponse(assessor);
     }
@@ -88,8 +91,9 @@ public class AssessorService {
     @Transactional
     public AssessorResponse declareConflict(String epaoId, UUID assessorId, ConflictRequest request) {
         Assessor assessor = lockedAssessor(epaoId, assessorId);
-        if (!caller.hasRole("admin") && !assessor.userId.equals(caller.subject())) {
-            throw ApiException.forbidden("Assessors declare only their own conflicts of "
+        if (!caller.get().may(AccessRules.ORGANISATION_ACT_FOR_ANY)
+                && !assessor.userId.equals(caller.get().subject())) {
+            throw ApiException.of(AssessmentError.CONFLICT_NOT_YOURS, "Assessors declare only their own conflicts of "
                     + "interest; an administrator may declare anyone's.");
         }
         boolean provider = request.providerUkprn() != null;
@@ -99,49 +103,56 @@ public class AssessorService {
         String value = provider ? request.providerUkprn() : request.employerId().strip();
         Set<String> current = provider ? assessor.conflictProviderUkprns : assessor.conflictEmployerIds;
         if (current.contains(value)) {
-            throw ApiException.conflict("Assessor " + assessorId + " has already declared a conflict with "
+            throw ApiException.of(AssessmentError.CONFLICT_ALREADY_DECLARED,
+                    "Assessor " + assessorId + " has already declared a conflict with "
                     + (provider ? "provider " : "employer ") + value + ".");
         }
         List<String> clashing = assessments.ungradedAssignedTo(assessor.id, provider ? value : null,
                 provider ? null : value).stream().map(a -> a.id.toString()).toList();
         if (!clashing.isEmpty()) {
-            throw ApiException.conflict("Assessor " + assessorId + " is assigned to "
+            throw ApiException.of(AssessmentError.CONFLICT_WITH_ASSIGNED_ASSESSMENTS,
+                    "Assessor " + assessorId + " is assigned to "
                     + clashing.size() + " assessment(s) of this " + (provider ? "provider" : "employer") + " that are "
-                    + "not yet graded; reassign them first. Nothing was changed.",
-                    Map.of("rule", "conflict-with-assigned-assessments", "assessments", clashing));
+                    + "not yet graded; reassign them first. Nothing was changed.").with("assessments", clashing);
         }
         current.add(value);
         assessors.flush();
-        record(assessor, provider ? PROVIDER : EMPLOYER, value, DECLARED, request.reason());
-        Log.infof("Assessor %s declared a conflict with %s %s", assessor.id, provider ? PROVIDER : EMPLOYER, value);
+        record(assessor, provider ? ConflictKind.provider : ConflictKind.employer, value, ConflictAction.Declared,
+                request.reason());
+        Log.infof("Assessor %s declared a conflict with %s %s", assessor.id,
+                provider ? ConflictKind.provider : ConflictKind.employer, value);
         return AssessmentMapper.toResponse(assessor);
     }
 
     /** Removes a declared conflict (admins only); recorded in the history, like a declaration. */
     @Transactional
-    public void removeConflict(String epaoId, UUID assessorId, String kind, String value) {
+    public void removeConflict(String epaoId, UUID assessorId, ConflictKind kind, String value) {
         Assessor assessor = lockedAssessor(epaoId, assessorId);
-        Set<String> current = PROVIDER.equals(kind) ? assessor.conflictProviderUkprns : assessor.conflictEmployerIds;
+        Set<String> current = kind == ConflictKind.provider ? assessor.conflictProviderUkprns
+                : assessor.conflictEmployerIds;
         if (!current.remove(value)) {
-            throw ApiException.notFound("Assessor " + assessorId + " has declared no conflict with " + kind + " "
+            throw ApiException.of(AssessmentError.DECLARED_CONFLICT_NOT_FOUND,
+                    "Assessor " + assessorId + " has declared no conflict with " + kind + " "
                     + value + ".");
         }
         assessors.flush();
-        record(assessor, kind, value, REMOVED, null);
+        record(assessor, kind, value, ConflictAction.Removed, null);
         Log.infof("Conflict of assessor %s with %s %s removed", assessor.id, kind, value);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<ConflictChangeResponse> conflictHistory(String epaoId, UUID assessorId, PageRequest page) {
         Assessor assessor = assessorOf(epaoId, assessorId);
-        return PageResponse.of(changes.byAssessor(assessor.id, page), c -> new ConflictChangeResponse(c.kind,
-                c.value, c.action, c.reason, c.changedAt, c.changedBy), page, changes.countByAssessor(assessor.id));
+        return PageResponse.of(changes.byAssessor(assessor.id, page), c -> new ConflictChangeResponse(c.kind.name(),
+                c.value, c.action.name(), c.reason, c.changed.at, c.changed.subject), page,
+                changes.countByAssessor(assessor.id));
     }
 
     private Assessor assessorOf(String epaoId, UUID assessorId) {
         AssessmentOrganisation organisation = visibleOrganisation(epaoId);
         return assessors.findByIdOptional(assessorId).filter(a -> a.organisation.id.equals(organisation.id))
-                .orElseThrow(() -> ApiException.notFound("No assessor " + assessorId + " in " + epaoId + "."));
+                .orElseThrow(() -> ApiException.of(AssessmentError.ASSESSOR_NOT_FOUND,
+                        "No assessor " + assessorId + " in " + epaoId + "."));
     }
 
     /** The assessor, locked against a concurrent assignment or conflict change. */
@@ -152,25 +163,30 @@ public class AssessorService {
         return assessor;
     }
 
-    private void record(Assessor assessor, String kind, String value, String action, String reason) {
+    private void record(Assessor assessor, ConflictKind kind, String value, ConflictAction action, String reason) {
         ConflictChange change = new ConflictChange();
         change.assessorId = assessor.id;
         change.kind = kind;
         change.value = value;
         change.action = action;
         change.reason = reason == null || reason.isBlank() ? null : reason.strip();
-        change.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        change.changedBy = caller.subject();
+        change.changed = stamp();
         changes.persist(change);
     }
 
     /** The organisation, or 404 when it does not exist or is another tenant's. */
     private AssessmentOrganisation visibleOrganisation(String epaoId) {
-        return organisations.findByEpaoId(epaoId).filter(o -> caller.mayAccess(o.epaoId))
-                .orElseThrow(() -> ApiException.notFound("No assessment organisation with id " + epaoId + "."));
+        return organisations.findByEpaoId(epaoId).filter(o -> AccessRules.maySeeOrganisation(caller.get(), o.epaoId))
+                .orElseThrow(() -> ApiException.of(AssessmentError.ORGANISATION_NOT_FOUND,
+                        "No assessment organisation with id " + epaoId + "."));
     }
 
     private static List<String> orEmpty(List<String> values) {
         return values == null ? List.of() : values.stream().map(String::strip).toList();
+    }
+
+    /** Who is doing this, and now: the platform's one stamp. */
+    private StampColumns stamp() {
+        return StampColumns.of(Stamp.of(caller.get(), clock));
     }
 }

@@ -18,9 +18,9 @@ public final class Batches {
 
     public static final int MAX_BATCH = 25;
 
-    /** Builds one item's answer: the outcome on success, or the refusal's status and validation errors. */
+    /** Builds one item's answer: the outcome on success, or the refusal's status, code and validation errors. */
     public interface Answer<R, O> {
-        R answer(String requestId, int status, O outcome, List<Problem.Violation> validationErrors);
+        R answer(String requestId, int status, String code, O outcome, List<Problem.Violation> validationErrors);
     }
 
     private Batches() {
@@ -58,12 +58,12 @@ public final class Batches {
         for (T item : batch) {
             try {
                 O done = QuarkusTransaction.requiringNew().call(() -> action.apply(item));
-                results.add(answer.answer(requestId.apply(item), successStatus, done, List.of()));
+                results.add(answer.answer(requestId.apply(item), successStatus, null, done, List.of()));
             } catch (ApiException e) {
                 List<Problem.Violation> errors = e.violations().isEmpty()
                         ? List.of(new Problem.Violation(null, e.getMessage()))
                         : e.violations();
-                results.add(answer.answer(requestId.apply(item), e.status(), null, errors));
+                results.add(answer.answer(requestId.apply(item), e.status(), e.code().code(), null, errors));
             }
         }
         return results;

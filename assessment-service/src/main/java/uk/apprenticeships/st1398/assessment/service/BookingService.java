@@ -5,25 +5,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 import uk.apprenticeships.st1398.assessment.api.BookingRequest;
 import uk.apprenticeships.st1398.assessment.api.BookingResponse;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlan;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlans;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.assessment.domain.Assessment;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentBooking;
 import uk.apprenticeships.st1398.assessment.domain.BookingStatus;
+import uk.apprenticeships.st1398.assessment.domain.StampColumns;
 import uk.apprenticeships.st1398.assessment.mapping.AssessmentMapper;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentBookingRepository;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.security.CurrentCaller;
+import uk.apprenticeships.st1398.platform.security.Stamp;
 
 /**
  * Bookings of assessment methods. The rules come from the standard version's assessment plan through
@@ -38,10 +40,12 @@ public class BookingService {
     private final AssessmentRepository registrations;
     private final AssessmentBookingRepository bookings;
     private final AssessmentPlans plans;
-    private final CallerScope caller;
+    private final CurrentCaller caller;
+    private final Clock clock;
 
     public BookingService(AssessmentService assessments, AssessmentRepository registrations,
-            AssessmentBookingRepository bookings, AssessmentPlans plans, CallerScope caller) {
+            AssessmentBookingRepository bookings, AssessmentPlans plans, CurrentCaller caller, Clock clock) {
+        this.clock = clock;
         this.assessments = assessments;
         this.registrations = registrations;
         this.bookings = bookings;
@@ -68,9 +72,9 @@ public class BookingService {
         // Serialises bookings (and attempts) of one assessment, so the open-booking check below holds.
         registrations.getEntityManager().lock(assessment, LockModeType.PESSIMISTIC_WRITE);
         if (assessment.gatewayDate == null) {
-            throw ApiException.unprocessable("The apprentice has not passed the gateway to completion yet (no "
-                    + "gateway submission accepted), so no assessment can be booked; nothing was saved.",
-                    Map.of("rule", "gateway-not-passed"));
+            throw ApiException.of(AssessmentError.GATEWAY_NOT_PASSED, "The apprentice has not passed the gateway to "
+                    + "completion yet (no gateway submission accepted), so no assessment can be booked; nothing was "
+                    + "saved.");
         }
         AssessmentPlan plan = plans.require(assessment.standardVersion);
         GradingRules.checkBooking(plan, assessment.gatewayDate, assessment.periodEnd, today(), request.methodCode(),
@@ -94,9 +98,7 @@ public class BookingService {
         booking.assessorId = request.assessorId();
         booking.employerAgreed = request.employerAgreed();
         booking.note = strip(request.note());
-        booking.bookedAt = now();
-        booking.bookedBy = caller.subject();
-        booking.bookedByName = caller.name();
+        booking.booked = stamp();
         try {
             bookings.persistAndFlush(booking);
         } catch (PersistenceException e) {
@@ -117,14 +119,12 @@ public class BookingService {
         AssessmentBooking booking = bookingOf(id, bookingId);
         bookings.getEntityManager().lock(booking, LockModeType.PESSIMISTIC_WRITE);
         bookings.getEntityManager().refresh(booking);
-        if (booking.status() != BookingStatus.booked) {
-            throw ApiException.conflict("Booking " + bookingId + " is " + booking.status()
-                    + "; only an open booking can be cancelled. Nothing was changed.",
-                    Map.of("rule", "booking-not-open"));
+        if (!booking.status().canMoveTo(BookingStatus.cancelled)) {
+            throw ApiException.of(AssessmentError.BOOKING_ALREADY_CLOSED,
+                    "Booking " + bookingId + " is " + booking.status()
+                    + "; only an open booking can be cancelled. Nothing was changed.");
         }
-        booking.cancelledAt = now();
-        booking.cancelledBy = caller.subject();
-        booking.cancelledByName = caller.name();
+        booking.cancelled = stamp();
         booking.cancellationReason = reason.strip();
         bookings.flush();
         Log.infof("Cancelled booking %s of assessment %s", bookingId, id);
@@ -132,8 +132,8 @@ public class BookingService {
     }
 
     private static ApiException alreadyOpen(String methodCode, String which) {
-        return ApiException.conflict("Method " + methodCode + " already has " + which
-                + "; cancel it to rebook. Nothing was saved.", Map.of("rule", "booking-already-open"));
+        return ApiException.of(AssessmentError.BOOKING_ALREADY_OPEN, "Method " + methodCode + " already has " + which
+                + "; cancel it to rebook. Nothing was saved.");
     }
 
     private static boolean violates(Throwable e, String constraint) {
@@ -147,18 +147,20 @@ public class BookingService {
 
     private AssessmentBooking bookingOf(UUID id, UUID bookingId) {
         return bookings.findByIdOptional(bookingId).filter(b -> b.assessmentId.equals(id))
-                .orElseThrow(() -> ApiException.notFound("No booking " + bookingId + " on assessment " + id + "."));
+                .orElseThrow(() -> ApiException.of(AssessmentError.BOOKING_NOT_FOUND,
+                        "No booking " + bookingId + " on assessment " + id + "."));
     }
 
     private static String strip(String value) {
         return value == null ? null : value.strip();
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    /** Who is doing this, and now: the platform's one stamp. */
+    private StampColumns stamp() {
+        return StampColumns.of(Stamp.of(caller.get(), clock));
     }
 }

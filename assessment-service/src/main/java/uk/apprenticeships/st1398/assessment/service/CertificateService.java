@@ -9,8 +9,6 @@ import jakarta.validation.Validator;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -21,11 +19,14 @@ import uk.apprenticeships.st1398.assessment.api.CertificateResponse;
 import uk.apprenticeships.st1398.assessment.api.CertificateResult;
 import uk.apprenticeships.st1398.assessment.api.StatusChangeRequest;
 import uk.apprenticeships.st1398.assessment.api.SubmitRequest;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentOrganisation;
 import uk.apprenticeships.st1398.assessment.domain.Certificate;
 import uk.apprenticeships.st1398.assessment.domain.CertificateGrade;
 import uk.apprenticeships.st1398.assessment.domain.CertificateHistory;
 import uk.apprenticeships.st1398.assessment.domain.CertificateStatus;
+import uk.apprenticeships.st1398.assessment.domain.RecordAction;
+import uk.apprenticeships.st1398.assessment.domain.StampColumns;
 import uk.apprenticeships.st1398.assessment.mapping.CertificateMapper;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
 import uk.apprenticeships.st1398.assessment.repository.CertificateHistoryRepository;
@@ -34,6 +35,8 @@ import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.problem.Problem;
+import uk.apprenticeships.st1398.platform.security.CurrentCaller;
+import uk.apprenticeships.st1398.platform.security.Stamp;
 
 /**
  * Certificates: batches of up to 25 items answered item by item. Each item runs in its own transaction, so a
@@ -49,15 +52,16 @@ public class CertificateService {
     private final CertificateRepository certificates;
     private final CertificateHistoryRepository history;
     private final AssessmentOrganisationRepository organisations;
-    private final CallerScope caller;
+    private final CurrentCaller caller;
     private final Validator validator;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     private final StandardCodes standardCodes;
 
     public CertificateService(CertificateRepository certificates, CertificateHistoryRepository history,
-            AssessmentOrganisationRepository organisations, CallerScope caller, Validator validator,
-            StandardCodes standardCodes) {
+            AssessmentOrganisationRepository organisations, CurrentCaller caller, Validator validator,
+            StandardCodes standardCodes, Clock clock) {
+        this.clock = clock;
         this.standardCodes = standardCodes;
         this.certificates = certificates;
         this.history = history;
@@ -87,8 +91,9 @@ public class CertificateService {
                 throw ApiException.invalid("certificateReference", "must be 8 digits");
             }
             Certificate certificate = writable(item.certificateReference());
-            if (certificate.status != CertificateStatus.Draft && certificate.status != CertificateStatus.Ready) {
-                throw ApiException.conflict("Certificate " + certificate.reference + " is " + certificate.status
+            if (!certificate.status.canMoveTo(CertificateStatus.Submitted)) {
+                throw ApiException.of(AssessmentError.CERTIFICATE_NOT_SUBMITTABLE,
+                        "Certificate " + certificate.reference + " is " + certificate.status
                         + "; only Draft or Ready certificates can be submitted.");
             }
             return move(certificate, CertificateStatus.Submitted, null);
@@ -102,7 +107,8 @@ public class CertificateService {
         AssessmentOrganisation organisation = organisationFor(request.epaoId());
         if (certificates.liveCertificateExists(request.learner().uln(), request.standard().standardReference(),
                 null)) {
-            throw ApiException.conflict("Learner " + request.learner().uln() + " already has a certificate for "
+            throw ApiException.of(AssessmentError.LEARNER_HAS_CERTIFICATE,
+                    "Learner " + request.learner().uln() + " already has a certificate for "
                     + request.standard().standardReference() + "; amend it, or cancel it first.");
         }
         Certificate c = new Certificate();
@@ -111,12 +117,10 @@ public class CertificateService {
         c.status = CertificateStatus.Draft;
         c.identitySalt = HexFormat.of().formatHex(salt());
         CertificateMapper.apply(request, grade, c);
-        c.createdAt = now();
-        c.createdBy = caller.subject();
-        c.updatedAt = c.createdAt;
-        c.updatedBy = c.createdBy;
+        c.created = stamp();
+        c.updated = stamp();
         persistGuarded(c);
-        record(c, "Created", null);
+        record(c, RecordAction.Created, null);
         Log.infof("Created certificate %s for %s", c.reference, organisation.epaoId);
         return CertificateMapper.toResponse(c);
     }
@@ -131,20 +135,21 @@ public class CertificateService {
             throw ApiException.invalid("epaoId", "a certificate cannot move to another assessment organisation");
         }
         if (!c.status.amendable()) {
-            throw ApiException.conflict("Certificate " + reference + " is " + c.status
+            throw ApiException.of(AssessmentError.CERTIFICATE_NOT_AMENDABLE,
+                    "Certificate " + reference + " is " + c.status
                     + "; only Draft and Submitted certificates can be amended.");
         }
         CertificateGrade grade = validate(request);
         if (certificates.liveCertificateExists(request.learner().uln(), request.standard().standardReference(),
                 c.id)) {
-            throw ApiException.conflict("Learner " + request.learner().uln() + " already has another certificate "
+            throw ApiException.of(AssessmentError.LEARNER_HAS_CERTIFICATE,
+                    "Learner " + request.learner().uln() + " already has another certificate "
                     + "for " + request.standard().standardReference() + ".");
         }
         CertificateMapper.apply(request, grade, c);
-        c.updatedAt = now();
-        c.updatedBy = caller.subject();
+        c.updated = stamp();
         persistGuarded(c);
-        record(c, "Amended", null);
+        record(c, RecordAction.Amended, null);
         Log.infof("Amended certificate %s", c.reference);
         return CertificateMapper.toResponse(c);
     }
@@ -153,12 +158,14 @@ public class CertificateService {
     public CertificateResponse changeStatus(String reference, StatusChangeRequest request) {
         Certificate c = writable(reference);
         CertificateStatus target = request.status();
-        if (!caller.hasRole("admin") && !target.settableByAssessor()) {
-            throw ApiException.forbidden("Only the approving body (admin) can set a "
+        if (!caller.get().may(AccessRules.CERTIFICATE_APPROVE) && !target.settableByAssessor()) {
+            throw ApiException.of(AssessmentError.CERTIFICATE_STATUS_ADMIN_ONLY,
+                    "Only the approving body (admin) can set a "
                     + "certificate to " + target + "; assessors may set Draft, Ready, Submitted or Deleted.");
         }
-        if (!c.status.next().contains(target)) {
-            throw ApiException.conflict("Certificate " + reference + " is " + c.status + " and cannot become "
+        if (!c.status.canMoveTo(target)) {
+            throw ApiException.of(AssessmentError.CERTIFICATE_TRANSITION_REFUSED,
+                    "Certificate " + reference + " is " + c.status + " and cannot become "
                     + target + "; from " + c.status + " it can become " + c.status.next() + ".");
         }
         return move(c, target, request.note());
@@ -166,12 +173,11 @@ public class CertificateService {
 
     private CertificateResponse move(Certificate c, CertificateStatus target, String note) {
         c.status = target;
-        c.updatedAt = now();
-        c.updatedBy = caller.subject();
+        c.updated = stamp();
         if (target == CertificateStatus.Approved && c.approvedAt == null) {
-            c.approvedAt = c.updatedAt;
+            c.approvedAt = c.updated.at;
         }
-        record(c, "StatusChanged", note);
+        record(c, RecordAction.StatusChanged, note);
         Log.infof("Certificate %s is now %s", c.reference, target);
         return CertificateMapper.toResponse(c);
     }
@@ -189,12 +195,9 @@ public class CertificateService {
             PageRequest page) {
         String epaoId = null;
         String ukprn = null;
-        if (!caller.seesEverything()) {
-            if (caller.hasRole("assessor")) {
-                epaoId = caller.epaoId().orElseThrow();
-            } else {
-                ukprn = caller.providerUkprn().orElseThrow();
-            }
+        if (!caller.get().seesEverything()) {
+            epaoId = AccessRules.ownOrganisation(caller.get()).orElse(null);
+            ukprn = epaoId != null ? null : AccessRules.ownProvider(caller.get()).orElseThrow();
         }
         CertificateRepository.Filter filter = new CertificateRepository.Filter(epaoId, ukprn, status,
                 standardReference, uln);
@@ -205,14 +208,14 @@ public class CertificateService {
     /** A certificate the caller may read; another tenant's answers 404, as if absent. */
     public Certificate readable(String reference) {
         return certificates.findByReference(reference)
-                .filter(c -> caller.mayRead(c.organisation.epaoId, c.providerUkprn))
+                .filter(c -> AccessRules.mayRead(caller.get(), c.organisation.epaoId, c.providerUkprn))
                 .orElseThrow(() -> notFound(reference));
     }
 
     /** A certificate the caller may change: admins any, assessors their organisation's. */
     private Certificate writable(String reference) {
         return certificates.findByReference(reference)
-                .filter(c -> caller.actsForOrganisation(c.organisation.epaoId))
+                .filter(c -> caller.get().actsForOrganisation(c.organisation.epaoId))
                 .orElseThrow(() -> notFound(reference));
     }
 
@@ -260,13 +263,13 @@ public class CertificateService {
 
     private AssessmentOrganisation organisationFor(String requested) {
         String epaoId;
-        if (caller.hasRole("admin")) {
+        if (caller.get().may(AccessRules.ORGANISATION_ACT_FOR_ANY)) {
             if (requested == null) {
                 throw ApiException.invalid("epaoId", "is required when an admin creates a certificate");
             }
             epaoId = requested;
         } else {
-            epaoId = caller.epaoId().orElseThrow();
+            epaoId = AccessRules.ownOrganisation(caller.get()).orElseThrow();
             if (requested != null && !requested.equals(epaoId)) {
                 throw ApiException.invalid("epaoId", "must be your own assessment organisation (" + epaoId + ")");
             }
@@ -275,13 +278,12 @@ public class CertificateService {
                 "no assessment organisation " + epaoId + " is registered; an admin must register it first"));
     }
 
-    private void record(Certificate c, String action, String note) {
+    private void record(Certificate c, RecordAction action, String note) {
         CertificateHistory h = new CertificateHistory();
         h.certificateId = c.id;
         h.action = action;
         h.status = c.status;
-        h.changedAt = c.updatedAt;
-        h.changedBy = caller.subject();
+        h.changed = StampColumns.of(c.updated.stamp());
         h.note = note;
         history.persist(h);
     }
@@ -297,7 +299,8 @@ public class CertificateService {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ConstraintViolationException cve
                         && Certificate.LIVE_LEARNER_KEY.equalsIgnoreCase(cve.getConstraintName())) {
-                    throw ApiException.conflict("Learner " + c.uln + " already has a certificate for "
+                    throw ApiException.of(AssessmentError.LEARNER_HAS_CERTIFICATE,
+                            "Learner " + c.uln + " already has a certificate for "
                             + c.standardReference + "; amend it, or cancel it first.");
                 }
             }
@@ -312,10 +315,13 @@ public class CertificateService {
     }
 
     private static ApiException notFound(String reference) {
-        return ApiException.notFound("No certificate with reference " + reference + ".");
+        return ApiException.of(AssessmentError.CERTIFICATE_NOT_FOUND,
+                "No certificate with reference " + reference + ".");
     }
 
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+
+    /** Who is doing this, and now: the platform's one stamp. */
+    private StampColumns stamp() {
+        return StampColumns.of(Stamp.of(caller.get(), clock));
     }
 }

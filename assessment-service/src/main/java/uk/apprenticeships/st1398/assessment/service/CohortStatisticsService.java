@@ -14,12 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import uk.apprenticeships.st1398.assessment.api.CohortStatisticsRow;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.security.CurrentCaller;
 
 /**
  * Cohort statistics for provider dashboards: outcome counts and rates of completed assessments, grouped by standard
@@ -36,9 +39,9 @@ public class CohortStatisticsService {
             "year", "YYYY");
 
     private final EntityManager em;
-    private final CallerScope caller;
+    private final CurrentCaller caller;
 
-    public CohortStatisticsService(EntityManager em, CallerScope caller) {
+    public CohortStatisticsService(EntityManager em, CurrentCaller caller) {
         this.em = em;
         this.caller = caller;
     }
@@ -115,19 +118,20 @@ public class CohortStatisticsService {
     /** Narrows the rows to what the caller may see; a provider asking for another provider gets a 404. */
     private void scope(String providerUkprn, StringBuilder where, Map<String, Object> params) {
         String provider = providerUkprn;
-        if (!caller.seesEverything()) {
-            if (caller.hasRole("assessor")) {
+        if (!caller.get().seesEverything()) {
+            Optional<String> organisation = AccessRules.ownOrganisation(caller.get());
+            if (organisation.isPresent()) {
                 where.append(" and o.epao_id = :epaoId");
-                params.put("epaoId", caller.epaoId().orElseThrow());
-            } else if (caller.providerUkprn().isPresent()) {
-                String own = caller.providerUkprn().get();
+                params.put("epaoId", organisation.get());
+            } else if (AccessRules.ownProvider(caller.get()).isPresent()) {
+                String own = AccessRules.ownProvider(caller.get()).get();
                 if (provider != null && !provider.equals(own)) {
-                    throw ApiException.notFound("No provider " + provider + ".");
+                    throw ApiException.of(AssessmentError.PROVIDER_NOT_FOUND, "No provider " + provider + ".");
                 }
                 provider = own;
-            } else if (caller.employerId().isPresent()) {
+            } else if (AccessRules.ownEmployer(caller.get()).isPresent()) {
                 where.append(" and a.employer_id = :employerId");
-                params.put("employerId", caller.employerId().get());
+                params.put("employerId", AccessRules.ownEmployer(caller.get()).get());
             } else {
                 where.append(" and 1 = 0");
             }

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.util.Map;
 import uk.apprenticeships.st1398.assessment.api.CredentialResponse;
 import uk.apprenticeships.st1398.assessment.config.AssessmentConfig;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.assessment.domain.Certificate;
 import uk.apprenticeships.st1398.assessment.mapping.CertificateMapper;
 import uk.apprenticeships.st1398.assessment.mapping.OpenBadgeMapper;
@@ -37,7 +38,8 @@ public class CredentialService {
     public CredentialResponse credential(String reference) {
         Certificate c = certificates.readable(reference);
         if (!c.status.awarded()) {
-            throw ApiException.conflict("Certificate " + reference + " is " + c.status + "; a credential exists "
+            throw ApiException.of(AssessmentError.CREDENTIAL_NOT_AVAILABLE,
+                    "Certificate " + reference + " is " + c.status + "; a credential exists "
                     + "only for Approved, Printed or Delivered certificates.");
         }
         Map<String, Object> credential = OpenBadgeMapper.credential(c, CertificateMapper.ksbCodes(c), urls);

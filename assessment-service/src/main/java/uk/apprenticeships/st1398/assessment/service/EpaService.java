@@ -7,13 +7,11 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
@@ -21,18 +19,23 @@ import uk.apprenticeships.st1398.assessment.api.EpaDetailsResponse;
 import uk.apprenticeships.st1398.assessment.api.EpaRequest;
 import uk.apprenticeships.st1398.assessment.api.EpaResult;
 import uk.apprenticeships.st1398.assessment.api.LearnerResponse;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.assessment.domain.Assessment;
 import uk.apprenticeships.st1398.assessment.domain.Certificate;
 import uk.apprenticeships.st1398.assessment.domain.EpaEntry;
 import uk.apprenticeships.st1398.assessment.domain.EpaOutcome;
 import uk.apprenticeships.st1398.assessment.domain.EpaRecord;
+import uk.apprenticeships.st1398.assessment.domain.LearnerStatus;
+import uk.apprenticeships.st1398.assessment.domain.RecordAction;
+import uk.apprenticeships.st1398.assessment.domain.StampColumns;
 import uk.apprenticeships.st1398.assessment.mapping.EpaMapper;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
 import uk.apprenticeships.st1398.assessment.repository.CertificateRepository;
 import uk.apprenticeships.st1398.assessment.repository.EpaRecordRepository;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.problem.Problem;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
+import uk.apprenticeships.st1398.platform.security.CurrentCaller;
+import uk.apprenticeships.st1398.platform.security.Stamp;
 
 /**
  * The DfE-shaped learner and EPA endpoints. The learner is the assessment registration (ULN, family name, standard,
@@ -48,11 +51,14 @@ public class EpaService {
     private final EpaRecordRepository records;
     private final CertificateRepository certificates;
     private final StandardCodes standards;
-    private final CallerScope caller;
+    private final CurrentCaller caller;
+    private final Clock clock;
     private final Validator validator;
 
     public EpaService(AssessmentRepository assessments, EpaRecordRepository records,
-            CertificateRepository certificates, StandardCodes standards, CallerScope caller, Validator validator) {
+            CertificateRepository certificates, StandardCodes standards, CurrentCaller caller, Validator validator,
+                    Clock clock) {
+        this.clock = clock;
         this.assessments = assessments;
         this.records = records;
         this.certificates = certificates;
@@ -75,19 +81,15 @@ public class EpaService {
                 new LearnerResponse.Standard(id.larsCode(), id.reference()),
                 new LearnerResponse.LearningDetails(a.standardVersion.substring(split + 1), a.standardVersion,
                         a.providerUkprn, a.organisation.epaoId, a.gatewayDate, a.periodEnd, a.overallGrade),
-                status(live), live.map(EpaMapper::toResponse).orElse(null),
+                status(live).name(), live.map(EpaMapper::toResponse).orElse(null),
                 certificate.map(c -> new LearnerResponse.Certificate(c.reference, c.status.name())).orElse(null));
     }
 
-    private static String status(Optional<EpaRecord> live) {
+    private static LearnerStatus status(Optional<EpaRecord> live) {
         if (live.isEmpty() || live.get().epas.isEmpty()) {
-            return "Registered";
+            return LearnerStatus.Registered;
         }
-        return switch (live.get().epas.get(live.get().epas.size() - 1).outcome) {
-            case Pass -> "Passed";
-            case Fail -> "InAssessment";
-            case Withdrawn -> "Withdrawn";
-        };
+        return LearnerStatus.after(live.get().epas.get(live.get().epas.size() - 1).outcome);
     }
 
     // ------------------------------------------------------------------------------------------ batches
@@ -108,9 +110,9 @@ public class EpaService {
         Assessment a = locked(request);
         records.live(a.id).ifPresent(r -> {
             throw conflict("Learner " + a.uln + " already has EPA record " + r.epaReference + " for "
-                    + a.standardVersion + "; update it with PUT.", "epa-record-exists");
+                    + a.standardVersion + "; update it with PUT.", AssessmentError.EPA_RECORD_EXISTS);
         });
-        EpaRecord record = newRecord(a, records.nextReference(), "Created", null, epas, request.requestId());
+        EpaRecord record = newRecord(a, records.nextReference(), RecordAction.Created, null, epas, request.requestId());
         persistGuarded(record);
         Log.infof("Created EPA record %s for assessment %s", record.epaReference, a.id);
         return EpaMapper.toResponse(record);
@@ -124,7 +126,7 @@ public class EpaService {
         }
         Assessment a = locked(request);
         EpaRecord current = standing(a, reference);
-        EpaRecord record = newRecord(a, reference, "Updated", current.id, epas, request.requestId());
+        EpaRecord record = newRecord(a, reference, RecordAction.Updated, current.id, epas, request.requestId());
         persistGuarded(record);
         Log.infof("EPA record %s of assessment %s updated by %s", reference, a.id, record.id);
         return EpaMapper.toResponse(record);
@@ -139,9 +141,10 @@ public class EpaService {
         EpaRecord current = standing(a, reference);
         certificates.live(a.uln, id.reference()).ifPresent(c -> {
             throw conflict("Learner " + a.uln + " has certificate " + c.reference + " (" + c.status + ") for "
-                    + id.reference() + "; cancel or delete it before deleting the EPA record.", "certificate-exists");
+                    + id.reference() + "; cancel or delete it before deleting the EPA "
+                    + "record.", AssessmentError.CERTIFICATE_EXISTS);
         });
-        EpaRecord record = newRecord(a, reference, "Deleted", current.id, List.of(), null);
+        EpaRecord record = newRecord(a, reference, RecordAction.Deleted, current.id, List.of(), null);
         persistGuarded(record);
         Log.infof("EPA record %s of assessment %s deleted by %s", reference, a.id, record.id);
     }
@@ -155,7 +158,7 @@ public class EpaService {
             violations.add(new Problem.Violation(v.getPropertyPath().toString().replaceAll("\\.?<[^>]*>", ""),
                     v.getMessage()));
         }
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(clock);
         List<EpaRequest.Epa> epas = request.epaDetails() == null || request.epaDetails().epas() == null
                 ? List.of() : request.epaDetails().epas();
         for (int i = 0; i < epas.size(); i++) {
@@ -203,6 +206,9 @@ public class EpaService {
             if (e.date.isBefore(previous.date)) {
                 broken.add(new Problem.Violation(at + ".epaDate", "must not be before the previous EPA's date"));
             }
+            if (previous.outcome.mayBeFollowedBy(e.outcome, again)) {
+                continue;
+            }
             if (previous.outcome == EpaOutcome.Withdrawn) {
                 broken.add(new Problem.Violation(at, "the learner was withdrawn; a withdrawn learner cannot get "
                         + "another outcome"));
@@ -215,13 +221,14 @@ public class EpaService {
             }
         }
         if (!broken.isEmpty()) {
-            throw new ApiException(ProblemType.UNPROCESSABLE, 422, "The EPAs break the resit, retake or withdrawal "
-                    + "rules; nothing was saved.", broken, Map.of("rule", "epa-history"));
+            throw ApiException.of(AssessmentError.EPA_HISTORY, "The EPAs break the resit, retake or withdrawal rules; "
+                    + "nothing was saved.").violations(broken);
         }
     }
 
     private StandardCodes.StandardId standard(String standard) {
-        return standards.resolve(standard).orElseThrow(() -> ApiException.notFound("No standard with LARS code "
+        return standards.resolve(standard).orElseThrow(() -> ApiException.of(AssessmentError.STANDARD_NOT_FOUND,
+                "No standard with LARS code "
                 + standard + " is known here; use the standard reference (STnnnn)."));
     }
 
@@ -241,18 +248,20 @@ public class EpaService {
             boolean write) {
         return assessments.findByLearnerAndStandard(uln, standard.reference()).stream()
                 .filter(a -> a.familyName.equalsIgnoreCase(familyName.strip()))
-                .filter(a -> write ? caller.actsForOrganisation(a.organisation.epaoId)
-                        : caller.mayRead(a.organisation.epaoId, a.providerUkprn, a.employerId))
+                .filter(a -> write ? caller.get().actsForOrganisation(a.organisation.epaoId)
+                        : AccessRules.mayRead(caller.get(), a.organisation.epaoId, a.providerUkprn, a.employerId))
                 .findFirst()
-                .orElseThrow(() -> ApiException.notFound("No learner with this ULN, family name and standard."));
+                .orElseThrow(() -> ApiException.of(AssessmentError.LEARNER_NOT_FOUND,
+                        "No learner with this ULN, family name and standard."));
     }
 
     private EpaRecord standing(Assessment a, String reference) {
         return records.standing(a.id, reference).filter(r -> !r.deleted())
-                .orElseThrow(() -> ApiException.notFound("No EPA record " + reference + " for this learner."));
+                .orElseThrow(() -> ApiException.of(AssessmentError.EPA_RECORD_NOT_FOUND,
+                        "No EPA record " + reference + " for this learner."));
     }
 
-    private EpaRecord newRecord(Assessment a, String reference, String action, UUID replaces, List<EpaEntry> epas,
+    private EpaRecord newRecord(Assessment a, String reference, RecordAction action, UUID replaces, List<EpaEntry> epas,
             String requestId) {
         EpaRecord r = new EpaRecord();
         r.id = UUID.randomUUID();
@@ -261,8 +270,7 @@ public class EpaService {
         r.action = action;
         r.replacesId = replaces;
         r.epas = new ArrayList<>(epas);
-        r.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        r.recordedBy = caller.subject();
+        r.recorded = stamp();
         r.requestId = requestId;
         return r;
     }
@@ -276,14 +284,19 @@ public class EpaService {
                 if (t instanceof ConstraintViolationException cve
                         && EpaRecord.REPLACES_KEY.equalsIgnoreCase(cve.getConstraintName())) {
                     throw conflict("EPA record " + r.epaReference + " was changed at the same time; read it again.",
-                            "concurrent-change");
+                            AssessmentError.CONCURRENT_CHANGE);
                 }
             }
             throw e;
         }
     }
 
-    private static ApiException conflict(String detail, String rule) {
-        return ApiException.conflict(detail + " Nothing was saved.", Map.of("rule", rule));
+    private static ApiException conflict(String detail, AssessmentError code) {
+        return ApiException.of(code, detail + " Nothing was saved.");
+    }
+
+    /** Who is doing this, and now: the platform's one stamp. */
+    private StampColumns stamp() {
+        return StampColumns.of(Stamp.of(caller.get(), clock));
     }
 }

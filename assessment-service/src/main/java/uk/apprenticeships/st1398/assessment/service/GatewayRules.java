@@ -20,6 +20,7 @@ import uk.apprenticeships.st1398.assessment.api.GatewayReadinessResponse.Item;
 import uk.apprenticeships.st1398.assessment.api.GatewayReadinessResponse.Waiver;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlan;
 import uk.apprenticeships.st1398.assessment.client.EvidenceClient;
+import uk.apprenticeships.st1398.assessment.domain.ReadinessStatus;
 
 /**
  * The gateway-to-completion readiness check. Which items apply, and every threshold, come from the assessment plan:
@@ -30,10 +31,6 @@ import uk.apprenticeships.st1398.assessment.client.EvidenceClient;
  */
 public final class GatewayRules {
 
-    public static final String PASSED = "passed";
-    public static final String FAILED = "failed";
-    public static final String WAIVED = "waived";
-    public static final String NOT_APPLICABLE = "not-applicable";
 
     public static final String COVERAGE = "coverage";
     public static final String OFF_THE_JOB = "off-the-job-hours";
@@ -117,6 +114,17 @@ public final class GatewayRules {
         return Period.between(dateOfBirth, day).getYears();
     }
 
+    /**
+     * The apprentice's age in whole years at the start: from the date of birth when the caller's view of the
+     * apprentice has it, otherwise evidence-service's own {@code ageAtStart} (employers' view); null when neither.
+     */
+    static Integer ageAtStart(EvidenceClient.Apprentice apprentice) {
+        if (apprentice.dateOfBirth() != null && apprentice.startDate() != null) {
+            return ageOn(apprentice.dateOfBirth(), apprentice.startDate());
+        }
+        return apprentice.ageAtStart();
+    }
+
     /** The readiness check: every threshold comes from the definitions, that is from the plan. */
     public static GatewayReadinessResponse check(List<Definition> definitions, Inputs in) {
         List<Item> items = new ArrayList<>();
@@ -139,21 +147,21 @@ public final class GatewayRules {
                 outcome = new Outcome(outcome.status(), outcome.reason(), merged);
             }
             Waiver waiver = in.waivers().get(definition.item());
-            String status = outcome.status();
-            if (waiver != null && FAILED.equals(status)) {
-                status = WAIVED;
+            ReadinessStatus status = outcome.status();
+            if (waiver != null && status == ReadinessStatus.FAILED) {
+                status = ReadinessStatus.WAIVED;
             }
             items.add(new Item(definition.item(), definition.requirement(), definition.description(), status,
-                    outcome.reason() + (WAIVED.equals(status) ? " Waived: " + waiver.reason() : ""),
+                    outcome.reason() + (status == ReadinessStatus.WAIVED ? " Waived: " + waiver.reason() : ""),
                     outcome.details(), waiver, definition.check() == Check.DECLARATION
                             ? in.declarations().get(definition.item()) : null));
         }
-        boolean ready = items.stream().allMatch(i -> !FAILED.equals(i.status()));
+        boolean ready = items.stream().allMatch(i -> i.status() != ReadinessStatus.FAILED);
         return new GatewayReadinessResponse(ready, in.now(), in.assessmentId(), in.apprentice().id(),
                 in.standardVersion(), items);
     }
 
-    private record Outcome(String status, String reason, Map<String, Object> details) {
+    private record Outcome(ReadinessStatus status, String reason, Map<String, Object> details) {
     }
 
     /** Not applicable when the apprentice's age at start is outside the requirement's range; null when it applies. */
@@ -163,16 +171,18 @@ public final class GatewayRules {
             return null;
         }
         String span = range.max() == null ? range.min() + " or over" : range.min() + " to " + range.max();
-        if (apprentice.dateOfBirth() == null || apprentice.startDate() == null) {
-            return new Outcome(FAILED, "Applies to apprentices aged " + span + " at the start; evidence-service has "
-                    + "no date of birth or start date to tell.", Map.of());
+        Integer ageAtStart = ageAtStart(apprentice);
+        if (ageAtStart == null) {
+            return new Outcome(ReadinessStatus.FAILED, "Applies to apprentices aged " + span + " at the start; "
+                    + "evidence-service has no date of birth or start date to tell.", Map.of());
         }
-        int age = ageOn(apprentice.dateOfBirth(), apprentice.startDate());
+        int age = ageAtStart;
         Map<String, Object> details = details("ageAtStart", age, "applicableAgeMin", range.min(),
                 "applicableAgeMax", range.max());
         boolean inRange = (range.min() == null || age >= range.min()) && (range.max() == null || age <= range.max());
         if (!inRange) {
-            return new Outcome(NOT_APPLICABLE, "Applies to apprentices aged " + span + " at the start; this "
+            return new Outcome(ReadinessStatus.NOT_APPLICABLE, "Applies to apprentices aged " + span + " at the "
+                    + "start; this "
                     + "apprentice was " + age + " on " + apprentice.startDate() + ".", details);
         }
         return null;
@@ -181,10 +191,11 @@ public final class GatewayRules {
     /** The apprentice's age at start and the requirement's range, for a requirement with an age condition. */
     private static Map<String, Object> ageDetails(Definition definition, EvidenceClient.Apprentice apprentice) {
         AssessmentPlan.AgeRange range = definition.ageAtStart();
-        if (range == null || apprentice.dateOfBirth() == null || apprentice.startDate() == null) {
+        Integer ageAtStart = ageAtStart(apprentice);
+        if (range == null || ageAtStart == null) {
             return Map.of();
         }
-        return details("ageAtStart", ageOn(apprentice.dateOfBirth(), apprentice.startDate()), "applicableAgeMin",
+        return details("ageAtStart", ageAtStart, "applicableAgeMin",
                 range.min(), "applicableAgeMax", range.max());
     }
 
@@ -209,7 +220,8 @@ public final class GatewayRules {
                 "missingRequiredKsbCodes", thresholds.required().isEmpty() ? null : requiredMissing,
                 "missing", missing);
         if (coverage.totalKsbs() == 0) {
-            return new Outcome(FAILED, "evidence-service lists no KSBs for " + coverage.standardVersion() + ", so "
+            return new Outcome(ReadinessStatus.FAILED, "evidence-service lists no KSBs for "
+                    + coverage.standardVersion() + ", so "
                     + "coverage cannot be shown.", details);
         }
         // covered / total >= minimum / 100, compared without rounding so that exactly the minimum is enough.
@@ -219,8 +231,9 @@ public final class GatewayRules {
         String counts = coverage.coveredKsbs() + " of " + coverage.totalKsbs() + " KSBs have accepted evidence";
         if (thresholds.required().isEmpty() && minimum != null && minimum.compareTo(HUNDRED) == 0) {
             // Every KSB: the missing ones say it all.
-            return met ? new Outcome(PASSED, counts + ".", details)
-                    : new Outcome(FAILED, counts + "; missing " + String.join(", ", missing) + ".", details);
+            return met ? new Outcome(ReadinessStatus.PASSED, counts + ".", details)
+                    : new Outcome(ReadinessStatus.FAILED, counts + "; missing " + String.join(", ",
+                            missing) + ".", details);
         }
         List<String> needs = new ArrayList<>();
         if (minimum != null) {
@@ -231,7 +244,7 @@ public final class GatewayRules {
         }
         String text = counts + " (" + plain(percent) + "%); the plan requires " + String.join(" and ", needs);
         if (met) {
-            return new Outcome(PASSED, text + ".", details);
+            return new Outcome(ReadinessStatus.PASSED, text + ".", details);
         }
         List<String> shortOf = new ArrayList<>();
         if (!enough) {
@@ -240,7 +253,7 @@ public final class GatewayRules {
         if (!requiredMissing.isEmpty()) {
             shortOf.add("required " + String.join(", ", requiredMissing) + " not covered");
         }
-        return new Outcome(FAILED, text + "; " + String.join("; ", shortOf) + ".", details);
+        return new Outcome(ReadinessStatus.FAILED, text + "; " + String.join("; ", shortOf) + ".", details);
     }
 
     private static Outcome offTheJob(EvidenceClient.OffTheJobSummary summary) {
@@ -250,27 +263,30 @@ public final class GatewayRules {
         Map<String, Object> details = details("approvedHours", approved, "pendingHours", pending, "requiredHours",
                 required, "calculation", summary.calculation());
         if (required == null) {
-            return new Outcome(FAILED, "The minimum off-the-job hours cannot be worked out: "
+            return new Outcome(ReadinessStatus.FAILED, "The minimum off-the-job hours cannot be worked out: "
                     + summary.requirementUnavailable(), details);
         }
         String counts = plain(approved) + " of " + plain(required) + " required off-the-job hours approved";
         if (approved.compareTo(required) >= 0) {
-            return new Outcome(PASSED, counts + ".", details);
+            return new Outcome(ReadinessStatus.PASSED, counts + ".", details);
         }
         BigDecimal shortfall = required.subtract(approved);
         details.put("shortfallHours", shortfall);
-        return new Outcome(FAILED, counts + " (" + plain(pending) + " pending); " + plain(shortfall) + " short.",
+        return new Outcome(ReadinessStatus.FAILED, counts + " (" + plain(pending) + " pending); "
+                + plain(shortfall) + " short.",
                 details);
     }
 
     private static Outcome timeInLearning(LocalDate start, LocalDate today,
             AssessmentPlan.MinimumTimeInLearning minimumTime) {
         if (start == null) {
-            return new Outcome(FAILED, "evidence-service has no start date for the apprentice.", Map.of());
+            return new Outcome(ReadinessStatus.FAILED, "evidence-service has no start date for the "
+                    + "apprentice.", Map.of());
         }
         Optional<AssessmentPlan.TimeInLearningRule> found = minimumTime.ruleFor(start);
         if (found.isEmpty()) {
-            return new Outcome(NOT_APPLICABLE, "The assessment plan sets no minimum time in learning for starts on "
+            return new Outcome(ReadinessStatus.NOT_APPLICABLE, "The assessment plan sets no minimum time in learning "
+                    + "for starts on "
                     + start + ".", details("startDate", start));
         }
         AssessmentPlan.TimeInLearningRule rule = found.get();
@@ -281,7 +297,7 @@ public final class GatewayRules {
                 rule.startsBefore());
         String counts = "In learning " + months + " whole months since " + start + "; the minimum for starts "
                 + range(rule) + " is " + rule.months() + " months, reached on " + metOn + ".";
-        return metOn.isAfter(today) ? new Outcome(FAILED, counts, details) : new Outcome(PASSED, counts, details);
+        return new Outcome(metOn.isAfter(today) ? ReadinessStatus.FAILED : ReadinessStatus.PASSED, counts, details);
     }
 
     private static String range(AssessmentPlan.TimeInLearningRule rule) {
@@ -293,10 +309,11 @@ public final class GatewayRules {
 
     private static Outcome declaration(Declaration declaration) {
         if (declaration == null) {
-            return new Outcome(FAILED, "No declaration recorded yet; the provider records it with POST "
+            return new Outcome(ReadinessStatus.FAILED, "No declaration recorded yet; the provider records it with POST "
                     + ".../gateway/declarations.", Map.of());
         }
-        return new Outcome(PASSED, "Declared by " + declaration.declaredBy() + " on " + declaration.declaredOn()
+        return new Outcome(ReadinessStatus.PASSED, "Declared by " + declaration.declaredBy() + " on "
+                + declaration.declaredOn()
                 + (declaration.reference() == null ? "" : " (reference: " + declaration.reference() + ")") + ".",
                 details("declaredOn", declaration.declaredOn()));
     }

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlan;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.assessment.domain.AttemptKind;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
-import uk.apprenticeships.st1398.platform.problem.ProblemType;
 
 /**
  * The grading rules, read entirely from a standard version's assessment plan: which methods and grades exist, the
@@ -32,7 +32,7 @@ public final class GradingRules {
     }
 
     /**
-     * Refuses an attempt that breaks a rule of the plan with a problem naming the rule ({@code rule} member); 409
+     * Refuses an attempt that breaks a rule of the plan with a problem whose {@code code} names the rule; 409
      * when a first attempt already exists, 422 otherwise.
      *
      * @param priors the method's earlier attempts that are not superseded, oldest first
@@ -41,12 +41,12 @@ public final class GradingRules {
             Proposed attempt, List<Prior> priors) {
         AssessmentPlan.Method method = method(plan, attempt.methodCode());
         if (!method.grades().contains(attempt.grade())) {
-            throw broken("grade-not-allowed", "Method " + method.code() + " grades " + method.grades()
+            throw broken(AssessmentError.GRADE_NOT_ALLOWED, "Method " + method.code() + " grades " + method.grades()
                     + "; " + attempt.grade() + " is not one of them.");
         }
         checkPeriod("attempt", attempt.date(), periodStart, periodEnd);
         if (attempt.date().isAfter(today)) {
-            throw broken("date-in-future", "The attempt date " + attempt.date() + " is in the future.");
+            throw broken(AssessmentError.DATE_IN_FUTURE, "The attempt date " + attempt.date() + " is in the future.");
         }
         checkKsbs(method, attempt.ksbCodes());
         checkSequence(plan, method, attempt.kind(), attempt.date(), attempt.employerAgreed(), priors);
@@ -68,20 +68,20 @@ public final class GradingRules {
         AssessmentPlan.Method method = method(plan, methodCode);
         checkPeriod("booking", date, periodStart, periodEnd);
         if (date.isBefore(today)) {
-            throw broken("date-in-past", "The booking date " + date + " is in the past.");
+            throw broken(AssessmentError.DATE_IN_PAST, "The booking date " + date + " is in the past.");
         }
         checkSequence(plan, method, kind, date, employerAgreed, priors);
     }
 
     private static AssessmentPlan.Method method(AssessmentPlan plan, String methodCode) {
-        return plan.method(methodCode).orElseThrow(() -> broken("unknown-method",
+        return plan.method(methodCode).orElseThrow(() -> broken(AssessmentError.UNKNOWN_METHOD,
                 "The assessment plan has no method " + methodCode + "; its methods are "
                         + plan.methods().items().stream().map(AssessmentPlan.Method::code).toList() + "."));
     }
 
     private static void checkPeriod(String what, LocalDate date, LocalDate periodStart, LocalDate periodEnd) {
         if (date.isBefore(periodStart) || date.isAfter(periodEnd)) {
-            throw broken("outside-assessment-period", "The " + what + " date " + date + " is outside the "
+            throw broken(AssessmentError.OUTSIDE_ASSESSMENT_PERIOD, "The " + what + " date " + date + " is outside the "
                     + "assessment period " + periodStart + " to " + periodEnd + ".");
         }
     }
@@ -89,34 +89,39 @@ public final class GradingRules {
     /** A first attempt only once; a resit or retake only after a fail, agreed and within the plan's limit. */
     private static void checkSequence(AssessmentPlan plan, AssessmentPlan.Method method, AttemptKind attemptKind,
             LocalDate date, boolean employerAgreed, List<Prior> priors) {
+        Prior latest = priors.isEmpty() ? null : priors.get(priors.size() - 1);
+        boolean latestFailed = latest != null && latest.grade().equals(method.lowestGrade());
         if (attemptKind == AttemptKind.first) {
-            if (!priors.isEmpty()) {
-                throw ApiException.conflict(
-                        "Method " + method.code() + " already has a first attempt; record a resit or retake after "
-                                + "a " + method.lowestGrade() + ", or correct the attempt.",
-                        Map.of("rule", "first-attempt-exists"));
+            if (!attemptKind.mayFollow(latest == null ? null : latest.kind(), latestFailed)) {
+                throw ApiException.of(AssessmentError.FIRST_ATTEMPT_EXISTS,
+                        "Method " + method.code() + " already has a "
+                        + "first attempt; record a resit or retake after a " + method.lowestGrade() + ", or correct "
+                        + "the attempt.");
             }
             return;
         }
         String kind = attemptKind.name();
-        Prior latest = priors.isEmpty() ? null : priors.get(priors.size() - 1);
-        if (latest == null || !latest.grade().equals(method.lowestGrade())) {
-            throw broken("no-failed-attempt", "A " + kind + " of method " + method.code() + " needs its latest "
+        if (!attemptKind.mayFollow(latest == null ? null : latest.kind(), latestFailed)) {
+            throw broken(AssessmentError.NO_FAILED_ATTEMPT, "A " + kind + " of method " + method.code() + " needs its "
+                    + "latest "
                     + "attempt to be a " + method.lowestGrade() + (latest == null ? "; it has no attempt yet."
                             : "; it is " + latest.grade() + "."));
         }
         if (!date.isAfter(latest.date())) {
-            throw broken("before-previous-attempt", "A " + kind + " must be dated after the attempt it follows ("
+            throw broken(AssessmentError.BEFORE_PREVIOUS_ATTEMPT, "A " + kind + " must be dated after the attempt it "
+                    + "follows ("
                     + latest.date() + ").");
         }
         AssessmentPlan.AttemptRule rule = rule(plan, attemptKind);
         if (Boolean.TRUE.equals(rule.employerAgreementRequired()) && !employerAgreed) {
-            throw broken("employer-agreement-required", "The assessment plan requires the employer's agreement "
+            throw broken(AssessmentError.EMPLOYER_AGREEMENT_REQUIRED, "The assessment plan requires the employer's "
+                    + "agreement "
                     + "to a " + kind + "; set employerAgreed once it is given.");
         }
         long done = priors.stream().filter(p -> p.kind() == attemptKind).count();
         if (rule.maxAttemptsPerMethod() != null && done >= rule.maxAttemptsPerMethod()) {
-            throw broken("too-many-attempts", "The assessment plan allows " + rule.maxAttemptsPerMethod() + " "
+            throw broken(AssessmentError.TOO_MANY_ATTEMPTS, "The assessment plan allows "
+                    + rule.maxAttemptsPerMethod() + " "
                     + kind + "(s) per method; method " + method.code() + " has had " + done + ".");
         }
     }
@@ -125,11 +130,11 @@ public final class GradingRules {
         Set<String> seen = new HashSet<>();
         for (String code : codes) {
             if (!seen.add(code)) {
-                throw broken("ksb-judged-twice", "KSB " + code + " is judged twice.");
+                throw broken(AssessmentError.KSB_JUDGED_TWICE, "KSB " + code + " is judged twice.");
             }
             // null ksbCodes: the plan does not say which KSBs the method assesses, so any code is accepted.
             if (method.ksbCodes() != null && !method.ksbCodes().contains(code)) {
-                throw broken("ksb-not-assessed-by-method", "Method " + method.code() + " assesses "
+                throw broken(AssessmentError.KSB_NOT_ASSESSED_BY_METHOD, "Method " + method.code() + " assesses "
                         + method.ksbCodes() + "; " + code + " is not one of them.");
             }
         }
@@ -147,7 +152,7 @@ public final class GradingRules {
             boolean lifted = attempt.exceptionalCircumstances()
                     && Boolean.TRUE.equals(rule.exceptionalCircumstancesLiftCap());
             if (!lifted) {
-                throw broken("grade-above-cap", "The assessment plan caps a " + kind + " at " + cap
+                throw broken(AssessmentError.GRADE_ABOVE_CAP, "The assessment plan caps a " + kind + " at " + cap
                         + (Boolean.TRUE.equals(rule.exceptionalCircumstancesLiftCap())
                                 ? " unless exceptional circumstances apply" : "") + "; " + attempt.grade()
                         + " is above it.");
@@ -172,12 +177,12 @@ public final class GradingRules {
                 .filter(row -> grades.equals(row.methodGrades()))
                 .map(AssessmentPlan.GradeCombination::overallGrade)
                 .findFirst()
-                .orElseThrow(() -> new ApiException(ProblemType.BAD_GATEWAY,
-                        502, "The assessment plan's grade combination table has no row for " + grades
-                                + "; the plan needs correcting in the standards catalogue.", null, null)));
+                .orElseThrow(() -> ApiException.of(AssessmentError.GRADE_COMBINATION_MISSING, "The assessment plan's "
+                        + "grade combination table has no row for " + grades + "; the plan needs correcting in the "
+                        + "standards catalogue.")));
     }
 
-    private static ApiException broken(String rule, String detail) {
-        return ApiException.unprocessable(detail + " Nothing was saved.", Map.of("rule", rule));
+    private static ApiException broken(AssessmentError code, String detail) {
+        return ApiException.of(code, detail + " Nothing was saved.");
     }
 }

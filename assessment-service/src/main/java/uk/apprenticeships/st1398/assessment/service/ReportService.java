@@ -19,8 +19,10 @@ import java.util.stream.Stream;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlan;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlans;
 import uk.apprenticeships.st1398.assessment.config.AssessmentConfig;
+import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.security.CurrentCaller;
 
 /**
  * EPA outcome and registration reports (DOMAIN.md §4). Rows are read with a forward-only database cursor inside one
@@ -54,11 +56,11 @@ public class ReportService {
     private final EntityManager em;
     private final AssessmentPlans plans;
     private final AssessmentOrganisationRepository organisations;
-    private final CallerScope caller;
+    private final CurrentCaller caller;
     private final int timeoutSeconds;
 
     public ReportService(EntityManager em, AssessmentPlans plans, AssessmentOrganisationRepository organisations,
-            CallerScope caller, AssessmentConfig config) {
+            CurrentCaller caller, AssessmentConfig config) {
         this.em = em;
         this.plans = plans;
         this.organisations = organisations;
@@ -74,36 +76,40 @@ public class ReportService {
         LocalDate start = date("from", from);
         LocalDate end = date("to", to);
         if (start.isAfter(end)) {
-            throw ApiException.badRequest("from (" + start + ") must not be after to (" + end + ").");
+            throw ApiException.of(AssessmentError.REPORT_PERIOD_INVALID,
+                    "from (" + start + ") must not be after to (" + end + ").");
         }
         if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_DAYS) {
-            throw ApiException.badRequest("A report covers at most " + MAX_DAYS + " days; " + start + " to " + end
+            throw ApiException.of(AssessmentError.REPORT_PERIOD_INVALID,
+                    "A report covers at most " + MAX_DAYS + " days; " + start + " to " + end
                     + " is longer.");
         }
         if (epaoId != null && !epaoId.matches("^EPA\\d{4}$")) {
-            throw ApiException.badRequest("epaoId must look like EPA0001.");
+            throw ApiException.of(AssessmentError.REPORT_PERIOD_INVALID, "epaoId must look like EPA0001.");
         }
-        Optional<String> own = caller.epaoId();
+        Optional<String> own = AccessRules.ownOrganisation(caller.get());
         if (own.isPresent()) {
             if (epaoId != null && !epaoId.equals(own.get())) {
-                throw ApiException.notFound("No assessment organisation " + epaoId + ".");
+                throw ApiException.of(AssessmentError.ORGANISATION_NOT_FOUND, "No assessment organisation " + epaoId
+                        + ".");
             }
             return new Period(start, end, own);
         }
         if (epaoId != null && organisations.findByEpaoId(epaoId).isEmpty()) {
-            throw ApiException.notFound("No assessment organisation " + epaoId + ".");
+            throw ApiException.of(AssessmentError.ORGANISATION_NOT_FOUND, "No assessment organisation " + epaoId + ".");
         }
         return new Period(start, end, Optional.ofNullable(epaoId));
     }
 
     private static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
-            throw ApiException.badRequest(name + " is required (yyyy-mm-dd).");
+            throw ApiException.of(AssessmentError.REPORT_PERIOD_INVALID, name + " is required (yyyy-mm-dd).");
         }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + " must be a date yyyy-mm-dd; " + value + " is not.");
+            throw ApiException.of(AssessmentError.REPORT_PERIOD_INVALID,
+                    name + " must be a date yyyy-mm-dd; " + value + " is not.");
         }
     }
 
