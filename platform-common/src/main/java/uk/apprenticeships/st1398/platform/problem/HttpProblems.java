@@ -69,7 +69,6 @@ public final class HttpProblems {
             case 431 -> "The request headers are larger than accepted.";
             case 415 -> "Content type '" + (request == null ? "" : String.valueOf(request.getHeader("Content-Type")))
                     + "' is not supported here; see /q/openapi for what this operation consumes.";
-            case 429 -> "Too many requests; slow down and retry after the time in Retry-After.";
             case 503 -> "The service is not available right now; retry later.";
             case 403 -> "Your token is valid but its roles do not allow this operation.";
             default -> "The request failed with HTTP status " + status + ".";

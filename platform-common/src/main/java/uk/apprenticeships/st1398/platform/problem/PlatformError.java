@@ -20,7 +20,6 @@ public enum PlatformError implements ErrorCode {
     URI_TOO_LONG(414, ProblemType.URI_TOO_LONG),
     UNSUPPORTED_MEDIA_TYPE(415, ProblemType.UNSUPPORTED_MEDIA_TYPE),
     HEADERS_TOO_LARGE(431, ProblemType.HEADERS_TOO_LARGE),
-    TOO_MANY_REQUESTS(429, ProblemType.TOO_MANY_REQUESTS),
     HTTP_ERROR(400, ProblemType.HTTP_ERROR),
     INTERNAL_ERROR(500, ProblemType.INTERNAL_ERROR),
     DOWNSTREAM_REJECTED(502, ProblemType.BAD_GATEWAY),
@@ -57,7 +56,6 @@ public enum PlatformError implements ErrorCode {
             case 413 -> PAYLOAD_TOO_LARGE;
             case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
-            case 429 -> TOO_MANY_REQUESTS;
             case 431 -> HEADERS_TOO_LARGE;
             case 502 -> DOWNSTREAM_REJECTED;
             case 503 -> DOWNSTREAM_UNAVAILABLE;

@@ -78,7 +78,6 @@ class ErrorCodeTest {
         assertEquals(PlatformError.PAYLOAD_TOO_LARGE, PlatformError.forStatus(413));
         assertEquals(PlatformError.URI_TOO_LONG, PlatformError.forStatus(414));
         assertEquals(PlatformError.UNSUPPORTED_MEDIA_TYPE, PlatformError.forStatus(415));
-        assertEquals(PlatformError.TOO_MANY_REQUESTS, PlatformError.forStatus(429));
         assertEquals(PlatformError.HEADERS_TOO_LARGE, PlatformError.forStatus(431));
         assertEquals(PlatformError.DOWNSTREAM_REJECTED, PlatformError.forStatus(502));
         assertEquals(PlatformError.DOWNSTREAM_UNAVAILABLE, PlatformError.forStatus(503));
