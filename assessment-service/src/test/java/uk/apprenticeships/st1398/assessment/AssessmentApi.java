@@ -31,13 +31,19 @@ final class AssessmentApi {
     }
 
     /**
-     * Registers an assessment organisation with a fresh id ({@link TestIds#epaoId()}; only 10,000 exist, so an id a
-     * hand-allocated test already holds is skipped) and answers its id.
+     * Registers an assessment organisation with a fresh id ({@link TestIds#epaoId()}; only 10,000 exist and the sequence
+     * wraps, so an id already registered is skipped) and answers its id.
      */
     static String freshOrganisation() {
+        return freshOrganisation(null);
+    }
+
+    /** {@link #freshOrganisation()} with the given name ({@code "Org <id>"} when null). */
+    static String freshOrganisation(String name) {
         for (int tries = 0; tries < 50; tries++) {
             String epaoId = TestIds.epaoId();
-            int status = as(Tokens.admin()).body(Map.of("epaoId", epaoId, "name", "Org " + epaoId)).when()
+            int status = as(Tokens.admin()).body(Map.of("epaoId", epaoId, "name", name == null ? "Org " + epaoId
+                    : name)).when()
                     .post("/api/v1/assessment-organisations").then().extract().statusCode();
             if (status == 201) {
                 return epaoId;
@@ -47,6 +53,11 @@ final class AssessmentApi {
             }
         }
         throw new AssertionError("no free assessment organisation id after 50 tries");
+    }
+
+    /** A user name nobody else uses ({@code prefix} and a {@link TestIds#suffix()}): assessors' users are unique. */
+    static String freshUser(String prefix) {
+        return prefix + "-" + TestIds.suffix();
     }
 
     /** Registers an assessor (as admin) with declared conflicts; answers its id. */
