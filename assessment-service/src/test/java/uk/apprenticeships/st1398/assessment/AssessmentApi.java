@@ -6,6 +6,7 @@ import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
@@ -35,15 +36,19 @@ final class AssessmentApi {
      * wraps, so an id already registered is skipped) and answers its id.
      */
     static String freshOrganisation() {
-        return freshOrganisation(null);
+        return freshOrganisation(epaoId -> "Org " + epaoId);
     }
 
-    /** {@link #freshOrganisation()} with the given name ({@code "Org <id>"} when null). */
+    /** {@link #freshOrganisation()} named {@code name}. */
     static String freshOrganisation(String name) {
+        return freshOrganisation(epaoId -> name);
+    }
+
+    /** {@link #freshOrganisation()} with the name {@code name} gives its id. */
+    static String freshOrganisation(Function<String, String> name) {
         for (int tries = 0; tries < 50; tries++) {
             String epaoId = TestIds.epaoId();
-            int status = as(Tokens.admin()).body(Map.of("epaoId", epaoId, "name", name == null ? "Org " + epaoId
-                    : name)).when()
+            int status = as(Tokens.admin()).body(Map.of("epaoId", epaoId, "name", name.apply(epaoId))).when()
                     .post("/api/v1/assessment-organisations").then().extract().statusCode();
             if (status == 201) {
                 return epaoId;
