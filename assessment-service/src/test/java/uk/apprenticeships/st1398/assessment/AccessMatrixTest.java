@@ -138,7 +138,8 @@ class AccessMatrixTest {
 
     private String register(String uln) {
         return admin().body(Map.of("uln", uln, "familyName", "Matrix", "standardVersion", "ST1398_1.0",
-                "providerUkprn", provider, "employerId", employer, "epaoId", own, "gatewayDate", TODAY.minusDays(30).toString()))
+                "providerUkprn", provider, "employerId", employer, "epaoId", own, "gatewayDate",
+                TODAY.minusDays(30).toString()))
                 .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
     }
 
@@ -213,7 +214,8 @@ class AccessMatrixTest {
         rows.add(new Row("GET", "/api/v1/assessment-organisations/{epaoId}/assessors", get(assessors),
                 organisationRead));
         rows.add(new Row("POST", "/api/v1/assessment-organisations/{epaoId}/assessors",
-                c -> new Call(assessors, Map.of("userId", AssessmentApi.freshUser("matrix"), "name", "Fresh")), adminOnly201));
+                c -> new Call(assessors, Map.of("userId", AssessmentApi.freshUser("matrix"), "name", "Fresh")),
+                adminOnly201));
         rows.add(new Row("POST", "/api/v1/assessment-organisations/{epaoId}/assessors/{assessorId}/conflicts",
                 c -> new Call(conflicts, Map.of("providerUkprn", TestIds.ukprn())),
                 "201 403 201 404 403 403 403 403 403 403 401"));

@@ -32,8 +32,8 @@ final class AssessmentApi {
     }
 
     /**
-     * Registers an assessment organisation with a fresh id ({@link TestIds#epaoId()}; only 10,000 exist and the sequence
-     * wraps, so an id already registered is skipped) and answers its id.
+     * Registers an assessment organisation with a fresh id ({@link TestIds#epaoId()}; only 10,000 exist and the
+     * sequence wraps, so an id already registered is skipped) and answers its id.
      */
     static String freshOrganisation() {
         return freshOrganisation(epaoId -> "Org " + epaoId);

@@ -115,7 +115,8 @@ class AssessmentOrganisationResourceTest {
                     .body("items.epaoId", contains(ids.get(0), ids.get(1), ids.get(2))).body("totalItems", equalTo(3));
         }
         given().auth().oauth2(Tokens.admin()).when().get(PATH + "?q=" + marker + "&size=2&page=1").then()
-                .statusCode(200).body("items.epaoId", contains(ids.get(2))).body("page", equalTo(1)).body("size", equalTo(2))
+                .statusCode(200).body("items.epaoId", contains(ids.get(2))).body("page", equalTo(1))
+                .body("size", equalTo(2))
                 .body("totalPages", equalTo(2));
         // LIKE wildcards in q are literal text, not patterns.
         given().auth().oauth2(Tokens.admin()).queryParam("q", "0%").when().get(PATH).then().statusCode(200)
@@ -188,7 +189,8 @@ class AssessmentOrganisationResourceTest {
         given().when().get(PATH + "/" + epaoId).then().spec(Problems.problem(401, "unauthorized"));
         String apprentice = Tokens.apprentice(TestIds.uln(), TestIds.ukprn(), TestIds.employerId());
         given().auth().oauth2(apprentice).when().get(PATH).then().spec(Problems.problem(403, "forbidden"));
-        given().auth().oauth2(apprentice).when().get(PATH + "/" + epaoId).then().spec(Problems.problem(403, "forbidden"));
+        given().auth().oauth2(apprentice).when().get(PATH + "/" + epaoId).then()
+                .spec(Problems.problem(403, "forbidden"));
     }
 
     @Test

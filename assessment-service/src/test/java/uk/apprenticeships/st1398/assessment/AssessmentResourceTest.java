@@ -30,7 +30,8 @@ import uk.apprenticeships.st1398.testing.Tokens;
 
 /**
  * Assessors, registrations, assignment, attempts and results. Each test takes its organisations, assessors' users,
- * ULNs, providers and employers from TestIds: the database is shared. Every refused write is followed by a check that nothing changed.
+ * ULNs, providers and employers from TestIds: the database is shared. Every refused write is followed by a check
+ * that nothing changed.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StandardsPlanStub.class, restrictToAnnotatedClass = false)
@@ -314,7 +315,8 @@ class AssessmentResourceTest {
         String corrections = ASSESSMENTS + "/" + id + "/attempts/" + original + "/corrections";
         Map<String, Object> correction = Map.of("date", TODAY.minusDays(50).toString(), "grade", "Distinction",
                 "reason", "Marks for the presentation were transcribed wrongly");
-        as(assessorToken(freshUser("qu"), graded.epaoId())).body(correction).when().post(corrections).then().statusCode(403);
+        as(assessorToken(freshUser("qu"), graded.epaoId())).body(correction).when().post(corrections).then()
+                .statusCode(403);
         int before = attemptCount(id);
         as(token).body(with(correction, "grade", "Merit")).when().post(corrections).then()
                 .spec(Problems.problem(422, "unprocessable")).body("code", equalTo("grade-not-allowed"));

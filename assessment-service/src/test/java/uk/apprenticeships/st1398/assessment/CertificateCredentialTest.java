@@ -67,7 +67,8 @@ class CertificateCredentialTest {
         String body = given().auth().oauth2(Tokens.assessor(epaoId)).when().get(PATH + "/" + ref + "/credential")
                 .then().statusCode(200).contentType("application/json")
                 .body("credential.type", hasItems("VerifiableCredential", "OpenBadgeCredential"))
-                .body("credential.issuer.id", equalTo("http://localhost:8080/api/v1/assessment-organisations/" + epaoId))
+                .body("credential.issuer.id",
+                        equalTo("http://localhost:8080/api/v1/assessment-organisations/" + epaoId))
                 .body("credential.issuer.name", equalTo("Certifier " + epaoId))
                 .body("credential.credentialSubject.type", hasItems("AchievementSubject"))
                 .body("credential.credentialSubject.result[0].value", equalTo("Merit"))

@@ -90,8 +90,8 @@ class CertificateResourceTest {
     /** Creates a Draft certificate as an assessor of the organisation and returns its reference. */
     static String createDraft(String epaoId, String uln, String ukprn) {
         return as(Tokens.assessor(epaoId)).body(List.of(certificate("r1", uln, "Merit", ukprn))).when().post(PATH)
-                .then()
-                .statusCode(200).body("[0].status", equalTo(201)).extract().path("[0].certificate.certificateReference");
+                .then().statusCode(200).body("[0].status", equalTo(201))
+                .extract().path("[0].certificate.certificateReference");
     }
 
     /** Creates, submits and approves a certificate; returns its reference. */
@@ -189,7 +189,8 @@ class CertificateResourceTest {
         int before = total();
         as(Tokens.assessor(epaoId)).body(batch).when().post(PATH).then().spec(Problems.invalid("request"));
         as(Tokens.assessor(epaoId)).body(List.of(certificate("same", TestIds.uln(), "Pass"),
-                certificate("same", TestIds.uln(), "Pass"))).when().post(PATH).then().spec(Problems.invalid("[1].requestId"));
+                certificate("same", TestIds.uln(), "Pass"))).when().post(PATH).then()
+                .spec(Problems.invalid("[1].requestId"));
         as(Tokens.assessor(epaoId)).body(List.of()).when().post(PATH).then().spec(Problems.invalid("request"));
         as(Tokens.assessor(epaoId)).body(Map.of("requestId", "x")).when().post(PATH).then()
                 .spec(Problems.problem(400, "malformed-request-body"));
@@ -255,8 +256,8 @@ class CertificateResourceTest {
         as(Tokens.assessor(epaoId)).body(List.of(foreign)).when().post(PATH).then().statusCode(200)
                 .body("[0].status", equalTo(400)).body("[0].code", equalTo("validation-failed"))
                 .body("[0].validationErrors[0].field", equalTo("epaoId"));
-        as(Tokens.assessor(TestIds.epaoId())).body(List.of(certificate("g", TestIds.uln(), "Pass"))).when().post(PATH).then()
-                .statusCode(200).body("[0].status", equalTo(400));
+        as(Tokens.assessor(TestIds.epaoId())).body(List.of(certificate("g", TestIds.uln(), "Pass"))).when().post(PATH)
+                .then().statusCode(200).body("[0].status", equalTo(400));
     }
 
     @Test

@@ -175,7 +175,8 @@ class ReportResourceTest {
         given().auth().oauth2(assessorToken()).queryParam("from", FROM.toString()).queryParam("to", TODAY.toString())
                 .queryParam("epaoId", otherEpao).when().get(OUTCOMES).then().spec(Problems.problem(404, "not-found"));
         given().auth().oauth2(Tokens.admin()).queryParam("from", FROM.toString()).queryParam("to", TODAY.toString())
-                .queryParam("epaoId", TestIds.epaoId()).when().get(OUTCOMES).then().spec(Problems.problem(404, "not-found"));
+                .queryParam("epaoId", TestIds.epaoId()).when().get(OUTCOMES).then()
+                .spec(Problems.problem(404, "not-found"));
         given().auth().oauth2(Tokens.tutor(ukprn)).queryParam("from", FROM.toString())
                 .queryParam("to", TODAY.toString()).when().get(OUTCOMES).then()
                 .spec(Problems.problem(403, "forbidden"));
