@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /**
@@ -30,8 +30,8 @@ import uk.apprenticeships.st1398.testing.Tokens;
  * Complete by construction: the operations come from the service's own OpenAPI document, and the test fails if one
  * is missing from the matrix (or the matrix names one that does not exist). Each row is one operation; its columns
  * are the expected statuses for {@link Caller} in declaration order. Writes use bodies that succeed for an allowed
- * caller, so 200/201/204 means "allowed and done". Fixture: organisation EPA0881 (own) and EPA0882 (other), provider
- * 10008811 (own) / 10008812, employer EMP-881 (own) / EMP-882, ULNs 30000088xx.
+ * caller, so 200/201/204 means "allowed and done". Each test creates its own fixture with fresh ids from TestIds: an
+ * organisation (own) and another one, a provider and an employer (own) and others nobody uses, learners' ULNs.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StandardsPlanStub.class, restrictToAnnotatedClass = false)
@@ -42,14 +42,7 @@ class AccessMatrixTest {
         APPRENTICE, NONE
     }
 
-    private static final String OWN = "EPA0881";
-    private static final String OTHER = "EPA0882";
-    private static final String P = "10008811";
-    private static final String E = "EMP-881";
-    private static final String ULN = "3000008801";
-    private static final String EPA_ULN = "3000008804";
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
-    private static final AtomicInteger FRESH = new AtomicInteger();
 
     /** Request to make: path (with query) and JSON body, or null for none. */
     record Call(String path, Object body) {
@@ -58,26 +51,38 @@ class AccessMatrixTest {
     record Row(String method, String template, Function<Caller, Call> call, String expected) {
     }
 
-    private static String assessmentId;
-    private static String attemptId;
-    private static String bookingId;
-    private static String assessorId;
-    private static String awarded;
-    private static String draft;
+    private final String provider = TestIds.ukprn();
+    private final String otherProvider = TestIds.ukprn();
+    private final String employer = TestIds.employerId();
+    private final String otherEmployer = TestIds.employerId();
+    private final String assessorUser = AssessmentApi.freshUser("matrix");
+    private final String otherAssessorUser = AssessmentApi.freshUser("matrix-other");
+    /** The learner of the fixture's assessment, the learner of its draft certificate and the EPA learner. */
+    private final String uln = TestIds.uln();
+    private final String draftUln = TestIds.uln();
+    private final String epaUln = TestIds.uln();
+    private String own;
+    private String other;
+    private String assessmentId;
+    private String attemptId;
+    private String bookingId;
+    private String assessorId;
+    private String awarded;
+    private String draft;
 
-    static String token(Caller caller) {
+    String token(Caller caller) {
         return switch (caller) {
             case ADMIN -> Tokens.admin();
             case REGULATOR -> Tokens.token("service-account-regulator-reporting", "regulator");
-            case ASSESSOR_OWN -> Tokens.token("am0881", Set.of("assessor"), Map.of("epao_id", OWN));
-            case ASSESSOR_OTHER -> Tokens.token("an0882", Set.of("assessor"), Map.of("epao_id", OTHER));
-            case TUTOR_OWN -> Tokens.tutor(P);
-            case TUTOR_OTHER -> Tokens.tutor("10008812");
+            case ASSESSOR_OWN -> Tokens.token(assessorUser, Set.of("assessor"), Map.of("epao_id", own));
+            case ASSESSOR_OTHER -> Tokens.token(otherAssessorUser, Set.of("assessor"), Map.of("epao_id", other));
+            case TUTOR_OWN -> Tokens.tutor(provider);
+            case TUTOR_OTHER -> Tokens.tutor(otherProvider);
             case LMS -> Tokens.token("service-account-lms-integration", Set.of("lms-integration"),
-                    Map.of("provider_ukprn", P));
-            case EMPLOYER_OWN -> Tokens.employer(E);
-            case EMPLOYER_OTHER -> Tokens.employer("EMP-882");
-            case APPRENTICE -> Tokens.apprentice(ULN, P, E);
+                    Map.of("provider_ukprn", provider));
+            case EMPLOYER_OWN -> Tokens.employer(employer);
+            case EMPLOYER_OTHER -> Tokens.employer(otherEmployer);
+            case APPRENTICE -> Tokens.apprentice(uln, provider, employer);
             case NONE -> null;
         };
     }
@@ -86,23 +91,14 @@ class AccessMatrixTest {
         return given().auth().oauth2(Tokens.admin()).contentType("application/json");
     }
 
-    private static String fresh() {
-        return String.format("%02d", FRESH.incrementAndGet());
-    }
-
-    /** The fixture, created once through the API. */
-    private static synchronized void fixture() {
-        if (assessmentId != null) {
-            return;
-        }
-        for (String epaoId : List.of(OWN, OTHER)) {
-            admin().body(Map.of("epaoId", epaoId, "name", "Matrix " + epaoId)).post("/api/v1/assessment-organisations")
-                    .then().statusCode(201);
-        }
-        assessorId = admin().body(Map.of("userId", "am0881-subject", "name", "Matrix assessor"))
-                .post("/api/v1/assessment-organisations/" + OWN + "/assessors").then().statusCode(201).extract()
+    /** The test's fixture, created through the API. */
+    private void fixture() {
+        own = AssessmentApi.freshOrganisation(epaoId -> "Matrix " + epaoId);
+        other = AssessmentApi.freshOrganisation(epaoId -> "Matrix " + epaoId);
+        assessorId = admin().body(Map.of("userId", assessorUser + "-subject", "name", "Matrix assessor"))
+                .post("/api/v1/assessment-organisations/" + own + "/assessors").then().statusCode(201).extract()
                 .path("id");
-        assessmentId = register(ULN);
+        assessmentId = register(uln);
         admin().body(Map.of("assessorId", assessorId)).put("/api/v1/assessments/" + assessmentId + "/assessor").then()
                 .statusCode(200);
         attemptId = given().auth().oauth2(token(Caller.ASSESSOR_OWN)).contentType("application/json")
@@ -110,25 +106,25 @@ class AccessMatrixTest {
                         "Pass", "reason", "Graded")).post("/api/v1/assessments/" + assessmentId + "/attempts").then()
                 .statusCode(201).extract().path("id");
         bookingId = bookM2();
-        register(EPA_ULN);
-        awarded = certificate(ULN, "c1");
+        register(epaUln);
+        awarded = certificate(uln, "c1");
         given().auth().oauth2(token(Caller.ASSESSOR_OWN)).contentType("application/json")
                 .body(List.of(Map.of("requestId", "s", "certificateReference", awarded))).post("/api/v1/certificates/submit")
                 .then().statusCode(200);
         admin().body(Map.of("status", "Approved")).post("/api/v1/certificates/" + awarded + "/status").then()
                 .statusCode(200);
-        draft = certificate("3000008802", "c2");
+        draft = certificate(draftUln, "c2");
     }
 
     /** A fresh open first booking of M2 (which has no attempt while the booking rows run), any open one cancelled. */
-    private static String bookM2() {
+    private String bookM2() {
         cancelM2();
         return admin().body(bookingBody()).post("/api/v1/assessments/" + assessmentId + "/bookings").then()
                 .statusCode(201).extract().path("id");
     }
 
     /** Cancels M2's open booking, if any. */
-    private static void cancelM2() {
+    private void cancelM2() {
         String bookings = "/api/v1/assessments/" + assessmentId + "/bookings";
         List<String> open = admin().get(bookings + "?methodCode=M2&status=booked").then().statusCode(200).extract()
                 .path("items.id");
@@ -140,31 +136,28 @@ class AccessMatrixTest {
         return Map.of("methodCode", "M2", "kind", "first", "date", TODAY.plusDays(1).toString());
     }
 
-    private static String register(String uln) {
+    private String register(String uln) {
         return admin().body(Map.of("uln", uln, "familyName", "Matrix", "standardVersion", "ST1398_1.0",
-                "providerUkprn", P, "employerId", E, "epaoId", OWN, "gatewayDate", TODAY.minusDays(30).toString()))
+                "providerUkprn", provider, "employerId", employer, "epaoId", own, "gatewayDate",
+                TODAY.minusDays(30).toString()))
                 .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
     }
 
-    private static Map<String, Object> certificateBody(String uln, String requestId) {
-        Map<String, Object> body = CertificateResourceTest.certificate(requestId, uln, "Pass");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> details = new HashMap<>((Map<String, Object>) body.get("learningDetails"));
-        details.put("providerUkprn", P);
-        body.put("learningDetails", details);
-        body.put("epaoId", OWN);
+    private Map<String, Object> certificateBody(String uln, String requestId) {
+        Map<String, Object> body = CertificateResourceTest.certificate(requestId, uln, "Pass", provider);
+        body.put("epaoId", own);
         return body;
     }
 
-    private static String certificate(String uln, String requestId) {
+    private String certificate(String uln, String requestId) {
         return given().auth().oauth2(token(Caller.ASSESSOR_OWN)).contentType("application/json")
                 .body(List.of(certificateBody(uln, requestId))).post("/api/v1/certificates").then().statusCode(200)
                 .extract().path("[0].certificate.certificateReference");
     }
 
     /** The EPA record of the EPA learner, created again if a previous row deleted it. */
-    private static String epaReference() {
-        String reference = admin().get("/api/v1/learner/" + EPA_ULN + "/Matrix/ST1398").then().statusCode(200)
+    private String epaReference() {
+        String reference = admin().get("/api/v1/learner/" + epaUln + "/Matrix/ST1398").then().statusCode(200)
                 .extract().path("epaDetails.epaReference");
         if (reference != null) {
             return reference;
@@ -173,13 +166,13 @@ class AccessMatrixTest {
                 .extract().path("[0].epaReference");
     }
 
-    private static Map<String, Object> epaItem(String requestId, String reference) {
+    private Map<String, Object> epaItem(String requestId, String reference) {
         Map<String, Object> details = new HashMap<>(Map.of("epas", List.of(Map.of("epaDate",
                 TODAY.minusDays(1).toString(), "epaOutcome", "Fail"))));
         if (reference != null) {
             details.put("epaReference", reference);
         }
-        return Map.of("requestId", requestId, "standard", "ST1398", "uln", EPA_ULN, "familyName", "matrix",
+        return Map.of("requestId", requestId, "standard", "ST1398", "uln", epaUln, "familyName", "matrix",
                 "epaDetails", details);
     }
 
@@ -191,14 +184,14 @@ class AccessMatrixTest {
         return c -> new Call(path, body);
     }
 
-    static List<Row> matrix() {
+    List<Row> matrix() {
         String orgs = "/api/v1/assessment-organisations";
-        String assessors = orgs + "/" + OWN + "/assessors";
+        String assessors = orgs + "/" + own + "/assessors";
         String conflicts = assessors + "/" + assessorId + "/conflicts";
         String one = "/api/v1/assessments/" + assessmentId;
         String certificates = "/api/v1/certificates";
         String period = "?from=" + TODAY.minusDays(60) + "&to=" + TODAY;
-        String learner = "/api/v1/learner/" + ULN + "/matrix/ST1398";
+        String learner = "/api/v1/learner/" + uln + "/matrix/ST1398";
         // ADMIN REGULATOR ASSESSOR_OWN ASSESSOR_OTHER TUTOR_OWN TUTOR_OTHER LMS EMPLOYER_OWN EMPLOYER_OTHER APPRENTICE NONE
         String read = "200 200 200 404 200 404 200 200 404 403 401";
         String readNoEmployer = "200 200 200 404 200 404 200 403 403 403 401";
@@ -212,22 +205,23 @@ class AccessMatrixTest {
         // Assessment organisations: a directory every platform role may read.
         rows.add(new Row("GET", "/api/v1/assessment-organisations", get(orgs), anyRole));
         rows.add(new Row("POST", "/api/v1/assessment-organisations",
-                c -> new Call(orgs, Map.of("epaoId", "EPA09" + fresh(), "name", "Fresh")), adminOnly201));
-        rows.add(new Row("GET", "/api/v1/assessment-organisations/{epaoId}", get(orgs + "/" + OWN), anyRole));
+                c -> new Call(orgs, Map.of("epaoId", TestIds.epaoId(), "name", "Fresh")), adminOnly201));
+        rows.add(new Row("GET", "/api/v1/assessment-organisations/{epaoId}", get(orgs + "/" + own), anyRole));
         rows.add(new Row("PUT", "/api/v1/assessment-organisations/{epaoId}",
-                send(orgs + "/" + OWN, Map.of("epaoId", OWN, "name", "Matrix " + OWN)),
+                send(orgs + "/" + own, Map.of("epaoId", own, "name", "Matrix " + own)),
                 "200 403 403 403 403 403 403 403 403 403 401"));
         // Assessors and conflicts of interest.
         rows.add(new Row("GET", "/api/v1/assessment-organisations/{epaoId}/assessors", get(assessors),
                 organisationRead));
         rows.add(new Row("POST", "/api/v1/assessment-organisations/{epaoId}/assessors",
-                c -> new Call(assessors, Map.of("userId", "matrix-" + fresh(), "name", "Fresh")), adminOnly201));
+                c -> new Call(assessors, Map.of("userId", AssessmentApi.freshUser("matrix"), "name", "Fresh")),
+                adminOnly201));
         rows.add(new Row("POST", "/api/v1/assessment-organisations/{epaoId}/assessors/{assessorId}/conflicts",
-                c -> new Call(conflicts, Map.of("providerUkprn", "100089" + fresh())),
+                c -> new Call(conflicts, Map.of("providerUkprn", TestIds.ukprn())),
                 "201 403 201 404 403 403 403 403 403 403 401"));
         rows.add(new Row("DELETE",
                 "/api/v1/assessment-organisations/{epaoId}/assessors/{assessorId}/conflicts/{kind}/{value}", c -> {
-                    String ukprn = "100089" + fresh();
+                    String ukprn = TestIds.ukprn();
                     admin().body(Map.of("providerUkprn", ukprn)).post(conflicts).then().statusCode(201);
                     return new Call(conflicts + "/providers/" + ukprn, null);
                 }, "204 403 403 403 403 403 403 403 403 403 401"));
@@ -237,8 +231,8 @@ class AccessMatrixTest {
         // Assessments, attempts and results.
         rows.add(new Row("GET", "/api/v1/assessments", get("/api/v1/assessments"), anyRole));
         rows.add(new Row("POST", "/api/v1/assessments", c -> new Call("/api/v1/assessments", Map.of("uln",
-                "30000089" + fresh(), "familyName", "Fresh", "standardVersion", "ST1398_1.0", "providerUkprn", P,
-                "employerId", E, "epaoId", OWN, "gatewayDate", TODAY.minusDays(10).toString())),
+                TestIds.uln(), "familyName", "Fresh", "standardVersion", "ST1398_1.0", "providerUkprn", provider,
+                "employerId", employer, "epaoId", own, "gatewayDate", TODAY.minusDays(10).toString())),
                 "201 403 201 403 403 403 403 403 403 403 401"));
         rows.add(new Row("GET", "/api/v1/assessments/{id}", get(one), read));
         rows.add(new Row("PUT", "/api/v1/assessments/{id}/assessor",
@@ -290,10 +284,9 @@ class AccessMatrixTest {
                 "404 403 404 404 403 403 403 403 403 403 401"));
         // Certificates: employers hold no certificate records (a certificate names no employer).
         rows.add(new Row("POST", "/api/v1/certificates",
-                c -> new Call(certificates, List.of(certificateBody("30000088" + (50 + FRESH.incrementAndGet()),
-                        "n"))), batch));
+                c -> new Call(certificates, List.of(certificateBody(TestIds.uln(), "n"))), batch));
         rows.add(new Row("PUT", "/api/v1/certificates", c -> {
-            Map<String, Object> body = certificateBody("3000008802", "a");
+            Map<String, Object> body = certificateBody(draftUln, "a");
             body.put("certificateReference", draft);
             return new Call(certificates, List.of(body));
         }, batch));
@@ -307,7 +300,7 @@ class AccessMatrixTest {
         rows.add(new Row("GET", "/api/v1/certificates/{certificateReference}", get(certificates + "/" + awarded),
                 readNoEmployer));
         rows.add(new Row("PUT", "/api/v1/certificates/{certificateReference}",
-                send(certificates + "/" + draft, certificateBody("3000008802", "a")), ownOrganisation));
+                send(certificates + "/" + draft, certificateBody(draftUln, "a")), ownOrganisation));
         rows.add(new Row("POST", "/api/v1/certificates/{certificateReference}/status",
                 c -> new Call(certificates + "/" + draft + "/status",
                         Map.of("status", c == Caller.ADMIN ? "Ready" : "Draft")), ownOrganisation));
@@ -315,11 +308,11 @@ class AccessMatrixTest {
                 get(certificates + "/" + awarded + "/credential"), readNoEmployer));
         // Reports: the Ofqual returns are the organisation's; cohort statistics are the dashboards'.
         rows.add(new Row("GET", "/api/v1/reports/epa-outcomes",
-                get("/api/v1/reports/epa-outcomes" + period + "&epaoId=" + OWN), organisationRead));
+                get("/api/v1/reports/epa-outcomes" + period + "&epaoId=" + own), organisationRead));
         rows.add(new Row("GET", "/api/v1/reports/epa-registrations",
-                get("/api/v1/reports/epa-registrations" + period + "&epaoId=" + OWN), organisationRead));
+                get("/api/v1/reports/epa-registrations" + period + "&epaoId=" + own), organisationRead));
         rows.add(new Row("GET", "/api/v1/reports/cohort-statistics",
-                get("/api/v1/reports/cohort-statistics" + period + "&providerUkprn=" + P),
+                get("/api/v1/reports/cohort-statistics" + period + "&providerUkprn=" + provider),
                 "200 200 200 200 200 404 200 200 200 403 401"));
         // DfE-shaped learner and EPA records.
         rows.add(new Row("GET", "/api/v1/learner/{uln}/{familyName}/{standard}", get(learner), read));
@@ -327,7 +320,7 @@ class AccessMatrixTest {
         rows.add(new Row("PUT", "/api/v1/epa", c -> new Call("/api/v1/epa", List.of(epaItem("u", epaReference()))),
                 batch));
         rows.add(new Row("DELETE", "/api/v1/epa/{uln}/{familyName}/{standard}/{epaReference}",
-                c -> new Call("/api/v1/epa/" + EPA_ULN + "/Matrix/ST1398/" + epaReference(), null),
+                c -> new Call("/api/v1/epa/" + epaUln + "/Matrix/ST1398/" + epaReference(), null),
                 "204 403 204 404 403 403 403 403 403 403 401"));
         return rows;
     }
@@ -391,11 +384,11 @@ class AccessMatrixTest {
             if (caller == Caller.APPRENTICE || caller == Caller.NONE) {
                 continue;
             }
-            List<String> assessments = given().auth().oauth2(token(caller)).get("/api/v1/assessments?uln=" + ULN)
+            List<String> assessments = given().auth().oauth2(token(caller)).get("/api/v1/assessments?uln=" + uln)
                     .then().statusCode(200).extract().path("items.id");
             assertEquals(owners.contains(caller), assessments.contains(assessmentId), "assessments as " + caller);
             if (caller != Caller.EMPLOYER_OWN && caller != Caller.EMPLOYER_OTHER) {
-                List<String> certificates = given().auth().oauth2(token(caller)).get("/api/v1/certificates?uln=" + ULN)
+                List<String> certificates = given().auth().oauth2(token(caller)).get("/api/v1/certificates?uln=" + uln)
                         .then().statusCode(200).extract().path("items.certificateReference");
                 assertEquals(owners.contains(caller), certificates.contains(awarded), "certificates as " + caller);
             }

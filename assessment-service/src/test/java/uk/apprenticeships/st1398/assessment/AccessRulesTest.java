@@ -17,6 +17,7 @@ import uk.apprenticeships.st1398.assessment.service.AccessRules;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.security.Caller;
 import uk.apprenticeships.st1398.platform.security.Roles;
+import uk.apprenticeships.st1398.testing.TestIds;
 
 /** The tenant rules and the policy without a running application (the access matrix tests them over HTTP). */
 class AccessRulesTest {
@@ -30,21 +31,24 @@ class AccessRulesTest {
 
     @Test
     void assessorIsConfinedToTheOrganisationInTheToken() {
-        Caller assessor = caller(Roles.ASSESSOR, null, null, "EPA0001");
-        assertEquals(Optional.of("EPA0001"), AccessRules.ownOrganisation(assessor));
-        assertTrue(AccessRules.maySeeOrganisation(assessor, "EPA0001"));
-        assertFalse(AccessRules.maySeeOrganisation(assessor, "EPA0002"));
-        assertTrue(AccessRules.mayRead(assessor, "EPA0001", "10000009"));
-        assertFalse(AccessRules.mayRead(assessor, "EPA0002", "10000001"));
+        String own = TestIds.epaoId();
+        String other = TestIds.epaoId();
+        Caller assessor = caller(Roles.ASSESSOR, null, null, own);
+        assertEquals(Optional.of(own), AccessRules.ownOrganisation(assessor));
+        assertTrue(AccessRules.maySeeOrganisation(assessor, own));
+        assertFalse(AccessRules.maySeeOrganisation(assessor, other));
+        assertTrue(AccessRules.mayRead(assessor, own, TestIds.ukprn()));
+        assertFalse(AccessRules.mayRead(assessor, other, TestIds.ukprn()));
     }
 
     @Test
     void adminAndRegulatorSeeEveryOrganisation() {
         for (String role : Set.of(Roles.ADMIN, Roles.REGULATOR)) {
             Caller caller = caller(role, null, null, null);
+            String epaoId = TestIds.epaoId();
             assertEquals(Optional.empty(), AccessRules.ownOrganisation(caller));
-            assertTrue(AccessRules.maySeeOrganisation(caller, "EPA0002"));
-            assertTrue(AccessRules.mayRead(caller, "EPA0002", "10000002", "E2"));
+            assertTrue(AccessRules.maySeeOrganisation(caller, epaoId));
+            assertTrue(AccessRules.mayRead(caller, epaoId, TestIds.ukprn(), TestIds.employerId()));
         }
     }
 
@@ -60,28 +64,31 @@ class AccessRulesTest {
 
     @Test
     void providersReadTheirApprenticesRecordsAndEmployersTheirOwn() {
-        Caller tutor = caller(Roles.TUTOR, "10000001", null, null);
-        assertTrue(AccessRules.mayRead(tutor, "EPA0001", "10000001"));
-        assertFalse(AccessRules.mayRead(tutor, "EPA0001", "10000002"));
-        Caller lms = caller(Roles.LMS_INTEGRATION, "10000001", null, null);
-        assertTrue(AccessRules.mayRead(lms, "EPA0009", "10000001", "E9"));
-        Caller employer = caller(Roles.EMPLOYER, null, "E1", null);
-        assertTrue(AccessRules.mayRead(employer, "EPA0001", "10000001", "E1"));
-        assertFalse(AccessRules.mayRead(employer, "EPA0001", "10000001", "E2"));
-        assertFalse(AccessRules.mayRead(employer, "EPA0001", "10000001"), "employers read only where they are named");
-        assertEquals(Optional.empty(), AccessRules.ownEmployer(caller(Roles.TUTOR, "10000001", "E1", null)));
+        String epaoId = TestIds.epaoId();
+        String ukprn = TestIds.ukprn();
+        String employerId = TestIds.employerId();
+        Caller tutor = caller(Roles.TUTOR, ukprn, null, null);
+        assertTrue(AccessRules.mayRead(tutor, epaoId, ukprn));
+        assertFalse(AccessRules.mayRead(tutor, epaoId, TestIds.ukprn()));
+        Caller lms = caller(Roles.LMS_INTEGRATION, ukprn, null, null);
+        assertTrue(AccessRules.mayRead(lms, TestIds.epaoId(), ukprn, TestIds.employerId()));
+        Caller employer = caller(Roles.EMPLOYER, null, employerId, null);
+        assertTrue(AccessRules.mayRead(employer, epaoId, ukprn, employerId));
+        assertFalse(AccessRules.mayRead(employer, epaoId, ukprn, TestIds.employerId()));
+        assertFalse(AccessRules.mayRead(employer, epaoId, ukprn), "employers read only where they are named");
+        assertEquals(Optional.empty(), AccessRules.ownEmployer(caller(Roles.TUTOR, ukprn, employerId, null)));
     }
 
     @Test
     void employersMayCheckReadinessButNotGrade() {
-        Caller employer = caller(Roles.EMPLOYER, null, "E1", null);
+        Caller employer = caller(Roles.EMPLOYER, null, TestIds.employerId(), null);
         assertTrue(employer.may(AccessRules.GATEWAY_READINESS));
         assertTrue(employer.may(AccessRules.GATEWAY_CONFIRM));
         assertFalse(employer.may(AccessRules.GATEWAY_DECLARE));
         assertFalse(employer.may(AccessRules.ATTEMPT_GRADE));
         assertFalse(caller(Roles.ADMIN, null, null, null).may(AccessRules.ATTEMPT_GRADE),
                 "only the assigned assessor grades");
-        assertTrue(caller(Roles.APPRENTICE, "10000001", "E1", null).permissions().isEmpty());
+        assertTrue(caller(Roles.APPRENTICE, TestIds.ukprn(), TestIds.employerId(), null).permissions().isEmpty());
     }
 
     /** Role names are written only in platform-common's Roles: main code asks for permissions instead. */

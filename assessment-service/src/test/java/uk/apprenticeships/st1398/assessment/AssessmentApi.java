@@ -6,6 +6,7 @@ import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
@@ -31,13 +32,23 @@ final class AssessmentApi {
     }
 
     /**
-     * Registers an assessment organisation with a fresh id ({@link TestIds#epaoId()}; only 10,000 exist, so an id a
-     * hand-allocated test already holds is skipped) and answers its id.
+     * Registers an assessment organisation with a fresh id ({@link TestIds#epaoId()}; only 10,000 exist and the
+     * sequence wraps, so an id already registered is skipped) and answers its id.
      */
     static String freshOrganisation() {
+        return freshOrganisation(epaoId -> "Org " + epaoId);
+    }
+
+    /** {@link #freshOrganisation()} named {@code name}. */
+    static String freshOrganisation(String name) {
+        return freshOrganisation(epaoId -> name);
+    }
+
+    /** {@link #freshOrganisation()} with the name {@code name} gives its id. */
+    static String freshOrganisation(Function<String, String> name) {
         for (int tries = 0; tries < 50; tries++) {
             String epaoId = TestIds.epaoId();
-            int status = as(Tokens.admin()).body(Map.of("epaoId", epaoId, "name", "Org " + epaoId)).when()
+            int status = as(Tokens.admin()).body(Map.of("epaoId", epaoId, "name", name.apply(epaoId))).when()
                     .post("/api/v1/assessment-organisations").then().extract().statusCode();
             if (status == 201) {
                 return epaoId;
@@ -47,6 +58,11 @@ final class AssessmentApi {
             }
         }
         throw new AssertionError("no free assessment organisation id after 50 tries");
+    }
+
+    /** A user name nobody else uses ({@code prefix} and a {@link TestIds#suffix()}): assessors' users are unique. */
+    static String freshUser(String prefix) {
+        return prefix + "-" + TestIds.suffix();
     }
 
     /** Registers an assessor (as admin) with declared conflicts; answers its id. */

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import uk.apprenticeships.st1398.testing.PlatformConventionsTestBase;
 import uk.apprenticeships.st1398.testing.PostgresResource;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 @QuarkusTest
@@ -24,7 +25,7 @@ class AssessmentConventionsTest extends PlatformConventionsTestBase {
 
     @Override
     protected String wrongRoleToken() {
-        return Tokens.assessor("EPA0001");
+        return Tokens.assessor(TestIds.epaoId());
     }
 
     @Override

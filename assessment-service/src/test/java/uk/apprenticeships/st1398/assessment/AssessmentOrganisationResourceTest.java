@@ -28,8 +28,13 @@ import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentOrganisation;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
+/**
+ * The directory of assessment organisations. Each test takes its organisation ids and UKPRNs from TestIds: the database
+ * is shared, so ids that must be unknown are fresh ones never registered.
+ */
 @QuarkusTest
 class AssessmentOrganisationResourceTest {
 
@@ -38,9 +43,12 @@ class AssessmentOrganisationResourceTest {
     @Inject
     AssessmentOrganisationRepository repository;
 
-    private static Map<String, Object> organisation(String epaoId, String name) {
+    /** The UKPRN of this test's organisations. */
+    private final String ukprn = TestIds.ukprn();
+
+    private Map<String, Object> organisation(String epaoId, String name) {
         Map<String, Object> body = new HashMap<>(Map.of("epaoId", epaoId, "name", name));
-        body.put("ukprn", "10012345");
+        body.put("ukprn", ukprn);
         body.put("contactEmail", "epa@example.org");
         return body;
     }
@@ -66,21 +74,22 @@ class AssessmentOrganisationResourceTest {
 
     @Test
     void adminRegistersAndReplacesAnOrganisation() {
-        as(Tokens.admin()).body(organisation("EPA0101", "  Digital Skills Assessment  ")).when().post(PATH).then()
-                .statusCode(201).header("Location", endsWith(PATH + "/EPA0101"))
-                .body("epaoId", equalTo("EPA0101")).body("name", equalTo("Digital Skills Assessment"))
-                .body("ukprn", equalTo("10012345")).body("contactEmail", equalTo("epa@example.org"))
+        String epaoId = TestIds.epaoId();
+        as(Tokens.admin()).body(organisation(epaoId, "  Digital Skills Assessment  ")).when().post(PATH).then()
+                .statusCode(201).header("Location", endsWith(PATH + "/" + epaoId))
+                .body("epaoId", equalTo(epaoId)).body("name", equalTo("Digital Skills Assessment"))
+                .body("ukprn", equalTo(ukprn)).body("contactEmail", equalTo("epa@example.org"))
                 .body("createdAt", notNullValue()).body("createdBy", nullValue());
-        given().auth().oauth2(Tokens.tutor("10000001")).when().get(PATH + "/EPA0101").then().statusCode(200)
+        given().auth().oauth2(Tokens.tutor(TestIds.ukprn())).when().get(PATH + "/" + epaoId).then().statusCode(200)
                 .body("name", equalTo("Digital Skills Assessment"));
 
-        as(Tokens.token("admin2", "admin")).body(Map.of("epaoId", "EPA0101", "name", "Renamed")).when()
-                .put(PATH + "/EPA0101").then().statusCode(200).body("name", equalTo("Renamed"))
+        as(Tokens.token("admin2", "admin")).body(Map.of("epaoId", epaoId, "name", "Renamed")).when()
+                .put(PATH + "/" + epaoId).then().statusCode(200).body("name", equalTo("Renamed"))
                 .body("ukprn", nullValue()).body("contactEmail", nullValue());
-        given().auth().oauth2(Tokens.assessor("EPA0101")).when().get(PATH + "/EPA0101").then().statusCode(200)
+        given().auth().oauth2(Tokens.assessor(epaoId)).when().get(PATH + "/" + epaoId).then().statusCode(200)
                 .body("name", equalTo("Renamed")).body("ukprn", nullValue());
 
-        AssessmentOrganisation row = stored("EPA0101");
+        AssessmentOrganisation row = stored(epaoId);
         // The platform's stamp: the token subject (stable), the display name, the role and the request.
         assertEquals("admin1-subject", row.created.subject);
         assertEquals("admin1", row.created.displayName);
@@ -92,30 +101,38 @@ class AssessmentOrganisationResourceTest {
 
     @Test
     void listIsPagedOrderedByEpaoIdAndFilteredByName() {
-        create(organisation("EPA0203", "Alpha listtest"));
-        create(organisation("EPA0201", "Gamma LISTTEST"));
-        create(organisation("EPA0202", "Beta 100% listtest"));
-        for (String token : List.of(Tokens.admin(), Tokens.token("reg1", "regulator"), Tokens.assessor("EPA0001"),
-                Tokens.tutor("10000001"), Tokens.employer("E1"), Tokens.token("lms1", "lms-integration"))) {
-            given().auth().oauth2(token).when().get(PATH + "?q=listtest").then().statusCode(200)
-                    .body("items.epaoId", contains("EPA0201", "EPA0202", "EPA0203")).body("totalItems", equalTo(3));
+        // Three fresh ids in order, registered out of order; the names share a marker no other test uses.
+        List<String> ids = new ArrayList<>(List.of(TestIds.epaoId(), TestIds.epaoId(), TestIds.epaoId()));
+        ids.sort(null);
+        String marker = "listtest" + TestIds.suffix();
+        create(organisation(ids.get(2), "Alpha " + marker));
+        create(organisation(ids.get(0), "Gamma " + marker.toUpperCase()));
+        create(organisation(ids.get(1), "Beta 100% " + marker));
+        for (String token : List.of(Tokens.admin(), Tokens.token("reg1", "regulator"),
+                Tokens.assessor(TestIds.epaoId()), Tokens.tutor(TestIds.ukprn()), Tokens.employer(TestIds.employerId()),
+                Tokens.token("lms1", "lms-integration"))) {
+            given().auth().oauth2(token).when().get(PATH + "?q=" + marker).then().statusCode(200)
+                    .body("items.epaoId", contains(ids.get(0), ids.get(1), ids.get(2))).body("totalItems", equalTo(3));
         }
-        given().auth().oauth2(Tokens.admin()).when().get(PATH + "?q=listtest&size=2&page=1").then().statusCode(200)
-                .body("items.epaoId", contains("EPA0203")).body("page", equalTo(1)).body("size", equalTo(2))
+        given().auth().oauth2(Tokens.admin()).when().get(PATH + "?q=" + marker + "&size=2&page=1").then()
+                .statusCode(200).body("items.epaoId", contains(ids.get(2))).body("page", equalTo(1))
+                .body("size", equalTo(2))
                 .body("totalPages", equalTo(2));
         // LIKE wildcards in q are literal text, not patterns.
         given().auth().oauth2(Tokens.admin()).queryParam("q", "0%").when().get(PATH).then().statusCode(200)
-                .body("items.epaoId", contains("EPA0202"));
+                .body("items.epaoId", contains(ids.get(1)));
         given().auth().oauth2(Tokens.admin()).queryParam("q", "__").when().get(PATH).then().statusCode(200)
                 .body("items", hasSize(0));
     }
 
     @Test
     void unknownAndMalformedIds() {
-        given().auth().oauth2(Tokens.admin()).when().get(PATH + "/EPA9999").then()
-                .spec(Problems.problem(404, "not-found")).body("instance", equalTo(PATH + "/EPA9999"));
+        String unknown = TestIds.epaoId();
+        given().auth().oauth2(Tokens.admin()).when().get(PATH + "/" + unknown).then()
+                .spec(Problems.problem(404, "not-found")).body("instance", equalTo(PATH + "/" + unknown));
         given().auth().oauth2(Tokens.admin()).when().get(PATH + "/EPA12").then().spec(Problems.invalid("epaoId"));
-        as(Tokens.admin()).body(organisation("EPA9998", "Ghost")).when().put(PATH + "/EPA9998").then()
+        String ghost = TestIds.epaoId();
+        as(Tokens.admin()).body(organisation(ghost, "Ghost")).when().put(PATH + "/" + ghost).then()
                 .spec(Problems.problem(404, "not-found"));
         as(Tokens.admin()).body(organisation("EPA12", "Bad")).when().put(PATH + "/EPA12").then()
                 .spec(Problems.invalid("epaoId"));
@@ -133,46 +150,52 @@ class AssessmentOrganisationResourceTest {
 
     @Test
     void invalidWritesChangeNothing() {
-        Map<String, Object> valid = organisation("EPA0301", "Original");
+        String epaoId = TestIds.epaoId();
+        String path = PATH + "/" + epaoId;
+        Map<String, Object> valid = organisation(epaoId, "Original");
         create(valid);
         int before = count();
         for (String[] bad : new String[][] {{"epaoId", "EPA301"}, {"epaoId", "XYZ0301"}, {"name", " "},
                 {"name", "n".repeat(201)}, {"contactEmail", "nope"}, {"ukprn", "1234567"}, {"ukprn", "1234567a"}}) {
-            as(Tokens.admin()).body(with(organisation("EPA0302", "New"), bad[0], bad[1])).when().post(PATH).then()
-                    .spec(Problems.invalid(bad[0]));
-            as(Tokens.admin()).body(with(valid, bad[0], bad[1])).when().put(PATH + "/EPA0301").then()
+            as(Tokens.admin()).body(with(organisation(TestIds.epaoId(), "New"), bad[0], bad[1])).when().post(PATH)
+                    .then().spec(Problems.invalid(bad[0]));
+            as(Tokens.admin()).body(with(valid, bad[0], bad[1])).when().put(path).then()
                     .spec(Problems.invalid(bad[0]));
         }
         as(Tokens.admin()).body(with(valid, "name", "Duplicate")).when().post(PATH).then()
                 .spec(Problems.problem(409, "conflict"));
-        as(Tokens.admin()).body(organisation("EPA0303", "Other")).when().put(PATH + "/EPA0301").then()
+        as(Tokens.admin()).body(organisation(TestIds.epaoId(), "Other")).when().put(path).then()
                 .spec(Problems.invalid("epaoId"));
-        as(Tokens.admin()).body("{\"epaoId\": \"EPA0304\", ").when().post(PATH).then()
+        String unregistered = TestIds.epaoId();
+        as(Tokens.admin()).body("{\"epaoId\": \"" + unregistered + "\", ").when().post(PATH).then()
                 .spec(Problems.problem(400, "malformed-request-body"));
-        as(Tokens.admin()).body("{\"epaoId\": \"EPA0304\", \"name\": [1]}").when().post(PATH).then()
+        as(Tokens.admin()).body("{\"epaoId\": \"" + unregistered + "\", \"name\": [1]}").when().post(PATH).then()
                 .spec(Problems.problem(400, "malformed-request-body")).body("violations.field", hasItem("name"));
-        as(Tokens.admin()).when().put(PATH + "/EPA0301").then().spec(Problems.problem(400, "validation-failed"));
-        as(Tokens.tutor("10000001")).body(organisation("EPA0305", "Not allowed")).when().post(PATH).then()
+        as(Tokens.admin()).when().put(path).then().spec(Problems.problem(400, "validation-failed"));
+        as(Tokens.tutor(ukprn)).body(organisation(TestIds.epaoId(), "Not allowed")).when().post(PATH).then()
                 .spec(Problems.problem(403, "forbidden"));
-        as(Tokens.assessor("EPA0301")).body(with(valid, "name", "Hijacked")).when().put(PATH + "/EPA0301").then()
+        as(Tokens.assessor(epaoId)).body(with(valid, "name", "Hijacked")).when().put(path).then()
                 .spec(Problems.problem(403, "forbidden"));
 
         assertEquals(before, count());
-        given().auth().oauth2(Tokens.admin()).when().get(PATH + "/EPA0301").then().statusCode(200)
-                .body("name", equalTo("Original")).body("ukprn", equalTo("10012345"));
+        given().auth().oauth2(Tokens.admin()).when().get(path).then().statusCode(200)
+                .body("name", equalTo("Original")).body("ukprn", equalTo(ukprn));
     }
 
     @Test
     void readsNeedATokenOfAPlatformRole() {
         given().when().get(PATH).then().spec(Problems.problem(401, "unauthorized"));
-        given().when().get(PATH + "/EPA0001").then().spec(Problems.problem(401, "unauthorized"));
-        String apprentice = Tokens.apprentice("1234567890", "10000001", "E1");
+        String epaoId = AssessmentApi.freshOrganisation();
+        given().when().get(PATH + "/" + epaoId).then().spec(Problems.problem(401, "unauthorized"));
+        String apprentice = Tokens.apprentice(TestIds.uln(), TestIds.ukprn(), TestIds.employerId());
         given().auth().oauth2(apprentice).when().get(PATH).then().spec(Problems.problem(403, "forbidden"));
-        given().auth().oauth2(apprentice).when().get(PATH + "/EPA0001").then().spec(Problems.problem(403, "forbidden"));
+        given().auth().oauth2(apprentice).when().get(PATH + "/" + epaoId).then()
+                .spec(Problems.problem(403, "forbidden"));
     }
 
     @Test
     void concurrentDuplicateCreatesGiveOneOrganisationAndConflicts() throws Exception {
+        String epaoId = TestIds.epaoId();
         int callers = 4;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(callers);
@@ -182,7 +205,7 @@ class AssessmentOrganisationResourceTest {
                 String token = Tokens.admin();
                 statuses.add(pool.submit(() -> {
                     start.await();
-                    return as(token).body(organisation("EPA0401", "Raced")).when().post(PATH).then().extract()
+                    return as(token).body(organisation(epaoId, "Raced")).when().post(PATH).then().extract()
                             .statusCode();
                 }));
             }

@@ -4,7 +4,8 @@ import static io.restassured.RestAssured.given;
 import static uk.apprenticeships.st1398.assessment.AssessmentApi.as;
 import static uk.apprenticeships.st1398.assessment.AssessmentApi.assessor;
 import static uk.apprenticeships.st1398.assessment.AssessmentApi.assessorToken;
-import static uk.apprenticeships.st1398.assessment.AssessmentApi.organisation;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.freshOrganisation;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.freshUser;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -24,11 +25,13 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /**
- * Assessors, registrations, assignment, attempts and results. Each test uses its own organisations (EPA07xx), ULNs,
- * providers and employers: the database is shared. Every refused write is followed by a check that nothing changed.
+ * Assessors, registrations, assignment, attempts and results. Each test takes its organisations, assessors' users,
+ * ULNs, providers and employers from TestIds: the database is shared. Every refused write is followed by a check
+ * that nothing changed.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StandardsPlanStub.class, restrictToAnnotatedClass = false)
@@ -53,13 +56,26 @@ class AssessmentResourceTest {
                 .then();
     }
 
-    /** An assessment of a fresh organisation, with {@code user} registered and assigned as its assessor. */
-    private static String graded(String epaoId, String user, String uln, String version, LocalDate gateway) {
-        organisation(epaoId);
+    /** An assessment, its organisation, the user of its assigned assessor and its provider. */
+    private record Graded(String id, String epaoId, String user, String ukprn) {
+
+        String token() {
+            return assessorToken(user, epaoId);
+        }
+    }
+
+    /**
+     * An assessment of a fresh learner, provider and employer with a fresh organisation, with a fresh user
+     * registered and assigned as its assessor.
+     */
+    private static Graded graded(String version, LocalDate gateway) {
+        String epaoId = freshOrganisation();
+        String user = freshUser("assessor");
+        String ukprn = TestIds.ukprn();
         String assessorId = assessor(epaoId, user, List.of(), List.of());
-        String id = register(registration(uln, version, "10007001", "EMP-" + uln, epaoId, gateway));
+        String id = register(registration(TestIds.uln(), version, ukprn, TestIds.employerId(), epaoId, gateway));
         assign(Tokens.admin(), id, assessorId).statusCode(200);
-        return id;
+        return new Graded(id, epaoId, user, ukprn);
     }
 
     private static Map<String, Object> attempt(String method, String kind, LocalDate date, String grade) {
@@ -99,105 +115,120 @@ class AssessmentResourceTest {
 
     @Test
     void assessorsAreRegisteredByAdminsAndSeenOnlyInTheirOrganisation() {
-        organisation("EPA0701");
-        organisation("EPA0702");
-        String path = "/api/v1/assessment-organisations/EPA0701/assessors";
-        String id = assessor("EPA0701", "ada0701", List.of("10007011"), List.of("EMP-X"));
-        as(assessorToken("ada0701", "EPA0701")).when().get(path).then().statusCode(200)
-                .body("items.id", hasItem(id)).body("items[0].conflictProviderUkprns", equalTo(List.of("10007011")))
-                .body("items[0].conflictEmployerIds", equalTo(List.of("EMP-X")));
-        as(assessorToken("bob0702", "EPA0702")).when().get(path).then().spec(Problems.problem(404, "not-found"));
-        as(assessorToken("ada0701", "EPA0701")).body(Map.of("userId", "x", "name", "Self-made")).when().post(path)
+        String own = freshOrganisation();
+        String other = freshOrganisation();
+        String ada = freshUser("ada");
+        String conflict = TestIds.ukprn();
+        String employerId = TestIds.employerId();
+        String path = "/api/v1/assessment-organisations/" + own + "/assessors";
+        String id = assessor(own, ada, List.of(conflict), List.of(employerId));
+        as(assessorToken(ada, own)).when().get(path).then().statusCode(200)
+                .body("items.id", hasItem(id)).body("items[0].conflictProviderUkprns", equalTo(List.of(conflict)))
+                .body("items[0].conflictEmployerIds", equalTo(List.of(employerId)));
+        as(assessorToken(freshUser("bob"), other)).when().get(path).then().spec(Problems.problem(404, "not-found"));
+        as(assessorToken(ada, own)).body(Map.of("userId", freshUser("x"), "name", "Self-made")).when().post(path)
                 .then().statusCode(403);
-        as(Tokens.admin()).body(Map.of("userId", "ada0701-subject", "name", "Again")).when().post(path).then()
+        as(Tokens.admin()).body(Map.of("userId", ada + "-subject", "name", "Again")).when().post(path).then()
                 .spec(Problems.problem(409, "conflict"));
-        as(Tokens.admin()).body(Map.of("userId", "y", "name", "Bad", "conflictProviderUkprns", List.of("123")))
-                .when().post(path).then().spec(Problems.invalid("conflictProviderUkprns[0]"));
+        as(Tokens.admin()).body(Map.of("userId", freshUser("y"), "name", "Bad", "conflictProviderUkprns",
+                List.of("123"))).when().post(path).then().spec(Problems.invalid("conflictProviderUkprns[0]"));
         as(Tokens.admin()).when().get(path + "?size=0").then().statusCode(400);
-        as(Tokens.tutor("10007011")).when().get(path).then().statusCode(403);
+        as(Tokens.tutor(conflict)).when().get(path).then().statusCode(403);
     }
 
     @Test
     void registrationLoadsThePlanAndStartsTheAssessmentPeriodAtTheGateway() {
-        organisation("EPA0711");
-        organisation("EPA0712");
-        Map<String, Object> body = registration("2000000711", "ST1398_1.0", "10007111", "EMP-711", "EPA0711",
+        String own = freshOrganisation();
+        String other = freshOrganisation();
+        String ukprn = TestIds.ukprn();
+        String uln = TestIds.uln();
+        String notRegistered = TestIds.uln();
+        Map<String, Object> body = registration(uln, "ST1398_1.0", ukprn, TestIds.employerId(), own,
                 LocalDate.of(2026, 1, 10));
-        String id = as(assessorToken("cy0711", "EPA0711")).body(body).when().post(ASSESSMENTS).then()
+        String id = as(assessorToken(freshUser("cy"), own)).body(body).when().post(ASSESSMENTS).then()
                 .statusCode(201).header("Location", notNullValue())
                 .body("assessmentPeriodEnd", equalTo("2026-05-10")).body("assessorId", nullValue())
                 .extract().path("id");
         as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id).then().statusCode(200).body("epaoId",
-                equalTo("EPA0711"));
+                equalTo(own));
         as(Tokens.admin()).body(body).when().post(ASSESSMENTS).then().spec(Problems.problem(409, "conflict"));
-        as(assessorToken("di0712", "EPA0712")).body(with(body, "uln", "2000000712")).when().post(ASSESSMENTS)
+        as(assessorToken(freshUser("di"), other)).body(with(body, "uln", TestIds.uln())).when().post(ASSESSMENTS)
                 .then().statusCode(403);
-        as(Tokens.admin()).body(with(with(body, "uln", "2000000713"), "standardVersion", "ST0404_1.0")).when()
+        as(Tokens.admin()).body(with(with(body, "uln", notRegistered), "standardVersion", "ST0404_1.0")).when()
                 .post(ASSESSMENTS).then().spec(Problems.problem(422, "unprocessable"));
-        as(Tokens.admin()).body(with(with(body, "uln", "2000000714"), "standardVersion", "ST0503_1.0")).when()
+        as(Tokens.admin()).body(with(with(body, "uln", TestIds.uln()), "standardVersion", "ST0503_1.0")).when()
                 .post(ASSESSMENTS).then().spec(Problems.problem(503, "service-unavailable", "downstream-unavailable"));
-        as(Tokens.admin()).body(with(with(body, "uln", "2000000715"), "epaoId", "EPA0799")).when()
+        as(Tokens.admin()).body(with(with(body, "uln", TestIds.uln()), "epaoId", TestIds.epaoId())).when()
                 .post(ASSESSMENTS).then().spec(Problems.problem(422, "unprocessable"));
-        as(Tokens.admin()).when().get(ASSESSMENTS + "?uln=2000000713").then().statusCode(200)
+        as(Tokens.admin()).when().get(ASSESSMENTS + "?uln=" + notRegistered).then().statusCode(200)
                 .body("totalItems", equalTo(0));
-        as(Tokens.tutor("10007111")).body(with(body, "uln", "2000000716")).when().post(ASSESSMENTS).then()
+        as(Tokens.tutor(ukprn)).body(with(body, "uln", TestIds.uln())).when().post(ASSESSMENTS).then()
                 .statusCode(403);
     }
 
     @Test
     void readsAreScopedToTheCallersTenantAndForeignRecordsAre404() {
-        organisation("EPA0721");
-        organisation("EPA0722");
-        String id = register(registration("2000000721", "ST1398_1.0", "10007211", "EMP-721", "EPA0721",
-                TODAY.minusDays(30)));
+        String own = freshOrganisation();
+        String other = freshOrganisation();
+        String ukprn = TestIds.ukprn();
+        String employerId = TestIds.employerId();
+        String uln = TestIds.uln();
+        String otherTutor = Tokens.tutor(TestIds.ukprn());
+        String otherEmployer = Tokens.employer(TestIds.employerId());
+        String otherAssessor = assessorToken(freshUser("fa"), other);
+        String id = register(registration(uln, "ST1398_1.0", ukprn, employerId, own, TODAY.minusDays(30)));
         String one = ASSESSMENTS + "/" + id;
-        as(Tokens.tutor("10007211")).when().get(one).then().statusCode(200);
-        as(Tokens.employer("EMP-721")).when().get(one).then().statusCode(200);
-        as(assessorToken("ed0721", "EPA0721")).when().get(one).then().statusCode(200);
+        as(Tokens.tutor(ukprn)).when().get(one).then().statusCode(200);
+        as(Tokens.employer(employerId)).when().get(one).then().statusCode(200);
+        as(assessorToken(freshUser("ed"), own)).when().get(one).then().statusCode(200);
         as(Tokens.token("reg", "regulator")).when().get(one).then().statusCode(200);
-        as(Tokens.tutor("10007212")).when().get(one).then().spec(Problems.problem(404, "not-found"));
-        as(Tokens.employer("EMP-722")).when().get(one).then().spec(Problems.problem(404, "not-found"));
-        as(assessorToken("fa0722", "EPA0722")).when().get(one).then().spec(Problems.problem(404, "not-found"));
-        as(assessorToken("fa0722", "EPA0722")).when().get(one + "/result").then().statusCode(404);
-        as(Tokens.tutor("10007212")).when().get(one + "/attempts").then().statusCode(404);
-        as(Tokens.tutor("10007211")).when().get(ASSESSMENTS).then().statusCode(200).body("items.id", hasItem(id));
-        as(Tokens.tutor("10007212")).when().get(ASSESSMENTS).then().statusCode(200)
-                .body("items.id", not(hasItem(id)));
-        as(Tokens.employer("EMP-722")).when().get(ASSESSMENTS).then().body("items.id", not(hasItem(id)));
-        as(assessorToken("fa0722", "EPA0722")).when().get(ASSESSMENTS).then().body("items.id", not(hasItem(id)));
-        as(Tokens.apprentice("2000000721", "10007211", "EMP-721")).when().get(one).then().statusCode(403);
+        as(otherTutor).when().get(one).then().spec(Problems.problem(404, "not-found"));
+        as(otherEmployer).when().get(one).then().spec(Problems.problem(404, "not-found"));
+        as(otherAssessor).when().get(one).then().spec(Problems.problem(404, "not-found"));
+        as(otherAssessor).when().get(one + "/result").then().statusCode(404);
+        as(otherTutor).when().get(one + "/attempts").then().statusCode(404);
+        as(Tokens.tutor(ukprn)).when().get(ASSESSMENTS).then().statusCode(200).body("items.id", hasItem(id));
+        as(otherTutor).when().get(ASSESSMENTS).then().statusCode(200).body("items.id", not(hasItem(id)));
+        as(otherEmployer).when().get(ASSESSMENTS).then().body("items.id", not(hasItem(id)));
+        as(otherAssessor).when().get(ASSESSMENTS).then().body("items.id", not(hasItem(id)));
+        as(Tokens.apprentice(uln, ukprn, employerId)).when().get(one).then().statusCode(403);
         as(Tokens.admin()).when().get(ASSESSMENTS + "?size=101").then().statusCode(400);
     }
 
     @Test
     void assessorsWithAConflictOrFromAnotherOrganisationCannotBeAssigned() {
-        organisation("EPA0731");
-        organisation("EPA0732");
-        String byProvider = assessor("EPA0731", "gu0731", List.of("10007311"), List.of());
-        String byEmployer = assessor("EPA0731", "ha0731", List.of(), List.of("EMP-731"));
-        String foreign = assessor("EPA0732", "io0732", List.of(), List.of());
-        String clean = assessor("EPA0731", "jo0731", List.of("10009999"), List.of("EMP-OTHER"));
-        String id = register(registration("2000000731", "ST1398_1.0", "10007311", "EMP-731", "EPA0731",
-                TODAY.minusDays(30)));
+        String own = freshOrganisation();
+        String other = freshOrganisation();
+        String ukprn = TestIds.ukprn();
+        String employerId = TestIds.employerId();
+        String foreignUser = freshUser("io");
+        String cleanUser = freshUser("jo");
+        String byProvider = assessor(own, freshUser("gu"), List.of(ukprn), List.of());
+        String byEmployer = assessor(own, freshUser("ha"), List.of(), List.of(employerId));
+        String foreign = assessor(other, foreignUser, List.of(), List.of());
+        String clean = assessor(own, cleanUser, List.of(TestIds.ukprn()), List.of(TestIds.employerId()));
+        String id = register(registration(TestIds.uln(), "ST1398_1.0", ukprn, employerId, own, TODAY.minusDays(30)));
         assign(Tokens.admin(), id, byProvider).spec(Problems.problem(409, "conflict"))
                 .body("code", equalTo("assessor-conflict-of-interest"));
         assign(Tokens.admin(), id, byEmployer).spec(Problems.problem(409, "conflict"));
         assign(Tokens.admin(), id, foreign).spec(Problems.problem(422, "unprocessable"))
                 .body("code", equalTo("assessor-not-in-organisation"));
         as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id).then().body("assessorId", nullValue());
-        assign(assessorToken("io0732", "EPA0732"), id, foreign).statusCode(404);
-        assign(Tokens.tutor("10007311"), id, clean).statusCode(403);
-        assign(assessorToken("jo0731", "EPA0731"), id, clean).statusCode(200).body("assessorId", equalTo(clean));
+        assign(assessorToken(foreignUser, other), id, foreign).statusCode(404);
+        assign(Tokens.tutor(ukprn), id, clean).statusCode(403);
+        assign(assessorToken(cleanUser, own), id, clean).statusCode(200).body("assessorId", equalTo(clean));
     }
 
     @Test
     void st1398RulesComeFromItsPlan() {
-        String id = graded("EPA0741", "ka0741", "2000000741", "ST1398_1.0", TODAY.minusDays(60));
-        String token = assessorToken("ka0741", "EPA0741");
+        Graded graded = graded("ST1398_1.0", TODAY.minusDays(60));
+        String id = graded.id();
+        String token = graded.token();
         LocalDate d = TODAY.minusDays(50);
         // Not the assigned assessor, though of the same organisation.
-        assessor("EPA0741", "lu0741", List.of(), List.of());
-        post(assessorToken("lu0741", "EPA0741"), id, attempt("M1", "first", d, "Pass")).statusCode(403);
+        String lu = freshUser("lu");
+        assessor(graded.epaoId(), lu, List.of(), List.of());
+        post(assessorToken(lu, graded.epaoId()), id, attempt("M1", "first", d, "Pass")).statusCode(403);
         refused(token, id, attempt("M1", "first", d, "Merit"), 422, "grade-not-allowed");
         refused(token, id, attempt("M3", "first", d, "Pass"), 422, "unknown-method");
         refused(token, id, attempt("M1", "first", TODAY.minusDays(61), "Pass"), 422, "outside-assessment-period");
@@ -215,19 +246,20 @@ class AssessmentResourceTest {
         // ST1398's plan lets exceptional circumstances lift the Pass cap.
         String resit = recorded(token, id, with(agreed, "exceptionalCircumstances", true));
         as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/attempts/" + resit).then().statusCode(200)
-                .body("recordedBy", equalTo("ka0741-subject")).body("reason", notNullValue())
+                .body("recordedBy", equalTo(graded.user() + "-subject")).body("reason", notNullValue())
                 .body("kind", equalTo("resit")).body("exceptionalCircumstances", equalTo(true));
         result(token, id).statusCode(200).body("status", equalTo("incomplete")).body("overallGrade", nullValue())
                 .body("methods[0].grade", equalTo("Distinction")).body("methods[1].grade", nullValue());
         recorded(token, id, attempt("M2", "first", d.plusDays(20), "Distinction"));
-        result(Tokens.tutor("10007001"), id).statusCode(200).body("status", equalTo("complete"))
+        result(Tokens.tutor(graded.ukprn()), id).statusCode(200).body("status", equalTo("complete"))
                 .body("overallGrade", equalTo("Distinction"));
     }
 
     @Test
     void anyFailIsAnOverallFailForSt1398() {
-        String id = graded("EPA0742", "ma0742", "2000000742", "ST1398_1.0", TODAY.minusDays(60));
-        String token = assessorToken("ma0742", "EPA0742");
+        Graded graded = graded("ST1398_1.0", TODAY.minusDays(60));
+        String id = graded.id();
+        String token = graded.token();
         recorded(token, id, attempt("M1", "first", TODAY.minusDays(50), "Distinction"));
         recorded(token, id, attempt("M2", "first", TODAY.minusDays(40), "Fail"));
         result(token, id).body("status", equalTo("complete")).body("overallGrade", equalTo("Fail"));
@@ -236,15 +268,16 @@ class AssessmentResourceTest {
     @Test
     void attemptsOutsideTheAssessmentPeriodAreRefused() {
         // ST1398's period is 4 months: a gateway 8 months ago has closed it.
-        String id = graded("EPA0751", "ni0751", "2000000751", "ST1398_1.0", TODAY.minusMonths(8));
-        refused(assessorToken("ni0751", "EPA0751"), id, attempt("M1", "first", TODAY.minusDays(10), "Pass"), 422,
+        Graded graded = graded("ST1398_1.0", TODAY.minusMonths(8));
+        refused(graded.token(), graded.id(), attempt("M1", "first", TODAY.minusDays(10), "Pass"), 422,
                 "outside-assessment-period");
     }
 
     @Test
     void aMadeUpPlanBringsItsOwnMethodsCapsLimitsAndTable() {
-        String id = graded("EPA0761", "ol0761", "2000000761", "ST9999_1.0", TODAY.minusDays(100));
-        String token = assessorToken("ol0761", "EPA0761");
+        Graded graded = graded("ST9999_1.0", TODAY.minusDays(100));
+        String id = graded.id();
+        String token = graded.token();
         as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id).then()
                 .body("assessmentPeriodEnd", equalTo(TODAY.minusDays(100).plusMonths(6).toString()));
         refused(token, id, attempt("M1", "first", TODAY.minusDays(90), "Pass"), 422, "unknown-method");
@@ -274,14 +307,16 @@ class AssessmentResourceTest {
 
     @Test
     void correctionsAreNewAttemptsAndTheCorrectedOneIsOnlyMarkedSuperseded() {
-        String id = graded("EPA0771", "pe0771", "2000000771", "ST1398_1.0", TODAY.minusDays(60));
-        String token = assessorToken("pe0771", "EPA0771");
+        Graded graded = graded("ST1398_1.0", TODAY.minusDays(60));
+        String id = graded.id();
+        String token = graded.token();
         String original = recorded(token, id, with(attempt("M1", "first", TODAY.minusDays(50), "Pass"),
                 "evidenceRefs", List.of("ev-1")));
         String corrections = ASSESSMENTS + "/" + id + "/attempts/" + original + "/corrections";
         Map<String, Object> correction = Map.of("date", TODAY.minusDays(50).toString(), "grade", "Distinction",
                 "reason", "Marks for the presentation were transcribed wrongly");
-        as(assessorToken("qu0771", "EPA0771")).body(correction).when().post(corrections).then().statusCode(403);
+        as(assessorToken(freshUser("qu"), graded.epaoId())).body(correction).when().post(corrections).then()
+                .statusCode(403);
         int before = attemptCount(id);
         as(token).body(with(correction, "grade", "Merit")).when().post(corrections).then()
                 .spec(Problems.problem(422, "unprocessable")).body("code", equalTo("grade-not-allowed"));

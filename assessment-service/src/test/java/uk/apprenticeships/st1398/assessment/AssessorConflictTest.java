@@ -30,6 +30,8 @@ class AssessorConflictTest {
     private static final LocalDate GATEWAY = LocalDate.now(ZoneOffset.UTC).minusDays(40);
 
     private String epaoId;
+    /** The employer every assessor of the test declares at registration. */
+    private final String formerEmployer = TestIds.employerId();
     private String kcUser;
 
     @BeforeEach
@@ -48,7 +50,7 @@ class AssessorConflictTest {
 
     private String assessor(String user) {
         return as(Tokens.admin()).body(Map.of("userId", user + "-subject", "name", "Assessor " + user,
-                "conflictEmployerIds", List.of("EMP-OLD"))).when().post(org()).then().statusCode(201)
+                "conflictEmployerIds", List.of(formerEmployer))).when().post(org()).then().statusCode(201)
                 .extract().path("id");
     }
 
@@ -89,7 +91,7 @@ class AssessorConflictTest {
                     .then().statusCode(201);
         }
         history(Tokens.admin(), kc).statusCode(200).body("totalItems", equalTo(1))
-                .body("items[0].value", equalTo("EMP-OLD")).body("items[0].action", equalTo("Declared"));
+                .body("items[0].value", equalTo(formerEmployer)).body("items[0].action", equalTo("Declared"));
 
         // Clashes with the assigned, ungraded assessment: 409 naming it, nothing changed.
         declare(kc(), kc, Map.of("providerUkprn", p1, "reason", "Former employer"))
@@ -128,7 +130,7 @@ class AssessorConflictTest {
                 .extract().path("id");
         String mine = path + "/" + mo + "/conflicts";
         String moToken = Tokens.token(moUser, Set.of("assessor"), Map.of("epao_id", epaoId));
-        as(moToken).body(Map.of("providerUkprn", p2, "employerId", "EMP-X")).when().post(mine).then()
+        as(moToken).body(Map.of("providerUkprn", p2, "employerId", TestIds.employerId())).when().post(mine).then()
                 .spec(Problems.invalid("providerUkprn"));
         as(moToken).body(Map.of("reason", "neither")).when().post(mine).then().spec(Problems.invalid("providerUkprn"));
         as(moToken).body(Map.of("providerUkprn", "123")).when().post(mine).then()

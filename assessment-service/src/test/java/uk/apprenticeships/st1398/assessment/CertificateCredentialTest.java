@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.assessment.mapping.OpenBadgeMapper;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /** Approved certificates as Open Badges 3.0 credentials: schema-valid, privacy-preserving and verifiable. */
@@ -41,9 +42,15 @@ class CertificateCredentialTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The provider of this test's certificates, the organisation that certifies them and another one. */
+    private final String ukprn = TestIds.ukprn();
+    private String epaoId;
+    private String otherEpaoId;
+
     @BeforeEach
     void organisations() {
-        new CertificateResourceTest().organisations();
+        epaoId = CertificateResourceTest.certifier();
+        otherEpaoId = CertificateResourceTest.certifier();
     }
 
     private static JsonSchema schema() throws Exception {
@@ -55,13 +62,14 @@ class CertificateCredentialTest {
 
     @Test
     void approvedCertificateIsASchemaValidOpenBadgeCredential() throws Exception {
-        String uln = CertificateResourceTest.nextUln();
-        String ref = CertificateResourceTest.approved("EPA0501", uln);
-        String body = given().auth().oauth2(Tokens.assessor("EPA0501")).when().get(PATH + "/" + ref + "/credential")
+        String uln = TestIds.uln();
+        String ref = CertificateResourceTest.approved(epaoId, uln, ukprn);
+        String body = given().auth().oauth2(Tokens.assessor(epaoId)).when().get(PATH + "/" + ref + "/credential")
                 .then().statusCode(200).contentType("application/json")
                 .body("credential.type", hasItems("VerifiableCredential", "OpenBadgeCredential"))
-                .body("credential.issuer.id", equalTo("http://localhost:8080/api/v1/assessment-organisations/EPA0501"))
-                .body("credential.issuer.name", equalTo("Certifier EPA0501"))
+                .body("credential.issuer.id",
+                        equalTo("http://localhost:8080/api/v1/assessment-organisations/" + epaoId))
+                .body("credential.issuer.name", equalTo("Certifier " + epaoId))
                 .body("credential.credentialSubject.type", hasItems("AchievementSubject"))
                 .body("credential.credentialSubject.result[0].value", equalTo("Merit"))
                 .body("credential.credentialSubject.achievement.alignment.targetCode",
@@ -90,7 +98,7 @@ class CertificateCredentialTest {
 
     @Test
     void jwtVerifiesAgainstThePublishedKeySet() throws Exception {
-        String ref = CertificateResourceTest.approved("EPA0501", CertificateResourceTest.nextUln());
+        String ref = CertificateResourceTest.approved(epaoId, TestIds.uln(), ukprn);
         JsonPath answer = given().auth().oauth2(Tokens.token("reg1", "regulator")).when()
                 .get(PATH + "/" + ref + "/credential").then().statusCode(200).extract().jsonPath();
         String jwt = answer.getString("proof.jwt");
@@ -109,7 +117,7 @@ class CertificateCredentialTest {
 
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys.getJsonWebKeys()))
-                .setExpectedIssuer("http://localhost:8080/api/v1/assessment-organisations/EPA0501")
+                .setExpectedIssuer("http://localhost:8080/api/v1/assessment-organisations/" + epaoId)
                 .setRequireJwtId().setRequireNotBefore().setSkipDefaultAudienceValidation()
                 .setJwsAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.ConstraintType.PERMIT,
                         AlgorithmIdentifiers.RSA_USING_SHA256)
@@ -125,7 +133,7 @@ class CertificateCredentialTest {
                 .contentType(org.hamcrest.Matchers.startsWith("application/vc+jwt")).extract().asString();
         assertEquals(answer.getString("credential.id"), consumer.processToClaims(compact).getJwtId());
         given().auth().oauth2(Tokens.admin()).accept("application/vc+jwt").when()
-                .get(PATH + "/" + CertificateResourceTest.createDraft("EPA0501", CertificateResourceTest.nextUln())
+                .get(PATH + "/" + CertificateResourceTest.createDraft(epaoId, TestIds.uln(), ukprn)
                         + "/credential").then().spec(Problems.problem(409, "conflict"));
         given().auth().oauth2(Tokens.admin()).accept("application/xml").when()
                 .get(PATH + "/" + ref + "/credential").then().spec(Problems.problem(406, "not-acceptable"));
@@ -140,18 +148,18 @@ class CertificateCredentialTest {
 
     @Test
     void onlyAwardedCertificatesHaveCredentialsAndOnlyForThoseWhoMayReadThem() {
-        String draft = CertificateResourceTest.createDraft("EPA0501", CertificateResourceTest.nextUln());
+        String draft = CertificateResourceTest.createDraft(epaoId, TestIds.uln(), ukprn);
         given().auth().oauth2(Tokens.admin()).when().get(PATH + "/" + draft + "/credential").then()
                 .spec(Problems.problem(409, "conflict"));
-        String ref = CertificateResourceTest.approved("EPA0501", CertificateResourceTest.nextUln());
-        given().auth().oauth2(Tokens.assessor("EPA0502")).when().get(PATH + "/" + ref + "/credential").then()
+        String ref = CertificateResourceTest.approved(epaoId, TestIds.uln(), ukprn);
+        given().auth().oauth2(Tokens.assessor(otherEpaoId)).when().get(PATH + "/" + ref + "/credential").then()
                 .spec(Problems.problem(404, "not-found"));
-        given().auth().oauth2(Tokens.tutor("10000002")).when().get(PATH + "/" + ref + "/credential").then()
+        given().auth().oauth2(Tokens.tutor(TestIds.ukprn())).when().get(PATH + "/" + ref + "/credential").then()
                 .spec(Problems.problem(404, "not-found"));
-        given().auth().oauth2(Tokens.tutor("10000001")).when().get(PATH + "/" + ref + "/credential").then()
+        given().auth().oauth2(Tokens.tutor(ukprn)).when().get(PATH + "/" + ref + "/credential").then()
                 .statusCode(200);
         given().when().get(PATH + "/" + ref + "/credential").then().spec(Problems.problem(401, "unauthorized"));
-        given().auth().oauth2(Tokens.employer("E1")).when().get(PATH + "/" + ref + "/credential").then()
+        given().auth().oauth2(Tokens.employer(TestIds.employerId())).when().get(PATH + "/" + ref + "/credential").then()
                 .spec(Problems.problem(403, "forbidden"));
         AssessmentApi.as(Tokens.admin()).body(Map.of("status", "Cancelled")).when()
                 .post(PATH + "/" + ref + "/status").then().statusCode(200);

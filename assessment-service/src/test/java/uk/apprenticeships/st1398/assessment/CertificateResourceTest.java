@@ -18,37 +18,49 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
+/**
+ * Certificates: the batch API, the lifecycle, tenants and roles. Each test takes its organisations, provider and
+ * ULNs from TestIds: the database is shared.
+ */
 @QuarkusTest
 class CertificateResourceTest {
 
     static final String PATH = "/api/v1/certificates";
-    private static final AtomicLong ULNS = new AtomicLong(2_000_000_000L);
 
-    /** Registers the organisations the tests use (idempotent across test classes). */
+    /** The provider of this test's certificates. */
+    private final String ukprn = TestIds.ukprn();
+    /** The organisation this test's assessors certify for, and another one. */
+    private String epaoId;
+    private String otherEpaoId;
+
     @BeforeEach
     void organisations() {
-        for (String epaoId : List.of("EPA0501", "EPA0502")) {
-            as(Tokens.admin()).body(Map.of("epaoId", epaoId, "name", "Certifier " + epaoId)).when()
-                    .post("/api/v1/assessment-organisations");
-        }
+        epaoId = certifier();
+        otherEpaoId = certifier();
     }
 
-    static String nextUln() {
-        return Long.toString(ULNS.incrementAndGet());
+    /** Registers a fresh organisation named "Certifier" and its id. */
+    static String certifier() {
+        return AssessmentApi.freshOrganisation(id -> "Certifier " + id);
     }
 
+    /** A certificate request of a fresh provider. */
     static Map<String, Object> certificate(String requestId, String uln, String grade) {
+        return certificate(requestId, uln, grade, TestIds.ukprn());
+    }
+
+    static Map<String, Object> certificate(String requestId, String uln, String grade, String ukprn) {
         Map<String, Object> learningDetails = new HashMap<>();
         learningDetails.put("version", "1.0");
         learningDetails.put("overallGrade", grade);
         learningDetails.put("achievementDate", "2025-06-30");
-        learningDetails.put("providerUkprn", "10000001");
+        learningDetails.put("providerUkprn", ukprn);
         learningDetails.put("ksbCodes", List.of("K1", "K2", "S1", "B1"));
         Map<String, Object> body = new HashMap<>();
         body.put("requestId", requestId);
@@ -76,14 +88,15 @@ class CertificateResourceTest {
     }
 
     /** Creates a Draft certificate as an assessor of the organisation and returns its reference. */
-    static String createDraft(String epaoId, String uln) {
-        return as(Tokens.assessor(epaoId)).body(List.of(certificate("r1", uln, "Merit"))).when().post(PATH).then()
-                .statusCode(200).body("[0].status", equalTo(201)).extract().path("[0].certificate.certificateReference");
+    static String createDraft(String epaoId, String uln, String ukprn) {
+        return as(Tokens.assessor(epaoId)).body(List.of(certificate("r1", uln, "Merit", ukprn))).when().post(PATH)
+                .then().statusCode(200).body("[0].status", equalTo(201))
+                .extract().path("[0].certificate.certificateReference");
     }
 
     /** Creates, submits and approves a certificate; returns its reference. */
-    static String approved(String epaoId, String uln) {
-        String ref = createDraft(epaoId, uln);
+    static String approved(String epaoId, String uln, String ukprn) {
+        String ref = createDraft(epaoId, uln, ukprn);
         as(Tokens.assessor(epaoId)).body(List.of(Map.of("requestId", "s1", "certificateReference", ref))).when()
                 .post(PATH + "/submit").then().statusCode(200).body("[0].status", equalTo(200));
         as(Tokens.admin()).body(Map.of("status", "Approved")).when().post(PATH + "/" + ref + "/status").then()
@@ -93,30 +106,30 @@ class CertificateResourceTest {
 
     @Test
     void lifecycleFromDraftToDeliveredKeepsHistory() {
-        String uln = nextUln();
-        String ref = as(Tokens.assessor("EPA0501")).body(List.of(certificate("row-1", uln, " merit "))).when()
+        String uln = TestIds.uln();
+        String ref = as(Tokens.assessor(epaoId)).body(List.of(certificate("row-1", uln, " merit "))).when()
                 .post(PATH).then().statusCode(200)
                 .body("[0].requestId", equalTo("row-1")).body("[0].status", equalTo(201))
                 .body("[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("code")))
                 .body("[0].validationErrors", hasSize(0))
                 .body("[0].certificate.certificateReference", matchesPattern("\\d{8}"))
                 .body("[0].certificate.status", equalTo("Draft"))
-                .body("[0].certificate.epaoId", equalTo("EPA0501"))
+                .body("[0].certificate.epaoId", equalTo(epaoId))
                 .body("[0].certificate.learningDetails.overallGrade", equalTo("Merit"))
                 .body("[0].certificate.learner.uln", equalTo(uln))
                 .extract().path("[0].certificate.certificateReference");
 
         Map<String, Object> amended = certificate("a1", uln, "Distinction");
         amended.put("certificateReference", ref);
-        as(Tokens.assessor("EPA0501")).body(List.of(amended)).when().put(PATH).then().statusCode(200)
+        as(Tokens.assessor(epaoId)).body(List.of(amended)).when().put(PATH).then().statusCode(200)
                 .body("[0].status", equalTo(200)).body("[0].certificate.learningDetails.overallGrade",
                         equalTo("Distinction"));
-        as(Tokens.assessor("EPA0501")).body(Map.of("status", "Ready")).when().post(PATH + "/" + ref + "/status")
+        as(Tokens.assessor(epaoId)).body(Map.of("status", "Ready")).when().post(PATH + "/" + ref + "/status")
                 .then().statusCode(200).body("status", equalTo("Ready"));
-        as(Tokens.assessor("EPA0501")).body(List.of(Map.of("requestId", "s1", "certificateReference", ref))).when()
+        as(Tokens.assessor(epaoId)).body(List.of(Map.of("requestId", "s1", "certificateReference", ref))).when()
                 .post(PATH + "/submit").then().statusCode(200).body("[0].certificate.status", equalTo("Submitted"));
         // Assessors cannot approve their own certificates.
-        as(Tokens.assessor("EPA0501")).body(Map.of("status", "Approved")).when().post(PATH + "/" + ref + "/status")
+        as(Tokens.assessor(epaoId)).body(Map.of("status", "Approved")).when().post(PATH + "/" + ref + "/status")
                 .then().spec(Problems.problem(403, "forbidden"));
         for (String status : List.of("Approved", "Printed", "Delivered")) {
             as(Tokens.admin()).body(Map.of("status", status, "note", "step " + status)).when()
@@ -125,31 +138,31 @@ class CertificateResourceTest {
         as(Tokens.admin()).body(Map.of("status", "Draft")).when().post(PATH + "/" + ref + "/status").then()
                 .spec(Problems.problem(409, "conflict"));
 
-        given().auth().oauth2(Tokens.assessor("EPA0501")).when().get(PATH + "/" + ref).then().statusCode(200)
+        given().auth().oauth2(Tokens.assessor(epaoId)).when().get(PATH + "/" + ref).then().statusCode(200)
                 .body("status", equalTo("Delivered")).body("approvedAt", notNullValue())
                 .body("history.action", contains("Created", "Amended", "StatusChanged", "StatusChanged",
                         "StatusChanged", "StatusChanged", "StatusChanged"))
                 .body("history.status", contains("Draft", "Draft", "Ready", "Submitted", "Approved", "Printed",
                         "Delivered"))
-                .body("history[0].changedBy", equalTo("assessor-EPA0501-subject"))
+                .body("history[0].changedBy", equalTo("assessor-" + epaoId + "-subject"))
                 .body("history[4].changedBy", equalTo("admin1-subject"))
                 .body("history[4].note", equalTo("step Approved"));
     }
 
     @Test
     void invalidItemsAreAnsweredItemByItemWithoutStoppingValidOnes() {
-        String uln = nextUln();
+        String uln = TestIds.uln();
         List<Map<String, Object>> batch = List.of(
                 certificate("ok", uln, "Pass"),
-                certificate("fail", nextUln(), "Fail"),
-                withDetail(certificate("future", nextUln(), "Pass"), "achievementDate",
+                certificate("fail", TestIds.uln(), "Fail"),
+                withDetail(certificate("future", TestIds.uln(), "Pass"), "achievementDate",
                         LocalDate.now().plusDays(2).toString()),
-                withDetail(certificate("old", nextUln(), "Pass"), "achievementDate", "2016-12-31"),
+                withDetail(certificate("old", TestIds.uln(), "Pass"), "achievementDate", "2016-12-31"),
                 certificate("uln", "123", "Pass"),
-                certificate("unknown", nextUln(), "Excellent"),
+                certificate("unknown", TestIds.uln(), "Excellent"),
                 certificate("duplicate", uln, "Pass"),
-                withStandard(certificate("lars", nextUln(), "Pass"), 668));
-        as(Tokens.assessor("EPA0501")).body(batch).when().post(PATH).then().statusCode(200)
+                withStandard(certificate("lars", TestIds.uln(), "Pass"), 668));
+        as(Tokens.assessor(epaoId)).body(batch).when().post(PATH).then().statusCode(200)
                 .body("requestId", contains("ok", "fail", "future", "old", "uln", "unknown", "duplicate", "lars"))
                 .body("status", contains(201, 400, 400, 400, 400, 400, 409, 400))
                 .body("[7].validationErrors[0].field", equalTo("standard.standardCode"))
@@ -171,78 +184,80 @@ class CertificateResourceTest {
     void aBatchOfTwentySixIsRefusedWholeAndCreatesNothing() {
         List<Map<String, Object>> batch = new ArrayList<>();
         for (int i = 0; i < 26; i++) {
-            batch.add(certificate("r" + i, nextUln(), "Pass"));
+            batch.add(certificate("r" + i, TestIds.uln(), "Pass"));
         }
         int before = total();
-        as(Tokens.assessor("EPA0501")).body(batch).when().post(PATH).then().spec(Problems.invalid("request"));
-        as(Tokens.assessor("EPA0501")).body(List.of(certificate("same", nextUln(), "Pass"),
-                certificate("same", nextUln(), "Pass"))).when().post(PATH).then().spec(Problems.invalid("[1].requestId"));
-        as(Tokens.assessor("EPA0501")).body(List.of()).when().post(PATH).then().spec(Problems.invalid("request"));
-        as(Tokens.assessor("EPA0501")).body(Map.of("requestId", "x")).when().post(PATH).then()
+        as(Tokens.assessor(epaoId)).body(batch).when().post(PATH).then().spec(Problems.invalid("request"));
+        as(Tokens.assessor(epaoId)).body(List.of(certificate("same", TestIds.uln(), "Pass"),
+                certificate("same", TestIds.uln(), "Pass"))).when().post(PATH).then()
+                .spec(Problems.invalid("[1].requestId"));
+        as(Tokens.assessor(epaoId)).body(List.of()).when().post(PATH).then().spec(Problems.invalid("request"));
+        as(Tokens.assessor(epaoId)).body(Map.of("requestId", "x")).when().post(PATH).then()
                 .spec(Problems.problem(400, "malformed-request-body"));
         assertEquals(before, total());
         // 25 is the limit, not beyond it.
-        as(Tokens.assessor("EPA0501")).body(batch.subList(0, 25)).when().post(PATH).then().statusCode(200)
+        as(Tokens.assessor(epaoId)).body(batch.subList(0, 25)).when().post(PATH).then().statusCode(200)
                 .body("status", hasSize(25)).body("status", org.hamcrest.Matchers.everyItem(equalTo(201)));
         assertEquals(before + 25, total());
     }
 
     @Test
     void onlyDraftAndSubmittedCanBeAmended() {
-        String uln = nextUln();
-        String ref = approved("EPA0501", uln);
+        String uln = TestIds.uln();
+        String ref = approved(epaoId, uln, ukprn);
         Map<String, Object> amended = certificate("a1", uln, "Pass");
-        as(Tokens.assessor("EPA0501")).body(amended).when().put(PATH + "/" + ref).then()
+        as(Tokens.assessor(epaoId)).body(amended).when().put(PATH + "/" + ref).then()
                 .spec(Problems.problem(409, "conflict"));
         amended.put("certificateReference", ref);
-        as(Tokens.assessor("EPA0501")).body(List.of(amended)).when().put(PATH).then().statusCode(200)
+        as(Tokens.assessor(epaoId)).body(List.of(amended)).when().put(PATH).then().statusCode(200)
                 .body("[0].status", equalTo(409)).body("[0].code", equalTo("certificate-not-amendable"))
                 .body("[0].certificate", nullValue());
-        as(Tokens.assessor("EPA0501")).body(List.of(Map.of("requestId", "s", "certificateReference", ref))).when()
+        as(Tokens.assessor(epaoId)).body(List.of(Map.of("requestId", "s", "certificateReference", ref))).when()
                 .post(PATH + "/submit").then().statusCode(200).body("[0].status", equalTo(409))
                 .body("[0].code", equalTo("certificate-not-submittable"));
         given().auth().oauth2(Tokens.admin()).when().get(PATH + "/" + ref).then()
                 .body("learningDetails.overallGrade", equalTo("Merit"));
 
-        String draft = createDraft("EPA0501", nextUln());
+        String draft = createDraft(epaoId, TestIds.uln(), ukprn);
         Map<String, Object> single = certificate(null, uln + "", "Distinction");
-        single.put("learner", Map.of("uln", nextUln(), "familyName", "Brown"));
-        as(Tokens.assessor("EPA0501")).body(single).when().put(PATH + "/" + draft).then().statusCode(200)
+        single.put("learner", Map.of("uln", TestIds.uln(), "familyName", "Brown"));
+        as(Tokens.assessor(epaoId)).body(single).when().put(PATH + "/" + draft).then().statusCode(200)
                 .body("learner.familyName", equalTo("Brown")).body("learningDetails.overallGrade",
                         equalTo("Distinction"));
     }
 
     @Test
     void tenantsSeeOnlyTheirOwnCertificates() {
-        String ref = createDraft("EPA0501", nextUln());
-        given().auth().oauth2(Tokens.assessor("EPA0502")).when().get(PATH + "/" + ref).then()
+        String ref = createDraft(epaoId, TestIds.uln(), ukprn);
+        given().auth().oauth2(Tokens.assessor(otherEpaoId)).when().get(PATH + "/" + ref).then()
                 .spec(Problems.problem(404, "not-found"));
-        as(Tokens.assessor("EPA0502")).body(Map.of("status", "Ready")).when().post(PATH + "/" + ref + "/status")
+        as(Tokens.assessor(otherEpaoId)).body(Map.of("status", "Ready")).when().post(PATH + "/" + ref + "/status")
                 .then().spec(Problems.problem(404, "not-found"));
-        as(Tokens.assessor("EPA0502")).body(List.of(Map.of("requestId", "s", "certificateReference", ref))).when()
+        as(Tokens.assessor(otherEpaoId)).body(List.of(Map.of("requestId", "s", "certificateReference", ref))).when()
                 .post(PATH + "/submit").then().statusCode(200).body("[0].status", equalTo(404))
                 .body("[0].code", equalTo("certificate-not-found"));
-        given().auth().oauth2(Tokens.tutor("10000002")).when().get(PATH + "/" + ref).then()
+        String otherTutor = Tokens.tutor(TestIds.ukprn());
+        given().auth().oauth2(otherTutor).when().get(PATH + "/" + ref).then()
                 .spec(Problems.problem(404, "not-found"));
-        given().auth().oauth2(Tokens.tutor("10000001")).when().get(PATH + "/" + ref).then().statusCode(200);
+        given().auth().oauth2(Tokens.tutor(ukprn)).when().get(PATH + "/" + ref).then().statusCode(200);
         given().auth().oauth2(Tokens.token("reg1", "regulator")).when().get(PATH + "/" + ref).then()
                 .statusCode(200);
 
-        given().auth().oauth2(Tokens.assessor("EPA0502")).queryParam("size", 100).when().get(PATH).then()
-                .statusCode(200).body("items.epaoId", org.hamcrest.Matchers.everyItem(equalTo("EPA0502")));
-        given().auth().oauth2(Tokens.tutor("10000002")).when().get(PATH).then().statusCode(200)
+        given().auth().oauth2(Tokens.assessor(otherEpaoId)).queryParam("size", 100).when().get(PATH).then()
+                .statusCode(200).body("items.epaoId", org.hamcrest.Matchers.everyItem(equalTo(otherEpaoId)));
+        given().auth().oauth2(otherTutor).when().get(PATH).then().statusCode(200)
                 .body("totalItems", equalTo(0));
-        given().auth().oauth2(Tokens.tutor("10000001")).queryParam("status", "Draft").when().get(PATH).then()
+        given().auth().oauth2(Tokens.tutor(ukprn)).queryParam("status", "Draft").when().get(PATH).then()
                 .statusCode(200).body("items.status", org.hamcrest.Matchers.everyItem(equalTo("Draft")));
 
         // An assessor cannot create for another organisation, nor for an unregistered one.
-        Map<String, Object> foreign = certificate("f", nextUln(), "Pass");
-        foreign.put("epaoId", "EPA0502");
-        as(Tokens.assessor("EPA0501")).body(List.of(foreign)).when().post(PATH).then().statusCode(200)
+        Map<String, Object> foreign = certificate("f", TestIds.uln(), "Pass");
+        foreign.put("epaoId", otherEpaoId);
+        as(Tokens.assessor(epaoId)).body(List.of(foreign)).when().post(PATH).then().statusCode(200)
                 .body("[0].status", equalTo(400)).body("[0].code", equalTo("validation-failed"))
                 .body("[0].validationErrors[0].field", equalTo("epaoId"));
-        as(Tokens.assessor("EPA0999")).body(List.of(certificate("g", nextUln(), "Pass"))).when().post(PATH).then()
-                .statusCode(200).body("[0].status", equalTo(400));
+        as(Tokens.assessor(TestIds.epaoId())).body(List.of(certificate("g", TestIds.uln(), "Pass"))).when().post(PATH)
+                .then().statusCode(200).body("[0].status", equalTo(400));
     }
 
     @Test
@@ -250,25 +265,26 @@ class CertificateResourceTest {
         given().when().get(PATH).then().spec(Problems.problem(401, "unauthorized"));
         given().contentType("application/json").body("[]").when().post(PATH).then()
                 .spec(Problems.problem(401, "unauthorized"));
-        for (String token : List.of(Tokens.employer("E1"), Tokens.apprentice("1234567890", "10000001", "E1"),
+        String employerId = TestIds.employerId();
+        for (String token : List.of(Tokens.employer(employerId), Tokens.apprentice(TestIds.uln(), ukprn, employerId),
                 Tokens.token("lms1", "lms-integration"))) {
             given().auth().oauth2(token).when().get(PATH).then().spec(Problems.problem(403, "forbidden"));
         }
-        for (String token : List.of(Tokens.tutor("10000001"), Tokens.token("reg1", "regulator"))) {
-            as(token).body(List.of(certificate("x", nextUln(), "Pass"))).when().post(PATH).then()
+        for (String token : List.of(Tokens.tutor(ukprn), Tokens.token("reg1", "regulator"))) {
+            as(token).body(List.of(certificate("x", TestIds.uln(), "Pass"))).when().post(PATH).then()
                     .spec(Problems.problem(403, "forbidden"));
         }
-        Map<String, Object> noOrg = certificate("x", nextUln(), "Pass");
+        Map<String, Object> noOrg = certificate("x", TestIds.uln(), "Pass");
         as(Tokens.admin()).body(List.of(noOrg)).when().post(PATH).then().statusCode(200)
                 .body("[0].status", equalTo(400)).body("[0].validationErrors[0].field", equalTo("epaoId"));
-        noOrg.put("epaoId", "EPA0502");
+        noOrg.put("epaoId", otherEpaoId);
         as(Tokens.admin()).body(List.of(noOrg)).when().post(PATH).then().statusCode(200)
-                .body("[0].status", equalTo(201)).body("[0].certificate.epaoId", equalTo("EPA0502"));
+                .body("[0].status", equalTo(201)).body("[0].certificate.epaoId", equalTo(otherEpaoId));
     }
 
     @Test
     void gradesAndBadQueries() {
-        given().auth().oauth2(Tokens.tutor("10000001")).when().get(PATH + "/grades").then().statusCode(200)
+        given().auth().oauth2(Tokens.tutor(ukprn)).when().get(PATH + "/grades").then().statusCode(200)
                 .body("grades.grade", contains("Pass", "Merit", "Distinction", "Pass with excellence", "Credit",
                         "No grade awarded", "Outstanding"))
                 .body("grades.grade", org.hamcrest.Matchers.not(hasItem("Fail")));
@@ -284,14 +300,14 @@ class CertificateResourceTest {
 
     @Test
     void concurrentCreatesForOneLearnerGiveOneCertificate() throws Exception {
-        String uln = nextUln();
+        String uln = TestIds.uln();
         int callers = 4;
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
         try {
             List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
             for (int i = 0; i < callers; i++) {
-                String token = Tokens.assessor("EPA0501");
+                String token = Tokens.assessor(epaoId);
                 statuses.add(pool.submit(() -> {
                     start.await();
                     return as(token).body(List.of(certificate("race", uln, "Pass"))).when().post(PATH).then()

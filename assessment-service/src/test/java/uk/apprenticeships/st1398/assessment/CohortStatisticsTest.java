@@ -15,24 +15,26 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /**
- * Cohort statistics over a seeded cohort of organisation EPA0861 (providers 10008611 and 10008612, employers
- * EMP-861A/B/C), graded through the API so the derived overall grade is exercised too. Exact numbers throughout.
+ * Cohort statistics over a cohort each test seeds with its own organisation, providers p1 and p2 and employers A, B
+ * and C (fresh ids from TestIds, so the statistics of each hold exactly this cohort), graded through the API so the
+ * derived overall grade is exercised too. Exact numbers throughout.
  *
  * <pre>
- * uln        version     provider  employer  method grades          overall      graded on
- * 3000008601 ST9999_1.0  10008611  EMP-861A  Pass Pass Pass         Pass         2025-01-20
- * 3000008602 ST9999_1.0  10008611  EMP-861A  Merit Merit Dist       Merit        2025-01-25
- * 3000008603 ST9999_1.0  10008611  EMP-861A  Dist Dist Dist         Distinction  2025-02-10
- * 3000008604 ST9999_1.0  10008611  EMP-861A  Fail Pass Pass         Fail         2025-02-12
- * 3000008605 ST1398_1.0  10008611  EMP-861B  Dist Dist              Distinction  2025-03-03
- * 3000008606 ST1398_1.0  10008611  EMP-861B  Pass Fail              Fail         2025-03-04
- * 3000008607 ST9999_1.0  10008612  EMP-861A  Pass Merit Merit       Merit        2025-01-15
- * 3000008608 ST9999_1.0  10008612  EMP-861A  Pass (one method only) (incomplete, not counted)
- * 3000008609 ST1398_1.0  10008612  EMP-861C  Pass Dist              Pass         2025-04-01
- * 3000008610 ST9999_1.0  10008612  EMP-861A  Fail Dist Dist, the Fail corrected to Dist on 2025-02-20: Distinction
+ * learner version     provider  employer  method grades          overall      graded on
+ *  1      ST9999_1.0  p1        A         Pass Pass Pass         Pass         2025-01-20
+ *  2      ST9999_1.0  p1        A         Merit Merit Dist       Merit        2025-01-25
+ *  3      ST9999_1.0  p1        A         Dist Dist Dist         Distinction  2025-02-10
+ *  4      ST9999_1.0  p1        A         Fail Pass Pass         Fail         2025-02-12
+ *  5      ST1398_1.0  p1        B         Dist Dist              Distinction  2025-03-03
+ *  6      ST1398_1.0  p1        B         Pass Fail              Fail         2025-03-04
+ *  7      ST9999_1.0  p2        A         Pass Merit Merit       Merit        2025-01-15
+ *  8      ST9999_1.0  p2        A         Pass (one method only) (incomplete, not counted)
+ *  9      ST1398_1.0  p2        C         Pass Dist              Pass         2025-04-01
+ * 10      ST9999_1.0  p2        A         Fail Dist Dist, the Fail corrected to Dist on 2025-02-20: Distinction
  * </pre>
  */
 @QuarkusTest
@@ -40,41 +42,41 @@ import uk.apprenticeships.st1398.testing.Tokens;
 class CohortStatisticsTest {
 
     private static final String PATH = "/api/v1/reports/cohort-statistics";
-    private static final String EPAO = "EPA0861";
     private static final LocalDate GATEWAY = LocalDate.of(2025, 1, 6);
-    private static final String P1 = "10008611";
-    private static final String P2 = "10008612";
 
-    private static String assessorId;
+    private final String p1 = TestIds.ukprn();
+    private final String p2 = TestIds.ukprn();
+    private final String employerA = TestIds.employerId();
+    private final String employerB = TestIds.employerId();
+    private final String employerC = TestIds.employerId();
+    private final String assessorUser = AssessmentApi.freshUser("cohort");
+    /** The learners' ULNs: {@code uln[n]} is learner n of the table (index 0 unused). */
+    private final String[] uln = new String[11];
+    private String epao;
+    private String assessorId;
 
-    private static String assessorToken() {
-        return Tokens.token("cs0861", Set.of("assessor"), Map.of("epao_id", EPAO));
+    private String assessorToken() {
+        return Tokens.token(assessorUser, Set.of("assessor"), Map.of("epao_id", epao));
     }
 
-    /** Seeds the cohort once, on first use (the application is up by then). */
+    /** Seeds the test's cohort (the application is up by then). */
     @BeforeEach
-    synchronized void seed() {
-        if (assessorId != null) {
-            return;
+    void seed() {
+        for (int n = 1; n < uln.length; n++) {
+            uln[n] = TestIds.uln();
         }
-        given().auth().oauth2(Tokens.admin()).contentType("application/json")
-                .body(Map.of("epaoId", EPAO, "name", "Cohort org")).post("/api/v1/assessment-organisations").then()
-                .statusCode(201);
-        assessorId = given().auth().oauth2(Tokens.admin()).contentType("application/json")
-                .body(Map.of("userId", "cs0861-subject", "name", "Cohort assessor"))
-                .post("/api/v1/assessment-organisations/" + EPAO + "/assessors").then().statusCode(201)
-                .extract().path("id");
-        graded("3000008601", "ST9999_1.0", P1, "EMP-861A", "2025-01-20", "Pass", "Pass", "Pass");
-        graded("3000008602", "ST9999_1.0", P1, "EMP-861A", "2025-01-25", "Merit", "Merit", "Distinction");
-        graded("3000008603", "ST9999_1.0", P1, "EMP-861A", "2025-02-10", "Distinction", "Distinction",
-                "Distinction");
-        graded("3000008604", "ST9999_1.0", P1, "EMP-861A", "2025-02-12", "Fail", "Pass", "Pass");
-        graded("3000008605", "ST1398_1.0", P1, "EMP-861B", "2025-03-03", "Distinction", "Distinction");
-        graded("3000008606", "ST1398_1.0", P1, "EMP-861B", "2025-03-04", "Pass", "Fail");
-        graded("3000008607", "ST9999_1.0", P2, "EMP-861A", "2025-01-15", "Pass", "Merit", "Merit");
-        graded("3000008608", "ST9999_1.0", P2, "EMP-861A", "2025-01-15", "Pass");
-        graded("3000008609", "ST1398_1.0", P2, "EMP-861C", "2025-04-01", "Pass", "Distinction");
-        String id = graded("3000008610", "ST9999_1.0", P2, "EMP-861A", "2025-02-05", "Fail", "Distinction",
+        epao = AssessmentApi.freshOrganisation("Cohort org");
+        assessorId = AssessmentApi.assessor(epao, assessorUser, List.of(), List.of());
+        graded(uln[1], "ST9999_1.0", p1, employerA, "2025-01-20", "Pass", "Pass", "Pass");
+        graded(uln[2], "ST9999_1.0", p1, employerA, "2025-01-25", "Merit", "Merit", "Distinction");
+        graded(uln[3], "ST9999_1.0", p1, employerA, "2025-02-10", "Distinction", "Distinction", "Distinction");
+        graded(uln[4], "ST9999_1.0", p1, employerA, "2025-02-12", "Fail", "Pass", "Pass");
+        graded(uln[5], "ST1398_1.0", p1, employerB, "2025-03-03", "Distinction", "Distinction");
+        graded(uln[6], "ST1398_1.0", p1, employerB, "2025-03-04", "Pass", "Fail");
+        graded(uln[7], "ST9999_1.0", p2, employerA, "2025-01-15", "Pass", "Merit", "Merit");
+        graded(uln[8], "ST9999_1.0", p2, employerA, "2025-01-15", "Pass");
+        graded(uln[9], "ST1398_1.0", p2, employerC, "2025-04-01", "Pass", "Distinction");
+        String id = graded(uln[10], "ST9999_1.0", p2, employerA, "2025-02-05", "Fail", "Distinction",
                 "Distinction");
         String failed = given().auth().oauth2(Tokens.admin()).get("/api/v1/assessments/" + id + "/attempts").then()
                 .statusCode(200).extract().path("items.find { it.grade == 'Fail' }.id");
@@ -88,7 +90,7 @@ class CohortStatisticsTest {
             String... grades) {
         String id = given().auth().oauth2(Tokens.admin()).contentType("application/json")
                 .body(Map.of("uln", uln, "familyName", "Cohort", "standardVersion", version, "providerUkprn", ukprn,
-                        "employerId", employerId, "epaoId", EPAO, "gatewayDate", GATEWAY.toString()))
+                        "employerId", employerId, "epaoId", epao, "gatewayDate", GATEWAY.toString()))
                 .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
         given().auth().oauth2(Tokens.admin()).contentType("application/json").body(Map.of("assessorId", assessorId))
                 .put("/api/v1/assessments/" + id + "/assessor").then().statusCode(200);
@@ -125,7 +127,7 @@ class CohortStatisticsTest {
     @Test
     void anAdminGroupsOneProviderByStandardVersionAndMonth() {
         Map<String, Object> query = year("standardVersion,period");
-        query.put("providerUkprn", P1);
+        query.put("providerUkprn", p1);
         ValidatableResponse r = stats(Tokens.admin(), query).statusCode(200).body("totalItems", equalTo(3))
                 .body("items.standardVersion", equalTo(List.of("ST1398_1.0", "ST9999_1.0", "ST9999_1.0")))
                 .body("items.period", equalTo(List.of("2025-03", "2025-01", "2025-02")))
@@ -140,13 +142,14 @@ class CohortStatisticsTest {
                 .body("items.period", equalTo(List.of("2025-01")));
         // The period bounds are the last graded attempt's date.
         Map<String, Object> february = new HashMap<>(Map.of("from", "2025-02-01", "to", "2025-02-28",
-                "groupBy", "standardVersion", "providerUkprn", P1));
+                "groupBy", "standardVersion", "providerUkprn", p1));
         row(stats(Tokens.admin(), february).statusCode(200).body("totalItems", equalTo(1)), 0, 2, 0, 0, 1, 1,
                 "0.5", "0.5", "0.5");
         // The learner record shows the same derived overall grade; an incomplete assessment has none.
-        given().auth().oauth2(Tokens.admin()).get("/api/v1/learner/3000008610/cohort/ST9999").then().statusCode(200)
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/learner/" + uln[10] + "/cohort/ST9999").then()
+                .statusCode(200)
                 .body("learningDetails.overallGrade", equalTo("Distinction"));
-        given().auth().oauth2(Tokens.admin()).get("/api/v1/learner/3000008608/Cohort/ST9999").then().statusCode(200)
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/learner/" + uln[8] + "/Cohort/ST9999").then().statusCode(200)
                 .body("learningDetails.overallGrade", nullValue());
     }
 
@@ -154,43 +157,44 @@ class CohortStatisticsTest {
     void providersSeeOnlyTheirOwnProviderTutorsAndLmsClientsAlike() {
         Map<String, Object> byQuarter = year("provider,period");
         byQuarter.put("period", "quarter");
-        // P2: 3000008607 (Merit, Q1), the corrected 3000008610 (Distinction, Q1), 3000008609 (Pass, Q2);
-        // 3000008608 is incomplete and not counted.
-        ValidatableResponse r = stats(Tokens.tutor(P2), byQuarter).statusCode(200).body("totalItems", equalTo(2))
-                .body("items.providerUkprn", equalTo(List.of(P2, P2)))
+        // p2: learner 7 (Merit, Q1), the corrected learner 10 (Distinction, Q1), learner 9 (Pass, Q2);
+        // learner 8 is incomplete and not counted.
+        ValidatableResponse r = stats(Tokens.tutor(p2), byQuarter).statusCode(200).body("totalItems", equalTo(2))
+                .body("items.providerUkprn", equalTo(List.of(p2, p2)))
                 .body("items.period", equalTo(List.of("2025-Q1", "2025-Q2")));
         row(r, 0, 2, 0, 1, 1, 0, "1", "0.5", "0");
         row(r, 1, 1, 1, 0, 0, 0, "1", "0", "0");
         String lms = Tokens.token("service-account-lms-integration", Set.of("lms-integration"),
-                Map.of("provider_ukprn", P1));
+                Map.of("provider_ukprn", p1));
         row(stats(lms, year("provider")).statusCode(200).body("totalItems", equalTo(1))
-                .body("items[0].providerUkprn", equalTo(P1)), 0, 6, 1, 1, 2, 2, "0.6667", "0.3333", "0.3333");
+                .body("items[0].providerUkprn", equalTo(p1)), 0, 6, 1, 1, 2, 2, "0.6667", "0.3333", "0.3333");
         Map<String, Object> foreign = year("provider");
-        foreign.put("providerUkprn", P1);
-        stats(Tokens.tutor(P2), foreign).spec(Problems.problem(404, "not-found"));
+        foreign.put("providerUkprn", p1);
+        stats(Tokens.tutor(p2), foreign).spec(Problems.problem(404, "not-found"));
         stats(Tokens.token("lms-no-claim", "lms-integration"), year("provider"))
                 .spec(Problems.problem(403, "forbidden"));
     }
 
     @Test
     void employersAssessorsAndRegulatorsAreScopedToo() {
-        row(stats(Tokens.employer("EMP-861B"), year("standardVersion")).statusCode(200)
+        row(stats(Tokens.employer(employerB), year("standardVersion")).statusCode(200)
                 .body("totalItems", equalTo(1)).body("items[0].standardVersion", equalTo("ST1398_1.0")),
                 0, 2, 0, 0, 1, 1, "0.5", "0.5", "0.5");
-        row(stats(Tokens.employer("EMP-861A"), year("standardVersion")).statusCode(200)
+        row(stats(Tokens.employer(employerA), year("standardVersion")).statusCode(200)
                 .body("totalItems", equalTo(1)), 0, 6, 1, 2, 2, 1, "0.8333", "0.3333", "0.1667");
-        ValidatableResponse own = stats(Tokens.assessor(EPAO), year("standardVersion")).statusCode(200)
+        ValidatableResponse own = stats(Tokens.assessor(epao), year("standardVersion")).statusCode(200)
                 .body("items.standardVersion", equalTo(List.of("ST1398_1.0", "ST9999_1.0")));
         row(own, 0, 3, 1, 0, 1, 1, "0.6667", "0.3333", "0.3333");
         row(own, 1, 6, 1, 2, 2, 1, "0.8333", "0.3333", "0.1667");
-        stats(Tokens.assessor("EPA0862"), year("standardVersion")).statusCode(200).body("totalItems", equalTo(0));
-        Map<String, Object> p2 = year("standardVersion");
-        p2.put("providerUkprn", P2);
-        ValidatableResponse regulator = stats(Tokens.token("regulator-reporting", "regulator"), p2).statusCode(200)
+        stats(Tokens.assessor(TestIds.epaoId()), year("standardVersion")).statusCode(200)
+                .body("totalItems", equalTo(0));
+        Map<String, Object> ofP2 = year("standardVersion");
+        ofP2.put("providerUkprn", p2);
+        ValidatableResponse regulator = stats(Tokens.token("regulator-reporting", "regulator"), ofP2).statusCode(200)
                 .body("items.standardVersion", equalTo(List.of("ST1398_1.0", "ST9999_1.0")));
         row(regulator, 0, 1, 1, 0, 0, 0, "1", "0", "0");
         row(regulator, 1, 2, 0, 1, 1, 0, "1", "0.5", "0");
-        stats(Tokens.apprentice("3000008601", P1, "EMP-861A"), year("standardVersion"))
+        stats(Tokens.apprentice(uln[1], p1, employerA), year("standardVersion"))
                 .spec(Problems.problem(403, "forbidden"));
         given().queryParams(year("standardVersion")).when().get(PATH).then()
                 .spec(Problems.problem(401, "unauthorized"));

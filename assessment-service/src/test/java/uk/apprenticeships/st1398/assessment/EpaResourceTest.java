@@ -22,11 +22,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.assessment.repository.EpaRecordRepository;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /**
- * The DfE-shaped learner and EPA endpoints. Organisations EPA081x–EPA084x and ULNs 30000008xx are this class's own;
- * every refused write is followed by a check that the learner's record did not change.
+ * The DfE-shaped learner and EPA endpoints. Each test takes its organisations, ULNs, providers and employers from
+ * TestIds: the database is shared. Every refused write is followed by a check that the learner's record did not
+ * change.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StandardsPlanStub.class, restrictToAnnotatedClass = false)
@@ -38,14 +40,19 @@ class EpaResourceTest {
     @Inject
     EpaRecordRepository records;
 
-    /** Registers the learner (family name Lovelace) with a fresh organisation. */
-    static void learner(String epaoId, String uln, String ukprn, String employerId) {
-        as(Tokens.admin()).body(Map.of("epaoId", epaoId, "name", "Org " + epaoId)).when()
-                .post("/api/v1/assessment-organisations");
-        as(Tokens.admin()).body(Map.of("uln", uln, "familyName", "Lovelace", "standardVersion", "ST1398_1.0",
-                "providerUkprn", ukprn, "employerId", employerId, "epaoId", epaoId,
-                "gatewayDate", TODAY.minusDays(60).toString())).when().post("/api/v1/assessments").then()
-                .statusCode(201);
+    /** A registered ST1398 learner and the tenants it belongs to. */
+    record Learner(String uln, String ukprn, String employerId, String epaoId) {
+    }
+
+    /** Registers a fresh learner (family name Lovelace) with a fresh organisation, provider and employer. */
+    static Learner learner() {
+        Learner learner = new Learner(TestIds.uln(), TestIds.ukprn(), TestIds.employerId(),
+                AssessmentApi.freshOrganisation());
+        as(Tokens.admin()).body(Map.of("uln", learner.uln(), "familyName", "Lovelace", "standardVersion",
+                "ST1398_1.0", "providerUkprn", learner.ukprn(), "employerId", learner.employerId(), "epaoId",
+                learner.epaoId(), "gatewayDate", TODAY.minusDays(60).toString())).when().post("/api/v1/assessments")
+                .then().statusCode(201);
+        return learner;
     }
 
     static Map<String, Object> epa(LocalDate date, String outcome, boolean resit, boolean retake) {
@@ -73,50 +80,52 @@ class EpaResourceTest {
 
     @Test
     void learnerRecordIsDfeShapedMatchedCaseInsensitivelyAndScoped() {
-        learner("EPA0811", "3000000811", "10008111", "EMP-811");
-        learnerRecord(Tokens.admin(), "3000000811/lovelace/ST1398").statusCode(200)
-                .body("learner.uln", equalTo("3000000811")).body("learner.familyName", equalTo("Lovelace"))
+        Learner l = learner();
+        String uln = l.uln();
+        learnerRecord(Tokens.admin(), uln + "/lovelace/ST1398").statusCode(200)
+                .body("learner.uln", equalTo(uln)).body("learner.familyName", equalTo("Lovelace"))
                 .body("standard.standardCode", equalTo(795)).body("standard.standardReference", equalTo("ST1398"))
-                .body("learningDetails.version", equalTo("1.0")).body("learningDetails.epaoId", equalTo("EPA0811"))
-                .body("learningDetails.providerUkprn", equalTo("10008111")).body("status", equalTo("Registered"))
+                .body("learningDetails.version", equalTo("1.0")).body("learningDetails.epaoId", equalTo(l.epaoId()))
+                .body("learningDetails.providerUkprn", equalTo(l.ukprn())).body("status", equalTo("Registered"))
                 .body("epaDetails", nullValue()).body("certificate", nullValue());
         // The LARS code names the same standard.
-        learnerRecord(Tokens.admin(), "3000000811/LOVELACE/795").statusCode(200)
+        learnerRecord(Tokens.admin(), uln + "/LOVELACE/795").statusCode(200)
                 .body("standard.standardReference", equalTo("ST1398"));
         // A wrong family name and an unknown ULN answer alike: the ULN's existence is not revealed.
-        String wrongName = learnerRecord(Tokens.admin(), "3000000811/Byron/ST1398")
+        String wrongName = learnerRecord(Tokens.admin(), uln + "/Byron/ST1398")
                 .spec(Problems.problem(404, "not-found")).extract().path("detail");
-        String unknown = learnerRecord(Tokens.admin(), "3000000819/Lovelace/ST1398")
+        String unknown = learnerRecord(Tokens.admin(), TestIds.uln() + "/Lovelace/ST1398")
                 .spec(Problems.problem(404, "not-found")).extract().path("detail");
         assertEquals(unknown, wrongName);
-        learnerRecord(Tokens.admin(), "3000000811/Lovelace/ST9998").spec(Problems.problem(404, "not-found"));
-        learnerRecord(Tokens.admin(), "3000000811/Lovelace/999").spec(Problems.problem(404, "not-found"));
+        learnerRecord(Tokens.admin(), uln + "/Lovelace/ST9998").spec(Problems.problem(404, "not-found"));
+        learnerRecord(Tokens.admin(), uln + "/Lovelace/999").spec(Problems.problem(404, "not-found"));
         learnerRecord(Tokens.admin(), "123/Lovelace/ST1398").spec(Problems.problem(400, "validation-failed"));
-        learnerRecord(Tokens.admin(), "3000000811/Lovelace/XX12").spec(Problems.problem(400, "validation-failed"));
+        learnerRecord(Tokens.admin(), uln + "/Lovelace/XX12").spec(Problems.problem(400, "validation-failed"));
         // Tenants: own records 200, another tenant's 404 (as if absent).
-        String path = "3000000811/Lovelace/ST1398";
-        learnerRecord(Tokens.tutor("10008111"), path).statusCode(200);
-        learnerRecord(Tokens.tutor("10008112"), path).spec(Problems.problem(404, "not-found"));
-        learnerRecord(Tokens.employer("EMP-811"), path).statusCode(200);
-        learnerRecord(Tokens.employer("EMP-812"), path).spec(Problems.problem(404, "not-found"));
-        learnerRecord(Tokens.assessor("EPA0811"), path).statusCode(200);
-        learnerRecord(Tokens.assessor("EPA0812"), path).spec(Problems.problem(404, "not-found"));
+        String path = uln + "/Lovelace/ST1398";
+        learnerRecord(Tokens.tutor(l.ukprn()), path).statusCode(200);
+        learnerRecord(Tokens.tutor(TestIds.ukprn()), path).spec(Problems.problem(404, "not-found"));
+        learnerRecord(Tokens.employer(l.employerId()), path).statusCode(200);
+        learnerRecord(Tokens.employer(TestIds.employerId()), path).spec(Problems.problem(404, "not-found"));
+        learnerRecord(Tokens.assessor(l.epaoId()), path).statusCode(200);
+        learnerRecord(Tokens.assessor(TestIds.epaoId()), path).spec(Problems.problem(404, "not-found"));
         learnerRecord(Tokens.token("reg", "regulator"), path).statusCode(200);
-        learnerRecord(Tokens.apprentice("3000000811", "10008111", "EMP-811"), path)
+        learnerRecord(Tokens.apprentice(uln, l.ukprn(), l.employerId()), path)
                 .spec(Problems.problem(403, "forbidden"));
         given().when().get("/api/v1/learner/" + path).then().spec(Problems.problem(401, "unauthorized"));
     }
 
     @Test
     void epaRecordsAreCreatedUpdatedAndDeletedAsNewRecordsItemByItem() {
-        learner("EPA0821", "3000000821", "10008211", "EMP-821");
+        Learner l = learner();
+        String uln = l.uln();
         LocalDate first = TODAY.minusDays(20);
         List<Map<String, Object>> batch = List.of(
-                item("ok", "3000000821", "LOVELACE", null, List.of(epa(first, "Fail", false, false))),
-                item("wrong-name", "3000000821", "Byron", null, List.of(epa(first, "Fail", false, false))),
-                item("future", "3000000821", "Lovelace", null, List.of(epa(TODAY.plusDays(1), "Pass", false,
+                item("ok", uln, "LOVELACE", null, List.of(epa(first, "Fail", false, false))),
+                item("wrong-name", uln, "Byron", null, List.of(epa(first, "Fail", false, false))),
+                item("future", uln, "Lovelace", null, List.of(epa(TODAY.plusDays(1), "Pass", false,
                         false))));
-        String reference = as(Tokens.assessor("EPA0821")).body(batch).when().post(EPA).then().statusCode(200)
+        String reference = as(Tokens.assessor(l.epaoId())).body(batch).when().post(EPA).then().statusCode(200)
                 .body("requestId", equalTo(List.of("ok", "wrong-name", "future")))
                 .body("status", equalTo(List.of(201, 404, 400)))
                 .body("[0].epaDetails.latestEpaOutcome", equalTo("Fail"))
@@ -124,38 +133,38 @@ class EpaResourceTest {
                 .body("[1].epaReference", nullValue())
                 .body("[2].validationErrors.field", hasItem("epaDetails.epas[0].epaDate"))
                 .extract().path("[0].epaReference");
-        learnerRecord(Tokens.tutor("10008211"), "3000000821/Lovelace/ST1398").statusCode(200)
+        learnerRecord(Tokens.tutor(l.ukprn()), uln + "/Lovelace/ST1398").statusCode(200)
                 .body("status", equalTo("InAssessment")).body("epaDetails.epaReference", equalTo(reference))
                 .body("epaDetails.epas", hasSize(1));
         // A second create for the same learner is refused: update the record instead.
-        as(Tokens.admin()).body(List.of(item("again", "3000000821", "Lovelace", null,
+        as(Tokens.admin()).body(List.of(item("again", uln, "Lovelace", null,
                 List.of(epa(first, "Pass", false, false))))).when().post(EPA).then().statusCode(200)
                 .body("[0].status", equalTo(409)).body("[0].code", equalTo("epa-record-exists"));
-        assertEquals("InAssessment", status("3000000821"));
+        assertEquals("InAssessment", status(uln));
 
         // Update: a resit passed. Same reference, a new record replacing the old one.
         List<Map<String, Object>> resat = List.of(epa(first, "Fail", false, false),
                 epa(TODAY.minusDays(2), "Pass", true, false));
-        as(Tokens.assessor("EPA0821")).body(List.of(item("u1", "3000000821", "Lovelace", reference, resat),
-                item("no-ref", "3000000821", "Lovelace", null, resat),
-                item("bad-ref", "3000000821", "Lovelace", "99999999", resat))).when().put(EPA).then()
+        as(Tokens.assessor(l.epaoId())).body(List.of(item("u1", uln, "Lovelace", reference, resat),
+                item("no-ref", uln, "Lovelace", null, resat),
+                item("bad-ref", uln, "Lovelace", "99999999", resat))).when().put(EPA).then()
                 .statusCode(200).body("status", equalTo(List.of(200, 400, 404)))
                 .body("[0].epaReference", equalTo(reference)).body("[0].epaDetails.latestEpaOutcome", equalTo("Pass"))
                 .body("[0].epaDetails.epas[1].resit", equalTo(true));
-        assertEquals("Passed", status("3000000821"));
+        assertEquals("Passed", status(uln));
 
         // Another organisation's assessor cannot touch it (404, as if absent); tutors may not write at all.
-        as(Tokens.assessor("EPA0822")).when().delete(EPA + "/3000000821/Lovelace/ST1398/" + reference).then()
+        as(Tokens.assessor(TestIds.epaoId())).when().delete(EPA + "/" + uln + "/Lovelace/ST1398/" + reference).then()
                 .spec(Problems.problem(404, "not-found"));
-        as(Tokens.tutor("10008211")).when().delete(EPA + "/3000000821/Lovelace/ST1398/" + reference).then()
+        as(Tokens.tutor(l.ukprn())).when().delete(EPA + "/" + uln + "/Lovelace/ST1398/" + reference).then()
                 .spec(Problems.problem(403, "forbidden"));
-        assertEquals("Passed", status("3000000821"));
+        assertEquals("Passed", status(uln));
 
-        as(Tokens.assessor("EPA0821")).when().delete(EPA + "/3000000821/lovelace/795/" + reference).then()
+        as(Tokens.assessor(l.epaoId())).when().delete(EPA + "/" + uln + "/lovelace/795/" + reference).then()
                 .statusCode(204);
-        learnerRecord(Tokens.admin(), "3000000821/Lovelace/ST1398").statusCode(200)
+        learnerRecord(Tokens.admin(), uln + "/Lovelace/ST1398").statusCode(200)
                 .body("status", equalTo("Registered")).body("epaDetails", nullValue());
-        as(Tokens.assessor("EPA0821")).when().delete(EPA + "/3000000821/Lovelace/ST1398/" + reference).then()
+        as(Tokens.assessor(l.epaoId())).when().delete(EPA + "/" + uln + "/Lovelace/ST1398/" + reference).then()
                 .spec(Problems.problem(404, "not-found"));
         // Nothing was deleted or changed in place: created, updated and deleted are three records.
         assertEquals(3, records.count("epaReference", reference));
@@ -163,7 +172,8 @@ class EpaResourceTest {
 
     @Test
     void resitRetakeAndWithdrawalRulesAndBadBatchesChangeNothing() {
-        learner("EPA0831", "3000000831", "10008311", "EMP-831");
+        Learner l = learner();
+        String uln = l.uln();
         LocalDate d = TODAY.minusDays(10);
         Map<List<Map<String, Object>>, Integer> refused = new java.util.LinkedHashMap<>();
         refused.put(List.of(epa(d, "Pass", true, false)), 422);
@@ -177,50 +187,51 @@ class EpaResourceTest {
         refused.put(List.of(), 400);
         int i = 0;
         for (Map.Entry<List<Map<String, Object>>, Integer> e : refused.entrySet()) {
-            as(Tokens.admin()).body(List.of(item("r" + i++, "3000000831", "Lovelace", null, e.getKey()))).when()
+            as(Tokens.admin()).body(List.of(item("r" + i++, uln, "Lovelace", null, e.getKey()))).when()
                     .post(EPA).then().statusCode(200).body("[0].status", equalTo(e.getValue()))
                     .body("[0].validationErrors.size()", org.hamcrest.Matchers.greaterThan(0));
         }
-        assertEquals("Registered", status("3000000831"));
+        assertEquals("Registered", status(uln));
 
         // Whole-batch refusals: more than 25 items, a missing or repeated requestId, no array.
         List<Map<String, Object>> many = new ArrayList<>();
         for (int n = 0; n < 26; n++) {
-            many.add(item("m" + n, "3000000831", "Lovelace", null, List.of(epa(d, "Fail", false, false))));
+            many.add(item("m" + n, uln, "Lovelace", null, List.of(epa(d, "Fail", false, false))));
         }
         as(Tokens.admin()).body(many).when().post(EPA).then().spec(Problems.invalid("request"));
-        as(Tokens.admin()).body(List.of(item("x", "3000000831", "Lovelace", null, List.of(epa(d, "Fail", false,
-                false))), item("x", "3000000831", "Lovelace", null, List.of()))).when().post(EPA).then()
+        as(Tokens.admin()).body(List.of(item("x", uln, "Lovelace", null, List.of(epa(d, "Fail", false,
+                false))), item("x", uln, "Lovelace", null, List.of()))).when().post(EPA).then()
                 .spec(Problems.invalid("[1].requestId"));
         as(Tokens.admin()).body(Map.of("requestId", "x")).when().post(EPA).then()
                 .spec(Problems.problem(400, "malformed-request-body"));
-        assertEquals("Registered", status("3000000831"));
+        assertEquals("Registered", status(uln));
 
         // A withdrawn learner gets no later outcome, and a Fail may be followed by a withdrawal.
-        String reference = as(Tokens.admin()).body(List.of(item("w", "3000000831", "Lovelace", null,
+        String reference = as(Tokens.admin()).body(List.of(item("w", uln, "Lovelace", null,
                 List.of(epa(d, "Fail", false, false), epa(d, "Withdrawn", false, false))))).when().post(EPA)
                 .then().statusCode(200).body("[0].status", equalTo(201)).extract().path("[0].epaReference");
-        assertEquals("Withdrawn", status("3000000831"));
-        as(Tokens.admin()).body(List.of(item("w2", "3000000831", "Lovelace", reference,
+        assertEquals("Withdrawn", status(uln));
+        as(Tokens.admin()).body(List.of(item("w2", uln, "Lovelace", reference,
                 List.of(epa(d, "Fail", false, false), epa(d, "Withdrawn", false, false),
                         epa(TODAY, "Pass", false, true))))).when().put(EPA).then().statusCode(200)
                 .body("[0].status", equalTo(422)).body("[0].code", equalTo("epa-history"));
-        assertEquals("Withdrawn", status("3000000831"));
+        assertEquals("Withdrawn", status(uln));
     }
 
     @Test
     void anEpaRecordIsNotDeletedWhileTheLearnerHasALiveCertificate() {
-        learner("EPA0841", "3000000841", "10008411", "EMP-841");
-        String reference = as(Tokens.assessor("EPA0841")).body(List.of(item("c", "3000000841", "Lovelace", null,
+        Learner l = learner();
+        String uln = l.uln();
+        String reference = as(Tokens.assessor(l.epaoId())).body(List.of(item("c", uln, "Lovelace", null,
                 List.of(epa(TODAY.minusDays(5), "Pass", false, false))))).when().post(EPA).then().statusCode(200)
                 .extract().path("[0].epaReference");
-        Map<String, Object> certificate = CertificateResourceTest.certificate("cert", "3000000841", "Merit");
-        certificate.put("learner", Map.of("uln", "3000000841", "familyName", "Lovelace", "givenNames", "Ada"));
-        as(Tokens.assessor("EPA0841")).body(List.of(certificate)).when().post("/api/v1/certificates").then()
+        Map<String, Object> certificate = CertificateResourceTest.certificate("cert", uln, "Merit", l.ukprn());
+        certificate.put("learner", Map.of("uln", uln, "familyName", "Lovelace", "givenNames", "Ada"));
+        as(Tokens.assessor(l.epaoId())).body(List.of(certificate)).when().post("/api/v1/certificates").then()
                 .statusCode(200).body("[0].status", equalTo(201));
-        as(Tokens.assessor("EPA0841")).when().delete(EPA + "/3000000841/Lovelace/ST1398/" + reference).then()
+        as(Tokens.assessor(l.epaoId())).when().delete(EPA + "/" + uln + "/Lovelace/ST1398/" + reference).then()
                 .spec(Problems.problem(409, "conflict")).body("code", equalTo("certificate-exists"));
-        learnerRecord(Tokens.admin(), "3000000841/Lovelace/ST1398").statusCode(200)
+        learnerRecord(Tokens.admin(), uln + "/Lovelace/ST1398").statusCode(200)
                 .body("status", equalTo("Passed")).body("certificate.certificateStatus", equalTo("Draft"))
                 .body("learner.givenNames", equalTo("Ada"));
     }

@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static uk.apprenticeships.st1398.assessment.AssessmentApi.as;
-import static uk.apprenticeships.st1398.assessment.AssessmentApi.organisation;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -42,8 +41,9 @@ import uk.apprenticeships.st1398.testing.Tokens;
 
 /**
  * The gateway to completion: readiness from the plan and evidence-service (WireMock), waivers, declarations and
- * submissions. Each test uses its own organisations (EPA06xx), ULNs (30000006xx), providers (100060xx), employers and
- * evidence-service apprentice ids. Every refused write is followed by a check that nothing changed.
+ * submissions. Each test takes its organisations, ULNs, providers, employers and evidence-service apprentice ids from
+ * TestIds: the database and the evidence-service stub are shared. Every refused write is followed by a check that
+ * nothing changed.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StandardsPlanStub.class, restrictToAnnotatedClass = false)
@@ -59,21 +59,28 @@ class GatewayResourceTest {
         return new WireMock(url.getHost(), url.getPort());
     }
 
-    private static String apprenticeId(int n) {
-        return "%024x".formatted(0x6000 + n);
+    /** A fresh evidence-service apprentice id (24 hex digits, as MongoDB's). */
+    private static String apprenticeId() {
+        return "%024x".formatted(Long.parseLong(TestIds.suffix(), 36));
+    }
+
+    /** An ST1398 learner: the registration, its evidence-service apprentice and the tenants it belongs to. */
+    private record Learner(String id, String apprenticeId, String uln, String ukprn, String employerId,
+            String epaoId) {
     }
 
     private static String assessorToken(String epaoId) {
         return Tokens.token("assessor-" + epaoId, Set.of("assessor"), Map.of("epao_id", epaoId));
     }
 
-    /** An apprentice on programme in evidence-service. */
-    private static void apprentice(String id, String uln, String version, LocalDate dateOfBirth, LocalDate start) {
+    /** An apprentice on programme in evidence-service, with the provider and employer of its registration. */
+    private static void apprentice(String id, String uln, String ukprn, String employerId, String version,
+            LocalDate dateOfBirth, LocalDate start) {
         evidence().register(get(urlEqualTo("/api/v1/apprentices/" + id)).willReturn(okJson("""
                 {"id":"%s","uln":"%s","givenName":"Ada","familyName":"Lovelace","dateOfBirth":"%s",
-                 "providerUkprn":"10006001","employerId":"EMP-600","standardVersion":"%s","startDate":"%s",
+                 "providerUkprn":"%s","employerId":"%s","standardVersion":"%s","startDate":"%s",
                  "plannedEndDate":"%s","status":"active","statusHistory":[],"createdAt":"2025-01-01T00:00:00Z"}
-                """.formatted(id, uln, dateOfBirth, version, start, start.plusYears(2)))));
+                """.formatted(id, uln, dateOfBirth, ukprn, employerId, version, start, start.plusYears(2)))));
     }
 
     /** KSB coverage: every code covered except those listed as missing. */
@@ -157,22 +164,29 @@ class GatewayResourceTest {
                 .statusCode(200).extract().asString();
     }
 
-    /** A 17-year-old ST1398 apprentice who started 14 months ago, with coverage gaps and too few hours. */
-    private static String st1398(int n, String epaoId, String ukprn) {
-        organisation(epaoId);
-        String uln = "30000006" + "%02d".formatted(n);
-        String apprenticeId = apprenticeId(n);
+    /**
+     * A 17-year-old ST1398 apprentice who started 14 months ago, with coverage gaps and too few hours, registered
+     * with a fresh organisation, provider and employer.
+     */
+    private static Learner st1398() {
+        String epaoId = AssessmentApi.freshOrganisation();
+        String ukprn = TestIds.ukprn();
+        String employerId = TestIds.employerId();
+        String uln = TestIds.uln();
+        String apprenticeId = apprenticeId();
         LocalDate start = TODAY.minusMonths(14);
-        apprentice(apprenticeId, uln, "ST1398_1.0", start.minusYears(17).minusDays(10), start);
+        apprentice(apprenticeId, uln, ukprn, employerId, "ST1398_1.0", start.minusYears(17).minusDays(10), start);
         coverage(apprenticeId, "ST1398_1.0", ST1398_KSBS, List.of("S3", "B2"));
         hours(apprenticeId, "120.50", "7.5", "418");
-        return register(uln, "ST1398_1.0", ukprn, "EMP-6" + n, epaoId, apprenticeId);
+        String id = register(uln, "ST1398_1.0", ukprn, employerId, epaoId, apprenticeId);
+        return new Learner(id, apprenticeId, uln, ukprn, employerId, epaoId);
     }
 
     @Test
     void readinessExplainsEveryItemOfThePlanWithTheNumbers() {
-        String id = st1398(1, "EPA0601", "10006001");
-        String tutor = Tokens.tutor("10006001");
+        Learner learner = st1398();
+        String id = learner.id();
+        String tutor = Tokens.tutor(learner.ukprn());
         ValidatableResponse response = readiness(tutor, id);
         assertEquals(Map.of("employer-confirmation", "failed", "project-scope-sign-off", "failed", "coverage",
                 "failed", "english-and-maths", "failed", "off-the-job-hours", "failed",
@@ -193,22 +207,22 @@ class GatewayResourceTest {
                 .body("items.find { it.item == 'employer-confirmation' }.reason",
                         containsString("No declaration recorded yet"));
         // evidence-service was asked with the caller's own token, so its tenant rules applied.
-        evidence().verifyThat(getRequestedFor(urlEqualTo("/api/v1/apprentices/" + apprenticeId(1) + "/coverage"))
+        evidence().verifyThat(getRequestedFor(urlEqualTo("/api/v1/apprentices/" + learner.apprenticeId() + "/coverage"))
                 .withHeader("Authorization", equalTo("Bearer " + tutor)));
 
         // Declarations, a waiver and the missing evidence make the apprentice ready.
         declare(tutor, id, "employer-confirmation").statusCode(201).body("kind", Matchers.equalTo("declaration"))
-                .body("recordedBy", Matchers.equalTo("tutor-10006001-subject"));
+                .body("recordedBy", Matchers.equalTo("tutor-" + learner.ukprn() + "-subject"));
         declare(tutor, id, "project-scope-sign-off").statusCode(201);
-        waive(assessorToken("EPA0601"), id, Map.of("item", "english-and-maths", "reason",
+        waive(assessorToken(learner.epaoId()), id, Map.of("item", "english-and-maths", "reason",
                 "Level 2 achieved abroad; exemption evidence checked")).statusCode(201)
                 .body("kind", Matchers.equalTo("waiver"));
-        coverage(apprenticeId(1), "ST1398_1.0", ST1398_KSBS, List.of());
-        hours(apprenticeId(1), "420", "0", "418");
+        coverage(learner.apprenticeId(), "ST1398_1.0", ST1398_KSBS, List.of());
+        hours(learner.apprenticeId(), "420", "0", "418");
         readiness(tutor, id).statusCode(200).body("ready", Matchers.equalTo(true))
                 .body("items.find { it.item == 'english-and-maths' }.status", Matchers.equalTo("waived"))
                 .body("items.find { it.item == 'english-and-maths' }.waiver.by",
-                        Matchers.equalTo("assessor-EPA0601-subject"))
+                        Matchers.equalTo("assessor-" + learner.epaoId() + "-subject"))
                 .body("items.find { it.item == 'english-and-maths' }.waiver.reason",
                         containsString("exemption evidence"))
                 .body("items.find { it.item == 'employer-confirmation' }.declaration.declaredBy",
@@ -219,7 +233,9 @@ class GatewayResourceTest {
 
     @Test
     void englishAndMathsAppliesOnlyToApprenticesAged16To18AtStart() {
-        organisation("EPA0602");
+        String epaoId = AssessmentApi.freshOrganisation();
+        String ukprn = TestIds.ukprn();
+        String employerId = TestIds.employerId();
         LocalDate start = LocalDate.of(2025, 9, 1);
         Map<String, String> byCase = new LinkedHashMap<>();
         // 19th birthday on the start date: 19, not applicable; the day after: still 18, applicable.
@@ -231,27 +247,30 @@ class GatewayResourceTest {
                 start.minusYears(16), start.minusYears(16).plusDays(1));
         List<String> expected = new ArrayList<>(byCase.values());
         for (int i = 0; i < births.size(); i++) {
-            String uln = "300000062" + i;
-            String apprenticeId = apprenticeId(20 + i);
-            apprentice(apprenticeId, uln, "ST1398_1.0", births.get(i), start);
+            String uln = TestIds.uln();
+            String apprenticeId = apprenticeId();
+            apprentice(apprenticeId, uln, ukprn, employerId, "ST1398_1.0", births.get(i), start);
             coverage(apprenticeId, "ST1398_1.0", ST1398_KSBS, List.of());
             hours(apprenticeId, "500", "0", "418");
-            String id = register(uln, "ST1398_1.0", "10006002", "EMP-602", "EPA0602", apprenticeId);
-            assertEquals(expected.get(i), statuses(readiness(Tokens.tutor("10006002"), id)).get("english-and-maths"),
+            String id = register(uln, "ST1398_1.0", ukprn, employerId, epaoId, apprenticeId);
+            assertEquals(expected.get(i), statuses(readiness(Tokens.tutor(ukprn), id)).get("english-and-maths"),
                     new ArrayList<>(byCase.keySet()).get(i));
         }
     }
 
     @Test
     void anotherStandardsPlanGivesOtherItemsWithoutCodeChanges() {
-        organisation("EPA0603");
-        String apprenticeId = apprenticeId(3);
+        String epaoId = AssessmentApi.freshOrganisation();
+        String ukprn = TestIds.ukprn();
+        String employerId = TestIds.employerId();
+        String uln = TestIds.uln();
+        String apprenticeId = apprenticeId();
         LocalDate start = TODAY.minusMonths(6);
-        apprentice(apprenticeId, "3000000603", "ST8888_1.0", start.minusYears(17), start);
+        apprentice(apprenticeId, uln, ukprn, employerId, "ST8888_1.0", start.minusYears(17), start);
         coverage(apprenticeId, "ST8888_1.0", List.of("K1", "S1"), List.of());
         hours(apprenticeId, "150", "10", "200");
-        String id = register("3000000603", "ST8888_1.0", "10006003", "EMP-603", "EPA0603", apprenticeId);
-        String tutor = Tokens.tutor("10006003");
+        String id = register(uln, "ST8888_1.0", ukprn, employerId, epaoId, apprenticeId);
+        String tutor = Tokens.tutor(ukprn);
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("coverage", "passed");
         expected.put("safeguarding-course", "failed");
@@ -277,14 +296,17 @@ class GatewayResourceTest {
     @Test
     void aPlansOwnThresholdsDecideReadinessWithoutCodeChanges() {
         // ST7777's plan: 80% of the KSBs and K1 and B1; 6 months in learning for any start date.
-        organisation("EPA0671");
+        String epaoId = AssessmentApi.freshOrganisation();
+        String ukprn = TestIds.ukprn();
+        String employerId = TestIds.employerId();
+        String uln = TestIds.uln();
         List<String> ten = List.of("K1", "K2", "K3", "K4", "S1", "S2", "S3", "S4", "B1", "B2");
         LocalDate start = TODAY.minusMonths(6);
-        String exactly = apprenticeId(71);
-        apprentice(exactly, "3000000671", "ST7777_1.0", start.minusYears(30), start);
+        String exactly = apprenticeId();
+        apprentice(exactly, uln, ukprn, employerId, "ST7777_1.0", start.minusYears(30), start);
         coverage(exactly, "ST7777_1.0", ten, List.of("K2", "S2"));
-        String id = register("3000000671", "ST7777_1.0", "10006071", "EMP-671", "EPA0671", exactly);
-        String tutor = Tokens.tutor("10006071");
+        String id = register(uln, "ST7777_1.0", ukprn, employerId, epaoId, exactly);
+        String tutor = Tokens.tutor(ukprn);
         readiness(tutor, id).statusCode(200).body("ready", Matchers.equalTo(true))
                 .body("items.item", contains("evidence-portfolio", "minimum-time-in-learning"))
                 .body("items.status", contains("passed", "passed"))
@@ -298,13 +320,16 @@ class GatewayResourceTest {
                         + "minimum for starts on any date is 6 months, reached on " + start.plusMonths(6) + "."))
                 .body("items[1].details.minimumMonths", Matchers.equalTo(6));
 
-        organisation("EPA0672");
+        String otherEpaoId = AssessmentApi.freshOrganisation();
+        String otherUkprn = TestIds.ukprn();
+        String otherEmployerId = TestIds.employerId();
+        String otherUln = TestIds.uln();
         LocalDate later = TODAY.minusMonths(6).plusDays(1);
-        String shortOf = apprenticeId(72);
-        apprentice(shortOf, "3000000672", "ST7777_1.0", later.minusYears(30), later);
+        String shortOf = apprenticeId();
+        apprentice(shortOf, otherUln, otherUkprn, otherEmployerId, "ST7777_1.0", later.minusYears(30), later);
         coverage(shortOf, "ST7777_1.0", ten, List.of("K2", "S2", "B1"));
-        String other = register("3000000672", "ST7777_1.0", "10006072", "EMP-672", "EPA0672", shortOf);
-        readiness(Tokens.tutor("10006072"), other).statusCode(200).body("ready", Matchers.equalTo(false))
+        String other = register(otherUln, "ST7777_1.0", otherUkprn, otherEmployerId, otherEpaoId, shortOf);
+        readiness(Tokens.tutor(otherUkprn), other).statusCode(200).body("ready", Matchers.equalTo(false))
                 .body("items.status", contains("failed", "failed"))
                 .body("items[0].reason", Matchers.equalTo("7 of 10 KSBs have accepted evidence (70%); the plan "
                         + "requires at least 80% and K1, B1 covered; below 80%; required B1 not covered."))
@@ -312,16 +337,17 @@ class GatewayResourceTest {
                 .body("items[1].details.minimumMetOn", Matchers.equalTo(later.plusMonths(6).toString()));
         // The coverage item is never declared, whatever the plan calls it.
         int before = count(other, "declarations");
-        declare(Tokens.tutor("10006072"), other, "evidence-portfolio").spec(Problems.problem(422, "unprocessable"))
+        declare(Tokens.tutor(otherUkprn), other, "evidence-portfolio").spec(Problems.problem(422, "unprocessable"))
                 .body("code", Matchers.equalTo("item-not-declared"));
         assertEquals(before, count(other, "declarations"));
     }
 
     @Test
     void aSubmissionIsRefusedUnlessReadyAndDecidedComponentByComponent() {
-        String id = st1398(4, "EPA0604", "10006004");
-        String tutor = Tokens.tutor("10006004");
-        String assessor = assessorToken("EPA0604");
+        Learner learner = st1398();
+        String id = learner.id();
+        String tutor = Tokens.tutor(learner.ukprn());
+        String assessor = assessorToken(learner.epaoId());
         submit(tutor, id).spec(Problems.problem(422, "unprocessable")).body("code", Matchers.equalTo("not-ready"))
                 .body("failingItems.item", contains("employer-confirmation", "project-scope-sign-off", "coverage",
                         "english-and-maths", "off-the-job-hours"))
@@ -331,8 +357,8 @@ class GatewayResourceTest {
         declare(tutor, id, "employer-confirmation").statusCode(201);
         declare(tutor, id, "project-scope-sign-off").statusCode(201);
         declare(tutor, id, "english-and-maths").statusCode(201);
-        coverage(apprenticeId(4), "ST1398_1.0", ST1398_KSBS, List.of());
-        hours(apprenticeId(4), "418", "0", "418");
+        coverage(learner.apprenticeId(), "ST1398_1.0", ST1398_KSBS, List.of());
+        hours(learner.apprenticeId(), "418", "0", "418");
         List<String> items = List.of("employer-confirmation", "project-scope-sign-off", "coverage",
                 "english-and-maths", "off-the-job-hours", "minimum-time-in-learning");
         submit(tutor, id).statusCode(201).header("Location", Matchers.endsWith("/gateway/submissions/1"))
@@ -350,14 +376,14 @@ class GatewayResourceTest {
         decide(assessor, id, 1, "Bad_Item", "accepted", null).spec(Problems.problem(400, "validation-failed"));
         decide(assessor, id, 2, "coverage", "accepted", null).spec(Problems.problem(404, "not-found"));
         decide(tutor, id, 1, "coverage", "accepted", null).statusCode(403);
-        decide(assessorToken("EPA0699"), id, 1, "coverage", "accepted", null).spec(Problems.problem(404,
+        decide(assessorToken(TestIds.epaoId()), id, 1, "coverage", "accepted", null).spec(Problems.problem(404,
                 "not-found"));
         assertEquals(before, history(id));
 
         decide(assessor, id, 1, "coverage", "accepted", null).statusCode(200)
                 .body("status", Matchers.equalTo("submitted"))
                 .body("components.find { it.item == 'coverage' }.decision.decidedBy",
-                        Matchers.equalTo("assessor-EPA0604-subject"));
+                        Matchers.equalTo("assessor-" + learner.epaoId() + "-subject"));
         decide(assessor, id, 1, "coverage", "rejected", "Second thoughts").spec(Problems.problem(409, "conflict"))
                 .body("code", Matchers.equalTo("component-decided"));
         decide(assessor, id, 1, "employer-confirmation", "rejected", "The confirmation is unsigned").statusCode(200)
@@ -389,31 +415,35 @@ class GatewayResourceTest {
 
     @Test
     void noGradedAttemptBeforeTheGatewayIsPassed() {
-        organisation("EPA0605");
-        String assessorId = as(Tokens.admin()).body(Map.of("userId", "assessor-EPA0605-subject", "name", "Ann"))
-                .when().post("/api/v1/assessment-organisations/EPA0605/assessors").then().statusCode(201)
-                .extract().path("id");
-        String id = register("3000000605", "ST1398_1.0", "10006005", "EMP-605", "EPA0605", null);
+        String epaoId = AssessmentApi.freshOrganisation();
+        String ukprn = TestIds.ukprn();
+        String assessorId = as(Tokens.admin()).body(Map.of("userId", "assessor-" + epaoId + "-subject", "name",
+                "Ann")).when().post("/api/v1/assessment-organisations/" + epaoId + "/assessors").then()
+                .statusCode(201).extract().path("id");
+        String id = register(TestIds.uln(), "ST1398_1.0", ukprn, TestIds.employerId(), epaoId, null);
         as(Tokens.admin()).body(Map.of("assessorId", assessorId)).when().put(ASSESSMENTS + "/" + id + "/assessor")
                 .then().statusCode(200);
-        as(assessorToken("EPA0605")).body(Map.of("methodCode", "M1", "kind", "first", "date", TODAY.toString(),
+        as(assessorToken(epaoId)).body(Map.of("methodCode", "M1", "kind", "first", "date", TODAY.toString(),
                 "grade", "Pass", "reason", "Observed")).when().post(ASSESSMENTS + "/" + id + "/attempts").then()
                 .spec(Problems.problem(422, "unprocessable")).body("code", Matchers.equalTo("gateway-not-passed"));
         as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/attempts").then().body("totalItems",
                 Matchers.equalTo(0));
         // Without the evidence-service id readiness cannot be checked.
-        readiness(Tokens.tutor("10006005"), id).spec(Problems.problem(422, "unprocessable"))
+        readiness(Tokens.tutor(ukprn), id).spec(Problems.problem(422, "unprocessable"))
                 .body("code", Matchers.equalTo("no-apprentice-link"));
     }
 
     @Test
     void waiversAreTheOrganisationsAndNeverChangedInPlace() {
-        String id = st1398(6, "EPA0606", "10006006");
-        String assessor = assessorToken("EPA0606");
+        Learner learner = st1398();
+        String id = learner.id();
+        String assessor = assessorToken(learner.epaoId());
+        String tutor = Tokens.tutor(learner.ukprn());
+        String employer = Tokens.employer(learner.employerId());
         Map<String, Object> waiver = Map.of("item", "english-and-maths", "reason", "Exempt");
-        waive(Tokens.tutor("10006006"), id, waiver).spec(Problems.problem(403, "forbidden"));
-        waive(Tokens.employer("EMP-66"), id, waiver).statusCode(403);
-        waive(assessorToken("EPA0698"), id, waiver).spec(Problems.problem(404, "not-found"));
+        waive(tutor, id, waiver).spec(Problems.problem(403, "forbidden"));
+        waive(employer, id, waiver).statusCode(403);
+        waive(assessorToken(TestIds.epaoId()), id, waiver).spec(Problems.problem(404, "not-found"));
         waive(assessor, id, Map.of("item", "english-and-maths")).spec(Problems.invalid("reason"));
         waive(assessor, id, Map.of("item", "english-and-maths", "reason", " ")).spec(Problems.invalid("reason"));
         waive(assessor, id, Map.of("item", "english-and-maths", "reason", "x", "action", "forget"))
@@ -428,11 +458,11 @@ class GatewayResourceTest {
         waive(assessor, id, waiver).statusCode(201);
         waive(assessor, id, waiver).spec(Problems.problem(409, "conflict")).body("code",
                 Matchers.equalTo("already-waived"));
-        assertEquals("waived", statuses(readiness(Tokens.tutor("10006006"), id)).get("english-and-maths"));
+        assertEquals("waived", statuses(readiness(tutor, id)).get("english-and-maths"));
         waive(Tokens.admin(), id, Map.of("item", "english-and-maths", "reason", "Exemption not evidenced",
                 "action", "withdraw")).statusCode(201).body("kind", Matchers.equalTo("waiver-withdrawal"));
-        assertEquals("failed", statuses(readiness(Tokens.tutor("10006006"), id)).get("english-and-maths"));
-        as(Tokens.employer("EMP-66")).when().get(ASSESSMENTS + "/" + id + "/gateway/waivers").then()
+        assertEquals("failed", statuses(readiness(tutor, id)).get("english-and-maths"));
+        as(employer).when().get(ASSESSMENTS + "/" + id + "/gateway/waivers").then()
                 .statusCode(200).body("items.kind", contains("waiver", "waiver-withdrawal"))
                 .body("items.reason", contains("Exempt", "Exemption not evidenced"));
         as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/gateway/waivers?size=0").then().statusCode(400);
@@ -440,87 +470,97 @@ class GatewayResourceTest {
 
     @Test
     void declarationsAreTheProvidersOrTheEmployersOwnConfirmation() {
-        String id = st1398(7, "EPA0607", "10006007");
-        declare(Tokens.employer("EMP-67"), id, "employer-confirmation").statusCode(201)
-                .body("recordedBy", Matchers.equalTo("employer-EMP-67-subject"));
-        declare(Tokens.employer("EMP-67"), id, "project-scope-sign-off").spec(Problems.problem(403, "forbidden"));
-        declare(Tokens.employer("EMP-99"), id, "project-scope-sign-off").spec(Problems.problem(404, "not-found"));
-        declare(Tokens.tutor("10006099"), id, "project-scope-sign-off").spec(Problems.problem(404, "not-found"));
-        declare(assessorToken("EPA0607"), id, "project-scope-sign-off").statusCode(403);
-        declare(Tokens.tutor("10006007"), id, "coverage").spec(Problems.problem(422, "unprocessable"))
+        Learner learner = st1398();
+        String id = learner.id();
+        String employer = Tokens.employer(learner.employerId());
+        String tutor = Tokens.tutor(learner.ukprn());
+        declare(employer, id, "employer-confirmation").statusCode(201)
+                .body("recordedBy", Matchers.equalTo("employer-" + learner.employerId() + "-subject"));
+        declare(employer, id, "project-scope-sign-off").spec(Problems.problem(403, "forbidden"));
+        declare(Tokens.employer(TestIds.employerId()), id, "project-scope-sign-off")
+                .spec(Problems.problem(404, "not-found"));
+        declare(Tokens.tutor(TestIds.ukprn()), id, "project-scope-sign-off").spec(Problems.problem(404, "not-found"));
+        declare(assessorToken(learner.epaoId()), id, "project-scope-sign-off").statusCode(403);
+        declare(tutor, id, "coverage").spec(Problems.problem(422, "unprocessable"))
                 .body("code", Matchers.equalTo("item-not-declared"));
-        as(Tokens.tutor("10006007")).body(Map.of("item", "project-scope-sign-off", "declaredBy", "Sam",
+        as(tutor).body(Map.of("item", "project-scope-sign-off", "declaredBy", "Sam",
                 "declaredOn", TODAY.plusDays(1).toString())).when().post(ASSESSMENTS + "/" + id
                         + "/gateway/declarations").then().spec(Problems.invalid("declaredOn"));
-        as(Tokens.tutor("10006007")).body(Map.of("item", "project-scope-sign-off")).when().post(ASSESSMENTS + "/"
+        as(tutor).body(Map.of("item", "project-scope-sign-off")).when().post(ASSESSMENTS + "/"
                 + id + "/gateway/declarations").then().spec(Problems.invalid("declaredBy"));
         assertEquals(1, count(id, "declarations"));
-        as(Tokens.tutor("10006007")).when().get(ASSESSMENTS + "/" + id + "/gateway/declarations").then()
+        as(tutor).when().get(ASSESSMENTS + "/" + id + "/gateway/declarations").then()
                 .body("items.item", contains("employer-confirmation"));
     }
 
     @Test
     void evidenceServiceAnswersBecomeOurProblems() {
-        organisation("EPA0608");
-        String tutor = Tokens.tutor("10006008");
+        String epaoId = AssessmentApi.freshOrganisation();
+        String ukprn = TestIds.ukprn();
+        String employerId = TestIds.employerId();
+        String tutor = Tokens.tutor(ukprn);
         // Down: connection reset.
-        String down = apprenticeId(81);
+        String down = apprenticeId();
         evidence().register(get(urlEqualTo("/api/v1/apprentices/" + down)).willReturn(aResponse()
                 .withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        String id = register("3000000681", "ST1398_1.0", "10006008", "EMP-608", "EPA0608", down);
+        String id = register(TestIds.uln(), "ST1398_1.0", ukprn, employerId, epaoId, down);
         readiness(tutor, id).spec(Problems.problem(503, "service-unavailable", "downstream-unavailable"))
                 .body("downstream", Matchers.equalTo("evidence-service"));
         submit(tutor, id).spec(Problems.problem(503, "service-unavailable", "downstream-unavailable"));
         assertEquals(0, count(id, "submissions"));
         // Slow: no answer within the guard's timeout (1.5 s in tests).
-        String slow = apprenticeId(86);
+        String slow = apprenticeId();
         evidence().register(get(urlEqualTo("/api/v1/apprentices/" + slow)).willReturn(okJson("{}")
                 .withFixedDelay(4000)));
-        readiness(tutor, register("3000000686", "ST1398_1.0", "10006008", "EMP-608", "EPA0608", slow))
+        readiness(tutor, register(TestIds.uln(), "ST1398_1.0", ukprn, employerId, epaoId, slow))
                 .spec(Problems.problem(504, "gateway-timeout", "downstream-timeout"))
                 .body("downstream", Matchers.equalTo("evidence-service"));
         // Failing: 500.
-        String failing = apprenticeId(82);
+        String failing = apprenticeId();
         evidence().register(get(urlEqualTo("/api/v1/apprentices/" + failing)).willReturn(aResponse().withStatus(500)));
-        readiness(tutor, register("3000000682", "ST1398_1.0", "10006008", "EMP-608", "EPA0608", failing))
+        readiness(tutor, register(TestIds.uln(), "ST1398_1.0", ukprn, employerId, epaoId, failing))
                 .spec(Problems.problem(503, "service-unavailable", "downstream-unavailable"));
         // Unknown to evidence-service (or not the caller's): 404.
-        String unknown = apprenticeId(83);
+        String unknown = apprenticeId();
         evidence().register(get(urlEqualTo("/api/v1/apprentices/" + unknown)).willReturn(aResponse()
                 .withStatus(404).withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
-        readiness(tutor, register("3000000683", "ST1398_1.0", "10006008", "EMP-608", "EPA0608", unknown))
+        readiness(tutor, register(TestIds.uln(), "ST1398_1.0", ukprn, employerId, epaoId, unknown))
                 .spec(Problems.problem(404, "not-found", "apprentice-not-visible"));
         // A role evidence-service does not serve (assessors): 403.
-        String refused = apprenticeId(84);
+        String refused = apprenticeId();
         evidence().register(get(urlEqualTo("/api/v1/apprentices/" + refused)).willReturn(aResponse()
                 .withStatus(403).withHeader("Content-Type", "application/problem+json").withBody("{\"status\":403}")));
-        readiness(assessorToken("EPA0608"), register("3000000684", "ST1398_1.0", "10006008", "EMP-608", "EPA0608",
+        readiness(assessorToken(epaoId), register(TestIds.uln(), "ST1398_1.0", ukprn, employerId, epaoId,
                 refused)).spec(Problems.problem(403, "forbidden", "portfolio-not-readable"));
         // Another learner's record.
-        String other = apprenticeId(85);
-        apprentice(other, "3000000999", "ST1398_1.0", LocalDate.of(2000, 1, 1), LocalDate.of(2025, 1, 1));
-        readiness(tutor, register("3000000685", "ST1398_1.0", "10006008", "EMP-608", "EPA0608", other))
+        String other = apprenticeId();
+        apprentice(other, TestIds.uln(), ukprn, employerId, "ST1398_1.0", LocalDate.of(2000, 1, 1),
+                LocalDate.of(2025, 1, 1));
+        readiness(tutor, register(TestIds.uln(), "ST1398_1.0", ukprn, employerId, epaoId, other))
                 .spec(Problems.problem(422, "unprocessable")).body("code", Matchers.equalTo("apprentice-mismatch"));
     }
 
     @Test
     void readinessAndHistoryAreScopedToTheCallersTenant() {
-        String id = st1398(9, "EPA0609", "10006009");
-        readiness(Tokens.tutor("10006098"), id).spec(Problems.problem(404, "not-found"));
-        readiness(Tokens.employer("EMP-98"), id).spec(Problems.problem(404, "not-found"));
-        readiness(assessorToken("EPA0697"), id).spec(Problems.problem(404, "not-found"));
-        as(Tokens.tutor("10006098")).when().get(ASSESSMENTS + "/" + id + "/gateway/submissions").then()
+        Learner learner = st1398();
+        String id = learner.id();
+        String otherTutor = Tokens.tutor(TestIds.ukprn());
+        String employer = Tokens.employer(learner.employerId());
+        readiness(otherTutor, id).spec(Problems.problem(404, "not-found"));
+        readiness(Tokens.employer(TestIds.employerId()), id).spec(Problems.problem(404, "not-found"));
+        readiness(assessorToken(TestIds.epaoId()), id).spec(Problems.problem(404, "not-found"));
+        as(otherTutor).when().get(ASSESSMENTS + "/" + id + "/gateway/submissions").then()
                 .spec(Problems.problem(404, "not-found"));
-        submit(Tokens.tutor("10006098"), id).spec(Problems.problem(404, "not-found"));
-        submit(assessorToken("EPA0609"), id).statusCode(403);
-        submit(Tokens.employer("EMP-69"), id).statusCode(403);
-        as(Tokens.apprentice("3000000609", "10006009", "EMP-69")).when().get(ASSESSMENTS + "/" + id
-                + "/gateway/readiness").then().statusCode(403);
+        submit(otherTutor, id).spec(Problems.problem(404, "not-found"));
+        submit(assessorToken(learner.epaoId()), id).statusCode(403);
+        submit(employer, id).statusCode(403);
+        as(Tokens.apprentice(learner.uln(), learner.ukprn(), learner.employerId())).when().get(ASSESSMENTS + "/"
+                + id + "/gateway/readiness").then().statusCode(403);
         assertEquals(0, count(id, "submissions"));
-        readiness(Tokens.employer("EMP-69"), id).statusCode(200).body("items.item", hasItem("coverage"));
-        as(Tokens.admin()).body(Map.of("uln", "3000000690", "familyName", "L", "standardVersion", "ST1398_1.0",
-                "providerUkprn", "10006009", "employerId", "E", "epaoId", "EPA0609", "apprenticeId", "XYZ"))
-                .when().post(ASSESSMENTS).then().spec(Problems.invalid("apprenticeId"));
+        readiness(employer, id).statusCode(200).body("items.item", hasItem("coverage"));
+        as(Tokens.admin()).body(Map.of("uln", TestIds.uln(), "familyName", "L", "standardVersion", "ST1398_1.0",
+                "providerUkprn", learner.ukprn(), "employerId", "E", "epaoId", learner.epaoId(), "apprenticeId",
+                "XYZ")).when().post(ASSESSMENTS).then().spec(Problems.invalid("apprenticeId"));
     }
 
     /**
@@ -534,11 +574,11 @@ class GatewayResourceTest {
         String ukprn = TestIds.ukprn();
         String employerId = TestIds.employerId();
         String uln = TestIds.uln();
-        String apprenticeId = "%024x".formatted(Long.parseLong(TestIds.suffix(), 36) + 0xE000_0000L);
+        String apprenticeId = apprenticeId();
         String employer = Tokens.employer(employerId);
         LocalDate start = TODAY.minusMonths(14);
         // The full view for the provider (any other token), then the employer view for this employer's token only.
-        apprentice(apprenticeId, uln, "ST1398_1.0", start.minusYears(17).minusDays(10), start);
+        apprentice(apprenticeId, uln, ukprn, employerId, "ST1398_1.0", start.minusYears(17).minusDays(10), start);
         evidence().register(get(urlEqualTo("/api/v1/apprentices/" + apprenticeId))
                 .withHeader("Authorization", equalTo("Bearer " + employer)).willReturn(okJson("""
                         {"id":"%s","uln":"%s","givenName":"Ada","familyName":"Lovelace","ageAtStart":17,

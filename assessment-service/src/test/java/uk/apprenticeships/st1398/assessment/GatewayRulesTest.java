@@ -19,6 +19,7 @@ import uk.apprenticeships.st1398.assessment.api.GatewayReadinessResponse;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlan;
 import uk.apprenticeships.st1398.assessment.client.EvidenceClient;
 import uk.apprenticeships.st1398.assessment.service.GatewayRules;
+import uk.apprenticeships.st1398.testing.TestIds;
 
 /** The readiness rules on their own, from standards-service's real ST1398 seed plan and a made-up plan. */
 class GatewayRulesTest {
@@ -26,13 +27,17 @@ class GatewayRulesTest {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private static final LocalDate START = LocalDate.of(2025, 9, 1);
     private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 9, 1, 12, 0, 0, 0, ZoneOffset.UTC);
+    /** The apprentice's ULN, provider and employer: the rules never read them. */
+    private static final String ULN = TestIds.uln();
+    private static final String UKPRN = TestIds.ukprn();
+    private static final String EMPLOYER = TestIds.employerId();
 
     private static AssessmentPlan plan(String json) throws Exception {
         return JSON.readValue(json, AssessmentPlan.class);
     }
 
     private static EvidenceClient.Apprentice apprentice(LocalDate dateOfBirth, LocalDate start) {
-        return new EvidenceClient.Apprentice("a1", "1234567890", "Lovelace", dateOfBirth, null, "10000001", "EMP1",
+        return new EvidenceClient.Apprentice("a1", ULN, "Lovelace", dateOfBirth, null, UKPRN, EMPLOYER,
                 "ST1398_1.0", start, start.plusYears(2), "active");
     }
 
@@ -110,8 +115,8 @@ class GatewayRulesTest {
     void theAgeAtStartServesWhereTheDateOfBirthIsLeftOut() throws Exception {
         AssessmentPlan plan = plan(StandardsPlanStub.st1398Plan());
         for (int age : new int[] {15, 16, 18, 19}) {
-            EvidenceClient.Apprentice withoutBirthday = new EvidenceClient.Apprentice("a1", "1234567890", "Lovelace",
-                    null, age, null, "EMP1", "ST1398_1.0", START, START.plusYears(2), "active");
+            EvidenceClient.Apprentice withoutBirthday = new EvidenceClient.Apprentice("a1", ULN, "Lovelace",
+                    null, age, null, EMPLOYER, "ST1398_1.0", START, START.plusYears(2), "active");
             EvidenceClient.Apprentice withBirthday = apprentice(START.minusYears(age), START);
             Map<String, String> employerView = statuses(check(plan, withoutBirthday, coverage(), hours("500", "418"),
                     Map.of(), NOW));
@@ -119,8 +124,8 @@ class GatewayRulesTest {
                     employerView, "aged " + age);
             assertEquals(age >= 16 && age <= 18 ? "failed" : "not-applicable", employerView.get("english-and-maths"));
         }
-        EvidenceClient.Apprentice neither = new EvidenceClient.Apprentice("a1", "1234567890", "Lovelace", null, null,
-                null, "EMP1", "ST1398_1.0", START, START.plusYears(2), "active");
+        EvidenceClient.Apprentice neither = new EvidenceClient.Apprentice("a1", ULN, "Lovelace", null, null,
+                null, EMPLOYER, "ST1398_1.0", START, START.plusYears(2), "active");
         assertEquals("failed", statuses(check(plan, neither, coverage(), hours("500", "418"), Map.of(), NOW))
                 .get("english-and-maths"), "no age at all: cannot be shown to be not applicable");
     }

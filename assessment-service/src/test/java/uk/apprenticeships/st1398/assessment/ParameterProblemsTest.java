@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /** Requests refused below the resources are problems too, naming what is wrong. */
@@ -22,7 +23,7 @@ class ParameterProblemsTest {
         given().auth().oauth2(Tokens.admin()).when().get("/api/v1/assessments/not-a-uuid").then()
                 .spec(Problems.problem(400, "validation-failed", "parameter-invalid"))
                 .body("violations.field", hasItem("id"));
-        as(Tokens.assessor("EPA0001")).body(Map.of("decision", "accepted")).when()
+        as(Tokens.assessor(TestIds.epaoId())).body(Map.of("decision", "accepted")).when()
                 .post("/api/v1/assessments/" + UUID.randomUUID() + "/gateway/submissions/abc/components/coverage"
                         + "/decision").then()
                 .spec(Problems.problem(400, "validation-failed", "parameter-invalid"))

@@ -26,9 +26,13 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
+import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
-/** EPA outcome and registration reports. Organisations EPA08xx, ULNs 20000008xx. */
+/**
+ * EPA outcome and registration reports. Each test seeds its own organisation (a fresh id from TestIds, so the reports
+ * of that organisation hold exactly this test's assessments), assessor, provider and ULNs.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = StandardsPlanStub.class, restrictToAnnotatedClass = false)
 class ReportResourceTest {
@@ -37,24 +41,28 @@ class ReportResourceTest {
     private static final String REGISTRATIONS = "/api/v1/reports/epa-registrations";
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     private static final LocalDate FROM = TODAY.minusDays(30);
-    private static final String EPAO = "EPA0801";
     private static final String HEADER = "ReportingDate,AwardingOrganisation,AwardingOrganisationID,StandardTitle,"
             + "StandardID,AssessmentPlanVersionNumber,QualificationNumber,ULN,CandidateIdentifierOther,"
             + "Method1Name,Method1Grade,Method1Date,Method2Name,Method2Grade,Method2Date,"
             + "Method3Name,Method3Grade,Method3Date,OverallGrade,OverallGradeDate";
 
-    private static String inPeriod;
-    private static String twoMethods;
-    private static String incomplete;
-    private static String earlier;
+    private final String ukprn = TestIds.ukprn();
+    private final String assessorUser = AssessmentApi.freshUser("reporter");
+    private final String inPeriodUln = TestIds.uln();
+    private String epao;
+    private String otherEpao;
+    private String inPeriod;
+    private String twoMethods;
+    private String incomplete;
+    private String earlier;
 
-    private static String assessorToken() {
-        return Tokens.token("rp0801", Set.of("assessor"), Map.of("epao_id", EPAO));
+    private String assessorToken() {
+        return Tokens.token(assessorUser, Set.of("assessor"), Map.of("epao_id", epao));
     }
 
-    private static String register(String uln, String version, String assessorId) {
+    private String register(String uln, String version, String assessorId) {
         Map<String, Object> body = new HashMap<>(Map.of("uln", uln, "familyName", "Lovelace", "standardVersion",
-                version, "providerUkprn", "10008001", "employerId", "EMP-" + uln, "epaoId", EPAO,
+                version, "providerUkprn", ukprn, "employerId", TestIds.employerId(), "epaoId", epao,
                 "gatewayDate", TODAY.minusDays(100).toString()));
         String id = as(Tokens.admin()).body(body).when().post("/api/v1/assessments").then().statusCode(201)
                 .extract().path("id");
@@ -63,44 +71,36 @@ class ReportResourceTest {
         return id;
     }
 
-    private static void attempt(String id, String method, LocalDate date, String grade) {
+    private void attempt(String id, String method, LocalDate date, String grade) {
         as(assessorToken()).body(Map.of("methodCode", method, "kind", "first", "date", date.toString(), "grade",
                 grade, "reason", "Observed against the grading criteria")).when()
                 .post("/api/v1/assessments/" + id + "/attempts").then().statusCode(201);
     }
 
-    /** Seeds once, on the first test (RestAssured is pointed at the application only once it runs). */
+    /** Seeds the test's organisation (RestAssured is pointed at the application only once a test runs). */
     @BeforeEach
     void seed() {
-        if (inPeriod != null) {
-            return;
-        }
-        as(Tokens.admin()).body(Map.of("epaoId", EPAO, "name", "Reporting, Assessments Ltd")).when()
-                .post("/api/v1/assessment-organisations").then().statusCode(201);
-        as(Tokens.admin()).body(Map.of("epaoId", "EPA0802", "name", "Other Org")).when()
-                .post("/api/v1/assessment-organisations").then().statusCode(201);
-        String assessorId = as(Tokens.admin()).body(Map.of("userId", "rp0801-subject", "name", "Assessor rp0801",
-                "conflictProviderUkprns", List.of(), "conflictEmployerIds", List.of())).when()
-                .post("/api/v1/assessment-organisations/" + EPAO + "/assessors").then().statusCode(201)
-                .extract().path("id");
-        inPeriod = register("2000000801", "ST9999_1.0", assessorId);
+        epao = AssessmentApi.freshOrganisation("Reporting, Assessments Ltd");
+        otherEpao = AssessmentApi.freshOrganisation("Other Org");
+        String assessorId = AssessmentApi.assessor(epao, assessorUser, List.of(), List.of());
+        inPeriod = register(inPeriodUln, "ST9999_1.0", assessorId);
         attempt(inPeriod, "PROJECT", TODAY.minusDays(90), "Pass");
         attempt(inPeriod, "TEST", TODAY.minusDays(80), "Merit");
         attempt(inPeriod, "INTERVIEW", TODAY.minusDays(10), "Distinction");
-        twoMethods = register("2000000802", "ST1398_1.0", assessorId);
+        twoMethods = register(TestIds.uln(), "ST1398_1.0", assessorId);
         attempt(twoMethods, "M1", TODAY.minusDays(90), "Distinction");
         attempt(twoMethods, "M2", TODAY.minusDays(5), "Distinction");
-        incomplete = register("2000000803", "ST9999_1.0", assessorId);
+        incomplete = register(TestIds.uln(), "ST9999_1.0", assessorId);
         attempt(incomplete, "PROJECT", TODAY.minusDays(5), "Pass");
-        earlier = register("2000000804", "ST9999_1.0", assessorId);
+        earlier = register(TestIds.uln(), "ST9999_1.0", assessorId);
         attempt(earlier, "PROJECT", TODAY.minusDays(90), "Pass");
         attempt(earlier, "TEST", TODAY.minusDays(80), "Pass");
         attempt(earlier, "INTERVIEW", TODAY.minusDays(60), "Pass");
     }
 
-    private static ExtractableResponse<Response> csv(String token, String path, LocalDate from, LocalDate to) {
+    private ExtractableResponse<Response> csv(String token, String path, LocalDate from, LocalDate to) {
         return given().auth().oauth2(token).accept("text/csv").queryParam("from", from.toString())
-                .queryParam("to", to.toString()).queryParam("epaoId", EPAO).when().get(path).then().statusCode(200)
+                .queryParam("to", to.toString()).queryParam("epaoId", epao).when().get(path).then().statusCode(200)
                 .extract();
     }
 
@@ -121,8 +121,8 @@ class ReportResourceTest {
         Map<String, CSVRecord> rows = records(body);
         assertEquals(Set.of(inPeriod, twoMethods), rows.keySet(), "incomplete and earlier results are left out");
         CSVRecord row = rows.get(inPeriod);
-        assertEquals(List.of(TODAY.toString(), "Reporting, Assessments Ltd", EPAO, "ST9999", "ST9999", "1.0", "-2",
-                "2000000801", inPeriod, "Project", "Pass", TODAY.minusDays(90).toString(), "Test", "Merit",
+        assertEquals(List.of(TODAY.toString(), "Reporting, Assessments Ltd", epao, "ST9999", "ST9999", "1.0", "-2",
+                inPeriodUln, inPeriod, "Project", "Pass", TODAY.minusDays(90).toString(), "Test", "Merit",
                 TODAY.minusDays(80).toString(), "Interview", "Distinction", TODAY.minusDays(10).toString(), "Merit",
                 TODAY.minusDays(10).toString()), row.toList());
         CSVRecord two = rows.get(twoMethods);
@@ -135,7 +135,7 @@ class ReportResourceTest {
         // A wider period takes in the earlier result; wildcard Accept answers CSV too.
         String wider = given().auth().oauth2(Tokens.admin()).accept("*/*")
                 .queryParam("from", TODAY.minusDays(70).toString()).queryParam("to", TODAY.toString())
-                .queryParam("epaoId", EPAO).when().get(OUTCOMES).then().statusCode(200)
+                .queryParam("epaoId", epao).when().get(OUTCOMES).then().statusCode(200)
                 .header("Content-Type", startsWith("text/csv")).extract().asString();
         assertEquals(Set.of(inPeriod, twoMethods, earlier), records(wider).keySet());
         given().auth().oauth2(Tokens.admin()).accept("application/xml").queryParam("from", FROM.toString())
@@ -146,7 +146,7 @@ class ReportResourceTest {
     void jsonCarriesTheSameData() throws IOException {
         Map<String, CSVRecord> rows = records(csv(Tokens.admin(), OUTCOMES, FROM, TODAY).asString());
         List<Map<String, String>> json = given().auth().oauth2(Tokens.admin()).accept("application/json")
-                .queryParam("from", FROM.toString()).queryParam("to", TODAY.toString()).queryParam("epaoId", EPAO)
+                .queryParam("from", FROM.toString()).queryParam("to", TODAY.toString()).queryParam("epaoId", epao)
                 .when().get(OUTCOMES).then().statusCode(200).header("Content-Type", startsWith("application/json"))
                 .extract().jsonPath().getList("$");
         assertEquals(rows.size(), json.size());
@@ -173,10 +173,11 @@ class ReportResourceTest {
         assertEquals(Set.of(inPeriod, twoMethods), records(csv(assessorToken(), OUTCOMES, FROM, TODAY).asString())
                 .keySet());
         given().auth().oauth2(assessorToken()).queryParam("from", FROM.toString()).queryParam("to", TODAY.toString())
-                .queryParam("epaoId", "EPA0802").when().get(OUTCOMES).then().spec(Problems.problem(404, "not-found"));
+                .queryParam("epaoId", otherEpao).when().get(OUTCOMES).then().spec(Problems.problem(404, "not-found"));
         given().auth().oauth2(Tokens.admin()).queryParam("from", FROM.toString()).queryParam("to", TODAY.toString())
-                .queryParam("epaoId", "EPA0899").when().get(OUTCOMES).then().spec(Problems.problem(404, "not-found"));
-        given().auth().oauth2(Tokens.tutor("10008001")).queryParam("from", FROM.toString())
+                .queryParam("epaoId", TestIds.epaoId()).when().get(OUTCOMES).then()
+                .spec(Problems.problem(404, "not-found"));
+        given().auth().oauth2(Tokens.tutor(ukprn)).queryParam("from", FROM.toString())
                 .queryParam("to", TODAY.toString()).when().get(OUTCOMES).then()
                 .spec(Problems.problem(403, "forbidden"));
         given().auth().oauth2(Tokens.token("reg1", Set.of("regulator"), Map.of())).accept("text/csv")
