@@ -3,6 +3,8 @@ package uk.apprenticeships.st1398.testing;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.util.Map;
+import uk.apprenticeships.st1398.platform.security.Claims;
+import uk.apprenticeships.st1398.platform.security.Roles;
 import java.util.Set;
 
 /**
@@ -40,24 +42,24 @@ public final class Tokens {
     }
 
     public static String admin() {
-        return token("admin1", "admin");
+        return token("admin1", Roles.ADMIN);
     }
 
     public static String tutor(String ukprn) {
-        return token("tutor-" + ukprn, Set.of("tutor"), Map.of("provider_ukprn", ukprn));
+        return token("tutor-" + ukprn, Set.of(Roles.TUTOR), Map.of(Claims.PROVIDER_UKPRN, ukprn));
     }
 
     public static String apprentice(String uln, String ukprn, String employerId) {
-        return token("apprentice-" + uln, Set.of("apprentice"),
+        return token("apprentice-" + uln, Set.of(Roles.APPRENTICE),
                 Map.of("uln", uln, "provider_ukprn", ukprn, "employer_id", employerId));
     }
 
     public static String employer(String employerId) {
-        return token("employer-" + employerId, Set.of("employer"), Map.of("employer_id", employerId));
+        return token("employer-" + employerId, Set.of(Roles.EMPLOYER), Map.of(Claims.EMPLOYER_ID, employerId));
     }
 
     public static String assessor(String epaoId) {
-        return token("assessor-" + epaoId, Set.of("assessor"), Map.of("epao_id", epaoId));
+        return token("assessor-" + epaoId, Set.of(Roles.ASSESSOR), Map.of(Claims.EPAO_ID, epaoId));
     }
 
     /**
@@ -65,12 +67,12 @@ public final class Tokens {
      * gives a client without the platform's audience mapper): the platform must refuse it.
      */
     public static String wrongAudience() {
-        return token("admin1", Set.of("admin"), Map.of(), "account");
+        return token("admin1", Set.of(Roles.ADMIN), Map.of(), "account");
     }
 
     /** A token that is well formed but signed by nobody the service trusts. */
     public static String forged() {
-        String real = token("mallory", "admin");
+        String real = token("mallory", Roles.ADMIN);
         return real.substring(0, real.lastIndexOf('.') + 1) + "AAAA" + real.substring(real.lastIndexOf('.') + 5);
     }
 }
