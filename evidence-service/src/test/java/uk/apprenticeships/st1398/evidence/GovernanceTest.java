@@ -272,6 +272,7 @@ class GovernanceTest {
         assertEquals(List.of("apprentice.erasure-started", "apprentice.erased"),
                 after.subList(beforeErasure.size(), after.size()).stream().map(m -> m.get("action")).toList());
         assertChain(after);
+        AuditTrailTest.assertDigestContinuity(after);
         AuditTrailTest.events(tutor, a, "?action=apprentice.erased").statusCode(200)
                 .body("items.actor", hasItems("admin1-subject"));
 

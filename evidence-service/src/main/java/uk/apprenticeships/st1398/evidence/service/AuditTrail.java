@@ -77,7 +77,15 @@ public class AuditTrail {
         if (entity == null) {
             return null;
         }
-        return sha256(canonicalJson(entity));
+        return storedDigest(encoded(entity));
+    }
+
+    /**
+     * The same digest of a document read as it is stored, without the entity classes: what {@link #digest} gave for
+     * the entity that was written, also for documents in a shape the current classes no longer read.
+     */
+    public static String storedDigest(BsonDocument stored) {
+        return sha256(((BsonDocument) sorted(stored)).toJson(CANONICAL));
     }
 
     /** A created or changed document (the entity after the change) and the digest read before it. */
@@ -95,9 +103,27 @@ public class AuditTrail {
         append(action, new Resource("apprentice", apprenticeId.toHexString(), apprenticeId), null, null);
     }
 
+    /**
+     * A change the service made by itself, with no request or caller (a start-up migration): the actor is
+     * {@code actor} (the service's name), with no role, tenant or request id.
+     */
+    void changedBySystem(String actor, String action, Object entity, String beforeDigest) {
+        append(new Actor(actor, null, null, null, null), action, resourceOf(entity), beforeDigest, digest(entity));
+    }
+
+    /** Who an event names: the caller's stamp without its display name, and the tenant they act for. */
+    private record Actor(String subject, String role, String onBehalfOf, String tenant, String requestId) {
+    }
+
     void append(String action, Resource resource, String beforeDigest, String afterDigest) {
         Caller caller = stamps.caller();
-        Tenancy tenancy = Tenancy.of(caller);
+        // The caller's stamp without its display name: the trail survives erasure, an apprentice's name must not.
+        Actor actor = new Actor(caller.subject(), caller.primaryRole(), caller.onBehalfOf(),
+                Tenancy.of(caller).auditTenant(), caller.requestId() != null ? caller.requestId() : requestId());
+        append(actor, action, resource, beforeDigest, afterDigest);
+    }
+
+    private void append(Actor actor, String action, Resource resource, String beforeDigest, String afterDigest) {
         String chain = resource.apprenticeId().toHexString();
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             AuditEvent last = events.last(chain).orElse(null);
@@ -105,17 +131,16 @@ public class AuditTrail {
             e.chain = chain;
             e.seq = last == null ? 1 : last.seq + 1;
             e.previousHash = last == null ? null : last.hash;
-            // The caller's stamp without its display name: the trail survives erasure, an apprentice's name must not.
             e.occurredAt = stamps.now();
-            e.actor = caller.subject();
-            e.actorRole = caller.primaryRole();
-            e.onBehalfOf = caller.onBehalfOf();
-            e.actorTenant = tenancy.auditTenant();
+            e.actor = actor.subject();
+            e.actorRole = actor.role();
+            e.onBehalfOf = actor.onBehalfOf();
+            e.actorTenant = actor.tenant();
             e.action = action;
             e.resourceType = resource.type();
             e.resourceId = resource.id();
             e.apprenticeId = resource.apprenticeId();
-            e.requestId = caller.requestId() != null ? caller.requestId() : requestId();
+            e.requestId = actor.requestId();
             e.beforeDigest = beforeDigest;
             e.afterDigest = afterDigest;
             e.hash = hash(e);
@@ -176,13 +201,14 @@ public class AuditTrail {
         }
     }
 
+    /** The entity as the collection's codec stores it. */
     @SuppressWarnings("unchecked")
-    private String canonicalJson(Object entity) {
+    private BsonDocument encoded(Object entity) {
         Codec<Object> codec = (Codec<Object>) events.mongoDatabase().getCodecRegistry().get(entity.getClass());
         BsonDocument doc = new BsonDocument();
         codec.encode(new BsonDocumentWriter(doc), entity, EncoderContext.builder().isEncodingCollectibleDocument(true)
                 .build());
-        return ((BsonDocument) sorted(doc)).toJson(CANONICAL);
+        return doc;
     }
 
     private static BsonValue sorted(BsonValue value) {

@@ -16,6 +16,7 @@ import uk.apprenticeships.st1398.evidence.domain.Apprentice;
 import uk.apprenticeships.st1398.evidence.domain.ApprenticeTombstone;
 import uk.apprenticeships.st1398.evidence.domain.Evidence;
 import uk.apprenticeships.st1398.evidence.domain.EvidenceRevision;
+import uk.apprenticeships.st1398.evidence.domain.StampDoc;
 import uk.apprenticeships.st1398.evidence.domain.StatusChange;
 import uk.apprenticeships.st1398.evidence.mapping.StampMapper;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
@@ -157,9 +158,10 @@ public class ErasureService {
         ApprenticeTombstone t = new ApprenticeTombstone();
         t.id = a.id;
         t.providerUkprn = a.providerUkprn;
-        // Who started it; when it completed.
-        t.erased = a.erasure.started;
-        if (t.erased != null) {
+        // Who started it; when it completed. A copy: the apprentice's own stamp must stay as stored, or the digest
+        // of the apprentice before its deletion would not be the one its erasure-started event recorded.
+        if (a.erasure.started != null) {
+            t.erased = StampDoc.of(a.erasure.started.toStamp());
             t.erased.at = stamps.now();
         }
         t.reason = a.erasure.reason;
