@@ -38,18 +38,25 @@ import uk.apprenticeships.st1398.testing.Tokens;
 class AccessMatrixTest {
 
     enum Caller {
-        ADMIN, REGULATOR, ASSESSOR_OWN, ASSESSOR_OTHER, TUTOR_OWN, TUTOR_OTHER, LMS, EMPLOYER_OWN, EMPLOYER_OTHER,
-        APPRENTICE, NONE
+        ADMIN,
+        REGULATOR,
+        ASSESSOR_OWN,
+        ASSESSOR_OTHER,
+        TUTOR_OWN,
+        TUTOR_OTHER,
+        LMS,
+        EMPLOYER_OWN,
+        EMPLOYER_OTHER,
+        APPRENTICE,
+        NONE
     }
 
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     /** Request to make: path (with query) and JSON body, or null for none. */
-    record Call(String path, Object body) {
-    }
+    record Call(String path, Object body) {}
 
-    record Row(String method, String template, Function<Caller, Call> call, String expected) {
-    }
+    record Row(String method, String template, Function<Caller, Call> call, String expected) {}
 
     private final String provider = TestIds.ukprn();
     private final String otherProvider = TestIds.ukprn();
@@ -59,6 +66,7 @@ class AccessMatrixTest {
     private final String otherAssessorUser = AssessmentApi.freshUser("matrix-other");
     /** The learner of the fixture's assessment, the learner of its draft certificate and the EPA learner. */
     private final String uln = TestIds.uln();
+
     private final String draftUln = TestIds.uln();
     private final String epaUln = TestIds.uln();
     private String own;
@@ -78,8 +86,11 @@ class AccessMatrixTest {
             case ASSESSOR_OTHER -> Tokens.token(otherAssessorUser, Set.of("assessor"), Map.of("epao_id", other));
             case TUTOR_OWN -> Tokens.tutor(provider);
             case TUTOR_OTHER -> Tokens.tutor(otherProvider);
-            case LMS -> Tokens.token("service-account-lms-integration", Set.of("lms-integration"),
-                    Map.of("provider_ukprn", provider));
+            case LMS ->
+                Tokens.token(
+                        "service-account-lms-integration",
+                        Set.of("lms-integration"),
+                        Map.of("provider_ukprn", provider));
             case EMPLOYER_OWN -> Tokens.employer(employer);
             case EMPLOYER_OTHER -> Tokens.employer(otherEmployer);
             case APPRENTICE -> Tokens.apprentice(uln, provider, employer);
@@ -96,22 +107,48 @@ class AccessMatrixTest {
         own = AssessmentApi.freshOrganisation(epaoId -> "Matrix " + epaoId);
         other = AssessmentApi.freshOrganisation(epaoId -> "Matrix " + epaoId);
         assessorId = admin().body(Map.of("userId", assessorUser + "-subject", "name", "Matrix assessor"))
-                .post("/api/v1/assessment-organisations/" + own + "/assessors").then().statusCode(201).extract()
+                .post("/api/v1/assessment-organisations/" + own + "/assessors")
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("id");
         assessmentId = register(uln);
-        admin().body(Map.of("assessorId", assessorId)).put("/api/v1/assessments/" + assessmentId + "/assessor").then()
+        admin().body(Map.of("assessorId", assessorId))
+                .put("/api/v1/assessments/" + assessmentId + "/assessor")
+                .then()
                 .statusCode(200);
-        attemptId = given().auth().oauth2(token(Caller.ASSESSOR_OWN)).contentType("application/json")
-                .body(Map.of("methodCode", "M1", "kind", "first", "date", TODAY.minusDays(2).toString(), "grade",
-                        "Pass", "reason", "Graded")).post("/api/v1/assessments/" + assessmentId + "/attempts").then()
-                .statusCode(201).extract().path("id");
+        attemptId = given().auth()
+                .oauth2(token(Caller.ASSESSOR_OWN))
+                .contentType("application/json")
+                .body(Map.of(
+                        "methodCode",
+                        "M1",
+                        "kind",
+                        "first",
+                        "date",
+                        TODAY.minusDays(2).toString(),
+                        "grade",
+                        "Pass",
+                        "reason",
+                        "Graded"))
+                .post("/api/v1/assessments/" + assessmentId + "/attempts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         bookingId = bookM2();
         register(epaUln);
         awarded = certificate(uln, "c1");
-        given().auth().oauth2(token(Caller.ASSESSOR_OWN)).contentType("application/json")
-                .body(List.of(Map.of("requestId", "s", "certificateReference", awarded))).post("/api/v1/certificates/submit")
-                .then().statusCode(200);
-        admin().body(Map.of("status", "Approved")).post("/api/v1/certificates/" + awarded + "/status").then()
+        given().auth()
+                .oauth2(token(Caller.ASSESSOR_OWN))
+                .contentType("application/json")
+                .body(List.of(Map.of("requestId", "s", "certificateReference", awarded)))
+                .post("/api/v1/certificates/submit")
+                .then()
+                .statusCode(200);
+        admin().body(Map.of("status", "Approved"))
+                .post("/api/v1/certificates/" + awarded + "/status")
+                .then()
                 .statusCode(200);
         draft = certificate(draftUln, "c2");
     }
@@ -119,28 +156,54 @@ class AccessMatrixTest {
     /** A fresh open first booking of M2 (which has no attempt while the booking rows run), any open one cancelled. */
     private String bookM2() {
         cancelM2();
-        return admin().body(bookingBody()).post("/api/v1/assessments/" + assessmentId + "/bookings").then()
-                .statusCode(201).extract().path("id");
+        return admin().body(bookingBody())
+                .post("/api/v1/assessments/" + assessmentId + "/bookings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** Cancels M2's open booking, if any. */
     private void cancelM2() {
         String bookings = "/api/v1/assessments/" + assessmentId + "/bookings";
-        List<String> open = admin().get(bookings + "?methodCode=M2&status=booked").then().statusCode(200).extract()
+        List<String> open = admin().get(bookings + "?methodCode=M2&status=booked")
+                .then()
+                .statusCode(200)
+                .extract()
                 .path("items.id");
-        open.forEach(id -> admin().body(Map.of("reason", "Matrix rebooking")).post(bookings + "/" + id
-                + "/cancellation").then().statusCode(200));
+        open.forEach(id -> admin().body(Map.of("reason", "Matrix rebooking"))
+                .post(bookings + "/" + id + "/cancellation")
+                .then()
+                .statusCode(200));
     }
 
     private static Map<String, Object> bookingBody() {
-        return Map.of("methodCode", "M2", "kind", "first", "date", TODAY.plusDays(1).toString());
+        return Map.of(
+                "methodCode", "M2", "kind", "first", "date", TODAY.plusDays(1).toString());
     }
 
     private String register(String uln) {
-        return admin().body(Map.of("uln", uln, "familyName", "Matrix", "standardVersion", "ST1398_1.0",
-                "providerUkprn", provider, "employerId", employer, "epaoId", own, "gatewayDate",
-                TODAY.minusDays(30).toString()))
-                .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
+        return admin().body(Map.of(
+                        "uln",
+                        uln,
+                        "familyName",
+                        "Matrix",
+                        "standardVersion",
+                        "ST1398_1.0",
+                        "providerUkprn",
+                        provider,
+                        "employerId",
+                        employer,
+                        "epaoId",
+                        own,
+                        "gatewayDate",
+                        TODAY.minusDays(30).toString()))
+                .post("/api/v1/assessments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private Map<String, Object> certificateBody(String uln, String requestId) {
@@ -150,30 +213,52 @@ class AccessMatrixTest {
     }
 
     private String certificate(String uln, String requestId) {
-        return given().auth().oauth2(token(Caller.ASSESSOR_OWN)).contentType("application/json")
-                .body(List.of(certificateBody(uln, requestId))).post("/api/v1/certificates").then().statusCode(200)
-                .extract().path("[0].certificate.certificateReference");
+        return given().auth()
+                .oauth2(token(Caller.ASSESSOR_OWN))
+                .contentType("application/json")
+                .body(List.of(certificateBody(uln, requestId)))
+                .post("/api/v1/certificates")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[0].certificate.certificateReference");
     }
 
     /** The EPA record of the EPA learner, created again if a previous row deleted it. */
     private String epaReference() {
-        String reference = admin().get("/api/v1/learner/" + epaUln + "/Matrix/ST1398").then().statusCode(200)
-                .extract().path("epaDetails.epaReference");
+        String reference = admin().get("/api/v1/learner/" + epaUln + "/Matrix/ST1398")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("epaDetails.epaReference");
         if (reference != null) {
             return reference;
         }
-        return admin().body(List.of(epaItem("e", null))).post("/api/v1/epa").then().statusCode(200)
-                .extract().path("[0].epaReference");
+        return admin().body(List.of(epaItem("e", null)))
+                .post("/api/v1/epa")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[0].epaReference");
     }
 
     private Map<String, Object> epaItem(String requestId, String reference) {
-        Map<String, Object> details = new HashMap<>(Map.of("epas", List.of(Map.of("epaDate",
-                TODAY.minusDays(1).toString(), "epaOutcome", "Fail"))));
+        Map<String, Object> details = new HashMap<>(
+                Map.of("epas", List.of(Map.of("epaDate", TODAY.minusDays(1).toString(), "epaOutcome", "Fail"))));
         if (reference != null) {
             details.put("epaReference", reference);
         }
-        return Map.of("requestId", requestId, "standard", "ST1398", "uln", epaUln, "familyName", "matrix",
-                "epaDetails", details);
+        return Map.of(
+                "requestId",
+                requestId,
+                "standard",
+                "ST1398",
+                "uln",
+                epaUln,
+                "familyName",
+                "matrix",
+                "epaDetails",
+                details);
     }
 
     private static Function<Caller, Call> get(String path) {
@@ -192,7 +277,8 @@ class AccessMatrixTest {
         String certificates = "/api/v1/certificates";
         String period = "?from=" + TODAY.minusDays(60) + "&to=" + TODAY;
         String learner = "/api/v1/learner/" + uln + "/matrix/ST1398";
-        // ADMIN REGULATOR ASSESSOR_OWN ASSESSOR_OTHER TUTOR_OWN TUTOR_OTHER LMS EMPLOYER_OWN EMPLOYER_OTHER APPRENTICE NONE
+        // ADMIN REGULATOR ASSESSOR_OWN ASSESSOR_OTHER TUTOR_OWN TUTOR_OTHER LMS EMPLOYER_OWN EMPLOYER_OTHER APPRENTICE
+        // NONE
         String read = "200 200 200 404 200 404 200 200 404 403 401";
         String readNoEmployer = "200 200 200 404 200 404 200 403 403 403 401";
         String anyRole = "200 200 200 200 200 200 200 200 200 403 401";
@@ -204,62 +290,123 @@ class AccessMatrixTest {
         List<Row> rows = new ArrayList<>();
         // Assessment organisations: a directory every platform role may read.
         rows.add(new Row("GET", "/api/v1/assessment-organisations", get(orgs), anyRole));
-        rows.add(new Row("POST", "/api/v1/assessment-organisations",
-                c -> new Call(orgs, Map.of("epaoId", TestIds.epaoId(), "name", "Fresh")), adminOnly201));
+        rows.add(new Row(
+                "POST",
+                "/api/v1/assessment-organisations",
+                c -> new Call(orgs, Map.of("epaoId", TestIds.epaoId(), "name", "Fresh")),
+                adminOnly201));
         rows.add(new Row("GET", "/api/v1/assessment-organisations/{epaoId}", get(orgs + "/" + own), anyRole));
-        rows.add(new Row("PUT", "/api/v1/assessment-organisations/{epaoId}",
+        rows.add(new Row(
+                "PUT",
+                "/api/v1/assessment-organisations/{epaoId}",
                 send(orgs + "/" + own, Map.of("epaoId", own, "name", "Matrix " + own)),
                 "200 403 403 403 403 403 403 403 403 403 401"));
         // Assessors and conflicts of interest.
-        rows.add(new Row("GET", "/api/v1/assessment-organisations/{epaoId}/assessors", get(assessors),
-                organisationRead));
-        rows.add(new Row("POST", "/api/v1/assessment-organisations/{epaoId}/assessors",
+        rows.add(new Row(
+                "GET", "/api/v1/assessment-organisations/{epaoId}/assessors", get(assessors), organisationRead));
+        rows.add(new Row(
+                "POST",
+                "/api/v1/assessment-organisations/{epaoId}/assessors",
                 c -> new Call(assessors, Map.of("userId", AssessmentApi.freshUser("matrix"), "name", "Fresh")),
                 adminOnly201));
-        rows.add(new Row("POST", "/api/v1/assessment-organisations/{epaoId}/assessors/{assessorId}/conflicts",
+        rows.add(new Row(
+                "POST",
+                "/api/v1/assessment-organisations/{epaoId}/assessors/{assessorId}/conflicts",
                 c -> new Call(conflicts, Map.of("providerUkprn", TestIds.ukprn())),
                 "201 403 201 404 403 403 403 403 403 403 401"));
-        rows.add(new Row("DELETE",
-                "/api/v1/assessment-organisations/{epaoId}/assessors/{assessorId}/conflicts/{kind}/{value}", c -> {
+        rows.add(new Row(
+                "DELETE",
+                "/api/v1/assessment-organisations/{epaoId}/assessors/{assessorId}/conflicts/{kind}/{value}",
+                c -> {
                     String ukprn = TestIds.ukprn();
-                    admin().body(Map.of("providerUkprn", ukprn)).post(conflicts).then().statusCode(201);
+                    admin().body(Map.of("providerUkprn", ukprn))
+                            .post(conflicts)
+                            .then()
+                            .statusCode(201);
                     return new Call(conflicts + "/providers/" + ukprn, null);
-                }, "204 403 403 403 403 403 403 403 403 403 401"));
-        rows.add(new Row("GET",
+                },
+                "204 403 403 403 403 403 403 403 403 403 401"));
+        rows.add(new Row(
+                "GET",
                 "/api/v1/assessment-organisations/{epaoId}/assessors/{assessorId}/conflicts/history",
-                get(conflicts + "/history"), organisationRead));
+                get(conflicts + "/history"),
+                organisationRead));
         // Assessments, attempts and results.
         rows.add(new Row("GET", "/api/v1/assessments", get("/api/v1/assessments"), anyRole));
-        rows.add(new Row("POST", "/api/v1/assessments", c -> new Call("/api/v1/assessments", Map.of("uln",
-                TestIds.uln(), "familyName", "Fresh", "standardVersion", "ST1398_1.0", "providerUkprn", provider,
-                "employerId", employer, "epaoId", own, "gatewayDate", TODAY.minusDays(10).toString())),
+        rows.add(new Row(
+                "POST",
+                "/api/v1/assessments",
+                c -> new Call(
+                        "/api/v1/assessments",
+                        Map.of(
+                                "uln",
+                                TestIds.uln(),
+                                "familyName",
+                                "Fresh",
+                                "standardVersion",
+                                "ST1398_1.0",
+                                "providerUkprn",
+                                provider,
+                                "employerId",
+                                employer,
+                                "epaoId",
+                                own,
+                                "gatewayDate",
+                                TODAY.minusDays(10).toString())),
                 "201 403 201 403 403 403 403 403 403 403 401"));
         rows.add(new Row("GET", "/api/v1/assessments/{id}", get(one), read));
-        rows.add(new Row("PUT", "/api/v1/assessments/{id}/assessor",
-                send(one + "/assessor", Map.of("assessorId", assessorId)), ownOrganisation));
+        rows.add(new Row(
+                "PUT",
+                "/api/v1/assessments/{id}/assessor",
+                send(one + "/assessor", Map.of("assessorId", assessorId)),
+                ownOrganisation));
         // Bookings, before the attempts rows record M2's first attempt: every allowed booking and cancellation
         // starts from a fresh open booking of M2 (at most one is open per method).
         String bookings = one + "/bookings";
         String organisationWrite201 = "201 403 201 404 403 403 403 403 403 403 401";
         rows.add(new Row("GET", "/api/v1/assessments/{id}/bookings", get(bookings), read));
-        rows.add(new Row("POST", "/api/v1/assessments/{id}/bookings", c -> {
-            cancelM2();
-            return new Call(bookings, bookingBody());
-        }, organisationWrite201));
-        rows.add(new Row("GET", "/api/v1/assessments/{id}/bookings/{bookingId}", get(bookings + "/" + bookingId),
-                read));
-        rows.add(new Row("POST", "/api/v1/assessments/{id}/bookings/{bookingId}/cancellation",
+        rows.add(new Row(
+                "POST",
+                "/api/v1/assessments/{id}/bookings",
+                c -> {
+                    cancelM2();
+                    return new Call(bookings, bookingBody());
+                },
+                organisationWrite201));
+        rows.add(
+                new Row("GET", "/api/v1/assessments/{id}/bookings/{bookingId}", get(bookings + "/" + bookingId), read));
+        rows.add(new Row(
+                "POST",
+                "/api/v1/assessments/{id}/bookings/{bookingId}/cancellation",
                 c -> new Call(bookings + "/" + bookM2() + "/cancellation", Map.of("reason", "Matrix")),
                 organisationWrite201.replace("201", "200")));
         rows.add(new Row("GET", "/api/v1/assessments/{id}/attempts", get(one + "/attempts"), read));
-        rows.add(new Row("POST", "/api/v1/assessments/{id}/attempts", send(one + "/attempts", Map.of("methodCode",
-                "M2", "kind", "first", "date", TODAY.minusDays(1).toString(), "grade", "Pass", "reason", "Graded")),
+        rows.add(new Row(
+                "POST",
+                "/api/v1/assessments/{id}/attempts",
+                send(
+                        one + "/attempts",
+                        Map.of(
+                                "methodCode",
+                                "M2",
+                                "kind",
+                                "first",
+                                "date",
+                                TODAY.minusDays(1).toString(),
+                                "grade",
+                                "Pass",
+                                "reason",
+                                "Graded")),
                 assignedAssessor201));
-        rows.add(new Row("GET", "/api/v1/assessments/{id}/attempts/{attemptId}",
-                get(one + "/attempts/" + attemptId), read));
-        rows.add(new Row("POST", "/api/v1/assessments/{id}/attempts/{attemptId}/corrections",
-                send(one + "/attempts/" + attemptId + "/corrections", Map.of("date", TODAY.minusDays(1).toString(),
-                        "grade", "Distinction", "reason", "Re-marked")), assignedAssessor201));
+        rows.add(new Row(
+                "GET", "/api/v1/assessments/{id}/attempts/{attemptId}", get(one + "/attempts/" + attemptId), read));
+        rows.add(new Row(
+                "POST",
+                "/api/v1/assessments/{id}/attempts/{attemptId}/corrections",
+                send(
+                        one + "/attempts/" + attemptId + "/corrections",
+                        Map.of("date", TODAY.minusDays(1).toString(), "grade", "Distinction", "reason", "Re-marked")),
+                assignedAssessor201));
         rows.add(new Row("GET", "/api/v1/assessments/{id}/result", get(one + "/result"), read));
         // Gateway to completion. The matrix's assessment has no evidence-service link (callers who pass the role and
         // tenant checks, the own employer included, meet 422 no-apprentice-link on readiness; GatewayResourceTest has
@@ -267,59 +414,119 @@ class AccessMatrixTest {
         // waivers, declarations and submissions that pass the role and tenant checks meet 409; there is no
         // submission to decide.
         String gateway = one + "/gateway";
-        rows.add(new Row("GET", "/api/v1/assessments/{id}/gateway/readiness", get(gateway + "/readiness"),
+        rows.add(new Row(
+                "GET",
+                "/api/v1/assessments/{id}/gateway/readiness",
+                get(gateway + "/readiness"),
                 "422 422 422 404 422 404 422 422 404 403 401"));
         rows.add(new Row("GET", "/api/v1/assessments/{id}/gateway/waivers", get(gateway + "/waivers"), read));
-        rows.add(new Row("POST", "/api/v1/assessments/{id}/gateway/waivers", send(gateway + "/waivers",
-                Map.of("item", "project-scope-sign-off", "reason", "Matrix")), "409 403 409 404 403 403 403 403 403 403 401"));
+        rows.add(new Row(
+                "POST",
+                "/api/v1/assessments/{id}/gateway/waivers",
+                send(gateway + "/waivers", Map.of("item", "project-scope-sign-off", "reason", "Matrix")),
+                "409 403 409 404 403 403 403 403 403 403 401"));
         rows.add(new Row("GET", "/api/v1/assessments/{id}/gateway/declarations", get(gateway + "/declarations"), read));
-        rows.add(new Row("POST", "/api/v1/assessments/{id}/gateway/declarations", send(gateway + "/declarations",
-                Map.of("item", "employer-confirmation", "declaredBy", "Matrix Employer", "declaredOn",
-                        TODAY.minusDays(1).toString())), "409 403 403 403 409 404 409 409 404 403 401"));
+        rows.add(new Row(
+                "POST",
+                "/api/v1/assessments/{id}/gateway/declarations",
+                send(
+                        gateway + "/declarations",
+                        Map.of(
+                                "item",
+                                "employer-confirmation",
+                                "declaredBy",
+                                "Matrix Employer",
+                                "declaredOn",
+                                TODAY.minusDays(1).toString())),
+                "409 403 403 403 409 404 409 409 404 403 401"));
         rows.add(new Row("GET", "/api/v1/assessments/{id}/gateway/submissions", get(gateway + "/submissions"), read));
-        rows.add(new Row("POST", "/api/v1/assessments/{id}/gateway/submissions",
-                send(gateway + "/submissions", Map.of()), "409 403 403 403 409 404 409 403 403 403 401"));
-        rows.add(new Row("POST", "/api/v1/assessments/{id}/gateway/submissions/{attempt}/components/{item}/decision",
+        rows.add(new Row(
+                "POST",
+                "/api/v1/assessments/{id}/gateway/submissions",
+                send(gateway + "/submissions", Map.of()),
+                "409 403 403 403 409 404 409 403 403 403 401"));
+        rows.add(new Row(
+                "POST",
+                "/api/v1/assessments/{id}/gateway/submissions/{attempt}/components/{item}/decision",
                 send(gateway + "/submissions/1/components/coverage/decision", Map.of("decision", "accepted")),
                 "404 403 404 404 403 403 403 403 403 403 401"));
         // Certificates: employers hold no certificate records (a certificate names no employer).
-        rows.add(new Row("POST", "/api/v1/certificates",
-                c -> new Call(certificates, List.of(certificateBody(TestIds.uln(), "n"))), batch));
-        rows.add(new Row("PUT", "/api/v1/certificates", c -> {
-            Map<String, Object> body = certificateBody(draftUln, "a");
-            body.put("certificateReference", draft);
-            return new Call(certificates, List.of(body));
-        }, batch));
+        rows.add(new Row(
+                "POST",
+                "/api/v1/certificates",
+                c -> new Call(certificates, List.of(certificateBody(TestIds.uln(), "n"))),
+                batch));
+        rows.add(new Row(
+                "PUT",
+                "/api/v1/certificates",
+                c -> {
+                    Map<String, Object> body = certificateBody(draftUln, "a");
+                    body.put("certificateReference", draft);
+                    return new Call(certificates, List.of(body));
+                },
+                batch));
         rows.add(new Row("GET", "/api/v1/certificates", get(certificates), readNoEmployer.replace("404", "200")));
-        rows.add(new Row("POST", "/api/v1/certificates/submit", send(certificates + "/submit",
-                List.of(Map.of("requestId", "s", "certificateReference", "99999999"))), batch));
-        rows.add(new Row("GET", "/api/v1/certificates/grades", get(certificates + "/grades"),
+        rows.add(new Row(
+                "POST",
+                "/api/v1/certificates/submit",
+                send(certificates + "/submit", List.of(Map.of("requestId", "s", "certificateReference", "99999999"))),
+                batch));
+        rows.add(new Row(
+                "GET",
+                "/api/v1/certificates/grades",
+                get(certificates + "/grades"),
                 readNoEmployer.replace("404", "200")));
-        rows.add(new Row("GET", "/api/v1/certificates/.well-known/jwks.json",
-                get(certificates + "/.well-known/jwks.json"), "200 200 200 200 200 200 200 200 200 200 200"));
-        rows.add(new Row("GET", "/api/v1/certificates/{certificateReference}", get(certificates + "/" + awarded),
+        rows.add(new Row(
+                "GET",
+                "/api/v1/certificates/.well-known/jwks.json",
+                get(certificates + "/.well-known/jwks.json"),
+                "200 200 200 200 200 200 200 200 200 200 200"));
+        rows.add(new Row(
+                "GET",
+                "/api/v1/certificates/{certificateReference}",
+                get(certificates + "/" + awarded),
                 readNoEmployer));
-        rows.add(new Row("PUT", "/api/v1/certificates/{certificateReference}",
-                send(certificates + "/" + draft, certificateBody(draftUln, "a")), ownOrganisation));
-        rows.add(new Row("POST", "/api/v1/certificates/{certificateReference}/status",
-                c -> new Call(certificates + "/" + draft + "/status",
-                        Map.of("status", c == Caller.ADMIN ? "Ready" : "Draft")), ownOrganisation));
-        rows.add(new Row("GET", "/api/v1/certificates/{certificateReference}/credential",
-                get(certificates + "/" + awarded + "/credential"), readNoEmployer));
+        rows.add(new Row(
+                "PUT",
+                "/api/v1/certificates/{certificateReference}",
+                send(certificates + "/" + draft, certificateBody(draftUln, "a")),
+                ownOrganisation));
+        rows.add(new Row(
+                "POST",
+                "/api/v1/certificates/{certificateReference}/status",
+                c -> new Call(
+                        certificates + "/" + draft + "/status",
+                        Map.of("status", c == Caller.ADMIN ? "Ready" : "Draft")),
+                ownOrganisation));
+        rows.add(new Row(
+                "GET",
+                "/api/v1/certificates/{certificateReference}/credential",
+                get(certificates + "/" + awarded + "/credential"),
+                readNoEmployer));
         // Reports: the Ofqual returns are the organisation's; cohort statistics are the dashboards'.
-        rows.add(new Row("GET", "/api/v1/reports/epa-outcomes",
-                get("/api/v1/reports/epa-outcomes" + period + "&epaoId=" + own), organisationRead));
-        rows.add(new Row("GET", "/api/v1/reports/epa-registrations",
-                get("/api/v1/reports/epa-registrations" + period + "&epaoId=" + own), organisationRead));
-        rows.add(new Row("GET", "/api/v1/reports/cohort-statistics",
+        rows.add(new Row(
+                "GET",
+                "/api/v1/reports/epa-outcomes",
+                get("/api/v1/reports/epa-outcomes" + period + "&epaoId=" + own),
+                organisationRead));
+        rows.add(new Row(
+                "GET",
+                "/api/v1/reports/epa-registrations",
+                get("/api/v1/reports/epa-registrations" + period + "&epaoId=" + own),
+                organisationRead));
+        rows.add(new Row(
+                "GET",
+                "/api/v1/reports/cohort-statistics",
                 get("/api/v1/reports/cohort-statistics" + period + "&providerUkprn=" + provider),
                 "200 200 200 200 200 404 200 200 200 403 401"));
         // DfE-shaped learner and EPA records.
         rows.add(new Row("GET", "/api/v1/learner/{uln}/{familyName}/{standard}", get(learner), read));
         rows.add(new Row("POST", "/api/v1/epa", send("/api/v1/epa", List.of(epaItem("p", null))), batch));
-        rows.add(new Row("PUT", "/api/v1/epa", c -> new Call("/api/v1/epa", List.of(epaItem("u", epaReference()))),
-                batch));
-        rows.add(new Row("DELETE", "/api/v1/epa/{uln}/{familyName}/{standard}/{epaReference}",
+        rows.add(new Row(
+                "PUT", "/api/v1/epa", c -> new Call("/api/v1/epa", List.of(epaItem("u", epaReference()))), batch));
+        rows.add(new Row(
+                "DELETE",
+                "/api/v1/epa/{uln}/{familyName}/{standard}/{epaReference}",
                 c -> new Call("/api/v1/epa/" + epaUln + "/Matrix/ST1398/" + epaReference(), null),
                 "204 403 204 404 403 403 403 403 403 403 401"));
         return rows;
@@ -328,12 +535,19 @@ class AccessMatrixTest {
     @Test
     void everyOperationIsInTheMatrix() {
         fixture();
-        Map<String, Object> paths = given().accept("application/json").when().get("/q/openapi?format=json").then()
-                .statusCode(200).extract().path("paths");
+        Map<String, Object> paths = given().accept("application/json")
+                .when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("paths");
         Set<String> documented = new TreeSet<>();
-        paths.forEach((path, item) -> ((Map<String, Object>) item).keySet().stream()
-                .filter(m -> Set.of("get", "post", "put", "delete", "patch").contains(m))
-                .forEach(m -> documented.add(m.toUpperCase() + " " + path)));
+        paths.forEach((path, item) -> ((Map<String, Object>) item)
+                .keySet().stream()
+                        .filter(m ->
+                                Set.of("get", "post", "put", "delete", "patch").contains(m))
+                        .forEach(m -> documented.add(m.toUpperCase() + " " + path)));
         Set<String> inMatrix = new TreeSet<>();
         matrix().forEach(r -> inMatrix.add(r.method() + " " + r.template()));
         Set<String> missing = new TreeSet<>(documented);
@@ -378,18 +592,28 @@ class AccessMatrixTest {
     @Test
     void listsHoldOnlyWhatTheCallerMaySee() {
         fixture();
-        Set<Caller> owners = Set.of(Caller.ADMIN, Caller.REGULATOR, Caller.ASSESSOR_OWN, Caller.TUTOR_OWN, Caller.LMS,
-                Caller.EMPLOYER_OWN);
+        Set<Caller> owners = Set.of(
+                Caller.ADMIN, Caller.REGULATOR, Caller.ASSESSOR_OWN, Caller.TUTOR_OWN, Caller.LMS, Caller.EMPLOYER_OWN);
         for (Caller caller : Caller.values()) {
             if (caller == Caller.APPRENTICE || caller == Caller.NONE) {
                 continue;
             }
-            List<String> assessments = given().auth().oauth2(token(caller)).get("/api/v1/assessments?uln=" + uln)
-                    .then().statusCode(200).extract().path("items.id");
+            List<String> assessments = given().auth()
+                    .oauth2(token(caller))
+                    .get("/api/v1/assessments?uln=" + uln)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("items.id");
             assertEquals(owners.contains(caller), assessments.contains(assessmentId), "assessments as " + caller);
             if (caller != Caller.EMPLOYER_OWN && caller != Caller.EMPLOYER_OTHER) {
-                List<String> certificates = given().auth().oauth2(token(caller)).get("/api/v1/certificates?uln=" + uln)
-                        .then().statusCode(200).extract().path("items.certificateReference");
+                List<String> certificates = given().auth()
+                        .oauth2(token(caller))
+                        .get("/api/v1/certificates?uln=" + uln)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("items.certificateReference");
                 assertEquals(owners.contains(caller), certificates.contains(awarded), "certificates as " + caller);
             }
         }

@@ -25,8 +25,18 @@ class AccessRulesTest {
     private static final AccessRules POLICY = new AccessRules();
 
     private static Caller caller(String role, String ukprn, String employerId, String epaoId) {
-        return new Caller(role + "-subject", role, Caller.Kind.PERSON, Set.of(role),
-                POLICY.permissionsOf(Set.of(role)), ukprn, employerId, epaoId, null, null, "r1");
+        return new Caller(
+                role + "-subject",
+                role,
+                Caller.Kind.PERSON,
+                Set.of(role),
+                POLICY.permissionsOf(Set.of(role)),
+                ukprn,
+                employerId,
+                epaoId,
+                null,
+                null,
+                "r1");
     }
 
     @Test
@@ -54,12 +64,22 @@ class AccessRulesTest {
 
     @Test
     void aScopedRoleWithoutItsClaimIsRefused() {
-        assertEquals(403, assertThrows(ApiException.class,
-                () -> AccessRules.ownOrganisation(caller(Roles.ASSESSOR, null, null, null))).status());
-        assertEquals(403, assertThrows(ApiException.class,
-                () -> AccessRules.ownProvider(caller(Roles.TUTOR, null, null, null))).status());
-        assertEquals(403, assertThrows(ApiException.class,
-                () -> AccessRules.ownEmployer(caller(Roles.EMPLOYER, null, null, null))).status());
+        assertEquals(
+                403,
+                assertThrows(
+                                ApiException.class,
+                                () -> AccessRules.ownOrganisation(caller(Roles.ASSESSOR, null, null, null)))
+                        .status());
+        assertEquals(
+                403,
+                assertThrows(ApiException.class, () -> AccessRules.ownProvider(caller(Roles.TUTOR, null, null, null)))
+                        .status());
+        assertEquals(
+                403,
+                assertThrows(
+                                ApiException.class,
+                                () -> AccessRules.ownEmployer(caller(Roles.EMPLOYER, null, null, null)))
+                        .status());
     }
 
     @Test
@@ -86,9 +106,12 @@ class AccessRulesTest {
         assertTrue(employer.may(AccessRules.GATEWAY_CONFIRM));
         assertFalse(employer.may(AccessRules.GATEWAY_DECLARE));
         assertFalse(employer.may(AccessRules.ATTEMPT_GRADE));
-        assertFalse(caller(Roles.ADMIN, null, null, null).may(AccessRules.ATTEMPT_GRADE),
+        assertFalse(
+                caller(Roles.ADMIN, null, null, null).may(AccessRules.ATTEMPT_GRADE),
                 "only the assigned assessor grades");
-        assertTrue(caller(Roles.APPRENTICE, TestIds.ukprn(), TestIds.employerId(), null).permissions().isEmpty());
+        assertTrue(caller(Roles.APPRENTICE, TestIds.ukprn(), TestIds.employerId(), null)
+                .permissions()
+                .isEmpty());
     }
 
     /** Role names are written only in platform-common's Roles: main code asks for permissions instead. */
@@ -99,9 +122,11 @@ class AccessRulesTest {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String source = Files.readString(file);
                 for (String role : quoted) {
-                    assertFalse(source.contains("@RolesAllowed") || source.contains("hasRole(" + role),
+                    assertFalse(
+                            source.contains("@RolesAllowed") || source.contains("hasRole(" + role),
                             file + " checks roles directly");
-                    assertFalse(source.contains("(" + role + ")") || source.contains("{" + role),
+                    assertFalse(
+                            source.contains("(" + role + ")") || source.contains("{" + role),
                             file + " names the role " + role);
                 }
             }
@@ -113,8 +138,8 @@ class AccessRulesTest {
     void everyPermissionIsUsed() throws IOException {
         StringBuilder all = new StringBuilder();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")
-                    && !f.endsWith("AccessRules.java")).toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.endsWith("AccessRules.java"))
+                    .toList()) {
                 all.append(Files.readString(file));
             }
         }

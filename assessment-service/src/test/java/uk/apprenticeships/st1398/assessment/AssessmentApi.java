@@ -13,8 +13,7 @@ import uk.apprenticeships.st1398.testing.Tokens;
 /** Requests and fixtures the assessment-service tests share. */
 final class AssessmentApi {
 
-    private AssessmentApi() {
-    }
+    private AssessmentApi() {}
 
     /** A JSON request with the token. */
     static RequestSpecification as(String token) {
@@ -27,8 +26,12 @@ final class AssessmentApi {
 
     /** Registers an assessment organisation (as admin). */
     static void organisation(String epaoId) {
-        as(Tokens.admin()).body(Map.of("epaoId", epaoId, "name", "Org " + epaoId)).when()
-                .post("/api/v1/assessment-organisations").then().statusCode(201);
+        as(Tokens.admin())
+                .body(Map.of("epaoId", epaoId, "name", "Org " + epaoId))
+                .when()
+                .post("/api/v1/assessment-organisations")
+                .then()
+                .statusCode(201);
     }
 
     /**
@@ -48,8 +51,13 @@ final class AssessmentApi {
     static String freshOrganisation(Function<String, String> name) {
         for (int tries = 0; tries < 50; tries++) {
             String epaoId = TestIds.epaoId();
-            int status = as(Tokens.admin()).body(Map.of("epaoId", epaoId, "name", name.apply(epaoId))).when()
-                    .post("/api/v1/assessment-organisations").then().extract().statusCode();
+            int status = as(Tokens.admin())
+                    .body(Map.of("epaoId", epaoId, "name", name.apply(epaoId)))
+                    .when()
+                    .post("/api/v1/assessment-organisations")
+                    .then()
+                    .extract()
+                    .statusCode();
             if (status == 201) {
                 return epaoId;
             }
@@ -67,9 +75,21 @@ final class AssessmentApi {
 
     /** Registers an assessor (as admin) with declared conflicts; answers its id. */
     static String assessor(String epaoId, String user, List<String> providers, List<String> employers) {
-        return as(Tokens.admin()).body(Map.of("userId", user + "-subject", "name", "Assessor " + user,
-                "conflictProviderUkprns", providers, "conflictEmployerIds", employers)).when()
-                .post("/api/v1/assessment-organisations/" + epaoId + "/assessors").then().statusCode(201)
-                .extract().path("id");
+        return as(Tokens.admin())
+                .body(Map.of(
+                        "userId",
+                        user + "-subject",
+                        "name",
+                        "Assessor " + user,
+                        "conflictProviderUkprns",
+                        providers,
+                        "conflictEmployerIds",
+                        employers))
+                .when()
+                .post("/api/v1/assessment-organisations/" + epaoId + "/assessors")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 }

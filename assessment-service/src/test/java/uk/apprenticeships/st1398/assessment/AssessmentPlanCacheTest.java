@@ -37,9 +37,23 @@ class AssessmentPlanCacheTest {
     }
 
     private static io.restassured.response.ValidatableResponse register(String epaoId, String version) {
-        return as(Tokens.admin()).body(Map.of("uln", TestIds.uln(), "familyName", "Cache", "standardVersion",
-                version, "providerUkprn", TestIds.ukprn(), "employerId", TestIds.employerId(), "epaoId", epaoId))
-                .when().post("/api/v1/assessments").then();
+        return as(Tokens.admin())
+                .body(Map.of(
+                        "uln",
+                        TestIds.uln(),
+                        "familyName",
+                        "Cache",
+                        "standardVersion",
+                        version,
+                        "providerUkprn",
+                        TestIds.ukprn(),
+                        "employerId",
+                        TestIds.employerId(),
+                        "epaoId",
+                        epaoId))
+                .when()
+                .post("/api/v1/assessments")
+                .then();
     }
 
     @Test
@@ -47,8 +61,9 @@ class AssessmentPlanCacheTest {
         String epaoId = AssessmentApi.freshOrganisation();
         String reference = reference();
         String path = "/api/v1/standards/" + reference + "/versions/1.0/assessment-plan";
-        standards().register(get(urlEqualTo(path)).willReturn(okJson(StandardsPlanStub.madeUpPlan()
-                .replace("ST9999", reference))));
+        standards()
+                .register(get(urlEqualTo(path))
+                        .willReturn(okJson(StandardsPlanStub.madeUpPlan().replace("ST9999", reference))));
         register(epaoId, reference + "_1.0").statusCode(201);
         register(epaoId, reference + "_1.0").statusCode(201);
         standards().verifyThat(1, getRequestedFor(urlEqualTo(path)));
@@ -61,9 +76,11 @@ class AssessmentPlanCacheTest {
         String path = "/api/v1/standards/" + reference + "/versions/1.0/assessment-plan";
         // Failing (every read retry included), then, stubbed anew (the newest stub answers), the plan.
         standards().register(get(urlEqualTo(path)).willReturn(aResponse().withStatus(500)));
-        register(epaoId, reference + "_1.0").spec(Problems.problem(503, "service-unavailable",
-                "downstream-unavailable"));
-        standards().register(get(urlEqualTo(path)).willReturn(okJson(StandardsPlanStub.madeUpPlan().replace("ST9999", reference))));
+        register(epaoId, reference + "_1.0")
+                .spec(Problems.problem(503, "service-unavailable", "downstream-unavailable"));
+        standards()
+                .register(get(urlEqualTo(path))
+                        .willReturn(okJson(StandardsPlanStub.madeUpPlan().replace("ST9999", reference))));
         register(epaoId, reference + "_1.0").statusCode(201);
     }
 }

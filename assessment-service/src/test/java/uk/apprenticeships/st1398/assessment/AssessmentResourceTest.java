@@ -1,28 +1,25 @@
 package uk.apprenticeships.st1398.assessment;
 
-import static io.restassured.RestAssured.given;
-import static uk.apprenticeships.st1398.assessment.AssessmentApi.as;
-import static uk.apprenticeships.st1398.assessment.AssessmentApi.assessor;
-import static uk.apprenticeships.st1398.assessment.AssessmentApi.assessorToken;
-import static uk.apprenticeships.st1398.assessment.AssessmentApi.freshOrganisation;
-import static uk.apprenticeships.st1398.assessment.AssessmentApi.freshUser;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.as;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.assessor;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.assessorToken;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.freshOrganisation;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.freshUser;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
 import uk.apprenticeships.st1398.testing.TestIds;
@@ -40,19 +37,41 @@ class AssessmentResourceTest {
     private static final String ASSESSMENTS = "/api/v1/assessments";
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
-    private static Map<String, Object> registration(String uln, String version, String ukprn, String employerId,
-            String epaoId, LocalDate gatewayDate) {
-        return new HashMap<>(Map.of("uln", uln, "familyName", "Lovelace", "standardVersion", version,
-                "providerUkprn", ukprn, "employerId", employerId, "epaoId", epaoId,
-                "gatewayDate", gatewayDate.toString()));
+    private static Map<String, Object> registration(
+            String uln, String version, String ukprn, String employerId, String epaoId, LocalDate gatewayDate) {
+        return new HashMap<>(Map.of(
+                "uln",
+                uln,
+                "familyName",
+                "Lovelace",
+                "standardVersion",
+                version,
+                "providerUkprn",
+                ukprn,
+                "employerId",
+                employerId,
+                "epaoId",
+                epaoId,
+                "gatewayDate",
+                gatewayDate.toString()));
     }
 
     private static String register(Map<String, Object> body) {
-        return as(Tokens.admin()).body(body).when().post(ASSESSMENTS).then().statusCode(201).extract().path("id");
+        return as(Tokens.admin())
+                .body(body)
+                .when()
+                .post(ASSESSMENTS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static ValidatableResponse assign(String token, String id, String assessorId) {
-        return as(token).body(Map.of("assessorId", assessorId)).when().put(ASSESSMENTS + "/" + id + "/assessor")
+        return as(token)
+                .body(Map.of("assessorId", assessorId))
+                .when()
+                .put(ASSESSMENTS + "/" + id + "/assessor")
                 .then();
     }
 
@@ -79,8 +98,17 @@ class AssessmentResourceTest {
     }
 
     private static Map<String, Object> attempt(String method, String kind, LocalDate date, String grade) {
-        return new HashMap<>(Map.of("methodCode", method, "kind", kind, "date", date.toString(), "grade", grade,
-                "reason", "Observed against the grading criteria"));
+        return new HashMap<>(Map.of(
+                "methodCode",
+                method,
+                "kind",
+                kind,
+                "date",
+                date.toString(),
+                "grade",
+                grade,
+                "reason",
+                "Observed against the grading criteria"));
     }
 
     private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
@@ -90,7 +118,11 @@ class AssessmentResourceTest {
     }
 
     private static ValidatableResponse post(String token, String id, Map<String, Object> body) {
-        return as(token).body(body).when().post(ASSESSMENTS + "/" + id + "/attempts").then();
+        return as(token)
+                .body(body)
+                .when()
+                .post(ASSESSMENTS + "/" + id + "/attempts")
+                .then();
     }
 
     private static String recorded(String token, String id, Map<String, Object> body) {
@@ -99,14 +131,20 @@ class AssessmentResourceTest {
 
     private static void refused(String token, String id, Map<String, Object> body, int status, String rule) {
         int before = attemptCount(id);
-        post(token, id, body).spec(Problems.problem(status, status == 409 ? "conflict" : "unprocessable"))
+        post(token, id, body)
+                .spec(Problems.problem(status, status == 409 ? "conflict" : "unprocessable"))
                 .body("code", equalTo(rule));
         assertEquals(before, attemptCount(id), "a refused attempt must change nothing");
     }
 
     private static int attemptCount(String id) {
-        return as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/attempts").then().statusCode(200)
-                .extract().path("totalItems");
+        return as(Tokens.admin())
+                .when()
+                .get(ASSESSMENTS + "/" + id + "/attempts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("totalItems");
     }
 
     private static ValidatableResponse result(String token, String id) {
@@ -122,16 +160,33 @@ class AssessmentResourceTest {
         String employerId = TestIds.employerId();
         String path = "/api/v1/assessment-organisations/" + own + "/assessors";
         String id = assessor(own, ada, List.of(conflict), List.of(employerId));
-        as(assessorToken(ada, own)).when().get(path).then().statusCode(200)
-                .body("items.id", hasItem(id)).body("items[0].conflictProviderUkprns", equalTo(List.of(conflict)))
+        as(assessorToken(ada, own))
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(id))
+                .body("items[0].conflictProviderUkprns", equalTo(List.of(conflict)))
                 .body("items[0].conflictEmployerIds", equalTo(List.of(employerId)));
         as(assessorToken(freshUser("bob"), other)).when().get(path).then().spec(Problems.problem(404, "not-found"));
-        as(assessorToken(ada, own)).body(Map.of("userId", freshUser("x"), "name", "Self-made")).when().post(path)
-                .then().statusCode(403);
-        as(Tokens.admin()).body(Map.of("userId", ada + "-subject", "name", "Again")).when().post(path).then()
+        as(assessorToken(ada, own))
+                .body(Map.of("userId", freshUser("x"), "name", "Self-made"))
+                .when()
+                .post(path)
+                .then()
+                .statusCode(403);
+        as(Tokens.admin())
+                .body(Map.of("userId", ada + "-subject", "name", "Again"))
+                .when()
+                .post(path)
+                .then()
                 .spec(Problems.problem(409, "conflict"));
-        as(Tokens.admin()).body(Map.of("userId", freshUser("y"), "name", "Bad", "conflictProviderUkprns",
-                List.of("123"))).when().post(path).then().spec(Problems.invalid("conflictProviderUkprns[0]"));
+        as(Tokens.admin())
+                .body(Map.of("userId", freshUser("y"), "name", "Bad", "conflictProviderUkprns", List.of("123")))
+                .when()
+                .post(path)
+                .then()
+                .spec(Problems.invalid("conflictProviderUkprns[0]"));
         as(Tokens.admin()).when().get(path + "?size=0").then().statusCode(400);
         as(Tokens.tutor(conflict)).when().get(path).then().statusCode(403);
     }
@@ -143,26 +198,61 @@ class AssessmentResourceTest {
         String ukprn = TestIds.ukprn();
         String uln = TestIds.uln();
         String notRegistered = TestIds.uln();
-        Map<String, Object> body = registration(uln, "ST1398_1.0", ukprn, TestIds.employerId(), own,
-                LocalDate.of(2026, 1, 10));
-        String id = as(assessorToken(freshUser("cy"), own)).body(body).when().post(ASSESSMENTS).then()
-                .statusCode(201).header("Location", notNullValue())
-                .body("assessmentPeriodEnd", equalTo("2026-05-10")).body("assessorId", nullValue())
-                .extract().path("id");
-        as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id).then().statusCode(200).body("epaoId",
-                equalTo(own));
+        Map<String, Object> body =
+                registration(uln, "ST1398_1.0", ukprn, TestIds.employerId(), own, LocalDate.of(2026, 1, 10));
+        String id = as(assessorToken(freshUser("cy"), own))
+                .body(body)
+                .when()
+                .post(ASSESSMENTS)
+                .then()
+                .statusCode(201)
+                .header("Location", notNullValue())
+                .body("assessmentPeriodEnd", equalTo("2026-05-10"))
+                .body("assessorId", nullValue())
+                .extract()
+                .path("id");
+        as(Tokens.admin())
+                .when()
+                .get(ASSESSMENTS + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("epaoId", equalTo(own));
         as(Tokens.admin()).body(body).when().post(ASSESSMENTS).then().spec(Problems.problem(409, "conflict"));
-        as(assessorToken(freshUser("di"), other)).body(with(body, "uln", TestIds.uln())).when().post(ASSESSMENTS)
-                .then().statusCode(403);
-        as(Tokens.admin()).body(with(with(body, "uln", notRegistered), "standardVersion", "ST0404_1.0")).when()
-                .post(ASSESSMENTS).then().spec(Problems.problem(422, "unprocessable"));
-        as(Tokens.admin()).body(with(with(body, "uln", TestIds.uln()), "standardVersion", "ST0503_1.0")).when()
-                .post(ASSESSMENTS).then().spec(Problems.problem(503, "service-unavailable", "downstream-unavailable"));
-        as(Tokens.admin()).body(with(with(body, "uln", TestIds.uln()), "epaoId", TestIds.epaoId())).when()
-                .post(ASSESSMENTS).then().spec(Problems.problem(422, "unprocessable"));
-        as(Tokens.admin()).when().get(ASSESSMENTS + "?uln=" + notRegistered).then().statusCode(200)
+        as(assessorToken(freshUser("di"), other))
+                .body(with(body, "uln", TestIds.uln()))
+                .when()
+                .post(ASSESSMENTS)
+                .then()
+                .statusCode(403);
+        as(Tokens.admin())
+                .body(with(with(body, "uln", notRegistered), "standardVersion", "ST0404_1.0"))
+                .when()
+                .post(ASSESSMENTS)
+                .then()
+                .spec(Problems.problem(422, "unprocessable"));
+        as(Tokens.admin())
+                .body(with(with(body, "uln", TestIds.uln()), "standardVersion", "ST0503_1.0"))
+                .when()
+                .post(ASSESSMENTS)
+                .then()
+                .spec(Problems.problem(503, "service-unavailable", "downstream-unavailable"));
+        as(Tokens.admin())
+                .body(with(with(body, "uln", TestIds.uln()), "epaoId", TestIds.epaoId()))
+                .when()
+                .post(ASSESSMENTS)
+                .then()
+                .spec(Problems.problem(422, "unprocessable"));
+        as(Tokens.admin())
+                .when()
+                .get(ASSESSMENTS + "?uln=" + notRegistered)
+                .then()
+                .statusCode(200)
                 .body("totalItems", equalTo(0));
-        as(Tokens.tutor(ukprn)).body(with(body, "uln", TestIds.uln())).when().post(ASSESSMENTS).then()
+        as(Tokens.tutor(ukprn))
+                .body(with(body, "uln", TestIds.uln()))
+                .when()
+                .post(ASSESSMENTS)
+                .then()
                 .statusCode(403);
     }
 
@@ -208,10 +298,12 @@ class AssessmentResourceTest {
         String foreign = assessor(other, foreignUser, List.of(), List.of());
         String clean = assessor(own, cleanUser, List.of(TestIds.ukprn()), List.of(TestIds.employerId()));
         String id = register(registration(TestIds.uln(), "ST1398_1.0", ukprn, employerId, own, TODAY.minusDays(30)));
-        assign(Tokens.admin(), id, byProvider).spec(Problems.problem(409, "conflict"))
+        assign(Tokens.admin(), id, byProvider)
+                .spec(Problems.problem(409, "conflict"))
                 .body("code", equalTo("assessor-conflict-of-interest"));
         assign(Tokens.admin(), id, byEmployer).spec(Problems.problem(409, "conflict"));
-        assign(Tokens.admin(), id, foreign).spec(Problems.problem(422, "unprocessable"))
+        assign(Tokens.admin(), id, foreign)
+                .spec(Problems.problem(422, "unprocessable"))
                 .body("code", equalTo("assessor-not-in-organisation"));
         as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id).then().body("assessorId", nullValue());
         assign(assessorToken(foreignUser, other), id, foreign).statusCode(404);
@@ -228,30 +320,52 @@ class AssessmentResourceTest {
         // Not the assigned assessor, though of the same organisation.
         String lu = freshUser("lu");
         assessor(graded.epaoId(), lu, List.of(), List.of());
-        post(assessorToken(lu, graded.epaoId()), id, attempt("M1", "first", d, "Pass")).statusCode(403);
+        post(assessorToken(lu, graded.epaoId()), id, attempt("M1", "first", d, "Pass"))
+                .statusCode(403);
         refused(token, id, attempt("M1", "first", d, "Merit"), 422, "grade-not-allowed");
         refused(token, id, attempt("M3", "first", d, "Pass"), 422, "unknown-method");
         refused(token, id, attempt("M1", "first", TODAY.minusDays(61), "Pass"), 422, "outside-assessment-period");
         refused(token, id, attempt("M1", "first", TODAY.plusDays(1), "Pass"), 422, "date-in-future");
         refused(token, id, attempt("M1", "resit", d, "Pass"), 422, "no-failed-attempt");
-        recorded(token, id, with(attempt("M1", "first", d, "Fail"), "ksbJudgements",
-                List.of(Map.of("code", "K1", "met", false, "note", "not shown"))));
+        recorded(
+                token,
+                id,
+                with(
+                        attempt("M1", "first", d, "Fail"),
+                        "ksbJudgements",
+                        List.of(Map.of("code", "K1", "met", false, "note", "not shown"))));
         refused(token, id, attempt("M1", "first", d, "Pass"), 409, "first-attempt-exists");
         refused(token, id, attempt("M1", "resit", d.plusDays(10), "Pass"), 422, "employer-agreement-required");
-        Map<String, Object> agreed = with(attempt("M1", "resit", d.plusDays(10), "Distinction"), "employerAgreed",
-                true);
+        Map<String, Object> agreed =
+                with(attempt("M1", "resit", d.plusDays(10), "Distinction"), "employerAgreed", true);
         refused(token, id, agreed, 422, "grade-above-cap");
-        refused(token, id, with(attempt("M1", "resit", d, "Pass"), "employerAgreed", true), 422,
+        refused(
+                token,
+                id,
+                with(attempt("M1", "resit", d, "Pass"), "employerAgreed", true),
+                422,
                 "before-previous-attempt");
         // ST1398's plan lets exceptional circumstances lift the Pass cap.
         String resit = recorded(token, id, with(agreed, "exceptionalCircumstances", true));
-        as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/attempts/" + resit).then().statusCode(200)
-                .body("recordedBy", equalTo(graded.user() + "-subject")).body("reason", notNullValue())
-                .body("kind", equalTo("resit")).body("exceptionalCircumstances", equalTo(true));
-        result(token, id).statusCode(200).body("status", equalTo("incomplete")).body("overallGrade", nullValue())
-                .body("methods[0].grade", equalTo("Distinction")).body("methods[1].grade", nullValue());
+        as(Tokens.admin())
+                .when()
+                .get(ASSESSMENTS + "/" + id + "/attempts/" + resit)
+                .then()
+                .statusCode(200)
+                .body("recordedBy", equalTo(graded.user() + "-subject"))
+                .body("reason", notNullValue())
+                .body("kind", equalTo("resit"))
+                .body("exceptionalCircumstances", equalTo(true));
+        result(token, id)
+                .statusCode(200)
+                .body("status", equalTo("incomplete"))
+                .body("overallGrade", nullValue())
+                .body("methods[0].grade", equalTo("Distinction"))
+                .body("methods[1].grade", nullValue());
         recorded(token, id, attempt("M2", "first", d.plusDays(20), "Distinction"));
-        result(Tokens.tutor(graded.ukprn()), id).statusCode(200).body("status", equalTo("complete"))
+        result(Tokens.tutor(graded.ukprn()), id)
+                .statusCode(200)
+                .body("status", equalTo("complete"))
                 .body("overallGrade", equalTo("Distinction"));
     }
 
@@ -269,7 +383,11 @@ class AssessmentResourceTest {
     void attemptsOutsideTheAssessmentPeriodAreRefused() {
         // ST1398's period is 4 months: a gateway 8 months ago has closed it.
         Graded graded = graded("ST1398_1.0", TODAY.minusMonths(8));
-        refused(graded.token(), graded.id(), attempt("M1", "first", TODAY.minusDays(10), "Pass"), 422,
+        refused(
+                graded.token(),
+                graded.id(),
+                attempt("M1", "first", TODAY.minusDays(10), "Pass"),
+                422,
                 "outside-assessment-period");
     }
 
@@ -278,16 +396,37 @@ class AssessmentResourceTest {
         Graded graded = graded("ST9999_1.0", TODAY.minusDays(100));
         String id = graded.id();
         String token = graded.token();
-        as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id).then()
-                .body("assessmentPeriodEnd", equalTo(TODAY.minusDays(100).plusMonths(6).toString()));
+        as(Tokens.admin())
+                .when()
+                .get(ASSESSMENTS + "/" + id)
+                .then()
+                .body(
+                        "assessmentPeriodEnd",
+                        equalTo(TODAY.minusDays(100).plusMonths(6).toString()));
         refused(token, id, attempt("M1", "first", TODAY.minusDays(90), "Pass"), 422, "unknown-method");
-        refused(token, id, with(attempt("PROJECT", "first", TODAY.minusDays(90), "Pass"), "ksbJudgements",
-                List.of(Map.of("code", "B9", "met", true))), 422, "ksb-not-assessed-by-method");
-        recorded(token, id, with(attempt("PROJECT", "first", TODAY.minusDays(90), "Fail"), "ksbJudgements",
-                List.of(Map.of("code", "K1", "met", false), Map.of("code", "S1", "met", true))));
+        refused(
+                token,
+                id,
+                with(
+                        attempt("PROJECT", "first", TODAY.minusDays(90), "Pass"),
+                        "ksbJudgements",
+                        List.of(Map.of("code", "B9", "met", true))),
+                422,
+                "ksb-not-assessed-by-method");
+        recorded(
+                token,
+                id,
+                with(
+                        attempt("PROJECT", "first", TODAY.minusDays(90), "Fail"),
+                        "ksbJudgements",
+                        List.of(Map.of("code", "K1", "met", false), Map.of("code", "S1", "met", true))));
         // Resits need no employer agreement here, and the Merit cap is never lifted.
-        refused(token, id, with(attempt("PROJECT", "resit", TODAY.minusDays(80), "Distinction"),
-                "exceptionalCircumstances", true), 422, "grade-above-cap");
+        refused(
+                token,
+                id,
+                with(attempt("PROJECT", "resit", TODAY.minusDays(80), "Distinction"), "exceptionalCircumstances", true),
+                422,
+                "grade-above-cap");
         recorded(token, id, attempt("PROJECT", "resit", TODAY.minusDays(80), "Merit"));
         // At most 2 resits per method.
         recorded(token, id, attempt("TEST", "first", TODAY.minusDays(90), "Fail"));
@@ -295,13 +434,20 @@ class AssessmentResourceTest {
         recorded(token, id, attempt("TEST", "resit", TODAY.minusDays(70), "Fail"));
         refused(token, id, attempt("TEST", "resit", TODAY.minusDays(60), "Pass"), 422, "too-many-attempts");
         // Retakes need agreement but have no cap.
-        refused(token, id, attempt("TEST", "retake", TODAY.minusDays(60), "Distinction"), 422,
+        refused(
+                token,
+                id,
+                attempt("TEST", "retake", TODAY.minusDays(60), "Distinction"),
+                422,
                 "employer-agreement-required");
-        recorded(token, id, with(attempt("TEST", "retake", TODAY.minusDays(60), "Distinction"), "employerAgreed",
-                true));
+        recorded(
+                token, id, with(attempt("TEST", "retake", TODAY.minusDays(60), "Distinction"), "employerAgreed", true));
         recorded(token, id, attempt("INTERVIEW", "first", TODAY.minusDays(50), "Pass"));
         // Pass, Merit, Distinction: this table gives the middle grade (ST1398's rule would give Pass).
-        result(token, id).statusCode(200).body("status", equalTo("complete")).body("overallGrade", equalTo("Merit"))
+        result(token, id)
+                .statusCode(200)
+                .body("status", equalTo("complete"))
+                .body("overallGrade", equalTo("Merit"))
                 .body("methods.code", equalTo(List.of("PROJECT", "TEST", "INTERVIEW")));
     }
 
@@ -310,28 +456,58 @@ class AssessmentResourceTest {
         Graded graded = graded("ST1398_1.0", TODAY.minusDays(60));
         String id = graded.id();
         String token = graded.token();
-        String original = recorded(token, id, with(attempt("M1", "first", TODAY.minusDays(50), "Pass"),
-                "evidenceRefs", List.of("ev-1")));
+        String original = recorded(
+                token, id, with(attempt("M1", "first", TODAY.minusDays(50), "Pass"), "evidenceRefs", List.of("ev-1")));
         String corrections = ASSESSMENTS + "/" + id + "/attempts/" + original + "/corrections";
-        Map<String, Object> correction = Map.of("date", TODAY.minusDays(50).toString(), "grade", "Distinction",
-                "reason", "Marks for the presentation were transcribed wrongly");
-        as(assessorToken(freshUser("qu"), graded.epaoId())).body(correction).when().post(corrections).then()
+        Map<String, Object> correction = Map.of(
+                "date",
+                TODAY.minusDays(50).toString(),
+                "grade",
+                "Distinction",
+                "reason",
+                "Marks for the presentation were transcribed wrongly");
+        as(assessorToken(freshUser("qu"), graded.epaoId()))
+                .body(correction)
+                .when()
+                .post(corrections)
+                .then()
                 .statusCode(403);
         int before = attemptCount(id);
-        as(token).body(with(correction, "grade", "Merit")).when().post(corrections).then()
-                .spec(Problems.problem(422, "unprocessable")).body("code", equalTo("grade-not-allowed"));
+        as(token)
+                .body(with(correction, "grade", "Merit"))
+                .when()
+                .post(corrections)
+                .then()
+                .spec(Problems.problem(422, "unprocessable"))
+                .body("code", equalTo("grade-not-allowed"));
         assertEquals(before, attemptCount(id));
-        String corrected = as(token).body(correction).when().post(corrections).then().statusCode(201)
-                .body("correctsId", equalTo(original)).body("kind", equalTo("first"))
-                .body("methodCode", equalTo("M1")).extract().path("id");
-        as(Tokens.admin()).when().get(ASSESSMENTS + "/" + id + "/attempts/" + original).then()
-                .body("supersededBy", equalTo(corrected)).body("grade", equalTo("Pass"))
+        String corrected = as(token)
+                .body(correction)
+                .when()
+                .post(corrections)
+                .then()
+                .statusCode(201)
+                .body("correctsId", equalTo(original))
+                .body("kind", equalTo("first"))
+                .body("methodCode", equalTo("M1"))
+                .extract()
+                .path("id");
+        as(Tokens.admin())
+                .when()
+                .get(ASSESSMENTS + "/" + id + "/attempts/" + original)
+                .then()
+                .body("supersededBy", equalTo(corrected))
+                .body("grade", equalTo("Pass"))
                 .body("evidenceRefs", equalTo(List.of("ev-1")));
-        as(token).body(correction).when().post(corrections).then().spec(Problems.problem(409, "conflict"))
+        as(token)
+                .body(correction)
+                .when()
+                .post(corrections)
+                .then()
+                .spec(Problems.problem(409, "conflict"))
                 .body("code", equalTo("already-superseded"));
         recorded(token, id, attempt("M2", "first", TODAY.minusDays(40), "Distinction"));
-        result(token, id).body("overallGrade", equalTo("Distinction")).body("methods[0].attemptId",
-                equalTo(corrected));
+        result(token, id).body("overallGrade", equalTo("Distinction")).body("methods[0].attemptId", equalTo(corrected));
         assertEquals(3, attemptCount(id));
     }
 }

@@ -1,10 +1,10 @@
 package uk.apprenticeships.st1398.assessment;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,6 +44,7 @@ class CertificateCredentialTest {
 
     /** The provider of this test's certificates, the organisation that certifies them and another one. */
     private final String ukprn = TestIds.ukprn();
+
     private String epaoId;
     private String otherEpaoId;
 
@@ -54,9 +55,10 @@ class CertificateCredentialTest {
     }
 
     private static JsonSchema schema() throws Exception {
-        try (InputStream in = CertificateCredentialTest.class
-                .getResourceAsStream("/schemas/ob_v3p0_achievementcredential_schema.json")) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909).getSchema(JSON.readTree(in));
+        try (InputStream in = CertificateCredentialTest.class.getResourceAsStream(
+                "/schemas/ob_v3p0_achievementcredential_schema.json")) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909)
+                    .getSchema(JSON.readTree(in));
         }
     }
 
@@ -64,22 +66,33 @@ class CertificateCredentialTest {
     void approvedCertificateIsASchemaValidOpenBadgeCredential() throws Exception {
         String uln = TestIds.uln();
         String ref = CertificateResourceTest.approved(epaoId, uln, ukprn);
-        String body = given().auth().oauth2(Tokens.assessor(epaoId)).when().get(PATH + "/" + ref + "/credential")
-                .then().statusCode(200).contentType("application/json")
+        String body = given().auth()
+                .oauth2(Tokens.assessor(epaoId))
+                .when()
+                .get(PATH + "/" + ref + "/credential")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
                 .body("credential.type", hasItems("VerifiableCredential", "OpenBadgeCredential"))
-                .body("credential.issuer.id",
+                .body(
+                        "credential.issuer.id",
                         equalTo("http://localhost:8080/api/v1/assessment-organisations/" + epaoId))
                 .body("credential.issuer.name", equalTo("Certifier " + epaoId))
                 .body("credential.credentialSubject.type", hasItems("AchievementSubject"))
                 .body("credential.credentialSubject.result[0].value", equalTo("Merit"))
-                .body("credential.credentialSubject.achievement.alignment.targetCode",
+                .body(
+                        "credential.credentialSubject.achievement.alignment.targetCode",
                         hasItems("ST1398", "K1", "K2", "S1", "B1"))
-                .body("credential.credentialSubject.achievement.alignment.targetUrl", hasItems(
-                        "http://localhost:8080/api/v1/standards/ST1398/versions/1.0/ksbs/K1",
-                        "http://localhost:8080/api/v1/standards/ST1398"))
+                .body(
+                        "credential.credentialSubject.achievement.alignment.targetUrl",
+                        hasItems(
+                                "http://localhost:8080/api/v1/standards/ST1398/versions/1.0/ksbs/K1",
+                                "http://localhost:8080/api/v1/standards/ST1398"))
                 .body("proof.type", equalTo("JwtProof2020"))
-                .body(not(containsString(uln))).body(not(containsString("Smith")))
-                .extract().asString();
+                .body(not(containsString(uln)))
+                .body(not(containsString("Smith")))
+                .extract()
+                .asString();
 
         JsonNode credential = JSON.readTree(body).get("credential");
         Set<ValidationMessage> errors = schema().validate(credential);
@@ -92,22 +105,35 @@ class CertificateCredentialTest {
         JsonNode identity = credential.at("/credentialSubject/identifier/0");
         assertEquals("ext:ULN", identity.get("identityType").asText());
         assertTrue(identity.get("hashed").asBoolean());
-        assertEquals(OpenBadgeMapper.identityHash(uln, identity.get("salt").asText()),
+        assertEquals(
+                OpenBadgeMapper.identityHash(uln, identity.get("salt").asText()),
                 identity.get("identityHash").asText());
     }
 
     @Test
     void jwtVerifiesAgainstThePublishedKeySet() throws Exception {
         String ref = CertificateResourceTest.approved(epaoId, TestIds.uln(), ukprn);
-        JsonPath answer = given().auth().oauth2(Tokens.token("reg1", "regulator")).when()
-                .get(PATH + "/" + ref + "/credential").then().statusCode(200).extract().jsonPath();
+        JsonPath answer = given().auth()
+                .oauth2(Tokens.token("reg1", "regulator"))
+                .when()
+                .get(PATH + "/" + ref + "/credential")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         String jwt = answer.getString("proof.jwt");
 
         // Public: no token needed, and only public key material.
-        String jwks = given().when().get(PATH + "/.well-known/jwks.json").then().statusCode(200)
-                .body("keys[0].kty", equalTo("RSA")).body("keys[0].alg", equalTo("RS256"))
-                .body("keys[0].use", equalTo("sig")).body("keys[0]", not(org.hamcrest.Matchers.hasKey("d")))
-                .extract().asString();
+        String jwks = given().when()
+                .get(PATH + "/.well-known/jwks.json")
+                .then()
+                .statusCode(200)
+                .body("keys[0].kty", equalTo("RSA"))
+                .body("keys[0].alg", equalTo("RS256"))
+                .body("keys[0].use", equalTo("sig"))
+                .body("keys[0]", not(org.hamcrest.Matchers.hasKey("d")))
+                .extract()
+                .asString();
         JsonWebKeySet keys = new JsonWebKeySet(jwks);
         JsonWebSignature header = new JsonWebSignature();
         header.setCompactSerialization(jwt);
@@ -118,8 +144,11 @@ class CertificateCredentialTest {
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys.getJsonWebKeys()))
                 .setExpectedIssuer("http://localhost:8080/api/v1/assessment-organisations/" + epaoId)
-                .setRequireJwtId().setRequireNotBefore().setSkipDefaultAudienceValidation()
-                .setJwsAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.ConstraintType.PERMIT,
+                .setRequireJwtId()
+                .setRequireNotBefore()
+                .setSkipDefaultAudienceValidation()
+                .setJwsAlgorithmConstraints(
+                        org.jose4j.jwa.AlgorithmConstraints.ConstraintType.PERMIT,
                         AlgorithmIdentifiers.RSA_USING_SHA256)
                 .build();
         JwtClaims claims = consumer.processToClaims(jwt);
@@ -128,42 +157,93 @@ class CertificateCredentialTest {
         assertEquals(answer.getList("credential.type"), claims.getClaimValue("type"));
 
         // Content negotiation: only the compact JWT, signed over the same credential.
-        String compact = given().auth().oauth2(Tokens.admin()).accept("application/vc+jwt").when()
-                .get(PATH + "/" + ref + "/credential").then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("application/vc+jwt")).extract().asString();
-        assertEquals(answer.getString("credential.id"), consumer.processToClaims(compact).getJwtId());
-        given().auth().oauth2(Tokens.admin()).accept("application/vc+jwt").when()
-                .get(PATH + "/" + CertificateResourceTest.createDraft(epaoId, TestIds.uln(), ukprn)
-                        + "/credential").then().spec(Problems.problem(409, "conflict"));
-        given().auth().oauth2(Tokens.admin()).accept("application/xml").when()
-                .get(PATH + "/" + ref + "/credential").then().spec(Problems.problem(406, "not-acceptable"));
+        String compact = given().auth()
+                .oauth2(Tokens.admin())
+                .accept("application/vc+jwt")
+                .when()
+                .get(PATH + "/" + ref + "/credential")
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/vc+jwt"))
+                .extract()
+                .asString();
+        assertEquals(
+                answer.getString("credential.id"),
+                consumer.processToClaims(compact).getJwtId());
+        given().auth()
+                .oauth2(Tokens.admin())
+                .accept("application/vc+jwt")
+                .when()
+                .get(PATH + "/" + CertificateResourceTest.createDraft(epaoId, TestIds.uln(), ukprn) + "/credential")
+                .then()
+                .spec(Problems.problem(409, "conflict"));
+        given().auth()
+                .oauth2(Tokens.admin())
+                .accept("application/xml")
+                .when()
+                .get(PATH + "/" + ref + "/credential")
+                .then()
+                .spec(Problems.problem(406, "not-acceptable"));
 
         // A tampered payload does not verify.
         String[] parts = jwt.split("\\.");
-        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("Merit", "Distinction")
-                        .getBytes()) + "." + parts[2];
+        String forged = parts[0] + "."
+                + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(
+                                new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
+                                        .replace("Merit", "Distinction")
+                                        .getBytes())
+                + "." + parts[2];
         org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> consumer.processToClaims(forged));
     }
 
     @Test
     void onlyAwardedCertificatesHaveCredentialsAndOnlyForThoseWhoMayReadThem() {
         String draft = CertificateResourceTest.createDraft(epaoId, TestIds.uln(), ukprn);
-        given().auth().oauth2(Tokens.admin()).when().get(PATH + "/" + draft + "/credential").then()
+        given().auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .get(PATH + "/" + draft + "/credential")
+                .then()
                 .spec(Problems.problem(409, "conflict"));
         String ref = CertificateResourceTest.approved(epaoId, TestIds.uln(), ukprn);
-        given().auth().oauth2(Tokens.assessor(otherEpaoId)).when().get(PATH + "/" + ref + "/credential").then()
+        given().auth()
+                .oauth2(Tokens.assessor(otherEpaoId))
+                .when()
+                .get(PATH + "/" + ref + "/credential")
+                .then()
                 .spec(Problems.problem(404, "not-found"));
-        given().auth().oauth2(Tokens.tutor(TestIds.ukprn())).when().get(PATH + "/" + ref + "/credential").then()
+        given().auth()
+                .oauth2(Tokens.tutor(TestIds.ukprn()))
+                .when()
+                .get(PATH + "/" + ref + "/credential")
+                .then()
                 .spec(Problems.problem(404, "not-found"));
-        given().auth().oauth2(Tokens.tutor(ukprn)).when().get(PATH + "/" + ref + "/credential").then()
+        given().auth()
+                .oauth2(Tokens.tutor(ukprn))
+                .when()
+                .get(PATH + "/" + ref + "/credential")
+                .then()
                 .statusCode(200);
         given().when().get(PATH + "/" + ref + "/credential").then().spec(Problems.problem(401, "unauthorized"));
-        given().auth().oauth2(Tokens.employer(TestIds.employerId())).when().get(PATH + "/" + ref + "/credential").then()
+        given().auth()
+                .oauth2(Tokens.employer(TestIds.employerId()))
+                .when()
+                .get(PATH + "/" + ref + "/credential")
+                .then()
                 .spec(Problems.problem(403, "forbidden"));
-        AssessmentApi.as(Tokens.admin()).body(Map.of("status", "Cancelled")).when()
-                .post(PATH + "/" + ref + "/status").then().statusCode(200);
-        given().auth().oauth2(Tokens.admin()).when().get(PATH + "/" + ref + "/credential").then()
+        AssessmentApi.as(Tokens.admin())
+                .body(Map.of("status", "Cancelled"))
+                .when()
+                .post(PATH + "/" + ref + "/status")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .get(PATH + "/" + ref + "/credential")
+                .then()
                 .spec(Problems.problem(409, "conflict"));
         List.of();
     }

@@ -16,17 +16,21 @@ class CertificateRulesTest {
 
     @Test
     void onlyDraftAndSubmittedAreAmendableAndTerminalStatusesGoNowhere() {
-        assertEquals(EnumSet.of(CertificateStatus.Draft, CertificateStatus.Submitted),
-                EnumSet.copyOf(java.util.Arrays.stream(CertificateStatus.values()).filter(CertificateStatus::amendable)
+        assertEquals(
+                EnumSet.of(CertificateStatus.Draft, CertificateStatus.Submitted),
+                EnumSet.copyOf(java.util.Arrays.stream(CertificateStatus.values())
+                        .filter(CertificateStatus::amendable)
                         .toList()));
-        for (CertificateStatus terminal : EnumSet.of(CertificateStatus.Delivered, CertificateStatus.Cancelled,
-                CertificateStatus.Deleted)) {
+        for (CertificateStatus terminal :
+                EnumSet.of(CertificateStatus.Delivered, CertificateStatus.Cancelled, CertificateStatus.Deleted)) {
             assertTrue(terminal.next().isEmpty(), terminal + " is terminal");
         }
         assertFalse(CertificateStatus.Draft.next().contains(CertificateStatus.Approved), "approval needs submission");
         assertFalse(CertificateStatus.Approved.settableByAssessor());
-        assertEquals(EnumSet.of(CertificateStatus.Approved, CertificateStatus.Printed, CertificateStatus.Delivered),
-                EnumSet.copyOf(java.util.Arrays.stream(CertificateStatus.values()).filter(CertificateStatus::awarded)
+        assertEquals(
+                EnumSet.of(CertificateStatus.Approved, CertificateStatus.Printed, CertificateStatus.Delivered),
+                EnumSet.copyOf(java.util.Arrays.stream(CertificateStatus.values())
+                        .filter(CertificateStatus::awarded)
                         .toList()));
     }
 
@@ -41,7 +45,8 @@ class CertificateRulesTest {
     @Test
     void identityHashFollowsOpenBadges() {
         // The Open Badges spec's own example: 'a@example.com' salted with 'Kosher'.
-        assertEquals("sha256$b5809d8a92f8858436d7e6b87c12ebc0ae1eac4baecc2c0b913aee2c922ef399",
+        assertEquals(
+                "sha256$b5809d8a92f8858436d7e6b87c12ebc0ae1eac4baecc2c0b913aee2c922ef399",
                 OpenBadgeMapper.identityHash("a@example.com", "Kosher"));
     }
 }

@@ -53,24 +53,65 @@ class ClockRulesTest {
         String epaoId = AssessmentApi.freshOrganisation();
         String user = "clk" + TestIds.suffix();
         String assessorId = assessor(epaoId, user, List.of(), List.of());
-        String id = as(Tokens.admin()).body(Map.of("uln", TestIds.uln(), "familyName", "Clock", "standardVersion",
-                "ST1398_1.0", "providerUkprn", TestIds.ukprn(), "employerId", TestIds.employerId(), "epaoId", epaoId,
-                "gatewayDate", "2031-06-01")).when().post(ASSESSMENTS).then().statusCode(201)
-                .body("createdAt", startsWith("2031-06-15T09:00")).extract().path("id");
-        as(Tokens.admin()).body(Map.of("assessorId", assessorId)).when().put(ASSESSMENTS + "/" + id + "/assessor")
-                .then().statusCode(200);
+        String id = as(Tokens.admin())
+                .body(Map.of(
+                        "uln",
+                        TestIds.uln(),
+                        "familyName",
+                        "Clock",
+                        "standardVersion",
+                        "ST1398_1.0",
+                        "providerUkprn",
+                        TestIds.ukprn(),
+                        "employerId",
+                        TestIds.employerId(),
+                        "epaoId",
+                        epaoId,
+                        "gatewayDate",
+                        "2031-06-01"))
+                .when()
+                .post(ASSESSMENTS)
+                .then()
+                .statusCode(201)
+                .body("createdAt", startsWith("2031-06-15T09:00"))
+                .extract()
+                .path("id");
+        as(Tokens.admin())
+                .body(Map.of("assessorId", assessorId))
+                .when()
+                .put(ASSESSMENTS + "/" + id + "/assessor")
+                .then()
+                .statusCode(200);
         return new String[] {id, assessorToken(user, epaoId)};
     }
 
     @Test
     void anAttemptDatedTomorrowIsRefusedUntilTomorrowComes() {
         String[] fixture = assessed();
-        Map<String, Object> attempt = Map.of("methodCode", "M1", "kind", "first", "date",
-                TODAY.plusDays(1).toString(), "grade", "Pass", "reason", "Graded");
-        as(fixture[1]).body(attempt).when().post(ASSESSMENTS + "/" + fixture[0] + "/attempts").then()
+        Map<String, Object> attempt = Map.of(
+                "methodCode",
+                "M1",
+                "kind",
+                "first",
+                "date",
+                TODAY.plusDays(1).toString(),
+                "grade",
+                "Pass",
+                "reason",
+                "Graded");
+        as(fixture[1])
+                .body(attempt)
+                .when()
+                .post(ASSESSMENTS + "/" + fixture[0] + "/attempts")
+                .then()
                 .spec(Problems.problem(422, "unprocessable", "date-in-future"));
         clock.advance(Duration.ofDays(1));
-        as(fixture[1]).body(attempt).when().post(ASSESSMENTS + "/" + fixture[0] + "/attempts").then().statusCode(201)
+        as(fixture[1])
+                .body(attempt)
+                .when()
+                .post(ASSESSMENTS + "/" + fixture[0] + "/attempts")
+                .then()
+                .statusCode(201)
                 .body("recordedAt", startsWith("2031-06-16T09:00"));
     }
 
@@ -79,10 +120,25 @@ class ClockRulesTest {
         String[] fixture = assessed();
         String bookings = ASSESSMENTS + "/" + fixture[0] + "/bookings";
         // 14 June 2031 is yesterday for the service, whatever the calendar says.
-        as(fixture[1]).body(Map.of("methodCode", "M1", "kind", "first", "date", TODAY.minusDays(1).toString()))
-                .when().post(bookings).then().spec(Problems.problem(422, "unprocessable", "date-in-past"));
-        as(fixture[1]).body(Map.of("methodCode", "M1", "kind", "first", "date", TODAY.toString())).when()
-                .post(bookings).then().statusCode(201).body("bookedAt", startsWith("2031-06-15T09:00"))
+        as(fixture[1])
+                .body(Map.of(
+                        "methodCode",
+                        "M1",
+                        "kind",
+                        "first",
+                        "date",
+                        TODAY.minusDays(1).toString()))
+                .when()
+                .post(bookings)
+                .then()
+                .spec(Problems.problem(422, "unprocessable", "date-in-past"));
+        as(fixture[1])
+                .body(Map.of("methodCode", "M1", "kind", "first", "date", TODAY.toString()))
+                .when()
+                .post(bookings)
+                .then()
+                .statusCode(201)
+                .body("bookedAt", startsWith("2031-06-15T09:00"))
                 .body("status", equalTo("booked"));
     }
 }

@@ -46,8 +46,10 @@ class CredentialSignerTest {
                 return keyId;
             }
         };
-        return (AssessmentConfig) Proxy.newProxyInstance(AssessmentConfig.class.getClassLoader(),
-                new Class<?>[] {AssessmentConfig.class}, (proxy, method, args) -> {
+        return (AssessmentConfig) Proxy.newProxyInstance(
+                AssessmentConfig.class.getClassLoader(),
+                new Class<?>[] {AssessmentConfig.class},
+                (proxy, method, args) -> {
                     if (method.getName().equals("credentials")) {
                         return credentials;
                     }
@@ -61,9 +63,12 @@ class CredentialSignerTest {
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
         Path pem = dir.resolve("signing.pem");
-        Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
+        Files.writeString(
+                pem,
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes())
+                                .encodeToString(pair.getPrivate().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n");
 
         CredentialSigner signer = new CredentialSigner(config(Optional.of(pem), Optional.of("prod-2026")));
         assertEquals("prod-2026", signer.keyId());
@@ -75,17 +80,22 @@ class CredentialSignerTest {
 
         String jwks = signer.jwks();
         assertFalse(jwks.contains("\"d\""), "no private exponent in " + jwks);
-        assertEquals(pair.getPublic(), new JsonWebKeySet(jwks).getJsonWebKeys().get(0).getKey());
+        assertEquals(
+                pair.getPublic(),
+                new JsonWebKeySet(jwks).getJsonWebKeys().get(0).getKey());
     }
 
     @Test
     void generatedDevelopmentKeysAreMarkedAndABadFileIsRefused(@TempDir Path dir) throws Exception {
-        assertTrue(new CredentialSigner(config(Optional.empty(), Optional.empty())).keyId().startsWith("dev-"));
+        assertTrue(new CredentialSigner(config(Optional.empty(), Optional.empty()))
+                .keyId()
+                .startsWith("dev-"));
         Path junk = dir.resolve("junk.pem");
         Files.writeString(junk, "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n");
-        assertThrows(IllegalStateException.class,
-                () -> new CredentialSigner(config(Optional.of(junk), Optional.empty())));
-        assertThrows(RuntimeException.class,
+        assertThrows(
+                IllegalStateException.class, () -> new CredentialSigner(config(Optional.of(junk), Optional.empty())));
+        assertThrows(
+                RuntimeException.class,
                 () -> new CredentialSigner(config(Optional.of(dir.resolve("missing.pem")), Optional.empty())));
     }
 }

@@ -1,17 +1,15 @@
 package uk.apprenticeships.st1398.assessment;
 
 import static io.restassured.RestAssured.given;
-import static uk.apprenticeships.st1398.assessment.AssessmentApi.as;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.apprenticeships.st1398.assessment.AssessmentApi.as;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalDate;
@@ -61,20 +59,55 @@ class ReportResourceTest {
     }
 
     private String register(String uln, String version, String assessorId) {
-        Map<String, Object> body = new HashMap<>(Map.of("uln", uln, "familyName", "Lovelace", "standardVersion",
-                version, "providerUkprn", ukprn, "employerId", TestIds.employerId(), "epaoId", epao,
-                "gatewayDate", TODAY.minusDays(100).toString()));
-        String id = as(Tokens.admin()).body(body).when().post("/api/v1/assessments").then().statusCode(201)
-                .extract().path("id");
-        as(Tokens.admin()).body(Map.of("assessorId", assessorId)).when()
-                .put("/api/v1/assessments/" + id + "/assessor").then().statusCode(200);
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "uln",
+                uln,
+                "familyName",
+                "Lovelace",
+                "standardVersion",
+                version,
+                "providerUkprn",
+                ukprn,
+                "employerId",
+                TestIds.employerId(),
+                "epaoId",
+                epao,
+                "gatewayDate",
+                TODAY.minusDays(100).toString()));
+        String id = as(Tokens.admin())
+                .body(body)
+                .when()
+                .post("/api/v1/assessments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(Tokens.admin())
+                .body(Map.of("assessorId", assessorId))
+                .when()
+                .put("/api/v1/assessments/" + id + "/assessor")
+                .then()
+                .statusCode(200);
         return id;
     }
 
     private void attempt(String id, String method, LocalDate date, String grade) {
-        as(assessorToken()).body(Map.of("methodCode", method, "kind", "first", "date", date.toString(), "grade",
-                grade, "reason", "Observed against the grading criteria")).when()
-                .post("/api/v1/assessments/" + id + "/attempts").then().statusCode(201);
+        as(assessorToken())
+                .body(Map.of(
+                        "methodCode",
+                        method,
+                        "kind",
+                        "first",
+                        "date",
+                        date.toString(),
+                        "grade",
+                        grade,
+                        "reason",
+                        "Observed against the grading criteria"))
+                .when()
+                .post("/api/v1/assessments/" + id + "/attempts")
+                .then()
+                .statusCode(201);
     }
 
     /** Seeds the test's organisation (RestAssured is pointed at the application only once a test runs). */
@@ -99,13 +132,25 @@ class ReportResourceTest {
     }
 
     private ExtractableResponse<Response> csv(String token, String path, LocalDate from, LocalDate to) {
-        return given().auth().oauth2(token).accept("text/csv").queryParam("from", from.toString())
-                .queryParam("to", to.toString()).queryParam("epaoId", epao).when().get(path).then().statusCode(200)
+        return given().auth()
+                .oauth2(token)
+                .accept("text/csv")
+                .queryParam("from", from.toString())
+                .queryParam("to", to.toString())
+                .queryParam("epaoId", epao)
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200)
                 .extract();
     }
 
     private static Map<String, CSVRecord> records(String body) throws IOException {
-        List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(body))
+        List<CSVRecord> records = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .get()
+                .parse(new StringReader(body))
                 .getRecords();
         return records.stream().collect(Collectors.toMap(r -> r.get("CandidateIdentifierOther"), r -> r));
     }
@@ -114,17 +159,37 @@ class ReportResourceTest {
     void outcomesAreCsvWithTheExactHeaderAndOneRowPerCompleteResultInThePeriod() throws IOException {
         ExtractableResponse<Response> response = csv(Tokens.admin(), OUTCOMES, FROM, TODAY);
         assertTrue(response.contentType().startsWith("text/csv"), response.contentType());
-        assertEquals("attachment; filename=epa-outcomes-" + FROM + "-" + TODAY + ".csv",
+        assertEquals(
+                "attachment; filename=epa-outcomes-" + FROM + "-" + TODAY + ".csv",
                 response.header("Content-Disposition"));
         String body = response.asString();
         assertEquals(HEADER, body.substring(0, body.indexOf("\r\n")));
         Map<String, CSVRecord> rows = records(body);
         assertEquals(Set.of(inPeriod, twoMethods), rows.keySet(), "incomplete and earlier results are left out");
         CSVRecord row = rows.get(inPeriod);
-        assertEquals(List.of(TODAY.toString(), "Reporting, Assessments Ltd", epao, "ST9999", "ST9999", "1.0", "-2",
-                inPeriodUln, inPeriod, "Project", "Pass", TODAY.minusDays(90).toString(), "Test", "Merit",
-                TODAY.minusDays(80).toString(), "Interview", "Distinction", TODAY.minusDays(10).toString(), "Merit",
-                TODAY.minusDays(10).toString()), row.toList());
+        assertEquals(
+                List.of(
+                        TODAY.toString(),
+                        "Reporting, Assessments Ltd",
+                        epao,
+                        "ST9999",
+                        "ST9999",
+                        "1.0",
+                        "-2",
+                        inPeriodUln,
+                        inPeriod,
+                        "Project",
+                        "Pass",
+                        TODAY.minusDays(90).toString(),
+                        "Test",
+                        "Merit",
+                        TODAY.minusDays(80).toString(),
+                        "Interview",
+                        "Distinction",
+                        TODAY.minusDays(10).toString(),
+                        "Merit",
+                        TODAY.minusDays(10).toString()),
+                row.toList());
         CSVRecord two = rows.get(twoMethods);
         assertEquals("-2", two.get("Method3Name"));
         assertEquals("-2", two.get("Method3Grade"));
@@ -133,22 +198,49 @@ class ReportResourceTest {
         assertEquals("Distinction", two.get("OverallGrade"));
         assertEquals(TODAY.minusDays(5).toString(), two.get("OverallGradeDate"));
         // A wider period takes in the earlier result; wildcard Accept answers CSV too.
-        String wider = given().auth().oauth2(Tokens.admin()).accept("*/*")
-                .queryParam("from", TODAY.minusDays(70).toString()).queryParam("to", TODAY.toString())
-                .queryParam("epaoId", epao).when().get(OUTCOMES).then().statusCode(200)
-                .header("Content-Type", startsWith("text/csv")).extract().asString();
+        String wider = given().auth()
+                .oauth2(Tokens.admin())
+                .accept("*/*")
+                .queryParam("from", TODAY.minusDays(70).toString())
+                .queryParam("to", TODAY.toString())
+                .queryParam("epaoId", epao)
+                .when()
+                .get(OUTCOMES)
+                .then()
+                .statusCode(200)
+                .header("Content-Type", startsWith("text/csv"))
+                .extract()
+                .asString();
         assertEquals(Set.of(inPeriod, twoMethods, earlier), records(wider).keySet());
-        given().auth().oauth2(Tokens.admin()).accept("application/xml").queryParam("from", FROM.toString())
-                .queryParam("to", TODAY.toString()).when().get(OUTCOMES).then().statusCode(406);
+        given().auth()
+                .oauth2(Tokens.admin())
+                .accept("application/xml")
+                .queryParam("from", FROM.toString())
+                .queryParam("to", TODAY.toString())
+                .when()
+                .get(OUTCOMES)
+                .then()
+                .statusCode(406);
     }
 
     @Test
     void jsonCarriesTheSameData() throws IOException {
-        Map<String, CSVRecord> rows = records(csv(Tokens.admin(), OUTCOMES, FROM, TODAY).asString());
-        List<Map<String, String>> json = given().auth().oauth2(Tokens.admin()).accept("application/json")
-                .queryParam("from", FROM.toString()).queryParam("to", TODAY.toString()).queryParam("epaoId", epao)
-                .when().get(OUTCOMES).then().statusCode(200).header("Content-Type", startsWith("application/json"))
-                .extract().jsonPath().getList("$");
+        Map<String, CSVRecord> rows =
+                records(csv(Tokens.admin(), OUTCOMES, FROM, TODAY).asString());
+        List<Map<String, String>> json = given().auth()
+                .oauth2(Tokens.admin())
+                .accept("application/json")
+                .queryParam("from", FROM.toString())
+                .queryParam("to", TODAY.toString())
+                .queryParam("epaoId", epao)
+                .when()
+                .get(OUTCOMES)
+                .then()
+                .statusCode(200)
+                .header("Content-Type", startsWith("application/json"))
+                .extract()
+                .jsonPath()
+                .getList("$");
         assertEquals(rows.size(), json.size());
         for (Map<String, String> object : json) {
             assertEquals(rows.get(object.get("CandidateIdentifierOther")).toMap(), object);
@@ -158,38 +250,89 @@ class ReportResourceTest {
     @Test
     void badParametersAre400Problems() {
         String admin = Tokens.admin();
-        given().auth().oauth2(admin).queryParam("to", TODAY.toString()).when().get(OUTCOMES).then()
+        given().auth()
+                .oauth2(admin)
+                .queryParam("to", TODAY.toString())
+                .when()
+                .get(OUTCOMES)
+                .then()
                 .spec(Problems.problem(400, "bad-request", "report-period-invalid"));
-        given().auth().oauth2(admin).queryParam("from", "2026-13-01").queryParam("to", TODAY.toString()).when()
-                .get(OUTCOMES).then().spec(Problems.problem(400, "bad-request", "report-period-invalid"));
-        given().auth().oauth2(admin).queryParam("from", TODAY.toString()).queryParam("to", FROM.toString()).when()
-                .get(OUTCOMES).then().spec(Problems.problem(400, "bad-request", "report-period-invalid"));
-        given().auth().oauth2(admin).queryParam("from", "2025-01-01").queryParam("to", "2026-01-02").when()
-                .get(REGISTRATIONS).then().spec(Problems.problem(400, "bad-request", "report-period-invalid"));
+        given().auth()
+                .oauth2(admin)
+                .queryParam("from", "2026-13-01")
+                .queryParam("to", TODAY.toString())
+                .when()
+                .get(OUTCOMES)
+                .then()
+                .spec(Problems.problem(400, "bad-request", "report-period-invalid"));
+        given().auth()
+                .oauth2(admin)
+                .queryParam("from", TODAY.toString())
+                .queryParam("to", FROM.toString())
+                .when()
+                .get(OUTCOMES)
+                .then()
+                .spec(Problems.problem(400, "bad-request", "report-period-invalid"));
+        given().auth()
+                .oauth2(admin)
+                .queryParam("from", "2025-01-01")
+                .queryParam("to", "2026-01-02")
+                .when()
+                .get(REGISTRATIONS)
+                .then()
+                .spec(Problems.problem(400, "bad-request", "report-period-invalid"));
     }
 
     @Test
     void assessorsReportOnlyOnTheirOwnOrganisationAndOthersAreRefused() throws IOException {
-        assertEquals(Set.of(inPeriod, twoMethods), records(csv(assessorToken(), OUTCOMES, FROM, TODAY).asString())
-                .keySet());
-        given().auth().oauth2(assessorToken()).queryParam("from", FROM.toString()).queryParam("to", TODAY.toString())
-                .queryParam("epaoId", otherEpao).when().get(OUTCOMES).then().spec(Problems.problem(404, "not-found"));
-        given().auth().oauth2(Tokens.admin()).queryParam("from", FROM.toString()).queryParam("to", TODAY.toString())
-                .queryParam("epaoId", TestIds.epaoId()).when().get(OUTCOMES).then()
+        assertEquals(
+                Set.of(inPeriod, twoMethods),
+                records(csv(assessorToken(), OUTCOMES, FROM, TODAY).asString()).keySet());
+        given().auth()
+                .oauth2(assessorToken())
+                .queryParam("from", FROM.toString())
+                .queryParam("to", TODAY.toString())
+                .queryParam("epaoId", otherEpao)
+                .when()
+                .get(OUTCOMES)
+                .then()
                 .spec(Problems.problem(404, "not-found"));
-        given().auth().oauth2(Tokens.tutor(ukprn)).queryParam("from", FROM.toString())
-                .queryParam("to", TODAY.toString()).when().get(OUTCOMES).then()
+        given().auth()
+                .oauth2(Tokens.admin())
+                .queryParam("from", FROM.toString())
+                .queryParam("to", TODAY.toString())
+                .queryParam("epaoId", TestIds.epaoId())
+                .when()
+                .get(OUTCOMES)
+                .then()
+                .spec(Problems.problem(404, "not-found"));
+        given().auth()
+                .oauth2(Tokens.tutor(ukprn))
+                .queryParam("from", FROM.toString())
+                .queryParam("to", TODAY.toString())
+                .when()
+                .get(OUTCOMES)
+                .then()
                 .spec(Problems.problem(403, "forbidden"));
-        given().auth().oauth2(Tokens.token("reg1", Set.of("regulator"), Map.of())).accept("text/csv")
-                .queryParam("from", FROM.toString()).queryParam("to", TODAY.toString()).when().get(OUTCOMES).then()
-                .statusCode(200).body(startsWith(HEADER));
+        given().auth()
+                .oauth2(Tokens.token("reg1", Set.of("regulator"), Map.of()))
+                .accept("text/csv")
+                .queryParam("from", FROM.toString())
+                .queryParam("to", TODAY.toString())
+                .when()
+                .get(OUTCOMES)
+                .then()
+                .statusCode(200)
+                .body(startsWith(HEADER));
     }
 
     @Test
     void registrationsListGatewaysInThePeriod() throws IOException {
-        String body = csv(Tokens.admin(), REGISTRATIONS, TODAY.minusDays(100), TODAY.minusDays(100)).asString();
-        assertEquals("ReportingDate,AwardingOrganisation,AwardingOrganisationID,StandardTitle,StandardID,"
-                + "AssessmentPlanVersionNumber,QualificationNumber,ULN,CandidateIdentifierOther,EventType,EventDate",
+        String body = csv(Tokens.admin(), REGISTRATIONS, TODAY.minusDays(100), TODAY.minusDays(100))
+                .asString();
+        assertEquals(
+                "ReportingDate,AwardingOrganisation,AwardingOrganisationID,StandardTitle,StandardID,"
+                        + "AssessmentPlanVersionNumber,QualificationNumber,ULN,CandidateIdentifierOther,EventType,EventDate",
                 body.substring(0, body.indexOf("\r\n")));
         Map<String, CSVRecord> rows = records(body);
         assertEquals(Set.of(inPeriod, twoMethods, incomplete, earlier), rows.keySet());
@@ -197,6 +340,8 @@ class ReportResourceTest {
         assertEquals(TODAY.minusDays(100).toString(), rows.get(twoMethods).get("EventDate"));
         assertEquals("1.0", rows.get(twoMethods).get("AssessmentPlanVersionNumber"));
         csv(Tokens.admin(), REGISTRATIONS, TODAY.minusDays(99), TODAY).asString();
-        assertTrue(records(csv(Tokens.admin(), REGISTRATIONS, TODAY.minusDays(99), TODAY).asString()).isEmpty());
+        assertTrue(records(csv(Tokens.admin(), REGISTRATIONS, TODAY.minusDays(99), TODAY)
+                        .asString())
+                .isEmpty());
     }
 }

@@ -26,7 +26,8 @@ import java.util.Map;
  */
 public class StandardsPlanStub implements QuarkusTestResourceLifecycleManager {
 
-    static final Path ST1398_PLAN = Path.of("../standards-service/src/main/resources/seed/st1398-1.0-assessment-plan.json");
+    static final Path ST1398_PLAN =
+            Path.of("../standards-service/src/main/resources/seed/st1398-1.0-assessment-plan.json");
     private static final String PLAN = "/api/v1/standards/%s/versions/%s/assessment-plan";
     static final List<String> GRADES = List.of("Fail", "Pass", "Merit", "Distinction");
 
@@ -40,8 +41,11 @@ public class StandardsPlanStub implements QuarkusTestResourceLifecycleManager {
         server.stubFor(get(urlEqualTo(PLAN.formatted("ST9999", "1.0"))).willReturn(json(madeUpPlan())));
         server.stubFor(get(urlEqualTo(PLAN.formatted("ST8888", "1.0"))).willReturn(json(otherGatewayPlan())));
         server.stubFor(get(urlEqualTo(PLAN.formatted("ST7777", "1.0"))).willReturn(json(thresholdsPlan())));
-        server.stubFor(get(urlEqualTo(PLAN.formatted("ST0404", "1.0"))).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
+        server.stubFor(get(urlEqualTo(PLAN.formatted("ST0404", "1.0")))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":404}")));
         server.stubFor(get(urlEqualTo(PLAN.formatted("ST0503", "1.0")))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         // The client URL, not assessment.standards-service-url, so the configured default stays testable.
@@ -66,12 +70,13 @@ public class StandardsPlanStub implements QuarkusTestResourceLifecycleManager {
         for (String a : GRADES) {
             for (String b : GRADES) {
                 for (String c : GRADES) {
-                    List<Integer> idx = new ArrayList<>(List.of(GRADES.indexOf(a), GRADES.indexOf(b),
-                            GRADES.indexOf(c)));
+                    List<Integer> idx =
+                            new ArrayList<>(List.of(GRADES.indexOf(a), GRADES.indexOf(b), GRADES.indexOf(c)));
                     idx.sort(null);
                     String overall = idx.get(0) == 0 ? "Fail" : GRADES.get(idx.get(1));
                     rows.add("{\"methodGrades\":{\"PROJECT\":\"%s\",\"TEST\":\"%s\",\"INTERVIEW\":\"%s\"},"
-                            .formatted(a, b, c) + "\"overallGrade\":\"" + overall + "\"}");
+                                    .formatted(a, b, c)
+                            + "\"overallGrade\":\"" + overall + "\"}");
                 }
             }
         }
@@ -102,9 +107,11 @@ public class StandardsPlanStub implements QuarkusTestResourceLifecycleManager {
      * of ST1398's seed (12 months for starts from 2017-05-01, 8 from 2025-08-01). No English and maths requirement.
      */
     static String otherGatewayPlan() {
-        return madeUpPlan().replace("\"key\":\"ST9999_1.0\",\"reference\":\"ST9999\"",
-                "\"key\":\"ST8888_1.0\",\"reference\":\"ST8888\"").replace(
-                "\"requirements\":[]", """
+        return madeUpPlan()
+                .replace(
+                        "\"key\":\"ST9999_1.0\",\"reference\":\"ST9999\"",
+                        "\"key\":\"ST8888_1.0\",\"reference\":\"ST8888\"")
+                .replace("\"requirements\":[]", """
                 "requirements":[
                   {"code":"KSB_COVERAGE","description":"Every KSB evidenced","conditions":null,
                    "confirmed":true,"source":"made up"},
@@ -115,10 +122,12 @@ public class StandardsPlanStub implements QuarkusTestResourceLifecycleManager {
                 "minimumTimeInLearning":{"confirmed":true,"source":"made up","rules":[
                   {"startsFrom":"2017-05-01","startsBefore":"2025-08-01","months":12},
                   {"startsFrom":"2025-08-01","startsBefore":null,"months":8}]}
-                """).replace("\"offTheJob\":{\"confirmed\":true,\"source\":\"made up\",\"rules\":[]}",
-                "\"offTheJob\":{\"confirmed\":true,\"source\":\"made up\",\"rules\":[{\"startsFrom\":null,"
-                        + "\"startsBefore\":null,\"basis\":\"FIXED_HOURS\",\"minimumHours\":200,"
-                        + "\"confirmed\":true,\"source\":\"made up\"}]}");
+                """)
+                .replace(
+                        "\"offTheJob\":{\"confirmed\":true,\"source\":\"made up\",\"rules\":[]}",
+                        "\"offTheJob\":{\"confirmed\":true,\"source\":\"made up\",\"rules\":[{\"startsFrom\":null,"
+                                + "\"startsBefore\":null,\"basis\":\"FIXED_HOURS\",\"minimumHours\":200,"
+                                + "\"confirmed\":true,\"source\":\"made up\"}]}");
     }
 
     /**
@@ -127,9 +136,11 @@ public class StandardsPlanStub implements QuarkusTestResourceLifecycleManager {
      * any start date. Nothing in the assessment-service knows these numbers.
      */
     static String thresholdsPlan() {
-        return madeUpPlan().replace("\"key\":\"ST9999_1.0\",\"reference\":\"ST9999\"",
-                "\"key\":\"ST7777_1.0\",\"reference\":\"ST7777\"").replace(
-                "\"requirements\":[]", """
+        return madeUpPlan()
+                .replace(
+                        "\"key\":\"ST9999_1.0\",\"reference\":\"ST9999\"",
+                        "\"key\":\"ST7777_1.0\",\"reference\":\"ST7777\"")
+                .replace("\"requirements\":[]", """
                 "requirements":[
                   {"code":"EVIDENCE_PORTFOLIO","description":"A portfolio covering most KSBs","conditions":null,
                    "ksbCoverage":{"minimumCoveragePercent":80,"requiredKsbCodes":["K1","B1"],
@@ -141,7 +152,10 @@ public class StandardsPlanStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     @Override

@@ -36,34 +36,46 @@ class StateTransitionsTest {
 
     @Test
     void certificateStatuses() {
-        assertEquals(new TreeSet<>(Set.of(
-                "Draft>Ready", "Draft>Submitted", "Draft>Deleted",
-                "Ready>Draft", "Ready>Submitted", "Ready>Deleted",
-                "Submitted>Draft", "Submitted>Approved", "Submitted>Cancelled",
-                "Approved>Printed", "Approved>Cancelled",
-                "Printed>Delivered", "Printed>Cancelled")),
+        assertEquals(
+                new TreeSet<>(Set.of(
+                        "Draft>Ready",
+                        "Draft>Submitted",
+                        "Draft>Deleted",
+                        "Ready>Draft",
+                        "Ready>Submitted",
+                        "Ready>Deleted",
+                        "Submitted>Draft",
+                        "Submitted>Approved",
+                        "Submitted>Cancelled",
+                        "Approved>Printed",
+                        "Approved>Cancelled",
+                        "Printed>Delivered",
+                        "Printed>Cancelled")),
                 allowed(CertificateStatus.values(), CertificateStatus::canMoveTo),
                 "Delivered, Cancelled and Deleted are final; nothing moves back to Ready from Submitted");
     }
 
     @Test
     void bookingStatuses() {
-        assertEquals(new TreeSet<>(Set.of("booked>cancelled", "booked>attended")),
+        assertEquals(
+                new TreeSet<>(Set.of("booked>cancelled", "booked>attended")),
                 allowed(BookingStatus.values(), BookingStatus::canMoveTo));
     }
 
     @Test
     void gatewaySubmissionStatuses() {
-        assertEquals(new TreeSet<>(Set.of("submitted>accepted", "submitted>rejected")),
+        assertEquals(
+                new TreeSet<>(Set.of("submitted>accepted", "submitted>rejected")),
                 allowed(GatewaySubmissionStatus.values(), GatewaySubmissionStatus::canMoveTo));
         // Derived from the decisions: accepted when all are, rejected as soon as one is.
         assertEquals(GatewaySubmissionStatus.submitted, GatewaySubmissionStatus.of(2, List.of()));
-        assertEquals(GatewaySubmissionStatus.submitted, GatewaySubmissionStatus.of(2,
-                List.of(ComponentDecision.accepted)));
-        assertEquals(GatewaySubmissionStatus.accepted, GatewaySubmissionStatus.of(2,
-                List.of(ComponentDecision.accepted, ComponentDecision.accepted)));
-        assertEquals(GatewaySubmissionStatus.rejected, GatewaySubmissionStatus.of(2,
-                List.of(ComponentDecision.rejected)));
+        assertEquals(
+                GatewaySubmissionStatus.submitted, GatewaySubmissionStatus.of(2, List.of(ComponentDecision.accepted)));
+        assertEquals(
+                GatewaySubmissionStatus.accepted,
+                GatewaySubmissionStatus.of(2, List.of(ComponentDecision.accepted, ComponentDecision.accepted)));
+        assertEquals(
+                GatewaySubmissionStatus.rejected, GatewaySubmissionStatus.of(2, List.of(ComponentDecision.rejected)));
         assertEquals(GatewaySubmissionStatus.accepted, GatewaySubmissionStatus.of(0, List.of()));
     }
 
@@ -102,25 +114,36 @@ class StateTransitionsTest {
                 }
             }
         }
-        assertEquals(new TreeSet<>(Set.of("Fail>Pass(resit/retake)", "Fail>Fail(resit/retake)", "Fail>Withdrawn")),
-                allowed);
-        assertEquals(Set.of(EpaOutcome.Pass, EpaOutcome.Withdrawn), Set.of(EpaOutcome.values()).stream()
-                .filter(EpaOutcome::isFinal).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(
+                new TreeSet<>(Set.of("Fail>Pass(resit/retake)", "Fail>Fail(resit/retake)", "Fail>Withdrawn")), allowed);
+        assertEquals(
+                Set.of(EpaOutcome.Pass, EpaOutcome.Withdrawn),
+                Set.of(EpaOutcome.values()).stream()
+                        .filter(EpaOutcome::isFinal)
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 
     /** Enums whose wire and stored values are not Java names keep them exactly. */
     @Test
     void wireValuesAreUnchanged() {
-        assertEquals(List.of("passed", "failed", "waived", "not-applicable"), Set.of(ReadinessStatus.values()).stream()
-                .sorted().map(ReadinessStatus::wire).toList());
+        assertEquals(
+                List.of("passed", "failed", "waived", "not-applicable"),
+                Set.of(ReadinessStatus.values()).stream()
+                        .sorted()
+                        .map(ReadinessStatus::wire)
+                        .toList());
         ReadinessStatus.Column readiness = new ReadinessStatus.Column();
         for (ReadinessStatus status : ReadinessStatus.values()) {
             assertEquals(status, ReadinessStatus.of(status.wire()));
             assertEquals(status, readiness.convertToEntityAttribute(readiness.convertToDatabaseColumn(status)));
         }
         GatewayRecordKind.Column kinds = new GatewayRecordKind.Column();
-        assertEquals(List.of("waiver", "waiver-withdrawal", "declaration"), Set.of(GatewayRecordKind.values()).stream()
-                .sorted().map(kinds::convertToDatabaseColumn).toList());
+        assertEquals(
+                List.of("waiver", "waiver-withdrawal", "declaration"),
+                Set.of(GatewayRecordKind.values()).stream()
+                        .sorted()
+                        .map(kinds::convertToDatabaseColumn)
+                        .toList());
         for (GatewayRecordKind kind : GatewayRecordKind.values()) {
             assertEquals(kind, kinds.convertToEntityAttribute(kind.wire()));
         }

@@ -31,20 +31,23 @@ public final class DevInfra {
         EmbeddedPostgres postgres = options.postgres ? startPostgres(options) : null;
         MongoServer mongo = options.mongo ? startMongo(options) : null;
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (mongo != null) {
-                mongo.shutdown();
-            }
-            if (postgres != null) {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
-                }
-            }
-            System.out.println("DEVSTACK STOPPED");
-            stopped.countDown();
-        }, "devstack-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            if (mongo != null) {
+                                mongo.shutdown();
+                            }
+                            if (postgres != null) {
+                                try {
+                                    postgres.close();
+                                } catch (IOException e) {
+                                    System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+                                }
+                            }
+                            System.out.println("DEVSTACK STOPPED");
+                            stopped.countDown();
+                        },
+                        "devstack-shutdown"));
         System.out.println("DEVSTACK READY" + (postgres != null ? " postgres=localhost:" + options.pgPort : "")
                 + (mongo != null ? " mongodb=localhost:" + options.mongoPort : ""));
         stopped.await();
@@ -56,7 +59,8 @@ public final class DevInfra {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
-                .setOverrideWorkingDirectory(options.dataDir.resolve("postgres-binaries").toFile())
+                .setOverrideWorkingDirectory(
+                        options.dataDir.resolve("postgres-binaries").toFile())
                 .setPort(options.pgPort)
                 .start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
@@ -82,7 +86,8 @@ public final class DevInfra {
     }
 
     private static MongoServer startMongo(Options options) {
-        MongoServer server = new MongoServer(new H2Backend(options.dataDir.resolve("mongodb.mv").toString()));
+        MongoServer server = new MongoServer(
+                new H2Backend(options.dataDir.resolve("mongodb.mv").toString()));
         try {
             server.bind("127.0.0.1", options.mongoPort);
         } catch (RuntimeException e) {

@@ -23,9 +23,13 @@ import java.util.stream.Collectors;
 final class OtlpReceiver {
 
     /** One exported span: who sent it ({@code service.name}), where it belongs, and its attributes. */
-    record Span(String service, String traceId, String spanId, String parentSpanId, String name,
-            Map<String, String> attributes) {
-    }
+    record Span(
+            String service,
+            String traceId,
+            String spanId,
+            String parentSpanId,
+            String name,
+            Map<String, String> attributes) {}
 
     private static OtlpReceiver running;
 
@@ -76,9 +80,12 @@ final class OtlpReceiver {
             String service = strings(resource.getResource().getAttributesList()).get("service.name");
             for (ScopeSpans scope : resource.getScopeSpansList()) {
                 for (io.opentelemetry.proto.trace.v1.Span span : scope.getSpansList()) {
-                    spans.add(new Span(service, hex.formatHex(span.getTraceId().toByteArray()),
+                    spans.add(new Span(
+                            service,
+                            hex.formatHex(span.getTraceId().toByteArray()),
                             hex.formatHex(span.getSpanId().toByteArray()),
-                            hex.formatHex(span.getParentSpanId().toByteArray()), span.getName(),
+                            hex.formatHex(span.getParentSpanId().toByteArray()),
+                            span.getName(),
                             strings(span.getAttributesList())));
                 }
             }
@@ -86,8 +93,12 @@ final class OtlpReceiver {
     }
 
     private static Map<String, String> strings(List<KeyValue> attributes) {
-        return attributes.stream().collect(Collectors.toMap(KeyValue::getKey,
-                kv -> kv.getValue().hasStringValue() ? kv.getValue().getStringValue() : kv.getValue().toString().strip(),
-                (a, b) -> a));
+        return attributes.stream()
+                .collect(Collectors.toMap(
+                        KeyValue::getKey,
+                        kv -> kv.getValue().hasStringValue()
+                                ? kv.getValue().getStringValue()
+                                : kv.getValue().toString().strip(),
+                        (a, b) -> a));
     }
 }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.restassured.RestAssured;
 import java.nio.file.Files;
 import java.util.Base64;
@@ -39,9 +38,18 @@ class PlatformEndToEndTest {
     @Test
     @Order(1)
     void catalogueReadWithARealToken() {
-        given().auth().oauth2(Stack.token("tutor1")).when().get("/api/v1/standards/ST1398").then()
-                .statusCode(200).body("level", equalTo(6)).body("versions.key", hasItem("ST1398_1.0"));
-        given().when().get("/api/v1/standards?q=machine").then().statusCode(200)
+        given().auth()
+                .oauth2(Stack.token("tutor1"))
+                .when()
+                .get("/api/v1/standards/ST1398")
+                .then()
+                .statusCode(200)
+                .body("level", equalTo(6))
+                .body("versions.key", hasItem("ST1398_1.0"));
+        given().when()
+                .get("/api/v1/standards?q=machine")
+                .then()
+                .statusCode(200)
                 .body("items.reference", hasItem("ST1398"));
     }
 
@@ -49,11 +57,24 @@ class PlatformEndToEndTest {
     @Order(2)
     void writeRefusedForTheWrongRoleAndAllowedForAdmin() {
         Map<String, Object> body = Map.of("reference", "ST0999", "title", "End-to-end test standard", "level", 3);
-        given().auth().oauth2(Stack.token("tutor1")).contentType("application/json").body(body)
-                .when().post("/api/v1/standards").then().statusCode(403).contentType(PROBLEM)
+        given().auth()
+                .oauth2(Stack.token("tutor1"))
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/v1/standards")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM)
                 .body("status", equalTo(403));
-        given().auth().oauth2(Stack.token("admin1")).contentType("application/json").body(body)
-                .when().post("/api/v1/standards").then().statusCode(201);
+        given().auth()
+                .oauth2(Stack.token("admin1"))
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/v1/standards")
+                .then()
+                .statusCode(201);
     }
 
     @Test
@@ -62,7 +83,12 @@ class PlatformEndToEndTest {
         given().when().get("/api/v1/apprentices").then().statusCode(401).contentType(PROBLEM);
         String token = Stack.token("tutor1");
         String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA";
-        given().auth().oauth2(forged).when().get("/api/v1/standards").then().statusCode(401)
+        given().auth()
+                .oauth2(forged)
+                .when()
+                .get("/api/v1/standards")
+                .then()
+                .statusCode(401)
                 .contentType(PROBLEM);
     }
 
@@ -70,7 +96,8 @@ class PlatformEndToEndTest {
     @Order(3)
     void onlyTokensIssuedForThePlatformAreAccepted() {
         // The realm's platform clients map the audience into their tokens...
-        for (String token : List.of(Stack.token("tutor1"),
+        for (String token : List.of(
+                Stack.token("tutor1"),
                 Stack.clientToken("lms-integration", "lms-integration-dev-secret"),
                 Stack.clientToken("regulator-reporting", "regulator-reporting-dev-secret"))) {
             assertTrue(audiences(token).contains("st1398-platform"), "aud of " + claims(token));
@@ -78,14 +105,34 @@ class PlatformEndToEndTest {
         // ...another client of the same realm does not: same user, valid signature, refused before any service.
         String foreign = Stack.tokenWithoutPlatformAudience("tutor1");
         assertFalse(audiences(foreign).contains("st1398-platform"), "aud of " + claims(foreign));
-        given().auth().oauth2(foreign).when().get("/api/v1/apprentices").then().statusCode(401)
-                .contentType(PROBLEM).body("code", equalTo("authentication-required"));
-        given().auth().oauth2(foreign).contentType("application/json").body(Map.of()).when()
-                .post("/api/v1/standards").then().statusCode(401).contentType(PROBLEM)
+        given().auth()
+                .oauth2(foreign)
+                .when()
+                .get("/api/v1/apprentices")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM)
+                .body("code", equalTo("authentication-required"));
+        given().auth()
+                .oauth2(foreign)
+                .contentType("application/json")
+                .body(Map.of())
+                .when()
+                .post("/api/v1/standards")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM)
                 .body("code", equalTo("authentication-required"));
         // Straight to a service (not through the gateway) it is refused too.
-        given().baseUri("http://localhost:8082").auth().oauth2(foreign).when().get("/api/v1/apprentices").then()
-                .statusCode(401).contentType(PROBLEM).body("code", equalTo("authentication-required"));
+        given().baseUri("http://localhost:8082")
+                .auth()
+                .oauth2(foreign)
+                .when()
+                .get("/api/v1/apprentices")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM)
+                .body("code", equalTo("authentication-required"));
     }
 
     private static JsonNode claims(String token) {
@@ -110,18 +157,50 @@ class PlatformEndToEndTest {
     @Test
     @Order(4)
     void tenantClaimsFromKeycloakScopeTheEPortfolio() {
-        Map<String, Object> apprentice = Map.of("uln", "1234567890", "givenName", "Ada", "familyName", "Lovelace",
-                "dateOfBirth", "2001-04-02", "providerUkprn", "10000001", "employerId", "EMP0001",
-                "standardVersion", "ST1398_1.0", "startDate", "2025-09-01", "plannedEndDate", "2027-09-01");
-        String location = given().auth().oauth2(Stack.token("tutor1")).contentType("application/json")
-                .body(apprentice).when().post("/api/v1/apprentices").then().statusCode(201).extract()
+        Map<String, Object> apprentice = Map.of(
+                "uln",
+                "1234567890",
+                "givenName",
+                "Ada",
+                "familyName",
+                "Lovelace",
+                "dateOfBirth",
+                "2001-04-02",
+                "providerUkprn",
+                "10000001",
+                "employerId",
+                "EMP0001",
+                "standardVersion",
+                "ST1398_1.0",
+                "startDate",
+                "2025-09-01",
+                "plannedEndDate",
+                "2027-09-01");
+        String location = given().auth()
+                .oauth2(Stack.token("tutor1"))
+                .contentType("application/json")
+                .body(apprentice)
+                .when()
+                .post("/api/v1/apprentices")
+                .then()
+                .statusCode(201)
+                .extract()
                 .header("Location");
         String path = location.substring(location.indexOf("/api/v1/"));
         given().auth().oauth2(Stack.token("tutor1")).when().get(path).then().statusCode(200);
-        given().auth().oauth2(Stack.token("tutor2")).when().get(path).then().statusCode(404)
+        given().auth()
+                .oauth2(Stack.token("tutor2"))
+                .when()
+                .get(path)
+                .then()
+                .statusCode(404)
                 .contentType(PROBLEM);
-        given().auth().oauth2(Stack.clientToken("lms-integration", "lms-integration-dev-secret"))
-                .when().get("/api/v1/apprentices").then().statusCode(200)
+        given().auth()
+                .oauth2(Stack.clientToken("lms-integration", "lms-integration-dev-secret"))
+                .when()
+                .get("/api/v1/apprentices")
+                .then()
+                .statusCode(200)
                 .body("items.uln", hasItem("1234567890"));
     }
 
@@ -129,7 +208,11 @@ class PlatformEndToEndTest {
     @Order(5)
     void requestIdRoundTripsThroughGatewayAndService() throws Exception {
         String id = "e2e-" + UUID.randomUUID();
-        given().header("X-Request-Id", id).when().get("/api/v1/standards/ST1398").then().statusCode(200)
+        given().header("X-Request-Id", id)
+                .when()
+                .get("/api/v1/standards/ST1398")
+                .then()
+                .statusCode(200)
                 .header("X-Request-Id", id);
         boolean logged = false;
         for (int i = 0; i < 20 && !logged; i++) {
@@ -146,15 +229,29 @@ class PlatformEndToEndTest {
     void aStoppedServiceAnswers503Quickly() throws Exception {
         Stack.run(60, "stop", "assessment");
         try {
-            given().auth().oauth2(Stack.token("admin1")).when().get("/api/v1/assessment-organisations").then()
-                    .time(lessThan(1500L), TimeUnit.MILLISECONDS).statusCode(503).contentType(PROBLEM)
+            given().auth()
+                    .oauth2(Stack.token("admin1"))
+                    .when()
+                    .get("/api/v1/assessment-organisations")
+                    .then()
+                    .time(lessThan(1500L), TimeUnit.MILLISECONDS)
+                    .statusCode(503)
+                    .contentType(PROBLEM)
                     .body("status", equalTo(503));
-            given().auth().oauth2(Stack.token("tutor1")).when().get("/api/v1/standards/ST1398").then()
+            given().auth()
+                    .oauth2(Stack.token("tutor1"))
+                    .when()
+                    .get("/api/v1/standards/ST1398")
+                    .then()
                     .statusCode(200);
         } finally {
             Stack.run(180, "start", "assessment");
         }
-        given().auth().oauth2(Stack.token("admin1")).when().get("/api/v1/assessment-organisations").then()
+        given().auth()
+                .oauth2(Stack.token("admin1"))
+                .when()
+                .get("/api/v1/assessment-organisations")
+                .then()
                 .statusCode(200);
     }
 
@@ -166,37 +263,111 @@ class PlatformEndToEndTest {
     @Order(7)
     void readinessCrossesServicesWithTheCallersToken() {
         String uln = String.valueOf(7_000_000_000L + System.nanoTime() % 1_000_000_000L);
-        Map<String, Object> apprentice = Map.of("uln", uln, "givenName", "Grace", "familyName", "Hopper",
-                "dateOfBirth", "2001-04-02", "providerUkprn", "10000001", "employerId", "EMP0001",
-                "standardVersion", "ST1398_1.0", "startDate", "2025-09-01", "plannedEndDate", "2027-09-01");
-        String apprenticeId = given().auth().oauth2(Stack.token("tutor1")).contentType("application/json")
-                .body(apprentice).when().post("/api/v1/apprentices").then().statusCode(201).extract().path("id");
+        Map<String, Object> apprentice = Map.of(
+                "uln",
+                uln,
+                "givenName",
+                "Grace",
+                "familyName",
+                "Hopper",
+                "dateOfBirth",
+                "2001-04-02",
+                "providerUkprn",
+                "10000001",
+                "employerId",
+                "EMP0001",
+                "standardVersion",
+                "ST1398_1.0",
+                "startDate",
+                "2025-09-01",
+                "plannedEndDate",
+                "2027-09-01");
+        String apprenticeId = given().auth()
+                .oauth2(Stack.token("tutor1"))
+                .contentType("application/json")
+                .body(apprentice)
+                .when()
+                .post("/api/v1/apprentices")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String admin = Stack.token("admin1");
-        int organisation = given().auth().oauth2(admin).contentType("application/json")
-                .body(Map.of("epaoId", "EPA0001", "name", "End-to-end Assessments")).when()
-                .post("/api/v1/assessment-organisations").then().extract().statusCode();
+        int organisation = given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(Map.of("epaoId", "EPA0001", "name", "End-to-end Assessments"))
+                .when()
+                .post("/api/v1/assessment-organisations")
+                .then()
+                .extract()
+                .statusCode();
         assertTrue(organisation == 201 || organisation == 409, "organisation created or already there");
-        String assessment = given().auth().oauth2(admin).contentType("application/json")
-                .body(Map.of("uln", uln, "familyName", "Hopper", "standardVersion", "ST1398_1.0",
-                        "providerUkprn", "10000001", "employerId", "EMP0001", "epaoId", "EPA0001",
-                        "apprenticeId", apprenticeId))
-                .when().post("/api/v1/assessments").then().statusCode(201).extract().path("id");
+        String assessment = given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(Map.of(
+                        "uln",
+                        uln,
+                        "familyName",
+                        "Hopper",
+                        "standardVersion",
+                        "ST1398_1.0",
+                        "providerUkprn",
+                        "10000001",
+                        "employerId",
+                        "EMP0001",
+                        "epaoId",
+                        "EPA0001",
+                        "apprenticeId",
+                        apprenticeId))
+                .when()
+                .post("/api/v1/assessments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String readiness = "/api/v1/assessments/" + assessment + "/gateway/readiness";
 
-        given().auth().oauth2(Stack.token("tutor1")).when().get(readiness).then().statusCode(200)
+        given().auth()
+                .oauth2(Stack.token("tutor1"))
+                .when()
+                .get(readiness)
+                .then()
+                .statusCode(200)
                 .body("ready", equalTo(false))
                 .body("apprenticeId", equalTo(apprenticeId))
                 .body("items.find { it.item == 'coverage' }.status", equalTo("failed"))
                 .body("items.find { it.item == 'off-the-job-hours' }.status", equalTo("failed"));
         // tutor2 belongs to another provider: evidence-service hides the apprentice, so does the check.
-        given().auth().oauth2(Stack.token("tutor2")).when().get(readiness).then().statusCode(404)
+        given().auth()
+                .oauth2(Stack.token("tutor2"))
+                .when()
+                .get(readiness)
+                .then()
+                .statusCode(404)
                 .contentType(PROBLEM);
         // assessor1 (EPA0001) sees the portfolio only once the provider assigns the apprentice to EPA0001.
-        given().auth().oauth2(Stack.token("assessor1")).when().get(readiness).then().statusCode(404);
-        given().auth().oauth2(Stack.token("tutor1")).contentType("application/json")
-                .body(Map.of("assessmentOrganisationId", "EPA0001")).when()
-                .put("/api/v1/apprentices/" + apprenticeId + "/programme").then().statusCode(200);
-        given().auth().oauth2(Stack.token("assessor1")).when().get(readiness).then().statusCode(200)
+        given().auth()
+                .oauth2(Stack.token("assessor1"))
+                .when()
+                .get(readiness)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(Stack.token("tutor1"))
+                .contentType("application/json")
+                .body(Map.of("assessmentOrganisationId", "EPA0001"))
+                .when()
+                .put("/api/v1/apprentices/" + apprenticeId + "/programme")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(Stack.token("assessor1"))
+                .when()
+                .get(readiness)
+                .then()
+                .statusCode(200)
                 .body("apprenticeId", equalTo(apprenticeId));
     }
 }

@@ -21,8 +21,10 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
 
     public static final String GATEWAY = "http://localhost:8080";
     public static final String KEYCLOAK = "http://localhost:18180";
-    private static final Path REPO = Path.of(System.getProperty("e2e.repo", "..")).toAbsolutePath().normalize();
-    private static final Path DATA = Path.of(System.getProperty("e2e.dataDir", "target/e2e-stack")).toAbsolutePath();
+    private static final Path REPO =
+            Path.of(System.getProperty("e2e.repo", "..")).toAbsolutePath().normalize();
+    private static final Path DATA =
+            Path.of(System.getProperty("e2e.dataDir", "target/e2e-stack")).toAbsolutePath();
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static boolean started;
 
@@ -75,9 +77,12 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
     public static void run(int timeoutSeconds, String... args) throws IOException, InterruptedException {
         Files.createDirectories(DATA);
         Path log = DATA.resolve("stack-command.log");
-        List<String> command = new java.util.ArrayList<>(List.of(REPO.resolve("stack").toString()));
+        List<String> command =
+                new java.util.ArrayList<>(List.of(REPO.resolve("stack").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(REPO.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("STACK_DATA_DIR", DATA.toString());
         builder.environment().put("STACK_NO_BUILD", "1");
@@ -91,17 +96,26 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
             throw new IllegalStateException("./stack " + String.join(" ", args) + " timed out; see " + log);
         }
         if (process.exitValue() != 0) {
-            throw new IllegalStateException("./stack " + String.join(" ", args) + " failed (exit "
-                    + process.exitValue() + "):\n" + tail(log));
+            throw new IllegalStateException(
+                    "./stack " + String.join(" ", args) + " failed (exit " + process.exitValue() + "):\n" + tail(log));
         }
     }
 
     /** An access token from the real Keycloak for a demo user (password grant on the public client). */
     public static String token(String user) {
-        return TOKENS.computeIfAbsent(user, u -> given().baseUri(KEYCLOAK).formParam("grant_type", "password")
-                .formParam("client_id", "platform-web").formParam("username", u).formParam("password", u + "-dev")
-                .when().post("/realms/st1398/protocol/openid-connect/token").then().statusCode(200).extract()
-                .path("access_token"));
+        return TOKENS.computeIfAbsent(
+                user,
+                u -> given().baseUri(KEYCLOAK)
+                        .formParam("grant_type", "password")
+                        .formParam("client_id", "platform-web")
+                        .formParam("username", u)
+                        .formParam("password", u + "-dev")
+                        .when()
+                        .post("/realms/st1398/protocol/openid-connect/token")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("access_token"));
     }
 
     /**
@@ -109,17 +123,30 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
      * platform's audience (client scope {@code platform-audience}): the gateway and the services must refuse it.
      */
     public static String tokenWithoutPlatformAudience(String user) {
-        return given().baseUri(KEYCLOAK).formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", user).formParam("password", user + "-dev")
-                .when().post("/realms/st1398/protocol/openid-connect/token").then().statusCode(200).extract()
+        return given().baseUri(KEYCLOAK)
+                .formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", user)
+                .formParam("password", user + "-dev")
+                .when()
+                .post("/realms/st1398/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
                 .path("access_token");
     }
 
     /** A client-credentials token for a confidential machine client of the dev realm. */
     public static String clientToken(String clientId, String secret) {
-        return given().baseUri(KEYCLOAK).formParam("grant_type", "client_credentials")
-                .formParam("client_id", clientId).formParam("client_secret", secret)
-                .when().post("/realms/st1398/protocol/openid-connect/token").then().statusCode(200).extract()
+        return given().baseUri(KEYCLOAK)
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId)
+                .formParam("client_secret", secret)
+                .when()
+                .post("/realms/st1398/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
                 .path("access_token");
     }
 

@@ -34,8 +34,17 @@ import uk.apprenticeships.st1398.testing.Tokens;
 class AccessMatrixTest {
 
     enum Caller {
-        APPRENTICE_OWN, APPRENTICE_OTHER, TUTOR_OWN, TUTOR_OTHER, LMS_OWN, EMPLOYER_OWN, EMPLOYER_OTHER,
-        ASSESSOR_ASSIGNED, ASSESSOR_UNASSIGNED, ADMIN, NO_TOKEN
+        APPRENTICE_OWN,
+        APPRENTICE_OTHER,
+        TUTOR_OWN,
+        TUTOR_OTHER,
+        LMS_OWN,
+        EMPLOYER_OWN,
+        EMPLOYER_OTHER,
+        ASSESSOR_ASSIGNED,
+        ASSESSOR_UNASSIGNED,
+        ADMIN,
+        NO_TOKEN
     }
 
     static final String UKPRN = TestIds.ukprn();
@@ -59,8 +68,7 @@ class AccessMatrixTest {
         Response send(RequestSpecification request, Fixture f, Caller c);
     }
 
-    record Operation(String key, Map<Caller, Integer> expected, Call call) {
-    }
+    record Operation(String key, Map<Caller, Integer> expected, Call call) {}
 
     static String token(Caller c, Fixture f) {
         return switch (c) {
@@ -79,30 +87,69 @@ class AccessMatrixTest {
     }
 
     static Map<String, Object> enrolment(String uln) {
-        return new HashMap<>(Map.of("uln", uln, "givenName", "Ada", "familyName", "Zulu-Matrix", "dateOfBirth",
-                "2001-12-10", "providerUkprn", UKPRN, "employerId", EMPLOYER, "standardVersion", "ST1398_1.0",
-                "startDate", "2025-09-01", "plannedEndDate", "2027-09-01", "assessmentOrganisationId", EPAO));
+        return new HashMap<>(Map.of(
+                "uln",
+                uln,
+                "givenName",
+                "Ada",
+                "familyName",
+                "Zulu-Matrix",
+                "dateOfBirth",
+                "2001-12-10",
+                "providerUkprn",
+                UKPRN,
+                "employerId",
+                EMPLOYER,
+                "standardVersion",
+                "ST1398_1.0",
+                "startDate",
+                "2025-09-01",
+                "plannedEndDate",
+                "2027-09-01",
+                "assessmentOrganisationId",
+                EPAO));
     }
 
     static Fixture fixture() {
         String admin = Tokens.admin();
         String tutor = Tokens.tutor(UKPRN);
         String uln = TestIds.uln();
-        String a = given().auth().oauth2(admin).contentType("application/json").body(enrolment(uln)).when()
-                .post("/api/v1/apprentices").then().statusCode(201).extract().path("id");
+        String a = given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(enrolment(uln))
+                .when()
+                .post("/api/v1/apprentices")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String base = "/api/v1/apprentices/" + a;
         // A file item whose revision 1 (with a file, confirmed and accepted) was superseded by a draft revision 2.
-        String evidence = EvidenceResourceTest.create(tutor, a, new HashMap<>(Map.of("kind", "file", "title",
-                "Design", "ksbCodes", List.of("K1"), "employerConfirmationRequired", true)));
+        String evidence = EvidenceResourceTest.create(
+                tutor,
+                a,
+                new HashMap<>(Map.of(
+                        "kind",
+                        "file",
+                        "title",
+                        "Design",
+                        "ksbCodes",
+                        List.of("K1"),
+                        "employerConfirmationRequired",
+                        true)));
         EvidenceFileTest.upload(tutor, a, evidence, "text/plain", "v1".getBytes(StandardCharsets.UTF_8), "v1.txt")
                 .statusCode(200);
         EvidenceResourceTest.step(tutor, a, evidence, "submit", null).statusCode(200);
-        EvidenceResourceTest.step(Tokens.employer(EMPLOYER), a, evidence, "confirm", null).statusCode(200);
+        EvidenceResourceTest.step(Tokens.employer(EMPLOYER), a, evidence, "confirm", null)
+                .statusCode(200);
         EvidenceResourceTest.step(tutor, a, evidence, "accept", null).statusCode(200);
         EvidenceFileTest.upload(tutor, a, evidence, "text/plain", "v2".getBytes(StandardCharsets.UTF_8), "v2.txt")
                 .statusCode(200);
         // A submitted item waiting for the employer's confirmation.
-        String confirmable = EvidenceResourceTest.create(tutor, a,
+        String confirmable = EvidenceResourceTest.create(
+                tutor,
+                a,
                 EvidenceResourceTest.with(EvidenceResourceTest.reflection("K2"), "employerConfirmationRequired", true));
         EvidenceResourceTest.step(tutor, a, confirmable, "submit", null).statusCode(200);
         String entry = OffTheJobResourceTest.create(tutor, a, OffTheJobResourceTest.entry("2025-10-06", 2));
@@ -114,10 +161,20 @@ class AccessMatrixTest {
     /** Everything the fixture holds, as the admin sees it. */
     static String snapshot(Fixture f) {
         StringBuilder all = new StringBuilder();
-        for (String part : List.of("", "/evidence?size=100", "/off-the-job?size=100", "/reviews?size=100",
+        for (String part : List.of(
+                "",
+                "/evidence?size=100",
+                "/off-the-job?size=100",
+                "/reviews?size=100",
                 "/evidence/" + f.evidence() + "/revisions/1")) {
-            all.append(given().auth().oauth2(Tokens.admin()).when().get(f.base() + part).then().statusCode(200)
-                    .extract().asString());
+            all.append(given().auth()
+                    .oauth2(Tokens.admin())
+                    .when()
+                    .get(f.base() + part)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
         }
         return all.toString();
     }
@@ -160,98 +217,164 @@ class AccessMatrixTest {
         String reviews = one + "/reviews";
         String review = reviews + "/{reviewId}";
 
-        ops.add(new Operation("GET " + apprentices, expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+        ops.add(new Operation(
+                "GET " + apprentices,
+                expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
                 (r, f, c) -> r.get(apprentices)));
         // Another provider's tutor names a provider not theirs in the body: a validation problem.
-        ops.add(new Operation("POST " + apprentices, expect(403, 403, 201, 400, 201, 403, 403, 403, 403, 201),
+        ops.add(new Operation(
+                "POST " + apprentices,
+                expect(403, 403, 201, 400, 201, 403, 403, 403, 403, 201),
                 (r, f, c) -> r.contentType("application/json")
-                        .body(enrolment(TestIds.uln())).post(apprentices)));
+                        .body(enrolment(TestIds.uln()))
+                        .post(apprentices)));
         ops.add(new Operation("GET " + one, read(true), (r, f, c) -> r.get(f.base())));
-        ops.add(new Operation("PUT " + one + "/programme", expect(403, 403, 200, 404, 200, 403, 403, 403, 403, 200),
-                (r, f, c) -> r.contentType("application/json").body(Map.of("assessmentOrganisationId", EPAO))
+        ops.add(new Operation(
+                "PUT " + one + "/programme",
+                expect(403, 403, 200, 404, 200, 403, 403, 403, 403, 200),
+                (r, f, c) -> r.contentType("application/json")
+                        .body(Map.of("assessmentOrganisationId", EPAO))
                         .put(f.base() + "/programme")));
-        ops.add(new Operation("POST " + one + "/status", tutorWrite(200),
-                (r, f, c) -> r.contentType("application/json").body(Map.of("status", "break-in-learning",
-                        "reason", "Matrix", "effectiveDate", "2026-01-05")).post(f.base() + "/status")));
+        ops.add(new Operation(
+                "POST " + one + "/status",
+                tutorWrite(200),
+                (r, f, c) -> r.contentType("application/json")
+                        .body(Map.of("status", "break-in-learning", "reason", "Matrix", "effectiveDate", "2026-01-05"))
+                        .post(f.base() + "/status")));
         // Governance: the audit trail for the provider's tutors, the subject-access archive also for the apprentice,
         // erasure for admins only (the matrix's apprentices are active, so retention refuses it: 409).
-        ops.add(new Operation("GET " + one + "/audit-events", expect(403, 403, 200, 404, 403, 403, 403, 403, 403, 200),
+        ops.add(new Operation(
+                "GET " + one + "/audit-events",
+                expect(403, 403, 200, 404, 403, 403, 403, 403, 403, 200),
                 (r, f, c) -> r.get(f.base() + "/audit-events")));
-        ops.add(new Operation("GET " + one + "/subject-access-export",
+        ops.add(new Operation(
+                "GET " + one + "/subject-access-export",
                 expect(200, 404, 200, 404, 403, 403, 403, 403, 403, 200),
                 (r, f, c) -> r.get(f.base() + "/subject-access-export")));
-        ops.add(new Operation("POST " + one + "/erasure", expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 409),
-                (r, f, c) -> r.contentType("application/json").body(Map.of("reason", "Matrix"))
+        ops.add(new Operation(
+                "POST " + one + "/erasure",
+                expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 409),
+                (r, f, c) -> r.contentType("application/json")
+                        .body(Map.of("reason", "Matrix"))
                         .post(f.base() + "/erasure")));
         // Employers read coverage and the off-the-job summary for their apprentices' gateway readiness.
         ops.add(new Operation("GET " + one + "/coverage", read(true), (r, f, c) -> r.get(f.base() + "/coverage")));
-        ops.add(new Operation("GET /api/v1/providers/{ukprn}/coverage",
+        ops.add(new Operation(
+                "GET /api/v1/providers/{ukprn}/coverage",
                 expect(403, 403, 200, 404, 200, 403, 403, 403, 403, 200),
                 (r, f, c) -> r.get("/api/v1/providers/" + UKPRN + "/coverage?standardVersion=ST1398_1.0")));
 
         ops.add(new Operation("GET " + evidence, read(true), (r, f, c) -> r.get(f.base() + "/evidence")));
-        ops.add(new Operation("POST " + evidence, apprenticeOrProviderWrite(201),
-                (r, f, c) -> r.contentType("application/json").body(EvidenceResourceTest.reflection("K1"))
+        ops.add(new Operation(
+                "POST " + evidence,
+                apprenticeOrProviderWrite(201),
+                (r, f, c) -> r.contentType("application/json")
+                        .body(EvidenceResourceTest.reflection("K1"))
                         .post(f.base() + "/evidence")));
-        ops.add(new Operation("GET " + item, read(true),
-                (r, f, c) -> r.get(f.base() + "/evidence/" + f.evidence())));
-        ops.add(new Operation("PUT " + item, apprenticeOrProviderWrite(200),
-                (r, f, c) -> r.contentType("application/json").body(Map.of("kind", "file", "title", "Design 2",
-                        "ksbCodes", List.of("K1"), "employerConfirmationRequired", true))
+        ops.add(new Operation("GET " + item, read(true), (r, f, c) -> r.get(f.base() + "/evidence/" + f.evidence())));
+        ops.add(new Operation(
+                "PUT " + item,
+                apprenticeOrProviderWrite(200),
+                (r, f, c) -> r.contentType("application/json")
+                        .body(Map.of(
+                                "kind",
+                                "file",
+                                "title",
+                                "Design 2",
+                                "ksbCodes",
+                                List.of("K1"),
+                                "employerConfirmationRequired",
+                                true))
                         .put(f.base() + "/evidence/" + f.evidence())));
         // The employer confirms the submitted item; everyone else submits the draft.
-        ops.add(new Operation("POST " + item + "/workflow", expect(200, 404, 200, 404, 403, 200, 404, 403, 403, 200),
+        ops.add(new Operation(
+                "POST " + item + "/workflow",
+                expect(200, 404, 200, 404, 403, 200, 404, 403, 403, 200),
                 (r, f, c) -> c == Caller.EMPLOYER_OWN || c == Caller.EMPLOYER_OTHER
-                        ? r.contentType("application/json").body(Map.of("action", "confirm"))
+                        ? r.contentType("application/json")
+                                .body(Map.of("action", "confirm"))
                                 .post(f.base() + "/evidence/" + f.confirmable() + "/workflow")
-                        : r.contentType("application/json").body(Map.of("action", "submit"))
+                        : r.contentType("application/json")
+                                .body(Map.of("action", "submit"))
                                 .post(f.base() + "/evidence/" + f.evidence() + "/workflow")));
-        ops.add(new Operation("GET " + item + "/revisions/{revision}", read(true),
+        ops.add(new Operation(
+                "GET " + item + "/revisions/{revision}",
+                read(true),
                 (r, f, c) -> r.get(f.base() + "/evidence/" + f.evidence() + "/revisions/1")));
-        ops.add(new Operation("GET " + item + "/revisions/{revision}/file", read(true),
+        ops.add(new Operation(
+                "GET " + item + "/revisions/{revision}/file",
+                read(true),
                 (r, f, c) -> r.get(f.base() + "/evidence/" + f.evidence() + "/revisions/1/file")));
-        ops.add(new Operation("GET " + item + "/file", read(true),
+        ops.add(new Operation(
+                "GET " + item + "/file",
+                read(true),
                 (r, f, c) -> r.get(f.base() + "/evidence/" + f.evidence() + "/file")));
-        ops.add(new Operation("PUT " + item + "/file", apprenticeOrProviderWrite(200),
-                (r, f, c) -> r.contentType("text/plain").queryParam("filename", "m.txt")
+        ops.add(new Operation(
+                "PUT " + item + "/file",
+                apprenticeOrProviderWrite(200),
+                (r, f, c) -> r.contentType("text/plain")
+                        .queryParam("filename", "m.txt")
                         .body("matrix".getBytes(StandardCharsets.UTF_8))
                         .put(f.base() + "/evidence/" + f.evidence() + "/file")));
 
         ops.add(new Operation("GET " + otj, read(false), (r, f, c) -> r.get(f.base() + "/off-the-job")));
-        ops.add(new Operation("POST " + otj, apprenticeOrProviderWrite(201),
-                (r, f, c) -> r.contentType("application/json").body(OffTheJobResourceTest.entry("2025-10-13", 2))
+        ops.add(new Operation(
+                "POST " + otj,
+                apprenticeOrProviderWrite(201),
+                (r, f, c) -> r.contentType("application/json")
+                        .body(OffTheJobResourceTest.entry("2025-10-13", 2))
                         .post(f.base() + "/off-the-job")));
-        ops.add(new Operation("GET " + otj + "/summary", read(true),
-                (r, f, c) -> r.get(f.base() + "/off-the-job/summary")));
-        ops.add(new Operation("GET " + entry, read(false),
-                (r, f, c) -> r.get(f.base() + "/off-the-job/" + f.entry())));
-        ops.add(new Operation("PUT " + entry, apprenticeOrProviderWrite(200),
-                (r, f, c) -> r.contentType("application/json").body(OffTheJobResourceTest.entry("2025-10-06", 3))
+        ops.add(new Operation(
+                "GET " + otj + "/summary", read(true), (r, f, c) -> r.get(f.base() + "/off-the-job/summary")));
+        ops.add(new Operation("GET " + entry, read(false), (r, f, c) -> r.get(f.base() + "/off-the-job/" + f.entry())));
+        ops.add(new Operation(
+                "PUT " + entry,
+                apprenticeOrProviderWrite(200),
+                (r, f, c) -> r.contentType("application/json")
+                        .body(OffTheJobResourceTest.entry("2025-10-06", 3))
                         .put(f.base() + "/off-the-job/" + f.entry())));
-        ops.add(new Operation("DELETE " + entry, apprenticeOrProviderWrite(204),
+        ops.add(new Operation(
+                "DELETE " + entry,
+                apprenticeOrProviderWrite(204),
                 (r, f, c) -> r.delete(f.base() + "/off-the-job/" + f.entry())));
-        ops.add(new Operation("POST " + entry + "/approve", tutorWrite(200),
+        ops.add(new Operation(
+                "POST " + entry + "/approve",
+                tutorWrite(200),
                 (r, f, c) -> r.post(f.base() + "/off-the-job/" + f.entry() + "/approve")));
-        ops.add(new Operation("POST " + entry + "/reject", tutorWrite(200),
-                (r, f, c) -> r.contentType("application/json").body(Map.of("reason", "Not training"))
+        ops.add(new Operation(
+                "POST " + entry + "/reject",
+                tutorWrite(200),
+                (r, f, c) -> r.contentType("application/json")
+                        .body(Map.of("reason", "Not training"))
                         .post(f.base() + "/off-the-job/" + f.entry() + "/reject")));
 
         ops.add(new Operation("GET " + reviews, read(true), (r, f, c) -> r.get(f.base() + "/reviews")));
-        ops.add(new Operation("POST " + reviews, tutorWrite(201),
-                (r, f, c) -> r.contentType("application/json").body(ProgressReviewResourceTest.review("2025-12-08"))
+        ops.add(new Operation(
+                "POST " + reviews,
+                tutorWrite(201),
+                (r, f, c) -> r.contentType("application/json")
+                        .body(ProgressReviewResourceTest.review("2025-12-08"))
                         .post(f.base() + "/reviews")));
-        ops.add(new Operation("GET " + review, read(true),
-                (r, f, c) -> r.get(f.base() + "/reviews/" + f.review())));
-        ops.add(new Operation("PUT " + review, tutorWrite(200),
-                (r, f, c) -> r.contentType("application/json").body(ProgressReviewResourceTest.review("2025-12-02"))
+        ops.add(new Operation("GET " + review, read(true), (r, f, c) -> r.get(f.base() + "/reviews/" + f.review())));
+        ops.add(new Operation(
+                "PUT " + review,
+                tutorWrite(200),
+                (r, f, c) -> r.contentType("application/json")
+                        .body(ProgressReviewResourceTest.review("2025-12-02"))
                         .put(f.base() + "/reviews/" + f.review())));
         // Each party signs for themself; admins and LMS clients are no party.
-        ops.add(new Operation("POST " + review + "/sign-off", expect(200, 404, 200, 404, 403, 200, 404, 403, 403, 403),
-                (r, f, c) -> r.contentType("application/json").body(Map.of("party", switch (c) {
-                    case APPRENTICE_OWN, APPRENTICE_OTHER -> "apprentice";
-                    case EMPLOYER_OWN, EMPLOYER_OTHER -> "employer";
-                    default -> "provider";
-                })).post(f.base() + "/reviews/" + f.review() + "/sign-off")));
+        ops.add(new Operation(
+                "POST " + review + "/sign-off",
+                expect(200, 404, 200, 404, 403, 200, 404, 403, 403, 403),
+                (r, f, c) -> r.contentType("application/json")
+                        .body(Map.of(
+                                "party",
+                                switch (c) {
+                                    case APPRENTICE_OWN, APPRENTICE_OTHER -> "apprentice";
+                                    case EMPLOYER_OWN, EMPLOYER_OTHER -> "employer";
+                                    default -> "provider";
+                                }))
+                        .post(f.base() + "/reviews/" + f.review() + "/sign-off")));
         return ops;
     }
 
@@ -265,12 +388,18 @@ class AccessMatrixTest {
         assertEquals(ops.size(), byKey.size(), "an operation is listed twice");
 
         // Complete by construction: every operation the service documents has a row, and every row exists.
-        JsonPath openApi = given().accept("application/json").when().get("/q/openapi?format=json").then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath openApi = given().accept("application/json")
+                .when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Map<String, Object>> paths = openApi.getMap("paths");
         Set<String> documented = new TreeSet<>();
         paths.forEach((path, methods) -> methods.keySet().stream()
-                .filter(m -> Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(m))
+                .filter(m -> Set.of("get", "put", "post", "delete", "patch", "head", "options")
+                        .contains(m))
                 .forEach(m -> documented.add(m.toUpperCase() + " " + path)));
         Set<String> missing = new TreeSet<>(documented);
         missing.removeAll(byKey.keySet());
@@ -296,14 +425,14 @@ class AccessMatrixTest {
                 if (actual != expected) {
                     wrong.add(op.key() + " as " + c + ": expected " + expected + ", got " + actual + " "
                             + response.asString());
-                } else if (expected >= 400 && !String.valueOf(response.contentType())
-                        .startsWith("application/problem+json")) {
+                } else if (expected >= 400
+                        && !String.valueOf(response.contentType()).startsWith("application/problem+json")) {
                     wrong.add(op.key() + " as " + c + ": " + expected + " without a problem document");
                 }
             }
         }
-        assertTrue(wrong.isEmpty(), wrong.size() + " cells of the access matrix are wrong:\n"
-                + String.join("\n", wrong));
+        assertTrue(
+                wrong.isEmpty(), wrong.size() + " cells of the access matrix are wrong:\n" + String.join("\n", wrong));
         assertEquals(before, snapshot(shared), "a refused call changed the shared records");
     }
 }

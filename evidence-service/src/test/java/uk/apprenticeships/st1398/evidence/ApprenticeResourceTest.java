@@ -32,6 +32,7 @@ class ApprenticeResourceTest {
 
     /** Fresh ids for this class's records: the database is shared, so no two test classes meet. */
     static final String EPAO_1 = TestIds.epaoId();
+
     static final String UKPRN_1 = TestIds.ukprn();
     static final String UKPRN_2 = TestIds.ukprn();
     static final String UKPRN_3 = TestIds.ukprn();
@@ -61,9 +62,23 @@ class ApprenticeResourceTest {
     private static final String PATH = "/api/v1/apprentices";
 
     private static Map<String, Object> apprentice(String uln, String ukprn, String employerId, String familyName) {
-        Map<String, Object> body = new HashMap<>(Map.of("uln", uln, "givenName", "Ada", "familyName", familyName,
-                "dateOfBirth", "2001-12-10", "providerUkprn", ukprn, "standardVersion", "ST1398_1.0",
-                "startDate", "2025-09-01", "plannedEndDate", "2027-09-01"));
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "uln",
+                uln,
+                "givenName",
+                "Ada",
+                "familyName",
+                familyName,
+                "dateOfBirth",
+                "2001-12-10",
+                "providerUkprn",
+                ukprn,
+                "standardVersion",
+                "ST1398_1.0",
+                "startDate",
+                "2025-09-01",
+                "plannedEndDate",
+                "2027-09-01"));
         if (employerId != null) {
             body.put("employerId", employerId);
         }
@@ -77,7 +92,13 @@ class ApprenticeResourceTest {
     }
 
     private static ValidatableResponse post(String token, Object body) {
-        return given().auth().oauth2(token).contentType("application/json").body(body).when().post(PATH).then();
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post(PATH)
+                .then();
     }
 
     private static String create(String token, Map<String, Object> body) {
@@ -103,24 +124,36 @@ class ApprenticeResourceTest {
     @Test
     void tutorCreatesGetsAndLists() {
         String tutor = Tokens.tutor(UKPRN_1);
-        ExtractableResponse<Response> created = post(tutor,
-                apprentice(ULN_1, UKPRN_1, "EMP-A", " Lovelace ")).statusCode(201)
-                .body("status", equalTo("active")).body("familyName", equalTo("Lovelace")).extract();
+        ExtractableResponse<Response> created = post(tutor, apprentice(ULN_1, UKPRN_1, "EMP-A", " Lovelace "))
+                .statusCode(201)
+                .body("status", equalTo("active"))
+                .body("familyName", equalTo("Lovelace"))
+                .extract();
         String id = created.path("id");
         assertTrue(created.header("Location").endsWith(PATH + "/" + id), created.header("Location"));
 
-        get(tutor, id).statusCode(200).body("id", equalTo(id)).body("uln", equalTo(ULN_1))
-                .body("givenName", equalTo("Ada")).body("familyName", equalTo("Lovelace"))
-                .body("dateOfBirth", equalTo("2001-12-10")).body("providerUkprn", equalTo(UKPRN_1))
-                .body("employerId", equalTo("EMP-A")).body("standardVersion", equalTo("ST1398_1.0"))
-                .body("startDate", equalTo("2025-09-01")).body("plannedEndDate", equalTo("2027-09-01"))
-                .body("status", equalTo("active")).body("statusHistory", hasSize(1))
+        get(tutor, id)
+                .statusCode(200)
+                .body("id", equalTo(id))
+                .body("uln", equalTo(ULN_1))
+                .body("givenName", equalTo("Ada"))
+                .body("familyName", equalTo("Lovelace"))
+                .body("dateOfBirth", equalTo("2001-12-10"))
+                .body("providerUkprn", equalTo(UKPRN_1))
+                .body("employerId", equalTo("EMP-A"))
+                .body("standardVersion", equalTo("ST1398_1.0"))
+                .body("startDate", equalTo("2025-09-01"))
+                .body("plannedEndDate", equalTo("2027-09-01"))
+                .body("status", equalTo("active"))
+                .body("statusHistory", hasSize(1))
                 .body("statusHistory[0].status", equalTo("active"))
                 .body("statusHistory[0].by", equalTo("tutor-" + UKPRN_1 + "-subject"))
                 .body("statusHistory[0].at", equalTo(created.path("statusHistory[0].at")))
                 .body("createdAt", equalTo(created.path("createdAt")));
-        list(tutor, "standardVersion=ST1398_1.0&status=active&size=100").statusCode(200)
-                .body("items.id", hasItem(id)).body("items.providerUkprn", everyItem(equalTo(UKPRN_1)));
+        list(tutor, "standardVersion=ST1398_1.0&status=active&size=100")
+                .statusCode(200)
+                .body("items.id", hasItem(id))
+                .body("items.providerUkprn", everyItem(equalTo(UKPRN_1)));
         list(tutor, "status=withdrawn&size=100").statusCode(200).body("items.id", not(hasItem(id)));
         list(tutor, "standardVersion=ST0001_1.0").statusCode(200).body("items.id", not(hasItem(id)));
     }
@@ -128,10 +161,11 @@ class ApprenticeResourceTest {
     @Test
     void lmsClientCreatesForItsOwnProvider() {
         String id = create(lms(UKPRN_2), apprentice(ULN_2, UKPRN_2, null, "Turing"));
-        get(Tokens.tutor(UKPRN_2), id).statusCode(200).body("employerId", equalTo(null))
+        get(Tokens.tutor(UKPRN_2), id)
+                .statusCode(200)
+                .body("employerId", equalTo(null))
                 .body("statusHistory[0].by", equalTo("lms-" + UKPRN_2 + "-subject"));
-        post(lms(UKPRN_2), apprentice(ULN_3, UKPRN_3, null, "Turing"))
-                .spec(Problems.invalid("providerUkprn"));
+        post(lms(UKPRN_2), apprentice(ULN_3, UKPRN_3, null, "Turing")).spec(Problems.invalid("providerUkprn"));
     }
 
     @Test
@@ -142,8 +176,12 @@ class ApprenticeResourceTest {
         String adams = create(tutor, apprentice(ULN_6, UKPRN_4, null, "Adams"));
         String brown2 = create(tutor, apprentice(ULN_7, UKPRN_4, null, "Brown"));
         List<String> browns = brown1.compareTo(brown2) < 0 ? List.of(brown1, brown2) : List.of(brown2, brown1);
-        list(tutor, "size=2&page=0").statusCode(200).body("items.id", contains(adams, browns.get(0)))
-                .body("totalItems", equalTo(4)).body("totalPages", equalTo(2)).body("page", equalTo(0))
+        list(tutor, "size=2&page=0")
+                .statusCode(200)
+                .body("items.id", contains(adams, browns.get(0)))
+                .body("totalItems", equalTo(4))
+                .body("totalPages", equalTo(2))
+                .body("page", equalTo(0))
                 .body("size", equalTo(2));
         list(tutor, "size=2&page=1").statusCode(200).body("items.id", contains(browns.get(1), zephyr));
         list(tutor, "size=2&page=2").statusCode(200).body("items", hasSize(0)).body("totalItems", equalTo(4));
@@ -158,7 +196,8 @@ class ApprenticeResourceTest {
         list(tutor, "status=dormant").spec(Problems.invalid("status"));
         list(tutor, "standardVersion=ST1398").spec(Problems.invalid("standardVersion"));
         get(tutor, "not-an-id").spec(Problems.invalid("id"));
-        get(tutor, "0123456789abcdef01234567").spec(Problems.problem(404, "not-found"))
+        get(tutor, "0123456789abcdef01234567")
+                .spec(Problems.problem(404, "not-found"))
                 .body("instance", equalTo(PATH + "/0123456789abcdef01234567"));
     }
 
@@ -182,23 +221,38 @@ class ApprenticeResourceTest {
         post(tutor, with(valid, "givenName", " ")).spec(Problems.invalid("givenName"));
         post(tutor, with(valid, "familyName", "x".repeat(101))).spec(Problems.invalid("familyName"));
         post(tutor, with(valid, "employerId", "e".repeat(51))).spec(Problems.invalid("employerId"));
-        post(tutor, Map.of()).spec(Problems.invalid("uln")).body("violations.field",
-                hasItems("givenName", "familyName", "dateOfBirth", "providerUkprn", "standardVersion", "startDate",
-                        "plannedEndDate"));
+        post(tutor, Map.of())
+                .spec(Problems.invalid("uln"))
+                .body(
+                        "violations.field",
+                        hasItems(
+                                "givenName",
+                                "familyName",
+                                "dateOfBirth",
+                                "providerUkprn",
+                                "standardVersion",
+                                "startDate",
+                                "plannedEndDate"));
         // Another provider's ULN is its own business; the foreign-provider rule is what refuses this.
         post(tutor, with(with(valid, "providerUkprn", UKPRN_6), "uln", ULN_9))
-                .spec(Problems.invalid("providerUkprn")).body("detail", equalTo(
-                        "1 input is invalid: providerUkprn must be your own provider"));
+                .spec(Problems.invalid("providerUkprn"))
+                .body("detail", equalTo("1 input is invalid: providerUkprn must be your own provider"));
         post(tutor, with(with(valid, "providerUkprn", UKPRN_6), "plannedEndDate", "2020-01-01"))
-                .spec(Problems.invalid("providerUkprn")).body("violations.field", hasItem("plannedEndDate"));
+                .spec(Problems.invalid("providerUkprn"))
+                .body("violations.field", hasItem("plannedEndDate"));
         post(tutor, valid).spec(Problems.problem(409, "conflict", "apprentice-already-enrolled"));
         post(tutor, with(valid, "familyName", "Someone else"))
                 .spec(Problems.problem(409, "conflict", "apprentice-already-enrolled"));
         post(tutor, "{\"uln\": \"" + ULN_10 + "\", ").spec(Problems.problem(400, "malformed-request-body"));
         post(tutor, with(valid, "startDate", "first of September"))
-                .spec(Problems.problem(400, "malformed-request-body")).body("violations.field", hasItem("startDate"));
+                .spec(Problems.problem(400, "malformed-request-body"))
+                .body("violations.field", hasItem("startDate"));
         post(Tokens.employer("EMP-F"), with(valid, "uln", ULN_11)).spec(Problems.problem(403, "forbidden"));
-        given().contentType("application/json").body(with(valid, "uln", ULN_12)).when().post(PATH).then()
+        given().contentType("application/json")
+                .body(with(valid, "uln", ULN_12))
+                .when()
+                .post(PATH)
+                .then()
                 .spec(Problems.problem(401, "unauthorized"));
 
         assertEquals(before, total());
@@ -218,8 +272,11 @@ class ApprenticeResourceTest {
         String otherTutor = Tokens.tutor(UKPRN_10);
         get(otherTutor, mine).spec(Problems.problem(404, "not-found"));
         get(otherTutor, theirs).statusCode(200);
-        list(otherTutor, "size=100").statusCode(200).body("items.id", not(hasItem(mine)))
-                .body("items.id", hasItem(theirs)).body("items.providerUkprn", everyItem(equalTo(UKPRN_10)));
+        list(otherTutor, "size=100")
+                .statusCode(200)
+                .body("items.id", not(hasItem(mine)))
+                .body("items.id", hasItem(theirs))
+                .body("items.providerUkprn", everyItem(equalTo(UKPRN_10)));
         get(lms(UKPRN_10), mine).spec(Problems.problem(404, "not-found"));
 
         String employer = Tokens.employer("EMP-I1");
@@ -234,7 +291,9 @@ class ApprenticeResourceTest {
 
         // Neither is assigned to this assessment organisation.
         String assessor = Tokens.assessor(EPAO_1);
-        list(assessor, "size=100").statusCode(200).body("items.id", not(hasItem(mine)))
+        list(assessor, "size=100")
+                .statusCode(200)
+                .body("items.id", not(hasItem(mine)))
                 .body("items.id", not(hasItem(theirs)));
         get(assessor, mine).spec(Problems.problem(404, "not-found"));
 
@@ -247,8 +306,11 @@ class ApprenticeResourceTest {
         List<String> all = new java.util.ArrayList<>();
         int pages = 1;
         for (int page = 0; page < pages; page++) {
-            io.restassured.path.json.JsonPath json = list(Tokens.admin(), "size=100&page=" + page).statusCode(200)
-                    .body("totalItems", greaterThanOrEqualTo(2)).extract().jsonPath();
+            io.restassured.path.json.JsonPath json = list(Tokens.admin(), "size=100&page=" + page)
+                    .statusCode(200)
+                    .body("totalItems", greaterThanOrEqualTo(2))
+                    .extract()
+                    .jsonPath();
             all.addAll(json.getList("items.id", String.class));
             pages = json.getInt("totalPages");
         }
@@ -258,7 +320,11 @@ class ApprenticeResourceTest {
 
         given().when().get(PATH).then().spec(Problems.problem(401, "unauthorized"));
         given().when().get(PATH + "/" + mine).then().spec(Problems.problem(401, "unauthorized"));
-        given().auth().oauth2(Tokens.forged()).when().get(PATH + "/" + mine).then()
+        given().auth()
+                .oauth2(Tokens.forged())
+                .when()
+                .get(PATH + "/" + mine)
+                .then()
                 .spec(Problems.problem(401, "unauthorized"));
     }
 }

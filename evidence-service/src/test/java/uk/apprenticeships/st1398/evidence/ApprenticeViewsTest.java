@@ -38,27 +38,69 @@ class ApprenticeViewsTest {
     MongoClient mongo;
 
     /** The members assessment-service's EvidenceClient reads, besides dateOfBirth. */
-    static final List<String> READ_BY_ASSESSMENT = List.of("id", "uln", "familyName", "providerUkprn", "employerId",
-            "standardVersion", "startDate", "plannedEndDate", "status");
+    static final List<String> READ_BY_ASSESSMENT = List.of(
+            "id",
+            "uln",
+            "familyName",
+            "providerUkprn",
+            "employerId",
+            "standardVersion",
+            "startDate",
+            "plannedEndDate",
+            "status");
 
-    record Apprentice(String id, String uln, String ukprn, String employer, String epao) {
-    }
+    record Apprentice(String id, String uln, String ukprn, String employer, String epao) {}
 
     static Apprentice onBreak() {
         String uln = TestIds.uln();
         String ukprn = TestIds.ukprn();
         String employer = TestIds.employerId();
         String epao = TestIds.epaoId();
-        Map<String, Object> body = new HashMap<>(Map.of("uln", uln, "givenName", "Ada", "familyName", "Viewed",
-                "dateOfBirth", "2001-12-10", "providerUkprn", ukprn, "employerId", employer, "standardVersion",
-                "ST1398_1.0", "startDate", "2025-09-01", "plannedEndDate", "2027-09-01",
-                "assessmentOrganisationId", epao));
-        String id = given().auth().oauth2(Tokens.admin()).contentType("application/json").body(body).when()
-                .post("/api/v1/apprentices").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.tutor(ukprn)).contentType("application/json")
-                .body(Map.of("status", "break-in-learning", "reason", "Medical: private detail",
-                        "effectiveDate", "2026-01-05"))
-                .when().post("/api/v1/apprentices/" + id + "/status").then().statusCode(200);
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "uln",
+                uln,
+                "givenName",
+                "Ada",
+                "familyName",
+                "Viewed",
+                "dateOfBirth",
+                "2001-12-10",
+                "providerUkprn",
+                ukprn,
+                "employerId",
+                employer,
+                "standardVersion",
+                "ST1398_1.0",
+                "startDate",
+                "2025-09-01",
+                "plannedEndDate",
+                "2027-09-01",
+                "assessmentOrganisationId",
+                epao));
+        String id = given().auth()
+                .oauth2(Tokens.admin())
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/v1/apprentices")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(Tokens.tutor(ukprn))
+                .contentType("application/json")
+                .body(Map.of(
+                        "status",
+                        "break-in-learning",
+                        "reason",
+                        "Medical: private detail",
+                        "effectiveDate",
+                        "2026-01-05"))
+                .when()
+                .post("/api/v1/apprentices/" + id + "/status")
+                .then()
+                .statusCode(200);
         return new Apprentice(id, uln, ukprn, employer, epao);
     }
 
@@ -69,10 +111,13 @@ class ApprenticeViewsTest {
     @Test
     void theApprenticeTheirProviderAndAdminsSeeTheWholeRecord() {
         Apprentice a = onBreak();
-        for (String token : List.of(Tokens.tutor(a.ukprn()), Tokens.admin(),
-                Tokens.apprentice(a.uln(), a.ukprn(), a.employer()))) {
-            read(token, "/api/v1/apprentices/" + a.id()).statusCode(200).body("view", equalTo("full"))
-                    .body("dateOfBirth", equalTo("2001-12-10")).body("$", not(hasKey("ageAtStart")))
+        for (String token :
+                List.of(Tokens.tutor(a.ukprn()), Tokens.admin(), Tokens.apprentice(a.uln(), a.ukprn(), a.employer()))) {
+            read(token, "/api/v1/apprentices/" + a.id())
+                    .statusCode(200)
+                    .body("view", equalTo("full"))
+                    .body("dateOfBirth", equalTo("2001-12-10"))
+                    .body("$", not(hasKey("ageAtStart")))
                     .body("plannedLeaveWeeks", equalTo(0))
                     .body("statusHistory[1].reason", equalTo("Medical: private detail"))
                     .body("statusHistory[1].by", equalTo("tutor-" + a.ukprn() + "-subject"))
@@ -84,25 +129,36 @@ class ApprenticeViewsTest {
     void employersSeeNoDateOfBirthAndNoReasonsButWhatGatewayReadinessNeeds() {
         Apprentice a = onBreak();
         String employer = Tokens.employer(a.employer());
-        ValidatableResponse one = read(employer, "/api/v1/apprentices/" + a.id()).statusCode(200)
-                .body("view", equalTo("employer")).body("$", not(hasKey("dateOfBirth")))
-                .body("ageAtStart", equalTo(23)).body("plannedLeaveWeeks", equalTo(0))
+        ValidatableResponse one = read(employer, "/api/v1/apprentices/" + a.id())
+                .statusCode(200)
+                .body("view", equalTo("employer"))
+                .body("$", not(hasKey("dateOfBirth")))
+                .body("ageAtStart", equalTo(23))
+                .body("plannedLeaveWeeks", equalTo(0))
                 .body("statusHistory[1].status", equalTo("break-in-learning"))
                 .body("statusHistory[1].effectiveDate", equalTo("2026-01-05"))
-                .body("statusHistory[1]", not(hasKey("reason"))).body("statusHistory[1]", not(hasKey("by")))
+                .body("statusHistory[1]", not(hasKey("reason")))
+                .body("statusHistory[1]", not(hasKey("by")))
                 .body("statusHistory[1]", not(hasKey("byName")));
         for (String member : READ_BY_ASSESSMENT) {
             one.body(member, notNullValue());
         }
-        read(employer, "/api/v1/apprentices?size=100").statusCode(200).body("items[0].view", equalTo("employer"))
-                .body("items[0]", not(hasKey("dateOfBirth"))).body("items[0].id", equalTo(a.id()));
+        read(employer, "/api/v1/apprentices?size=100")
+                .statusCode(200)
+                .body("items[0].view", equalTo("employer"))
+                .body("items[0]", not(hasKey("dateOfBirth")))
+                .body("items[0].id", equalTo(a.id()));
 
         // Gateway readiness: assessment-service reads these two with the employer's token.
-        read(employer, "/api/v1/apprentices/" + a.id() + "/coverage").statusCode(200)
-                .body("standardVersion", equalTo("ST1398_1.0")).body("totalKsbs", equalTo(25))
+        read(employer, "/api/v1/apprentices/" + a.id() + "/coverage")
+                .statusCode(200)
+                .body("standardVersion", equalTo("ST1398_1.0"))
+                .body("totalKsbs", equalTo(25))
                 .body("ksbs[0].code", equalTo("K1"));
-        read(employer, "/api/v1/apprentices/" + a.id() + "/off-the-job/summary").statusCode(200)
-                .body("requiredHours", equalTo(418)).body("approvedHours", equalTo(0.0f));
+        read(employer, "/api/v1/apprentices/" + a.id() + "/off-the-job/summary")
+                .statusCode(200)
+                .body("requiredHours", equalTo(418))
+                .body("approvedHours", equalTo(0.0f));
 
         // Another employer's apprentice does not exist for them.
         String other = Tokens.employer(TestIds.employerId());
@@ -116,8 +172,10 @@ class ApprenticeViewsTest {
     @Test
     void storedValuesAndStampsKeepTheirShape() {
         Apprentice a = onBreak();
-        Document stored = mongo.getDatabase("evidence").getCollection("apprentices")
-                .find(Filters.eq("_id", new ObjectId(a.id()))).first();
+        Document stored = mongo.getDatabase("evidence")
+                .getCollection("apprentices")
+                .find(Filters.eq("_id", new ObjectId(a.id())))
+                .first();
         assertEquals("break-in-learning", stored.getString("status"));
         Document change = stored.getList("statusHistory", Document.class).get(1);
         assertEquals("break-in-learning", change.getString("status"));
@@ -132,11 +190,17 @@ class ApprenticeViewsTest {
     @Test
     void assessorsSeeOnlyWhatAnAssessmentNeeds() {
         Apprentice a = onBreak();
-        read(Tokens.assessor(a.epao()), "/api/v1/apprentices/" + a.id()).statusCode(200)
-                .body("view", equalTo("assessor")).body("dateOfBirth", equalTo("2001-12-10"))
-                .body("$", not(hasKey("statusHistory"))).body("$", not(hasKey("contractedWeeklyHours")))
-                .body("$", not(hasKey("plannedLeaveWeeks"))).body("$", not(hasKey("createdAt")))
-                .body("$", not(hasKey("ageAtStart"))).body("uln", equalTo(a.uln()))
-                .body("status", equalTo("break-in-learning")).body("assessmentOrganisationId", equalTo(a.epao()));
+        read(Tokens.assessor(a.epao()), "/api/v1/apprentices/" + a.id())
+                .statusCode(200)
+                .body("view", equalTo("assessor"))
+                .body("dateOfBirth", equalTo("2001-12-10"))
+                .body("$", not(hasKey("statusHistory")))
+                .body("$", not(hasKey("contractedWeeklyHours")))
+                .body("$", not(hasKey("plannedLeaveWeeks")))
+                .body("$", not(hasKey("createdAt")))
+                .body("$", not(hasKey("ageAtStart")))
+                .body("uln", equalTo(a.uln()))
+                .body("status", equalTo("break-in-learning"))
+                .body("assessmentOrganisationId", equalTo(a.epao()));
     }
 }

@@ -38,6 +38,7 @@ class AuditTrailTest {
 
     /** Fresh ids for this class's records: the database is shared, so no two test classes meet. */
     static final String EMPLOYER_1 = TestIds.employerId();
+
     static final String EMPLOYER_2 = TestIds.employerId();
     static final String EMPLOYER_3 = TestIds.employerId();
     static final String EMPLOYER_4 = TestIds.employerId();
@@ -53,42 +54,95 @@ class AuditTrailTest {
 
     static final String APPRENTICES = "/api/v1/apprentices";
 
-    static String enrol(String token, String requestId, String uln, String ukprn, String employerId,
-            String startDate, String plannedEndDate) {
-        Map<String, Object> body = new HashMap<>(Map.of("uln", uln, "givenName", "Grace", "familyName", "Auditable",
-                "dateOfBirth", "2001-12-10", "providerUkprn", ukprn, "standardVersion", "ST1398_1.0",
-                "startDate", startDate, "plannedEndDate", plannedEndDate, "employerId", employerId));
-        return given().auth().oauth2(token).header("X-Request-Id", requestId).contentType("application/json")
-                .body(body).when().post(APPRENTICES).then().statusCode(201).extract().path("id");
+    static String enrol(
+            String token,
+            String requestId,
+            String uln,
+            String ukprn,
+            String employerId,
+            String startDate,
+            String plannedEndDate) {
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "uln",
+                uln,
+                "givenName",
+                "Grace",
+                "familyName",
+                "Auditable",
+                "dateOfBirth",
+                "2001-12-10",
+                "providerUkprn",
+                ukprn,
+                "standardVersion",
+                "ST1398_1.0",
+                "startDate",
+                startDate,
+                "plannedEndDate",
+                plannedEndDate,
+                "employerId",
+                employerId));
+        return given().auth()
+                .oauth2(token)
+                .header("X-Request-Id", requestId)
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post(APPRENTICES)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static ValidatableResponse events(String token, String apprenticeId, String query) {
         var request = token == null ? given() : given().auth().oauth2(token);
-        return request.when().get(APPRENTICES + "/" + apprenticeId + "/audit-events" + query).then();
+        return request.when()
+                .get(APPRENTICES + "/" + apprenticeId + "/audit-events" + query)
+                .then();
     }
 
     static List<Map<String, Object>> allEvents(String apprenticeId) {
-        return events(Tokens.admin(), apprenticeId, "?size=100").statusCode(200).extract().path("items");
+        return events(Tokens.admin(), apprenticeId, "?size=100")
+                .statusCode(200)
+                .extract()
+                .path("items");
     }
 
     static String offTheJob(String token, String apprenticeId, String date, double hours) {
-        return given().auth().oauth2(token).contentType("application/json")
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
                 .body(Map.of("date", date, "hours", hours, "activity", "Workshop", "ksbCodes", List.of("K1")))
-                .when().post(APPRENTICES + "/" + apprenticeId + "/off-the-job").then().statusCode(201).extract()
+                .when()
+                .post(APPRENTICES + "/" + apprenticeId + "/off-the-job")
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("id");
     }
 
     static String review(String token, String apprenticeId, String date) {
-        return given().auth().oauth2(token).contentType("application/json")
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
                 .body(Map.of("date", date, "summary", "Going well", "nextSteps", "Finish the project"))
-                .when().post(APPRENTICES + "/" + apprenticeId + "/reviews").then().statusCode(201).extract()
+                .when()
+                .post(APPRENTICES + "/" + apprenticeId + "/reviews")
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("id");
     }
 
     static void status(String token, String apprenticeId, String status, String effectiveDate) {
-        given().auth().oauth2(token).contentType("application/json")
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
                 .body(Map.of("status", status, "reason", "Finished", "effectiveDate", effectiveDate))
-                .when().post(APPRENTICES + "/" + apprenticeId + "/status").then().statusCode(200);
+                .when()
+                .post(APPRENTICES + "/" + apprenticeId + "/status")
+                .then()
+                .statusCode(200);
     }
 
     /** Checks seq 1..n, the previous-hash links and every hash, recomputed from the event's fields. */
@@ -126,8 +180,10 @@ class AuditTrailTest {
             if (m.get("beforeDigest") == null && m.get("afterDigest") == null) {
                 continue;
             }
-            assertEquals(lastAfter.get(resource), m.get("beforeDigest"), "beforeDigest of " + m.get("action")
-                    + " #" + m.get("seq"));
+            assertEquals(
+                    lastAfter.get(resource),
+                    m.get("beforeDigest"),
+                    "beforeDigest of " + m.get("action") + " #" + m.get("seq"));
             lastAfter.put(resource, (String) m.get("afterDigest"));
         }
     }
@@ -143,28 +199,64 @@ class AuditTrailTest {
         EvidenceFileTest.upload(tutor, a, e, "application/pdf", EvidenceFileTest.pdf(3000, 60), "plan.pdf")
                 .statusCode(200);
         String o1 = offTheJob(tutor, a, "2025-10-06", 7.5);
-        given().auth().oauth2(tutor).contentType("application/json")
+        given().auth()
+                .oauth2(tutor)
+                .contentType("application/json")
                 .body(Map.of("date", "2025-10-06", "hours", 6, "activity", "Workshop, shorter"))
-                .when().put(APPRENTICES + "/" + a + "/off-the-job/" + o1).then().statusCode(200);
-        given().auth().oauth2(tutor).when().post(APPRENTICES + "/" + a + "/off-the-job/" + o1 + "/approve").then()
+                .when()
+                .put(APPRENTICES + "/" + a + "/off-the-job/" + o1)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(tutor)
+                .when()
+                .post(APPRENTICES + "/" + a + "/off-the-job/" + o1 + "/approve")
+                .then()
                 .statusCode(200);
         String o2 = offTheJob(Tokens.apprentice(ULN_1, UKPRN_1, EMPLOYER_1), a, "2025-10-07", 2);
-        given().auth().oauth2(tutor).when().delete(APPRENTICES + "/" + a + "/off-the-job/" + o2).then()
+        given().auth()
+                .oauth2(tutor)
+                .when()
+                .delete(APPRENTICES + "/" + a + "/off-the-job/" + o2)
+                .then()
                 .statusCode(204);
         String r = review(tutor, a, "2025-11-01");
-        given().auth().oauth2(tutor).contentType("application/json")
+        given().auth()
+                .oauth2(tutor)
+                .contentType("application/json")
                 .body(Map.of("date", "2025-11-02", "summary", "Going very well", "nextSteps", "Finish"))
-                .when().put(APPRENTICES + "/" + a + "/reviews/" + r).then().statusCode(200);
-        given().auth().oauth2(Tokens.employer(EMPLOYER_1)).contentType("application/json")
-                .body(Map.of("party", "employer")).when().post(APPRENTICES + "/" + a + "/reviews/" + r + "/sign-off")
-                .then().statusCode(200);
+                .when()
+                .put(APPRENTICES + "/" + a + "/reviews/" + r)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(Tokens.employer(EMPLOYER_1))
+                .contentType("application/json")
+                .body(Map.of("party", "employer"))
+                .when()
+                .post(APPRENTICES + "/" + a + "/reviews/" + r + "/sign-off")
+                .then()
+                .statusCode(200);
         status(tutor, a, "break-in-learning", "2026-01-05");
 
         List<Map<String, Object>> events = allEvents(a);
-        assertEquals(List.of("apprentice.created", "evidence.created", "evidence.submitted", "evidence.accepted",
-                "evidence.revised", "evidence.file-uploaded", "off-the-job.created", "off-the-job.updated",
-                "off-the-job.approved", "off-the-job.created", "off-the-job.deleted", "review.created",
-                "review.updated", "review.signed-off", "apprentice.status-changed"),
+        assertEquals(
+                List.of(
+                        "apprentice.created",
+                        "evidence.created",
+                        "evidence.submitted",
+                        "evidence.accepted",
+                        "evidence.revised",
+                        "evidence.file-uploaded",
+                        "off-the-job.created",
+                        "off-the-job.updated",
+                        "off-the-job.approved",
+                        "off-the-job.created",
+                        "off-the-job.deleted",
+                        "review.created",
+                        "review.updated",
+                        "review.signed-off",
+                        "apprentice.status-changed"),
                 events.stream().map(m -> m.get("action")).toList());
         assertChain(events);
         assertDigestContinuity(events);
@@ -191,7 +283,8 @@ class AuditTrailTest {
         for (Map<String, Object> event : events) {
             event.forEach((field, value) -> {
                 for (String personal : List.of(ULN_1, "Grace", "Auditable", "2001-12-10")) {
-                    assertFalse(!"actor".equals(field) && String.valueOf(value).contains(personal),
+                    assertFalse(
+                            !"actor".equals(field) && String.valueOf(value).contains(personal),
                             field + " must not contain " + personal);
                 }
             });
@@ -205,13 +298,19 @@ class AuditTrailTest {
         String e = create(tutor, a, reflection("K1"));
         step(tutor, a, e, "submit", null).statusCode(200);
 
-        events(tutor, a, "?action=evidence.submitted").statusCode(200).body("totalItems", equalTo(1))
+        events(tutor, a, "?action=evidence.submitted")
+                .statusCode(200)
+                .body("totalItems", equalTo(1))
                 .body("items.action", contains("evidence.submitted"));
-        events(tutor, a, "?size=1&page=1").statusCode(200).body("totalItems", equalTo(3))
+        events(tutor, a, "?size=1&page=1")
+                .statusCode(200)
+                .body("totalItems", equalTo(3))
                 .body("items.action", contains("evidence.created"));
         events(tutor, a, "?from=2100-01-01T00:00:00Z").statusCode(200).body("totalItems", equalTo(0));
-        events(tutor, a, "?from=2020-01-01T00:00:00Z&to=2100-01-01T00:00:00Z").statusCode(200)
-                .body("totalItems", equalTo(3)).body("items.apprenticeId", everyItem(equalTo(a)));
+        events(tutor, a, "?from=2020-01-01T00:00:00Z&to=2100-01-01T00:00:00Z")
+                .statusCode(200)
+                .body("totalItems", equalTo(3))
+                .body("items.apprenticeId", everyItem(equalTo(a)));
         events(tutor, a, "?from=yesterday").spec(Problems.invalid("from"));
         events(tutor, a, "?to=2026-13-01T00:00:00Z").spec(Problems.invalid("to"));
         events(tutor, a, "?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z").spec(Problems.invalid("to"));
@@ -221,8 +320,14 @@ class AuditTrailTest {
         events(Tokens.admin(), a, "").statusCode(200).body("totalItems", equalTo(3));
         events(Tokens.tutor(UKPRN_3), a, "").spec(Problems.problem(404, "not-found"));
         events(Tokens.employer(EMPLOYER_2), a, "").spec(Problems.problem(403, "forbidden"));
-        events(Tokens.token("lms-" + UKPRN_2, java.util.Set.of("lms-integration"), Map.of("provider_ukprn", UKPRN_2)),
-                a, "").spec(Problems.problem(403, "forbidden"));
+        events(
+                        Tokens.token(
+                                "lms-" + UKPRN_2,
+                                java.util.Set.of("lms-integration"),
+                                Map.of("provider_ukprn", UKPRN_2)),
+                        a,
+                        "")
+                .spec(Problems.problem(403, "forbidden"));
         events(null, a, "").spec(Problems.problem(401, "unauthorized"));
         events(Tokens.apprentice(ULN_2, UKPRN_2, EMPLOYER_2), a, "").spec(Problems.problem(403, "forbidden"));
         events(tutor, "0123456789abcdef01234567", "").spec(Problems.problem(404, "not-found"));
@@ -237,18 +342,51 @@ class AuditTrailTest {
         List<Map<String, Object>> before = allEvents(a);
         String path = APPRENTICES + "/" + a + "/audit-events";
         String admin = Tokens.admin();
-        given().auth().oauth2(admin).contentType("application/json").body("[]").when().put(path).then()
-                .spec(Problems.problem(405, "method-not-allowed", "method-not-allowed")).header("Allow", "GET");
-        given().auth().oauth2(admin).contentType("application/json").body("{}").when().patch(path).then()
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body("[]")
+                .when()
+                .put(path)
+                .then()
+                .spec(Problems.problem(405, "method-not-allowed", "method-not-allowed"))
+                .header("Allow", "GET");
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .patch(path)
+                .then()
                 .spec(Problems.problem(405, "method-not-allowed", "method-not-allowed"));
-        given().auth().oauth2(admin).when().delete(path).then()
+        given().auth()
+                .oauth2(admin)
+                .when()
+                .delete(path)
+                .then()
                 .spec(Problems.problem(405, "method-not-allowed", "method-not-allowed"));
-        given().auth().oauth2(admin).contentType("application/json").body("{}").when().post(path).then()
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post(path)
+                .then()
                 .spec(Problems.problem(405, "method-not-allowed", "method-not-allowed"));
         String one = APPRENTICES + "/" + a + "/audit-events/" + before.get(0).get("id");
-        given().auth().oauth2(admin).when().delete(one).then()
+        given().auth()
+                .oauth2(admin)
+                .when()
+                .delete(one)
+                .then()
                 .spec(Problems.problem(405, "method-not-allowed", "method-not-allowed"));
-        given().auth().oauth2(admin).contentType("application/json").body("{}").when().put(one).then()
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .put(one)
+                .then()
                 .spec(Problems.problem(405, "method-not-allowed", "method-not-allowed"));
         given().when().delete(path).then().spec(Problems.problem(405, "method-not-allowed", "method-not-allowed"));
         assertEquals(before, allEvents(a));

@@ -26,6 +26,7 @@ class ClosedApprenticeTest {
 
     /** Fresh ids for this class's records: the database is shared, so no two test classes meet. */
     static final String EMPLOYER_1 = TestIds.employerId();
+
     static final String EMPLOYER_2 = TestIds.employerId();
     static final String UKPRN_1 = TestIds.ukprn();
     static final String UKPRN_2 = TestIds.ukprn();
@@ -35,18 +36,30 @@ class ClosedApprenticeTest {
     static final String ULN_4 = TestIds.uln();
 
     static ValidatableResponse status(String a, String status, String effectiveDate) {
-        Map<String, Object> body = new HashMap<>(Map.of("status", status, "reason", "Recorded by the test",
-                "effectiveDate", effectiveDate));
-        return given().auth().oauth2(Tokens.admin()).contentType("application/json").body(body).when()
-                .post("/api/v1/apprentices/" + a + "/status").then().statusCode(200);
+        Map<String, Object> body = new HashMap<>(
+                Map.of("status", status, "reason", "Recorded by the test", "effectiveDate", effectiveDate));
+        return given().auth()
+                .oauth2(Tokens.admin())
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/v1/apprentices/" + a + "/status")
+                .then()
+                .statusCode(200);
     }
 
     /** Everything the apprentice has, as the admin sees it. */
     static String everything(String a) {
         StringBuilder all = new StringBuilder();
-        for (String part : new String[] { "/evidence?size=100", "/off-the-job?size=100", "/reviews?size=100" }) {
-            all.append(given().auth().oauth2(Tokens.admin()).when().get("/api/v1/apprentices/" + a + part).then()
-                    .statusCode(200).extract().asString());
+        for (String part : new String[] {"/evidence?size=100", "/off-the-job?size=100", "/reviews?size=100"}) {
+            all.append(given().auth()
+                    .oauth2(Tokens.admin())
+                    .when()
+                    .get("/api/v1/apprentices/" + a + part)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
         }
         return all.toString();
     }
@@ -59,32 +72,53 @@ class ClosedApprenticeTest {
         String evidence = EvidenceResourceTest.create(apprentice, a, EvidenceResourceTest.reflection("K1"));
         String entry = OffTheJobResourceTest.create(apprentice, a, OffTheJobResourceTest.entry("2025-10-06", 2));
         String review = ProgressReviewResourceTest.create(tutor, a, ProgressReviewResourceTest.review("2025-12-01"));
-        String retried = given().auth().oauth2(apprentice).contentType("application/json")
-                .header("Idempotency-Key", "before-withdrawal").body(EvidenceResourceTest.reflection("K3")).when()
-                .post(EvidenceResourceTest.evidencePath(a)).then().statusCode(201).extract().path("id");
+        String retried = given().auth()
+                .oauth2(apprentice)
+                .contentType("application/json")
+                .header("Idempotency-Key", "before-withdrawal")
+                .body(EvidenceResourceTest.reflection("K3"))
+                .when()
+                .post(EvidenceResourceTest.evidencePath(a))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         status(a, "withdrawn", "2026-01-15");
         String before = everything(a);
         // An LMS retrying a create that succeeded before the withdrawal gets the same answer, not a refusal.
-        given().auth().oauth2(apprentice).contentType("application/json")
-                .header("Idempotency-Key", "before-withdrawal").body(EvidenceResourceTest.reflection("K3")).when()
-                .post(EvidenceResourceTest.evidencePath(a)).then().statusCode(201).body("id", equalTo(retried));
+        given().auth()
+                .oauth2(apprentice)
+                .contentType("application/json")
+                .header("Idempotency-Key", "before-withdrawal")
+                .body(EvidenceResourceTest.reflection("K3"))
+                .when()
+                .post(EvidenceResourceTest.evidencePath(a))
+                .then()
+                .statusCode(201)
+                .body("id", equalTo(retried));
 
         for (ValidatableResponse refused : new ValidatableResponse[] {
-                EvidenceResourceTest.post(apprentice, a, EvidenceResourceTest.reflection("K1")),
-                EvidenceResourceTest.put(apprentice, a, evidence, EvidenceResourceTest.reflection("K2")),
-                EvidenceResourceTest.step(apprentice, a, evidence, "submit", null),
-                EvidenceFileTest.upload(apprentice, a, evidence, "text/plain",
-                        "late".getBytes(StandardCharsets.UTF_8), "late.txt"),
-                OffTheJobResourceTest.post(apprentice, a, OffTheJobResourceTest.entry("2025-10-13", 2)),
-                OffTheJobResourceTest.put(apprentice, a, entry, OffTheJobResourceTest.entry("2025-10-06", 3)),
-                ProgressReviewResourceTest.post(tutor, a, ProgressReviewResourceTest.review("2025-12-08")),
-                ProgressReviewResourceTest.put(tutor, a, review, ProgressReviewResourceTest.review("2025-12-02")) }) {
+            EvidenceResourceTest.post(apprentice, a, EvidenceResourceTest.reflection("K1")),
+            EvidenceResourceTest.put(apprentice, a, evidence, EvidenceResourceTest.reflection("K2")),
+            EvidenceResourceTest.step(apprentice, a, evidence, "submit", null),
+            EvidenceFileTest.upload(
+                    apprentice, a, evidence, "text/plain", "late".getBytes(StandardCharsets.UTF_8), "late.txt"),
+            OffTheJobResourceTest.post(apprentice, a, OffTheJobResourceTest.entry("2025-10-13", 2)),
+            OffTheJobResourceTest.put(apprentice, a, entry, OffTheJobResourceTest.entry("2025-10-06", 3)),
+            ProgressReviewResourceTest.post(tutor, a, ProgressReviewResourceTest.review("2025-12-08")),
+            ProgressReviewResourceTest.put(tutor, a, review, ProgressReviewResourceTest.review("2025-12-02"))
+        }) {
             refused.spec(Problems.problem(409, "conflict", "apprentice-closed"))
                     .body("detail", containsString("is withdrawn (since 2026-01-15)"));
         }
-        given().auth().oauth2(apprentice).contentType("application/json")
-                .header("Idempotency-Key", "closed-1").body(EvidenceResourceTest.reflection("K1")).when()
-                .post(EvidenceResourceTest.evidencePath(a)).then()
+        given().auth()
+                .oauth2(apprentice)
+                .contentType("application/json")
+                .header("Idempotency-Key", "closed-1")
+                .body(EvidenceResourceTest.reflection("K1"))
+                .when()
+                .post(EvidenceResourceTest.evidencePath(a))
+                .then()
                 .spec(Problems.problem(409, "conflict", "apprentice-closed"));
         assertEquals(before, everything(a));
         // Reads stay open.
@@ -116,7 +150,8 @@ class ClosedApprenticeTest {
         OffTheJobResourceTest.post(apprentice, a, OffTheJobResourceTest.entry("2026-03-31", 2))
                 .spec(Problems.problem(422, "unprocessable", "date-in-break-in-learning"));
         assertEquals(before, OffTheJobResourceTest.snapshot(a));
-        OffTheJobResourceTest.post(apprentice, a, OffTheJobResourceTest.entry("2026-01-31", 2)).statusCode(201);
+        OffTheJobResourceTest.post(apprentice, a, OffTheJobResourceTest.entry("2026-01-31", 2))
+                .statusCode(201);
         String entry = OffTheJobResourceTest.create(apprentice, a, OffTheJobResourceTest.entry("2026-04-01", 2));
         // Moving an entry into the break is refused too.
         String moved = OffTheJobResourceTest.snapshot(a);
@@ -130,7 +165,8 @@ class ClosedApprenticeTest {
         OffTheJobResourceTest.post(Tokens.tutor(UKPRN_2), b, OffTheJobResourceTest.entry("2026-06-01", 1))
                 .spec(Problems.problem(422, "unprocessable", "date-in-break-in-learning"))
                 .body("detail", containsString("still on break"))
-                .body("breakFrom", equalTo("2026-05-01")).body("breakUntil", equalTo(null));
+                .body("breakFrom", equalTo("2026-05-01"))
+                .body("breakUntil", equalTo(null));
         OffTheJobResourceTest.post(Tokens.tutor(UKPRN_2), b, OffTheJobResourceTest.entry("2026-04-30", 1))
                 .statusCode(201);
         EvidenceResourceTest.post(Tokens.tutor(UKPRN_2), b, EvidenceResourceTest.reflection("K1"))

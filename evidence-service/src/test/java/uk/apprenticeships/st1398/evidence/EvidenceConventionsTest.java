@@ -33,7 +33,10 @@ class EvidenceConventionsTest extends PlatformConventionsTestBase {
 
     @Test
     void readinessIncludesMongoDb() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("checks.name", hasItem("MongoDB connection health check"));
     }
 }

@@ -28,6 +28,7 @@ class IdempotencyExpiryTest {
 
     /** Fresh ids for this class's records: the database is shared, so no two test classes meet. */
     static final String EMPLOYER_1 = TestIds.employerId();
+
     static final String UKPRN_1 = TestIds.ukprn();
     static final String ULN_1 = TestIds.uln();
 
@@ -46,8 +47,11 @@ class IdempotencyExpiryTest {
     /** A record as the service writes it, created {@code age} ago, pointing at an evidence id that exists nowhere. */
     ObjectId insert(String key, Duration age) {
         ObjectId id = new ObjectId();
-        keys().insertOne(new Document("_id", id).append("caller", CALLER).append("key", key)
-                .append("requestHash", "0".repeat(64)).append("evidenceId", new ObjectId())
+        keys().insertOne(new Document("_id", id)
+                .append("caller", CALLER)
+                .append("key", key)
+                .append("requestHash", "0".repeat(64))
+                .append("evidenceId", new ObjectId())
                 .append("response", "{\"id\":\"000000000000000000000000\"}")
                 .append("createdAt", Date.from(Instant.now().minus(age))));
         return id;
@@ -58,21 +62,37 @@ class IdempotencyExpiryTest {
         String a = EvidenceResourceTest.enrol(ULN_1, UKPRN_1, EMPLOYER_1, "ST1398_1.0");
         ObjectId old = insert("expired-key", Duration.ofHours(25));
         // Within the retention the stored (different) request would make this a 422; expired, it is a new create.
-        String created = given().auth().oauth2(Tokens.tutor(UKPRN_1)).header("Idempotency-Key", "expired-key")
-                .contentType("application/json").body(EvidenceResourceTest.reflection("K1")).when()
-                .post(EvidenceResourceTest.evidencePath(a)).then().statusCode(201)
-                .header("Idempotent-Replayed", (String) null).body("id", not(equalTo("000000000000000000000000")))
-                .extract().path("id");
+        String created = given().auth()
+                .oauth2(Tokens.tutor(UKPRN_1))
+                .header("Idempotency-Key", "expired-key")
+                .contentType("application/json")
+                .body(EvidenceResourceTest.reflection("K1"))
+                .when()
+                .post(EvidenceResourceTest.evidencePath(a))
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", (String) null)
+                .body("id", not(equalTo("000000000000000000000000")))
+                .extract()
+                .path("id");
         assertNull(keys().find(new Document("_id", old)).first());
-        Document fresh = keys().find(new Document("caller", CALLER).append("key", "expired-key")).first();
+        Document fresh = keys().find(new Document("caller", CALLER).append("key", "expired-key"))
+                .first();
         assertEquals(created, fresh.getObjectId("evidenceId").toHexString());
         assertEquals(1, EvidenceResourceTest.count(a));
 
         // A key still within the retention is remembered: the same request replays.
-        given().auth().oauth2(Tokens.tutor(UKPRN_1)).header("Idempotency-Key", "expired-key")
-                .contentType("application/json").body(EvidenceResourceTest.reflection("K1")).when()
-                .post(EvidenceResourceTest.evidencePath(a)).then().statusCode(201)
-                .header("Idempotent-Replayed", "true").body("id", equalTo(created));
+        given().auth()
+                .oauth2(Tokens.tutor(UKPRN_1))
+                .header("Idempotency-Key", "expired-key")
+                .contentType("application/json")
+                .body(EvidenceResourceTest.reflection("K1"))
+                .when()
+                .post(EvidenceResourceTest.evidencePath(a))
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(created));
         assertEquals(1, EvidenceResourceTest.count(a));
     }
 

@@ -14,12 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jakarta.inject.Inject;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.testing.Problems;
@@ -34,6 +34,7 @@ class OffTheJobResourceTest {
 
     /** Fresh ids for this class's records: the database is shared, so no two test classes meet. */
     static final String EMPLOYER_1 = TestIds.employerId();
+
     static final String EMPLOYER_2 = TestIds.employerId();
     static final String EMPLOYER_3 = TestIds.employerId();
     static final String EMPLOYER_4 = TestIds.employerId();
@@ -69,13 +70,37 @@ class OffTheJobResourceTest {
         clock.reset();
     }
 
-    static String enrol(String uln, String ukprn, String employerId, String standardVersion, String start,
-            String plannedEnd) {
-        Map<String, Object> body = new HashMap<>(Map.of("uln", uln, "givenName", "Ada", "familyName", "Offjob",
-                "dateOfBirth", "2001-12-10", "providerUkprn", ukprn, "standardVersion", standardVersion,
-                "startDate", start, "plannedEndDate", plannedEnd, "employerId", employerId));
-        return given().auth().oauth2(Tokens.admin()).contentType("application/json").body(body).when()
-                .post("/api/v1/apprentices").then().statusCode(201).extract().path("id");
+    static String enrol(
+            String uln, String ukprn, String employerId, String standardVersion, String start, String plannedEnd) {
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "uln",
+                uln,
+                "givenName",
+                "Ada",
+                "familyName",
+                "Offjob",
+                "dateOfBirth",
+                "2001-12-10",
+                "providerUkprn",
+                ukprn,
+                "standardVersion",
+                standardVersion,
+                "startDate",
+                start,
+                "plannedEndDate",
+                plannedEnd,
+                "employerId",
+                employerId));
+        return given().auth()
+                .oauth2(Tokens.admin())
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/v1/apprentices")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static String path(String a) {
@@ -83,8 +108,8 @@ class OffTheJobResourceTest {
     }
 
     static Map<String, Object> entry(String date, Object hours, String... codes) {
-        return new HashMap<>(Map.of("date", date, "hours", hours, "activity", "Workshop on model evaluation",
-                "ksbCodes", List.of(codes)));
+        return new HashMap<>(Map.of(
+                "date", date, "hours", hours, "activity", "Workshop on model evaluation", "ksbCodes", List.of(codes)));
     }
 
     static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
@@ -94,7 +119,13 @@ class OffTheJobResourceTest {
     }
 
     static ValidatableResponse post(String token, String a, Object body) {
-        return given().auth().oauth2(token).contentType("application/json").body(body).when().post(path(a)).then();
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post(path(a))
+                .then();
     }
 
     static String create(String token, String a, Object body) {
@@ -106,23 +137,41 @@ class OffTheJobResourceTest {
     }
 
     static ValidatableResponse put(String token, String a, String entryId, Object body) {
-        return given().auth().oauth2(token).contentType("application/json").body(body).when()
-                .put(path(a) + "/" + entryId).then();
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .put(path(a) + "/" + entryId)
+                .then();
     }
 
     static ValidatableResponse delete(String token, String a, String entryId) {
-        return given().auth().oauth2(token).when().delete(path(a) + "/" + entryId).then();
+        return given().auth()
+                .oauth2(token)
+                .when()
+                .delete(path(a) + "/" + entryId)
+                .then();
     }
 
     static ValidatableResponse approve(String token, String a, String entryId) {
-        return given().auth().oauth2(token).when().post(path(a) + "/" + entryId + "/approve").then();
+        return given().auth()
+                .oauth2(token)
+                .when()
+                .post(path(a) + "/" + entryId + "/approve")
+                .then();
     }
 
     static ValidatableResponse reject(String token, String a, String entryId, String reason) {
         Map<String, Object> body = new HashMap<>();
         body.put("reason", reason);
-        return given().auth().oauth2(token).contentType("application/json").body(body).when()
-                .post(path(a) + "/" + entryId + "/reject").then();
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post(path(a) + "/" + entryId + "/reject")
+                .then();
     }
 
     static ValidatableResponse summary(String token, String a) {
@@ -131,8 +180,14 @@ class OffTheJobResourceTest {
 
     /** Every entry of the apprentice as the admin sees them, to compare before and after a refused request. */
     static String snapshot(String a) {
-        return given().auth().oauth2(Tokens.admin()).when().get(path(a) + "?size=100").then().statusCode(200)
-                .extract().asString();
+        return given().auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .get(path(a) + "?size=100")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     @Test
@@ -140,37 +195,66 @@ class OffTheJobResourceTest {
         String a = enrol(ULN_1, UKPRN_1, EMPLOYER_1, "ST1398_1.0", "2025-09-01", "2027-09-01");
         String tutor = Tokens.tutor(UKPRN_1);
         String apprentice = Tokens.apprentice(ULN_1, UKPRN_1, EMPLOYER_1);
-        String lms = Tokens.token("lms-" + UKPRN_1, java.util.Set.of("lms-integration"),
-                Map.of("provider_ukprn", UKPRN_1));
+        String lms =
+                Tokens.token("lms-" + UKPRN_1, java.util.Set.of("lms-integration"), Map.of("provider_ukprn", UKPRN_1));
 
-        var created = post(apprentice, a, entry("2025-10-06", 7.5, "S2", "K4", "K4")).statusCode(201)
-                .body("status", equalTo("pending")).body("hours", equalTo(7.5f)).body("version", equalTo(1))
-                .body("ksbCodes", contains("K4", "S2")).body("createdBy", equalTo("apprentice-" + ULN_1 + "-subject"))
-                .body("decidedBy", nullValue()).extract();
+        var created = post(apprentice, a, entry("2025-10-06", 7.5, "S2", "K4", "K4"))
+                .statusCode(201)
+                .body("status", equalTo("pending"))
+                .body("hours", equalTo(7.5f))
+                .body("version", equalTo(1))
+                .body("ksbCodes", contains("K4", "S2"))
+                .body("createdBy", equalTo("apprentice-" + ULN_1 + "-subject"))
+                .body("decidedBy", nullValue())
+                .extract();
         String first = created.path("id");
         assertTrue(created.header("Location").endsWith(path(a) + "/" + first), created.header("Location"));
         String second = create(tutor, a, entry("2025-11-03", 3.25));
         String third = create(lms, a, entry("2025-12-01", 24));
 
-        approve(tutor, a, first).statusCode(200).body("status", equalTo("approved"))
-                .body("decidedBy", equalTo("tutor-" + UKPRN_1 + "-subject")).body("decidedAt", notNullValue())
+        approve(tutor, a, first)
+                .statusCode(200)
+                .body("status", equalTo("approved"))
+                .body("decidedBy", equalTo("tutor-" + UKPRN_1 + "-subject"))
+                .body("decidedAt", notNullValue())
                 .body("version", equalTo(2));
-        reject(tutor, a, third, "Normal working day").statusCode(200).body("status", equalTo("rejected"))
+        reject(tutor, a, third, "Normal working day")
+                .statusCode(200)
+                .body("status", equalTo("rejected"))
                 .body("rejectionReason", equalTo("Normal working day"));
 
         get(apprentice, a, first).statusCode(200).body("status", equalTo("approved"));
-        given().auth().oauth2(lms).when().get(path(a) + "?from=2025-10-07&to=2025-12-31").then().statusCode(200)
-                .body("items.id", contains(second, third)).body("totalItems", equalTo(2));
+        given().auth()
+                .oauth2(lms)
+                .when()
+                .get(path(a) + "?from=2025-10-07&to=2025-12-31")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(second, third))
+                .body("totalItems", equalTo(2));
         // Employers confirm evidence and sign reviews; the training log is not theirs to read.
         String employer = Tokens.employer(EMPLOYER_1);
         get(employer, a, first).spec(Problems.problem(403, "forbidden"));
         given().auth().oauth2(employer).when().get(path(a)).then().spec(Problems.problem(403, "forbidden"));
-        given().auth().oauth2(apprentice).when().get(path(a) + "?status=approved").then().statusCode(200)
+        given().auth()
+                .oauth2(apprentice)
+                .when()
+                .get(path(a) + "?status=approved")
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(first));
-        given().auth().oauth2(tutor).when().get(path(a) + "?size=1&page=2").then().statusCode(200)
-                .body("items.id", contains(third)).body("totalPages", equalTo(3));
+        given().auth()
+                .oauth2(tutor)
+                .when()
+                .get(path(a) + "?size=1&page=2")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(third))
+                .body("totalPages", equalTo(3));
 
-        put(apprentice, a, second, entry("2025-11-03", 4)).statusCode(200).body("hours", equalTo(4f))
+        put(apprentice, a, second, entry("2025-11-03", 4))
+                .statusCode(200)
+                .body("hours", equalTo(4f))
                 .body("version", equalTo(2));
         delete(apprentice, a, second).statusCode(204);
         get(tutor, a, second).spec(Problems.problem(404, "not-found"));
@@ -193,15 +277,26 @@ class OffTheJobResourceTest {
         post(tutor, a, entry("2025-10-06", -1)).spec(Problems.invalid("hours"));
         post(tutor, a, entry("2025-10-06", 1.005)).spec(Problems.invalid("hours"));
         post(tutor, a, with(entry("2025-10-06", 2), "activity", " ")).spec(Problems.invalid("activity"));
-        post(tutor, a, entry("2025-10-06", 2, "K1", "K99")).spec(Problems.problem(422, "unprocessable"))
-                .body("unknownKsbCodes", contains("K99")).body("validKsbCodes", hasItem("B5"));
+        post(tutor, a, entry("2025-10-06", 2, "K1", "K99"))
+                .spec(Problems.problem(422, "unprocessable"))
+                .body("unknownKsbCodes", contains("K99"))
+                .body("validKsbCodes", hasItem("B5"));
         post(tutor, a, entry("2025-10-06", 2, "X1")).spec(Problems.invalid("ksbCodes[0]"));
         put(tutor, a, id, entry(tomorrow, 2)).spec(Problems.invalid("date"));
         put(tutor, a, id, entry("2025-10-06", 25)).spec(Problems.invalid("hours"));
         put(tutor, a, id, entry("2025-10-06", 2, "S35")).spec(Problems.problem(422, "unprocessable"));
         put(tutor, a, id, with(entry("2025-10-06", 3), "version", 7)).spec(Problems.problem(409, "conflict"));
-        given().auth().oauth2(tutor).when().get(path(a) + "?from=2025-13-01").then().spec(Problems.invalid("from"));
-        given().auth().oauth2(tutor).when().get(path(a) + "?from=2025-10-02&to=2025-10-01").then()
+        given().auth()
+                .oauth2(tutor)
+                .when()
+                .get(path(a) + "?from=2025-13-01")
+                .then()
+                .spec(Problems.invalid("from"));
+        given().auth()
+                .oauth2(tutor)
+                .when()
+                .get(path(a) + "?from=2025-10-02&to=2025-10-01")
+                .then()
                 .spec(Problems.invalid("to"));
         given().auth().oauth2(tutor).when().get(path(a) + "?size=0").then().spec(Problems.invalid("size"));
         assertEquals(before, snapshot(a));
@@ -271,12 +366,17 @@ class OffTheJobResourceTest {
 
         // The employer reads the totals for gateway readiness (not the log itself).
         summary(Tokens.employer(EMPLOYER_6), a).statusCode(200).body("approvedHours", equalTo(8.25f));
-        summary(Tokens.apprentice(ULN_6, UKPRN_6, EMPLOYER_6), a).statusCode(200).body("approvedHours", equalTo(8.25f))
-                .body("pendingHours", equalTo(6f)).body("requiredHours", equalTo(418))
-                .body("shortfallHours", equalTo(409.75f)).body("percentComplete", equalTo(1.9f))
-                .body("plannedWeeks", equalTo(104)).body("confirmed", equalTo(false))
-                .body("rule.basis", equalTo("FIXED_HOURS")).body("calculation", equalTo("Fixed minimum of 418 "
-                        + "hours for starts from 2025-08-01"))
+        summary(Tokens.apprentice(ULN_6, UKPRN_6, EMPLOYER_6), a)
+                .statusCode(200)
+                .body("approvedHours", equalTo(8.25f))
+                .body("pendingHours", equalTo(6f))
+                .body("requiredHours", equalTo(418))
+                .body("shortfallHours", equalTo(409.75f))
+                .body("percentComplete", equalTo(1.9f))
+                .body("plannedWeeks", equalTo(104))
+                .body("confirmed", equalTo(false))
+                .body("rule.basis", equalTo("FIXED_HOURS"))
+                .body("calculation", equalTo("Fixed minimum of 418 " + "hours for starts from 2025-08-01"))
                 .body("requirementUnavailable", nullValue());
     }
 
@@ -284,49 +384,118 @@ class OffTheJobResourceTest {
     void summaryAgainstTheWeeklyRule() {
         String a = enrol(ULN_7, UKPRN_7, EMPLOYER_7, "ST1398_1.0", "2025-03-03", "2027-03-01");
         String tutor = Tokens.tutor(UKPRN_7);
-        summary(tutor, a).statusCode(200).body("approvedHours", equalTo(0f)).body("requiredHours", equalTo(624))
-                .body("shortfallHours", equalTo(624f)).body("percentComplete", equalTo(0f))
-                .body("rule.basis", equalTo("WEEKLY_HOURS")).body("confirmed", equalTo(true));
+        summary(tutor, a)
+                .statusCode(200)
+                .body("approvedHours", equalTo(0f))
+                .body("requiredHours", equalTo(624))
+                .body("shortfallHours", equalTo(624f))
+                .body("percentComplete", equalTo(0f))
+                .body("rule.basis", equalTo("WEEKLY_HOURS"))
+                .body("confirmed", equalTo(true));
         for (int week = 0; week < 4; week++) {
-            approve(tutor, a, create(tutor, a, entry(LocalDate.of(2025, 3, 3).plusWeeks(week).toString(), 24)))
+            approve(
+                            tutor,
+                            a,
+                            create(
+                                    tutor,
+                                    a,
+                                    entry(
+                                            LocalDate.of(2025, 3, 3)
+                                                    .plusWeeks(week)
+                                                    .toString(),
+                                            24)))
                     .statusCode(200);
         }
-        summary(Tokens.apprentice(ULN_7, UKPRN_7, EMPLOYER_7), a).statusCode(200)
-                .body("approvedHours", equalTo(96f)).body("shortfallHours", equalTo(528f))
+        summary(Tokens.apprentice(ULN_7, UKPRN_7, EMPLOYER_7), a)
+                .statusCode(200)
+                .body("approvedHours", equalTo(96f))
+                .body("shortfallHours", equalTo(528f))
                 .body("percentComplete", equalTo(15.3f));
     }
 
     @Test
     void weeklyRuleIsProRataAndExcludesLeaveButTheFixedMinimumIsNot() {
-        Map<String, Object> body = new HashMap<>(Map.of("uln", ULN_8, "givenName", "Ada", "familyName",
-                "Offjob", "dateOfBirth", "2001-12-10", "providerUkprn", UKPRN_7, "standardVersion", "ST1398_1.0",
-                "startDate", "2025-03-03", "plannedEndDate", "2027-03-01", "employerId", EMPLOYER_7));
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "uln",
+                ULN_8,
+                "givenName",
+                "Ada",
+                "familyName",
+                "Offjob",
+                "dateOfBirth",
+                "2001-12-10",
+                "providerUkprn",
+                UKPRN_7,
+                "standardVersion",
+                "ST1398_1.0",
+                "startDate",
+                "2025-03-03",
+                "plannedEndDate",
+                "2027-03-01",
+                "employerId",
+                EMPLOYER_7));
         body.put("contractedWeeklyHours", 15);
         body.put("plannedLeaveWeeks", 10);
         String tutor = Tokens.tutor(UKPRN_7);
-        String a = given().auth().oauth2(tutor).contentType("application/json").body(body).when()
-                .post("/api/v1/apprentices").then().statusCode(201).body("contractedWeeklyHours", equalTo(15.0f))
-                .body("plannedLeaveWeeks", equalTo(10)).extract().path("id");
+        String a = given().auth()
+                .oauth2(tutor)
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/v1/apprentices")
+                .then()
+                .statusCode(201)
+                .body("contractedWeeklyHours", equalTo(15.0f))
+                .body("plannedLeaveWeeks", equalTo(10))
+                .extract()
+                .path("id");
         approve(tutor, a, create(tutor, a, entry("2025-03-10", 24))).statusCode(200);
         // 6 hours × (104 − 10) weeks × 15/30 = 282.
-        summary(tutor, a).statusCode(200).body("weeksInLearning", equalTo(104)).body("plannedLeaveWeeks",
-                equalTo(10)).body("plannedWeeks", equalTo(94)).body("weeklyContractedHours", equalTo(15.0f))
-                .body("requiredHours", equalTo(282)).body("shortfallHours", equalTo(258f))
-                .body("percentComplete", equalTo(8.5f)).body("calculation", containsString("(pro rata)"));
+        summary(tutor, a)
+                .statusCode(200)
+                .body("weeksInLearning", equalTo(104))
+                .body("plannedLeaveWeeks", equalTo(10))
+                .body("plannedWeeks", equalTo(94))
+                .body("weeklyContractedHours", equalTo(15.0f))
+                .body("requiredHours", equalTo(282))
+                .body("shortfallHours", equalTo(258f))
+                .body("percentComplete", equalTo(8.5f))
+                .body("calculation", containsString("(pro rata)"));
 
         // Back to full time without leave: 6 × 104 = 624.
-        given().auth().oauth2(tutor).contentType("application/json").body(Map.of()).when()
-                .put("/api/v1/apprentices/" + a + "/programme").then().statusCode(200);
-        summary(tutor, a).statusCode(200).body("plannedWeeks", equalTo(104)).body("plannedLeaveWeeks", equalTo(0))
-                .body("weeklyContractedHours", nullValue()).body("requiredHours", equalTo(624));
+        given().auth()
+                .oauth2(tutor)
+                .contentType("application/json")
+                .body(Map.of())
+                .when()
+                .put("/api/v1/apprentices/" + a + "/programme")
+                .then()
+                .statusCode(200);
+        summary(tutor, a)
+                .statusCode(200)
+                .body("plannedWeeks", equalTo(104))
+                .body("plannedLeaveWeeks", equalTo(0))
+                .body("weeklyContractedHours", nullValue())
+                .body("requiredHours", equalTo(624));
 
         // Starting from 2025-08-01 the fixed minimum applies whatever the hours and leave.
         body.put("uln", ULN_9);
         body.put("startDate", "2025-09-01");
         body.put("plannedEndDate", "2027-08-30");
-        String fixed = given().auth().oauth2(tutor).contentType("application/json").body(body).when()
-                .post("/api/v1/apprentices").then().statusCode(201).extract().path("id");
-        summary(tutor, fixed).statusCode(200).body("plannedWeeks", equalTo(94)).body("requiredHours", equalTo(418))
+        String fixed = given().auth()
+                .oauth2(tutor)
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/v1/apprentices")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        summary(tutor, fixed)
+                .statusCode(200)
+                .body("plannedWeeks", equalTo(94))
+                .body("requiredHours", equalTo(418))
                 .body("rule.basis", equalTo("FIXED_HOURS"));
     }
 
@@ -334,14 +503,25 @@ class OffTheJobResourceTest {
     void summaryWithoutAPlanOrCatalogue() {
         String noPlan = enrol(ULN_10, UKPRN_8, EMPLOYER_8, "ST1398_2.0", "2025-09-01", "2027-09-01");
         String tutor = Tokens.tutor(UKPRN_8);
-        approve(tutor, noPlan, create(tutor, noPlan, entry("2025-10-06", 2, "K1"))).statusCode(200);
-        summary(tutor, noPlan).statusCode(200).body("approvedHours", equalTo(2f)).body("requiredHours", nullValue())
-                .body("shortfallHours", nullValue()).body("percentComplete", nullValue())
+        approve(tutor, noPlan, create(tutor, noPlan, entry("2025-10-06", 2, "K1")))
+                .statusCode(200);
+        summary(tutor, noPlan)
+                .statusCode(200)
+                .body("approvedHours", equalTo(2f))
+                .body("requiredHours", nullValue())
+                .body("shortfallHours", nullValue())
+                .body("percentComplete", nullValue())
                 .body("requirementUnavailable", notNullValue());
 
         String down = enrol(ULN_11, UKPRN_8, EMPLOYER_8, "ST0503_1.0", "2025-09-01", "2027-09-01");
         summary(tutor, down).spec(Problems.problem(503, "service-unavailable"));
         post(tutor, down, entry("2025-10-06", 2, "K1")).spec(Problems.problem(503, "service-unavailable"));
-        given().auth().oauth2(tutor).when().get(path(down)).then().statusCode(200).body("items", hasSize(0));
+        given().auth()
+                .oauth2(tutor)
+                .when()
+                .get(path(down))
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
     }
 }

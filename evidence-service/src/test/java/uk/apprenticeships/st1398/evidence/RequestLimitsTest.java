@@ -17,7 +17,11 @@ class RequestLimitsTest {
 
     @Test
     void anUnparsableTypedParameterIs400NamingIt() {
-        given().auth().oauth2(Tokens.tutor(TestIds.ukprn())).when().get("/api/v1/apprentices?page=abc").then()
+        given().auth()
+                .oauth2(Tokens.tutor(TestIds.ukprn()))
+                .when()
+                .get("/api/v1/apprentices?page=abc")
+                .then()
                 .spec(Problems.problem(400, "validation-failed", "parameter-invalid"))
                 .body("violations.field", hasItem("page"));
     }
@@ -25,8 +29,11 @@ class RequestLimitsTest {
     @Test
     void aUriOver8KiBIs414Problem() {
         String filter = "x".repeat(9 * 1024);
-        given().auth().oauth2(Tokens.tutor(TestIds.ukprn())).when()
-                .get("/api/v1/apprentices?standardVersion=" + filter).then()
+        given().auth()
+                .oauth2(Tokens.tutor(TestIds.ukprn()))
+                .when()
+                .get("/api/v1/apprentices?standardVersion=" + filter)
+                .then()
                 .spec(Problems.problem(414, "uri-too-long", "uri-too-long"));
     }
 }

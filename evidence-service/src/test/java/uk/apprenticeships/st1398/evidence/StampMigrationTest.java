@@ -58,6 +58,7 @@ class StampMigrationTest {
 
     /** Fresh ids for this class's records: the database is shared, so no two test classes meet. */
     static final String UKPRN = TestIds.ukprn();
+
     static final String EMPLOYER = TestIds.employerId();
     static final String ULN_A = TestIds.uln();
     static final String ULN_B = TestIds.uln();
@@ -67,6 +68,7 @@ class StampMigrationTest {
 
     /** Subjects as the old code recorded them (a token's subject). */
     static final String TUTOR = "tutor-" + UKPRN + "-subject";
+
     static final String OLD_TUTOR = "old-tutor-subject";
     static final String APPRENTICE = "apprentice-" + ULN_A + "-subject";
     static final String EMPLOYER_USER = "employer-" + EMPLOYER + "-subject";
@@ -124,27 +126,45 @@ class StampMigrationTest {
     }
 
     static Document apprentice(ObjectId id, String uln, String status, List<Document> history) {
-        return new Document("_id", id).append("uln", uln).append("givenName", "Olga").append("familyName", "Oldshape")
-                .append("dateOfBirth", day("2002-04-03")).append("providerUkprn", UKPRN).append("employerId", EMPLOYER)
-                .append("standardVersion", "ST1398_1.0").append("startDate", day("2025-09-01"))
-                .append("plannedEndDate", day("2027-09-01")).append("status", status).append("statusHistory", history)
+        return new Document("_id", id)
+                .append("uln", uln)
+                .append("givenName", "Olga")
+                .append("familyName", "Oldshape")
+                .append("dateOfBirth", day("2002-04-03"))
+                .append("providerUkprn", UKPRN)
+                .append("employerId", EMPLOYER)
+                .append("standardVersion", "ST1398_1.0")
+                .append("startDate", day("2025-09-01"))
+                .append("plannedEndDate", day("2027-09-01"))
+                .append("status", status)
+                .append("statusHistory", history)
                 .append("createdAt", date(T0));
     }
 
     static Document oldStep(String action, String status, int revision, String by, Instant at) {
-        return new Document("action", action).append("status", status).append("revision", revision).append("by", by)
+        return new Document("action", action)
+                .append("status", status)
+                .append("revision", revision)
+                .append("by", by)
                 .append("at", date(at));
     }
 
     static Document file(String name, Instant at, String by) {
-        return new Document("fileId", new ObjectId()).append("filename", name).append("contentType", "application/pdf")
-                .append("size", 3000L).append("sha256", "ab".repeat(32)).append("uploadedAt", date(at))
+        return new Document("fileId", new ObjectId())
+                .append("filename", name)
+                .append("contentType", "application/pdf")
+                .append("size", 3000L)
+                .append("sha256", "ab".repeat(32))
+                .append("uploadedAt", date(at))
                 .append("uploadedBy", by);
     }
 
     static Document content(String title, Document file) {
-        return new Document("kind", "file").append("title", title).append("ksbCodes", List.of("K1"))
-                .append("employerConfirmationRequired", true).append("file", file);
+        return new Document("kind", "file")
+                .append("title", title)
+                .append("ksbCodes", List.of("K1"))
+                .append("employerConfirmationRequired", true)
+                .append("file", file);
     }
 
     /**
@@ -152,30 +172,52 @@ class StampMigrationTest {
      * tutor replaced its file.
      */
     static Document evidence(ObjectId id, ObjectId apprenticeId) {
-        return new Document("_id", id).append("apprenticeId", apprenticeId).append("providerUkprn", UKPRN)
-                .append("employerId", EMPLOYER).append("uln", ULN_A).append("standardVersion", "ST1398_1.0")
-                .append("revision", 2).append("version", 9L).append("status", "submitted")
+        return new Document("_id", id)
+                .append("apprenticeId", apprenticeId)
+                .append("providerUkprn", UKPRN)
+                .append("employerId", EMPLOYER)
+                .append("uln", ULN_A)
+                .append("standardVersion", "ST1398_1.0")
+                .append("revision", 2)
+                .append("version", 9L)
+                .append("status", "submitted")
                 .append("content", content("Pipeline design v2", file("v2.pdf", T2, TUTOR)))
                 .append("employerConfirmation", oldStep("confirmed", "submitted", 2, EMPLOYER_USER, T3))
-                .append("history", List.of(oldStep("created", "draft", 1, APPRENTICE, T0),
-                        oldStep("file-uploaded", "draft", 1, APPRENTICE, T0),
-                        oldStep("submitted", "submitted", 1, APPRENTICE, T1),
-                        oldStep("accepted", "accepted", 1, OLD_TUTOR, T1),
-                        oldStep("revised", "draft", 2, TUTOR, T2),
-                        oldStep("file-uploaded", "draft", 2, TUTOR, T2),
-                        oldStep("submitted", "submitted", 2, TUTOR, T2)))
-                .append("revisions", List.of(new Document("revision", 1).append("status", "accepted")
-                        .append("content", content("Pipeline design", file("v1.pdf", T0, APPRENTICE)))
-                        .append("employerConfirmation", oldStep("confirmed", "submitted", 1, EMPLOYER_USER, T1))
-                        .append("supersededAt", date(T2)).append("supersededBy", TUTOR)))
-                .append("createdAt", date(T0)).append("createdBy", APPRENTICE).append("updatedAt", date(T3));
+                .append(
+                        "history",
+                        List.of(
+                                oldStep("created", "draft", 1, APPRENTICE, T0),
+                                oldStep("file-uploaded", "draft", 1, APPRENTICE, T0),
+                                oldStep("submitted", "submitted", 1, APPRENTICE, T1),
+                                oldStep("accepted", "accepted", 1, OLD_TUTOR, T1),
+                                oldStep("revised", "draft", 2, TUTOR, T2),
+                                oldStep("file-uploaded", "draft", 2, TUTOR, T2),
+                                oldStep("submitted", "submitted", 2, TUTOR, T2)))
+                .append(
+                        "revisions",
+                        List.of(new Document("revision", 1)
+                                .append("status", "accepted")
+                                .append("content", content("Pipeline design", file("v1.pdf", T0, APPRENTICE)))
+                                .append("employerConfirmation", oldStep("confirmed", "submitted", 1, EMPLOYER_USER, T1))
+                                .append("supersededAt", date(T2))
+                                .append("supersededBy", TUTOR)))
+                .append("createdAt", date(T0))
+                .append("createdBy", APPRENTICE)
+                .append("updatedAt", date(T3));
     }
 
     static Document offTheJob(ObjectId id, ObjectId apprenticeId, String uln, String date, String status) {
-        Document d = new Document("_id", id).append("apprenticeId", apprenticeId).append("providerUkprn", UKPRN)
-                .append("employerId", EMPLOYER).append("uln", uln).append("date", day(date))
-                .append("hundredths", 750L).append("activity", "Workshop").append("ksbCodes", List.of("K1"))
-                .append("status", status).append("version", 1L);
+        Document d = new Document("_id", id)
+                .append("apprenticeId", apprenticeId)
+                .append("providerUkprn", UKPRN)
+                .append("employerId", EMPLOYER)
+                .append("uln", uln)
+                .append("date", day(date))
+                .append("hundredths", 750L)
+                .append("activity", "Workshop")
+                .append("ksbCodes", List.of("K1"))
+                .append("status", status)
+                .append("version", 1L);
         if (!"pending".equals(status)) {
             d.append("decidedBy", OLD_TUTOR).append("decidedAt", date(T2));
         }
@@ -183,19 +225,29 @@ class StampMigrationTest {
     }
 
     static Document review(ObjectId id, ObjectId apprenticeId) {
-        return new Document("_id", id).append("apprenticeId", apprenticeId).append("providerUkprn", UKPRN)
-                .append("employerId", EMPLOYER).append("uln", ULN_A).append("date", day("2025-11-03"))
-                .append("summary", "Going well").append("nextSteps", "Finish the project")
-                .append("ksbCodes", List.of("K1")).append("version", 3L)
+        return new Document("_id", id)
+                .append("apprenticeId", apprenticeId)
+                .append("providerUkprn", UKPRN)
+                .append("employerId", EMPLOYER)
+                .append("uln", ULN_A)
+                .append("date", day("2025-11-03"))
+                .append("summary", "Going well")
+                .append("nextSteps", "Finish the project")
+                .append("ksbCodes", List.of("K1"))
+                .append("version", 3L)
                 .append("apprenticeSignOff", new Document("by", APPRENTICE).append("at", date(T2)))
                 .append("providerSignOff", new Document("by", TUTOR).append("at", date(T3)))
-                .append("createdAt", date(T1)).append("createdBy", TUTOR).append("updatedAt", date(T3));
+                .append("createdAt", date(T1))
+                .append("createdBy", TUTOR)
+                .append("updatedAt", date(T3));
     }
 
     // ------------------------------------------------------------------ helpers
 
     BsonDocument raw(String collection, ObjectId id) {
-        return db().getCollection(collection, BsonDocument.class).find(Filters.eq("_id", id)).first();
+        return db().getCollection(collection, BsonDocument.class)
+                .find(Filters.eq("_id", id))
+                .first();
     }
 
     /** An event the old service left: the creation of a resource, ending at the document's stored digest. */
@@ -224,8 +276,8 @@ class StampMigrationTest {
         return all;
     }
 
-    static Map<String, StampMigration.Outcome> outcomes(int apprentices, int tombstones, int evidence,
-            int offTheJob, int reviews) {
+    static Map<String, StampMigration.Outcome> outcomes(
+            int apprentices, int tombstones, int evidence, int offTheJob, int reviews) {
         Map<String, StampMigration.Outcome> m = new LinkedHashMap<>();
         m.put("apprentices", new StampMigration.Outcome(apprentices, 0));
         m.put("apprentice_tombstones", new StampMigration.Outcome(tombstones, 0));
@@ -251,18 +303,36 @@ class StampMigrationTest {
         ObjectId o1 = new ObjectId();
         ObjectId o2 = new ObjectId();
         ObjectId r1 = new ObjectId();
-        db().getCollection("apprentices").insertOne(apprentice(a, ULN_A, "active", List.of(
-                statusChange("active", T0, OLD_TUTOR, null, "2025-09-01"),
-                statusChange("break-in-learning", T1, OLD_TUTOR, "Parental leave", "2025-10-06"),
-                statusChange("active", T2, TUTOR, "Back", "2025-11-03"))));
+        db().getCollection("apprentices")
+                .insertOne(apprentice(
+                        a,
+                        ULN_A,
+                        "active",
+                        List.of(
+                                statusChange("active", T0, OLD_TUTOR, null, "2025-09-01"),
+                                statusChange("break-in-learning", T1, OLD_TUTOR, "Parental leave", "2025-10-06"),
+                                statusChange("active", T2, TUTOR, "Back", "2025-11-03"))));
         // B: withdrawn, an erasure started by an admin and interrupted.
-        db().getCollection("apprentices").insertOne(apprentice(b, ULN_B, "withdrawn", List.of(
-                statusChange("active", T0, TUTOR, null, "2025-09-01"),
-                statusChange("withdrawn", T1, TUTOR, "Left", "2025-10-06")))
-                .append("erasure", new Document("startedAt", date(T3)).append("by", ADMIN).append("reason", "Asked")));
+        db().getCollection("apprentices")
+                .insertOne(apprentice(
+                                b,
+                                ULN_B,
+                                "withdrawn",
+                                List.of(
+                                        statusChange("active", T0, TUTOR, null, "2025-09-01"),
+                                        statusChange("withdrawn", T1, TUTOR, "Left", "2025-10-06")))
+                        .append(
+                                "erasure",
+                                new Document("startedAt", date(T3))
+                                        .append("by", ADMIN)
+                                        .append("reason", "Asked")));
         // C: erased long ago; only the tombstone is left.
-        db().getCollection("apprentice_tombstones").insertOne(new Document("_id", c).append("providerUkprn", UKPRN)
-                .append("erasedAt", date(T2)).append("erasedBy", ADMIN).append("reason", "Asked"));
+        db().getCollection("apprentice_tombstones")
+                .insertOne(new Document("_id", c)
+                        .append("providerUkprn", UKPRN)
+                        .append("erasedAt", date(T2))
+                        .append("erasedBy", ADMIN)
+                        .append("reason", "Asked"));
         db().getCollection("evidence").insertOne(evidence(e1, a));
         db().getCollection("offTheJob").insertOne(offTheJob(o1, a, ULN_A, "2025-10-06", "approved"));
         db().getCollection("offTheJob").insertOne(offTheJob(o2, a, ULN_A, "2025-10-07", "pending"));
@@ -273,8 +343,17 @@ class StampMigrationTest {
         oldEvent(a, "off-the-job.created", "off-the-job-entry", o1, "offTheJob");
         oldEvent(a, "off-the-job.created", "off-the-job-entry", o2, "offTheJob");
         oldEvent(a, "review.created", "review", r1, "reviews");
-        Map<String, List<ObjectId>> ids = Map.of("apprentices", List.of(a, b), "apprentice_tombstones", List.of(c),
-                "evidence", List.of(e1), "offTheJob", List.of(o1, o2), "reviews", List.of(r1));
+        Map<String, List<ObjectId>> ids = Map.of(
+                "apprentices",
+                List.of(a, b),
+                "apprentice_tombstones",
+                List.of(c),
+                "evidence",
+                List.of(e1),
+                "offTheJob",
+                List.of(o1, o2),
+                "reviews",
+                List.of(r1));
 
         assertEquals(outcomes(2, 1, 1, 2, 1), migration.run());
         Map<String, BsonDocument> once = snapshot(ids);
@@ -284,54 +363,90 @@ class StampMigrationTest {
         assertEquals(once, snapshot(ids));
         assertEquals(eventsOnce, events.count());
         BsonDocument storedA = once.get("apprentices/" + a);
-        assertEquals(BsonDocument.parse("{subject: '" + OLD_TUTOR + "', at: {$date: '" + T0 + "'}}"),
+        assertEquals(
+                BsonDocument.parse("{subject: '" + OLD_TUTOR + "', at: {$date: '" + T0 + "'}}"),
                 storedA.getArray("statusHistory").get(0).asDocument().getDocument("stamp"));
 
         String tutor = Tokens.tutor(UKPRN);
         // Apprentices: the status history.
-        given().auth().oauth2(tutor).when().get(APPRENTICES + "/" + a).then().statusCode(200)
+        given().auth()
+                .oauth2(tutor)
+                .when()
+                .get(APPRENTICES + "/" + a)
+                .then()
+                .statusCode(200)
                 .body("statusHistory.by", contains(OLD_TUTOR, OLD_TUTOR, TUTOR))
                 .body("statusHistory.at", contains(T0.toString(), T1.toString(), T2.toString()))
                 .body("statusHistory.reason", contains(null, "Parental leave", "Back"))
-                .body("statusHistory[0].byName", nullValue()).body("statusHistory[0].role", nullValue());
+                .body("statusHistory[0].byName", nullValue())
+                .body("statusHistory[0].role", nullValue());
         // Evidence: creator, workflow steps, the employer's confirmation, the file; revision 1 likewise.
         String evidencePath = APPRENTICES + "/" + a + "/evidence/" + e1;
-        given().auth().oauth2(tutor).when().get(evidencePath).then().statusCode(200)
-                .body("createdBy", equalTo(APPRENTICE)).body("created.by", equalTo(APPRENTICE))
-                .body("created.at", equalTo(T0.toString())).body("created.byName", nullValue())
+        given().auth()
+                .oauth2(tutor)
+                .when()
+                .get(evidencePath)
+                .then()
+                .statusCode(200)
+                .body("createdBy", equalTo(APPRENTICE))
+                .body("created.by", equalTo(APPRENTICE))
+                .body("created.at", equalTo(T0.toString()))
+                .body("created.byName", nullValue())
                 .body("history.action", contains("revised", "file-uploaded", "submitted"))
                 .body("history.by", contains(TUTOR, TUTOR, TUTOR))
                 .body("history.at", contains(T2.toString(), T2.toString(), T2.toString()))
                 .body("employerConfirmation.by", equalTo(EMPLOYER_USER))
                 .body("employerConfirmation.at", equalTo(T3.toString()))
-                .body("file.uploadedBy", equalTo(TUTOR)).body("file.uploadedAt", equalTo(T2.toString()))
-                .body("file.uploaded.by", equalTo(TUTOR)).body("file.uploaded.at", equalTo(T2.toString()));
-        given().auth().oauth2(tutor).when().get(evidencePath + "/revisions/1").then().statusCode(200)
+                .body("file.uploadedBy", equalTo(TUTOR))
+                .body("file.uploadedAt", equalTo(T2.toString()))
+                .body("file.uploaded.by", equalTo(TUTOR))
+                .body("file.uploaded.at", equalTo(T2.toString()));
+        given().auth()
+                .oauth2(tutor)
+                .when()
+                .get(evidencePath + "/revisions/1")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("accepted"))
                 .body("history.by", contains(APPRENTICE, APPRENTICE, APPRENTICE, OLD_TUTOR))
                 .body("employerConfirmation.by", equalTo(EMPLOYER_USER))
                 .body("employerConfirmation.at", equalTo(T1.toString()))
-                .body("file.uploaded.by", equalTo(APPRENTICE)).body("file.uploaded.at", equalTo(T0.toString()));
+                .body("file.uploaded.by", equalTo(APPRENTICE))
+                .body("file.uploaded.at", equalTo(T0.toString()));
         // Who superseded a revision is stored only (no response shows it).
         Evidence stored = evidence.findById(e1);
         assertEquals(TUTOR, stored.revisions.get(0).superseded.subject);
         assertEquals(T2, stored.revisions.get(0).superseded.at);
         // Off-the-job: creator and decision.
-        given().auth().oauth2(tutor).when().get(APPRENTICES + "/" + a + "/off-the-job").then().statusCode(200)
+        given().auth()
+                .oauth2(tutor)
+                .when()
+                .get(APPRENTICES + "/" + a + "/off-the-job")
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(o1.toHexString(), o2.toHexString()))
                 .body("items.createdBy", contains(APPRENTICE, APPRENTICE))
                 .body("items.created.at", contains(T1.toString(), T1.toString()))
-                .body("items[0].decidedBy", equalTo(OLD_TUTOR)).body("items[0].decided.by", equalTo(OLD_TUTOR))
-                .body("items[0].decided.at", equalTo(T2.toString())).body("items[1].decided", nullValue());
+                .body("items[0].decidedBy", equalTo(OLD_TUTOR))
+                .body("items[0].decided.by", equalTo(OLD_TUTOR))
+                .body("items[0].decided.at", equalTo(T2.toString()))
+                .body("items[1].decided", nullValue());
         // Reviews: creator and sign-offs.
-        given().auth().oauth2(tutor).when().get(APPRENTICES + "/" + a + "/reviews").then().statusCode(200)
-                .body("items", hasSize(1)).body("items[0].createdBy", equalTo(TUTOR))
+        given().auth()
+                .oauth2(tutor)
+                .when()
+                .get(APPRENTICES + "/" + a + "/reviews")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].createdBy", equalTo(TUTOR))
                 .body("items[0].created.at", equalTo(T1.toString()))
                 .body("items[0].apprenticeSignOff.by", equalTo(APPRENTICE))
                 .body("items[0].apprenticeSignOff.at", equalTo(T2.toString()))
                 .body("items[0].providerSignOff.by", equalTo(TUTOR))
                 .body("items[0].providerSignOff.at", equalTo(T3.toString()))
-                .body("items[0].employerSignOff", nullValue()).body("items[0].complete", equalTo(false));
+                .body("items[0].employerSignOff", nullValue())
+                .body("items[0].complete", equalTo(false));
         // Tombstones: read (the apprentice answers 410, not 500), with who erased it and when.
         given().auth().oauth2(tutor).when().get(APPRENTICES + "/" + c).then().statusCode(410);
         ApprenticeTombstone t = tombstones.findById(c);
@@ -340,19 +455,43 @@ class StampMigrationTest {
         assertNull(t.erased.displayName);
 
         // The upgraded documents take new changes, each recorded from the digest the upgrade left.
-        given().auth().oauth2(tutor).when().post(APPRENTICES + "/" + a + "/off-the-job/" + o2 + "/approve").then()
-                .statusCode(200).body("decided.by", equalTo(TUTOR));
-        step(tutor, a.toHexString(), e1.toHexString(), "accept", null).statusCode(200)
+        given().auth()
+                .oauth2(tutor)
+                .when()
+                .post(APPRENTICES + "/" + a + "/off-the-job/" + o2 + "/approve")
+                .then()
+                .statusCode(200)
+                .body("decided.by", equalTo(TUTOR));
+        step(tutor, a.toHexString(), e1.toHexString(), "accept", null)
+                .statusCode(200)
                 .body("history.action", contains("revised", "file-uploaded", "submitted", "accepted"));
-        given().auth().oauth2(Tokens.employer(EMPLOYER)).contentType("application/json")
-                .body(Map.of("party", "employer")).when().post(APPRENTICES + "/" + a + "/reviews/" + r1 + "/sign-off")
-                .then().statusCode(200).body("complete", equalTo(true));
+        given().auth()
+                .oauth2(Tokens.employer(EMPLOYER))
+                .contentType("application/json")
+                .body(Map.of("party", "employer"))
+                .when()
+                .post(APPRENTICES + "/" + a + "/reviews/" + r1 + "/sign-off")
+                .then()
+                .statusCode(200)
+                .body("complete", equalTo(true));
         AuditTrailTest.status(tutor, a.toHexString(), "completed", "2026-02-27");
         List<Map<String, Object>> trail = allEvents(a.toHexString());
-        assertEquals(List.of("apprentice.created", "evidence.created", "off-the-job.created", "off-the-job.created",
-                "review.created", "apprentice.stamps-migrated", "evidence.stamps-migrated",
-                "off-the-job.stamps-migrated", "off-the-job.stamps-migrated", "review.stamps-migrated",
-                "off-the-job.approved", "evidence.accepted", "review.signed-off", "apprentice.status-changed"),
+        assertEquals(
+                List.of(
+                        "apprentice.created",
+                        "evidence.created",
+                        "off-the-job.created",
+                        "off-the-job.created",
+                        "review.created",
+                        "apprentice.stamps-migrated",
+                        "evidence.stamps-migrated",
+                        "off-the-job.stamps-migrated",
+                        "off-the-job.stamps-migrated",
+                        "review.stamps-migrated",
+                        "off-the-job.approved",
+                        "evidence.accepted",
+                        "review.signed-off",
+                        "apprentice.status-changed"),
                 actions(trail));
         assertChain(trail);
         assertDigestContinuity(trail);
@@ -361,12 +500,21 @@ class StampMigrationTest {
         assertNull(migrated.get("actorRole"));
         assertNull(migrated.get("actorTenant"));
         // The digest of a document as stored is the digest of its entity: the old events' digests are comparable.
-        assertEquals(AuditTrail.storedDigest(raw("apprentices", a)), trail.get(trail.size() - 1).get("afterDigest"));
+        assertEquals(
+                AuditTrail.storedDigest(raw("apprentices", a)),
+                trail.get(trail.size() - 1).get("afterDigest"));
 
         // B: the interrupted erasure completes, naming the admin who started it under the old shape.
-        given().auth().oauth2(Tokens.admin()).contentType("application/json").body(Map.of("reason", "Asked"))
-                .when().post(APPRENTICES + "/" + b + "/erasure").then().statusCode(200)
-                .body("erased.by", equalTo(ADMIN)).body("erasedBy", equalTo(ADMIN));
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType("application/json")
+                .body(Map.of("reason", "Asked"))
+                .when()
+                .post(APPRENTICES + "/" + b + "/erasure")
+                .then()
+                .statusCode(200)
+                .body("erased.by", equalTo(ADMIN))
+                .body("erasedBy", equalTo(ADMIN));
         List<Map<String, Object>> trailB = allEvents(b.toHexString());
         assertEquals(List.of("apprentice.stamps-migrated", "apprentice.erased"), actions(trailB));
         assertChain(trailB);
@@ -377,14 +525,15 @@ class StampMigrationTest {
     @Test
     void instancesStartingTogetherUpgradeEachDocumentOnce() throws Exception {
         ObjectId d = new ObjectId();
-        db().getCollection("apprentices").insertOne(apprentice(d, ULN_D, "active", List.of(
-                statusChange("active", T0, TUTOR, null, "2025-09-01"))));
+        db().getCollection("apprentices")
+                .insertOne(
+                        apprentice(d, ULN_D, "active", List.of(statusChange("active", T0, TUTOR, null, "2025-09-01"))));
         List<ObjectId> entries = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             ObjectId id = new ObjectId();
             entries.add(id);
-            db().getCollection("offTheJob").insertOne(offTheJob(id, d, ULN_D, "2025-10-" + (10 + i),
-                    i % 2 == 0 ? "pending" : "rejected"));
+            db().getCollection("offTheJob")
+                    .insertOne(offTheJob(id, d, ULN_D, "2025-10-" + (10 + i), i % 2 == 0 ? "pending" : "rejected"));
         }
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
@@ -408,8 +557,14 @@ class StampMigrationTest {
         List<Map<String, Object>> trail = allEvents(d.toHexString());
         assertEquals(13, trail.size(), "one event per document");
         assertChain(trail);
-        given().auth().oauth2(Tokens.tutor(UKPRN)).when().get(APPRENTICES + "/" + d + "/off-the-job?size=50").then()
-                .statusCode(200).body("items", hasSize(12)).body("items.createdBy", hasSize(12))
+        given().auth()
+                .oauth2(Tokens.tutor(UKPRN))
+                .when()
+                .get(APPRENTICES + "/" + d + "/off-the-job?size=50")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(12))
+                .body("items.createdBy", hasSize(12))
                 .body("items[1].decided.by", equalTo(OLD_TUTOR));
     }
 

@@ -59,7 +59,9 @@ class StandardsCallsTest {
     }
 
     static int calls(RequestPatternBuilder pattern) {
-        return StandardsServiceStub.server().countRequestsMatching(pattern.build()).getCount();
+        return StandardsServiceStub.server()
+                .countRequestsMatching(pattern.build())
+                .getCount();
     }
 
     @Test
@@ -81,8 +83,20 @@ class StandardsCallsTest {
     void requirementsAreCachedPerInputsAndNoPlanIsAskedAgain() {
         String found = REQUIREMENT.formatted("ST1398", "1.0");
         int before = calls(getRequestedFor(urlPathEqualTo(found)));
-        assertEquals(418, requirements.find("ST1398_1.0", START, 104, null).orElseThrow().get("minimumHours").asInt());
-        assertEquals(418, requirements.find("ST1398_1.0", START, 104, null).orElseThrow().get("minimumHours").asInt());
+        assertEquals(
+                418,
+                requirements
+                        .find("ST1398_1.0", START, 104, null)
+                        .orElseThrow()
+                        .get("minimumHours")
+                        .asInt());
+        assertEquals(
+                418,
+                requirements
+                        .find("ST1398_1.0", START, 104, null)
+                        .orElseThrow()
+                        .get("minimumHours")
+                        .asInt());
         assertEquals(before + 1, calls(getRequestedFor(urlPathEqualTo(found))));
 
         String none = REQUIREMENT.formatted("ST1398", "2.0");
@@ -105,7 +119,6 @@ class StandardsCallsTest {
         EvidenceResourceTest.post(tutor, slow, EvidenceResourceTest.reflection("K1"))
                 .spec(Problems.problem(504, "gateway-timeout", "downstream-timeout"))
                 .body("downstream", equalTo("standards-service"));
-        OffTheJobResourceTest.summary(tutor, slow)
-                .spec(Problems.problem(504, "gateway-timeout", "downstream-timeout"));
+        OffTheJobResourceTest.summary(tutor, slow).spec(Problems.problem(504, "gateway-timeout", "downstream-timeout"));
     }
 }

@@ -1,7 +1,7 @@
 package uk.apprenticeships.st1398.evidence;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -44,17 +44,24 @@ public class StandardsServiceStub implements QuarkusTestResourceLifecycleManager
         server.stubFor(get(urlEqualTo(KSBS.formatted("ST1398", "1.0"))).willReturn(json(ksbs(10, 10, 5))));
         server.stubFor(get(urlEqualTo(KSBS.formatted("ST1398", "2.0")))
                 .willReturn(json("{\"items\":" + ksbs(2, 2, 1) + ",\"page\":0}")));
-        server.stubFor(get(urlEqualTo(KSBS.formatted("ST0404", "1.0"))).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
+        server.stubFor(get(urlEqualTo(KSBS.formatted("ST0404", "1.0")))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":404}")));
         server.stubFor(get(urlEqualTo(KSBS.formatted("ST0503", "1.0")))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        for (String[] v : new String[][] { { "ST1398", "1.0" }, { "ST1398", "2.0" }, { "ST0404", "1.0" },
-                { "ST0503", "1.0" }, { "ST0504", "1.0" } }) {
+        for (String[] v : new String[][] {
+            {"ST1398", "1.0"}, {"ST1398", "2.0"}, {"ST0404", "1.0"}, {"ST0503", "1.0"}, {"ST0504", "1.0"}
+        }) {
             server.stubFor(get(urlEqualTo(VERSION.formatted(v[0], v[1])))
                     .willReturn(json("{\"referenceNumber\":\"%s\",\"version\":\"%s\"}".formatted(v[0], v[1]))));
         }
-        server.stubFor(get(urlEqualTo(VERSION.formatted("ST0001", "1.0"))).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
+        server.stubFor(get(urlEqualTo(VERSION.formatted("ST0001", "1.0")))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":404}")));
         server.stubFor(get(urlEqualTo(VERSION.formatted("ST0002", "1.0")))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         server.stubFor(get(urlEqualTo(KSBS.formatted("ST0504", "1.0")))
@@ -70,7 +77,8 @@ public class StandardsServiceStub implements QuarkusTestResourceLifecycleManager
     private void stubOffTheJobRequirements() {
         String path = "/api/v1/standards/%s/versions/%s/assessment-plan/off-the-job-requirement";
         server.stubFor(get(urlPathEqualTo(path.formatted("ST1398", "1.0")))
-                .withQueryParam("startDate", equalTo("2025-09-01")).withQueryParam("plannedWeeks", equalTo("104"))
+                .withQueryParam("startDate", equalTo("2025-09-01"))
+                .withQueryParam("plannedWeeks", equalTo("104"))
                 .withQueryParam("weeklyContractedHours", absent())
                 .willReturn(json("{\"key\":\"ST1398_1.0\",\"startDate\":\"2025-09-01\",\"plannedWeeks\":104,"
                         + "\"weeklyContractedHours\":null,\"minimumHours\":418,\"calculation\":\"Fixed minimum of "
@@ -78,7 +86,8 @@ public class StandardsServiceStub implements QuarkusTestResourceLifecycleManager
                         + "\"2025-08-01\",\"basis\":\"FIXED_HOURS\",\"minimumHours\":418,\"confirmed\":false,"
                         + "\"source\":\"unconfirmed\"}}")));
         server.stubFor(get(urlPathEqualTo(path.formatted("ST1398", "1.0")))
-                .withQueryParam("startDate", equalTo("2025-03-03")).withQueryParam("plannedWeeks", equalTo("104"))
+                .withQueryParam("startDate", equalTo("2025-03-03"))
+                .withQueryParam("plannedWeeks", equalTo("104"))
                 .withQueryParam("weeklyContractedHours", absent())
                 .willReturn(json("{\"key\":\"ST1398_1.0\",\"startDate\":\"2025-03-03\",\"plannedWeeks\":104,"
                         + "\"weeklyContractedHours\":null,\"minimumHours\":624,\"calculation\":\"6 hours a week "
@@ -88,7 +97,8 @@ public class StandardsServiceStub implements QuarkusTestResourceLifecycleManager
         // Part time (15 of 30 hours) with 10 weeks of planned leave: 6 × (104 − 10) × 15/30 = 282 before
         // 2025-08-01; the fixed minimum from then on.
         server.stubFor(get(urlPathEqualTo(path.formatted("ST1398", "1.0")))
-                .withQueryParam("startDate", equalTo("2025-03-03")).withQueryParam("plannedWeeks", equalTo("94"))
+                .withQueryParam("startDate", equalTo("2025-03-03"))
+                .withQueryParam("plannedWeeks", equalTo("94"))
                 .withQueryParam("weeklyContractedHours", equalTo("15.00"))
                 .willReturn(json("{\"key\":\"ST1398_1.0\",\"startDate\":\"2025-03-03\",\"plannedWeeks\":94,"
                         + "\"weeklyContractedHours\":15.00,\"minimumHours\":282,\"calculation\":\"6 hours a week × "
@@ -96,14 +106,18 @@ public class StandardsServiceStub implements QuarkusTestResourceLifecycleManager
                         + "\"confirmed\":true,\"rule\":{\"startsBefore\":\"2025-08-01\",\"basis\":\"WEEKLY_HOURS\","
                         + "\"hoursPerWeek\":6,\"fullTimeWeeklyHours\":30,\"confirmed\":true}}")));
         server.stubFor(get(urlPathEqualTo(path.formatted("ST1398", "1.0")))
-                .withQueryParam("startDate", equalTo("2025-09-01")).withQueryParam("plannedWeeks", equalTo("94"))
+                .withQueryParam("startDate", equalTo("2025-09-01"))
+                .withQueryParam("plannedWeeks", equalTo("94"))
                 .withQueryParam("weeklyContractedHours", equalTo("15.00"))
                 .willReturn(json("{\"key\":\"ST1398_1.0\",\"startDate\":\"2025-09-01\",\"plannedWeeks\":94,"
                         + "\"weeklyContractedHours\":15.00,\"minimumHours\":418,\"calculation\":\"Fixed minimum of "
                         + "418 hours for starts from 2025-08-01\",\"confirmed\":false,\"rule\":{\"startsFrom\":"
                         + "\"2025-08-01\",\"basis\":\"FIXED_HOURS\",\"minimumHours\":418,\"confirmed\":false}}")));
-        server.stubFor(get(urlPathEqualTo(path.formatted("ST1398", "2.0"))).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
+        server.stubFor(get(urlPathEqualTo(path.formatted("ST1398", "2.0")))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":404}")));
         server.stubFor(get(urlPathEqualTo(path.formatted("ST0504", "1.0")))
                 .willReturn(json("{\"minimumHours\":418}").withFixedDelay(3000)));
         server.stubFor(get(urlPathEqualTo(path.formatted("ST0503", "1.0")))
@@ -116,14 +130,18 @@ public class StandardsServiceStub implements QuarkusTestResourceLifecycleManager
             int n = kind.equals("K") ? k : kind.equals("S") ? s : b;
             for (int i = 1; i <= n; i++) {
                 items.add("{\"id\":\"00000000-0000-0000-0000-0000000000%02d\",\"code\":\"%s%d\",\"kind\":\"%s\","
-                        .formatted(i, kind, i, kind) + "\"detail\":\"text\",\"textAvailable\":true}");
+                                .formatted(i, kind, i, kind)
+                        + "\"detail\":\"text\",\"textAvailable\":true}");
             }
         }
         return "[" + String.join(",", items) + "]";
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     @Override

@@ -26,27 +26,42 @@ public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(options().dynamicPort());
         server.start();
-        server.stubFor(get(urlPathEqualTo("/api/v1/standards/ST0304")).willReturn(aResponse().withStatus(304)
-                .withHeader("ETag", "\"abc\"")));
-        server.stubFor(any(urlPathMatching("/api/v1/standards.*")).atPriority(10).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withHeader("X-Request-Id", "downstream-id")
-                .withHeader("X-Downstream", "standards").withBody("{\"items\":[{\"reference\":\"ST1398\"}]}")));
-        server.stubFor(any(urlPathMatching("/api/v1/(assessment-organisations|certificates|learner|epa)(/.*)?")).willReturn(aResponse()
-                .withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"ok\":true}")));
-        server.stubFor(get(urlPathEqualTo("/api/v1/assessments/slow")).willReturn(aResponse().withStatus(200)
-                .withFixedDelay(4000).withBody("{}")));
-        server.stubFor(get(urlPathEqualTo("/api/v1/assessments/broken")).willReturn(aResponse()
-                .withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE)));
-        server.stubFor(get(urlPathEqualTo("/q/health/ready")).willReturn(aResponse().withStatus(200)
-                .withBody("{\"status\":\"UP\"}")));
-        server.stubFor(get(urlPathEqualTo("/q/openapi")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"openapi\":\"3.1.0\"}")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/standards/ST0304"))
+                .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"abc\"")));
+        server.stubFor(any(urlPathMatching("/api/v1/standards.*"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("X-Request-Id", "downstream-id")
+                        .withHeader("X-Downstream", "standards")
+                        .withBody("{\"items\":[{\"reference\":\"ST1398\"}]}")));
+        server.stubFor(any(urlPathMatching("/api/v1/(assessment-organisations|certificates|learner|epa)(/.*)?"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":true}")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/assessments/slow"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(4000).withBody("{}")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/assessments/broken"))
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE)));
+        server.stubFor(get(urlPathEqualTo("/q/health/ready"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"status\":\"UP\"}")));
+        server.stubFor(get(urlPathEqualTo("/q/openapi"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"openapi\":\"3.1.0\"}")));
         String stub = "http://localhost:" + server.port();
         return Map.of(
-                "gateway.routes.standards.url", stub,
-                "gateway.routes.assessment.url", stub,
-                "gateway.routes.evidence.url", "http://127.0.0.1:" + closedPort(),
-                "gateway.request-timeout", "PT1S");
+                "gateway.routes.standards.url",
+                stub,
+                "gateway.routes.assessment.url",
+                stub,
+                "gateway.routes.evidence.url",
+                "http://127.0.0.1:" + closedPort(),
+                "gateway.request-timeout",
+                "PT1S");
     }
 
     private static int closedPort() {

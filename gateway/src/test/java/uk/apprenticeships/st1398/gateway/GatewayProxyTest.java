@@ -26,14 +26,18 @@ class GatewayProxyTest {
 
     @Test
     void publicReadIsProxiedWithPathQueryAndHeaders() {
-        Response response = given().header("X-Request-Id", "rid-public-1").header("X-Custom", "kept")
-                .when().get("/api/v1/standards?q=machine&size=5");
-        response.then().statusCode(200).header("X-Downstream", "standards")
-                .body("items.reference", hasItem("ST1398"));
-        assertEquals(java.util.List.of("rid-public-1"), response.headers().getValues("X-Request-Id"),
+        Response response = given().header("X-Request-Id", "rid-public-1")
+                .header("X-Custom", "kept")
+                .when()
+                .get("/api/v1/standards?q=machine&size=5");
+        response.then().statusCode(200).header("X-Downstream", "standards").body("items.reference", hasItem("ST1398"));
+        assertEquals(
+                java.util.List.of("rid-public-1"),
+                response.headers().getValues("X-Request-Id"),
                 "exactly one X-Request-Id, the caller's");
         DownstreamStubs.server.verify(getRequestedFor(urlEqualTo("/api/v1/standards?q=machine&size=5"))
-                .withHeader("X-Request-Id", equalTo("rid-public-1")).withHeader("X-Custom", equalTo("kept")));
+                .withHeader("X-Request-Id", equalTo("rid-public-1"))
+                .withHeader("X-Custom", equalTo("kept")));
     }
 
     @Test
@@ -47,8 +51,14 @@ class GatewayProxyTest {
     @Test
     void writeIsProxiedWithBodyAndToken() {
         String token = Tokens.admin();
-        given().auth().oauth2(token).contentType("application/json").body("{\"epaoId\":\"EPA0001\"}")
-                .when().post("/api/v1/assessment-organisations").then().statusCode(201);
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{\"epaoId\":\"EPA0001\"}")
+                .when()
+                .post("/api/v1/assessment-organisations")
+                .then()
+                .statusCode(201);
         DownstreamStubs.server.verify(postRequestedFor(urlEqualTo("/api/v1/assessment-organisations"))
                 .withHeader("Authorization", equalTo("Bearer " + token))
                 .withRequestBody(equalTo("{\"epaoId\":\"EPA0001\"}")));
@@ -56,23 +66,44 @@ class GatewayProxyTest {
 
     @Test
     void requestIdIsGeneratedAndForwardedWhenAbsent() {
-        String id = given().when().get("/api/v1/standards/ST1398").then().statusCode(200).extract()
+        String id = given().when()
+                .get("/api/v1/standards/ST1398")
+                .then()
+                .statusCode(200)
+                .extract()
                 .header("X-Request-Id");
-        DownstreamStubs.server.verify(getRequestedFor(urlEqualTo("/api/v1/standards/ST1398"))
-                .withHeader("X-Request-Id", equalTo(id)));
+        DownstreamStubs.server.verify(
+                getRequestedFor(urlEqualTo("/api/v1/standards/ST1398")).withHeader("X-Request-Id", equalTo(id)));
     }
 
     @Test
     void protectedPathsNeedAValidTokenBeforeProxying() {
         int before = DownstreamStubs.server.getAllServeEvents().size();
-        given().contentType("application/json").body("{}").when().post("/api/v1/assessment-organisations")
-                .then().spec(Problems.problem(401, "unauthorized", "authentication-required")).header("WWW-Authenticate", "Bearer");
-        given().auth().oauth2(Tokens.forged()).when().get("/api/v1/assessment-organisations")
-                .then().spec(Problems.problem(401, "unauthorized"));
-        given().auth().oauth2(Tokens.forged()).when().get("/api/v1/standards")
-                .then().spec(Problems.problem(401, "unauthorized"));
-        given().contentType("application/json").body("{}").when().post("/api/v1/standards")
-                .then().spec(Problems.problem(401, "unauthorized"));
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/v1/assessment-organisations")
+                .then()
+                .spec(Problems.problem(401, "unauthorized", "authentication-required"))
+                .header("WWW-Authenticate", "Bearer");
+        given().auth()
+                .oauth2(Tokens.forged())
+                .when()
+                .get("/api/v1/assessment-organisations")
+                .then()
+                .spec(Problems.problem(401, "unauthorized"));
+        given().auth()
+                .oauth2(Tokens.forged())
+                .when()
+                .get("/api/v1/standards")
+                .then()
+                .spec(Problems.problem(401, "unauthorized"));
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/v1/standards")
+                .then()
+                .spec(Problems.problem(401, "unauthorized"));
         assertEquals(before, DownstreamStubs.server.getAllServeEvents().size(), "nothing reached a service");
     }
 
@@ -80,30 +111,45 @@ class GatewayProxyTest {
     void publishedKeysArePublicButTheRestOfTheRouteIsNot() {
         given().when().get("/api/v1/certificates/.well-known/jwks.json").then().statusCode(201);
         given().when().get("/api/v1/certificates/00000001").then().spec(Problems.problem(401, "unauthorized"));
-        given().contentType("application/json").body("{}").when().post("/api/v1/certificates/.well-known/jwks.json")
-                .then().spec(Problems.problem(401, "unauthorized"));
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/v1/certificates/.well-known/jwks.json")
+                .then()
+                .spec(Problems.problem(401, "unauthorized"));
     }
 
     @Test
     void downServiceAnswers503ProblemQuickly() {
-        given().auth().oauth2(Tokens.tutor("10000001")).when().get("/api/v1/apprentices")
-                .then().time(lessThan(2000L), TimeUnit.MILLISECONDS)
+        given().auth()
+                .oauth2(Tokens.tutor("10000001"))
+                .when()
+                .get("/api/v1/apprentices")
+                .then()
+                .time(lessThan(2000L), TimeUnit.MILLISECONDS)
                 .spec(Problems.problem(503, "service-unavailable", "downstream-unavailable"))
-                .header("Retry-After", "5").body("downstream", Matchers.equalTo("evidence"));
+                .header("Retry-After", "5")
+                .body("downstream", Matchers.equalTo("evidence"));
     }
 
     @Test
     void improperAnswerIsA502Problem() {
-        given().auth().oauth2(Tokens.admin()).when().get("/api/v1/assessments/broken")
-                .then().spec(Problems.problem(502, "bad-gateway", "downstream-rejected"))
+        given().auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .get("/api/v1/assessments/broken")
+                .then()
+                .spec(Problems.problem(502, "bad-gateway", "downstream-rejected"))
                 .body("downstream", Matchers.equalTo("assessment"));
     }
 
     @Test
     void longRequestLineIsA414Problem() {
         int before = DownstreamStubs.server.getAllServeEvents().size();
-        given().when().get("/api/v1/standards?q=" + "a".repeat(9 * 1024))
-                .then().spec(Problems.problem(414, "uri-too-long", "uri-too-long"));
+        given().when()
+                .get("/api/v1/standards?q=" + "a".repeat(9 * 1024))
+                .then()
+                .spec(Problems.problem(414, "uri-too-long", "uri-too-long"));
         // Under the codec's old 4 KiB limit, now raised: proxied as before.
         given().when().get("/api/v1/standards?q=" + "a".repeat(5 * 1024)).then().statusCode(200);
         assertEquals(before + 1, DownstreamStubs.server.getAllServeEvents().size(), "only the shorter one was proxied");
@@ -112,59 +158,107 @@ class GatewayProxyTest {
     @Test
     void tokenForAnotherAudienceIsRefusedBeforeProxying() {
         int before = DownstreamStubs.server.getAllServeEvents().size();
-        given().auth().oauth2(Tokens.wrongAudience()).when().get("/api/v1/assessment-organisations")
-                .then().spec(Problems.problem(401, "unauthorized", "authentication-required"))
+        given().auth()
+                .oauth2(Tokens.wrongAudience())
+                .when()
+                .get("/api/v1/assessment-organisations")
+                .then()
+                .spec(Problems.problem(401, "unauthorized", "authentication-required"))
                 .header("WWW-Authenticate", "Bearer");
-        given().auth().oauth2(Tokens.wrongAudience()).contentType("application/json").body("{}").when()
-                .post("/api/v1/standards").then().spec(Problems.problem(401, "unauthorized", "authentication-required"));
+        given().auth()
+                .oauth2(Tokens.wrongAudience())
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/v1/standards")
+                .then()
+                .spec(Problems.problem(401, "unauthorized", "authentication-required"));
         assertEquals(before, DownstreamStubs.server.getAllServeEvents().size(), "nothing reached a service");
-        given().auth().oauth2(Tokens.admin()).when().get("/api/v1/assessment-organisations").then().statusCode(201);
+        given().auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .get("/api/v1/assessment-organisations")
+                .then()
+                .statusCode(201);
     }
 
     @Test
     void providerCoverageIsRoutedToEvidence() {
         // evidence is down in this test: a 503 shows the path was routed there (an unrouted path answers 404).
-        given().auth().oauth2(Tokens.tutor("10000001")).when()
+        given().auth()
+                .oauth2(Tokens.tutor("10000001"))
+                .when()
                 .get("/api/v1/providers/10000001/coverage?standardVersion=ST1398_1.0")
-                .then().spec(Problems.problem(503, "service-unavailable"));
+                .then()
+                .spec(Problems.problem(503, "service-unavailable"));
         given().when().get("/api/v1/providers/10000001/coverage").then().spec(Problems.problem(401, "unauthorized"));
     }
 
     @Test
     void dfeLearnerAndEpaPathsAreRoutedToAssessment() {
-        given().auth().oauth2(Tokens.admin()).when().get("/api/v1/learner/1234567890/Smith/ST1398").then()
+        given().auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .get("/api/v1/learner/1234567890/Smith/ST1398")
+                .then()
                 .statusCode(201);
-        given().auth().oauth2(Tokens.admin()).contentType("application/json").body("[]").when().post("/api/v1/epa")
-                .then().statusCode(201);
-        given().auth().oauth2(Tokens.admin()).when().delete("/api/v1/epa/1234567890/Smith/ST1398/00000001").then()
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType("application/json")
+                .body("[]")
+                .when()
+                .post("/api/v1/epa")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .delete("/api/v1/epa/1234567890/Smith/ST1398/00000001")
+                .then()
                 .statusCode(201);
         DownstreamStubs.server.verify(getRequestedFor(urlEqualTo("/api/v1/learner/1234567890/Smith/ST1398")));
         DownstreamStubs.server.verify(postRequestedFor(urlEqualTo("/api/v1/epa")));
-        given().when().get("/api/v1/learner/1234567890/Smith/ST1398").then()
+        given().when()
+                .get("/api/v1/learner/1234567890/Smith/ST1398")
+                .then()
                 .spec(Problems.problem(401, "unauthorized"));
-        given().contentType("application/json").body("[]").when().put("/api/v1/epa").then()
+        given().contentType("application/json")
+                .body("[]")
+                .when()
+                .put("/api/v1/epa")
+                .then()
                 .spec(Problems.problem(401, "unauthorized"));
     }
 
     @Test
     void hangingServiceAnswers504ProblemAfterTheTimeout() {
-        given().auth().oauth2(Tokens.admin()).when().get("/api/v1/assessments/slow")
-                .then().time(lessThan(3500L), TimeUnit.MILLISECONDS)
+        given().auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .get("/api/v1/assessments/slow")
+                .then()
+                .time(lessThan(3500L), TimeUnit.MILLISECONDS)
                 .spec(Problems.problem(504, "gateway-timeout", "downstream-timeout"));
     }
 
     @Test
     void unknownRouteIsAProblem() {
-        given().auth().oauth2(Tokens.admin()).when().get("/api/v1/nothing-here")
-                .then().spec(Problems.problem(404, "not-found", "no-such-route"));
+        given().auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .get("/api/v1/nothing-here")
+                .then()
+                .spec(Problems.problem(404, "not-found", "no-such-route"));
     }
 
     @Test
     void readinessReportsEachDownstream() {
-        given().when().get("/q/health/ready").then().statusCode(503)
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(503)
                 .body("checks.find { it.name == 'downstream services' }.data.standards", Matchers.equalTo("UP"))
-                .body("checks.find { it.name == 'downstream services' }.data.evidence",
-                        Matchers.startsWith("DOWN"));
+                .body("checks.find { it.name == 'downstream services' }.data.evidence", Matchers.startsWith("DOWN"));
         given().when().get("/q/health/live").then().statusCode(200);
     }
 

@@ -30,13 +30,17 @@ class PlatformErrorCatalogueTest {
         for (PlatformError code : PlatformError.values()) {
             declared.put(code.code(), code.status());
         }
-        assertEquals(declared, ErrorCatalogue.documented("Platform (every service and the gateway)"),
+        assertEquals(
+                declared,
+                ErrorCatalogue.documented("Platform (every service and the gateway)"),
                 "docs/errors.md's Platform table must list exactly PlatformError's codes with their statuses");
 
         String sources = read(Path.of("../platform-common/src/main/java")) + read(Path.of("src/main/java"));
         List<String> unused = new ArrayList<>();
         for (PlatformError code : PlatformError.values()) {
-            boolean named = Pattern.compile("\\bPlatformError\\." + code.name() + "\\b").matcher(sources).find();
+            boolean named = Pattern.compile("\\bPlatformError\\." + code.name() + "\\b")
+                    .matcher(sources)
+                    .find();
             if (!named && IntStream.range(400, 600).noneMatch(status -> PlatformError.forStatus(status) == code)) {
                 unused.add(code.name());
             }
@@ -48,7 +52,8 @@ class PlatformErrorCatalogueTest {
         StringBuilder sb = new StringBuilder();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")
-                    && !p.getFileName().toString().equals("PlatformError.java")).toList()) {
+                            && !p.getFileName().toString().equals("PlatformError.java"))
+                    .toList()) {
                 sb.append(Files.readString(f)).append('\n');
             }
         }

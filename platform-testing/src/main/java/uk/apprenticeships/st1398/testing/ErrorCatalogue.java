@@ -25,8 +25,7 @@ public final class ErrorCatalogue {
 
     private static final Pattern ROW = Pattern.compile("^\\|\\s*`([a-z0-9-]+)`\\s*\\|\\s*(\\d{3})\\s*\\|.*\\|\\s*$");
 
-    private ErrorCatalogue() {
-    }
+    private ErrorCatalogue() {}
 
     /**
      * @param heading the {@code ## } heading of the service's table in docs/errors.md
@@ -40,14 +39,21 @@ public final class ErrorCatalogue {
             ErrorCode code = (ErrorCode) constant;
             declared.put(code.code(), code.status());
         }
-        assertEquals(declared, documented, "docs/errors.md section '" + heading + "' must list exactly the codes of "
-                + codes.getSimpleName() + " with their statuses");
+        assertEquals(
+                declared,
+                documented,
+                "docs/errors.md section '" + heading + "' must list exactly the codes of " + codes.getSimpleName()
+                        + " with their statuses");
         List<String> unused = new ArrayList<>();
         String all = readAll(sources);
         for (Enum<?> constant : codes.getEnumConstants()) {
-            if (!Pattern.compile("\\b" + codes.getSimpleName() + "\\." + constant.name() + "\\b").matcher(all).find()
+            if (!Pattern.compile("\\b" + codes.getSimpleName() + "\\." + constant.name() + "\\b")
+                            .matcher(all)
+                            .find()
                     && !Pattern.compile("(?m)^\\s*import static .*" + codes.getSimpleName() + "\\.(\\*|"
-                            + constant.name() + ");").matcher(all).find()) {
+                                    + constant.name() + ");")
+                            .matcher(all)
+                            .find()) {
                 unused.add(constant.name());
             }
         }
@@ -78,7 +84,8 @@ public final class ErrorCatalogue {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("docs/errors.md not found above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "docs/errors.md not found above " + Path.of("").toAbsolutePath());
         }
         return dir.resolve("docs/errors.md");
     }

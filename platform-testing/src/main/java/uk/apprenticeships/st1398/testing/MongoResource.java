@@ -20,8 +20,7 @@ public class MongoResource implements QuarkusTestResourceLifecycleManager {
         server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
-        return Map.of("quarkus.mongodb.connection-string",
-                "mongodb://127.0.0.1:" + address.getPort());
+        return Map.of("quarkus.mongodb.connection-string", "mongodb://127.0.0.1:" + address.getPort());
     }
 
     @Override

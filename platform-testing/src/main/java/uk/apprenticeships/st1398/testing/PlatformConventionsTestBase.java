@@ -47,58 +47,108 @@ public abstract class PlatformConventionsTestBase {
 
     @Test
     void wrongMethodIsAProblem() {
-        given().auth().oauth2(writerToken()).when().delete(writePath())
-                .then().spec(Problems.problem(405, "method-not-allowed"));
+        given().auth()
+                .oauth2(writerToken())
+                .when()
+                .delete(writePath())
+                .then()
+                .spec(Problems.problem(405, "method-not-allowed"));
     }
 
     @Test
     void writeWithoutTokenIs401() {
-        given().contentType("application/json").body("{}").when().post(writePath())
-                .then().spec(Problems.problem(401, "unauthorized", "authentication-required"))
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post(writePath())
+                .then()
+                .spec(Problems.problem(401, "unauthorized", "authentication-required"))
                 .header("WWW-Authenticate", "Bearer");
     }
 
     @Test
     void writeWithATokenForAnotherAudienceIs401() {
         // Signed by the realm, unexpired, admin: but not issued for the platform (Keycloak's default aud 'account').
-        given().auth().oauth2(Tokens.wrongAudience()).contentType("application/json").body("{}").when()
-                .post(writePath()).then().spec(Problems.problem(401, "unauthorized", "authentication-required"));
+        given().auth()
+                .oauth2(Tokens.wrongAudience())
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post(writePath())
+                .then()
+                .spec(Problems.problem(401, "unauthorized", "authentication-required"));
     }
 
     @Test
     void writeWithForgedTokenIs401() {
-        given().auth().oauth2(Tokens.forged()).contentType("application/json").body("{}").when().post(writePath())
-                .then().spec(Problems.problem(401, "unauthorized"));
+        given().auth()
+                .oauth2(Tokens.forged())
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post(writePath())
+                .then()
+                .spec(Problems.problem(401, "unauthorized"));
     }
 
     @Test
     void writeWithWrongRoleIs403() {
-        given().auth().oauth2(wrongRoleToken()).contentType("application/json").body("{}").when()
-                .post(writePath()).then().spec(Problems.problem(403, "forbidden", "role-not-allowed"));
+        given().auth()
+                .oauth2(wrongRoleToken())
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post(writePath())
+                .then()
+                .spec(Problems.problem(403, "forbidden", "role-not-allowed"));
     }
 
     @Test
     void malformedJsonIsAProblem() {
-        given().auth().oauth2(writerToken()).contentType("application/json").body("{\"a\": ").when()
-                .post(writePath()).then().spec(Problems.problem(400, "malformed-request-body"));
+        given().auth()
+                .oauth2(writerToken())
+                .contentType("application/json")
+                .body("{\"a\": ")
+                .when()
+                .post(writePath())
+                .then()
+                .spec(Problems.problem(400, "malformed-request-body"));
     }
 
     @Test
     void emptyBodyIsAValidationProblem() {
-        given().auth().oauth2(writerToken()).contentType("application/json").when().post(writePath())
-                .then().spec(Problems.problem(400, "validation-failed"));
+        given().auth()
+                .oauth2(writerToken())
+                .contentType("application/json")
+                .when()
+                .post(writePath())
+                .then()
+                .spec(Problems.problem(400, "validation-failed"));
     }
 
     @Test
     void wrongContentTypeIsAProblem() {
-        given().auth().oauth2(writerToken()).contentType("text/plain").body("hello").when().post(writePath())
-                .then().spec(Problems.problem(415, "unsupported-media-type"));
+        given().auth()
+                .oauth2(writerToken())
+                .contentType("text/plain")
+                .body("hello")
+                .when()
+                .post(writePath())
+                .then()
+                .spec(Problems.problem(415, "unsupported-media-type"));
     }
 
     @Test
     void unacceptableAcceptIsAProblem() {
-        given().auth().oauth2(writerToken()).accept("application/xml").contentType("application/json")
-                .body("{}").when().post(writePath()).then().spec(Problems.problem(406, "not-acceptable"));
+        given().auth()
+                .oauth2(writerToken())
+                .accept("application/xml")
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post(writePath())
+                .then()
+                .spec(Problems.problem(406, "not-acceptable"));
     }
 
     /** The body limit configured for {@link #writePath()} ({@code quarkus.http.limits.max-body-size}). */
@@ -109,32 +159,51 @@ public abstract class PlatformConventionsTestBase {
     @Test
     void oversizeBodyIsAProblem() {
         String big = "{\"x\":\"" + "a".repeat(maxBodyBytes() + 1024) + "\"}";
-        given().auth().oauth2(writerToken()).contentType("application/json").body(big).when().post(writePath())
-                .then().spec(Problems.problem(413, "payload-too-large"));
+        given().auth()
+                .oauth2(writerToken())
+                .contentType("application/json")
+                .body(big)
+                .when()
+                .post(writePath())
+                .then()
+                .spec(Problems.problem(413, "payload-too-large"));
     }
 
     @Test
     void unreadableParameterIsNamed() {
         // JAX-RS would answer 404 for a parameter it cannot convert; the platform says which one and why.
-        given().auth().oauth2(writerToken()).when().get(pagedListPath() + "?page=abc").then()
+        given().auth()
+                .oauth2(writerToken())
+                .when()
+                .get(pagedListPath() + "?page=abc")
+                .then()
                 .spec(Problems.problem(400, "validation-failed", "parameter-invalid"))
-                .body("violations.field", hasItem("page")).body("violations.rejectedValue", hasItem("abc"));
+                .body("violations.field", hasItem("page"))
+                .body("violations.rejectedValue", hasItem("abc"));
     }
 
     @Test
     void longUriIsAProblem() {
         // Past 8 KiB: a problem document, not the HTTP codec's bare 414 without a body.
-        given().when().get(writePath() + "?q=" + "a".repeat(9 * 1024)).then()
+        given().when()
+                .get(writePath() + "?q=" + "a".repeat(9 * 1024))
+                .then()
                 .spec(Problems.problem(414, "uri-too-long", "uri-too-long"))
                 .contentType("application/problem+json");
     }
 
     @Test
     void requestIdIsEchoedOrGenerated() {
-        given().header("X-Request-Id", "abc-123").when().get("/q/health/live").then()
+        given().header("X-Request-Id", "abc-123")
+                .when()
+                .get("/q/health/live")
+                .then()
                 .header("X-Request-Id", "abc-123");
         given().when().get("/q/health/live").then().header("X-Request-Id", not(emptyOrNullString()));
-        given().header("X-Request-Id", "bad id with spaces\u0001").when().get("/nowhere").then()
+        given().header("X-Request-Id", "bad id with spaces\u0001")
+                .when()
+                .get("/nowhere")
+                .then()
                 .header("X-Request-Id", not(equalTo("bad id with spaces\u0001")))
                 .body("requestId", notNullValue());
     }
@@ -149,11 +218,19 @@ public abstract class PlatformConventionsTestBase {
     @Test
     @SuppressWarnings("unchecked")
     void openApiIsComplete() {
-        JsonPath doc = given().accept("application/json").when().get("/q/openapi?format=json").then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath doc = given().accept("application/json")
+                .when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertTrue(doc.getString("info.title") != null && doc.getString("info.description") != null);
         assertTrue(doc.getMap("components.securitySchemes").containsKey("bearer"), "bearer security scheme");
-        given().accept("application/json").when().get("/q/openapi?format=json").then()
+        given().accept("application/json")
+                .when()
+                .get("/q/openapi?format=json")
+                .then()
                 .body("components.schemas", hasKey("Problem"));
         Map<String, Map<String, Object>> paths = doc.getMap("paths");
         List<String> gaps = new ArrayList<>();

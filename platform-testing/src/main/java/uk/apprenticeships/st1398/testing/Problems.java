@@ -1,10 +1,10 @@
 package uk.apprenticeships.st1398.testing;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.containsString;
 
 import io.restassured.builder.ResponseSpecBuilder;
 import io.restassured.specification.ResponseSpecification;
@@ -14,8 +14,7 @@ public final class Problems {
 
     public static final String BASE = "https://st1398-platform.dev/problems/";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** A problem with this status and type slug, a detail, and no leaked internals. */
     public static ResponseSpecification problem(int status, String typeSlug) {
@@ -36,14 +35,16 @@ public final class Problems {
 
     /** A problem with this status, type slug and catalogue code. */
     public static ResponseSpecification problem(int status, String typeSlug, String code) {
-        return new ResponseSpecBuilder().addResponseSpecification(problem(status, typeSlug))
+        return new ResponseSpecBuilder()
+                .addResponseSpecification(problem(status, typeSlug))
                 .expectBody("code", equalTo(code))
                 .build();
     }
 
     /** A 400 validation problem naming this field among its violations. */
     public static ResponseSpecification invalid(String field) {
-        return new ResponseSpecBuilder().addResponseSpecification(problem(400, "validation-failed"))
+        return new ResponseSpecBuilder()
+                .addResponseSpecification(problem(400, "validation-failed"))
                 .expectBody("violations.field", hasItem(field))
                 .build();
     }

@@ -10,10 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TestIds {
 
-    private static final AtomicLong NEXT = new AtomicLong(ThreadLocalRandom.current().nextLong(1, 1_000_000));
+    private static final AtomicLong NEXT =
+            new AtomicLong(ThreadLocalRandom.current().nextLong(1, 1_000_000));
 
-    private TestIds() {
-    }
+    private TestIds() {}
 
     /** A Unique Learner Number: 10 digits, not starting with 0. */
     public static String uln() {

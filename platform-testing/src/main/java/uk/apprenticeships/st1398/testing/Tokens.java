@@ -3,9 +3,9 @@ package uk.apprenticeships.st1398.testing;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.util.Map;
+import java.util.Set;
 import uk.apprenticeships.st1398.platform.security.Claims;
 import uk.apprenticeships.st1398.platform.security.Roles;
-import java.util.Set;
 
 /**
  * Access tokens signed with the key that {@code OidcWiremockTestResource} publishes, so services verify
@@ -19,8 +19,7 @@ public final class Tokens {
     /** The audience the realm maps into the tokens of the clients allowed to call the platform. */
     public static final String AUDIENCE = "st1398-platform";
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String token(String user, Set<String> roles, Map<String, Object> claims) {
         return token(user, roles, claims, AUDIENCE);
@@ -50,7 +49,9 @@ public final class Tokens {
     }
 
     public static String apprentice(String uln, String ukprn, String employerId) {
-        return token("apprentice-" + uln, Set.of(Roles.APPRENTICE),
+        return token(
+                "apprentice-" + uln,
+                Set.of(Roles.APPRENTICE),
                 Map.of("uln", uln, "provider_ukprn", ukprn, "employer_id", employerId));
     }
 

@@ -52,17 +52,22 @@ class AssessmentPlanOtherStandardTest {
     @BeforeEach
     void standardWithAVersion() throws Exception {
         if (given().when().get("/api/v1/standards/" + REFERENCE).statusCode() == 404) {
-            given().auth().oauth2(Tokens.admin()).contentType("application/json")
-                    .body(Map.of("reference", REFERENCE, "title", "Made-up data technician", "level", 4)).when()
-                    .post("/api/v1/standards").then().statusCode(201);
+            given().auth()
+                    .oauth2(Tokens.admin())
+                    .contentType("application/json")
+                    .body(Map.of("reference", REFERENCE, "title", "Made-up data technician", "level", 4))
+                    .when()
+                    .post("/api/v1/standards")
+                    .then()
+                    .statusCode(201);
         }
-        FeedStandardVersion feed = json.readValue("""
+        FeedStandardVersion feed = json.readValue(
+                """
                 {"referenceNumber": "%s", "title": "Made-up data technician", "level": 4, "version": "2.1",
                  "status": "In development",
                  "knowledges": [{"knowledgeId": "%s", "detail": "Knows one"}, {"knowledgeId": "%s", "detail": "Two"}],
                  "skills": [{"skillId": "%s", "detail": "Does one"}],
-                 "behaviours": [{"behaviourId": "%s", "detail": "Behaves"}]}"""
-                .formatted(REFERENCE, id("K1"), id("K2"), id("S1"), id("B1")), FeedStandardVersion.class);
+                 "behaviours": [{"behaviourId": "%s", "detail": "Behaves"}]}""".formatted(REFERENCE, id("K1"), id("K2"), id("S1"), id("B1")), FeedStandardVersion.class);
         importer.importVersion(feed, new SourceInfo("Test", null, null, null));
     }
 
@@ -77,13 +82,17 @@ class AssessmentPlanOtherStandardTest {
     static ObjectNode threeMethodPlan() {
         ObjectNode plan = JSON.createObjectNode();
         plan.put("sourceNote", "Made up for a test");
-        plan.putObject("assessmentPeriod").put("months", 6).put("confirmed", true).put("source", "Test plan");
+        plan.putObject("assessmentPeriod")
+                .put("months", 6)
+                .put("confirmed", true)
+                .put("source", "Test plan");
         ObjectNode methods = plan.putObject("methods").put("confirmed", true).put("source", "Test plan");
         ArrayNode items = methods.putArray("items");
         method(items, "M1", "Observation with questions", FOUR, List.of("K1", "S1"));
         method(items, "M2", "Knowledge test", FOUR, List.of("K1", "K2"));
         method(items, "M3", "Professional discussion", List.of("Fail", "Pass"), List.of("B1"));
-        ObjectNode table = plan.putObject("gradeCombinations").put("confirmed", true).put("source", "Test plan");
+        ObjectNode table =
+                plan.putObject("gradeCombinations").put("confirmed", true).put("source", "Test plan");
         FOUR.forEach(table.putArray("overallGrades")::add);
         ArrayNode rows = table.putArray("rows");
         for (String m1 : FOUR) {
@@ -96,21 +105,41 @@ class AssessmentPlanOtherStandardTest {
             }
         }
         ObjectNode gateway = plan.putObject("gateway").put("confirmed", true).put("source", "Test plan");
-        ObjectNode requirement = gateway.putArray("requirements").addObject().put("code", "LOG_COMPLETE")
-                .put("description", "Training log complete").put("confirmed", true).put("source", "Test plan");
+        ObjectNode requirement = gateway.putArray("requirements")
+                .addObject()
+                .put("code", "LOG_COMPLETE")
+                .put("description", "Training log complete")
+                .put("confirmed", true)
+                .put("source", "Test plan");
         requirement.putObject("conditions").putObject("applicableAgeAtStart").put("min", 19);
         ObjectNode resits = plan.putObject("resitRetake").put("confirmed", true).put("source", "Test plan");
-        resits.putObject("resit").put("employerAgreementRequired", false).put("gradeCap", "Pass")
-                .put("maxAttemptsPerMethod", 2).put("exceptionalCircumstancesLiftCap", true);
-        resits.putObject("retake").put("employerAgreementRequired", true).putNull("gradeCap")
-                .putNull("maxAttemptsPerMethod").put("exceptionalCircumstancesLiftCap", false);
-        ObjectNode offTheJob = plan.putObject("offTheJob").put("confirmed", true).put("source", "Test plan");
+        resits.putObject("resit")
+                .put("employerAgreementRequired", false)
+                .put("gradeCap", "Pass")
+                .put("maxAttemptsPerMethod", 2)
+                .put("exceptionalCircumstancesLiftCap", true);
+        resits.putObject("retake")
+                .put("employerAgreementRequired", true)
+                .putNull("gradeCap")
+                .putNull("maxAttemptsPerMethod")
+                .put("exceptionalCircumstancesLiftCap", false);
+        ObjectNode offTheJob =
+                plan.putObject("offTheJob").put("confirmed", true).put("source", "Test plan");
         ArrayNode rules = offTheJob.putArray("rules");
-        rules.addObject().put("startsFrom", "2022-08-01").put("startsBefore", "2025-08-01")
-                .put("basis", "WEEKLY_HOURS").put("hoursPerWeek", 6).put("fullTimeWeeklyHours", 30)
-                .put("confirmed", true).put("source", "Test plan");
-        rules.addObject().put("startsFrom", "2025-08-01").put("basis", "FIXED_HOURS").put("minimumHours", 278)
-                .put("confirmed", true).put("source", "Test plan");
+        rules.addObject()
+                .put("startsFrom", "2022-08-01")
+                .put("startsBefore", "2025-08-01")
+                .put("basis", "WEEKLY_HOURS")
+                .put("hoursPerWeek", 6)
+                .put("fullTimeWeeklyHours", 30)
+                .put("confirmed", true)
+                .put("source", "Test plan");
+        rules.addObject()
+                .put("startsFrom", "2025-08-01")
+                .put("basis", "FIXED_HOURS")
+                .put("minimumHours", 278)
+                .put("confirmed", true)
+                .put("source", "Test plan");
         return plan;
     }
 
@@ -131,28 +160,49 @@ class AssessmentPlanOtherStandardTest {
     @Test
     void aThreeMethodFourGradePlanIsStoredAndServed() {
         given().when().get(PLAN).then().spec(Problems.problem(404, "not-found"));
-        AssessmentPlanResourceTest.put(PLAN, threeMethodPlan()).statusCode(201)
-                .header("Location", endsWith(PLAN)).body("key", equalTo(REFERENCE + "_2.1"));
-        given().when().get(PLAN).then().statusCode(200)
-                .body("confirmed", equalTo(true)).body("unconfirmed", empty())
+        AssessmentPlanResourceTest.put(PLAN, threeMethodPlan())
+                .statusCode(201)
+                .header("Location", endsWith(PLAN))
+                .body("key", equalTo(REFERENCE + "_2.1"));
+        given().when()
+                .get(PLAN)
+                .then()
+                .statusCode(200)
+                .body("confirmed", equalTo(true))
+                .body("unconfirmed", empty())
                 .body("methods.items.code", contains("M1", "M2", "M3"))
                 .body("methods.items[2].grades", contains("Fail", "Pass"))
                 .body("methods.items[0].ksbCodes", contains("K1", "S1"))
                 .body("gradeCombinations.overallGrades", contains("Fail", "Pass", "Merit", "Distinction"))
                 .body("gradeCombinations.rows", hasSize(32))
-                .body("gradeCombinations.rows.find { it.methodGrades.M1 == 'Merit' && it.methodGrades.M2 == "
-                        + "'Distinction' && it.methodGrades.M3 == 'Pass' }.overallGrade", equalTo("Distinction"))
-                .body("gradeCombinations.rows.find { it.methodGrades.M1 == 'Merit' && it.methodGrades.M2 == "
-                        + "'Merit' && it.methodGrades.M3 == 'Pass' }.overallGrade", equalTo("Merit"))
+                .body(
+                        "gradeCombinations.rows.find { it.methodGrades.M1 == 'Merit' && it.methodGrades.M2 == "
+                                + "'Distinction' && it.methodGrades.M3 == 'Pass' }.overallGrade",
+                        equalTo("Distinction"))
+                .body(
+                        "gradeCombinations.rows.find { it.methodGrades.M1 == 'Merit' && it.methodGrades.M2 == "
+                                + "'Merit' && it.methodGrades.M3 == 'Pass' }.overallGrade",
+                        equalTo("Merit"))
                 .body("resitRetake.retake.gradeCap", equalTo(null))
                 .body("gateway.requirements[0].conditions.applicableAgeAtStart.max", equalTo(null));
-        AssessmentPlanResourceTest.put(PLAN, threeMethodPlan().put("sourceNote", "Revised")).statusCode(200)
+        AssessmentPlanResourceTest.put(PLAN, threeMethodPlan().put("sourceNote", "Revised"))
+                .statusCode(200)
                 .body("sourceNote", equalTo("Revised"));
-        given().when().get(PLAN + "/off-the-job-requirement?startDate=2025-08-01").then().statusCode(200)
-                .body("minimumHours", equalTo(278)).body("confirmed", equalTo(true));
-        given().when().get(PLAN + "/off-the-job-requirement?startDate=2023-01-09&plannedWeeks=52"
-                + "&weeklyContractedHours=15").then().statusCode(200).body("minimumHours", equalTo(156));
-        given().when().get(PLAN + "/off-the-job-requirement?startDate=2022-07-31&plannedWeeks=52").then()
+        given().when()
+                .get(PLAN + "/off-the-job-requirement?startDate=2025-08-01")
+                .then()
+                .statusCode(200)
+                .body("minimumHours", equalTo(278))
+                .body("confirmed", equalTo(true));
+        given().when()
+                .get(PLAN + "/off-the-job-requirement?startDate=2023-01-09&plannedWeeks=52"
+                        + "&weeklyContractedHours=15")
+                .then()
+                .statusCode(200)
+                .body("minimumHours", equalTo(156));
+        given().when()
+                .get(PLAN + "/off-the-job-requirement?startDate=2022-07-31&plannedWeeks=52")
+                .then()
                 .spec(Problems.problem(404, "not-found"));
     }
 
@@ -160,15 +210,21 @@ class AssessmentPlanOtherStandardTest {
     void itsOwnGradesAndKsbsAreCheckedAgainstItsOwnPlan() {
         ObjectNode plan = threeMethodPlan();
         ((ObjectNode) plan.at("/gradeCombinations/rows/1/methodGrades")).put("M3", "Merit");
-        ((ObjectNode) plan.at("/methods/items/2")).putArray("ksbCodes").add("B1").add("K5").add("B1");
-        AssessmentPlanResourceTest.put(PLAN, plan).spec(Problems.invalid("gradeCombinations.rows[1].methodGrades.M3"))
+        ((ObjectNode) plan.at("/methods/items/2"))
+                .putArray("ksbCodes")
+                .add("B1")
+                .add("K5")
+                .add("B1");
+        AssessmentPlanResourceTest.put(PLAN, plan)
+                .spec(Problems.invalid("gradeCombinations.rows[1].methodGrades.M3"))
                 .body("violations.field", hasItem("methods.items[2].ksbCodes[1]"))
                 .body("violations.field", hasItem("methods.items[2].ksbCodes[2]"))
                 .body("validKsbCodes", contains("K1", "K2", "S1", "B1"));
         ObjectNode incomplete = threeMethodPlan();
         ((ArrayNode) incomplete.at("/gradeCombinations/rows")).remove(31);
         ((ArrayNode) incomplete.at("/gradeCombinations/rows")).remove(0);
-        AssessmentPlanResourceTest.put(PLAN, incomplete).spec(Problems.invalid("gradeCombinations.rows"))
+        AssessmentPlanResourceTest.put(PLAN, incomplete)
+                .spec(Problems.invalid("gradeCombinations.rows"))
                 .body("violations.message", hasItem(org.hamcrest.Matchers.startsWith("2 of 32 grade combinations")));
     }
 
@@ -181,10 +237,14 @@ class AssessmentPlanOtherStandardTest {
         AssessmentPlanResourceTest.put(AssessmentPlanResourceTest.PLAN, changed).statusCode(200);
         try {
             assertTrue(loader.loadAssessmentPlans().isEmpty());
-            given().when().get(AssessmentPlanResourceTest.PLAN).then().statusCode(200)
+            given().when()
+                    .get(AssessmentPlanResourceTest.PLAN)
+                    .then()
+                    .statusCode(200)
                     .body("sourceNote", equalTo("Changed by an admin"));
         } finally {
-            AssessmentPlanResourceTest.put(AssessmentPlanResourceTest.PLAN, seeded).statusCode(200);
+            AssessmentPlanResourceTest.put(AssessmentPlanResourceTest.PLAN, seeded)
+                    .statusCode(200);
         }
     }
 }

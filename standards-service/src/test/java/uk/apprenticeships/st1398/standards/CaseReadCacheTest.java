@@ -32,11 +32,15 @@ class CaseReadCacheTest {
         // Change the row behind the API's back, so only a cached answer keeps the old tag.
         QuarkusTransaction.requiringNew().run(() -> standards.findById("ST1398").title = "Changed behind the cache");
         try {
-            given().when().get(PAGE).then().statusCode(200).header("ETag", equalTo(etag))
+            given().when()
+                    .get(PAGE)
+                    .then()
+                    .statusCode(200)
+                    .header("ETag", equalTo(etag))
                     .header("X-Total-Count", equalTo(total));
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> standards.findById("ST1398").title
-                    = "Machine learning engineer");
+            QuarkusTransaction.requiringNew()
+                    .run(() -> standards.findById("ST1398").title = "Machine learning engineer");
         }
     }
 }

@@ -29,36 +29,65 @@ import uk.apprenticeships.st1398.testing.Tokens;
 class FeedExportTest {
 
     private static final String VERSIONS = "/api/v1/standards/ST1398/versions";
-    private static final Pattern UUID_SHAPE = Pattern.compile(
-            "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+    private static final Pattern UUID_SHAPE =
+            Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
     private static String export(String reference, String version) {
-        return given().when().get("/api/v1/standards/" + reference + "/versions/" + version + "/export").then()
-                .statusCode(200).extract().asString();
+        return given().when()
+                .get("/api/v1/standards/" + reference + "/versions/" + version + "/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     private static JsonPath importBody(String body) {
-        return given().auth().oauth2(Tokens.admin()).contentType("application/json").body(body).when()
-                .post("/api/v1/standards/import").then().statusCode(200).extract().jsonPath();
+        return given().auth()
+                .oauth2(Tokens.admin())
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/v1/standards/import")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
     void exportUsesTheFeedsFieldNamesAndKeepsMissingTextsNull() {
-        given().when().get(VERSIONS + "/1.0/export").then().statusCode(200)
-                .body("referenceNumber", equalTo("ST1398")).body("version", equalTo("1.0"))
-                .body("status", equalTo("Approved for delivery")).body("larsCode", equalTo(795))
+        given().when()
+                .get(VERSIONS + "/1.0/export")
+                .then()
+                .statusCode(200)
+                .body("referenceNumber", equalTo("ST1398"))
+                .body("version", equalTo("1.0"))
+                .body("status", equalTo("Approved for delivery"))
+                .body("larsCode", equalTo(795))
                 .body("approvedForDelivery", equalTo("2024-12-18"))
                 .body("eQAProvider.providerName", equalTo("Ofqual"))
-                .body("knowledges", hasSize(31)).body("skills", hasSize(34)).body("behaviours", hasSize(5))
+                .body("knowledges", hasSize(31))
+                .body("skills", hasSize(34))
+                .body("behaviours", hasSize(5))
                 .body("knowledges[0].keySet()", contains("knowledgeId", "detail"))
                 .body("knowledges[5].detail", nullValue())
-                .body("knowledges[5].knowledgeId", equalTo(UUID.nameUUIDFromBytes(
-                        "ST1398_1.0/K6".getBytes(StandardCharsets.UTF_8)).toString()))
-                .body("duties", hasSize(9)).body("duties.mappedKnowledge", everyItem(nullValue()));
-        given().when().get(VERSIONS + "/0.1/export").then().statusCode(200)
-                .body("knowledges", hasSize(29)).body("duties[0].dutyID", equalTo(UUID.nameUUIDFromBytes(
-                        "ST1398_0.1/D1".getBytes(StandardCharsets.UTF_8)).toString()))
-                .body("duties[0].isThisACoreDuty", equalTo(1)).body("duties[0].mappedKnowledge", hasSize(4));
+                .body(
+                        "knowledges[5].knowledgeId",
+                        equalTo(UUID.nameUUIDFromBytes("ST1398_1.0/K6".getBytes(StandardCharsets.UTF_8))
+                                .toString()))
+                .body("duties", hasSize(9))
+                .body("duties.mappedKnowledge", everyItem(nullValue()));
+        given().when()
+                .get(VERSIONS + "/0.1/export")
+                .then()
+                .statusCode(200)
+                .body("knowledges", hasSize(29))
+                .body(
+                        "duties[0].dutyID",
+                        equalTo(UUID.nameUUIDFromBytes("ST1398_0.1/D1".getBytes(StandardCharsets.UTF_8))
+                                .toString()))
+                .body("duties[0].isThisACoreDuty", equalTo(1))
+                .body("duties[0].mappedKnowledge", hasSize(4));
         given().when().get(VERSIONS + "/9.9/export").then().spec(Problems.problem(404, "not-found"));
     }
 
@@ -113,6 +142,7 @@ class FeedExportTest {
     }
 
     private static String newId(String salt, String id) {
-        return UUID.nameUUIDFromBytes((salt + "/" + id).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((salt + "/" + id).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

@@ -14,8 +14,7 @@ final class FeedItems {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private FeedItems() {
-    }
+    private FeedItems() {}
 
     static String id(String reference, String version, String code) {
         return UUID.nameUUIDFromBytes((reference + "_" + version + "/" + code).getBytes(StandardCharsets.UTF_8))
@@ -38,18 +37,20 @@ final class FeedItems {
         item.put("eQAProvider", Map.of("providerName", "Ofqual"));
         item.put("coreAndOptions", false);
         item.put("options", List.of());
-        item.put("knowledges", new ArrayList<>(List.of(
-                ksb("knowledgeId", id(reference, version, "K1"), "Knows the first thing"),
-                ksb("knowledgeId", id(reference, version, "K2"), null))));
+        item.put(
+                "knowledges",
+                new ArrayList<>(List.of(
+                        ksb("knowledgeId", id(reference, version, "K1"), "Knows the first thing"),
+                        ksb("knowledgeId", id(reference, version, "K2"), null))));
         item.put("skills", new ArrayList<>(List.of(ksb("skillId", id(reference, version, "S1"), "Does things"))));
-        item.put("behaviours", new ArrayList<>(List.of(
-                ksb("behaviourId", id(reference, version, "B1"), "Behaves"))));
+        item.put("behaviours", new ArrayList<>(List.of(ksb("behaviourId", id(reference, version, "B1"), "Behaves"))));
         Map<String, Object> duty = new LinkedHashMap<>();
         duty.put("dutyID", id(reference, version, "D1"));
         duty.put("dutyDetail", "The one duty");
         duty.put("isThisACoreDuty", 1);
-        duty.put("mappedKnowledge", new ArrayList<>(List.of(id(reference, version, "K1"), id(reference, version,
-                "K2"))));
+        duty.put(
+                "mappedKnowledge",
+                new ArrayList<>(List.of(id(reference, version, "K1"), id(reference, version, "K2"))));
         duty.put("mappedSkills", new ArrayList<>(List.of(id(reference, version, "S1"))));
         duty.put("mappedBehaviour", new ArrayList<>(List.of(id(reference, version, "B1"))));
         duty.put("mappedOptions", List.of());

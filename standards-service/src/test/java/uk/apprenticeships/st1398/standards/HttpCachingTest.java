@@ -23,10 +23,19 @@ import uk.apprenticeships.st1398.testing.Tokens;
 class HttpCachingTest {
 
     private static final String VERSIONS = "/api/v1/standards/ST1398/versions";
-    private static final List<String> READS = List.of("/api/v1/standards", "/api/v1/standards?q=machine learning",
-            "/api/v1/standards/ST1398", VERSIONS, VERSIONS + "/1.0", VERSIONS + "/0.1/ksbs",
-            VERSIONS + "/1.0/ksbs?kind=K", VERSIONS + "/1.0/ksbs/K3", VERSIONS + "/0.1/duties",
-            VERSIONS + "/1.0/options", VERSIONS + "/0.1/export", VERSIONS + "/1.0/export",
+    private static final List<String> READS = List.of(
+            "/api/v1/standards",
+            "/api/v1/standards?q=machine learning",
+            "/api/v1/standards/ST1398",
+            VERSIONS,
+            VERSIONS + "/1.0",
+            VERSIONS + "/0.1/ksbs",
+            VERSIONS + "/1.0/ksbs?kind=K",
+            VERSIONS + "/1.0/ksbs/K3",
+            VERSIONS + "/0.1/duties",
+            VERSIONS + "/1.0/options",
+            VERSIONS + "/0.1/export",
+            VERSIONS + "/1.0/export",
             "/api/v1/standards/ST1398/diff?from=0.1&to=1.0");
     private static final String STRONG_TAG = "^\"[A-Za-z0-9_-]{43}\"$";
 
@@ -34,7 +43,9 @@ class HttpCachingTest {
     void everyReadHasAStrongTagOfItsBodyAndCacheControl() {
         for (String path : READS) {
             Response response = given().when().get(path);
-            response.then().statusCode(200).header("ETag", matchesPattern(STRONG_TAG))
+            response.then()
+                    .statusCode(200)
+                    .header("ETag", matchesPattern(STRONG_TAG))
                     .header("Cache-Control", equalTo("public, max-age=300"));
             assertEquals(EntityTags.of(response.asByteArray()), response.header("ETag"), path);
         }
@@ -43,13 +54,23 @@ class HttpCachingTest {
     @Test
     void matchingIfNoneMatchGives304WithoutBody() {
         for (String path : READS) {
-            String tag = given().when().get(path).then().statusCode(200).extract().header("ETag");
+            String tag =
+                    given().when().get(path).then().statusCode(200).extract().header("ETag");
             for (String ifNoneMatch : List.of(tag, "W/" + tag, "\"stale\", " + tag, "*")) {
-                given().header("If-None-Match", ifNoneMatch).when().get(path).then().statusCode(304)
-                        .header("ETag", equalTo(tag)).header("Cache-Control", equalTo("public, max-age=300"))
+                given().header("If-None-Match", ifNoneMatch)
+                        .when()
+                        .get(path)
+                        .then()
+                        .statusCode(304)
+                        .header("ETag", equalTo(tag))
+                        .header("Cache-Control", equalTo("public, max-age=300"))
                         .body(emptyString());
             }
-            given().header("If-None-Match", "\"stale\"").when().get(path).then().statusCode(200)
+            given().header("If-None-Match", "\"stale\"")
+                    .when()
+                    .get(path)
+                    .then()
+                    .statusCode(200)
                     .header("ETag", equalTo(tag));
         }
     }
@@ -62,25 +83,61 @@ class HttpCachingTest {
 
     @Test
     void problemsAndWritesAreNotCached() {
-        given().when().get(VERSIONS + "/9.9").then().spec(Problems.problem(404, "not-found"))
+        given().when()
+                .get(VERSIONS + "/9.9")
+                .then()
+                .spec(Problems.problem(404, "not-found"))
                 .header("ETag", nullValue());
-        given().header("If-None-Match", "*").when().get(VERSIONS + "/1.x").then().spec(Problems.invalid("version"))
+        given().header("If-None-Match", "*")
+                .when()
+                .get(VERSIONS + "/1.x")
+                .then()
+                .spec(Problems.invalid("version"))
                 .header("ETag", nullValue());
-        given().auth().oauth2(Tokens.admin()).contentType("application/json").body(standard("Cached one"))
-                .when().post("/api/v1/standards").then().statusCode(201).header("ETag", nullValue())
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType("application/json")
+                .body(standard("Cached one"))
+                .when()
+                .post("/api/v1/standards")
+                .then()
+                .statusCode(201)
+                .header("ETag", nullValue())
                 .header("Cache-Control", not(equalTo("public, max-age=300")));
     }
 
     @Test
     void tagChangesWhenAnAdminChangesTheStandard() {
-        given().auth().oauth2(Tokens.admin()).contentType("application/json").body(standard("Before", "ST0978"))
-                .when().post("/api/v1/standards").then().statusCode(201);
-        String before = given().when().get("/api/v1/standards/ST0978").then().statusCode(200).extract()
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType("application/json")
+                .body(standard("Before", "ST0978"))
+                .when()
+                .post("/api/v1/standards")
+                .then()
+                .statusCode(201);
+        String before = given().when()
+                .get("/api/v1/standards/ST0978")
+                .then()
+                .statusCode(200)
+                .extract()
                 .header("ETag");
-        given().auth().oauth2(Tokens.admin()).contentType("application/json").body(standard("After", "ST0978"))
-                .when().put("/api/v1/standards/ST0978").then().statusCode(200);
-        String after = given().header("If-None-Match", before).when().get("/api/v1/standards/ST0978").then()
-                .statusCode(200).body("title", equalTo("After")).extract().header("ETag");
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType("application/json")
+                .body(standard("After", "ST0978"))
+                .when()
+                .put("/api/v1/standards/ST0978")
+                .then()
+                .statusCode(200);
+        String after = given().header("If-None-Match", before)
+                .when()
+                .get("/api/v1/standards/ST0978")
+                .then()
+                .statusCode(200)
+                .body("title", equalTo("After"))
+                .extract()
+                .header("ETag");
         assertNotEquals(before, after);
     }
 

@@ -35,16 +35,35 @@ class ReadCacheTest {
         String etag = given().when().get(path).then().statusCode(200).extract().header("ETag");
         // Change the row behind the API's back: a cached read must not see it...
         QuarkusTransaction.requiringNew().run(() -> standards.findById("ST1398").title = "Changed behind the cache");
-        given().when().get(path).then().statusCode(200).header("ETag", etag)
+        given().when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .header("ETag", etag)
                 .body("title", equalTo("Machine learning engineer"));
-        given().header("If-None-Match", etag).when().get(path).then().statusCode(304).header("ETag", etag);
+        given().header("If-None-Match", etag)
+                .when()
+                .get(path)
+                .then()
+                .statusCode(304)
+                .header("ETag", etag);
         given().accept("application/xml").when().get(path).then().statusCode(406);
         // ...until any successful write empties the cache.
-        given().auth().oauth2(Tokens.admin()).contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType("application/json")
                 .body(Map.of("reference", "ST0950", "title", "Cache buster", "level", 3))
-                .when().post("/api/v1/standards").then().statusCode(201);
-        String fresh = given().when().get(path).then().statusCode(200)
-                .body("title", equalTo("Changed behind the cache")).extract().header("ETag");
+                .when()
+                .post("/api/v1/standards")
+                .then()
+                .statusCode(201);
+        String fresh = given().when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("title", equalTo("Changed behind the cache"))
+                .extract()
+                .header("ETag");
         assertEquals(false, etag.equals(fresh), "a changed body has a new tag");
         QuarkusTransaction.requiringNew().run(() -> standards.findById("ST1398").title = "Machine learning engineer");
     }

@@ -6,24 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanResponse;
-import uk.apprenticeships.st1398.standards.service.AssessmentPlanService;
-import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.standards.domain.Standard;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedStandardVersion;
+import uk.apprenticeships.st1398.standards.service.AssessmentPlanService;
 import uk.apprenticeships.st1398.standards.service.FeedImporter;
 import uk.apprenticeships.st1398.standards.service.ImportResult;
 import uk.apprenticeships.st1398.standards.service.SeedLoader;
@@ -55,7 +55,8 @@ class SeedLoaderTest {
     AssessmentPlanService plans;
 
     private String counts() {
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(COUNTS).getSingleResult());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> (String) em.createNativeQuery(COUNTS).getSingleResult());
     }
 
     @Test
@@ -80,15 +81,15 @@ class SeedLoaderTest {
     @Test
     void aDutyMappingToAnUnknownKsbIsRefusedAndNothingIsStored() throws Exception {
         String before = counts();
-        FeedStandardVersion feed = json.readValue("""
+        FeedStandardVersion feed = json.readValue(
+                """
                 {"referenceNumber": "ST0980", "title": "Broken", "level": 3, "version": "1.0",
                  "status": "In development",
                  "knowledges": [{"knowledgeId": "%s", "detail": "Known"}],
                  "duties": [{"dutyID": "%s", "dutyDetail": "D", "isThisACoreDuty": 1,
-                             "mappedKnowledge": ["%s"], "mappedSkills": [], "mappedBehaviour": []}]}"""
-                .formatted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()), FeedStandardVersion.class);
-        ApiException refused = assertThrows(ApiException.class,
-                () -> importer.importVersion(feed, new SourceInfo("Test", null, null, null)));
+                             "mappedKnowledge": ["%s"], "mappedSkills": [], "mappedBehaviour": []}]}""".formatted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()), FeedStandardVersion.class);
+        ApiException refused = assertThrows(
+                ApiException.class, () -> importer.importVersion(feed, new SourceInfo("Test", null, null, null)));
         assertEquals(422, refused.status());
         assertEquals(before, counts());
         assertNull(QuarkusTransaction.requiringNew().call(() -> em.find(Standard.class, "ST0980")));
@@ -115,10 +116,19 @@ class SeedLoaderTest {
             assertNull(current().gateway().minimumTimeInLearning());
             assertEquals(List.of("ST1398_1.0"), loader.loadAssessmentPlans());
             AssessmentPlanResponse upgraded = current();
-            assertEquals(List.of(12, 8), upgraded.gateway().minimumTimeInLearning().rules().stream()
-                    .map(AssessmentPlanDocument.TimeInLearningRule::months).toList());
-            assertEquals(0, BigDecimal.valueOf(100).compareTo(
-                    upgraded.gateway().requirements().get(2).ksbCoverage().minimumCoveragePercent()));
+            assertEquals(
+                    List.of(12, 8),
+                    upgraded.gateway().minimumTimeInLearning().rules().stream()
+                            .map(AssessmentPlanDocument.TimeInLearningRule::months)
+                            .toList());
+            assertEquals(
+                    0,
+                    BigDecimal.valueOf(100)
+                            .compareTo(upgraded.gateway()
+                                    .requirements()
+                                    .get(2)
+                                    .ksbCoverage()
+                                    .minimumCoveragePercent()));
             assertEquals(List.of(), loader.loadAssessmentPlans());
 
             // Changed by an admin as well: the admin's plan wins and stays without thresholds.

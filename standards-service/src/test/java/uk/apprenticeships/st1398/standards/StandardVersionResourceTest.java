@@ -28,19 +28,28 @@ class StandardVersionResourceTest {
 
     @Test
     void bothSourcesAreVersionsAndTheMigratedRowIsReused() {
-        given().when().get(ST1398).then().statusCode(200)
+        given().when()
+                .get(ST1398)
+                .then()
+                .statusCode(200)
                 .body("versionNumber", contains("1.0", "0.1"))
                 .body("key", contains("ST1398_1.0", "ST1398_0.1"))
                 .body("status", contains("Approved for delivery", "In development"))
                 .body("source", contains("Skills England published summary", "Proposal"));
-        given().when().get(ST1398 + "/1.0").then().statusCode(200)
+        given().when()
+                .get(ST1398 + "/1.0")
+                .then()
+                .statusCode(200)
                 .body("approvedForDelivery", equalTo("2024-12-18"))
                 .body("earliestStartDate", equalTo("2024-12-18"));
     }
 
     @Test
     void publishedVersionSaysWhatIsMissing() {
-        given().when().get(ST1398 + "/1.0").then().statusCode(200)
+        given().when()
+                .get(ST1398 + "/1.0")
+                .then()
+                .statusCode(200)
                 .body("key", equalTo("ST1398_1.0"))
                 .body("completeness.knowledge.expected", equalTo(31))
                 .body("completeness.knowledge.present", equalTo(5))
@@ -63,31 +72,58 @@ class StandardVersionResourceTest {
 
     @Test
     void publishedTextsAreExactlyAsShown() {
-        given().when().get(ST1398 + "/1.0/ksbs/S2").then().statusCode(200)
-                .body("detail", equalTo("Translate business needs and technical problems to scope machine learning "
-                        + "engineering solutions."))
-                .body("textAvailable", equalTo(true)).body("textComplete", equalTo(true));
-        given().when().get(ST1398 + "/1.0/ksbs/K1").then().statusCode(200)
-                .body("detail", equalTo("The purpose, methodologies and applications for ML AI solutions such as "
-                        + "Machine Learning, Computer (Machine) Vision, bat..."))
-                .body("textAvailable", equalTo(true)).body("textComplete", equalTo(false));
-        given().when().get(ST1398 + "/1.0/ksbs/B5").then().statusCode(200)
+        given().when()
+                .get(ST1398 + "/1.0/ksbs/S2")
+                .then()
+                .statusCode(200)
+                .body(
+                        "detail",
+                        equalTo("Translate business needs and technical problems to scope machine learning "
+                                + "engineering solutions."))
+                .body("textAvailable", equalTo(true))
+                .body("textComplete", equalTo(true));
+        given().when()
+                .get(ST1398 + "/1.0/ksbs/K1")
+                .then()
+                .statusCode(200)
+                .body(
+                        "detail",
+                        equalTo("The purpose, methodologies and applications for ML AI solutions such as "
+                                + "Machine Learning, Computer (Machine) Vision, bat..."))
+                .body("textAvailable", equalTo(true))
+                .body("textComplete", equalTo(false));
+        given().when()
+                .get(ST1398 + "/1.0/ksbs/B5")
+                .then()
+                .statusCode(200)
                 .body("detail", equalTo("Operates in settings of technical complexity and uncertainty."));
     }
 
     @Test
     void unpublishedTextIsNullNotInvented() {
-        String k6 = UUID.nameUUIDFromBytes("ST1398_1.0/K6".getBytes(StandardCharsets.UTF_8)).toString();
-        given().when().get(ST1398 + "/1.0/ksbs/K6").then().statusCode(200)
-                .body("id", equalTo(k6)).body("code", equalTo("K6")).body("kind", equalTo("K"))
-                .body("detail", nullValue()).body("textAvailable", equalTo(false))
-                .body("textComplete", equalTo(false)).body("core", nullValue());
+        String k6 = UUID.nameUUIDFromBytes("ST1398_1.0/K6".getBytes(StandardCharsets.UTF_8))
+                .toString();
+        given().when()
+                .get(ST1398 + "/1.0/ksbs/K6")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(k6))
+                .body("code", equalTo("K6"))
+                .body("kind", equalTo("K"))
+                .body("detail", nullValue())
+                .body("textAvailable", equalTo(false))
+                .body("textComplete", equalTo(false))
+                .body("core", nullValue());
     }
 
     @Test
     void proposalIsCompleteWithItsMapping() {
-        given().when().get(ST1398 + "/0.1").then().statusCode(200)
-                .body("status", equalTo("In development")).body("source", equalTo("Proposal"))
+        given().when()
+                .get(ST1398 + "/0.1")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("In development"))
+                .body("source", equalTo("Proposal"))
                 .body("completeness.knowledge.expected", equalTo(29))
                 .body("completeness.knowledge.present", equalTo(29))
                 .body("completeness.skills.present", equalTo(32))
@@ -96,41 +132,73 @@ class StandardVersionResourceTest {
                 .body("coreAndOptions", equalTo(false))
                 .body("ksbs.core", everyItem(equalTo(true)))
                 .body("duties[0].ksbCodes", contains("K24", "K25", "K26", "K29", "S29", "S32", "B4"))
-                .body("duties[2].ksbCodes", contains("K2", "K3", "K5", "K6", "K7", "K8", "K9", "K10", "K16",
-                        "S1", "S2", "S5", "S6", "S7", "S8", "S9", "S14"))
-                .body("ksbs.find { it.code == 'B3' }.detail", equalTo("Acts inclusively when collaborating with "
-                        + "people from technical and non-technical backgrounds."));
+                .body(
+                        "duties[2].ksbCodes",
+                        contains(
+                                "K2", "K3", "K5", "K6", "K7", "K8", "K9", "K10", "K16", "S1", "S2", "S5", "S6", "S7",
+                                "S8", "S9", "S14"))
+                .body(
+                        "ksbs.find { it.code == 'B3' }.detail",
+                        equalTo("Acts inclusively when collaborating with "
+                                + "people from technical and non-technical backgrounds."));
     }
 
     @Test
     void dutiesComeWithTheirKsbs() {
-        given().when().get(ST1398 + "/0.1/duties").then().statusCode(200)
+        given().when()
+                .get(ST1398 + "/0.1/duties")
+                .then()
+                .statusCode(200)
                 .body("", hasSize(9))
                 .body("[7].detail", equalTo("Ensure compliance with data governance, ethics and cyber security."))
-                .body("[7].ksbs.code", contains("K24", "K25", "K26", "K27", "S8", "S11", "S20", "S21", "S25",
-                        "S30", "B3", "B4"))
-                .body("[7].ksbs[0].detail", equalTo("Concepts of data governance, including regulatory "
-                        + "requirements, data privacy, security, trustworthiness and quality control."));
-        given().when().get(ST1398 + "/1.0/duties").then().statusCode(200)
-                .body("mappingAvailable", everyItem(equalTo(false))).body("ksbs", everyItem(nullValue()));
+                .body(
+                        "[7].ksbs.code",
+                        contains("K24", "K25", "K26", "K27", "S8", "S11", "S20", "S21", "S25", "S30", "B3", "B4"))
+                .body(
+                        "[7].ksbs[0].detail",
+                        equalTo("Concepts of data governance, including regulatory "
+                                + "requirements, data privacy, security, trustworthiness and quality control."));
+        given().when()
+                .get(ST1398 + "/1.0/duties")
+                .then()
+                .statusCode(200)
+                .body("mappingAvailable", everyItem(equalTo(false)))
+                .body("ksbs", everyItem(nullValue()));
     }
 
     @Test
     void ksbByCodeAndById() {
-        String id = given().when().get(ST1398 + "/0.1/ksbs/K3").then().statusCode(200)
-                .body("code", equalTo("K3")).extract().path("id");
+        String id = given().when()
+                .get(ST1398 + "/0.1/ksbs/K3")
+                .then()
+                .statusCode(200)
+                .body("code", equalTo("K3"))
+                .extract()
+                .path("id");
         given().when().get(ST1398 + "/0.1/ksbs/" + id).then().statusCode(200).body("code", equalTo("K3"));
-        given().when().get(ST1398 + "/0.1/ksbs/" + id.toUpperCase()).then().statusCode(200)
+        given().when()
+                .get(ST1398 + "/0.1/ksbs/" + id.toUpperCase())
+                .then()
+                .statusCode(200)
                 .body("code", equalTo("K3"));
         given().when().get(ST1398 + "/1.0/ksbs/" + id).then().spec(Problems.problem(404, "not-found"));
     }
 
     @Test
     void ksbListsFilterByKind() {
-        given().when().get(ST1398 + "/1.0/ksbs?kind=B").then().statusCode(200)
+        given().when()
+                .get(ST1398 + "/1.0/ksbs?kind=B")
+                .then()
+                .statusCode(200)
                 .body("code", contains("B1", "B2", "B3", "B4", "B5"));
-        given().when().get(ST1398 + "/0.1/ksbs").then().statusCode(200).body("", hasSize(65))
-                .body("[0].code", equalTo("K1")).body("[29].code", equalTo("S1")).body("[64].code", equalTo("B4"));
+        given().when()
+                .get(ST1398 + "/0.1/ksbs")
+                .then()
+                .statusCode(200)
+                .body("", hasSize(65))
+                .body("[0].code", equalTo("K1"))
+                .body("[29].code", equalTo("S1"))
+                .body("[64].code", equalTo("B4"));
         given().when().get(ST1398 + "/1.0/options").then().statusCode(200).body("", empty());
     }
 

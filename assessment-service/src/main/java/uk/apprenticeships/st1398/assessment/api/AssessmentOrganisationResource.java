@@ -31,8 +31,10 @@ import uk.apprenticeships.st1398.platform.api.PageRequest;
 @Path("/api/v1/assessment-organisations")
 @Produces(MediaType.APPLICATION_JSON)
 @PermissionsAllowed(AccessRules.ORGANISATION_READ)
-@Tag(name = "Assessment organisations", description = "Organisations that carry out apprenticeship assessment "
-        + "(formerly end-point assessment organisations, EPAOs)")
+@Tag(
+        name = "Assessment organisations",
+        description = "Organisations that carry out apprenticeship assessment "
+                + "(formerly end-point assessment organisations, EPAOs)")
 public class AssessmentOrganisationResource {
 
     static final String EPAO_ID = "^EPA\\d{4}$";
@@ -44,12 +46,15 @@ public class AssessmentOrganisationResource {
     }
 
     @GET
-    @Operation(summary = "List assessment organisations (EPAOs)",
+    @Operation(
+            summary = "List assessment organisations (EPAOs)",
             description = "Any platform role except apprentice. Results are ordered by epaoId.")
     @APIResponse(responseCode = "200", description = "A page of assessment organisations")
     public Response list(
-            @QueryParam("q") @Size(min = 2, max = 100, message = "must be 2 to 100 characters")
-            @Parameter(description = "Text matched against the name, case-insensitive") String name,
+            @QueryParam("q")
+                    @Size(min = 2, max = 100, message = "must be 2 to 100 characters")
+                    @Parameter(description = "Text matched against the name, case-insensitive")
+                    String name,
             @Valid @BeanParam PageRequest page) {
         return Response.ok(service.search(name, page)).build();
     }
@@ -57,10 +62,15 @@ public class AssessmentOrganisationResource {
     @GET
     @Path("/{epaoId}")
     @Operation(summary = "Get an assessment organisation (EPAO)", description = "Any platform role except apprentice.")
-    @APIResponse(responseCode = "200", description = "The assessment organisation",
+    @APIResponse(
+            responseCode = "200",
+            description = "The assessment organisation",
             content = @Content(schema = @Schema(implementation = AssessmentOrganisationResponse.class)))
-    public Response get(@PathParam("epaoId") @Pattern(regexp = EPAO_ID, message = "must look like EPA1234")
-            @Parameter(description = "Assessment organisation id (EPAO id)", example = "EPA0001") String epaoId) {
+    public Response get(
+            @PathParam("epaoId")
+                    @Pattern(regexp = EPAO_ID, message = "must look like EPA1234")
+                    @Parameter(description = "Assessment organisation id (EPAO id)", example = "EPA0001")
+                    String epaoId) {
         return Response.ok(service.get(epaoId)).build();
     }
 
@@ -68,25 +78,35 @@ public class AssessmentOrganisationResource {
     @PermissionsAllowed(AccessRules.ORGANISATION_MANAGE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an assessment organisation (admin)")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new assessment organisation",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new assessment organisation",
             content = @Content(schema = @Schema(implementation = AssessmentOrganisationResponse.class)))
     @APIResponse(responseCode = "409", description = "An assessment organisation with this epaoId already exists")
-    public Response create(@NotNull(message = "a JSON body is required") @Valid AssessmentOrganisationRequest request,
+    public Response create(
+            @NotNull(message = "a JSON body is required") @Valid AssessmentOrganisationRequest request,
             @Context UriInfo uri) {
         AssessmentOrganisationResponse created = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.epaoId()).build()).entity(created).build();
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(created.epaoId()).build())
+                .entity(created)
+                .build();
     }
 
     @PUT
     @Path("/{epaoId}")
     @PermissionsAllowed(AccessRules.ORGANISATION_MANAGE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an assessment organisation's details (admin)",
+    @Operation(
+            summary = "Replace an assessment organisation's details (admin)",
             description = "Replaces name, ukprn and contactEmail; the body's epaoId must match the path.")
-    @APIResponse(responseCode = "200", description = "Updated",
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated",
             content = @Content(schema = @Schema(implementation = AssessmentOrganisationResponse.class)))
-    public Response update(@PathParam("epaoId") @Pattern(regexp = EPAO_ID, message = "must look like EPA1234")
-            String epaoId, @NotNull(message = "a JSON body is required") @Valid AssessmentOrganisationRequest request) {
+    public Response update(
+            @PathParam("epaoId") @Pattern(regexp = EPAO_ID, message = "must look like EPA1234") String epaoId,
+            @NotNull(message = "a JSON body is required") @Valid AssessmentOrganisationRequest request) {
         return Response.ok(service.update(epaoId, request)).build();
     }
 }

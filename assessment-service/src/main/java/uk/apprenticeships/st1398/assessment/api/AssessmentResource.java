@@ -31,8 +31,10 @@ import uk.apprenticeships.st1398.platform.api.PageRequest;
 @Path("/api/v1/assessments")
 @Produces(MediaType.APPLICATION_JSON)
 @PermissionsAllowed(AccessRules.ASSESSMENT_READ)
-@Tag(name = "Assessments", description = "Apprentices registered for assessment, graded attempts per method and the "
-        + "overall grade, all by the rules of the standard version's assessment plan")
+@Tag(
+        name = "Assessments",
+        description = "Apprentices registered for assessment, graded attempts per method and the "
+                + "overall grade, all by the rules of the standard version's assessment plan")
 public class AssessmentResource {
 
     private final AssessmentService service;
@@ -42,37 +44,51 @@ public class AssessmentResource {
     }
 
     @GET
-    @Operation(summary = "List assessments", description = "Scoped: assessors see their organisation's, tutors "
-            + "their provider's, employers theirs; admins and regulators all. Oldest first.")
+    @Operation(
+            summary = "List assessments",
+            description = "Scoped: assessors see their organisation's, tutors "
+                    + "their provider's, employers theirs; admins and regulators all. Oldest first.")
     @APIResponse(responseCode = "200", description = "A page of assessments")
-    public Response list(@QueryParam("uln") @Pattern(regexp = "^[1-9]\\d{9}$", message = "must be 10 digits")
-            @Parameter(description = "Only this learner") String uln, @Valid @BeanParam PageRequest page) {
+    public Response list(
+            @QueryParam("uln")
+                    @Pattern(regexp = "^[1-9]\\d{9}$", message = "must be 10 digits")
+                    @Parameter(description = "Only this learner")
+                    String uln,
+            @Valid @BeanParam PageRequest page) {
         return Response.ok(service.search(uln, page)).build();
     }
 
     @POST
     @PermissionsAllowed(AccessRules.ASSESSMENT_REGISTER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register an apprentice for assessment",
+    @Operation(
+            summary = "Register an apprentice for assessment",
             description = "Admins, or assessors for their own organisation. Loads the standard version's assessment "
                     + "plan; the assessment period runs from gatewayDate for the plan's assessmentPeriod.months.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new assessment",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new assessment",
             content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
     @APIResponse(responseCode = "403", description = "An assessor registering with another organisation")
     @APIResponse(responseCode = "409", description = "The learner is already registered on this standard version")
     @APIResponse(responseCode = "422", description = "No such organisation, or the version has no assessment plan")
     @APIResponse(responseCode = "503", description = "The standards catalogue cannot be reached")
-    public Response register(@NotNull(message = "a JSON body is required") @Valid AssessmentRequest request,
-            @Context UriInfo uri) {
+    public Response register(
+            @NotNull(message = "a JSON body is required") @Valid AssessmentRequest request, @Context UriInfo uri) {
         AssessmentResponse created = service.register(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created)
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.id().toString())
+                        .build())
+                .entity(created)
                 .build();
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Get an assessment")
-    @APIResponse(responseCode = "200", description = "The assessment",
+    @APIResponse(
+            responseCode = "200",
+            description = "The assessment",
             content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
     @APIResponse(responseCode = "404", description = "No such assessment, or another tenant's")
     public Response get(@PathParam("id") UUID id) {
@@ -83,24 +99,32 @@ public class AssessmentResource {
     @Path("/{id}/assessor")
     @PermissionsAllowed(AccessRules.ASSESSMENT_ASSIGN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Assign the assessor", description = "Admins, or assessors of the assessment's "
-            + "organisation. The assessor must belong to that organisation and must not have declared a conflict "
-            + "of interest with the apprentice's provider or employer.")
-    @APIResponse(responseCode = "200", description = "Assigned",
+    @Operation(
+            summary = "Assign the assessor",
+            description = "Admins, or assessors of the assessment's "
+                    + "organisation. The assessor must belong to that organisation and must not have declared a conflict "
+                    + "of interest with the apprentice's provider or employer.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Assigned",
             content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
     @APIResponse(responseCode = "404", description = "No such assessment, or another organisation's")
-    @APIResponse(responseCode = "409", description = "The assessor declared a conflict of interest (`code`: "
-            + "`assessor-conflict-of-interest`); nothing changed")
+    @APIResponse(
+            responseCode = "409",
+            description = "The assessor declared a conflict of interest (`code`: "
+                    + "`assessor-conflict-of-interest`); nothing changed")
     @APIResponse(responseCode = "422", description = "No such assessor in the organisation; nothing changed")
-    public Response assign(@PathParam("id") UUID id,
+    public Response assign(
+            @PathParam("id") UUID id,
             @NotNull(message = "a JSON body is required") @Valid AssignAssessorRequest request) {
         return Response.ok(service.assign(id, request.assessorId())).build();
     }
 
     @GET
     @Path("/{id}/attempts")
-    @Operation(summary = "List an assessment's attempts", description = "Every attempt, superseded ones included, "
-            + "in the order they were recorded.")
+    @Operation(
+            summary = "List an assessment's attempts",
+            description = "Every attempt, superseded ones included, " + "in the order they were recorded.")
     @APIResponse(responseCode = "200", description = "A page of attempts")
     @APIResponse(responseCode = "404", description = "No such assessment, or another tenant's")
     public Response attempts(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
@@ -111,7 +135,8 @@ public class AssessmentResource {
     @Path("/{id}/attempts")
     @PermissionsAllowed(AccessRules.ATTEMPT_GRADE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a graded attempt at a method (the assigned assessor)",
+    @Operation(
+            summary = "Record a graded attempt at a method (the assigned assessor)",
             description = "Checked against the plan: the method exists, the grade is one it gives, the date is in "
                     + "the assessment period, a resit or retake follows a fail of that method, has the employer's "
                     + "agreement when the plan requires it, stays within maxAttemptsPerMethod and under the grade "
@@ -119,24 +144,33 @@ public class AssessmentResource {
                     + "and of this assessment, method, kind and date (`booking-not-found`, `booking-not-open`, "
                     + "`booking-mismatch`); it becomes attended with the attempt. A broken rule is named in the "
                     + "problem's `code`.")
-    @APIResponse(responseCode = "201", description = "Recorded; Location names the attempt",
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded; Location names the attempt",
             content = @Content(schema = @Schema(implementation = AttemptResponse.class)))
     @APIResponse(responseCode = "403", description = "Not the assigned assessor")
     @APIResponse(responseCode = "404", description = "No such assessment, or another organisation's")
     @APIResponse(responseCode = "409", description = "The method already has a first attempt")
     @APIResponse(responseCode = "422", description = "A rule of the assessment plan is broken; nothing saved")
     @APIResponse(responseCode = "503", description = "The standards catalogue cannot be reached")
-    public Response record(@PathParam("id") UUID id,
-            @NotNull(message = "a JSON body is required") @Valid AttemptRequest request, @Context UriInfo uri) {
+    public Response record(
+            @PathParam("id") UUID id,
+            @NotNull(message = "a JSON body is required") @Valid AttemptRequest request,
+            @Context UriInfo uri) {
         AttemptResponse created = service.record(id, request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created)
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.id().toString())
+                        .build())
+                .entity(created)
                 .build();
     }
 
     @GET
     @Path("/{id}/attempts/{attemptId}")
     @Operation(summary = "Get an attempt")
-    @APIResponse(responseCode = "200", description = "The attempt",
+    @APIResponse(
+            responseCode = "200",
+            description = "The attempt",
             content = @Content(schema = @Schema(implementation = AttemptResponse.class)))
     @APIResponse(responseCode = "404", description = "No such assessment or attempt, or another tenant's")
     public Response attempt(@PathParam("id") UUID id, @PathParam("attemptId") UUID attemptId) {
@@ -147,30 +181,47 @@ public class AssessmentResource {
     @Path("/{id}/attempts/{attemptId}/corrections")
     @PermissionsAllowed(AccessRules.ATTEMPT_GRADE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Correct a graded attempt (the assigned assessor)",
+    @Operation(
+            summary = "Correct a graded attempt (the assigned assessor)",
             description = "Graded attempts are never changed: the correction is a new attempt (same method and "
                     + "kind) pointing at the one it corrects, which is marked superseded. Only the latest standing "
                     + "attempt on a method can be corrected; the plan's rules apply as to a new attempt.")
-    @APIResponse(responseCode = "201", description = "The correcting attempt; Location names it",
+    @APIResponse(
+            responseCode = "201",
+            description = "The correcting attempt; Location names it",
             content = @Content(schema = @Schema(implementation = AttemptResponse.class)))
     @APIResponse(responseCode = "403", description = "Not the assigned assessor")
     @APIResponse(responseCode = "404", description = "No such assessment or attempt, or another organisation's")
-    @APIResponse(responseCode = "409", description = "The attempt is already superseded, or a later attempt rests "
-            + "on it")
+    @APIResponse(
+            responseCode = "409",
+            description = "The attempt is already superseded, or a later attempt rests " + "on it")
     @APIResponse(responseCode = "422", description = "A rule of the assessment plan is broken; nothing saved")
-    public Response correct(@PathParam("id") UUID id, @PathParam("attemptId") UUID attemptId,
-            @NotNull(message = "a JSON body is required") @Valid CorrectionRequest request, @Context UriInfo uri) {
+    public Response correct(
+            @PathParam("id") UUID id,
+            @PathParam("attemptId") UUID attemptId,
+            @NotNull(message = "a JSON body is required") @Valid CorrectionRequest request,
+            @Context UriInfo uri) {
         AttemptResponse created = service.correct(id, attemptId, request);
-        return Response.created(uri.getBaseUriBuilder().path(AssessmentResource.class).path(id.toString())
-                .path("attempts").path(created.id().toString()).build()).entity(created).build();
+        return Response.created(uri.getBaseUriBuilder()
+                        .path(AssessmentResource.class)
+                        .path(id.toString())
+                        .path("attempts")
+                        .path(created.id().toString())
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @GET
     @Path("/{id}/result")
-    @Operation(summary = "The overall grade", description = "Each method's latest attempt that is not superseded, "
-            + "and the overall grade from the plan's grade combination table; `incomplete` until every method has "
-            + "a grade.")
-    @APIResponse(responseCode = "200", description = "The result",
+    @Operation(
+            summary = "The overall grade",
+            description = "Each method's latest attempt that is not superseded, "
+                    + "and the overall grade from the plan's grade combination table; `incomplete` until every method has "
+                    + "a grade.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The result",
             content = @Content(schema = @Schema(implementation = ResultResponse.class)))
     @APIResponse(responseCode = "404", description = "No such assessment, or another tenant's")
     @APIResponse(responseCode = "503", description = "The standards catalogue cannot be reached")

@@ -14,14 +14,22 @@ public record AssessmentResponse(
         @Schema(example = "10000001") String providerUkprn,
         @Schema(example = "EMP0001") String employerId,
         @Schema(example = "EPA0001") String epaoId,
-        @Schema(description = "Day the gateway to completion was passed; null until a gateway submission is "
-                + "accepted") LocalDate gatewayDate,
-        @Schema(description = "Last day of the assessment period (gatewayDate plus the plan's assessment period); "
-                + "null with gatewayDate")
+
+        @Schema(
+                description =
+                        "Day the gateway to completion was passed; null until a gateway submission is " + "accepted")
+        LocalDate gatewayDate,
+
+        @Schema(
+                description = "Last day of the assessment period (gatewayDate plus the plan's assessment period); "
+                        + "null with gatewayDate")
         LocalDate assessmentPeriodEnd,
-        @Schema(description = "The assigned assessor; null until one is assigned") UUID assessorId,
+
+        @Schema(description = "The assigned assessor; null until one is assigned")
+        UUID assessorId,
+
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
+
         @Schema(description = "The apprentice's id in evidence-service; null if not given at registration")
-        String apprenticeId) {
-}
+        String apprenticeId) {}

@@ -9,10 +9,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AssessorResponse(
         UUID id,
         @Schema(example = "EPA0001") String epaoId,
-        @Schema(description = "The assessor's token subject") String userId,
+
+        @Schema(description = "The assessor's token subject")
+        String userId,
+
         String name,
         String email,
         List<String> conflictProviderUkprns,
         List<String> conflictEmployerIds,
-        OffsetDateTime createdAt) {
-}
+        OffsetDateTime createdAt) {}

@@ -5,5 +5,5 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "AssignAssessorRequest", description = "The assessor who will assess and grade the apprentice")
-public record AssignAssessorRequest(@NotNull @Schema(required = true) UUID assessorId) {
-}
+public record AssignAssessorRequest(
+        @NotNull @Schema(required = true) UUID assessorId) {}

@@ -20,8 +20,14 @@ public record AttemptResponse(
         boolean employerAgreed,
         boolean exceptionalCircumstances,
         String reason,
-        @Schema(description = "The attempt this one corrects; null for an original attempt") UUID correctsId,
-        @Schema(description = "The correction that replaced this attempt; null while it stands") UUID supersededBy,
+
+        @Schema(description = "The attempt this one corrects; null for an original attempt")
+        UUID correctsId,
+
+        @Schema(description = "The correction that replaced this attempt; null while it stands")
+        UUID supersededBy,
+
         OffsetDateTime recordedAt,
-        @Schema(description = "Token subject of whoever recorded it") String recordedBy) {
-}
+
+        @Schema(description = "Token subject of whoever recorded it")
+        String recordedBy) {}

@@ -7,5 +7,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "BookingCancellationRequest", description = "Why a booking is cancelled")
 public record BookingCancellationRequest(
         @NotBlank @Size(max = 2000) @Schema(description = "Why, kept with the booking", required = true)
-        String reason) {
-}
+        String reason) {}

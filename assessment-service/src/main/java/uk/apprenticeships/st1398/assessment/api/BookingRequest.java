@@ -16,16 +16,28 @@ import uk.apprenticeships.st1398.assessment.domain.AttemptKind;
 public record BookingRequest(
         @NotBlank @Size(max = 30) @Schema(description = "A method code of the plan", example = "M1", required = true)
         String methodCode,
+
         @NotNull @Schema(required = true) AttemptKind kind,
+
         @NotNull @Schema(description = "Day booked: inside the assessment period, today or later", required = true)
         LocalDate date,
-        @Schema(description = "Local start time", example = "09:30", type = SchemaType.STRING, format = "partial-time") LocalTime startTime,
+
+        @Schema(description = "Local start time", example = "09:30", type = SchemaType.STRING, format = "partial-time")
+        LocalTime startTime,
+
         @Pattern(regexp = "^(remote|on-site)$", message = "must be remote or on-site")
-        @Schema(enumeration = {"remote", "on-site"}) String mode,
-        @Size(min = 1, max = 300) @Schema(description = "Where, for an on-site booking") String location,
-        @Schema(description = "An assessor of the assessment's organisation without a conflict of interest with "
-                + "the apprentice's provider or employer") UUID assessorId,
+        @Schema(enumeration = {"remote", "on-site"})
+        String mode,
+
+        @Size(min = 1, max = 300) @Schema(description = "Where, for an on-site booking")
+        String location,
+
+        @Schema(
+                description = "An assessor of the assessment's organisation without a conflict of interest with "
+                        + "the apprentice's provider or employer")
+        UUID assessorId,
+
         @Schema(description = "The employer agreed to this resit or retake (when the plan requires it)")
         boolean employerAgreed,
-        @Size(min = 1, max = 2000) String note) {
-}
+
+        @Size(min = 1, max = 2000) String note) {}

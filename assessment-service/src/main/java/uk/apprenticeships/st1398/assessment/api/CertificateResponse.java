@@ -11,8 +11,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CertificateResponse(
         @Schema(example = "00000001") String certificateReference,
         @Schema(example = "EPA0001") String epaoId,
-        @Schema(enumeration = {"Draft", "Ready", "Submitted", "Approved", "Printed", "Delivered", "Cancelled",
-                "Deleted"}) String status,
+
+        @Schema(
+                enumeration = {"Draft", "Ready", "Submitted", "Approved", "Printed", "Delivered", "Cancelled", "Deleted"
+                })
+        String status,
+
         CertificateRequest.Standard standard,
         CertificateRequest.Learner learner,
         CertificateRequest.LearningDetails learningDetails,
@@ -23,7 +27,12 @@ public record CertificateResponse(
         List<Change> history) {
 
     @Schema(name = "CertificateChange", description = "One change: who (token subject) and when")
-    public record Change(@Schema(enumeration = {"Created", "Amended", "StatusChanged"}) String action, String status,
-            OffsetDateTime changedAt, String changedBy, String note) {
-    }
+    public record Change(
+            @Schema(enumeration = {"Created", "Amended", "StatusChanged"})
+            String action,
+
+            String status,
+            OffsetDateTime changedAt,
+            String changedBy,
+            String note) {}
 }

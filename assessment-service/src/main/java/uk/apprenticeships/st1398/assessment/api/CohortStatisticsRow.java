@@ -11,17 +11,33 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CohortStatisticsRow")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CohortStatisticsRow(
-        @Schema(description = "When grouped by standardVersion", example = "ST1398_1.0") String standardVersion,
-        @Schema(description = "When grouped by period: 2026-03 (month), 2026-Q1 (quarter) or 2026 (year)",
-                example = "2026-03") String period,
-        @Schema(description = "When grouped by provider", example = "10000001") String providerUkprn,
-        @Schema(description = "Completed assessments (overall grade set) in the group") long assessed,
+        @Schema(description = "When grouped by standardVersion", example = "ST1398_1.0")
+        String standardVersion,
+
+        @Schema(
+                description = "When grouped by period: 2026-03 (month), 2026-Q1 (quarter) or 2026 (year)",
+                example = "2026-03")
+        String period,
+
+        @Schema(description = "When grouped by provider", example = "10000001")
+        String providerUkprn,
+
+        @Schema(description = "Completed assessments (overall grade set) in the group")
+        long assessed,
+
         long pass,
         long merit,
         long distinction,
         long fail,
-        @Schema(description = "(assessed − fail) / assessed: any passing grade (Pass, Merit, Distinction or an "
-                + "older standard's passing grade); 4 decimals", example = "0.75") BigDecimal passRate,
-        @Schema(description = "distinction / assessed; 4 decimals", example = "0.25") BigDecimal distinctionRate,
-        @Schema(description = "fail / assessed; 4 decimals", example = "0.25") BigDecimal failRate) {
-}
+
+        @Schema(
+                description = "(assessed − fail) / assessed: any passing grade (Pass, Merit, Distinction or an "
+                        + "older standard's passing grade); 4 decimals",
+                example = "0.75")
+        BigDecimal passRate,
+
+        @Schema(description = "distinction / assessed; 4 decimals", example = "0.25")
+        BigDecimal distinctionRate,
+
+        @Schema(description = "fail / assessed; 4 decimals", example = "0.25")
+        BigDecimal failRate) {}

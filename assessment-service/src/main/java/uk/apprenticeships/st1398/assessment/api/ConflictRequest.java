@@ -8,8 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ConflictRequest", description = "Exactly one of providerUkprn and employerId")
 public record ConflictRequest(
         @Pattern(regexp = "^\\d{8}$", message = "must be 8 digits")
-        @Schema(description = "UKPRN of a training provider", example = "10000001") String providerUkprn,
+        @Schema(description = "UKPRN of a training provider", example = "10000001")
+        String providerUkprn,
+
         @Size(min = 1, max = 50) @Schema(description = "Platform id of an employer", example = "EMP0001")
         String employerId,
-        @Size(max = 2000) @Schema(description = "Why (kept in the history)") String reason) {
-}
+
+        @Size(max = 2000) @Schema(description = "Why (kept in the history)")
+        String reason) {}

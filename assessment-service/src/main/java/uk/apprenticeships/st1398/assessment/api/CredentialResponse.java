@@ -8,15 +8,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CredentialResponse(
         @Schema(description = "The OpenBadgeCredential (JSON-LD, Open Badges 3.0); unsigned on its own")
         Map<String, Object> credential,
+
         Proof proof) {
 
-    @Schema(name = "CertificateCredentialProof",
+    @Schema(
+            name = "CertificateCredentialProof",
             description = "An enveloping proof: the compact JWS whose payload is the credential")
     public record Proof(
             @Schema(example = "JwtProof2020") String type,
-            @Schema(description = "Compact VC-JWT: header alg RS256, kid, typ JWT; payload the credential plus "
-                    + "iss, jti and nbf") String jwt,
-            @Schema(description = "Where the verification key is published: the JWKS URL with the key id as "
-                    + "fragment") String verificationMethod) {
-    }
+
+            @Schema(
+                    description = "Compact VC-JWT: header alg RS256, kid, typ JWT; payload the credential plus "
+                            + "iss, jti and nbf")
+            String jwt,
+
+            @Schema(
+                    description =
+                            "Where the verification key is published: the JWKS URL with the key id as " + "fragment")
+            String verificationMethod) {}
 }

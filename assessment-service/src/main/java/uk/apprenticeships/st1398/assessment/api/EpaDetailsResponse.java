@@ -10,8 +10,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record EpaDetailsResponse(
         @Schema(example = "00000001") String epaReference,
         @Schema(description = "Date of the last EPA") LocalDate latestEpaDate,
-        @Schema(description = "Outcome of the last EPA", enumeration = {"Pass", "Fail", "Withdrawn"})
+
+        @Schema(
+                description = "Outcome of the last EPA",
+                enumeration = {"Pass", "Fail", "Withdrawn"})
         String latestEpaOutcome,
+
         List<EpaRequest.Epa> epas,
-        @Schema(description = "When this version of the record was written") OffsetDateTime recordedAt) {
-}
+
+        @Schema(description = "When this version of the record was written")
+        OffsetDateTime recordedAt) {}

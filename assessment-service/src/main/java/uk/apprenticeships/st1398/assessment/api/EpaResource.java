@@ -37,14 +37,17 @@ public class EpaResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create EPA records (batch of up to 25)",
+    @Operation(
+            summary = "Create EPA records (batch of up to 25)",
             description = "Each item names a registered learner (ULN, family name case-insensitive, standard as LARS "
                     + "code or STnnnn) and their EPAs; the server assigns epaReference. Dates from 2017-01-01 and "
                     + "not in the future; a first EPA is not a resit or retake; after a Fail the next is a resit or "
                     + "retake (or a withdrawal); nothing follows a Pass or a withdrawal. Items are answered one by "
                     + "one with validationErrors; more than 25 items or missing/repeated requestIds is a 400 problem "
                     + "and nothing is created. Admins, or assessors for their organisation's learners.")
-    @APIResponse(responseCode = "200", description = "One result per item, in request order",
+    @APIResponse(
+            responseCode = "200",
+            description = "One result per item, in request order",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = EpaResult.class)))
     public List<EpaResult> createEpaRecords(
             @NotNull(message = "a JSON array of EPA records is required") List<EpaRequest> batch) {
@@ -53,11 +56,14 @@ public class EpaResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Update EPA records (batch of up to 25)",
+    @Operation(
+            summary = "Update EPA records (batch of up to 25)",
             description = "Each item names its epaDetails.epaReference and gives the learner's whole list of EPAs. "
                     + "Nothing is changed in place: a new version of the record replaces the standing one, which is "
                     + "kept. The rules of create apply.")
-    @APIResponse(responseCode = "200", description = "One result per item, in request order",
+    @APIResponse(
+            responseCode = "200",
+            description = "One result per item, in request order",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = EpaResult.class)))
     public List<EpaResult> updateEpaRecords(
             @NotNull(message = "a JSON array of EPA records is required") List<EpaRequest> batch) {
@@ -66,21 +72,24 @@ public class EpaResource {
 
     @DELETE
     @Path("/{uln}/{familyName}/{standard}/{epaReference}")
-    @Operation(summary = "Delete an EPA record",
+    @Operation(
+            summary = "Delete an EPA record",
             description = "Recorded as a deletion replacing the standing record; the history is kept. Refused (409) "
                     + "while the learner has a live certificate for the standard.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such learner or EPA record (or not yours)")
-    @APIResponse(responseCode = "409", description = "The learner has a live certificate (`code`: "
-            + "`certificate-exists`)")
+    @APIResponse(
+            responseCode = "409",
+            description = "The learner has a live certificate (`code`: " + "`certificate-exists`)")
     public Response deleteEpaRecord(
             @PathParam("uln") @Pattern(regexp = "^[1-9]\\d{9}$", message = "must be 10 digits, not starting with 0")
-            String uln,
+                    String uln,
             @PathParam("familyName") @Size(min = 1, max = 100) String familyName,
-            @PathParam("standard") @Pattern(regexp = LearnerResource.STANDARD,
-                    message = "must be a LARS code or look like ST1234") String standard,
+            @PathParam("standard")
+                    @Pattern(regexp = LearnerResource.STANDARD, message = "must be a LARS code or look like ST1234")
+                    String standard,
             @PathParam("epaReference") @Pattern(regexp = "^\\d{8}$", message = "must be 8 digits")
-            String epaReference) {
+                    String epaReference) {
         service.delete(uln, familyName, standard, epaReference);
         return Response.noContent().build();
     }

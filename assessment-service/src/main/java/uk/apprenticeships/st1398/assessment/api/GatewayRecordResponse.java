@@ -9,12 +9,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record GatewayRecordResponse(
         UUID id,
         @Schema(example = "english-and-maths") String item,
-        @Schema(enumeration = {"waiver", "waiver-withdrawal", "declaration"}) String kind,
-        @Schema(description = "Why (waivers, withdrawals); a note (declarations)") String reason,
+
+        @Schema(enumeration = {"waiver", "waiver-withdrawal", "declaration"})
+        String kind,
+
+        @Schema(description = "Why (waivers, withdrawals); a note (declarations)")
+        String reason,
+
         String declaredBy,
         LocalDate declaredOn,
         String reference,
         OffsetDateTime recordedAt,
-        @Schema(description = "Token subject of whoever recorded it") String recordedBy,
-        String recordedByName) {
-}
+
+        @Schema(description = "Token subject of whoever recorded it")
+        String recordedBy,
+
+        String recordedByName) {}

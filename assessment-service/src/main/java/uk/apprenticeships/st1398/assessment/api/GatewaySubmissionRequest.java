@@ -5,5 +5,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "GatewaySubmissionRequest", description = "Submit the apprentice for the gateway to completion")
 public record GatewaySubmissionRequest(
-        @Size(min = 1, max = 2000) @Schema(description = "A note for the assessment organisation") String note) {
-}
+        @Size(min = 1, max = 2000) @Schema(description = "A note for the assessment organisation")
+        String note) {}

@@ -20,8 +20,10 @@ import uk.apprenticeships.st1398.assessment.service.EpaService;
 @Path("/api/v1/learner")
 @Produces(MediaType.APPLICATION_JSON)
 @PermissionsAllowed(AccessRules.ASSESSMENT_READ)
-@Tag(name = "DfE learner and EPA", description = "Learner and EPA records in the shapes of the DfE assessment "
-        + "service API (which keeps the name EPA, end-point assessment, for what this API calls an assessment)")
+@Tag(
+        name = "DfE learner and EPA",
+        description = "Learner and EPA records in the shapes of the DfE assessment "
+                + "service API (which keeps the name EPA, end-point assessment, for what this API calls an assessment)")
 public class LearnerResource {
 
     /** A LARS code (digits) or a standard reference. */
@@ -35,20 +37,27 @@ public class LearnerResource {
 
     @GET
     @Path("/{uln}/{familyName}/{standard}")
-    @Operation(summary = "Get a learner's record on a standard (DfE shape)",
+    @Operation(
+            summary = "Get a learner's record on a standard (DfE shape)",
             description = "The learner's assessment registration on the standard (its newest version), EPA details "
                     + "and certificate. The family name is matched case-insensitively; any mismatch, an unknown "
                     + "standard or another tenant's learner answers 404 without saying which. Scoped as assessments: "
                     + "assessors their organisation's, tutors their provider's, employers theirs.")
-    @APIResponse(responseCode = "200", description = "The learner",
+    @APIResponse(
+            responseCode = "200",
+            description = "The learner",
             content = @Content(schema = @Schema(implementation = LearnerResponse.class)))
     @APIResponse(responseCode = "404", description = "No such learner on this standard (or not yours)")
     public LearnerResponse getLearner(
-            @PathParam("uln") @Pattern(regexp = "^[1-9]\\d{9}$", message = "must be 10 digits, not starting with 0")
-            @Parameter(example = "1234567890") String uln,
+            @PathParam("uln")
+                    @Pattern(regexp = "^[1-9]\\d{9}$", message = "must be 10 digits, not starting with 0")
+                    @Parameter(example = "1234567890")
+                    String uln,
             @PathParam("familyName") @Size(min = 1, max = 100) @Parameter(example = "Smith") String familyName,
-            @PathParam("standard") @Pattern(regexp = STANDARD, message = "must be a LARS code or look like ST1234")
-            @Parameter(description = "LARS code or standard reference", example = "ST1398") String standard) {
+            @PathParam("standard")
+                    @Pattern(regexp = STANDARD, message = "must be a LARS code or look like ST1234")
+                    @Parameter(description = "LARS code or standard reference", example = "ST1398")
+                    String standard) {
         return service.learner(uln, familyName, standard);
     }
 }

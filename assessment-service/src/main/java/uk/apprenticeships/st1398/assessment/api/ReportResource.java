@@ -55,29 +55,39 @@ public class ReportResource {
     @Path("/cohort-statistics")
     @Produces(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(AccessRules.COHORT_STATISTICS)
-    @Operation(summary = "Cohort statistics for dashboards",
+    @Operation(
+            summary = "Cohort statistics for dashboards",
             description = "Completed assessments (overall grade set) whose last graded attempt falls in [from, to], "
                     + "grouped by any of standardVersion, period and provider (in the order given), with Pass, "
                     + "Merit, Distinction and Fail counts and pass, distinction and fail rates over `assessed`. "
                     + "Counted in the database. Scoped: tutors and LMS clients see their provider only (another "
                     + "providerUkprn answers 404), employers their apprentices, assessors their organisation, "
                     + "admins and regulators everything. Groups are paged in the order of the grouping columns.")
-    @APIResponse(responseCode = "200", description = "A page of groups",
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of groups",
             content = @Content(schema = @Schema(implementation = CohortStatisticsPage.class)))
-    @APIResponse(responseCode = "400", description = "from/to missing or malformed, from after to, more than five "
-            + "years, an unknown groupBy name or period, or a malformed providerUkprn")
+    @APIResponse(
+            responseCode = "400",
+            description = "from/to missing or malformed, from after to, more than five "
+                    + "years, an unknown groupBy name or period, or a malformed providerUkprn")
     @APIResponse(responseCode = "404", description = "A provider asking for another provider's statistics")
     public Response cohortStatistics(
             @QueryParam("from") @Parameter(description = "First day, yyyy-mm-dd", required = true) String from,
             @QueryParam("to") @Parameter(description = "Last day (inclusive), yyyy-mm-dd", required = true) String to,
-            @QueryParam("groupBy") @Parameter(description = "Comma-separated: standardVersion, period, provider "
-                    + "(default standardVersion)", example = "standardVersion,period") String groupBy,
-            @QueryParam("period") @Parameter(description = "month (default), quarter or year",
-                    example = "quarter") String period,
+            @QueryParam("groupBy")
+                    @Parameter(
+                            description =
+                                    "Comma-separated: standardVersion, period, provider " + "(default standardVersion)",
+                            example = "standardVersion,period")
+                    String groupBy,
+            @QueryParam("period") @Parameter(description = "month (default), quarter or year", example = "quarter")
+                    String period,
             @QueryParam("providerUkprn") @Parameter(description = "Only this provider", example = "10000001")
-            String providerUkprn,
+                    String providerUkprn,
             @Valid @BeanParam PageRequest page) {
-        return Response.ok(cohorts.statistics(from, to, groupBy, period, providerUkprn, page)).build();
+        return Response.ok(cohorts.statistics(from, to, groupBy, period, providerUkprn, page))
+                .build();
     }
 
     /** The page schema for OpenAPI (PageResponse is generic). */
@@ -92,16 +102,19 @@ public class ReportResource {
 
     @GET
     @Path("/epa-outcomes")
-    @Operation(summary = "EPA outcomes in a period",
+    @Operation(
+            summary = "EPA outcomes in a period",
             description = "One row per assessment with a complete result whose last graded attempt date falls in "
                     + "[from, to]. CSV for Accept text/csv or */* (the default), a JSON array of objects keyed by "
                     + "the CSV column names for application/json. Assessors only for their own organisation.")
     @APIResponse(responseCode = "200", description = "The report, streamed")
-    @APIResponse(responseCode = "400", description = "from/to missing or malformed, from after to, or more than "
-            + "366 days")
+    @APIResponse(
+            responseCode = "400",
+            description = "from/to missing or malformed, from after to, or more than " + "366 days")
     @APIResponse(responseCode = "403", description = "Not an admin, regulator or assessor")
     @APIResponse(responseCode = "404", description = "No such organisation, or another organisation's (assessors)")
-    public Response outcomes(@QueryParam("from") @Parameter(description = "First day, yyyy-mm-dd") String from,
+    public Response outcomes(
+            @QueryParam("from") @Parameter(description = "First day, yyyy-mm-dd") String from,
             @QueryParam("to") @Parameter(description = "Last day (inclusive), yyyy-mm-dd") String to,
             @QueryParam("epaoId") @Parameter(description = "Only this organisation (EPAnnnn)") String epaoId,
             @Context HttpHeaders headers) {
@@ -111,15 +124,18 @@ public class ReportResource {
 
     @GET
     @Path("/epa-registrations")
-    @Operation(summary = "EPA registrations in a period",
+    @Operation(
+            summary = "EPA registrations in a period",
             description = "One row per registration whose gateway date falls in [from, to], EventType "
                     + "Registration. CSV or JSON as for epa-outcomes.")
     @APIResponse(responseCode = "200", description = "The report, streamed")
-    @APIResponse(responseCode = "400", description = "from/to missing or malformed, from after to, or more than "
-            + "366 days")
+    @APIResponse(
+            responseCode = "400",
+            description = "from/to missing or malformed, from after to, or more than " + "366 days")
     @APIResponse(responseCode = "403", description = "Not an admin, regulator or assessor")
     @APIResponse(responseCode = "404", description = "No such organisation, or another organisation's (assessors)")
-    public Response registrations(@QueryParam("from") @Parameter(description = "First day, yyyy-mm-dd") String from,
+    public Response registrations(
+            @QueryParam("from") @Parameter(description = "First day, yyyy-mm-dd") String from,
             @QueryParam("to") @Parameter(description = "Last day (inclusive), yyyy-mm-dd") String to,
             @QueryParam("epaoId") @Parameter(description = "Only this organisation (EPAnnnn)") String epaoId,
             @Context HttpHeaders headers) {
@@ -127,7 +143,10 @@ public class ReportResource {
         return stream("epa-registrations", period, headers, reports::registrations);
     }
 
-    private static Response stream(String name, ReportService.Period period, HttpHeaders headers,
+    private static Response stream(
+            String name,
+            ReportService.Period period,
+            HttpHeaders headers,
             BiConsumer<ReportService.Period, ReportService.RowSink> report) {
         if (wantsJson(headers)) {
             StreamingOutput body = out -> json(out, sink -> report.accept(period, sink));
@@ -135,8 +154,9 @@ public class ReportResource {
         }
         StreamingOutput body = out -> csv(out, sink -> report.accept(period, sink));
         return Response.ok(body, TEXT_CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=" + name + "-" + period.from() + "-"
-                        + period.to() + ".csv")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=" + name + "-" + period.from() + "-" + period.to() + ".csv")
                 .build();
     }
 

@@ -8,6 +8,8 @@ import uk.apprenticeships.st1398.assessment.domain.CertificateStatus;
 /** Move a certificate to another status (for example Approved, by the approving body). */
 @Schema(name = "CertificateStatusChange")
 public record StatusChangeRequest(
-        @NotNull @Schema(required = true, example = "Approved") CertificateStatus status,
-        @Size(max = 500) @Schema(description = "Why; kept in the history") String note) {
-}
+        @NotNull @Schema(required = true, example = "Approved")
+        CertificateStatus status,
+
+        @Size(max = 500) @Schema(description = "Why; kept in the history")
+        String note) {}

@@ -6,5 +6,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CertificateSubmitRequest")
 public record SubmitRequest(
         @Schema(example = "row-1", required = true) String requestId,
-        @Schema(example = "00000001", required = true) String certificateReference) {
-}
+        @Schema(example = "00000001", required = true) String certificateReference) {}

@@ -33,12 +33,15 @@ public class AssessmentPlans {
     @CacheResult(cacheName = CACHE)
     public Optional<AssessmentPlan> find(String standardVersion) {
         int split = standardVersion.indexOf('_');
-        Optional<AssessmentPlan> plan = downstreams.readOptional(DOWNSTREAM, () -> client.assessmentPlan(
-                standardVersion.substring(0, split), standardVersion.substring(split + 1)));
+        Optional<AssessmentPlan> plan = downstreams.readOptional(
+                DOWNSTREAM,
+                () -> client.assessmentPlan(standardVersion.substring(0, split), standardVersion.substring(split + 1)));
         if (plan.isPresent() && !plan.get().usable()) {
             Log.warnf("standards-service gave an incomplete assessment plan for %s", standardVersion);
-            throw ApiException.of(AssessmentError.ASSESSMENT_PLAN_INCOMPLETE, "The standards catalogue's assessment "
-                    + "plan of " + standardVersion + " lacks members grading needs; nothing was saved.")
+            throw ApiException.of(
+                            AssessmentError.ASSESSMENT_PLAN_INCOMPLETE,
+                            "The standards catalogue's assessment " + "plan of " + standardVersion
+                                    + " lacks members grading needs; nothing was saved.")
                     .with("downstream", DOWNSTREAM);
         }
         return plan;
@@ -46,8 +49,11 @@ public class AssessmentPlans {
 
     /** The plan, or a 422 problem naming the version when it has none. */
     public AssessmentPlan require(String standardVersion) {
-        return find(standardVersion).orElseThrow(() -> ApiException.of(AssessmentError.NO_ASSESSMENT_PLAN,
-                "Standard version " + standardVersion + " has no assessment plan in the standards catalogue, so it "
-                        + "cannot be assessed here; nothing was saved."));
+        return find(standardVersion)
+                .orElseThrow(() -> ApiException.of(
+                        AssessmentError.NO_ASSESSMENT_PLAN,
+                        "Standard version " + standardVersion
+                                + " has no assessment plan in the standards catalogue, so it "
+                                + "cannot be assessed here; nothing was saved."));
     }
 }

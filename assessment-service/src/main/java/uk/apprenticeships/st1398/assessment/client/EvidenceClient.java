@@ -39,24 +39,39 @@ public interface EvidenceClient {
      * employers leaves out {@code dateOfBirth} and gives {@code ageAtStart} instead, which is all the check needs.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Apprentice(String id, String uln, String familyName, LocalDate dateOfBirth, Integer ageAtStart,
-            String providerUkprn, String employerId, String standardVersion, LocalDate startDate,
-            LocalDate plannedEndDate, String status) {
-    }
+    record Apprentice(
+            String id,
+            String uln,
+            String familyName,
+            LocalDate dateOfBirth,
+            Integer ageAtStart,
+            String providerUkprn,
+            String employerId,
+            String standardVersion,
+            LocalDate startDate,
+            LocalDate plannedEndDate,
+            String status) {}
 
     /** evidence-service's {@code ApprenticeCoverage}: every KSB of the version with its accepted evidence. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Coverage(String standardVersion, int totalKsbs, int coveredKsbs, int inProgressKsbs, List<String> gaps,
-            List<Ksb> ksbs) {
-    }
+    record Coverage(
+            String standardVersion,
+            int totalKsbs,
+            int coveredKsbs,
+            int inProgressKsbs,
+            List<String> gaps,
+            List<Ksb> ksbs) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Ksb(String code, String status, int acceptedEvidenceCount) {
-    }
+    record Ksb(String code, String status, int acceptedEvidenceCount) {}
 
     /** evidence-service's {@code OffTheJobSummary}; requiredHours comes from the plan's off-the-job rules. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record OffTheJobSummary(BigDecimal approvedHours, BigDecimal pendingHours, BigDecimal requiredHours,
-            BigDecimal shortfallHours, String calculation, String requirementUnavailable) {
-    }
+    record OffTheJobSummary(
+            BigDecimal approvedHours,
+            BigDecimal pendingHours,
+            BigDecimal requiredHours,
+            BigDecimal shortfallHours,
+            String calculation,
+            String requirementUnavailable) {}
 }

@@ -49,12 +49,19 @@ public class Portfolios {
 
     private static RuntimeException rejected(DownstreamRejected e, String id, String what) {
         return switch (e.status()) {
-            case 404 -> ApiException.of(AssessmentError.APPRENTICE_NOT_VISIBLE, "evidence-service has no apprentice "
-                    + id + " that you may see, so the gateway readiness cannot be checked.");
-            case 401, 403 -> ApiException.of(AssessmentError.PORTFOLIO_NOT_READABLE, "evidence-service does not let "
-                    + "you read this apprentice's " + what + " (it serves providers, employers, the apprentice and "
-                    + "admins); the readiness recorded with each gateway submission is visible to the assessment "
-                    + "organisation.");
+            case 404 ->
+                ApiException.of(
+                        AssessmentError.APPRENTICE_NOT_VISIBLE,
+                        "evidence-service has no apprentice " + id
+                                + " that you may see, so the gateway readiness cannot be checked.");
+            case 401, 403 ->
+                ApiException.of(
+                        AssessmentError.PORTFOLIO_NOT_READABLE,
+                        "evidence-service does not let "
+                                + "you read this apprentice's " + what
+                                + " (it serves providers, employers, the apprentice and "
+                                + "admins); the readiness recorded with each gateway submission is visible to the assessment "
+                                + "organisation.");
             default -> e;
         };
     }

@@ -71,7 +71,8 @@ public class AssessmentBooking {
     public UUID attemptId;
 
     public BookingStatus status() {
-        return cancelled != null && cancelled.at != null ? BookingStatus.cancelled
+        return cancelled != null && cancelled.at != null
+                ? BookingStatus.cancelled
                 : attemptId != null ? BookingStatus.attended : BookingStatus.booked;
     }
 }

@@ -2,7 +2,9 @@ package uk.apprenticeships.st1398.assessment.domain;
 
 /** A first attempt at a method, a resit (no further learning) or a retake (after further learning). */
 public enum AttemptKind {
-    first, resit, retake;
+    first,
+    resit,
+    retake;
 
     /**
      * Whether an attempt of this kind may follow the method's latest standing attempt, judged by kind and outcome

@@ -8,7 +8,9 @@ import java.util.Set;
  * stored: an open booking is cancelled once or attended once, and then stays as it is.
  */
 public enum BookingStatus {
-    booked, cancelled, attended;
+    booked,
+    cancelled,
+    attended;
 
     /** The statuses this one may move to. */
     public Set<BookingStatus> next() {

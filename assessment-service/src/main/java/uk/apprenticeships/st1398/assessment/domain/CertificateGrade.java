@@ -41,7 +41,9 @@ public enum CertificateGrade {
             return Optional.empty();
         }
         String wanted = label.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(g -> g.label.toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+        return Arrays.stream(values())
+                .filter(g -> g.label.toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst();
     }
 
     public static List<String> labels() {

@@ -9,7 +9,14 @@ import java.util.Set;
  * prints, delivers or cancels.
  */
 public enum CertificateStatus {
-    Draft, Ready, Submitted, Approved, Printed, Delivered, Cancelled, Deleted;
+    Draft,
+    Ready,
+    Submitted,
+    Approved,
+    Printed,
+    Delivered,
+    Cancelled,
+    Deleted;
 
     /** The statuses this one may move to, whoever asks. */
     public Set<CertificateStatus> next() {

@@ -23,8 +23,7 @@ public class EpaEntry {
     @Column(nullable = false)
     public boolean retake;
 
-    public EpaEntry() {
-    }
+    public EpaEntry() {}
 
     public EpaEntry(LocalDate date, EpaOutcome outcome, boolean resit, boolean retake) {
         this.date = date;

@@ -2,7 +2,9 @@ package uk.apprenticeships.st1398.assessment.domain;
 
 /** The outcome of one EPA in the DfE shape. Merit and Distinction are certificate grades, not EPA outcomes. */
 public enum EpaOutcome {
-    Pass, Fail, Withdrawn;
+    Pass,
+    Fail,
+    Withdrawn;
 
     /** Nothing follows a Pass or a withdrawal; a Fail is followed by a resit, a retake or a withdrawal. */
     public boolean isFinal() {

@@ -18,7 +18,6 @@ import org.hibernate.annotations.EmbeddedColumnNaming;
 @Table(name = "gateway_record")
 public class GatewayRecord {
 
-
     @Id
     public UUID id;
 

@@ -6,7 +6,9 @@ import jakarta.persistence.Converter;
 
 /** What a gateway record records, as sent and stored: a waiver, its withdrawal, or a declaration. */
 public enum GatewayRecordKind {
-    WAIVER("waiver"), WAIVER_WITHDRAWAL("waiver-withdrawal"), DECLARATION("declaration");
+    WAIVER("waiver"),
+    WAIVER_WITHDRAWAL("waiver-withdrawal"),
+    DECLARATION("declaration");
 
     private final String wire;
 

@@ -64,8 +64,7 @@ public class GatewaySubmission {
         @Convert(converter = ReadinessStatus.Column.class)
         public ReadinessStatus readinessStatus;
 
-        public Component() {
-        }
+        public Component() {}
 
         public Component(String item, ReadinessStatus readinessStatus) {
             this.item = item;

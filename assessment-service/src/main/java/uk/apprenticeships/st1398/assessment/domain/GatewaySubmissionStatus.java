@@ -9,7 +9,9 @@ import java.util.Set;
  * accepted (accepted) or one is rejected (rejected); both are final.
  */
 public enum GatewaySubmissionStatus {
-    submitted, accepted, rejected;
+    submitted,
+    accepted,
+    rejected;
 
     public Set<GatewaySubmissionStatus> next() {
         return this == submitted ? EnumSet.of(accepted, rejected) : EnumSet.noneOf(GatewaySubmissionStatus.class);
@@ -24,7 +26,8 @@ public enum GatewaySubmissionStatus {
         if (decisions.contains(ComponentDecision.rejected)) {
             return rejected;
         }
-        long accepted = decisions.stream().filter(d -> d == ComponentDecision.accepted).count();
+        long accepted =
+                decisions.stream().filter(d -> d == ComponentDecision.accepted).count();
         return accepted == components ? GatewaySubmissionStatus.accepted : submitted;
     }
 }

@@ -15,8 +15,7 @@ public class KsbJudgement {
 
     public String note;
 
-    public KsbJudgement() {
-    }
+    public KsbJudgement() {}
 
     public KsbJudgement(String code, boolean met, String note) {
         this.code = code;

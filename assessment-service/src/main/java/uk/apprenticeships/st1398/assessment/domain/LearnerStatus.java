@@ -5,7 +5,10 @@ package uk.apprenticeships.st1398.assessment.domain;
  * EPA yet), InAssessment (the latest failed: a resit or retake may follow), Passed or Withdrawn (both final).
  */
 public enum LearnerStatus {
-    Registered, InAssessment, Passed, Withdrawn;
+    Registered,
+    InAssessment,
+    Passed,
+    Withdrawn;
 
     /** The status after an EPA with this outcome. */
     public static LearnerStatus after(EpaOutcome latest) {

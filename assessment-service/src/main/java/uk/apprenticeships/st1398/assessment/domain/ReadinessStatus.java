@@ -10,7 +10,10 @@ import jakarta.persistence.Converter;
  * waived by the assessment organisation) or not-applicable (outside the requirement's conditions).
  */
 public enum ReadinessStatus {
-    PASSED("passed"), FAILED("failed"), WAIVED("waived"), NOT_APPLICABLE("not-applicable");
+    PASSED("passed"),
+    FAILED("failed"),
+    WAIVED("waived"),
+    NOT_APPLICABLE("not-applicable");
 
     private final String wire;
 

@@ -7,12 +7,11 @@ import uk.apprenticeships.st1398.assessment.domain.AssessmentOrganisation;
 /** Entity to API record mapping; the only place that knows both shapes. */
 public final class AssessmentOrganisationMapper {
 
-    private AssessmentOrganisationMapper() {
-    }
+    private AssessmentOrganisationMapper() {}
 
     public static AssessmentOrganisationResponse toResponse(AssessmentOrganisation o) {
-        return new AssessmentOrganisationResponse(o.epaoId, o.name, o.ukprn, o.contactEmail, o.created.at,
-                o.updated.at);
+        return new AssessmentOrganisationResponse(
+                o.epaoId, o.name, o.ukprn, o.contactEmail, o.created.at, o.updated.at);
     }
 
     /** Copies the replaceable fields onto the entity; the epaoId and audit fields are set by the caller. */

@@ -11,19 +11,33 @@ import uk.apprenticeships.st1398.assessment.domain.CertificateHistory;
 /** Certificate entity to API records and back; the only place that knows both shapes. */
 public final class CertificateMapper {
 
-    private CertificateMapper() {
-    }
+    private CertificateMapper() {}
 
     public static CertificateResponse toResponse(Certificate c, List<CertificateHistory> history) {
-        return new CertificateResponse(c.reference, c.organisation.epaoId, c.status.name(),
+        return new CertificateResponse(
+                c.reference,
+                c.organisation.epaoId,
+                c.status.name(),
                 new CertificateRequest.Standard(c.standardCode, c.standardReference),
                 new CertificateRequest.Learner(c.uln, c.familyName, c.givenNames),
-                new CertificateRequest.LearningDetails(c.version, c.courseOption, c.overallGrade, c.achievementDate,
-                        c.providerUkprn, ksbCodes(c)),
-                new CertificateRequest.PostalContact(c.contactName, c.department, c.contactOrganisation,
-                        c.addressLine1, c.addressLine2, c.addressLine3, c.addressLine4, c.city, c.postCode),
-                c.created.at, c.updated.at, c.approvedAt,
-                history == null ? null : history.stream().map(CertificateMapper::toChange).toList());
+                new CertificateRequest.LearningDetails(
+                        c.version, c.courseOption, c.overallGrade, c.achievementDate, c.providerUkprn, ksbCodes(c)),
+                new CertificateRequest.PostalContact(
+                        c.contactName,
+                        c.department,
+                        c.contactOrganisation,
+                        c.addressLine1,
+                        c.addressLine2,
+                        c.addressLine3,
+                        c.addressLine4,
+                        c.city,
+                        c.postCode),
+                c.created.at,
+                c.updated.at,
+                c.approvedAt,
+                history == null
+                        ? null
+                        : history.stream().map(CertificateMapper::toChange).toList());
     }
 
     public static CertificateResponse toResponse(Certificate c) {
@@ -50,7 +64,8 @@ public final class CertificateMapper {
         c.achievementDate = r.learningDetails().achievementDate();
         c.providerUkprn = r.learningDetails().providerUkprn();
         List<String> ksbs = r.learningDetails().ksbCodes();
-        c.ksbCodes = ksbs == null ? "" : String.join(",", ksbs.stream().distinct().toList());
+        c.ksbCodes =
+                ksbs == null ? "" : String.join(",", ksbs.stream().distinct().toList());
         CertificateRequest.PostalContact p = r.postalContact();
         c.contactName = p.contactName().strip();
         c.department = strip(p.department());
@@ -64,8 +79,8 @@ public final class CertificateMapper {
     }
 
     private static CertificateResponse.Change toChange(CertificateHistory h) {
-        return new CertificateResponse.Change(h.action.name(), h.status.name(), h.changed.at, h.changed.subject,
-                h.note);
+        return new CertificateResponse.Change(
+                h.action.name(), h.status.name(), h.changed.at, h.changed.subject, h.note);
     }
 
     private static String strip(String s) {

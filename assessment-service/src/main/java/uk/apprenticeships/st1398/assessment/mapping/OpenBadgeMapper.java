@@ -20,8 +20,7 @@ public final class OpenBadgeMapper {
     public static final String VC_CONTEXT = "https://www.w3.org/ns/credentials/v2";
     public static final String OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 
-    private OpenBadgeMapper() {
-    }
+    private OpenBadgeMapper() {}
 
     /** Where credentials, issuers and catalogue entries live, as the outside world sees them. */
     public record Urls(String publicBase, String catalogueBase) {
@@ -67,7 +66,9 @@ public final class OpenBadgeMapper {
         vc.put("type", List.of("VerifiableCredential", "OpenBadgeCredential"));
         vc.put("name", "Apprenticeship certificate: " + c.standardReference + " version " + c.version);
         vc.put("issuer", issuer(c, urls));
-        vc.put("validFrom", c.approvedAt.toInstant().truncatedTo(ChronoUnit.SECONDS).toString());
+        vc.put(
+                "validFrom",
+                c.approvedAt.toInstant().truncatedTo(ChronoUnit.SECONDS).toString());
         vc.put("credentialSubject", subject(c, ksbCodes, urls));
         return vc;
     }
@@ -101,8 +102,15 @@ public final class OpenBadgeMapper {
         if (c.organisation.contactEmail != null) {
             issuer.put("email", c.organisation.contactEmail);
         }
-        issuer.put("otherIdentifier", List.of(Map.of("type", "IdentifierEntry", "identifier", c.organisation.epaoId,
-                "identifierType", "ext:EPAOrgID")));
+        issuer.put(
+                "otherIdentifier",
+                List.of(Map.of(
+                        "type",
+                        "IdentifierEntry",
+                        "identifier",
+                        c.organisation.epaoId,
+                        "identifierType",
+                        "ext:EPAOrgID")));
         return issuer;
     }
 
@@ -120,19 +128,29 @@ public final class OpenBadgeMapper {
         subject.put("identifier", List.of(identity));
         subject.put("activityEndDate", c.achievementDate + "T00:00:00Z");
         subject.put("achievement", achievement(c, ksbCodes, urls, resultDescriptionId));
-        subject.put("result", List.of(Map.of("type", List.of("Result"), "resultDescription", resultDescriptionId,
-                "value", c.overallGrade)));
+        subject.put(
+                "result",
+                List.of(Map.of(
+                        "type", List.of("Result"), "resultDescription", resultDescriptionId, "value", c.overallGrade)));
         return subject;
     }
 
-    private static Map<String, Object> achievement(Certificate c, List<String> ksbCodes, Urls urls,
-            String resultDescriptionId) {
+    private static Map<String, Object> achievement(
+            Certificate c, List<String> ksbCodes, Urls urls, String resultDescriptionId) {
         List<Map<String, Object>> alignment = new ArrayList<>();
-        alignment.add(alignment("Apprenticeship standard " + c.standardReference, c.standardReference,
-                urls.standard(c.standardReference), "Apprenticeship standards", "ext:ApprenticeshipStandard"));
+        alignment.add(alignment(
+                "Apprenticeship standard " + c.standardReference,
+                c.standardReference,
+                urls.standard(c.standardReference),
+                "Apprenticeship standards",
+                "ext:ApprenticeshipStandard"));
         for (String code : ksbCodes) {
-            alignment.add(alignment(ksbName(code), code, urls.ksb(c.standardReference, c.version, code),
-                    c.standardReference + " version " + c.version + " KSBs", "ext:KSB"));
+            alignment.add(alignment(
+                    ksbName(code),
+                    code,
+                    urls.ksb(c.standardReference, c.version, code),
+                    c.standardReference + " version " + c.version + " KSBs",
+                    "ext:KSB"));
         }
         List<String> allowed = new ArrayList<>(List.of("Pass", "Merit", "Distinction"));
         if (!allowed.contains(c.overallGrade)) {
@@ -150,13 +168,19 @@ public final class OpenBadgeMapper {
         achievement.put("type", List.of("Achievement"));
         achievement.put("achievementType", "ApprenticeshipCertificate");
         achievement.put("name", "Apprenticeship standard " + c.standardReference + " version " + c.version);
-        achievement.put("description", "Completion of the apprenticeship standard " + c.standardReference
-                + " (LARS code " + c.standardCode + "), version " + c.version
-                + (c.courseOption == null ? "" : ", option " + c.courseOption) + ", assessed by "
-                + c.organisation.name + ".");
-        achievement.put("criteria", Map.of("narrative", "Passed the apprenticeship assessment (formerly end-point "
-                + "assessment) of this standard version, covering the knowledge, skills and behaviours aligned "
-                + "below. The overall grade is given in the result."));
+        achievement.put(
+                "description",
+                "Completion of the apprenticeship standard " + c.standardReference
+                        + " (LARS code " + c.standardCode + "), version " + c.version
+                        + (c.courseOption == null ? "" : ", option " + c.courseOption) + ", assessed by "
+                        + c.organisation.name + ".");
+        achievement.put(
+                "criteria",
+                Map.of(
+                        "narrative",
+                        "Passed the apprenticeship assessment (formerly end-point "
+                                + "assessment) of this standard version, covering the knowledge, skills and behaviours aligned "
+                                + "below. The overall grade is given in the result."));
         achievement.put("humanCode", c.standardReference);
         achievement.put("version", c.version);
         achievement.put("alignment", alignment);
@@ -165,8 +189,7 @@ public final class OpenBadgeMapper {
         return achievement;
     }
 
-    private static Map<String, Object> alignment(String name, String code, String url, String framework,
-            String type) {
+    private static Map<String, Object> alignment(String name, String code, String url, String framework, String type) {
         Map<String, Object> alignment = new LinkedHashMap<>();
         alignment.put("type", List.of("Alignment"));
         alignment.put("targetName", name);

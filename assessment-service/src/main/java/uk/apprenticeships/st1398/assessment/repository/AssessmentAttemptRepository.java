@@ -12,6 +12,7 @@ public class AssessmentAttemptRepository implements PanacheRepositoryBase<Assess
 
     /** Every attempt of an assessment, superseded ones included, in the order they were recorded. */
     public List<AssessmentAttempt> byAssessment(UUID assessmentId) {
-        return find("assessmentId", Sort.by("recorded.at").and("id"), assessmentId).list();
+        return find("assessmentId", Sort.by("recorded.at").and("id"), assessmentId)
+                .list();
     }
 }

@@ -18,14 +18,19 @@ public class AssessmentBookingRepository implements PanacheRepositoryBase<Assess
 
     /** The method's open booking (not cancelled, not attended), if any. */
     public Optional<AssessmentBooking> open(UUID assessmentId, String methodCode) {
-        return find("assessmentId = ?1 and methodCode = ?2 and cancelled.at is null and attemptId is null",
-                assessmentId, methodCode).firstResultOptional();
+        return find(
+                        "assessmentId = ?1 and methodCode = ?2 and cancelled.at is null and attemptId is null",
+                        assessmentId,
+                        methodCode)
+                .firstResultOptional();
     }
 
     /** An assessment's bookings in the order they were made, optionally of one method and status. */
-    public List<AssessmentBooking> search(UUID assessmentId, String methodCode, BookingStatus status,
-            PageRequest page) {
-        return query(assessmentId, methodCode, status).page(page.page(), page.size()).list();
+    public List<AssessmentBooking> search(
+            UUID assessmentId, String methodCode, BookingStatus status, PageRequest page) {
+        return query(assessmentId, methodCode, status)
+                .page(page.page(), page.size())
+                .list();
     }
 
     public long count(UUID assessmentId, String methodCode, BookingStatus status) {
@@ -40,11 +45,12 @@ public class AssessmentBookingRepository implements PanacheRepositoryBase<Assess
             params.and("method", methodCode);
         }
         if (status != null) {
-            where.add(switch (status) {
-                case booked -> "cancelled.at is null and attemptId is null";
-                case cancelled -> "cancelled.at is not null";
-                case attended -> "attemptId is not null";
-            });
+            where.add(
+                    switch (status) {
+                        case booked -> "cancelled.at is null and attemptId is null";
+                        case cancelled -> "cancelled.at is not null";
+                        case attended -> "attemptId is not null";
+                    });
         }
         return find(String.join(" and ", where), Sort.by("booked.at").and("id"), params);
     }

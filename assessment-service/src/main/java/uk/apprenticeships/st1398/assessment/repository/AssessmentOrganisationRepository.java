@@ -3,11 +3,11 @@ package uk.apprenticeships.st1398.assessment.repository;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
-import uk.apprenticeships.st1398.platform.api.LikePatterns;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentOrganisation;
+import uk.apprenticeships.st1398.platform.api.LikePatterns;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 
 @ApplicationScoped
@@ -27,7 +27,8 @@ public class AssessmentOrganisationRepository implements PanacheRepository<Asses
     }
 
     private PanacheQuery<AssessmentOrganisation> query(String name) {
-        return name == null ? findAll(Sort.by("epaoId"))
+        return name == null
+                ? findAll(Sort.by("epaoId"))
                 : find("lower(name) like ?1 escape '!'", Sort.by("epaoId"), LikePatterns.contains(name.toLowerCase()));
     }
 }

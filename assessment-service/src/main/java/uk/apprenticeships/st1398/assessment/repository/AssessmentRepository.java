@@ -16,9 +16,8 @@ import uk.apprenticeships.st1398.platform.api.PageRequest;
 public class AssessmentRepository implements PanacheRepositoryBase<Assessment, UUID> {
 
     /** Which registrations a caller may see: every one, or those matching any of the tenant values given. */
-    public record Scope(boolean everything, Optional<String> epaoId, Optional<String> providerUkprn,
-            Optional<String> employerId) {
-    }
+    public record Scope(
+            boolean everything, Optional<String> epaoId, Optional<String> providerUkprn, Optional<String> employerId) {}
 
     public Optional<Assessment> findByLearner(String uln, String standardVersion) {
         return find("uln = ?1 and standardVersion = ?2", uln, standardVersion).firstResultOptional();
@@ -26,8 +25,12 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
 
     /** The learner's registrations on any version of a standard (STnnnn), newest first. */
     public List<Assessment> findByLearnerAndStandard(String uln, String standardReference) {
-        return find("uln = ?1 and standardVersion like ?2", Sort.by("created.at", Sort.Direction.Descending),
-                uln, standardReference + "_%").list();
+        return find(
+                        "uln = ?1 and standardVersion like ?2",
+                        Sort.by("created.at", Sort.Direction.Descending),
+                        uln,
+                        standardReference + "_%")
+                .list();
     }
 
     /**
@@ -35,9 +38,13 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
      * one given, oldest first.
      */
     public List<Assessment> ungradedAssignedTo(UUID assessorId, String providerUkprn, String employerId) {
-        return find("assessor.id = ?1 and overallGrade is null and (providerUkprn = ?2 or employerId = ?3)",
-                Sort.by("created.at").and("id"), assessorId, providerUkprn == null ? "" : providerUkprn,
-                employerId == null ? "" : employerId).list();
+        return find(
+                        "assessor.id = ?1 and overallGrade is null and (providerUkprn = ?2 or employerId = ?3)",
+                        Sort.by("created.at").and("id"),
+                        assessorId,
+                        providerUkprn == null ? "" : providerUkprn,
+                        employerId == null ? "" : employerId)
+                .list();
     }
 
     /** Registrations in the caller's scope, oldest first (then by id, stable), optionally for one learner. */

@@ -18,7 +18,8 @@ public class AssessorRepository implements PanacheRepositoryBase<Assessor, UUID>
 
     /** An organisation's assessors by name, then id (stable). */
     public List<Assessor> byOrganisation(long organisationId, PageRequest page) {
-        return find("organisation.id", Sort.by("name").and("id"), organisationId).page(page.page(), page.size())
+        return find("organisation.id", Sort.by("name").and("id"), organisationId)
+                .page(page.page(), page.size())
                 .list();
     }
 

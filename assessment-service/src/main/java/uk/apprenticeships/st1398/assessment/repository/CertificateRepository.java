@@ -16,9 +16,8 @@ import uk.apprenticeships.st1398.platform.api.PageRequest;
 public class CertificateRepository implements PanacheRepository<Certificate> {
 
     /** What a list may be narrowed to; null members mean "any". The tenant fields come from the caller's token. */
-    public record Filter(String epaoId, String providerUkprn, CertificateStatus status, String standardReference,
-            String uln) {
-    }
+    public record Filter(
+            String epaoId, String providerUkprn, CertificateStatus status, String standardReference, String uln) {}
 
     public Optional<Certificate> findByReference(String reference) {
         return find("reference", reference).firstResultOptional();
@@ -26,21 +25,31 @@ public class CertificateRepository implements PanacheRepository<Certificate> {
 
     /** The next never-used certificate reference (8 digits, zero-padded). */
     public String nextReference() {
-        Number next = (Number) getEntityManager().createNativeQuery("select nextval('certificate_reference_seq')")
+        Number next = (Number) getEntityManager()
+                .createNativeQuery("select nextval('certificate_reference_seq')")
                 .getSingleResult();
         return String.format("%08d", next.longValue());
     }
 
     /** Whether the learner already has a live (not cancelled or deleted) certificate for this standard. */
     public boolean liveCertificateExists(String uln, String standardReference, Long exceptId) {
-        return count("uln = ?1 and standardReference = ?2 and status not in ?3 and id <> ?4", uln, standardReference,
-                List.of(CertificateStatus.Cancelled, CertificateStatus.Deleted), exceptId == null ? -1L : exceptId) > 0;
+        return count(
+                        "uln = ?1 and standardReference = ?2 and status not in ?3 and id <> ?4",
+                        uln,
+                        standardReference,
+                        List.of(CertificateStatus.Cancelled, CertificateStatus.Deleted),
+                        exceptId == null ? -1L : exceptId)
+                > 0;
     }
 
     /** The learner's live (not cancelled or deleted) certificate for this standard, if any. */
     public Optional<Certificate> live(String uln, String standardReference) {
-        return find("uln = ?1 and standardReference = ?2 and status not in ?3", uln, standardReference,
-                List.of(CertificateStatus.Cancelled, CertificateStatus.Deleted)).firstResultOptional();
+        return find(
+                        "uln = ?1 and standardReference = ?2 and status not in ?3",
+                        uln,
+                        standardReference,
+                        List.of(CertificateStatus.Cancelled, CertificateStatus.Deleted))
+                .firstResultOptional();
     }
 
     public List<Certificate> search(Filter filter, PageRequest page) {

@@ -13,7 +13,9 @@ public class ConflictChangeRepository implements PanacheRepository<ConflictChang
 
     /** An assessor's conflict changes in the order they were made. */
     public List<ConflictChange> byAssessor(UUID assessorId, PageRequest page) {
-        return find("assessorId", Sort.by("id"), assessorId).page(page.page(), page.size()).list();
+        return find("assessorId", Sort.by("id"), assessorId)
+                .page(page.page(), page.size())
+                .list();
     }
 
     public long countByAssessor(UUID assessorId) {

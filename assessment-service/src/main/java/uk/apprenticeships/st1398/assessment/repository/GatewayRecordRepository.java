@@ -12,6 +12,7 @@ public class GatewayRecordRepository implements PanacheRepositoryBase<GatewayRec
 
     /** Every waiver, withdrawal and declaration of an assessment, oldest first. */
     public List<GatewayRecord> byAssessment(UUID assessmentId) {
-        return find("assessmentId", Sort.by("recorded.at").and("id"), assessmentId).list();
+        return find("assessmentId", Sort.by("recorded.at").and("id"), assessmentId)
+                .list();
     }
 }

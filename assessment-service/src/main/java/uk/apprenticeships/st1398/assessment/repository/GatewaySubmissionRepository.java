@@ -26,8 +26,11 @@ public class GatewaySubmissionRepository implements PanacheRepositoryBase<Gatewa
         if (submissionIds.isEmpty()) {
             return List.of();
         }
-        return getEntityManager().createQuery("from GatewayDecision d where d.submissionId in :ids "
-                + "order by d.decided.at, d.id", GatewayDecision.class).setParameter("ids", submissionIds)
+        return getEntityManager()
+                .createQuery(
+                        "from GatewayDecision d where d.submissionId in :ids " + "order by d.decided.at, d.id",
+                        GatewayDecision.class)
+                .setParameter("ids", submissionIds)
                 .getResultList();
     }
 

@@ -25,13 +25,16 @@ public class AccessRules implements AccessPolicy {
     public static final String ORGANISATION_MANAGE = "organisation:manage";
     /** Act for any assessment organisation (name it in a certificate, declare any assessor's conflicts). */
     public static final String ORGANISATION_ACT_FOR_ANY = "organisation:act-for-any";
+
     public static final String ASSESSOR_READ = "assessor:read";
     public static final String ASSESSOR_REGISTER = "assessor:register";
     /** Declare a conflict of interest (assessors their own; with {@link #ORGANISATION_ACT_FOR_ANY}, anyone's). */
     public static final String CONFLICT_DECLARE = "conflict:declare";
+
     public static final String CONFLICT_REMOVE = "conflict:remove";
     /** Assessments, their attempts, results, bookings, gateway records and the DfE learner view. */
     public static final String ASSESSMENT_READ = "assessment:read";
+
     public static final String ASSESSMENT_REGISTER = "assessment:register";
     public static final String ASSESSMENT_ASSIGN = "assessment:assign";
     public static final String BOOKING_MANAGE = "booking:manage";
@@ -39,11 +42,13 @@ public class AccessRules implements AccessPolicy {
     public static final String ATTEMPT_GRADE = "attempt:grade";
     /** The gateway readiness check (the portfolio is read from evidence-service with the caller's token). */
     public static final String GATEWAY_READINESS = "gateway:readiness";
+
     public static final String GATEWAY_WAIVE = "gateway:waive";
     /** Record any declaration: the provider's tutors and LMS client, admins. */
     public static final String GATEWAY_DECLARE = "gateway:declare";
     /** Record the employer's own confirmation (employer-confirmation) of its apprentice. */
     public static final String GATEWAY_CONFIRM = "gateway:confirm";
+
     public static final String GATEWAY_SUBMIT = "gateway:submit";
     public static final String GATEWAY_DECIDE = "gateway:decide";
     public static final String CERTIFICATE_READ = "certificate:read";
@@ -53,29 +58,76 @@ public class AccessRules implements AccessPolicy {
     public static final String CERTIFICATE_APPROVE = "certificate:approve";
     /** The Ofqual returns (EPA outcomes and registrations). */
     public static final String REPORT_READ = "report:read";
+
     public static final String COHORT_STATISTICS = "report:cohort-statistics";
     /** The DfE-shaped EPA record batches and deletion. */
     public static final String EPA_WRITE = "epa:write";
 
-    private static final Set<String> PROVIDER = Set.of(ORGANISATION_READ, ASSESSMENT_READ, GATEWAY_READINESS,
-            GATEWAY_DECLARE, GATEWAY_SUBMIT, CERTIFICATE_READ, COHORT_STATISTICS);
+    private static final Set<String> PROVIDER = Set.of(
+            ORGANISATION_READ,
+            ASSESSMENT_READ,
+            GATEWAY_READINESS,
+            GATEWAY_DECLARE,
+            GATEWAY_SUBMIT,
+            CERTIFICATE_READ,
+            COHORT_STATISTICS);
 
     private static final Map<String, Set<String>> GRANTS = Map.of(
-            Roles.ADMIN, Set.of(ORGANISATION_READ, ORGANISATION_MANAGE, ORGANISATION_ACT_FOR_ANY, ASSESSOR_READ,
-                    ASSESSOR_REGISTER, CONFLICT_DECLARE, CONFLICT_REMOVE, ASSESSMENT_READ, ASSESSMENT_REGISTER,
-                    ASSESSMENT_ASSIGN, BOOKING_MANAGE, GATEWAY_READINESS, GATEWAY_WAIVE, GATEWAY_DECLARE,
-                    GATEWAY_SUBMIT, GATEWAY_DECIDE, CERTIFICATE_READ, CERTIFICATE_WRITE, CERTIFICATE_APPROVE,
-                    REPORT_READ, COHORT_STATISTICS, EPA_WRITE),
-            Roles.REGULATOR, Set.of(ORGANISATION_READ, ASSESSOR_READ, ASSESSMENT_READ, GATEWAY_READINESS,
-                    CERTIFICATE_READ, REPORT_READ, COHORT_STATISTICS),
-            Roles.ASSESSOR, Set.of(ORGANISATION_READ, ASSESSOR_READ, CONFLICT_DECLARE, ASSESSMENT_READ,
-                    ASSESSMENT_REGISTER, ASSESSMENT_ASSIGN, BOOKING_MANAGE, ATTEMPT_GRADE, GATEWAY_READINESS,
-                    GATEWAY_WAIVE, GATEWAY_DECIDE, CERTIFICATE_READ, CERTIFICATE_WRITE, REPORT_READ,
-                    COHORT_STATISTICS, EPA_WRITE),
+            Roles.ADMIN,
+                    Set.of(
+                            ORGANISATION_READ,
+                            ORGANISATION_MANAGE,
+                            ORGANISATION_ACT_FOR_ANY,
+                            ASSESSOR_READ,
+                            ASSESSOR_REGISTER,
+                            CONFLICT_DECLARE,
+                            CONFLICT_REMOVE,
+                            ASSESSMENT_READ,
+                            ASSESSMENT_REGISTER,
+                            ASSESSMENT_ASSIGN,
+                            BOOKING_MANAGE,
+                            GATEWAY_READINESS,
+                            GATEWAY_WAIVE,
+                            GATEWAY_DECLARE,
+                            GATEWAY_SUBMIT,
+                            GATEWAY_DECIDE,
+                            CERTIFICATE_READ,
+                            CERTIFICATE_WRITE,
+                            CERTIFICATE_APPROVE,
+                            REPORT_READ,
+                            COHORT_STATISTICS,
+                            EPA_WRITE),
+            Roles.REGULATOR,
+                    Set.of(
+                            ORGANISATION_READ,
+                            ASSESSOR_READ,
+                            ASSESSMENT_READ,
+                            GATEWAY_READINESS,
+                            CERTIFICATE_READ,
+                            REPORT_READ,
+                            COHORT_STATISTICS),
+            Roles.ASSESSOR,
+                    Set.of(
+                            ORGANISATION_READ,
+                            ASSESSOR_READ,
+                            CONFLICT_DECLARE,
+                            ASSESSMENT_READ,
+                            ASSESSMENT_REGISTER,
+                            ASSESSMENT_ASSIGN,
+                            BOOKING_MANAGE,
+                            ATTEMPT_GRADE,
+                            GATEWAY_READINESS,
+                            GATEWAY_WAIVE,
+                            GATEWAY_DECIDE,
+                            CERTIFICATE_READ,
+                            CERTIFICATE_WRITE,
+                            REPORT_READ,
+                            COHORT_STATISTICS,
+                            EPA_WRITE),
             Roles.TUTOR, PROVIDER,
             Roles.LMS_INTEGRATION, PROVIDER,
-            Roles.EMPLOYER, Set.of(ORGANISATION_READ, ASSESSMENT_READ, GATEWAY_READINESS, GATEWAY_CONFIRM,
-                    COHORT_STATISTICS));
+            Roles.EMPLOYER,
+                    Set.of(ORGANISATION_READ, ASSESSMENT_READ, GATEWAY_READINESS, GATEWAY_CONFIRM, COHORT_STATISTICS));
 
     @Override
     public Map<String, Set<String>> grants() {
@@ -123,7 +175,8 @@ public class AccessRules implements AccessPolicy {
 
     /** As {@link #mayRead(Caller, String, String)}, and employers for their own apprentices. */
     public static boolean mayRead(Caller caller, String epaoId, String providerUkprn, String employerId) {
-        return mayRead(caller, epaoId, providerUkprn) || ownEmployer(caller).map(employerId::equals).orElse(false);
+        return mayRead(caller, epaoId, providerUkprn)
+                || ownEmployer(caller).map(employerId::equals).orElse(false);
     }
 
     /** Whether the caller may see this organisation's assessors and reports: anyone but another organisation's. */

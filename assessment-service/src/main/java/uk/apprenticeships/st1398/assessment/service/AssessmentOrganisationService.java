@@ -26,8 +26,8 @@ public class AssessmentOrganisationService {
     private final CurrentCaller caller;
     private final Clock clock;
 
-    public AssessmentOrganisationService(AssessmentOrganisationRepository organisations, CurrentCaller caller,
-            Clock clock) {
+    public AssessmentOrganisationService(
+            AssessmentOrganisationRepository organisations, CurrentCaller caller, Clock clock) {
         this.clock = clock;
         this.organisations = organisations;
         this.caller = caller;
@@ -35,7 +35,10 @@ public class AssessmentOrganisationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<AssessmentOrganisationResponse> search(String name, PageRequest page) {
-        return PageResponse.of(organisations.search(name, page), AssessmentOrganisationMapper::toResponse, page,
+        return PageResponse.of(
+                organisations.search(name, page),
+                AssessmentOrganisationMapper::toResponse,
+                page,
                 organisations.count(name));
     }
 
@@ -70,8 +73,8 @@ public class AssessmentOrganisationService {
     @Transactional
     public AssessmentOrganisationResponse update(String epaoId, AssessmentOrganisationRequest request) {
         if (!epaoId.equals(request.epaoId())) {
-            throw ApiException.invalid("epaoId",
-                    "must match the epaoId in the path (" + epaoId + "); organisation ids cannot be changed");
+            throw ApiException.invalid(
+                    "epaoId", "must match the epaoId in the path (" + epaoId + "); organisation ids cannot be changed");
         }
         AssessmentOrganisation organisation = find(epaoId);
         AssessmentOrganisationMapper.apply(request, organisation);
@@ -81,13 +84,15 @@ public class AssessmentOrganisationService {
     }
 
     private AssessmentOrganisation find(String epaoId) {
-        return organisations.findByEpaoId(epaoId)
-                .orElseThrow(() -> ApiException.of(AssessmentError.ORGANISATION_NOT_FOUND,
-                        "No assessment organisation with id " + epaoId + "."));
+        return organisations
+                .findByEpaoId(epaoId)
+                .orElseThrow(() -> ApiException.of(
+                        AssessmentError.ORGANISATION_NOT_FOUND, "No assessment organisation with id " + epaoId + "."));
     }
 
     private static ApiException duplicate(String epaoId) {
-        return ApiException.of(AssessmentError.ORGANISATION_EXISTS,
+        return ApiException.of(
+                AssessmentError.ORGANISATION_EXISTS,
                 "Assessment organisation " + epaoId + " already exists; use PUT to change it.");
     }
 
@@ -99,7 +104,6 @@ public class AssessmentOrganisationService {
         }
         return false;
     }
-
 
     /** Who is doing this, and now: the platform's one stamp. */
     private StampColumns stamp() {

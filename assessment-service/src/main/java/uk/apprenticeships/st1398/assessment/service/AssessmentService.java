@@ -51,8 +51,10 @@ import uk.apprenticeships.st1398.platform.security.Stamp;
 public class AssessmentService {
 
     /** Attempts as they happened: by date, then by when they were recorded. */
-    private static final Comparator<AssessmentAttempt> CHRONOLOGICAL = Comparator
-            .comparing((AssessmentAttempt a) -> a.date).thenComparing(a -> a.recorded.at).thenComparing(a -> a.id);
+    private static final Comparator<AssessmentAttempt> CHRONOLOGICAL = Comparator.comparing(
+                    (AssessmentAttempt a) -> a.date)
+            .thenComparing(a -> a.recorded.at)
+            .thenComparing(a -> a.id);
 
     private final AssessmentRepository assessments;
     private final AssessmentAttemptRepository attempts;
@@ -63,9 +65,15 @@ public class AssessmentService {
     private final CurrentCaller caller;
     private final Clock clock;
 
-    public AssessmentService(AssessmentRepository assessments, AssessmentAttemptRepository attempts,
-            AssessmentBookingRepository bookings, AssessorRepository assessors,
-            AssessmentOrganisationRepository organisations, AssessmentPlans plans, CurrentCaller caller, Clock clock) {
+    public AssessmentService(
+            AssessmentRepository assessments,
+            AssessmentAttemptRepository attempts,
+            AssessmentBookingRepository bookings,
+            AssessorRepository assessors,
+            AssessmentOrganisationRepository organisations,
+            AssessmentPlans plans,
+            CurrentCaller caller,
+            Clock clock) {
         this.clock = clock;
         this.assessments = assessments;
         this.attempts = attempts;
@@ -78,10 +86,15 @@ public class AssessmentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<AssessmentResponse> search(String uln, PageRequest page) {
-        AssessmentRepository.Scope scope = new AssessmentRepository.Scope(caller.get().seesEverything(),
+        AssessmentRepository.Scope scope = new AssessmentRepository.Scope(
+                caller.get().seesEverything(),
                 AccessRules.ownOrganisation(caller.get()),
-                AccessRules.ownProvider(caller.get()), AccessRules.ownEmployer(caller.get()));
-        return PageResponse.of(assessments.search(scope, uln, page), AssessmentMapper::toResponse, page,
+                AccessRules.ownProvider(caller.get()),
+                AccessRules.ownEmployer(caller.get()));
+        return PageResponse.of(
+                assessments.search(scope, uln, page),
+                AssessmentMapper::toResponse,
+                page,
                 assessments.count(scope, uln));
     }
 
@@ -93,18 +106,20 @@ public class AssessmentService {
     @Transactional
     public AssessmentResponse register(AssessmentRequest request) {
         if (!AccessRules.maySeeOrganisation(caller.get(), request.epaoId())) {
-            throw ApiException.of(AssessmentError.ORGANISATION_NOT_YOURS,
-                    "Assessors register apprentices only with their own "
-                    + "assessment organisation.");
+            throw ApiException.of(
+                    AssessmentError.ORGANISATION_NOT_YOURS,
+                    "Assessors register apprentices only with their own " + "assessment organisation.");
         }
-        AssessmentOrganisation organisation = organisations.findByEpaoId(request.epaoId())
-                .orElseThrow(() -> ApiException.of(AssessmentError.ORGANISATION_UNKNOWN,
-                        "No assessment organisation with id "
-                        + request.epaoId() + "; nothing was saved."));
+        AssessmentOrganisation organisation = organisations
+                .findByEpaoId(request.epaoId())
+                .orElseThrow(() -> ApiException.of(
+                        AssessmentError.ORGANISATION_UNKNOWN,
+                        "No assessment organisation with id " + request.epaoId() + "; nothing was saved."));
         if (assessments.findByLearner(request.uln(), request.standardVersion()).isPresent()) {
-            throw ApiException.of(AssessmentError.LEARNER_ALREADY_REGISTERED,
-                    "Learner " + request.uln() + " is already registered for assessment on "
-                    + request.standardVersion() + ".");
+            throw ApiException.of(
+                    AssessmentError.LEARNER_ALREADY_REGISTERED,
+                    "Learner " + request.uln() + " is already registered for assessment on " + request.standardVersion()
+                            + ".");
         }
         AssessmentPlan plan = plans.require(request.standardVersion());
         Assessment assessment = new Assessment();
@@ -117,13 +132,15 @@ public class AssessmentService {
         assessment.employerId = request.employerId().strip();
         assessment.apprenticeId = request.apprenticeId();
         assessment.gatewayDate = request.gatewayDate();
-        assessment.periodEnd = request.gatewayDate() == null ? null
+        assessment.periodEnd = request.gatewayDate() == null
+                ? null
                 : request.gatewayDate().plusMonths(plan.assessmentPeriod().months());
         assessment.created = stamp();
         assessment.updated = stamp();
         assessments.persistAndFlush(assessment);
-        Log.infof("Registered assessment %s (%s) with %s", assessment.id, assessment.standardVersion,
-                organisation.epaoId);
+        Log.infof(
+                "Registered assessment %s (%s) with %s",
+                assessment.id, assessment.standardVersion, organisation.epaoId);
         return AssessmentMapper.toResponse(assessment);
     }
 
@@ -144,18 +161,21 @@ public class AssessmentService {
      * conflict declared at the same time waits (AssessorService locks the assessor too).
      */
     Assessor assessable(Assessment assessment, UUID assessorId) {
-        Assessor assessor = assessors.findByIdOptional(assessorId)
+        Assessor assessor = assessors
+                .findByIdOptional(assessorId)
                 .filter(a -> a.organisation.id.equals(assessment.organisation.id))
-                .orElseThrow(() -> ApiException.of(AssessmentError.ASSESSOR_NOT_IN_ORGANISATION,
-                        "No assessor " + assessorId + " in assessment "
-                        + "organisation " + assessment.organisation.epaoId + "; nothing was changed."));
+                .orElseThrow(() -> ApiException.of(
+                        AssessmentError.ASSESSOR_NOT_IN_ORGANISATION,
+                        "No assessor " + assessorId + " in assessment " + "organisation "
+                                + assessment.organisation.epaoId + "; nothing was changed."));
         assessors.getEntityManager().lock(assessor, LockModeType.PESSIMISTIC_WRITE);
         assessors.getEntityManager().refresh(assessor);
         if (assessor.conflictProviderUkprns.contains(assessment.providerUkprn)
                 || assessor.conflictEmployerIds.contains(assessment.employerId)) {
-            throw ApiException.of(AssessmentError.ASSESSOR_CONFLICT_OF_INTEREST,
+            throw ApiException.of(
+                    AssessmentError.ASSESSOR_CONFLICT_OF_INTEREST,
                     "Assessor " + assessor.id + " declared a conflict "
-                    + "of interest with this apprentice's training provider or employer; nothing was changed.");
+                            + "of interest with this apprentice's training provider or employer; nothing was changed.");
         }
         return assessor;
     }
@@ -164,8 +184,8 @@ public class AssessmentService {
     public PageResponse<AttemptResponse> attempts(UUID id, PageRequest page) {
         visible(id);
         List<AssessmentAttempt> all = attempts.byAssessment(id);
-        List<AssessmentAttempt> slice = all.subList(Math.min(page.offset(), all.size()),
-                Math.min(page.offset() + page.size(), all.size()));
+        List<AssessmentAttempt> slice =
+                all.subList(Math.min(page.offset(), all.size()), Math.min(page.offset() + page.size(), all.size()));
         return PageResponse.of(slice, AssessmentMapper::toResponse, page, all.size());
     }
 
@@ -180,14 +200,32 @@ public class AssessmentService {
         Assessment assessment = lockedForGrading(id);
         AssessmentPlan plan = plans.require(assessment.standardVersion);
         List<AssessmentAttempt> standing = standing(id, request.methodCode());
-        GradingRules.check(plan, assessment.gatewayDate, assessment.periodEnd, today(),
-                new GradingRules.Proposed(request.methodCode(), request.kind(), request.date(), request.grade(),
-                        codes(request.ksbJudgements()), request.employerAgreed(), request.exceptionalCircumstances()),
+        GradingRules.check(
+                plan,
+                assessment.gatewayDate,
+                assessment.periodEnd,
+                today(),
+                new GradingRules.Proposed(
+                        request.methodCode(),
+                        request.kind(),
+                        request.date(),
+                        request.grade(),
+                        codes(request.ksbJudgements()),
+                        request.employerAgreed(),
+                        request.exceptionalCircumstances()),
                 priors(standing));
         AssessmentBooking booking = request.bookingId() == null ? null : bookedFor(id, request);
-        AssessmentAttempt attempt = newAttempt(id, request.methodCode(), request.kind(), request.date(),
-                request.grade(), request.ksbJudgements(), request.evidenceRefs(), request.employerAgreed(),
-                request.exceptionalCircumstances(), request.reason());
+        AssessmentAttempt attempt = newAttempt(
+                id,
+                request.methodCode(),
+                request.kind(),
+                request.date(),
+                request.grade(),
+                request.ksbJudgements(),
+                request.evidenceRefs(),
+                request.employerAgreed(),
+                request.exceptionalCircumstances(),
+                request.reason());
         attempts.persistAndFlush(attempt);
         if (booking != null) {
             // Same transaction as the attempt; set once (the database refuses a second attempt on one booking).
@@ -195,8 +233,9 @@ public class AssessmentService {
             bookings.flush();
         }
         refreshOverall(assessment, plan);
-        Log.infof("Recorded %s attempt %s on %s of assessment %s: %s", attempt.kind, attempt.id, attempt.methodCode,
-                id, attempt.grade);
+        Log.infof(
+                "Recorded %s attempt %s on %s of assessment %s: %s",
+                attempt.kind, attempt.id, attempt.methodCode, id, attempt.grade);
         return AssessmentMapper.toResponse(attempt);
     }
 
@@ -205,22 +244,44 @@ public class AssessmentService {
         Assessment assessment = lockedForGrading(id);
         AssessmentAttempt corrected = attemptOf(id, attemptId);
         if (corrected.supersededBy != null) {
-            throw conflict("Attempt " + attemptId + " was already corrected by " + corrected.supersededBy
-                    + "; correct that one instead.", AssessmentError.ALREADY_SUPERSEDED);
+            throw conflict(
+                    "Attempt " + attemptId + " was already corrected by " + corrected.supersededBy
+                            + "; correct that one instead.",
+                    AssessmentError.ALREADY_SUPERSEDED);
         }
         List<AssessmentAttempt> standing = standing(id, corrected.methodCode);
         if (!standing.get(standing.size() - 1).id.equals(corrected.id)) {
-            throw conflict("Only the latest attempt on method " + corrected.methodCode + " can be corrected; a later "
-                    + "attempt rests on this one.", AssessmentError.NOT_LATEST_ATTEMPT);
+            throw conflict(
+                    "Only the latest attempt on method " + corrected.methodCode + " can be corrected; a later "
+                            + "attempt rests on this one.",
+                    AssessmentError.NOT_LATEST_ATTEMPT);
         }
         AssessmentPlan plan = plans.require(assessment.standardVersion);
-        GradingRules.check(plan, assessment.gatewayDate, assessment.periodEnd, today(),
-                new GradingRules.Proposed(corrected.methodCode, corrected.kind, request.date(), request.grade(),
-                        codes(request.ksbJudgements()), request.employerAgreed(), request.exceptionalCircumstances()),
+        GradingRules.check(
+                plan,
+                assessment.gatewayDate,
+                assessment.periodEnd,
+                today(),
+                new GradingRules.Proposed(
+                        corrected.methodCode,
+                        corrected.kind,
+                        request.date(),
+                        request.grade(),
+                        codes(request.ksbJudgements()),
+                        request.employerAgreed(),
+                        request.exceptionalCircumstances()),
                 priors(standing.subList(0, standing.size() - 1)));
-        AssessmentAttempt correction = newAttempt(id, corrected.methodCode, corrected.kind, request.date(),
-                request.grade(), request.ksbJudgements(), request.evidenceRefs(), request.employerAgreed(),
-                request.exceptionalCircumstances(), request.reason());
+        AssessmentAttempt correction = newAttempt(
+                id,
+                corrected.methodCode,
+                corrected.kind,
+                request.date(),
+                request.grade(),
+                request.ksbJudgements(),
+                request.evidenceRefs(),
+                request.employerAgreed(),
+                request.exceptionalCircumstances(),
+                request.reason());
         correction.correctsId = corrected.id;
         attempts.persist(correction);
         corrected.supersededBy = correction.id;
@@ -239,21 +300,26 @@ public class AssessmentService {
         Map<String, String> grades = new HashMap<>();
         for (AssessmentPlan.Method method : plan.methods().items()) {
             AssessmentAttempt attempt = latest.get(method.code());
-            methods.add(new ResultResponse.MethodResult(method.code(), method.name(),
-                    attempt == null ? null : attempt.grade, attempt == null ? null : attempt.id));
+            methods.add(new ResultResponse.MethodResult(
+                    method.code(),
+                    method.name(),
+                    attempt == null ? null : attempt.grade,
+                    attempt == null ? null : attempt.id));
             if (attempt != null) {
                 grades.put(method.code(), attempt.grade);
             }
         }
         String overall = GradingRules.overall(plan, grades).orElse(null);
-        return new ResultResponse(id, assessment.standardVersion, overall == null ? "incomplete" : "complete",
-                overall, methods);
+        return new ResultResponse(
+                id, assessment.standardVersion, overall == null ? "incomplete" : "complete", overall, methods);
     }
 
     /** Each method's latest standing (not superseded) attempt. */
     private Map<String, AssessmentAttempt> latestPerMethod(UUID id) {
         Map<String, AssessmentAttempt> latest = new HashMap<>();
-        attempts.byAssessment(id).stream().filter(a -> a.supersededBy == null).sorted(CHRONOLOGICAL)
+        attempts.byAssessment(id).stream()
+                .filter(a -> a.supersededBy == null)
+                .sorted(CHRONOLOGICAL)
                 .forEach(a -> latest.put(a.methodCode, a));
         return latest;
     }
@@ -268,8 +334,12 @@ public class AssessmentService {
         latest.forEach((method, attempt) -> grades.put(method, attempt.grade));
         Optional<String> overall = GradingRules.overall(plan, grades);
         assessment.overallGrade = overall.orElse(null);
-        assessment.overallGradedOn = overall.isEmpty() ? null : latest.values().stream().map(a -> a.date)
-                .max(Comparator.naturalOrder()).orElseThrow();
+        assessment.overallGradedOn = overall.isEmpty()
+                ? null
+                : latest.values().stream()
+                        .map(a -> a.date)
+                        .max(Comparator.naturalOrder())
+                        .orElseThrow();
         assessment.updated = stamp();
     }
 
@@ -280,21 +350,25 @@ public class AssessmentService {
     private AssessmentBooking bookedFor(UUID id, AttemptRequest request) {
         AssessmentBooking booking = bookings.findByIdOptional(request.bookingId(), LockModeType.PESSIMISTIC_WRITE)
                 .filter(b -> b.assessmentId.equals(id))
-                .orElseThrow(() -> ApiException.of(AssessmentError.BOOKING_NOT_ON_ASSESSMENT,
-                        "No booking " + request.bookingId() + " on this "
-                        + "assessment; nothing was saved."));
+                .orElseThrow(() -> ApiException.of(
+                        AssessmentError.BOOKING_NOT_ON_ASSESSMENT,
+                        "No booking " + request.bookingId() + " on this " + "assessment; nothing was saved."));
         bookings.getEntityManager().refresh(booking);
         if (!booking.status().canMoveTo(BookingStatus.attended)) {
-            throw ApiException.of(AssessmentError.BOOKING_NOT_OPEN,
+            throw ApiException.of(
+                    AssessmentError.BOOKING_NOT_OPEN,
                     "Booking " + booking.id + " is " + booking.status() + "; only an open "
-                    + "booking can be used for an attempt. Nothing was saved.");
+                            + "booking can be used for an attempt. Nothing was saved.");
         }
-        if (!booking.methodCode.equals(request.methodCode()) || booking.kind != request.kind()
+        if (!booking.methodCode.equals(request.methodCode())
+                || booking.kind != request.kind()
                 || !booking.date.equals(request.date())) {
-            throw ApiException.of(AssessmentError.BOOKING_MISMATCH,
+            throw ApiException.of(
+                    AssessmentError.BOOKING_MISMATCH,
                     "Booking " + booking.id + " is a " + booking.kind + " of method "
-                    + booking.methodCode + " on " + booking.date + "; the attempt is a " + request.kind() + " of "
-                    + request.methodCode() + " on " + request.date() + ". Nothing was saved.");
+                            + booking.methodCode + " on " + booking.date + "; the attempt is a " + request.kind()
+                            + " of "
+                            + request.methodCode() + " on " + request.date() + ". Nothing was saved.");
         }
         return booking;
     }
@@ -303,14 +377,18 @@ public class AssessmentService {
     private Assessment lockedForGrading(UUID id) {
         Assessment assessment = visible(id);
         assessments.getEntityManager().lock(assessment, LockModeType.PESSIMISTIC_WRITE);
-        if (assessment.assessor == null || !assessment.assessor.userId.equals(caller.get().subject())) {
-            throw ApiException.of(AssessmentError.NOT_ASSIGNED_ASSESSOR,
+        if (assessment.assessor == null
+                || !assessment.assessor.userId.equals(caller.get().subject())) {
+            throw ApiException.of(
+                    AssessmentError.NOT_ASSIGNED_ASSESSOR,
                     "Only the assessor assigned to this assessment records and corrects its attempts.");
         }
         if (assessment.gatewayDate == null) {
-            throw ApiException.of(AssessmentError.GATEWAY_NOT_PASSED, "The apprentice has not passed the gateway to "
-                    + "completion yet (no gateway submission accepted), so no attempt can be recorded; nothing was "
-                    + "saved.");
+            throw ApiException.of(
+                    AssessmentError.GATEWAY_NOT_PASSED,
+                    "The apprentice has not passed the gateway to "
+                            + "completion yet (no gateway submission accepted), so no attempt can be recorded; nothing was "
+                            + "saved.");
         }
         return assessment;
     }
@@ -319,15 +397,26 @@ public class AssessmentService {
     List<AssessmentAttempt> standing(UUID id, String methodCode) {
         return attempts.byAssessment(id).stream()
                 .filter(a -> a.methodCode.equals(methodCode) && a.supersededBy == null)
-                .sorted(CHRONOLOGICAL).toList();
+                .sorted(CHRONOLOGICAL)
+                .toList();
     }
 
     static List<GradingRules.Prior> priors(List<AssessmentAttempt> standing) {
-        return standing.stream().map(a -> new GradingRules.Prior(a.kind, a.date, a.grade)).toList();
+        return standing.stream()
+                .map(a -> new GradingRules.Prior(a.kind, a.date, a.grade))
+                .toList();
     }
 
-    private AssessmentAttempt newAttempt(UUID id, String methodCode, AttemptKind kind, LocalDate date, String grade,
-            List<KsbJudgementRecord> ksbs, List<String> evidenceRefs, boolean employerAgreed, boolean exceptional,
+    private AssessmentAttempt newAttempt(
+            UUID id,
+            String methodCode,
+            AttemptKind kind,
+            LocalDate date,
+            String grade,
+            List<KsbJudgementRecord> ksbs,
+            List<String> evidenceRefs,
+            boolean employerAgreed,
+            boolean exceptional,
             String reason) {
         AssessmentAttempt attempt = new AssessmentAttempt();
         attempt.id = UUID.randomUUID();
@@ -346,21 +435,25 @@ public class AssessmentService {
     }
 
     private AssessmentAttempt attemptOf(UUID id, UUID attemptId) {
-        return attempts.findByIdOptional(attemptId).filter(a -> a.assessmentId.equals(id))
-                .orElseThrow(() -> ApiException.of(AssessmentError.ATTEMPT_NOT_FOUND,
-                        "No attempt " + attemptId + " on assessment " + id + "."));
+        return attempts.findByIdOptional(attemptId)
+                .filter(a -> a.assessmentId.equals(id))
+                .orElseThrow(() -> ApiException.of(
+                        AssessmentError.ATTEMPT_NOT_FOUND, "No attempt " + attemptId + " on assessment " + id + "."));
     }
 
     /** The assessment, or 404 when it does not exist or the caller may not see it (another tenant's). */
     Assessment visible(UUID id) {
-        return assessments.findByIdOptional(id)
+        return assessments
+                .findByIdOptional(id)
                 .filter(a -> AccessRules.mayRead(caller.get(), a.organisation.epaoId, a.providerUkprn, a.employerId))
-                .orElseThrow(() -> ApiException.of(AssessmentError.ASSESSMENT_NOT_FOUND,
-                        "No assessment with id " + id + "."));
+                .orElseThrow(() ->
+                        ApiException.of(AssessmentError.ASSESSMENT_NOT_FOUND, "No assessment with id " + id + "."));
     }
 
     private static List<String> codes(List<KsbJudgementRecord> judgements) {
-        return judgements == null ? List.of() : judgements.stream().map(KsbJudgementRecord::code).toList();
+        return judgements == null
+                ? List.of()
+                : judgements.stream().map(KsbJudgementRecord::code).toList();
     }
 
     private static ApiException conflict(String detail, AssessmentError code) {

@@ -42,8 +42,13 @@ public class AssessorService {
     private final CurrentCaller caller;
     private final Clock clock;
 
-    public AssessorService(AssessorRepository assessors, AssessmentOrganisationRepository organisations,
-            AssessmentRepository assessments, ConflictChangeRepository changes, CurrentCaller caller, Clock clock) {
+    public AssessorService(
+            AssessorRepository assessors,
+            AssessmentOrganisationRepository organisations,
+            AssessmentRepository assessments,
+            ConflictChangeRepository changes,
+            CurrentCaller caller,
+            Clock clock) {
         this.clock = clock;
         this.assessors = assessors;
         this.organisations = organisations;
@@ -55,7 +60,10 @@ public class AssessorService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<AssessorResponse> list(String epaoId, PageRequest page) {
         AssessmentOrganisation organisation = visibleOrganisation(epaoId);
-        return PageResponse.of(assessors.byOrganisation(organisation.id, page), AssessmentMapper::toResponse, page,
+        return PageResponse.of(
+                assessors.byOrganisation(organisation.id, page),
+                AssessmentMapper::toResponse,
+                page,
                 assessors.countByOrganisation(organisation.id));
     }
 
@@ -63,7 +71,8 @@ public class AssessorService {
     public AssessorResponse create(String epaoId, AssessorRequest request) {
         AssessmentOrganisation organisation = visibleOrganisation(epaoId);
         if (assessors.findByUserId(request.userId()).isPresent()) {
-            throw ApiException.of(AssessmentError.ASSESSOR_EXISTS,
+            throw ApiException.of(
+                    AssessmentError.ASSESSOR_EXISTS,
                     "User " + request.userId() + " is already registered as an assessor.");
         }
         Assessor assessor = new Assessor();
@@ -76,10 +85,10 @@ public class AssessorService {
         assessor.conflictEmployerIds = new LinkedHashSet<>(orEmpty(request.conflictEmployerIds()));
         assessor.created = stamp();
         assessors.persistAndFlush(assessor);
-        assessor.conflictProviderUkprns.forEach(v -> record(assessor, ConflictKind.provider, v,
-                ConflictAction.Declared, "At registration"));
-        assessor.conflictEmployerIds.forEach(v -> record(assessor, ConflictKind.employer, v, ConflictAction.Declared,
-                "At registration"));
+        assessor.conflictProviderUkprns.forEach(
+                v -> record(assessor, ConflictKind.provider, v, ConflictAction.Declared, "At registration"));
+        assessor.conflictEmployerIds.forEach(
+                v -> record(assessor, ConflictKind.employer, v, ConflictAction.Declared, "At registration"));
         Log.infof("Registered assessor %s of %s", assessor.id, epaoId);
         return AssessmentMapper.toResponse(assessor);
     }
@@ -93,8 +102,10 @@ public class AssessorService {
         Assessor assessor = lockedAssessor(epaoId, assessorId);
         if (!caller.get().may(AccessRules.ORGANISATION_ACT_FOR_ANY)
                 && !assessor.userId.equals(caller.get().subject())) {
-            throw ApiException.of(AssessmentError.CONFLICT_NOT_YOURS, "Assessors declare only their own conflicts of "
-                    + "interest; an administrator may declare anyone's.");
+            throw ApiException.of(
+                    AssessmentError.CONFLICT_NOT_YOURS,
+                    "Assessors declare only their own conflicts of "
+                            + "interest; an administrator may declare anyone's.");
         }
         boolean provider = request.providerUkprn() != null;
         if (provider == (request.employerId() != null)) {
@@ -103,24 +114,35 @@ public class AssessorService {
         String value = provider ? request.providerUkprn() : request.employerId().strip();
         Set<String> current = provider ? assessor.conflictProviderUkprns : assessor.conflictEmployerIds;
         if (current.contains(value)) {
-            throw ApiException.of(AssessmentError.CONFLICT_ALREADY_DECLARED,
+            throw ApiException.of(
+                    AssessmentError.CONFLICT_ALREADY_DECLARED,
                     "Assessor " + assessorId + " has already declared a conflict with "
-                    + (provider ? "provider " : "employer ") + value + ".");
+                            + (provider ? "provider " : "employer ") + value + ".");
         }
-        List<String> clashing = assessments.ungradedAssignedTo(assessor.id, provider ? value : null,
-                provider ? null : value).stream().map(a -> a.id.toString()).toList();
+        List<String> clashing =
+                assessments.ungradedAssignedTo(assessor.id, provider ? value : null, provider ? null : value).stream()
+                        .map(a -> a.id.toString())
+                        .toList();
         if (!clashing.isEmpty()) {
-            throw ApiException.of(AssessmentError.CONFLICT_WITH_ASSIGNED_ASSESSMENTS,
-                    "Assessor " + assessorId + " is assigned to "
-                    + clashing.size() + " assessment(s) of this " + (provider ? "provider" : "employer") + " that are "
-                    + "not yet graded; reassign them first. Nothing was changed.").with("assessments", clashing);
+            throw ApiException.of(
+                            AssessmentError.CONFLICT_WITH_ASSIGNED_ASSESSMENTS,
+                            "Assessor " + assessorId + " is assigned to "
+                                    + clashing.size() + " assessment(s) of this " + (provider ? "provider" : "employer")
+                                    + " that are "
+                                    + "not yet graded; reassign them first. Nothing was changed.")
+                    .with("assessments", clashing);
         }
         current.add(value);
         assessors.flush();
-        record(assessor, provider ? ConflictKind.provider : ConflictKind.employer, value, ConflictAction.Declared,
+        record(
+                assessor,
+                provider ? ConflictKind.provider : ConflictKind.employer,
+                value,
+                ConflictAction.Declared,
                 request.reason());
-        Log.infof("Assessor %s declared a conflict with %s %s", assessor.id,
-                provider ? ConflictKind.provider : ConflictKind.employer, value);
+        Log.infof(
+                "Assessor %s declared a conflict with %s %s",
+                assessor.id, provider ? ConflictKind.provider : ConflictKind.employer, value);
         return AssessmentMapper.toResponse(assessor);
     }
 
@@ -128,12 +150,12 @@ public class AssessorService {
     @Transactional
     public void removeConflict(String epaoId, UUID assessorId, ConflictKind kind, String value) {
         Assessor assessor = lockedAssessor(epaoId, assessorId);
-        Set<String> current = kind == ConflictKind.provider ? assessor.conflictProviderUkprns
-                : assessor.conflictEmployerIds;
+        Set<String> current =
+                kind == ConflictKind.provider ? assessor.conflictProviderUkprns : assessor.conflictEmployerIds;
         if (!current.remove(value)) {
-            throw ApiException.of(AssessmentError.DECLARED_CONFLICT_NOT_FOUND,
-                    "Assessor " + assessorId + " has declared no conflict with " + kind + " "
-                    + value + ".");
+            throw ApiException.of(
+                    AssessmentError.DECLARED_CONFLICT_NOT_FOUND,
+                    "Assessor " + assessorId + " has declared no conflict with " + kind + " " + value + ".");
         }
         assessors.flush();
         record(assessor, kind, value, ConflictAction.Removed, null);
@@ -143,16 +165,21 @@ public class AssessorService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<ConflictChangeResponse> conflictHistory(String epaoId, UUID assessorId, PageRequest page) {
         Assessor assessor = assessorOf(epaoId, assessorId);
-        return PageResponse.of(changes.byAssessor(assessor.id, page), c -> new ConflictChangeResponse(c.kind.name(),
-                c.value, c.action.name(), c.reason, c.changed.at, c.changed.subject), page,
+        return PageResponse.of(
+                changes.byAssessor(assessor.id, page),
+                c -> new ConflictChangeResponse(
+                        c.kind.name(), c.value, c.action.name(), c.reason, c.changed.at, c.changed.subject),
+                page,
                 changes.countByAssessor(assessor.id));
     }
 
     private Assessor assessorOf(String epaoId, UUID assessorId) {
         AssessmentOrganisation organisation = visibleOrganisation(epaoId);
-        return assessors.findByIdOptional(assessorId).filter(a -> a.organisation.id.equals(organisation.id))
-                .orElseThrow(() -> ApiException.of(AssessmentError.ASSESSOR_NOT_FOUND,
-                        "No assessor " + assessorId + " in " + epaoId + "."));
+        return assessors
+                .findByIdOptional(assessorId)
+                .filter(a -> a.organisation.id.equals(organisation.id))
+                .orElseThrow(() -> ApiException.of(
+                        AssessmentError.ASSESSOR_NOT_FOUND, "No assessor " + assessorId + " in " + epaoId + "."));
     }
 
     /** The assessor, locked against a concurrent assignment or conflict change. */
@@ -176,9 +203,11 @@ public class AssessorService {
 
     /** The organisation, or 404 when it does not exist or is another tenant's. */
     private AssessmentOrganisation visibleOrganisation(String epaoId) {
-        return organisations.findByEpaoId(epaoId).filter(o -> AccessRules.maySeeOrganisation(caller.get(), o.epaoId))
-                .orElseThrow(() -> ApiException.of(AssessmentError.ORGANISATION_NOT_FOUND,
-                        "No assessment organisation with id " + epaoId + "."));
+        return organisations
+                .findByEpaoId(epaoId)
+                .filter(o -> AccessRules.maySeeOrganisation(caller.get(), o.epaoId))
+                .orElseThrow(() -> ApiException.of(
+                        AssessmentError.ORGANISATION_NOT_FOUND, "No assessment organisation with id " + epaoId + "."));
     }
 
     private static List<String> orEmpty(List<String> values) {

@@ -23,8 +23,7 @@ public final class Batches {
         R answer(String requestId, int status, String code, O outcome, List<Problem.Violation> validationErrors);
     }
 
-    private Batches() {
-    }
+    private Batches() {}
 
     /** Refuses the whole batch (400, nothing processed) when it is empty, too long or its requestIds are not unique. */
     public static <T> void check(List<T> batch, Function<T, String> requestId) {
@@ -32,8 +31,9 @@ public final class Batches {
             throw ApiException.invalid("request", "must be a JSON array of 1 to " + MAX_BATCH + " items");
         }
         if (batch.size() > MAX_BATCH) {
-            throw ApiException.invalid("request", "has " + batch.size() + " items; a batch takes at most "
-                    + MAX_BATCH + " (nothing was processed)");
+            throw ApiException.invalid(
+                    "request",
+                    "has " + batch.size() + " items; a batch takes at most " + MAX_BATCH + " (nothing was processed)");
         }
         List<Problem.Violation> violations = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -51,8 +51,12 @@ public final class Batches {
     }
 
     /** Checks the batch, then runs each item in its own transaction and turns a refusal into that item's answer. */
-    public static <T, O, R> List<R> run(List<T> batch, Function<T, String> requestId, int successStatus,
-            Function<T, O> action, Answer<R, O> answer) {
+    public static <T, O, R> List<R> run(
+            List<T> batch,
+            Function<T, String> requestId,
+            int successStatus,
+            Function<T, O> action,
+            Answer<R, O> answer) {
         check(batch, requestId);
         List<R> results = new ArrayList<>();
         for (T item : batch) {
@@ -63,7 +67,8 @@ public final class Batches {
                 List<Problem.Violation> errors = e.violations().isEmpty()
                         ? List.of(new Problem.Violation(null, e.getMessage()))
                         : e.violations();
-                results.add(answer.answer(requestId.apply(item), e.status(), e.code().code(), null, errors));
+                results.add(answer.answer(
+                        requestId.apply(item), e.status(), e.code().code(), null, errors));
             }
         }
         return results;

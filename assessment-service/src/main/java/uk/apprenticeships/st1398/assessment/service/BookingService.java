@@ -43,8 +43,13 @@ public class BookingService {
     private final CurrentCaller caller;
     private final Clock clock;
 
-    public BookingService(AssessmentService assessments, AssessmentRepository registrations,
-            AssessmentBookingRepository bookings, AssessmentPlans plans, CurrentCaller caller, Clock clock) {
+    public BookingService(
+            AssessmentService assessments,
+            AssessmentRepository registrations,
+            AssessmentBookingRepository bookings,
+            AssessmentPlans plans,
+            CurrentCaller caller,
+            Clock clock) {
         this.clock = clock;
         this.assessments = assessments;
         this.registrations = registrations;
@@ -56,7 +61,10 @@ public class BookingService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<BookingResponse> search(UUID id, String methodCode, BookingStatus status, PageRequest page) {
         assessments.visible(id);
-        return PageResponse.of(bookings.search(id, methodCode, status, page), AssessmentMapper::toResponse, page,
+        return PageResponse.of(
+                bookings.search(id, methodCode, status, page),
+                AssessmentMapper::toResponse,
+                page,
                 bookings.count(id, methodCode, status));
     }
 
@@ -72,13 +80,22 @@ public class BookingService {
         // Serialises bookings (and attempts) of one assessment, so the open-booking check below holds.
         registrations.getEntityManager().lock(assessment, LockModeType.PESSIMISTIC_WRITE);
         if (assessment.gatewayDate == null) {
-            throw ApiException.of(AssessmentError.GATEWAY_NOT_PASSED, "The apprentice has not passed the gateway to "
-                    + "completion yet (no gateway submission accepted), so no assessment can be booked; nothing was "
-                    + "saved.");
+            throw ApiException.of(
+                    AssessmentError.GATEWAY_NOT_PASSED,
+                    "The apprentice has not passed the gateway to "
+                            + "completion yet (no gateway submission accepted), so no assessment can be booked; nothing was "
+                            + "saved.");
         }
         AssessmentPlan plan = plans.require(assessment.standardVersion);
-        GradingRules.checkBooking(plan, assessment.gatewayDate, assessment.periodEnd, today(), request.methodCode(),
-                request.kind(), request.date(), request.employerAgreed(),
+        GradingRules.checkBooking(
+                plan,
+                assessment.gatewayDate,
+                assessment.periodEnd,
+                today(),
+                request.methodCode(),
+                request.kind(),
+                request.date(),
+                request.employerAgreed(),
                 AssessmentService.priors(assessments.standing(id, request.methodCode())));
         bookings.open(id, request.methodCode()).ifPresent(open -> {
             throw alreadyOpen(request.methodCode(), "open booking " + open.id + " on " + open.date);
@@ -108,8 +125,9 @@ public class BookingService {
             }
             throw e;
         }
-        Log.infof("Booked %s of %s on %s for assessment %s: %s", booking.kind, booking.methodCode, booking.date, id,
-                booking.id);
+        Log.infof(
+                "Booked %s of %s on %s for assessment %s: %s",
+                booking.kind, booking.methodCode, booking.date, id, booking.id);
         return AssessmentMapper.toResponse(booking);
     }
 
@@ -120,9 +138,10 @@ public class BookingService {
         bookings.getEntityManager().lock(booking, LockModeType.PESSIMISTIC_WRITE);
         bookings.getEntityManager().refresh(booking);
         if (!booking.status().canMoveTo(BookingStatus.cancelled)) {
-            throw ApiException.of(AssessmentError.BOOKING_ALREADY_CLOSED,
+            throw ApiException.of(
+                    AssessmentError.BOOKING_ALREADY_CLOSED,
                     "Booking " + bookingId + " is " + booking.status()
-                    + "; only an open booking can be cancelled. Nothing was changed.");
+                            + "; only an open booking can be cancelled. Nothing was changed.");
         }
         booking.cancelled = stamp();
         booking.cancellationReason = reason.strip();
@@ -132,8 +151,9 @@ public class BookingService {
     }
 
     private static ApiException alreadyOpen(String methodCode, String which) {
-        return ApiException.of(AssessmentError.BOOKING_ALREADY_OPEN, "Method " + methodCode + " already has " + which
-                + "; cancel it to rebook. Nothing was saved.");
+        return ApiException.of(
+                AssessmentError.BOOKING_ALREADY_OPEN,
+                "Method " + methodCode + " already has " + which + "; cancel it to rebook. Nothing was saved.");
     }
 
     private static boolean violates(Throwable e, String constraint) {
@@ -146,9 +166,10 @@ public class BookingService {
     }
 
     private AssessmentBooking bookingOf(UUID id, UUID bookingId) {
-        return bookings.findByIdOptional(bookingId).filter(b -> b.assessmentId.equals(id))
-                .orElseThrow(() -> ApiException.of(AssessmentError.BOOKING_NOT_FOUND,
-                        "No booking " + bookingId + " on assessment " + id + "."));
+        return bookings.findByIdOptional(bookingId)
+                .filter(b -> b.assessmentId.equals(id))
+                .orElseThrow(() -> ApiException.of(
+                        AssessmentError.BOOKING_NOT_FOUND, "No booking " + bookingId + " on assessment " + id + "."));
     }
 
     private static String strip(String value) {

@@ -58,9 +58,14 @@ public class CertificateService {
 
     private final StandardCodes standardCodes;
 
-    public CertificateService(CertificateRepository certificates, CertificateHistoryRepository history,
-            AssessmentOrganisationRepository organisations, CurrentCaller caller, Validator validator,
-            StandardCodes standardCodes, Clock clock) {
+    public CertificateService(
+            CertificateRepository certificates,
+            CertificateHistoryRepository history,
+            AssessmentOrganisationRepository organisations,
+            CurrentCaller caller,
+            Validator validator,
+            StandardCodes standardCodes,
+            Clock clock) {
         this.clock = clock;
         this.standardCodes = standardCodes;
         this.certificates = certificates;
@@ -77,27 +82,39 @@ public class CertificateService {
     }
 
     public List<CertificateResult> amend(List<CertificateRequest> batch) {
-        return Batches.run(batch, CertificateRequest::requestId, 200, item -> {
-            if (item.certificateReference() == null) {
-                throw ApiException.invalid("certificateReference", "is required to amend a certificate");
-            }
-            return amendOne(item.certificateReference(), item);
-        }, CertificateResult::new);
+        return Batches.run(
+                batch,
+                CertificateRequest::requestId,
+                200,
+                item -> {
+                    if (item.certificateReference() == null) {
+                        throw ApiException.invalid("certificateReference", "is required to amend a certificate");
+                    }
+                    return amendOne(item.certificateReference(), item);
+                },
+                CertificateResult::new);
     }
 
     public List<CertificateResult> submit(List<SubmitRequest> batch) {
-        return Batches.run(batch, SubmitRequest::requestId, 200, item -> {
-            if (item.certificateReference() == null || !item.certificateReference().matches("^\\d{8}$")) {
-                throw ApiException.invalid("certificateReference", "must be 8 digits");
-            }
-            Certificate certificate = writable(item.certificateReference());
-            if (!certificate.status.canMoveTo(CertificateStatus.Submitted)) {
-                throw ApiException.of(AssessmentError.CERTIFICATE_NOT_SUBMITTABLE,
-                        "Certificate " + certificate.reference + " is " + certificate.status
-                        + "; only Draft or Ready certificates can be submitted.");
-            }
-            return move(certificate, CertificateStatus.Submitted, null);
-        }, CertificateResult::new);
+        return Batches.run(
+                batch,
+                SubmitRequest::requestId,
+                200,
+                item -> {
+                    if (item.certificateReference() == null
+                            || !item.certificateReference().matches("^\\d{8}$")) {
+                        throw ApiException.invalid("certificateReference", "must be 8 digits");
+                    }
+                    Certificate certificate = writable(item.certificateReference());
+                    if (!certificate.status.canMoveTo(CertificateStatus.Submitted)) {
+                        throw ApiException.of(
+                                AssessmentError.CERTIFICATE_NOT_SUBMITTABLE,
+                                "Certificate " + certificate.reference + " is " + certificate.status
+                                        + "; only Draft or Ready certificates can be submitted.");
+                    }
+                    return move(certificate, CertificateStatus.Submitted, null);
+                },
+                CertificateResult::new);
     }
 
     // ------------------------------------------------------------------------------------------ one item
@@ -105,11 +122,12 @@ public class CertificateService {
     private CertificateResponse createOne(CertificateRequest request) {
         CertificateGrade grade = validate(request);
         AssessmentOrganisation organisation = organisationFor(request.epaoId());
-        if (certificates.liveCertificateExists(request.learner().uln(), request.standard().standardReference(),
-                null)) {
-            throw ApiException.of(AssessmentError.LEARNER_HAS_CERTIFICATE,
+        if (certificates.liveCertificateExists(
+                request.learner().uln(), request.standard().standardReference(), null)) {
+            throw ApiException.of(
+                    AssessmentError.LEARNER_HAS_CERTIFICATE,
                     "Learner " + request.learner().uln() + " already has a certificate for "
-                    + request.standard().standardReference() + "; amend it, or cancel it first.");
+                            + request.standard().standardReference() + "; amend it, or cancel it first.");
         }
         Certificate c = new Certificate();
         c.reference = certificates.nextReference();
@@ -128,23 +146,26 @@ public class CertificateService {
     @Transactional
     public CertificateResponse amendOne(String reference, CertificateRequest request) {
         Certificate c = writable(reference);
-        if (request.certificateReference() != null && !request.certificateReference().equals(reference)) {
+        if (request.certificateReference() != null
+                && !request.certificateReference().equals(reference)) {
             throw ApiException.invalid("certificateReference", "must match the certificate being amended");
         }
         if (request.epaoId() != null && !request.epaoId().equals(c.organisation.epaoId)) {
             throw ApiException.invalid("epaoId", "a certificate cannot move to another assessment organisation");
         }
         if (!c.status.amendable()) {
-            throw ApiException.of(AssessmentError.CERTIFICATE_NOT_AMENDABLE,
+            throw ApiException.of(
+                    AssessmentError.CERTIFICATE_NOT_AMENDABLE,
                     "Certificate " + reference + " is " + c.status
-                    + "; only Draft and Submitted certificates can be amended.");
+                            + "; only Draft and Submitted certificates can be amended.");
         }
         CertificateGrade grade = validate(request);
-        if (certificates.liveCertificateExists(request.learner().uln(), request.standard().standardReference(),
-                c.id)) {
-            throw ApiException.of(AssessmentError.LEARNER_HAS_CERTIFICATE,
-                    "Learner " + request.learner().uln() + " already has another certificate "
-                    + "for " + request.standard().standardReference() + ".");
+        if (certificates.liveCertificateExists(
+                request.learner().uln(), request.standard().standardReference(), c.id)) {
+            throw ApiException.of(
+                    AssessmentError.LEARNER_HAS_CERTIFICATE,
+                    "Learner " + request.learner().uln() + " already has another certificate " + "for "
+                            + request.standard().standardReference() + ".");
         }
         CertificateMapper.apply(request, grade, c);
         c.updated = stamp();
@@ -159,14 +180,16 @@ public class CertificateService {
         Certificate c = writable(reference);
         CertificateStatus target = request.status();
         if (!caller.get().may(AccessRules.CERTIFICATE_APPROVE) && !target.settableByAssessor()) {
-            throw ApiException.of(AssessmentError.CERTIFICATE_STATUS_ADMIN_ONLY,
-                    "Only the approving body (admin) can set a "
-                    + "certificate to " + target + "; assessors may set Draft, Ready, Submitted or Deleted.");
+            throw ApiException.of(
+                    AssessmentError.CERTIFICATE_STATUS_ADMIN_ONLY,
+                    "Only the approving body (admin) can set a " + "certificate to " + target
+                            + "; assessors may set Draft, Ready, Submitted or Deleted.");
         }
         if (!c.status.canMoveTo(target)) {
-            throw ApiException.of(AssessmentError.CERTIFICATE_TRANSITION_REFUSED,
-                    "Certificate " + reference + " is " + c.status + " and cannot become "
-                    + target + "; from " + c.status + " it can become " + c.status.next() + ".");
+            throw ApiException.of(
+                    AssessmentError.CERTIFICATE_TRANSITION_REFUSED,
+                    "Certificate " + reference + " is " + c.status + " and cannot become " + target + "; from "
+                            + c.status + " it can become " + c.status.next() + ".");
         }
         return move(c, target, request.note());
     }
@@ -191,30 +214,34 @@ public class CertificateService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<CertificateResponse> search(CertificateStatus status, String standardReference, String uln,
-            PageRequest page) {
+    public PageResponse<CertificateResponse> search(
+            CertificateStatus status, String standardReference, String uln, PageRequest page) {
         String epaoId = null;
         String ukprn = null;
         if (!caller.get().seesEverything()) {
             epaoId = AccessRules.ownOrganisation(caller.get()).orElse(null);
-            ukprn = epaoId != null ? null : AccessRules.ownProvider(caller.get()).orElseThrow();
+            ukprn = epaoId != null
+                    ? null
+                    : AccessRules.ownProvider(caller.get()).orElseThrow();
         }
-        CertificateRepository.Filter filter = new CertificateRepository.Filter(epaoId, ukprn, status,
-                standardReference, uln);
-        return PageResponse.of(certificates.search(filter, page), CertificateMapper::toResponse, page,
-                certificates.count(filter));
+        CertificateRepository.Filter filter =
+                new CertificateRepository.Filter(epaoId, ukprn, status, standardReference, uln);
+        return PageResponse.of(
+                certificates.search(filter, page), CertificateMapper::toResponse, page, certificates.count(filter));
     }
 
     /** A certificate the caller may read; another tenant's answers 404, as if absent. */
     public Certificate readable(String reference) {
-        return certificates.findByReference(reference)
+        return certificates
+                .findByReference(reference)
                 .filter(c -> AccessRules.mayRead(caller.get(), c.organisation.epaoId, c.providerUkprn))
                 .orElseThrow(() -> notFound(reference));
     }
 
     /** A certificate the caller may change: admins any, assessors their organisation's. */
     private Certificate writable(String reference) {
-        return certificates.findByReference(reference)
+        return certificates
+                .findByReference(reference)
                 .filter(c -> caller.get().actsForOrganisation(c.organisation.epaoId))
                 .orElseThrow(() -> notFound(reference));
     }
@@ -225,17 +252,20 @@ public class CertificateService {
     private CertificateGrade validate(CertificateRequest request) {
         List<Problem.Violation> violations = new ArrayList<>();
         for (ConstraintViolation<CertificateRequest> v : validator.validate(request)) {
-            violations.add(new Problem.Violation(v.getPropertyPath().toString().replaceAll("\\.?<[^>]*>", ""),
-                    v.getMessage()));
+            violations.add(new Problem.Violation(
+                    v.getPropertyPath().toString().replaceAll("\\.?<[^>]*>", ""), v.getMessage()));
         }
         CertificateGrade grade = null;
-        if (request.learningDetails() != null && request.learningDetails().overallGrade() != null
+        if (request.learningDetails() != null
+                && request.learningDetails().overallGrade() != null
                 && !request.learningDetails().overallGrade().isBlank()) {
             String asked = request.learningDetails().overallGrade();
             grade = CertificateGrade.of(asked).orElse(null);
             if (grade == null) {
-                violations.add(new Problem.Violation("learningDetails.overallGrade", "Fail".equalsIgnoreCase(
-                        asked.strip()) ? "Fail is an assessment outcome, never a certificate grade"
+                violations.add(new Problem.Violation(
+                        "learningDetails.overallGrade",
+                        "Fail".equalsIgnoreCase(asked.strip())
+                                ? "Fail is an assessment outcome, never a certificate grade"
                                 : "must be one of " + CertificateGrade.labels()));
             }
         }
@@ -244,11 +274,14 @@ public class CertificateService {
             // A LARS code that contradicts the reference would put the certificate under another standard.
             Integer known = standardCodes.larsCode(standard.standardReference()).orElse(null);
             if (known != null && !known.equals(standard.standardCode())) {
-                violations.add(new Problem.Violation("standard.standardCode", "must be " + known + ", the LARS code "
-                        + "of " + standard.standardReference()));
+                violations.add(new Problem.Violation(
+                        "standard.standardCode",
+                        "must be " + known + ", the LARS code " + "of " + standard.standardReference()));
             }
         }
-        LocalDate date = request.learningDetails() == null ? null : request.learningDetails().achievementDate();
+        LocalDate date = request.learningDetails() == null
+                ? null
+                : request.learningDetails().achievementDate();
         if (date != null && date.isBefore(EARLIEST_ACHIEVEMENT)) {
             violations.add(new Problem.Violation("learningDetails.achievementDate", "must not be before 2017-01-01"));
         } else if (date != null && date.isAfter(LocalDate.now(clock))) {
@@ -274,8 +307,11 @@ public class CertificateService {
                 throw ApiException.invalid("epaoId", "must be your own assessment organisation (" + epaoId + ")");
             }
         }
-        return organisations.findByEpaoId(epaoId).orElseThrow(() -> ApiException.invalid("epaoId",
-                "no assessment organisation " + epaoId + " is registered; an admin must register it first"));
+        return organisations
+                .findByEpaoId(epaoId)
+                .orElseThrow(() -> ApiException.invalid(
+                        "epaoId",
+                        "no assessment organisation " + epaoId + " is registered; an admin must register it first"));
     }
 
     private void record(Certificate c, RecordAction action, String note) {
@@ -299,9 +335,10 @@ public class CertificateService {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ConstraintViolationException cve
                         && Certificate.LIVE_LEARNER_KEY.equalsIgnoreCase(cve.getConstraintName())) {
-                    throw ApiException.of(AssessmentError.LEARNER_HAS_CERTIFICATE,
-                            "Learner " + c.uln + " already has a certificate for "
-                            + c.standardReference + "; amend it, or cancel it first.");
+                    throw ApiException.of(
+                            AssessmentError.LEARNER_HAS_CERTIFICATE,
+                            "Learner " + c.uln + " already has a certificate for " + c.standardReference
+                                    + "; amend it, or cancel it first.");
                 }
             }
             throw e;
@@ -315,10 +352,9 @@ public class CertificateService {
     }
 
     private static ApiException notFound(String reference) {
-        return ApiException.of(AssessmentError.CERTIFICATE_NOT_FOUND,
-                "No certificate with reference " + reference + ".");
+        return ApiException.of(
+                AssessmentError.CERTIFICATE_NOT_FOUND, "No certificate with reference " + reference + ".");
     }
-
 
     /** Who is doing this, and now: the platform's one stamp. */
     private StampColumns stamp() {

@@ -35,8 +35,8 @@ public class CohortStatisticsService {
 
     public static final int MAX_DAYS = 5 * 366;
     static final List<String> DIMENSIONS = List.of("standardVersion", "period", "provider");
-    static final Map<String, String> PERIOD_FORMATS = Map.of("month", "YYYY-MM", "quarter", "YYYY-\"Q\"Q",
-            "year", "YYYY");
+    static final Map<String, String> PERIOD_FORMATS =
+            Map.of("month", "YYYY-MM", "quarter", "YYYY-\"Q\"Q", "year", "YYYY");
 
     private final EntityManager em;
     private final CurrentCaller caller;
@@ -47,8 +47,8 @@ public class CohortStatisticsService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<CohortStatisticsRow> statistics(String from, String to, String groupBy, String period,
-            String providerUkprn, PageRequest page) {
+    public PageResponse<CohortStatisticsRow> statistics(
+            String from, String to, String groupBy, String period, String providerUkprn, PageRequest page) {
         LocalDate start = date("from", from);
         LocalDate end = date("to", to);
         if (start.isAfter(end)) {
@@ -69,20 +69,24 @@ public class CohortStatisticsService {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("from", Date.valueOf(start));
         params.put("to", Date.valueOf(end));
-        StringBuilder where = new StringBuilder("a.overall_grade is not null and a.overall_graded_on between :from "
-                + "and :to");
+        StringBuilder where =
+                new StringBuilder("a.overall_grade is not null and a.overall_graded_on between :from " + "and :to");
         scope(providerUkprn, where, params);
 
         List<String> select = new ArrayList<>();
         for (String dim : dims) {
-            select.add(switch (dim) {
-                case "standardVersion" -> "a.standard_version";
-                case "period" -> "to_char(a.overall_graded_on, '" + PERIOD_FORMATS.get(unit) + "')";
-                default -> "a.provider_ukprn";
-            });
+            select.add(
+                    switch (dim) {
+                        case "standardVersion" -> "a.standard_version";
+                        case "period" -> "to_char(a.overall_graded_on, '" + PERIOD_FORMATS.get(unit) + "')";
+                        default -> "a.provider_ukprn";
+                    });
         }
-        String groups = String.join(", ", IntStream.rangeClosed(1, dims.size()).mapToObj(Integer::toString)
-                .toList());
+        String groups = String.join(
+                ", ",
+                IntStream.rangeClosed(1, dims.size())
+                        .mapToObj(Integer::toString)
+                        .toList());
         String body = " from assessment a join assessment_organisation o on o.id = a.assessment_organisation_id"
                 + " where " + where + " group by " + groups;
         String sql = "select " + String.join(", ", select) + """
@@ -94,12 +98,12 @@ public class CohortStatisticsService {
                   round(cast(count(*) filter (where a.overall_grade <> 'Fail') as numeric) / count(*), 4),
                   round(cast(count(*) filter (where a.overall_grade = 'Distinction') as numeric) / count(*), 4),
                   round(cast(count(*) filter (where a.overall_grade = 'Fail') as numeric) / count(*), 4)
-                """ + body + " order by " + groups + " limit :limit offset :offset";
+                """ + body + " order by " + groups
+                + " limit :limit offset :offset";
         Query rows = em.createNativeQuery(sql);
         params.forEach(rows::setParameter);
         rows.setParameter("limit", page.size()).setParameter("offset", page.offset());
-        Query count = em.createNativeQuery("select count(*) from (select " + String.join(", ", select) + body
-                + ") g");
+        Query count = em.createNativeQuery("select count(*) from (select " + String.join(", ", select) + body + ") g");
         params.forEach(count::setParameter);
         long total = ((Number) count.getSingleResult()).longValue();
 
@@ -108,9 +112,18 @@ public class CohortStatisticsService {
         for (Object o : rows.getResultList()) {
             Object[] r = (Object[]) o;
             int n = order.size();
-            result.add(new CohortStatisticsRow(value(r, order, "standardVersion"), value(r, order, "period"),
-                    value(r, order, "provider"), number(r[n]), number(r[n + 1]), number(r[n + 2]), number(r[n + 3]),
-                    number(r[n + 4]), (BigDecimal) r[n + 5], (BigDecimal) r[n + 6], (BigDecimal) r[n + 7]));
+            result.add(new CohortStatisticsRow(
+                    value(r, order, "standardVersion"),
+                    value(r, order, "period"),
+                    value(r, order, "provider"),
+                    number(r[n]),
+                    number(r[n + 1]),
+                    number(r[n + 2]),
+                    number(r[n + 3]),
+                    number(r[n + 4]),
+                    (BigDecimal) r[n + 5],
+                    (BigDecimal) r[n + 6],
+                    (BigDecimal) r[n + 7]));
         }
         return PageResponse.of(result, row -> row, page, total);
     }
@@ -148,8 +161,10 @@ public class CohortStatisticsService {
         for (String part : value.split(",", -1)) {
             String dim = part.strip();
             if (!DIMENSIONS.contains(dim)) {
-                throw ApiException.invalid("groupBy", "must be a comma-separated list of standardVersion, period "
-                        + "and provider; " + (dim.isEmpty() ? "an empty name" : dim) + " is not one");
+                throw ApiException.invalid(
+                        "groupBy",
+                        "must be a comma-separated list of standardVersion, period " + "and provider; "
+                                + (dim.isEmpty() ? "an empty name" : dim) + " is not one");
             }
             if (!dims.add(dim)) {
                 throw ApiException.invalid("groupBy", "names " + dim + " twice");

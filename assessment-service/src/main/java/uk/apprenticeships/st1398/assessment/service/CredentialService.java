@@ -25,12 +25,13 @@ public class CredentialService {
     private final ObjectMapper json;
     private final OpenBadgeMapper.Urls urls;
 
-    public CredentialService(CertificateService certificates, CredentialSigner signer, ObjectMapper json,
-            AssessmentConfig config) {
+    public CredentialService(
+            CertificateService certificates, CredentialSigner signer, ObjectMapper json, AssessmentConfig config) {
         this.certificates = certificates;
         this.signer = signer;
         this.json = json;
-        this.urls = new OpenBadgeMapper.Urls(config.credentials().publicBaseUrl().toString(),
+        this.urls = new OpenBadgeMapper.Urls(
+                config.credentials().publicBaseUrl().toString(),
                 config.credentials().catalogueBaseUrl().toString());
     }
 
@@ -38,15 +39,16 @@ public class CredentialService {
     public CredentialResponse credential(String reference) {
         Certificate c = certificates.readable(reference);
         if (!c.status.awarded()) {
-            throw ApiException.of(AssessmentError.CREDENTIAL_NOT_AVAILABLE,
+            throw ApiException.of(
+                    AssessmentError.CREDENTIAL_NOT_AVAILABLE,
                     "Certificate " + reference + " is " + c.status + "; a credential exists "
-                    + "only for Approved, Printed or Delivered certificates.");
+                            + "only for Approved, Printed or Delivered certificates.");
         }
         Map<String, Object> credential = OpenBadgeMapper.credential(c, CertificateMapper.ksbCodes(c), urls);
         try {
             String jwt = signer.sign(json.writeValueAsString(OpenBadgeMapper.jwtPayload(credential, c)));
-            return new CredentialResponse(credential,
-                    new CredentialResponse.Proof("JwtProof2020", jwt, urls.jwks() + "#" + signer.keyId()));
+            return new CredentialResponse(
+                    credential, new CredentialResponse.Proof("JwtProof2020", jwt, urls.jwks() + "#" + signer.keyId()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not serialise credential " + reference, e);
         }

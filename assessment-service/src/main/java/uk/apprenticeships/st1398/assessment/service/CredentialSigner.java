@@ -39,18 +39,21 @@ public class CredentialSigner {
     public CredentialSigner(AssessmentConfig config) {
         AssessmentConfig.Credentials credentials = config.credentials();
         this.key = credentials.signingKeyFile().map(CredentialSigner::load).orElseGet(CredentialSigner::generate);
-        key.setKeyId(credentials.signingKeyId()
+        key.setKeyId(credentials
+                .signingKeyId()
                 .orElse((credentials.signingKeyFile().isPresent() ? "" : "dev-")
                         + key.calculateBase64urlEncodedThumbprint("SHA-256").substring(0, 16)));
         key.setUse("sig");
         key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
         if (credentials.signingKeyFile().isEmpty()) {
-            Log.warnf("Credentials are signed with a key generated at start (kid %s): DEVELOPMENT ONLY. Set "
-                    + "assessment.credentials.signing-key-file (CREDENTIAL_SIGNING_KEY_FILE) in production.",
+            Log.warnf(
+                    "Credentials are signed with a key generated at start (kid %s): DEVELOPMENT ONLY. Set "
+                            + "assessment.credentials.signing-key-file (CREDENTIAL_SIGNING_KEY_FILE) in production.",
                     key.getKeyId());
         } else {
-            Log.infof("Credentials are signed with key %s from %s", key.getKeyId(),
-                    credentials.signingKeyFile().get());
+            Log.infof(
+                    "Credentials are signed with key %s from %s",
+                    key.getKeyId(), credentials.signingKeyFile().get());
         }
     }
 
@@ -93,20 +96,23 @@ public class CredentialSigner {
     private static RsaJsonWebKey load(Path file) {
         try {
             String pem = Files.readString(file);
-            String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+            String base64 =
+                    pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(
                     new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-            PublicKey publicKey = rsa.generatePublic(
-                    new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            PublicKey publicKey =
+                    rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
             RsaJsonWebKey jwk = (RsaJsonWebKey) PublicJsonWebKey.Factory.newPublicJwk(publicKey);
             jwk.setPrivateKey(privateKey);
             return jwk;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the credential signing key " + file, e);
         } catch (GeneralSecurityException | JoseException | IllegalArgumentException | ClassCastException e) {
-            throw new IllegalStateException("The credential signing key " + file
-                    + " is not an RSA private key in PKCS#8 PEM (BEGIN PRIVATE KEY)", e);
+            throw new IllegalStateException(
+                    "The credential signing key " + file
+                            + " is not an RSA private key in PKCS#8 PEM (BEGIN PRIVATE KEY)",
+                    e);
         }
     }
 }

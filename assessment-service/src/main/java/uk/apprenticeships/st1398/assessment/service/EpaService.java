@@ -55,9 +55,14 @@ public class EpaService {
     private final Clock clock;
     private final Validator validator;
 
-    public EpaService(AssessmentRepository assessments, EpaRecordRepository records,
-            CertificateRepository certificates, StandardCodes standards, CurrentCaller caller, Validator validator,
-                    Clock clock) {
+    public EpaService(
+            AssessmentRepository assessments,
+            EpaRecordRepository records,
+            CertificateRepository certificates,
+            StandardCodes standards,
+            CurrentCaller caller,
+            Validator validator,
+            Clock clock) {
         this.clock = clock;
         this.assessments = assessments;
         this.records = records;
@@ -77,12 +82,22 @@ public class EpaService {
         Optional<Certificate> certificate = certificates.live(a.uln, id.reference());
         int split = a.standardVersion.indexOf('_');
         return new LearnerResponse(
-                new LearnerResponse.Learner(a.uln, a.familyName, certificate.map(c -> c.givenNames).orElse(null)),
+                new LearnerResponse.Learner(
+                        a.uln, a.familyName, certificate.map(c -> c.givenNames).orElse(null)),
                 new LearnerResponse.Standard(id.larsCode(), id.reference()),
-                new LearnerResponse.LearningDetails(a.standardVersion.substring(split + 1), a.standardVersion,
-                        a.providerUkprn, a.organisation.epaoId, a.gatewayDate, a.periodEnd, a.overallGrade),
-                status(live).name(), live.map(EpaMapper::toResponse).orElse(null),
-                certificate.map(c -> new LearnerResponse.Certificate(c.reference, c.status.name())).orElse(null));
+                new LearnerResponse.LearningDetails(
+                        a.standardVersion.substring(split + 1),
+                        a.standardVersion,
+                        a.providerUkprn,
+                        a.organisation.epaoId,
+                        a.gatewayDate,
+                        a.periodEnd,
+                        a.overallGrade),
+                status(live).name(),
+                live.map(EpaMapper::toResponse).orElse(null),
+                certificate
+                        .map(c -> new LearnerResponse.Certificate(c.reference, c.status.name()))
+                        .orElse(null));
     }
 
     private static LearnerStatus status(Optional<EpaRecord> live) {
@@ -109,8 +124,10 @@ public class EpaService {
         }
         Assessment a = locked(request);
         records.live(a.id).ifPresent(r -> {
-            throw conflict("Learner " + a.uln + " already has EPA record " + r.epaReference + " for "
-                    + a.standardVersion + "; update it with PUT.", AssessmentError.EPA_RECORD_EXISTS);
+            throw conflict(
+                    "Learner " + a.uln + " already has EPA record " + r.epaReference + " for " + a.standardVersion
+                            + "; update it with PUT.",
+                    AssessmentError.EPA_RECORD_EXISTS);
         });
         EpaRecord record = newRecord(a, records.nextReference(), RecordAction.Created, null, epas, request.requestId());
         persistGuarded(record);
@@ -140,9 +157,11 @@ public class EpaService {
         assessments.getEntityManager().lock(a, LockModeType.PESSIMISTIC_WRITE);
         EpaRecord current = standing(a, reference);
         certificates.live(a.uln, id.reference()).ifPresent(c -> {
-            throw conflict("Learner " + a.uln + " has certificate " + c.reference + " (" + c.status + ") for "
-                    + id.reference() + "; cancel or delete it before deleting the EPA "
-                    + "record.", AssessmentError.CERTIFICATE_EXISTS);
+            throw conflict(
+                    "Learner " + a.uln + " has certificate " + c.reference + " (" + c.status + ") for "
+                            + id.reference() + "; cancel or delete it before deleting the EPA "
+                            + "record.",
+                    AssessmentError.CERTIFICATE_EXISTS);
         });
         EpaRecord record = newRecord(a, reference, RecordAction.Deleted, current.id, List.of(), null);
         persistGuarded(record);
@@ -155,12 +174,14 @@ public class EpaService {
     private List<EpaEntry> validate(EpaRequest request) {
         List<Problem.Violation> violations = new ArrayList<>();
         for (ConstraintViolation<EpaRequest> v : validator.validate(request)) {
-            violations.add(new Problem.Violation(v.getPropertyPath().toString().replaceAll("\\.?<[^>]*>", ""),
-                    v.getMessage()));
+            violations.add(new Problem.Violation(
+                    v.getPropertyPath().toString().replaceAll("\\.?<[^>]*>", ""), v.getMessage()));
         }
         LocalDate today = LocalDate.now(clock);
-        List<EpaRequest.Epa> epas = request.epaDetails() == null || request.epaDetails().epas() == null
-                ? List.of() : request.epaDetails().epas();
+        List<EpaRequest.Epa> epas =
+                request.epaDetails() == null || request.epaDetails().epas() == null
+                        ? List.of()
+                        : request.epaDetails().epas();
         for (int i = 0; i < epas.size(); i++) {
             EpaRequest.Epa e = epas.get(i);
             String at = "epaDetails.epas[" + i + "]";
@@ -210,8 +231,8 @@ public class EpaService {
                 continue;
             }
             if (previous.outcome == EpaOutcome.Withdrawn) {
-                broken.add(new Problem.Violation(at, "the learner was withdrawn; a withdrawn learner cannot get "
-                        + "another outcome"));
+                broken.add(new Problem.Violation(
+                        at, "the learner was withdrawn; a withdrawn learner cannot get " + "another outcome"));
             } else if (previous.outcome == EpaOutcome.Pass) {
                 broken.add(new Problem.Violation(at, "the learner already passed; nothing follows a Pass"));
             } else if (e.outcome == EpaOutcome.Withdrawn && again) {
@@ -221,15 +242,20 @@ public class EpaService {
             }
         }
         if (!broken.isEmpty()) {
-            throw ApiException.of(AssessmentError.EPA_HISTORY, "The EPAs break the resit, retake or withdrawal rules; "
-                    + "nothing was saved.").violations(broken);
+            throw ApiException.of(
+                            AssessmentError.EPA_HISTORY,
+                            "The EPAs break the resit, retake or withdrawal rules; " + "nothing was saved.")
+                    .violations(broken);
         }
     }
 
     private StandardCodes.StandardId standard(String standard) {
-        return standards.resolve(standard).orElseThrow(() -> ApiException.of(AssessmentError.STANDARD_NOT_FOUND,
-                "No standard with LARS code "
-                + standard + " is known here; use the standard reference (STnnnn)."));
+        return standards
+                .resolve(standard)
+                .orElseThrow(() -> ApiException.of(
+                        AssessmentError.STANDARD_NOT_FOUND,
+                        "No standard with LARS code " + standard
+                                + " is known here; use the standard reference (STnnnn)."));
     }
 
     /** The item's learner, locked for writing. */
@@ -244,25 +270,27 @@ public class EpaService {
      * standard match and the caller may read it (or, for writes, is an admin or one of its organisation's
      * assessors); otherwise 404, saying no more than that, so a ULN's existence is not revealed.
      */
-    private Assessment learnerAssessment(String uln, String familyName, StandardCodes.StandardId standard,
-            boolean write) {
+    private Assessment learnerAssessment(
+            String uln, String familyName, StandardCodes.StandardId standard, boolean write) {
         return assessments.findByLearnerAndStandard(uln, standard.reference()).stream()
                 .filter(a -> a.familyName.equalsIgnoreCase(familyName.strip()))
-                .filter(a -> write ? caller.get().actsForOrganisation(a.organisation.epaoId)
+                .filter(a -> write
+                        ? caller.get().actsForOrganisation(a.organisation.epaoId)
                         : AccessRules.mayRead(caller.get(), a.organisation.epaoId, a.providerUkprn, a.employerId))
                 .findFirst()
-                .orElseThrow(() -> ApiException.of(AssessmentError.LEARNER_NOT_FOUND,
-                        "No learner with this ULN, family name and standard."));
+                .orElseThrow(() -> ApiException.of(
+                        AssessmentError.LEARNER_NOT_FOUND, "No learner with this ULN, family name and standard."));
     }
 
     private EpaRecord standing(Assessment a, String reference) {
-        return records.standing(a.id, reference).filter(r -> !r.deleted())
-                .orElseThrow(() -> ApiException.of(AssessmentError.EPA_RECORD_NOT_FOUND,
-                        "No EPA record " + reference + " for this learner."));
+        return records.standing(a.id, reference)
+                .filter(r -> !r.deleted())
+                .orElseThrow(() -> ApiException.of(
+                        AssessmentError.EPA_RECORD_NOT_FOUND, "No EPA record " + reference + " for this learner."));
     }
 
-    private EpaRecord newRecord(Assessment a, String reference, RecordAction action, UUID replaces, List<EpaEntry> epas,
-            String requestId) {
+    private EpaRecord newRecord(
+            Assessment a, String reference, RecordAction action, UUID replaces, List<EpaEntry> epas, String requestId) {
         EpaRecord r = new EpaRecord();
         r.id = UUID.randomUUID();
         r.epaReference = reference;
@@ -283,7 +311,8 @@ public class EpaService {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ConstraintViolationException cve
                         && EpaRecord.REPLACES_KEY.equalsIgnoreCase(cve.getConstraintName())) {
-                    throw conflict("EPA record " + r.epaReference + " was changed at the same time; read it again.",
+                    throw conflict(
+                            "EPA record " + r.epaReference + " was changed at the same time; read it again.",
                             AssessmentError.CONCURRENT_CHANGE);
                 }
             }

@@ -69,9 +69,15 @@ public class GatewayService {
     private final Clock clock;
     private final ObjectMapper json;
 
-    public GatewayService(AssessmentRepository assessments, GatewayRecordRepository records,
-            GatewaySubmissionRepository submissions, AssessmentPlans plans, Portfolios portfolios,
-            CurrentCaller caller, ObjectMapper json, Clock clock) {
+    public GatewayService(
+            AssessmentRepository assessments,
+            GatewayRecordRepository records,
+            GatewaySubmissionRepository submissions,
+            AssessmentPlans plans,
+            Portfolios portfolios,
+            CurrentCaller caller,
+            ObjectMapper json,
+            Clock clock) {
         this.clock = clock;
         this.assessments = assessments;
         this.records = records;
@@ -91,19 +97,22 @@ public class GatewayService {
     public GatewayRecordResponse waive(UUID id, GatewayWaiverRequest request) {
         Assessment assessment = locked(id);
         if (!isOrganisation(assessment)) {
-            throw forbidden(AssessmentError.GATEWAY_ORGANISATION_ONLY, "Only the assessment organisation (its "
-                    + "assessors) or an admin waives gateway items.");
+            throw forbidden(
+                    AssessmentError.GATEWAY_ORGANISATION_ONLY,
+                    "Only the assessment organisation (its " + "assessors) or an admin waives gateway items.");
         }
         requireGatewayOpen(assessment);
         GatewayRules.Definition item = item(assessment, request.item());
         boolean waived = activeWaivers(id).containsKey(item.item());
         if (request.withdraws() != waived) {
-            throw conflict(waived ? "Item " + item.item() + " is already waived; withdraw that waiver first."
-                    : "Item " + item.item() + " has no waiver in force to withdraw.",
+            throw conflict(
+                    waived
+                            ? "Item " + item.item() + " is already waived; withdraw that waiver first."
+                            : "Item " + item.item() + " has no waiver in force to withdraw.",
                     waived ? AssessmentError.ALREADY_WAIVED : AssessmentError.NOT_WAIVED);
         }
-        GatewayRecord record = newRecord(id, item.item(), request.withdraws() ? GatewayRecordKind.WAIVER_WITHDRAWAL
-                : GatewayRecordKind.WAIVER);
+        GatewayRecord record = newRecord(
+                id, item.item(), request.withdraws() ? GatewayRecordKind.WAIVER_WITHDRAWAL : GatewayRecordKind.WAIVER);
         record.reason = request.reason().strip();
         records.persistAndFlush(record);
         Log.infof("Gateway item %s of assessment %s: %s", item.item(), id, record.kind);
@@ -115,17 +124,23 @@ public class GatewayService {
         Assessment assessment = locked(id);
         boolean employerOwn = caller.get().may(AccessRules.GATEWAY_CONFIRM)
                 && EMPLOYER_CONFIRMATION.equals(request.item())
-                && AccessRules.ownEmployer(caller.get()).map(assessment.employerId::equals).orElse(false);
+                && AccessRules.ownEmployer(caller.get())
+                        .map(assessment.employerId::equals)
+                        .orElse(false);
         if (!isProvider(assessment) && !employerOwn) {
-            throw forbidden(AssessmentError.GATEWAY_PROVIDER_ONLY, "Only the training provider (its tutors or LMS "
-                    + "client) or an admin records gateway declarations; "
-                    + "the employer may record its own " + EMPLOYER_CONFIRMATION + ".");
+            throw forbidden(
+                    AssessmentError.GATEWAY_PROVIDER_ONLY,
+                    "Only the training provider (its tutors or LMS "
+                            + "client) or an admin records gateway declarations; "
+                            + "the employer may record its own " + EMPLOYER_CONFIRMATION + ".");
         }
         requireGatewayOpen(assessment);
         GatewayRules.Definition item = item(assessment, request.item());
         if (item.check() != GatewayRules.Check.DECLARATION) {
-            throw ApiException.of(AssessmentError.ITEM_NOT_DECLARED, "Item " + item.item() + " is checked against "
-                    + "evidence-service, not declared; nothing was saved.");
+            throw ApiException.of(
+                    AssessmentError.ITEM_NOT_DECLARED,
+                    "Item " + item.item() + " is checked against "
+                            + "evidence-service, not declared; nothing was saved.");
         }
         if (request.declaredOn().isAfter(today())) {
             throw ApiException.invalid("declaredOn", "must not be in the future");
@@ -133,7 +148,8 @@ public class GatewayService {
         GatewayRecord record = newRecord(id, item.item(), GatewayRecordKind.DECLARATION);
         record.declaredBy = request.declaredBy().strip();
         record.declaredOn = request.declaredOn();
-        record.reference = request.reference() == null ? null : request.reference().strip();
+        record.reference =
+                request.reference() == null ? null : request.reference().strip();
         record.reason = request.note() == null ? null : request.note().strip();
         records.persistAndFlush(record);
         Log.infof("Gateway declaration %s recorded for assessment %s", item.item(), id);
@@ -144,7 +160,8 @@ public class GatewayService {
     public PageResponse<GatewayRecordResponse> records(UUID id, boolean waivers, PageRequest page) {
         visible(id);
         List<GatewayRecord> all = records.byAssessment(id).stream()
-                .filter(r -> waivers != (r.kind == GatewayRecordKind.DECLARATION)).toList();
+                .filter(r -> waivers != (r.kind == GatewayRecordKind.DECLARATION))
+                .toList();
         return PageResponse.of(slice(all, page), GatewayService::toResponse, page, all.size());
     }
 
@@ -152,8 +169,9 @@ public class GatewayService {
     public GatewaySubmissionResponse submit(UUID id, String note) {
         Assessment assessment = locked(id);
         if (!isProvider(assessment)) {
-            throw forbidden(AssessmentError.GATEWAY_PROVIDER_ONLY, "Only the training provider (its tutors or LMS "
-                    + "client) or an admin submits for the gateway.");
+            throw forbidden(
+                    AssessmentError.GATEWAY_PROVIDER_ONLY,
+                    "Only the training provider (its tutors or LMS " + "client) or an admin submits for the gateway.");
         }
         requireGatewayOpen(assessment);
         List<GatewaySubmission> earlier = submissions.byAssessment(id);
@@ -161,19 +179,25 @@ public class GatewayService {
         if (!earlier.isEmpty()) {
             GatewaySubmission last = earlier.get(earlier.size() - 1);
             if (status(last, decisions.get(last.id)) == GatewaySubmissionStatus.submitted) {
-                throw conflict("Gateway submission " + last.attempt + " is still awaiting the assessment "
-                        + "organisation's decisions.", AssessmentError.SUBMISSION_PENDING);
+                throw conflict(
+                        "Gateway submission " + last.attempt + " is still awaiting the assessment "
+                                + "organisation's decisions.",
+                        AssessmentError.SUBMISSION_PENDING);
             }
         }
         GatewayReadinessResponse readiness = readiness(assessment);
         if (!readiness.ready()) {
             List<Map<String, String>> failing = readiness.items().stream()
                     .filter(i -> i.status() == ReadinessStatus.FAILED)
-                    .map(i -> Map.of("item", i.item(), "reason", i.reason())).toList();
-            throw ApiException.of(AssessmentError.NOT_READY,
-                    "The apprentice is not ready for the gateway to completion: "
-                    + failing.stream().map(f -> f.get("item")).toList() + " failed (see failingItems); nothing "
-                    + "was saved.").with("failingItems", failing);
+                    .map(i -> Map.of("item", i.item(), "reason", i.reason()))
+                    .toList();
+            throw ApiException.of(
+                            AssessmentError.NOT_READY,
+                            "The apprentice is not ready for the gateway to completion: "
+                                    + failing.stream().map(f -> f.get("item")).toList()
+                                    + " failed (see failingItems); nothing "
+                                    + "was saved.")
+                    .with("failingItems", failing);
         }
         GatewaySubmission submission = new GatewaySubmission();
         submission.id = UUID.randomUUID();
@@ -181,12 +205,14 @@ public class GatewayService {
         submission.attempt = earlier.size() + 1;
         submission.note = note == null ? null : note.strip();
         submission.readiness = write(readiness);
-        readiness.items().stream().filter(i -> i.status() != ReadinessStatus.NOT_APPLICABLE)
+        readiness.items().stream()
+                .filter(i -> i.status() != ReadinessStatus.NOT_APPLICABLE)
                 .forEach(i -> submission.components.add(new GatewaySubmission.Component(i.item(), i.status())));
         submission.submitted = stamp();
         submissions.persistAndFlush(submission);
-        Log.infof("Gateway submission %d for assessment %s with %d components", submission.attempt, id,
-                submission.components.size());
+        Log.infof(
+                "Gateway submission %d for assessment %s with %d components",
+                submission.attempt, id, submission.components.size());
         if (submission.components.isEmpty()) {
             passGateway(assessment);
         }
@@ -197,17 +223,22 @@ public class GatewayService {
     public GatewaySubmissionResponse decide(UUID id, int attempt, String item, GatewayDecisionRequest request) {
         Assessment assessment = locked(id);
         if (!isOrganisation(assessment)) {
-            throw forbidden(AssessmentError.GATEWAY_ORGANISATION_ONLY, "Only the assessment organisation (its "
-                    + "assessors) or an admin decides gateway "
-                    + "components.");
+            throw forbidden(
+                    AssessmentError.GATEWAY_ORGANISATION_ONLY,
+                    "Only the assessment organisation (its "
+                            + "assessors) or an admin decides gateway "
+                            + "components.");
         }
-        GatewaySubmission submission = submissions.byAttempt(id, attempt).orElseThrow(() -> ApiException.of(
-                AssessmentError.GATEWAY_SUBMISSION_NOT_FOUND, "No gateway submission " + attempt + " on assessment "
-                        + id + "."));
+        GatewaySubmission submission = submissions
+                .byAttempt(id, attempt)
+                .orElseThrow(() -> ApiException.of(
+                        AssessmentError.GATEWAY_SUBMISSION_NOT_FOUND,
+                        "No gateway submission " + attempt + " on assessment " + id + "."));
         if (submission.components.stream().noneMatch(c -> c.item.equals(item))) {
-            throw ApiException.of(AssessmentError.GATEWAY_COMPONENT_NOT_FOUND,
-                    "Gateway submission " + attempt + " has no component " + item + "; its "
-                    + "components are " + submission.components.stream().map(c -> c.item).toList() + ".");
+            throw ApiException.of(
+                    AssessmentError.GATEWAY_COMPONENT_NOT_FOUND,
+                    "Gateway submission " + attempt + " has no component " + item + "; its " + "components are "
+                            + submission.components.stream().map(c -> c.item).toList() + ".");
         }
         ComponentDecision verdict = ComponentDecision.valueOf(request.decision());
         boolean rejects = verdict == ComponentDecision.rejected;
@@ -216,12 +247,15 @@ public class GatewayService {
         }
         List<GatewayDecision> decided = submissions.decisions(List.of(submission.id));
         if (decided.stream().anyMatch(d -> d.item.equals(item))) {
-            throw conflict("Component " + item + " of gateway submission " + attempt + " is already decided; "
-                    + "decisions are never changed.", AssessmentError.COMPONENT_DECIDED);
+            throw conflict(
+                    "Component " + item + " of gateway submission " + attempt + " is already decided; "
+                            + "decisions are never changed.",
+                    AssessmentError.COMPONENT_DECIDED);
         }
         GatewaySubmissionStatus status = status(submission, decided);
         if (status != GatewaySubmissionStatus.submitted) {
-            throw conflict("Gateway submission " + attempt + " is already " + status + ".",
+            throw conflict(
+                    "Gateway submission " + attempt + " is already " + status + ".",
                     AssessmentError.SUBMISSION_DECIDED);
         }
         GatewayDecision decision = new GatewayDecision();
@@ -246,52 +280,70 @@ public class GatewayService {
         visible(id);
         List<GatewaySubmission> all = submissions.byAssessment(id);
         Map<UUID, List<GatewayDecision>> decisions = decisionsBySubmission(all);
-        return PageResponse.of(slice(all, page), s -> toResponse(s, decisions.getOrDefault(s.id, List.of())), page,
-                all.size());
+        return PageResponse.of(
+                slice(all, page), s -> toResponse(s, decisions.getOrDefault(s.id, List.of())), page, all.size());
     }
 
     private GatewayReadinessResponse readiness(Assessment assessment) {
         if (assessment.apprenticeId == null) {
-            throw ApiException.of(AssessmentError.NO_APPRENTICE_LINK,
+            throw ApiException.of(
+                    AssessmentError.NO_APPRENTICE_LINK,
                     "Assessment " + assessment.id + " was registered without the "
-                    + "apprentice's evidence-service id (apprenticeId), so readiness cannot be checked.");
+                            + "apprentice's evidence-service id (apprenticeId), so readiness cannot be checked.");
         }
         AssessmentPlan plan = plans.require(assessment.standardVersion);
         List<GatewayRules.Definition> definitions = GatewayRules.definitions(plan);
         EvidenceClient.Apprentice apprentice = portfolios.apprentice(assessment.apprenticeId);
         if (!assessment.uln.equals(apprentice.uln())
                 || !assessment.standardVersion.equals(apprentice.standardVersion())) {
-            throw ApiException.of(AssessmentError.APPRENTICE_MISMATCH,
+            throw ApiException.of(
+                    AssessmentError.APPRENTICE_MISMATCH,
                     "evidence-service's apprentice " + assessment.apprenticeId + " is "
-                    + "not this assessment's learner on " + assessment.standardVersion + " (ULN or standard "
-                    + "version differ).");
+                            + "not this assessment's learner on " + assessment.standardVersion + " (ULN or standard "
+                            + "version differ).");
         }
         boolean needsCoverage = definitions.stream().anyMatch(d -> d.check() == GatewayRules.Check.KSB_COVERAGE);
         boolean needsHours = definitions.stream().anyMatch(d -> d.check() == GatewayRules.Check.OFF_THE_JOB_HOURS);
         EvidenceClient.Coverage coverage = needsCoverage ? portfolios.coverage(assessment.apprenticeId) : null;
         EvidenceClient.OffTheJobSummary hours = needsHours ? portfolios.offTheJob(assessment.apprenticeId) : null;
-        return GatewayRules.check(definitions, new GatewayRules.Inputs(assessment.id, assessment.standardVersion,
-                apprentice, coverage, hours, activeWaivers(assessment.id), declarations(assessment.id), now()));
+        return GatewayRules.check(
+                definitions,
+                new GatewayRules.Inputs(
+                        assessment.id,
+                        assessment.standardVersion,
+                        apprentice,
+                        coverage,
+                        hours,
+                        activeWaivers(assessment.id),
+                        declarations(assessment.id),
+                        now()));
     }
 
     /** The waiver in force per item: the item's latest waiver record, if it is a waiver (not a withdrawal). */
     private Map<String, GatewayReadinessResponse.Waiver> activeWaivers(UUID id) {
         Map<String, GatewayRecord> latest = new HashMap<>();
-        records.byAssessment(id).stream().filter(r -> r.kind != GatewayRecordKind.DECLARATION)
+        records.byAssessment(id).stream()
+                .filter(r -> r.kind != GatewayRecordKind.DECLARATION)
                 .forEach(r -> latest.put(r.item, r));
         Map<String, GatewayReadinessResponse.Waiver> waivers = new HashMap<>();
-        latest.values().stream().filter(r -> r.kind == GatewayRecordKind.WAIVER).forEach(r -> waivers.put(r.item,
-                new GatewayReadinessResponse.Waiver(r.recorded.subject, r.recorded.displayName, r.recorded.at,
-                        r.reason)));
+        latest.values().stream()
+                .filter(r -> r.kind == GatewayRecordKind.WAIVER)
+                .forEach(r -> waivers.put(
+                        r.item,
+                        new GatewayReadinessResponse.Waiver(
+                                r.recorded.subject, r.recorded.displayName, r.recorded.at, r.reason)));
         return waivers;
     }
 
     /** The latest declaration per item. */
     private Map<String, GatewayReadinessResponse.Declaration> declarations(UUID id) {
         Map<String, GatewayReadinessResponse.Declaration> latest = new HashMap<>();
-        records.byAssessment(id).stream().filter(r -> r.kind == GatewayRecordKind.DECLARATION)
-                .forEach(r -> latest.put(r.item, new GatewayReadinessResponse.Declaration(r.declaredBy,
-                        r.declaredOn, r.reference, r.reason, r.recorded.subject, r.recorded.at)));
+        records.byAssessment(id).stream()
+                .filter(r -> r.kind == GatewayRecordKind.DECLARATION)
+                .forEach(r -> latest.put(
+                        r.item,
+                        new GatewayReadinessResponse.Declaration(
+                                r.declaredBy, r.declaredOn, r.reference, r.reason, r.recorded.subject, r.recorded.at)));
         return latest;
     }
 
@@ -299,38 +351,52 @@ public class GatewayService {
     private GatewayRules.Definition item(Assessment assessment, String name) {
         AssessmentPlan plan = plans.require(assessment.standardVersion);
         Optional<GatewayRules.Definition> item = GatewayRules.definition(plan, name);
-        return item.orElseThrow(() -> ApiException.of(AssessmentError.UNKNOWN_ITEM, "The assessment plan of "
-                + assessment.standardVersion + " has no gateway item " + name + "; nothing was "
-                + "saved.").with("validItems",
-                GatewayRules.definitions(plan).stream().map(GatewayRules.Definition::item).toList()));
+        return item.orElseThrow(() -> ApiException.of(
+                        AssessmentError.UNKNOWN_ITEM,
+                        "The assessment plan of "
+                                + assessment.standardVersion + " has no gateway item " + name + "; nothing was "
+                                + "saved.")
+                .with(
+                        "validItems",
+                        GatewayRules.definitions(plan).stream()
+                                .map(GatewayRules.Definition::item)
+                                .toList()));
     }
 
     /** Sets the gateway date (today) and the assessment period from the plan. */
     private void passGateway(Assessment assessment) {
         AssessmentPlan plan = plans.require(assessment.standardVersion);
         assessment.gatewayDate = today();
-        assessment.periodEnd = assessment.gatewayDate.plusMonths(plan.assessmentPeriod().months());
+        assessment.periodEnd =
+                assessment.gatewayDate.plusMonths(plan.assessmentPeriod().months());
         assessment.updated = stamp();
         Log.infof("Assessment %s passed the gateway to completion on %s", assessment.id, assessment.gatewayDate);
     }
 
     private static void requireGatewayOpen(Assessment assessment) {
         if (assessment.gatewayDate != null) {
-            throw conflict("The apprentice passed the gateway to completion on " + assessment.gatewayDate + ".",
+            throw conflict(
+                    "The apprentice passed the gateway to completion on " + assessment.gatewayDate + ".",
                     AssessmentError.GATEWAY_PASSED);
         }
     }
 
     /** accepted when every component is accepted, rejected once one is rejected, otherwise submitted. */
     static GatewaySubmissionStatus status(GatewaySubmission submission, List<GatewayDecision> decisions) {
-        return GatewaySubmissionStatus.of(submission.components.size(), decisions == null ? List.of()
-                : decisions.stream().map(d -> d.decision).toList());
+        return GatewaySubmissionStatus.of(
+                submission.components.size(),
+                decisions == null
+                        ? List.of()
+                        : decisions.stream().map(d -> d.decision).toList());
     }
 
     private Map<UUID, List<GatewayDecision>> decisionsBySubmission(List<GatewaySubmission> list) {
         Map<UUID, List<GatewayDecision>> bySubmission = new HashMap<>();
-        submissions.decisions(list.stream().map(s -> s.id).toList())
-                .forEach(d -> bySubmission.computeIfAbsent(d.submissionId, k -> new ArrayList<>()).add(d));
+        submissions
+                .decisions(list.stream().map(s -> s.id).toList())
+                .forEach(d -> bySubmission
+                        .computeIfAbsent(d.submissionId, k -> new ArrayList<>())
+                        .add(d));
         return bySubmission;
     }
 
@@ -344,10 +410,11 @@ public class GatewayService {
 
     /** The assessment, or 404 when it does not exist or the caller may not see it (another tenant's). */
     private Assessment visible(UUID id) {
-        return assessments.findByIdOptional(id)
+        return assessments
+                .findByIdOptional(id)
                 .filter(a -> AccessRules.mayRead(caller.get(), a.organisation.epaoId, a.providerUkprn, a.employerId))
-                .orElseThrow(() -> ApiException.of(AssessmentError.ASSESSMENT_NOT_FOUND,
-                        "No assessment with id " + id + "."));
+                .orElseThrow(() ->
+                        ApiException.of(AssessmentError.ASSESSMENT_NOT_FOUND, "No assessment with id " + id + "."));
     }
 
     /** The visible assessment, locked so concurrent gateway writes see each other. */
@@ -371,18 +438,41 @@ public class GatewayService {
         Map<String, GatewayDecision> byItem = new HashMap<>();
         decisions.forEach(d -> byItem.put(d.item, d));
         List<GatewaySubmissionResponse.Component> components = s.components.stream()
-                .map(c -> new GatewaySubmissionResponse.Component(c.item, c.readinessStatus.wire(),
-                        Optional.ofNullable(byItem.get(c.item)).map(d -> new GatewaySubmissionResponse.Decision(
-                                d.decision.name(), d.reason, d.decided.at, d.decided.subject,
-                                        d.decided.displayName)).orElse(null)))
+                .map(c -> new GatewaySubmissionResponse.Component(
+                        c.item,
+                        c.readinessStatus.wire(),
+                        Optional.ofNullable(byItem.get(c.item))
+                                .map(d -> new GatewaySubmissionResponse.Decision(
+                                        d.decision.name(),
+                                        d.reason,
+                                        d.decided.at,
+                                        d.decided.subject,
+                                        d.decided.displayName))
+                                .orElse(null)))
                 .toList();
-        return new GatewaySubmissionResponse(s.attempt, status(s, decisions).name(), s.note, s.submitted.at,
-                s.submitted.subject, s.submitted.displayName, components, read(s.readiness));
+        return new GatewaySubmissionResponse(
+                s.attempt,
+                status(s, decisions).name(),
+                s.note,
+                s.submitted.at,
+                s.submitted.subject,
+                s.submitted.displayName,
+                components,
+                read(s.readiness));
     }
 
     private static GatewayRecordResponse toResponse(GatewayRecord r) {
-        return new GatewayRecordResponse(r.id, r.item, r.kind.wire(), r.reason, r.declaredBy, r.declaredOn, r.reference,
-                r.recorded.at, r.recorded.subject, r.recorded.displayName);
+        return new GatewayRecordResponse(
+                r.id,
+                r.item,
+                r.kind.wire(),
+                r.reason,
+                r.declaredBy,
+                r.declaredOn,
+                r.reference,
+                r.recorded.at,
+                r.recorded.subject,
+                r.recorded.displayName);
     }
 
     private String write(GatewayReadinessResponse readiness) {

@@ -20,16 +20,19 @@ import uk.apprenticeships.st1398.platform.problem.ApiException;
 public final class GradingRules {
 
     /** An attempt being recorded (or a correction, with the kind and method of the attempt it corrects). */
-    public record Proposed(String methodCode, AttemptKind kind, LocalDate date, String grade, List<String> ksbCodes,
-            boolean employerAgreed, boolean exceptionalCircumstances) {
-    }
+    public record Proposed(
+            String methodCode,
+            AttemptKind kind,
+            LocalDate date,
+            String grade,
+            List<String> ksbCodes,
+            boolean employerAgreed,
+            boolean exceptionalCircumstances) {}
 
     /** An earlier, not superseded attempt on the same method. */
-    public record Prior(AttemptKind kind, LocalDate date, String grade) {
-    }
+    public record Prior(AttemptKind kind, LocalDate date, String grade) {}
 
-    private GradingRules() {
-    }
+    private GradingRules() {}
 
     /**
      * Refuses an attempt that breaks a rule of the plan with a problem whose {@code code} names the rule; 409
@@ -37,12 +40,19 @@ public final class GradingRules {
      *
      * @param priors the method's earlier attempts that are not superseded, oldest first
      */
-    public static void check(AssessmentPlan plan, LocalDate periodStart, LocalDate periodEnd, LocalDate today,
-            Proposed attempt, List<Prior> priors) {
+    public static void check(
+            AssessmentPlan plan,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            LocalDate today,
+            Proposed attempt,
+            List<Prior> priors) {
         AssessmentPlan.Method method = method(plan, attempt.methodCode());
         if (!method.grades().contains(attempt.grade())) {
-            throw broken(AssessmentError.GRADE_NOT_ALLOWED, "Method " + method.code() + " grades " + method.grades()
-                    + "; " + attempt.grade() + " is not one of them.");
+            throw broken(
+                    AssessmentError.GRADE_NOT_ALLOWED,
+                    "Method " + method.code() + " grades " + method.grades() + "; " + attempt.grade()
+                            + " is not one of them.");
         }
         checkPeriod("attempt", attempt.date(), periodStart, periodEnd);
         if (attempt.date().isAfter(today)) {
@@ -63,8 +73,16 @@ public final class GradingRules {
      *
      * @param priors the method's attempts that are not superseded, oldest first
      */
-    public static void checkBooking(AssessmentPlan plan, LocalDate periodStart, LocalDate periodEnd, LocalDate today,
-            String methodCode, AttemptKind kind, LocalDate date, boolean employerAgreed, List<Prior> priors) {
+    public static void checkBooking(
+            AssessmentPlan plan,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            LocalDate today,
+            String methodCode,
+            AttemptKind kind,
+            LocalDate date,
+            boolean employerAgreed,
+            List<Prior> priors) {
         AssessmentPlan.Method method = method(plan, methodCode);
         checkPeriod("booking", date, periodStart, periodEnd);
         if (date.isBefore(today)) {
@@ -74,55 +92,74 @@ public final class GradingRules {
     }
 
     private static AssessmentPlan.Method method(AssessmentPlan plan, String methodCode) {
-        return plan.method(methodCode).orElseThrow(() -> broken(AssessmentError.UNKNOWN_METHOD,
-                "The assessment plan has no method " + methodCode + "; its methods are "
-                        + plan.methods().items().stream().map(AssessmentPlan.Method::code).toList() + "."));
+        return plan.method(methodCode)
+                .orElseThrow(() -> broken(
+                        AssessmentError.UNKNOWN_METHOD,
+                        "The assessment plan has no method " + methodCode + "; its methods are "
+                                + plan.methods().items().stream()
+                                        .map(AssessmentPlan.Method::code)
+                                        .toList() + "."));
     }
 
     private static void checkPeriod(String what, LocalDate date, LocalDate periodStart, LocalDate periodEnd) {
         if (date.isBefore(periodStart) || date.isAfter(periodEnd)) {
-            throw broken(AssessmentError.OUTSIDE_ASSESSMENT_PERIOD, "The " + what + " date " + date + " is outside the "
-                    + "assessment period " + periodStart + " to " + periodEnd + ".");
+            throw broken(
+                    AssessmentError.OUTSIDE_ASSESSMENT_PERIOD,
+                    "The " + what + " date " + date + " is outside the " + "assessment period " + periodStart + " to "
+                            + periodEnd + ".");
         }
     }
 
     /** A first attempt only once; a resit or retake only after a fail, agreed and within the plan's limit. */
-    private static void checkSequence(AssessmentPlan plan, AssessmentPlan.Method method, AttemptKind attemptKind,
-            LocalDate date, boolean employerAgreed, List<Prior> priors) {
+    private static void checkSequence(
+            AssessmentPlan plan,
+            AssessmentPlan.Method method,
+            AttemptKind attemptKind,
+            LocalDate date,
+            boolean employerAgreed,
+            List<Prior> priors) {
         Prior latest = priors.isEmpty() ? null : priors.get(priors.size() - 1);
         boolean latestFailed = latest != null && latest.grade().equals(method.lowestGrade());
         if (attemptKind == AttemptKind.first) {
             if (!attemptKind.mayFollow(latest == null ? null : latest.kind(), latestFailed)) {
-                throw ApiException.of(AssessmentError.FIRST_ATTEMPT_EXISTS,
+                throw ApiException.of(
+                        AssessmentError.FIRST_ATTEMPT_EXISTS,
                         "Method " + method.code() + " already has a "
-                        + "first attempt; record a resit or retake after a " + method.lowestGrade() + ", or correct "
-                        + "the attempt.");
+                                + "first attempt; record a resit or retake after a " + method.lowestGrade()
+                                + ", or correct "
+                                + "the attempt.");
             }
             return;
         }
         String kind = attemptKind.name();
         if (!attemptKind.mayFollow(latest == null ? null : latest.kind(), latestFailed)) {
-            throw broken(AssessmentError.NO_FAILED_ATTEMPT, "A " + kind + " of method " + method.code() + " needs its "
-                    + "latest "
-                    + "attempt to be a " + method.lowestGrade() + (latest == null ? "; it has no attempt yet."
-                            : "; it is " + latest.grade() + "."));
+            throw broken(
+                    AssessmentError.NO_FAILED_ATTEMPT,
+                    "A " + kind + " of method " + method.code() + " needs its "
+                            + "latest "
+                            + "attempt to be a " + method.lowestGrade()
+                            + (latest == null ? "; it has no attempt yet." : "; it is " + latest.grade() + "."));
         }
         if (!date.isAfter(latest.date())) {
-            throw broken(AssessmentError.BEFORE_PREVIOUS_ATTEMPT, "A " + kind + " must be dated after the attempt it "
-                    + "follows ("
-                    + latest.date() + ").");
+            throw broken(
+                    AssessmentError.BEFORE_PREVIOUS_ATTEMPT,
+                    "A " + kind + " must be dated after the attempt it " + "follows (" + latest.date() + ").");
         }
         AssessmentPlan.AttemptRule rule = rule(plan, attemptKind);
         if (Boolean.TRUE.equals(rule.employerAgreementRequired()) && !employerAgreed) {
-            throw broken(AssessmentError.EMPLOYER_AGREEMENT_REQUIRED, "The assessment plan requires the employer's "
-                    + "agreement "
-                    + "to a " + kind + "; set employerAgreed once it is given.");
+            throw broken(
+                    AssessmentError.EMPLOYER_AGREEMENT_REQUIRED,
+                    "The assessment plan requires the employer's "
+                            + "agreement "
+                            + "to a " + kind + "; set employerAgreed once it is given.");
         }
         long done = priors.stream().filter(p -> p.kind() == attemptKind).count();
         if (rule.maxAttemptsPerMethod() != null && done >= rule.maxAttemptsPerMethod()) {
-            throw broken(AssessmentError.TOO_MANY_ATTEMPTS, "The assessment plan allows "
-                    + rule.maxAttemptsPerMethod() + " "
-                    + kind + "(s) per method; method " + method.code() + " has had " + done + ".");
+            throw broken(
+                    AssessmentError.TOO_MANY_ATTEMPTS,
+                    "The assessment plan allows "
+                            + rule.maxAttemptsPerMethod() + " "
+                            + kind + "(s) per method; method " + method.code() + " has had " + done + ".");
         }
     }
 
@@ -134,28 +171,37 @@ public final class GradingRules {
             }
             // null ksbCodes: the plan does not say which KSBs the method assesses, so any code is accepted.
             if (method.ksbCodes() != null && !method.ksbCodes().contains(code)) {
-                throw broken(AssessmentError.KSB_NOT_ASSESSED_BY_METHOD, "Method " + method.code() + " assesses "
-                        + method.ksbCodes() + "; " + code + " is not one of them.");
+                throw broken(
+                        AssessmentError.KSB_NOT_ASSESSED_BY_METHOD,
+                        "Method " + method.code() + " assesses " + method.ksbCodes() + "; " + code
+                                + " is not one of them.");
             }
         }
     }
 
     private static AssessmentPlan.AttemptRule rule(AssessmentPlan plan, AttemptKind kind) {
-        return kind == AttemptKind.resit ? plan.resitRetake().resit() : plan.resitRetake().retake();
+        return kind == AttemptKind.resit
+                ? plan.resitRetake().resit()
+                : plan.resitRetake().retake();
     }
 
     private static void checkCap(AssessmentPlan plan, AssessmentPlan.Method method, Proposed attempt) {
         String kind = attempt.kind().name();
         AssessmentPlan.AttemptRule rule = rule(plan, attempt.kind());
         String cap = rule.gradeCap();
-        if (cap != null && method.grades().indexOf(attempt.grade()) > method.grades().indexOf(cap)) {
-            boolean lifted = attempt.exceptionalCircumstances()
-                    && Boolean.TRUE.equals(rule.exceptionalCircumstancesLiftCap());
+        if (cap != null
+                && method.grades().indexOf(attempt.grade()) > method.grades().indexOf(cap)) {
+            boolean lifted =
+                    attempt.exceptionalCircumstances() && Boolean.TRUE.equals(rule.exceptionalCircumstancesLiftCap());
             if (!lifted) {
-                throw broken(AssessmentError.GRADE_ABOVE_CAP, "The assessment plan caps a " + kind + " at " + cap
-                        + (Boolean.TRUE.equals(rule.exceptionalCircumstancesLiftCap())
-                                ? " unless exceptional circumstances apply" : "") + "; " + attempt.grade()
-                        + " is above it.");
+                throw broken(
+                        AssessmentError.GRADE_ABOVE_CAP,
+                        "The assessment plan caps a " + kind + " at " + cap
+                                + (Boolean.TRUE.equals(rule.exceptionalCircumstancesLiftCap())
+                                        ? " unless exceptional circumstances apply"
+                                        : "")
+                                + "; " + attempt.grade()
+                                + " is above it.");
             }
         }
     }
@@ -177,9 +223,12 @@ public final class GradingRules {
                 .filter(row -> grades.equals(row.methodGrades()))
                 .map(AssessmentPlan.GradeCombination::overallGrade)
                 .findFirst()
-                .orElseThrow(() -> ApiException.of(AssessmentError.GRADE_COMBINATION_MISSING, "The assessment plan's "
-                        + "grade combination table has no row for " + grades + "; the plan needs correcting in the "
-                        + "standards catalogue.")));
+                .orElseThrow(() -> ApiException.of(
+                        AssessmentError.GRADE_COMBINATION_MISSING,
+                        "The assessment plan's "
+                                + "grade combination table has no row for " + grades
+                                + "; the plan needs correcting in the "
+                                + "standards catalogue.")));
     }
 
     private static ApiException broken(AssessmentError code, String detail) {

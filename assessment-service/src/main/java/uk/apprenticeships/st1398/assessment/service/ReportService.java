@@ -34,19 +34,26 @@ public class ReportService {
 
     /** The sentinel for a value the platform does not hold. */
     public static final String NOT_HELD = "-2";
+
     public static final int METHOD_SLOTS = 3;
     public static final int MAX_DAYS = 366;
     private static final int FETCH_SIZE = 1000;
 
-    public static final List<String> FIRST_COLUMNS = List.of("ReportingDate", "AwardingOrganisation",
-            "AwardingOrganisationID", "StandardTitle", "StandardID", "AssessmentPlanVersionNumber",
-            "QualificationNumber", "ULN", "CandidateIdentifierOther");
+    public static final List<String> FIRST_COLUMNS = List.of(
+            "ReportingDate",
+            "AwardingOrganisation",
+            "AwardingOrganisationID",
+            "StandardTitle",
+            "StandardID",
+            "AssessmentPlanVersionNumber",
+            "QualificationNumber",
+            "ULN",
+            "CandidateIdentifierOther");
     public static final List<String> OUTCOME_COLUMNS = outcomeColumns();
     public static final List<String> REGISTRATION_COLUMNS = concat(FIRST_COLUMNS, List.of("EventType", "EventDate"));
 
     /** A validated reporting period and the organisation it is confined to (empty: every organisation). */
-    public record Period(LocalDate from, LocalDate to, Optional<String> epaoId) {
-    }
+    public record Period(LocalDate from, LocalDate to, Optional<String> epaoId) {}
 
     /** Receives the header, then each row, as they are read. */
     public interface RowSink {
@@ -59,8 +66,12 @@ public class ReportService {
     private final CurrentCaller caller;
     private final int timeoutSeconds;
 
-    public ReportService(EntityManager em, AssessmentPlans plans, AssessmentOrganisationRepository organisations,
-            CurrentCaller caller, AssessmentConfig config) {
+    public ReportService(
+            EntityManager em,
+            AssessmentPlans plans,
+            AssessmentOrganisationRepository organisations,
+            CurrentCaller caller,
+            AssessmentConfig config) {
         this.em = em;
         this.plans = plans;
         this.organisations = organisations;
@@ -76,13 +87,13 @@ public class ReportService {
         LocalDate start = date("from", from);
         LocalDate end = date("to", to);
         if (start.isAfter(end)) {
-            throw ApiException.of(AssessmentError.REPORT_PERIOD_INVALID,
-                    "from (" + start + ") must not be after to (" + end + ").");
+            throw ApiException.of(
+                    AssessmentError.REPORT_PERIOD_INVALID, "from (" + start + ") must not be after to (" + end + ").");
         }
         if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_DAYS) {
-            throw ApiException.of(AssessmentError.REPORT_PERIOD_INVALID,
-                    "A report covers at most " + MAX_DAYS + " days; " + start + " to " + end
-                    + " is longer.");
+            throw ApiException.of(
+                    AssessmentError.REPORT_PERIOD_INVALID,
+                    "A report covers at most " + MAX_DAYS + " days; " + start + " to " + end + " is longer.");
         }
         if (epaoId != null && !epaoId.matches("^EPA\\d{4}$")) {
             throw ApiException.of(AssessmentError.REPORT_PERIOD_INVALID, "epaoId must look like EPA0001.");
@@ -90,8 +101,8 @@ public class ReportService {
         Optional<String> own = AccessRules.ownOrganisation(caller.get());
         if (own.isPresent()) {
             if (epaoId != null && !epaoId.equals(own.get())) {
-                throw ApiException.of(AssessmentError.ORGANISATION_NOT_FOUND, "No assessment organisation " + epaoId
-                        + ".");
+                throw ApiException.of(
+                        AssessmentError.ORGANISATION_NOT_FOUND, "No assessment organisation " + epaoId + ".");
             }
             return new Period(start, end, own);
         }
@@ -108,8 +119,8 @@ public class ReportService {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiException.of(AssessmentError.REPORT_PERIOD_INVALID,
-                    name + " must be a date yyyy-mm-dd; " + value + " is not.");
+            throw ApiException.of(
+                    AssessmentError.REPORT_PERIOD_INVALID, name + " must be a date yyyy-mm-dd; " + value + " is not.");
         }
     }
 
@@ -163,8 +174,8 @@ public class ReportService {
             try (Stream<Object> rows = results(query(sql, period))) {
                 for (Object o : (Iterable<Object>) rows::iterator) {
                     Object[] r = (Object[]) o;
-                    List<String> row = first(period, (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                            r[0].toString());
+                    List<String> row =
+                            first(period, (String) r[1], (String) r[2], (String) r[3], (String) r[4], r[0].toString());
                     row.add("Registration");
                     row.add(toDate(r[5]).toString());
                     sink.row(row);
@@ -243,8 +254,8 @@ public class ReportService {
         if (overall.isEmpty()) {
             return;
         }
-        List<String> row = first(period, outcome.organisation, outcome.epaoId, outcome.standardVersion, outcome.uln,
-                outcome.id);
+        List<String> row =
+                first(period, outcome.organisation, outcome.epaoId, outcome.standardVersion, outcome.uln, outcome.id);
         List<AssessmentPlan.Method> methods = plan.get().methods().items();
         for (int slot = 0; slot < METHOD_SLOTS; slot++) {
             if (slot < methods.size()) {
@@ -268,8 +279,13 @@ public class ReportService {
      * The columns every report starts with. The assessment stores only the standard-version key (ST1398_1.0), so
      * StandardTitle carries the standard reference; QualificationNumber is not held ({@value #NOT_HELD}).
      */
-    private static List<String> first(Period period, String organisation, String epaoId, String standardVersion,
-            String uln, String assessmentId) {
+    private static List<String> first(
+            Period period,
+            String organisation,
+            String epaoId,
+            String standardVersion,
+            String uln,
+            String assessmentId) {
         int split = standardVersion.indexOf('_');
         String reference = split < 0 ? standardVersion : standardVersion.substring(0, split);
         String version = split < 0 ? NOT_HELD : standardVersion.substring(split + 1);

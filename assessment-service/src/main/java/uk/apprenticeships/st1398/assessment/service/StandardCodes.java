@@ -10,8 +10,7 @@ import uk.apprenticeships.st1398.assessment.config.AssessmentConfig;
 public class StandardCodes {
 
     /** A standard as the DfE API names it; the LARS code is null when none is configured. */
-    public record StandardId(Integer larsCode, String reference) {
-    }
+    public record StandardId(Integer larsCode, String reference) {}
 
     private final Map<String, Integer> larsCodes;
 
@@ -30,7 +29,9 @@ public class StandardCodes {
             return Optional.of(new StandardId(larsCodes.get(standard), standard));
         }
         int code = Integer.parseInt(standard);
-        return larsCodes.entrySet().stream().filter(e -> e.getValue() == code).findFirst()
+        return larsCodes.entrySet().stream()
+                .filter(e -> e.getValue() == code)
+                .findFirst()
                 .map(e -> new StandardId(code, e.getKey()));
     }
 }

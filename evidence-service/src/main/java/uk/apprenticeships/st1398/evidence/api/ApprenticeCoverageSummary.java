@@ -12,7 +12,9 @@ public record ApprenticeCoverageSummary(
         @Schema(example = "active") ApprenticeStatus status,
         @Schema(example = "35") int coveredKsbs,
         @Schema(example = "5") int inProgressKsbs,
-        @Schema(description = "KSBs no evidence maps at all", example = "30") int gapCount,
+
+        @Schema(description = "KSBs no evidence maps at all", example = "30")
+        int gapCount,
+
         @Schema(description = "coveredKsbs / totalKsbs × 100, rounded to one decimal place", example = "50.0")
-        double percentageCovered) {
-}
+        double percentageCovered) {}

@@ -17,34 +17,62 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Enrol an apprentice. Rules that span fields (dates, own provider) are checked by the service. */
 @Schema(name = "ApprenticeRequest", description = "An apprentice to enrol on the e-portfolio")
 public record ApprenticeRequest(
-        @NotNull @Pattern(regexp = "^[1-9]\\d{9}$", message = "must be 10 digits, 1000000000 to 9999999999")
-        @Schema(description = "Unique learner number", example = "1234567890", required = true) String uln,
-        @NotBlank @Size(max = 100) @Schema(example = "Ada", required = true) String givenName,
-        @NotBlank @Size(max = 100) @Schema(example = "Lovelace", required = true) String familyName,
-        @NotNull @Past @Schema(example = "2001-12-10", required = true) LocalDate dateOfBirth,
-        @NotNull @Pattern(regexp = "^\\d{8}$", message = "must be 8 digits")
+        @NotNull
+        @Pattern(regexp = "^[1-9]\\d{9}$", message = "must be 10 digits, 1000000000 to 9999999999")
+        @Schema(description = "Unique learner number", example = "1234567890", required = true)
+        String uln,
+
+        @NotBlank @Size(max = 100) @Schema(example = "Ada", required = true)
+        String givenName,
+
+        @NotBlank @Size(max = 100) @Schema(example = "Lovelace", required = true)
+        String familyName,
+
+        @NotNull @Past @Schema(example = "2001-12-10", required = true)
+        LocalDate dateOfBirth,
+
+        @NotNull
+        @Pattern(regexp = "^\\d{8}$", message = "must be 8 digits")
         @Schema(description = "UKPRN of the training provider", example = "10000001", required = true)
         String providerUkprn,
+
         @Size(min = 1, max = 50) @Schema(description = "The employer's id in the platform", example = "EMP0001")
         String employerId,
-        @NotNull @Pattern(regexp = STANDARD_VERSION, message = "must look like ST1398_1.0")
-        @Schema(description = "Standard-version key", example = "ST1398_1.0", required = true) String standardVersion,
-        @NotNull @Schema(example = "2025-09-01", required = true) LocalDate startDate,
+
+        @NotNull
+        @Pattern(regexp = STANDARD_VERSION, message = "must look like ST1398_1.0")
+        @Schema(description = "Standard-version key", example = "ST1398_1.0", required = true)
+        String standardVersion,
+
+        @NotNull @Schema(example = "2025-09-01", required = true)
+        LocalDate startDate,
+
         @NotNull @Schema(description = "Must be after startDate", example = "2027-09-01", required = true)
         LocalDate plannedEndDate,
+
         @Pattern(regexp = EPAO_ID, message = "must be EPA followed by 4 digits")
-        @Schema(description = "The assessment organisation assigned to the apprentice; its assessors may read "
-                + "the apprentice's records", example = "EPA0001") String assessmentOrganisationId,
+        @Schema(
+                description = "The assessment organisation assigned to the apprentice; its assessors may read "
+                        + "the apprentice's records",
+                example = "EPA0001")
+        String assessmentOrganisationId,
+
         @DecimalMin(value = "0", inclusive = false, message = "must be more than 0")
         @DecimalMax(value = "48", message = "must be 48 or less")
         @Digits(integer = 2, fraction = 2, message = "must have at most 2 decimal places")
-        @Schema(description = "Contracted weekly working hours; absent: full time (30 hours). Below 30 the weekly "
-                + "off-the-job rule (starts before 2025-08-01) applies pro rata", example = "37.5")
+        @Schema(
+                description = "Contracted weekly working hours; absent: full time (30 hours). Below 30 the weekly "
+                        + "off-the-job rule (starts before 2025-08-01) applies pro rata",
+                example = "37.5")
         BigDecimal contractedWeeklyHours,
-        @Min(value = 0, message = "must be 0 or more") @Max(value = 520, message = "must be 520 or less")
-        @Schema(description = "Weeks of planned leave within the programme; not counted by the weekly "
-                + "off-the-job rule. Absent: 0. Must be fewer than the weeks from start to planned end",
-                example = "4") Integer plannedLeaveWeeks) {
+
+        @Min(value = 0, message = "must be 0 or more")
+        @Max(value = 520, message = "must be 520 or less")
+        @Schema(
+                description = "Weeks of planned leave within the programme; not counted by the weekly "
+                        + "off-the-job rule. Absent: 0. Must be fewer than the weeks from start to planned end",
+                example = "4")
+        Integer plannedLeaveWeeks) {
 
     public static final String STANDARD_VERSION = "^(ST|FA|AU)\\d{4}_\\d+\\.\\d+$";
     public static final String EPAO_ID = "^EPA\\d{4}$";

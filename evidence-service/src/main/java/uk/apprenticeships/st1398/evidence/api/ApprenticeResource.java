@@ -2,7 +2,6 @@ package uk.apprenticeships.st1398.evidence.api;
 
 import static uk.apprenticeships.st1398.evidence.service.EvidencePermissions.*;
 
-
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -49,18 +48,23 @@ public class ApprenticeResource {
 
     @GET
     @PermissionsAllowed(APPRENTICE_READ)
-    @Operation(summary = "List apprentices",
-            description = "Tutors and LMS clients see their provider's apprentices, employers their own, an "
-                    + "apprentice only themself, assessors the apprentices assigned to their assessment organisation, admins all. Ordered by family name, given name, then id.")
+    @Operation(
+            summary = "List apprentices",
+            description =
+                    "Tutors and LMS clients see their provider's apprentices, employers their own, an "
+                            + "apprentice only themself, assessors the apprentices assigned to their assessment organisation, admins all. Ordered by family name, given name, then id.")
     @APIResponse(responseCode = "200", description = "A page of apprentices")
     public PageResponse<ApprenticeResponse> list(
-            @QueryParam("status") @Pattern(regexp = STATUSES,
-                    message = "must be one of active, break-in-learning, withdrawn, completed")
-            @Parameter(description = "Only apprentices with this status") String status,
-            @QueryParam("standardVersion") @Pattern(regexp = ApprenticeRequest.STANDARD_VERSION,
-                    message = "must look like ST1398_1.0")
-            @Parameter(description = "Only apprentices on this standard version", example = "ST1398_1.0")
-            String standardVersion,
+            @QueryParam("status")
+                    @Pattern(
+                            regexp = STATUSES,
+                            message = "must be one of active, break-in-learning, withdrawn, completed")
+                    @Parameter(description = "Only apprentices with this status")
+                    String status,
+            @QueryParam("standardVersion")
+                    @Pattern(regexp = ApprenticeRequest.STANDARD_VERSION, message = "must look like ST1398_1.0")
+                    @Parameter(description = "Only apprentices on this standard version", example = "ST1398_1.0")
+                    String standardVersion,
             @Valid @BeanParam PageRequest page) {
         return service.list(status, standardVersion, page);
     }
@@ -68,40 +72,49 @@ public class ApprenticeResource {
     @GET
     @Path("/{id}")
     @PermissionsAllowed(APPRENTICE_READ)
-    @Operation(summary = "Get an apprentice",
+    @Operation(
+            summary = "Get an apprentice",
             description = "Same visibility as the list; another tenant's apprentice answers 404.")
     @APIResponse(responseCode = "200", description = "The apprentice")
     @APIResponse(responseCode = "410", description = ERASED)
     public ApprenticeResponse get(
-            @PathParam("id") @Pattern(regexp = ID, message = "must be a 24-character hexadecimal id")
-            @Parameter(description = "Apprentice id", example = "665f1c2e9b1d4a3f8c0e1a2b") String id) {
+            @PathParam("id")
+                    @Pattern(regexp = ID, message = "must be a 24-character hexadecimal id")
+                    @Parameter(description = "Apprentice id", example = "665f1c2e9b1d4a3f8c0e1a2b")
+                    String id) {
         return service.get(id);
     }
 
     @POST
     @PermissionsAllowed(APPRENTICE_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Enrol an apprentice",
+    @Operation(
+            summary = "Enrol an apprentice",
             description = "Tutors and LMS clients may enrol only for the provider in their token. A provider "
                     + "can hold one record per ULN. The standard version must exist in the standards catalogue. The "
                     + "apprentice starts active.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new apprentice",
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new apprentice",
             content = @Content(schema = @Schema(implementation = ApprenticeResponse.class)))
     @APIResponse(responseCode = "409", description = "The provider already has an apprentice with this ULN")
     @APIResponse(responseCode = "422", description = "The standard version is not in the standards catalogue")
     @APIResponse(responseCode = "503", description = "The standards catalogue cannot be reached; nothing created")
     @APIResponse(responseCode = "504", description = "standards-service did not answer in time (downstream-timeout)")
-    public Response create(@NotNull(message = "a JSON body is required") @Valid ApprenticeRequest request,
-            @Context UriInfo uri) {
+    public Response create(
+            @NotNull(message = "a JSON body is required") @Valid ApprenticeRequest request, @Context UriInfo uri) {
         ApprenticeResponse created = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+                .entity(created)
+                .build();
     }
 
     @PUT
     @Path("/{id}/programme")
     @PermissionsAllowed(APPRENTICE_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an apprentice's programme arrangements",
+    @Operation(
+            summary = "Replace an apprentice's programme arrangements",
             description = "The assigned assessment organisation (its assessors may then read the apprentice's "
                     + "records), contracted weekly hours and weeks of planned leave (both used by the weekly "
                     + "off-the-job rule). Every field left out is cleared. Admins, or a tutor or LMS client of the "
@@ -109,8 +122,10 @@ public class ApprenticeResource {
     @APIResponse(responseCode = "200", description = "The apprentice after the change")
     @APIResponse(responseCode = "410", description = ERASED)
     public ApprenticeResponse setProgramme(
-            @PathParam("id") @Pattern(regexp = ID, message = "must be a 24-character hexadecimal id")
-            @Parameter(description = "Apprentice id", example = "665f1c2e9b1d4a3f8c0e1a2b") String id,
+            @PathParam("id")
+                    @Pattern(regexp = ID, message = "must be a 24-character hexadecimal id")
+                    @Parameter(description = "Apprentice id", example = "665f1c2e9b1d4a3f8c0e1a2b")
+                    String id,
             @NotNull(message = "a JSON body is required") @Valid ProgrammeRequest request) {
         return service.setProgramme(id, request);
     }

@@ -2,7 +2,6 @@ package uk.apprenticeships.st1398.evidence.api;
 
 import static uk.apprenticeships.st1398.evidence.service.EvidencePermissions.*;
 
-
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,15 +33,18 @@ public class ApprenticeStatusResource {
     @POST
     @PermissionsAllowed(APPRENTICE_STATUS)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change an apprentice's status",
+    @Operation(
+            summary = "Change an apprentice's status",
             description = "Tutors (their provider's apprentices) and admins. Allowed: active → break-in-learning, "
                     + "withdrawn, completed; break-in-learning → active, withdrawn. Withdrawn and completed are "
                     + "final. The change is added to statusHistory with who and when.")
     @APIResponse(responseCode = "200", description = "The apprentice with the new status and its history")
     @APIResponse(responseCode = "409", description = "Not allowed from the current status (nothing changed)")
     public ApprenticeResponse change(
-            @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = "must be a 24-character hexadecimal id")
-            @Parameter(description = "Apprentice id", example = "665f1c2e9b1d4a3f8c0e1a2b") String id,
+            @PathParam("id")
+                    @Pattern(regexp = ApprenticeResource.ID, message = "must be a 24-character hexadecimal id")
+                    @Parameter(description = "Apprentice id", example = "665f1c2e9b1d4a3f8c0e1a2b")
+                    String id,
             @NotNull(message = "a JSON body is required") @Valid StatusChangeRequest request) {
         return service.change(id, request);
     }

@@ -20,15 +20,22 @@ public class AuditTrailReadOnly {
     private static final int ORDER = Integer.MIN_VALUE + 10;
 
     void install(@Observes Router router) {
-        router.routeWithRegex("^/api/v1/apprentices/[^/]+/audit-events(/.*)?$").order(ORDER).handler(ctx -> {
-            HttpMethod method = ctx.request().method();
-            if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
-                ctx.next();
-                return;
-            }
-            ctx.response().putHeader("Allow", "GET");
-            HttpProblems.write(ctx, HttpProblems.of(PlatformError.METHOD_NOT_ALLOWED, "The audit trail is "
-                    + "append-only: its events can be read (GET) but never changed or deleted.", ctx));
-        });
+        router.routeWithRegex("^/api/v1/apprentices/[^/]+/audit-events(/.*)?$")
+                .order(ORDER)
+                .handler(ctx -> {
+                    HttpMethod method = ctx.request().method();
+                    if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
+                        ctx.next();
+                        return;
+                    }
+                    ctx.response().putHeader("Allow", "GET");
+                    HttpProblems.write(
+                            ctx,
+                            HttpProblems.of(
+                                    PlatformError.METHOD_NOT_ALLOWED,
+                                    "The audit trail is "
+                                            + "append-only: its events can be read (GET) but never changed or deleted.",
+                                    ctx));
+                });
     }
 }

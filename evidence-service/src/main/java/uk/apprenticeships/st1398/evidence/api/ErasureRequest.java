@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "ErasureRequest", description = "Why an apprentice's record is erased (kept on the tombstone)")
 public record ErasureRequest(
-        @NotBlank @Size(max = 2000) @Schema(example = "Erasure request from the apprentice, ticket 4711",
-                required = true) String reason) {
-}
+        @NotBlank
+        @Size(max = 2000)
+        @Schema(example = "Erasure request from the apprentice, ticket 4711", required = true)
+        String reason) {}

@@ -8,13 +8,20 @@ public record ErasureResponse(
         String apprenticeId,
         @Schema(example = "10000001") String providerUkprn,
         Instant erasedAt,
-        @Schema(description = "Token subject of the admin who started the erasure") String erasedBy,
-        @Schema(description = "Who started the erasure; `at` is when it completed") StampResponse erased,
+
+        @Schema(description = "Token subject of the admin who started the erasure")
+        String erasedBy,
+
+        @Schema(description = "Who started the erasure; `at` is when it completed")
+        StampResponse erased,
+
         String reason,
-        @Schema(description = "What this run deleted (a run that completes an interrupted one counts only what "
-                + "was left)") Deleted deleted) {
+
+        @Schema(
+                description = "What this run deleted (a run that completes an interrupted one counts only what "
+                        + "was left)")
+        Deleted deleted) {
 
     @Schema(name = "ErasureDeleted")
-    public record Deleted(long evidence, long files, long offTheJobEntries, long reviews, long idempotencyKeys) {
-    }
+    public record Deleted(long evidence, long files, long offTheJobEntries, long reviews, long idempotencyKeys) {}
 }

@@ -10,11 +10,19 @@ import uk.apprenticeships.st1398.evidence.domain.EvidenceStatus;
 public record EvidenceResponse(
         @Schema(example = "665f1c2e9b1d4a3f8c0e1a2c") String id,
         @Schema(example = "665f1c2e9b1d4a3f8c0e1a2b") String apprenticeId,
-        @Schema(description = "Content revision shown, from 1", example = "1") int revision,
-        @Schema(description = "The item's newest revision", example = "1") int latestRevision,
-        @Schema(description = "Concurrency counter; send it back on updates", example = "3") long version,
+
+        @Schema(description = "Content revision shown, from 1", example = "1")
+        int revision,
+
+        @Schema(description = "The item's newest revision", example = "1")
+        int latestRevision,
+
+        @Schema(description = "Concurrency counter; send it back on updates", example = "3")
+        long version,
+
         @Schema(description = "draft, submitted, referred-back or accepted", example = "draft")
         EvidenceStatus status,
+
         @Schema(example = "reflection") EvidenceKind kind,
         String title,
         String description,
@@ -22,12 +30,21 @@ public record EvidenceResponse(
         String text,
         @Schema(example = "[\"K1\", \"S3\"]") List<String> ksbCodes,
         boolean employerConfirmationRequired,
+
         @Schema(description = "The employer's confirmation of the current submission, if given")
         WorkflowStepResponse employerConfirmation,
+
         @Schema(description = "The uploaded file, if any") FileResponse file,
-        @Schema(description = "Workflow steps of this item, oldest first") List<WorkflowStepResponse> history,
+
+        @Schema(description = "Workflow steps of this item, oldest first")
+        List<WorkflowStepResponse> history,
+
         Instant createdAt,
-        @Schema(description = "Subject of the token that created the item") String createdBy,
-        @Schema(description = "Who created the item, and when") StampResponse created,
-        Instant updatedAt) {
-}
+
+        @Schema(description = "Subject of the token that created the item")
+        String createdBy,
+
+        @Schema(description = "Who created the item, and when")
+        StampResponse created,
+
+        Instant updatedAt) {}

@@ -15,14 +15,25 @@ public record OffTheJobResponse(
         @Schema(example = "7.50") BigDecimal hours,
         String activity,
         List<String> ksbCodes,
-        @Schema(description = "pending, approved or rejected") OffTheJobStatus status,
+
+        @Schema(description = "pending, approved or rejected")
+        OffTheJobStatus status,
+
         @Schema(description = "Incremented on every change") long version,
-        @Schema(description = "Token subject of the tutor who approved or rejected it") String decidedBy,
+
+        @Schema(description = "Token subject of the tutor who approved or rejected it")
+        String decidedBy,
+
         Instant decidedAt,
-        @Schema(description = "Who approved or rejected it, and when") StampResponse decided,
+
+        @Schema(description = "Who approved or rejected it, and when")
+        StampResponse decided,
+
         @Schema(description = "Why it was rejected") String rejectionReason,
         Instant createdAt,
-        @Schema(description = "Token subject of whoever logged it") String createdBy,
+
+        @Schema(description = "Token subject of whoever logged it")
+        String createdBy,
+
         @Schema(description = "Who logged it, and when") StampResponse created,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

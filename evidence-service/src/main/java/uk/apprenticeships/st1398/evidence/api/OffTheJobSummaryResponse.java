@@ -5,32 +5,59 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "OffTheJobSummary", description = "An apprentice's off-the-job hours against the minimum of their "
-        + "standard version's assessment plan")
+@Schema(
+        name = "OffTheJobSummary",
+        description = "An apprentice's off-the-job hours against the minimum of their "
+                + "standard version's assessment plan")
 public record OffTheJobSummaryResponse(
         String apprenticeId,
         String standardVersion,
         LocalDate startDate,
         LocalDate plannedEndDate,
+
         @Schema(description = "Whole weeks from the start date to the planned end date", example = "104")
         int weeksInLearning,
-        @Schema(description = "The apprentice's weeks of planned leave", example = "4") int plannedLeaveWeeks,
-        @Schema(description = "weeksInLearning − plannedLeaveWeeks (at least 1): the planned weeks of training sent "
-                + "to standards-service for weekly rules", example = "100") int plannedWeeks,
-        @Schema(description = "The apprentice's contracted weekly hours, sent to standards-service (weekly rules are "
-                + "pro rata below 30); null: full time", example = "15") BigDecimal weeklyContractedHours,
+
+        @Schema(description = "The apprentice's weeks of planned leave", example = "4")
+        int plannedLeaveWeeks,
+
+        @Schema(
+                description = "weeksInLearning − plannedLeaveWeeks (at least 1): the planned weeks of training sent "
+                        + "to standards-service for weekly rules",
+                example = "100")
+        int plannedWeeks,
+
+        @Schema(
+                description = "The apprentice's contracted weekly hours, sent to standards-service (weekly rules are "
+                        + "pro rata below 30); null: full time",
+                example = "15")
+        BigDecimal weeklyContractedHours,
+
         @Schema(example = "120.50") BigDecimal approvedHours,
         @Schema(example = "7.50") BigDecimal pendingHours,
-        @Schema(description = "The minimum from the assessment plan; null when it cannot be worked out (see "
-                + "requirementUnavailable)", example = "418") BigDecimal requiredHours,
-        @Schema(description = "max(0, required − approved); null without a requirement") BigDecimal shortfallHours,
-        @Schema(description = "approved / required × 100, one decimal, at most 100; null without a requirement",
-                example = "28.8") BigDecimal percentComplete,
-        @Schema(description = "How standards-service worked out the minimum") String calculation,
+
+        @Schema(
+                description = "The minimum from the assessment plan; null when it cannot be worked out (see "
+                        + "requirementUnavailable)",
+                example = "418")
+        BigDecimal requiredHours,
+
+        @Schema(description = "max(0, required − approved); null without a requirement")
+        BigDecimal shortfallHours,
+
+        @Schema(
+                description = "approved / required × 100, one decimal, at most 100; null without a requirement",
+                example = "28.8")
+        BigDecimal percentComplete,
+
+        @Schema(description = "How standards-service worked out the minimum")
+        String calculation,
+
         @Schema(description = "Whether the rule that applied is confirmed by a source; null without a requirement")
         Boolean confirmed,
+
         @Schema(description = "The assessment plan's off-the-job rule that applied, as standards-service gives it")
         JsonNode rule,
+
         @Schema(description = "Why requiredHours is null, e.g. no assessment plan or no rule for the start date")
-        String requirementUnavailable) {
-}
+        String requirementUnavailable) {}

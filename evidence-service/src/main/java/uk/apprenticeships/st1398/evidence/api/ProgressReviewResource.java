@@ -2,7 +2,6 @@ package uk.apprenticeships.st1398.evidence.api;
 
 import static uk.apprenticeships.st1398.evidence.service.EvidencePermissions.*;
 
-
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,8 +30,10 @@ import uk.apprenticeships.st1398.platform.api.PageResponse;
 
 @Path("/api/v1/apprentices/{id}/reviews")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Progress reviews", description = "Progress reviews of an apprentice, signed off by the apprentice, the "
-        + "provider and the employer. Same tenant visibility as the apprentice.")
+@Tag(
+        name = "Progress reviews",
+        description = "Progress reviews of an apprentice, signed off by the apprentice, the "
+                + "provider and the employer. Same tenant visibility as the apprentice.")
 @APIResponse(responseCode = "410", description = ApprenticeResource.ERASED)
 public class ProgressReviewResource {
 
@@ -49,8 +50,10 @@ public class ProgressReviewResource {
     @Operation(summary = "List an apprentice's progress reviews", description = "By review date, then id.")
     @APIResponse(responseCode = "200", description = "A page of reviews")
     public PageResponse<ReviewResponse> list(
-            @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
-            @Parameter(description = "Apprentice id") String id,
+            @PathParam("id")
+                    @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
+                    @Parameter(description = "Apprentice id")
+                    String id,
             @Valid @BeanParam PageRequest page) {
         return service.list(id, page);
     }
@@ -58,20 +61,29 @@ public class ProgressReviewResource {
     @POST
     @PermissionsAllowed(REVIEW_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a progress review", description = "By the provider's tutor. The date may not be "
-            + "in the future or before the apprentice's start date; KSB codes discussed must belong to the "
-            + "apprentice's standard version (unknown ones answer 422 with `validKsbCodes`).")
-    @APIResponse(responseCode = "201", description = "Created; Location names the review",
+    @Operation(
+            summary = "Record a progress review",
+            description = "By the provider's tutor. The date may not be "
+                    + "in the future or before the apprentice's start date; KSB codes discussed must belong to the "
+                    + "apprentice's standard version (unknown ones answer 422 with `validKsbCodes`).")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the review",
             content = @Content(schema = @Schema(implementation = ReviewResponse.class)))
     @APIResponse(responseCode = "422", description = "Unknown KSB codes; see `validKsbCodes`")
     @APIResponse(responseCode = "503", description = "standards-service cannot be reached to check the KSB codes")
     @APIResponse(responseCode = "504", description = "standards-service did not answer in time (downstream-timeout)")
     public Response create(
-            @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
-            @Parameter(description = "Apprentice id") String id,
-            @NotNull(message = "a JSON body is required") @Valid ReviewRequest request, @Context UriInfo uri) {
+            @PathParam("id")
+                    @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
+                    @Parameter(description = "Apprentice id")
+                    String id,
+            @NotNull(message = "a JSON body is required") @Valid ReviewRequest request,
+            @Context UriInfo uri) {
         ReviewResponse created = service.create(id, request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+                .entity(created)
+                .build();
     }
 
     @GET
@@ -80,10 +92,14 @@ public class ProgressReviewResource {
     @Operation(summary = "Get a progress review", description = "With its sign-offs and whether it is complete.")
     @APIResponse(responseCode = "200", description = "The review")
     public ReviewResponse get(
-            @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
-            @Parameter(description = "Apprentice id") String id,
-            @PathParam("reviewId") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
-            @Parameter(description = "Review id") String reviewId) {
+            @PathParam("id")
+                    @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
+                    @Parameter(description = "Apprentice id")
+                    String id,
+            @PathParam("reviewId")
+                    @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
+                    @Parameter(description = "Review id")
+                    String reviewId) {
         return service.get(id, reviewId);
     }
 
@@ -91,15 +107,21 @@ public class ProgressReviewResource {
     @Path("/{reviewId}")
     @PermissionsAllowed(REVIEW_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a progress review", description = "Only until the first sign-off; after that the "
-            + "review is frozen (409). Send the `version` you read to avoid overwriting a concurrent change.")
+    @Operation(
+            summary = "Change a progress review",
+            description = "Only until the first sign-off; after that the "
+                    + "review is frozen (409). Send the `version` you read to avoid overwriting a concurrent change.")
     @APIResponse(responseCode = "200", description = "The review after the change")
     @APIResponse(responseCode = "422", description = "Unknown KSB codes; see `validKsbCodes`")
     public ReviewResponse update(
-            @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
-            @Parameter(description = "Apprentice id") String id,
-            @PathParam("reviewId") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
-            @Parameter(description = "Review id") String reviewId,
+            @PathParam("id")
+                    @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
+                    @Parameter(description = "Apprentice id")
+                    String id,
+            @PathParam("reviewId")
+                    @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
+                    @Parameter(description = "Review id")
+                    String reviewId,
             @NotNull(message = "a JSON body is required") @Valid ReviewRequest request) {
         return service.update(id, reviewId, request);
     }
@@ -108,16 +130,22 @@ public class ProgressReviewResource {
     @Path("/{reviewId}/sign-off")
     @PermissionsAllowed(REVIEW_SIGN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign off a progress review", description = "Each party signs once, for itself only: "
-            + "`apprentice` (the apprentice themself), `provider` (a tutor of the provider), `employer` (the "
-            + "apprentice's employer); who (token subject) and when are recorded. Signing for another party answers "
-            + "403, signing twice 409. The review is `complete` when all three have signed.")
+    @Operation(
+            summary = "Sign off a progress review",
+            description = "Each party signs once, for itself only: "
+                    + "`apprentice` (the apprentice themself), `provider` (a tutor of the provider), `employer` (the "
+                    + "apprentice's employer); who (token subject) and when are recorded. Signing for another party answers "
+                    + "403, signing twice 409. The review is `complete` when all three have signed.")
     @APIResponse(responseCode = "200", description = "The review with the new sign-off")
     public ReviewResponse signOff(
-            @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
-            @Parameter(description = "Apprentice id") String id,
-            @PathParam("reviewId") @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
-            @Parameter(description = "Review id") String reviewId,
+            @PathParam("id")
+                    @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
+                    @Parameter(description = "Apprentice id")
+                    String id,
+            @PathParam("reviewId")
+                    @Pattern(regexp = ApprenticeResource.ID, message = ID_MESSAGE)
+                    @Parameter(description = "Review id")
+                    String reviewId,
             @NotNull(message = "a JSON body is required") @Valid SignOffRequest request) {
         return service.signOff(id, reviewId, request);
     }

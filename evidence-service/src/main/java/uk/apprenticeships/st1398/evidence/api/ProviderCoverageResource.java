@@ -2,7 +2,6 @@ package uk.apprenticeships.st1398.evidence.api;
 
 import static uk.apprenticeships.st1398.evidence.service.EvidencePermissions.*;
 
-
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,7 +33,8 @@ public class ProviderCoverageResource {
 
     @GET
     @PermissionsAllowed(COHORT_COVERAGE_READ)
-    @Operation(summary = "Get a provider cohort's KSB coverage",
+    @Operation(
+            summary = "Get a provider cohort's KSB coverage",
             description = "For dashboards: a page of the provider's apprentices on the standard version (any "
                     + "status; ordered by family name, given name, then id) with their coverage, and an aggregate "
                     + "over the whole cohort. Tutors and LMS clients of the provider, and admins; another "
@@ -44,12 +44,18 @@ public class ProviderCoverageResource {
     @APIResponse(responseCode = "503", description = "The standards catalogue cannot be reached")
     @APIResponse(responseCode = "504", description = "standards-service did not answer in time (downstream-timeout)")
     public ProviderCoverageResponse get(
-            @PathParam("ukprn") @Pattern(regexp = "^\\d{8}$", message = "must be 8 digits")
-            @Parameter(description = "UKPRN of the provider", example = "10000001") String ukprn,
-            @QueryParam("standardVersion") @NotNull
-            @Pattern(regexp = ApprenticeRequest.STANDARD_VERSION, message = "must look like ST1398_1.0")
-            @Parameter(description = "The cohort's standard version (required)", example = "ST1398_1.0",
-                    required = true) String standardVersion,
+            @PathParam("ukprn")
+                    @Pattern(regexp = "^\\d{8}$", message = "must be 8 digits")
+                    @Parameter(description = "UKPRN of the provider", example = "10000001")
+                    String ukprn,
+            @QueryParam("standardVersion")
+                    @NotNull
+                    @Pattern(regexp = ApprenticeRequest.STANDARD_VERSION, message = "must look like ST1398_1.0")
+                    @Parameter(
+                            description = "The cohort's standard version (required)",
+                            example = "ST1398_1.0",
+                            required = true)
+                    String standardVersion,
             @Valid @BeanParam PageRequest page) {
         return service.forProvider(ukprn, standardVersion, page);
     }

@@ -11,13 +11,21 @@ import uk.apprenticeships.st1398.evidence.domain.ApprenticeStatus;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StatusChangeResponse(
         @Schema(example = "active") ApprenticeStatus status,
-        @Schema(description = "When the change was recorded") Instant at,
-        @Schema(description = "Subject of the token that made the change (not in the employer's view)") String by,
+
+        @Schema(description = "When the change was recorded")
+        Instant at,
+
+        @Schema(description = "Subject of the token that made the change (not in the employer's view)")
+        String by,
+
         @Schema(description = "Name (or client id) of who made the change (not in the employer's view)")
         String byName,
-        @Schema(description = "Their widest role (not in the employer's view)") String role,
+
+        @Schema(description = "Their widest role (not in the employer's view)")
+        String role,
+
         @Schema(description = "Why; absent for the enrolment and in the employer's view", example = "Parental leave")
         String reason,
+
         @Schema(description = "From when the status applies (the start date for the enrolment)")
-        LocalDate effectiveDate) {
-}
+        LocalDate effectiveDate) {}

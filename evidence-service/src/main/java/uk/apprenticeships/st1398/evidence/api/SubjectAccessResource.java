@@ -2,7 +2,6 @@ package uk.apprenticeships.st1398.evidence.api;
 
 import static uk.apprenticeships.st1398.evidence.service.EvidencePermissions.*;
 
-
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -33,22 +32,27 @@ public class SubjectAccessResource {
     @GET
     @PermissionsAllowed(SUBJECT_ACCESS_EXPORT)
     @Produces(ZIP)
-    @Operation(summary = "Export an apprentice's whole record (subject access)", description = "One zip, streamed: "
-            + "`apprentice.json` (with the status history), `evidence.json` (every item with all its revisions and "
-            + "workflow steps), `off-the-job.json`, `reviews.json`, `audit-events.json`, every evidence file as "
-            + "`files/{evidenceId}/{revision}/{name}`, and `manifest.json` listing every other entry with its size "
-            + "and SHA-256. The apprentice themself, tutors of their provider and admins; another tenant's "
-            + "apprentice answers 404, an erased one 410. The export is recorded in the audit trail.")
+    @Operation(
+            summary = "Export an apprentice's whole record (subject access)",
+            description = "One zip, streamed: "
+                    + "`apprentice.json` (with the status history), `evidence.json` (every item with all its revisions and "
+                    + "workflow steps), `off-the-job.json`, `reviews.json`, `audit-events.json`, every evidence file as "
+                    + "`files/{evidenceId}/{revision}/{name}`, and `manifest.json` listing every other entry with its size "
+                    + "and SHA-256. The apprentice themself, tutors of their provider and admins; another tenant's "
+                    + "apprentice answers 404, an erased one 410. The export is recorded in the audit trail.")
     @APIResponse(responseCode = "200", description = "The archive", content = @Content(mediaType = ZIP))
     @APIResponse(responseCode = "410", description = "The apprentice has been erased")
     public Response export(
-            @PathParam("id") @Pattern(regexp = ApprenticeResource.ID, message = EvidenceResource.ID_MESSAGE)
-            @Parameter(description = "Apprentice id") String id) {
+            @PathParam("id")
+                    @Pattern(regexp = ApprenticeResource.ID, message = EvidenceResource.ID_MESSAGE)
+                    @Parameter(description = "Apprentice id")
+                    String id) {
         SubjectAccessExport.Prepared prepared = export.prepare(id);
         StreamingOutput body = out -> prepared.archive().writeTo(out);
         return Response.ok(body, ZIP)
-                .header("Content-Disposition", "attachment; filename=\"subject-access-" + prepared.apprenticeId()
-                        + ".zip\"")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"subject-access-" + prepared.apprenticeId() + ".zip\"")
                 .header("Cache-Control", "no-store")
                 .header("X-Content-Type-Options", "nosniff")
                 .build();

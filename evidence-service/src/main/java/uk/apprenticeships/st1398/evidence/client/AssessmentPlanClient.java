@@ -21,7 +21,10 @@ public interface AssessmentPlanClient {
 
     @GET
     @Path("/{reference}/versions/{version}/assessment-plan/off-the-job-requirement")
-    JsonNode offTheJobRequirement(@PathParam("reference") String reference, @PathParam("version") String version,
-            @QueryParam("startDate") String startDate, @QueryParam("plannedWeeks") Integer plannedWeeks,
+    JsonNode offTheJobRequirement(
+            @PathParam("reference") String reference,
+            @PathParam("version") String version,
+            @QueryParam("startDate") String startDate,
+            @QueryParam("plannedWeeks") Integer plannedWeeks,
             @QueryParam("weeklyContractedHours") BigDecimal weeklyContractedHours);
 }

@@ -37,15 +37,23 @@ public class KsbCatalogue {
     @CacheResult(cacheName = "ksb-codes")
     public Set<String> codes(String standardVersion) {
         int split = standardVersion.indexOf('_');
-        JsonNode body = downstreams.readOptional(DOWNSTREAM,
-                () -> client.ksbs(standardVersion.substring(0, split), standardVersion.substring(split + 1)))
-                .orElseThrow(() -> ApiException.of(EvidenceError.STANDARD_VERSION_UNKNOWN, "Standard version "
-                        + standardVersion + " is not in the standards catalogue, so its KSBs are unknown; nothing "
-                        + "was saved.").with("standardVersion", standardVersion));
+        JsonNode body = downstreams
+                .readOptional(
+                        DOWNSTREAM,
+                        () -> client.ksbs(standardVersion.substring(0, split), standardVersion.substring(split + 1)))
+                .orElseThrow(() -> ApiException.of(
+                                EvidenceError.STANDARD_VERSION_UNKNOWN,
+                                "Standard version "
+                                        + standardVersion
+                                        + " is not in the standards catalogue, so its KSBs are unknown; nothing "
+                                        + "was saved.")
+                        .with("standardVersion", standardVersion));
         JsonNode items = body.isObject() ? body.get("items") : body;
         if (items == null || !items.isArray()) {
-            throw ApiException.of(PlatformError.DOWNSTREAM_UNAVAILABLE, DOWNSTREAM + " gave an unexpected list of "
-                    + "KSBs for " + standardVersion + "; nothing was saved. Retry shortly.")
+            throw ApiException.of(
+                            PlatformError.DOWNSTREAM_UNAVAILABLE,
+                            DOWNSTREAM + " gave an unexpected list of " + "KSBs for " + standardVersion
+                                    + "; nothing was saved. Retry shortly.")
                     .with("downstream", DOWNSTREAM);
         }
         Set<String> codes = new TreeSet<>(KsbCatalogue::compareCodes);

@@ -22,8 +22,7 @@ import uk.apprenticeships.st1398.platform.problem.PlatformError;
 public class OffTheJobRequirements {
 
     /** The inputs of one requirement: the cache key. */
-    public record Key(String standardVersion, LocalDate startDate, int plannedWeeks, BigDecimal weeklyHours) {
-    }
+    public record Key(String standardVersion, LocalDate startDate, int plannedWeeks, BigDecimal weeklyHours) {}
 
     private final AssessmentPlanClient client;
     private final Downstreams downstreams;
@@ -37,8 +36,8 @@ public class OffTheJobRequirements {
      * The requirement document ({@code minimumHours, calculation, confirmed, rule, ...}), or empty when
      * standards-service has no plan or no rule for this start date (404).
      */
-    public Optional<JsonNode> find(String standardVersion, LocalDate startDate, int plannedWeeks,
-            BigDecimal weeklyContractedHours) {
+    public Optional<JsonNode> find(
+            String standardVersion, LocalDate startDate, int plannedWeeks, BigDecimal weeklyContractedHours) {
         try {
             return Optional.of(requirement(new Key(standardVersion, startDate, plannedWeeks, weeklyContractedHours)));
         } catch (DownstreamRejected e) {
@@ -53,12 +52,19 @@ public class OffTheJobRequirements {
     @CacheResult(cacheName = "off-the-job-requirements")
     public JsonNode requirement(Key key) {
         int split = key.standardVersion().indexOf('_');
-        JsonNode body = downstreams.read(KsbCatalogue.DOWNSTREAM, () -> client.offTheJobRequirement(
-                key.standardVersion().substring(0, split), key.standardVersion().substring(split + 1),
-                key.startDate().toString(), key.plannedWeeks(), key.weeklyHours()));
+        JsonNode body = downstreams.read(
+                KsbCatalogue.DOWNSTREAM,
+                () -> client.offTheJobRequirement(
+                        key.standardVersion().substring(0, split),
+                        key.standardVersion().substring(split + 1),
+                        key.startDate().toString(),
+                        key.plannedWeeks(),
+                        key.weeklyHours()));
         if (!body.isObject() || !body.path("minimumHours").isNumber()) {
-            throw ApiException.of(PlatformError.DOWNSTREAM_UNAVAILABLE, KsbCatalogue.DOWNSTREAM + " gave an "
-                    + "unexpected off-the-job requirement for " + key.standardVersion() + ". Retry shortly.")
+            throw ApiException.of(
+                            PlatformError.DOWNSTREAM_UNAVAILABLE,
+                            KsbCatalogue.DOWNSTREAM + " gave an " + "unexpected off-the-job requirement for "
+                                    + key.standardVersion() + ". Retry shortly.")
                     .with("downstream", KsbCatalogue.DOWNSTREAM);
         }
         return body;

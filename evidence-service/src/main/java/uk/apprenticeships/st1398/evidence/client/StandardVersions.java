@@ -24,10 +24,15 @@ public class StandardVersions {
     /** 422 naming the key when the catalogue does not know it; 503/504 when the catalogue cannot be asked. */
     public void requireExists(String standardVersion) {
         int split = standardVersion.indexOf('_');
-        if (downstreams.readOptional(KsbCatalogue.DOWNSTREAM, () -> client.version(
-                standardVersion.substring(0, split), standardVersion.substring(split + 1))).isEmpty()) {
-            throw ApiException.of(EvidenceError.STANDARD_VERSION_UNKNOWN, "Standard version " + standardVersion
-                    + " is not in the standards catalogue; nothing was created.")
+        if (downstreams
+                .readOptional(
+                        KsbCatalogue.DOWNSTREAM,
+                        () -> client.version(standardVersion.substring(0, split), standardVersion.substring(split + 1)))
+                .isEmpty()) {
+            throw ApiException.of(
+                            EvidenceError.STANDARD_VERSION_UNKNOWN,
+                            "Standard version " + standardVersion
+                                    + " is not in the standards catalogue; nothing was created.")
                     .with("standardVersion", standardVersion);
         }
     }

@@ -30,6 +30,7 @@ public class Apprentice {
     public Long contractedWeeklyHundredths;
     /** Weeks of planned leave within the programme, not counted for the weekly off-the-job rule; null: none. */
     public Integer plannedLeaveWeeks;
+
     public ApprenticeStatus status;
     public List<StatusChange> statusHistory = new ArrayList<>();
     public Instant createdAt;
@@ -40,6 +41,7 @@ public class Apprentice {
     public static class Erasure {
         /** Who started it, and when. */
         public StampDoc started;
+
         public String reason;
     }
 }

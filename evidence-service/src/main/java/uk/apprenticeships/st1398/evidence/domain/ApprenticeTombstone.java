@@ -16,5 +16,6 @@ public class ApprenticeTombstone {
     public String providerUkprn;
     /** Who started the erasure (an admin), and when it completed. */
     public StampDoc erased;
+
     public String reason;
 }

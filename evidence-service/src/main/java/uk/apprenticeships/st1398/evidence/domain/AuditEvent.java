@@ -31,12 +31,14 @@ public class AuditEvent {
     public String actorTenant;
     /** Stable verb, e.g. {@code evidence.submitted}. */
     public String action;
+
     public String resourceType;
     public String resourceId;
     public ObjectId apprenticeId;
     public String requestId;
     /** Lower-case hex SHA-256 of the canonical JSON of the stored document; null when there was none. */
     public String beforeDigest;
+
     public String afterDigest;
     public String previousHash;
     public String hash;

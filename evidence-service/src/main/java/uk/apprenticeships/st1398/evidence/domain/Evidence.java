@@ -25,13 +25,16 @@ public class Evidence {
     public int revision;
     /** Incremented on every write; the condition of every update. */
     public long version;
+
     public EvidenceStatus status;
     public EvidenceContent content;
     /** The employer's confirmation of the current submission, when the item requires one. */
     public WorkflowStep employerConfirmation;
+
     public List<WorkflowStep> history = new ArrayList<>();
     /** Earlier revisions, oldest first, kept readable after a change to accepted evidence. */
     public List<EvidenceRevision> revisions = new ArrayList<>();
+
     public Instant createdAt;
     public StampDoc createdBy;
     public Instant updatedAt;

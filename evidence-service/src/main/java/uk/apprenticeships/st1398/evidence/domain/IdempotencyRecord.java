@@ -20,5 +20,6 @@ public class IdempotencyRecord {
     public ObjectId evidenceId;
     /** The JSON body of the 201 response, stored once the create has completed. */
     public String response;
+
     public Instant createdAt;
 }

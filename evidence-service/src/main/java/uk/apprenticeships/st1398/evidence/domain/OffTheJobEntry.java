@@ -29,6 +29,7 @@ public class OffTheJobEntry {
     public long version;
     /** Who approved or rejected it, and when; null while pending. */
     public StampDoc decided;
+
     public String rejectionReason;
     public Instant createdAt;
     public StampDoc createdBy;

@@ -27,6 +27,7 @@ public class ProgressReview {
     public long version;
     /** Each party's signature: who and when. */
     public StampDoc apprenticeSignOff;
+
     public StampDoc providerSignOff;
     public StampDoc employerSignOff;
     public Instant createdAt;

@@ -17,11 +17,11 @@ public class StampDoc {
     public String role;
     /** The subject a delegated token acted for, or null. */
     public String onBehalfOf;
+
     public String requestId;
     public Instant at;
 
-    public StampDoc() {
-    }
+    public StampDoc() {}
 
     public static StampDoc of(Stamp stamp) {
         StampDoc d = new StampDoc();

@@ -13,8 +13,7 @@ public class StatusChange {
     public String reason;
     public LocalDate effectiveDate;
 
-    public StatusChange() {
-    }
+    public StatusChange() {}
 
     public StatusChange(ApprenticeStatus status, StampDoc stamp, String reason, LocalDate effectiveDate) {
         this.status = status;

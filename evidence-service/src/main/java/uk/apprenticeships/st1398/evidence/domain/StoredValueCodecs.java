@@ -16,7 +16,7 @@ import org.bson.codecs.configuration.CodecRegistry;
 public class StoredValueCodecs implements CodecProvider {
 
     @Override
-    @SuppressWarnings({ "unchecked", "rawtypes" })
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> Codec<T> get(Class<T> clazz, CodecRegistry registry) {
         if (clazz.isEnum() && StoredValue.class.isAssignableFrom(clazz)) {
             return (Codec<T>) new ValueCodec(clazz);

@@ -9,8 +9,7 @@ public class WorkflowStep {
     public StampDoc stamp;
     public String feedback;
 
-    public WorkflowStep() {
-    }
+    public WorkflowStep() {}
 
     public WorkflowStep(WorkflowAction action, EvidenceStatus status, int revision, StampDoc stamp, String feedback) {
         this.action = action;

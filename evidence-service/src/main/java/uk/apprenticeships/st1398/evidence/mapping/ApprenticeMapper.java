@@ -9,8 +9,7 @@ import uk.apprenticeships.st1398.evidence.domain.StatusChange;
 /** Entity to API record mapping; the only place that knows both shapes, and what each view leaves out. */
 public final class ApprenticeMapper {
 
-    private ApprenticeMapper() {
-    }
+    private ApprenticeMapper() {}
 
     /** The whole record (the apprentice themself, provider staff, admins; the subject-access export). */
     public static ApprenticeResponse toResponse(Apprentice a) {
@@ -21,22 +20,41 @@ public final class ApprenticeMapper {
         boolean full = view == ApprenticeView.FULL;
         boolean employer = view == ApprenticeView.EMPLOYER;
         boolean assessor = view == ApprenticeView.ASSESSOR;
-        return new ApprenticeResponse(a.id.toHexString(), view.value(), a.uln, a.givenName, a.familyName,
-                employer ? null : a.dateOfBirth, employer ? ApprenticeView.ageAt(a.dateOfBirth, a.startDate) : null,
-                a.providerUkprn, a.employerId, a.standardVersion, a.startDate, a.plannedEndDate,
+        return new ApprenticeResponse(
+                a.id.toHexString(),
+                view.value(),
+                a.uln,
+                a.givenName,
+                a.familyName,
+                employer ? null : a.dateOfBirth,
+                employer ? ApprenticeView.ageAt(a.dateOfBirth, a.startDate) : null,
+                a.providerUkprn,
+                a.employerId,
+                a.standardVersion,
+                a.startDate,
+                a.plannedEndDate,
                 a.assessmentOrganisationId,
-                assessor || a.contractedWeeklyHundredths == null ? null
+                assessor || a.contractedWeeklyHundredths == null
+                        ? null
                         : OffTheJobMapper.hours(a.contractedWeeklyHundredths),
-                assessor ? null : a.plannedLeaveWeeks == null ? 0 : a.plannedLeaveWeeks, a.status,
-                assessor ? null : a.statusHistory.stream().map(c -> toResponse(c, full)).toList(),
+                assessor ? null : a.plannedLeaveWeeks == null ? 0 : a.plannedLeaveWeeks,
+                a.status,
+                assessor
+                        ? null
+                        : a.statusHistory.stream().map(c -> toResponse(c, full)).toList(),
                 assessor ? null : a.createdAt);
     }
 
     /** Outside the full view, a status change says what and from when, not who or why. */
     static StatusChangeResponse toResponse(StatusChange c, boolean full) {
-        return new StatusChangeResponse(c.status, StampMapper.at(c.stamp), full ? StampMapper.subject(c.stamp) : null,
-                full && c.stamp != null ? c.stamp.displayName : null, full && c.stamp != null ? c.stamp.role : null,
-                full ? c.reason : null, c.effectiveDate);
+        return new StatusChangeResponse(
+                c.status,
+                StampMapper.at(c.stamp),
+                full ? StampMapper.subject(c.stamp) : null,
+                full && c.stamp != null ? c.stamp.displayName : null,
+                full && c.stamp != null ? c.stamp.role : null,
+                full ? c.reason : null,
+                c.effectiveDate);
     }
 
     /** A new entity from the request; status, history and timestamps are set by the caller. */
@@ -52,8 +70,8 @@ public final class ApprenticeMapper {
         a.startDate = r.startDate();
         a.plannedEndDate = r.plannedEndDate();
         a.assessmentOrganisationId = r.assessmentOrganisationId();
-        a.contractedWeeklyHundredths = r.contractedWeeklyHours() == null ? null
-                : OffTheJobMapper.hundredths(r.contractedWeeklyHours());
+        a.contractedWeeklyHundredths =
+                r.contractedWeeklyHours() == null ? null : OffTheJobMapper.hundredths(r.contractedWeeklyHours());
         a.plannedLeaveWeeks = r.plannedLeaveWeeks();
         return a;
     }

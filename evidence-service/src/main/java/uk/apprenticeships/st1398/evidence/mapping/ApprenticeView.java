@@ -33,6 +33,8 @@ public enum ApprenticeView {
     }
 
     static Integer ageAt(LocalDate dateOfBirth, LocalDate day) {
-        return dateOfBirth == null || day == null ? null : Period.between(dateOfBirth, day).getYears();
+        return dateOfBirth == null || day == null
+                ? null
+                : Period.between(dateOfBirth, day).getYears();
     }
 }

@@ -17,8 +17,7 @@ import uk.apprenticeships.st1398.evidence.domain.WorkflowStep;
 /** Entity to API record mapping for evidence; the only place that knows both shapes. */
 public final class EvidenceMapper {
 
-    private EvidenceMapper() {
-    }
+    private EvidenceMapper() {}
 
     public static EvidenceResponse toResponse(Evidence e) {
         return response(e, e.revision, e.status, e.content, e.employerConfirmation);
@@ -29,27 +28,58 @@ public final class EvidenceMapper {
         return response(e, r.revision, r.status, r.content, r.employerConfirmation);
     }
 
-    private static EvidenceResponse response(Evidence e, int revision, EvidenceStatus status, EvidenceContent c,
-            WorkflowStep confirmation) {
-        List<WorkflowStepResponse> history = e.history.stream().filter(s -> s.revision == revision)
-                .map(EvidenceMapper::toResponse).toList();
-        return new EvidenceResponse(e.id.toHexString(), e.apprenticeId.toHexString(), revision, e.revision,
-                e.version, status, c.kind, c.title, c.description, c.url, c.text, List.copyOf(c.ksbCodes),
-                c.employerConfirmationRequired, confirmation == null ? null : toResponse(confirmation),
-                c.file == null ? null : toResponse(c.file), history, e.createdAt, StampMapper.subject(e.createdBy),
-                StampMapper.toResponse(e.createdBy), e.updatedAt);
+    private static EvidenceResponse response(
+            Evidence e, int revision, EvidenceStatus status, EvidenceContent c, WorkflowStep confirmation) {
+        List<WorkflowStepResponse> history = e.history.stream()
+                .filter(s -> s.revision == revision)
+                .map(EvidenceMapper::toResponse)
+                .toList();
+        return new EvidenceResponse(
+                e.id.toHexString(),
+                e.apprenticeId.toHexString(),
+                revision,
+                e.revision,
+                e.version,
+                status,
+                c.kind,
+                c.title,
+                c.description,
+                c.url,
+                c.text,
+                List.copyOf(c.ksbCodes),
+                c.employerConfirmationRequired,
+                confirmation == null ? null : toResponse(confirmation),
+                c.file == null ? null : toResponse(c.file),
+                history,
+                e.createdAt,
+                StampMapper.subject(e.createdBy),
+                StampMapper.toResponse(e.createdBy),
+                e.updatedAt);
     }
 
     public static WorkflowStepResponse toResponse(WorkflowStep s) {
         StampDoc by = s.stamp;
-        return new WorkflowStepResponse(s.action, s.status, s.revision, StampMapper.subject(by),
-                by == null ? null : by.displayName, by == null ? null : by.role, by == null ? null : by.onBehalfOf,
-                StampMapper.at(by), s.feedback);
+        return new WorkflowStepResponse(
+                s.action,
+                s.status,
+                s.revision,
+                StampMapper.subject(by),
+                by == null ? null : by.displayName,
+                by == null ? null : by.role,
+                by == null ? null : by.onBehalfOf,
+                StampMapper.at(by),
+                s.feedback);
     }
 
     public static FileResponse toResponse(StoredFile f) {
-        return new FileResponse(f.filename, f.contentType, f.size, f.sha256, StampMapper.at(f.uploaded),
-                StampMapper.subject(f.uploaded), StampMapper.toResponse(f.uploaded));
+        return new FileResponse(
+                f.filename,
+                f.contentType,
+                f.size,
+                f.sha256,
+                StampMapper.at(f.uploaded),
+                StampMapper.subject(f.uploaded),
+                StampMapper.toResponse(f.uploaded));
     }
 
     /** New content from the request; the file, if any, is carried over by the caller. */

@@ -8,14 +8,26 @@ import uk.apprenticeships.st1398.evidence.domain.OffTheJobEntry;
 /** Entity to API record mapping for off-the-job entries. */
 public final class OffTheJobMapper {
 
-    private OffTheJobMapper() {
-    }
+    private OffTheJobMapper() {}
 
     public static OffTheJobResponse toResponse(OffTheJobEntry e) {
-        return new OffTheJobResponse(e.id.toHexString(), e.apprenticeId.toHexString(), e.date, hours(e.hundredths),
-                e.activity, List.copyOf(e.ksbCodes), e.status, e.version, StampMapper.subject(e.decided),
-                StampMapper.at(e.decided), StampMapper.toResponse(e.decided), e.rejectionReason, e.createdAt,
-                StampMapper.subject(e.createdBy), StampMapper.toResponse(e.createdBy), e.updatedAt);
+        return new OffTheJobResponse(
+                e.id.toHexString(),
+                e.apprenticeId.toHexString(),
+                e.date,
+                hours(e.hundredths),
+                e.activity,
+                List.copyOf(e.ksbCodes),
+                e.status,
+                e.version,
+                StampMapper.subject(e.decided),
+                StampMapper.at(e.decided),
+                StampMapper.toResponse(e.decided),
+                e.rejectionReason,
+                e.createdAt,
+                StampMapper.subject(e.createdBy),
+                StampMapper.toResponse(e.createdBy),
+                e.updatedAt);
     }
 
     public static BigDecimal hours(long hundredths) {

@@ -5,8 +5,7 @@ import uk.apprenticeships.st1398.evidence.domain.StampDoc;
 
 public final class StampMapper {
 
-    private StampMapper() {
-    }
+    private StampMapper() {}
 
     public static StampResponse toResponse(StampDoc s) {
         return s == null ? null : new StampResponse(s.subject, s.displayName, s.role, s.onBehalfOf, s.requestId, s.at);

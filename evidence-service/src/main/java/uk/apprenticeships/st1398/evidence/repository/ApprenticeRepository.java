@@ -27,11 +27,16 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
      * Equality filters; null means "any". Provider, employer, ULN and assessment organisation carry the caller's
      * tenant scope.
      */
-    public record Filter(String providerUkprn, String employerId, String uln, ApprenticeStatus status,
-            String standardVersion, String assessmentOrganisationId) {
+    public record Filter(
+            String providerUkprn,
+            String employerId,
+            String uln,
+            ApprenticeStatus status,
+            String standardVersion,
+            String assessmentOrganisationId) {
 
-        public Filter(String providerUkprn, String employerId, String uln, ApprenticeStatus status,
-                String standardVersion) {
+        public Filter(
+                String providerUkprn, String employerId, String uln, ApprenticeStatus status, String standardVersion) {
             this(providerUkprn, employerId, uln, status, standardVersion, null);
         }
     }
@@ -39,17 +44,22 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
     /** The id makes the order total, so pages never overlap or skip records with equal names. */
     public static final String TOMBSTONES = "apprentice_tombstones";
 
-    private static final Document ORDER = new Document("familyName", 1).append("givenName", 1).append("_id", 1);
+    private static final Document ORDER =
+            new Document("familyName", 1).append("givenName", 1).append("_id", 1);
 
     void createIndexes(@Observes StartupEvent event) {
         // The unique index is what keeps (provider, ULN) unique under concurrent creates, so startup fails
         // rather than run without it.
-        mongoCollection().createIndex(Indexes.ascending("providerUkprn", "uln"),
-                new IndexOptions().name("provider_uln_unique").unique(true));
+        mongoCollection()
+                .createIndex(
+                        Indexes.ascending("providerUkprn", "uln"),
+                        new IndexOptions().name("provider_uln_unique").unique(true));
         // One per tenant kind, serving the scoped, sorted lists (real MongoDB; the test server ignores them).
         for (String tenant : List.of("providerUkprn", "employerId", "uln", "assessmentOrganisationId")) {
-            mongoCollection().createIndex(Indexes.ascending(tenant, "familyName", "givenName", "_id"),
-                    new IndexOptions().name(tenant + "_by_name"));
+            mongoCollection()
+                    .createIndex(
+                            Indexes.ascending(tenant, "familyName", "givenName", "_id"),
+                            new IndexOptions().name(tenant + "_by_name"));
         }
     }
 
@@ -71,10 +81,14 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
      * the one the change was checked against. False when someone changed it meanwhile.
      */
     public boolean changeStatus(ObjectId id, ApprenticeStatus expectedStatus, StatusChange change) {
-        return mongoCollection().updateOne(Filters.and(Filters.eq("_id", id),
-                Filters.eq("status", expectedStatus.value())),
-                Updates.combine(Updates.set("status", change.status.value()), Updates.push("statusHistory", change)))
-                .getModifiedCount() == 1;
+        return mongoCollection()
+                        .updateOne(
+                                Filters.and(Filters.eq("_id", id), Filters.eq("status", expectedStatus.value())),
+                                Updates.combine(
+                                        Updates.set("status", change.status.value()),
+                                        Updates.push("statusHistory", change)))
+                        .getModifiedCount()
+                == 1;
     }
 
     /**
@@ -82,18 +96,27 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
      * against and no erasure has started. False otherwise.
      */
     public boolean markErasing(ObjectId id, ApprenticeStatus expectedStatus, Apprentice.Erasure erasure) {
-        return mongoCollection().updateOne(Filters.and(Filters.eq("_id", id),
-                Filters.eq("status", expectedStatus.value()),
-                Filters.eq("erasure", null)), Updates.set("erasure", erasure)).getModifiedCount() == 1;
+        return mongoCollection()
+                        .updateOne(
+                                Filters.and(
+                                        Filters.eq("_id", id),
+                                        Filters.eq("status", expectedStatus.value()),
+                                        Filters.eq("erasure", null)),
+                                Updates.set("erasure", erasure))
+                        .getModifiedCount()
+                == 1;
     }
 
     /** Replaces the programme arrangements (null clears a field) in one single-document update. */
-    public void setProgramme(ObjectId id, String assessmentOrganisationId, Long contractedWeeklyHundredths,
-            Integer plannedLeaveWeeks) {
-        mongoCollection().updateOne(Filters.eq("_id", id), Updates.combine(
-                Updates.set("assessmentOrganisationId", assessmentOrganisationId),
-                Updates.set("contractedWeeklyHundredths", contractedWeeklyHundredths),
-                Updates.set("plannedLeaveWeeks", plannedLeaveWeeks)));
+    public void setProgramme(
+            ObjectId id, String assessmentOrganisationId, Long contractedWeeklyHundredths, Integer plannedLeaveWeeks) {
+        mongoCollection()
+                .updateOne(
+                        Filters.eq("_id", id),
+                        Updates.combine(
+                                Updates.set("assessmentOrganisationId", assessmentOrganisationId),
+                                Updates.set("contractedWeeklyHundredths", contractedWeeklyHundredths),
+                                Updates.set("plannedLeaveWeeks", plannedLeaveWeeks)));
     }
 
     public List<Apprentice> list(Filter filter, PageRequest page) {
@@ -119,7 +142,9 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
         }
         Document query = new Document("_id", id);
         putIfSet(query, "providerUkprn", filter.providerUkprn());
-        return Optional.ofNullable(mongoDatabase().getCollection(TOMBSTONES, ApprenticeTombstone.class).find(query)
+        return Optional.ofNullable(mongoDatabase()
+                .getCollection(TOMBSTONES, ApprenticeTombstone.class)
+                .find(query)
                 .first());
     }
 
@@ -128,7 +153,10 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
         putIfSet(query, "providerUkprn", filter.providerUkprn());
         putIfSet(query, "employerId", filter.employerId());
         putIfSet(query, "uln", filter.uln());
-        putIfSet(query, "status", filter.status() == null ? null : filter.status().value());
+        putIfSet(
+                query,
+                "status",
+                filter.status() == null ? null : filter.status().value());
         putIfSet(query, "standardVersion", filter.standardVersion());
         putIfSet(query, "assessmentOrganisationId", filter.assessmentOrganisationId());
         return query;

@@ -28,19 +28,23 @@ import uk.apprenticeships.st1398.platform.api.PageRequest;
 public class AuditEventRepository implements PanacheMongoRepository<AuditEvent> {
 
     /** Filters of the list; null means "any"; {@code from} inclusive, {@code to} exclusive. */
-    public record Filter(ObjectId apprenticeId, String action, Instant from, Instant to) {
-    }
+    public record Filter(ObjectId apprenticeId, String action, Instant from, Instant to) {}
 
     void createIndexes(@Observes StartupEvent event) {
         // The chain's integrity rests on this index: two concurrent appends cannot take the same sequence number.
-        mongoCollection().createIndex(Indexes.ascending("chain", "seq"),
-                new IndexOptions().name("chain_seq_unique").unique(true));
+        mongoCollection()
+                .createIndex(
+                        Indexes.ascending("chain", "seq"),
+                        new IndexOptions().name("chain_seq_unique").unique(true));
     }
 
     /** The newest event of a chain, if it has any. */
     public Optional<AuditEvent> last(String chain) {
-        return Optional.ofNullable(mongoCollection().find(Filters.eq("chain", chain)).sort(Sorts.descending("seq"))
-                .limit(1).first());
+        return Optional.ofNullable(mongoCollection()
+                .find(Filters.eq("chain", chain))
+                .sort(Sorts.descending("seq"))
+                .limit(1)
+                .first());
     }
 
     /** False when another event took this sequence number first (the caller re-reads the chain and retries). */
@@ -57,8 +61,12 @@ public class AuditEventRepository implements PanacheMongoRepository<AuditEvent> 
     }
 
     public List<AuditEvent> list(Filter filter, PageRequest page) {
-        return mongoCollection().find(query(filter)).sort(Sorts.ascending("seq")).skip(page.offset())
-                .limit(page.size()).into(new ArrayList<>());
+        return mongoCollection()
+                .find(query(filter))
+                .sort(Sorts.ascending("seq"))
+                .skip(page.offset())
+                .limit(page.size())
+                .into(new ArrayList<>());
     }
 
     public long count(Filter filter) {
@@ -67,12 +75,16 @@ public class AuditEventRepository implements PanacheMongoRepository<AuditEvent> 
 
     /** Every event of an apprentice in chain order, read lazily (for the subject-access export). */
     public FindIterable<AuditEvent> chain(ObjectId apprenticeId) {
-        return mongoCollection().find(Filters.eq("chain", apprenticeId.toHexString())).sort(Sorts.ascending("seq"));
+        return mongoCollection()
+                .find(Filters.eq("chain", apprenticeId.toHexString()))
+                .sort(Sorts.ascending("seq"));
     }
 
     public boolean exists(ObjectId apprenticeId, String action) {
-        return mongoCollection().countDocuments(Filters.and(Filters.eq("chain", apprenticeId.toHexString()),
-                Filters.eq("action", action))) > 0;
+        return mongoCollection()
+                        .countDocuments(Filters.and(
+                                Filters.eq("chain", apprenticeId.toHexString()), Filters.eq("action", action)))
+                > 0;
     }
 
     private static Bson query(Filter filter) {

@@ -25,16 +25,13 @@ import uk.apprenticeships.st1398.evidence.domain.WorkflowAction;
 public class CoverageRepository {
 
     /** Evidence items of one apprentice mapping one KSB with one status. */
-    public record KsbStatusCount(String code, EvidenceStatus status, int count) {
-    }
+    public record KsbStatusCount(String code, EvidenceStatus status, int count) {}
 
     /** Evidence of one apprentice (of a page of a cohort) mapping one KSB with one status. */
-    public record ApprenticeKsbStatus(ObjectId apprenticeId, String code, EvidenceStatus status) {
-    }
+    public record ApprenticeKsbStatus(ObjectId apprenticeId, String code, EvidenceStatus status) {}
 
     /** How many apprentices of a cohort have accepted evidence for one KSB. */
-    public record KsbApprentices(String code, long apprentices) {
-    }
+    public record KsbApprentices(String code, long apprentices) {}
 
     private static final String CODES = "$content.ksbCodes";
 
@@ -49,12 +46,16 @@ public class CoverageRepository {
         List<Bson> pipeline = List.of(
                 new Document("$match", new Document("apprenticeId", apprenticeId)),
                 new Document("$unwind", CODES),
-                new Document("$group", new Document("_id", new Document("code", CODES).append("status", "$status"))
-                        .append("count", new Document("$sum", 1))));
+                new Document(
+                        "$group",
+                        new Document("_id", new Document("code", CODES).append("status", "$status"))
+                                .append("count", new Document("$sum", 1))));
         List<KsbStatusCount> result = new ArrayList<>();
         for (Document d : collection().aggregate(pipeline)) {
             Document id = d.get("_id", Document.class);
-            result.add(new KsbStatusCount(id.getString("code"), EvidenceStatus.of(id.getString("status")),
+            result.add(new KsbStatusCount(
+                    id.getString("code"),
+                    EvidenceStatus.of(id.getString("status")),
                     ((Number) d.get("count")).intValue()));
         }
         return result;
@@ -65,16 +66,17 @@ public class CoverageRepository {
      * from the items' workflow history (the latest {@code accepted} step of an accepted item is the acceptance of
      * its current revision), so later writes that keep an item accepted cannot move the date.
      */
-    public Map<String, Instant> latestAcceptance(ObjectId apprenticeId, EvidenceStatus acceptedStatus,
-            WorkflowAction acceptAction) {
+    public Map<String, Instant> latestAcceptance(
+            ObjectId apprenticeId, EvidenceStatus acceptedStatus, WorkflowAction acceptAction) {
         List<Bson> pipeline = List.of(
-                new Document("$match", new Document("apprenticeId", apprenticeId)
-                        .append("status", acceptedStatus.value())),
+                new Document(
+                        "$match", new Document("apprenticeId", apprenticeId).append("status", acceptedStatus.value())),
                 new Document("$unwind", "$history"),
                 new Document("$match", new Document("history.action", acceptAction.value())),
                 new Document("$unwind", CODES),
-                new Document("$group", new Document("_id", CODES)
-                        .append("latest", new Document("$max", "$history.stamp.at"))));
+                new Document(
+                        "$group",
+                        new Document("_id", CODES).append("latest", new Document("$max", "$history.stamp.at"))));
         Map<String, Instant> result = new HashMap<>();
         for (Document d : collection().aggregate(pipeline)) {
             Date latest = d.getDate("latest");
@@ -93,13 +95,18 @@ public class CoverageRepository {
         List<Bson> pipeline = List.of(
                 new Document("$match", new Document("apprenticeId", new Document("$in", List.copyOf(apprenticeIds)))),
                 new Document("$unwind", CODES),
-                new Document("$group", new Document("_id", new Document("apprenticeId", "$apprenticeId")
-                        .append("code", CODES).append("status", "$status"))));
+                new Document(
+                        "$group",
+                        new Document(
+                                "_id",
+                                new Document("apprenticeId", "$apprenticeId")
+                                        .append("code", CODES)
+                                        .append("status", "$status"))));
         List<ApprenticeKsbStatus> result = new ArrayList<>();
         for (Document d : collection().aggregate(pipeline)) {
             Document id = d.get("_id", Document.class);
-            result.add(new ApprenticeKsbStatus(id.getObjectId("apprenticeId"), id.getString("code"),
-                    EvidenceStatus.of(id.getString("status"))));
+            result.add(new ApprenticeKsbStatus(
+                    id.getObjectId("apprenticeId"), id.getString("code"), EvidenceStatus.of(id.getString("status"))));
         }
         return result;
     }
@@ -109,17 +116,21 @@ public class CoverageRepository {
      * at least one item with {@code status} mapping it. The first group makes (apprentice, KSB) distinct, the
      * second counts apprentices per KSB.
      */
-    public List<KsbApprentices> apprenticesPerKsb(String providerUkprn, String standardVersion, EvidenceStatus status,
-            Collection<String> codes) {
+    public List<KsbApprentices> apprenticesPerKsb(
+            String providerUkprn, String standardVersion, EvidenceStatus status, Collection<String> codes) {
         List<Bson> pipeline = List.of(
-                new Document("$match", new Document("providerUkprn", providerUkprn)
-                        .append("standardVersion", standardVersion).append("status", status.value())),
+                new Document(
+                        "$match",
+                        new Document("providerUkprn", providerUkprn)
+                                .append("standardVersion", standardVersion)
+                                .append("status", status.value())),
                 new Document("$unwind", CODES),
                 new Document("$match", new Document("content.ksbCodes", new Document("$in", List.copyOf(codes)))),
-                new Document("$group", new Document("_id", new Document("apprenticeId", "$apprenticeId")
-                        .append("code", CODES))),
-                new Document("$group", new Document("_id", "$_id.code").append("apprentices",
-                        new Document("$sum", 1))));
+                new Document(
+                        "$group",
+                        new Document("_id", new Document("apprenticeId", "$apprenticeId").append("code", CODES))),
+                new Document(
+                        "$group", new Document("_id", "$_id.code").append("apprentices", new Document("$sum", 1))));
         List<KsbApprentices> result = new ArrayList<>();
         for (Document d : collection().aggregate(pipeline)) {
             result.add(new KsbApprentices(d.getString("_id"), ((Number) d.get("apprentices")).longValue()));

@@ -6,8 +6,8 @@ import com.mongodb.client.gridfs.GridFSBucket;
 import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.GridFSDownloadStream;
 import com.mongodb.client.gridfs.GridFSUploadStream;
-import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.client.gridfs.model.GridFSFile;
+import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.client.model.Filters;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +54,8 @@ public class EvidenceFileStore {
 
     /** Every stored file uploaded for this apprentice's evidence, referenced or not (metadata.apprenticeId). */
     public List<ObjectId> fileIdsOf(ObjectId apprenticeId) {
-        return bucket.find(Filters.eq("metadata.apprenticeId", apprenticeId)).map(GridFSFile::getObjectId)
+        return bucket.find(Filters.eq("metadata.apprenticeId", apprenticeId))
+                .map(GridFSFile::getObjectId)
                 .into(new ArrayList<>());
     }
 }

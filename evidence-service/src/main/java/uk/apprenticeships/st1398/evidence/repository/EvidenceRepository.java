@@ -23,8 +23,10 @@ public class EvidenceRepository implements PanacheMongoRepository<Evidence> {
 
     void createIndexes(@Observes StartupEvent event) {
         // Serves the per-apprentice list on real MongoDB (the test server ignores non-unique indexes).
-        mongoCollection().createIndex(Indexes.ascending("apprenticeId", "createdAt", "_id"),
-                new IndexOptions().name("apprentice_by_created"));
+        mongoCollection()
+                .createIndex(
+                        Indexes.ascending("apprenticeId", "createdAt", "_id"),
+                        new IndexOptions().name("apprentice_by_created"));
     }
 
     public List<Evidence> list(ObjectId apprenticeId, EvidenceStatus status, String ksbCode, PageRequest page) {
@@ -36,9 +38,10 @@ public class EvidenceRepository implements PanacheMongoRepository<Evidence> {
     }
 
     /** {@code employerConfirmed}: only items whose current or an earlier revision asks for employer confirmation. */
-    public List<Evidence> list(ObjectId apprenticeId, EvidenceStatus status, String ksbCode, boolean employerConfirmed,
-            PageRequest page) {
-        return find(query(apprenticeId, status, ksbCode, employerConfirmed), ORDER).page(page.page(), page.size())
+    public List<Evidence> list(
+            ObjectId apprenticeId, EvidenceStatus status, String ksbCode, boolean employerConfirmed, PageRequest page) {
+        return find(query(apprenticeId, status, ksbCode, employerConfirmed), ORDER)
+                .page(page.page(), page.size())
                 .list();
     }
 
@@ -47,7 +50,8 @@ public class EvidenceRepository implements PanacheMongoRepository<Evidence> {
     }
 
     public Optional<Evidence> findFor(ObjectId apprenticeId, ObjectId id) {
-        return find(new Document("_id", id).append("apprenticeId", apprenticeId)).firstResultOptional();
+        return find(new Document("_id", id).append("apprenticeId", apprenticeId))
+                .firstResultOptional();
     }
 
     /**
@@ -55,16 +59,23 @@ public class EvidenceRepository implements PanacheMongoRepository<Evidence> {
      * the caller has already set {@code evidence.version} to the next value. False when the condition failed.
      */
     public boolean replaceIfUnchanged(Evidence evidence, long expectedVersion) {
-        return mongoCollection().replaceOne(Filters.and(Filters.eq("_id", evidence.id),
-                Filters.eq("version", expectedVersion)), evidence).getMatchedCount() == 1;
+        return mongoCollection()
+                        .replaceOne(
+                                Filters.and(Filters.eq("_id", evidence.id), Filters.eq("version", expectedVersion)),
+                                evidence)
+                        .getMatchedCount()
+                == 1;
     }
 
-    private static Document query(ObjectId apprenticeId, EvidenceStatus status, String ksbCode,
-            boolean employerConfirmed) {
+    private static Document query(
+            ObjectId apprenticeId, EvidenceStatus status, String ksbCode, boolean employerConfirmed) {
         Document query = new Document("apprenticeId", apprenticeId);
         if (employerConfirmed) {
-            query.append("$or", List.of(new Document("content.employerConfirmationRequired", true),
-                    new Document("revisions.content.employerConfirmationRequired", true)));
+            query.append(
+                    "$or",
+                    List.of(
+                            new Document("content.employerConfirmationRequired", true),
+                            new Document("revisions.content.employerConfirmationRequired", true)));
         }
         if (status != null) {
             query.append("status", status.value());

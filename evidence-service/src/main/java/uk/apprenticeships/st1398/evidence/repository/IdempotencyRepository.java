@@ -34,8 +34,10 @@ public class IdempotencyRepository implements PanacheMongoRepository<Idempotency
 
     void createIndexes(@Observes StartupEvent event) {
         // Correctness rests on this index: two concurrent first attempts cannot both insert their key.
-        mongoCollection().createIndex(Indexes.ascending("caller", "key"),
-                new IndexOptions().name("caller_key_unique").unique(true));
+        mongoCollection()
+                .createIndex(
+                        Indexes.ascending("caller", "key"),
+                        new IndexOptions().name("caller_key_unique").unique(true));
     }
 
     /**
@@ -43,11 +45,12 @@ public class IdempotencyRepository implements PanacheMongoRepository<Idempotency
      * before the scheduled clean-up has run (the unique index would refuse it otherwise).
      */
     public Optional<IdempotencyRecord> find(String caller, String key) {
-        Optional<IdempotencyRecord> found = find(new Document("caller", caller).append("key", key))
-                .firstResultOptional();
+        Optional<IdempotencyRecord> found =
+                find(new Document("caller", caller).append("key", key)).firstResultOptional();
         if (found.isPresent() && expired(found.get())) {
-            mongoCollection().deleteOne(Filters.and(Filters.eq("_id", found.get().id),
-                    Filters.eq("createdAt", found.get().createdAt)));
+            mongoCollection()
+                    .deleteOne(Filters.and(
+                            Filters.eq("_id", found.get().id), Filters.eq("createdAt", found.get().createdAt)));
             return Optional.empty();
         }
         return found;

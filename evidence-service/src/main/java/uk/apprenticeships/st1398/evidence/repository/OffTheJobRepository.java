@@ -25,17 +25,22 @@ public class OffTheJobRepository implements PanacheMongoRepository<OffTheJobEntr
     private static final Document ORDER = new Document("date", 1).append("_id", 1);
 
     /** Filters of the list; null means "any"; dates inclusive. */
-    public record Filter(ObjectId apprenticeId, OffTheJobStatus status, LocalDate from, LocalDate to) {
-    }
+    public record Filter(ObjectId apprenticeId, OffTheJobStatus status, LocalDate from, LocalDate to) {}
 
     void createIndexes(@Observes StartupEvent event) {
         // Serves the per-apprentice list on real MongoDB (the test server ignores non-unique indexes).
-        mongoCollection().createIndex(Indexes.ascending("apprenticeId", "date", "_id"),
-                new IndexOptions().name("apprentice_by_date"));
+        mongoCollection()
+                .createIndex(
+                        Indexes.ascending("apprenticeId", "date", "_id"),
+                        new IndexOptions().name("apprentice_by_date"));
     }
 
     public List<OffTheJobEntry> list(Filter filter, PageRequest page) {
-        return mongoCollection().find(query(filter)).sort(ORDER).skip(page.offset()).limit(page.size())
+        return mongoCollection()
+                .find(query(filter))
+                .sort(ORDER)
+                .skip(page.offset())
+                .limit(page.size())
                 .into(new ArrayList<>());
     }
 
@@ -49,21 +54,29 @@ public class OffTheJobRepository implements PanacheMongoRepository<OffTheJobEntr
     }
 
     public Optional<OffTheJobEntry> findFor(ObjectId apprenticeId, ObjectId id) {
-        return Optional.ofNullable(mongoCollection().find(Filters.and(Filters.eq("_id", id),
-                Filters.eq("apprenticeId", apprenticeId))).first());
+        return Optional.ofNullable(mongoCollection()
+                .find(Filters.and(Filters.eq("_id", id), Filters.eq("apprenticeId", apprenticeId)))
+                .first());
     }
 
     /** Replaces the entry only if nobody wrote it since it was read; false when that condition failed. */
     public boolean replaceIfUnchanged(OffTheJobEntry entry, long expectedVersion) {
-        return mongoCollection().replaceOne(Filters.and(Filters.eq("_id", entry.id),
-                Filters.eq("version", expectedVersion)), entry).getMatchedCount() == 1;
+        return mongoCollection()
+                        .replaceOne(
+                                Filters.and(Filters.eq("_id", entry.id), Filters.eq("version", expectedVersion)), entry)
+                        .getMatchedCount()
+                == 1;
     }
 
     /** Deletes the entry only if it is still pending at the version read. */
     public boolean deleteIfUnchanged(OffTheJobEntry entry, long expectedVersion) {
-        return mongoCollection().deleteOne(Filters.and(Filters.eq("_id", entry.id),
-                Filters.eq("version", expectedVersion), Filters.eq("status", entry.status.value())))
-                .getDeletedCount() == 1;
+        return mongoCollection()
+                        .deleteOne(Filters.and(
+                                Filters.eq("_id", entry.id),
+                                Filters.eq("version", expectedVersion),
+                                Filters.eq("status", entry.status.value())))
+                        .getDeletedCount()
+                == 1;
     }
 
     private static Bson query(Filter filter) {

@@ -22,13 +22,19 @@ public class ProgressReviewRepository implements PanacheMongoRepository<Progress
     private static final Document ORDER = new Document("date", 1).append("_id", 1);
 
     void createIndexes(@Observes StartupEvent event) {
-        mongoCollection().createIndex(Indexes.ascending("apprenticeId", "date", "_id"),
-                new IndexOptions().name("apprentice_by_date"));
+        mongoCollection()
+                .createIndex(
+                        Indexes.ascending("apprenticeId", "date", "_id"),
+                        new IndexOptions().name("apprentice_by_date"));
     }
 
     public List<ProgressReview> list(ObjectId apprenticeId, PageRequest page) {
-        return mongoCollection().find(Filters.eq("apprenticeId", apprenticeId)).sort(ORDER).skip(page.offset())
-                .limit(page.size()).into(new ArrayList<>());
+        return mongoCollection()
+                .find(Filters.eq("apprenticeId", apprenticeId))
+                .sort(ORDER)
+                .skip(page.offset())
+                .limit(page.size())
+                .into(new ArrayList<>());
     }
 
     public long count(ObjectId apprenticeId) {
@@ -36,13 +42,18 @@ public class ProgressReviewRepository implements PanacheMongoRepository<Progress
     }
 
     public Optional<ProgressReview> findFor(ObjectId apprenticeId, ObjectId id) {
-        return Optional.ofNullable(mongoCollection().find(Filters.and(Filters.eq("_id", id),
-                Filters.eq("apprenticeId", apprenticeId))).first());
+        return Optional.ofNullable(mongoCollection()
+                .find(Filters.and(Filters.eq("_id", id), Filters.eq("apprenticeId", apprenticeId)))
+                .first());
     }
 
     /** Replaces the review only if nobody wrote it since it was read; false when that condition failed. */
     public boolean replaceIfUnchanged(ProgressReview review, long expectedVersion) {
-        return mongoCollection().replaceOne(Filters.and(Filters.eq("_id", review.id),
-                Filters.eq("version", expectedVersion)), review).getMatchedCount() == 1;
+        return mongoCollection()
+                        .replaceOne(
+                                Filters.and(Filters.eq("_id", review.id), Filters.eq("version", expectedVersion)),
+                                review)
+                        .getMatchedCount()
+                == 1;
     }
 }

@@ -14,8 +14,7 @@ import uk.apprenticeships.st1398.platform.security.Caller;
 /** The one tenant check every apprentice-scoped operation starts with. */
 final class ApprenticeAccess {
 
-    private ApprenticeAccess() {
-    }
+    private ApprenticeAccess() {}
 
     /**
      * The apprentice if the caller's tenant may see them; otherwise 404, exactly as if there were none, so ids
@@ -41,14 +40,21 @@ final class ApprenticeAccess {
     }
 
     static ApiException erased(String id) {
-        return ApiException.of(EvidenceError.APPRENTICE_ERASED, "Apprentice " + id + " has been erased on request; "
-                + "only its audit trail remains.").with("apprenticeId", id);
+        return ApiException.of(
+                        EvidenceError.APPRENTICE_ERASED,
+                        "Apprentice " + id + " has been erased on request; " + "only its audit trail remains.")
+                .with("apprenticeId", id);
     }
 
     /** The caller's tenant as a repository filter, with optional status and standard-version filters. */
     static ApprenticeRepository.Filter filter(Tenancy tenancy, ApprenticeStatus status, String standardVersion) {
-        return new ApprenticeRepository.Filter(tenancy.providerUkprn(), tenancy.employerId(), tenancy.uln(), status,
-                standardVersion, tenancy.assessmentOrganisationId());
+        return new ApprenticeRepository.Filter(
+                tenancy.providerUkprn(),
+                tenancy.employerId(),
+                tenancy.uln(),
+                status,
+                standardVersion,
+                tenancy.assessmentOrganisationId());
     }
 
     /**
@@ -57,10 +63,12 @@ final class ApprenticeAccess {
      */
     static void requireOpen(Apprentice a, String what) {
         if (a.status.closed()) {
-            LocalDate since = a.statusHistory.isEmpty() ? null : a.statusHistory.get(a.statusHistory.size() - 1)
-                    .effectiveDate;
-            throw ApiException.of(EvidenceError.APPRENTICE_CLOSED, "Apprentice " + a.id + " is " + a.status
-                    + (since == null ? "" : " (since " + since + ")") + ", so " + what + ". Nothing was changed.")
+            LocalDate since =
+                    a.statusHistory.isEmpty() ? null : a.statusHistory.get(a.statusHistory.size() - 1).effectiveDate;
+            throw ApiException.of(
+                            EvidenceError.APPRENTICE_CLOSED,
+                            "Apprentice " + a.id + " is " + a.status + (since == null ? "" : " (since " + since + ")")
+                                    + ", so " + what + ". Nothing was changed.")
                     .with("apprenticeStatus", a.status.value());
         }
     }
@@ -96,9 +104,12 @@ final class ApprenticeAccess {
     static void requireNotInBreak(Apprentice a, LocalDate date, String what) {
         for (Break b : breaks(a)) {
             if (b.contains(date)) {
-                ApiException e = ApiException.of(EvidenceError.DATE_IN_BREAK_IN_LEARNING, what + " is dated " + date
-                        + ", inside the apprentice's break in learning from " + b.from() + (b.until() == null
-                                ? " (still on break)" : " until " + b.until()) + "; nothing was saved.")
+                ApiException e = ApiException.of(
+                                EvidenceError.DATE_IN_BREAK_IN_LEARNING,
+                                what + " is dated " + date
+                                        + ", inside the apprentice's break in learning from " + b.from()
+                                        + (b.until() == null ? " (still on break)" : " until " + b.until())
+                                        + "; nothing was saved.")
                         .with("breakFrom", b.from().toString());
                 throw b.until() == null ? e : e.with("breakUntil", b.until().toString());
             }

@@ -30,8 +30,8 @@ public class ApprenticeService {
     private final AuditTrail audit;
     private final Stamps stamps;
 
-    public ApprenticeService(ApprenticeRepository apprentices, StandardVersions standardVersions,
-            AuditTrail audit, Stamps stamps) {
+    public ApprenticeService(
+            ApprenticeRepository apprentices, StandardVersions standardVersions, AuditTrail audit, Stamps stamps) {
         this.apprentices = apprentices;
         this.standardVersions = standardVersions;
         this.audit = audit;
@@ -40,18 +40,21 @@ public class ApprenticeService {
 
     public PageResponse<ApprenticeResponse> list(String status, String standardVersion, PageRequest page) {
         Caller caller = stamps.caller();
-        ApprenticeRepository.Filter filter = ApprenticeAccess.filter(Tenancy.of(caller),
-                status == null ? null : ApprenticeStatus.of(status), standardVersion);
+        ApprenticeRepository.Filter filter = ApprenticeAccess.filter(
+                Tenancy.of(caller), status == null ? null : ApprenticeStatus.of(status), standardVersion);
         ApprenticeView view = ApprenticeView.of(caller);
-        return PageResponse.of(apprentices.list(filter, page), a -> ApprenticeMapper.toResponse(a, view), page,
+        return PageResponse.of(
+                apprentices.list(filter, page),
+                a -> ApprenticeMapper.toResponse(a, view),
+                page,
                 apprentices.count(filter));
     }
 
     /** Another tenant's record answers exactly like a missing one, so ids cannot be probed; erased ones 410. */
     public ApprenticeResponse get(String id) {
         Caller caller = stamps.caller();
-        return ApprenticeMapper.toResponse(ApprenticeAccess.visible(apprentices, caller, id),
-                ApprenticeView.of(caller));
+        return ApprenticeMapper.toResponse(
+                ApprenticeAccess.visible(apprentices, caller, id), ApprenticeView.of(caller));
     }
 
     public ApprenticeResponse create(ApprenticeRequest request) {
@@ -61,12 +64,13 @@ public class ApprenticeService {
         Apprentice apprentice = ApprenticeMapper.toEntity(request);
         Instant now = stamps.now();
         apprentice.status = ApprenticeStatus.ACTIVE;
-        apprentice.statusHistory.add(new StatusChange(ApprenticeStatus.ACTIVE, stamps.stamp(now), null,
-                request.startDate()));
+        apprentice.statusHistory.add(
+                new StatusChange(ApprenticeStatus.ACTIVE, stamps.stamp(now), null, request.startDate()));
         apprentice.createdAt = now;
         if (!apprentices.insert(apprentice)) {
-            throw ApiException.of(EvidenceError.APPRENTICE_ALREADY_ENROLLED, "Provider " + request.providerUkprn()
-                    + " already has an apprentice with this ULN.");
+            throw ApiException.of(
+                    EvidenceError.APPRENTICE_ALREADY_ENROLLED,
+                    "Provider " + request.providerUkprn() + " already has an apprentice with this ULN.");
         }
         audit.changed("apprentice.created", apprentice, null);
         Log.infof("Created apprentice %s for provider %s", apprentice.id, apprentice.providerUkprn);
@@ -81,29 +85,33 @@ public class ApprenticeService {
         Caller caller = stamps.caller();
         Apprentice a = ApprenticeAccess.visible(apprentices, caller, id);
         if (!Tenancy.of(caller).actsFor(a.providerUkprn)) {
-            throw ApiException.of(EvidenceError.PROGRAMME_CHANGE_FORBIDDEN, "Only an admin or the provider's tutor "
-                    + "or LMS client changes an apprentice's programme.");
+            throw ApiException.of(
+                    EvidenceError.PROGRAMME_CHANGE_FORBIDDEN,
+                    "Only an admin or the provider's tutor " + "or LMS client changes an apprentice's programme.");
         }
-        if (request.plannedLeaveWeeks() != null && request.plannedLeaveWeeks() > 0
+        if (request.plannedLeaveWeeks() != null
+                && request.plannedLeaveWeeks() > 0
                 && request.plannedLeaveWeeks() >= OffTheJobPlan.weeksInLearning(a.startDate, a.plannedEndDate)) {
             Violation v = leaveViolation(a.startDate, a.plannedEndDate);
             throw ApiException.invalid(v.field(), v.message());
         }
         String before = audit.digest(a);
         a.assessmentOrganisationId = request.assessmentOrganisationId();
-        a.contractedWeeklyHundredths = request.contractedWeeklyHours() == null ? null
+        a.contractedWeeklyHundredths = request.contractedWeeklyHours() == null
+                ? null
                 : OffTheJobMapper.hundredths(request.contractedWeeklyHours());
         a.plannedLeaveWeeks = request.plannedLeaveWeeks();
-        apprentices.setProgramme(a.id, a.assessmentOrganisationId, a.contractedWeeklyHundredths,
-                a.plannedLeaveWeeks);
+        apprentices.setProgramme(a.id, a.assessmentOrganisationId, a.contractedWeeklyHundredths, a.plannedLeaveWeeks);
         audit.changed("apprentice.programme-changed", a, before);
         Log.infof("Programme of apprentice %s changed by %s", a.id, caller.subject());
         return ApprenticeMapper.toResponse(a, ApprenticeView.of(caller));
     }
 
     private static Violation leaveViolation(java.time.LocalDate start, java.time.LocalDate plannedEnd) {
-        return new Violation("plannedLeaveWeeks", "must be fewer than the "
-                + OffTheJobPlan.weeksInLearning(start, plannedEnd) + " whole weeks from startDate to plannedEndDate");
+        return new Violation(
+                "plannedLeaveWeeks",
+                "must be fewer than the " + OffTheJobPlan.weeksInLearning(start, plannedEnd)
+                        + " whole weeks from startDate to plannedEndDate");
     }
 
     private static void check(Tenancy tenancy, ApprenticeRequest request) {
@@ -113,8 +121,10 @@ public class ApprenticeService {
         }
         if (!request.plannedEndDate().isAfter(request.startDate())) {
             violations.add(new Violation("plannedEndDate", "must be after startDate"));
-        } else if (request.plannedLeaveWeeks() != null && request.plannedLeaveWeeks() > 0 && request.plannedLeaveWeeks()
-                >= OffTheJobPlan.weeksInLearning(request.startDate(), request.plannedEndDate())) {
+        } else if (request.plannedLeaveWeeks() != null
+                && request.plannedLeaveWeeks() > 0
+                && request.plannedLeaveWeeks()
+                        >= OffTheJobPlan.weeksInLearning(request.startDate(), request.plannedEndDate())) {
             violations.add(leaveViolation(request.startDate(), request.plannedEndDate()));
         }
         if (violations.size() == 1) {

@@ -42,22 +42,31 @@ public class ApprenticeStatusService {
         String before = audit.digest(a);
         ApprenticeStatus next = ApprenticeStatus.of(request.status());
         if (!a.status.canMoveTo(next)) {
-            List<String> allowed = a.status.next().stream().map(ApprenticeStatus::value).toList();
-            throw ApiException.of(EvidenceError.APPRENTICE_STATUS_CHANGE_NOT_ALLOWED, "Apprentice " + id + " is "
-                    + a.status + " and cannot become " + next + (allowed.isEmpty() ? "; " + a.status + " is final."
-                            : "; allowed: " + String.join(", ", allowed) + "."))
-                    .with("apprenticeStatus", a.status.value()).with("allowedStatuses", allowed);
+            List<String> allowed =
+                    a.status.next().stream().map(ApprenticeStatus::value).toList();
+            throw ApiException.of(
+                            EvidenceError.APPRENTICE_STATUS_CHANGE_NOT_ALLOWED,
+                            "Apprentice " + id + " is "
+                                    + a.status + " and cannot become " + next
+                                    + (allowed.isEmpty()
+                                            ? "; " + a.status + " is final."
+                                            : "; allowed: " + String.join(", ", allowed) + "."))
+                    .with("apprenticeStatus", a.status.value())
+                    .with("allowedStatuses", allowed);
         }
         LocalDate earliest = earliestEffectiveDate(a);
         if (request.effectiveDate().isBefore(earliest)) {
-            throw ApiException.invalid("effectiveDate", "must not be before " + earliest
-                    + " (the start date or the previous status change)");
+            throw ApiException.invalid(
+                    "effectiveDate",
+                    "must not be before " + earliest + " (the start date or the previous status change)");
         }
-        StatusChange change = new StatusChange(next, stamps.stamp(), request.reason().strip(),
-                request.effectiveDate());
+        StatusChange change =
+                new StatusChange(next, stamps.stamp(), request.reason().strip(), request.effectiveDate());
         if (!apprentices.changeStatus(a.id, a.status, change)) {
-            throw ApiException.of(EvidenceError.CONCURRENT_CHANGE, "Apprentice " + id + " changed status at the "
-                    + "same time; nothing was changed. Read it again and retry.");
+            throw ApiException.of(
+                    EvidenceError.CONCURRENT_CHANGE,
+                    "Apprentice " + id + " changed status at the "
+                            + "same time; nothing was changed. Read it again and retry.");
         }
         a.status = change.status;
         a.statusHistory.add(change);

@@ -25,15 +25,15 @@ public class AuditEventService {
         this.events = events;
     }
 
-    public PageResponse<AuditEventResponse> list(String apprenticeId, String action,
-            Instant from, Instant to, PageRequest page) {
+    public PageResponse<AuditEventResponse> list(
+            String apprenticeId, String action, Instant from, Instant to, PageRequest page) {
         // Visibility only: an erased apprentice's tombstone keeps its provider, so its tutors still see the trail.
         ApprenticeAccess.visibleOrErased(apprentices, stamps.caller(), apprenticeId);
         if (from != null && to != null && !to.isAfter(from)) {
             throw ApiException.invalid("to", "must be after from");
         }
-        AuditEventRepository.Filter filter = new AuditEventRepository.Filter(new ObjectId(apprenticeId), action,
-                from, to);
+        AuditEventRepository.Filter filter =
+                new AuditEventRepository.Filter(new ObjectId(apprenticeId), action, from, to);
         return PageResponse.of(events.list(filter, page), AuditEventMapper::toResponse, page, events.count(filter));
     }
 }

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -54,8 +53,8 @@ import uk.apprenticeships.st1398.platform.security.Caller;
 public class AuditTrail {
 
     private static final int MAX_ATTEMPTS = 50;
-    private static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED)
-            .build();
+    private static final JsonWriterSettings CANONICAL =
+            JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
 
     private final AuditEventRepository events;
     private final Stamps stamps;
@@ -66,8 +65,7 @@ public class AuditTrail {
     }
 
     /** What an event is about. */
-    record Resource(String type, String id, ObjectId apprenticeId) {
-    }
+    record Resource(String type, String id, ObjectId apprenticeId) {}
 
     /**
      * SHA-256 (lower-case hex) of the canonical JSON of the document as MongoDB stores it: encoded with the
@@ -112,14 +110,17 @@ public class AuditTrail {
     }
 
     /** Who an event names: the caller's stamp without its display name, and the tenant they act for. */
-    private record Actor(String subject, String role, String onBehalfOf, String tenant, String requestId) {
-    }
+    private record Actor(String subject, String role, String onBehalfOf, String tenant, String requestId) {}
 
     void append(String action, Resource resource, String beforeDigest, String afterDigest) {
         Caller caller = stamps.caller();
         // The caller's stamp without its display name: the trail survives erasure, an apprentice's name must not.
-        Actor actor = new Actor(caller.subject(), caller.primaryRole(), caller.onBehalfOf(),
-                Tenancy.of(caller).auditTenant(), caller.requestId() != null ? caller.requestId() : requestId());
+        Actor actor = new Actor(
+                caller.subject(),
+                caller.primaryRole(),
+                caller.onBehalfOf(),
+                Tenancy.of(caller).auditTenant(),
+                caller.requestId() != null ? caller.requestId() : requestId());
         append(actor, action, resource, beforeDigest, afterDigest);
     }
 
@@ -145,13 +146,11 @@ public class AuditTrail {
             e.afterDigest = afterDigest;
             e.hash = hash(e);
             if (events.append(e)) {
-                Log.debugf("Audit %s #%d %s %s/%s by %s", chain, e.seq, action, e.resourceType, e.resourceId,
-                        e.actor);
+                Log.debugf("Audit %s #%d %s %s/%s by %s", chain, e.seq, action, e.resourceType, e.resourceId, e.actor);
                 return;
             }
         }
-        throw new IllegalStateException("Audit chain " + chain + " stayed contended for " + MAX_ATTEMPTS
-                + " attempts");
+        throw new IllegalStateException("Audit chain " + chain + " stayed contended for " + MAX_ATTEMPTS + " attempts");
     }
 
     /**
@@ -160,12 +159,21 @@ public class AuditTrail {
      * their hashes. Anyone holding the events can recompute it.
      */
     public static String hash(AuditEvent e) {
-        List<String> fields = new ArrayList<>(List.of(Objects.toString(e.previousHash, ""), e.chain,
+        List<String> fields = new ArrayList<>(List.of(
+                Objects.toString(e.previousHash, ""),
+                e.chain,
                 Long.toString(e.seq),
-                e.occurredAt.toString(), Objects.toString(e.actor, ""), Objects.toString(e.actorRole, ""),
-                Objects.toString(e.actorTenant, ""), e.action, e.resourceType, e.resourceId,
-                e.apprenticeId.toHexString(), Objects.toString(e.requestId, ""),
-                Objects.toString(e.beforeDigest, ""), Objects.toString(e.afterDigest, "")));
+                e.occurredAt.toString(),
+                Objects.toString(e.actor, ""),
+                Objects.toString(e.actorRole, ""),
+                Objects.toString(e.actorTenant, ""),
+                e.action,
+                e.resourceType,
+                e.resourceId,
+                e.apprenticeId.toHexString(),
+                Objects.toString(e.requestId, ""),
+                Objects.toString(e.beforeDigest, ""),
+                Objects.toString(e.afterDigest, "")));
         if (e.onBehalfOf != null) {
             fields.add(e.onBehalfOf);
         }
@@ -184,7 +192,8 @@ public class AuditTrail {
         } else if (entity instanceof ProgressReview r) {
             return new Resource("review", r.id.toHexString(), r.apprenticeId);
         }
-        throw new IllegalArgumentException("Not an audited entity: " + entity.getClass().getName());
+        throw new IllegalArgumentException(
+                "Not an audited entity: " + entity.getClass().getName());
     }
 
     private static String requestId() {
@@ -194,7 +203,8 @@ public class AuditTrail {
         }
         try (InstanceHandle<CurrentVertxRequest> request = Arc.container().instance(CurrentVertxRequest.class)) {
             return request.isAvailable() && request.get().getCurrent() != null
-                    ? RequestIds.of(request.get().getCurrent()) : null;
+                    ? RequestIds.of(request.get().getCurrent())
+                    : null;
         } catch (RuntimeException e) {
             // No active request context: the event is still written, without a request id.
             return null;
@@ -204,10 +214,13 @@ public class AuditTrail {
     /** The entity as the collection's codec stores it. */
     @SuppressWarnings("unchecked")
     private BsonDocument encoded(Object entity) {
-        Codec<Object> codec = (Codec<Object>) events.mongoDatabase().getCodecRegistry().get(entity.getClass());
+        Codec<Object> codec =
+                (Codec<Object>) events.mongoDatabase().getCodecRegistry().get(entity.getClass());
         BsonDocument doc = new BsonDocument();
-        codec.encode(new BsonDocumentWriter(doc), entity, EncoderContext.builder().isEncodingCollectibleDocument(true)
-                .build());
+        codec.encode(
+                new BsonDocumentWriter(doc),
+                entity,
+                EncoderContext.builder().isEncodingCollectibleDocument(true).build());
         return doc;
     }
 
@@ -230,8 +243,8 @@ public class AuditTrail {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

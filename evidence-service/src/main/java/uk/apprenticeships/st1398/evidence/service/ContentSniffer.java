@@ -22,14 +22,22 @@ public class ContentSniffer {
 
     /** For each declared type, the detected types that are consistent with it. */
     private static final Map<String, Set<String>> CONSISTENT = Map.of(
-            "application/pdf", Set.of("application/pdf"),
-            "image/png", Set.of("image/png"),
-            "image/jpeg", Set.of("image/jpeg"),
-            DOCX, Set.of(DOCX, "application/zip", "application/x-tika-ooxml"),
-            XLSX, Set.of(XLSX, "application/zip", "application/x-tika-ooxml"),
-            "text/plain", Set.of("text/plain"),
-            "text/csv", Set.of("text/plain", "text/csv"),
-            "video/mp4", Set.of("video/mp4", "video/quicktime", "application/mp4", "video/x-m4v"));
+            "application/pdf",
+            Set.of("application/pdf"),
+            "image/png",
+            Set.of("image/png"),
+            "image/jpeg",
+            Set.of("image/jpeg"),
+            DOCX,
+            Set.of(DOCX, "application/zip", "application/x-tika-ooxml"),
+            XLSX,
+            Set.of(XLSX, "application/zip", "application/x-tika-ooxml"),
+            "text/plain",
+            Set.of("text/plain"),
+            "text/csv",
+            Set.of("text/plain", "text/csv"),
+            "video/mp4",
+            Set.of("video/mp4", "video/quicktime", "application/mp4", "video/x-m4v"));
 
     /** How many leading bytes are enough for every type above. */
     public static final int HEAD = 8192;
@@ -39,7 +47,9 @@ public class ContentSniffer {
     /** The type Tika detects from these leading bytes, without parameters. */
     public String detect(byte[] head) {
         try {
-            return types.detect(new ByteArrayInputStream(head), new Metadata()).getBaseType().toString();
+            return types.detect(new ByteArrayInputStream(head), new Metadata())
+                    .getBaseType()
+                    .toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

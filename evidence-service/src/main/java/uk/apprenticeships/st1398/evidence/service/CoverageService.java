@@ -46,8 +46,8 @@ public class CoverageService {
     private final KsbCatalogue catalogue;
     private final Stamps stamps;
 
-    public CoverageService(ApprenticeRepository apprentices, CoverageRepository coverage, KsbCatalogue catalogue,
-            Stamps stamps) {
+    public CoverageService(
+            ApprenticeRepository apprentices, CoverageRepository coverage, KsbCatalogue catalogue, Stamps stamps) {
         this.stamps = stamps;
         this.apprentices = apprentices;
         this.coverage = coverage;
@@ -66,8 +66,8 @@ public class CoverageService {
                 n[1] += c.count();
             }
         }
-        Map<String, Instant> latestAccepted = coverage.latestAcceptance(a.id, EvidenceStatus.ACCEPTED,
-                WorkflowAction.ACCEPTED);
+        Map<String, Instant> latestAccepted =
+                coverage.latestAcceptance(a.id, EvidenceStatus.ACCEPTED, WorkflowAction.ACCEPTED);
         List<KsbCoverageResponse> ksbs = new ArrayList<>();
         List<String> gaps = new ArrayList<>();
         int covered = 0;
@@ -82,8 +82,15 @@ public class CoverageService {
             }
             ksbs.add(new KsbCoverageResponse(code, status, n[0], n[1], latestAccepted.get(code)));
         }
-        return new ApprenticeCoverageResponse(a.id.toHexString(), a.standardVersion, codes.size(), covered,
-                inProgress, percentage(covered, codes.size()), gaps, ksbs);
+        return new ApprenticeCoverageResponse(
+                a.id.toHexString(),
+                a.standardVersion,
+                codes.size(),
+                covered,
+                inProgress,
+                percentage(covered, codes.size()),
+                gaps,
+                ksbs);
     }
 
     /** Tutors and LMS clients see only their own provider; another provider answers 404 like an unknown one. */
@@ -98,21 +105,34 @@ public class CoverageService {
 
         Map<ObjectId, Set<String>> coveredBy = new HashMap<>();
         Map<ObjectId, Set<String>> evidencedBy = new HashMap<>();
-        for (ApprenticeKsbStatus s : coverage.byApprenticeKsbAndStatus(onPage.stream().map(a -> a.id).toList())) {
+        for (ApprenticeKsbStatus s :
+                coverage.byApprenticeKsbAndStatus(onPage.stream().map(a -> a.id).toList())) {
             if (!codes.contains(s.code())) {
                 continue;
             }
             evidencedBy.computeIfAbsent(s.apprenticeId(), k -> new HashSet<>()).add(s.code());
             if (s.status() == EvidenceStatus.ACCEPTED) {
-                coveredBy.computeIfAbsent(s.apprenticeId(), k -> new HashSet<>()).add(s.code());
+                coveredBy
+                        .computeIfAbsent(s.apprenticeId(), k -> new HashSet<>())
+                        .add(s.code());
             }
         }
-        List<ApprenticeCoverageSummary> items = onPage.stream().map(a -> {
-            int covered = coveredBy.getOrDefault(a.id, Set.of()).size();
-            int evidenced = evidencedBy.getOrDefault(a.id, Set.of()).size();
-            return new ApprenticeCoverageSummary(a.id.toHexString(), a.givenName, a.familyName, a.uln, a.status,
-                    covered, evidenced - covered, codes.size() - evidenced, percentage(covered, codes.size()));
-        }).toList();
+        List<ApprenticeCoverageSummary> items = onPage.stream()
+                .map(a -> {
+                    int covered = coveredBy.getOrDefault(a.id, Set.of()).size();
+                    int evidenced = evidencedBy.getOrDefault(a.id, Set.of()).size();
+                    return new ApprenticeCoverageSummary(
+                            a.id.toHexString(),
+                            a.givenName,
+                            a.familyName,
+                            a.uln,
+                            a.status,
+                            covered,
+                            evidenced - covered,
+                            codes.size() - evidenced,
+                            percentage(covered, codes.size()));
+                })
+                .toList();
 
         Map<String, Long> perKsb = new HashMap<>();
         long coveredPairs = 0;
@@ -121,14 +141,18 @@ public class CoverageService {
             coveredPairs += k.apprentices();
         }
         // The mean of the apprentices' percentages is the covered (apprentice, KSB) pairs over all pairs.
-        double average = total == 0 || codes.isEmpty() ? 0.0
-                : round(100.0 * coveredPairs / ((double) total * codes.size()));
-        CohortCoverageResponse aggregate = new CohortCoverageResponse(total, average,
-                codes.stream().map(c -> new KsbCohortCoverage(c, perKsb.getOrDefault(c, 0L))).toList());
+        double average =
+                total == 0 || codes.isEmpty() ? 0.0 : round(100.0 * coveredPairs / ((double) total * codes.size()));
+        CohortCoverageResponse aggregate = new CohortCoverageResponse(
+                total,
+                average,
+                codes.stream()
+                        .map(c -> new KsbCohortCoverage(c, perKsb.getOrDefault(c, 0L)))
+                        .toList());
         int totalPages = (int) ((total + page.size() - 1) / page.size());
         Log.debugf("Coverage of provider %s on %s: %d apprentices", ukprn, standardVersion, total);
-        return new ProviderCoverageResponse(ukprn, standardVersion, codes.size(), aggregate, items, page.page(),
-                page.size(), total, totalPages);
+        return new ProviderCoverageResponse(
+                ukprn, standardVersion, codes.size(), aggregate, items, page.page(), page.size(), total, totalPages);
     }
 
     static double percentage(int covered, int total) {

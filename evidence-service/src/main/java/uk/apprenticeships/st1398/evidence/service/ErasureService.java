@@ -3,7 +3,6 @@ package uk.apprenticeships.st1398.evidence.service;
 import com.mongodb.client.model.Filters;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -62,9 +61,17 @@ public class ErasureService {
     private final RetentionConfig retention;
     private final Stamps stamps;
 
-    public ErasureService(ApprenticeRepository apprentices, EvidenceRepository evidence, OffTheJobRepository offTheJob,
-            ProgressReviewRepository reviews, IdempotencyRepository keys, EvidenceFileStore files,
-            TombstoneRepository tombstones, AuditEventRepository events, AuditTrail audit, RetentionConfig retention,
+    public ErasureService(
+            ApprenticeRepository apprentices,
+            EvidenceRepository evidence,
+            OffTheJobRepository offTheJob,
+            ProgressReviewRepository reviews,
+            IdempotencyRepository keys,
+            EvidenceFileStore files,
+            TombstoneRepository tombstones,
+            AuditEventRepository events,
+            AuditTrail audit,
+            RetentionConfig retention,
             Stamps stamps) {
         this.stamps = stamps;
         this.apprentices = apprentices;
@@ -92,8 +99,10 @@ public class ErasureService {
             marker.started = stamps.stamp();
             marker.reason = reason.strip();
             if (!apprentices.markErasing(a.id, a.status, marker)) {
-                throw ApiException.of(EvidenceError.CONCURRENT_CHANGE, "Apprentice " + id + " changed at the "
-                        + "same time; nothing was erased. Read it again and retry.");
+                throw ApiException.of(
+                        EvidenceError.CONCURRENT_CHANGE,
+                        "Apprentice " + id + " changed at the "
+                                + "same time; nothing was erased. Read it again and retry.");
             }
             a.erasure = marker;
             audit.changed("apprentice.erasure-started", a, before);
@@ -106,17 +115,23 @@ public class ErasureService {
     /** Retention decides: 409 naming the blocking status or {@code retainUntil}; nothing is changed. */
     void checkRetention(Apprentice a) {
         if (!a.status.closed()) {
-            throw ApiException.of(EvidenceError.APPRENTICE_NOT_CLOSED, "Apprentice " + a.id + " is " + a.status
-                    + "; only completed or withdrawn apprentices can be erased, once their retention period has "
-                    + "passed. Nothing was erased.").with("apprenticeStatus", a.status.value());
+            throw ApiException.of(
+                            EvidenceError.APPRENTICE_NOT_CLOSED,
+                            "Apprentice " + a.id + " is " + a.status
+                                    + "; only completed or withdrawn apprentices can be erased, once their retention period has "
+                                    + "passed. Nothing was erased.")
+                    .with("apprenticeStatus", a.status.value());
         }
         LocalDate ended = endDate(a);
         LocalDate retainUntil = ended.plus(retention.afterCompletion());
         if (retainUntil.isAfter(stamps.today())) {
-            throw ApiException.of(EvidenceError.RETENTION_PERIOD_NOT_OVER, "Apprentice " + a.id + " was " + a.status
-                    + " on " + ended + " and must be retained until " + retainUntil + " ("
-                    + retention.afterCompletion() + "). Nothing was erased.")
-                    .with("apprenticeStatus", a.status.value()).with("retainUntil", retainUntil.toString());
+            throw ApiException.of(
+                            EvidenceError.RETENTION_PERIOD_NOT_OVER,
+                            "Apprentice " + a.id + " was " + a.status
+                                    + " on " + ended + " and must be retained until " + retainUntil + " ("
+                                    + retention.afterCompletion() + "). Nothing was erased.")
+                    .with("apprenticeStatus", a.status.value())
+                    .with("retainUntil", retainUntil.toString());
         }
     }
 
@@ -145,14 +160,21 @@ public class ErasureService {
                 }
             }
         }
-        long keysDeleted = evidenceIds.isEmpty() ? 0
-                : keys.mongoCollection().deleteMany(Filters.in("evidenceId", evidenceIds)).getDeletedCount();
+        long keysDeleted = evidenceIds.isEmpty()
+                ? 0
+                : keys.mongoCollection()
+                        .deleteMany(Filters.in("evidenceId", evidenceIds))
+                        .getDeletedCount();
         fileIds.forEach(files::delete);
-        long evidenceDeleted = evidence.mongoCollection().deleteMany(Filters.eq("apprenticeId", a.id))
+        long evidenceDeleted = evidence.mongoCollection()
+                .deleteMany(Filters.eq("apprenticeId", a.id))
                 .getDeletedCount();
-        long entriesDeleted = offTheJob.mongoCollection().deleteMany(Filters.eq("apprenticeId", a.id))
+        long entriesDeleted = offTheJob
+                .mongoCollection()
+                .deleteMany(Filters.eq("apprenticeId", a.id))
                 .getDeletedCount();
-        long reviewsDeleted = reviews.mongoCollection().deleteMany(Filters.eq("apprenticeId", a.id))
+        long reviewsDeleted = reviews.mongoCollection()
+                .deleteMany(Filters.eq("apprenticeId", a.id))
                 .getDeletedCount();
 
         ApprenticeTombstone t = new ApprenticeTombstone();
@@ -169,12 +191,18 @@ public class ErasureService {
         String before = audit.digest(a);
         apprentices.deleteById(a.id);
         audit.changed(ERASED, t, before);
-        Log.infof("Erased apprentice %s: %d evidence, %d files, %d off-the-job entries, %d reviews, %d keys", a.id,
-                evidenceDeleted, fileIds.size(), entriesDeleted, reviewsDeleted, keysDeleted);
-        return new ErasureResponse(t.id.toHexString(), t.providerUkprn, StampMapper.at(t.erased),
-                StampMapper.subject(t.erased), StampMapper.toResponse(t.erased), t.reason,
-                new ErasureResponse.Deleted(evidenceDeleted, fileIds.size(), entriesDeleted, reviewsDeleted,
-                        keysDeleted));
+        Log.infof(
+                "Erased apprentice %s: %d evidence, %d files, %d off-the-job entries, %d reviews, %d keys",
+                a.id, evidenceDeleted, fileIds.size(), entriesDeleted, reviewsDeleted, keysDeleted);
+        return new ErasureResponse(
+                t.id.toHexString(),
+                t.providerUkprn,
+                StampMapper.at(t.erased),
+                StampMapper.subject(t.erased),
+                StampMapper.toResponse(t.erased),
+                t.reason,
+                new ErasureResponse.Deleted(
+                        evidenceDeleted, fileIds.size(), entriesDeleted, reviewsDeleted, keysDeleted));
     }
 
     /** A run that died between deleting the apprentice and recording it: the record is completed now. */

@@ -39,9 +39,13 @@ import uk.apprenticeships.st1398.platform.security.Caller;
 public class EvidenceFileService {
 
     /** A file to send: what it is, which bytes, and how to open it (the stream must be closed). */
-    public record Download(String filename, String contentType, long size, String sha256, ByteRange range,
-            Supplier<InputStream> opener) {
-    }
+    public record Download(
+            String filename,
+            String contentType,
+            long size,
+            String sha256,
+            ByteRange range,
+            Supplier<InputStream> opener) {}
 
     private static final int BUFFER = 64 * 1024;
 
@@ -51,8 +55,12 @@ public class EvidenceFileService {
     private final EvidenceConfig config;
     private final Stamps stamps;
 
-    public EvidenceFileService(EvidenceService evidence, EvidenceFileStore store, ContentSniffer sniffer,
-            EvidenceConfig config, Stamps stamps) {
+    public EvidenceFileService(
+            EvidenceService evidence,
+            EvidenceFileStore store,
+            ContentSniffer sniffer,
+            EvidenceConfig config,
+            Stamps stamps) {
         this.stamps = stamps;
         this.evidence = evidence;
         this.store = store;
@@ -60,17 +68,24 @@ public class EvidenceFileService {
         this.config = config;
     }
 
-    public EvidenceResponse upload(String apprenticeId, String evidenceId, String contentType,
-            String contentLength, String filename, InputStream body) {
+    public EvidenceResponse upload(
+            String apprenticeId,
+            String evidenceId,
+            String contentType,
+            String contentLength,
+            String filename,
+            InputStream body) {
         Apprentice a = evidence.apprentice(stamps.caller(), apprenticeId);
         Evidence e = evidence.load(a, evidenceId);
         ApprenticeAccess.requireOpen(a, "no evidence file can be uploaded");
         String before = evidence.digest(e);
         long read = e.version;
         if (e.status == EvidenceStatus.SUBMITTED) {
-            throw ApiException.of(EvidenceError.EVIDENCE_SUBMITTED_LOCKED, "Evidence " + evidenceId + " is "
-                    + "submitted for review; its file can change once it is accepted (as a new revision) or referred "
-                    + "back.");
+            throw ApiException.of(
+                    EvidenceError.EVIDENCE_SUBMITTED_LOCKED,
+                    "Evidence " + evidenceId + " is "
+                            + "submitted for review; its file can change once it is accepted (as a new revision) or referred "
+                            + "back.");
         }
         String type = allowedType(contentType);
         long max = config.files().maxSize().asLongValue();
@@ -83,9 +98,12 @@ public class EvidenceFileService {
         }
         String detected = sniffer.detect(head);
         if (!sniffer.consistent(type, detected)) {
-            throw ApiException.of(EvidenceError.FILE_CONTENT_MISMATCH, "The file is declared as " + type
-                    + " but its content looks like " + detected + "; nothing was stored.")
-                    .with("declaredContentType", type).with("detectedContentType", detected);
+            throw ApiException.of(
+                            EvidenceError.FILE_CONTENT_MISMATCH,
+                            "The file is declared as " + type + " but its content looks like " + detected
+                                    + "; nothing was stored.")
+                    .with("declaredContentType", type)
+                    .with("detectedContentType", detected);
         }
         StoredFile file = stream(e, FileNames.sanitise(filename), type, head, body, max);
         Instant now = stamps.now();
@@ -105,8 +123,9 @@ public class EvidenceFileService {
             throw conflict;
         }
         evidence.audited(e, before);
-        if (previous != null && e.revisions.stream().noneMatch(r -> r.content.file != null
-                && r.content.file.fileId.equals(previous.fileId))) {
+        if (previous != null
+                && e.revisions.stream()
+                        .noneMatch(r -> r.content.file != null && r.content.file.fileId.equals(previous.fileId))) {
             store.delete(previous.fileId);
         }
         Log.infof("Stored file %s (%d bytes, %s) for evidence %s", file.fileId, file.size, type, e.id);
@@ -123,17 +142,26 @@ public class EvidenceFileService {
         Evidence e = evidence.load(caller, evidence.apprentice(caller, apprenticeId), evidenceId);
         StoredFile f = revision == null ? e.content.file : evidence.content(caller, e, revision).file;
         if (f == null) {
-            throw ApiException.of(EvidenceError.EVIDENCE_FILE_NOT_FOUND, "Evidence " + evidenceId
-                    + (revision == null ? "" : " revision " + revision) + " has no file.");
+            throw ApiException.of(
+                    EvidenceError.EVIDENCE_FILE_NOT_FOUND,
+                    "Evidence " + evidenceId + (revision == null ? "" : " revision " + revision) + " has no file.");
         }
-        return new Download(f.filename, f.contentType, f.size, f.sha256, ByteRange.of(rangeHeader, f.size),
+        return new Download(
+                f.filename,
+                f.contentType,
+                f.size,
+                f.sha256,
+                ByteRange.of(rangeHeader, f.size),
                 () -> store.openDownload(f.fileId));
     }
 
     private StoredFile stream(Evidence e, String filename, String type, byte[] head, InputStream body, long max) {
         MessageDigest sha = sha256();
-        GridFSUploadStream out = store.openUpload(filename, new Document("evidenceId", e.id)
-                .append("apprenticeId", e.apprenticeId).append("contentType", type));
+        GridFSUploadStream out = store.openUpload(
+                filename,
+                new Document("evidenceId", e.id)
+                        .append("apprenticeId", e.apprenticeId)
+                        .append("contentType", type));
         long size = 0;
         try {
             out.write(head);
@@ -168,11 +196,15 @@ public class EvidenceFileService {
     }
 
     private String allowedType(String contentType) {
-        String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String type =
+                contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         List<String> allowed = config.files().allowedTypes();
         if (!allowed.contains(type)) {
-            throw ApiException.of(EvidenceError.FILE_TYPE_UNSUPPORTED, "Content type '" + type + "' is not "
-                    + "accepted for evidence files; see allowedContentTypes.").with("allowedContentTypes", allowed);
+            throw ApiException.of(
+                            EvidenceError.FILE_TYPE_UNSUPPORTED,
+                            "Content type '" + type + "' is not "
+                                    + "accepted for evidence files; see allowedContentTypes.")
+                    .with("allowedContentTypes", allowed);
         }
         return type;
     }
@@ -195,8 +227,10 @@ public class EvidenceFileService {
     }
 
     private static ApiException tooLarge(long max) {
-        return ApiException.of(EvidenceError.FILE_TOO_LARGE, "Evidence files may be at most " + max + " bytes; "
-                + "nothing was stored.").with("maxBytes", max);
+        return ApiException.of(
+                        EvidenceError.FILE_TOO_LARGE,
+                        "Evidence files may be at most " + max + " bytes; " + "nothing was stored.")
+                .with("maxBytes", max);
     }
 
     private static MessageDigest sha256() {

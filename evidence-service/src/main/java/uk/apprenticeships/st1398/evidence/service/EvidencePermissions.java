@@ -29,19 +29,23 @@ public final class EvidencePermissions {
     public static final String APPRENTICE_READ = "apprentice:read";
     /** Enrol and change the programme arrangements. */
     public static final String APPRENTICE_WRITE = "apprentice:write";
+
     public static final String APPRENTICE_STATUS = "apprentice:status";
     public static final String EVIDENCE_READ = "evidence:read";
     /** Add and change evidence items and their files. */
     public static final String EVIDENCE_WRITE = "evidence:write";
+
     public static final String EVIDENCE_SUBMIT = "evidence:submit";
     public static final String EVIDENCE_CONFIRM = "evidence:confirm";
     /** Accept or refer back submitted evidence. */
     public static final String EVIDENCE_REVIEW = "evidence:review";
+
     public static final String COVERAGE_READ = "coverage:read";
     public static final String COHORT_COVERAGE_READ = "coverage:cohort";
     public static final String OTJ_READ = "otj:read";
     /** The off-the-job totals against the required minimum (also for employers' gateway readiness). */
     public static final String OTJ_SUMMARY = "otj:summary";
+
     public static final String OTJ_WRITE = "otj:write";
     public static final String OTJ_APPROVE = "otj:approve";
     public static final String REVIEW_READ = "review:read";
@@ -51,6 +55,5 @@ public final class EvidencePermissions {
     public static final String SUBJECT_ACCESS_EXPORT = "subject-access:export";
     public static final String ERASURE_REQUEST = "erasure:request";
 
-    private EvidencePermissions() {
-    }
+    private EvidencePermissions() {}
 }

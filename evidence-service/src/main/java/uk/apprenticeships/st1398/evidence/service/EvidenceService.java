@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.api.EvidenceRequest;
@@ -25,9 +24,9 @@ import uk.apprenticeships.st1398.evidence.domain.EvidenceContent;
 import uk.apprenticeships.st1398.evidence.domain.EvidenceKind;
 import uk.apprenticeships.st1398.evidence.domain.EvidenceRevision;
 import uk.apprenticeships.st1398.evidence.domain.EvidenceStatus;
+import uk.apprenticeships.st1398.evidence.domain.IdempotencyRecord;
 import uk.apprenticeships.st1398.evidence.domain.StampDoc;
 import uk.apprenticeships.st1398.evidence.domain.WorkflowAction;
-import uk.apprenticeships.st1398.evidence.domain.IdempotencyRecord;
 import uk.apprenticeships.st1398.evidence.domain.WorkflowStep;
 import uk.apprenticeships.st1398.evidence.mapping.EvidenceMapper;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
@@ -48,8 +47,7 @@ import uk.apprenticeships.st1398.platform.security.Caller;
 public class EvidenceService {
 
     /** A create's result; {@code replayed} when an Idempotency-Key retry returned the first attempt's response. */
-    public record Created(EvidenceResponse evidence, boolean replayed) {
-    }
+    public record Created(EvidenceResponse evidence, boolean replayed) {}
 
     private final ApprenticeRepository apprentices;
     private final EvidenceRepository evidence;
@@ -59,8 +57,14 @@ public class EvidenceService {
     private final AuditTrail audit;
     private final Stamps stamps;
 
-    public EvidenceService(ApprenticeRepository apprentices, EvidenceRepository evidence, IdempotencyRepository keys,
-            KsbCheck ksbCheck, ObjectMapper json, AuditTrail audit, Stamps stamps) {
+    public EvidenceService(
+            ApprenticeRepository apprentices,
+            EvidenceRepository evidence,
+            IdempotencyRepository keys,
+            KsbCheck ksbCheck,
+            ObjectMapper json,
+            AuditTrail audit,
+            Stamps stamps) {
         this.stamps = stamps;
         this.apprentices = apprentices;
         this.evidence = evidence;
@@ -70,13 +74,14 @@ public class EvidenceService {
         this.audit = audit;
     }
 
-    public PageResponse<EvidenceResponse> list(String apprenticeId, String status, String ksbCode,
-            PageRequest page) {
+    public PageResponse<EvidenceResponse> list(String apprenticeId, String status, String ksbCode, PageRequest page) {
         Caller caller = stamps.caller();
         Apprentice a = apprentice(caller, apprenticeId);
         boolean employer = employerOnly(caller);
-        return PageResponse.of(evidence.list(a.id, status == null ? null : EvidenceStatus.of(status),
-                ksbCode, employer, page), EvidenceMapper::toResponse, page,
+        return PageResponse.of(
+                evidence.list(a.id, status == null ? null : EvidenceStatus.of(status), ksbCode, employer, page),
+                EvidenceMapper::toResponse,
+                page,
                 evidence.count(a.id, status == null ? null : EvidenceStatus.of(status), ksbCode, employer));
     }
 
@@ -108,9 +113,13 @@ public class EvidenceService {
 
     /** A superseded revision the caller may see: 404 when there is none with this number (or it is hidden). */
     EvidenceRevision superseded(Caller caller, Evidence e, int revision) {
-        EvidenceRevision found = e.revisions.stream().filter(r -> r.revision == revision).findFirst()
-                .orElseThrow(() -> ApiException.of(EvidenceError.EVIDENCE_REVISION_NOT_FOUND, "Evidence " + e.id
-                        + " has no revision " + revision + "; its revisions are 1 to " + e.revision + "."));
+        EvidenceRevision found = e.revisions.stream()
+                .filter(r -> r.revision == revision)
+                .findFirst()
+                .orElseThrow(() -> ApiException.of(
+                        EvidenceError.EVIDENCE_REVISION_NOT_FOUND,
+                        "Evidence " + e.id + " has no revision " + revision + "; its revisions are 1 to " + e.revision
+                                + "."));
         requireEmployerConfirmed(caller, e, found.content);
         return found;
     }
@@ -121,8 +130,7 @@ public class EvidenceService {
         if (idempotencyKey == null) {
             ApprenticeAccess.requireOpen(a, "new evidence cannot be added");
             checkContent(a, request);
-            return new Created(EvidenceMapper.toResponse(insert(newEvidence(new ObjectId(), a, request))),
-                    false);
+            return new Created(EvidenceMapper.toResponse(insert(newEvidence(new ObjectId(), a, request))), false);
         }
         String hash = hash(apprenticeId, request);
         Optional<Created> replay = replay(caller, idempotencyKey, hash);
@@ -148,8 +156,7 @@ public class EvidenceService {
         }
         // The evidence id was fixed with the key, so an attempt that died after this point is completed here.
         ObjectId id = key.evidenceId;
-        Evidence created = evidence.findByIdOptional(id)
-                .orElseGet(() -> insert(newEvidence(id, a, request)));
+        Evidence created = evidence.findByIdOptional(id).orElseGet(() -> insert(newEvidence(id, a, request)));
         EvidenceResponse response = EvidenceMapper.toResponse(created);
         keys.complete(key, write(response));
         return new Created(response, false);
@@ -163,9 +170,11 @@ public class EvidenceService {
         String before = audit.digest(e);
         long read = expect(e, request.version());
         if (e.status == EvidenceStatus.SUBMITTED) {
-            throw ApiException.of(EvidenceError.EVIDENCE_SUBMITTED_LOCKED, "Evidence " + evidenceId + " is "
-                    + "submitted for review; it can change again once it is accepted (as a new revision) or referred "
-                    + "back.");
+            throw ApiException.of(
+                    EvidenceError.EVIDENCE_SUBMITTED_LOCKED,
+                    "Evidence " + evidenceId + " is "
+                            + "submitted for review; it can change again once it is accepted (as a new revision) or referred "
+                            + "back.");
         }
         checkContent(a, request);
         EvidenceContent content = EvidenceMapper.toContent(request);
@@ -208,11 +217,12 @@ public class EvidenceService {
         requirePermission(caller, "submit", EvidencePermissions.EVIDENCE_SUBMIT);
         requireMove(e, "submit", EvidenceStatus.SUBMITTED);
         if (e.content.kind.needsFile() && e.content.file == null) {
-            throw ApiException.of(EvidenceError.EVIDENCE_FILE_MISSING, "Evidence of kind file needs its file "
-                    + "uploaded before it is submitted.");
+            throw ApiException.of(
+                    EvidenceError.EVIDENCE_FILE_MISSING,
+                    "Evidence of kind file needs its file " + "uploaded before it is submitted.");
         }
-        WorkflowAction action = e.status == EvidenceStatus.REFERRED_BACK ? WorkflowAction.RESUBMITTED
-                : WorkflowAction.SUBMITTED;
+        WorkflowAction action =
+                e.status == EvidenceStatus.REFERRED_BACK ? WorkflowAction.RESUBMITTED : WorkflowAction.SUBMITTED;
         e.status = EvidenceStatus.SUBMITTED;
         e.employerConfirmation = null;
         e.history.add(new WorkflowStep(action, e.status, e.revision, stamp, null));
@@ -225,12 +235,14 @@ public class EvidenceService {
             throw outOfOrder(e, "confirm", EvidenceStatus.SUBMITTED.value());
         }
         if (!e.content.employerConfirmationRequired) {
-            throw ApiException.of(EvidenceError.EMPLOYER_CONFIRMATION_NOT_REQUESTED, "Evidence " + e.id
-                    + " does not ask for employer confirmation.");
+            throw ApiException.of(
+                    EvidenceError.EMPLOYER_CONFIRMATION_NOT_REQUESTED,
+                    "Evidence " + e.id + " does not ask for employer confirmation.");
         }
         if (e.employerConfirmation != null) {
-            throw ApiException.of(EvidenceError.EMPLOYER_CONFIRMATION_ALREADY_GIVEN, "The employer has already "
-                    + "confirmed this submission.");
+            throw ApiException.of(
+                    EvidenceError.EMPLOYER_CONFIRMATION_ALREADY_GIVEN,
+                    "The employer has already " + "confirmed this submission.");
         }
         e.employerConfirmation = new WorkflowStep(WorkflowAction.CONFIRMED, e.status, e.revision, stamp, null);
         e.history.add(e.employerConfirmation);
@@ -240,8 +252,9 @@ public class EvidenceService {
         requirePermission(caller, "accept", EvidencePermissions.EVIDENCE_REVIEW);
         requireMove(e, "accept", EvidenceStatus.ACCEPTED);
         if (e.content.employerConfirmationRequired && e.employerConfirmation == null) {
-            throw ApiException.of(EvidenceError.EMPLOYER_CONFIRMATION_MISSING, "Evidence " + e.id + " needs the "
-                    + "employer's confirmation before it can be accepted.");
+            throw ApiException.of(
+                    EvidenceError.EMPLOYER_CONFIRMATION_MISSING,
+                    "Evidence " + e.id + " needs the " + "employer's confirmation before it can be accepted.");
         }
         e.status = EvidenceStatus.ACCEPTED;
         e.history.add(new WorkflowStep(WorkflowAction.ACCEPTED, e.status, e.revision, stamp, null));
@@ -255,8 +268,7 @@ public class EvidenceService {
         requireMove(e, "refer-back", EvidenceStatus.REFERRED_BACK);
         e.status = EvidenceStatus.REFERRED_BACK;
         e.employerConfirmation = null;
-        e.history.add(new WorkflowStep(WorkflowAction.REFERRED_BACK, e.status, e.revision, stamp,
-                feedback.strip()));
+        e.history.add(new WorkflowStep(WorkflowAction.REFERRED_BACK, e.status, e.revision, stamp, feedback.strip()));
     }
 
     /**
@@ -285,8 +297,7 @@ public class EvidenceService {
     }
 
     Evidence load(Apprentice a, String evidenceId) {
-        return evidence.findFor(a.id, new ObjectId(evidenceId))
-                .orElseThrow(() -> notFound(a, evidenceId));
+        return evidence.findFor(a.id, new ObjectId(evidenceId)).orElseThrow(() -> notFound(a, evidenceId));
     }
 
     /**
@@ -295,7 +306,8 @@ public class EvidenceService {
      */
     Evidence load(Caller caller, Apprentice a, String evidenceId) {
         Evidence e = load(a, evidenceId);
-        if (employerOnly(caller) && !e.content.employerConfirmationRequired
+        if (employerOnly(caller)
+                && !e.content.employerConfirmationRequired
                 && e.revisions.stream().noneMatch(r -> r.content.employerConfirmationRequired)) {
             throw notFound(a, evidenceId);
         }
@@ -303,14 +315,15 @@ public class EvidenceService {
     }
 
     private static ApiException notFound(Apprentice a, String evidenceId) {
-        return ApiException.of(EvidenceError.EVIDENCE_NOT_FOUND, "Apprentice " + a.id + " has no evidence "
-                + evidenceId + ".");
+        return ApiException.of(
+                EvidenceError.EVIDENCE_NOT_FOUND, "Apprentice " + a.id + " has no evidence " + evidenceId + ".");
     }
 
     private static void requireEmployerConfirmed(Caller caller, Evidence e, EvidenceContent content) {
         if (employerOnly(caller) && !content.employerConfirmationRequired) {
-            throw ApiException.of(EvidenceError.EVIDENCE_REVISION_NOT_FOUND, "Evidence " + e.id + " has no revision "
-                    + "you can see with this number.");
+            throw ApiException.of(
+                    EvidenceError.EVIDENCE_REVISION_NOT_FOUND,
+                    "Evidence " + e.id + " has no revision " + "you can see with this number.");
         }
     }
 
@@ -327,8 +340,10 @@ public class EvidenceService {
         e.version = read + 1;
         e.updatedAt = now;
         if (!evidence.replaceIfUnchanged(e, read)) {
-            throw ApiException.of(EvidenceError.CONCURRENT_CHANGE, "Evidence " + e.id + " was changed by someone "
-                    + "else at the same time; nothing was saved. Read it again and retry.");
+            throw ApiException.of(
+                    EvidenceError.CONCURRENT_CHANGE,
+                    "Evidence " + e.id + " was changed by someone "
+                            + "else at the same time; nothing was saved. Read it again and retry.");
         }
     }
 
@@ -348,8 +363,10 @@ public class EvidenceService {
         }
         IdempotencyRecord key = found.get();
         if (!key.requestHash.equals(hash)) {
-            throw ApiException.of(EvidenceError.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + idempotencyKey
-                    + "' was already used for a different request; use a new key for a new request.");
+            throw ApiException.of(
+                    EvidenceError.IDEMPOTENCY_KEY_REUSED,
+                    "Idempotency-Key '" + idempotencyKey
+                            + "' was already used for a different request; use a new key for a new request.");
         }
         if (key.response != null) {
             return Optional.of(new Created(read(key.response), true));
@@ -371,8 +388,10 @@ public class EvidenceService {
             violations.add(new Violation("text", "is required for kind " + request.kind()));
         }
         if (violations.size() == 1) {
-            throw ApiException.invalid("1 input is invalid: " + violations.get(0).field() + " "
-                    + violations.get(0).message(), violations);
+            throw ApiException.invalid(
+                    "1 input is invalid: " + violations.get(0).field() + " "
+                            + violations.get(0).message(),
+                    violations);
         } else if (!violations.isEmpty()) {
             throw ApiException.invalid(violations.size() + " inputs are invalid; see violations", violations);
         }
@@ -417,22 +436,33 @@ public class EvidenceService {
 
     private static void requirePermission(Caller caller, String action, String permission) {
         if (!caller.may(permission)) {
-            throw ApiException.of(EvidenceError.WORKFLOW_STEP_FORBIDDEN, "Your roles do not allow '" + action
-                    + "' (needs the permission " + permission + ").").with("permission", permission);
+            throw ApiException.of(
+                            EvidenceError.WORKFLOW_STEP_FORBIDDEN,
+                            "Your roles do not allow '" + action + "' (needs the permission " + permission + ").")
+                    .with("permission", permission);
         }
     }
 
     /** 409 unless the item's status may move to {@code next} ({@link EvidenceStatus#canMoveTo}). */
     private static void requireMove(Evidence e, String action, EvidenceStatus next) {
         if (!e.status.canMoveTo(next)) {
-            throw outOfOrder(e, action, String.join(" or ", java.util.Arrays.stream(EvidenceStatus.values())
-                    .filter(s -> s.canMoveTo(next)).map(EvidenceStatus::value).toList()));
+            throw outOfOrder(
+                    e,
+                    action,
+                    String.join(
+                            " or ",
+                            java.util.Arrays.stream(EvidenceStatus.values())
+                                    .filter(s -> s.canMoveTo(next))
+                                    .map(EvidenceStatus::value)
+                                    .toList()));
         }
     }
 
     private static ApiException outOfOrder(Evidence e, String action, String from) {
-        return ApiException.of(EvidenceError.WORKFLOW_STEP_NOT_ALLOWED, "Cannot " + action + " evidence that is "
-                + e.status + "; '" + action + "' applies to " + from + " evidence. Nothing was changed.")
+        return ApiException.of(
+                        EvidenceError.WORKFLOW_STEP_NOT_ALLOWED,
+                        "Cannot " + action + " evidence that is " + e.status + "; '" + action + "' applies to " + from
+                                + " evidence. Nothing was changed.")
                 .with("evidenceStatus", e.status.value());
     }
 

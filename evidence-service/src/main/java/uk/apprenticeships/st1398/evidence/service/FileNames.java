@@ -9,8 +9,7 @@ public final class FileNames {
     static final String FALLBACK = "evidence-file";
     private static final int MAX = 200;
 
-    private FileNames() {
-    }
+    private FileNames() {}
 
     /**
      * Keeps the last path segment only, drops control and format characters, quotes, backslashes and
@@ -25,9 +24,13 @@ public final class FileNames {
         StringBuilder sb = new StringBuilder();
         s.codePoints().forEach(cp -> {
             int type = Character.getType(cp);
-            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE
-                    || type == Character.PRIVATE_USE || type == Character.UNASSIGNED) {
+            if (type == Character.CONTROL
+                    || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR
+                    || type == Character.SURROGATE
+                    || type == Character.PRIVATE_USE
+                    || type == Character.UNASSIGNED) {
                 return;
             }
             if (cp == '"' || cp == '<' || cp == '>' || cp == ':' || cp == '|' || cp == '?' || cp == '*' || cp == ';') {
@@ -36,7 +39,11 @@ public final class FileNames {
                 sb.appendCodePoint(Character.isWhitespace(cp) ? ' ' : cp);
             }
         });
-        s = sb.toString().replaceAll(" +", " ").strip().replaceFirst("^\\.+", "").strip();
+        s = sb.toString()
+                .replaceAll(" +", " ")
+                .strip()
+                .replaceFirst("^\\.+", "")
+                .strip();
         if (s.codePointCount(0, s.length()) > MAX) {
             s = s.substring(0, s.offsetByCodePoints(0, MAX));
         }
@@ -46,8 +53,9 @@ public final class FileNames {
     /** {@code attachment; filename="ascii fallback"; filename*=UTF-8''percent-encoded} (RFC 6266, RFC 8187). */
     public static String contentDisposition(String sanitised) {
         StringBuilder ascii = new StringBuilder();
-        sanitised.codePoints().forEach(cp -> ascii.append(cp >= 0x20 && cp < 0x7F && cp != '"' && cp != '\\'
-                ? (char) cp : '_'));
+        sanitised
+                .codePoints()
+                .forEach(cp -> ascii.append(cp >= 0x20 && cp < 0x7F && cp != '"' && cp != '\\' ? (char) cp : '_'));
         StringBuilder encoded = new StringBuilder();
         for (byte b : sanitised.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;

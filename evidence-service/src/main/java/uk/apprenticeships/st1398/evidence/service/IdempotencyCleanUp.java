@@ -19,8 +19,11 @@ public class IdempotencyCleanUp {
         this.keys = keys;
     }
 
-    @Scheduled(identity = "idempotency-clean-up", every = "${evidence.idempotency.clean-up-interval:PT1H}",
-            delayed = "PT1M", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            identity = "idempotency-clean-up",
+            every = "${evidence.idempotency.clean-up-interval:PT1H}",
+            delayed = "PT1M",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         cleanUp();
     }

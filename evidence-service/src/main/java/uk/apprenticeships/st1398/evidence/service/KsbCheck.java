@@ -27,11 +27,15 @@ public class KsbCheck {
             return;
         }
         Set<String> valid = ksbs.codes(standardVersion);
-        List<String> unknown = codes.stream().filter(c -> !valid.contains(c)).distinct().toList();
+        List<String> unknown =
+                codes.stream().filter(c -> !valid.contains(c)).distinct().toList();
         if (!unknown.isEmpty()) {
-            throw ApiException.of(EvidenceError.KSB_CODE_UNKNOWN, "KSB codes " + unknown + " are not in "
-                    + standardVersion + ", the apprentice's standard version; see validKsbCodes.")
-                    .with("unknownKsbCodes", unknown).with("validKsbCodes", List.copyOf(valid));
+            throw ApiException.of(
+                            EvidenceError.KSB_CODE_UNKNOWN,
+                            "KSB codes " + unknown + " are not in " + standardVersion
+                                    + ", the apprentice's standard version; see validKsbCodes.")
+                    .with("unknownKsbCodes", unknown)
+                    .with("validKsbCodes", List.copyOf(valid));
         }
     }
 }

@@ -21,8 +21,8 @@ public record OffTheJobPlan(int weeksInLearning, int leaveWeeks, int plannedWeek
         int inLearning = weeksInLearning(a.startDate, a.plannedEndDate);
         int leave = a.plannedLeaveWeeks == null ? 0 : a.plannedLeaveWeeks;
         int planned = (int) Math.max(1, Math.min(MAX_WEEKS, (long) inLearning - leave));
-        BigDecimal hours = a.contractedWeeklyHundredths == null ? null
-                : OffTheJobMapper.hours(a.contractedWeeklyHundredths);
+        BigDecimal hours =
+                a.contractedWeeklyHundredths == null ? null : OffTheJobMapper.hours(a.contractedWeeklyHundredths);
         return new OffTheJobPlan(inLearning, leave, planned, hours);
     }
 

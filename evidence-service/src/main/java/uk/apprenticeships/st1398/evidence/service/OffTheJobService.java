@@ -22,7 +22,6 @@ import uk.apprenticeships.st1398.evidence.repository.OffTheJobRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
-import uk.apprenticeships.st1398.platform.security.Caller;
 
 /**
  * The off-the-job training log: entries are logged pending, changed or deleted only while pending, and approved
@@ -40,8 +39,13 @@ public class OffTheJobService {
     private final AuditTrail audit;
     private final Stamps stamps;
 
-    public OffTheJobService(ApprenticeRepository apprentices, OffTheJobRepository entries, KsbCheck ksbs,
-            OffTheJobRequirements requirements, AuditTrail audit, Stamps stamps) {
+    public OffTheJobService(
+            ApprenticeRepository apprentices,
+            OffTheJobRepository entries,
+            KsbCheck ksbs,
+            OffTheJobRequirements requirements,
+            AuditTrail audit,
+            Stamps stamps) {
         this.stamps = stamps;
         this.apprentices = apprentices;
         this.entries = entries;
@@ -50,14 +54,14 @@ public class OffTheJobService {
         this.audit = audit;
     }
 
-    public PageResponse<OffTheJobResponse> list(String apprenticeId, String status, LocalDate from, LocalDate to,
-            PageRequest page) {
+    public PageResponse<OffTheJobResponse> list(
+            String apprenticeId, String status, LocalDate from, LocalDate to, PageRequest page) {
         Apprentice a = apprentice(apprenticeId);
         if (from != null && to != null && to.isBefore(from)) {
             throw ApiException.invalid("to", "must not be before from");
         }
-        OffTheJobRepository.Filter filter = new OffTheJobRepository.Filter(a.id,
-                status == null ? null : OffTheJobStatus.of(status), from, to);
+        OffTheJobRepository.Filter filter =
+                new OffTheJobRepository.Filter(a.id, status == null ? null : OffTheJobStatus.of(status), from, to);
         return PageResponse.of(entries.list(filter, page), OffTheJobMapper::toResponse, page, entries.count(filter));
     }
 
@@ -145,25 +149,57 @@ public class OffTheJobService {
         // Planned weeks exclude planned leave; contracted hours (null: full time) make weekly rules pro rata.
         OffTheJobPlan plan = OffTheJobPlan.of(a);
         int weeks = plan.plannedWeeks();
-        Optional<JsonNode> found = requirements.find(a.standardVersion, a.startDate, weeks,
-                plan.weeklyContractedHours());
+        Optional<JsonNode> found =
+                requirements.find(a.standardVersion, a.startDate, weeks, plan.weeklyContractedHours());
         if (found.isEmpty()) {
-            return new OffTheJobSummaryResponse(a.id.toHexString(), a.standardVersion, a.startDate,
-                    a.plannedEndDate, plan.weeksInLearning(), plan.leaveWeeks(), weeks, plan.weeklyContractedHours(),
-                    approvedHours, OffTheJobMapper.hours(pending), null, null, null, null,
-                    null, null, "standards-service has no assessment plan for " + a.standardVersion
+            return new OffTheJobSummaryResponse(
+                    a.id.toHexString(),
+                    a.standardVersion,
+                    a.startDate,
+                    a.plannedEndDate,
+                    plan.weeksInLearning(),
+                    plan.leaveWeeks(),
+                    weeks,
+                    plan.weeklyContractedHours(),
+                    approvedHours,
+                    OffTheJobMapper.hours(pending),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "standards-service has no assessment plan for " + a.standardVersion
                             + ", or its plan has no off-the-job rule for apprenticeships starting on " + a.startDate
                             + ".");
         }
         JsonNode r = found.get();
         BigDecimal required = r.get("minimumHours").decimalValue();
         BigDecimal shortfall = required.subtract(approvedHours).max(BigDecimal.ZERO);
-        BigDecimal percent = required.signum() == 0 ? HUNDRED.setScale(1)
-                : approvedHours.multiply(HUNDRED).divide(required, 1, RoundingMode.DOWN).min(HUNDRED.setScale(1));
-        return new OffTheJobSummaryResponse(a.id.toHexString(), a.standardVersion, a.startDate, a.plannedEndDate,
-                plan.weeksInLearning(), plan.leaveWeeks(), weeks, plan.weeklyContractedHours(), approvedHours, OffTheJobMapper.hours(pending), required, shortfall, percent,
-                r.path("calculation").asText(null), r.path("confirmed").asBoolean(false),
-                r.hasNonNull("rule") ? r.get("rule") : null, null);
+        BigDecimal percent = required.signum() == 0
+                ? HUNDRED.setScale(1)
+                : approvedHours
+                        .multiply(HUNDRED)
+                        .divide(required, 1, RoundingMode.DOWN)
+                        .min(HUNDRED.setScale(1));
+        return new OffTheJobSummaryResponse(
+                a.id.toHexString(),
+                a.standardVersion,
+                a.startDate,
+                a.plannedEndDate,
+                plan.weeksInLearning(),
+                plan.leaveWeeks(),
+                weeks,
+                plan.weeklyContractedHours(),
+                approvedHours,
+                OffTheJobMapper.hours(pending),
+                required,
+                shortfall,
+                percent,
+                r.path("calculation").asText(null),
+                r.path("confirmed").asBoolean(false),
+                r.hasNonNull("rule") ? r.get("rule") : null,
+                null);
     }
 
     private void check(Apprentice a, OffTheJobRequest request) {
@@ -190,9 +226,10 @@ public class OffTheJobService {
     }
 
     private OffTheJobEntry load(Apprentice a, String entryId) {
-        return entries.findFor(a.id, new ObjectId(entryId)).orElseThrow(() -> ApiException.of(
-                EvidenceError.OFF_THE_JOB_ENTRY_NOT_FOUND, "Apprentice " + a.id + " has no off-the-job entry "
-                        + entryId + "."));
+        return entries.findFor(a.id, new ObjectId(entryId))
+                .orElseThrow(() -> ApiException.of(
+                        EvidenceError.OFF_THE_JOB_ENTRY_NOT_FOUND,
+                        "Apprentice " + a.id + " has no off-the-job entry " + entryId + "."));
     }
 
     private static long expect(OffTheJobEntry e, Long clientVersion) {
@@ -214,8 +251,10 @@ public class OffTheJobService {
     }
 
     private static ApiException decided(OffTheJobEntry e, String what) {
-        return ApiException.of(EvidenceError.OFF_THE_JOB_ENTRY_DECIDED, "Off-the-job entry " + e.id + " is "
-                + e.status + "; only pending entries can be " + what + ". Nothing was changed.")
+        return ApiException.of(
+                        EvidenceError.OFF_THE_JOB_ENTRY_DECIDED,
+                        "Off-the-job entry " + e.id + " is " + e.status + "; only pending entries can be " + what
+                                + ". Nothing was changed.")
                 .with("entryStatus", e.status.value());
     }
 
@@ -228,7 +267,9 @@ public class OffTheJobService {
     }
 
     private static ApiException concurrent(OffTheJobEntry e) {
-        return ApiException.of(EvidenceError.CONCURRENT_CHANGE, "Off-the-job entry " + e.id + " was changed by "
-                + "someone else at the same time; nothing was saved. Read it again and retry.");
+        return ApiException.of(
+                EvidenceError.CONCURRENT_CHANGE,
+                "Off-the-job entry " + e.id + " was changed by "
+                        + "someone else at the same time; nothing was saved. Read it again and retry.");
     }
 }

@@ -3,7 +3,6 @@ package uk.apprenticeships.st1398.evidence.service;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.LocalDate;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.api.ReviewRequest;
 import uk.apprenticeships.st1398.evidence.api.ReviewResponse;
@@ -34,8 +33,12 @@ public class ProgressReviewService {
     private final AuditTrail audit;
     private final Stamps stamps;
 
-    public ProgressReviewService(ApprenticeRepository apprentices, ProgressReviewRepository reviews, KsbCheck ksbs,
-            AuditTrail audit, Stamps stamps) {
+    public ProgressReviewService(
+            ApprenticeRepository apprentices,
+            ProgressReviewRepository reviews,
+            KsbCheck ksbs,
+            AuditTrail audit,
+            Stamps stamps) {
         this.stamps = stamps;
         this.apprentices = apprentices;
         this.reviews = reviews;
@@ -80,8 +83,10 @@ public class ProgressReviewService {
         String before = audit.digest(r);
         long read = expect(r, request.version());
         if (r.anySigned()) {
-            throw ApiException.of(EvidenceError.REVIEW_SIGNED_OFF_FROZEN, "Progress review " + r.id + " has been "
-                    + "signed off, so it can no longer be changed. Nothing was changed.");
+            throw ApiException.of(
+                    EvidenceError.REVIEW_SIGNED_OFF_FROZEN,
+                    "Progress review " + r.id + " has been "
+                            + "signed off, so it can no longer be changed. Nothing was changed.");
         }
         check(a, request);
         apply(r, request);
@@ -102,15 +107,19 @@ public class ProgressReviewService {
         long read = expect(r, request.version());
         Tenancy.Kind tenant = Tenancy.of(caller).kind();
         SignOffParty party = SignOffParty.of(request.party());
-        boolean allowed = caller.may(EvidencePermissions.REVIEW_SIGN) && switch (party) {
-            case APPRENTICE -> tenant == Tenancy.Kind.APPRENTICE;
-            case PROVIDER -> tenant == Tenancy.Kind.PROVIDER;
-            case EMPLOYER -> tenant == Tenancy.Kind.EMPLOYER;
-        };
+        boolean allowed = caller.may(EvidencePermissions.REVIEW_SIGN)
+                && switch (party) {
+                    case APPRENTICE -> tenant == Tenancy.Kind.APPRENTICE;
+                    case PROVIDER -> tenant == Tenancy.Kind.PROVIDER;
+                    case EMPLOYER -> tenant == Tenancy.Kind.EMPLOYER;
+                };
         if (!allowed) {
-            throw ApiException.of(EvidenceError.SIGN_OFF_PARTY_FORBIDDEN, "You cannot sign off for the " + party
-                    + ": the apprentice signs as apprentice, a tutor of the provider as provider, the apprentice's "
-                    + "employer as employer.").with("party", party.value());
+            throw ApiException.of(
+                            EvidenceError.SIGN_OFF_PARTY_FORBIDDEN,
+                            "You cannot sign off for the " + party
+                                    + ": the apprentice signs as apprentice, a tutor of the provider as provider, the apprentice's "
+                                    + "employer as employer.")
+                    .with("party", party.value());
         }
         StampDoc signOff = stamps.stamp();
         switch (party) {
@@ -126,9 +135,12 @@ public class ProgressReviewService {
 
     private static StampDoc once(ProgressReview r, StampDoc existing, SignOffParty party, StampDoc signOff) {
         if (existing != null) {
-            throw ApiException.of(EvidenceError.REVIEW_ALREADY_SIGNED, "The " + party + " already signed off "
-                    + "progress review " + r.id + " (" + existing.subject + ", " + existing.at + "). Nothing was "
-                    + "changed.");
+            throw ApiException.of(
+                    EvidenceError.REVIEW_ALREADY_SIGNED,
+                    "The " + party + " already signed off "
+                            + "progress review " + r.id + " (" + existing.subject + ", " + existing.at
+                            + "). Nothing was "
+                            + "changed.");
         }
         return signOff;
     }
@@ -155,8 +167,10 @@ public class ProgressReviewService {
     }
 
     private ProgressReview load(Apprentice a, String reviewId) {
-        return reviews.findFor(a.id, new ObjectId(reviewId)).orElseThrow(() -> ApiException.of(
-                EvidenceError.REVIEW_NOT_FOUND, "Apprentice " + a.id + " has no progress review " + reviewId + "."));
+        return reviews.findFor(a.id, new ObjectId(reviewId))
+                .orElseThrow(() -> ApiException.of(
+                        EvidenceError.REVIEW_NOT_FOUND,
+                        "Apprentice " + a.id + " has no progress review " + reviewId + "."));
     }
 
     private static long expect(ProgressReview r, Long clientVersion) {
@@ -167,8 +181,10 @@ public class ProgressReviewService {
         r.version = read + 1;
         r.updatedAt = stamps.now();
         if (!reviews.replaceIfUnchanged(r, read)) {
-            throw ApiException.of(EvidenceError.CONCURRENT_CHANGE, "Progress review " + r.id + " was changed by "
-                    + "someone else at the same time; nothing was saved. Read it again and retry.");
+            throw ApiException.of(
+                    EvidenceError.CONCURRENT_CHANGE,
+                    "Progress review " + r.id + " was changed by "
+                            + "someone else at the same time; nothing was saved. Read it again and retry.");
         }
     }
 }

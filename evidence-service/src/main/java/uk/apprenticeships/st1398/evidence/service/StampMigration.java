@@ -71,8 +71,8 @@ public class StampMigration {
     private static final int ATTEMPTS = 10;
 
     /** One collection: where the old shape may be, how to upgrade a document, and how its rewrites are audited. */
-    private record Target(PanacheMongoRepository<?> repository, Bson candidates, UnaryOperator<BsonDocument> upgrade,
-            String action) {
+    private record Target(
+            PanacheMongoRepository<?> repository, Bson candidates, UnaryOperator<BsonDocument> upgrade, String action) {
 
         String name() {
             return repository.mongoCollection().getNamespace().getCollectionName();
@@ -84,34 +84,68 @@ public class StampMigration {
     }
 
     /** What one run did to one collection. */
-    public record Outcome(int migrated, int failed) {
-    }
+    public record Outcome(int migrated, int failed) {}
 
-    private enum Result { MIGRATED, UNCHANGED, GONE }
+    private enum Result {
+        MIGRATED,
+        UNCHANGED,
+        GONE
+    }
 
     private final List<Target> targets;
     private final AuditTrail audit;
 
-    public StampMigration(ApprenticeRepository apprentices, TombstoneRepository tombstones,
-            EvidenceRepository evidence, OffTheJobRepository offTheJob, ProgressReviewRepository reviews,
+    public StampMigration(
+            ApprenticeRepository apprentices,
+            TombstoneRepository tombstones,
+            EvidenceRepository evidence,
+            OffTheJobRepository offTheJob,
+            ProgressReviewRepository reviews,
             AuditTrail audit) {
         this.audit = audit;
         Bson createdByString = type("createdBy", BsonType.STRING);
         this.targets = List.of(
-                new Target(apprentices, anyExists("statusHistory.by", "statusHistory.at",
-                        "erasure.by", "erasure.startedAt"), StampShapes::apprentice, "apprentice.stamps-migrated"),
-                new Target(tombstones, anyExists("erasedBy", "erasedAt"),
-                        StampShapes::tombstone, "apprentice.stamps-migrated"),
-                new Target(evidence, or(createdByString, anyExists("history.by", "history.at",
-                        "employerConfirmation.by", "employerConfirmation.at", "content.file.uploadedBy",
-                        "content.file.uploadedAt", "revisions.supersededBy", "revisions.supersededAt",
-                        "revisions.employerConfirmation.by", "revisions.employerConfirmation.at",
-                        "revisions.content.file.uploadedBy", "revisions.content.file.uploadedAt")),
-                        StampShapes::evidence, "evidence.stamps-migrated"),
-                new Target(offTheJob, or(createdByString, anyExists("decidedBy", "decidedAt")),
-                        StampShapes::offTheJobEntry, "off-the-job.stamps-migrated"),
-                new Target(reviews, or(createdByString, anyExists("apprenticeSignOff.by",
-                        "providerSignOff.by", "employerSignOff.by")), StampShapes::review, "review.stamps-migrated"));
+                new Target(
+                        apprentices,
+                        anyExists("statusHistory.by", "statusHistory.at", "erasure.by", "erasure.startedAt"),
+                        StampShapes::apprentice,
+                        "apprentice.stamps-migrated"),
+                new Target(
+                        tombstones,
+                        anyExists("erasedBy", "erasedAt"),
+                        StampShapes::tombstone,
+                        "apprentice.stamps-migrated"),
+                new Target(
+                        evidence,
+                        or(
+                                createdByString,
+                                anyExists(
+                                        "history.by",
+                                        "history.at",
+                                        "employerConfirmation.by",
+                                        "employerConfirmation.at",
+                                        "content.file.uploadedBy",
+                                        "content.file.uploadedAt",
+                                        "revisions.supersededBy",
+                                        "revisions.supersededAt",
+                                        "revisions.employerConfirmation.by",
+                                        "revisions.employerConfirmation.at",
+                                        "revisions.content.file.uploadedBy",
+                                        "revisions.content.file.uploadedAt")),
+                        StampShapes::evidence,
+                        "evidence.stamps-migrated"),
+                new Target(
+                        offTheJob,
+                        or(createdByString, anyExists("decidedBy", "decidedAt")),
+                        StampShapes::offTheJobEntry,
+                        "off-the-job.stamps-migrated"),
+                new Target(
+                        reviews,
+                        or(
+                                createdByString,
+                                anyExists("apprenticeSignOff.by", "providerSignOff.by", "employerSignOff.by")),
+                        StampShapes::review,
+                        "review.stamps-migrated"));
     }
 
     /**
@@ -135,8 +169,9 @@ public class StampMigration {
                 Log.infof("Upgraded %d documents of %s to the stamp shape", outcome.migrated(), target.name());
             }
             if (outcome.failed() > 0) {
-                Log.errorf("%d documents of %s could not be upgraded to the stamp shape and cannot be read until "
-                        + "they are corrected (see the errors above); the next start tries them again",
+                Log.errorf(
+                        "%d documents of %s could not be upgraded to the stamp shape and cannot be read until "
+                                + "they are corrected (see the errors above); the next start tries them again",
                         outcome.failed(), target.name());
             }
         }
@@ -146,8 +181,11 @@ public class StampMigration {
     private Outcome migrate(Target target) {
         MongoCollection<BsonDocument> collection = target.collection();
         // Ids first: the documents are then rewritten one by one, not under an open cursor over the same query.
-        List<BsonValue> ids = collection.find(target.candidates()).projection(Projections.include("_id"))
-                .map(d -> d.get("_id")).into(new ArrayList<>());
+        List<BsonValue> ids = collection
+                .find(target.candidates())
+                .projection(Projections.include("_id"))
+                .map(d -> d.get("_id"))
+                .into(new ArrayList<>());
         int migrated = 0;
         int failed = 0;
         for (BsonValue id : ids) {
@@ -176,8 +214,10 @@ public class StampMigration {
             if (upgraded.equals(stored)) {
                 return Result.UNCHANGED;
             }
-            if (collection.updateOne(unchanged(target, id, stored, upgraded), changes(stored, upgraded))
-                    .getMatchedCount() == 1) {
+            if (collection
+                            .updateOne(unchanged(target, id, stored, upgraded), changes(stored, upgraded))
+                            .getMatchedCount()
+                    == 1) {
                 recordInAuditTrail(target, id, stored);
                 return Result.MIGRATED;
             }

@@ -44,8 +44,7 @@ final class StampShapes {
 
     private static final List<String> SIGN_OFFS = List.of("apprenticeSignOff", "providerSignOff", "employerSignOff");
 
-    private StampShapes() {
-    }
+    private StampShapes() {}
 
     static BsonDocument apprentice(BsonDocument stored) {
         BsonDocument d = stored.clone();
@@ -151,14 +150,17 @@ final class StampShapes {
 
     private static void require(BsonValue value, BsonType type, String what) {
         if (value.getBsonType() != type) {
-            throw new IllegalArgumentException("A stored " + what + " is a " + value.getBsonType() + ", not a "
-                    + type + ": " + value);
+            throw new IllegalArgumentException(
+                    "A stored " + what + " is a " + value.getBsonType() + ", not a " + type + ": " + value);
         }
     }
 
     private static List<BsonDocument> documents(BsonValue array) {
         if (array instanceof BsonArray values) {
-            return values.stream().filter(BsonValue::isDocument).map(BsonValue::asDocument).toList();
+            return values.stream()
+                    .filter(BsonValue::isDocument)
+                    .map(BsonValue::asDocument)
+                    .toList();
         }
         return List.of();
     }

@@ -54,11 +54,9 @@ public class SubjectAccessExport {
     }
 
     /** A prepared export: checked, audited, ready to stream. */
-    public record Prepared(String apprenticeId, Archive archive) {
-    }
+    public record Prepared(String apprenticeId, Archive archive) {}
 
-    public record ManifestEntry(String path, long size, String sha256) {
-    }
+    public record ManifestEntry(String path, long size, String sha256) {}
 
     private static final int BUFFER = 64 * 1024;
 
@@ -72,9 +70,16 @@ public class SubjectAccessExport {
     private final ObjectMapper json;
     private final Stamps stamps;
 
-    public SubjectAccessExport(ApprenticeRepository apprentices, EvidenceRepository evidence,
-            OffTheJobRepository offTheJob, ProgressReviewRepository reviews, AuditEventRepository events,
-            EvidenceFileStore files, AuditTrail audit, ObjectMapper json, Stamps stamps) {
+    public SubjectAccessExport(
+            ApprenticeRepository apprentices,
+            EvidenceRepository evidence,
+            OffTheJobRepository offTheJob,
+            ProgressReviewRepository reviews,
+            AuditEventRepository events,
+            EvidenceFileStore files,
+            AuditTrail audit,
+            ObjectMapper json,
+            Stamps stamps) {
         this.stamps = stamps;
         this.apprentices = apprentices;
         this.evidence = evidence;
@@ -94,7 +99,9 @@ public class SubjectAccessExport {
     public Prepared prepare(String apprenticeId) {
         Apprentice a = ApprenticeAccess.visible(apprentices, stamps.caller(), apprenticeId);
         audit.accessed("apprentice.subject-access-exported", a.id);
-        Log.infof("Subject-access export of apprentice %s by %s", a.id, stamps.caller().subject());
+        Log.infof(
+                "Subject-access export of apprentice %s by %s",
+                a.id, stamps.caller().subject());
         return new Prepared(a.id.toHexString(), out -> write(a, out));
     }
 
@@ -104,23 +111,35 @@ public class SubjectAccessExport {
         jsonEntry(zip, manifest, "apprentice.json", g -> g.writeObject(ApprenticeMapper.toResponse(a)));
         jsonEntry(zip, manifest, "evidence.json", g -> {
             g.writeStartArray();
-            each(evidence.mongoCollection().find(Filters.eq("apprenticeId", a.id))
-                    .sort(Sorts.ascending("createdAt", "_id")), e -> g.writeObject(new ExportedEvidence(
+            each(
+                    evidence.mongoCollection()
+                            .find(Filters.eq("apprenticeId", a.id))
+                            .sort(Sorts.ascending("createdAt", "_id")),
+                    e -> g.writeObject(new ExportedEvidence(
                             EvidenceMapper.toResponse(e),
-                            e.revisions.stream().map(r -> EvidenceMapper.toResponse(e, r)).toList(),
+                            e.revisions.stream()
+                                    .map(r -> EvidenceMapper.toResponse(e, r))
+                                    .toList(),
                             e.history.stream().map(EvidenceMapper::toResponse).toList())));
             g.writeEndArray();
         });
         jsonEntry(zip, manifest, "off-the-job.json", g -> {
             g.writeStartArray();
-            each(offTheJob.mongoCollection().find(Filters.eq("apprenticeId", a.id))
-                    .sort(Sorts.ascending("date", "_id")), entry -> g.writeObject(OffTheJobMapper.toResponse(entry)));
+            each(
+                    offTheJob
+                            .mongoCollection()
+                            .find(Filters.eq("apprenticeId", a.id))
+                            .sort(Sorts.ascending("date", "_id")),
+                    entry -> g.writeObject(OffTheJobMapper.toResponse(entry)));
             g.writeEndArray();
         });
         jsonEntry(zip, manifest, "reviews.json", g -> {
             g.writeStartArray();
-            each(reviews.mongoCollection().find(Filters.eq("apprenticeId", a.id))
-                    .sort(Sorts.ascending("date", "_id")), review -> g.writeObject(ReviewMapper.toResponse(review)));
+            each(
+                    reviews.mongoCollection()
+                            .find(Filters.eq("apprenticeId", a.id))
+                            .sort(Sorts.ascending("date", "_id")),
+                    review -> g.writeObject(ReviewMapper.toResponse(review)));
             g.writeEndArray();
         });
         jsonEntry(zip, manifest, "audit-events.json", g -> {
@@ -128,8 +147,11 @@ public class SubjectAccessExport {
             each(events.chain(a.id), e -> g.writeObject(AuditEventMapper.toResponse(e)));
             g.writeEndArray();
         });
-        each(evidence.mongoCollection().find(Filters.eq("apprenticeId", a.id))
-                .sort(Sorts.ascending("createdAt", "_id")), e -> {
+        each(
+                evidence.mongoCollection()
+                        .find(Filters.eq("apprenticeId", a.id))
+                        .sort(Sorts.ascending("createdAt", "_id")),
+                e -> {
                     for (EvidenceRevision r : e.revisions) {
                         fileEntry(zip, manifest, e.id, r.revision, r.content.file);
                     }
@@ -148,8 +170,9 @@ public class SubjectAccessExport {
         zip.flush();
     }
 
-    private void fileEntry(ZipOutputStream zip, List<ManifestEntry> manifest, ObjectId evidenceId, int revision,
-            StoredFile file) throws IOException {
+    private void fileEntry(
+            ZipOutputStream zip, List<ManifestEntry> manifest, ObjectId evidenceId, int revision, StoredFile file)
+            throws IOException {
         if (file == null) {
             return;
         }

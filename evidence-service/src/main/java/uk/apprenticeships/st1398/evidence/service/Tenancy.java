@@ -10,7 +10,13 @@ import uk.apprenticeships.st1398.platform.security.Caller;
  */
 public record Tenancy(Kind kind, String id) {
 
-    public enum Kind { ALL, PROVIDER, EMPLOYER, APPRENTICE, ASSESSOR }
+    public enum Kind {
+        ALL,
+        PROVIDER,
+        EMPLOYER,
+        APPRENTICE,
+        ASSESSOR
+    }
 
     public static Tenancy of(Caller caller) {
         if (caller.may(EvidencePermissions.SEE_ALL)) {
@@ -28,8 +34,8 @@ public record Tenancy(Kind kind, String id) {
         if (caller.may(EvidencePermissions.SEE_ASSIGNED)) {
             return new Tenancy(Kind.ASSESSOR, caller.requireEpaoId());
         }
-        throw ApiException.of(PlatformError.ROLE_NOT_ALLOWED,
-                "Your token's roles do not give access to apprentice records.");
+        throw ApiException.of(
+                PlatformError.ROLE_NOT_ALLOWED, "Your token's roles do not give access to apprentice records.");
     }
 
     /** Whether the caller may create or change records of this provider: admins, or the provider's own staff. */

@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 /** Each state machine, every pair of states: the allowed moves exactly, everything else refused. */
 class TransitionTablesTest {
 
-    static <E extends Enum<E>> void check(Class<E> type, Map<E, Set<E>> allowed,
-            java.util.function.BiPredicate<E, E> canMove) {
+    static <E extends Enum<E>> void check(
+            Class<E> type, Map<E, Set<E>> allowed, java.util.function.BiPredicate<E, E> canMove) {
         for (E from : type.getEnumConstants()) {
             for (E to : type.getEnumConstants()) {
-                assertEquals(allowed.getOrDefault(from, Set.of()).contains(to), canMove.test(from, to),
+                assertEquals(
+                        allowed.getOrDefault(from, Set.of()).contains(to),
+                        canMove.test(from, to),
                         type.getSimpleName() + " " + from + " -> " + to);
             }
         }
@@ -22,29 +24,41 @@ class TransitionTablesTest {
 
     @Test
     void evidenceWorkflow() {
-        check(EvidenceStatus.class, Map.of(
-                EvidenceStatus.DRAFT, EnumSet.of(EvidenceStatus.SUBMITTED),
-                EvidenceStatus.SUBMITTED, EnumSet.of(EvidenceStatus.ACCEPTED, EvidenceStatus.REFERRED_BACK),
-                EvidenceStatus.REFERRED_BACK, EnumSet.of(EvidenceStatus.SUBMITTED),
-                EvidenceStatus.ACCEPTED, EnumSet.of(EvidenceStatus.DRAFT)), EvidenceStatus::canMoveTo);
+        check(
+                EvidenceStatus.class,
+                Map.of(
+                        EvidenceStatus.DRAFT, EnumSet.of(EvidenceStatus.SUBMITTED),
+                        EvidenceStatus.SUBMITTED, EnumSet.of(EvidenceStatus.ACCEPTED, EvidenceStatus.REFERRED_BACK),
+                        EvidenceStatus.REFERRED_BACK, EnumSet.of(EvidenceStatus.SUBMITTED),
+                        EvidenceStatus.ACCEPTED, EnumSet.of(EvidenceStatus.DRAFT)),
+                EvidenceStatus::canMoveTo);
     }
 
     @Test
     void apprenticeStatus() {
-        check(ApprenticeStatus.class, Map.of(
-                ApprenticeStatus.ACTIVE, EnumSet.of(ApprenticeStatus.BREAK_IN_LEARNING, ApprenticeStatus.WITHDRAWN,
-                        ApprenticeStatus.COMPLETED),
-                ApprenticeStatus.BREAK_IN_LEARNING, EnumSet.of(ApprenticeStatus.ACTIVE, ApprenticeStatus.WITHDRAWN)),
+        check(
+                ApprenticeStatus.class,
+                Map.of(
+                        ApprenticeStatus.ACTIVE,
+                                EnumSet.of(
+                                        ApprenticeStatus.BREAK_IN_LEARNING,
+                                        ApprenticeStatus.WITHDRAWN,
+                                        ApprenticeStatus.COMPLETED),
+                        ApprenticeStatus.BREAK_IN_LEARNING,
+                                EnumSet.of(ApprenticeStatus.ACTIVE, ApprenticeStatus.WITHDRAWN)),
                 ApprenticeStatus::canMoveTo);
-        assertEquals(EnumSet.of(ApprenticeStatus.WITHDRAWN, ApprenticeStatus.COMPLETED),
-                EnumSet.copyOf(java.util.Arrays.stream(ApprenticeStatus.values()).filter(ApprenticeStatus::closed)
+        assertEquals(
+                EnumSet.of(ApprenticeStatus.WITHDRAWN, ApprenticeStatus.COMPLETED),
+                EnumSet.copyOf(java.util.Arrays.stream(ApprenticeStatus.values())
+                        .filter(ApprenticeStatus::closed)
                         .toList()));
     }
 
     @Test
     void offTheJobApproval() {
-        check(OffTheJobStatus.class, Map.of(
-                OffTheJobStatus.PENDING, EnumSet.of(OffTheJobStatus.APPROVED, OffTheJobStatus.REJECTED)),
+        check(
+                OffTheJobStatus.class,
+                Map.of(OffTheJobStatus.PENDING, EnumSet.of(OffTheJobStatus.APPROVED, OffTheJobStatus.REJECTED)),
                 OffTheJobStatus::canMoveTo);
     }
 

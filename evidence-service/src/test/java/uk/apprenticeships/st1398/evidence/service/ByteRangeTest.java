@@ -30,7 +30,10 @@ class ByteRangeTest {
 
     @Test
     void rangesBeyondTheEndAreUnsatisfiable() {
-        assertEquals(100, assertThrows(ByteRange.Unsatisfiable.class, () -> ByteRange.of("bytes=100-", 100)).size());
+        assertEquals(
+                100,
+                assertThrows(ByteRange.Unsatisfiable.class, () -> ByteRange.of("bytes=100-", 100))
+                        .size());
         assertThrows(ByteRange.Unsatisfiable.class, () -> ByteRange.of("bytes=100-200", 100));
         assertThrows(ByteRange.Unsatisfiable.class, () -> ByteRange.of("bytes=-0", 100));
         assertThrows(ByteRange.Unsatisfiable.class, () -> ByteRange.of("bytes=0-", 0));

@@ -20,9 +20,11 @@ class FileNamesTest {
 
     @Test
     void contentDispositionHasAnAsciiFallbackAndUtf8Name() {
-        assertEquals("attachment; filename=\"r_sum_.pdf\"; filename*=UTF-8''r%C3%A9sum%C3%A9.pdf",
+        assertEquals(
+                "attachment; filename=\"r_sum_.pdf\"; filename*=UTF-8''r%C3%A9sum%C3%A9.pdf",
                 FileNames.contentDisposition("résumé.pdf"));
-        assertEquals("attachment; filename=\"a b.pdf\"; filename*=UTF-8''a%20b.pdf",
+        assertEquals(
+                "attachment; filename=\"a b.pdf\"; filename*=UTF-8''a%20b.pdf",
                 FileNames.contentDisposition("a b.pdf"));
     }
 }

@@ -46,8 +46,14 @@ class OffTheJobPlanTest {
         assertEquals(52, plan.weeksInLearning());
         assertEquals(48, plan.plannedWeeks());
         assertEquals(new BigDecimal("37.50"), plan.weeklyContractedHours());
-        assertEquals(1, OffTheJobPlan.of(apprentice("2025-09-01", "2025-09-05", null, null)).plannedWeeks());
+        assertEquals(
+                1,
+                OffTheJobPlan.of(apprentice("2025-09-01", "2025-09-05", null, null))
+                        .plannedWeeks());
         assertEquals(0, OffTheJobPlan.weeksInLearning(LocalDate.parse("2025-09-01"), LocalDate.parse("2025-09-05")));
-        assertEquals(1, OffTheJobPlan.of(apprentice("2025-09-01", "2025-09-15", null, 2)).plannedWeeks());
+        assertEquals(
+                1,
+                OffTheJobPlan.of(apprentice("2025-09-01", "2025-09-15", null, 2))
+                        .plannedWeeks());
     }
 }

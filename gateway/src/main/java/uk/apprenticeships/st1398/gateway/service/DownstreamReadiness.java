@@ -27,7 +27,8 @@ public class DownstreamReadiness implements HealthCheck {
 
     public DownstreamReadiness(GatewayConfig config) {
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
     }
 
     @Override
@@ -41,9 +42,12 @@ public class DownstreamReadiness implements HealthCheck {
 
     private String probe(URI base) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/q/health/ready"))
-                .timeout(config.readinessTimeout()).GET().build();
+                .timeout(config.readinessTimeout())
+                .GET()
+                .build();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status =
+                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status == 200 ? "UP" : "DOWN (HTTP " + status + ")";
         } catch (IOException e) {
             return "DOWN (unreachable)";

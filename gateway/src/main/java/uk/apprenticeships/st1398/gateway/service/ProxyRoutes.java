@@ -1,19 +1,17 @@
 package uk.apprenticeships.st1398.gateway.service;
 
 import io.quarkus.logging.Log;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
-import java.util.Set;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
@@ -23,13 +21,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import uk.apprenticeships.st1398.gateway.config.GatewayConfig;
 import uk.apprenticeships.st1398.platform.http.RequestIds;
 import uk.apprenticeships.st1398.platform.problem.HttpProblems;
-import uk.apprenticeships.st1398.platform.problem.Problem;
 import uk.apprenticeships.st1398.platform.problem.PlatformError;
+import uk.apprenticeships.st1398.platform.problem.Problem;
 
 /**
  * The gateway's routes: a streaming reverse proxy per downstream service (method, path, query, headers and
@@ -61,10 +61,14 @@ public class ProxyRoutes {
         for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
             HttpProxy proxy = proxyTo(client, entry.getKey(), entry.getValue().url());
             boolean publicReads = entry.getValue().publicReads();
-            Set<String> publicPaths = Set.copyOf(entry.getValue().publicReadPaths().orElse(List.of()));
+            Set<String> publicPaths =
+                    Set.copyOf(entry.getValue().publicReadPaths().orElse(List.of()));
             for (String path : entry.getValue().paths()) {
                 router.route(path)
-                        .handler(ctx -> requireToken(ctx, publicReads || publicPaths.contains(ctx.request().path())))
+                        .handler(ctx -> requireToken(
+                                ctx,
+                                publicReads
+                                        || publicPaths.contains(ctx.request().path())))
                         .handler(ctx -> proxy.handle(ctx.request()));
             }
             // Each service's own OpenAPI document, for the gateway's Swagger UI.
@@ -77,7 +81,9 @@ public class ProxyRoutes {
                         }
                     });
             router.get(OPENAPI_PREFIX + entry.getKey()).handler(ctx -> openApi.handle(ctx.request()));
-            Log.infof("Routing %s to %s", entry.getValue().paths(), entry.getValue().url());
+            Log.infof(
+                    "Routing %s to %s",
+                    entry.getValue().paths(), entry.getValue().url());
         }
     }
 
@@ -90,7 +96,8 @@ public class ProxyRoutes {
             ctx.next();
             return;
         }
-        if (ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
+        if (ctx.user() instanceof QuarkusHttpUser user
+                && !user.getSecurityIdentity().isAnonymous()) {
             ctx.next();
             return;
         }
@@ -101,9 +108,8 @@ public class ProxyRoutes {
         SocketAddress origin = SocketAddress.inetSocketAddress(port(url), url.getHost());
         long timeout = config.requestTimeout().toMillis();
         return HttpProxy.reverseProxy(client)
-                .originRequestProvider((request, httpClient) -> httpClient.request(new RequestOptions()
-                        .setServer(origin)
-                        .setIdleTimeout(timeout)))
+                .originRequestProvider((request, httpClient) -> httpClient.request(
+                        new RequestOptions().setServer(origin).setIdleTimeout(timeout)))
                 .addInterceptor(new DownstreamFailures(name));
     }
 
@@ -141,8 +147,13 @@ public class ProxyRoutes {
                 int status = code.status();
                 String requestId = context.request().headers().get(RequestIds.HEADER);
                 Log.warnf("Downstream %s failed for request %s: %s", service, requestId, failure.toString());
-                Problem problem = new Problem(code, detail, context.request().proxiedRequest().path(), requestId,
-                        null, Map.of("downstream", service));
+                Problem problem = new Problem(
+                        code,
+                        detail,
+                        context.request().proxiedRequest().path(),
+                        requestId,
+                        null,
+                        Map.of("downstream", service));
                 ProxyResponse response = context.request().response();
                 response.headers().clear();
                 response.setStatusCode(status)

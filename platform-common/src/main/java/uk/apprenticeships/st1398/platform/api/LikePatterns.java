@@ -9,8 +9,7 @@ public final class LikePatterns {
 
     public static final char ESCAPE = '!';
 
-    private LikePatterns() {
-    }
+    private LikePatterns() {}
 
     /** {@code %value%} with {@code %}, {@code _} and {@code !} in the value made literal. */
     public static String contains(String value) {

@@ -28,8 +28,7 @@ public class PageRequest {
     @Parameter(description = "Page size, 1 to 100", example = "20")
     int size;
 
-    public PageRequest() {
-    }
+    public PageRequest() {}
 
     public PageRequest(int page, int size) {
         this.page = page;

@@ -29,7 +29,8 @@ public class Downstreams {
 
     /** 4xx answers are the caller's business, not a sign the downstream is unwell: they never trip the breaker. */
     private static final Predicate<Throwable> FAILURE = e -> !(e instanceof WebApplicationException w
-            && w.getResponse() != null && w.getResponse().getStatus() < 500);
+            && w.getResponse() != null
+            && w.getResponse().getStatus() < 500);
 
     private final DownstreamConfig config;
     private final Map<String, Guard> readGuards = new ConcurrentHashMap<>();
@@ -81,13 +82,17 @@ public class Downstreams {
             throw unavailable(downstream, "answered " + status);
         } catch (TimeoutException e) {
             Log.warnf("%s did not answer within %s", downstream, timeout(downstream));
-            throw ApiException.of(PlatformError.DOWNSTREAM_TIMEOUT, downstream + " did not answer within "
-                    + timeout(downstream).toMillis() + " ms; nothing was saved. Retry shortly.")
+            throw ApiException.of(
+                            PlatformError.DOWNSTREAM_TIMEOUT,
+                            downstream + " did not answer within "
+                                    + timeout(downstream).toMillis() + " ms; nothing was saved. Retry shortly.")
                     .with("downstream", downstream);
         } catch (CircuitBreakerOpenException e) {
-            throw unavailable(downstream, "has been failing, so calls are paused for "
-                    + config.breakerDelay().toSeconds() + " s").with("retryAfterSeconds",
-                    Math.max(1, config.breakerDelay().toSeconds()));
+            throw unavailable(
+                            downstream,
+                            "has been failing, so calls are paused for "
+                                    + config.breakerDelay().toSeconds() + " s")
+                    .with("retryAfterSeconds", Math.max(1, config.breakerDelay().toSeconds()));
         } catch (RuntimeException e) {
             // Connection refused, reset, unreadable bodies: the downstream cannot be used right now.
             Log.warnf("%s unreachable: %s", downstream, e.toString());
@@ -96,8 +101,10 @@ public class Downstreams {
     }
 
     private static ApiException unavailable(String downstream, String why) {
-        return ApiException.of(PlatformError.DOWNSTREAM_UNAVAILABLE, downstream + " " + why
-                + "; nothing was saved. Retry shortly.").with("downstream", downstream);
+        return ApiException.of(
+                        PlatformError.DOWNSTREAM_UNAVAILABLE,
+                        downstream + " " + why + "; nothing was saved. Retry shortly.")
+                .with("downstream", downstream);
     }
 
     private Duration timeout(String downstream) {
@@ -105,17 +112,26 @@ public class Downstreams {
     }
 
     private Guard guard(String downstream, boolean retried) {
-        Guard.Builder builder = Guard.create().withDescription(downstream + (retried ? " read" : " write"))
-                .withTimeout().duration(timeout(downstream).toMillis(), ChronoUnit.MILLIS).done()
+        Guard.Builder builder = Guard.create()
+                .withDescription(downstream + (retried ? " read" : " write"))
+                .withTimeout()
+                .duration(timeout(downstream).toMillis(), ChronoUnit.MILLIS)
+                .done()
                 // Unnamed: a circuit breaker name must be unique in the JVM, and a second Downstreams (a test, a
                 // restarted application) would fail every call with "already exists".
                 .withCircuitBreaker()
-                .requestVolumeThreshold(config.breakerWindow()).failureRatio(config.breakerFailureRatio())
-                .delay(config.breakerDelay().toMillis(), ChronoUnit.MILLIS).when(FAILURE).done();
+                .requestVolumeThreshold(config.breakerWindow())
+                .failureRatio(config.breakerFailureRatio())
+                .delay(config.breakerDelay().toMillis(), ChronoUnit.MILLIS)
+                .when(FAILURE)
+                .done();
         if (retried && config.readRetries() > 0) {
-            builder = builder.withRetry().maxRetries(config.readRetries())
-                    .delay(config.retryDelay().toMillis(), ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
-                    .whenException(e -> FAILURE.test(e) && !(e instanceof TimeoutException)
+            builder = builder.withRetry()
+                    .maxRetries(config.readRetries())
+                    .delay(config.retryDelay().toMillis(), ChronoUnit.MILLIS)
+                    .jitter(0, ChronoUnit.MILLIS)
+                    .whenException(e -> FAILURE.test(e)
+                            && !(e instanceof TimeoutException)
                             && !(e instanceof CircuitBreakerOpenException))
                     .done();
         }

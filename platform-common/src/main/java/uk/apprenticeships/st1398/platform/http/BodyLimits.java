@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
 /** Resolves the body limit of a request path from {@link BodyLimitsConfig}. */
 final class BodyLimits {
 
-    private record Rule(String glob, Pattern pattern, long limit) {
-    }
+    private record Rule(String glob, Pattern pattern, long limit) {}
 
     private final List<Rule> rules;
     private final long defaultLimit;
@@ -17,7 +16,8 @@ final class BodyLimits {
     BodyLimits(Map<String, Long> byGlob, long defaultLimit) {
         this.rules = byGlob.entrySet().stream()
                 .map(e -> new Rule(e.getKey(), compile(e.getKey()), e.getValue()))
-                .sorted(Comparator.comparingInt((Rule r) -> r.glob().length()).reversed()
+                .sorted(Comparator.comparingInt((Rule r) -> r.glob().length())
+                        .reversed()
                         .thenComparing(Rule::glob))
                 .toList();
         this.defaultLimit = defaultLimit;

@@ -1,6 +1,7 @@
 package uk.apprenticeships.st1398.platform.http;
 
 import io.opentelemetry.api.trace.Span;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -8,7 +9,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.quarkus.runtime.configuration.MemorySize;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -30,21 +30,28 @@ public class HttpConventions {
     private static final int AFTER_UPLOAD_LIMIT = -1;
 
     void install(@Observes Router router, BodyLimitsConfig config) {
-        long maxBody = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
-                .map(MemorySize::asLongValue).orElse(10L * 1024 * 1024);
+        long maxBody = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .map(MemorySize::asLongValue)
+                .orElse(10L * 1024 * 1024);
         Map<String, Long> byGlob = new LinkedHashMap<>();
         config.bodyLimits().forEach((glob, size) -> byGlob.put(glob, size.asLongValue()));
-        BodyLimits limits = new BodyLimits(byGlob,
-                config.defaultBodyLimit().map(MemorySize::asLongValue).orElse(maxBody));
+        BodyLimits limits = new BodyLimits(
+                byGlob, config.defaultBodyLimit().map(MemorySize::asLongValue).orElse(maxBody));
         router.route().order(Integer.MIN_VALUE).handler(HttpConventions::requestId);
         router.route().order(Integer.MIN_VALUE).handler(HttpLimits::check);
-        router.route().order(Integer.MIN_VALUE + 1)
-                .handler(ctx -> checkDeclaredLength(ctx, limits.limitFor(ctx.request().path())));
+        router.route()
+                .order(Integer.MIN_VALUE + 1)
+                .handler(ctx ->
+                        checkDeclaredLength(ctx, limits.limitFor(ctx.request().path())));
         router.route().order(AFTER_UPLOAD_LIMIT).handler(ctx -> {
             // No Content-Length: Quarkus set its global limit for the streamed body; narrow it to this path's.
             if (ctx.get(MAX_REQUEST_SIZE_KEY) != null) {
-                ctx.put(MAX_REQUEST_SIZE_KEY, Math.min(ctx.<Long>get(MAX_REQUEST_SIZE_KEY),
-                        limits.limitFor(ctx.request().path())));
+                ctx.put(
+                        MAX_REQUEST_SIZE_KEY,
+                        Math.min(
+                                ctx.<Long>get(MAX_REQUEST_SIZE_KEY),
+                                limits.limitFor(ctx.request().path())));
             }
             ctx.next();
         });
@@ -73,9 +80,13 @@ public class HttpConventions {
             try {
                 if (Long.parseLong(length.trim()) > maxBody) {
                     ctx.response().putHeader("Connection", "close");
-                    HttpProblems.write(ctx, HttpProblems.of(PlatformError.PAYLOAD_TOO_LARGE,
-                            "The request body is " + length.trim() + " bytes; this endpoint accepts at most "
-                                    + maxBody + " bytes.", ctx));
+                    HttpProblems.write(
+                            ctx,
+                            HttpProblems.of(
+                                    PlatformError.PAYLOAD_TOO_LARGE,
+                                    "The request body is " + length.trim() + " bytes; this endpoint accepts at most "
+                                            + maxBody + " bytes.",
+                                    ctx));
                     return;
                 }
             } catch (NumberFormatException e) {
@@ -91,15 +102,23 @@ public class HttpConventions {
         if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
             HttpProblems.write(ctx, HttpProblems.unauthorized(ctx.request().path(), RequestIds.of(ctx)));
         } else if (failure instanceof ForbiddenException) {
-            HttpProblems.write(ctx, HttpProblems.of(PlatformError.ROLE_NOT_ALLOWED,
-                    "Your token is valid but its roles do not allow this operation.", ctx));
+            HttpProblems.write(
+                    ctx,
+                    HttpProblems.of(
+                            PlatformError.ROLE_NOT_ALLOWED,
+                            "Your token is valid but its roles do not allow this operation.",
+                            ctx));
         } else if (ctx.statusCode() >= 400) {
             HttpProblems.write(ctx, HttpProblems.of(ctx.statusCode(), ctx));
         } else if (failure != null) {
             org.jboss.logging.Logger.getLogger(HttpConventions.class)
                     .errorf(failure, "Unhandled failure in request %s", RequestIds.of(ctx));
-            HttpProblems.write(ctx, HttpProblems.of(PlatformError.INTERNAL_ERROR,
-                    "The server could not complete the request. Quote the request id when you report it.", ctx));
+            HttpProblems.write(
+                    ctx,
+                    HttpProblems.of(
+                            PlatformError.INTERNAL_ERROR,
+                            "The server could not complete the request. Quote the request id when you report it.",
+                            ctx));
         }
         if (!ctx.response().ended()) {
             ctx.next();

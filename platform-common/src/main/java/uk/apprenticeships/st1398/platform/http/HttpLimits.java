@@ -17,8 +17,7 @@ public final class HttpLimits {
     /** Largest total of header names and values accepted. */
     public static final int MAX_HEADERS_SIZE = 20 * 1024;
 
-    private HttpLimits() {
-    }
+    private HttpLimits() {}
 
     static void check(RoutingContext ctx) {
         if (ctx.request().uri().length() > MAX_URI_LENGTH) {

@@ -11,14 +11,16 @@ public final class RequestIds {
     public static final String MDC_KEY = "requestId";
     /** The attribute of the request's server span that carries the id. */
     public static final String SPAN_ATTRIBUTE = "request.id";
+
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /** Returns the caller's id when it is safe to log and echo, or a new random one. */
     public static String accept(String candidate) {
-        return candidate != null && SAFE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+        return candidate != null && SAFE.matcher(candidate).matches()
+                ? candidate
+                : UUID.randomUUID().toString();
     }
 
     public static String of(RoutingContext ctx) {

@@ -34,23 +34,28 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+        for (Map.Entry<String, PathItem> path :
+                openAPI.getPaths().getPathItems().entrySet()) {
             boolean hasPathParams = path.getKey().contains("{");
-            for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().getOperations().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> op :
+                    path.getValue().getOperations().entrySet()) {
                 document(op.getValue(), op.getKey(), hasPathParams, openAPI);
             }
         }
     }
 
-    private static void document(Operation operation, PathItem.HttpMethod method, boolean hasPathParams,
-            OpenAPI openAPI) {
+    private static void document(
+            Operation operation, PathItem.HttpMethod method, boolean hasPathParams, OpenAPI openAPI) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
         APIResponses responses = operation.getResponses();
         boolean hasInput = operation.getRequestBody() != null
-                || (operation.getParameters() != null && !operation.getParameters().isEmpty()) || hasPathParams;
-        boolean secured = operation.getSecurity() != null ? !operation.getSecurity().isEmpty()
+                || (operation.getParameters() != null
+                        && !operation.getParameters().isEmpty())
+                || hasPathParams;
+        boolean secured = operation.getSecurity() != null
+                ? !operation.getSecurity().isEmpty()
                 : openAPI.getSecurity() != null && !openAPI.getSecurity().isEmpty();
         if (hasInput) {
             add(responses, "400", "Invalid input: see `violations` for each field");
@@ -67,8 +72,10 @@ public class ProblemResponsesFilter implements OASFilter {
             add(responses, "413", "Request body too large");
             add(responses, "415", "Unsupported Content-Type");
         }
-        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
-                || method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.DELETE) {
+        if (method == PathItem.HttpMethod.POST
+                || method == PathItem.HttpMethod.PUT
+                || method == PathItem.HttpMethod.PATCH
+                || method == PathItem.HttpMethod.DELETE) {
             add(responses, "409", "Conflicts with the current state");
         }
         add(responses, "500", "Unexpected error; quote the requestId when reporting it");
@@ -86,37 +93,57 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static void add(APIResponses responses, String status, String description) {
         if (!responses.hasAPIResponse(status)) {
-            responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
-                    .content(problemContent()));
+            responses.addAPIResponse(
+                    status,
+                    OASFactory.createAPIResponse().description(description).content(problemContent()));
         }
     }
 
     private static org.eclipse.microprofile.openapi.models.media.Content problemContent() {
-        return OASFactory.createContent().addMediaType("application/problem+json",
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+        return OASFactory.createContent()
+                .addMediaType(
+                        "application/problem+json",
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(PROBLEM_REF)));
     }
 
     private static Schema problemSchema() {
-        return OASFactory.createSchema().addType(SchemaType.OBJECT)
-                .description("RFC 9457 problem details. `type` is stable per kind of error and `code` per cause; see docs/errors.md.")
+        return OASFactory.createSchema()
+                .addType(SchemaType.OBJECT)
+                .description(
+                        "RFC 9457 problem details. `type` is stable per kind of error and `code` per cause; see docs/errors.md.")
                 .required(List.of("type", "title", "status", "code"))
-                .addProperty("type", string("Stable URI naming the kind of problem")
-                        .example(ProblemType.NOT_FOUND.uri().toString()).format("uri"))
+                .addProperty(
+                        "type",
+                        string("Stable URI naming the kind of problem")
+                                .example(ProblemType.NOT_FOUND.uri().toString())
+                                .format("uri"))
                 .addProperty("title", string("Short human-readable summary of the kind of problem"))
-                .addProperty("status", OASFactory.createSchema().addType(SchemaType.INTEGER)
-                        .description("HTTP status code").example(404))
-                .addProperty("code", string("Machine-readable cause from the error catalogue (docs/errors.md); "
-                        + "stable, switch on it").example("ksb-code-unknown"))
+                .addProperty(
+                        "status",
+                        OASFactory.createSchema()
+                                .addType(SchemaType.INTEGER)
+                                .description("HTTP status code")
+                                .example(404))
+                .addProperty(
+                        "code",
+                        string("Machine-readable cause from the error catalogue (docs/errors.md); "
+                                        + "stable, switch on it")
+                                .example("ksb-code-unknown"))
                 .addProperty("detail", string("What went wrong with this request"))
                 .addProperty("instance", string("Path of the request"))
                 .addProperty("requestId", string("The X-Request-Id of the request; quote it when reporting"))
-                .addProperty("violations", OASFactory.createSchema().addType(SchemaType.ARRAY)
-                        .description("For 400s: every invalid field")
-                        .items(OASFactory.createSchema().ref("#/components/schemas/Violation")));
+                .addProperty(
+                        "violations",
+                        OASFactory.createSchema()
+                                .addType(SchemaType.ARRAY)
+                                .description("For 400s: every invalid field")
+                                .items(OASFactory.createSchema().ref("#/components/schemas/Violation")));
     }
 
     private static Schema violationSchema() {
-        return OASFactory.createSchema().addType(SchemaType.OBJECT)
+        return OASFactory.createSchema()
+                .addType(SchemaType.OBJECT)
                 .required(List.of("field", "message"))
                 .addProperty("field", string("Field path or parameter name").example("reference"))
                 .addProperty("message", string("What is wrong").example("must look like ST1234"));

@@ -20,13 +20,13 @@ public class ApiException extends RuntimeException {
     private final List<Problem.Violation> violations;
     private final Map<String, Object> extensions;
 
-    public ApiException(ErrorCode code, String detail, List<Problem.Violation> violations,
-            Map<String, Object> extensions) {
+    public ApiException(
+            ErrorCode code, String detail, List<Problem.Violation> violations, Map<String, Object> extensions) {
         super(detail, null, false, false);
         this.code = code;
         this.violations = violations == null ? List.of() : List.copyOf(violations);
-        this.extensions = extensions == null ? Map.of() : java.util.Collections.unmodifiableMap(
-                new LinkedHashMap<>(extensions));
+        this.extensions =
+                extensions == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
     }
 
     public static ApiException of(ErrorCode code, String detail) {

@@ -13,13 +13,19 @@ public final class HttpProblems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private HttpProblems() {
-    }
+    private HttpProblems() {}
 
     public static Problem of(int status, RoutingContext ctx) {
         PlatformError code = PlatformError.forStatus(status);
-        return new Problem(code.type(), status, code.code(), detailFor(status, ctx.request()), ctx.request().path(),
-                RequestIds.of(ctx), null, null);
+        return new Problem(
+                code.type(),
+                status,
+                code.code(),
+                detailFor(status, ctx.request()),
+                ctx.request().path(),
+                RequestIds.of(ctx),
+                null,
+                null);
     }
 
     public static Problem of(ErrorCode code, String detail, RoutingContext ctx) {
@@ -27,10 +33,14 @@ public final class HttpProblems {
     }
 
     public static Problem unauthorized(String instance, String requestId) {
-        return new Problem(PlatformError.AUTHENTICATION_REQUIRED,
+        return new Problem(
+                PlatformError.AUTHENTICATION_REQUIRED,
                 "A valid bearer token is required: send 'Authorization: Bearer <access token>' from the platform's "
                         + "OpenID Connect provider.",
-                instance, requestId, null, null);
+                instance,
+                requestId,
+                null,
+                null);
     }
 
     public static byte[] json(Problem problem) {
@@ -43,14 +53,17 @@ public final class HttpProblems {
 
     /** Writes the problem unless a response has already started. */
     public static void write(RoutingContext ctx, Problem problem) {
-        if (ctx.response().headWritten() || ctx.response().ended() || ctx.response().closed()) {
+        if (ctx.response().headWritten()
+                || ctx.response().ended()
+                || ctx.response().closed()) {
             return;
         }
         byte[] body = json(problem);
         if (problem.getStatus() == 401) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
         }
-        ctx.response().setStatusCode(problem.getStatus())
+        ctx.response()
+                .setStatusCode(problem.getStatus())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(io.vertx.core.buffer.Buffer.buffer(body));
     }
@@ -64,11 +77,13 @@ public final class HttpProblems {
             case 405 -> method + " is not allowed on " + path + ".";
             case 406 -> "None of the media types in the Accept header can be produced here; ask for application/json.";
             case 413 -> "The request body is larger than this endpoint accepts.";
-            case 414 -> "The request URI is longer than the " + HttpLimits.MAX_URI_LENGTH + " characters accepted; send "
-                    + "long filters in a request body or page through smaller requests.";
+            case 414 ->
+                "The request URI is longer than the " + HttpLimits.MAX_URI_LENGTH + " characters accepted; send "
+                        + "long filters in a request body or page through smaller requests.";
             case 431 -> "The request headers are larger than accepted.";
-            case 415 -> "Content type '" + (request == null ? "" : String.valueOf(request.getHeader("Content-Type")))
-                    + "' is not supported here; see /q/openapi for what this operation consumes.";
+            case 415 ->
+                "Content type '" + (request == null ? "" : String.valueOf(request.getHeader("Content-Type")))
+                        + "' is not supported here; see /q/openapi for what this operation consumes.";
             case 503 -> "The service is not available right now; retry later.";
             case 403 -> "Your token is valid but its roles do not allow this operation.";
             default -> "The request failed with HTTP status " + status + ".";

@@ -19,8 +19,7 @@ import java.util.Map;
  */
 final class ParameterErrors {
 
-    private ParameterErrors() {
-    }
+    private ParameterErrors() {}
 
     static Problem problem(Method method, UriInfo uri, String instance, String requestId) {
         List<Problem.Violation> violations = new ArrayList<>();
@@ -39,13 +38,14 @@ final class ParameterErrors {
         String detail = violations.isEmpty()
                 ? "A path or query parameter cannot be read as its declared type; see /q/openapi."
                 : violations.size() == 1
-                        ? "Parameter '" + violations.get(0).field() + "' " + violations.get(0).message() + "."
+                        ? "Parameter '" + violations.get(0).field() + "' "
+                                + violations.get(0).message() + "."
                         : violations.size() + " parameters cannot be read; see violations.";
         return new Problem(PlatformError.PARAMETER_INVALID, detail, instance, requestId, violations, null);
     }
 
-    private static void check(AnnotatedElement element, Class<?> type, UriInfo uri,
-            List<Problem.Violation> violations) {
+    private static void check(
+            AnnotatedElement element, Class<?> type, UriInfo uri, List<Problem.Violation> violations) {
         QueryParam query = element.getAnnotation(QueryParam.class);
         PathParam path = element.getAnnotation(PathParam.class);
         String name = query != null ? query.value() : path != null ? path.value() : null;

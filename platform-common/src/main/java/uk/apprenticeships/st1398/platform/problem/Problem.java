@@ -28,14 +28,26 @@ public final class Problem {
     private final List<Violation> violations;
     private final Map<String, Object> extensions;
 
-    public Problem(ErrorCode code, String detail, String instance, String requestId, List<Violation> violations,
+    public Problem(
+            ErrorCode code,
+            String detail,
+            String instance,
+            String requestId,
+            List<Violation> violations,
             Map<String, Object> extensions) {
         this(code.type(), code.status(), code.code(), detail, instance, requestId, violations, extensions);
     }
 
     /** A problem with a status other than its code's usual one (e.g. a downstream's 4xx passed on, or a 416). */
-    public Problem(ProblemType type, int status, String code, String detail, String instance, String requestId,
-            List<Violation> violations, Map<String, Object> extensions) {
+    public Problem(
+            ProblemType type,
+            int status,
+            String code,
+            String detail,
+            String instance,
+            String requestId,
+            List<Violation> violations,
+            Map<String, Object> extensions) {
         this.type = type.uri();
         this.title = type.title();
         this.status = status;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -18,12 +19,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,23 +40,24 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, HttpServerRequest request) {
-        return respond(new Problem(e.code(), e.getMessage(), instance(request), requestId(request), e.violations(),
-                e.extensions()));
+        return respond(new Problem(
+                e.code(), e.getMessage(), instance(request), requestId(request), e.violations(), e.extensions()));
     }
 
     @ServerExceptionMapper
-    public Response constraintViolation(ConstraintViolationException e, HttpServerRequest request,
-            ResourceInfo resource) {
+    public Response constraintViolation(
+            ConstraintViolationException e, HttpServerRequest request, ResourceInfo resource) {
         Method method = resource == null ? null : resource.getResourceMethod();
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
                 .map(v -> new Problem.Violation(fieldOf(v.getPropertyPath(), method), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
                 .toList();
         String detail = violations.size() == 1
-                ? "1 input is invalid: " + violations.get(0).field() + " " + violations.get(0).message()
+                ? "1 input is invalid: " + violations.get(0).field() + " "
+                        + violations.get(0).message()
                 : violations.size() + " inputs are invalid; see violations";
-        return respond(new Problem(PlatformError.VALIDATION_FAILED, detail, instance(request), requestId(request),
-                violations, null));
+        return respond(new Problem(
+                PlatformError.VALIDATION_FAILED, detail, instance(request), requestId(request), violations, null));
     }
 
     @ServerExceptionMapper
@@ -81,23 +82,29 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpServerRequest request) {
-        return respond(new Problem(PlatformError.ROLE_NOT_ALLOWED,
-                "Your token is valid but its roles do not allow this operation.", instance(request),
-                requestId(request), null, null));
+        return respond(new Problem(
+                PlatformError.ROLE_NOT_ALLOWED,
+                "Your token is valid but its roles do not allow this operation.",
+                instance(request),
+                requestId(request),
+                null,
+                null));
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, HttpServerRequest request, ResourceInfo resource,
-            UriInfo uri) {
+    public Response webApplication(
+            WebApplicationException e, HttpServerRequest request, ResourceInfo resource, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException jpe) {
             return respond(malformedBody(jpe, request));
         }
-        if (e instanceof NotFoundException && e.getCause() != null && resource != null
+        if (e instanceof NotFoundException
+                && e.getCause() != null
+                && resource != null
                 && resource.getResourceMethod() != null) {
             // JAX-RS answers 404 when a path or query parameter cannot be converted to its type; the route exists,
             // so say which parameter is wrong instead.
-            return respond(ParameterErrors.problem(resource.getResourceMethod(), uri, instance(request),
-                    requestId(request)));
+            return respond(
+                    ParameterErrors.problem(resource.getResourceMethod(), uri, instance(request), requestId(request)));
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
@@ -110,8 +117,15 @@ public class ProblemMapper {
         }
         PlatformError code = PlatformError.forStatus(status);
         return builder.type(Problem.MEDIA_TYPE)
-                .entity(new Problem(code.type(), status, code.code(), HttpProblems.detailFor(status, request),
-                        instance(request), requestId(request), null, null))
+                .entity(new Problem(
+                        code.type(),
+                        status,
+                        code.code(),
+                        HttpProblems.detailFor(status, request),
+                        instance(request),
+                        requestId(request),
+                        null,
+                        null))
                 .build();
     }
 
@@ -119,9 +133,14 @@ public class ProblemMapper {
     public Response downstreamRejected(DownstreamRejected e, HttpServerRequest request) {
         // A wrapper did not say what this answer means for our caller: the downstream refused a call we made.
         Log.warnf("Request %s: %s", requestId(request), e.getMessage());
-        return respond(new Problem(PlatformError.DOWNSTREAM_REJECTED, e.downstream() + " refused a call made for "
-                + "this request (HTTP " + e.status() + "); nothing was saved.", instance(request), requestId(request),
-                null, java.util.Map.of("downstream", e.downstream())));
+        return respond(new Problem(
+                PlatformError.DOWNSTREAM_REJECTED,
+                e.downstream() + " refused a call made for " + "this request (HTTP " + e.status()
+                        + "); nothing was saved.",
+                instance(request),
+                requestId(request),
+                null,
+                java.util.Map.of("downstream", e.downstream())));
     }
 
     @ServerExceptionMapper
@@ -131,13 +150,18 @@ public class ProblemMapper {
     }
 
     private Problem internalError(HttpServerRequest request) {
-        return new Problem(PlatformError.INTERNAL_ERROR,
+        return new Problem(
+                PlatformError.INTERNAL_ERROR,
                 "The server could not complete the request. Quote the request id when you report it.",
-                instance(request), requestId(request), null, null);
+                instance(request),
+                requestId(request),
+                null,
+                null);
     }
 
     private Response unauthorizedResponse(HttpServerRequest request) {
-        return Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        return Response.status(401)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .type(Problem.MEDIA_TYPE)
                 .entity(HttpProblems.unauthorized(instance(request), requestId(request)))
                 .build();
@@ -148,19 +172,21 @@ public class ProblemMapper {
         List<Problem.Violation> violations = new ArrayList<>();
         if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
             JsonLocation location = e.getLocation();
-            detail = location == null ? "The request body is not valid JSON."
+            detail = location == null
+                    ? "The request body is not valid JSON."
                     : "The request body is not valid JSON (line " + location.getLineNr() + ", column "
                             + location.getColumnNr() + ").";
         } else {
             String field = jsonPath(mapping.getPath());
-            detail = field.isEmpty() ? "The request body does not have the expected JSON structure."
+            detail = field.isEmpty()
+                    ? "The request body does not have the expected JSON structure."
                     : "Field '" + field + "' has the wrong type or format.";
             if (!field.isEmpty()) {
                 violations.add(new Problem.Violation(field, "has the wrong type or format"));
             }
         }
-        return new Problem(PlatformError.MALFORMED_REQUEST_BODY, detail, instance(request), requestId(request),
-                violations, null);
+        return new Problem(
+                PlatformError.MALFORMED_REQUEST_BODY, detail, instance(request), requestId(request), violations, null);
     }
 
     static String jsonPath(List<JsonMappingException.Reference> path) {
@@ -195,7 +221,8 @@ public class ProblemMapper {
             }
             if (kind == ElementKind.PARAMETER) {
                 String wireName = i == nodes.size() - 1 && method != null
-                        ? wireName(method, node.as(Path.ParameterNode.class).getParameterIndex()) : null;
+                        ? wireName(method, node.as(Path.ParameterNode.class).getParameterIndex())
+                        : null;
                 if (wireName != null) {
                     sb.append(wireName);
                 } else if (i == nodes.size() - 1) {
@@ -237,7 +264,10 @@ public class ProblemMapper {
     }
 
     static Response respond(Problem problem) {
-        return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.getStatus())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 
     static String instance(HttpServerRequest request) {

@@ -18,10 +18,24 @@ import uk.apprenticeships.st1398.platform.problem.PlatformError;
  * @param onBehalfOf the subject a delegated token acts for ({@code act.sub}), or null
  * @param requestId the request's {@code X-Request-Id}
  */
-public record Caller(String subject, String displayName, Kind kind, Set<String> roles, Set<String> permissions,
-        String providerUkprn, String employerId, String epaoId, String uln, String onBehalfOf, String requestId) {
+public record Caller(
+        String subject,
+        String displayName,
+        Kind kind,
+        Set<String> roles,
+        Set<String> permissions,
+        String providerUkprn,
+        String employerId,
+        String epaoId,
+        String uln,
+        String onBehalfOf,
+        String requestId) {
 
-    public enum Kind { PERSON, CLIENT, ANONYMOUS }
+    public enum Kind {
+        PERSON,
+        CLIENT,
+        ANONYMOUS
+    }
 
     static final Pattern UKPRN = Pattern.compile("^\\d{8}$");
     static final Pattern EPAO_ID = Pattern.compile("^EPA\\d{4}$");
@@ -107,9 +121,13 @@ public record Caller(String subject, String displayName, Kind kind, Set<String> 
     private static String require(String value, String claim, String what) {
         if (value == null) {
             // Without its tenant claim a scoped token would match nothing or, worse, everything.
-            throw ApiException.of(PlatformError.TENANT_CLAIM_MISSING, "Your token carries no valid " + claim
-                    + " claim, so it cannot be matched to any records; ask an administrator to set your " + what
-                    + ".").with("claim", claim);
+            throw ApiException.of(
+                            PlatformError.TENANT_CLAIM_MISSING,
+                            "Your token carries no valid " + claim
+                                    + " claim, so it cannot be matched to any records; ask an administrator to set your "
+                                    + what
+                                    + ".")
+                    .with("claim", claim);
         }
         return value;
     }

@@ -14,6 +14,5 @@ public final class Claims {
     /** RFC 8693 actor: who a delegated token acts for ({@code act.sub}). */
     public static final String ACT = "act";
 
-    private Claims() {
-    }
+    private Claims() {}
 }

@@ -31,7 +31,9 @@ public class CurrentCaller {
     public Caller get() {
         if (caller == null) {
             Object requestId = MDC.get(RequestIds.MDC_KEY);
-            caller = resolve(identity, policy.isResolvable() ? policy.get() : null,
+            caller = resolve(
+                    identity,
+                    policy.isResolvable() ? policy.get() : null,
                     requestId == null ? null : requestId.toString());
         }
         return caller;
@@ -44,20 +46,30 @@ public class CurrentCaller {
         }
         JsonWebToken jwt = identity.getPrincipal() instanceof JsonWebToken token ? token : null;
         String username = claim(jwt, "preferred_username");
-        String subject = jwt != null && jwt.getSubject() != null ? jwt.getSubject() : identity.getPrincipal().getName();
+        String subject = jwt != null && jwt.getSubject() != null
+                ? jwt.getSubject()
+                : identity.getPrincipal().getName();
         String clientId = claim(jwt, "client_id");
         boolean client = clientId != null || username != null && username.startsWith("service-account-");
         String name = claim(jwt, "name");
-        String displayName = client ? (clientId != null ? clientId : username.substring("service-account-".length()))
-                : name != null ? name : username != null ? username : identity.getPrincipal().getName();
+        String displayName = client
+                ? (clientId != null ? clientId : username.substring("service-account-".length()))
+                : name != null
+                        ? name
+                        : username != null ? username : identity.getPrincipal().getName();
         Set<String> roles = Set.copyOf(identity.getRoles());
-        return new Caller(subject, displayName, client ? Caller.Kind.CLIENT : Caller.Kind.PERSON, roles,
+        return new Caller(
+                subject,
+                displayName,
+                client ? Caller.Kind.CLIENT : Caller.Kind.PERSON,
+                roles,
                 policy == null ? Set.of() : policy.permissionsOf(roles),
                 matching(claim(jwt, Claims.PROVIDER_UKPRN), Caller.UKPRN),
                 nonBlank(claim(jwt, Claims.EMPLOYER_ID)),
                 matching(claim(jwt, Claims.EPAO_ID), Caller.EPAO_ID),
                 matching(claim(jwt, Claims.ULN), Caller.ULN),
-                actor(jwt), requestId);
+                actor(jwt),
+                requestId);
     }
 
     private static String actor(JsonWebToken jwt) {

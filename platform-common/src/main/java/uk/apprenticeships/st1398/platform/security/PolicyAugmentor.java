@@ -28,7 +28,9 @@ public class PolicyAugmentor implements SecurityIdentityAugmentor {
         if (permissions.isEmpty()) {
             return Uni.createFrom().item(identity);
         }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
-                .addPermissionsAsString(permissions).build());
+        return Uni.createFrom()
+                .item(QuarkusSecurityIdentity.builder(identity)
+                        .addPermissionsAsString(permissions)
+                        .build());
     }
 }

@@ -17,9 +17,8 @@ public final class Roles {
     public static final String APPRENTICE = "apprentice";
 
     /** Every role, widest first. */
-    public static final List<String> ALL = List.of(ADMIN, REGULATOR, TUTOR, LMS_INTEGRATION, EMPLOYER, ASSESSOR,
-            APPRENTICE);
+    public static final List<String> ALL =
+            List.of(ADMIN, REGULATOR, TUTOR, LMS_INTEGRATION, EMPLOYER, ASSESSOR, APPRENTICE);
 
-    private Roles() {
-    }
+    private Roles() {}
 }

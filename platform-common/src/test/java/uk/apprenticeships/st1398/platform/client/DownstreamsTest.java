@@ -19,12 +19,25 @@ import uk.apprenticeships.st1398.platform.problem.PlatformError;
 class DownstreamsTest {
 
     /** Short waits (the first guarded call also starts the timer thread, so not too short). */
-    record Config(Duration timeout, Map<String, Duration> timeouts, int readRetries, Duration retryDelay,
-            double breakerFailureRatio, int breakerWindow, Duration breakerDelay) implements DownstreamConfig {
+    record Config(
+            Duration timeout,
+            Map<String, Duration> timeouts,
+            int readRetries,
+            Duration retryDelay,
+            double breakerFailureRatio,
+            int breakerWindow,
+            Duration breakerDelay)
+            implements DownstreamConfig {
 
         static Config fast() {
-            return new Config(Duration.ofMillis(1000), Map.of("slow-service", Duration.ofMillis(3000)), 2,
-                    Duration.ofMillis(1), 0.5, 4, Duration.ofSeconds(30));
+            return new Config(
+                    Duration.ofMillis(1000),
+                    Map.of("slow-service", Duration.ofMillis(3000)),
+                    2,
+                    Duration.ofMillis(1),
+                    0.5,
+                    4,
+                    Duration.ofSeconds(30));
         }
     }
 
@@ -39,10 +52,12 @@ class DownstreamsTest {
 
     @Test
     void aHungDownstreamIsA504NamingIt() {
-        ApiException e = assertThrows(ApiException.class, () -> downstreams.read("evidence-service", () -> {
-            sleep(10_000);
-            return "late";
-        }));
+        ApiException e = assertThrows(
+                ApiException.class,
+                () -> downstreams.read("evidence-service", () -> {
+                    sleep(10_000);
+                    return "late";
+                }));
         assertEquals(PlatformError.DOWNSTREAM_TIMEOUT, e.code());
         assertEquals(504, e.status());
         assertEquals("evidence-service", e.extensions().get("downstream"));
@@ -60,10 +75,12 @@ class DownstreamsTest {
     @Test
     void anUnreachableDownstreamIsA503AfterRetries() {
         AtomicInteger attempts = new AtomicInteger();
-        ApiException e = assertThrows(ApiException.class, () -> downstreams.read("standards-service", () -> {
-            attempts.incrementAndGet();
-            throw new ProcessingException(new ConnectException("Connection refused"));
-        }));
+        ApiException e = assertThrows(
+                ApiException.class,
+                () -> downstreams.read("standards-service", () -> {
+                    attempts.incrementAndGet();
+                    throw new ProcessingException(new ConnectException("Connection refused"));
+                }));
         assertEquals(PlatformError.DOWNSTREAM_UNAVAILABLE, e.code());
         assertEquals(503, e.status());
         assertEquals("standards-service", e.extensions().get("downstream"));
@@ -73,10 +90,12 @@ class DownstreamsTest {
     @Test
     void aWriteIsNeverRetried() {
         AtomicInteger attempts = new AtomicInteger();
-        ApiException e = assertThrows(ApiException.class, () -> downstreams.write("standards-service", () -> {
-            attempts.incrementAndGet();
-            throw new WebApplicationException(500);
-        }));
+        ApiException e = assertThrows(
+                ApiException.class,
+                () -> downstreams.write("standards-service", () -> {
+                    attempts.incrementAndGet();
+                    throw new WebApplicationException(500);
+                }));
         assertEquals(PlatformError.DOWNSTREAM_UNAVAILABLE, e.code());
         assertEquals(1, attempts.get());
     }
@@ -84,8 +103,9 @@ class DownstreamsTest {
     @Test
     void aRefusalComesBackWithItsStatusAndIsNotRetried() {
         AtomicInteger attempts = new AtomicInteger();
-        DownstreamRejected e = assertThrows(DownstreamRejected.class, () -> downstreams.read("evidence-service",
-                () -> {
+        DownstreamRejected e = assertThrows(
+                DownstreamRejected.class,
+                () -> downstreams.read("evidence-service", () -> {
                     attempts.incrementAndGet();
                     throw new WebApplicationException(403);
                 }));
@@ -95,9 +115,11 @@ class DownstreamsTest {
         assertEquals(Optional.empty(), downstreams.readOptional("evidence-service", () -> {
             throw new WebApplicationException(404);
         }));
-        assertThrows(DownstreamRejected.class, () -> downstreams.readOptional("evidence-service", () -> {
-            throw new WebApplicationException(409);
-        }));
+        assertThrows(
+                DownstreamRejected.class,
+                () -> downstreams.readOptional("evidence-service", () -> {
+                    throw new WebApplicationException(409);
+                }));
     }
 
     @Test
@@ -108,19 +130,23 @@ class DownstreamsTest {
 
     @Test
     void theCircuitOpensAfterFailuresAndThenFailsAtOnce() {
-        Downstreams fresh = new Downstreams(new Config(Duration.ofMillis(1000), Map.of(), 0, Duration.ofMillis(1),
-                0.5, 4, Duration.ofSeconds(30)));
+        Downstreams fresh = new Downstreams(
+                new Config(Duration.ofMillis(1000), Map.of(), 0, Duration.ofMillis(1), 0.5, 4, Duration.ofSeconds(30)));
         AtomicInteger attempts = new AtomicInteger();
         for (int i = 0; i < 4; i++) {
-            assertThrows(ApiException.class, () -> fresh.read("assessment-service", () -> {
-                attempts.incrementAndGet();
-                throw new WebApplicationException(503);
-            }));
+            assertThrows(
+                    ApiException.class,
+                    () -> fresh.read("assessment-service", () -> {
+                        attempts.incrementAndGet();
+                        throw new WebApplicationException(503);
+                    }));
         }
-        ApiException open = assertThrows(ApiException.class, () -> fresh.read("assessment-service", () -> {
-            attempts.incrementAndGet();
-            return "never called";
-        }));
+        ApiException open = assertThrows(
+                ApiException.class,
+                () -> fresh.read("assessment-service", () -> {
+                    attempts.incrementAndGet();
+                    return "never called";
+                }));
         assertEquals(4, attempts.get(), "an open circuit does not call the downstream");
         assertEquals(PlatformError.DOWNSTREAM_UNAVAILABLE, open.code());
         assertEquals(30L, open.extensions().get("retryAfterSeconds"));
@@ -130,12 +156,14 @@ class DownstreamsTest {
 
     @Test
     void refusalsDoNotOpenTheCircuit() {
-        Downstreams fresh = new Downstreams(new Config(Duration.ofMillis(1000), Map.of(), 0, Duration.ofMillis(1),
-                0.5, 4, Duration.ofSeconds(30)));
+        Downstreams fresh = new Downstreams(
+                new Config(Duration.ofMillis(1000), Map.of(), 0, Duration.ofMillis(1), 0.5, 4, Duration.ofSeconds(30)));
         for (int i = 0; i < 8; i++) {
-            assertThrows(DownstreamRejected.class, () -> fresh.read("evidence-service", () -> {
-                throw new WebApplicationException(404);
-            }));
+            assertThrows(
+                    DownstreamRejected.class,
+                    () -> fresh.read("evidence-service", () -> {
+                        throw new WebApplicationException(404);
+                    }));
         }
         assertEquals("ok", fresh.read("evidence-service", () -> "ok"));
     }

@@ -28,19 +28,24 @@ class ApiExceptionTest {
         ApiException plain = ApiException.of(PlatformError.DOWNSTREAM_UNAVAILABLE, "Down.");
         ApiException named = plain.with("downstream", "standards-service").with("retryAfterSeconds", 5);
         assertTrue(plain.extensions().isEmpty(), "the original is unchanged");
-        assertEquals(List.of("downstream", "retryAfterSeconds"), List.copyOf(named.extensions().keySet()));
+        assertEquals(
+                List.of("downstream", "retryAfterSeconds"),
+                List.copyOf(named.extensions().keySet()));
         assertEquals("standards-service", named.extensions().get("downstream"));
         assertSame(PlatformError.DOWNSTREAM_UNAVAILABLE, named.code());
         assertEquals("Down.", named.getMessage());
         ApiException more = named.with(Map.of("validKsbCodes", List.of("K1")));
         assertEquals(3, more.extensions().size());
-        assertThrows(UnsupportedOperationException.class, () -> more.extensions().put("x", 1));
+        assertThrows(
+                UnsupportedOperationException.class, () -> more.extensions().put("x", 1));
     }
 
     @Test
     void violationsNameTheFieldsAndKeepTheMembers() {
-        ApiException e = ApiException.of(PlatformError.VALIDATION_FAILED, "Two fields.").with("a", 1)
-                .violations(List.of(new Problem.Violation("title", "must not be blank"),
+        ApiException e = ApiException.of(PlatformError.VALIDATION_FAILED, "Two fields.")
+                .with("a", 1)
+                .violations(List.of(
+                        new Problem.Violation("title", "must not be blank"),
                         new Problem.Violation("level", "must be 2 to 8")));
         assertEquals(2, e.violations().size());
         assertEquals("title", e.violations().get(0).field());

@@ -59,8 +59,10 @@ class ErrorCodeTest {
         Set<String> codes = new HashSet<>();
         for (PlatformError error : PlatformError.values()) {
             assertTrue(codes.add(error.code()), error.code());
-            if (error != PlatformError.HTTP_ERROR && error != PlatformError.PARAMETER_INVALID
-                    && error.type() != ProblemType.VALIDATION_FAILED && error.type() != ProblemType.MALFORMED_REQUEST_BODY
+            if (error != PlatformError.HTTP_ERROR
+                    && error != PlatformError.PARAMETER_INVALID
+                    && error.type() != ProblemType.VALIDATION_FAILED
+                    && error.type() != ProblemType.MALFORMED_REQUEST_BODY
                     && error.type() != ProblemType.BAD_REQUEST) {
                 assertEquals(ProblemType.forStatus(error.status()), error.type(), error.name());
             }

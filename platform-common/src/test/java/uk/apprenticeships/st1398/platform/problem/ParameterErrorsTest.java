@@ -20,19 +20,27 @@ import org.junit.jupiter.api.Test;
 
 class ParameterErrorsTest {
 
-    enum Kind { K, S, B }
+    enum Kind {
+        K,
+        S,
+        B
+    }
 
     public static class Paging {
         @QueryParam("page")
         int page;
+
         @QueryParam("size")
         Integer size;
     }
 
     @SuppressWarnings("unused")
-    public void list(@PathParam("id") UUID id, @QueryParam("from") LocalDate from, @QueryParam("kind") Kind kind,
-            @QueryParam("tag") List<String> tags, @BeanParam Paging paging) {
-    }
+    public void list(
+            @PathParam("id") UUID id,
+            @QueryParam("from") LocalDate from,
+            @QueryParam("kind") Kind kind,
+            @QueryParam("tag") List<String> tags,
+            @BeanParam Paging paging) {}
 
     @Test
     void convertsWhatJaxRsConverts() {
@@ -56,8 +64,7 @@ class ParameterErrorsTest {
 
     @Test
     void namesEachUnreadableParameterIncludingThoseOfABeanParam() throws Exception {
-        Method list = getClass().getMethod("list", UUID.class, LocalDate.class, Kind.class, List.class,
-                Paging.class);
+        Method list = getClass().getMethod("list", UUID.class, LocalDate.class, Kind.class, List.class, Paging.class);
         MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
         query.add("from", "31/01/2026");
         query.add("kind", "X");
@@ -69,17 +76,21 @@ class ParameterErrorsTest {
         Problem problem = ParameterErrors.problem(list, uri(query, path), "/things/not-a-uuid", "r1");
         assertEquals(400, problem.getStatus());
         assertEquals("parameter-invalid", problem.getCode());
-        assertEquals(List.of("id", "from", "kind", "page"),
+        assertEquals(
+                List.of("id", "from", "kind", "page"),
                 problem.getViolations().stream().map(Problem.Violation::field).toList());
         assertEquals("abc", problem.getViolations().get(3).rejectedValue());
-        assertEquals("cannot be read as a whole number", problem.getViolations().get(3).message());
-        assertEquals("cannot be read as one of [K, S, B]", problem.getViolations().get(2).message());
+        assertEquals(
+                "cannot be read as a whole number",
+                problem.getViolations().get(3).message());
+        assertEquals(
+                "cannot be read as one of [K, S, B]",
+                problem.getViolations().get(2).message());
     }
 
     @Test
     void oneUnreadableParameterIsNamedInTheDetail() throws Exception {
-        Method list = getClass().getMethod("list", UUID.class, LocalDate.class, Kind.class, List.class,
-                Paging.class);
+        Method list = getClass().getMethod("list", UUID.class, LocalDate.class, Kind.class, List.class, Paging.class);
         MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
         query.add("page", "abc");
         Problem problem = ParameterErrors.problem(list, uri(query, new MultivaluedHashMap<>()), "/things", "r1");
@@ -87,7 +98,9 @@ class ParameterErrorsTest {
     }
 
     private static UriInfo uri(MultivaluedMap<String, String> query, MultivaluedMap<String, String> path) {
-        return (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class},
+        return (UriInfo) Proxy.newProxyInstance(
+                UriInfo.class.getClassLoader(),
+                new Class<?>[] {UriInfo.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getQueryParameters" -> query;
                     case "getPathParameters" -> path;

@@ -15,19 +15,28 @@ import uk.apprenticeships.st1398.platform.problem.PlatformError;
 class CallerTest {
 
     static Caller caller(Set<String> roles, String ukprn, String employer, String epao, String uln) {
-        return new Caller("sub-1", "Ada", Caller.Kind.PERSON, roles, Set.of("x:read"), ukprn, employer, epao, uln,
-                null, "req-1");
+        return new Caller(
+                "sub-1", "Ada", Caller.Kind.PERSON, roles, Set.of("x:read"), ukprn, employer, epao, uln, null, "req-1");
     }
 
     @Test
     void thePrimaryRoleIsTheWidestHeld() {
-        assertEquals(Roles.ADMIN, caller(Set.of(Roles.APPRENTICE, Roles.ADMIN, Roles.TUTOR), null, null, null, null)
-                .primaryRole());
-        assertEquals(Roles.TUTOR, caller(Set.of(Roles.EMPLOYER, Roles.TUTOR), null, null, null, null).primaryRole());
-        assertEquals(Roles.LMS_INTEGRATION, caller(Set.of(Roles.LMS_INTEGRATION, Roles.ASSESSOR), null, null, null,
-                null).primaryRole());
-        assertEquals(Roles.ASSESSOR, caller(Set.of(Roles.ASSESSOR, Roles.APPRENTICE, "offline_access"), null, null,
-                null, null).primaryRole());
+        assertEquals(
+                Roles.ADMIN,
+                caller(Set.of(Roles.APPRENTICE, Roles.ADMIN, Roles.TUTOR), null, null, null, null)
+                        .primaryRole());
+        assertEquals(
+                Roles.TUTOR,
+                caller(Set.of(Roles.EMPLOYER, Roles.TUTOR), null, null, null, null)
+                        .primaryRole());
+        assertEquals(
+                Roles.LMS_INTEGRATION,
+                caller(Set.of(Roles.LMS_INTEGRATION, Roles.ASSESSOR), null, null, null, null)
+                        .primaryRole());
+        assertEquals(
+                Roles.ASSESSOR,
+                caller(Set.of(Roles.ASSESSOR, Roles.APPRENTICE, "offline_access"), null, null, null, null)
+                        .primaryRole());
         assertNull(caller(Set.of("offline_access"), null, null, null, null).primaryRole());
         assertNull(Caller.anonymous("r").primaryRole());
     }
@@ -47,8 +56,8 @@ class CallerTest {
 
     @Test
     void requireRefusesATokenWithoutItsTenantClaim() {
-        Caller bare = caller(Set.of(Roles.TUTOR, Roles.EMPLOYER, Roles.ASSESSOR, Roles.APPRENTICE), null, null, null,
-                null);
+        Caller bare =
+                caller(Set.of(Roles.TUTOR, Roles.EMPLOYER, Roles.ASSESSOR, Roles.APPRENTICE), null, null, null, null);
         assertRefused(Claims.PROVIDER_UKPRN, c -> c.requireProviderUkprn(), bare);
         assertRefused(Claims.EMPLOYER_ID, c -> c.requireEmployerId(), bare);
         assertRefused(Claims.EPAO_ID, c -> c.requireEpaoId(), bare);
@@ -72,13 +81,15 @@ class CallerTest {
     void actsForItsOwnProviderOnly() {
         assertTrue(caller(Set.of(Roles.TUTOR), "10000001", null, null, null).actsForProvider("10000001"));
         assertFalse(caller(Set.of(Roles.TUTOR), "10000001", null, null, null).actsForProvider("10000002"));
-        assertTrue(caller(Set.of(Roles.LMS_INTEGRATION), "10000001", null, null, null).actsForProvider("10000001"));
+        assertTrue(caller(Set.of(Roles.LMS_INTEGRATION), "10000001", null, null, null)
+                .actsForProvider("10000001"));
         assertTrue(caller(Set.of(Roles.ADMIN), null, null, null, null).actsForProvider("10000002"));
         // An employer or apprentice carries a provider claim too, but does not act for the provider.
         assertFalse(caller(Set.of(Roles.APPRENTICE), "10000001", "EMP-1", null, "1234567890")
                 .actsForProvider("10000001"));
         assertFalse(caller(Set.of(Roles.REGULATOR), null, null, null, null).actsForProvider("10000001"));
-        ApiException e = assertThrows(ApiException.class,
+        ApiException e = assertThrows(
+                ApiException.class,
                 () -> caller(Set.of(Roles.TUTOR), null, null, null, null).actsForProvider("10000001"));
         assertEquals(PlatformError.TENANT_CLAIM_MISSING, e.code());
     }
@@ -88,8 +99,10 @@ class CallerTest {
         assertTrue(caller(Set.of(Roles.ASSESSOR), null, null, "EPA0001", null).actsForOrganisation("EPA0001"));
         assertFalse(caller(Set.of(Roles.ASSESSOR), null, null, "EPA0001", null).actsForOrganisation("EPA0002"));
         assertTrue(caller(Set.of(Roles.ADMIN), null, null, null, null).actsForOrganisation("EPA0002"));
-        assertFalse(caller(Set.of(Roles.TUTOR), "10000001", null, "EPA0001", null).actsForOrganisation("EPA0001"));
-        assertThrows(ApiException.class,
+        assertFalse(
+                caller(Set.of(Roles.TUTOR), "10000001", null, "EPA0001", null).actsForOrganisation("EPA0001"));
+        assertThrows(
+                ApiException.class,
                 () -> caller(Set.of(Roles.ASSESSOR), null, null, null, null).actsForOrganisation("EPA0001"));
     }
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class CurrentCallerTest {
 
-    private static final AccessPolicy POLICY = () -> Map.of(Roles.TUTOR, Set.of("evidence:review"),
-            Roles.LMS_INTEGRATION, Set.of("evidence:submit"));
+    private static final AccessPolicy POLICY =
+            () -> Map.of(Roles.TUTOR, Set.of("evidence:review"), Roles.LMS_INTEGRATION, Set.of("evidence:submit"));
 
     /** The claims as smallrye-jwt gives them: strings and objects as JSON values. */
     record FakeJwt(Map<String, Object> claims) implements JsonWebToken {
@@ -39,15 +39,26 @@ class CurrentCallerTest {
     private static Caller resolve(Map<String, Object> claims, String... roles) {
         Map<String, Object> json = new HashMap<>();
         claims.forEach((k, v) -> json.put(k, v instanceof String s && !k.equals("sub") ? Json.createValue(s) : v));
-        QuarkusSecurityIdentity identity = QuarkusSecurityIdentity.builder().setPrincipal(new FakeJwt(json))
-                .addRoles(Set.of(roles)).build();
+        QuarkusSecurityIdentity identity = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new FakeJwt(json))
+                .addRoles(Set.of(roles))
+                .build();
         return CurrentCaller.resolve(identity, POLICY, "req-1");
     }
 
     @Test
     void aPersonWithTenantClaims() {
-        Caller c = resolve(Map.of("sub", "u-1", "preferred_username", "tutor1", "name", "Tess Tutor",
-                Claims.PROVIDER_UKPRN, "10000001"), Roles.TUTOR);
+        Caller c = resolve(
+                Map.of(
+                        "sub",
+                        "u-1",
+                        "preferred_username",
+                        "tutor1",
+                        "name",
+                        "Tess Tutor",
+                        Claims.PROVIDER_UKPRN,
+                        "10000001"),
+                Roles.TUTOR);
         assertEquals(Caller.Kind.PERSON, c.kind());
         assertEquals("u-1", c.subject());
         assertEquals("Tess Tutor", c.displayName());
@@ -60,14 +71,25 @@ class CurrentCallerTest {
 
     @Test
     void aPersonWithoutANameIsShownByUsername() {
-        assertEquals("tutor1", resolve(Map.of("sub", "u-1", "preferred_username", "tutor1"), Roles.TUTOR)
-                .displayName());
+        assertEquals(
+                "tutor1",
+                resolve(Map.of("sub", "u-1", "preferred_username", "tutor1"), Roles.TUTOR)
+                        .displayName());
     }
 
     @Test
     void aClientCredentialsTokenIsAClient() {
-        Caller lms = resolve(Map.of("sub", "s-1", "preferred_username", "service-account-lms-10000001",
-                "client_id", "lms-10000001", Claims.PROVIDER_UKPRN, "10000001"), Roles.LMS_INTEGRATION);
+        Caller lms = resolve(
+                Map.of(
+                        "sub",
+                        "s-1",
+                        "preferred_username",
+                        "service-account-lms-10000001",
+                        "client_id",
+                        "lms-10000001",
+                        Claims.PROVIDER_UKPRN,
+                        "10000001"),
+                Roles.LMS_INTEGRATION);
         assertEquals(Caller.Kind.CLIENT, lms.kind());
         assertEquals("lms-10000001", lms.displayName());
         assertEquals(Set.of("evidence:submit"), lms.permissions());
@@ -80,14 +102,26 @@ class CurrentCallerTest {
 
     @Test
     void malformedTenantClaimsAreLeftOut() {
-        Caller c = resolve(Map.of("sub", "u-2", Claims.PROVIDER_UKPRN, "1000000", Claims.EPAO_ID, "EPA12",
-                Claims.ULN, "12345678901", Claims.EMPLOYER_ID, "  "), Roles.TUTOR);
+        Caller c = resolve(
+                Map.of(
+                        "sub",
+                        "u-2",
+                        Claims.PROVIDER_UKPRN,
+                        "1000000",
+                        Claims.EPAO_ID,
+                        "EPA12",
+                        Claims.ULN,
+                        "12345678901",
+                        Claims.EMPLOYER_ID,
+                        "  "),
+                Roles.TUTOR);
         assertNull(c.providerUkprn());
         assertNull(c.epaoId());
         assertNull(c.uln());
         assertNull(c.employerId());
-        Caller ok = resolve(Map.of("sub", "u-3", Claims.EPAO_ID, "EPA0042", Claims.ULN, "1234567890",
-                Claims.EMPLOYER_ID, "EMP-9"), Roles.ASSESSOR);
+        Caller ok = resolve(
+                Map.of("sub", "u-3", Claims.EPAO_ID, "EPA0042", Claims.ULN, "1234567890", Claims.EMPLOYER_ID, "EMP-9"),
+                Roles.ASSESSOR);
         assertEquals("EPA0042", ok.epaoId());
         assertEquals("1234567890", ok.uln());
         assertEquals("EMP-9", ok.employerId());
@@ -101,16 +135,30 @@ class CurrentCallerTest {
 
     @Test
     void aDelegatedTokenNamesWhomItActsFor() {
-        Caller c = resolve(Map.of("sub", "s-1", "client_id", "lms-1",
-                Claims.ACT, Json.createObjectBuilder().add("sub", "tutor-sub-9").build()), Roles.LMS_INTEGRATION);
+        Caller c = resolve(
+                Map.of(
+                        "sub",
+                        "s-1",
+                        "client_id",
+                        "lms-1",
+                        Claims.ACT,
+                        Json.createObjectBuilder().add("sub", "tutor-sub-9").build()),
+                Roles.LMS_INTEGRATION);
         assertEquals("tutor-sub-9", c.onBehalfOf());
     }
 
     @Test
     void noIdentityIsAnonymous() {
-        assertEquals(Caller.Kind.ANONYMOUS, CurrentCaller.resolve(null, POLICY, "r").kind());
-        assertEquals(Caller.Kind.ANONYMOUS,
-                CurrentCaller.resolve(QuarkusSecurityIdentity.builder().setAnonymous(true).build(), POLICY, "r")
+        assertEquals(
+                Caller.Kind.ANONYMOUS, CurrentCaller.resolve(null, POLICY, "r").kind());
+        assertEquals(
+                Caller.Kind.ANONYMOUS,
+                CurrentCaller.resolve(
+                                QuarkusSecurityIdentity.builder()
+                                        .setAnonymous(true)
+                                        .build(),
+                                POLICY,
+                                "r")
                         .kind());
     }
 }

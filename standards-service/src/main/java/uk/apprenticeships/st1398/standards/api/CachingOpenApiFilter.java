@@ -30,20 +30,27 @@ public class CachingOpenApiFilter implements OASFilter {
     }
 
     private static void document(Operation get) {
-        get.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER)
+        get.addParameter(OASFactory.createParameter()
+                .name("If-None-Match")
+                .in(Parameter.In.HEADER)
                 .description("Entity tags from earlier responses (or *); if one matches, the answer is 304 "
-                        + "without a body").schema(OASFactory.createSchema().addType(SchemaType.STRING)));
+                        + "without a body")
+                .schema(OASFactory.createSchema().addType(SchemaType.STRING)));
         APIResponse ok = get.getResponses().getAPIResponse("200");
         ok.setHeaders(Map.of(
                 "ETag", header("Strong entity tag of the body; send it back in If-None-Match"),
                 "Cache-Control", header("public, max-age=<seconds>: public reference data")));
-        get.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
-                .description("Not modified: the If-None-Match tag is current; no body")
-                .headers(Map.of("ETag", header("The current entity tag"))));
+        get.getResponses()
+                .addAPIResponse(
+                        "304",
+                        OASFactory.createAPIResponse()
+                                .description("Not modified: the If-None-Match tag is current; no body")
+                                .headers(Map.of("ETag", header("The current entity tag"))));
     }
 
     private static Header header(String description) {
-        return OASFactory.createHeader().description(description)
+        return OASFactory.createHeader()
+                .description(description)
                 .schema(OASFactory.createSchema().addType(SchemaType.STRING));
     }
 }

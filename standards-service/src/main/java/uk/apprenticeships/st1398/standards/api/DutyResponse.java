@@ -7,11 +7,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Duty", description = "A duty with the KSBs it maps to")
 public record DutyResponse(
         UUID id,
-        @Schema(description = "Order in the standard, from 1", example = "1") int position,
-        @Schema(description = "The text; null when the source does not give it") String detail,
-        @Schema(description = "Core duty; null when the source does not say") Boolean core,
+
+        @Schema(description = "Order in the standard, from 1", example = "1")
+        int position,
+
+        @Schema(description = "The text; null when the source does not give it")
+        String detail,
+
+        @Schema(description = "Core duty; null when the source does not say")
+        Boolean core,
+
         List<UUID> optionIds,
-        @Schema(description = "False when the source does not give the duty's KSB mapping") boolean mappingAvailable,
+
+        @Schema(description = "False when the source does not give the duty's KSB mapping")
+        boolean mappingAvailable,
+
         @Schema(description = "The mapped KSBs in code order; null when the mapping is not available")
-        List<KsbResponse> ksbs) {
-}
+        List<KsbResponse> ksbs) {}

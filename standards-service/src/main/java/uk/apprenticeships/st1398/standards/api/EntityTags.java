@@ -9,8 +9,7 @@ import java.util.List;
 /** Entity tags (RFC 9110 §8.8.3) for response bodies, and the If-None-Match test (§13.1.2). */
 public final class EntityTags {
 
-    private EntityTags() {
-    }
+    private EntityTags() {}
 
     /** A strong tag: the same bytes always give the same tag, different bytes (practically) never do. */
     public static String of(byte[] body) {

@@ -54,13 +54,15 @@ public class HttpCaching {
         if (entry == null) {
             return null;
         }
-        boolean notModified = EntityTags.noneMatchHits(request.getHeaderString(HttpHeaders.IF_NONE_MATCH),
-                entry.etag());
+        boolean notModified =
+                EntityTags.noneMatchHits(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), entry.etag());
         Response.ResponseBuilder builder = notModified ? Response.notModified() : Response.ok(entry.body(), JSON_UTF8);
         if (!notModified) {
             entry.headers().forEach(builder::header);
         }
-        return builder.header(HttpHeaders.ETAG, entry.etag()).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+        return builder.header(HttpHeaders.ETAG, entry.etag())
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .build();
     }
 
     /** Any successful write may change what reads return. */
@@ -114,14 +116,16 @@ public class HttpCaching {
 
     private static String cacheKey(ContainerRequestContext request) {
         return request.getUriInfo().getRequestUri().getRawPath() + "?"
-                + (request.getUriInfo().getRequestUri().getRawQuery() == null ? ""
+                + (request.getUriInfo().getRequestUri().getRawQuery() == null
+                        ? ""
                         : request.getUriInfo().getRequestUri().getRawQuery());
     }
 
     private static boolean isCacheable(ContainerRequestContext request, ContainerResponseContext response) {
         String method = request.getMethod();
         return isRead(method)
-                && response.getStatus() == Response.Status.OK.getStatusCode() && response.hasEntity()
+                && response.getStatus() == Response.Status.OK.getStatusCode()
+                && response.hasEntity()
                 && isJson(response.getMediaType());
     }
 

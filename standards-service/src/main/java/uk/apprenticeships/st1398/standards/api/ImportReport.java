@@ -9,8 +9,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ImportReport(Summary summary, List<Item> items) {
 
     public static ImportReport of(List<Item> items) {
-        return new ImportReport(new Summary(count(items, Outcome.CREATED), count(items, Outcome.UPDATED),
-                count(items, Outcome.UNCHANGED), count(items, Outcome.REJECTED)), List.copyOf(items));
+        return new ImportReport(
+                new Summary(
+                        count(items, Outcome.CREATED),
+                        count(items, Outcome.UPDATED),
+                        count(items, Outcome.UNCHANGED),
+                        count(items, Outcome.REJECTED)),
+                List.copyOf(items));
     }
 
     private static int count(List<Item> items, Outcome outcome) {
@@ -18,19 +23,26 @@ public record ImportReport(Summary summary, List<Item> items) {
     }
 
     @Schema(name = "ImportSummary")
-    public record Summary(int created, int updated, int unchanged, int rejected) {
-    }
+    public record Summary(int created, int updated, int unchanged, int rejected) {}
 
     @Schema(name = "ImportItem")
     public record Item(
-            @Schema(description = "Position in the body, from 0 (0 for a single object)") int index,
-            @Schema(description = "The standard-version key, e.g. ST1398_1.0; null when the item does not give a "
-                    + "valid reference and version") String key,
-            Outcome outcome,
-            @Schema(description = "Why the item was rejected; empty otherwise") List<String> reasons) {
-    }
+            @Schema(description = "Position in the body, from 0 (0 for a single object)")
+            int index,
 
-    @Schema(name = "ImportOutcome", enumeration = {"created", "updated", "unchanged", "rejected"})
+            @Schema(
+                    description = "The standard-version key, e.g. ST1398_1.0; null when the item does not give a "
+                            + "valid reference and version")
+            String key,
+
+            Outcome outcome,
+
+            @Schema(description = "Why the item was rejected; empty otherwise")
+            List<String> reasons) {}
+
+    @Schema(
+            name = "ImportOutcome",
+            enumeration = {"created", "updated", "unchanged", "rejected"})
     public enum Outcome {
         /** The version did not exist and was stored. */
         CREATED,

@@ -29,21 +29,28 @@ public class StandardDiffResource {
     }
 
     @GET
-    @Operation(summary = "Compare two versions of a standard",
+    @Operation(
+            summary = "Compare two versions of a standard",
             description = "KSBs added, removed and changed, matched by code (K3 with K3); duties matched by "
                     + "position, with the codes of the KSBs they map. A KSB whose text changes, becomes available or "
                     + "stops being available is changed, with its `before` and `after`. Each side is as its source "
                     + "gives it: a version whose source omits texts shows them as unavailable, not as removed.")
     @APIResponse(responseCode = "200", description = "The differences from `from` to `to`")
     public VersionDiff diff(
-            @PathParam("reference") @Pattern(regexp = StandardResource.REFERENCE, message = "must look like ST1234")
-            @Parameter(description = "Standard reference", example = "ST1398") String reference,
-            @QueryParam("from") @NotNull(message = "is required")
-            @Pattern(regexp = StandardVersionResource.VERSION, message = "must look like 1.0")
-            @Parameter(description = "The earlier version number", example = "0.1") String from,
-            @QueryParam("to") @NotNull(message = "is required")
-            @Pattern(regexp = StandardVersionResource.VERSION, message = "must look like 1.0")
-            @Parameter(description = "The later version number", example = "1.0") String to) {
+            @PathParam("reference")
+                    @Pattern(regexp = StandardResource.REFERENCE, message = "must look like ST1234")
+                    @Parameter(description = "Standard reference", example = "ST1398")
+                    String reference,
+            @QueryParam("from")
+                    @NotNull(message = "is required")
+                    @Pattern(regexp = StandardVersionResource.VERSION, message = "must look like 1.0")
+                    @Parameter(description = "The earlier version number", example = "0.1")
+                    String from,
+            @QueryParam("to")
+                    @NotNull(message = "is required")
+                    @Pattern(regexp = StandardVersionResource.VERSION, message = "must look like 1.0")
+                    @Parameter(description = "The later version number", example = "1.0")
+                    String to) {
         return service.diff(reference, from, to);
     }
 }

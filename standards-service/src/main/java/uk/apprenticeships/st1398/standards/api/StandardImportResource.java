@@ -34,7 +34,8 @@ public class StandardImportResource {
     @PermissionsAllowed(AccessRules.CATALOGUE_IMPORT)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import standard versions in the Skills England format (admin)",
+    @Operation(
+            summary = "Import standard versions in the Skills England format (admin)",
             description = "The body is one standard version (as `GET /api/apprenticeshipstandards/{STnnnn}` gives "
                     + "it) or an array of them (the whole feed, up to 100 MB; other endpoints take 1 MB). Each item "
                     + "is validated and stored in its own transaction: a rejected item changes nothing and does not "
@@ -42,9 +43,14 @@ public class StandardImportResource {
                     + "qualification ids from the feed keep their rows); importing the same body again reports "
                     + "every item `unchanged`. A body that is not a well-formed JSON object or array changes "
                     + "nothing and is answered 400.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = FeedStandardVersion.class)))
-    @APIResponse(responseCode = "200", description = "What happened to each item, and the totals",
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = FeedStandardVersion.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "What happened to each item, and the totals",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than 100 MB")
     public ImportReport importFeed(InputStream body) throws IOException {

@@ -20,5 +20,4 @@ public record StandardResponse(
         String standardPageUrl,
         List<VersionSummary> versions,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
-}
+        OffsetDateTime updatedAt) {}

@@ -9,5 +9,6 @@ public record StandardSummary(
         @Schema(example = "6") int level,
         @Schema(example = "Digital") String route,
         @Schema(example = "795") Integer larsCode,
-        @Schema(description = "Key of the version approved for delivery, if any", example = "ST1398_1.0") String approvedVersion) {
-}
+
+        @Schema(description = "Key of the version approved for delivery, if any", example = "ST1398_1.0")
+        String approvedVersion) {}

@@ -14,20 +14,27 @@ public record VersionDiff(
         Changes<DutySide> duties) {
 
     /** Items only in {@code to}, only in {@code from}, and in both but different. */
-    public record Changes<T>(List<T> added, List<T> removed, List<Change<T>> changed) {
-    }
+    public record Changes<T>(List<T> added, List<T> removed, List<Change<T>> changed) {}
 
-    public record Change<T>(@Schema(description = "K3, or D2 for the second duty") String code, T before, T after) {
-    }
+    public record Change<T>(
+            @Schema(description = "K3, or D2 for the second duty")
+            String code,
+
+            T before,
+            T after) {}
 
     @Schema(name = "KsbDiffSide", description = "A KSB as one of the two versions has it")
-    public record KsbSide(UUID id, String code, String detail, boolean textAvailable, boolean textComplete) {
-    }
+    public record KsbSide(UUID id, String code, String detail, boolean textAvailable, boolean textComplete) {}
 
     @Schema(name = "DutyDiffSide", description = "A duty as one of the two versions has it")
-    public record DutySide(UUID id, String code, int position, String detail, Boolean core,
+    public record DutySide(
+            UUID id,
+            String code,
+            int position,
+            String detail,
+            Boolean core,
             boolean mappingAvailable,
+
             @Schema(description = "Codes of the mapped KSBs; null when the mapping is not available")
-            List<String> ksbCodes) {
-    }
+            List<String> ksbCodes) {}
 }

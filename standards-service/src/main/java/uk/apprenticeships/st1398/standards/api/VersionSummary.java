@@ -5,13 +5,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "VersionSummary", description = "One version of a standard")
 public record VersionSummary(
-        @Schema(description = "Standard-version key", example = "ST1398_1.0") String key,
+        @Schema(description = "Standard-version key", example = "ST1398_1.0")
+        String key,
+
         @Schema(example = "1.0") String versionNumber,
         @Schema(example = "Approved for delivery") String status,
         LocalDate approvedForDelivery,
         LocalDate earliestStartDate,
         LocalDate latestStartDate,
         LocalDate latestEndDate,
-        @Schema(description = "Where this version's content was loaded from; null if not recorded",
-                example = "Skills England published summary") String source) {
-}
+
+        @Schema(
+                description = "Where this version's content was loaded from; null if not recorded",
+                example = "Skills England published summary")
+        String source) {}

@@ -18,8 +18,8 @@ public class AccessRules implements AccessPolicy {
     /** Import standard versions in the Skills England feed format. */
     public static final String CATALOGUE_IMPORT = "catalogue:import";
 
-    private static final Map<String, Set<String>> GRANTS = Map.of(
-            Roles.ADMIN, Set.of(CATALOGUE_WRITE, CATALOGUE_IMPORT));
+    private static final Map<String, Set<String>> GRANTS =
+            Map.of(Roles.ADMIN, Set.of(CATALOGUE_WRITE, CATALOGUE_IMPORT));
 
     @Override
     public Map<String, Set<String>> grants() {

@@ -39,12 +39,16 @@ public class Duty {
     public boolean ksbMappingKnown;
 
     @ManyToMany
-    @JoinTable(name = "duty_ksb", joinColumns = @JoinColumn(name = "duty_id"),
+    @JoinTable(
+            name = "duty_ksb",
+            joinColumns = @JoinColumn(name = "duty_id"),
             inverseJoinColumns = @JoinColumn(name = "ksb_id"))
     public Set<Ksb> ksbs = new LinkedHashSet<>();
 
     @ManyToMany
-    @JoinTable(name = "duty_option", joinColumns = @JoinColumn(name = "duty_id"),
+    @JoinTable(
+            name = "duty_option",
+            joinColumns = @JoinColumn(name = "duty_id"),
             inverseJoinColumns = @JoinColumn(name = "option_id"))
     public Set<StandardOption> options = new LinkedHashSet<>();
 }

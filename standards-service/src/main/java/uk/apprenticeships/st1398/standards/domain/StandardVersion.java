@@ -23,9 +23,10 @@ import java.util.List;
 public class StandardVersion {
 
     /** Numeric order (2.0 before 10.0), newest first: the current version is the one clients usually want. */
-    public static final Comparator<StandardVersion> NEWEST_FIRST = Comparator
-            .comparingInt((StandardVersion v) -> part(v.versionNumber, 0))
-            .thenComparingInt(v -> part(v.versionNumber, 1)).reversed();
+    public static final Comparator<StandardVersion> NEWEST_FIRST = Comparator.comparingInt(
+                    (StandardVersion v) -> part(v.versionNumber, 0))
+            .thenComparingInt(v -> part(v.versionNumber, 1))
+            .reversed();
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -14,15 +14,25 @@ import uk.apprenticeships.st1398.standards.api.AssessmentPlanResponse;
 /** A stored plan document to its response. */
 public final class AssessmentPlanMapper {
 
-    private AssessmentPlanMapper() {
-    }
+    private AssessmentPlanMapper() {}
 
-    public static AssessmentPlanResponse toResponse(String reference, String versionNumber,
-            AssessmentPlanDocument plan, OffsetDateTime updatedAt) {
+    public static AssessmentPlanResponse toResponse(
+            String reference, String versionNumber, AssessmentPlanDocument plan, OffsetDateTime updatedAt) {
         List<String> unconfirmed = unconfirmed(plan);
-        return new AssessmentPlanResponse(reference + "_" + versionNumber, reference, versionNumber,
-                unconfirmed.isEmpty(), unconfirmed, updatedAt, plan.sourceNote(), plan.assessmentPeriod(),
-                plan.methods(), inMethodOrder(plan), plan.gateway(), plan.resitRetake(), plan.offTheJob());
+        return new AssessmentPlanResponse(
+                reference + "_" + versionNumber,
+                reference,
+                versionNumber,
+                unconfirmed.isEmpty(),
+                unconfirmed,
+                updatedAt,
+                plan.sourceNote(),
+                plan.assessmentPeriod(),
+                plan.methods(),
+                inMethodOrder(plan),
+                plan.gateway(),
+                plan.resitRetake(),
+                plan.offTheJob());
     }
 
     /** The sections and items whose {@code confirmed} is false, as paths into the document. */
@@ -33,19 +43,29 @@ public final class AssessmentPlanMapper {
         add(paths, "gradeCombinations", plan.gradeCombinations().confirmed());
         add(paths, "gateway", plan.gateway().confirmed());
         for (int i = 0; i < plan.gateway().requirements().size(); i++) {
-            AssessmentPlanDocument.GatewayRequirement requirement = plan.gateway().requirements().get(i);
+            AssessmentPlanDocument.GatewayRequirement requirement =
+                    plan.gateway().requirements().get(i);
             add(paths, "gateway.requirements[" + i + "]", requirement.confirmed());
             if (requirement.ksbCoverage() != null) {
-                add(paths, "gateway.requirements[" + i + "].ksbCoverage", requirement.ksbCoverage().confirmed());
+                add(
+                        paths,
+                        "gateway.requirements[" + i + "].ksbCoverage",
+                        requirement.ksbCoverage().confirmed());
             }
         }
         if (plan.gateway().minimumTimeInLearning() != null) {
-            add(paths, "gateway.minimumTimeInLearning", plan.gateway().minimumTimeInLearning().confirmed());
+            add(
+                    paths,
+                    "gateway.minimumTimeInLearning",
+                    plan.gateway().minimumTimeInLearning().confirmed());
         }
         add(paths, "resitRetake", plan.resitRetake().confirmed());
         add(paths, "offTheJob", plan.offTheJob().confirmed());
         for (int i = 0; i < plan.offTheJob().rules().size(); i++) {
-            add(paths, "offTheJob.rules[" + i + "]", plan.offTheJob().rules().get(i).confirmed());
+            add(
+                    paths,
+                    "offTheJob.rules[" + i + "]",
+                    plan.offTheJob().rules().get(i).confirmed());
         }
         return paths;
     }
@@ -59,13 +79,15 @@ public final class AssessmentPlanMapper {
     /** JSONB keeps object members in its own order; rows read back list their grades in the methods' order. */
     private static GradeCombinations inMethodOrder(AssessmentPlanDocument plan) {
         GradeCombinations table = plan.gradeCombinations();
-        List<GradeCombination> rows = table.rows().stream().map(row -> {
-            Map<String, String> ordered = new LinkedHashMap<>();
-            for (Method method : plan.methods().items()) {
-                ordered.put(method.code(), row.methodGrades().get(method.code()));
-            }
-            return new GradeCombination(ordered, row.overallGrade());
-        }).toList();
+        List<GradeCombination> rows = table.rows().stream()
+                .map(row -> {
+                    Map<String, String> ordered = new LinkedHashMap<>();
+                    for (Method method : plan.methods().items()) {
+                        ordered.put(method.code(), row.methodGrades().get(method.code()));
+                    }
+                    return new GradeCombination(ordered, row.overallGrade());
+                })
+                .toList();
         return new GradeCombinations(table.confirmed(), table.source(), table.overallGrades(), rows);
     }
 }

@@ -14,8 +14,7 @@ public final class CaseIds {
     public static final String IS_CHILD_OF = "isChildOf";
     public static final String IS_RELATED_TO = "isRelatedTo";
 
-    private CaseIds() {
-    }
+    private CaseIds() {}
 
     /** {@code CFDocument/ST1398_1.0}. The package of a document has the document's identifier, as in CASE. */
     public static UUID document(String versionKey) {

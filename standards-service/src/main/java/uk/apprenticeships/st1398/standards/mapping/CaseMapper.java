@@ -46,24 +46,35 @@ public final class CaseMapper {
     /** The item types and the grouping are fixed by this mapping, so they change only with it. */
     static final String DEFINITIONS_CHANGED = "2026-11-22T00:00:00Z";
 
-    private static final Comparator<Ksb> CODE_ORDER = Comparator.comparing((Ksb k) -> k.kind)
-            .thenComparingInt(k -> k.position);
+    private static final Comparator<Ksb> CODE_ORDER =
+            Comparator.comparing((Ksb k) -> k.kind).thenComparingInt(k -> k.position);
 
     /** The CASE types in the order items are listed: K, S, B (as the standard lists them), then duties. */
     private static final Map<String, ItemTypeInfo> TYPES = Stream.of(
-            new ItemTypeInfo("Knowledge", "K", "What an apprentice must know: a knowledge item of an "
-                    + "apprenticeship standard, coded K1, K2... in the standard's order."),
-            new ItemTypeInfo("Skill", "S", "What an apprentice must be able to do: a skill of an apprenticeship "
-                    + "standard, coded S1, S2... in the standard's order."),
-            new ItemTypeInfo("Behaviour", "B", "How an apprentice must behave: a behaviour of an apprenticeship "
-                    + "standard, coded B1, B2... in the standard's order."),
-            new ItemTypeInfo(DUTY, "D", "A duty of the occupation, coded D1, D2... in the standard's order; it is "
-                    + "related to the knowledge, skills and behaviours it needs."))
-            .collect(Collectors.toMap(ItemTypeInfo::title, Function.identity(), (a, b) -> a,
-                    java.util.LinkedHashMap::new));
+                    new ItemTypeInfo(
+                            "Knowledge",
+                            "K",
+                            "What an apprentice must know: a knowledge item of an "
+                                    + "apprenticeship standard, coded K1, K2... in the standard's order."),
+                    new ItemTypeInfo(
+                            "Skill",
+                            "S",
+                            "What an apprentice must be able to do: a skill of an apprenticeship "
+                                    + "standard, coded S1, S2... in the standard's order."),
+                    new ItemTypeInfo(
+                            "Behaviour",
+                            "B",
+                            "How an apprentice must behave: a behaviour of an apprenticeship "
+                                    + "standard, coded B1, B2... in the standard's order."),
+                    new ItemTypeInfo(
+                            DUTY,
+                            "D",
+                            "A duty of the occupation, coded D1, D2... in the standard's order; it is "
+                                    + "related to the knowledge, skills and behaviours it needs."))
+            .collect(Collectors.toMap(
+                    ItemTypeInfo::title, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
 
-    private record ItemTypeInfo(String title, String code, String description) {
-    }
+    private record ItemTypeInfo(String title, String code, String description) {}
 
     private final String base;
 
@@ -98,7 +109,11 @@ public final class CaseMapper {
                 associations.add(dutyToKsb(c, d, k, ++order));
             }
         }
-        List<CfItemType> types = items.stream().map(CfItem::cfItemType).distinct().map(this::itemType).toList();
+        List<CfItemType> types = items.stream()
+                .map(CfItem::cfItemType)
+                .distinct()
+                .map(this::itemType)
+                .toList();
         boolean mapped = associations.stream().anyMatch(a -> CaseIds.IS_RELATED_TO.equals(a.associationType()));
         List<CfAssociationGrouping> groupings = mapped ? List.of(dutyKsbGrouping()) : List.of();
         return new CfPackage(c.document, items, associations, new CfDefinitions(types, groupings));
@@ -107,8 +122,8 @@ public final class CaseMapper {
     /** The document outside a package: with its {@code CFPackageURI}. */
     public CfDocument toDocument(StandardVersion v) {
         CfDocument document = new Context(v).document;
-        return document.withPackageUri(new CfLinkUri(document.title(), document.identifier(),
-                uri("CFPackages", document.identifier())));
+        return document.withPackageUri(
+                new CfLinkUri(document.title(), document.identifier(), uri("CFPackages", document.identifier())));
     }
 
     /** The link from an item or association outside its package back to its document. */
@@ -118,16 +133,23 @@ public final class CaseMapper {
 
     /** @return null if there is no such item type */
     public CfItemType itemType(UUID identifier) {
-        return TYPES.keySet().stream().filter(t -> CaseIds.itemType(t).equals(identifier)).findFirst()
-                .map(this::itemType).orElse(null);
+        return TYPES.keySet().stream()
+                .filter(t -> CaseIds.itemType(t).equals(identifier))
+                .findFirst()
+                .map(this::itemType)
+                .orElse(null);
     }
 
     public CfAssociationGrouping dutyKsbGrouping() {
         UUID id = CaseIds.dutyKsbGrouping();
-        return new CfAssociationGrouping(id, uri("CFAssociationGroupings", id), "Duty to KSB mapping",
+        return new CfAssociationGrouping(
+                id,
+                uri("CFAssociationGroupings", id),
+                "Duty to KSB mapping",
                 "Links from each duty to the knowledge items, skills and behaviours the standard maps it to "
                         + "(association type isRelatedTo, from the duty to the KSB). Only versions whose source "
-                        + "gives the mapping have them.", DEFINITIONS_CHANGED);
+                        + "gives the mapping have them.",
+                DEFINITIONS_CHANGED);
     }
 
     // -------------------------------------------------------------------------------------------- document
@@ -158,12 +180,25 @@ public final class CaseMapper {
         Completeness completeness = VersionMapper.completeness(v);
         String title = v.standard.title + " (" + v.standard.reference + ", version " + v.versionNumber + ")";
         boolean approved = StandardMapper.APPROVED.equals(v.status);
-        return new CfDocument(id, uri("CFDocuments", id), "Apprenticeship standard", CASE_VERSION, CREATOR, title,
-                changed, v.standard.standardPageUrl, v.standard.overview,
-                v.standard.route == null ? null : List.of(v.standard.route), "en", v.versionNumber,
-                adoptionStatus(v.status), approved ? v.approvedForDelivery : null, documentNotes(v, completeness),
-                new CfDocumentExtensions(v.standard.reference, v.versionNumber, v.key(), v.status, v.source,
-                        completeness.complete()), null);
+        return new CfDocument(
+                id,
+                uri("CFDocuments", id),
+                "Apprenticeship standard",
+                CASE_VERSION,
+                CREATOR,
+                title,
+                changed,
+                v.standard.standardPageUrl,
+                v.standard.overview,
+                v.standard.route == null ? null : List.of(v.standard.route),
+                "en",
+                v.versionNumber,
+                adoptionStatus(v.status),
+                approved ? v.approvedForDelivery : null,
+                documentNotes(v, completeness),
+                new CfDocumentExtensions(
+                        v.standard.reference, v.versionNumber, v.key(), v.status, v.source, completeness.complete()),
+                null);
     }
 
     /**
@@ -189,12 +224,21 @@ public final class CaseMapper {
                 notes.append('.');
             }
         }
-        notes.append(" Completeness: ").append(kind("knowledge items", c.knowledge())).append("; ")
-                .append(kind("skills", c.skills())).append("; ").append(kind("behaviours", c.behaviours()))
-                .append("; ").append(c.duties().present()).append(" of ").append(c.duties().expected())
+        notes.append(" Completeness: ")
+                .append(kind("knowledge items", c.knowledge()))
+                .append("; ")
+                .append(kind("skills", c.skills()))
+                .append("; ")
+                .append(kind("behaviours", c.behaviours()))
+                .append("; ")
+                .append(c.duties().present())
+                .append(" of ")
+                .append(c.duties().expected())
                 .append(" duties with text; duty-to-KSB mapping ")
-                .append(c.duties().mappingAvailable() ? "given (isRelatedTo associations from each duty)"
-                        : "not given by the source, so there are no duty-to-KSB associations")
+                .append(
+                        c.duties().mappingAvailable()
+                                ? "given (isRelatedTo associations from each duty)"
+                                : "not given by the source, so there are no duty-to-KSB associations")
                 .append('.');
         if (!c.complete()) {
             notes.append(" Where the source does not give a text, the item's fullStatement says so in square "
@@ -204,13 +248,20 @@ public final class CaseMapper {
     }
 
     private static String kind(String label, KindCompleteness k) {
-        StringBuilder s = new StringBuilder().append(k.present()).append(" of ").append(k.expected()).append(' ')
-                .append(label).append(" with text");
+        StringBuilder s = new StringBuilder()
+                .append(k.present())
+                .append(" of ")
+                .append(k.expected())
+                .append(' ')
+                .append(label)
+                .append(" with text");
         if (!k.missingCodes().isEmpty()) {
             s.append(" (missing: ").append(ranges(k.missingCodes())).append(')');
         }
         if (!k.truncatedCodes().isEmpty()) {
-            s.append(" (cut off by the source: ").append(ranges(k.truncatedCodes())).append(')');
+            s.append(" (cut off by the source: ")
+                    .append(ranges(k.truncatedCodes()))
+                    .append(')');
         }
         return s.toString();
     }
@@ -245,7 +296,14 @@ public final class CaseMapper {
         return item(c, d.id, DUTY, "D" + d.position, d.position, d.detail, false, d.ksbMappingKnown);
     }
 
-    private CfItem item(Context c, UUID id, String type, String code, int position, String detail, boolean truncated,
+    private CfItem item(
+            Context c,
+            UUID id,
+            String type,
+            String code,
+            int position,
+            String detail,
+            boolean truncated,
             Boolean mappingKnown) {
         List<String> notes = new ArrayList<>();
         String statement = detail;
@@ -262,10 +320,19 @@ public final class CaseMapper {
                     + "items, skills or behaviours (unknown, not none).");
         }
         UUID typeId = CaseIds.itemType(type);
-        return new CfItem(id, statement, type, uri("CFItems", id), code, Integer.toString(position),
-                notes.isEmpty() ? null : String.join(" ", notes), "en",
-                new CfLinkUri(type, typeId, uri("CFItemTypes", typeId)), c.changed,
-                new CfItemExtensions(detail != null, detail != null && !truncated, mappingKnown), null);
+        return new CfItem(
+                id,
+                statement,
+                type,
+                uri("CFItems", id),
+                code,
+                Integer.toString(position),
+                notes.isEmpty() ? null : String.join(" ", notes),
+                "en",
+                new CfLinkUri(type, typeId, uri("CFItemTypes", typeId)),
+                c.changed,
+                new CfItemExtensions(detail != null, detail != null && !truncated, mappingKnown),
+                null);
     }
 
     private static String typeOf(KsbKind kind) {
@@ -279,27 +346,41 @@ public final class CaseMapper {
     private CfItemType itemType(String title) {
         ItemTypeInfo info = TYPES.get(title);
         UUID id = CaseIds.itemType(title);
-        return new CfItemType(id, uri("CFItemTypes", id), title, info.description(), info.code(), title,
-                DEFINITIONS_CHANGED);
+        return new CfItemType(
+                id, uri("CFItemTypes", id), title, info.description(), info.code(), title, DEFINITIONS_CHANGED);
     }
 
     // -------------------------------------------------------------------------------------------- associations
 
     private CfAssociation childOf(Context c, CfItem item, int sequence) {
         UUID id = CaseIds.childOf(item.identifier(), c.document.identifier());
-        return new CfAssociation(id, CaseIds.IS_CHILD_OF, sequence, uri("CFAssociations", id), node(item),
+        return new CfAssociation(
+                id,
+                CaseIds.IS_CHILD_OF,
+                sequence,
+                uri("CFAssociations", id),
+                node(item),
                 new CfLinkGenUri(c.document.title(), c.document.identifier().toString(), c.document.uri(), "CASE"),
-                null, c.changed, null, null);
+                null,
+                c.changed,
+                null,
+                null);
     }
 
     private CfAssociation dutyToKsb(Context c, Duty d, Ksb k, int sequence) {
         UUID id = CaseIds.dutyToKsb(d.id, k.id);
         CfAssociationGrouping grouping = dutyKsbGrouping();
-        return new CfAssociation(id, CaseIds.IS_RELATED_TO, sequence, uri("CFAssociations", id),
+        return new CfAssociation(
+                id,
+                CaseIds.IS_RELATED_TO,
+                sequence,
+                uri("CFAssociations", id),
                 new CfLinkGenUri("D" + d.position, d.id.toString(), uri("CFItems", d.id), "CASE"),
                 new CfLinkGenUri(k.code(), k.id.toString(), uri("CFItems", k.id), "CASE"),
-                new CfLinkUri(grouping.title(), grouping.identifier(), grouping.uri()), c.changed,
-                "D" + d.position + " maps to " + k.code() + " in " + c.label() + ".", null);
+                new CfLinkUri(grouping.title(), grouping.identifier(), grouping.uri()),
+                c.changed,
+                "D" + d.position + " maps to " + k.code() + " in " + c.label() + ".",
+                null);
     }
 
     private static CfLinkGenUri node(CfItem item) {
@@ -314,7 +395,8 @@ public final class CaseMapper {
 
     /** RFC 3339 in UTC to the second: what CASE's date-time wants, and stable for entity tags. */
     static String dateTime(OffsetDateTime time) {
-        return time.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
+        return time.withOffsetSameInstant(ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.SECONDS)
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 }

@@ -24,7 +24,8 @@ final class CoreResolution {
     private CoreResolution(StandardVersion version) {
         this.version = version;
         for (Duty duty : version.duties) {
-            duty.ksbs.forEach(ksb -> dutiesByKsb.computeIfAbsent(ksb.id, id -> new ArrayList<>()).add(duty));
+            duty.ksbs.forEach(ksb ->
+                    dutiesByKsb.computeIfAbsent(ksb.id, id -> new ArrayList<>()).add(duty));
         }
     }
 
@@ -57,12 +58,18 @@ final class CoreResolution {
         if (!Boolean.FALSE.equals(core(ksb))) {
             return List.of();
         }
-        return dutiesByKsb.get(ksb.id).stream().flatMap(d -> d.options.stream()).distinct()
-                .sorted(Comparator.comparingInt(o -> o.position)).map(o -> o.id).toList();
+        return dutiesByKsb.get(ksb.id).stream()
+                .flatMap(d -> d.options.stream())
+                .distinct()
+                .sorted(Comparator.comparingInt(o -> o.position))
+                .map(o -> o.id)
+                .toList();
     }
 
     static List<UUID> optionIds(Duty duty) {
-        return duty.options.stream().sorted(Comparator.comparingInt((StandardOption o) -> o.position))
-                .map(o -> o.id).toList();
+        return duty.options.stream()
+                .sorted(Comparator.comparingInt((StandardOption o) -> o.position))
+                .map(o -> o.id)
+                .toList();
     }
 }

@@ -24,35 +24,44 @@ import uk.apprenticeships.st1398.standards.domain.StandardVersion;
  */
 public final class DiffMapper {
 
-    private static final Comparator<Ksb> CODE_ORDER = Comparator.comparing((Ksb k) -> k.kind)
-            .thenComparingInt(k -> k.position);
+    private static final Comparator<Ksb> CODE_ORDER =
+            Comparator.comparing((Ksb k) -> k.kind).thenComparingInt(k -> k.position);
 
-    private DiffMapper() {
-    }
+    private DiffMapper() {}
 
     public static VersionDiff diff(StandardVersion from, StandardVersion to) {
-        return new VersionDiff(from.standard.reference, from.versionNumber, to.versionNumber,
+        return new VersionDiff(
+                from.standard.reference,
+                from.versionNumber,
+                to.versionNumber,
                 compare(ksbs(from), ksbs(to), KsbSide::code, DiffMapper::sameKsb),
                 compare(duties(from), duties(to), DutySide::code, DiffMapper::sameDuty));
     }
 
     private static Map<String, KsbSide> ksbs(StandardVersion v) {
         Map<String, KsbSide> byCode = new LinkedHashMap<>();
-        v.ksbs.stream().sorted(CODE_ORDER).forEach(k -> byCode.put(k.code(), new KsbSide(k.id, k.code(), k.detail,
-                k.detail != null, k.detail != null && !k.detailTruncated)));
+        v.ksbs.stream()
+                .sorted(CODE_ORDER)
+                .forEach(k -> byCode.put(
+                        k.code(),
+                        new KsbSide(
+                                k.id, k.code(), k.detail, k.detail != null, k.detail != null && !k.detailTruncated)));
         return byCode;
     }
 
     /** Keyed by position (D1, D2...): ids are unique across the catalogue, so two versions never share one. */
     private static Map<String, DutySide> duties(StandardVersion v) {
         Map<String, DutySide> byKey = new LinkedHashMap<>();
-        v.duties.stream().sorted(Comparator.comparingInt(d -> d.position))
+        v.duties.stream()
+                .sorted(Comparator.comparingInt(d -> d.position))
                 .forEach(d -> byKey.put("D" + d.position, side(d)));
         return byKey;
     }
 
     private static DutySide side(Duty d) {
-        List<String> codes = d.ksbMappingKnown ? d.ksbs.stream().sorted(CODE_ORDER).map(Ksb::code).toList() : null;
+        List<String> codes = d.ksbMappingKnown
+                ? d.ksbs.stream().sorted(CODE_ORDER).map(Ksb::code).toList()
+                : null;
         return new DutySide(d.id, "D" + d.position, d.position, d.detail, d.core, d.ksbMappingKnown, codes);
     }
 
@@ -61,12 +70,13 @@ public final class DiffMapper {
     }
 
     private static boolean sameDuty(DutySide a, DutySide b) {
-        return Objects.equals(a.detail(), b.detail()) && Objects.equals(a.core(), b.core())
+        return Objects.equals(a.detail(), b.detail())
+                && Objects.equals(a.core(), b.core())
                 && Objects.equals(a.ksbCodes(), b.ksbCodes());
     }
 
-    private static <T> Changes<T> compare(Map<String, T> from, Map<String, T> to, Function<T, String> code,
-            BiPredicate<T, T> same) {
+    private static <T> Changes<T> compare(
+            Map<String, T> from, Map<String, T> to, Function<T, String> code, BiPredicate<T, T> same) {
         List<T> added = new ArrayList<>();
         List<T> removed = new ArrayList<>();
         List<Change<T>> changed = new ArrayList<>();

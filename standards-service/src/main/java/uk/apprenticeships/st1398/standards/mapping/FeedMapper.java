@@ -30,51 +30,80 @@ import uk.apprenticeships.st1398.standards.mapping.feed.FeedStandardVersion;
  */
 public final class FeedMapper {
 
-    private FeedMapper() {
-    }
+    private FeedMapper() {}
 
     /** The stored version in the feed format: KSB, duty and option ids as stored, null texts stay null. */
     public static FeedStandardVersion toFeed(StandardVersion v) {
         Standard s = v.standard;
-        List<FeedOption> options = v.options.stream().sorted(Comparator.comparingInt(o -> o.position))
-                .map(o -> new FeedOption(o.id, o.title)).toList();
-        List<FeedDuty> duties = v.duties.stream().sorted(Comparator.comparingInt(d -> d.position))
-                .map(FeedMapper::toFeed).toList();
+        List<FeedOption> options = v.options.stream()
+                .sorted(Comparator.comparingInt(o -> o.position))
+                .map(o -> new FeedOption(o.id, o.title))
+                .toList();
+        List<FeedDuty> duties = v.duties.stream()
+                .sorted(Comparator.comparingInt(d -> d.position))
+                .map(FeedMapper::toFeed)
+                .toList();
         List<FeedQualification> qualifications = v.qualifications.stream()
                 .sorted(Comparator.comparingInt(q -> q.position))
-                .map(q -> new FeedQualification(q.id, q.title, q.level, q.additionalInformation)).toList();
-        return new FeedStandardVersion(s.reference, s.title, s.level, v.versionNumber, v.status, s.larsCode, s.route,
-                v.approvedForDelivery, v.earliestStartDate, v.latestStartDate, v.latestEndDate,
-                s.typicalDurationMonths, s.maxFunding, eqa(s.eqaProvider), s.regulatedBody, s.overview,
-                s.standardPageUrl, v.coreAndOptions, options,
+                .map(q -> new FeedQualification(q.id, q.title, q.level, q.additionalInformation))
+                .toList();
+        return new FeedStandardVersion(
+                s.reference,
+                s.title,
+                s.level,
+                v.versionNumber,
+                v.status,
+                s.larsCode,
+                s.route,
+                v.approvedForDelivery,
+                v.earliestStartDate,
+                v.latestStartDate,
+                v.latestEndDate,
+                s.typicalDurationMonths,
+                s.maxFunding,
+                eqa(s.eqaProvider),
+                s.regulatedBody,
+                s.overview,
+                s.standardPageUrl,
+                v.coreAndOptions,
+                options,
                 v.expectedDuties == null && duties.isEmpty() ? null : duties,
                 ksbs(v, KsbKind.K, k -> new FeedKnowledge(k.id, k.detail)),
                 ksbs(v, KsbKind.S, k -> new FeedSkill(k.id, k.detail)),
                 ksbs(v, KsbKind.B, k -> new FeedBehaviour(k.id, k.detail)),
-                qualifications, List.copyOf(s.typicalJobTitles));
+                qualifications,
+                List.copyOf(s.typicalJobTitles));
     }
 
     /** A list absent from the source (no count, no items) stays absent; otherwise the items in code order. */
     private static <T> List<T> ksbs(StandardVersion v, KsbKind kind, Function<Ksb, T> mapper) {
-        List<T> items = v.ksbs.stream().filter(k -> k.kind == kind).sorted(Comparator.comparingInt(k -> k.position))
-                .map(mapper).toList();
+        List<T> items = v.ksbs.stream()
+                .filter(k -> k.kind == kind)
+                .sorted(Comparator.comparingInt(k -> k.position))
+                .map(mapper)
+                .toList();
         return v.expected(kind) == null && items.isEmpty() ? null : items;
     }
 
     private static FeedDuty toFeed(Duty d) {
-        List<UUID> options = d.options.stream().sorted(Comparator.comparingInt(o -> o.position)).map(o -> o.id)
+        List<UUID> options = d.options.stream()
+                .sorted(Comparator.comparingInt(o -> o.position))
+                .map(o -> o.id)
                 .toList();
         Integer core = d.core == null ? null : d.core ? 1 : 0;
         if (!d.ksbMappingKnown) {
             return new FeedDuty(d.id, d.detail, core, null, null, null, options);
         }
-        return new FeedDuty(d.id, d.detail, core, mapped(d, KsbKind.K), mapped(d, KsbKind.S), mapped(d, KsbKind.B),
-                options);
+        return new FeedDuty(
+                d.id, d.detail, core, mapped(d, KsbKind.K), mapped(d, KsbKind.S), mapped(d, KsbKind.B), options);
     }
 
     private static List<UUID> mapped(Duty d, KsbKind kind) {
-        return d.ksbs.stream().filter(k -> k.kind == kind).sorted(Comparator.comparingInt(k -> k.position))
-                .map(k -> k.id).toList();
+        return d.ksbs.stream()
+                .filter(k -> k.kind == kind)
+                .sorted(Comparator.comparingInt(k -> k.position))
+                .map(k -> k.id)
+                .toList();
     }
 
     private static FeedEqaProvider eqa(String name) {
@@ -92,25 +121,65 @@ public final class FeedMapper {
         index(order, f.skillsOrEmpty(), FeedKsb::id);
         index(order, f.behavioursOrEmpty(), FeedKsb::id);
         index(order, f.optionsOrEmpty(), FeedOption::optionId);
-        List<FeedDuty> duties = f.duties() == null ? null
+        List<FeedDuty> duties = f.duties() == null
+                ? null
                 : f.duties().stream().map(d -> canonical(d, order)).toList();
-        return new FeedStandardVersion(f.referenceNumber(), f.title().strip(), f.level(), f.version(), f.status(),
-                f.larsCode(), f.route(), f.approvedForDelivery(), f.earliestStartDate(), f.latestStartDate(),
-                f.latestEndDate(), f.typicalDuration(), f.maxFunding(),
-                eqa(f.eqaProvider() == null ? null : f.eqaProvider().providerName()), f.regulatedBody(),
-                f.overviewOfRole(), f.standardPageUrl(), f.coreAndOptions(), List.copyOf(f.optionsOrEmpty()),
-                duties, copy(f.knowledges()), copy(f.skills()), copy(f.behaviours()),
+        return new FeedStandardVersion(
+                f.referenceNumber(),
+                f.title().strip(),
+                f.level(),
+                f.version(),
+                f.status(),
+                f.larsCode(),
+                f.route(),
+                f.approvedForDelivery(),
+                f.earliestStartDate(),
+                f.latestStartDate(),
+                f.latestEndDate(),
+                f.typicalDuration(),
+                f.maxFunding(),
+                eqa(f.eqaProvider() == null ? null : f.eqaProvider().providerName()),
+                f.regulatedBody(),
+                f.overviewOfRole(),
+                f.standardPageUrl(),
+                f.coreAndOptions(),
+                List.copyOf(f.optionsOrEmpty()),
+                duties,
+                copy(f.knowledges()),
+                copy(f.skills()),
+                copy(f.behaviours()),
                 List.copyOf(f.qualificationsOrEmpty()),
                 f.typicalJobTitles() == null ? List.of() : List.copyOf(f.typicalJobTitles()));
     }
 
     /** The item with the standard-level fields (title, level, funding...) as the stored standard has them. */
     public static FeedStandardVersion withStandardFieldsOf(FeedStandardVersion f, Standard s) {
-        return new FeedStandardVersion(f.referenceNumber(), s.title, s.level, f.version(), f.status(), s.larsCode,
-                s.route, f.approvedForDelivery(), f.earliestStartDate(), f.latestStartDate(), f.latestEndDate(),
-                s.typicalDurationMonths, s.maxFunding, eqa(s.eqaProvider), s.regulatedBody, s.overview,
-                s.standardPageUrl, f.coreAndOptions(), f.options(), f.duties(), f.knowledges(), f.skills(),
-                f.behaviours(), f.qualifications(), List.copyOf(s.typicalJobTitles));
+        return new FeedStandardVersion(
+                f.referenceNumber(),
+                s.title,
+                s.level,
+                f.version(),
+                f.status(),
+                s.larsCode,
+                s.route,
+                f.approvedForDelivery(),
+                f.earliestStartDate(),
+                f.latestStartDate(),
+                f.latestEndDate(),
+                s.typicalDurationMonths,
+                s.maxFunding,
+                eqa(s.eqaProvider),
+                s.regulatedBody,
+                s.overview,
+                s.standardPageUrl,
+                f.coreAndOptions(),
+                f.options(),
+                f.duties(),
+                f.knowledges(),
+                f.skills(),
+                f.behaviours(),
+                f.qualifications(),
+                List.copyOf(s.typicalJobTitles));
     }
 
     private static FeedDuty canonical(FeedDuty d, Map<UUID, Integer> order) {
@@ -118,8 +187,14 @@ public final class FeedMapper {
         if (!d.mappingKnown()) {
             return new FeedDuty(d.dutyId(), d.dutyDetail(), d.isThisACoreDuty(), null, null, null, options);
         }
-        return new FeedDuty(d.dutyId(), d.dutyDetail(), d.isThisACoreDuty(), ordered(d.mappedKnowledge(), order),
-                ordered(d.mappedSkills(), order), ordered(d.mappedBehaviour(), order), options);
+        return new FeedDuty(
+                d.dutyId(),
+                d.dutyDetail(),
+                d.isThisACoreDuty(),
+                ordered(d.mappedKnowledge(), order),
+                ordered(d.mappedSkills(), order),
+                ordered(d.mappedBehaviour(), order),
+                options);
     }
 
     private static List<UUID> ordered(List<UUID> ids, Map<UUID, Integer> order) {

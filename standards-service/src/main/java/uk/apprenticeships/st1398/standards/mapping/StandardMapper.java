@@ -14,29 +14,54 @@ public final class StandardMapper {
 
     public static final String APPROVED = "Approved for delivery";
 
-    private StandardMapper() {
-    }
+    private StandardMapper() {}
 
     public static StandardResponse toResponse(Standard s) {
-        return new StandardResponse(s.reference, s.title, s.level, s.route, s.larsCode, s.typicalDurationMonths,
-                s.maxFunding, s.eqaProvider, s.regulatedBody, s.overview, List.copyOf(s.typicalJobTitles),
-                s.standardPageUrl, versions(s), s.createdAt, s.updatedAt);
+        return new StandardResponse(
+                s.reference,
+                s.title,
+                s.level,
+                s.route,
+                s.larsCode,
+                s.typicalDurationMonths,
+                s.maxFunding,
+                s.eqaProvider,
+                s.regulatedBody,
+                s.overview,
+                List.copyOf(s.typicalJobTitles),
+                s.standardPageUrl,
+                versions(s),
+                s.createdAt,
+                s.updatedAt);
     }
 
     /** Newest first, compared numerically (10.0 before 9.0): the current version is what clients look for first. */
     public static List<VersionSummary> versions(Standard s) {
-        return s.versions.stream().sorted(StandardVersion.NEWEST_FIRST).map(StandardMapper::toSummary).toList();
+        return s.versions.stream()
+                .sorted(StandardVersion.NEWEST_FIRST)
+                .map(StandardMapper::toSummary)
+                .toList();
     }
 
     public static StandardSummary toSummary(Standard s) {
-        String approved = s.versions.stream().filter(v -> APPROVED.equals(v.status)).map(StandardVersion::key)
-                .findFirst().orElse(null);
+        String approved = s.versions.stream()
+                .filter(v -> APPROVED.equals(v.status))
+                .map(StandardVersion::key)
+                .findFirst()
+                .orElse(null);
         return new StandardSummary(s.reference, s.title, s.level, s.route, s.larsCode, approved);
     }
 
     public static VersionSummary toSummary(StandardVersion v) {
-        return new VersionSummary(v.key(), v.versionNumber, v.status, v.approvedForDelivery, v.earliestStartDate,
-                v.latestStartDate, v.latestEndDate, v.source);
+        return new VersionSummary(
+                v.key(),
+                v.versionNumber,
+                v.status,
+                v.approvedForDelivery,
+                v.earliestStartDate,
+                v.latestStartDate,
+                v.latestEndDate,
+                v.source);
     }
 
     /** Copies the request onto the entity; the reference is set by the caller. */

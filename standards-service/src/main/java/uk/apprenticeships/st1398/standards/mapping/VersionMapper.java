@@ -27,23 +27,36 @@ import uk.apprenticeships.st1398.standards.domain.StandardVersion;
 public final class VersionMapper {
 
     /** K before S before B, then by position: the order the standard itself lists them in. */
-    private static final Comparator<Ksb> CODE_ORDER = Comparator.comparing((Ksb k) -> k.kind)
-            .thenComparingInt(k -> k.position);
+    private static final Comparator<Ksb> CODE_ORDER =
+            Comparator.comparing((Ksb k) -> k.kind).thenComparingInt(k -> k.position);
 
-    private VersionMapper() {
-    }
+    private VersionMapper() {}
 
     public static VersionResponse toResponse(StandardVersion v) {
         CoreResolution core = CoreResolution.of(v);
-        return new VersionResponse(v.key(), v.standard.reference, v.versionNumber, v.status, v.approvedForDelivery,
-                v.earliestStartDate, v.latestStartDate, v.latestEndDate, v.source, v.sourceNote, v.coreAndOptions,
-                completeness(v), toKsbs(v.ksbs, core), v.duties.stream().map(d -> toSummary(d, core)).toList(),
-                toOptions(v), v.qualifications.stream().map(VersionMapper::toResponse).toList());
+        return new VersionResponse(
+                v.key(),
+                v.standard.reference,
+                v.versionNumber,
+                v.status,
+                v.approvedForDelivery,
+                v.earliestStartDate,
+                v.latestStartDate,
+                v.latestEndDate,
+                v.source,
+                v.sourceNote,
+                v.coreAndOptions,
+                completeness(v),
+                toKsbs(v.ksbs, core),
+                v.duties.stream().map(d -> toSummary(d, core)).toList(),
+                toOptions(v),
+                v.qualifications.stream().map(VersionMapper::toResponse).toList());
     }
 
     /** The version's KSBs in code order, optionally of one kind only (null: all kinds). */
     public static List<KsbResponse> toKsbs(StandardVersion v, KsbKind kind) {
-        return toKsbs(v.ksbs.stream().filter(k -> kind == null || k.kind == kind).toList(), CoreResolution.of(v));
+        return toKsbs(
+                v.ksbs.stream().filter(k -> kind == null || k.kind == kind).toList(), CoreResolution.of(v));
     }
 
     public static KsbResponse toResponse(Ksb k) {
@@ -52,8 +65,15 @@ public final class VersionMapper {
 
     public static List<DutyResponse> toDuties(StandardVersion v) {
         CoreResolution core = CoreResolution.of(v);
-        return v.duties.stream().map(d -> new DutyResponse(d.id, d.position, d.detail, core.core(d),
-                CoreResolution.optionIds(d), d.ksbMappingKnown, d.ksbMappingKnown ? toKsbs(d.ksbs, core) : null))
+        return v.duties.stream()
+                .map(d -> new DutyResponse(
+                        d.id,
+                        d.position,
+                        d.detail,
+                        core.core(d),
+                        CoreResolution.optionIds(d),
+                        d.ksbMappingKnown,
+                        d.ksbMappingKnown ? toKsbs(d.ksbs, core) : null))
                 .toList();
     }
 
@@ -66,14 +86,23 @@ public final class VersionMapper {
     }
 
     private static KsbResponse toResponse(Ksb k, CoreResolution core) {
-        return new KsbResponse(k.id, k.code(), k.kind.name(), k.detail, k.detail != null,
-                k.detail != null && !k.detailTruncated, core.core(k), core.optionIds(k));
+        return new KsbResponse(
+                k.id,
+                k.code(),
+                k.kind.name(),
+                k.detail,
+                k.detail != null,
+                k.detail != null && !k.detailTruncated,
+                core.core(k),
+                core.optionIds(k));
     }
 
     private static DutySummary toSummary(Duty d, CoreResolution core) {
-        List<String> codes = d.ksbMappingKnown ? d.ksbs.stream().sorted(CODE_ORDER).map(Ksb::code).toList() : null;
-        return new DutySummary(d.id, d.position, d.detail, core.core(d), CoreResolution.optionIds(d),
-                d.ksbMappingKnown, codes);
+        List<String> codes = d.ksbMappingKnown
+                ? d.ksbs.stream().sorted(CODE_ORDER).map(Ksb::code).toList()
+                : null;
+        return new DutySummary(
+                d.id, d.position, d.detail, core.core(d), CoreResolution.optionIds(d), d.ksbMappingKnown, codes);
     }
 
     private static OptionResponse toResponse(StandardOption o) {
@@ -90,10 +119,14 @@ public final class VersionMapper {
         KindCompleteness behaviours = completeness(v, KsbKind.B);
         int duties = v.expectedDuties != null ? v.expectedDuties : v.duties.size();
         boolean mapped = !v.duties.isEmpty() && v.duties.stream().allMatch(d -> d.ksbMappingKnown);
-        DutyCompleteness duty = DutyCompleteness.of(duties, (int) v.duties.stream().filter(d -> d.detail != null)
-                .count(), mapped);
-        return new Completeness(knowledge, skills, behaviours, duty, knowledge.complete() && skills.complete()
-                && behaviours.complete() && duty.complete());
+        DutyCompleteness duty = DutyCompleteness.of(
+                duties, (int) v.duties.stream().filter(d -> d.detail != null).count(), mapped);
+        return new Completeness(
+                knowledge,
+                skills,
+                behaviours,
+                duty,
+                knowledge.complete() && skills.complete() && behaviours.complete() && duty.complete());
     }
 
     /**
@@ -101,16 +134,24 @@ public final class VersionMapper {
      * item for them.
      */
     private static KindCompleteness completeness(StandardVersion v, KsbKind kind) {
-        Map<Integer, Ksb> byPosition = v.ksbs.stream().filter(k -> k.kind == kind)
+        Map<Integer, Ksb> byPosition = v.ksbs.stream()
+                .filter(k -> k.kind == kind)
                 .collect(Collectors.toMap(k -> k.position, Function.identity()));
         int expected = v.expected(kind) != null ? v.expected(kind) : byPosition.size();
-        int last = Math.max(expected, byPosition.keySet().stream().mapToInt(Integer::intValue).max().orElse(0));
+        int last = Math.max(
+                expected,
+                byPosition.keySet().stream().mapToInt(Integer::intValue).max().orElse(0));
         List<String> missing = IntStream.rangeClosed(1, last)
                 .filter(p -> byPosition.get(p) == null || byPosition.get(p).detail == null)
-                .mapToObj(kind::code).toList();
-        List<String> truncated = byPosition.values().stream().filter(k -> k.detailTruncated).sorted(CODE_ORDER)
-                .map(Ksb::code).toList();
-        int present = (int) byPosition.values().stream().filter(k -> k.detail != null).count();
+                .mapToObj(kind::code)
+                .toList();
+        List<String> truncated = byPosition.values().stream()
+                .filter(k -> k.detailTruncated)
+                .sorted(CODE_ORDER)
+                .map(Ksb::code)
+                .toList();
+        int present =
+                (int) byPosition.values().stream().filter(k -> k.detail != null).count();
         return KindCompleteness.of(expected, present, missing, truncated);
     }
 }

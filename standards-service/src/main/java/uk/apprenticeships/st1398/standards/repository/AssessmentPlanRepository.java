@@ -6,5 +6,4 @@ import uk.apprenticeships.st1398.standards.domain.AssessmentPlan;
 
 /** Assessment plans by standard-version id. */
 @ApplicationScoped
-public class AssessmentPlanRepository implements PanacheRepositoryBase<AssessmentPlan, Long> {
-}
+public class AssessmentPlanRepository implements PanacheRepositoryBase<AssessmentPlan, Long> {}

@@ -14,12 +14,13 @@ import uk.apprenticeships.st1398.standards.domain.Standard;
 public class StandardRepository implements PanacheRepositoryBase<Standard, String> {
 
     /** Search filters; null means "any". */
-    public record Filter(String keyword, String route, Integer level, String status) {
-    }
+    public record Filter(String keyword, String route, Integer level, String status) {}
 
     public List<Standard> search(Filter filter, PageRequest page) {
         Query query = query(filter);
-        return find(query.where, Sort.by("reference"), query.params).page(page.page(), page.size()).list();
+        return find(query.where, Sort.by("reference"), query.params)
+                .page(page.page(), page.size())
+                .list();
     }
 
     public long count(Filter filter) {
@@ -27,8 +28,7 @@ public class StandardRepository implements PanacheRepositoryBase<Standard, Strin
         return count(query.where, query.params);
     }
 
-    private record Query(String where, Parameters params) {
-    }
+    private record Query(String where, Parameters params) {}
 
     private static Query query(Filter filter) {
         List<String> clauses = new ArrayList<>();

@@ -18,8 +18,9 @@ public class StandardVersionRepository implements PanacheRepository<StandardVers
      * once cannot both insert the same seed rows.
      */
     public void lockForImport() {
-        getEntityManager().createNativeQuery(
-                "select 1 from (select pg_advisory_xact_lock(hashtext('standards-service.catalogue-import'))) as l")
+        getEntityManager()
+                .createNativeQuery(
+                        "select 1 from (select pg_advisory_xact_lock(hashtext('standards-service.catalogue-import'))) as l")
                 .getSingleResult();
     }
 }

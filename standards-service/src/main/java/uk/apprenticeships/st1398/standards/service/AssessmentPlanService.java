@@ -15,8 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -25,13 +25,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
-import uk.apprenticeships.st1398.standards.config.StandardsError;
 import uk.apprenticeships.st1398.platform.problem.Problem.Violation;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.OffTheJobBasis;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanDocument.OffTheJobRule;
 import uk.apprenticeships.st1398.standards.api.AssessmentPlanResponse;
 import uk.apprenticeships.st1398.standards.api.OffTheJobRequirementResponse;
+import uk.apprenticeships.st1398.standards.config.StandardsError;
 import uk.apprenticeships.st1398.standards.domain.AssessmentPlan;
 import uk.apprenticeships.st1398.standards.domain.Ksb;
 import uk.apprenticeships.st1398.standards.domain.StandardVersion;
@@ -48,8 +48,7 @@ import uk.apprenticeships.st1398.standards.repository.StandardVersionRepository;
 public class AssessmentPlanService {
 
     /** The outcome of a replace: the plan as now stored, and whether the version had none before. */
-    public record Replaced(AssessmentPlanResponse plan, boolean created) {
-    }
+    public record Replaced(AssessmentPlanResponse plan, boolean created) {}
 
     private final StandardRepository standards;
     private final StandardVersionRepository versions;
@@ -59,8 +58,13 @@ public class AssessmentPlanService {
     private final Validator validator;
     private final Clock clock;
 
-    public AssessmentPlanService(StandardRepository standards, StandardVersionRepository versions,
-            AssessmentPlanRepository plans, ObjectMapper json, Validator validator, Clock clock) {
+    public AssessmentPlanService(
+            StandardRepository standards,
+            StandardVersionRepository versions,
+            AssessmentPlanRepository plans,
+            ObjectMapper json,
+            Validator validator,
+            Clock clock) {
         this.standards = standards;
         this.versions = versions;
         this.plans = plans;
@@ -99,15 +103,22 @@ public class AssessmentPlanService {
      * @param precondition given the current plan (null if none), whether the write may go ahead (If-Match)
      */
     @Transactional
-    public Replaced replace(String reference, String versionNumber, AssessmentPlanDocument document,
+    public Replaced replace(
+            String reference,
+            String versionNumber,
+            AssessmentPlanDocument document,
             Predicate<AssessmentPlanResponse> precondition) {
         StandardVersion version = version(reference, versionNumber);
         versions.getEntityManager().lock(version, LockModeType.PESSIMISTIC_WRITE);
         AssessmentPlan plan = plans.findById(version.id);
         if (!precondition.test(plan == null ? null : toResponse(reference, versionNumber, plan))) {
-            throw ApiException.of(StandardsError.PLAN_CHANGED, "The assessment plan of " + version.key() + (plan == null
-                    ? " does not exist, so If-Match cannot match it." : " has changed since the version named in "
-                            + "If-Match; read it again and reapply your change."));
+            throw ApiException.of(
+                    StandardsError.PLAN_CHANGED,
+                    "The assessment plan of " + version.key()
+                            + (plan == null
+                                    ? " does not exist, so If-Match cannot match it."
+                                    : " has changed since the version named in "
+                                            + "If-Match; read it again and reapply your change."));
         }
         check(document, version);
         boolean created = plan == null;
@@ -135,9 +146,9 @@ public class AssessmentPlanService {
     @Transactional
     public boolean seed(String reference, String versionNumber, AssessmentPlanDocument document) {
         versions.lockForImport();
-        StandardVersion version = versions.findVersion(reference, versionNumber).orElseThrow(() ->
-                new IllegalStateException("Bundled assessment plan for " + reference + "_" + versionNumber
-                        + " names a version the catalogue does not have"));
+        StandardVersion version = versions.findVersion(reference, versionNumber)
+                .orElseThrow(() -> new IllegalStateException("Bundled assessment plan for " + reference + "_"
+                        + versionNumber + " names a version the catalogue does not have"));
         AssessmentPlan stored = plans.findById(version.id);
         if (stored != null && !olderSeedOf(parse(stored.document), document)) {
             return false;
@@ -145,8 +156,8 @@ public class AssessmentPlanService {
         try {
             check(document, version);
         } catch (ApiException e) {
-            throw new IllegalStateException("Bundled assessment plan for " + version.key() + " is invalid: "
-                    + describe(e), e);
+            throw new IllegalStateException(
+                    "Bundled assessment plan for " + version.key() + " is invalid: " + describe(e), e);
         }
         if (stored != null) {
             stored.document = write(document);
@@ -169,12 +180,17 @@ public class AssessmentPlanService {
     static AssessmentPlanDocument withoutGatewayThresholds(AssessmentPlanDocument plan) {
         AssessmentPlanDocument.Gateway gateway = plan.gateway();
         List<AssessmentPlanDocument.GatewayRequirement> requirements = gateway.requirements().stream()
-                .map(r -> new AssessmentPlanDocument.GatewayRequirement(r.code(), r.description(), r.conditions(),
-                        null, r.confirmed(), r.source()))
+                .map(r -> new AssessmentPlanDocument.GatewayRequirement(
+                        r.code(), r.description(), r.conditions(), null, r.confirmed(), r.source()))
                 .toList();
-        return new AssessmentPlanDocument(plan.sourceNote(), plan.assessmentPeriod(), plan.methods(),
-                plan.gradeCombinations(), new AssessmentPlanDocument.Gateway(gateway.confirmed(), gateway.source(),
-                        requirements, null), plan.resitRetake(), plan.offTheJob());
+        return new AssessmentPlanDocument(
+                plan.sourceNote(),
+                plan.assessmentPeriod(),
+                plan.methods(),
+                plan.gradeCombinations(),
+                new AssessmentPlanDocument.Gateway(gateway.confirmed(), gateway.source(), requirements, null),
+                plan.resitRetake(),
+                plan.offTheJob());
     }
 
     /**
@@ -184,34 +200,61 @@ public class AssessmentPlanService {
      * @param weeklyContractedHours null: full time
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public OffTheJobRequirementResponse offTheJobRequirement(String reference, String versionNumber,
-            LocalDate startDate, Integer plannedWeeks, BigDecimal weeklyContractedHours) {
+    public OffTheJobRequirementResponse offTheJobRequirement(
+            String reference,
+            String versionNumber,
+            LocalDate startDate,
+            Integer plannedWeeks,
+            BigDecimal weeklyContractedHours) {
         StandardVersion version = version(reference, versionNumber);
         AssessmentPlan plan = plans.findByIdOptional(version.id).orElseThrow(() -> noPlan(reference, versionNumber));
         OffTheJobRule rule = parse(plan.document).offTheJob().rules().stream()
-                .filter(r -> applies(r, startDate)).findFirst()
-                .orElseThrow(() -> ApiException.of(StandardsError.OFF_THE_JOB_RULE_NOT_FOUND, "The assessment plan of " + version.key() + " has no "
-                        + "off-the-job rule for apprenticeships starting on " + startDate + "."));
+                .filter(r -> applies(r, startDate))
+                .findFirst()
+                .orElseThrow(() -> ApiException.of(
+                        StandardsError.OFF_THE_JOB_RULE_NOT_FOUND,
+                        "The assessment plan of " + version.key() + " has no "
+                                + "off-the-job rule for apprenticeships starting on " + startDate + "."));
         if (rule.basis() == OffTheJobBasis.FIXED_HOURS) {
-            return new OffTheJobRequirementResponse(version.key(), startDate, plannedWeeks, weeklyContractedHours,
-                    BigDecimal.valueOf(rule.minimumHours()), "Fixed minimum of " + rule.minimumHours()
-                            + " hours for starts " + range(rule) + ", whatever the duration and weekly hours",
-                    rule.confirmed(), rule);
+            return new OffTheJobRequirementResponse(
+                    version.key(),
+                    startDate,
+                    plannedWeeks,
+                    weeklyContractedHours,
+                    BigDecimal.valueOf(rule.minimumHours()),
+                    "Fixed minimum of " + rule.minimumHours() + " hours for starts " + range(rule)
+                            + ", whatever the duration and weekly hours",
+                    rule.confirmed(),
+                    rule);
         }
         if (plannedWeeks == null) {
-            throw ApiException.invalid("plannedWeeks", "is required for starts " + range(rule) + ": the minimum "
-                    + "is " + rule.hoursPerWeek().toPlainString() + " hours a week of planned training");
+            throw ApiException.invalid(
+                    "plannedWeeks",
+                    "is required for starts " + range(rule) + ": the minimum " + "is "
+                            + rule.hoursPerWeek().toPlainString() + " hours a week of planned training");
         }
-        BigDecimal hours = weeklyContractedHours == null ? rule.fullTimeWeeklyHours()
+        BigDecimal hours = weeklyContractedHours == null
+                ? rule.fullTimeWeeklyHours()
                 : weeklyContractedHours.min(rule.fullTimeWeeklyHours());
-        BigDecimal minimum = plain(rule.hoursPerWeek().multiply(BigDecimal.valueOf(plannedWeeks)).multiply(hours)
+        BigDecimal minimum = plain(rule.hoursPerWeek()
+                .multiply(BigDecimal.valueOf(plannedWeeks))
+                .multiply(hours)
                 .divide(rule.fullTimeWeeklyHours(), 2, RoundingMode.CEILING));
         String calculation = rule.hoursPerWeek().toPlainString() + " hours a week × " + plannedWeeks + " weeks"
-                + (hours.compareTo(rule.fullTimeWeeklyHours()) < 0 ? " × " + hours.toPlainString() + "/"
-                        + rule.fullTimeWeeklyHours().toPlainString() + " contracted hours (pro rata)" : "")
+                + (hours.compareTo(rule.fullTimeWeeklyHours()) < 0
+                        ? " × " + hours.toPlainString() + "/"
+                                + rule.fullTimeWeeklyHours().toPlainString() + " contracted hours (pro rata)"
+                        : "")
                 + " for starts " + range(rule);
-        return new OffTheJobRequirementResponse(version.key(), startDate, plannedWeeks, weeklyContractedHours,
-                minimum, calculation, rule.confirmed(), rule);
+        return new OffTheJobRequirementResponse(
+                version.key(),
+                startDate,
+                plannedWeeks,
+                weeklyContractedHours,
+                minimum,
+                calculation,
+                rule.confirmed(),
+                rule);
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
@@ -219,12 +262,17 @@ public class AssessmentPlanService {
     private void check(AssessmentPlanDocument document, StandardVersion version) {
         Set<ConstraintViolation<AssessmentPlanDocument>> shape = validator.validate(document);
         if (!shape.isEmpty()) {
-            throw invalid(shape.stream().map(v -> new Violation(path(v.getPropertyPath()), v.getMessage()))
-                    .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message)).toList(), null);
+            throw invalid(
+                    shape.stream()
+                            .map(v -> new Violation(path(v.getPropertyPath()), v.getMessage()))
+                            .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+                            .toList(),
+                    null);
         }
         List<String> ksbCodes = version.ksbs.stream()
                 .sorted(Comparator.comparing((Ksb k) -> k.kind).thenComparingInt(k -> k.position))
-                .map(Ksb::code).toList();
+                .map(Ksb::code)
+                .toList();
         AssessmentPlanValidator.Result result = AssessmentPlanValidator.validate(document, ksbCodes, version.key());
         if (!result.valid()) {
             throw invalid(result.violations(), result.unknownKsbCodes() ? Map.of("validKsbCodes", ksbCodes) : null);
@@ -233,7 +281,8 @@ public class AssessmentPlanService {
 
     private static ApiException invalid(List<Violation> violations, Map<String, Object> extensions) {
         String detail = violations.size() == 1
-                ? "The assessment plan is invalid: " + violations.get(0).field() + " " + violations.get(0).message()
+                ? "The assessment plan is invalid: " + violations.get(0).field() + " "
+                        + violations.get(0).message()
                 : "The assessment plan has " + violations.size() + " problems; see violations";
         return new ApiException(StandardsError.PLAN_INVALID, detail, violations, extensions);
     }
@@ -246,7 +295,9 @@ public class AssessmentPlanService {
         StringBuilder sb = new StringBuilder();
         for (Path.Node node : path) {
             if (node.isInIterable()) {
-                sb.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+                sb.append('[')
+                        .append(node.getIndex() != null ? node.getIndex() : node.getKey())
+                        .append(']');
             }
             String name = node.getName();
             if (name == null || name.startsWith("<")) {
@@ -261,7 +312,10 @@ public class AssessmentPlanService {
     }
 
     private static String describe(ApiException e) {
-        return e.violations().stream().map(v -> v.field() + " " + v.message()).toList().toString();
+        return e.violations().stream()
+                .map(v -> v.field() + " " + v.message())
+                .toList()
+                .toString();
     }
 
     private static boolean applies(OffTheJobRule rule, LocalDate start) {
@@ -276,8 +330,7 @@ public class AssessmentPlanService {
         if (rule.startsFrom() == null) {
             return "before " + rule.startsBefore();
         }
-        return "from " + rule.startsFrom() + (rule.startsBefore() == null ? "" : " and before "
-                + rule.startsBefore());
+        return "from " + rule.startsFrom() + (rule.startsBefore() == null ? "" : " and before " + rule.startsBefore());
     }
 
     /** 400.00 as 400, 333.34 as it is: no exponent notation. */
@@ -315,14 +368,19 @@ public class AssessmentPlanService {
     }
 
     private StandardVersion version(String reference, String versionNumber) {
-        return versions.findVersion(reference, versionNumber).orElseThrow(() -> standards.findByIdOptional(reference)
-                .isEmpty() ? ApiException.of(StandardsError.STANDARD_NOT_FOUND, "No standard with reference " + reference + ".")
-                        : ApiException.of(StandardsError.VERSION_NOT_FOUND, reference + " has no version " + versionNumber + "; see /api/v1/"
-                                + "standards/" + reference + "/versions."));
+        return versions.findVersion(reference, versionNumber)
+                .orElseThrow(() -> standards.findByIdOptional(reference).isEmpty()
+                        ? ApiException.of(
+                                StandardsError.STANDARD_NOT_FOUND, "No standard with reference " + reference + ".")
+                        : ApiException.of(
+                                StandardsError.VERSION_NOT_FOUND,
+                                reference + " has no version " + versionNumber + "; see /api/v1/" + "standards/"
+                                        + reference + "/versions."));
     }
 
     private static ApiException noPlan(String reference, String versionNumber) {
-        return ApiException.of(StandardsError.PLAN_NOT_FOUND, reference + "_" + versionNumber + " has no assessment plan yet.");
+        return ApiException.of(
+                StandardsError.PLAN_NOT_FOUND, reference + "_" + versionNumber + " has no assessment plan yet.");
     }
 
     /** To the microsecond, as PostgreSQL keeps it, so the plan a PUT answers is the plan a GET reads back. */

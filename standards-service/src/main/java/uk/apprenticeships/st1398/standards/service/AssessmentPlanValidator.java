@@ -34,6 +34,7 @@ public final class AssessmentPlanValidator {
 
     /** Beyond this a combination table cannot be complete: rows are limited to this many. */
     static final int MAX_COMBINATIONS = 1000;
+
     private static final int MISSING_SHOWN = 5;
 
     /** What is wrong; {@code unknownKsbCodes} says whether the caller should be told the valid codes. */
@@ -50,8 +51,7 @@ public final class AssessmentPlanValidator {
     private final List<Violation> violations = new ArrayList<>();
     private boolean unknownKsbCodes;
 
-    private AssessmentPlanValidator(AssessmentPlanDocument plan, Collection<String> validKsbCodes,
-            String versionKey) {
+    private AssessmentPlanValidator(AssessmentPlanDocument plan, Collection<String> validKsbCodes, String versionKey) {
         this.plan = plan;
         this.validKsbCodes = Set.copyOf(validKsbCodes);
         this.versionKey = versionKey;
@@ -131,14 +131,17 @@ public final class AssessmentPlanValidator {
             String path = "gradeCombinations.rows[" + i + "]";
             boolean rowValid = rowGrades(row.methodGrades(), methods, path + ".methodGrades");
             if (!overall.contains(row.overallGrade())) {
-                violation(path + ".overallGrade", row.overallGrade() + " is not an overall grade ("
-                        + String.join(", ", plan.gradeCombinations().overallGrades()) + ")");
+                violation(
+                        path + ".overallGrade",
+                        row.overallGrade() + " is not an overall grade ("
+                                + String.join(", ", plan.gradeCombinations().overallGrades()) + ")");
             }
             if (rowValid) {
                 Integer first = seen.putIfAbsent(Map.copyOf(row.methodGrades()), i);
                 if (first != null) {
-                    violation(path + ".methodGrades", "the same combination as rows[" + first + "]; each "
-                            + "combination must appear once");
+                    violation(
+                            path + ".methodGrades",
+                            "the same combination as rows[" + first + "]; each " + "combination must appear once");
                     rowValid = false;
                 }
             }
@@ -155,19 +158,27 @@ public final class AssessmentPlanValidator {
         for (Map.Entry<String, String> entry : grades.entrySet()) {
             Method method = methods.get(entry.getKey());
             if (method == null) {
-                violation(path + "." + entry.getKey(), "unknown method " + entry.getKey() + "; the plan's methods are "
-                        + String.join(", ", methods.keySet()));
+                violation(
+                        path + "." + entry.getKey(),
+                        "unknown method " + entry.getKey() + "; the plan's methods are "
+                                + String.join(", ", methods.keySet()));
                 valid = false;
             } else if (!method.grades().contains(entry.getValue())) {
-                violation(path + "." + entry.getKey(), entry.getValue() + " is not a grade of " + method.code()
-                        + " (" + String.join(", ", method.grades()) + ")");
+                violation(
+                        path + "." + entry.getKey(),
+                        entry.getValue() + " is not a grade of " + method.code() + " ("
+                                + String.join(", ", method.grades()) + ")");
                 valid = false;
             }
         }
-        List<String> missing = methods.keySet().stream().filter(code -> !grades.containsKey(code)).toList();
+        List<String> missing = methods.keySet().stream()
+                .filter(code -> !grades.containsKey(code))
+                .toList();
         if (!missing.isEmpty()) {
-            violation(path, "has no grade for " + String.join(", ", missing) + "; every row needs a grade for "
-                    + "every method");
+            violation(
+                    path,
+                    "has no grade for " + String.join(", ", missing) + "; every row needs a grade for "
+                            + "every method");
             valid = false;
         }
         return valid;
@@ -178,8 +189,10 @@ public final class AssessmentPlanValidator {
         for (Method method : methods.values()) {
             expected *= method.grades().size();
             if (expected > MAX_COMBINATIONS) {
-                violation("gradeCombinations.rows", "the methods' grades give more than " + MAX_COMBINATIONS
-                        + " combinations, more than a table may have");
+                violation(
+                        "gradeCombinations.rows",
+                        "the methods' grades give more than " + MAX_COMBINATIONS
+                                + " combinations, more than a table may have");
                 return;
             }
         }
@@ -188,13 +201,22 @@ public final class AssessmentPlanValidator {
         }
         List<Map<String, String>> missing = new ArrayList<>();
         collectMissing(new ArrayList<>(methods.values()), 0, new LinkedHashMap<>(), present, missing);
-        violation("gradeCombinations.rows", (expected - present.size()) + " of " + expected + " grade combinations "
-                + "have no row, e.g. " + missing.stream().limit(MISSING_SHOWN).map(Object::toString)
-                        .collect(Collectors.joining(", ")));
+        violation(
+                "gradeCombinations.rows",
+                (expected - present.size()) + " of " + expected + " grade combinations "
+                        + "have no row, e.g. "
+                        + missing.stream()
+                                .limit(MISSING_SHOWN)
+                                .map(Object::toString)
+                                .collect(Collectors.joining(", ")));
     }
 
-    private static void collectMissing(List<Method> methods, int index, LinkedHashMap<String, String> current,
-            Set<Map<String, String>> present, List<Map<String, String>> missing) {
+    private static void collectMissing(
+            List<Method> methods,
+            int index,
+            LinkedHashMap<String, String> current,
+            Set<Map<String, String>> present,
+            List<Map<String, String>> missing) {
         if (missing.size() >= MISSING_SHOWN) {
             return;
         }
@@ -223,11 +245,15 @@ public final class AssessmentPlanValidator {
         if (rule.gradeCap() == null) {
             return;
         }
-        List<String> without = methods.stream().filter(m -> !m.grades().contains(rule.gradeCap()))
-                .map(Method::code).toList();
+        List<String> without = methods.stream()
+                .filter(m -> !m.grades().contains(rule.gradeCap()))
+                .map(Method::code)
+                .toList();
         if (!without.isEmpty()) {
-            violation(path, rule.gradeCap() + " is not a grade of " + String.join(", ", without)
-                    + "; a cap must be a grade of every method");
+            violation(
+                    path,
+                    rule.gradeCap() + " is not a grade of " + String.join(", ", without)
+                            + "; a cap must be a grade of every method");
         }
     }
 
@@ -235,11 +261,13 @@ public final class AssessmentPlanValidator {
 
     private void gateway() {
         Set<String> codes = new HashSet<>();
-        List<AssessmentPlanDocument.GatewayRequirement> requirements = plan.gateway().requirements();
+        List<AssessmentPlanDocument.GatewayRequirement> requirements =
+                plan.gateway().requirements();
         for (int i = 0; i < requirements.size(); i++) {
             if (!codes.add(requirements.get(i).code())) {
-                violation("gateway.requirements[" + i + "].code", "duplicate requirement code "
-                        + requirements.get(i).code());
+                violation(
+                        "gateway.requirements[" + i + "].code",
+                        "duplicate requirement code " + requirements.get(i).code());
             }
             KsbCoverage coverage = requirements.get(i).ksbCoverage();
             if (coverage != null) {
@@ -252,7 +280,9 @@ public final class AssessmentPlanValidator {
         }
         MinimumTimeInLearning time = plan.gateway().minimumTimeInLearning();
         if (time != null) {
-            List<Range> ranges = time.rules().stream().map(r -> new Range(r.startsFrom(), r.startsBefore())).toList();
+            List<Range> ranges = time.rules().stream()
+                    .map(r -> new Range(r.startsFrom(), r.startsBefore()))
+                    .toList();
             if (ranges(ranges, "gateway.minimumTimeInLearning.rules")) {
                 inOrder(ranges, "gateway.minimumTimeInLearning.rules");
             }
@@ -266,7 +296,11 @@ public final class AssessmentPlanValidator {
         for (int i = 0; i < rules.size(); i++) {
             basis(rules.get(i), "offTheJob.rules[" + i + "]");
         }
-        ranges(rules.stream().map(r -> new Range(r.startsFrom(), r.startsBefore())).toList(), "offTheJob.rules");
+        ranges(
+                rules.stream()
+                        .map(r -> new Range(r.startsFrom(), r.startsBefore()))
+                        .toList(),
+                "offTheJob.rules");
     }
 
     /** Start-date ranges [from, before) of rules; null ends are open. */
@@ -300,8 +334,10 @@ public final class AssessmentPlanValidator {
             Range range = ranges.get(order.get(k));
             // Half-open ranges [from, before): they overlap unless the earlier one ends on or before this start.
             if (previous.before() == null || previous.before().isAfter(range.start())) {
-                violation(path + "[" + order.get(k) + "]", "its start dates overlap rules[" + order.get(k - 1)
-                        + "]; at most one rule may apply to any start date");
+                violation(
+                        path + "[" + order.get(k) + "]",
+                        "its start dates overlap rules[" + order.get(k - 1)
+                                + "]; at most one rule may apply to any start date");
                 valid = false;
             }
         }
@@ -312,8 +348,9 @@ public final class AssessmentPlanValidator {
     private void inOrder(List<Range> ranges, String path) {
         for (int i = 1; i < ranges.size(); i++) {
             if (ranges.get(i).start().isBefore(ranges.get(i - 1).start())) {
-                violation(path + "[" + i + "]", "starts before rules[" + (i - 1) + "]; list the rules in order of "
-                        + "start date");
+                violation(
+                        path + "[" + i + "]",
+                        "starts before rules[" + (i - 1) + "]; list the rules in order of " + "start date");
             }
         }
     }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
-import uk.apprenticeships.st1398.standards.config.StandardsError;
 import uk.apprenticeships.st1398.standards.api.casev1p1.CfAssociation;
 import uk.apprenticeships.st1398.standards.api.casev1p1.CfAssociationGrouping;
 import uk.apprenticeships.st1398.standards.api.casev1p1.CfDocument;
@@ -19,6 +18,7 @@ import uk.apprenticeships.st1398.standards.api.casev1p1.CfItemType;
 import uk.apprenticeships.st1398.standards.api.casev1p1.CfItemTypeSet;
 import uk.apprenticeships.st1398.standards.api.casev1p1.CfPackage;
 import uk.apprenticeships.st1398.standards.config.CaseConfig;
+import uk.apprenticeships.st1398.standards.config.StandardsError;
 import uk.apprenticeships.st1398.standards.domain.StandardVersion;
 import uk.apprenticeships.st1398.standards.mapping.CaseIds;
 import uk.apprenticeships.st1398.standards.mapping.CaseMapper;
@@ -38,10 +38,10 @@ public class CaseFrameworkService {
     /** By standard reference, then newest version first: stable, and the current version leads. */
     private static final Comparator<VersionKey> DOCUMENT_ORDER = Comparator.comparing(VersionKey::reference)
             .thenComparing(Comparator.comparingInt((VersionKey k) -> part(k.versionNumber(), 0))
-                    .thenComparingInt(k -> part(k.versionNumber(), 1)).reversed());
+                    .thenComparingInt(k -> part(k.versionNumber(), 1))
+                    .reversed());
 
-    public record DocumentPage(CfDocumentSet documents, long total) {
-    }
+    public record DocumentPage(CfDocumentSet documents, long total) {}
 
     private final StandardVersionRepository versions;
     private final CaseIndexRepository index;
@@ -54,15 +54,18 @@ public class CaseFrameworkService {
     }
 
     public DocumentPage documents(int limit, int offset) {
-        List<VersionKey> keys = index.versionKeys().stream().sorted(DOCUMENT_ORDER).toList();
-        List<CfDocument> page = keys.stream().skip(offset).limit(limit)
-                .map(k -> mapper.toDocument(load(k.versionId()))).toList();
+        List<VersionKey> keys =
+                index.versionKeys().stream().sorted(DOCUMENT_ORDER).toList();
+        List<CfDocument> page = keys.stream()
+                .skip(offset)
+                .limit(limit)
+                .map(k -> mapper.toDocument(load(k.versionId())))
+                .toList();
         return new DocumentPage(new CfDocumentSet(page), keys.size());
     }
 
     public CfDocument document(UUID id) {
-        return mapper.toDocument(load(versionOfDocument(id)
-                .orElseThrow(() -> notFound("CFDocument", id))));
+        return mapper.toDocument(load(versionOfDocument(id).orElseThrow(() -> notFound("CFDocument", id))));
     }
 
     /** A package has its document's identifier. */
@@ -72,15 +75,19 @@ public class CaseFrameworkService {
 
     public CfItem item(UUID id) {
         CfPackage pkg = mapper.toPackage(load(index.versionOfItem(id).orElseThrow(() -> notFound("CFItem", id))));
-        return pkg.cfItems().stream().filter(i -> i.identifier().equals(id)).findFirst()
+        return pkg.cfItems().stream()
+                .filter(i -> i.identifier().equals(id))
+                .findFirst()
                 .orElseThrow(() -> notFound("CFItem", id))
                 .withDocumentUri(CaseMapper.documentLink(pkg.cfDocument()));
     }
 
     public CfAssociation association(UUID id) {
-        CfPackage pkg = mapper.toPackage(load(versionOfAssociation(id)
-                .orElseThrow(() -> notFound("CFAssociation", id))));
-        return pkg.cfAssociations().stream().filter(a -> a.identifier().equals(id)).findFirst()
+        CfPackage pkg =
+                mapper.toPackage(load(versionOfAssociation(id).orElseThrow(() -> notFound("CFAssociation", id))));
+        return pkg.cfAssociations().stream()
+                .filter(a -> a.identifier().equals(id))
+                .findFirst()
                 .orElseThrow(() -> notFound("CFAssociation", id))
                 .withDocumentUri(CaseMapper.documentLink(pkg.cfDocument()));
     }
@@ -102,8 +109,10 @@ public class CaseFrameworkService {
     }
 
     private Optional<Long> versionOfDocument(UUID id) {
-        return index.versionKeys().stream().filter(k -> CaseIds.document(k.key()).equals(id))
-                .map(VersionKey::versionId).findFirst();
+        return index.versionKeys().stream()
+                .filter(k -> CaseIds.document(k.key()).equals(id))
+                .map(VersionKey::versionId)
+                .findFirst();
     }
 
     /**
@@ -114,13 +123,17 @@ public class CaseFrameworkService {
         Map<Long, UUID> documents = index.versionKeys().stream()
                 .collect(Collectors.toMap(VersionKey::versionId, k -> CaseIds.document(k.key())));
         Optional<Long> child = index.items().stream()
-                .filter(i -> CaseIds.childOf(i.itemId(), documents.get(i.versionId())).equals(id))
-                .map(CaseIndexRepository.ItemRef::versionId).findFirst();
+                .filter(i -> CaseIds.childOf(i.itemId(), documents.get(i.versionId()))
+                        .equals(id))
+                .map(CaseIndexRepository.ItemRef::versionId)
+                .findFirst();
         if (child.isPresent()) {
             return child;
         }
-        return index.dutyKsbLinks().stream().filter(l -> CaseIds.dutyToKsb(l.dutyId(), l.ksbId()).equals(id))
-                .map(CaseIndexRepository.LinkRef::versionId).findFirst();
+        return index.dutyKsbLinks().stream()
+                .filter(l -> CaseIds.dutyToKsb(l.dutyId(), l.ksbId()).equals(id))
+                .map(CaseIndexRepository.LinkRef::versionId)
+                .findFirst();
     }
 
     private StandardVersion load(long versionId) {
@@ -128,8 +141,10 @@ public class CaseFrameworkService {
     }
 
     private static ApiException notFound(String type, UUID id) {
-        return ApiException.of(StandardsError.FRAMEWORK_ITEM_NOT_FOUND, "No " + type + " with identifier " + id + "; see /ims/case/v1p1/CFDocuments "
-                + "for the frameworks this service publishes.");
+        return ApiException.of(
+                StandardsError.FRAMEWORK_ITEM_NOT_FOUND,
+                "No " + type + " with identifier " + id + "; see /ims/case/v1p1/CFDocuments "
+                        + "for the frameworks this service publishes.");
     }
 
     private static int part(String versionNumber, int index) {

@@ -19,10 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
-import uk.apprenticeships.st1398.standards.config.StandardsError;
 import uk.apprenticeships.st1398.standards.api.ImportReport;
 import uk.apprenticeships.st1398.standards.api.ImportReport.Item;
 import uk.apprenticeships.st1398.standards.api.ImportReport.Outcome;
+import uk.apprenticeships.st1398.standards.config.StandardsError;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedStandardVersion;
 
 /**
@@ -78,8 +78,8 @@ public class CatalogueImportService {
         }
         parser.skipChildren();
         if (parser.nextToken() != null) {
-            throw malformed("The request body has content after its JSON " + (first == JsonToken.START_ARRAY
-                    ? "array." : "object."));
+            throw malformed("The request body has content after its JSON "
+                    + (first == JsonToken.START_ARRAY ? "array." : "object."));
         }
     }
 
@@ -116,7 +116,9 @@ public class CatalogueImportService {
             return rejected(index, key, List.of("the item does not have the structure of a standard version"));
         }
         List<String> reasons = new ArrayList<>(validator.validate(item).stream()
-                .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().toList());
+                .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                .sorted()
+                .toList());
         if (reasons.isEmpty()) {
             reasons.addAll(FeedChecks.reasons(item));
         }
@@ -129,8 +131,11 @@ public class CatalogueImportService {
             return rejected(index, key, e.reasons());
         } catch (RuntimeException e) {
             Log.errorf(e, "Import item %d (%s) could not be stored", index, key);
-            return rejected(index, key, List.of("the item could not be stored and nothing of it was kept; quote the "
-                    + "request id when you report it"));
+            return rejected(
+                    index,
+                    key,
+                    List.of("the item could not be stored and nothing of it was kept; quote the "
+                            + "request id when you report it"));
         }
     }
 
@@ -138,8 +143,12 @@ public class CatalogueImportService {
     private static String key(JsonNode node) {
         JsonNode reference = node.get("referenceNumber");
         JsonNode version = node.hasNonNull("version") ? node.get("version") : node.get("versionNumber");
-        if (reference == null || version == null || !reference.isTextual() || !version.isTextual()
-                || !REFERENCE.matcher(reference.asText()).matches() || !VERSION.matcher(version.asText()).matches()) {
+        if (reference == null
+                || version == null
+                || !reference.isTextual()
+                || !version.isTextual()
+                || !REFERENCE.matcher(reference.asText()).matches()
+                || !VERSION.matcher(version.asText()).matches()) {
             return null;
         }
         return reference.asText() + "_" + version.asText();
@@ -154,7 +163,8 @@ public class CatalogueImportService {
                 path.append('[').append(ref.getIndex()).append(']');
             }
         }
-        return path.isEmpty() ? "the item does not have the structure of a standard version"
+        return path.isEmpty()
+                ? "the item does not have the structure of a standard version"
                 : path + " has the wrong type or format";
     }
 

@@ -18,8 +18,7 @@ import uk.apprenticeships.st1398.standards.mapping.feed.FeedStandardVersion;
  */
 final class FeedChecks {
 
-    private FeedChecks() {
-    }
+    private FeedChecks() {}
 
     static List<String> reasons(FeedStandardVersion item) {
         List<String> reasons = new ArrayList<>();
@@ -34,7 +33,8 @@ final class FeedChecks {
         Set<UUID> knowledge = ids(item.knowledgesOrEmpty());
         Set<UUID> skills = ids(item.skillsOrEmpty());
         Set<UUID> behaviours = ids(item.behavioursOrEmpty());
-        Set<UUID> options = new HashSet<>(item.optionsOrEmpty().stream().map(FeedOption::optionId).toList());
+        Set<UUID> options = new HashSet<>(
+                item.optionsOrEmpty().stream().map(FeedOption::optionId).toList());
         List<FeedDuty> duties = item.dutiesOrEmpty();
         for (int i = 0; i < duties.size(); i++) {
             FeedDuty duty = duties.get(i);
@@ -63,8 +63,7 @@ final class FeedChecks {
         }
     }
 
-    private static void mapped(String field, List<UUID> ids, Set<UUID> known, String listName,
-            List<String> reasons) {
+    private static void mapped(String field, List<UUID> ids, Set<UUID> known, String listName, List<String> reasons) {
         for (UUID id : ids == null ? List.<UUID>of() : ids) {
             if (!known.contains(id)) {
                 reasons.add(field + ": " + id + " is not among this version's " + listName);

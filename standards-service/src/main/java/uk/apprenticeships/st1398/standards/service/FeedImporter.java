@@ -61,8 +61,9 @@ public class FeedImporter {
         mergeDuties(version, feed.dutiesOrEmpty(), ksbs, options, changes);
         mergeQualifications(version, feed.qualificationsOrEmpty(), changes);
         ImportResult result = new ImportResult(version.key(), changes.inserted, changes.filled);
-        Log.infof("Imported %s from %s: %d rows inserted, %d empty fields filled", result.versionKey(),
-                source.source(), result.inserted(), result.filled());
+        Log.infof(
+                "Imported %s from %s: %d rows inserted, %d empty fields filled",
+                result.versionKey(), source.source(), result.inserted(), result.filled());
         return result;
     }
 
@@ -95,11 +96,15 @@ public class FeedImporter {
         s.larsCode = c.fill(s.larsCode, feed.larsCode());
         s.typicalDurationMonths = c.fill(s.typicalDurationMonths, feed.typicalDuration());
         s.maxFunding = c.fill(s.maxFunding, feed.maxFunding());
-        s.eqaProvider = c.fill(s.eqaProvider, feed.eqaProvider() == null ? null : feed.eqaProvider().providerName());
+        s.eqaProvider = c.fill(
+                s.eqaProvider,
+                feed.eqaProvider() == null ? null : feed.eqaProvider().providerName());
         s.regulatedBody = c.fill(s.regulatedBody, feed.regulatedBody());
         s.overview = c.fill(s.overview, feed.overviewOfRole());
         s.standardPageUrl = c.fill(s.standardPageUrl, feed.standardPageUrl());
-        if (s.typicalJobTitles.isEmpty() && feed.typicalJobTitles() != null && !feed.typicalJobTitles().isEmpty()) {
+        if (s.typicalJobTitles.isEmpty()
+                && feed.typicalJobTitles() != null
+                && !feed.typicalJobTitles().isEmpty()) {
             s.typicalJobTitles = new ArrayList<>(feed.typicalJobTitles());
             c.filled++;
         }
@@ -107,10 +112,11 @@ public class FeedImporter {
 
     // -------------------------------------------------------------------------------------------- version
 
-    private StandardVersion version(Standard standard, FeedStandardVersion feed, SourceInfo source,
-            Changes changes) {
+    private StandardVersion version(Standard standard, FeedStandardVersion feed, SourceInfo source, Changes changes) {
         StandardVersion version = standard.versions.stream()
-                .filter(v -> v.versionNumber.equals(feed.version())).findFirst().orElse(null);
+                .filter(v -> v.versionNumber.equals(feed.version()))
+                .findFirst()
+                .orElse(null);
         if (version == null) {
             requireNoOtherApproved(standard, feed);
             version = new StandardVersion();
@@ -132,10 +138,14 @@ public class FeedImporter {
         if (!StandardMapper.APPROVED.equals(feed.status())) {
             return;
         }
-        standard.versions.stream().filter(v -> StandardMapper.APPROVED.equals(v.status)).findFirst()
+        standard.versions.stream()
+                .filter(v -> StandardMapper.APPROVED.equals(v.status))
+                .findFirst()
                 .ifPresent(v -> {
-                    throw ApiException.of(StandardsError.VERSION_ALREADY_APPROVED, v.key() + " is already approved for delivery; only one version of "
-                            + "a standard may be approved at a time.");
+                    throw ApiException.of(
+                            StandardsError.VERSION_ALREADY_APPROVED,
+                            v.key() + " is already approved for delivery; only one version of "
+                                    + "a standard may be approved at a time.");
                 });
     }
 
@@ -147,8 +157,8 @@ public class FeedImporter {
         v.source = c.fill(v.source, source.source());
         v.sourceNote = c.fill(v.sourceNote, source.note());
         v.coreAndOptions = c.fill(v.coreAndOptions, feed.coreAndOptions());
-        SourceInfo.ExpectedCounts given = source.expected() != null ? source.expected()
-                : new SourceInfo.ExpectedCounts(null, null, null, null);
+        SourceInfo.ExpectedCounts given =
+                source.expected() != null ? source.expected() : new SourceInfo.ExpectedCounts(null, null, null, null);
         v.expectedKnowledge = c.fill(v.expectedKnowledge, expected(given.knowledge(), feed.knowledges()));
         v.expectedSkills = c.fill(v.expectedSkills, expected(given.skills(), feed.skills()));
         v.expectedBehaviours = c.fill(v.expectedBehaviours, expected(given.behaviours(), feed.behaviours()));
@@ -163,8 +173,8 @@ public class FeedImporter {
     // ----------------------------------------------------------------------------------------------- KSBs
 
     /** Returns the version's KSBs keyed by the ids the feed uses, so duties can be linked by those ids. */
-    private Map<UUID, Ksb> mergeKsbs(StandardVersion version, FeedStandardVersion feed, Set<String> truncated,
-            Changes changes) {
+    private Map<UUID, Ksb> mergeKsbs(
+            StandardVersion version, FeedStandardVersion feed, Set<String> truncated, Changes changes) {
         Map<UUID, Ksb> byFeedId = new HashMap<>();
         mergeKind(version, KsbKind.K, feed.knowledgesOrEmpty(), truncated, byFeedId, changes);
         mergeKind(version, KsbKind.S, feed.skillsOrEmpty(), truncated, byFeedId, changes);
@@ -172,9 +182,15 @@ public class FeedImporter {
         return byFeedId;
     }
 
-    private void mergeKind(StandardVersion version, KsbKind kind, List<? extends FeedKsb> items,
-            Set<String> truncated, Map<UUID, Ksb> byFeedId, Changes changes) {
-        Map<Integer, Ksb> existing = version.ksbs.stream().filter(k -> k.kind == kind)
+    private void mergeKind(
+            StandardVersion version,
+            KsbKind kind,
+            List<? extends FeedKsb> items,
+            Set<String> truncated,
+            Map<UUID, Ksb> byFeedId,
+            Changes changes) {
+        Map<Integer, Ksb> existing = version.ksbs.stream()
+                .filter(k -> k.kind == kind)
                 .collect(Collectors.toMap(k -> k.position, Function.identity()));
         for (int i = 0; i < items.size(); i++) {
             FeedKsb item = items.get(i);
@@ -210,10 +226,9 @@ public class FeedImporter {
 
     // -------------------------------------------------------------------------------- options and duties
 
-    private Map<UUID, StandardOption> mergeOptions(StandardVersion version, List<FeedOption> items,
-            Changes changes) {
-        Map<Integer, StandardOption> existing = version.options.stream()
-                .collect(Collectors.toMap(o -> o.position, Function.identity()));
+    private Map<UUID, StandardOption> mergeOptions(StandardVersion version, List<FeedOption> items, Changes changes) {
+        Map<Integer, StandardOption> existing =
+                version.options.stream().collect(Collectors.toMap(o -> o.position, Function.identity()));
         Map<UUID, StandardOption> byFeedId = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             FeedOption item = items.get(i);
@@ -238,10 +253,14 @@ public class FeedImporter {
         return option;
     }
 
-    private void mergeDuties(StandardVersion version, List<FeedDuty> items, Map<UUID, Ksb> ksbs,
-            Map<UUID, StandardOption> options, Changes changes) {
-        Map<Integer, Duty> existing = version.duties.stream()
-                .collect(Collectors.toMap(d -> d.position, Function.identity()));
+    private void mergeDuties(
+            StandardVersion version,
+            List<FeedDuty> items,
+            Map<UUID, Ksb> ksbs,
+            Map<UUID, StandardOption> options,
+            Changes changes) {
+        Map<Integer, Duty> existing =
+                version.duties.stream().collect(Collectors.toMap(d -> d.position, Function.identity()));
         for (int i = 0; i < items.size(); i++) {
             FeedDuty item = items.get(i);
             Duty duty = existing.get(i + 1);
@@ -259,7 +278,11 @@ public class FeedImporter {
         }
     }
 
-    private Duty newDuty(StandardVersion version, int position, FeedDuty item, Map<UUID, Ksb> ksbs,
+    private Duty newDuty(
+            StandardVersion version,
+            int position,
+            FeedDuty item,
+            Map<UUID, Ksb> ksbs,
             Map<UUID, StandardOption> options) {
         requireUnused(Duty.class, item.dutyId());
         Duty duty = new Duty();
@@ -305,8 +328,8 @@ public class FeedImporter {
     // ------------------------------------------------------------------------------------- qualifications
 
     private void mergeQualifications(StandardVersion version, List<FeedQualification> items, Changes changes) {
-        Map<Integer, Qualification> existing = version.qualifications.stream()
-                .collect(Collectors.toMap(q -> q.position, Function.identity()));
+        Map<Integer, Qualification> existing =
+                version.qualifications.stream().collect(Collectors.toMap(q -> q.position, Function.identity()));
         for (int i = 0; i < items.size(); i++) {
             FeedQualification item = items.get(i);
             Qualification qualification = existing.get(i + 1);
@@ -316,8 +339,8 @@ public class FeedImporter {
                 continue;
             }
             qualification.level = changes.fill(qualification.level, item.level());
-            qualification.additionalInformation = changes.fill(qualification.additionalInformation,
-                    item.anyAdditionalInformation());
+            qualification.additionalInformation =
+                    changes.fill(qualification.additionalInformation, item.anyAdditionalInformation());
         }
     }
 

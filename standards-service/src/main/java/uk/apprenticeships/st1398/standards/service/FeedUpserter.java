@@ -65,10 +65,15 @@ public class FeedUpserter {
     public Outcome upsert(FeedStandardVersion item) {
         versions.lockForImport();
         Standard standard = standards.findById(item.referenceNumber());
-        StandardVersion version = standard == null ? null : standard.versions.stream()
-                .filter(v -> v.versionNumber.equals(item.version())).findFirst().orElse(null);
-        boolean newest = standard == null || standard.versions.stream()
-                .allMatch(v -> FeedMapper.compareVersions(v.versionNumber, item.version()) <= 0);
+        StandardVersion version = standard == null
+                ? null
+                : standard.versions.stream()
+                        .filter(v -> v.versionNumber.equals(item.version()))
+                        .findFirst()
+                        .orElse(null);
+        boolean newest = standard == null
+                || standard.versions.stream()
+                        .allMatch(v -> FeedMapper.compareVersions(v.versionNumber, item.version()) <= 0);
         FeedStandardVersion target = FeedMapper.canonical(item);
         if (!newest) {
             target = FeedMapper.withStandardFieldsOf(target, standard);
@@ -109,13 +114,15 @@ public class FeedUpserter {
 
     // ------------------------------------------------------------------------------------------------ checks
 
-    private static void requireNoOtherApproved(Standard standard, StandardVersion version,
-            FeedStandardVersion target, List<String> reasons) {
+    private static void requireNoOtherApproved(
+            Standard standard, StandardVersion version, FeedStandardVersion target, List<String> reasons) {
         if (standard == null || !StandardMapper.APPROVED.equals(target.status())) {
             return;
         }
-        standard.versions.stream().filter(v -> v != version && StandardMapper.APPROVED.equals(v.status))
-                .findFirst().ifPresent(v -> reasons.add("status: " + v.key() + " is already approved for delivery; "
+        standard.versions.stream()
+                .filter(v -> v != version && StandardMapper.APPROVED.equals(v.status))
+                .findFirst()
+                .ifPresent(v -> reasons.add("status: " + v.key() + " is already approved for delivery; "
                         + "only one version of a standard may be approved at a time (retire it first)"));
     }
 
@@ -126,23 +133,39 @@ public class FeedUpserter {
         target.skillsOrEmpty().forEach(k -> ksbIds.add(k.id()));
         target.behavioursOrEmpty().forEach(k -> ksbIds.add(k.id()));
         requireFree("Ksb", "KSB", ksbIds, version, reasons);
-        requireFree("Duty", "duty", target.dutiesOrEmpty().stream().map(FeedDuty::dutyId).toList(), version,
+        requireFree(
+                "Duty",
+                "duty",
+                target.dutiesOrEmpty().stream().map(FeedDuty::dutyId).toList(),
+                version,
                 reasons);
-        requireFree("StandardOption", "option", target.optionsOrEmpty().stream().map(FeedOption::optionId).toList(),
-                version, reasons);
-        requireFree("Qualification", "qualification",
-                target.qualificationsOrEmpty().stream().map(FeedQualification::qualificationId).toList(), version,
+        requireFree(
+                "StandardOption",
+                "option",
+                target.optionsOrEmpty().stream().map(FeedOption::optionId).toList(),
+                version,
+                reasons);
+        requireFree(
+                "Qualification",
+                "qualification",
+                target.qualificationsOrEmpty().stream()
+                        .map(FeedQualification::qualificationId)
+                        .toList(),
+                version,
                 reasons);
     }
 
-    private void requireFree(String entity, String label, List<UUID> ids, StandardVersion version,
-            List<String> reasons) {
+    private void requireFree(
+            String entity, String label, List<UUID> ids, StandardVersion version, List<String> reasons) {
         if (ids.isEmpty()) {
             return;
         }
-        List<Object[]> owners = em().createQuery("select e.id, e.version.standard.reference, e.version.versionNumber, "
-                + "e.version.id from " + entity + " e where e.id in :ids", Object[].class)
-                .setParameter("ids", ids).getResultList();
+        List<Object[]> owners = em().createQuery(
+                        "select e.id, e.version.standard.reference, e.version.versionNumber, " + "e.version.id from "
+                                + entity + " e where e.id in :ids",
+                        Object[].class)
+                .setParameter("ids", ids)
+                .getResultList();
         for (Object[] owner : owners) {
             if (version == null || !Objects.equals(owner[3], version.id)) {
                 reasons.add("the " + label + " id " + owner[0] + " already belongs to " + owner[1] + "_" + owner[2]
@@ -199,8 +222,10 @@ public class FeedUpserter {
         f.skillsOrEmpty().forEach(k -> ksbIds.add(k.id()));
         f.behavioursOrEmpty().forEach(k -> ksbIds.add(k.id()));
         Set<UUID> dutyIds = f.dutiesOrEmpty().stream().map(FeedDuty::dutyId).collect(Collectors.toSet());
-        Set<UUID> optionIds = f.optionsOrEmpty().stream().map(FeedOption::optionId).collect(Collectors.toSet());
-        Set<UUID> qualificationIds = f.qualificationsOrEmpty().stream().map(FeedQualification::qualificationId)
+        Set<UUID> optionIds =
+                f.optionsOrEmpty().stream().map(FeedOption::optionId).collect(Collectors.toSet());
+        Set<UUID> qualificationIds = f.qualificationsOrEmpty().stream()
+                .map(FeedQualification::qualificationId)
                 .collect(Collectors.toSet());
         v.ksbs.removeIf(k -> !ksbIds.contains(k.id));
         v.duties.removeIf(d -> !dutyIds.contains(d.id));
@@ -221,8 +246,7 @@ public class FeedUpserter {
         applyQualifications(v, f.qualificationsOrEmpty());
     }
 
-    private static void applyKsbs(StandardVersion v, KsbKind kind, List<? extends FeedKsb> items,
-            Map<UUID, Ksb> byId) {
+    private static void applyKsbs(StandardVersion v, KsbKind kind, List<? extends FeedKsb> items, Map<UUID, Ksb> byId) {
         Map<UUID, Ksb> existing = v.ksbs.stream().collect(Collectors.toMap(k -> k.id, Function.identity()));
         for (int i = 0; i < items.size(); i++) {
             FeedKsb item = items.get(i);
@@ -243,8 +267,8 @@ public class FeedUpserter {
     }
 
     private static Map<UUID, StandardOption> applyOptions(StandardVersion v, List<FeedOption> items) {
-        Map<UUID, StandardOption> existing = v.options.stream()
-                .collect(Collectors.toMap(o -> o.id, Function.identity()));
+        Map<UUID, StandardOption> existing =
+                v.options.stream().collect(Collectors.toMap(o -> o.id, Function.identity()));
         Map<UUID, StandardOption> byId = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             FeedOption item = items.get(i);
@@ -262,8 +286,8 @@ public class FeedUpserter {
         return byId;
     }
 
-    private static void applyDuties(StandardVersion v, List<FeedDuty> items, Map<UUID, Ksb> ksbs,
-            Map<UUID, StandardOption> options) {
+    private static void applyDuties(
+            StandardVersion v, List<FeedDuty> items, Map<UUID, Ksb> ksbs, Map<UUID, StandardOption> options) {
         Map<UUID, Duty> existing = v.duties.stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
         for (int i = 0; i < items.size(); i++) {
             FeedDuty item = items.get(i);
@@ -295,8 +319,8 @@ public class FeedUpserter {
     }
 
     private static void applyQualifications(StandardVersion v, List<FeedQualification> items) {
-        Map<UUID, Qualification> existing = v.qualifications.stream()
-                .collect(Collectors.toMap(q -> q.id, Function.identity()));
+        Map<UUID, Qualification> existing =
+                v.qualifications.stream().collect(Collectors.toMap(q -> q.id, Function.identity()));
         for (int i = 0; i < items.size(); i++) {
             FeedQualification item = items.get(i);
             Qualification q = existing.get(item.qualificationId());

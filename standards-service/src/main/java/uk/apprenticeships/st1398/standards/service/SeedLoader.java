@@ -31,7 +31,11 @@ public class SeedLoader {
     private final Validator validator;
     private final StandardsConfig.Seed config;
 
-    public SeedLoader(FeedImporter importer, AssessmentPlanService plans, ObjectMapper json, Validator validator,
+    public SeedLoader(
+            FeedImporter importer,
+            AssessmentPlanService plans,
+            ObjectMapper json,
+            Validator validator,
             StandardsConfig config) {
         this.importer = importer;
         this.plans = plans;
@@ -91,8 +95,11 @@ public class SeedLoader {
         FeedStandardVersion feed = read(path, FeedStandardVersion.class);
         Set<ConstraintViolation<FeedStandardVersion>> violations = validator.validate(feed);
         if (!violations.isEmpty()) {
-            throw new IllegalStateException("Seed document " + path + " is invalid: " + violations.stream()
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
+            throw new IllegalStateException("Seed document " + path + " is invalid: "
+                    + violations.stream()
+                            .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                            .sorted()
+                            .collect(Collectors.joining("; ")));
         }
         return feed;
     }

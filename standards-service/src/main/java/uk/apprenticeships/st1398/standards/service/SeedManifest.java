@@ -16,12 +16,11 @@ public record SeedManifest(List<Entry> sources, List<PlanEntry> assessmentPlans)
 
     /** An assessment plan file and the version it belongs to. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record PlanEntry(String file, String reference, String version) {
-    }
+    public record PlanEntry(String file, String reference, String version) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Entry(String file, String source, String note, SourceInfo.ExpectedCounts expected,
-            List<String> truncated) {
+    public record Entry(
+            String file, String source, String note, SourceInfo.ExpectedCounts expected, List<String> truncated) {
 
         public SourceInfo sourceInfo() {
             return new SourceInfo(source, note, expected, truncated);

@@ -12,8 +12,7 @@ import java.util.Set;
  */
 public record SourceInfo(String source, String note, ExpectedCounts expected, List<String> truncated) {
 
-    public record ExpectedCounts(Integer knowledge, Integer skills, Integer behaviours, Integer duties) {
-    }
+    public record ExpectedCounts(Integer knowledge, Integer skills, Integer behaviours, Integer duties) {}
 
     public Set<String> truncatedCodes() {
         return truncated == null ? Set.of() : Set.copyOf(truncated);

@@ -8,10 +8,10 @@ import java.time.OffsetDateTime;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
-import uk.apprenticeships.st1398.standards.config.StandardsError;
 import uk.apprenticeships.st1398.standards.api.StandardRequest;
 import uk.apprenticeships.st1398.standards.api.StandardResponse;
 import uk.apprenticeships.st1398.standards.api.StandardSummary;
+import uk.apprenticeships.st1398.standards.config.StandardsError;
 import uk.apprenticeships.st1398.standards.domain.Standard;
 import uk.apprenticeships.st1398.standards.mapping.StandardMapper;
 import uk.apprenticeships.st1398.standards.repository.StandardRepository;
@@ -29,8 +29,8 @@ public class StandardService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<StandardSummary> search(StandardRepository.Filter filter, PageRequest page) {
-        return PageResponse.of(standards.search(filter, page), StandardMapper::toSummary, page,
-                standards.count(filter));
+        return PageResponse.of(
+                standards.search(filter, page), StandardMapper::toSummary, page, standards.count(filter));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -41,7 +41,9 @@ public class StandardService {
     @Transactional
     public StandardResponse create(StandardRequest request) {
         if (standards.findByIdOptional(request.reference()).isPresent()) {
-            throw ApiException.of(StandardsError.REFERENCE_EXISTS, "Standard " + request.reference() + " already exists; use PUT to change it.");
+            throw ApiException.of(
+                    StandardsError.REFERENCE_EXISTS,
+                    "Standard " + request.reference() + " already exists; use PUT to change it.");
         }
         Standard standard = new Standard();
         standard.reference = request.reference();
@@ -56,7 +58,8 @@ public class StandardService {
     @Transactional
     public StandardResponse update(String reference, StandardRequest request) {
         if (!reference.equals(request.reference())) {
-            throw ApiException.invalid("reference",
+            throw ApiException.invalid(
+                    "reference",
                     "must match the reference in the path (" + reference + "); references cannot be changed");
         }
         Standard standard = find(reference);
@@ -67,8 +70,10 @@ public class StandardService {
     }
 
     private Standard find(String reference) {
-        return standards.findByIdOptional(reference)
-                .orElseThrow(() -> ApiException.of(StandardsError.STANDARD_NOT_FOUND, "No standard with reference " + reference + "."));
+        return standards
+                .findByIdOptional(reference)
+                .orElseThrow(() -> ApiException.of(
+                        StandardsError.STANDARD_NOT_FOUND, "No standard with reference " + reference + "."));
     }
 
     private OffsetDateTime now() {

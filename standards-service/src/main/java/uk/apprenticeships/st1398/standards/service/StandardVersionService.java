@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
-import uk.apprenticeships.st1398.standards.config.StandardsError;
 import uk.apprenticeships.st1398.standards.api.DutyResponse;
 import uk.apprenticeships.st1398.standards.api.KsbResponse;
 import uk.apprenticeships.st1398.standards.api.OptionResponse;
-import uk.apprenticeships.st1398.standards.api.VersionResponse;
 import uk.apprenticeships.st1398.standards.api.VersionDiff;
+import uk.apprenticeships.st1398.standards.api.VersionResponse;
 import uk.apprenticeships.st1398.standards.api.VersionSummary;
+import uk.apprenticeships.st1398.standards.config.StandardsError;
 import uk.apprenticeships.st1398.standards.domain.Ksb;
 import uk.apprenticeships.st1398.standards.domain.KsbKind;
 import uk.apprenticeships.st1398.standards.domain.Standard;
@@ -51,9 +51,14 @@ public class StandardVersionService {
     /** @param codeOrId a code such as K3, or a KSB id */
     public KsbResponse ksb(String reference, String versionNumber, String codeOrId) {
         StandardVersion version = find(reference, versionNumber);
-        return version.ksbs.stream().filter(matching(codeOrId)).findFirst().map(VersionMapper::toResponse)
-                .orElseThrow(() -> ApiException.of(StandardsError.KSB_NOT_FOUND, version.key() + " has no KSB " + codeOrId + "; see /api/v1/"
-                        + "standards/" + reference + "/versions/" + versionNumber + "/ksbs."));
+        return version.ksbs.stream()
+                .filter(matching(codeOrId))
+                .findFirst()
+                .map(VersionMapper::toResponse)
+                .orElseThrow(() -> ApiException.of(
+                        StandardsError.KSB_NOT_FOUND,
+                        version.key() + " has no KSB " + codeOrId + "; see /api/v1/" + "standards/" + reference
+                                + "/versions/" + versionNumber + "/ksbs."));
     }
 
     public List<DutyResponse> duties(String reference, String versionNumber) {
@@ -83,14 +88,20 @@ public class StandardVersionService {
     }
 
     private Standard standard(String reference) {
-        return standards.findByIdOptional(reference)
-                .orElseThrow(() -> ApiException.of(StandardsError.STANDARD_NOT_FOUND, "No standard with reference " + reference + "."));
+        return standards
+                .findByIdOptional(reference)
+                .orElseThrow(() -> ApiException.of(
+                        StandardsError.STANDARD_NOT_FOUND, "No standard with reference " + reference + "."));
     }
 
     private StandardVersion find(String reference, String versionNumber) {
         Standard standard = standard(reference);
-        return standard.versions.stream().filter(v -> v.versionNumber.equals(versionNumber)).findFirst()
-                .orElseThrow(() -> ApiException.of(StandardsError.VERSION_NOT_FOUND, reference + " has no version " + versionNumber
-                        + "; see /api/v1/standards/" + reference + "/versions."));
+        return standard.versions.stream()
+                .filter(v -> v.versionNumber.equals(versionNumber))
+                .findFirst()
+                .orElseThrow(() -> ApiException.of(
+                        StandardsError.VERSION_NOT_FOUND,
+                        reference + " has no version " + versionNumber + "; see /api/v1/standards/" + reference
+                                + "/versions."));
     }
 }

@@ -62,13 +62,16 @@ class CaseMapperTest {
     @Test
     void urisComeFromTheConfiguredBaseWithOrWithoutItsSlash() {
         StandardVersion v = version("Approved for delivery");
-        for (String base : List.of("https://case.example.org/ims/case/v1p1", "https://case.example.org/ims/case/v1p1/")) {
+        for (String base :
+                List.of("https://case.example.org/ims/case/v1p1", "https://case.example.org/ims/case/v1p1/")) {
             CfPackage pkg = new CaseMapper(URI.create(base)).toPackage(v);
             UUID id = UUID.nameUUIDFromBytes("CFDocument/ST9999_2.0".getBytes(StandardCharsets.UTF_8));
             assertEquals(id, pkg.cfDocument().identifier());
-            assertEquals("https://case.example.org/ims/case/v1p1/CFDocuments/" + id, pkg.cfDocument().uri());
-            assertTrue(pkg.cfItems().stream().allMatch(i -> i.uri().startsWith(
-                    "https://case.example.org/ims/case/v1p1/CFItems/")));
+            assertEquals(
+                    "https://case.example.org/ims/case/v1p1/CFDocuments/" + id,
+                    pkg.cfDocument().uri());
+            assertTrue(pkg.cfItems().stream()
+                    .allMatch(i -> i.uri().startsWith("https://case.example.org/ims/case/v1p1/CFItems/")));
         }
     }
 
@@ -77,25 +80,43 @@ class CaseMapperTest {
         CfPackage pkg = new CaseMapper(URI.create("http://h/ims/case/v1p1/")).toPackage(version("In development"));
         assertEquals("Draft", pkg.cfDocument().adoptionStatus());
         assertEquals("2026-01-02T02:04:05Z", pkg.cfDocument().lastChangeDateTime());
-        assertEquals(List.of("Knows things.", "[Text not available in the source: K2 of ST9999 2.0]",
-                "[Text not available in the source: D1 of ST9999 2.0]"),
+        assertEquals(
+                List.of(
+                        "Knows things.",
+                        "[Text not available in the source: K2 of ST9999 2.0]",
+                        "[Text not available in the source: D1 of ST9999 2.0]"),
                 pkg.cfItems().stream().map(CfItem::fullStatement).toList());
         List<CfAssociation> related = pkg.cfAssociations().stream()
-                .filter(a -> a.associationType().equals("isRelatedTo")).toList();
-        assertEquals(List.of("K1", "K2"), related.stream().map(a -> a.destinationNodeUri().title()).toList(),
+                .filter(a -> a.associationType().equals("isRelatedTo"))
+                .toList();
+        assertEquals(
+                List.of("K1", "K2"),
+                related.stream().map(a -> a.destinationNodeUri().title()).toList(),
                 "in code order");
-        assertEquals(List.of(1, 2), related.stream().map(CfAssociation::sequenceNumber).toList());
-        assertEquals(List.of(1, 2, 3), pkg.cfAssociations().stream()
-                .filter(a -> a.associationType().equals("isChildOf")).map(CfAssociation::sequenceNumber).toList());
+        assertEquals(
+                List.of(1, 2),
+                related.stream().map(CfAssociation::sequenceNumber).toList());
+        assertEquals(
+                List.of(1, 2, 3),
+                pkg.cfAssociations().stream()
+                        .filter(a -> a.associationType().equals("isChildOf"))
+                        .map(CfAssociation::sequenceNumber)
+                        .toList());
     }
 
     @Test
     void retiredAndWithdrawnAreDeprecated() {
         for (String status : List.of("Retired", "Withdrawn")) {
-            assertEquals("Deprecated", new CaseMapper(URI.create("http://h/")).toDocument(version(status))
-                    .adoptionStatus());
+            assertEquals(
+                    "Deprecated",
+                    new CaseMapper(URI.create("http://h/"))
+                            .toDocument(version(status))
+                            .adoptionStatus());
         }
-        assertEquals("Adopted", new CaseMapper(URI.create("http://h/")).toDocument(version("Approved for delivery"))
-                .adoptionStatus());
+        assertEquals(
+                "Adopted",
+                new CaseMapper(URI.create("http://h/"))
+                        .toDocument(version("Approved for delivery"))
+                        .adoptionStatus());
     }
 }

@@ -1,6 +1,7 @@
 package uk.apprenticeships.st1398.standards.casev1p1;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -8,7 +9,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,8 +51,13 @@ class CaseResourceTest {
     }
 
     private static String packageJson(UUID document) {
-        return given().when().get(CASE + "CFPackages/" + document).then().statusCode(200)
-                .contentType("application/json").extract().asString();
+        return given().when()
+                .get(CASE + "CFPackages/" + document)
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .asString();
     }
 
     // ------------------------------------------------------------------------------------ schema validity
@@ -63,7 +68,8 @@ class CaseResourceTest {
             String json = packageJson(document);
             // Kept for reviewers and integrators: target/case-examples/<document>.json
             Path examples = Files.createDirectories(Path.of("target", "case-examples"));
-            Files.writeString(examples.resolve(document + ".json"),
+            Files.writeString(
+                    examples.resolve(document + ".json"),
                     JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json)));
             List<String> errors = CaseSchema.errors(json);
             assertEquals(List.of(), errors, "CFPackage " + document);
@@ -94,28 +100,53 @@ class CaseResourceTest {
     @Test
     void itemsAndAssociationsLookedUpAloneAreValidToo() throws Exception {
         JsonNode pkg = JSON.readTree(packageJson(PROPOSAL));
-        ObjectNode document = (ObjectNode) JSON.readTree(given().when().get(CASE + "CFDocuments/" + PROPOSAL)
-                .then().statusCode(200).extract().asString());
-        assertEquals(BASE_URI + "CFPackages/" + PROPOSAL, document.get("CFPackageURI").get("uri").asText());
+        ObjectNode document = (ObjectNode) JSON.readTree(given().when()
+                .get(CASE + "CFDocuments/" + PROPOSAL)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertEquals(
+                BASE_URI + "CFPackages/" + PROPOSAL,
+                document.get("CFPackageURI").get("uri").asText());
         document.remove("CFPackageURI");
         assertEquals(pkg.get("CFDocument"), document, "the document alone is the package's document");
 
         ArrayNode items = JSON.createArrayNode();
         ArrayNode associations = JSON.createArrayNode();
-        for (JsonNode item : List.of(pkg.get("CFItems").get(0), pkg.get("CFItems").get(pkg.get("CFItems").size() - 1))) {
-            ObjectNode alone = (ObjectNode) JSON.readTree(given().when().get(CASE + "CFItems/"
-                    + item.get("identifier").asText()).then().statusCode(200).extract().asString());
-            assertEquals(PROPOSAL.toString(), alone.get("CFDocumentURI").get("identifier").asText());
+        for (JsonNode item : List.of(
+                pkg.get("CFItems").get(0),
+                pkg.get("CFItems").get(pkg.get("CFItems").size() - 1))) {
+            ObjectNode alone = (ObjectNode) JSON.readTree(given().when()
+                    .get(CASE + "CFItems/" + item.get("identifier").asText())
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
+            assertEquals(
+                    PROPOSAL.toString(),
+                    alone.get("CFDocumentURI").get("identifier").asText());
             alone.remove("CFDocumentURI");
             assertEquals(item, alone);
             items.add(alone);
         }
         for (JsonNode association : pkg.get("CFAssociations")) {
-            if (associations.size() < 2 && (associations.isEmpty()
-                    || !associations.get(0).get("associationType").equals(association.get("associationType")))) {
-                ObjectNode alone = (ObjectNode) JSON.readTree(given().when().get(CASE + "CFAssociations/"
-                        + association.get("identifier").asText()).then().statusCode(200).extract().asString());
-                assertEquals(PROPOSAL.toString(), alone.get("CFDocumentURI").get("identifier").asText());
+            if (associations.size() < 2
+                    && (associations.isEmpty()
+                            || !associations
+                                    .get(0)
+                                    .get("associationType")
+                                    .equals(association.get("associationType")))) {
+                ObjectNode alone = (ObjectNode) JSON.readTree(given().when()
+                        .get(CASE + "CFAssociations/"
+                                + association.get("identifier").asText())
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
+                assertEquals(
+                        PROPOSAL.toString(),
+                        alone.get("CFDocumentURI").get("identifier").asText());
                 alone.remove("CFDocumentURI");
                 assertEquals(association, alone);
                 associations.add(alone);
@@ -146,8 +177,10 @@ class CaseResourceTest {
         assertEquals(false, pkg.getBoolean("CFDocument.extensions.complete"));
         String notes = pkg.getString("CFDocument.notes");
         assertTrue(notes.contains("Source: Skills England published summary."), notes);
-        assertTrue(notes.contains("5 of 31 knowledge items with text (missing: K6\u2013K31) (cut off by the source: "
-                + "K1\u2013K5)"), notes);
+        assertTrue(
+                notes.contains("5 of 31 knowledge items with text (missing: K6\u2013K31) (cut off by the source: "
+                        + "K1\u2013K5)"),
+                notes);
         assertTrue(notes.contains("duty-to-KSB mapping not given"), notes);
 
         assertEquals(31 + 34 + 5 + 9, pkg.getList("CFItems").size());
@@ -170,7 +203,8 @@ class CaseResourceTest {
         List<String> types = pkg.getList("CFAssociations.associationType");
         assertEquals(79, types.size());
         assertTrue(types.stream().allMatch("isChildOf"::equals), "no duty-to-KSB links are invented");
-        assertEquals(List.of("Knowledge", "Skill", "Behaviour", "Duty"), pkg.getList("CFDefinitions.CFItemTypes.title"));
+        assertEquals(
+                List.of("Knowledge", "Skill", "Behaviour", "Duty"), pkg.getList("CFDefinitions.CFItemTypes.title"));
         assertEquals((Object) null, pkg.get("CFDefinitions.CFAssociationGroupings"));
     }
 
@@ -182,20 +216,28 @@ class CaseResourceTest {
         assertEquals(29 + 32 + 4 + 9, pkg.getList("CFItems").size());
         assertTrue(pkg.getList("CFItems.fullStatement", String.class).stream().noneMatch(s -> s.startsWith("[")));
 
-        List<Map<String, Object>> duties = given().when().get(CATALOGUE + "0.1/duties").then().statusCode(200)
-                .extract().jsonPath().getList("$");
+        List<Map<String, Object>> duties = given().when()
+                .get(CATALOGUE + "0.1/duties")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
         List<String> expected = new ArrayList<>();
         for (Map<String, Object> duty : duties) {
             for (Object ksb : (List<?>) duty.get("ksbs")) {
-                expected.add(name("CFAssociation/isRelatedTo/" + duty.get("id") + "/"
-                        + ((Map<?, ?>) ksb).get("id")).toString());
+                expected.add(name("CFAssociation/isRelatedTo/" + duty.get("id") + "/" + ((Map<?, ?>) ksb).get("id"))
+                        .toString());
             }
         }
-        List<String> related = pkg.getList("CFAssociations.findAll { it.associationType == 'isRelatedTo' }"
-                + ".identifier");
+        List<String> related =
+                pkg.getList("CFAssociations.findAll { it.associationType == 'isRelatedTo' }" + ".identifier");
         assertFalse(expected.isEmpty());
         assertEquals(expected, related, "one isRelatedTo per duty-to-KSB link, in duty then code order");
-        assertEquals(74, pkg.getList("CFAssociations.findAll { it.associationType == 'isChildOf' }").size());
+        assertEquals(
+                74,
+                pkg.getList("CFAssociations.findAll { it.associationType == 'isChildOf' }")
+                        .size());
 
         Map<String, Object> first = pkg.getMap("CFAssociations.find { it.associationType == 'isRelatedTo' }");
         assertEquals("D1", ((Map<?, ?>) first.get("originNodeURI")).get("title"));
@@ -205,8 +247,16 @@ class CaseResourceTest {
 
     @Test
     void itemsAreTheCatalogueKsbsAndDutiesWithTheirIds() {
-        String k3 = given().when().get(CATALOGUE + "1.0/ksbs/K3").then().statusCode(200).extract().path("id");
-        given().when().get(CASE + "CFItems/" + k3).then().statusCode(200)
+        String k3 = given().when()
+                .get(CATALOGUE + "1.0/ksbs/K3")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
+        given().when()
+                .get(CASE + "CFItems/" + k3)
+                .then()
+                .statusCode(200)
                 .body("identifier", equalTo(k3))
                 .body("uri", equalTo(BASE_URI + "CFItems/" + k3))
                 .body("humanCodingScheme", equalTo("K3"))
@@ -215,8 +265,16 @@ class CaseResourceTest {
                 .body("CFDocumentURI.identifier", equalTo(PUBLISHED.toString()))
                 .body("CFDocumentURI.uri", equalTo(BASE_URI + "CFDocuments/" + PUBLISHED))
                 .body("lastChangeDateTime", matchesPattern("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$"));
-        String duty = given().when().get(CATALOGUE + "0.1/duties").then().statusCode(200).extract().path("[1].id");
-        given().when().get(CASE + "CFItems/" + duty).then().statusCode(200)
+        String duty = given().when()
+                .get(CATALOGUE + "0.1/duties")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[1].id");
+        given().when()
+                .get(CASE + "CFItems/" + duty)
+                .then()
+                .statusCode(200)
                 .body("humanCodingScheme", equalTo("D2"))
                 .body("CFItemType", equalTo("Duty"))
                 .body("extensions.ksbMappingAvailable", equalTo(true))
@@ -225,13 +283,24 @@ class CaseResourceTest {
 
     @Test
     void itemTypesAndTheGroupingCanBeFollowed() {
-        String typeUri = given().when().get(CASE + "CFItems/" + name("ST1398_0.1/S2")).then().statusCode(200)
-                .extract().path("CFItemTypeURI.uri");
-        given().when().get(CASE + typeUri.substring(BASE_URI.length())).then().statusCode(200)
-                .body("CFItemTypes", hasSize(1)).body("CFItemTypes[0].title", equalTo("Skill"))
+        String typeUri = given().when()
+                .get(CASE + "CFItems/" + name("ST1398_0.1/S2"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("CFItemTypeURI.uri");
+        given().when()
+                .get(CASE + typeUri.substring(BASE_URI.length()))
+                .then()
+                .statusCode(200)
+                .body("CFItemTypes", hasSize(1))
+                .body("CFItemTypes[0].title", equalTo("Skill"))
                 .body("CFItemTypes[0].hierarchyCode", equalTo("S"));
         UUID grouping = name("CFAssociationGrouping/duty-ksb-mapping");
-        given().when().get(CASE + "CFAssociationGroupings/" + grouping).then().statusCode(200)
+        given().when()
+                .get(CASE + "CFAssociationGroupings/" + grouping)
+                .then()
+                .statusCode(200)
                 .body("title", equalTo("Duty to KSB mapping"));
     }
 
@@ -240,7 +309,9 @@ class CaseResourceTest {
     @Test
     void documentsAreListedAsCaseDocumentSetWithPaging() {
         Response all = given().when().get(CASE + "CFDocuments");
-        all.then().statusCode(200).body("CFDocuments.identifier", hasItems(PUBLISHED.toString(), PROPOSAL.toString()))
+        all.then()
+                .statusCode(200)
+                .body("CFDocuments.identifier", hasItems(PUBLISHED.toString(), PROPOSAL.toString()))
                 .body("CFDocuments.CFPackageURI.uri", everyItem(startsWith(BASE_URI + "CFPackages/")))
                 .body("CFDocuments.caseVersion", everyItem(equalTo("1.1")));
         List<String> ids = all.jsonPath().getList("CFDocuments.identifier");
@@ -248,25 +319,46 @@ class CaseResourceTest {
         assertEquals(Integer.toString(ids.size()), all.header("X-Total-Count"));
 
         int at = ids.indexOf(PROPOSAL.toString());
-        given().queryParam("limit", 1).queryParam("offset", at).when().get(CASE + "CFDocuments").then()
-                .statusCode(200).header("X-Total-Count", equalTo(Integer.toString(ids.size())))
-                .body("CFDocuments", hasSize(1)).body("CFDocuments[0].identifier", equalTo(PROPOSAL.toString()));
-        given().queryParam("offset", ids.size()).when().get(CASE + "CFDocuments").then().statusCode(200)
+        given().queryParam("limit", 1)
+                .queryParam("offset", at)
+                .when()
+                .get(CASE + "CFDocuments")
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", equalTo(Integer.toString(ids.size())))
+                .body("CFDocuments", hasSize(1))
+                .body("CFDocuments[0].identifier", equalTo(PROPOSAL.toString()));
+        given().queryParam("offset", ids.size())
+                .when()
+                .get(CASE + "CFDocuments")
+                .then()
+                .statusCode(200)
                 .body("CFDocuments", hasSize(0));
     }
 
     @Test
     void badPagingIsAProblem() {
         for (String limit : List.of("0", "101", "abc", "-1", "1.5")) {
-            given().queryParam("limit", limit).when().get(CASE + "CFDocuments").then().spec(Problems.invalid("limit"));
+            given().queryParam("limit", limit)
+                    .when()
+                    .get(CASE + "CFDocuments")
+                    .then()
+                    .spec(Problems.invalid("limit"));
         }
         for (String offset : List.of("-1", "x")) {
-            given().queryParam("offset", offset).when().get(CASE + "CFDocuments").then()
+            given().queryParam("offset", offset)
+                    .when()
+                    .get(CASE + "CFDocuments")
+                    .then()
                     .spec(Problems.invalid("offset"));
         }
         for (String unsupported : List.of("sort", "orderBy", "filter", "fields")) {
-            given().queryParam(unsupported, "title").when().get(CASE + "CFDocuments").then()
-                    .spec(Problems.invalid(unsupported)).body("detail", containsString("not supported"));
+            given().queryParam(unsupported, "title")
+                    .when()
+                    .get(CASE + "CFDocuments")
+                    .then()
+                    .spec(Problems.invalid(unsupported))
+                    .body("detail", containsString("not supported"));
         }
     }
 
@@ -275,9 +367,12 @@ class CaseResourceTest {
     @Test
     void unknownIdentifiersAre404AndMalformedOnes400() {
         UUID unknown = UUID.randomUUID();
-        for (String collection : List.of("CFDocuments", "CFPackages", "CFItems", "CFAssociations", "CFItemTypes",
-                "CFAssociationGroupings")) {
-            given().when().get(CASE + collection + "/" + unknown).then().spec(Problems.problem(404, "not-found"))
+        for (String collection : List.of(
+                "CFDocuments", "CFPackages", "CFItems", "CFAssociations", "CFItemTypes", "CFAssociationGroupings")) {
+            given().when()
+                    .get(CASE + collection + "/" + unknown)
+                    .then()
+                    .spec(Problems.problem(404, "not-found"))
                     .body("detail", containsString(unknown.toString()));
             given().when().get(CASE + collection + "/K3").then().spec(Problems.invalid("sourcedId"));
             given().when().get(CASE + collection + "/" + unknown + "0").then().spec(Problems.invalid("sourcedId"));
@@ -293,17 +388,33 @@ class CaseResourceTest {
     void caseReadsHaveStrongTagsAnd304() {
         String k1 = name("ST1398_0.1/K1").toString();
         String association = JsonPath.from(packageJson(PROPOSAL)).getString("CFAssociations[0].identifier");
-        for (String path : List.of(CASE + "CFDocuments", CASE + "CFDocuments?limit=1", CASE + "CFDocuments/" + PUBLISHED,
-                CASE + "CFPackages/" + PUBLISHED, CASE + "CFPackages/" + PROPOSAL, CASE + "CFItems/" + k1,
+        for (String path : List.of(
+                CASE + "CFDocuments",
+                CASE + "CFDocuments?limit=1",
+                CASE + "CFDocuments/" + PUBLISHED,
+                CASE + "CFPackages/" + PUBLISHED,
+                CASE + "CFPackages/" + PROPOSAL,
+                CASE + "CFItems/" + k1,
                 CASE + "CFAssociations/" + association)) {
             Response response = given().when().get(path);
-            response.then().statusCode(200).header("ETag", matchesPattern("^\"[A-Za-z0-9_-]{43}\"$"))
+            response.then()
+                    .statusCode(200)
+                    .header("ETag", matchesPattern("^\"[A-Za-z0-9_-]{43}\"$"))
                     .header("Cache-Control", equalTo("public, max-age=300"));
             String tag = response.header("ETag");
             assertEquals(EntityTags.of(response.asByteArray()), tag, path);
-            given().header("If-None-Match", tag).when().get(path).then().statusCode(304).header("ETag", equalTo(tag));
+            given().header("If-None-Match", tag)
+                    .when()
+                    .get(path)
+                    .then()
+                    .statusCode(304)
+                    .header("ETag", equalTo(tag));
             given().when().get(path).then().statusCode(200).header("ETag", equalTo(tag));
         }
-        given().when().get(CASE + "CFItems/" + UUID.randomUUID()).then().statusCode(404).header("ETag", nullValue());
+        given().when()
+                .get(CASE + "CFItems/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .header("ETag", nullValue());
     }
 }

@@ -20,12 +20,13 @@ final class CaseSchema {
 
     private static final JsonSchema PACKAGE = load("/schemas/case-v1p1-cfpackage-official.json");
 
-    private CaseSchema() {
-    }
+    private CaseSchema() {}
 
     /** The validation errors of a CFPackage document, as readable strings; empty when it is valid. */
     static List<String> errors(String packageJson) {
-        return PACKAGE.validate(packageJson, InputFormat.JSON).stream().map(ValidationMessage::toString).sorted()
+        return PACKAGE.validate(packageJson, InputFormat.JSON).stream()
+                .map(ValidationMessage::toString)
+                .sorted()
                 .toList();
     }
 
@@ -34,8 +35,11 @@ final class CaseSchema {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the test classpath");
             }
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909).getSchema(in, config);
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                    .formatAssertionsEnabled(true)
+                    .build();
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909)
+                    .getSchema(in, config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,8 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CASE_CFAssociation", description = "CASE 1.1 CFAssociation")
 public record CfAssociation(
         UUID identifier,
+
         @Schema(description = "isChildOf (item to document) or isRelatedTo (duty to KSB)", example = "isChildOf")
         String associationType,
+
         Integer sequenceNumber,
         String uri,
         @JsonProperty("originNodeURI") CfLinkGenUri originNodeUri,
@@ -22,7 +24,16 @@ public record CfAssociation(
         @JsonProperty("CFDocumentURI") CfLinkUri cfDocumentUri) {
 
     public CfAssociation withDocumentUri(CfLinkUri documentUri) {
-        return new CfAssociation(identifier, associationType, sequenceNumber, uri, originNodeUri, destinationNodeUri,
-                cfAssociationGroupingUri, lastChangeDateTime, notes, documentUri);
+        return new CfAssociation(
+                identifier,
+                associationType,
+                sequenceNumber,
+                uri,
+                originNodeUri,
+                destinationNodeUri,
+                cfAssociationGroupingUri,
+                lastChangeDateTime,
+                notes,
+                documentUri);
     }
 }

@@ -9,5 +9,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CASE_CFDefinitions", description = "The item types and association groupings a package uses")
 public record CfDefinitions(
         @JsonProperty("CFItemTypes") List<CfItemType> cfItemTypes,
-        @JsonProperty("CFAssociationGroupings") List<CfAssociationGrouping> cfAssociationGroupings) {
-}
+        @JsonProperty("CFAssociationGroupings") List<CfAssociationGrouping> cfAssociationGroupings) {}

@@ -23,16 +23,33 @@ public record CfDocument(
         List<String> subject,
         @Schema(example = "en") String language,
         @Schema(example = "1.0") String version,
+
         @Schema(description = "Adopted, Draft or Deprecated, from the Skills England status", example = "Adopted")
         String adoptionStatus,
+
         LocalDate statusStartDate,
         String notes,
         CfDocumentExtensions extensions,
         @JsonProperty("CFPackageURI") CfLinkUri cfPackageUri) {
 
     public CfDocument withPackageUri(CfLinkUri packageUri) {
-        return new CfDocument(identifier, uri, frameworkType, caseVersion, creator, title, lastChangeDateTime,
-                officialSourceUrl, description, subject, language, version, adoptionStatus, statusStartDate, notes,
-                extensions, packageUri);
+        return new CfDocument(
+                identifier,
+                uri,
+                frameworkType,
+                caseVersion,
+                creator,
+                title,
+                lastChangeDateTime,
+                officialSourceUrl,
+                description,
+                subject,
+                language,
+                version,
+                adoptionStatus,
+                statusStartDate,
+                notes,
+                extensions,
+                packageUri);
     }
 }

@@ -5,5 +5,4 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "CASE_CFDocumentSet", description = "A page of CFDocuments")
-public record CfDocumentSet(@JsonProperty("CFDocuments") List<CfDocument> cfDocuments) {
-}
+public record CfDocumentSet(@JsonProperty("CFDocuments") List<CfDocument> cfDocuments) {}

@@ -10,12 +10,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CASE_CFItem", description = "CASE 1.1 CFItem: a knowledge item, skill, behaviour or duty")
 public record CfItem(
         UUID identifier,
-        @Schema(description = "The text as the source gives it; where the source does not give it, a bracketed "
-                + "statement saying so") String fullStatement,
-        @JsonProperty("CFItemType") @Schema(example = "Knowledge") String cfItemType,
+
+        @Schema(
+                description = "The text as the source gives it; where the source does not give it, a bracketed "
+                        + "statement saying so")
+        String fullStatement,
+
+        @JsonProperty("CFItemType") @Schema(example = "Knowledge")
+        String cfItemType,
+
         String uri,
         @Schema(example = "K3") String humanCodingScheme,
-        @Schema(description = "Position within its kind", example = "3") String listEnumeration,
+
+        @Schema(description = "Position within its kind", example = "3")
+        String listEnumeration,
+
         String notes,
         @Schema(example = "en") String language,
         @JsonProperty("CFItemTypeURI") CfLinkUri cfItemTypeUri,
@@ -24,7 +33,18 @@ public record CfItem(
         @JsonProperty("CFDocumentURI") CfLinkUri cfDocumentUri) {
 
     public CfItem withDocumentUri(CfLinkUri documentUri) {
-        return new CfItem(identifier, fullStatement, cfItemType, uri, humanCodingScheme, listEnumeration, notes,
-                language, cfItemTypeUri, lastChangeDateTime, extensions, documentUri);
+        return new CfItem(
+                identifier,
+                fullStatement,
+                cfItemType,
+                uri,
+                humanCodingScheme,
+                listEnumeration,
+                notes,
+                language,
+                cfItemTypeUri,
+                lastChangeDateTime,
+                extensions,
+                documentUri);
     }
 }

@@ -8,7 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CfItemExtensions(
         @Schema(description = "False when the source does not give the text: fullStatement then says so")
         boolean textAvailable,
-        @Schema(description = "False when the text is missing or cut off by the source") boolean textComplete,
+
+        @Schema(description = "False when the text is missing or cut off by the source")
+        boolean textComplete,
+
         @Schema(description = "Duties only: whether the source gives the duty's KSB mapping")
-        Boolean ksbMappingAvailable) {
-}
+        Boolean ksbMappingAvailable) {}

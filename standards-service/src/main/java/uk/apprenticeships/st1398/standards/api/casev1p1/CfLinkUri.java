@@ -4,5 +4,4 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "CASE_LinkURI", description = "CASE LinkURI: a link to another CASE object by identifier and URI")
-public record CfLinkUri(String title, UUID identifier, String uri) {
-}
+public record CfLinkUri(String title, UUID identifier, String uri) {}

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /** An item of the feed's {@code behaviours[]}; {@code detail} is null when the source does not give the text. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record FeedBehaviour(@NotNull UUID behaviourId, @Size(max = 5000) String detail) implements FeedKsb {
+public record FeedBehaviour(
+        @NotNull UUID behaviourId, @Size(max = 5000) String detail) implements FeedKsb {
 
     @Override
     public UUID id() {

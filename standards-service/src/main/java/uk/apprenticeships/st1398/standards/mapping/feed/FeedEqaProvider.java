@@ -10,5 +10,4 @@ public record FeedEqaProvider(
         @Size(max = 300) String contactName,
         @Size(max = 1000) String contactAddress,
         @Size(max = 300) String contactEmail,
-        @Size(max = 2000) String webLink) {
-}
+        @Size(max = 2000) String webLink) {}

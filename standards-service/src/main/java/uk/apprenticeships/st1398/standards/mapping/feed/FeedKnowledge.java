@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /** An item of the feed's {@code knowledges[]}; {@code detail} is null when the source does not give the text. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record FeedKnowledge(@NotNull UUID knowledgeId, @Size(max = 5000) String detail) implements FeedKsb {
+public record FeedKnowledge(
+        @NotNull UUID knowledgeId, @Size(max = 5000) String detail) implements FeedKsb {
 
     @Override
     public UUID id() {

@@ -8,5 +8,5 @@ import java.util.UUID;
 
 /** The feed's {@code options[]}. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record FeedOption(@NotNull UUID optionId, @NotBlank @Size(max = 1000) String title) {
-}
+public record FeedOption(
+        @NotNull UUID optionId, @NotBlank @Size(max = 1000) String title) {}

@@ -14,5 +14,4 @@ public record FeedQualification(
         @NotNull UUID qualificationId,
         @NotBlank @Size(max = 1000) String title,
         @Min(1) @Max(8) Integer level,
-        @Size(max = 5000) String anyAdditionalInformation) {
-}
+        @Size(max = 5000) String anyAdditionalInformation) {}

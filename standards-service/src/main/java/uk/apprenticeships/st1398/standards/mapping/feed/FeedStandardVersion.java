@@ -24,12 +24,20 @@ import java.util.List;
 public record FeedStandardVersion(
         @NotNull @Pattern(regexp = "^(ST|FA|AU)\\d{4}$", message = "must look like ST1234")
         String referenceNumber,
+
         @NotBlank @Size(max = 300) String title,
         @NotNull @Min(2) @Max(8) Integer level,
+
         @NotNull @JsonAlias("versionNumber") @Pattern(regexp = "^\\d{1,3}\\.\\d{1,3}$", message = "must look like 1.0")
         String version,
-        @NotNull @Pattern(regexp = STATUSES, message = "must be one of Approved for delivery, In development, "
-                + "Proposal in development, Retired, Withdrawn") String status,
+
+        @NotNull
+        @Pattern(
+                regexp = STATUSES,
+                message = "must be one of Approved for delivery, In development, "
+                        + "Proposal in development, Retired, Withdrawn")
+        String status,
+
         @Positive Integer larsCode,
         @Size(max = 100) String route,
         LocalDate approvedForDelivery,
