@@ -86,6 +86,10 @@ public final class DevInfra {
                 .setServerConfig("fsync", durable ? "on" : "off")
                 .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 .setServerConfig("full_page_writes", "on")
+                // TCP only. The default Unix socket (and its lock file /tmp/.s.PGSQL.<port>.lock) is shared by every
+                // stack on the machine, whatever its network namespace or data directory: a second stack's
+                // PostgreSQL then refuses to start ("Is another postmaster using socket file ...?").
+                .setServerConfig("unix_socket_directories", "")
                 // Crash recovery after kill -9 can take longer than zonky's 10 s default on a busy machine.
                 .setPGStartupWait(java.time.Duration.ofSeconds(60))
                 .start();
