@@ -1,6 +1,7 @@
 package uk.apprenticeships.st1398.devstack;
 
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -13,13 +14,28 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.h2.mvstore.MVStore;
 
 /**
  * The embedded infrastructure behind {@code ./stack up}: a real PostgreSQL (zonky binaries from the Maven
  * repository) and a persistent MongoDB wire-protocol server (mongo-java-server with its H2 backend). Data
- * lives under {@code --data-dir} and survives restarts. Development only: production points the services
- * at real servers through environment variables.
+ * lives under {@code --data-dir} and survives restarts. Production points the services at real servers through
+ * environment variables.
+ *
+ * <p><b>Acknowledged means durable</b> ({@code --durability durable}, the default): PostgreSQL runs with {@code
+ * fsync}, {@code synchronous_commit} and {@code full_page_writes} on (zonky's defaults turn the first two off), and
+ * the wire server commits and syncs its H2 store before it answers a command that changed data
+ * ({@link DurableH2Backend}). {@code --durability relaxed} restores the old, fast, lossy settings; it exists only so
+ * that {@code bench/kill-restart.sh} can measure what durability costs.
+ *
+ * <p><b>Crash recovery</b>: PostgreSQL runs as a separate process that outlives this JVM when it is killed with
+ * {@code kill -9} (no shutdown hook runs). On start, a PostgreSQL that still runs on this data directory (named by
+ * its {@code postmaster.pid}, checked against the process's own command line) is stopped with a fast shutdown
+ * before the new one starts; its crash recovery then replays the WAL.
  */
 public final class DevInfra {
 
@@ -28,6 +44,8 @@ public final class DevInfra {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         Files.createDirectories(options.dataDir);
+        System.out.println("DEVSTACK durability=" + options.durability.name().toLowerCase(Locale.ROOT)
+                + " mongo-wire-version=" + options.mongoWireVersion);
         EmbeddedPostgres postgres = options.postgres ? startPostgres(options) : null;
         MongoServer mongo = options.mongo ? startMongo(options) : null;
         CountDownLatch stopped = new CountDownLatch(1);
@@ -53,15 +71,23 @@ public final class DevInfra {
         stopped.await();
     }
 
-    private static EmbeddedPostgres startPostgres(Options options) throws IOException, SQLException {
+    static EmbeddedPostgres startPostgres(Options options) throws IOException, SQLException {
         Path data = options.dataDir.resolve("postgres");
         Files.createDirectories(data);
+        stopOrphanedPostgres(data);
+        boolean durable = options.durability == Durability.DURABLE;
+        // zonky passes -F (fsync off) and synchronous_commit=off; -c options come after -F and win.
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(
                         options.dataDir.resolve("postgres-binaries").toFile())
                 .setPort(options.pgPort)
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("full_page_writes", "on")
+                // Crash recovery after kill -9 can take longer than zonky's 10 s default on a busy machine.
+                .setPGStartupWait(java.time.Duration.ofSeconds(60))
                 .start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
             for (String database : DATABASES) {
@@ -85,9 +111,118 @@ public final class DevInfra {
         }
     }
 
+    /**
+     * Stops a PostgreSQL left running on {@code data} by a previous DevInfra that was killed (kill -9 runs no
+     * shutdown hook, and pg_ctl starts the postmaster in a session of its own, so it outlives the JVM). Only a
+     * process that {@code postmaster.pid} names and whose command line is a {@code postgres} with this data
+     * directory is touched; anything else (a stale file, a recycled pid) is left alone and PostgreSQL itself
+     * decides about the file.
+     */
+    static void stopOrphanedPostgres(Path data) throws IOException {
+        Optional<ProcessHandle> orphan = orphanedPostgres(data);
+        if (orphan.isEmpty()) {
+            return;
+        }
+        ProcessHandle postmaster = orphan.get();
+        System.out.println("DEVSTACK stopping the orphaned PostgreSQL (pid " + postmaster.pid() + ") on " + data);
+        // SIGINT is PostgreSQL's fast shutdown (what pg_ctl -m fast sends): clients are disconnected, WAL flushed.
+        signal(postmaster.pid(), "INT");
+        if (!waitForExit(postmaster, 60)) {
+            System.err.println("DEVSTACK the orphaned PostgreSQL did not stop in 60 s; sending SIGQUIT");
+            signal(postmaster.pid(), "QUIT");
+            if (!waitForExit(postmaster, 15)) {
+                throw new IOException("the orphaned PostgreSQL (pid " + postmaster.pid() + ") on " + data
+                        + " does not stop; stop it by hand");
+            }
+        }
+    }
+
+    static Optional<ProcessHandle> orphanedPostgres(Path data) throws IOException {
+        Path pidFile = data.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.size() < 2 || !lines.get(0).trim().matches("\\d+")) {
+            return Optional.empty();
+        }
+        long pid = Long.parseLong(lines.get(0).trim());
+        Path named = Path.of(lines.get(1).trim());
+        if (!sameFile(named, data)) {
+            return Optional.empty();
+        }
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (handle.isEmpty()) {
+            return Optional.empty();
+        }
+        String commandLine = commandLine(pid);
+        String executable = commandLine.split("\0", 2)[0];
+        boolean isPostgres = executable.endsWith("/postgres") || executable.equals("postgres");
+        boolean onThisDir = commandLine.contains(data.toString()) || sameFile(cwd(pid), data);
+        return isPostgres && onThisDir ? handle : Optional.empty();
+    }
+
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static Path cwd(long pid) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return Path.of("/nonexistent");
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void signal(long pid, String signal) throws IOException {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                    .inheritIO()
+                    .start()
+                    .waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while signalling " + pid, e);
+        }
+    }
+
+    private static boolean waitForExit(ProcessHandle process, int seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !process.isAlive();
+    }
+
+    /** Opens the wire server's store: durable (commit + sync per write) or the library's default (relaxed). */
+    static AbstractMongoBackend mongoBackend(Path file, Durability durability, int wireVersion) {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        AbstractMongoBackend backend =
+                durability == Durability.DURABLE ? new DurableH2Backend(store) : new H2Backend(store);
+        backend.version(WireVersion.of(wireVersion));
+        return backend;
+    }
+
     private static MongoServer startMongo(Options options) {
         MongoServer server = new MongoServer(
-                new H2Backend(options.dataDir.resolve("mongodb.mv").toString()));
+                mongoBackend(options.dataDir.resolve("mongodb.mv"), options.durability, options.mongoWireVersion));
         try {
             server.bind("127.0.0.1", options.mongoPort);
         } catch (RuntimeException e) {
@@ -100,7 +235,35 @@ public final class DevInfra {
         return server;
     }
 
-    record Options(Path dataDir, int pgPort, int mongoPort, boolean postgres, boolean mongo) {
+    /** What an acknowledged write promises. */
+    enum Durability {
+        /** Acknowledged writes survive a crash of the process and of the machine (the default). */
+        DURABLE,
+        /** The old settings (fsync and synchronous_commit off, H2 commits about once a second): for benchmarks. */
+        RELAXED;
+
+        static Durability parse(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "durable" -> DURABLE;
+                case "relaxed" -> RELAXED;
+                default ->
+                    throw new IllegalArgumentException("--durability must be durable or relaxed, was '" + value + "'");
+            };
+        }
+    }
+
+    record Options(
+            Path dataDir,
+            int pgPort,
+            int mongoPort,
+            boolean postgres,
+            boolean mongo,
+            Durability durability,
+            int mongoWireVersion) {
+
+        Options withPgPort(int port) {
+            return new Options(dataDir, port, mongoPort, postgres, mongo, durability, mongoWireVersion);
+        }
 
         static Options parse(String[] args) {
             Path dataDir = Path.of(".stack-data/infra");
@@ -108,6 +271,8 @@ public final class DevInfra {
             int mongoPort = 17017;
             boolean postgres = true;
             boolean mongo = true;
+            Durability durability = Durability.DURABLE;
+            int mongoWireVersion = WireVersion.DEFAULT;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--data-dir" -> dataDir = Path.of(args[++i]);
@@ -115,14 +280,18 @@ public final class DevInfra {
                     case "--mongo-port" -> mongoPort = Integer.parseInt(args[++i]);
                     case "--no-postgres" -> postgres = false;
                     case "--no-mongo" -> mongo = false;
+                    case "--durability" -> durability = Durability.parse(args[++i]);
+                    case "--mongo-wire-version" -> mongoWireVersion = Integer.parseInt(args[++i]);
                     default -> {
                         System.err.println("Unknown option " + args[i] + "; expected --data-dir DIR --pg-port N "
-                                + "--mongo-port N [--no-postgres] [--no-mongo]");
+                                + "--mongo-port N [--no-postgres] [--no-mongo] [--durability durable|relaxed] "
+                                + "[--mongo-wire-version N]");
                         System.exit(64);
                     }
                 }
             }
-            return new Options(dataDir.toAbsolutePath(), pgPort, mongoPort, postgres, mongo);
+            return new Options(
+                    dataDir.toAbsolutePath(), pgPort, mongoPort, postgres, mongo, durability, mongoWireVersion);
         }
     }
 }
