@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -28,9 +30,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Crash faults under load, through the gateway with a real Keycloak token: for each part of the stack, four writers
- * create evidence for one apprentice while the part is killed with {@code kill -9} and started again with
- * {@code ./stack start <part>}. Then:
+ * Crash faults under load, through the gateway with real Keycloak tokens: for each part of the stack, four writers
+ * create records that part stores (evidence for evidence-service, the gateway and infra; standards for
+ * standards-service; assessment organisations for assessment-service) while the part is killed with {@code kill -9}
+ * and started again with {@code ./stack start <part>}. Then:
  *
  * <ul>
  *   <li>every acknowledged write (201) is readable afterwards: nothing acknowledged is lost;
@@ -127,11 +130,76 @@ class FaultToleranceEndToEndTest {
         crashUnderLoad("infra");
     }
 
-    /** One answer (or the lack of one) to a create. */
-    record Outcome(long startedMs, long tookMs, int status, String contentType, String evidenceId, String failure) {}
+    /** One answer (or the lack of one) to a create; {@code id} is the created record's, read back afterwards. */
+    record Outcome(long startedMs, long tookMs, int status, String contentType, String id, String failure) {}
+
+    /**
+     * What the writers create while a part is down: records that part itself stores, so its own routes are what the
+     * gateway answers for during the outage. {@code idMember} names the created record's id in the answer;
+     * {@code readPath} where it is read back.
+     */
+    record Workload(
+            String user,
+            String createPath,
+            IntFunction<Map<String, Object>> body,
+            String idMember,
+            Function<String, String> readPath) {}
+
+    /** Catalogue references for the standards workload: FA0000-FA9999, then AU0000-AU9999 (never ST: seeded). */
+    private static final AtomicInteger STANDARD = new AtomicInteger();
+    /** Assessment organisations for the assessment workload: EPA1000 up (other e2e tests use EPA0001). */
+    private static final AtomicInteger ORGANISATION = new AtomicInteger(1000);
+
+    private static Workload workload(String part) {
+        return switch (part) {
+            case "standards" ->
+                new Workload(
+                        "admin1",
+                        "/api/v1/standards",
+                        n -> {
+                            int c = STANDARD.getAndIncrement();
+                            return Map.of(
+                                    "reference",
+                                    String.format("%s%04d", c < 10_000 ? "FA" : "AU", c % 10_000),
+                                    "title",
+                                    "Fault suite standard " + n,
+                                    "level",
+                                    6);
+                        },
+                        "reference",
+                        ref -> "/api/v1/standards/" + ref);
+            case "assessment" ->
+                new Workload(
+                        "admin1",
+                        "/api/v1/assessment-organisations",
+                        n -> Map.of(
+                                "epaoId",
+                                String.format("EPA%04d", ORGANISATION.getAndIncrement()),
+                                "name",
+                                "Fault suite organisation " + n),
+                        "epaoId",
+                        epaoId -> "/api/v1/assessment-organisations/" + epaoId);
+            default ->
+                new Workload(
+                        "tutor1",
+                        "/api/v1/apprentices/" + apprenticeId + "/evidence",
+                        n -> Map.of(
+                                "kind",
+                                "reflection",
+                                "title",
+                                "Fault suite " + part + "-" + n,
+                                "text",
+                                "Written while a part of the stack crashes.",
+                                "ksbCodes",
+                                List.of("K1")),
+                        "id",
+                        id -> "/api/v1/apprentices/" + apprenticeId + "/evidence/" + id);
+        };
+    }
 
     private void crashUnderLoad(String part) throws Exception {
-        String token = freshToken();
+        Workload load = workload(part);
+        String token = freshToken(load.user());
         ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger sequence = new AtomicInteger();
@@ -142,7 +210,7 @@ class FaultToleranceEndToEndTest {
                     () -> {
                         try {
                             while (running.get()) {
-                                outcomes.add(create(token, part + "-" + sequence.incrementAndGet(), t0));
+                                outcomes.add(create(load, token, sequence.incrementAndGet(), t0));
                             }
                         } finally {
                             done.countDown();
@@ -208,18 +276,18 @@ class FaultToleranceEndToEndTest {
         // Every acknowledged write is there after the restart.
         List<String> lost = new ArrayList<>();
         for (Outcome o : acknowledged) {
-            HttpResponse<String> read = send(HttpRequest.newBuilder(URI.create(
-                            Stack.GATEWAY + "/api/v1/apprentices/" + apprenticeId + "/evidence/" + o.evidenceId()))
+            HttpResponse<String> read = send(HttpRequest.newBuilder(
+                            URI.create(Stack.GATEWAY + load.readPath().apply(o.id())))
                     .header("Authorization", "Bearer " + token)
                     .timeout(CLIENT_TIMEOUT)
                     .GET()
                     .build());
             if (read.statusCode() != 200) {
-                lost.add(o.evidenceId() + " -> " + read.statusCode());
+                lost.add(o.id() + " -> " + read.statusCode());
             }
         }
         // The part is back: a write goes through now.
-        Outcome after = create(token, part + "-after", t0);
+        Outcome after = create(load, token, -1, t0);
         long maxMs = all.stream().mapToLong(Outcome::tookMs).max().orElse(0);
         System.out.printf(
                 "fault %-10s requests %d, acknowledged %d, lost %d, problems %d, refused %d, wrong %d, "
@@ -246,21 +314,12 @@ class FaultToleranceEndToEndTest {
         assertTrue(!acknowledged.isEmpty(), part + ": some writes were acknowledged");
     }
 
-    private static Outcome create(String token, String title, long t0) {
+    private static Outcome create(Workload load, String token, int n, long t0) {
         long started = ms(t0);
         long start = System.nanoTime();
         try {
-            String body = JSON.writeValueAsString(Map.of(
-                    "kind",
-                    "reflection",
-                    "title",
-                    "Fault suite " + title,
-                    "text",
-                    "Written while a part of the stack crashes.",
-                    "ksbCodes",
-                    List.of("K1")));
-            HttpResponse<String> response = send(HttpRequest.newBuilder(
-                            URI.create(Stack.GATEWAY + "/api/v1/apprentices/" + apprenticeId + "/evidence"))
+            String body = JSON.writeValueAsString(load.body().apply(n));
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(Stack.GATEWAY + load.createPath()))
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
                     .timeout(CLIENT_TIMEOUT)
@@ -269,7 +328,7 @@ class FaultToleranceEndToEndTest {
             long took = (System.nanoTime() - start) / 1_000_000;
             String id = null;
             if (response.statusCode() == 201) {
-                id = JSON.readTree(response.body()).path("id").asText(null);
+                id = JSON.readTree(response.body()).path(load.idMember()).asText(null);
             }
             return new Outcome(
                     started,
@@ -311,11 +370,15 @@ class FaultToleranceEndToEndTest {
 
     /** A token of its own (not the suite's cache): each crash may take a while, and tokens expire. */
     private static String freshToken() {
+        return freshToken("tutor1");
+    }
+
+    private static String freshToken(String user) {
         return given().baseUri(Stack.KEYCLOAK)
                 .formParam("grant_type", "password")
                 .formParam("client_id", "platform-web")
-                .formParam("username", "tutor1")
-                .formParam("password", "tutor1-dev")
+                .formParam("username", user)
+                .formParam("password", user + "-dev")
                 .when()
                 .post("/realms/st1398/protocol/openid-connect/token")
                 .then()
