@@ -150,6 +150,13 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
                 .path("access_token");
     }
 
+    /** The pid the stack recorded for a running part ({@code run/<part>.pid} in the suite's data directory). */
+    public static long pidOf(String part) throws IOException {
+        return Long.parseLong(Files.readAllLines(DATA.resolve("run").resolve(part + ".pid"))
+                .get(0)
+                .trim());
+    }
+
     public static Path logOf(String part) {
         return DATA.resolve("logs").resolve(part + ".log");
     }

@@ -1,32 +1,147 @@
 package uk.apprenticeships.st1398.testing;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
 
 /**
  * An in-process MongoDB wire-protocol server (mongo-java-server, memory backend) for {@code @QuarkusTest}.
  * The application still talks through the real MongoDB driver. It lacks transactions, text search and TTL,
  * so code under test must not depend on them (production runs on real MongoDB).
+ *
+ * <p>{@link #stopServer()} and {@link #restartServer()} take the server away and bring it back on the same port with
+ * the same data, as an outage of the database would, while the application keeps running.
  */
 public class MongoResource implements QuarkusTestResourceLifecycleManager {
 
-    private MongoServer server;
+    /**
+     * The running resource's controls, registered with the JVM's MBean server: the test and the resource may be loaded
+     * by different class loaders, so a static field of this class would not be shared.
+     */
+    private static final String CONTROLS = "uk.apprenticeships.st1398.testing:type=MongoResource";
+
+    /** What a test may do to the running server (see {@link #stopServer()}). */
+    public interface Outage {
+        void stop();
+
+        void restart();
+    }
+
+    private MemoryBackend backend;
+    private MongoBackend keptOpen;
+    private volatile MongoServer server;
+    private int port;
 
     @Override
     public Map<String, String> start() {
-        server = new MongoServer(new MemoryBackend());
+        backend = new MemoryBackend();
+        // The server closes its backend when it shuts down; the data must outlive an outage, so it sees one that
+        // ignores close (the real one is closed in stop()).
+        keptOpen = (MongoBackend) Proxy.newProxyInstance(
+                MongoBackend.class.getClassLoader(), new Class<?>[] {MongoBackend.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(backend, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        server = new MongoServer(keptOpen);
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
-        return Map.of("quarkus.mongodb.connection-string", "mongodb://127.0.0.1:" + address.getPort());
+        port = address.getPort();
+        register(new Outage() {
+            @Override
+            public void stop() {
+                stopListening();
+            }
+
+            @Override
+            public void restart() {
+                listenAgain();
+            }
+        });
+        return Map.of("quarkus.mongodb.connection-string", "mongodb://127.0.0.1:" + port);
+    }
+
+    private synchronized void stopListening() {
+        if (server != null) {
+            // Refuses new connections and drops the open ones, as when the database's process dies.
+            server.shutdownNow();
+            server = null;
+        }
+    }
+
+    private synchronized void listenAgain() {
+        if (server == null) {
+            MongoServer again = new MongoServer(keptOpen);
+            again.bind("127.0.0.1", port);
+            server = again;
+        }
+    }
+
+    /** Takes the database away (connections refused and dropped) until {@link #restartServer()}. */
+    public static void stopServer() {
+        control("stop");
+    }
+
+    /** Brings the database back on the same port with the data it had. */
+    public static void restartServer() {
+        control("restart");
+    }
+
+    private static void control(String operation) {
+        try {
+            ManagementFactory.getPlatformMBeanServer()
+                    .invoke(new ObjectName(CONTROLS), operation, new Object[0], new String[0]);
+        } catch (JMException e) {
+            throw new IllegalStateException("MongoResource is not running", e);
+        }
+    }
+
+    private static void register(Outage outage) {
+        try {
+            MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
+            ObjectName name = new ObjectName(CONTROLS);
+            if (mbeans.isRegistered(name)) {
+                mbeans.unregisterMBean(name);
+            }
+            mbeans.registerMBean(new StandardMBean(outage, Outage.class), name);
+        } catch (JMException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void unregister() {
+        try {
+            MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
+            ObjectName name = new ObjectName(CONTROLS);
+            if (mbeans.isRegistered(name)) {
+                mbeans.unregisterMBean(name);
+            }
+        } catch (JMException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
     public void stop() {
-        if (server != null) {
-            server.shutdownNow();
+        unregister();
+        stopListening();
+        if (backend != null) {
+            backend.close();
         }
     }
 }

@@ -4,34 +4,146 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
 
 /**
  * A real PostgreSQL (zonky embedded binaries) for {@code @QuarkusTest}: started once per test run, with a
  * fresh database, and returned to Quarkus as the datasource.
+ *
+ * <p>{@link #stopServer()} and {@link #restartServer()} stop the server and start it again on the same port and data
+ * directory, as an outage of the database would, while the application keeps running.
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
-    private EmbeddedPostgres postgres;
+    /** Registered with the JVM's MBean server: the test and the resource may live in different class loaders. */
+    private static final String CONTROLS = "uk.apprenticeships.st1398.testing:type=PostgresResource";
+
+    /** What a test may do to the running server (see {@link #stopServer()}). */
+    public interface Outage {
+        void stop();
+
+        void restart();
+    }
+
+    private Path dataDirectory;
+    private int port;
+    private volatile EmbeddedPostgres postgres;
 
     @Override
     public Map<String, String> start() {
         try {
-            postgres = EmbeddedPostgres.builder().start();
+            dataDirectory = Files.createTempDirectory("st1398-pg");
+            postgres = builder().start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
         }
+        port = postgres.getPort();
+        register(new Outage() {
+            @Override
+            public void stop() {
+                stopServer(false);
+            }
+
+            @Override
+            public void restart() {
+                startAgain();
+            }
+        });
         return Map.of(
                 "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres");
     }
 
-    @Override
-    public void stop() {
+    /** Kept data directory (removed in {@link #stop()}), so the same database can be started again. */
+    private EmbeddedPostgres.Builder builder() {
+        EmbeddedPostgres.Builder builder =
+                EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+        return port == 0 ? builder : builder.setPort(port);
+    }
+
+    private synchronized void stopServer(boolean quietly) {
         if (postgres != null) {
             try {
                 postgres.close();
+            } catch (IOException e) {
+                if (!quietly) {
+                    throw new UncheckedIOException(e);
+                }
+            } finally {
+                postgres = null;
+            }
+        }
+    }
+
+    private synchronized void startAgain() {
+        if (postgres == null) {
+            try {
+                postgres = builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start embedded PostgreSQL again", e);
+            }
+        }
+    }
+
+    /** Stops the database (connections refused and dropped) until {@link #restartServer()}. */
+    public static void stopServer() {
+        control("stop");
+    }
+
+    /** Starts the database again on the same port with the data it had. */
+    public static void restartServer() {
+        control("restart");
+    }
+
+    private static void control(String operation) {
+        try {
+            ManagementFactory.getPlatformMBeanServer()
+                    .invoke(new ObjectName(CONTROLS), operation, new Object[0], new String[0]);
+        } catch (JMException e) {
+            throw new IllegalStateException("PostgresResource is not running", e);
+        }
+    }
+
+    private static void register(Outage outage) {
+        try {
+            MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
+            ObjectName name = new ObjectName(CONTROLS);
+            if (mbeans.isRegistered(name)) {
+                mbeans.unregisterMBean(name);
+            }
+            mbeans.registerMBean(new StandardMBean(outage, Outage.class), name);
+        } catch (JMException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        try {
+            MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
+            ObjectName name = new ObjectName(CONTROLS);
+            if (mbeans.isRegistered(name)) {
+                mbeans.unregisterMBean(name);
+            }
+        } catch (JMException e) {
+            // the controls go with the JVM anyway
+        }
+        stopServer(false);
+        if (dataDirectory != null) {
+            try (Stream<Path> paths = Files.walk(dataDirectory)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

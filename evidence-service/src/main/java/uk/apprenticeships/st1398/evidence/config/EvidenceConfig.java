@@ -21,6 +21,19 @@ public interface EvidenceConfig {
 
     Idempotency idempotency();
 
+    Mongodb mongodb();
+
+    /** MongoDB client settings Quarkus has no property for (config/MongoPoolWait). */
+    interface Mongodb {
+
+        /**
+         * How long a request waits for a pooled connection before it fails (503 {@code database-unavailable});
+         * the driver's default is 2 minutes.
+         */
+        @WithDefault("1500ms")
+        Duration maxWaitTime();
+    }
+
     interface Idempotency {
 
         /**

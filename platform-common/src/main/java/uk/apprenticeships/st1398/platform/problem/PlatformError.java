@@ -24,7 +24,8 @@ public enum PlatformError implements ErrorCode {
     INTERNAL_ERROR(500, ProblemType.INTERNAL_ERROR),
     DOWNSTREAM_REJECTED(502, ProblemType.BAD_GATEWAY),
     DOWNSTREAM_UNAVAILABLE(503, ProblemType.SERVICE_UNAVAILABLE),
-    DOWNSTREAM_TIMEOUT(504, ProblemType.GATEWAY_TIMEOUT);
+    DOWNSTREAM_TIMEOUT(504, ProblemType.GATEWAY_TIMEOUT),
+    DATABASE_UNAVAILABLE(503, ProblemType.SERVICE_UNAVAILABLE);
 
     private final int status;
     private final ProblemType type;

@@ -145,8 +145,43 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (DatabaseFailures.unreachable(e)) {
+            return databaseUnavailable(e, request);
+        }
         Log.errorf(e, "Unexpected error in request %s", requestId(request));
         return respond(internalError(request));
+    }
+
+    /** Seconds a client is asked to wait before retrying while the service's database cannot be reached. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
+    /**
+     * The service's own database cannot be reached (down, restarting, unreachable, or no pooled connection within
+     * the acquisition timeout): 503 with {@code Retry-After}, logged without a stack trace, and the driver's exception
+     * never named to the client.
+     */
+    private Response databaseUnavailable(Throwable e, HttpServerRequest request) {
+        Log.warnf("Request %s: the database cannot be reached (%s)", requestId(request), rootMessage(e));
+        Problem problem = new Problem(
+                PlatformError.DATABASE_UNAVAILABLE,
+                "The service cannot reach its database just now. Retry shortly.",
+                instance(request),
+                requestId(request),
+                null,
+                null);
+        return Response.status(problem.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private Problem internalError(HttpServerRequest request) {
