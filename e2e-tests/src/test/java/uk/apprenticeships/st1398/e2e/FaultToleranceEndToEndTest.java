@@ -210,7 +210,13 @@ class FaultToleranceEndToEndTest {
                     () -> {
                         try {
                             while (running.get()) {
-                                outcomes.add(create(load, token, sequence.incrementAndGet(), t0));
+                                Outcome outcome = create(load, token, sequence.incrementAndGet(), t0);
+                                outcomes.add(outcome);
+                                if (outcome.status() >= 500) {
+                                    // A problem answer comes fast: back off a little, as a client should, so the
+                                    // outage does not use up the workload's ids (EPA1000-EPA9999) in a tight loop.
+                                    pause();
+                                }
                             }
                         } finally {
                             done.countDown();
@@ -355,7 +361,7 @@ class FaultToleranceEndToEndTest {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A writer that cannot connect at all waits a little, so a dead gateway is not hammered in a tight loop. */
+    /** A writer that got no answer or a problem waits a little, so a dead part is not hammered in a tight loop. */
     private static void pause() {
         try {
             Thread.sleep(50);
