@@ -380,16 +380,6 @@ class FaultToleranceEndToEndTest {
     }
 
     private static String freshToken(String user) {
-        return given().baseUri(Stack.KEYCLOAK)
-                .formParam("grant_type", "password")
-                .formParam("client_id", "platform-web")
-                .formParam("username", user)
-                .formParam("password", user + "-dev")
-                .when()
-                .post("/realms/st1398/protocol/openid-connect/token")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("access_token");
+        return Stack.passwordToken("platform-web", user);
     }
 }

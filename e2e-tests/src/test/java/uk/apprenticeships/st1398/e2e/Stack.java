@@ -123,9 +123,14 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
      * platform's audience (client scope {@code platform-audience}): the gateway and the services must refuse it.
      */
     public static String tokenWithoutPlatformAudience(String user) {
+        return passwordToken("admin-cli", user);
+    }
+
+    /** A new token for a demo user (password {@code <user>-dev}) from the given public client, never cached. */
+    public static String passwordToken(String clientId, String user) {
         return given().baseUri(KEYCLOAK)
                 .formParam("grant_type", "password")
-                .formParam("client_id", "admin-cli")
+                .formParam("client_id", clientId)
                 .formParam("username", user)
                 .formParam("password", user + "-dev")
                 .when()

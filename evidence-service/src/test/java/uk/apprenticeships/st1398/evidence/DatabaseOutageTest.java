@@ -37,13 +37,8 @@ class DatabaseOutageTest {
 
         MongoResource.stopServer();
         try {
-            read(id).time(lessThan(FAST_MS), TimeUnit.MILLISECONDS)
-                    .spec(Problems.problem(503, "service-unavailable", "database-unavailable"))
-                    .header("Retry-After", equalTo("5"));
-            create(TestIds.uln())
-                    .time(lessThan(FAST_MS), TimeUnit.MILLISECONDS)
-                    .spec(Problems.problem(503, "service-unavailable", "database-unavailable"))
-                    .header("Retry-After", equalTo("5"));
+            read(id).time(lessThan(FAST_MS), TimeUnit.MILLISECONDS).spec(Problems.databaseUnavailable());
+            create(TestIds.uln()).time(lessThan(FAST_MS), TimeUnit.MILLISECONDS).spec(Problems.databaseUnavailable());
             given().when()
                     .get("/q/health/ready")
                     .then()

@@ -4,15 +4,10 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.util.Map;
-import javax.management.JMException;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
-import javax.management.StandardMBean;
 
 /**
  * An in-process MongoDB wire-protocol server (mongo-java-server, memory backend) for {@code @QuarkusTest}.
@@ -23,19 +18,6 @@ import javax.management.StandardMBean;
  * the same data, as an outage of the database would, while the application keeps running.
  */
 public class MongoResource implements QuarkusTestResourceLifecycleManager {
-
-    /**
-     * The running resource's controls, registered with the JVM's MBean server: the test and the resource may be loaded
-     * by different class loaders, so a static field of this class would not be shared.
-     */
-    private static final String CONTROLS = "uk.apprenticeships.st1398.testing:type=MongoResource";
-
-    /** What a test may do to the running server (see {@link #stopServer()}). */
-    public interface Outage {
-        void stop();
-
-        void restart();
-    }
 
     private MemoryBackend backend;
     private MongoBackend keptOpen;
@@ -62,7 +44,7 @@ public class MongoResource implements QuarkusTestResourceLifecycleManager {
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         port = address.getPort();
-        register(new Outage() {
+        Outages.register("MongoResource", new Outages.Outage() {
             @Override
             public void stop() {
                 stopListening();
@@ -94,51 +76,17 @@ public class MongoResource implements QuarkusTestResourceLifecycleManager {
 
     /** Takes the database away (connections refused and dropped) until {@link #restartServer()}. */
     public static void stopServer() {
-        control("stop");
+        Outages.control("MongoResource", "stop");
     }
 
     /** Brings the database back on the same port with the data it had. */
     public static void restartServer() {
-        control("restart");
-    }
-
-    private static void control(String operation) {
-        try {
-            ManagementFactory.getPlatformMBeanServer()
-                    .invoke(new ObjectName(CONTROLS), operation, new Object[0], new String[0]);
-        } catch (JMException e) {
-            throw new IllegalStateException("MongoResource is not running", e);
-        }
-    }
-
-    private static void register(Outage outage) {
-        try {
-            MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
-            ObjectName name = new ObjectName(CONTROLS);
-            if (mbeans.isRegistered(name)) {
-                mbeans.unregisterMBean(name);
-            }
-            mbeans.registerMBean(new StandardMBean(outage, Outage.class), name);
-        } catch (JMException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void unregister() {
-        try {
-            MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
-            ObjectName name = new ObjectName(CONTROLS);
-            if (mbeans.isRegistered(name)) {
-                mbeans.unregisterMBean(name);
-            }
-        } catch (JMException e) {
-            throw new IllegalStateException(e);
-        }
+        Outages.control("MongoResource", "restart");
     }
 
     @Override
     public void stop() {
-        unregister();
+        Outages.unregister("MongoResource");
         stopListening();
         if (backend != null) {
             backend.close();

@@ -4,16 +4,11 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.management.JMException;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
-import javax.management.StandardMBean;
 
 /**
  * A real PostgreSQL (zonky embedded binaries) for {@code @QuarkusTest}: started once per test run, with a
@@ -23,16 +18,6 @@ import javax.management.StandardMBean;
  * directory, as an outage of the database would, while the application keeps running.
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
-
-    /** Registered with the JVM's MBean server: the test and the resource may live in different class loaders. */
-    private static final String CONTROLS = "uk.apprenticeships.st1398.testing:type=PostgresResource";
-
-    /** What a test may do to the running server (see {@link #stopServer()}). */
-    public interface Outage {
-        void stop();
-
-        void restart();
-    }
 
     private Path dataDirectory;
     private int port;
@@ -47,7 +32,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
         }
         port = postgres.getPort();
-        register(new Outage() {
+        Outages.register("PostgresResource", new Outages.Outage() {
             @Override
             public void stop() {
                 stopServer(false);
@@ -97,47 +82,17 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     /** Stops the database (connections refused and dropped) until {@link #restartServer()}. */
     public static void stopServer() {
-        control("stop");
+        Outages.control("PostgresResource", "stop");
     }
 
     /** Starts the database again on the same port with the data it had. */
     public static void restartServer() {
-        control("restart");
-    }
-
-    private static void control(String operation) {
-        try {
-            ManagementFactory.getPlatformMBeanServer()
-                    .invoke(new ObjectName(CONTROLS), operation, new Object[0], new String[0]);
-        } catch (JMException e) {
-            throw new IllegalStateException("PostgresResource is not running", e);
-        }
-    }
-
-    private static void register(Outage outage) {
-        try {
-            MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
-            ObjectName name = new ObjectName(CONTROLS);
-            if (mbeans.isRegistered(name)) {
-                mbeans.unregisterMBean(name);
-            }
-            mbeans.registerMBean(new StandardMBean(outage, Outage.class), name);
-        } catch (JMException e) {
-            throw new IllegalStateException(e);
-        }
+        Outages.control("PostgresResource", "restart");
     }
 
     @Override
     public void stop() {
-        try {
-            MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
-            ObjectName name = new ObjectName(CONTROLS);
-            if (mbeans.isRegistered(name)) {
-                mbeans.unregisterMBean(name);
-            }
-        } catch (JMException e) {
-            // the controls go with the JVM anyway
-        }
+        Outages.unregister("PostgresResource");
         stopServer(false);
         if (dataDirectory != null) {
             try (Stream<Path> paths = Files.walk(dataDirectory)) {

@@ -41,6 +41,14 @@ public final class Problems {
                 .build();
     }
 
+    /** The 503 {@code database-unavailable} problem a service answers while its database is down. */
+    public static ResponseSpecification databaseUnavailable() {
+        return new ResponseSpecBuilder()
+                .addResponseSpecification(problem(503, "service-unavailable", "database-unavailable"))
+                .expectHeader("Retry-After", equalTo("5"))
+                .build();
+    }
+
     /** A 400 validation problem naming this field among its violations. */
     public static ResponseSpecification invalid(String field) {
         return new ResponseSpecBuilder()

@@ -31,13 +31,8 @@ class DatabaseOutageTest {
 
         PostgresResource.stopServer();
         try {
-            read().time(lessThan(FAST_MS), TimeUnit.MILLISECONDS)
-                    .spec(Problems.problem(503, "service-unavailable", "database-unavailable"))
-                    .header("Retry-After", equalTo("5"));
-            create("ST0951")
-                    .time(lessThan(FAST_MS), TimeUnit.MILLISECONDS)
-                    .spec(Problems.problem(503, "service-unavailable", "database-unavailable"))
-                    .header("Retry-After", equalTo("5"));
+            read().time(lessThan(FAST_MS), TimeUnit.MILLISECONDS).spec(Problems.databaseUnavailable());
+            create("ST0951").time(lessThan(FAST_MS), TimeUnit.MILLISECONDS).spec(Problems.databaseUnavailable());
             given().when()
                     .get("/q/health/ready")
                     .then()
