@@ -25,6 +25,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# The embedded development PostgreSQL's superuser password (zonky's default; development only).
+PG_PASSWORD=${BENCH_PG_PASSWORD:-postgres}
 cd "$ROOT"
 
 GATEWAY="${BENCH_GATEWAY_URL:-http://localhost:8080}"
@@ -200,15 +202,15 @@ PY
 pg_rate() { # -> single-row autocommit transactions/s on the stack's PostgreSQL (1 connection)
   command -v pgbench >/dev/null || { printf -- '-'; return; }
   local out
-  PGPASSWORD=postgres psql -q -h localhost -p 15432 -U postgres -d postgres \
+  PGPASSWORD="$PG_PASSWORD" psql -q -h localhost -p 15432 -U postgres -d postgres \
     -c 'create table if not exists bench_commit (id bigserial primary key, at timestamptz default now())' >/dev/null
   printf 'insert into bench_commit default values;\n' >"$TMP/commit.sql"
-  out=$(PGPASSWORD=postgres pgbench -n -h localhost -p 15432 -U postgres -c 1 -t "$PG_TX" -f "$TMP/commit.sql" postgres 2>&1)
-  PGPASSWORD=postgres psql -q -h localhost -p 15432 -U postgres -d postgres -c 'drop table bench_commit' >/dev/null
+  out=$(PGPASSWORD="$PG_PASSWORD" pgbench -n -h localhost -p 15432 -U postgres -c 1 -t "$PG_TX" -f "$TMP/commit.sql" postgres 2>&1)
+  PGPASSWORD="$PG_PASSWORD" psql -q -h localhost -p 15432 -U postgres -d postgres -c 'drop table bench_commit' >/dev/null
   sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$out" | head -n 1
 }
 show_settings() {
-  PGPASSWORD=postgres psql -At -h localhost -p 15432 -U postgres -d postgres \
+  PGPASSWORD="$PG_PASSWORD" psql -At -h localhost -p 15432 -U postgres -d postgres \
     -c "select string_agg(name || '=' || setting, ' ' order by name) from pg_settings where name in ('fsync','synchronous_commit','full_page_writes')" 2>/dev/null || echo '?'
 }
 TP=()
