@@ -36,7 +36,11 @@ class HttpCachingTest {
             VERSIONS + "/1.0/options",
             VERSIONS + "/0.1/export",
             VERSIONS + "/1.0/export",
-            "/api/v1/standards/ST1398/diff?from=0.1&to=1.0");
+            "/api/v1/standards/ST1398/diff?from=0.1&to=1.0",
+            "/api/v1/standards?larsCode=795",
+            "/api/v1/standard-versions",
+            "/api/v1/standard-versions?larsCode=795&reference=ST1398",
+            "/api/v1/standard-versions/ST1398_1.0");
     private static final String STRONG_TAG = "^\"[A-Za-z0-9_-]{43}\"$";
 
     @Test

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -67,9 +68,18 @@ public class StandardResource {
                                     + "In development, Proposal in development, Retired, Withdrawn")
                     @Parameter(description = "Only standards with a version in this status")
                     String status,
-            @Valid @BeanParam PageRequest page) {
-        PageResponse<StandardSummary> result =
-                service.search(new StandardRepository.Filter(keyword, route, level, status), page);
+            @QueryParam("larsCode")
+                    @Parameter(
+                            description = "Only the standard with this LARS code (a positive whole number; anything "
+                                    + "else is `400 parameter-invalid`)",
+                            example = "795",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+                    String larsCode,
+            @Valid @BeanParam PageRequest page,
+            @Context UriInfo uri) {
+        PageResponse<StandardSummary> result = service.search(
+                new StandardRepository.Filter(keyword, route, level, status, QueryParameters.larsCode(larsCode, uri)),
+                page);
         return Response.ok(result).build();
     }
 

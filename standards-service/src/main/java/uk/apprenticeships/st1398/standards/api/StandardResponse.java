@@ -14,10 +14,19 @@ public record StandardResponse(
         Integer typicalDurationMonths,
         Integer maxFunding,
         String eqaProvider,
+
+        @Schema(description = "The occupation's regulator, as the feed's `regulatedBody` gives it")
         String regulatedBody,
+
         String overview,
         List<String> typicalJobTitles,
         String standardPageUrl,
         List<VersionSummary> versions,
+
+        @Schema(
+                description = "Funding over time, oldest first (LARS funding bands; empty when none are recorded). "
+                        + "`maxFunding` above is the Skills England feed's single figure.")
+        List<FundingBandResponse> fundingBands,
+
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {}

@@ -13,12 +13,43 @@ public record VersionResponse(
         String key,
 
         @Schema(example = "ST1398") String reference,
+
+        @Schema(description = "The standard's LARS code (DfE's `standardCode`); null when not known", example = "795")
+        Integer larsCode,
+
+        @Schema(description = "The standard's title", example = "Machine learning engineer")
+        String title,
+
         @Schema(example = "1.0") String versionNumber,
         @Schema(example = "Approved for delivery") String status,
+
+        @Schema(
+                description = "Whether this is the standard's highest-numbered version (derived from the catalogue, "
+                        + "whatever its status; the Skills England feed has no such flag)")
+        boolean latestVersion,
+
         LocalDate approvedForDelivery,
         LocalDate earliestStartDate,
         LocalDate latestStartDate,
         LocalDate latestEndDate,
+
+        @Schema(
+                description = "Link to the version's assessment plan (the feed's `assessmentPlanUrl`); null when the "
+                        + "source does not give it")
+        String assessmentPlanUrl,
+
+        @Schema(description = "Search keywords (the feed's `keywords`); null when the source does not give them")
+        List<String> keywords,
+
+        @Schema(
+                description = "Whether the occupation is regulated (the feed's `regulated`); null when the source "
+                        + "does not say. The regulator's name is the standard's `regulatedBody`.")
+        Boolean regulated,
+
+        @Schema(
+                description = "The regulators and whether they approved the standard (the feed's "
+                        + "`regulationDetail`); null when the source does not give them")
+        List<RegulationDetailResponse> regulationDetails,
 
         @Schema(description = "Where the content was loaded from", example = "Skills England published summary")
         String source,

@@ -10,6 +10,10 @@ public record VersionSummary(
 
         @Schema(example = "1.0") String versionNumber,
         @Schema(example = "Approved for delivery") String status,
+
+        @Schema(description = "Whether this is the standard's highest-numbered version, whatever its status")
+        boolean latestVersion,
+
         LocalDate approvedForDelivery,
         LocalDate earliestStartDate,
         LocalDate latestStartDate,

@@ -67,4 +67,14 @@ public class Standard {
     @OneToMany(mappedBy = "standard", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("versionNumber")
     public List<StandardVersion> versions = new ArrayList<>();
+
+    /** Funding over time (LARS), oldest first. */
+    @OneToMany(mappedBy = "standard", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("effectiveFrom")
+    public List<FundingBand> fundingBands = new ArrayList<>();
+
+    /** The highest version number: the standard's latest version (null when it has none). */
+    public StandardVersion latestVersion() {
+        return versions.stream().min(StandardVersion.NEWEST_FIRST).orElse(null);
+    }
 }

@@ -16,6 +16,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One version of a standard, e.g. {@code ST1398_1.0}, with its content as its source gives it. */
 @Entity
@@ -77,6 +79,22 @@ public class StandardVersion {
     @Column(name = "expected_duties")
     public Integer expectedDuties;
 
+    /** The feed's {@code assessmentPlanUrl}; null when the source does not give it. */
+    @Column(name = "assessment_plan_url")
+    public String assessmentPlanUrl;
+
+    /** The feed's {@code keywords}; null when the source does not give them. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> keywords;
+
+    /** The feed's {@code regulated}; null when the source does not say. */
+    public Boolean regulated;
+
+    /** The feed's {@code regulationDetail}; null when the source does not give it. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "regulation_detail")
+    public List<RegulationDetail> regulationDetail;
+
     @OneToMany(mappedBy = "version", cascade = CascadeType.ALL, orphanRemoval = true)
     public List<Ksb> ksbs = new ArrayList<>();
 
@@ -91,6 +109,11 @@ public class StandardVersion {
     @OneToMany(mappedBy = "version", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<Qualification> qualifications = new ArrayList<>();
+
+    /** Whether this is the standard's highest-numbered version (derived, never stored). */
+    public boolean isLatest() {
+        return standard.latestVersion() == this;
+    }
 
     public String key() {
         return standard.reference + "_" + versionNumber;

@@ -16,10 +16,12 @@ import uk.apprenticeships.st1398.standards.domain.StandardVersion;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedBehaviour;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedDuty;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedEqaProvider;
+import uk.apprenticeships.st1398.standards.mapping.feed.FeedFundingBand;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedKnowledge;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedKsb;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedOption;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedQualification;
+import uk.apprenticeships.st1398.standards.mapping.feed.FeedRegulationDetail;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedSkill;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedStandardVersion;
 
@@ -72,7 +74,24 @@ public final class FeedMapper {
                 ksbs(v, KsbKind.S, k -> new FeedSkill(k.id, k.detail)),
                 ksbs(v, KsbKind.B, k -> new FeedBehaviour(k.id, k.detail)),
                 qualifications,
-                List.copyOf(s.typicalJobTitles));
+                List.copyOf(s.typicalJobTitles),
+                v.assessmentPlanUrl,
+                copy(v.keywords),
+                v.regulated,
+                v.regulationDetail == null
+                        ? null
+                        : v.regulationDetail.stream()
+                                .map(r -> new FeedRegulationDetail(r.name(), r.approved(), r.webLink()))
+                                .toList(),
+                funding(s));
+    }
+
+    /** The standard's funding bands, oldest first. */
+    public static List<FeedFundingBand> funding(Standard s) {
+        return s.fundingBands.stream()
+                .sorted(Comparator.comparing(b -> b.effectiveFrom))
+                .map(b -> new FeedFundingBand(b.effectiveFrom, b.effectiveTo, b.maxEmployerLevyCap, b.durationMonths))
+                .toList();
     }
 
     /** A list absent from the source (no count, no items) stays absent; otherwise the items in code order. */
@@ -149,10 +168,60 @@ public final class FeedMapper {
                 copy(f.skills()),
                 copy(f.behaviours()),
                 List.copyOf(f.qualificationsOrEmpty()),
-                f.typicalJobTitles() == null ? List.of() : List.copyOf(f.typicalJobTitles()));
+                f.typicalJobTitles() == null ? List.of() : List.copyOf(f.typicalJobTitles()),
+                f.assessmentPlanUrl(),
+                copy(f.keywords()),
+                f.regulated(),
+                copy(f.regulationDetail()),
+                f.apprenticeshipFunding() == null
+                        ? null
+                        : f.apprenticeshipFunding().stream()
+                                .sorted(Comparator.comparing(FeedFundingBand::effectiveFrom))
+                                .toList());
     }
 
-    /** The item with the standard-level fields (title, level, funding...) as the stored standard has them. */
+    /**
+     * The item with these funding bands. An item without {@code apprenticeshipFunding} (the feed never has it)
+     * leaves the stored bands as they are, so its canonical form carries the stored ones.
+     */
+    public static FeedStandardVersion withFunding(FeedStandardVersion f, List<FeedFundingBand> funding) {
+        return new FeedStandardVersion(
+                f.referenceNumber(),
+                f.title(),
+                f.level(),
+                f.version(),
+                f.status(),
+                f.larsCode(),
+                f.route(),
+                f.approvedForDelivery(),
+                f.earliestStartDate(),
+                f.latestStartDate(),
+                f.latestEndDate(),
+                f.typicalDuration(),
+                f.maxFunding(),
+                f.eqaProvider(),
+                f.regulatedBody(),
+                f.overviewOfRole(),
+                f.standardPageUrl(),
+                f.coreAndOptions(),
+                f.options(),
+                f.duties(),
+                f.knowledges(),
+                f.skills(),
+                f.behaviours(),
+                f.qualifications(),
+                f.typicalJobTitles(),
+                f.assessmentPlanUrl(),
+                f.keywords(),
+                f.regulated(),
+                f.regulationDetail(),
+                List.copyOf(funding));
+    }
+
+    /**
+     * The item with the standard-level fields (title, level, funding and funding bands...) as the stored standard
+     * has them.
+     */
     public static FeedStandardVersion withStandardFieldsOf(FeedStandardVersion f, Standard s) {
         return new FeedStandardVersion(
                 f.referenceNumber(),
@@ -179,7 +248,12 @@ public final class FeedMapper {
                 f.skills(),
                 f.behaviours(),
                 f.qualifications(),
-                List.copyOf(s.typicalJobTitles));
+                List.copyOf(s.typicalJobTitles),
+                f.assessmentPlanUrl(),
+                f.keywords(),
+                f.regulated(),
+                f.regulationDetail(),
+                funding(s));
     }
 
     private static FeedDuty canonical(FeedDuty d, Map<UUID, Integer> order) {

@@ -2,6 +2,7 @@ package uk.apprenticeships.st1398.standards.mapping;
 
 import java.util.ArrayList;
 import java.util.List;
+import uk.apprenticeships.st1398.standards.api.FundingBandResponse;
 import uk.apprenticeships.st1398.standards.api.StandardRequest;
 import uk.apprenticeships.st1398.standards.api.StandardResponse;
 import uk.apprenticeships.st1398.standards.api.StandardSummary;
@@ -31,6 +32,10 @@ public final class StandardMapper {
                 List.copyOf(s.typicalJobTitles),
                 s.standardPageUrl,
                 versions(s),
+                s.fundingBands.stream()
+                        .map(b -> new FundingBandResponse(
+                                b.effectiveFrom, b.effectiveTo, b.maxEmployerLevyCap, b.durationMonths))
+                        .toList(),
                 s.createdAt,
                 s.updatedAt);
     }
@@ -57,6 +62,7 @@ public final class StandardMapper {
                 v.key(),
                 v.versionNumber,
                 v.status,
+                v.isLatest(),
                 v.approvedForDelivery,
                 v.earliestStartDate,
                 v.latestStartDate,

@@ -15,6 +15,8 @@ import uk.apprenticeships.st1398.standards.api.DutySummary;
 import uk.apprenticeships.st1398.standards.api.KsbResponse;
 import uk.apprenticeships.st1398.standards.api.OptionResponse;
 import uk.apprenticeships.st1398.standards.api.QualificationResponse;
+import uk.apprenticeships.st1398.standards.api.RegulationDetailResponse;
+import uk.apprenticeships.st1398.standards.api.VersionListItem;
 import uk.apprenticeships.st1398.standards.api.VersionResponse;
 import uk.apprenticeships.st1398.standards.domain.Duty;
 import uk.apprenticeships.st1398.standards.domain.Ksb;
@@ -37,12 +39,23 @@ public final class VersionMapper {
         return new VersionResponse(
                 v.key(),
                 v.standard.reference,
+                v.standard.larsCode,
+                v.standard.title,
                 v.versionNumber,
                 v.status,
+                v.isLatest(),
                 v.approvedForDelivery,
                 v.earliestStartDate,
                 v.latestStartDate,
                 v.latestEndDate,
+                v.assessmentPlanUrl,
+                v.keywords == null ? null : List.copyOf(v.keywords),
+                v.regulated,
+                v.regulationDetail == null
+                        ? null
+                        : v.regulationDetail.stream()
+                                .map(r -> new RegulationDetailResponse(r.name(), r.approved(), r.webLink()))
+                                .toList(),
                 v.source,
                 v.sourceNote,
                 v.coreAndOptions,
@@ -51,6 +64,20 @@ public final class VersionMapper {
                 v.duties.stream().map(d -> toSummary(d, core)).toList(),
                 toOptions(v),
                 v.qualifications.stream().map(VersionMapper::toResponse).toList());
+    }
+
+    public static VersionListItem toListItem(StandardVersion v) {
+        return new VersionListItem(
+                v.key(),
+                v.standard.reference,
+                v.standard.larsCode,
+                v.standard.title,
+                v.versionNumber,
+                v.status,
+                v.options.stream()
+                        .sorted(Comparator.comparingInt(o -> o.position))
+                        .map(o -> o.title)
+                        .toList());
     }
 
     /** The version's KSBs in code order, optionally of one kind only (null: all kinds). */

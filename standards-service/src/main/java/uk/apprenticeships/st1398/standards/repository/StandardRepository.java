@@ -14,7 +14,7 @@ import uk.apprenticeships.st1398.standards.domain.Standard;
 public class StandardRepository implements PanacheRepositoryBase<Standard, String> {
 
     /** Search filters; null means "any". */
-    public record Filter(String keyword, String route, Integer level, String status) {}
+    public record Filter(String keyword, String route, Integer level, String status, Integer larsCode) {}
 
     public List<Standard> search(Filter filter, PageRequest page) {
         Query query = query(filter);
@@ -47,6 +47,10 @@ public class StandardRepository implements PanacheRepositoryBase<Standard, Strin
         if (filter.level() != null) {
             clauses.add("level = :level");
             params.and("level", filter.level());
+        }
+        if (filter.larsCode() != null) {
+            clauses.add("larsCode = :larsCode");
+            params.and("larsCode", filter.larsCode());
         }
         if (filter.status() != null) {
             clauses.add("exists (select 1 from StandardVersion v where v.standard = s and v.status = :status)");

@@ -1,20 +1,23 @@
 package uk.apprenticeships.st1398.standards.service;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedDuty;
+import uk.apprenticeships.st1398.standards.mapping.feed.FeedFundingBand;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedKsb;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedOption;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedQualification;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedStandardVersion;
 
 /**
- * The rules of one feed item that field constraints cannot express: ids are unique within the item, and every id a
- * duty maps refers to an item of the right kind in the same version. Needs no database.
+ * The rules of one feed item that field constraints cannot express: ids are unique within the item, every id a
+ * duty maps refers to an item of the right kind in the same version, and funding bands do not overlap. Needs no
+ * database.
  */
 final class FeedChecks {
 
@@ -44,7 +47,35 @@ final class FeedChecks {
             mapped(at + "mappedBehaviour", duty.mappedBehaviour(), behaviours, "behaviours", reasons);
             mapped(at + "mappedOptions", duty.mappedOptions(), options, "options", reasons);
         }
+        funding(item.fundingOrEmpty(), reasons);
         return reasons;
+    }
+
+    /**
+     * Bands must not overlap: each ends on or after it starts, and (in date order) starts after the one before
+     * ends, so at most the last is open-ended. At most one band applies on any day.
+     */
+    private static void funding(List<FeedFundingBand> bands, List<String> reasons) {
+        for (int i = 0; i < bands.size(); i++) {
+            FeedFundingBand band = bands.get(i);
+            if (band.effectiveTo() != null && band.effectiveTo().isBefore(band.effectiveFrom())) {
+                reasons.add("apprenticeshipFunding[" + i + "].effectiveTo: " + band.effectiveTo()
+                        + " is before its effectiveFrom " + band.effectiveFrom());
+            }
+        }
+        List<FeedFundingBand> sorted = bands.stream()
+                .sorted(Comparator.comparing(FeedFundingBand::effectiveFrom))
+                .toList();
+        for (int i = 1; i < sorted.size(); i++) {
+            FeedFundingBand before = sorted.get(i - 1);
+            FeedFundingBand band = sorted.get(i);
+            if (before.effectiveTo() == null || !before.effectiveTo().isBefore(band.effectiveFrom())) {
+                reasons.add("apprenticeshipFunding: the band from " + band.effectiveFrom()
+                        + " overlaps the band from " + before.effectiveFrom() + " ("
+                        + (before.effectiveTo() == null ? "open-ended" : "to " + before.effectiveTo())
+                        + "); bands may not overlap");
+            }
+        }
     }
 
     private static Set<UUID> ids(List<? extends FeedKsb> ksbs) {

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.standards.config.StandardsError;
 import uk.apprenticeships.st1398.standards.domain.Duty;
+import uk.apprenticeships.st1398.standards.domain.FundingBand;
 import uk.apprenticeships.st1398.standards.domain.Ksb;
 import uk.apprenticeships.st1398.standards.domain.KsbKind;
 import uk.apprenticeships.st1398.standards.domain.Qualification;
@@ -24,6 +25,7 @@ import uk.apprenticeships.st1398.standards.domain.StandardOption;
 import uk.apprenticeships.st1398.standards.domain.StandardVersion;
 import uk.apprenticeships.st1398.standards.mapping.StandardMapper;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedDuty;
+import uk.apprenticeships.st1398.standards.mapping.feed.FeedFundingBand;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedKsb;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedOption;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedQualification;
@@ -108,6 +110,18 @@ public class FeedImporter {
             s.typicalJobTitles = new ArrayList<>(feed.typicalJobTitles());
             c.filled++;
         }
+        if (s.fundingBands.isEmpty() && !feed.fundingOrEmpty().isEmpty()) {
+            for (FeedFundingBand item : feed.fundingOrEmpty()) {
+                FundingBand band = new FundingBand();
+                band.standard = s;
+                band.effectiveFrom = item.effectiveFrom();
+                band.effectiveTo = item.effectiveTo();
+                band.maxEmployerLevyCap = item.maxEmployerLevyCap();
+                band.durationMonths = item.duration();
+                s.fundingBands.add(band);
+            }
+            c.filled++;
+        }
     }
 
     // -------------------------------------------------------------------------------------------- version
@@ -157,6 +171,10 @@ public class FeedImporter {
         v.source = c.fill(v.source, source.source());
         v.sourceNote = c.fill(v.sourceNote, source.note());
         v.coreAndOptions = c.fill(v.coreAndOptions, feed.coreAndOptions());
+        v.assessmentPlanUrl = c.fill(v.assessmentPlanUrl, feed.assessmentPlanUrl());
+        v.keywords = c.fill(v.keywords, feed.keywords() == null ? null : new ArrayList<>(feed.keywords()));
+        v.regulated = c.fill(v.regulated, feed.regulated());
+        v.regulationDetail = c.fill(v.regulationDetail, FeedUpserter.regulationDetail(feed.regulationDetail()));
         SourceInfo.ExpectedCounts given =
                 source.expected() != null ? source.expected() : new SourceInfo.ExpectedCounts(null, null, null, null);
         v.expectedKnowledge = c.fill(v.expectedKnowledge, expected(given.knowledge(), feed.knowledges()));

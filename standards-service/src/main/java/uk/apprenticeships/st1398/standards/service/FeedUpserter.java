@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,18 +18,22 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.apprenticeships.st1398.standards.api.ImportReport.Outcome;
 import uk.apprenticeships.st1398.standards.domain.Duty;
+import uk.apprenticeships.st1398.standards.domain.FundingBand;
 import uk.apprenticeships.st1398.standards.domain.Ksb;
 import uk.apprenticeships.st1398.standards.domain.KsbKind;
 import uk.apprenticeships.st1398.standards.domain.Qualification;
+import uk.apprenticeships.st1398.standards.domain.RegulationDetail;
 import uk.apprenticeships.st1398.standards.domain.Standard;
 import uk.apprenticeships.st1398.standards.domain.StandardOption;
 import uk.apprenticeships.st1398.standards.domain.StandardVersion;
 import uk.apprenticeships.st1398.standards.mapping.FeedMapper;
 import uk.apprenticeships.st1398.standards.mapping.StandardMapper;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedDuty;
+import uk.apprenticeships.st1398.standards.mapping.feed.FeedFundingBand;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedKsb;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedOption;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedQualification;
+import uk.apprenticeships.st1398.standards.mapping.feed.FeedRegulationDetail;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedStandardVersion;
 import uk.apprenticeships.st1398.standards.repository.StandardRepository;
 import uk.apprenticeships.st1398.standards.repository.StandardVersionRepository;
@@ -38,9 +43,10 @@ import uk.apprenticeships.st1398.standards.repository.StandardVersionRepository;
  * seed loader, which only fills gaps). Rows keep their identity where the item keeps their id: a KSB, duty, option
  * or qualification whose id is in the item is updated in place (moved, re-worded), one whose id is not is removed.
  *
- * <p>Standard-level fields (title, level, funding, ...) are shared by all versions; they are taken from an item only
- * when it is the standard's newest version, so importing older versions (in any order, any number of times) never
- * flips them back and forth.
+ * <p>Standard-level fields (title, level, funding, funding bands, ...) are shared by all versions; they are taken from
+ * an item only when it is the standard's newest version, so importing older versions (in any order, any number of
+ * times) never flips them back and forth. Funding bands are not in the Skills England feed: an item without
+ * {@code apprenticeshipFunding} keeps the stored bands; one with it (even empty) replaces them.
  */
 @ApplicationScoped
 public class FeedUpserter {
@@ -77,6 +83,9 @@ public class FeedUpserter {
         FeedStandardVersion target = FeedMapper.canonical(item);
         if (!newest) {
             target = FeedMapper.withStandardFieldsOf(target, standard);
+        } else if (target.apprenticeshipFunding() == null) {
+            // The feed never carries funding bands: an item without them keeps the stored ones.
+            target = FeedMapper.withFunding(target, standard == null ? List.of() : FeedMapper.funding(standard));
         }
         if (version != null && FeedMapper.toFeed(version).equals(target)) {
             return Outcome.UNCHANGED;
@@ -188,7 +197,29 @@ public class FeedUpserter {
         s.overview = f.overviewOfRole();
         s.standardPageUrl = f.standardPageUrl();
         s.typicalJobTitles = new ArrayList<>(f.typicalJobTitles());
+        applyFunding(s, f.fundingOrEmpty());
         s.updatedAt = now;
+    }
+
+    /** Bands are matched on their start date (unique per standard), so no two rows ever share one. */
+    private static void applyFunding(Standard s, List<FeedFundingBand> items) {
+        Map<LocalDate, FeedFundingBand> byStart =
+                items.stream().collect(Collectors.toMap(FeedFundingBand::effectiveFrom, Function.identity()));
+        s.fundingBands.removeIf(b -> !byStart.containsKey(b.effectiveFrom));
+        Map<LocalDate, FundingBand> existing =
+                s.fundingBands.stream().collect(Collectors.toMap(b -> b.effectiveFrom, Function.identity()));
+        for (FeedFundingBand item : items) {
+            FundingBand band = existing.get(item.effectiveFrom());
+            if (band == null) {
+                band = new FundingBand();
+                band.standard = s;
+                band.effectiveFrom = item.effectiveFrom();
+                s.fundingBands.add(band);
+            }
+            band.effectiveTo = item.effectiveTo();
+            band.maxEmployerLevyCap = item.maxEmployerLevyCap();
+            band.durationMonths = item.duration();
+        }
     }
 
     private static void applyVersion(StandardVersion v, FeedStandardVersion f) {
@@ -198,12 +229,24 @@ public class FeedUpserter {
         v.latestStartDate = f.latestStartDate();
         v.latestEndDate = f.latestEndDate();
         v.coreAndOptions = f.coreAndOptions();
+        v.assessmentPlanUrl = f.assessmentPlanUrl();
+        v.keywords = f.keywords() == null ? null : new ArrayList<>(f.keywords());
+        v.regulated = f.regulated();
+        v.regulationDetail = regulationDetail(f.regulationDetail());
         v.source = SOURCE;
         v.sourceNote = null;
         v.expectedKnowledge = f.knowledges() == null ? null : f.knowledges().size();
         v.expectedSkills = f.skills() == null ? null : f.skills().size();
         v.expectedBehaviours = f.behaviours() == null ? null : f.behaviours().size();
         v.expectedDuties = f.duties() == null ? null : f.duties().size();
+    }
+
+    static List<RegulationDetail> regulationDetail(List<FeedRegulationDetail> items) {
+        return items == null
+                ? null
+                : new ArrayList<>(items.stream()
+                        .map(r -> new RegulationDetail(r.name(), r.approved(), r.webLink()))
+                        .toList());
     }
 
     /**

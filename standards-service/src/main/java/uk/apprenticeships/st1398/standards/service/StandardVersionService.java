@@ -5,11 +5,14 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import uk.apprenticeships.st1398.platform.api.PageRequest;
+import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.standards.api.DutyResponse;
 import uk.apprenticeships.st1398.standards.api.KsbResponse;
 import uk.apprenticeships.st1398.standards.api.OptionResponse;
 import uk.apprenticeships.st1398.standards.api.VersionDiff;
+import uk.apprenticeships.st1398.standards.api.VersionListItem;
 import uk.apprenticeships.st1398.standards.api.VersionResponse;
 import uk.apprenticeships.st1398.standards.api.VersionSummary;
 import uk.apprenticeships.st1398.standards.config.StandardsError;
@@ -23,6 +26,7 @@ import uk.apprenticeships.st1398.standards.mapping.StandardMapper;
 import uk.apprenticeships.st1398.standards.mapping.VersionMapper;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedStandardVersion;
 import uk.apprenticeships.st1398.standards.repository.StandardRepository;
+import uk.apprenticeships.st1398.standards.repository.StandardVersionRepository;
 
 /** Reads of standard versions and their content. Inputs arrive validated in shape; this decides existence. */
 @ApplicationScoped
@@ -30,9 +34,11 @@ import uk.apprenticeships.st1398.standards.repository.StandardRepository;
 public class StandardVersionService {
 
     private final StandardRepository standards;
+    private final StandardVersionRepository versions;
 
-    public StandardVersionService(StandardRepository standards) {
+    public StandardVersionService(StandardRepository standards, StandardVersionRepository versions) {
         this.standards = standards;
+        this.versions = versions;
     }
 
     public List<VersionSummary> versions(String reference) {
@@ -41,6 +47,22 @@ public class StandardVersionService {
 
     public VersionResponse version(String reference, String versionNumber) {
         return VersionMapper.toResponse(find(reference, versionNumber));
+    }
+
+    /** @param key a well-formed key such as {@code ST1398_1.0} */
+    public VersionResponse byKey(String key) {
+        int split = key.indexOf('_');
+        return versions.findVersion(key.substring(0, split), key.substring(split + 1))
+                .map(VersionMapper::toResponse)
+                .orElseThrow(() -> ApiException.of(
+                        StandardsError.VERSION_NOT_FOUND,
+                        "No standard version has the key " + key + "; see /api/v1/standard-versions."));
+    }
+
+    /** Versions across standards, by reference then version number. */
+    public PageResponse<VersionListItem> list(Integer larsCode, String reference, PageRequest page) {
+        StandardVersionRepository.Filter filter = new StandardVersionRepository.Filter(larsCode, reference);
+        return PageResponse.of(versions.page(filter, page), VersionMapper::toListItem, page, versions.count(filter));
     }
 
     /** @param kind null for every kind */

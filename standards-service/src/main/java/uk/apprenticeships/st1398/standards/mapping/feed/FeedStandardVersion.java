@@ -19,6 +19,10 @@ import java.util.List;
  * One standard version in the Skills England feed format ({@code GET /api/apprenticeshipstandards/{STnnnn}}),
  * field names as the feed spells them. Fields this service does not keep are ignored. Dates accept the feed's
  * {@code 2024-12-18T00:00:00} as well as {@code 2024-12-18}. A null list means the source does not give it.
+ *
+ * <p>Field names and types as DfE's own importer of this feed reads them (SkillsFundingAgency/das-courses-api,
+ * {@code src/SFA.DAS.Courses.Domain/ImportTypes/SkillsEngland/Apprenticeship.cs}); {@code apprenticeshipFunding}
+ * is this catalogue's one addition (see {@link FeedFundingBand}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FeedStandardVersion(
@@ -57,7 +61,14 @@ public record FeedStandardVersion(
         @Size(max = 300) List<@NotNull @Valid FeedSkill> skills,
         @Size(max = 300) List<@NotNull @Valid FeedBehaviour> behaviours,
         @Size(max = 50) List<@NotNull @Valid FeedQualification> qualifications,
-        @Size(max = 50) List<@NotBlank @Size(max = 200) String> typicalJobTitles) {
+        @Size(max = 50) List<@NotBlank @Size(max = 200) String> typicalJobTitles,
+        @Size(max = 2000) String assessmentPlanUrl,
+        @Size(max = 100) List<@NotBlank @Size(max = 200) String> keywords,
+        Boolean regulated,
+        @Size(max = 20) List<@NotNull @Valid FeedRegulationDetail> regulationDetail,
+
+        /* Not a feed field: funding bands as DfE's courses API names them (see FeedFundingBand). Absent: keep. */
+        @Size(max = 100) List<@NotNull @Valid FeedFundingBand> apprenticeshipFunding) {
 
     public static final String STATUSES =
             "^(Approved for delivery|In development|Proposal in development|Retired|Withdrawn)$";
@@ -80,6 +91,10 @@ public record FeedStandardVersion(
 
     public List<FeedOption> optionsOrEmpty() {
         return options == null ? List.of() : options;
+    }
+
+    public List<FeedFundingBand> fundingOrEmpty() {
+        return apprenticeshipFunding == null ? List.of() : apprenticeshipFunding;
     }
 
     public List<FeedQualification> qualificationsOrEmpty() {
