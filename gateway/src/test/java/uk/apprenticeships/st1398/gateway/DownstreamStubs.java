@@ -28,7 +28,7 @@ public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
         server.start();
         server.stubFor(get(urlPathEqualTo("/api/v1/standards/ST0304"))
                 .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"abc\"")));
-        server.stubFor(any(urlPathMatching("/api/v1/standards.*"))
+        server.stubFor(any(urlPathMatching("/api/v1/(standards|standard-versions).*"))
                 .atPriority(10)
                 .willReturn(aResponse()
                         .withStatus(200)

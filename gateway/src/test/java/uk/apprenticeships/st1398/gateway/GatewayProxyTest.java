@@ -41,6 +41,15 @@ class GatewayProxyTest {
     }
 
     @Test
+    void standardVersionsAreAPublicStandardsRoute() {
+        for (String path : java.util.List.of(
+                "/api/v1/standard-versions?larsCode=795&reference=ST1398", "/api/v1/standard-versions/ST1398_1.0")) {
+            given().when().get(path).then().statusCode(200).header("X-Downstream", "standards");
+            DownstreamStubs.server.verify(getRequestedFor(urlEqualTo(path)));
+        }
+    }
+
+    @Test
     void notModifiedIsRelayedWithoutABody() {
         Response response = given().header("If-None-Match", "\"abc\"").when().get("/api/v1/standards/ST0304");
         response.then().statusCode(304).header("ETag", "\"abc\"");
