@@ -168,7 +168,8 @@ public class StandardVersionResource {
             summary = "Export a version in the Skills England feed format",
             description = "Field names as the feed spells them, KSB, duty and option ids as stored, texts the source "
                     + "does not give stay null. Fields this catalogue does not keep are left out; of the EQA provider "
-                    + "only the name is kept. The result can be posted to `/api/v1/standards/import`. " + VERSION_HELP)
+                    + "only the name is kept. The standard's funding bands come as `apprenticeshipFunding` (not a "
+                    + "feed field). The result can be posted to `/api/v1/standards/import`. " + VERSION_HELP)
     @APIResponse(
             responseCode = "200",
             description = "The version in the feed format",

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One standard version in the Skills England feed format ({@code GET /api/apprenticeshipstandards/{STnnnn}}),
@@ -67,8 +68,12 @@ public record FeedStandardVersion(
         Boolean regulated,
         @Size(max = 20) List<@NotNull @Valid FeedRegulationDetail> regulationDetail,
 
-        /* Not a feed field: funding bands as DfE's courses API names them (see FeedFundingBand). Absent: keep. */
-        @Size(max = 100) List<@NotNull @Valid FeedFundingBand> apprenticeshipFunding) {
+        @Schema(
+                description = "Not a Skills England feed field: funding bands (LARS) as DfE's courses API names them. "
+                        + "On import, absent keeps the stored bands and a list (even empty) replaces them; "
+                        + "bands may not overlap.")
+        @Size(max = 100)
+        List<@NotNull @Valid FeedFundingBand> apprenticeshipFunding) {
 
     public static final String STATUSES =
             "^(Approved for delivery|In development|Proposal in development|Retired|Withdrawn)$";
