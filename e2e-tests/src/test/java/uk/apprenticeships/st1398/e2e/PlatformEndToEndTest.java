@@ -51,6 +51,18 @@ class PlatformEndToEndTest {
                 .then()
                 .statusCode(200)
                 .body("items.reference", hasItem("ST1398"));
+        // The lookups the DfE surface uses are catalogue reads too: routed to standards-service, open.
+        given().when()
+                .get("/api/v1/standard-versions/ST1398_1.0")
+                .then()
+                .statusCode(200)
+                .body("key", equalTo("ST1398_1.0"))
+                .body("larsCode", equalTo(795));
+        given().when()
+                .get("/api/v1/standard-versions?larsCode=795&reference=ST1398")
+                .then()
+                .statusCode(200)
+                .body("items.key", hasItem("ST1398_1.0"));
     }
 
     @Test
