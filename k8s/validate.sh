@@ -12,6 +12,7 @@
 #      references is rendered or written by a data-tier operator from a rendered resource (CloudNativePG
 #      <cluster>-app, MongoDB <name>-<db>-<user>) (prod: Secrets come from outside Git, so none may be rendered);
 #      no Ingress (the Gateway API serves), and the Gateway asks cert-manager for its certificates;
+#      NetworkPolicy egress names its peers (only DNS may go to any address);
 #   3. always (grep, no Python needed): every Deployment mentions resources, the three probes and
 #      runAsNonRoot: true.
 # Prints one line per overlay on success; exits non-zero on the first failure.
@@ -71,6 +72,16 @@ for gw in (d for d in docs if isinstance(d, dict) and d.get("kind") == "Gateway"
     for l in gw["spec"]["listeners"]:
         if l["protocol"] == "HTTPS" and not ((l.get("tls") or {}).get("certificateRefs")):
             errors.append(f"Gateway {gw['metadata']['name']} listener {l['name']}: HTTPS without certificateRefs")
+
+# Egress is narrow: apart from DNS (port 53), every egress rule names its peers (pods, by label).
+for np in (d for d in docs if isinstance(d, dict) and d.get("kind") == "NetworkPolicy"):
+    for rule in (np.get("spec") or {}).get("egress") or []:
+        ports = {p.get("port") for p in rule.get("ports") or []}
+        if not rule.get("to") and ports != {53}:
+            errors.append(f"NetworkPolicy {np['metadata']['name']}: egress to any address on ports {sorted(map(str, ports)) or 'all'}")
+        for peer in rule.get("to") or []:
+            if "ipBlock" in peer and peer["ipBlock"].get("cidr") in ("0.0.0.0/0", "::/0"):
+                errors.append(f"NetworkPolicy {np['metadata']['name']}: egress to {peer['ipBlock']['cidr']}")
 
 if overlay == "prod" and names.get("Secret"):
     errors.append(f"prod renders Secrets {sorted(names['Secret'])}: prod Secrets must come from outside Git")
