@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -175,6 +176,63 @@ class RenderedOverlaysTest {
             }
         }
         throw new AssertionError("prod mounts no assessment-credential-signing-key Secret");
+    }
+
+    @Test
+    void egressReachesTheDataTierByTheLabelsItsOperatorsSet() {
+        for (String overlay : Repository.overlays()) {
+            List<JsonNode> docs = Repository.render(overlay);
+            // CloudNativePG labels PgBouncer pods cnpg.io/poolerName=<Pooler>, the MongoDB operator labels members
+            // app=<MongoDBCommunity>-svc, the Keycloak Operator labels its pods app.kubernetes.io/instance=<Keycloak>.
+            String pooler = Repository.one(docs, "Pooler", "st1398-pg-pooler-rw")
+                    .path("metadata")
+                    .path("name")
+                    .asText();
+            String mongo = Repository.one(docs, "MongoDBCommunity", "st1398-mongodb")
+                    .path("metadata")
+                    .path("name")
+                    .asText();
+            String keycloak = Repository.one(docs, "Keycloak", "keycloak")
+                    .path("metadata")
+                    .path("name")
+                    .asText();
+            assertEquals(Set.of("cnpg.io/poolerName=" + pooler + ":5432"), egressPeers(docs, "standards-service"));
+            assertEquals(
+                    Set.of("cnpg.io/poolerName=" + pooler + ":5432"),
+                    egressPeers(docs, "assessment-service").stream()
+                            .filter(p -> p.startsWith("cnpg"))
+                            .collect(Collectors.toSet()));
+            assertEquals(
+                    Set.of("app=" + mongo + "-svc:27017"),
+                    egressPeers(docs, "evidence-service").stream()
+                            .filter(p -> p.startsWith("app="))
+                            .collect(Collectors.toSet()));
+            JsonNode common = Repository.one(docs, "NetworkPolicy", "allow-egress-dns-and-keycloak");
+            JsonNode issuer = common.at("/spec/egress/1/to/0/podSelector/matchLabels");
+            assertEquals(keycloak, issuer.path("app.kubernetes.io/instance").asText(), overlay);
+            assertEquals(
+                    "keycloak-operator",
+                    issuer.path("app.kubernetes.io/managed-by").asText(),
+                    overlay);
+        }
+    }
+
+    /** "label=value:port" of each egress rule of the service's own policy that selects pods by one label. */
+    private static Set<String> egressPeers(List<JsonNode> docs, String service) {
+        Set<String> peers = new TreeSet<>();
+        for (JsonNode rule : Repository.one(docs, "NetworkPolicy", service).at("/spec/egress")) {
+            for (JsonNode to : rule.path("to")) {
+                var labels = to.path("podSelector").path("matchLabels").fields();
+                while (labels.hasNext()) {
+                    var label = labels.next();
+                    if (!label.getKey().equals("app.kubernetes.io/name")) {
+                        peers.add(label.getKey() + "=" + label.getValue().asText() + ":"
+                                + rule.at("/ports/0/port").asText());
+                    }
+                }
+            }
+        }
+        return peers;
     }
 
     private static JsonNode env(List<JsonNode> docs, String deployment, String name) {
