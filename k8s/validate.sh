@@ -9,7 +9,10 @@
 #   2. with python3 + PyYAML: every document parses and has apiVersion/kind/metadata.name, every
 #      Deployment container has requests+limits, startup/liveness/readiness probes, runAsNonRoot,
 #      a read-only root filesystem and a tagged image (never :latest), every ConfigMap/Secret a pod
-#      references is rendered (prod: Secrets come from outside Git, so none may be rendered);
+#      references is rendered or written by a data-tier operator from a rendered resource (CloudNativePG
+#      <cluster>-app, MongoDB <name>-<db>-<user>) (prod: Secrets come from outside Git, so none may be rendered);
+#      no Ingress (the Gateway API serves), and the Gateway asks cert-manager for its certificates;
+#      NetworkPolicy egress names its peers (only DNS may go to any address);
 #   3. always (grep, no Python needed): every Deployment mentions resources, the three probes and
 #      runAsNonRoot: true.
 # Prints one line per overlay on success; exits non-zero on the first failure.
@@ -49,6 +52,36 @@ for d in docs:
         errors.append(f"document without apiVersion/kind/metadata.name: {str(d)[:80]}")
         continue
     names.setdefault(d["kind"], set()).add(d["metadata"]["name"])
+
+# Secrets the data tier's operators write, by the names they derive from the rendered resources.
+operator_secrets = set()
+for d in docs:
+    if not isinstance(d, dict):
+        continue
+    if d.get("kind") == "Cluster" and d.get("apiVersion", "").startswith("postgresql.cnpg.io/"):
+        operator_secrets.add(d["metadata"]["name"] + "-app")
+    if d.get("kind") == "MongoDBCommunity":
+        for u in d["spec"].get("users", []):
+            operator_secrets.add(u.get("connectionStringSecretName")
+                                 or f'{d["metadata"]["name"]}-{u.get("db", "admin")}-{u["name"]}')
+if names.get("Ingress"):
+    errors.append(f"Ingress rendered {sorted(names['Ingress'])}: the Gateway API (Gateway + HTTPRoute) serves")
+for gw in (d for d in docs if isinstance(d, dict) and d.get("kind") == "Gateway"):
+    if not ((gw["metadata"].get("annotations") or {}).get("cert-manager.io/cluster-issuer")):
+        errors.append(f"Gateway {gw['metadata']['name']}: no cert-manager.io/cluster-issuer annotation")
+    for l in gw["spec"]["listeners"]:
+        if l["protocol"] == "HTTPS" and not ((l.get("tls") or {}).get("certificateRefs")):
+            errors.append(f"Gateway {gw['metadata']['name']} listener {l['name']}: HTTPS without certificateRefs")
+
+# Egress is narrow: apart from DNS (port 53), every egress rule names its peers (pods, by label).
+for np in (d for d in docs if isinstance(d, dict) and d.get("kind") == "NetworkPolicy"):
+    for rule in (np.get("spec") or {}).get("egress") or []:
+        ports = {p.get("port") for p in rule.get("ports") or []}
+        if not rule.get("to") and ports != {53}:
+            errors.append(f"NetworkPolicy {np['metadata']['name']}: egress to any address on ports {sorted(map(str, ports)) or 'all'}")
+        for peer in rule.get("to") or []:
+            if "ipBlock" in peer and peer["ipBlock"].get("cidr") in ("0.0.0.0/0", "::/0"):
+                errors.append(f"NetworkPolicy {np['metadata']['name']}: egress to {peer['ipBlock']['cidr']}")
 
 if overlay == "prod" and names.get("Secret"):
     errors.append(f"prod renders Secrets {sorted(names['Secret'])}: prod Secrets must come from outside Git")
@@ -92,6 +125,8 @@ for dep in deployments:
             if "secretKeyRef" in src:
                 refs.append(("Secret", src["secretKeyRef"]["name"]))
         for kind, ref in refs:
+            if kind == "Secret" and ref in operator_secrets:
+                continue  # written by an operator
             if kind == "Secret" and overlay == "prod":
                 continue  # created outside Git in prod
             if ref not in names.get(kind, set()):
