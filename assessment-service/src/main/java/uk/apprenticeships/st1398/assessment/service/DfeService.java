@@ -216,11 +216,10 @@ public class DfeService {
             List<String> errors = new ArrayList<>();
             Subject subject = subject(errors, learner, item.standard(), details.version(), epaoId, ". ");
             courseOptionForEpa(errors, subject, details.courseOption());
+            learnerRule(errors, subject, learner);
             approval(errors, subject, epaoId);
             List<EpaEntry> epas = epas(errors, item.epaDetails());
-            Optional<Certificate> own = subject.registration == null
-                    ? Optional.empty()
-                    : certificates.live(subject.registration.uln, subject.standard.reference(), epaoId);
+            Optional<Certificate> own = ownCertificate(subject, learner, epaoId);
             if (create) {
                 if (!blank(reference)) {
                     errors.add("EPA reference must be empty");
@@ -231,6 +230,11 @@ public class DfeService {
                 }
             } else if (blank(reference)) {
                 errors.add("Provide EPA reference");
+            } else if (subject.registration == null
+                    || records.standing(subject.registration.id, reference.strip())
+                            .filter(r -> !r.deleted())
+                            .isEmpty()) {
+                errors.add("EPA not found");
             } else if (own.isPresent()
                     && own.get().status != CertificateStatus.Draft
                     && own.get().status != CertificateStatus.Ready) {
@@ -354,6 +358,7 @@ public class DfeService {
             List<String> errors = new ArrayList<>();
             Subject subject = subject(errors, learner, item.standard(), details.version(), epaoId, ". ");
             courseOptionForCertificate(errors, subject, details.courseOption());
+            learnerRule(errors, subject, learner);
             approval(errors, subject, epaoId);
             if (contact == null) {
                 errors.add("Provide Certificate Data");
@@ -382,9 +387,7 @@ public class DfeService {
             } else if (achieved.isAfter(LocalDate.now(clock))) {
                 errors.add("Achievement date cannot be in the future");
             }
-            Optional<Certificate> own = subject.registration == null
-                    ? Optional.empty()
-                    : certificates.live(subject.registration.uln, subject.standard.reference(), epaoId);
+            Optional<Certificate> own = ownCertificate(subject, learner, epaoId);
             String reference = item.certificateReference();
             if (create) {
                 if (!blank(reference)) {
@@ -394,12 +397,10 @@ public class DfeService {
                 }
             } else if (blank(reference)) {
                 errors.add("Provide the certificate reference");
-            } else if (subject.registration != null) {
-                if (own.isEmpty() || !own.get().reference.equalsIgnoreCase(reference.strip())) {
-                    errors.add("Certificate not found");
-                } else if (own.get().status != CertificateStatus.Draft && own.get().status != CertificateStatus.Ready) {
-                    errors.add("Certificate does not exist in Draft status");
-                }
+            } else if (own.isEmpty() || !own.get().reference.equalsIgnoreCase(reference.strip())) {
+                errors.add("Certificate not found");
+            } else if (own.get().status != CertificateStatus.Draft && own.get().status != CertificateStatus.Ready) {
+                errors.add("Certificate does not exist in Draft status");
             }
             if (!errors.isEmpty()) {
                 throw new ItemRefused(errors);
@@ -423,12 +424,15 @@ public class DfeService {
                             null,
                             contact.city(),
                             contact.postCode()));
-            String done = QuarkusTransaction.requiringNew()
-                    .call(() -> (create
-                                    ? certificateService.createOne(ours)
-                                    : certificateService.amendOne(ours.certificateReference(), ours))
-                            .certificateReference());
-            return new DfeModels.CertificateResponse(item.requestId(), view(done, subject.standard), List.of());
+            // The view is read in the item's own transaction, so it shows what was just written.
+            DfeModels.Certificate done = QuarkusTransaction.requiringNew()
+                    .call(() -> view(
+                            (create
+                                            ? certificateService.createOne(ours)
+                                            : certificateService.amendOne(ours.certificateReference(), ours))
+                                    .certificateReference(),
+                            subject.standard));
+            return new DfeModels.CertificateResponse(item.requestId(), done, List.of());
         } catch (ItemRefused e) {
             return new DfeModels.CertificateResponse(item.requestId(), null, e.messages);
         } catch (ApiException e) {
@@ -472,15 +476,15 @@ public class DfeService {
                     null,
                     epaoId,
                     "");
+            learnerRule(errors, subject, learner);
             if (subject.registration != null && !approvals.approvedForStandard(epaoId, subject.standard.reference())) {
                 errors.add(NOT_APPROVED);
             }
             Certificate certificate = null;
             if (blank(item.certificateReference())) {
                 errors.add("Provide the certificate reference");
-            } else if (subject.registration != null) {
-                Optional<Certificate> own =
-                        certificates.live(subject.registration.uln, subject.standard.reference(), epaoId);
+            } else {
+                Optional<Certificate> own = ownCertificate(subject, learner, epaoId);
                 if (own.isEmpty()
                         || !own.get()
                                 .reference
@@ -496,10 +500,11 @@ public class DfeService {
                 throw new ItemRefused(errors.isEmpty() ? List.of("Certificate not found") : errors);
             }
             String reference = certificate.reference;
-            QuarkusTransaction.requiringNew()
-                    .run(() -> certificateService.changeStatus(
-                            reference, new StatusChangeRequest(CertificateStatus.Submitted, null)));
-            return new DfeModels.CertificateResponse(item.requestId(), view(reference, subject.standard), List.of());
+            DfeModels.Certificate done = QuarkusTransaction.requiringNew().call(() -> {
+                certificateService.changeStatus(reference, new StatusChangeRequest(CertificateStatus.Submitted, null));
+                return view(reference, subject.standard);
+            });
+            return new DfeModels.CertificateResponse(item.requestId(), done, List.of());
         } catch (ItemRefused e) {
             return new DfeModels.CertificateResponse(item.requestId(), null, e.messages);
         } catch (ApiException e) {
@@ -615,6 +620,8 @@ public class DfeService {
         String version;
         Assessment registration;
         boolean versionInvalid;
+        int code;
+        String notFound;
     }
 
     /**
@@ -658,22 +665,40 @@ public class DfeService {
                 s.version = version.strip();
             }
         }
+        s.code = code;
+        s.notFound = "ULN, FamilyName and Standard not found" + notFoundStop.strip();
         long uln = learner.uln() == null ? 0 : learner.uln();
-        if (!validUln(uln)) {
-            errors.add("ULN should contain exactly 10 numbers");
-        } else if (code > 0 && !blank(learner.familyName())) {
-            s.registration = s.standard == null
-                    ? null
-                    : registration(epaoId, uln, learner.familyName(), s.standard.reference(), s.version)
-                            .orElse(null);
-            if (s.registration == null) {
-                errors.add("ULN, FamilyName and Standard not found" + notFoundStop.strip());
-            } else if (s.version == null && !s.versionInvalid) {
+        if (validUln(uln) && code > 0 && !blank(learner.familyName()) && s.standard != null) {
+            s.registration = registration(epaoId, uln, learner.familyName(), s.standard.reference(), s.version)
+                    .orElse(null);
+            if (s.registration != null && s.version == null && !s.versionInvalid) {
                 // DfE derives the version from the learner's record when the client leaves it out.
                 s.version = s.registration.standardVersion.substring(s.registration.standardVersion.indexOf('_') + 1);
             }
         }
         return s;
+    }
+
+    /** The ULN rule of the batch validators, which DfE runs after the standard, version and option rules. */
+    private static void learnerRule(List<String> errors, Subject s, DfeModels.Learner learner) {
+        long uln = learner.uln() == null ? 0 : learner.uln();
+        if (!validUln(uln)) {
+            errors.add("ULN should contain exactly 10 numbers");
+        } else if (s.code > 0 && !blank(learner.familyName()) && s.registration == null) {
+            errors.add(s.notFound);
+        }
+    }
+
+    /**
+     * The learner's live certificate for the standard from the caller's organisation (DfE looks the certificate up by
+     * ULN and standard, whoever made it; another organisation's is never looked at here, so nothing reveals it).
+     */
+    private Optional<Certificate> ownCertificate(Subject s, DfeModels.Learner learner, String epaoId) {
+        long uln = learner.uln() == null ? 0 : learner.uln();
+        if (s.standard == null || !validUln(uln)) {
+            return Optional.empty();
+        }
+        return certificates.live(String.valueOf(uln), s.standard.reference(), epaoId);
     }
 
     /** The approval rules of the batch validators (after the learner is found). */
