@@ -89,7 +89,9 @@ class DfeEndToEndTest {
                         "standard", Map.of("standardCode", 795),
                         "learner", Map.of("uln", Long.parseLong(uln), "familyName", "Lovelace"),
                         "epaDetails",
-                                Map.of("epas", List.of(Map.of("epaDate", "2025-06-30T00:00:00", "epaOutcome", "pass"))))))
+                                Map.of(
+                                        "epas",
+                                        List.of(Map.of("epaDate", "2025-06-30T00:00:00", "epaOutcome", "pass"))))))
                 .post(DFE + "/epa")
                 .then()
                 .statusCode(200)
@@ -123,13 +125,18 @@ class DfeEndToEndTest {
                 .path("[0].certificate.certificateData.certificateReference");
 
         client().body(List.of(Map.of(
-                        "requestId", "2",
-                        "certificateReference", reference,
-                        "standard", Map.of("standardCode", 795, "standardReference", "ST1398"),
-                        "learner", Map.of("uln", Long.parseLong(uln), "familyName", "Lovelace"),
+                        "requestId",
+                        "2",
+                        "certificateReference",
+                        reference,
+                        "standard",
+                        Map.of("standardCode", 795, "standardReference", "ST1398"),
+                        "learner",
+                        Map.of("uln", Long.parseLong(uln), "familyName", "Lovelace"),
                         "learningDetails",
-                                Map.of("version", "1.0", "overallGrade", "Distinction", "achievementDate", "2025-07-01"),
-                        "postalContact", postal)))
+                        Map.of("version", "1.0", "overallGrade", "Distinction", "achievementDate", "2025-07-01"),
+                        "postalContact",
+                        postal)))
                 .put(DFE + "/certificate")
                 .then()
                 .statusCode(200)
@@ -137,11 +144,16 @@ class DfeEndToEndTest {
                 .body("[0].certificate.certificateData.learningDetails.overallGrade", equalTo("Distinction"));
 
         client().body(List.of(Map.of(
-                        "requestId", "3",
-                        "uln", Long.parseLong(uln),
-                        "standardCode", 795,
-                        "familyName", "Lovelace",
-                        "certificateReference", reference)))
+                        "requestId",
+                        "3",
+                        "uln",
+                        Long.parseLong(uln),
+                        "standardCode",
+                        795,
+                        "familyName",
+                        "Lovelace",
+                        "certificateReference",
+                        reference)))
                 .post(DFE + "/certificate/submit")
                 .then()
                 .statusCode(200)
