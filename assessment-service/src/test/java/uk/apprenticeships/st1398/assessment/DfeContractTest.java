@@ -624,4 +624,17 @@ class DfeContractTest {
                 .statusCode(200)
                 .body("[0].validationErrors", contains("Your organisation is not approved to assess this Standard"));
     }
+
+    @Test
+    void theOpenApiDocumentKeepsDfesSchemasApartFromOurs() {
+        given().accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body("components.schemas.Certificate.properties", hasKey("epaoId"))
+                .body("components.schemas.DfeCertificate.properties", hasKey("certificateData"))
+                .body("components.schemas.DfeEpaRequest.properties", hasKey("learner"))
+                .body("components.schemas.EpaRequest.properties", hasKey("uln"))
+                .body("paths", hasKey(BASE + "/certificate/submit"));
+    }
 }

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -50,7 +53,10 @@ public class DfeCertificateResource {
             summary = "Get a certificate (DfE)",
             description = "DfE's GetCertificate: 200 with the certificate, 204 when there is none and one may be "
                     + "created, 403 with the validation messages.")
-    @APIResponse(responseCode = "200", description = "The certificate")
+    @APIResponse(
+            responseCode = "200",
+            description = "The certificate",
+            content = @Content(schema = @Schema(implementation = DfeModels.Certificate.class)))
     @APIResponse(responseCode = "204", description = "No certificate yet")
     @APIResponse(responseCode = "403", description = "{statusCode, message}")
     public Response get(
@@ -69,9 +75,27 @@ public class DfeCertificateResource {
             summary = "Create certificates (DfE)",
             description = "DfE's CreateCertificates: up to 25 CreateCertificateRequest; each answered with "
                     + "{requestId, certificate} or its validationErrors.")
-    @RequestBody(description = "An array of DfE CreateCertificateRequest")
-    @APIResponse(responseCode = "200", description = "One answer per item, in order")
-    @APIResponse(responseCode = "403", description = "{statusCode, message}: too many items or unreadable input")
+    @RequestBody(
+            description = "An array of DfE CreateCertificateRequest",
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = DfeModels.CertificateRequest.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "One answer per item, in order",
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = DfeModels.CertificateResponse.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "{statusCode, message}: too many items or unreadable input",
+            content = @Content(schema = @Schema(implementation = DfeModels.ApiResponse.class)))
     public Response create(String body) {
         return Response.ok(service.createCertificates(json.list(body, DfeModels.CertificateRequest.class)))
                 .build();
@@ -81,9 +105,27 @@ public class DfeCertificateResource {
     @PermissionsAllowed(AccessRules.CERTIFICATE_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Update certificates (DfE)", description = "DfE's UpdateCertificates.")
-    @RequestBody(description = "An array of DfE UpdateCertificateRequest")
-    @APIResponse(responseCode = "200", description = "One answer per item, in order")
-    @APIResponse(responseCode = "403", description = "{statusCode, message}: too many items or unreadable input")
+    @RequestBody(
+            description = "An array of DfE UpdateCertificateRequest",
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = DfeModels.CertificateRequest.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "One answer per item, in order",
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = DfeModels.CertificateResponse.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "{statusCode, message}: too many items or unreadable input",
+            content = @Content(schema = @Schema(implementation = DfeModels.ApiResponse.class)))
     public Response update(String body) {
         return Response.ok(service.updateCertificates(json.list(body, DfeModels.CertificateRequest.class)))
                 .build();
@@ -94,9 +136,23 @@ public class DfeCertificateResource {
     @PermissionsAllowed(AccessRules.CERTIFICATE_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit certificates (DfE)", description = "DfE's SubmitCertificates.")
-    @RequestBody(description = "An array of DfE SubmitCertificateRequest")
-    @APIResponse(responseCode = "200", description = "One answer per item, in order")
-    @APIResponse(responseCode = "403", description = "{statusCode, message}: too many items or unreadable input")
+    @RequestBody(
+            description = "An array of DfE SubmitCertificateRequest",
+            content =
+                    @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DfeModels.SubmitRequest.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "One answer per item, in order",
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = DfeModels.CertificateResponse.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "{statusCode, message}: too many items or unreadable input",
+            content = @Content(schema = @Schema(implementation = DfeModels.ApiResponse.class)))
     public Response submit(String body) {
         return Response.ok(service.submitCertificates(json.list(body, DfeModels.SubmitRequest.class)))
                 .build();

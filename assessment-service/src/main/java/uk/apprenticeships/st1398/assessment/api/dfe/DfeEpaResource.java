@@ -11,6 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,9 +48,17 @@ public class DfeEpaResource {
             summary = "Create EPA records (DfE)",
             description = "DfE's CreateEpaRecords: an array of up to 25 CreateEpaRequest; each answered with "
                     + "{requestId, epaReference} or its validationErrors (strings). More than 25: 403.")
-    @RequestBody(description = "An array of DfE CreateEpaRequest")
-    @APIResponse(responseCode = "200", description = "One answer per item, in order")
-    @APIResponse(responseCode = "403", description = "{statusCode, message}: too many items or unreadable input")
+    @RequestBody(
+            description = "An array of DfE CreateEpaRequest",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DfeModels.EpaRequest.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "One answer per item, in order",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DfeModels.EpaResponse.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "{statusCode, message}: too many items or unreadable input",
+            content = @Content(schema = @Schema(implementation = DfeModels.ApiResponse.class)))
     public Response create(String body) {
         return Response.ok(service.createEpas(json.list(body, DfeModels.EpaRequest.class)))
                 .build();
@@ -56,9 +67,17 @@ public class DfeEpaResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Update EPA records (DfE)", description = "DfE's UpdateEpaRecords (UpdateEpaRequest).")
-    @RequestBody(description = "An array of DfE UpdateEpaRequest")
-    @APIResponse(responseCode = "200", description = "One answer per item, in order")
-    @APIResponse(responseCode = "403", description = "{statusCode, message}: too many items or unreadable input")
+    @RequestBody(
+            description = "An array of DfE UpdateEpaRequest",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DfeModels.EpaRequest.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "One answer per item, in order",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DfeModels.EpaResponse.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "{statusCode, message}: too many items or unreadable input",
+            content = @Content(schema = @Schema(implementation = DfeModels.ApiResponse.class)))
     public Response update(String body) {
         return Response.ok(service.updateEpas(json.list(body, DfeModels.EpaRequest.class)))
                 .build();

@@ -8,6 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -33,7 +35,10 @@ public class DfeLearnerResource {
             summary = "Get a learner (DfE)",
             description = "DfE's GetLearner: learnerData, status, epaDetails and certificate of a learner "
                     + "registered with your organisation; 403 with the validation messages otherwise.")
-    @APIResponse(responseCode = "200", description = "The learner")
+    @APIResponse(
+            responseCode = "200",
+            description = "The learner",
+            content = @Content(schema = @Schema(implementation = DfeModels.LearnerResponse.class)))
     @APIResponse(responseCode = "403", description = "{statusCode, message}")
     public Response get(
             @PathParam("uln") String uln,
