@@ -637,4 +637,50 @@ class DfeContractTest {
                 .body("components.schemas.EpaRequest.properties", hasKey("uln"))
                 .body("paths", hasKey(BASE + "/certificate/submit"));
     }
+
+    @Test
+    void courseOptionsAreValidatedAgainstTheVersionThroughBothApis() {
+        // swagger-create-certificate.json item 1 (courseOption "French"), sent for a learner of ST0156 1.0, whose
+        // options are those of responses/swagger-options-for-standard.json. BatchCertificateRequestValidator.
+        AssessmentApi.registerLearner(epaoId, "1234567890", "Smith", "ST0156_1.0", ukprn, TestIds.employerId());
+        AssessmentApi.approve(epaoId, "ST0156_1.0");
+        String item = text("swagger-create-certificate.json");
+        JsonNode first = json(item).get(0);
+        String french = "[" + first.toString().replace("\"standardCode\":1", "\"standardCode\":6") + "]";
+        String options = "Overhead lines, Substation fitting, Underground cables";
+        dfe().body(french)
+                .post(BASE + "/certificate")
+                .then()
+                .statusCode(200)
+                .body(
+                        "[0].validationErrors",
+                        contains("Invalid course option for this Standard and version. Must be one of the following: "
+                                + options + " where " + options + " depends on the standard code, and can be obtained "
+                                + "with GET /api/v1/standard/options/6/1.0"));
+        // Left out where the version has options: the same message (DfE requires one).
+        dfe().body(french.replace("\"courseOption\":\"French\",", ""))
+                .post(BASE + "/certificate")
+                .then()
+                .body("[0].validationErrors", hasSize(1));
+        // Through this platform's API the same rule, as a 400 item naming the options.
+        java.util.Map<String, Object> ours = CertificateResourceTest.certificate("o", "1234567890", "Pass");
+        ours.put("standard", java.util.Map.of("standardCode", 6, "standardReference", "ST0156"));
+        ours.put("learner", java.util.Map.of("uln", "1234567890", "familyName", "Smith"));
+        given().auth()
+                .oauth2(Tokens.assessor(epaoId))
+                .contentType("application/json")
+                .body(List.of(ours))
+                .post("/api/v1/certificates")
+                .then()
+                .body("[0].status", equalTo(400))
+                .body("[0].validationErrors[0].field", equalTo("learningDetails.courseOption"));
+        // One of them, in any case, is accepted; the version comes from the registration when left out.
+        dfe().body(french.replace("French", "substation fitting").replace(",\"version\":\"1.0\"", ""))
+                .post(BASE + "/certificate")
+                .then()
+                .statusCode(200)
+                .body("[0].validationErrors", hasSize(0))
+                .body("[0].certificate.certificateData.standard.version", equalTo("1.0"))
+                .body("[0].certificate.certificateData.learningDetails.courseOption", equalTo("substation fitting"));
+    }
 }

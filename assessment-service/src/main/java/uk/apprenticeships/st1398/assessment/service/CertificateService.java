@@ -19,6 +19,8 @@ import uk.apprenticeships.st1398.assessment.api.CertificateResponse;
 import uk.apprenticeships.st1398.assessment.api.CertificateResult;
 import uk.apprenticeships.st1398.assessment.api.StatusChangeRequest;
 import uk.apprenticeships.st1398.assessment.api.SubmitRequest;
+import uk.apprenticeships.st1398.assessment.client.CatalogueModels;
+import uk.apprenticeships.st1398.assessment.client.StandardCatalogue;
 import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.assessment.domain.Assessment;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentOrganisation;
@@ -61,8 +63,10 @@ public class CertificateService {
     private final StandardCodes standardCodes;
     private final AssessmentRepository assessments;
     private final ApprovalService approvals;
+    private final StandardCatalogue catalogue;
 
     public CertificateService(
+            StandardCatalogue catalogue,
             AssessmentRepository assessments,
             ApprovalService approvals,
             CertificateRepository certificates,
@@ -73,6 +77,7 @@ public class CertificateService {
             StandardCodes standardCodes,
             Clock clock) {
         this.clock = clock;
+        this.catalogue = catalogue;
         this.assessments = assessments;
         this.approvals = approvals;
         this.standardCodes = standardCodes;
@@ -133,6 +138,7 @@ public class CertificateService {
         AssessmentOrganisation organisation = organisationFor(request.epaoId());
         Assessment registration = registration(organisation, request);
         approvals.require(organisation.epaoId, standardVersion(request));
+        courseOption(request);
         if (certificates.liveCertificateExists(
                 request.learner().uln(), request.standard().standardReference(), organisation.epaoId, null)) {
             throw ApiException.of(
@@ -174,6 +180,7 @@ public class CertificateService {
         CertificateGrade grade = validate(request);
         Assessment registration = registration(c.organisation, request);
         approvals.require(c.organisation.epaoId, standardVersion(request));
+        courseOption(request);
         if (certificates.liveCertificateExists(
                 request.learner().uln(), request.standard().standardReference(), c.organisation.epaoId, c.id)) {
             throw ApiException.of(
@@ -361,6 +368,36 @@ public class CertificateService {
                             + "), or be left out");
         }
         return registration;
+    }
+
+    /**
+     * The course option against the version's options in the standards catalogue: one of them (case-insensitive)
+     * where the version has options, none where it has none.
+     */
+    private void courseOption(CertificateRequest request) {
+        String asked = request.learningDetails().courseOption();
+        List<String> options = catalogue
+                .version(standardVersion(request))
+                .map(v -> v.options() == null
+                        ? List.<String>of()
+                        : v.options().stream()
+                                .map(CatalogueModels.Option::title)
+                                .toList())
+                .orElseThrow(() -> ApiException.of(
+                                AssessmentError.STANDARD_VERSION_UNKNOWN,
+                                "The standards catalogue has no version " + standardVersion(request)
+                                        + "; nothing was saved.")
+                        .with("standardVersion", standardVersion(request)));
+        boolean given = asked != null && !asked.isBlank();
+        if (options.isEmpty() && given) {
+            throw ApiException.invalid(
+                    "learningDetails.courseOption",
+                    "must be left out: " + standardVersion(request) + " has no options");
+        }
+        if (!options.isEmpty() && (!given || options.stream().noneMatch(o -> o.equalsIgnoreCase(asked.strip())))) {
+            throw ApiException.invalid("learningDetails.courseOption", "must be one of " + options)
+                    .with("options", options);
+        }
     }
 
     private static String standardVersion(CertificateRequest request) {
