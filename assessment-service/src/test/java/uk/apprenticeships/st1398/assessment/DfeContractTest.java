@@ -595,6 +595,23 @@ class DfeContractTest {
     }
 
     @Test
+    void anUnreadableDateInAnyItemRefusesTheWholeBatchBeforeAnyItemIsProcessed() {
+        // apiclient-create-epa.json (a valid item for a registered learner) followed by the item of
+        // postman-update-epa.json ("epaDate": ""): DfE binds the whole body first, so nothing is created.
+        blogsOnSt0127();
+        String valid = text("apiclient-create-epa.json").strip();
+        String unreadable = text("postman-update-epa.json").strip();
+        String body = valid.substring(0, valid.length() - 1).stripTrailing() + "," + unreadable.substring(1);
+        dfe().body(body).post(BASE + "/epa").then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.assessor(epaoId))
+                .get("/api/v1/learner/1234567890/Blogs/ST0127")
+                .then()
+                .statusCode(200)
+                .body("epaDetails", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void aCallerWithoutAnOrganisationGetsDfesNoUkprnAnswer() {
         // responses/code-no-ukprn-400.json: DfE's answer for a subscription without a UKPRN; here an admin token
         // (which acts for no one organisation).

@@ -197,11 +197,43 @@ public class DfeService {
     // ================================================================================================ EPA
 
     public List<DfeModels.EpaResponse> createEpas(List<DfeModels.EpaRequest> batch) {
+        bindEpaDates(batch);
         return batch(batch, item -> epa(item, true));
     }
 
     public List<DfeModels.EpaResponse> updateEpas(List<DfeModels.EpaRequest> batch) {
+        bindEpaDates(batch);
         return batch(batch, item -> epa(item, false));
+    }
+
+    /**
+     * DfE binds the whole body before it processes any item, so a date it cannot read refuses the whole request
+     * (403 invalid input) and nothing is processed: check every item's dates first.
+     */
+    private static void bindEpaDates(List<DfeModels.EpaRequest> batch) {
+        for (DfeModels.EpaRequest item : batch) {
+            if (item == null || item.epaDetails() == null || item.epaDetails().epas() == null) {
+                continue;
+            }
+            for (DfeModels.Epa epa : item.epaDetails().epas()) {
+                if (epa == null) {
+                    throw new Refused(403, INVALID_INPUT);
+                }
+                if (epa.epaDate() != null) {
+                    date(epa.epaDate(), true);
+                }
+            }
+        }
+    }
+
+    private static void bindCertificateDates(List<DfeModels.CertificateRequest> batch) {
+        for (DfeModels.CertificateRequest item : batch) {
+            if (item != null
+                    && item.learningDetails() != null
+                    && item.learningDetails().achievementDate() != null) {
+                date(item.learningDetails().achievementDate(), false);
+            }
+        }
     }
 
     private DfeModels.EpaResponse epa(DfeModels.EpaRequest item, boolean create) {
@@ -340,10 +372,12 @@ public class DfeService {
     // ================================================================================================ certificates
 
     public List<DfeModels.CertificateResponse> createCertificates(List<DfeModels.CertificateRequest> batch) {
+        bindCertificateDates(batch);
         return batch(batch, item -> certificate(item, true));
     }
 
     public List<DfeModels.CertificateResponse> updateCertificates(List<DfeModels.CertificateRequest> batch) {
+        bindCertificateDates(batch);
         return batch(batch, item -> certificate(item, false));
     }
 
