@@ -440,6 +440,23 @@ class DfeContractTest {
                 .body("certificateData.standard.standardReference", equalTo("ST1398"))
                 .body("certificateData.learningDetails.overallGrade", equalTo("Merit"))
                 .body("status.currentStatus", equalTo("Draft"));
+        // Made without the postal organisation DfE requires, it is a Draft, not Ready, and cannot be submitted
+        // through DfE's API (SubmitBatchCertificateRequestValidator).
+        dfe().body(List.of(java.util.Map.of(
+                        "requestId",
+                        "s",
+                        "uln",
+                        Long.parseLong(uln),
+                        "standardCode",
+                        795,
+                        "familyName",
+                        "Smith",
+                        "certificateReference",
+                        ours)))
+                .post(BASE + "/certificate/submit")
+                .then()
+                .statusCode(200)
+                .body("[0].validationErrors", contains("Certificate is missing mandatory data"));
         dfe().delete(BASE + "/certificate/" + uln + "/Smith/ST1398/" + ours)
                 .then()
                 .statusCode(204);

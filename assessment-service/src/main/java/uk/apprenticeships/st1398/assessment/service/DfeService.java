@@ -526,6 +526,10 @@ public class DfeService {
                     errors.add("Certificate not found");
                 } else if (own.get().status != CertificateStatus.Draft && own.get().status != CertificateStatus.Ready) {
                     errors.add("Certificate has already been submitted");
+                } else if (blank(own.get().contactOrganisation)) {
+                    // SubmitBatchCertificateRequestValidator: a Draft lacking mandatory data (here the postal
+                    // organisation, the one DfE requires that this platform's API does not) is not Ready.
+                    errors.add("Certificate is missing mandatory data");
                 } else {
                     certificate = own.get();
                 }
