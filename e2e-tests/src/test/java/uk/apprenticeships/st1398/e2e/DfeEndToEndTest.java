@@ -54,7 +54,10 @@ class DfeEndToEndTest {
                 .then()
                 .extract()
                 .statusCode();
-        assertTrue(approval == 201 || approval == 409, "approved, or already approved");
+        assertTrue(
+                approval == 201 || approval == 409,
+                "approved, or already approved (the approval checks the version with standards-service's "
+                        + "GET /api/v1/standard-versions/{key}): " + approval);
         given().auth()
                 .oauth2(admin)
                 .contentType("application/json")
