@@ -150,6 +150,7 @@ class AccessMatrixTest {
                 .post("/api/v1/certificates/" + awarded + "/status")
                 .then()
                 .statusCode(200);
+        register(draftUln);
         draft = certificate(draftUln, "c2");
     }
 
@@ -209,6 +210,7 @@ class AccessMatrixTest {
     private Map<String, Object> certificateBody(String uln, String requestId) {
         Map<String, Object> body = CertificateResourceTest.certificate(requestId, uln, "Pass", provider);
         body.put("epaoId", own);
+        body.put("learner", Map.of("uln", uln, "familyName", "Matrix", "givenNames", "Alex"));
         return body;
     }
 
@@ -529,6 +531,73 @@ class AccessMatrixTest {
                 "/api/v1/epa/{uln}/{familyName}/{standard}/{epaReference}",
                 c -> new Call("/api/v1/epa/" + epaUln + "/Matrix/ST1398/" + epaReference(), null),
                 "204 403 204 404 403 403 403 403 403 403 401"));
+        // Approvals of organisations per standard version (admin writes, directory readers read).
+        String approvals = orgs + "/" + own + "/standard-versions";
+        rows.add(
+                new Row("GET", "/api/v1/assessment-organisations/{epaoId}/standard-versions", get(approvals), anyRole));
+        rows.add(new Row(
+                "POST",
+                "/api/v1/assessment-organisations/{epaoId}/standard-versions",
+                send(approvals, Map.of("standardVersion", "ST0127_1.0")),
+                "201 403 403 403 403 403 403 403 403 403 401"));
+        rows.add(new Row(
+                "DELETE",
+                "/api/v1/assessment-organisations/{epaoId}/standard-versions/{standardVersion}",
+                get(approvals + "/ST0127_1.0"),
+                "204 403 403 403 403 403 403 403 403 403 401"));
+        // The DfE assessor-service API: for assessment organisations only (an admin has no organisation: DfE's 400
+        // "not linked to a valid UKPRN"); refusals of one learner are DfE's 403 {statusCode, message}.
+        String dfe = "/assessor-service/api/v1";
+        String dfeOwnOnly = "400 403 200 403 403 403 403 403 403 403 401";
+        String dfeBatch = "400 403 200 200 403 403 403 403 403 403 401";
+        String dfeRefused = "400 403 403 403 403 403 403 403 403 403 401";
+        Map<String, Object> unknownLearner = Map.of(
+                "standard", Map.of("standardCode", 795),
+                "learner", Map.of("uln", 1000000001L, "familyName", "Nobody"),
+                "epaDetails", Map.of("epas", List.of(Map.of("epaDate", "2025-01-02", "epaOutcome", "Pass"))));
+        rows.add(new Row(
+                "GET",
+                dfe + "/learner/{uln}/{familyName}/{standard}",
+                get(dfe + "/learner/" + uln + "/Matrix/795"),
+                dfeOwnOnly));
+        rows.add(new Row("POST", dfe + "/epa", send(dfe + "/epa", List.of(unknownLearner)), dfeBatch));
+        rows.add(new Row("PUT", dfe + "/epa", send(dfe + "/epa", List.of(unknownLearner)), dfeBatch));
+        rows.add(new Row(
+                "DELETE",
+                dfe + "/epa/{uln}/{familyName}/{standard}/{epaReference}",
+                get(dfe + "/epa/1000000001/Nobody/795/99999999"),
+                dfeRefused));
+        rows.add(new Row(
+                "GET",
+                dfe + "/certificate/grades",
+                get(dfe + "/certificate/grades"),
+                "200 200 200 200 200 200 200 403 403 403 401"));
+        rows.add(new Row(
+                "GET",
+                dfe + "/certificate/{uln}/{familyName}/{standard}",
+                get(dfe + "/certificate/" + uln + "/Matrix/ST1398"),
+                dfeOwnOnly));
+        rows.add(new Row("POST", dfe + "/certificate", send(dfe + "/certificate", List.of(unknownLearner)), dfeBatch));
+        rows.add(new Row("PUT", dfe + "/certificate", send(dfe + "/certificate", List.of(unknownLearner)), dfeBatch));
+        rows.add(new Row(
+                "POST",
+                dfe + "/certificate/submit",
+                send(
+                        dfe + "/certificate/submit",
+                        List.of(Map.of("uln", 1000000001L, "standardCode", 795, "certificateReference", "1"))),
+                dfeBatch));
+        rows.add(new Row(
+                "DELETE",
+                dfe + "/certificate/{uln}/{familyName}/{standard}/{certificateReference}",
+                get(dfe + "/certificate/1000000001/Nobody/795/99999999"),
+                dfeRefused));
+        rows.add(new Row("GET", dfe + "/standards/options", get(dfe + "/standards/options"), anyRole));
+        rows.add(new Row("GET", dfe + "/standards/options/{standard}", get(dfe + "/standards/options/6"), anyRole));
+        rows.add(new Row(
+                "GET",
+                dfe + "/standards/options/{standard}/{version}",
+                get(dfe + "/standards/options/ST0156/1.0"),
+                anyRole));
         return rows;
     }
 

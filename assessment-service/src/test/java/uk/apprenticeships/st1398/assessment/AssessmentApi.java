@@ -59,6 +59,7 @@ final class AssessmentApi {
                     .extract()
                     .statusCode();
             if (status == 201) {
+                approve(epaoId, "ST1398_1.0");
                 return epaoId;
             }
             if (status != 409) {
@@ -66,6 +67,51 @@ final class AssessmentApi {
             }
         }
         throw new AssertionError("no free assessment organisation id after 50 tries");
+    }
+
+    /** Approves the organisation for a standard version (as admin): EPA outcomes and certificates need it. */
+    static void approve(String epaoId, String standardVersion) {
+        as(Tokens.admin())
+                .body(Map.of("standardVersion", standardVersion))
+                .when()
+                .post("/api/v1/assessment-organisations/" + epaoId + "/standard-versions")
+                .then()
+                .statusCode(201);
+    }
+
+    /**
+     * Registers a learner for assessment with the organisation (as admin; gateway passed a month ago) and answers
+     * the assessment id. Certificates and EPA records need such a registration in the caller's organisation.
+     */
+    static String registerLearner(
+            String epaoId, String uln, String familyName, String standardVersion, String ukprn, String employerId) {
+        return as(Tokens.admin())
+                .body(Map.of(
+                        "uln",
+                        uln,
+                        "familyName",
+                        familyName,
+                        "standardVersion",
+                        standardVersion,
+                        "providerUkprn",
+                        ukprn,
+                        "employerId",
+                        employerId,
+                        "epaoId",
+                        epaoId,
+                        "gatewayDate",
+                        "2025-01-02"))
+                .when()
+                .post("/api/v1/assessments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** {@link #registerLearner} for ST1398 1.0, family name Smith, a fresh employer. */
+    static String registerLearner(String epaoId, String uln, String ukprn) {
+        return registerLearner(epaoId, uln, "Smith", "ST1398_1.0", ukprn, TestIds.employerId());
     }
 
     /** A user name nobody else uses ({@code prefix} and a {@link TestIds#suffix()}): assessors' users are unique. */

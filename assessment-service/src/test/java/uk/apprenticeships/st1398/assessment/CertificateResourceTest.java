@@ -50,9 +50,9 @@ class CertificateResourceTest {
         return AssessmentApi.freshOrganisation(id -> "Certifier " + id);
     }
 
-    /** A certificate request of a fresh provider. */
+    /** A certificate request without a provider: it comes from the learner's registration. */
     static Map<String, Object> certificate(String requestId, String uln, String grade) {
-        return certificate(requestId, uln, grade, TestIds.ukprn());
+        return certificate(requestId, uln, grade, null);
     }
 
     static Map<String, Object> certificate(String requestId, String uln, String grade, String ukprn) {
@@ -60,7 +60,9 @@ class CertificateResourceTest {
         learningDetails.put("version", "1.0");
         learningDetails.put("overallGrade", grade);
         learningDetails.put("achievementDate", "2025-06-30");
-        learningDetails.put("providerUkprn", ukprn);
+        if (ukprn != null) {
+            learningDetails.put("providerUkprn", ukprn);
+        }
         learningDetails.put("ksbCodes", List.of("K1", "K2", "S1", "B1"));
         Map<String, Object> body = new HashMap<>();
         body.put("requestId", requestId);
@@ -96,8 +98,15 @@ class CertificateResourceTest {
         return copy;
     }
 
+    /** Registers the learner (Smith, ST1398 1.0) with this test's organisation and provider; answers the ULN. */
+    private String registered(String uln) {
+        AssessmentApi.registerLearner(epaoId, uln, ukprn);
+        return uln;
+    }
+
     /** Creates a Draft certificate as an assessor of the organisation and returns its reference. */
     static String createDraft(String epaoId, String uln, String ukprn) {
+        AssessmentApi.registerLearner(epaoId, uln, ukprn);
         return as(Tokens.assessor(epaoId))
                 .body(List.of(certificate("r1", uln, "Merit", ukprn)))
                 .when()
@@ -131,7 +140,7 @@ class CertificateResourceTest {
 
     @Test
     void lifecycleFromDraftToDeliveredKeepsHistory() {
-        String uln = TestIds.uln();
+        String uln = registered(TestIds.uln());
         String ref = as(Tokens.assessor(epaoId))
                 .body(List.of(certificate("row-1", uln, " merit ")))
                 .when()
@@ -225,7 +234,7 @@ class CertificateResourceTest {
 
     @Test
     void invalidItemsAreAnsweredItemByItemWithoutStoppingValidOnes() {
-        String uln = TestIds.uln();
+        String uln = registered(TestIds.uln());
         List<Map<String, Object>> batch = List.of(
                 certificate("ok", uln, "Pass"),
                 certificate("fail", TestIds.uln(), "Fail"),
@@ -272,7 +281,7 @@ class CertificateResourceTest {
     void aBatchOfTwentySixIsRefusedWholeAndCreatesNothing() {
         List<Map<String, Object>> batch = new ArrayList<>();
         for (int i = 0; i < 26; i++) {
-            batch.add(certificate("r" + i, TestIds.uln(), "Pass"));
+            batch.add(certificate("r" + i, registered(TestIds.uln()), "Pass"));
         }
         int before = total();
         as(Tokens.assessor(epaoId)).body(batch).when().post(PATH).then().spec(Problems.invalid("request"));
@@ -340,7 +349,10 @@ class CertificateResourceTest {
 
         String draft = createDraft(epaoId, TestIds.uln(), ukprn);
         Map<String, Object> single = certificate(null, uln + "", "Distinction");
-        single.put("learner", Map.of("uln", TestIds.uln(), "familyName", "Brown"));
+        // Amending may move the certificate to another learner, but only one registered with the organisation.
+        String brown = TestIds.uln();
+        AssessmentApi.registerLearner(epaoId, brown, "Brown", "ST1398_1.0", ukprn, TestIds.employerId());
+        single.put("learner", Map.of("uln", brown, "familyName", "Brown"));
         as(Tokens.assessor(epaoId))
                 .body(single)
                 .when()
@@ -458,7 +470,9 @@ class CertificateResourceTest {
                     .then()
                     .spec(Problems.problem(403, "forbidden"));
         }
-        Map<String, Object> noOrg = certificate("x", TestIds.uln(), "Pass");
+        String adminUln = TestIds.uln();
+        AssessmentApi.registerLearner(otherEpaoId, adminUln, ukprn);
+        Map<String, Object> noOrg = certificate("x", adminUln, "Pass");
         as(Tokens.admin())
                 .body(List.of(noOrg))
                 .when()
@@ -522,7 +536,7 @@ class CertificateResourceTest {
 
     @Test
     void concurrentCreatesForOneLearnerGiveOneCertificate() throws Exception {
-        String uln = TestIds.uln();
+        String uln = registered(TestIds.uln());
         int callers = 4;
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);

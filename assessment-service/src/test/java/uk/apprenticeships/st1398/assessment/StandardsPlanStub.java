@@ -1,8 +1,12 @@
 package uk.apprenticeships.st1398.assessment;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -48,8 +52,88 @@ public class StandardsPlanStub implements QuarkusTestResourceLifecycleManager {
                         .withBody("{\"status\":404}")));
         server.stubFor(get(urlEqualTo(PLAN.formatted("ST0503", "1.0")))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        catalogue();
         // The client URL, not assessment.standards-service-url, so the configured default stays testable.
         return Map.of("quarkus.rest-client.standards.url", server.baseUrl());
+    }
+
+    /**
+     * The catalogue lookups the DfE surface and approvals use (standards-service's StandardSummary page, VersionResponse
+     * and version list). ST1398 (LARS 795) has no options; ST0127 (LARS 1, the standard of DfE's .NET client examples)
+     * has none either; ST0156 (LARS 6) 1.0 has the three options of DfE's GetOptionsForStandardResponseExample
+     * (dfe-examples responses/swagger-options-for-standard.json). Each has a plan, so learners can be registered.
+     */
+    private void catalogue() {
+        String[][] standards = {
+            {"ST1398", "Machine learning engineer", "6", "795", "[]"},
+            {"ST0127", "Example Standard", "3", "1", "[]"},
+            {
+                "ST0156",
+                "Power network craftsperson",
+                "3",
+                "6",
+                "[\"Overhead lines\",\"Substation fitting\",\"Underground cables\"]"
+            }
+        };
+        List<String> all = new ArrayList<>();
+        for (String[] st : standards) {
+            String ref = st[0];
+            String key = ref + "_1.0";
+            String item = ("{\"key\":\"%s\",\"reference\":\"%s\",\"larsCode\":%s,\"title\":\"%s\","
+                            + "\"versionNumber\":\"1.0\",\"status\":\"Approved for delivery\",\"options\":%s}")
+                    .formatted(key, ref, st[3], st[1], st[4]);
+            all.add(item);
+            server.stubFor(get(urlPathEqualTo("/api/v1/standards"))
+                    .withQueryParam("larsCode", equalTo(st[3]))
+                    .willReturn(json(page(("{\"reference\":\"%s\",\"title\":\"%s\",\"level\":%s,"
+                                    + "\"route\":\"Digital\",\"larsCode\":%s,\"approvedVersion\":\"%s\"}")
+                            .formatted(ref, st[1], st[2], st[3], key)))));
+            server.stubFor(get(urlPathEqualTo("/api/v1/standard-versions"))
+                    .withQueryParam("reference", equalTo(ref))
+                    .willReturn(json(page(item))));
+            server.stubFor(get(urlPathEqualTo("/api/v1/standard-versions"))
+                    .withQueryParam("larsCode", equalTo(st[3]))
+                    .willReturn(json(page(item))));
+            String options = st[4].equals("[]")
+                    ? "[]"
+                    : "[{\"id\":\"6a0f4a52-0000-4000-8000-000000000001\",\"position\":1,\"title\":\"Overhead lines\"},"
+                            + "{\"id\":\"6a0f4a52-0000-4000-8000-000000000002\",\"position\":2,"
+                            + "\"title\":\"Substation fitting\"},"
+                            + "{\"id\":\"6a0f4a52-0000-4000-8000-000000000003\",\"position\":3,"
+                            + "\"title\":\"Underground cables\"}]";
+            server.stubFor(get(urlEqualTo("/api/v1/standard-versions/" + key))
+                    .willReturn(json(("{\"key\":\"%s\",\"reference\":\"%s\",\"versionNumber\":\"1.0\","
+                                    + "\"status\":\"Approved for delivery\",\"larsCode\":%s,\"title\":\"%s\","
+                                    + "\"options\":%s}")
+                            .formatted(key, ref, st[3], st[1], options))));
+            if (!ref.equals("ST1398")) {
+                server.stubFor(get(urlEqualTo(PLAN.formatted(ref, "1.0")))
+                        .willReturn(json(madeUpPlan()
+                                .replace(
+                                        "\"key\":\"ST9999_1.0\",\"reference\":\"ST9999\"",
+                                        "\"key\":\"" + key + "\",\"reference\":\"" + ref + "\""))));
+            }
+        }
+        // Lower priority than the filtered stubs above: any other LARS code or reference is unknown.
+        server.stubFor(get(urlPathEqualTo("/api/v1/standards")).atPriority(10).willReturn(json(page())));
+        server.stubFor(get(urlPathEqualTo("/api/v1/standard-versions"))
+                .atPriority(10)
+                .withQueryParam("larsCode", absent())
+                .withQueryParam("reference", absent())
+                .willReturn(json(page(all.toArray(String[]::new)))));
+        server.stubFor(
+                get(urlPathEqualTo("/api/v1/standard-versions")).atPriority(20).willReturn(json(page())));
+        server.stubFor(get(urlPathMatching("/api/v1/standard-versions/[^/]+"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":404}")));
+    }
+
+    private static String page(String... items) {
+        return "{\"items\":[" + String.join(",", items) + "],\"page\":0,\"size\":100,\"totalItems\":" + items.length
+                + ",\"totalPages\":" + (items.length == 0 ? 0 : 1) + "}";
     }
 
     static String st1398Plan() {

@@ -36,7 +36,8 @@ public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
                         .withHeader("X-Request-Id", "downstream-id")
                         .withHeader("X-Downstream", "standards")
                         .withBody("{\"items\":[{\"reference\":\"ST1398\"}]}")));
-        server.stubFor(any(urlPathMatching("/api/v1/(assessment-organisations|certificates|learner|epa)(/.*)?"))
+        server.stubFor(any(urlPathMatching(
+                        "(/assessor-service/api/v1/.*)|(/api/v1/(assessment-organisations|certificates|learner|epa)(/.*)?)"))
                 .willReturn(aResponse()
                         .withStatus(201)
                         .withHeader("Content-Type", "application/json")

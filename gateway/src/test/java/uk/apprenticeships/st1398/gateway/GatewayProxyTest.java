@@ -13,6 +13,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -235,6 +236,31 @@ class GatewayProxyTest {
                 .body("[]")
                 .when()
                 .put("/api/v1/epa")
+                .then()
+                .spec(Problems.problem(401, "unauthorized"));
+    }
+
+    @Test
+    void dfeAssessorServicePathsAreRoutedToAssessmentUnchanged() {
+        // DfE's relative paths under /assessor-service: its /api/v1/standards/options must not reach standards.
+        for (String path : List.of(
+                "/assessor-service/api/v1/learner/1234567890/Blogs/1",
+                "/assessor-service/api/v1/certificate/grades",
+                "/assessor-service/api/v1/standards/options/ST0127")) {
+            given().auth().oauth2(Tokens.admin()).when().get(path).then().statusCode(201);
+            DownstreamStubs.server.verify(getRequestedFor(urlEqualTo(path)));
+        }
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType("application/json")
+                .body("[]")
+                .when()
+                .post("/assessor-service/api/v1/certificate/submit")
+                .then()
+                .statusCode(201);
+        DownstreamStubs.server.verify(postRequestedFor(urlEqualTo("/assessor-service/api/v1/certificate/submit")));
+        given().when()
+                .get("/assessor-service/api/v1/certificate/grades")
                 .then()
                 .spec(Problems.problem(401, "unauthorized"));
     }

@@ -86,9 +86,11 @@ public record CertificateRequest(
                     required = true)
             LocalDate achievementDate,
 
-            @NotBlank
             @Pattern(regexp = "^\\d{8}$", message = "must be 8 digits")
-            @Schema(description = "UKPRN of the learner's training provider", example = "10000001", required = true)
+            @Schema(
+                    description = "UKPRN of the learner's training provider. Optional: it is taken from the "
+                            + "learner's registration with your organisation; if given it must be that provider",
+                    example = "10000001")
             String providerUkprn,
 
             @Size(max = 200)

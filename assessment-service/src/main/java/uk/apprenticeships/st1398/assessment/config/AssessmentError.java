@@ -22,6 +22,7 @@ public enum AssessmentError implements ErrorCode {
     GATEWAY_ORGANISATION_ONLY(403),
     GATEWAY_PROVIDER_ONLY(403),
     PORTFOLIO_NOT_READABLE(403),
+    NOT_APPROVED_FOR_VERSION(403),
 
     // 404: absent, or another tenant's
     ASSESSMENT_NOT_FOUND(404),
@@ -38,6 +39,7 @@ public enum AssessmentError implements ErrorCode {
     GATEWAY_COMPONENT_NOT_FOUND(404),
     PROVIDER_NOT_FOUND(404),
     APPRENTICE_NOT_VISIBLE(404),
+    APPROVAL_NOT_FOUND(404),
 
     // 409: conflicts with the current state
     ORGANISATION_EXISTS(409),
@@ -65,6 +67,7 @@ public enum AssessmentError implements ErrorCode {
     CERTIFICATE_NOT_SUBMITTABLE(409),
     CERTIFICATE_TRANSITION_REFUSED(409),
     CREDENTIAL_NOT_AVAILABLE(409),
+    APPROVAL_EXISTS(409),
 
     // 422: well-formed, but a rule (mostly of the assessment plan) refuses it
     ORGANISATION_UNKNOWN(422),
@@ -92,6 +95,7 @@ public enum AssessmentError implements ErrorCode {
     NO_APPRENTICE_LINK(422),
     APPRENTICE_MISMATCH(422),
     EPA_HISTORY(422),
+    STANDARD_VERSION_UNKNOWN(422),
 
     // 502: a neighbour answered something we cannot use
     GRADE_COMBINATION_MISSING(502),

@@ -102,4 +102,12 @@ public class Certificate extends Audited {
 
     @Column(name = "approved_at")
     public OffsetDateTime approvedAt;
+
+    /** The employer of the registration the certificate was issued on (null for certificates made before V8). */
+    @Column(name = "employer_id")
+    public String employerId;
+
+    /** The registration (assessment) the certificate was issued on (null for certificates made before V8). */
+    @Column(name = "assessment_id")
+    public java.util.UUID assessmentId;
 }

@@ -19,8 +19,10 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
     public record Scope(
             boolean everything, Optional<String> epaoId, Optional<String> providerUkprn, Optional<String> employerId) {}
 
-    public Optional<Assessment> findByLearner(String uln, String standardVersion) {
-        return find("uln = ?1 and standardVersion = ?2", uln, standardVersion).firstResultOptional();
+    /** The learner's registration on this version with this organisation (another's is never looked at). */
+    public Optional<Assessment> findByLearner(String uln, String standardVersion, String epaoId) {
+        return find("uln = ?1 and standardVersion = ?2 and organisation.epaoId = ?3", uln, standardVersion, epaoId)
+                .firstResultOptional();
     }
 
     /** The learner's registrations on any version of a standard (STnnnn), newest first. */

@@ -31,24 +31,30 @@ public class CertificateRepository implements PanacheRepository<Certificate> {
         return String.format("%08d", next.longValue());
     }
 
-    /** Whether the learner already has a live (not cancelled or deleted) certificate for this standard. */
-    public boolean liveCertificateExists(String uln, String standardReference, Long exceptId) {
+    /**
+     * Whether the learner already has a live (not cancelled or deleted) certificate for this standard from this
+     * organisation. Another organisation's certificate is never looked at, so nothing reveals it.
+     */
+    public boolean liveCertificateExists(String uln, String standardReference, String epaoId, Long exceptId) {
         return count(
-                        "uln = ?1 and standardReference = ?2 and status not in ?3 and id <> ?4",
+                        "uln = ?1 and standardReference = ?2 and status not in ?3 and id <> ?4"
+                                + " and organisation.epaoId = ?5",
                         uln,
                         standardReference,
                         List.of(CertificateStatus.Cancelled, CertificateStatus.Deleted),
-                        exceptId == null ? -1L : exceptId)
+                        exceptId == null ? -1L : exceptId,
+                        epaoId)
                 > 0;
     }
 
-    /** The learner's live (not cancelled or deleted) certificate for this standard, if any. */
-    public Optional<Certificate> live(String uln, String standardReference) {
+    /** The learner's live (not cancelled or deleted) certificate for this standard from this organisation. */
+    public Optional<Certificate> live(String uln, String standardReference, String epaoId) {
         return find(
-                        "uln = ?1 and standardReference = ?2 and status not in ?3",
+                        "uln = ?1 and standardReference = ?2 and status not in ?3 and organisation.epaoId = ?4",
                         uln,
                         standardReference,
-                        List.of(CertificateStatus.Cancelled, CertificateStatus.Deleted))
+                        List.of(CertificateStatus.Cancelled, CertificateStatus.Deleted),
+                        epaoId)
                 .firstResultOptional();
     }
 

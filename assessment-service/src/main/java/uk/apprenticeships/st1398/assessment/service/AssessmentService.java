@@ -115,11 +115,14 @@ public class AssessmentService {
                 .orElseThrow(() -> ApiException.of(
                         AssessmentError.ORGANISATION_UNKNOWN,
                         "No assessment organisation with id " + request.epaoId() + "; nothing was saved."));
-        if (assessments.findByLearner(request.uln(), request.standardVersion()).isPresent()) {
+        // Only this organisation's registrations are looked at: one elsewhere must not be revealed (or block this).
+        if (assessments
+                .findByLearner(request.uln(), request.standardVersion(), organisation.epaoId)
+                .isPresent()) {
             throw ApiException.of(
                     AssessmentError.LEARNER_ALREADY_REGISTERED,
-                    "Learner " + request.uln() + " is already registered for assessment on " + request.standardVersion()
-                            + ".");
+                    "Learner " + request.uln() + " is already registered with " + organisation.epaoId
+                            + " for assessment on " + request.standardVersion() + ".");
         }
         AssessmentPlan plan = plans.require(request.standardVersion());
         Assessment assessment = new Assessment();

@@ -19,7 +19,10 @@ import uk.apprenticeships.st1398.assessment.api.CertificateResponse;
 import uk.apprenticeships.st1398.assessment.api.CertificateResult;
 import uk.apprenticeships.st1398.assessment.api.StatusChangeRequest;
 import uk.apprenticeships.st1398.assessment.api.SubmitRequest;
+import uk.apprenticeships.st1398.assessment.client.CatalogueModels;
+import uk.apprenticeships.st1398.assessment.client.StandardCatalogue;
 import uk.apprenticeships.st1398.assessment.config.AssessmentError;
+import uk.apprenticeships.st1398.assessment.domain.Assessment;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentOrganisation;
 import uk.apprenticeships.st1398.assessment.domain.Certificate;
 import uk.apprenticeships.st1398.assessment.domain.CertificateGrade;
@@ -29,6 +32,7 @@ import uk.apprenticeships.st1398.assessment.domain.RecordAction;
 import uk.apprenticeships.st1398.assessment.domain.StampColumns;
 import uk.apprenticeships.st1398.assessment.mapping.CertificateMapper;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
+import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
 import uk.apprenticeships.st1398.assessment.repository.CertificateHistoryRepository;
 import uk.apprenticeships.st1398.assessment.repository.CertificateRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
@@ -57,8 +61,14 @@ public class CertificateService {
     private final Clock clock;
 
     private final StandardCodes standardCodes;
+    private final AssessmentRepository assessments;
+    private final ApprovalService approvals;
+    private final StandardCatalogue catalogue;
 
     public CertificateService(
+            StandardCatalogue catalogue,
+            AssessmentRepository assessments,
+            ApprovalService approvals,
             CertificateRepository certificates,
             CertificateHistoryRepository history,
             AssessmentOrganisationRepository organisations,
@@ -67,6 +77,9 @@ public class CertificateService {
             StandardCodes standardCodes,
             Clock clock) {
         this.clock = clock;
+        this.catalogue = catalogue;
+        this.assessments = assessments;
+        this.approvals = approvals;
         this.standardCodes = standardCodes;
         this.certificates = certificates;
         this.history = history;
@@ -119,11 +132,15 @@ public class CertificateService {
 
     // ------------------------------------------------------------------------------------------ one item
 
-    private CertificateResponse createOne(CertificateRequest request) {
+    /** One item of a create batch (the caller runs it in its own transaction). */
+    public CertificateResponse createOne(CertificateRequest request) {
         CertificateGrade grade = validate(request);
         AssessmentOrganisation organisation = organisationFor(request.epaoId());
+        Assessment registration = registration(organisation, request);
+        approvals.require(organisation.epaoId, standardVersion(request));
+        courseOption(request);
         if (certificates.liveCertificateExists(
-                request.learner().uln(), request.standard().standardReference(), null)) {
+                request.learner().uln(), request.standard().standardReference(), organisation.epaoId, null)) {
             throw ApiException.of(
                     AssessmentError.LEARNER_HAS_CERTIFICATE,
                     "Learner " + request.learner().uln() + " already has a certificate for "
@@ -135,6 +152,7 @@ public class CertificateService {
         c.status = CertificateStatus.Draft;
         c.identitySalt = HexFormat.of().formatHex(salt());
         CertificateMapper.apply(request, grade, c);
+        fromRegistration(c, registration);
         c.created = stamp();
         c.updated = stamp();
         persistGuarded(c);
@@ -160,14 +178,18 @@ public class CertificateService {
                             + "; only Draft and Submitted certificates can be amended.");
         }
         CertificateGrade grade = validate(request);
+        Assessment registration = registration(c.organisation, request);
+        approvals.require(c.organisation.epaoId, standardVersion(request));
+        courseOption(request);
         if (certificates.liveCertificateExists(
-                request.learner().uln(), request.standard().standardReference(), c.id)) {
+                request.learner().uln(), request.standard().standardReference(), c.organisation.epaoId, c.id)) {
             throw ApiException.of(
                     AssessmentError.LEARNER_HAS_CERTIFICATE,
                     "Learner " + request.learner().uln() + " already has another certificate " + "for "
                             + request.standard().standardReference() + ".");
         }
         CertificateMapper.apply(request, grade, c);
+        fromRegistration(c, registration);
         c.updated = stamp();
         persistGuarded(c);
         record(c, RecordAction.Amended, null);
@@ -312,6 +334,82 @@ public class CertificateService {
                 .orElseThrow(() -> ApiException.invalid(
                         "epaoId",
                         "no assessment organisation " + epaoId + " is registered; an admin must register it first"));
+    }
+
+    /**
+     * The learner's registration on the standard with this organisation (the version asked for, else the newest);
+     * the family name matches case-insensitively. Otherwise 404, saying no more: a registration or certificate with
+     * another organisation is never looked at, so nothing reveals it.
+     */
+    private Assessment registration(AssessmentOrganisation organisation, CertificateRequest request) {
+        String version = standardVersion(request);
+        List<Assessment> mine =
+                assessments
+                        .findByLearnerAndStandard(
+                                request.learner().uln(), request.standard().standardReference())
+                        .stream()
+                        .filter(a -> a.organisation.epaoId.equals(organisation.epaoId))
+                        .filter(a -> a.familyName.equalsIgnoreCase(
+                                request.learner().familyName().strip()))
+                        .toList();
+        Assessment registration = mine.stream()
+                .filter(a -> a.standardVersion.equals(version))
+                .findFirst()
+                .or(() -> mine.stream().findFirst())
+                .orElseThrow(() -> ApiException.of(
+                        AssessmentError.LEARNER_NOT_FOUND,
+                        "No learner with this ULN, family name and standard is registered with " + organisation.epaoId
+                                + "; register the learner first. Nothing was saved."));
+        String asked = request.learningDetails().providerUkprn();
+        if (asked != null && !asked.equals(registration.providerUkprn)) {
+            throw ApiException.invalid(
+                    "learningDetails.providerUkprn",
+                    "must be the provider of the learner's registration (" + registration.providerUkprn
+                            + "), or be left out");
+        }
+        return registration;
+    }
+
+    /**
+     * The course option against the version's options in the standards catalogue: one of them (case-insensitive)
+     * where the version has options, none where it has none.
+     */
+    private void courseOption(CertificateRequest request) {
+        String asked = request.learningDetails().courseOption();
+        List<String> options = catalogue
+                .version(standardVersion(request))
+                .map(v -> v.options() == null
+                        ? List.<String>of()
+                        : v.options().stream()
+                                .map(CatalogueModels.Option::title)
+                                .toList())
+                .orElseThrow(() -> ApiException.of(
+                                AssessmentError.STANDARD_VERSION_UNKNOWN,
+                                "The standards catalogue has no version " + standardVersion(request)
+                                        + "; nothing was saved.")
+                        .with("standardVersion", standardVersion(request)));
+        boolean given = asked != null && !asked.isBlank();
+        if (options.isEmpty() && given) {
+            throw ApiException.invalid(
+                    "learningDetails.courseOption",
+                    "must be left out: " + standardVersion(request) + " has no options");
+        }
+        if (!options.isEmpty() && (!given || options.stream().noneMatch(o -> o.equalsIgnoreCase(asked.strip())))) {
+            throw ApiException.invalid("learningDetails.courseOption", "must be one of " + options)
+                    .with("options", options);
+        }
+    }
+
+    private static String standardVersion(CertificateRequest request) {
+        return request.standard().standardReference() + "_"
+                + request.learningDetails().version();
+    }
+
+    /** Provider and employer come from the registration, never from the request. */
+    private static void fromRegistration(Certificate c, Assessment registration) {
+        c.providerUkprn = registration.providerUkprn;
+        c.employerId = registration.employerId;
+        c.assessmentId = registration.id;
     }
 
     private void record(Certificate c, RecordAction action, String note) {

@@ -51,6 +51,7 @@ public class EpaService {
     private final EpaRecordRepository records;
     private final CertificateRepository certificates;
     private final StandardCodes standards;
+    private final ApprovalService approvals;
     private final CurrentCaller caller;
     private final Clock clock;
     private final Validator validator;
@@ -60,9 +61,11 @@ public class EpaService {
             EpaRecordRepository records,
             CertificateRepository certificates,
             StandardCodes standards,
+            ApprovalService approvals,
             CurrentCaller caller,
             Validator validator,
             Clock clock) {
+        this.approvals = approvals;
         this.clock = clock;
         this.assessments = assessments;
         this.records = records;
@@ -79,7 +82,7 @@ public class EpaService {
         StandardCodes.StandardId id = standard(standard);
         Assessment a = learnerAssessment(uln, familyName, id, false);
         Optional<EpaRecord> live = records.live(a.id);
-        Optional<Certificate> certificate = certificates.live(a.uln, id.reference());
+        Optional<Certificate> certificate = certificates.live(a.uln, id.reference(), a.organisation.epaoId);
         int split = a.standardVersion.indexOf('_');
         return new LearnerResponse(
                 new LearnerResponse.Learner(
@@ -117,12 +120,14 @@ public class EpaService {
         return Batches.run(batch, EpaRequest::requestId, 200, this::updateOne, EpaResult::of);
     }
 
-    private EpaDetailsResponse createOne(EpaRequest request) {
+    /** One item of a create batch (the caller runs it in its own transaction). */
+    public EpaDetailsResponse createOne(EpaRequest request) {
         List<EpaEntry> epas = validate(request);
         if (request.epaDetails().epaReference() != null) {
             throw ApiException.invalid("epaDetails.epaReference", "is assigned by the server; update with PUT");
         }
         Assessment a = locked(request);
+        approvals.require(a.organisation.epaoId, a.standardVersion);
         records.live(a.id).ifPresent(r -> {
             throw conflict(
                     "Learner " + a.uln + " already has EPA record " + r.epaReference + " for " + a.standardVersion
@@ -135,13 +140,15 @@ public class EpaService {
         return EpaMapper.toResponse(record);
     }
 
-    private EpaDetailsResponse updateOne(EpaRequest request) {
+    /** One item of an update batch (the caller runs it in its own transaction). */
+    public EpaDetailsResponse updateOne(EpaRequest request) {
         List<EpaEntry> epas = validate(request);
         String reference = request.epaDetails().epaReference();
         if (reference == null) {
             throw ApiException.invalid("epaDetails.epaReference", "is required to update an EPA record");
         }
         Assessment a = locked(request);
+        approvals.require(a.organisation.epaoId, a.standardVersion);
         EpaRecord current = standing(a, reference);
         EpaRecord record = newRecord(a, reference, RecordAction.Updated, current.id, epas, request.requestId());
         persistGuarded(record);
@@ -156,7 +163,7 @@ public class EpaService {
         Assessment a = learnerAssessment(uln, familyName, id, true);
         assessments.getEntityManager().lock(a, LockModeType.PESSIMISTIC_WRITE);
         EpaRecord current = standing(a, reference);
-        certificates.live(a.uln, id.reference()).ifPresent(c -> {
+        certificates.live(a.uln, id.reference(), a.organisation.epaoId).ifPresent(c -> {
             throw conflict(
                     "Learner " + a.uln + " has certificate " + c.reference + " (" + c.status + ") for "
                             + id.reference() + "; cancel or delete it before deleting the EPA "

@@ -1,0 +1,189 @@
+package uk.apprenticeships.st1398.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A DfE client's journey through the real gateway with a real Keycloak token, on the DfE assessor-service paths only
+ * (base {@code /assessor-service/}): look up a learner, record EPA outcomes, create, update and submit a certificate,
+ * read it back. Only the set-up (the organisation, its approval, the learner's registration) uses this platform's
+ * own API, as an admin: DfE's API has no such calls. The standard is named by its LARS code (795), as DfE clients do.
+ */
+@ExtendWith(Stack.class)
+class DfeEndToEndTest {
+
+    private static final String DFE = "/assessor-service/api/v1";
+
+    @BeforeAll
+    static void gateway() {
+        RestAssured.baseURI = Stack.GATEWAY;
+    }
+
+    /** assessor1 belongs to EPA0001 in the demo realm: DfE's subscription key and UKPRN become this token. */
+    private static RequestSpecification client() {
+        return given().auth().oauth2(Stack.token("assessor1")).contentType("application/json");
+    }
+
+    private static void setUp(String uln) {
+        String admin = Stack.token("admin1");
+        int organisation = given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(Map.of("epaoId", "EPA0001", "name", "End-to-end Assessments"))
+                .post("/api/v1/assessment-organisations")
+                .then()
+                .extract()
+                .statusCode();
+        assertTrue(organisation == 201 || organisation == 409, "organisation created or already there");
+        int approval = given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(Map.of("standardVersion", "ST1398_1.0"))
+                .post("/api/v1/assessment-organisations/EPA0001/standard-versions")
+                .then()
+                .extract()
+                .statusCode();
+        assertTrue(
+                approval == 201 || approval == 409,
+                "approved, or already approved (the approval checks the version with standards-service's "
+                        + "GET /api/v1/standard-versions/{key}): " + approval);
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(Map.of(
+                        "uln", uln,
+                        "familyName", "Lovelace",
+                        "standardVersion", "ST1398_1.0",
+                        "providerUkprn", "10000001",
+                        "employerId", "EMP0001",
+                        "epaoId", "EPA0001",
+                        "gatewayDate", "2025-01-06"))
+                .post("/api/v1/assessments")
+                .then()
+                .statusCode(201);
+    }
+
+    @Test
+    void aDfeClientRecordsOutcomesAndCertifiesALearner() {
+        String uln = String.valueOf(6_000_000_000L + System.nanoTime() % 1_000_000_000L);
+        setUp(uln);
+
+        // Look up the learner.
+        client().get(DFE + "/learner/" + uln + "/lovelace/795")
+                .then()
+                .statusCode(200)
+                .body("learnerData.standard.standardReference", equalTo("ST1398"))
+                .body("learnerData.learningDetails.providerUkPrn", equalTo(10000001))
+                .body("status.completionStatus", equalTo(1));
+
+        // Record EPA outcomes: no requestId, as DfE's .NET client sends them; the version comes from the learner.
+        String epaReference = client().body(List.of(Map.of(
+                        "standard", Map.of("standardCode", 795),
+                        "learner", Map.of("uln", Long.parseLong(uln), "familyName", "Lovelace"),
+                        "epaDetails",
+                                Map.of(
+                                        "epas",
+                                        List.of(Map.of("epaDate", "2025-06-30T00:00:00", "epaOutcome", "pass"))))))
+                .post(DFE + "/epa")
+                .then()
+                .statusCode(200)
+                .body("[0].validationErrors", hasSize(0))
+                .extract()
+                .path("[0].epaReference");
+
+        // No certificate yet: 204.
+        client().get(DFE + "/certificate/" + uln + "/Lovelace/795").then().statusCode(204);
+
+        Map<String, Object> postal = Map.of(
+                "contactName", "Ada Lovelace",
+                "organisation", "Analytical Engines Ltd",
+                "addressLine1", "12 St James's Square",
+                "city", "London",
+                "postCode", "SW1Y 4JH");
+        String reference = client().body(List.of(Map.of(
+                        "requestId", "1",
+                        "standard", Map.of("standardReference", "ST1398"),
+                        "learner", Map.of("uln", Long.parseLong(uln), "familyName", "Lovelace"),
+                        "learningDetails", Map.of("overallGrade", "Pass", "achievementDate", "2025-06-30"),
+                        "postalContact", postal)))
+                .post(DFE + "/certificate")
+                .then()
+                .statusCode(200)
+                .body("[0].requestId", equalTo("1"))
+                .body("[0].validationErrors", hasSize(0))
+                .body("[0].certificate.status.currentStatus", equalTo("Ready"))
+                .body("[0].certificate.certificateData.certificateReference", matchesPattern("\\d{8}"))
+                .extract()
+                .path("[0].certificate.certificateData.certificateReference");
+
+        client().body(List.of(Map.of(
+                        "requestId",
+                        "2",
+                        "certificateReference",
+                        reference,
+                        "standard",
+                        Map.of("standardCode", 795, "standardReference", "ST1398"),
+                        "learner",
+                        Map.of("uln", Long.parseLong(uln), "familyName", "Lovelace"),
+                        "learningDetails",
+                        Map.of("version", "1.0", "overallGrade", "Distinction", "achievementDate", "2025-07-01"),
+                        "postalContact",
+                        postal)))
+                .put(DFE + "/certificate")
+                .then()
+                .statusCode(200)
+                .body("[0].validationErrors", hasSize(0))
+                .body("[0].certificate.certificateData.learningDetails.overallGrade", equalTo("Distinction"));
+
+        client().body(List.of(Map.of(
+                        "requestId",
+                        "3",
+                        "uln",
+                        Long.parseLong(uln),
+                        "standardCode",
+                        795,
+                        "familyName",
+                        "Lovelace",
+                        "certificateReference",
+                        reference)))
+                .post(DFE + "/certificate/submit")
+                .then()
+                .statusCode(200)
+                .body("[0].validationErrors", hasSize(0))
+                .body("[0].certificate.status.currentStatus", equalTo("Submitted"));
+
+        // Read it back, and the learner with its EPA and certificate.
+        client().get(DFE + "/certificate/" + uln + "/Lovelace/ST1398")
+                .then()
+                .statusCode(200)
+                .body("certificateData.certificateReference", equalTo(reference))
+                .body("certificateData.learningDetails.overallGrade", equalTo("Distinction"))
+                .body("certificateData.learningDetails.achievementDate", equalTo("2025-07-01T00:00:00"))
+                .body("status.currentStatus", equalTo("Submitted"));
+        client().get(DFE + "/learner/" + uln + "/Lovelace/795")
+                .then()
+                .statusCode(200)
+                .body("epaDetails.epaReference", equalTo(epaReference))
+                .body("epaDetails.latestEpaOutcome", equalTo("Pass"))
+                .body("certificate.certificateData.certificateReference", equalTo(reference));
+
+        // DfE's own errors come through the gateway unchanged.
+        client().get(DFE + "/learner/" + uln + "/Babbage/795")
+                .then()
+                .statusCode(403)
+                .body("statusCode", equalTo(403))
+                .body("message", equalTo("ULN, FamilyName and Standard not found"));
+        given().get(DFE + "/certificate/grades").then().statusCode(401);
+    }
+}
