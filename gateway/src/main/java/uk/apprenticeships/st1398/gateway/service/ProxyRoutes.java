@@ -3,6 +3,7 @@ package uk.apprenticeships.st1398.gateway.service;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -10,6 +11,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -21,11 +23,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.ConnectException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.apprenticeships.st1398.gateway.config.GatewayConfig;
+import uk.apprenticeships.st1398.gateway.openapi.MergedContract;
+import uk.apprenticeships.st1398.gateway.openapi.OpenApiConfig;
+import uk.apprenticeships.st1398.gateway.ratelimit.RateLimiter;
 import uk.apprenticeships.st1398.platform.http.RequestIds;
 import uk.apprenticeships.st1398.platform.problem.HttpProblems;
 import uk.apprenticeships.st1398.platform.problem.PlatformError;
@@ -44,12 +51,28 @@ public class ProxyRoutes {
     public static final String OPENAPI_PREFIX = "/openapi/";
     private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
+    public static final String CONTRACT_PATH = "/openapi";
+
     private final GatewayConfig config;
     private final Vertx vertx;
+    private final RateLimiter rateLimiter;
+    private final OpenApiConfig openApi;
+    private final String authServerUrl;
+    private final Clock clock;
 
-    public ProxyRoutes(GatewayConfig config, Vertx vertx) {
+    public ProxyRoutes(
+            GatewayConfig config,
+            Vertx vertx,
+            RateLimiter rateLimiter,
+            OpenApiConfig openApi,
+            @ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl,
+            Clock clock) {
         this.config = config;
         this.vertx = vertx;
+        this.rateLimiter = rateLimiter;
+        this.openApi = openApi;
+        this.authServerUrl = authServerUrl;
+        this.clock = clock;
     }
 
     void install(@Observes Router router) {
@@ -63,16 +86,21 @@ public class ProxyRoutes {
             boolean publicReads = entry.getValue().publicReads();
             Set<String> publicPaths =
                     Set.copyOf(entry.getValue().publicReadPaths().orElse(List.of()));
+            Handler<RoutingContext> limit = rateLimiter.forGroup(entry.getKey());
             for (String path : entry.getValue().paths()) {
-                router.route(path)
-                        .handler(ctx -> requireToken(
+                Route route = router.route(path);
+                if (limit != null) {
+                    route.handler(limit);
+                }
+                route.handler(ctx -> requireToken(
                                 ctx,
                                 publicReads
                                         || publicPaths.contains(ctx.request().path())))
                         .handler(ctx -> proxy.handle(ctx.request()));
             }
             // Each service's own OpenAPI document, for the gateway's Swagger UI.
-            HttpProxy openApi = proxyTo(client, entry.getKey(), entry.getValue().url())
+            HttpProxy serviceContract = proxyTo(
+                            client, entry.getKey(), entry.getValue().url())
                     .addInterceptor(new ProxyInterceptor() {
                         @Override
                         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
@@ -80,11 +108,14 @@ public class ProxyRoutes {
                             return context.sendRequest();
                         }
                     });
-            router.get(OPENAPI_PREFIX + entry.getKey()).handler(ctx -> openApi.handle(ctx.request()));
+            router.get(OPENAPI_PREFIX + entry.getKey()).handler(ctx -> serviceContract.handle(ctx.request()));
             Log.infof(
                     "Routing %s to %s",
                     entry.getValue().paths(), entry.getValue().url());
         }
+        // The one contract: every service's document merged along these routes.
+        MergedContract contract = new MergedContract(config, openApi, authServerUrl, client, clock);
+        router.get(CONTRACT_PATH).handler(contract::handle);
     }
 
     /**
