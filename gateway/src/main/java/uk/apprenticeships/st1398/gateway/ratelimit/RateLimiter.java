@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.redis.client.Redis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.Map;
@@ -35,13 +36,22 @@ public class RateLimiter {
     private final Clock clock;
     private final Counters counters;
 
+    @Inject
     public RateLimiter(RateLimitConfig config, Clock clock, Instance<Redis> redis) {
+        this(
+                config,
+                clock,
+                config.store() == RateLimitConfig.Store.REDIS
+                        ? new RedisCounters(redis.get(), config.redisKeyPrefix())
+                        : new LocalCounters());
+        Log.infof("Rate limits: %s, counters in %s", config.enabled() ? "on" : "off", config.store());
+    }
+
+    /** A limiter over the given counters (tests use it as a second gateway replica). */
+    RateLimiter(RateLimitConfig config, Clock clock, Counters counters) {
         this.config = config;
         this.clock = clock;
-        this.counters = config.store() == RateLimitConfig.Store.REDIS
-                ? new RedisCounters(redis.get(), config.redisKeyPrefix())
-                : new LocalCounters();
-        Log.infof("Rate limits: %s, counters in %s", config.enabled() ? "on" : "off", config.store());
+        this.counters = counters;
     }
 
     /** The handler for one route group; {@code null} when rate limits are off. */
