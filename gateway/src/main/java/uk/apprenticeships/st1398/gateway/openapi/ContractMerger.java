@@ -132,6 +132,7 @@ public final class ContractMerger {
         ArrayNode tagList = merged.putArray("tags");
         tags.values().forEach(tagList::add);
         merged.set("paths", sorted(paths));
+        pruneUnused(paths, components, warnings);
         components.set("securitySchemes", NODES.objectNode().set(SCHEME, securityScheme(settings.issuer())));
         ObjectNode sortedComponents = NODES.objectNode();
         components.fields().forEachRemaining(e -> sortedComponents.set(e.getKey(), sorted((ObjectNode) e.getValue())));
@@ -215,6 +216,47 @@ public final class ContractMerger {
     }
 
     // ------------------------------------------------------------------------------------------------ components
+
+    /**
+     * Drops the components no operation reaches (directly or through other components): a service may register
+     * schemas for classes its operations no longer use; they are not part of the contract.
+     */
+    private static void pruneUnused(ObjectNode paths, ObjectNode components, List<String> warnings) {
+        Set<String> reached = new LinkedHashSet<>();
+        List<JsonNode> todo = new ArrayList<>();
+        todo.add(paths);
+        while (!todo.isEmpty()) {
+            JsonNode node = todo.remove(todo.size() - 1);
+            List<String> refs = new ArrayList<>();
+            collectRefs(node, refs);
+            for (String ref : refs) {
+                if (ref.startsWith("#/components/") && reached.add(ref)) {
+                    JsonNode target = components.at(ref.substring("#/components".length()));
+                    if (!target.isMissingNode()) {
+                        todo.add(target);
+                    }
+                }
+            }
+        }
+        components.fields().forEachRemaining(type -> {
+            Iterator<Map.Entry<String, JsonNode>> it = type.getValue().fields();
+            while (it.hasNext()) {
+                String name = it.next().getKey();
+                if (!reached.contains("#/components/" + type.getKey() + "/" + name)) {
+                    warnings.add("components/" + type.getKey() + "/" + name + " is used by no operation; left out");
+                    it.remove();
+                }
+            }
+        });
+    }
+
+    private static void collectRefs(JsonNode node, List<String> refs) {
+        JsonNode ref = node.get("$ref");
+        if (node.isObject() && ref != null && ref.isTextual()) {
+            refs.add(ref.asText());
+        }
+        node.elements().forEachRemaining(child -> collectRefs(child, refs));
+    }
 
     /**
      * Per area, the component names to rename: a name that two services use for different things is renamed to

@@ -53,6 +53,7 @@ class ContractMergerTest {
                "securitySchemes":{"bearer":{"type":"http","scheme":"bearer"}},
                "schemas":{
                  "Problem":{"type":"object","properties":{"code":{"type":"string"}}},
+                 "Orphan":{"type":"object"},
                  "KsbCoverage":{"type":"object","properties":{"minimumCoveragePercent":{"type":"number",
                     "exclusiveMinimum":0,"examples":[80]}}},
                  "PageResponse":{"type":"object","properties":{"items":{"type":"array",
@@ -111,7 +112,7 @@ class ContractMergerTest {
                         "EvidencePageResponse",
                         "Status")),
                 schemas,
-                "PageResponse differs once KsbCoverage is renamed, so it is renamed too");
+                "PageResponse differs once KsbCoverage is renamed, so it is renamed too; Orphan is used by nothing");
         assertEquals(
                 "#/components/schemas/EvidencePageResponse",
                 doc.at("/paths/~1api~1v1~1apprentices~1{id}/get/responses/200/content/application~1json/schema/$ref")
@@ -228,7 +229,10 @@ class ContractMergerTest {
         ContractMerger.Result result = ContractMerger.merge(
                 sources, ContractMergerCli.routes(properties), ContractMergerCli.settings(properties::getProperty));
         JsonNode doc = result.document();
-        assertEquals(List.of(), result.warnings(), "every documented path is routed by the gateway");
+        assertEquals(
+                List.of(),
+                result.warnings().stream().filter(w -> w.contains("not routed")).toList(),
+                "every documented path is routed by the gateway");
         assertEquals(pathCount, doc.path("paths").size());
         assertEquals(List.of(), unresolvedRefs(doc));
         String text = doc.toString();
