@@ -1,13 +1,17 @@
 package uk.apprenticeships.st1398.gateway.service;
 
 import io.quarkus.logging.Log;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -88,7 +92,7 @@ public class ProxyRoutes {
                     Set.copyOf(entry.getValue().publicReadPaths().orElse(List.of()));
             Handler<RoutingContext> limit = rateLimiter.forGroup(entry.getKey());
             for (String path : entry.getValue().paths()) {
-                Route route = router.route(path);
+                Route route = router.route(path).handler(ProxyRoutes::authenticate);
                 if (limit != null) {
                     route.handler(limit);
                 }
@@ -119,8 +123,48 @@ public class ProxyRoutes {
     }
 
     /**
+     * Checks the bearer token, if the request has one, before anything else (rate limits count by its client or
+     * subject). Authentication is not proactive (application.properties): a request without a token, like every
+     * public catalogue read, skips the authentication machinery altogether. An invalid, expired or wrong-audience
+     * token is a 401 problem, on public reads too.
+     */
+    private static void authenticate(RoutingContext ctx) {
+        if (!ctx.request().headers().contains(HttpHeaders.AUTHORIZATION)) {
+            ctx.next();
+            return;
+        }
+        Uni<SecurityIdentity> deferred = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        if (deferred == null) {
+            ctx.next();
+            return;
+        }
+        Context context = Vertx.currentContext();
+        deferred.subscribe()
+                .with(
+                        identity -> onContext(context, () -> {
+                            if (!identity.isAnonymous() && !(ctx.user() instanceof QuarkusHttpUser)) {
+                                ctx.setUser(new QuarkusHttpUser(identity));
+                            }
+                            ctx.next();
+                        }),
+                        failure -> onContext(
+                                context,
+                                () -> HttpProblems.write(
+                                        ctx,
+                                        HttpProblems.unauthorized(ctx.request().path(), RequestIds.of(ctx)))));
+    }
+
+    private static void onContext(Context context, Runnable action) {
+        if (context == null || Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            context.runOnContext(ignored -> action.run());
+        }
+    }
+
+    /**
      * Rejects a request without a token before it reaches a service. Invalid tokens never get this far:
-     * proactive authentication fails them first (401 problem from the shared failure handler).
+     * {@link #authenticate} fails them first.
      */
     private static void requireToken(RoutingContext ctx, boolean publicReads) {
         if (publicReads && SAFE_METHODS.contains(ctx.request().method())) {
