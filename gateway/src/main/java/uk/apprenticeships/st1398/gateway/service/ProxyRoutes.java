@@ -1,5 +1,7 @@
 package uk.apprenticeships.st1398.gateway.service;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.quarkus.logging.Log;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -15,6 +17,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -63,6 +66,7 @@ public class ProxyRoutes {
     private final OpenApiConfig openApi;
     private final String authServerUrl;
     private final Clock clock;
+    private final TextMapPropagator propagator;
 
     public ProxyRoutes(
             GatewayConfig config,
@@ -70,7 +74,9 @@ public class ProxyRoutes {
             RateLimiter rateLimiter,
             OpenApiConfig openApi,
             @ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl,
-            Clock clock) {
+            Clock clock,
+            OpenTelemetry openTelemetry) {
+        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
         this.config = config;
         this.vertx = vertx;
         this.rateLimiter = rateLimiter;
@@ -80,13 +86,24 @@ public class ProxyRoutes {
     }
 
     void install(@Observes Router router) {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+        HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)
                 .setMaxPoolSize(64)
-                .setDecompressionSupported(false));
+                .setDecompressionSupported(false);
+        HttpClient client = vertx.createHttpClient(options);
+        // One client (and so one connection pool) per event loop for the proxied traffic: a request and the
+        // downstream connection that serves it then share a thread. With one pool for all event loops, a request
+        // often got a connection of another event loop and every callback crossed threads (bench/README.md).
+        // The proxied calls get no client span of their own: the request's server span is the gateway's one span,
+        // and its context is passed on in the traceparent header (DownstreamFailures), so the service's spans are
+        // its children and the trace stays whole. A second span per request halved throughput (bench/README.md).
+        HttpClientOptions proxyOptions = new HttpClientOptions(options).setTracingPolicy(TracingPolicy.IGNORE);
+        ThreadLocal<HttpClient> perEventLoop = ThreadLocal.withInitial(() -> vertx.createHttpClient(proxyOptions));
         for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
-            HttpProxy proxy = proxyTo(client, entry.getKey(), entry.getValue().url());
+            String name = entry.getKey();
+            URI url = entry.getValue().url();
+            ThreadLocal<HttpProxy> proxy = ThreadLocal.withInitial(() -> proxyTo(perEventLoop.get(), name, url));
             boolean publicReads = entry.getValue().publicReads();
             Set<String> publicPaths =
                     Set.copyOf(entry.getValue().publicReadPaths().orElse(List.of()));
@@ -100,7 +117,7 @@ public class ProxyRoutes {
                                 ctx,
                                 publicReads
                                         || publicPaths.contains(ctx.request().path())))
-                        .handler(ctx -> proxy.handle(ctx.request()));
+                        .handler(ctx -> proxy.get().handle(ctx.request()));
             }
             // Each service's own OpenAPI document, for the gateway's Swagger UI.
             HttpProxy serviceContract = proxyTo(
@@ -185,7 +202,7 @@ public class ProxyRoutes {
         return HttpProxy.reverseProxy(client)
                 .originRequestProvider((request, httpClient) -> httpClient.request(
                         new RequestOptions().setServer(origin).setIdleTimeout(timeout)))
-                .addInterceptor(new DownstreamFailures(name));
+                .addInterceptor(new DownstreamFailures(name, propagator));
     }
 
     private static int port(URI url) {
@@ -200,12 +217,19 @@ public class ProxyRoutes {
 
         private final String service;
 
-        DownstreamFailures(String service) {
+        private final TextMapPropagator propagator;
+
+        DownstreamFailures(String service, TextMapPropagator propagator) {
             this.service = service;
+            this.propagator = propagator;
         }
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            propagator.inject(
+                    io.opentelemetry.context.Context.current(),
+                    context.request().headers(),
+                    (headers, key, value) -> headers.set(key, value));
             return context.sendRequest().recover(failure -> {
                 PlatformError code;
                 String detail;
