@@ -1,7 +1,5 @@
 package uk.apprenticeships.st1398.gateway.service;
 
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.quarkus.logging.Log;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -17,7 +15,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
-import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -66,7 +63,6 @@ public class ProxyRoutes {
     private final OpenApiConfig openApi;
     private final String authServerUrl;
     private final Clock clock;
-    private final TextMapPropagator propagator;
 
     public ProxyRoutes(
             GatewayConfig config,
@@ -74,9 +70,7 @@ public class ProxyRoutes {
             RateLimiter rateLimiter,
             OpenApiConfig openApi,
             @ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl,
-            Clock clock,
-            OpenTelemetry openTelemetry) {
-        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+            Clock clock) {
         this.config = config;
         this.vertx = vertx;
         this.rateLimiter = rateLimiter;
@@ -95,11 +89,7 @@ public class ProxyRoutes {
         // One client (and so one connection pool) per event loop for the proxied traffic: a request and the
         // downstream connection that serves it then share a thread. With one pool for all event loops, a request
         // often got a connection of another event loop and every callback crossed threads (bench/README.md).
-        // The proxied calls get no client span of their own: the request's server span is the gateway's one span,
-        // and its context is passed on in the traceparent header (DownstreamFailures), so the service's spans are
-        // its children and the trace stays whole. A second span per request halved throughput (bench/README.md).
-        HttpClientOptions proxyOptions = new HttpClientOptions(options).setTracingPolicy(TracingPolicy.IGNORE);
-        ThreadLocal<HttpClient> perEventLoop = ThreadLocal.withInitial(() -> vertx.createHttpClient(proxyOptions));
+        ThreadLocal<HttpClient> perEventLoop = ThreadLocal.withInitial(() -> vertx.createHttpClient(options));
         for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
             String name = entry.getKey();
             URI url = entry.getValue().url();
@@ -202,7 +192,7 @@ public class ProxyRoutes {
         return HttpProxy.reverseProxy(client)
                 .originRequestProvider((request, httpClient) -> httpClient.request(
                         new RequestOptions().setServer(origin).setIdleTimeout(timeout)))
-                .addInterceptor(new DownstreamFailures(name, propagator));
+                .addInterceptor(new DownstreamFailures(name));
     }
 
     private static int port(URI url) {
@@ -217,19 +207,12 @@ public class ProxyRoutes {
 
         private final String service;
 
-        private final TextMapPropagator propagator;
-
-        DownstreamFailures(String service, TextMapPropagator propagator) {
+        DownstreamFailures(String service) {
             this.service = service;
-            this.propagator = propagator;
         }
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            propagator.inject(
-                    io.opentelemetry.context.Context.current(),
-                    context.request().headers(),
-                    (headers, key, value) -> headers.set(key, value));
             return context.sendRequest().recover(failure -> {
                 PlatformError code;
                 String detail;
