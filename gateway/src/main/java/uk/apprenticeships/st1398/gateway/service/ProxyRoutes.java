@@ -86,14 +86,10 @@ public class ProxyRoutes {
                 .setMaxPoolSize(64)
                 .setDecompressionSupported(false);
         HttpClient client = vertx.createHttpClient(options);
-        // One client (and so one connection pool) per event loop for the proxied traffic: a request and the
-        // downstream connection that serves it then share a thread. With one pool for all event loops, a request
-        // often got a connection of another event loop and every callback crossed threads (bench/README.md).
-        ThreadLocal<HttpClient> perEventLoop = ThreadLocal.withInitial(() -> vertx.createHttpClient(options));
         for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
             String name = entry.getKey();
             URI url = entry.getValue().url();
-            ThreadLocal<HttpProxy> proxy = ThreadLocal.withInitial(() -> proxyTo(perEventLoop.get(), name, url));
+            HttpProxy proxy = proxyTo(client, name, url);
             boolean publicReads = entry.getValue().publicReads();
             Set<String> publicPaths =
                     Set.copyOf(entry.getValue().publicReadPaths().orElse(List.of()));
@@ -107,7 +103,7 @@ public class ProxyRoutes {
                                 ctx,
                                 publicReads
                                         || publicPaths.contains(ctx.request().path())))
-                        .handler(ctx -> proxy.get().handle(ctx.request()));
+                        .handler(ctx -> proxy.handle(ctx.request()));
             }
             // Each service's own OpenAPI document, for the gateway's Swagger UI.
             HttpProxy serviceContract = proxyTo(
