@@ -87,6 +87,10 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
         builder.environment().put("STACK_DATA_DIR", DATA.toString());
         builder.environment().put("STACK_NO_BUILD", "1");
         builder.environment().put("STACK_JAVA_OPTS", "-Xmx256m");
+        // The gateway's rate limits stay on (every routed response carries the RateLimit fields), but set out of
+        // reach: the fault suite's writers call far faster than the per-client defaults allow.
+        builder.environment().put("GATEWAY_RATE_LIMIT_DEFAULTS_REQUESTS", "1000000");
+        builder.environment().put("GATEWAY_RATE_LIMIT_GROUPS_STANDARDS_REQUESTS", "1000000");
         // Traces on, exported to the suite's own receiver (TraceEndToEndTest reads them back).
         builder.environment().put("STACK_OTLP_ENDPOINT", OtlpReceiver.get().endpoint());
         builder.environment().put("STACK_OTLP_EXPORT_DELAY", "200ms");

@@ -22,6 +22,20 @@ public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
 
     static WireMockServer server;
 
+    /** What both stubbed services publish at /q/openapi (SmallRye's 3.1 shape, trimmed). */
+    static final String SERVICE_OPENAPI = """
+            {"openapi":"3.1.0","info":{"title":"stub","version":"1"},
+             "paths":{
+               "/api/v1/standards/{reference}":{"get":{"operationId":"Standards_get","tags":["Standards"],
+                 "security":[{"bearer":[]}],"responses":{"200":{"description":"ok","content":{"application/json":
+                 {"schema":{"$ref":"#/components/schemas/Standard"}}}}}}},
+               "/api/v1/certificates/.well-known/jwks.json":{"get":{"operationId":"Keys_get","tags":["Certificates"],
+                 "security":[{"bearer":[]}],"responses":{"200":{"description":"ok"}}}}},
+             "components":{"securitySchemes":{"bearer":{"type":"http","scheme":"bearer"}},
+               "schemas":{"Standard":{"type":"object","properties":{"reference":{"type":"string",
+                 "examples":["ST1398"]}}}}}}
+            """;
+
     @Override
     public Map<String, String> start() {
         server = new WireMockServer(options().dynamicPort());
@@ -52,7 +66,7 @@ public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
                 .willReturn(aResponse()
                         .withStatus(200)
                         .withHeader("Content-Type", "application/json")
-                        .withBody("{\"openapi\":\"3.1.0\"}")));
+                        .withBody(SERVICE_OPENAPI)));
         String stub = "http://localhost:" + server.port();
         return Map.of(
                 "gateway.routes.standards.url",

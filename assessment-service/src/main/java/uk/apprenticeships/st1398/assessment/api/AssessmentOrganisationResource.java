@@ -77,7 +77,9 @@ public class AssessmentOrganisationResource {
     @POST
     @PermissionsAllowed(AccessRules.ORGANISATION_MANAGE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register an assessment organisation (admin)")
+    @Operation(
+            summary = "Register an assessment organisation (admin)",
+            description = "Adds an end-point assessment organisation to the register; its epaoId must be new.")
     @APIResponse(
             responseCode = "201",
             description = "Created; Location names the new assessment organisation",

@@ -85,7 +85,9 @@ public class AssessmentResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get an assessment")
+    @Operation(
+            summary = "Get an assessment",
+            description = "One end-point assessment, if the caller's role and tenant claims let it see it.")
     @APIResponse(
             responseCode = "200",
             description = "The assessment",
@@ -167,7 +169,9 @@ public class AssessmentResource {
 
     @GET
     @Path("/{id}/attempts/{attemptId}")
-    @Operation(summary = "Get an attempt")
+    @Operation(
+            summary = "Get an attempt",
+            description = "One attempt of an end-point assessment, with its grades once recorded.")
     @APIResponse(
             responseCode = "200",
             description = "The attempt",

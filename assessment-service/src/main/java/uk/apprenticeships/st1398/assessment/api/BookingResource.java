@@ -109,7 +109,9 @@ public class BookingResource {
 
     @GET
     @Path("/{bookingId}")
-    @Operation(summary = "Get a booking")
+    @Operation(
+            summary = "Get a booking",
+            description = "One booking of an assessment method of an end-point assessment.")
     @APIResponse(
             responseCode = "200",
             description = "The booking",

@@ -151,7 +151,9 @@ public class CertificateResource {
 
     @GET
     @Path("/{certificateReference}")
-    @Operation(summary = "Get a certificate, with its change history")
+    @Operation(
+            summary = "Get a certificate, with its change history",
+            description = "One certificate by its 8-digit reference, with every change made to it.")
     @APIResponse(
             responseCode = "200",
             description = "The certificate",

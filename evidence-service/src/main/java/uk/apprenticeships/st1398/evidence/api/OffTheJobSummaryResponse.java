@@ -3,7 +3,9 @@ package uk.apprenticeships.st1398.evidence.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 @Schema(
         name = "OffTheJobSummary",
@@ -56,7 +58,37 @@ public record OffTheJobSummaryResponse(
         @Schema(description = "Whether the rule that applied is confirmed by a source; null without a requirement")
         Boolean confirmed,
 
-        @Schema(description = "The assessment plan's off-the-job rule that applied, as standards-service gives it")
+        // The rule is passed on as standards-service gives it (its OffTheJobRule schema); described here
+        // field by field so the contract shows that shape, not Jackson's JsonNode type.
+        @Schema(
+                implementation = Object.class,
+                type = SchemaType.OBJECT,
+                description = "The assessment plan's off-the-job rule that applied, as standards-service gives it "
+                        + "(standards-service's OffTheJobRule); null without a requirement",
+                properties = {
+                    @SchemaProperty(
+                            name = "startsFrom",
+                            type = SchemaType.STRING,
+                            format = "date",
+                            description = "Applies to starts on or after this date",
+                            example = "2025-08-01"),
+                    @SchemaProperty(
+                            name = "startsBefore",
+                            type = SchemaType.STRING,
+                            format = "date",
+                            description = "Exclusive; null: open"),
+                    @SchemaProperty(
+                            name = "basis",
+                            type = SchemaType.STRING,
+                            enumeration = {"WEEKLY_HOURS", "FIXED_HOURS"},
+                            description = "WEEKLY_HOURS: hoursPerWeek x planned weeks, pro rata below "
+                                    + "fullTimeWeeklyHours; FIXED_HOURS: minimumHours for the whole apprenticeship"),
+                    @SchemaProperty(name = "hoursPerWeek", type = SchemaType.NUMBER, example = "6"),
+                    @SchemaProperty(name = "fullTimeWeeklyHours", type = SchemaType.NUMBER, example = "30"),
+                    @SchemaProperty(name = "minimumHours", type = SchemaType.INTEGER, format = "int32"),
+                    @SchemaProperty(name = "confirmed", type = SchemaType.BOOLEAN),
+                    @SchemaProperty(name = "source", type = SchemaType.STRING)
+                })
         JsonNode rule,
 
         @Schema(description = "Why requiredHours is null, e.g. no assessment plan or no rule for the start date")

@@ -1,15 +1,21 @@
 package uk.apprenticeships.st1398.gateway.service;
 
 import io.quarkus.logging.Log;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -21,11 +27,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.ConnectException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.apprenticeships.st1398.gateway.config.GatewayConfig;
+import uk.apprenticeships.st1398.gateway.openapi.MergedContract;
+import uk.apprenticeships.st1398.gateway.openapi.OpenApiConfig;
+import uk.apprenticeships.st1398.gateway.ratelimit.RateLimiter;
 import uk.apprenticeships.st1398.platform.http.RequestIds;
 import uk.apprenticeships.st1398.platform.problem.HttpProblems;
 import uk.apprenticeships.st1398.platform.problem.PlatformError;
@@ -44,35 +55,59 @@ public class ProxyRoutes {
     public static final String OPENAPI_PREFIX = "/openapi/";
     private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
+    public static final String CONTRACT_PATH = "/openapi";
+
     private final GatewayConfig config;
     private final Vertx vertx;
+    private final RateLimiter rateLimiter;
+    private final OpenApiConfig openApi;
+    private final String authServerUrl;
+    private final Clock clock;
 
-    public ProxyRoutes(GatewayConfig config, Vertx vertx) {
+    public ProxyRoutes(
+            GatewayConfig config,
+            Vertx vertx,
+            RateLimiter rateLimiter,
+            OpenApiConfig openApi,
+            @ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl,
+            Clock clock) {
         this.config = config;
         this.vertx = vertx;
+        this.rateLimiter = rateLimiter;
+        this.openApi = openApi;
+        this.authServerUrl = authServerUrl;
+        this.clock = clock;
     }
 
     void install(@Observes Router router) {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+        HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)
                 .setMaxPoolSize(64)
-                .setDecompressionSupported(false));
+                .setDecompressionSupported(false);
+        HttpClient client = vertx.createHttpClient(options);
         for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
-            HttpProxy proxy = proxyTo(client, entry.getKey(), entry.getValue().url());
+            String name = entry.getKey();
+            URI url = entry.getValue().url();
+            HttpProxy proxy = proxyTo(client, name, url);
             boolean publicReads = entry.getValue().publicReads();
             Set<String> publicPaths =
                     Set.copyOf(entry.getValue().publicReadPaths().orElse(List.of()));
+            Handler<RoutingContext> limit = rateLimiter.forGroup(entry.getKey());
             for (String path : entry.getValue().paths()) {
-                router.route(path)
-                        .handler(ctx -> requireToken(
+                Route route = router.route(path).handler(ProxyRoutes::authenticate);
+                if (limit != null) {
+                    route.handler(limit);
+                }
+                route.handler(ctx -> requireToken(
                                 ctx,
                                 publicReads
                                         || publicPaths.contains(ctx.request().path())))
                         .handler(ctx -> proxy.handle(ctx.request()));
             }
             // Each service's own OpenAPI document, for the gateway's Swagger UI.
-            HttpProxy openApi = proxyTo(client, entry.getKey(), entry.getValue().url())
+            HttpProxy serviceContract = proxyTo(
+                            client, entry.getKey(), entry.getValue().url())
                     .addInterceptor(new ProxyInterceptor() {
                         @Override
                         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
@@ -80,16 +115,59 @@ public class ProxyRoutes {
                             return context.sendRequest();
                         }
                     });
-            router.get(OPENAPI_PREFIX + entry.getKey()).handler(ctx -> openApi.handle(ctx.request()));
+            router.get(OPENAPI_PREFIX + entry.getKey()).handler(ctx -> serviceContract.handle(ctx.request()));
             Log.infof(
                     "Routing %s to %s",
                     entry.getValue().paths(), entry.getValue().url());
+        }
+        // The one contract: every service's document merged along these routes.
+        MergedContract contract = new MergedContract(config, openApi, authServerUrl, client, clock);
+        router.get(CONTRACT_PATH).handler(contract::handle);
+    }
+
+    /**
+     * Checks the bearer token, if the request has one, before anything else (rate limits count by its client or
+     * subject). Authentication is not proactive (application.properties): a request without a token, like every
+     * public catalogue read, skips the authentication machinery altogether. An invalid, expired or wrong-audience
+     * token is a 401 problem, on public reads too.
+     */
+    private static void authenticate(RoutingContext ctx) {
+        if (!ctx.request().headers().contains(HttpHeaders.AUTHORIZATION)) {
+            ctx.next();
+            return;
+        }
+        Uni<SecurityIdentity> deferred = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        if (deferred == null) {
+            ctx.next();
+            return;
+        }
+        Context context = Vertx.currentContext();
+        deferred.subscribe()
+                .with(
+                        identity -> onContext(context, () -> {
+                            if (!identity.isAnonymous() && !(ctx.user() instanceof QuarkusHttpUser)) {
+                                ctx.setUser(new QuarkusHttpUser(identity));
+                            }
+                            ctx.next();
+                        }),
+                        failure -> onContext(
+                                context,
+                                () -> HttpProblems.write(
+                                        ctx,
+                                        HttpProblems.unauthorized(ctx.request().path(), RequestIds.of(ctx)))));
+    }
+
+    private static void onContext(Context context, Runnable action) {
+        if (context == null || Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            context.runOnContext(ignored -> action.run());
         }
     }
 
     /**
      * Rejects a request without a token before it reaches a service. Invalid tokens never get this far:
-     * proactive authentication fails them first (401 problem from the shared failure handler).
+     * {@link #authenticate} fails them first.
      */
     private static void requireToken(RoutingContext ctx, boolean publicReads) {
         if (publicReads && SAFE_METHODS.contains(ctx.request().method())) {

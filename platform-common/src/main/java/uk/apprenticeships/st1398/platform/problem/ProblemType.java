@@ -24,6 +24,7 @@ public enum ProblemType {
     HEADERS_TOO_LARGE("headers-too-large", "Request headers too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
     UNPROCESSABLE("unprocessable", "Request cannot be processed"),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests"),
     INTERNAL_ERROR("internal-error", "Internal error"),
     BAD_GATEWAY("bad-gateway", "Bad gateway"),
     SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable"),
@@ -64,6 +65,7 @@ public enum ProblemType {
             case 431 -> HEADERS_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> UNPROCESSABLE;
+            case 429 -> TOO_MANY_REQUESTS;
             case 502 -> BAD_GATEWAY;
             case 503 -> SERVICE_UNAVAILABLE;
             case 504 -> GATEWAY_TIMEOUT;

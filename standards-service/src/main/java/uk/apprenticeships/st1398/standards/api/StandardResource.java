@@ -104,7 +104,9 @@ public class StandardResource {
     @POST
     @PermissionsAllowed(AccessRules.CATALOGUE_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a standard (admin)")
+    @Operation(
+            summary = "Create a standard (admin)",
+            description = "Adds a standard to the catalogue; its reference must be new. Versions are added separately.")
     @APIResponse(
             responseCode = "201",
             description = "Created; Location names the new standard",
@@ -123,7 +125,9 @@ public class StandardResource {
     @Path("/{reference}")
     @PermissionsAllowed(AccessRules.CATALOGUE_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a standard's headline data (admin)")
+    @Operation(
+            summary = "Replace a standard's headline data (admin)",
+            description = "Replaces the standard's own fields; its versions are not changed.")
     @APIResponse(
             responseCode = "200",
             description = "Updated",

@@ -143,7 +143,9 @@ public class CaseResource {
 
     @GET
     @Path("/CFAssociations/{sourcedId}")
-    @Operation(summary = "Get one CFAssociation")
+    @Operation(
+            summary = "Get one CFAssociation",
+            description = "One association of the CASE 1.1 framework (e.g. a duty to a KSB), as CASE answers it.")
     @APIResponse(responseCode = "200", description = "The CFAssociation")
     public CfAssociation association(
             @PathParam("sourcedId")
@@ -169,7 +171,9 @@ public class CaseResource {
 
     @GET
     @Path("/CFAssociationGroupings/{sourcedId}")
-    @Operation(summary = "Get a CFAssociationGrouping (the duty-to-KSB mapping)")
+    @Operation(
+            summary = "Get a CFAssociationGrouping (the duty-to-KSB mapping)",
+            description = "The grouping that collects a version's duty-to-KSB associations, as CASE answers it.")
     @APIResponse(responseCode = "200", description = "The CFAssociationGrouping")
     public CfAssociationGrouping associationGrouping(
             @PathParam("sourcedId")
