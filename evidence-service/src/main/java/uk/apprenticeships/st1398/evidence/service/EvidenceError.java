@@ -10,10 +10,17 @@ import uk.apprenticeships.st1398.platform.problem.ProblemType;
 public enum EvidenceError implements ErrorCode {
     // 400
     FILE_EMPTY(400),
+    XAPI_VERSION_HEADER_INVALID(400),
+    XAPI_STATEMENT_INVALID(400),
+    XAPI_PARAMETER_INVALID(400),
+    // 401
+    XAPI_CREDENTIALS_INVALID(401, ProblemType.UNAUTHORIZED),
     // 403
     WORKFLOW_STEP_FORBIDDEN(403),
     SIGN_OFF_PARTY_FORBIDDEN(403),
     PROGRAMME_CHANGE_FORBIDDEN(403),
+    XAPI_WRITE_FORBIDDEN(403),
+    XAPI_LEARNER_OF_ANOTHER_PROVIDER(403),
     // 404: also for records of another tenant, so that ids cannot be probed
     APPRENTICE_NOT_FOUND(404),
     PROVIDER_NOT_FOUND(404),
@@ -22,6 +29,8 @@ public enum EvidenceError implements ErrorCode {
     EVIDENCE_FILE_NOT_FOUND(404),
     OFF_THE_JOB_ENTRY_NOT_FOUND(404),
     REVIEW_NOT_FOUND(404),
+    XAPI_STATEMENT_NOT_FOUND(404),
+    XAPI_CREDENTIAL_NOT_FOUND(404),
     // 409
     APPRENTICE_ALREADY_ENROLLED(409),
     APPRENTICE_CLOSED(409),
@@ -39,6 +48,7 @@ public enum EvidenceError implements ErrorCode {
     OFF_THE_JOB_ENTRY_DECIDED(409),
     REVIEW_SIGNED_OFF_FROZEN(409),
     REVIEW_ALREADY_SIGNED(409),
+    XAPI_STATEMENT_CONFLICT(409),
     // 410
     APPRENTICE_ERASED(410, ProblemType.ERASED),
     // 413, 415, 416
