@@ -46,6 +46,7 @@ public class XapiStatements {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    static final String LRS_TIMESTAMP = "lrsTimestamp";
     private static final Pattern ULN = Pattern.compile("^\\d{10}$");
 
     private final StatementStore store;
@@ -98,6 +99,7 @@ public class XapiStatements {
     private List<String> store(List<ObjectNode> statements, String putId, XapiAccess.Principal principal) {
         Instant stored = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Map<String, ObjectNode> byId = new LinkedHashMap<>();
+        Set<String> lrsTimestamped = new HashSet<>();
         for (int i = 0; i < statements.size(); i++) {
             ObjectNode statement = statements.get(i);
             try {
@@ -116,6 +118,9 @@ public class XapiStatements {
                         "[" + i + "].id",
                         "repeats the id of an earlier statement of the" + " batch (Communication 2.1.2)");
             }
+            if (!statement.has("timestamp")) {
+                lrsTimestamped.add(id);
+            }
             byId.put(id, complete(statement, id, stored, principal));
         }
         refuseOtherProvidersLearners(byId.values(), principal.providerUkprn());
@@ -130,7 +135,7 @@ public class XapiStatements {
             Document found = existing.get(id);
             if (found != null
                     && (!principal.providerUkprn().equals(found.getString(StatementStore.PROVIDER))
-                            || !StatementFormats.same(read(found.getString(StatementStore.RAW)), byId.get(id)))) {
+                            || !same(found, byId.get(id), lrsTimestamped.contains(id)))) {
                 throw ApiException.of(
                                 EvidenceError.XAPI_STATEMENT_CONFLICT,
                                 "A different statement with id " + id + " is stored already; stored statements"
@@ -142,7 +147,8 @@ public class XapiStatements {
         List<Document> documents = new ArrayList<>();
         for (Map.Entry<String, ObjectNode> entry : byId.entrySet()) {
             if (!existing.containsKey(entry.getKey())) {
-                documents.add(document(entry.getKey(), entry.getValue(), stored, principal, targets));
+                String id = entry.getKey();
+                documents.add(document(id, entry.getValue(), lrsTimestamped.contains(id), stored, principal, targets));
             }
         }
         try {
@@ -167,6 +173,19 @@ public class XapiStatements {
             }
         }
         return ids;
+    }
+
+    /** Data 2.3.1; a timestamp the LRS set (none was sent) is left out of the comparison. */
+    private static boolean same(Document stored, ObjectNode received, boolean timestampSetByLrs) {
+        ObjectNode existing = (ObjectNode) read(stored.getString(StatementStore.RAW));
+        ObjectNode incoming = received.deepCopy();
+        if (Boolean.TRUE.equals(stored.getBoolean(LRS_TIMESTAMP))) {
+            existing.remove("timestamp");
+        }
+        if (timestampSetByLrs) {
+            incoming.remove("timestamp");
+        }
+        return StatementFormats.same(existing, incoming);
     }
 
     /** The stored statements the batch's StatementRefs point to; a voiding statement may not target another. */
@@ -227,6 +246,7 @@ public class XapiStatements {
     private Document document(
             String id,
             ObjectNode statement,
+            boolean lrsTimestamp,
             Instant stored,
             XapiAccess.Principal principal,
             Map<String, Document> targets) {
@@ -235,6 +255,7 @@ public class XapiStatements {
                 .append(StatementStore.STORED, Date.from(stored))
                 .append(StatementStore.VOIDED, false)
                 .append(StatementStore.VOIDING, isVoiding(statement));
+        document.append(LRS_TIMESTAMP, lrsTimestamp);
         StatementFields fields = StatementFields.of(statement);
         if ("StatementRef".equals(statement.path("object").path("objectType").asText())) {
             String target = statement.path("object").path("id").asText().toLowerCase(Locale.ROOT);
