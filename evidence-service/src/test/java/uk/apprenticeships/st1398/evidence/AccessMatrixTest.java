@@ -375,7 +375,51 @@ class AccessMatrixTest {
                                     default -> "provider";
                                 }))
                         .post(f.base() + "/reviews/" + f.review() + "/sign-off")));
+        xapi(ops);
         return ops;
+    }
+
+    /** The LRS (bearer tokens here; LMS credentials in XapiStatementResourceTest) and its credentials. */
+    static void xapi(List<Operation> ops) {
+        String credentials = "/api/v1/xapi-credentials";
+        ops.add(new Operation(
+                "POST " + credentials,
+                expect(403, 403, 201, 201, 403, 403, 403, 403, 403, 201),
+                (r, f, c) -> r.contentType("application/json")
+                        .body(c == Caller.ADMIN ? Map.of("name", "LMS", "providerUkprn", UKPRN) : Map.of("name", "LMS"))
+                        .post(credentials)));
+        ops.add(new Operation(
+                "GET " + credentials,
+                expect(403, 403, 200, 404, 403, 403, 403, 403, 403, 200),
+                (r, f, c) -> r.queryParam("providerUkprn", UKPRN).get(credentials)));
+        ops.add(new Operation(
+                "DELETE " + credentials + "/{key}",
+                expect(403, 403, 204, 404, 403, 403, 403, 403, 403, 204),
+                (r, f, c) -> r.delete(
+                        credentials + "/" + XapiStatementResourceTest.lms(UKPRN).key())));
+        String version = "X-Experience-API-Version";
+        ops.add(new Operation(
+                "GET /xapi/statements",
+                expect(403, 403, 200, 200, 200, 403, 403, 403, 403, 200),
+                (r, f, c) -> r.header(version, "2.0.0").get("/xapi/statements")));
+        ops.add(new Operation(
+                "POST /xapi/statements",
+                expect(403, 403, 403, 403, 200, 403, 403, 403, 403, 403),
+                (r, f, c) -> r.header(version, "2.0.0")
+                        .contentType("application/json")
+                        .body(XapiStatementResourceTest.statement())
+                        .post("/xapi/statements")));
+        ops.add(new Operation(
+                "PUT /xapi/statements",
+                expect(403, 403, 403, 403, 204, 403, 403, 403, 403, 403),
+                (r, f, c) -> r.header(version, "2.0.0")
+                        .contentType("application/json")
+                        .queryParam("statementId", java.util.UUID.randomUUID().toString())
+                        .body(XapiStatementResourceTest.statement())
+                        .put("/xapi/statements")));
+        Map<Caller, Integer> everyone = expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        everyone.put(Caller.NO_TOKEN, 200);
+        ops.add(new Operation("GET /xapi/about", everyone, (r, f, c) -> r.get("/xapi/about")));
     }
 
     // ------------------------------------------------------------------------------------------ the test
