@@ -91,6 +91,26 @@ public class StatementStore {
                 != null;
     }
 
+    static final String OUTCOME = "evidence";
+    static final String ACTOR_ULN = "actorUln";
+
+    /** What became of the statement in the e-portfolio (XapiEvidence.Outcome). */
+    public void setOutcome(String id, String outcome) {
+        statements.updateOne(Filters.eq("_id", id), Updates.set(OUTCOME, outcome));
+    }
+
+    /** The provider's statements about this ULN that wait for the apprentice to be enrolled, oldest first. */
+    public List<Document> pendingFor(String provider, String uln) {
+        return statements
+                .find(Filters.and(
+                        Filters.eq(PROVIDER, provider),
+                        Filters.eq(ACTOR_ULN, uln),
+                        Filters.eq(OUTCOME, "PENDING_ACTOR"),
+                        Filters.ne(VOIDED, true)))
+                .sort(Sorts.ascending(STORED, "_id"))
+                .into(new ArrayList<>());
+    }
+
     public List<Document> query(Bson filter, boolean ascending, int limit) {
         Bson sort = ascending ? Sorts.ascending(STORED, "_id") : Sorts.descending(STORED, "_id");
         return statements.find(filter).sort(sort).limit(limit).into(new ArrayList<>());

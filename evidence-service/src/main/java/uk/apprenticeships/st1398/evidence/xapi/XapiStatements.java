@@ -53,8 +53,15 @@ public class XapiStatements {
     private final ApprenticeRepository apprentices;
     private final Clock clock;
     private final XapiConfig config;
+    private final XapiEvidence evidence;
 
-    public XapiStatements(StatementStore store, ApprenticeRepository apprentices, Clock clock, XapiConfig config) {
+    public XapiStatements(
+            StatementStore store,
+            ApprenticeRepository apprentices,
+            Clock clock,
+            XapiConfig config,
+            XapiEvidence evidence) {
+        this.evidence = evidence;
         this.store = store;
         this.apprentices = apprentices;
         this.clock = clock;
@@ -163,14 +170,34 @@ public class XapiStatements {
             }
             throw e;
         }
+        String provider = principal.providerUkprn();
+        List<String> toConvert = new ArrayList<>();
         for (Document document : documents) {
             String voids = document.getString(StatementStore.VOIDS);
             if (voids != null) {
-                store.markVoided(principal.providerUkprn(), voids);
-            } else if (store.isVoidedBy(principal.providerUkprn(), document.getString("_id"))) {
+                store.markVoided(provider, voids);
+                evidence.withdraw(voids);
+            } else if (store.isVoidedBy(provider, document.getString("_id"))) {
                 // The voiding statement arrived first (Data 2.3.2: voided iff a voiding statement refers to it).
-                store.markVoided(principal.providerUkprn(), document.getString("_id"));
+                store.markVoided(provider, document.getString("_id"));
+            } else {
+                toConvert.add(document.getString("_id"));
             }
+        }
+        // Existing identical statements whose conversion did not finish (e.g. the KSB catalogue was unreachable
+        // and the LMS was answered 503) are converted on the resend.
+        existing.forEach((id, document) -> {
+            if (document.get(StatementStore.OUTCOME) == null
+                    && !Boolean.TRUE.equals(document.getBoolean(StatementStore.VOIDED))
+                    && !Boolean.TRUE.equals(document.getBoolean(StatementStore.VOIDING))) {
+                toConvert.add(id);
+            }
+        });
+        for (String id : toConvert) {
+            // As stored: for a resend, the first copy (its stored time and authority), not this one.
+            JsonNode statement =
+                    existing.containsKey(id) ? read(existing.get(id).getString(StatementStore.RAW)) : byId.get(id);
+            evidence.convert(provider, statement);
         }
         return ids;
     }
@@ -269,6 +296,10 @@ public class XapiStatements {
             }
         }
         fields.into(document);
+        String uln = XapiEvidence.actorUln(statement);
+        if (uln != null) {
+            document.append(StatementStore.ACTOR_ULN, uln);
+        }
         return document.append(StatementStore.RAW, statement.toString());
     }
 
