@@ -417,6 +417,32 @@ class AccessMatrixTest {
                         .queryParam("statementId", java.util.UUID.randomUUID().toString())
                         .body(XapiStatementResourceTest.statement())
                         .put("/xapi/statements")));
+        // State documents are the LMS's own working storage: LMS clients only (admins act for no provider).
+        String state = "/xapi/activities/state";
+        String agent = "{\"mbox\":\"mailto:matrix@example.org\"}";
+        for (String method : List.of("GET", "PUT", "POST", "DELETE")) {
+            int ok = method.equals("GET") ? 200 : 204;
+            ops.add(new Operation(
+                    method + " " + state, expect(403, 403, 403, 403, ok, 403, 403, 403, 403, 403), (r, f, c) -> {
+                        RequestSpecification request = r.header(version, "2.0.0")
+                                .queryParam("activityId", "http://example.org/matrix")
+                                .queryParam("agent", agent);
+                        return switch (method) {
+                            case "GET" -> request.get(state);
+                            case "DELETE" -> request.delete(state);
+                            case "PUT" ->
+                                request.queryParam("stateId", "s")
+                                        .contentType("application/json")
+                                        .body("{}")
+                                        .put(state);
+                            default ->
+                                request.queryParam("stateId", "s")
+                                        .contentType("application/json")
+                                        .body("{}")
+                                        .post(state);
+                        };
+                    }));
+        }
         Map<Caller, Integer> everyone = expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
         everyone.put(Caller.NO_TOKEN, 200);
         ops.add(new Operation("GET /xapi/about", everyone, (r, f, c) -> r.get("/xapi/about")));

@@ -261,7 +261,8 @@ public class XapiEvidence {
     static ObjectId idFor(String kind, String statementId) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((kind + "|" + statementId).getBytes(StandardCharsets.UTF_8));
+                    .digest((kind + "|" + statementId.toLowerCase(java.util.Locale.ROOT))
+                            .getBytes(StandardCharsets.UTF_8));
             return new ObjectId(Arrays.copyOf(digest, 12));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

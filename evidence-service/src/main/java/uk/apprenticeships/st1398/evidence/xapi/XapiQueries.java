@@ -36,6 +36,11 @@ final class XapiQueries {
                 bool(params, "ascending"));
     }
 
+    /** The key of an agent parameter (an Agent or identified Group as JSON), or 400 naming {@code agent}. */
+    static String agentKey(String json) {
+        return agent(json);
+    }
+
     private static String agent(String json) {
         JsonNode node;
         try {

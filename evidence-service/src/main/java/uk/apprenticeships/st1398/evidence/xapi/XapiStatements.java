@@ -107,6 +107,7 @@ public class XapiStatements {
         Instant stored = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Map<String, ObjectNode> byId = new LinkedHashMap<>();
         Set<String> lrsTimestamped = new HashSet<>();
+        List<String> answered = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             ObjectNode statement = statements.get(i);
             try {
@@ -114,12 +115,13 @@ public class XapiStatements {
             } catch (ApiException e) {
                 throw statements.size() > 1 ? e.with("statementIndex", i) : e;
             }
-            String id = (putId != null
-                            ? putId
-                            : statement.has("id")
-                                    ? statement.get("id").asText()
-                                    : UUID.randomUUID().toString())
-                    .toLowerCase(Locale.ROOT);
+            // Kept as sent in the statement (the LRS does not rewrite it); compared and keyed in lower case.
+            String given = putId != null
+                    ? putId
+                    : statement.has("id")
+                            ? statement.get("id").asText()
+                            : UUID.randomUUID().toString();
+            String id = given.toLowerCase(Locale.ROOT);
             if (byId.containsKey(id)) {
                 throw StatementValidator.invalid(
                         "[" + i + "].id",
@@ -128,7 +130,8 @@ public class XapiStatements {
             if (!statement.has("timestamp")) {
                 lrsTimestamped.add(id);
             }
-            byId.put(id, complete(statement, id, stored, principal));
+            byId.put(id, complete(statement, given, stored, principal));
+            answered.add(given);
         }
         refuseOtherProvidersLearners(byId.values(), principal.providerUkprn());
         // Equal ids: the identical statement again is accepted and not stored twice; a different one is refused,
@@ -137,8 +140,7 @@ public class XapiStatements {
         for (Document document : store.findAll(byId.keySet())) {
             existing.put(document.getString("_id"), document);
         }
-        List<String> ids = new ArrayList<>(byId.keySet());
-        for (String id : ids) {
+        for (String id : byId.keySet()) {
             Document found = existing.get(id);
             if (found != null
                     && (!principal.providerUkprn().equals(found.getString(StatementStore.PROVIDER))
@@ -199,7 +201,7 @@ public class XapiStatements {
                     existing.containsKey(id) ? read(existing.get(id).getString(StatementStore.RAW)) : byId.get(id);
             evidence.convert(provider, statement);
         }
-        return ids;
+        return answered;
     }
 
     /** Data 2.3.1; a timestamp the LRS set (none was sent) is left out of the comparison. */
