@@ -443,6 +443,33 @@ class AccessMatrixTest {
                         };
                     }));
         }
+        for (String profile : List.of("/xapi/activities/profile", "/xapi/agents/profile")) {
+            for (String method : List.of("GET", "PUT", "POST", "DELETE")) {
+                int ok = method.equals("GET") ? 200 : 204;
+                ops.add(new Operation(
+                        method + " " + profile, expect(403, 403, 403, 403, ok, 403, 403, 403, 403, 403), (r, f, c) -> {
+                            RequestSpecification request = r.header(version, "2.0.0")
+                                    .queryParam(
+                                            profile.contains("activities") ? "activityId" : "agent",
+                                            profile.contains("activities") ? "http://example.org/matrix" : agent);
+                            if (method.equals("GET")) {
+                                return request.get(profile); // without profileId: the list of ids
+                            }
+                            request.queryParam("profileId", "matrix-" + java.util.UUID.randomUUID());
+                            return switch (method) {
+                                case "DELETE" -> request.delete(profile);
+                                case "PUT" ->
+                                    request.contentType("application/json")
+                                            .body("{}")
+                                            .put(profile);
+                                default ->
+                                    request.contentType("application/json")
+                                            .body("{}")
+                                            .post(profile);
+                            };
+                        }));
+            }
+        }
         Map<Caller, Integer> everyone = expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
         everyone.put(Caller.NO_TOKEN, 200);
         ops.add(new Operation("GET /xapi/about", everyone, (r, f, c) -> r.get("/xapi/about")));

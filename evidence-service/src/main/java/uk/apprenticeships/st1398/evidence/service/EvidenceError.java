@@ -51,6 +51,7 @@ public enum EvidenceError implements ErrorCode {
     REVIEW_SIGNED_OFF_FROZEN(409),
     REVIEW_ALREADY_SIGNED(409),
     XAPI_STATEMENT_CONFLICT(409),
+    XAPI_DOCUMENT_CONFLICT(409),
     // 410
     APPRENTICE_ERASED(410, ProblemType.ERASED),
     // 412

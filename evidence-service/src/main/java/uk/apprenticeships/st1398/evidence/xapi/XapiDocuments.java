@@ -88,10 +88,25 @@ public class XapiDocuments {
     }
 
     /** PUT (replace) or POST ({@code merge}: JSON objects merged property by property, Communication 2.3). */
-    public void put(Key key, String contentType, byte[] body, String ifMatch, String ifNoneMatch, boolean merge) {
+    public void put(
+            Key key,
+            String contentType,
+            byte[] body,
+            String ifMatch,
+            String ifNoneMatch,
+            boolean merge,
+            boolean conditionRequiredToReplace) {
         String type = contentType == null ? "application/octet-stream" : contentType;
         Document existing = documents.find(Filters.eq("_id", key.id())).first();
         checkPreconditions(existing, ifMatch, ifNoneMatch);
+        if (conditionRequiredToReplace && existing != null && ifMatch == null && ifNoneMatch == null) {
+            // Communication 3.1: a PUT to an existing profile document without a precondition is a lost update.
+            throw ApiException.of(
+                            EvidenceError.XAPI_DOCUMENT_CONFLICT,
+                            "The " + key.resource() + " document exists: read it and send If-Match with its ETag"
+                                    + " (or If-None-Match: * to create only).")
+                    .with("documentId", key.documentId());
+        }
         byte[] content = body == null ? new byte[0] : body;
         if (merge && existing != null) {
             ObjectNode merged =

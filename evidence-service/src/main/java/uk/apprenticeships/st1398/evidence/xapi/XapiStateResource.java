@@ -52,7 +52,7 @@ public class XapiStateResource {
         XapiVersions.require(version);
         XapiAccess.Principal principal = access.writer(authorization);
         XapiDocuments.Key key = key(uri.getQueryParameters(), principal, true);
-        documents.put(key, contentType, body, ifMatch, ifNoneMatch, false);
+        documents.put(key, contentType, body, ifMatch, ifNoneMatch, false, false);
         return Response.noContent().build();
     }
 
@@ -70,7 +70,7 @@ public class XapiStateResource {
         XapiVersions.require(version);
         XapiAccess.Principal principal = access.writer(authorization);
         XapiDocuments.Key key = key(uri.getQueryParameters(), principal, true);
-        documents.put(key, contentType, body, ifMatch, ifNoneMatch, true);
+        documents.put(key, contentType, body, ifMatch, ifNoneMatch, true, false);
         return Response.noContent().build();
     }
 
