@@ -470,6 +470,38 @@ class AccessMatrixTest {
                         }));
             }
         }
+        String mappings = "/api/v1/xapi-activity-mappings";
+        ops.add(new Operation(
+                "PUT " + mappings,
+                expect(403, 403, 200, 200, 403, 403, 403, 403, 403, 200),
+                (r, f, c) -> r.contentType("application/json")
+                        .body(Map.of(
+                                "activityId",
+                                "http://example.org/matrix",
+                                "ksbCodes",
+                                List.of("K1"),
+                                "providerUkprn",
+                                c == Caller.TUTOR_OTHER ? OTHER_UKPRN : UKPRN))
+                        .put(mappings)));
+        ops.add(new Operation(
+                "GET " + mappings,
+                expect(403, 403, 200, 404, 403, 403, 403, 403, 403, 200),
+                (r, f, c) -> r.queryParam("providerUkprn", UKPRN).get(mappings)));
+        ops.add(new Operation(
+                "DELETE " + mappings, expect(403, 403, 204, 404, 403, 403, 403, 403, 403, 204), (r, f, c) -> {
+                    String activity = "http://example.org/matrix/" + java.util.UUID.randomUUID();
+                    given().auth()
+                            .oauth2(Tokens.tutor(UKPRN))
+                            .contentType("application/json")
+                            .body(Map.of("activityId", activity, "ksbCodes", List.of("K1")))
+                            .put(mappings)
+                            .then()
+                            .statusCode(200);
+                    RequestSpecification request = r.queryParam("activityId", activity);
+                    return c == Caller.ADMIN
+                            ? request.queryParam("providerUkprn", UKPRN).delete(mappings)
+                            : request.delete(mappings);
+                }));
         Map<Caller, Integer> everyone = expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
         everyone.put(Caller.NO_TOKEN, 200);
         ops.add(new Operation("GET /xapi/about", everyone, (r, f, c) -> r.get("/xapi/about")));

@@ -180,4 +180,51 @@ class XapiEvidenceTest {
         evidence(ukprn, apprentice).body("items", hasSize(1));
         evidence(ukprn, neighbour).body("items", hasSize(0));
     }
+
+    @Test
+    void theProvidersActivityMappingAlignsActivitiesWithoutTheExtension() {
+        String ukprn = TestIds.ukprn();
+        String uln = TestIds.uln();
+        String apprentice = EvidenceResourceTest.enrol(uln, ukprn, TestIds.employerId(), "ST1398_1.0");
+        XapiStatementResourceTest.Lms lms = XapiStatementResourceTest.lms(ukprn);
+        given().auth()
+                .oauth2(Tokens.tutor(ukprn))
+                .contentType("application/json")
+                .body(java.util.Map.of(
+                        "activityId",
+                        "http://moodle.example.org/course/42",
+                        "ksbCodes",
+                        java.util.List.of("s4"),
+                        "offTheJob",
+                        true))
+                .put("/api/v1/xapi-activity-mappings")
+                .then()
+                .statusCode(200)
+                .body("ksbCodes", contains("s4"));
+        given().auth()
+                .oauth2(Tokens.tutor(ukprn))
+                .contentType("application/json")
+                .body(java.util.Map.of("activityId", "not an iri", "ksbCodes", java.util.List.of("K1")))
+                .put("/api/v1/xapi-activity-mappings")
+                .then()
+                .spec(uk.apprenticeships.st1398.testing.Problems.invalid("activityId"));
+        send(
+                lms,
+                about(
+                        uln,
+                        UUID.randomUUID().toString(),
+                        "http://adlnet.gov/expapi/verbs/completed",
+                        "",
+                        "{\"duration\":\"PT1H\"}"),
+                200);
+        evidence(ukprn, apprentice).body("items", hasSize(1)).body("items[0].ksbCodes", contains("S4"));
+        offTheJob(ukprn, apprentice).body("items", hasSize(1));
+        given().auth()
+                .oauth2(Tokens.tutor(ukprn))
+                .queryParam("activityId", "http://moodle.example.org/course/none")
+                .delete("/api/v1/xapi-activity-mappings")
+                .then()
+                .spec(uk.apprenticeships.st1398.testing.Problems.problem(
+                        404, "not-found", "xapi-activity-mapping-not-found"));
+    }
 }

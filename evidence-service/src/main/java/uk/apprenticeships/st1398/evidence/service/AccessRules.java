@@ -39,7 +39,8 @@ public class AccessRules implements AccessPolicy {
                             SUBJECT_ACCESS_EXPORT,
                             ERASURE_REQUEST,
                             XAPI_READ,
-                            XAPI_CREDENTIALS),
+                            XAPI_CREDENTIALS,
+                            XAPI_MAPPINGS),
             Roles.TUTOR,
                     Set.of(
                             SEE_PROVIDER,
@@ -63,7 +64,8 @@ public class AccessRules implements AccessPolicy {
                             AUDIT_READ,
                             SUBJECT_ACCESS_EXPORT,
                             XAPI_READ,
-                            XAPI_CREDENTIALS),
+                            XAPI_CREDENTIALS,
+                            XAPI_MAPPINGS),
             // The provider's LMS client reads and writes like a tutor but takes no decisions and signs nothing.
             Roles.LMS_INTEGRATION,
                     Set.of(

@@ -62,5 +62,8 @@ public final class EvidencePermissions {
     /** Issue, list and revoke the provider's LMS credentials for /xapi (key and secret for HTTP Basic). */
     public static final String XAPI_CREDENTIALS = "xapi-credentials:manage";
 
+    /** Map the provider's LMS activities to KSB codes and off-the-job training (docs/xapi.md). */
+    public static final String XAPI_MAPPINGS = "xapi-mappings:manage";
+
     private EvidencePermissions() {}
 }

@@ -86,6 +86,7 @@ public class XapiEvidence {
     private final StatementStore store;
     private final Clock clock;
     private final AuditTrail audit;
+    private final XapiActivityMappings mappings;
 
     public XapiEvidence(
             ApprenticeRepository apprentices,
@@ -94,8 +95,10 @@ public class XapiEvidence {
             KsbCatalogue catalogue,
             StatementStore store,
             Clock clock,
-            AuditTrail audit) {
+            AuditTrail audit,
+            XapiActivityMappings mappings) {
         this.audit = audit;
+        this.mappings = mappings;
         this.apprentices = apprentices;
         this.evidence = evidence;
         this.offTheJob = offTheJob;
@@ -124,8 +127,16 @@ public class XapiEvidence {
             return Outcome.NONE;
         }
         JsonNode extensions = object.path("definition").path("extensions");
+        // The activity's own alignment first; else the provider's mapping of the activity.
+        Optional<XapiActivityMapping> mapping =
+                mappings.find(provider, object.path("id").asText());
         List<String> ksbs = ksbCodes(extensions.get(KSB_EXTENSION));
-        boolean offTheJobActivity = extensions.path(OFF_THE_JOB_EXTENSION).asBoolean(false);
+        if (ksbs.isEmpty() && mapping.isPresent()) {
+            ksbs = ksbCodes(mapping.get().ksbCodes);
+        }
+        boolean offTheJobActivity = extensions.has(OFF_THE_JOB_EXTENSION)
+                ? extensions.path(OFF_THE_JOB_EXTENSION).asBoolean(false)
+                : mapping.map(m -> m.offTheJob).orElse(false);
         JsonNode result = statement.path("result");
         boolean evidential = !ksbs.isEmpty()
                 && (EVIDENCE_VERBS.contains(statement.path("verb").path("id").asText())
@@ -267,6 +278,12 @@ public class XapiEvidence {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static List<String> ksbCodes(List<String> values) {
+        Set<String> codes = new LinkedHashSet<>();
+        values.forEach(code -> codes.add(code.trim().toUpperCase(java.util.Locale.ROOT)));
+        return List.copyOf(codes);
     }
 
     static List<String> ksbCodes(JsonNode value) {
