@@ -594,6 +594,7 @@ class XapiStatementResourceTest {
                         "limit", "-1",
                         "ascending", "yes",
                         "format", "full",
+                        "attachments", "maybe",
                         "more", "not-a-cursor")
                 .entrySet()) {
             lms.xapi()

@@ -169,9 +169,8 @@ public class XapiResource {
             params.keySet().forEach(name -> query.put(name, single(params, name)));
         }
         XapiStatements.Format format = XapiStatements.Format.of(query.get("format"));
-        if (Boolean.parseBoolean(query.get("attachments"))) {
-            attachments(params);
-        }
+        // With "more", the cursor's query was checked when the first page was asked for.
+        attachments(params);
         XapiStatements.Page page = statements.query(XapiQueries.parse(query), query, principal, after);
         ObjectNode result = XapiStatements.STRICT.createObjectNode();
         var list = result.putArray("statements");
