@@ -502,6 +502,17 @@ class AccessMatrixTest {
                             ? request.queryParam("providerUkprn", UKPRN).delete(mappings)
                             : request.delete(mappings);
                 }));
+        ops.add(new Operation(
+                "GET /xapi/agents",
+                expect(403, 403, 200, 200, 200, 403, 403, 403, 403, 200),
+                (r, f, c) ->
+                        r.header(version, "2.0.0").queryParam("agent", agent).get("/xapi/agents")));
+        ops.add(new Operation(
+                "GET /xapi/activities",
+                expect(403, 403, 200, 200, 200, 403, 403, 403, 403, 200),
+                (r, f, c) -> r.header(version, "2.0.0")
+                        .queryParam("activityId", "http://example.org/matrix")
+                        .get("/xapi/activities")));
         Map<Caller, Integer> everyone = expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
         everyone.put(Caller.NO_TOKEN, 200);
         ops.add(new Operation("GET /xapi/about", everyone, (r, f, c) -> r.get("/xapi/about")));

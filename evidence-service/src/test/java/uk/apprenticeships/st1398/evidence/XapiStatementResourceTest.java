@@ -702,4 +702,58 @@ class XapiStatementResourceTest {
                 .then()
                 .statusCode(200);
     }
+
+    // ------------------------------------------------------------------ agents and activities (2.4, 2.5)
+
+    @Test
+    void theAgentsResourceAnswersAPersonObject_communication2_4() {
+        Lms lms = lms();
+        lms.xapi()
+                .queryParam("agent", "{\"name\":\"Ann\",\"mbox\":\"mailto:ann@example.org\"}")
+                .get("/xapi/agents")
+                .then()
+                .statusCode(200)
+                .body("objectType", equalTo("Person"))
+                .body("mbox", contains("mailto:ann@example.org"))
+                .body("name", contains("Ann"));
+        lms.xapi()
+                .get("/xapi/agents")
+                .then()
+                .spec(Problems.problem(400, "validation-failed", "xapi-parameter-invalid"));
+        lms.xapi()
+                .queryParam("agent", "{\"name\":\"no ifi\"}")
+                .get("/xapi/agents")
+                .then()
+                .statusCode(400);
+    }
+
+    @Test
+    void theActivitiesResourceAnswersTheDefinitionItHolds_communication2_5() {
+        Lms lms = lms();
+        String activity = "http://example.org/activities/" + UUID.randomUUID();
+        post(
+                lms,
+                "{\"actor\":{\"mbox\":\"mailto:a@example.org\"},\"verb\":{\"id\":\"http://example.org/v\"},"
+                        + "\"object\":{\"id\":\"" + activity + "\",\"definition\":{\"name\":{\"en\":\"Pipelines\"}}}}");
+        lms.xapi()
+                .queryParam("activityId", activity)
+                .get("/xapi/activities")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(activity))
+                .body("definition.name.en", equalTo("Pipelines"));
+        // Another provider's statements are not its definitions; an unknown activity is still an Activity object.
+        lms().xapi()
+                .queryParam("activityId", activity)
+                .get("/xapi/activities")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(activity))
+                .body("definition", nullValue());
+        lms.xapi()
+                .queryParam("activityId", "not an iri")
+                .get("/xapi/activities")
+                .then()
+                .statusCode(400);
+    }
 }

@@ -111,6 +111,15 @@ public class StatementStore {
                 .into(new ArrayList<>());
     }
 
+    /** The newest statements (not voided) whose object is this activity; every provider's when provider is null. */
+    public List<Document> latestAbout(String provider, String activityId, int limit) {
+        Bson filter = Filters.and(Filters.eq(StatementFields.ACTIVITIES, activityId), Filters.ne(VOIDED, true));
+        if (provider != null) {
+            filter = Filters.and(Filters.eq(PROVIDER, provider), filter);
+        }
+        return query(filter, false, limit);
+    }
+
     public List<Document> query(Bson filter, boolean ascending, int limit) {
         Bson sort = ascending ? Sorts.ascending(STORED, "_id") : Sorts.descending(STORED, "_id");
         return statements.find(filter).sort(sort).limit(limit).into(new ArrayList<>());
