@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -123,9 +122,5 @@ public class StatementStore {
     public List<Document> query(Bson filter, boolean ascending, int limit) {
         Bson sort = ascending ? Sorts.ascending(STORED, "_id") : Sorts.descending(STORED, "_id");
         return statements.find(filter).sort(sort).limit(limit).into(new ArrayList<>());
-    }
-
-    static Date date(java.time.Instant instant) {
-        return Date.from(instant);
     }
 }

@@ -82,8 +82,9 @@ public class XapiAccess {
             if (colon <= 0) {
                 throw invalidCredentials();
             }
+            String secret = decoded.substring(colon + 1);
             XapiCredentialCheck.Verified verified =
-                    check.verify(decoded.substring(0, colon), decoded.substring(colon + 1));
+                    check.verify(decoded.substring(0, colon), XapiCredentialCheck.sha256(secret), secret);
             return new Principal(verified.providerUkprn(), true, true, authority(verified.key(), verified.name()));
         }
         Caller caller = current.get();

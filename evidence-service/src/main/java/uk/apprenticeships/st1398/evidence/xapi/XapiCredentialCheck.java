@@ -37,7 +37,10 @@ public class XapiCredentialCheck {
                 .get();
     }
 
-    /** 401 {@code xapi-credentials-invalid} unless the pair names an active credential. */
+    /**
+     * 401 {@code xapi-credentials-invalid} unless the pair names an active credential. Callers pass
+     * {@link #sha256(String)} of the secret as {@code secretDigest}: the cache key, so the secret itself is never one.
+     */
     @CacheResult(cacheName = "xapi-credentials")
     public Verified verify(@CacheKey String key, @CacheKey String secretDigest, String secret) {
         XapiCredential credential = repository.findByIdOptional(key).orElse(null);
@@ -50,7 +53,7 @@ public class XapiCredentialCheck {
         return new Verified(credential.key, credential.providerUkprn, credential.name);
     }
 
-    static String sha256(String value) {
+    public static String sha256(String value) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -24,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -485,15 +483,5 @@ public class XapiStatements {
     static ApiException invalidParameter(String name, String message) {
         return ApiException.of(EvidenceError.XAPI_PARAMETER_INVALID, name + " " + message + ".")
                 .with("parameter", name);
-    }
-
-    static ArrayNode array(List<JsonNode> nodes) {
-        ArrayNode array = STRICT.createArrayNode();
-        nodes.forEach(array::add);
-        return array;
-    }
-
-    Optional<Document> raw(String id) {
-        return store.find(id);
     }
 }
