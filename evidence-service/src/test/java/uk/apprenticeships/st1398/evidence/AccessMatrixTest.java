@@ -375,7 +375,147 @@ class AccessMatrixTest {
                                     default -> "provider";
                                 }))
                         .post(f.base() + "/reviews/" + f.review() + "/sign-off")));
+        xapi(ops);
         return ops;
+    }
+
+    /** The LRS (bearer tokens here; LMS credentials in XapiStatementResourceTest) and its credentials. */
+    static void xapi(List<Operation> ops) {
+        String credentials = "/api/v1/xapi-credentials";
+        ops.add(new Operation(
+                "POST " + credentials,
+                expect(403, 403, 201, 201, 403, 403, 403, 403, 403, 201),
+                (r, f, c) -> r.contentType("application/json")
+                        .body(c == Caller.ADMIN ? Map.of("name", "LMS", "providerUkprn", UKPRN) : Map.of("name", "LMS"))
+                        .post(credentials)));
+        ops.add(new Operation(
+                "GET " + credentials,
+                expect(403, 403, 200, 404, 403, 403, 403, 403, 403, 200),
+                (r, f, c) -> r.queryParam("providerUkprn", UKPRN).get(credentials)));
+        ops.add(new Operation(
+                "DELETE " + credentials + "/{key}",
+                expect(403, 403, 204, 404, 403, 403, 403, 403, 403, 204),
+                (r, f, c) -> r.delete(
+                        credentials + "/" + XapiStatementResourceTest.lms(UKPRN).key())));
+        String version = "X-Experience-API-Version";
+        ops.add(new Operation(
+                "GET /xapi/statements",
+                expect(403, 403, 200, 200, 200, 403, 403, 403, 403, 200),
+                (r, f, c) -> r.header(version, "2.0.0").get("/xapi/statements")));
+        ops.add(new Operation(
+                "POST /xapi/statements",
+                expect(403, 403, 403, 403, 200, 403, 403, 403, 403, 403),
+                (r, f, c) -> r.header(version, "2.0.0")
+                        .contentType("application/json")
+                        .body(XapiStatementResourceTest.statement())
+                        .post("/xapi/statements")));
+        ops.add(new Operation(
+                "PUT /xapi/statements",
+                expect(403, 403, 403, 403, 204, 403, 403, 403, 403, 403),
+                (r, f, c) -> r.header(version, "2.0.0")
+                        .contentType("application/json")
+                        .queryParam("statementId", java.util.UUID.randomUUID().toString())
+                        .body(XapiStatementResourceTest.statement())
+                        .put("/xapi/statements")));
+        // State documents are the LMS's own working storage: LMS clients only (admins act for no provider).
+        String state = "/xapi/activities/state";
+        String agent = "{\"mbox\":\"mailto:matrix@example.org\"}";
+        for (String method : List.of("GET", "PUT", "POST", "DELETE")) {
+            int ok = method.equals("GET") ? 200 : 204;
+            ops.add(new Operation(
+                    method + " " + state, expect(403, 403, 403, 403, ok, 403, 403, 403, 403, 403), (r, f, c) -> {
+                        RequestSpecification request = r.header(version, "2.0.0")
+                                .queryParam("activityId", "http://example.org/matrix")
+                                .queryParam("agent", agent);
+                        return switch (method) {
+                            case "GET" -> request.get(state);
+                            case "DELETE" -> request.delete(state);
+                            case "PUT" ->
+                                request.queryParam("stateId", "s")
+                                        .contentType("application/json")
+                                        .body("{}")
+                                        .put(state);
+                            default ->
+                                request.queryParam("stateId", "s")
+                                        .contentType("application/json")
+                                        .body("{}")
+                                        .post(state);
+                        };
+                    }));
+        }
+        for (String profile : List.of("/xapi/activities/profile", "/xapi/agents/profile")) {
+            for (String method : List.of("GET", "PUT", "POST", "DELETE")) {
+                int ok = method.equals("GET") ? 200 : 204;
+                ops.add(new Operation(
+                        method + " " + profile, expect(403, 403, 403, 403, ok, 403, 403, 403, 403, 403), (r, f, c) -> {
+                            RequestSpecification request = r.header(version, "2.0.0")
+                                    .queryParam(
+                                            profile.contains("activities") ? "activityId" : "agent",
+                                            profile.contains("activities") ? "http://example.org/matrix" : agent);
+                            if (method.equals("GET")) {
+                                return request.get(profile); // without profileId: the list of ids
+                            }
+                            request.queryParam("profileId", "matrix-" + java.util.UUID.randomUUID());
+                            return switch (method) {
+                                case "DELETE" -> request.delete(profile);
+                                case "PUT" ->
+                                    request.contentType("application/json")
+                                            .body("{}")
+                                            .put(profile);
+                                default ->
+                                    request.contentType("application/json")
+                                            .body("{}")
+                                            .post(profile);
+                            };
+                        }));
+            }
+        }
+        String mappings = "/api/v1/xapi-activity-mappings";
+        ops.add(new Operation(
+                "PUT " + mappings,
+                expect(403, 403, 200, 200, 403, 403, 403, 403, 403, 200),
+                (r, f, c) -> r.contentType("application/json")
+                        .body(Map.of(
+                                "activityId",
+                                "http://example.org/matrix",
+                                "ksbCodes",
+                                List.of("K1"),
+                                "providerUkprn",
+                                c == Caller.TUTOR_OTHER ? OTHER_UKPRN : UKPRN))
+                        .put(mappings)));
+        ops.add(new Operation(
+                "GET " + mappings,
+                expect(403, 403, 200, 404, 403, 403, 403, 403, 403, 200),
+                (r, f, c) -> r.queryParam("providerUkprn", UKPRN).get(mappings)));
+        ops.add(new Operation(
+                "DELETE " + mappings, expect(403, 403, 204, 404, 403, 403, 403, 403, 403, 204), (r, f, c) -> {
+                    String activity = "http://example.org/matrix/" + java.util.UUID.randomUUID();
+                    given().auth()
+                            .oauth2(Tokens.tutor(UKPRN))
+                            .contentType("application/json")
+                            .body(Map.of("activityId", activity, "ksbCodes", List.of("K1")))
+                            .put(mappings)
+                            .then()
+                            .statusCode(200);
+                    RequestSpecification request = r.queryParam("activityId", activity);
+                    return c == Caller.ADMIN
+                            ? request.queryParam("providerUkprn", UKPRN).delete(mappings)
+                            : request.delete(mappings);
+                }));
+        ops.add(new Operation(
+                "GET /xapi/agents",
+                expect(403, 403, 200, 200, 200, 403, 403, 403, 403, 200),
+                (r, f, c) ->
+                        r.header(version, "2.0.0").queryParam("agent", agent).get("/xapi/agents")));
+        ops.add(new Operation(
+                "GET /xapi/activities",
+                expect(403, 403, 200, 200, 200, 403, 403, 403, 403, 200),
+                (r, f, c) -> r.header(version, "2.0.0")
+                        .queryParam("activityId", "http://example.org/matrix")
+                        .get("/xapi/activities")));
+        Map<Caller, Integer> everyone = expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+        everyone.put(Caller.NO_TOKEN, 200);
+        ops.add(new Operation("GET /xapi/about", everyone, (r, f, c) -> r.get("/xapi/about")));
     }
 
     // ------------------------------------------------------------------------------------------ the test

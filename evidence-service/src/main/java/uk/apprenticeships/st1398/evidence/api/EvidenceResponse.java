@@ -47,4 +47,7 @@ public record EvidenceResponse(
         @Schema(description = "Who created the item, and when")
         StampResponse created,
 
-        Instant updatedAt) {}
+        Instant updatedAt,
+
+        @Schema(description = "For kind xapi-statement: the LMS statement it was made from (docs/xapi.md)")
+        XapiOriginResponse xapi) {}

@@ -38,4 +38,22 @@ public class Evidence {
     public Instant createdAt;
     public StampDoc createdBy;
     public Instant updatedAt;
+
+    /** For kind {@code xapi-statement}: the statement it was made from; null otherwise. */
+    public XapiOrigin xapi;
+
+    /** The xAPI statement an evidence item (or off-the-job entry) was made from, and what it reported. */
+    public static class XapiOrigin {
+        public String statementId;
+        public String verbId;
+        public String activityId;
+        public Boolean success;
+        public Boolean completion;
+        public Double scoreScaled;
+        public Double scoreRaw;
+        public Double scoreMin;
+        public Double scoreMax;
+        /** ISO 8601 duration as the statement gave it. */
+        public String duration;
+    }
 }

@@ -10,7 +10,9 @@ public enum EvidenceKind implements StoredValue {
     REFLECTION("reflection"),
     OBSERVATION("observation"),
     WITNESS_STATEMENT("witness-statement"),
-    PROJECT_ARTEFACT("project-artefact");
+    PROJECT_ARTEFACT("project-artefact"),
+    /** Made by the xAPI Learning Record Store from an LMS statement (docs/xapi.md); never sent by clients. */
+    XAPI_STATEMENT("xapi-statement");
 
     private final String value;
 

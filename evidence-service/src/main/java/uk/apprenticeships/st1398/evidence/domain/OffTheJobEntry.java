@@ -34,4 +34,7 @@ public class OffTheJobEntry {
     public Instant createdAt;
     public StampDoc createdBy;
     public Instant updatedAt;
+
+    /** The xAPI statement the entry was made from (docs/xapi.md); null for entries recorded through the API. */
+    public Evidence.XapiOrigin xapi;
 }

@@ -5,6 +5,7 @@ import uk.apprenticeships.st1398.evidence.api.EvidenceRequest;
 import uk.apprenticeships.st1398.evidence.api.EvidenceResponse;
 import uk.apprenticeships.st1398.evidence.api.FileResponse;
 import uk.apprenticeships.st1398.evidence.api.WorkflowStepResponse;
+import uk.apprenticeships.st1398.evidence.api.XapiOriginResponse;
 import uk.apprenticeships.st1398.evidence.domain.Evidence;
 import uk.apprenticeships.st1398.evidence.domain.EvidenceContent;
 import uk.apprenticeships.st1398.evidence.domain.EvidenceKind;
@@ -54,7 +55,8 @@ public final class EvidenceMapper {
                 e.createdAt,
                 StampMapper.subject(e.createdBy),
                 StampMapper.toResponse(e.createdBy),
-                e.updatedAt);
+                e.updatedAt,
+                XapiOriginResponse.of(e.xapi));
     }
 
     public static WorkflowStepResponse toResponse(WorkflowStep s) {

@@ -37,7 +37,10 @@ public class AccessRules implements AccessPolicy {
                             REVIEW_WRITE,
                             AUDIT_READ,
                             SUBJECT_ACCESS_EXPORT,
-                            ERASURE_REQUEST),
+                            ERASURE_REQUEST,
+                            XAPI_READ,
+                            XAPI_CREDENTIALS,
+                            XAPI_MAPPINGS),
             Roles.TUTOR,
                     Set.of(
                             SEE_PROVIDER,
@@ -59,7 +62,10 @@ public class AccessRules implements AccessPolicy {
                             REVIEW_WRITE,
                             REVIEW_SIGN,
                             AUDIT_READ,
-                            SUBJECT_ACCESS_EXPORT),
+                            SUBJECT_ACCESS_EXPORT,
+                            XAPI_READ,
+                            XAPI_CREDENTIALS,
+                            XAPI_MAPPINGS),
             // The provider's LMS client reads and writes like a tutor but takes no decisions and signs nothing.
             Roles.LMS_INTEGRATION,
                     Set.of(
@@ -74,7 +80,9 @@ public class AccessRules implements AccessPolicy {
                             OTJ_READ,
                             OTJ_SUMMARY,
                             OTJ_WRITE,
-                            REVIEW_READ),
+                            REVIEW_READ,
+                            XAPI_READ,
+                            XAPI_WRITE),
             // Employers confirm evidence that asks for it, sign reviews, and check gateway readiness (coverage and
             // the off-the-job summary), through a view of the apprentice without personal details.
             Roles.EMPLOYER,

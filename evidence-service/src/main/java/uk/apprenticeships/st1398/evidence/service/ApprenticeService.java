@@ -16,6 +16,7 @@ import uk.apprenticeships.st1398.evidence.mapping.ApprenticeMapper;
 import uk.apprenticeships.st1398.evidence.mapping.ApprenticeView;
 import uk.apprenticeships.st1398.evidence.mapping.OffTheJobMapper;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
+import uk.apprenticeships.st1398.evidence.xapi.XapiEvidence;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
@@ -29,9 +30,15 @@ public class ApprenticeService {
     private final StandardVersions standardVersions;
     private final AuditTrail audit;
     private final Stamps stamps;
+    private final XapiEvidence xapiEvidence;
 
     public ApprenticeService(
-            ApprenticeRepository apprentices, StandardVersions standardVersions, AuditTrail audit, Stamps stamps) {
+            ApprenticeRepository apprentices,
+            StandardVersions standardVersions,
+            AuditTrail audit,
+            Stamps stamps,
+            XapiEvidence xapiEvidence) {
+        this.xapiEvidence = xapiEvidence;
         this.apprentices = apprentices;
         this.standardVersions = standardVersions;
         this.audit = audit;
@@ -73,6 +80,12 @@ public class ApprenticeService {
                     "Provider " + request.providerUkprn() + " already has an apprentice with this ULN.");
         }
         audit.changed("apprentice.created", apprentice, null);
+        try {
+            // xAPI statements about this ULN sent before the enrolment become evidence now (docs/xapi.md).
+            xapiEvidence.onEnrolled(apprentice);
+        } catch (RuntimeException e) {
+            Log.warnf(e, "xAPI statements waiting for apprentice %s were not converted", apprentice.id);
+        }
         Log.infof("Created apprentice %s for provider %s", apprentice.id, apprentice.providerUkprn);
         return ApprenticeMapper.toResponse(apprentice, ApprenticeView.of(caller));
     }

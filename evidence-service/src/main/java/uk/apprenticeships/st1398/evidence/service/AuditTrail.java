@@ -32,6 +32,7 @@ import uk.apprenticeships.st1398.evidence.domain.ProgressReview;
 import uk.apprenticeships.st1398.evidence.repository.AuditEventRepository;
 import uk.apprenticeships.st1398.platform.http.RequestIds;
 import uk.apprenticeships.st1398.platform.security.Caller;
+import uk.apprenticeships.st1398.platform.security.Roles;
 
 /**
  * The one place that writes the audit trail. Services call it once per change, <b>after</b> the change is
@@ -107,6 +108,29 @@ public class AuditTrail {
      */
     void changedBySystem(String actor, String action, Object entity, String beforeDigest) {
         append(new Actor(actor, null, null, null, null), action, resourceOf(entity), beforeDigest, digest(entity));
+    }
+
+    /**
+     * A change an LMS made through the xAPI LRS (HTTP Basic: no token, so no {@link Caller}): the event names the
+     * LMS credential's key as the actor, with the LMS role, acting for its provider.
+     */
+    public void changedByLms(String credentialKey, String providerUkprn, String action, Object entity) {
+        append(
+                new Actor(credentialKey, Roles.LMS_INTEGRATION, null, providerUkprn, requestId()),
+                action,
+                resourceOf(entity),
+                null,
+                digest(entity));
+    }
+
+    /** A record an LMS's statement made, deleted because the LMS voided the statement. */
+    public void deletedByLms(String credentialKey, String providerUkprn, String action, Object entity) {
+        append(
+                new Actor(credentialKey, Roles.LMS_INTEGRATION, null, providerUkprn, requestId()),
+                action,
+                resourceOf(entity),
+                digest(entity),
+                null);
     }
 
     /** Who an event names: the caller's stamp without its display name, and the tenant they act for. */

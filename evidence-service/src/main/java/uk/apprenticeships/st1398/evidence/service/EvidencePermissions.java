@@ -55,5 +55,15 @@ public final class EvidencePermissions {
     public static final String SUBJECT_ACCESS_EXPORT = "subject-access:export";
     public static final String ERASURE_REQUEST = "erasure:request";
 
+    /** Read the provider's xAPI statements at /xapi (bearer tokens; LMS credentials carry their own scope). */
+    public static final String XAPI_READ = "xapi:read";
+    /** Send xAPI statements at /xapi. */
+    public static final String XAPI_WRITE = "xapi:write";
+    /** Issue, list and revoke the provider's LMS credentials for /xapi (key and secret for HTTP Basic). */
+    public static final String XAPI_CREDENTIALS = "xapi-credentials:manage";
+
+    /** Map the provider's LMS activities to KSB codes and off-the-job training (docs/xapi.md). */
+    public static final String XAPI_MAPPINGS = "xapi-mappings:manage";
+
     private EvidencePermissions() {}
 }

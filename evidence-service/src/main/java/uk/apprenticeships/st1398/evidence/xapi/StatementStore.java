@@ -1,0 +1,126 @@
+package uk.apprenticeships.st1398.evidence.xapi;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Statements, one MongoDB document each, keyed by the statement id ({@code _id}, lower case) so every lookup by id
+ * and every conflict check hits the primary key. The statement itself is kept verbatim as JSON text ({@code raw}:
+ * extension keys are IRIs, whose dots MongoDB field names should not carry); the fields queries filter on are
+ * beside it, as arrays, with compound indexes led by the provider (every query is scoped to one).
+ */
+@ApplicationScoped
+public class StatementStore {
+
+    static final String PROVIDER = "provider";
+    static final String STORED = "stored";
+    static final String VOIDED = "voided";
+    static final String VOIDING = "voiding";
+    static final String VOIDS = "voids";
+    static final String REFERS_TO = "refersTo";
+    static final String RAW = "raw";
+
+    private final MongoCollection<Document> statements;
+
+    public StatementStore(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        this.statements = client.getDatabase(database).getCollection("xapi_statements");
+    }
+
+    void createIndexes(@Observes StartupEvent event) {
+        statements.createIndex(Indexes.descending(PROVIDER, STORED, "_id"), new IndexOptions().name("provider_stored"));
+        for (String field : List.of(
+                StatementFields.VERBS,
+                StatementFields.AGENTS,
+                StatementFields.RELATED_AGENTS,
+                StatementFields.ACTIVITIES,
+                StatementFields.RELATED_ACTIVITIES,
+                StatementFields.REGISTRATIONS)) {
+            statements.createIndex(
+                    Indexes.compoundIndex(Indexes.ascending(PROVIDER, field), Indexes.descending(STORED, "_id")),
+                    new IndexOptions().name("provider_" + field + "_stored"));
+        }
+        statements.createIndex(
+                Indexes.ascending(VOIDS), new IndexOptions().name("voids").sparse(true));
+        statements.createIndex(
+                Indexes.ascending(REFERS_TO),
+                new IndexOptions().name("refers_to").sparse(true));
+    }
+
+    public Optional<Document> find(String id) {
+        return Optional.ofNullable(statements.find(Filters.eq("_id", id)).first());
+    }
+
+    public List<Document> findAll(Collection<String> ids) {
+        return statements.find(Filters.in("_id", ids)).into(new ArrayList<>());
+    }
+
+    public void insert(List<Document> documents) {
+        if (!documents.isEmpty()) {
+            statements.insertMany(documents);
+        }
+    }
+
+    /** Marks the target voided, unless it is itself a voiding statement (Data 2.3.2). */
+    public void markVoided(String provider, String targetId) {
+        statements.updateOne(
+                Filters.and(Filters.eq("_id", targetId), Filters.eq(PROVIDER, provider), Filters.ne(VOIDING, true)),
+                Updates.set(VOIDED, true));
+    }
+
+    /** Whether a stored statement of the provider voids this id. */
+    public boolean isVoidedBy(String provider, String id) {
+        return statements
+                        .find(Filters.and(Filters.eq(VOIDS, id), Filters.eq(PROVIDER, provider)))
+                        .first()
+                != null;
+    }
+
+    static final String OUTCOME = "evidence";
+    static final String ACTOR_ULN = "actorUln";
+
+    /** What became of the statement in the e-portfolio (XapiEvidence.Outcome). */
+    public void setOutcome(String id, String outcome) {
+        statements.updateOne(Filters.eq("_id", id), Updates.set(OUTCOME, outcome));
+    }
+
+    /** The provider's statements about this ULN that wait for the apprentice to be enrolled, oldest first. */
+    public List<Document> pendingFor(String provider, String uln) {
+        return statements
+                .find(Filters.and(
+                        Filters.eq(PROVIDER, provider),
+                        Filters.eq(ACTOR_ULN, uln),
+                        Filters.eq(OUTCOME, "PENDING_ACTOR"),
+                        Filters.ne(VOIDED, true)))
+                .sort(Sorts.ascending(STORED, "_id"))
+                .into(new ArrayList<>());
+    }
+
+    /** The newest statements (not voided) whose object is this activity; every provider's when provider is null. */
+    public List<Document> latestAbout(String provider, String activityId, int limit) {
+        Bson filter = Filters.and(Filters.eq(StatementFields.ACTIVITIES, activityId), Filters.ne(VOIDED, true));
+        if (provider != null) {
+            filter = Filters.and(Filters.eq(PROVIDER, provider), filter);
+        }
+        return query(filter, false, limit);
+    }
+
+    public List<Document> query(Bson filter, boolean ascending, int limit) {
+        Bson sort = ascending ? Sorts.ascending(STORED, "_id") : Sorts.descending(STORED, "_id");
+        return statements.find(filter).sort(sort).limit(limit).into(new ArrayList<>());
+    }
+}

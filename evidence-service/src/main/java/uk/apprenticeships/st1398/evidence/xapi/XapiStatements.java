@@ -1,0 +1,487 @@
+package uk.apprenticeships.st1398.evidence.xapi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.Filters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
+import uk.apprenticeships.st1398.evidence.service.EvidenceError;
+import uk.apprenticeships.st1398.platform.problem.ApiException;
+
+/**
+ * The Statement Resource's behaviour (Communication 2.1): storing statements immutably (validation, ids, stored,
+ * authority, voiding, equal-id conflicts) and answering queries scoped to the caller's provider.
+ */
+@ApplicationScoped
+public class XapiStatements {
+
+    /** Parses statements strictly: a property given twice is malformed JSON (Data 2.2). */
+    static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    static final String LRS_TIMESTAMP = "lrsTimestamp";
+    private static final Pattern ULN = Pattern.compile("^\\d{10}$");
+
+    private final StatementStore store;
+    private final ApprenticeRepository apprentices;
+    private final Clock clock;
+    private final XapiConfig config;
+    private final XapiEvidence evidence;
+
+    public XapiStatements(
+            StatementStore store,
+            ApprenticeRepository apprentices,
+            Clock clock,
+            XapiConfig config,
+            XapiEvidence evidence) {
+        this.evidence = evidence;
+        this.store = store;
+        this.apprentices = apprentices;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    /** PUT with statementId: 204 when stored or when the identical statement is stored already. */
+    public void put(String statementId, String body, XapiAccess.Principal principal) {
+        StatementValidator.uuidParameter(statementId, "statementId");
+        JsonNode statement = parse(body);
+        if (!statement.isObject()) {
+            throw StatementValidator.invalid("statement", "must be one statement (a JSON object) for PUT");
+        }
+        if (statement.has("id") && !statement.get("id").asText().equalsIgnoreCase(statementId)) {
+            throw StatementValidator.invalid("id", "differs from the statementId parameter (Communication 2.1.1)");
+        }
+        ObjectNode withId = ((ObjectNode) statement).deepCopy();
+        store(List.of(withId), statementId, principal);
+    }
+
+    /** POST: one statement or an array; the ids in order, new or already stored identically. */
+    public List<String> post(String body, XapiAccess.Principal principal) {
+        JsonNode parsed = parse(body);
+        List<ObjectNode> statements = new ArrayList<>();
+        if (parsed.isArray()) {
+            for (int i = 0; i < parsed.size(); i++) {
+                if (!parsed.get(i).isObject()) {
+                    throw StatementValidator.invalid("[" + i + "]", "must be a statement (a JSON object)");
+                }
+                statements.add((ObjectNode) parsed.get(i));
+            }
+        } else if (parsed.isObject()) {
+            statements.add((ObjectNode) parsed);
+        } else {
+            throw StatementValidator.invalid("statement", "must be a statement or an array of statements");
+        }
+        return store(statements, null, principal);
+    }
+
+    private List<String> store(List<ObjectNode> statements, String putId, XapiAccess.Principal principal) {
+        Instant stored = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Map<String, ObjectNode> byId = new LinkedHashMap<>();
+        Set<String> lrsTimestamped = new HashSet<>();
+        List<String> answered = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            ObjectNode statement = statements.get(i);
+            try {
+                StatementValidator.validate(statement, false);
+            } catch (ApiException e) {
+                throw statements.size() > 1 ? e.with("statementIndex", i) : e;
+            }
+            // Kept as sent in the statement (the LRS does not rewrite it); compared and keyed in lower case.
+            String given = putId != null
+                    ? putId
+                    : statement.has("id")
+                            ? statement.get("id").asText()
+                            : UUID.randomUUID().toString();
+            String id = given.toLowerCase(Locale.ROOT);
+            if (byId.containsKey(id)) {
+                throw StatementValidator.invalid(
+                        "[" + i + "].id",
+                        "repeats the id of an earlier statement of the" + " batch (Communication 2.1.2)");
+            }
+            if (!statement.has("timestamp")) {
+                lrsTimestamped.add(id);
+            }
+            byId.put(id, complete(statement, given, stored, principal));
+            answered.add(given);
+        }
+        refuseOtherProvidersLearners(byId.values(), principal.providerUkprn());
+        // Equal ids: the identical statement again is accepted and not stored twice; a different one is refused,
+        // and nothing of the request is stored (Communication 2.1.1 / 2.1.2, Data 2.3.1).
+        Map<String, Document> existing = new HashMap<>();
+        for (Document document : store.findAll(byId.keySet())) {
+            existing.put(document.getString("_id"), document);
+        }
+        for (String id : byId.keySet()) {
+            Document found = existing.get(id);
+            if (found != null
+                    && (!principal.providerUkprn().equals(found.getString(StatementStore.PROVIDER))
+                            || !same(found, byId.get(id), lrsTimestamped.contains(id)))) {
+                throw ApiException.of(
+                                EvidenceError.XAPI_STATEMENT_CONFLICT,
+                                "A different statement with id " + id + " is stored already; stored statements"
+                                        + " never change. Nothing of this request was stored.")
+                        .with("statementId", id);
+            }
+        }
+        Map<String, Document> targets = targets(byId, existing);
+        List<Document> documents = new ArrayList<>();
+        for (Map.Entry<String, ObjectNode> entry : byId.entrySet()) {
+            if (!existing.containsKey(entry.getKey())) {
+                String id = entry.getKey();
+                documents.add(document(id, entry.getValue(), lrsTimestamped.contains(id), stored, principal, targets));
+            }
+        }
+        try {
+            store.insert(documents);
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream()
+                    .anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
+                throw ApiException.of(
+                        EvidenceError.XAPI_STATEMENT_CONFLICT,
+                        "A statement with one of these ids was stored at the same moment; send the request again"
+                                + " to see whether it was the same statement.");
+            }
+            throw e;
+        }
+        String provider = principal.providerUkprn();
+        List<String> toConvert = new ArrayList<>();
+        for (Document document : documents) {
+            String voids = document.getString(StatementStore.VOIDS);
+            if (voids != null) {
+                store.markVoided(provider, voids);
+                evidence.withdraw(voids);
+            } else if (store.isVoidedBy(provider, document.getString("_id"))) {
+                // The voiding statement arrived first (Data 2.3.2: voided iff a voiding statement refers to it).
+                store.markVoided(provider, document.getString("_id"));
+            } else {
+                toConvert.add(document.getString("_id"));
+            }
+        }
+        // Existing identical statements whose conversion did not finish (e.g. the KSB catalogue was unreachable
+        // and the LMS was answered 503) are converted on the resend.
+        existing.forEach((id, document) -> {
+            if (document.get(StatementStore.OUTCOME) == null
+                    && !Boolean.TRUE.equals(document.getBoolean(StatementStore.VOIDED))
+                    && !Boolean.TRUE.equals(document.getBoolean(StatementStore.VOIDING))) {
+                toConvert.add(id);
+            }
+        });
+        for (String id : toConvert) {
+            // As stored: for a resend, the first copy (its stored time and authority), not this one.
+            JsonNode statement =
+                    existing.containsKey(id) ? read(existing.get(id).getString(StatementStore.RAW)) : byId.get(id);
+            evidence.convert(provider, statement);
+        }
+        return answered;
+    }
+
+    /** Data 2.3.1; a timestamp the LRS set (none was sent) is left out of the comparison. */
+    private static boolean same(Document stored, ObjectNode received, boolean timestampSetByLrs) {
+        ObjectNode existing = (ObjectNode) read(stored.getString(StatementStore.RAW));
+        ObjectNode incoming = received.deepCopy();
+        if (Boolean.TRUE.equals(stored.getBoolean(LRS_TIMESTAMP))) {
+            existing.remove("timestamp");
+        }
+        if (timestampSetByLrs) {
+            incoming.remove("timestamp");
+        }
+        return StatementFormats.same(existing, incoming);
+    }
+
+    /** The stored statements the batch's StatementRefs point to; a voiding statement may not target another. */
+    private Map<String, Document> targets(Map<String, ObjectNode> batch, Map<String, Document> existing) {
+        Set<String> refs = new HashSet<>();
+        batch.values().forEach(s -> {
+            if ("StatementRef".equals(s.path("object").path("objectType").asText())) {
+                refs.add(s.path("object").path("id").asText().toLowerCase(Locale.ROOT));
+            }
+        });
+        Map<String, Document> targets = new HashMap<>();
+        if (!refs.isEmpty()) {
+            store.findAll(refs).forEach(d -> targets.put(d.getString("_id"), d));
+        }
+        for (Map.Entry<String, ObjectNode> entry : batch.entrySet()) {
+            ObjectNode statement = entry.getValue();
+            if (existing.containsKey(entry.getKey()) || !isVoiding(statement)) {
+                continue;
+            }
+            String target = statement.path("object").path("id").asText().toLowerCase(Locale.ROOT);
+            Document stored = targets.get(target);
+            ObjectNode inBatch = batch.get(target);
+            if (stored != null && Boolean.TRUE.equals(stored.getBoolean(StatementStore.VOIDING))
+                    || inBatch != null && isVoiding(inBatch)) {
+                throw StatementValidator.invalid(
+                        "object.id", "refers to a voiding statement, which cannot be voided" + " (Data 2.3.2)");
+            }
+        }
+        return targets;
+    }
+
+    private static boolean isVoiding(JsonNode statement) {
+        return StatementValidator.VOIDED.equals(
+                statement.path("verb").path("id").asText());
+    }
+
+    /** The statement as the LRS stores it: id, stored, authority and version set (Data 2.4.7-2.4.10). */
+    private ObjectNode complete(ObjectNode received, String id, Instant stored, XapiAccess.Principal principal) {
+        ObjectNode statement = received.deepCopy();
+        statement.put("id", id);
+        statement.put("stored", stored.toString());
+        if (!statement.has("timestamp")) {
+            statement.put("timestamp", stored.toString());
+        }
+        statement.set("authority", principal.authority().deepCopy());
+        if (!statement.has("version")) {
+            statement.put("version", "2.0.0");
+        }
+        if (statement.get("context") instanceof ObjectNode context) {
+            StatementFormats.arrays(context);
+        }
+        if (statement.path("object").get("context") instanceof ObjectNode context) {
+            StatementFormats.arrays(context);
+        }
+        return statement;
+    }
+
+    private Document document(
+            String id,
+            ObjectNode statement,
+            boolean lrsTimestamp,
+            Instant stored,
+            XapiAccess.Principal principal,
+            Map<String, Document> targets) {
+        Document document = new Document("_id", id)
+                .append(StatementStore.PROVIDER, principal.providerUkprn())
+                .append(StatementStore.STORED, Date.from(stored))
+                .append(StatementStore.VOIDED, false)
+                .append(StatementStore.VOIDING, isVoiding(statement));
+        document.append(LRS_TIMESTAMP, lrsTimestamp);
+        StatementFields fields = StatementFields.of(statement);
+        if ("StatementRef".equals(statement.path("object").path("objectType").asText())) {
+            String target = statement.path("object").path("id").asText().toLowerCase(Locale.ROOT);
+            document.append(StatementStore.REFERS_TO, target);
+            if (isVoiding(statement)) {
+                document.append(StatementStore.VOIDS, target);
+            }
+            Document found = targets.get(target);
+            if (found != null && principal.providerUkprn().equals(found.getString(StatementStore.PROVIDER))) {
+                fields.inherit(found);
+            }
+        }
+        fields.into(document);
+        String uln = XapiEvidence.actorUln(statement);
+        if (uln != null) {
+            document.append(StatementStore.ACTOR_ULN, uln);
+        }
+        return document.append(StatementStore.RAW, statement.toString());
+    }
+
+    /**
+     * A statement whose actor is an apprentice of another provider is refused (403): an LMS credential speaks for
+     * its own provider's learners only. The actor is matched by an {@code account} whose name is a ULN.
+     */
+    private void refuseOtherProvidersLearners(Iterable<ObjectNode> statements, String provider) {
+        for (ObjectNode statement : statements) {
+            String uln = statement.path("actor").path("account").path("name").asText(null);
+            if (uln == null || !ULN.matcher(uln).matches()) {
+                continue;
+            }
+            boolean known = apprentices.count("uln", uln) > 0;
+            boolean ours = apprentices.count("uln = ?1 and providerUkprn = ?2", uln, provider) > 0;
+            if (known && !ours) {
+                throw ApiException.of(
+                                EvidenceError.XAPI_LEARNER_OF_ANOTHER_PROVIDER,
+                                "The actor is an apprentice of another training provider; your LMS credential"
+                                        + " sends statements about your own apprentices only. Nothing was stored.")
+                        .with("statementId", statement.path("id").asText());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    public enum Format {
+        IDS,
+        EXACT,
+        CANONICAL;
+
+        static Format of(String value) {
+            return switch (value == null ? "exact" : value) {
+                case "ids" -> IDS;
+                case "exact" -> EXACT;
+                case "canonical" -> CANONICAL;
+                default -> throw invalidParameter("format", "must be ids, exact or canonical");
+            };
+        }
+    }
+
+    /** One statement by id; voided ones only by voidedStatementId (Communication 2.1.3). */
+    public Stored one(String id, boolean voided, XapiAccess.Principal principal) {
+        Document document = store.find(id.toLowerCase(Locale.ROOT))
+                .filter(d -> principal.providerUkprn() == null
+                        || principal.providerUkprn().equals(d.getString(StatementStore.PROVIDER)))
+                .filter(d -> voided == Boolean.TRUE.equals(d.getBoolean(StatementStore.VOIDED)))
+                .orElseThrow(() -> ApiException.of(
+                                EvidenceError.XAPI_STATEMENT_NOT_FOUND,
+                                "No " + (voided ? "voided " : "") + "statement with id " + id + " is stored for you.")
+                        .with("statementId", id));
+        return new Stored(
+                read(document.getString(StatementStore.RAW)),
+                document.getDate(StatementStore.STORED).toInstant());
+    }
+
+    public record Stored(JsonNode statement, Instant stored) {}
+
+    /** The query parameters of GET /xapi/statements once checked. */
+    public record Query(
+            String agent,
+            String verb,
+            String activity,
+            String registration,
+            boolean relatedActivities,
+            boolean relatedAgents,
+            Instant since,
+            Instant until,
+            int limit,
+            boolean ascending) {}
+
+    public record Page(List<JsonNode> statements, String more) {}
+
+    public Page query(Query query, Map<String, String> params, XapiAccess.Principal principal, Cursor after) {
+        List<Bson> filters = new ArrayList<>();
+        if (principal.providerUkprn() != null) {
+            filters.add(Filters.eq(StatementStore.PROVIDER, principal.providerUkprn()));
+        }
+        filters.add(Filters.ne(StatementStore.VOIDED, true));
+        if (query.agent() != null) {
+            filters.add(Filters.eq(
+                    query.relatedAgents() ? StatementFields.RELATED_AGENTS : StatementFields.AGENTS, query.agent()));
+        }
+        if (query.verb() != null) {
+            filters.add(Filters.eq(StatementFields.VERBS, query.verb()));
+        }
+        if (query.activity() != null) {
+            filters.add(Filters.eq(
+                    query.relatedActivities() ? StatementFields.RELATED_ACTIVITIES : StatementFields.ACTIVITIES,
+                    query.activity()));
+        }
+        if (query.registration() != null) {
+            filters.add(Filters.eq(
+                    StatementFields.REGISTRATIONS, query.registration().toLowerCase(Locale.ROOT)));
+        }
+        if (query.since() != null) {
+            filters.add(Filters.gt(StatementStore.STORED, Date.from(query.since())));
+        }
+        if (query.until() != null) {
+            filters.add(Filters.lte(StatementStore.STORED, Date.from(query.until())));
+        }
+        if (after != null) {
+            Date at = Date.from(after.stored());
+            filters.add(
+                    query.ascending()
+                            ? Filters.or(
+                                    Filters.gt(StatementStore.STORED, at),
+                                    Filters.and(Filters.eq(StatementStore.STORED, at), Filters.gt("_id", after.id())))
+                            : Filters.or(
+                                    Filters.lt(StatementStore.STORED, at),
+                                    Filters.and(Filters.eq(StatementStore.STORED, at), Filters.lt("_id", after.id()))));
+        }
+        int limit = query.limit() == 0 ? config.maxPageSize() : Math.min(query.limit(), config.maxPageSize());
+        List<Document> found = store.query(Filters.and(filters), query.ascending(), limit + 1);
+        boolean more = found.size() > limit;
+        List<Document> page = more ? found.subList(0, limit) : found;
+        List<JsonNode> statements = new ArrayList<>();
+        page.forEach(d -> statements.add(read(d.getString(StatementStore.RAW))));
+        String next = null;
+        if (more) {
+            Document last = page.get(page.size() - 1);
+            next = new Cursor(last.getDate(StatementStore.STORED).toInstant(), last.getString("_id"), params).encode();
+        }
+        return new Page(statements, next);
+    }
+
+    /** Where the next page starts, and the query it continues; opaque to clients. */
+    public record Cursor(Instant stored, String id, Map<String, String> params) {
+
+        String encode() {
+            ObjectNode node = STRICT.createObjectNode();
+            node.put("s", stored.toString()).put("i", id);
+            ObjectNode q = node.putObject("q");
+            params.forEach(q::put);
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(node.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        public static Cursor decode(String token) {
+            try {
+                JsonNode node =
+                        STRICT.readTree(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
+                Map<String, String> params = new LinkedHashMap<>();
+                node.get("q")
+                        .fields()
+                        .forEachRemaining(
+                                e -> params.put(e.getKey(), e.getValue().asText()));
+                return new Cursor(
+                        Instant.parse(node.get("s").asText()), node.get("i").asText(), params);
+            } catch (RuntimeException | JsonProcessingException e) {
+                throw invalidParameter("more", "is not a more link this LRS gave");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ JSON
+
+    static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw StatementValidator.invalid("statement", "is missing: the request has no body");
+        }
+        try {
+            return STRICT.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ApiException.of(
+                    EvidenceError.XAPI_STATEMENT_INVALID,
+                    "The body is not well-formed JSON (or repeats a property): " + e.getOriginalMessage());
+        }
+    }
+
+    static JsonNode read(String raw) {
+        try {
+            return STRICT.readTree(raw);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored statement is not JSON", e);
+        }
+    }
+
+    static ApiException invalidParameter(String name, String message) {
+        return ApiException.of(EvidenceError.XAPI_PARAMETER_INVALID, name + " " + message + ".")
+                .with("parameter", name);
+    }
+}
