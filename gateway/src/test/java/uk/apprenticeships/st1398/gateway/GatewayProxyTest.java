@@ -205,6 +205,35 @@ class GatewayProxyTest {
     }
 
     @Test
+    void xapiTakesBasicCredentialsToEvidenceButNothingElseDoes() {
+        // evidence is down in this test: a 503 shows the request was passed on to it (evidence checks the key).
+        given().auth()
+                .preemptive()
+                .basic("lms-key", "lms-secret")
+                .header("X-Experience-API-Version", "2.0.0")
+                .when()
+                .get("/xapi/statements")
+                .then()
+                .spec(Problems.problem(503, "service-unavailable"));
+        given().auth()
+                .oauth2(Tokens.tutor("10000001"))
+                .header("X-Experience-API-Version", "2.0.0")
+                .when()
+                .get("/xapi/statements")
+                .then()
+                .spec(Problems.problem(503, "service-unavailable"));
+        // Without credentials, and with Basic anywhere else, the gateway refuses before proxying.
+        given().when().get("/xapi/statements").then().spec(Problems.problem(401, "unauthorized"));
+        given().auth()
+                .preemptive()
+                .basic("lms-key", "lms-secret")
+                .when()
+                .get("/api/v1/apprentices")
+                .then()
+                .spec(Problems.problem(401, "unauthorized"));
+    }
+
+    @Test
     void dfeLearnerAndEpaPathsAreRoutedToAssessment() {
         given().auth()
                 .oauth2(Tokens.admin())

@@ -39,5 +39,12 @@ public interface GatewayConfig {
 
         /** Exact paths of this route that GET/HEAD/OPTIONS may read without a token (e.g. a published JWKS). */
         Optional<List<String>> publicReadPaths();
+
+        /**
+         * Path prefixes of this route whose service authenticates HTTP Basic credentials itself (e.g. {@code /xapi/},
+         * where LMSs send a key and secret issued per connection): a request there with an {@code Authorization:
+         * Basic} header is passed through unchecked by the gateway, and the service answers 401 for a bad one.
+         */
+        Optional<List<String>> basicAuthPrefixes();
     }
 }

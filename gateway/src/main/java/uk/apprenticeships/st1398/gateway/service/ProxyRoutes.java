@@ -93,6 +93,8 @@ public class ProxyRoutes {
             boolean publicReads = entry.getValue().publicReads();
             Set<String> publicPaths =
                     Set.copyOf(entry.getValue().publicReadPaths().orElse(List.of()));
+            List<String> basicPrefixes =
+                    List.copyOf(entry.getValue().basicAuthPrefixes().orElse(List.of()));
             Handler<RoutingContext> limit = rateLimiter.forGroup(entry.getKey());
             for (String path : entry.getValue().paths()) {
                 Route route = router.route(path).handler(ProxyRoutes::authenticate);
@@ -102,7 +104,8 @@ public class ProxyRoutes {
                 route.handler(ctx -> requireToken(
                                 ctx,
                                 publicReads
-                                        || publicPaths.contains(ctx.request().path())))
+                                        || publicPaths.contains(ctx.request().path()),
+                                basicPrefixes))
                         .handler(ctx -> proxy.handle(ctx.request()));
             }
             // Each service's own OpenAPI document, for the gateway's Swagger UI.
@@ -169,10 +172,17 @@ public class ProxyRoutes {
      * Rejects a request without a token before it reaches a service. Invalid tokens never get this far:
      * {@link #authenticate} fails them first.
      */
-    private static void requireToken(RoutingContext ctx, boolean publicReads) {
+    private static void requireToken(RoutingContext ctx, boolean publicReads, List<String> basicPrefixes) {
         if (publicReads && SAFE_METHODS.contains(ctx.request().method())) {
             ctx.next();
             return;
+        }
+        if (!basicPrefixes.isEmpty() && isBasic(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
+            String path = ctx.request().path();
+            if (basicPrefixes.stream().anyMatch(path::startsWith)) {
+                ctx.next(); // the service checks the credential (401 problem if it is wrong)
+                return;
+            }
         }
         if (ctx.user() instanceof QuarkusHttpUser user
                 && !user.getSecurityIdentity().isAnonymous()) {
@@ -180,6 +190,10 @@ public class ProxyRoutes {
             return;
         }
         HttpProblems.write(ctx, HttpProblems.unauthorized(ctx.request().path(), RequestIds.of(ctx)));
+    }
+
+    private static boolean isBasic(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
     private HttpProxy proxyTo(HttpClient client, String name, URI url) {
