@@ -44,6 +44,7 @@ import uk.apprenticeships.st1398.client.model.Evidence;
 import uk.apprenticeships.st1398.client.model.EvidenceRequest;
 import uk.apprenticeships.st1398.client.model.Review;
 import uk.apprenticeships.st1398.client.model.ReviewRequest;
+import uk.apprenticeships.st1398.client.model.StandardVersionApprovalRequest;
 
 /**
  * One whole journey through the gateway with the Java client generated at build time from the merged contract
@@ -125,6 +126,14 @@ class GeneratedClientJourneyEndToEndTest {
                             .name("End-to-end Assessments"));
         } catch (ApiException e) {
             assertEquals(409, e.getCode(), "created, or already there: " + e.getResponseBody());
+        }
+        // Approved for the standard version before it records outcomes or certificates (once per stack).
+        try {
+            new AssessmentOrganisationsApi(as("admin1"))
+                    .approvalResourceApprove(
+                            "EPA0001", new StandardVersionApprovalRequest().standardVersion("ST1398_1.0"));
+        } catch (ApiException e) {
+            assertEquals(409, e.getCode(), "approved, or already approved: " + e.getResponseBody());
         }
         Assessment assessment = new AssessmentsApi(as("admin1"))
                 .assessmentResourceRegister(new AssessmentRequest()
