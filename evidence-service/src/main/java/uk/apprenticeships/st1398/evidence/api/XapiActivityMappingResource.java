@@ -74,7 +74,10 @@ public class XapiActivityMappingResource {
 
     @DELETE
     @PermissionsAllowed(XAPI_MAPPINGS)
-    @Operation(summary = "Remove the provider's mapping of an activity")
+    @Operation(
+            summary = "Remove the provider's mapping of an activity",
+            description =
+                    "Statements stored from now on about the activity no longer become evidence or off-the-job entries through this mapping; drafts already made stay.")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response delete(
             @QueryParam("activityId") @NotBlank String activityId,

@@ -43,7 +43,9 @@ public class XapiActivityProfileResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(
             summary =
-                    "Store a profile document (204); If-Match / If-None-Match honoured (412); neither on an existing one: 409")
+                    "Store a profile document (204); If-Match / If-None-Match honoured (412); neither on an existing one: 409",
+            description =
+                    "xAPI Activity Profile Resource (xAPI 2.0 Communication 2.7), per provider, with ETags and If-Match / If-None-Match (Communication 3.1). Authenticated with HTTP Basic (an LMS credential, POST /api/v1/xapi-credentials) or an OpenID Connect access token; the X-Experience-API-Version header (2.0.x or 1.0.x) is required. What is implemented: docs/xapi.md.")
     public Response put(
             @HeaderParam(XapiResource.VERSION_HEADER) String version,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -61,7 +63,10 @@ public class XapiActivityProfileResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Merge a JSON object into a profile document (204); both must be JSON objects (400)")
+    @Operation(
+            summary = "Merge a JSON object into a profile document (204); both must be JSON objects (400)",
+            description =
+                    "xAPI Activity Profile Resource (xAPI 2.0 Communication 2.7), per provider, with ETags and If-Match / If-None-Match (Communication 3.1). Authenticated with HTTP Basic (an LMS credential, POST /api/v1/xapi-credentials) or an OpenID Connect access token; the X-Experience-API-Version header (2.0.x or 1.0.x) is required. What is implemented: docs/xapi.md.")
     public Response post(
             @HeaderParam(XapiResource.VERSION_HEADER) String version,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -79,7 +84,9 @@ public class XapiActivityProfileResource {
 
     @GET
     @Operation(
-            summary = "A profile document (with its ETag), or the profileIds stored (since a time) when none is named")
+            summary = "A profile document (with its ETag), or the profileIds stored (since a time) when none is named",
+            description =
+                    "xAPI Activity Profile Resource (xAPI 2.0 Communication 2.7), per provider, with ETags and If-Match / If-None-Match (Communication 3.1). Authenticated with HTTP Basic (an LMS credential, POST /api/v1/xapi-credentials) or an OpenID Connect access token; the X-Experience-API-Version header (2.0.x or 1.0.x) is required. What is implemented: docs/xapi.md.")
     public Response get(
             @HeaderParam(XapiResource.VERSION_HEADER) String version,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -108,7 +115,10 @@ public class XapiActivityProfileResource {
     }
 
     @DELETE
-    @Operation(summary = "Delete a profile document")
+    @Operation(
+            summary = "Delete a profile document",
+            description =
+                    "xAPI Activity Profile Resource (xAPI 2.0 Communication 2.7), per provider, with ETags and If-Match / If-None-Match (Communication 3.1). Authenticated with HTTP Basic (an LMS credential, POST /api/v1/xapi-credentials) or an OpenID Connect access token; the X-Experience-API-Version header (2.0.x or 1.0.x) is required. What is implemented: docs/xapi.md.")
     public Response delete(
             @HeaderParam(XapiResource.VERSION_HEADER) String version,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,

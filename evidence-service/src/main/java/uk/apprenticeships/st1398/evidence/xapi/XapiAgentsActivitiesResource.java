@@ -13,6 +13,10 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -34,7 +38,20 @@ public class XapiAgentsActivitiesResource {
     @GET
     @Path("/agents")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A Person object for an agent: its identifier (the LRS links no identities) and name")
+    @Operation(
+            summary = "A Person object for an agent: its identifier (the LRS links no identities) and name",
+            description =
+                    "xAPI Agents / Activities Resources (xAPI 2.0 Communication 2.4 and 2.5), within the caller's provider. Authenticated with HTTP Basic (an LMS credential, POST /api/v1/xapi-credentials) or an OpenID Connect access token; the X-Experience-API-Version header (2.0.x or 1.0.x) is required. What is implemented: docs/xapi.md.")
+    @APIResponse(
+            responseCode = "200",
+            description = "An xAPI Person object (objectType, name, mbox, mbox_sha1sum, openid, account as arrays)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            description = "xAPI Person object (Communication 2.4)")))
     public JsonNode agents(
             @HeaderParam(XapiResource.VERSION_HEADER) String version,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -61,7 +78,19 @@ public class XapiAgentsActivitiesResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "An Activity object: the definition of the newest of the provider's statements about it that"
-                    + " has one, or the id alone")
+                    + " has one, or the id alone",
+            description =
+                    "xAPI Agents / Activities Resources (xAPI 2.0 Communication 2.4 and 2.5), within the caller's provider. Authenticated with HTTP Basic (an LMS credential, POST /api/v1/xapi-credentials) or an OpenID Connect access token; the X-Experience-API-Version header (2.0.x or 1.0.x) is required. What is implemented: docs/xapi.md.")
+    @APIResponse(
+            responseCode = "200",
+            description = "An xAPI Activity object (objectType, id, definition)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            description = "xAPI Activity object (Communication 2.5)")))
     public JsonNode activities(
             @HeaderParam(XapiResource.VERSION_HEADER) String version,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,

@@ -70,7 +70,10 @@ public class XapiResource {
     @GET
     @Path("/about")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The xAPI versions this LRS accepts (no authentication, no version header needed)")
+    @Operation(
+            summary = "The xAPI versions this LRS accepts (no authentication, no version header needed)",
+            description =
+                    "xAPI About Resource (xAPI 2.0 Communication 2.8): public, no credentials and no version header needed.")
     public Map<String, Object> about() {
         return Map.of("version", List.of("2.0.0", "1.0.3"), "extensions", Map.of());
     }
@@ -78,7 +81,10 @@ public class XapiResource {
     @PUT
     @Path("/statements")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Store one statement under the statementId parameter (204; 409 if a different one has it)")
+    @Operation(
+            summary = "Store one statement under the statementId parameter (204; 409 if a different one has it)",
+            description =
+                    "xAPI Statement Resource (xAPI 2.0 Communication 2.1), scoped to the credential's provider. Authenticated with HTTP Basic (an LMS credential, POST /api/v1/xapi-credentials) or an OpenID Connect access token; the X-Experience-API-Version header (2.0.x or 1.0.x) is required. What is implemented: docs/xapi.md.")
     public Response put(
             @HeaderParam(VERSION_HEADER) String version,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -105,7 +111,10 @@ public class XapiResource {
     @Path("/statements")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Store a statement or a batch (all or nothing); answers the ids in order")
+    @Operation(
+            summary = "Store a statement or a batch (all or nothing); answers the ids in order",
+            description =
+                    "xAPI Statement Resource (xAPI 2.0 Communication 2.1), scoped to the credential's provider. Authenticated with HTTP Basic (an LMS credential, POST /api/v1/xapi-credentials) or an OpenID Connect access token; the X-Experience-API-Version header (2.0.x or 1.0.x) is required. What is implemented: docs/xapi.md.")
     public Response post(
             @HeaderParam(VERSION_HEADER) String version,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -123,7 +132,10 @@ public class XapiResource {
     @GET
     @Path("/statements")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One statement (statementId, voidedStatementId) or a filtered page of them, newest first")
+    @Operation(
+            summary = "One statement (statementId, voidedStatementId) or a filtered page of them, newest first",
+            description =
+                    "xAPI Statement Resource (xAPI 2.0 Communication 2.1), scoped to the credential's provider. Authenticated with HTTP Basic (an LMS credential, POST /api/v1/xapi-credentials) or an OpenID Connect access token; the X-Experience-API-Version header (2.0.x or 1.0.x) is required. What is implemented: docs/xapi.md.")
     public Response get(
             @HeaderParam(VERSION_HEADER) String version,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,

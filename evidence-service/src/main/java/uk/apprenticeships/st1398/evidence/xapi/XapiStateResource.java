@@ -40,7 +40,10 @@ public class XapiStateResource {
 
     @PUT
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Store a state document (204); If-Match / If-None-Match: * are honoured (412)")
+    @Operation(
+            summary = "Store a state document (204); If-Match / If-None-Match: * are honoured (412)",
+            description =
+                    "xAPI State Resource (xAPI 2.0 Communication 2.3), per provider, with ETags and If-Match / If-None-Match (Communication 3.1). Authenticated with HTTP Basic (an LMS credential, POST /api/v1/xapi-credentials) or an OpenID Connect access token; the X-Experience-API-Version header (2.0.x or 1.0.x) is required. What is implemented: docs/xapi.md.")
     public Response put(
             @HeaderParam(XapiResource.VERSION_HEADER) String version,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -58,7 +61,10 @@ public class XapiStateResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Merge a JSON object into a state document (204); both must be JSON objects (400)")
+    @Operation(
+            summary = "Merge a JSON object into a state document (204); both must be JSON objects (400)",
+            description =
+                    "xAPI State Resource (xAPI 2.0 Communication 2.3), per provider, with ETags and If-Match / If-None-Match (Communication 3.1). Authenticated with HTTP Basic (an LMS credential, POST /api/v1/xapi-credentials) or an OpenID Connect access token; the X-Experience-API-Version header (2.0.x or 1.0.x) is required. What is implemented: docs/xapi.md.")
     public Response post(
             @HeaderParam(XapiResource.VERSION_HEADER) String version,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -75,7 +81,10 @@ public class XapiStateResource {
     }
 
     @GET
-    @Operation(summary = "A state document (with its ETag), or the stateIds stored (since a time) when none is named")
+    @Operation(
+            summary = "A state document (with its ETag), or the stateIds stored (since a time) when none is named",
+            description =
+                    "xAPI State Resource (xAPI 2.0 Communication 2.3), per provider, with ETags and If-Match / If-None-Match (Communication 3.1). Authenticated with HTTP Basic (an LMS credential, POST /api/v1/xapi-credentials) or an OpenID Connect access token; the X-Experience-API-Version header (2.0.x or 1.0.x) is required. What is implemented: docs/xapi.md.")
     public Response get(
             @HeaderParam(XapiResource.VERSION_HEADER) String version,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -104,7 +113,10 @@ public class XapiStateResource {
     }
 
     @DELETE
-    @Operation(summary = "Delete a state document, or all of the activity and agent (and registration) without stateId")
+    @Operation(
+            summary = "Delete a state document, or all of the activity and agent (and registration) without stateId",
+            description =
+                    "xAPI State Resource (xAPI 2.0 Communication 2.3), per provider, with ETags and If-Match / If-None-Match (Communication 3.1). Authenticated with HTTP Basic (an LMS credential, POST /api/v1/xapi-credentials) or an OpenID Connect access token; the X-Experience-API-Version header (2.0.x or 1.0.x) is required. What is implemented: docs/xapi.md.")
     public Response delete(
             @HeaderParam(XapiResource.VERSION_HEADER) String version,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
