@@ -717,4 +717,55 @@ class DfeContractTest {
                 .body("[0].certificate.certificateData.standard.version", equalTo("1.0"))
                 .body("[0].certificate.certificateData.learningDetails.courseOption", equalTo("substation fitting"));
     }
+
+    // ------------------------------------------------------------------------------------------ EPA outcome rule
+
+    @Test
+    void aCertificateNeedsTheLatestEpaToBeAPass() {
+        // CreateBatchCertificateRequestValidator: DfE's draft (here the live EPA record) whose LatestEpaOutcome is
+        // not Pass refuses the certificate with "Latest EPA Outcome has not passed".
+        blogsOnSt0127();
+        // apiclient-create-epa.json records a Fail.
+        String epa = dfe().body(example("apiclient-create-epa.json"))
+                .post(BASE + "/epa")
+                .then()
+                .statusCode(200)
+                .body("[0].validationErrors", hasSize(0))
+                .extract()
+                .path("[0].epaReference");
+        // apiclient-create-certificate.json is then refused, and nothing is created.
+        dfe().body(example("apiclient-create-certificate.json"))
+                .post(BASE + "/certificate")
+                .then()
+                .statusCode(200)
+                .body("[0]", not(hasKey("certificate")))
+                .body("[0].validationErrors", contains("Latest EPA Outcome has not passed"));
+        dfe().get(BASE + "/certificate/1234567890/Blogs/1").then().statusCode(204);
+        dfe().get(BASE + "/learner/1234567890/Blogs/1")
+                .then()
+                .statusCode(200)
+                .body("", not(hasKey("certificate")))
+                .body("epaDetails.latestEpaOutcome", equalTo("Fail"));
+        // Withdrawn is no pass either (the Fail becomes a Withdrawn through apiclient-update-epa.json).
+        String withdrawn = text("apiclient-update-epa.json")
+                .replace("\"1234567890\"", "\"" + epa + "\"")
+                .replace("\"Pass\"", "\"Withdrawn\"");
+        dfe().body(withdrawn).put(BASE + "/epa").then().statusCode(200).body("[0].validationErrors", hasSize(0));
+        dfe().body(example("apiclient-create-certificate.json"))
+                .post(BASE + "/certificate")
+                .then()
+                .statusCode(200)
+                .body("[0].validationErrors", contains("Latest EPA Outcome has not passed"));
+        dfe().get(BASE + "/certificate/1234567890/Blogs/1").then().statusCode(204);
+        // apiclient-update-epa.json with the record's reference: the latest EPA is a Pass, the certificate is made.
+        String pass = text("apiclient-update-epa.json").replace("\"1234567890\"", "\"" + epa + "\"");
+        dfe().body(pass).put(BASE + "/epa").then().statusCode(200).body("[0].validationErrors", hasSize(0));
+        dfe().body(example("apiclient-create-certificate.json"))
+                .post(BASE + "/certificate")
+                .then()
+                .statusCode(200)
+                .body("[0].validationErrors", hasSize(0))
+                .body("[0].certificate.certificateData.certificateReference", matchesPattern("\\d{8}"));
+        dfe().get(BASE + "/certificate/1234567890/Blogs/1").then().statusCode(200);
+    }
 }

@@ -65,6 +65,7 @@ public class DfeService {
             "Pass", "Credit", "Merit", "Distinction", "Pass with excellence", "Outstanding", "No grade awarded");
 
     static final String NOT_FOUND_ITEM = "ULN, FamilyName and Standard not found.";
+    static final String EPA_NOT_PASSED = "Latest EPA Outcome has not passed";
     static final String NOT_APPROVED = "Your organisation is not approved to assess this Standard";
     private static final LocalDate EARLIEST = LocalDate.of(2017, 1, 1);
     private static final Pattern DATE = Pattern.compile(
@@ -183,6 +184,23 @@ public class DfeService {
                 new DfeModels.LearnerStatus(completionStatus(live)),
                 live.map(DfeService::epaDetails).orElse(null),
                 certificate.map(c -> view(c, s)).orElse(null));
+    }
+
+    /**
+     * CreateBatchCertificateRequestValidator: DfE keeps the EPA details in the learner's draft certificate and refuses
+     * to complete that draft unless its latest EPA outcome is {@code Pass}. DfE's draft is this platform's live EPA
+     * record of the registration (the certificate does not exist yet, or "Certificate already exists" is answered
+     * instead), so the rule applies when the learner has one whose last EPA is not a pass; with no EPA recorded there
+     * is no draft and DfE does not apply it.
+     */
+    private boolean latestEpaNotPassed(Subject subject) {
+        if (subject.registration == null) {
+            return false;
+        }
+        Optional<EpaRecord> live = records.live(subject.registration.id).filter(r -> !r.deleted());
+        return live.isPresent()
+                && (live.get().epas.isEmpty()
+                        || live.get().epas.get(live.get().epas.size() - 1).outcome != EpaOutcome.Pass);
     }
 
     /** DfE's ILR completion status: 1 continuing, 2 completed (passed), 3 withdrawn. */
@@ -428,6 +446,8 @@ public class DfeService {
                     errors.add("Certificate reference must be empty");
                 } else if (own.isPresent()) {
                     errors.add("Certificate already exists: " + own.get().reference);
+                } else if (latestEpaNotPassed(subject)) {
+                    errors.add(EPA_NOT_PASSED);
                 }
             } else if (blank(reference)) {
                 errors.add("Provide the certificate reference");
