@@ -23,6 +23,8 @@ import uk.apprenticeships.st1398.assessment.api.EpaRequest;
 import uk.apprenticeships.st1398.assessment.api.StatusChangeRequest;
 import uk.apprenticeships.st1398.assessment.api.dfe.DfeModels;
 import uk.apprenticeships.st1398.assessment.client.CatalogueModels;
+import uk.apprenticeships.st1398.assessment.client.EvidenceClient;
+import uk.apprenticeships.st1398.assessment.client.Portfolios;
 import uk.apprenticeships.st1398.assessment.client.StandardCatalogue;
 import uk.apprenticeships.st1398.assessment.client.StandardCatalogue.KnownStandard;
 import uk.apprenticeships.st1398.assessment.config.AssessmentError;
@@ -104,6 +106,7 @@ public class DfeService {
     }
 
     private final StandardCatalogue catalogue;
+    private final Portfolios portfolios;
     private final EpaService epaService;
     private final CertificateService certificateService;
     private final ApprovalService approvals;
@@ -116,6 +119,7 @@ public class DfeService {
 
     public DfeService(
             StandardCatalogue catalogue,
+            Portfolios portfolios,
             EpaService epaService,
             CertificateService certificateService,
             ApprovalService approvals,
@@ -126,6 +130,7 @@ public class DfeService {
             CurrentCaller caller,
             Clock clock) {
         this.catalogue = catalogue;
+        this.portfolios = portfolios;
         this.epaService = epaService;
         this.certificateService = certificateService;
         this.approvals = approvals;
@@ -175,12 +180,24 @@ public class DfeService {
         Optional<EpaRecord> live = records.live(a.id).filter(r -> !r.deleted());
         Optional<Certificate> certificate = certificates.live(a.uln, s.reference(), epaoId);
         String version = a.standardVersion.substring(a.standardVersion.indexOf('_') + 1);
+        // The linked e-portfolio apprentice's dates (DfE takes them from the ILR); another learner's record is
+        // never used (the ULN must be the registration's).
+        Optional<EvidenceClient.Apprentice> apprentice = blank(a.apprenticeId)
+                ? Optional.empty()
+                : portfolios
+                        .apprenticeIfVisible(a.apprenticeId.strip())
+                        .filter(p -> String.valueOf(a.uln).equals(p.uln()));
         return new DfeModels.LearnerResponse(
                 new DfeModels.LearnerData(
                         standardOut(s, version),
                         new DfeModels.LearnerOut(
                                 uln, certificate.map(c -> c.givenNames).orElse(null), a.familyName),
-                        new DfeModels.LearnerLearningDetails(null, null, null, null, ukprn(a.providerUkprn))),
+                        new DfeModels.LearnerLearningDetails(
+                                null,
+                                apprentice.map(p -> date(p.startDate())).orElse(null),
+                                apprentice.map(p -> date(p.plannedEndDate())).orElse(null),
+                                null,
+                                ukprn(a.providerUkprn))),
                 new DfeModels.LearnerStatus(completionStatus(live)),
                 live.map(DfeService::epaDetails).orElse(null),
                 certificate.map(c -> view(c, s)).orElse(null));
