@@ -1,5 +1,11 @@
 package uk.apprenticeships.st1398.assessment;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,18 +17,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import uk.apprenticeships.st1398.testing.Problems;
 import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
@@ -41,6 +52,7 @@ import uk.apprenticeships.st1398.testing.Tokens;
  */
 @QuarkusTest
 @QuarkusTestResource(value = StandardsPlanStub.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = EvidenceServiceStub.class, restrictToAnnotatedClass = false)
 class DfeContractTest {
 
     static final String BASE = "/assessor-service/api/v1";
@@ -716,5 +728,185 @@ class DfeContractTest {
                 .body("[0].validationErrors", hasSize(0))
                 .body("[0].certificate.certificateData.standard.version", equalTo("1.0"))
                 .body("[0].certificate.certificateData.learningDetails.courseOption", equalTo("substation fitting"));
+    }
+
+    // ------------------------------------------------------------------------------------------ EPA outcome rule
+
+    @Test
+    void aCertificateNeedsTheLatestEpaToBeAPass() {
+        // CreateBatchCertificateRequestValidator: DfE's draft (here the live EPA record) whose LatestEpaOutcome is
+        // not Pass refuses the certificate with "Latest EPA Outcome has not passed".
+        blogsOnSt0127();
+        // apiclient-create-epa.json records a Fail.
+        String epa = dfe().body(example("apiclient-create-epa.json"))
+                .post(BASE + "/epa")
+                .then()
+                .statusCode(200)
+                .body("[0].validationErrors", hasSize(0))
+                .extract()
+                .path("[0].epaReference");
+        // apiclient-create-certificate.json is then refused, and nothing is created.
+        dfe().body(example("apiclient-create-certificate.json"))
+                .post(BASE + "/certificate")
+                .then()
+                .statusCode(200)
+                .body("[0]", not(hasKey("certificate")))
+                .body("[0].validationErrors", contains("Latest EPA Outcome has not passed"));
+        dfe().get(BASE + "/certificate/1234567890/Blogs/1").then().statusCode(204);
+        dfe().get(BASE + "/learner/1234567890/Blogs/1")
+                .then()
+                .statusCode(200)
+                .body("", not(hasKey("certificate")))
+                .body("epaDetails.latestEpaOutcome", equalTo("Fail"));
+        // Withdrawn is no pass either (the Fail becomes a Withdrawn through apiclient-update-epa.json).
+        String withdrawn = text("apiclient-update-epa.json")
+                .replace("\"1234567890\"", "\"" + epa + "\"")
+                .replace("\"Pass\"", "\"Withdrawn\"");
+        dfe().body(withdrawn).put(BASE + "/epa").then().statusCode(200).body("[0].validationErrors", hasSize(0));
+        dfe().body(example("apiclient-create-certificate.json"))
+                .post(BASE + "/certificate")
+                .then()
+                .statusCode(200)
+                .body("[0].validationErrors", contains("Latest EPA Outcome has not passed"));
+        dfe().get(BASE + "/certificate/1234567890/Blogs/1").then().statusCode(204);
+        // apiclient-update-epa.json with the record's reference: the latest EPA is a Pass, the certificate is made.
+        String pass = text("apiclient-update-epa.json").replace("\"1234567890\"", "\"" + epa + "\"");
+        dfe().body(pass).put(BASE + "/epa").then().statusCode(200).body("[0].validationErrors", hasSize(0));
+        dfe().body(example("apiclient-create-certificate.json"))
+                .post(BASE + "/certificate")
+                .then()
+                .statusCode(200)
+                .body("[0].validationErrors", hasSize(0))
+                .body("[0].certificate.certificateData.certificateReference", matchesPattern("\\d{8}"));
+        dfe().get(BASE + "/certificate/1234567890/Blogs/1").then().statusCode(200);
+    }
+
+    // ------------------------------------------------------------------------------------------ learning dates
+
+    private static WireMock evidence() {
+        URI url = URI.create(ConfigProvider.getConfig().getValue("quarkus.rest-client.evidence.url", String.class));
+        return new WireMock(url.getHost(), url.getPort());
+    }
+
+    /** A fresh evidence-service apprentice id (24 hex digits, as MongoDB's). */
+    private static String apprenticeId() {
+        return "%024x".formatted(Long.parseLong(TestIds.suffix(), 36));
+    }
+
+    /**
+     * A learner (family name Blogs) on ST0127 1.0 whose registration links evidence-service apprentice {@code id};
+     * answers the learner's DfE path. The organisation must be approved for ST0127 1.0 too.
+     */
+    private String linkedLearner(String uln, String apprenticeId) {
+        AssessmentApi.as(Tokens.admin())
+                .body(Map.of(
+                        "uln",
+                        uln,
+                        "familyName",
+                        "Blogs",
+                        "standardVersion",
+                        "ST0127_1.0",
+                        "providerUkprn",
+                        ukprn,
+                        "employerId",
+                        TestIds.employerId(),
+                        "epaoId",
+                        epaoId,
+                        "gatewayDate",
+                        "2025-01-02",
+                        "apprenticeId",
+                        apprenticeId))
+                .post("/api/v1/assessments")
+                .then()
+                .statusCode(201);
+        return BASE + "/learner/" + uln + "/Blogs/1";
+    }
+
+    @Test
+    void learningDatesComeFromTheLinkedEvidenceServiceApprentice() {
+        // DfE's LearningDetails (Models/Response/Learners/LearningDetails.cs): LearningStartDate and PlannedEndDate
+        // are DateTimes, written as DfE's serializer writes them ("2024-09-02T00:00:00").
+        String id = apprenticeId();
+        String uln = TestIds.uln();
+        evidence().register(get(urlEqualTo("/api/v1/apprentices/" + id)).willReturn(okJson("""
+                {"id":"%s","uln":"%s","givenName":"Fred","familyName":"Blogs","providerUkprn":"%s",
+                 "employerId":"E1","standardVersion":"ST0127_1.0","startDate":"2024-09-02",
+                 "plannedEndDate":"2026-03-31","status":"active"}
+                """.formatted(
+                        id, uln, ukprn))));
+        AssessmentApi.approve(epaoId, "ST0127_1.0");
+        dfe().get(linkedLearner(uln, id))
+                .then()
+                .statusCode(200)
+                .body("learnerData.learningDetails.learningStartDate", equalTo("2024-09-02T00:00:00"))
+                .body("learnerData.learningDetails.plannedEndDate", equalTo("2026-03-31T00:00:00"))
+                .body("learnerData.learningDetails.providerUkPrn", equalTo(Integer.parseInt(ukprn)))
+                .body("learnerData.learningDetails", not(hasKey("providerName")));
+        // Read with the caller's own token, so evidence-service's tenant rules apply.
+        evidence()
+                .verifyThat(getRequestedFor(urlEqualTo("/api/v1/apprentices/" + id))
+                        .withHeader("Authorization", matching("Bearer .+")));
+    }
+
+    @Test
+    void learningDatesAreLeftOutWhenEvidenceServiceHasNoSuchApprenticeForTheCaller() {
+        // An unknown apprentice (404) and one evidence-service does not show this assessor (403): the learner is
+        // answered as without a link, the dates absent.
+        String unknown = apprenticeId();
+        String hidden = apprenticeId();
+        evidence()
+                .register(get(urlEqualTo("/api/v1/apprentices/" + unknown))
+                        .willReturn(aResponse().withStatus(404)));
+        evidence()
+                .register(get(urlEqualTo("/api/v1/apprentices/" + hidden))
+                        .willReturn(aResponse().withStatus(403)));
+        AssessmentApi.approve(epaoId, "ST0127_1.0");
+        for (String id : List.of(unknown, hidden)) {
+            dfe().get(linkedLearner(TestIds.uln(), id))
+                    .then()
+                    .statusCode(200)
+                    .body("learnerData.learningDetails", not(hasKey("learningStartDate")))
+                    .body("learnerData.learningDetails", not(hasKey("plannedEndDate")))
+                    .body("learnerData.learningDetails.providerUkPrn", equalTo(Integer.parseInt(ukprn)));
+        }
+    }
+
+    @Test
+    void anotherLearnersApprenticeRecordIsNeverUsed() {
+        // The link names an apprentice of another ULN: its dates are not this learner's.
+        String id = apprenticeId();
+        evidence().register(get(urlEqualTo("/api/v1/apprentices/" + id)).willReturn(okJson("""
+                {"id":"%s","uln":"%s","familyName":"Blogs","startDate":"2024-09-02","plannedEndDate":"2026-03-31"}
+                """.formatted(
+                        id, TestIds.uln()))));
+        AssessmentApi.approve(epaoId, "ST0127_1.0");
+        dfe().get(linkedLearner(TestIds.uln(), id))
+                .then()
+                .statusCode(200)
+                .body("learnerData.learningDetails", not(hasKey("learningStartDate")))
+                .body("learnerData.learningDetails", not(hasKey("plannedEndDate")));
+    }
+
+    @Test
+    void aFailingEvidenceServiceIsThisPlatformsProblem() {
+        // evidence-service answers 500: the lookup of a linked learner is the platform's 503 problem, not a DfE body.
+        String id = apprenticeId();
+        evidence()
+                .register(get(urlEqualTo("/api/v1/apprentices/" + id))
+                        .willReturn(aResponse().withStatus(500)));
+        AssessmentApi.approve(epaoId, "ST0127_1.0");
+        dfe().get(linkedLearner(TestIds.uln(), id))
+                .then()
+                .spec(Problems.problem(503, "service-unavailable", "downstream-unavailable"));
+    }
+
+    @Test
+    void learningDatesAreLeftOutWithoutALink() {
+        blogsOnSt0127();
+        dfe().get(BASE + "/learner/1234567890/Blogs/1")
+                .then()
+                .statusCode(200)
+                .body("learnerData.learningDetails", not(hasKey("learningStartDate")))
+                .body("learnerData.learningDetails", not(hasKey("plannedEndDate")));
     }
 }

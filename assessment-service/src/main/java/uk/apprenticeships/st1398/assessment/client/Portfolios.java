@@ -1,6 +1,7 @@
 package uk.apprenticeships.st1398.assessment.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import uk.apprenticeships.st1398.assessment.config.AssessmentError;
@@ -29,6 +30,22 @@ public class Portfolios {
 
     public EvidenceClient.Apprentice apprentice(String id) {
         return read(id, "apprentice record", () -> client.apprentice(id));
+    }
+
+    /**
+     * The apprentice record when the caller may see it: empty when evidence-service has no such apprentice or does not
+     * show it to the caller (404, 401/403), for a read that only adds what it finds (the DfE learner's learning
+     * dates). A service that is down or slow still answers the platform's 503/504 problems.
+     */
+    public Optional<EvidenceClient.Apprentice> apprenticeIfVisible(String id) {
+        try {
+            return downstreams.readOptional(DOWNSTREAM, () -> client.apprentice(id));
+        } catch (DownstreamRejected e) {
+            if (e.status() == 401 || e.status() == 403) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     public EvidenceClient.Coverage coverage(String id) {

@@ -23,6 +23,8 @@ import uk.apprenticeships.st1398.assessment.api.EpaRequest;
 import uk.apprenticeships.st1398.assessment.api.StatusChangeRequest;
 import uk.apprenticeships.st1398.assessment.api.dfe.DfeModels;
 import uk.apprenticeships.st1398.assessment.client.CatalogueModels;
+import uk.apprenticeships.st1398.assessment.client.EvidenceClient;
+import uk.apprenticeships.st1398.assessment.client.Portfolios;
 import uk.apprenticeships.st1398.assessment.client.StandardCatalogue;
 import uk.apprenticeships.st1398.assessment.client.StandardCatalogue.KnownStandard;
 import uk.apprenticeships.st1398.assessment.config.AssessmentError;
@@ -65,6 +67,7 @@ public class DfeService {
             "Pass", "Credit", "Merit", "Distinction", "Pass with excellence", "Outstanding", "No grade awarded");
 
     static final String NOT_FOUND_ITEM = "ULN, FamilyName and Standard not found.";
+    static final String EPA_NOT_PASSED = "Latest EPA Outcome has not passed";
     static final String NOT_APPROVED = "Your organisation is not approved to assess this Standard";
     private static final LocalDate EARLIEST = LocalDate.of(2017, 1, 1);
     private static final Pattern DATE = Pattern.compile(
@@ -103,6 +106,7 @@ public class DfeService {
     }
 
     private final StandardCatalogue catalogue;
+    private final Portfolios portfolios;
     private final EpaService epaService;
     private final CertificateService certificateService;
     private final ApprovalService approvals;
@@ -115,6 +119,7 @@ public class DfeService {
 
     public DfeService(
             StandardCatalogue catalogue,
+            Portfolios portfolios,
             EpaService epaService,
             CertificateService certificateService,
             ApprovalService approvals,
@@ -125,6 +130,7 @@ public class DfeService {
             CurrentCaller caller,
             Clock clock) {
         this.catalogue = catalogue;
+        this.portfolios = portfolios;
         this.epaService = epaService;
         this.certificateService = certificateService;
         this.approvals = approvals;
@@ -174,15 +180,44 @@ public class DfeService {
         Optional<EpaRecord> live = records.live(a.id).filter(r -> !r.deleted());
         Optional<Certificate> certificate = certificates.live(a.uln, s.reference(), epaoId);
         String version = a.standardVersion.substring(a.standardVersion.indexOf('_') + 1);
+        // The linked e-portfolio apprentice's dates (DfE takes them from the ILR); another learner's record is
+        // never used (the ULN must be the registration's).
+        Optional<EvidenceClient.Apprentice> apprentice = blank(a.apprenticeId)
+                ? Optional.empty()
+                : portfolios
+                        .apprenticeIfVisible(a.apprenticeId.strip())
+                        .filter(p -> String.valueOf(a.uln).equals(p.uln()));
         return new DfeModels.LearnerResponse(
                 new DfeModels.LearnerData(
                         standardOut(s, version),
                         new DfeModels.LearnerOut(
                                 uln, certificate.map(c -> c.givenNames).orElse(null), a.familyName),
-                        new DfeModels.LearnerLearningDetails(null, null, null, null, ukprn(a.providerUkprn))),
+                        new DfeModels.LearnerLearningDetails(
+                                null,
+                                apprentice.map(p -> date(p.startDate())).orElse(null),
+                                apprentice.map(p -> date(p.plannedEndDate())).orElse(null),
+                                null,
+                                ukprn(a.providerUkprn))),
                 new DfeModels.LearnerStatus(completionStatus(live)),
                 live.map(DfeService::epaDetails).orElse(null),
                 certificate.map(c -> view(c, s)).orElse(null));
+    }
+
+    /**
+     * CreateBatchCertificateRequestValidator: DfE keeps the EPA details in the learner's draft certificate and refuses
+     * to complete that draft unless its latest EPA outcome is {@code Pass}. DfE's draft is this platform's live EPA
+     * record of the registration (the certificate does not exist yet, or "Certificate already exists" is answered
+     * instead), so the rule applies when the learner has one whose last EPA is not a pass; with no EPA recorded there
+     * is no draft and DfE does not apply it.
+     */
+    private boolean latestEpaNotPassed(Subject subject) {
+        if (subject.registration == null) {
+            return false;
+        }
+        Optional<EpaRecord> live = records.live(subject.registration.id).filter(r -> !r.deleted());
+        return live.isPresent()
+                && (live.get().epas.isEmpty()
+                        || live.get().epas.get(live.get().epas.size() - 1).outcome != EpaOutcome.Pass);
     }
 
     /** DfE's ILR completion status: 1 continuing, 2 completed (passed), 3 withdrawn. */
@@ -428,6 +463,8 @@ public class DfeService {
                     errors.add("Certificate reference must be empty");
                 } else if (own.isPresent()) {
                     errors.add("Certificate already exists: " + own.get().reference);
+                } else if (latestEpaNotPassed(subject)) {
+                    errors.add(EPA_NOT_PASSED);
                 }
             } else if (blank(reference)) {
                 errors.add("Provide the certificate reference");

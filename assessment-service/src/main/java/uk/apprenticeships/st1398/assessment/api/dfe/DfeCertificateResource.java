@@ -74,7 +74,8 @@ public class DfeCertificateResource {
     @Operation(
             summary = "Create certificates (DfE)",
             description = "DfE's CreateCertificates: up to 25 CreateCertificateRequest; each answered with "
-                    + "{requestId, certificate} or its validationErrors.")
+                    + "{requestId, certificate} or its validationErrors (\"Latest EPA Outcome has not passed\" "
+                    + "when the learner's latest recorded EPA is not a Pass).")
     @RequestBody(
             description = "An array of DfE CreateCertificateRequest",
             content =

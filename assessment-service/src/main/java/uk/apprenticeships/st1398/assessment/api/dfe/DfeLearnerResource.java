@@ -34,7 +34,9 @@ public class DfeLearnerResource {
     @Operation(
             summary = "Get a learner (DfE)",
             description = "DfE's GetLearner: learnerData, status, epaDetails and certificate of a learner "
-                    + "registered with your organisation; 403 with the validation messages otherwise.")
+                    + "registered with your organisation; learningDetails.learningStartDate and plannedEndDate "
+                    + "from the linked evidence-service apprentice when there is one you may see; 403 with the "
+                    + "validation messages otherwise.")
     @APIResponse(
             responseCode = "200",
             description = "The learner",
