@@ -13,8 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Date;
-import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,14 +27,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class XapiAgentProfileResource {
 
     private static final String RESOURCE = "agent-profile";
+    private static final String ABOUT =
+            "xAPI Agent Profile Resource (xAPI 2.0 Communication 2.6), per provider, with ETags and If-Match / If-None-Match (Communication 3.1). Authenticated with HTTP Basic (an LMS credential, POST /api/v1/xapi-credentials) or an OpenID Connect access token; the X-Experience-API-Version header (2.0.x or 1.0.x) is required. What is implemented: docs/xapi.md.";
+
     private static final Set<String> PARAMETERS = Set.of("agent", "profileId", "since");
 
-    private final XapiDocuments documents;
-    private final XapiAccess access;
+    private final XapiDocumentEndpoint endpoint;
 
     public XapiAgentProfileResource(XapiDocuments documents, XapiAccess access) {
-        this.documents = documents;
-        this.access = access;
+        this.endpoint = new XapiDocumentEndpoint(
+                documents,
+                access,
+                "Agent Profile Resource",
+                PARAMETERS,
+                "profileId",
+                true,
+                XapiAgentProfileResource::key);
     }
 
     @PUT
@@ -44,8 +50,7 @@ public class XapiAgentProfileResource {
     @Operation(
             summary =
                     "Store a profile document (204); If-Match / If-None-Match honoured (412); neither on an existing one: 409",
-            description =
-                    "xAPI Agent Profile Resource (xAPI 2.0 Communication 2.6), per provider, with ETags and If-Match / If-None-Match (Communication 3.1). Authenticated with HTTP Basic (an LMS credential, POST /api/v1/xapi-credentials) or an OpenID Connect access token; the X-Experience-API-Version header (2.0.x or 1.0.x) is required. What is implemented: docs/xapi.md.")
+            description = ABOUT)
     public Response put(
             @HeaderParam(XapiResource.VERSION_HEADER) String version,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -54,19 +59,14 @@ public class XapiAgentProfileResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Context UriInfo uri,
             byte[] body) {
-        XapiVersions.require(version);
-        XapiAccess.Principal principal = access.writer(authorization);
-        XapiDocuments.Key key = key(uri.getQueryParameters(), principal, true);
-        documents.put(key, contentType, body, ifMatch, ifNoneMatch, false, true);
-        return Response.noContent().build();
+        return endpoint.put(version, authorization, contentType, ifMatch, ifNoneMatch, uri, body);
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(
             summary = "Merge a JSON object into a profile document (204); both must be JSON objects (400)",
-            description =
-                    "xAPI Agent Profile Resource (xAPI 2.0 Communication 2.6), per provider, with ETags and If-Match / If-None-Match (Communication 3.1). Authenticated with HTTP Basic (an LMS credential, POST /api/v1/xapi-credentials) or an OpenID Connect access token; the X-Experience-API-Version header (2.0.x or 1.0.x) is required. What is implemented: docs/xapi.md.")
+            description = ABOUT)
     public Response post(
             @HeaderParam(XapiResource.VERSION_HEADER) String version,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -75,89 +75,39 @@ public class XapiAgentProfileResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Context UriInfo uri,
             byte[] body) {
-        XapiVersions.require(version);
-        XapiAccess.Principal principal = access.writer(authorization);
-        XapiDocuments.Key key = key(uri.getQueryParameters(), principal, true);
-        documents.put(key, contentType, body, ifMatch, ifNoneMatch, true, false);
-        return Response.noContent().build();
+        return endpoint.post(version, authorization, contentType, ifMatch, ifNoneMatch, uri, body);
     }
 
     @GET
     @Operation(
             summary = "A profile document (with its ETag), or the profileIds stored (since a time) when none is named",
-            description =
-                    "xAPI Agent Profile Resource (xAPI 2.0 Communication 2.6), per provider, with ETags and If-Match / If-None-Match (Communication 3.1). Authenticated with HTTP Basic (an LMS credential, POST /api/v1/xapi-credentials) or an OpenID Connect access token; the X-Experience-API-Version header (2.0.x or 1.0.x) is required. What is implemented: docs/xapi.md.")
+            description = ABOUT)
     public Response get(
             @HeaderParam(XapiResource.VERSION_HEADER) String version,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context UriInfo uri) {
-        XapiVersions.require(version);
-        XapiAccess.Principal principal = access.writer(authorization);
-        MultivaluedMap<String, String> params = uri.getQueryParameters();
-        XapiDocuments.Key key = key(params, principal, false);
-        if (key.documentId() == null) {
-            String since = XapiResource.single(params, "since");
-            java.time.Instant after = null;
-            if (since != null) {
-                after = XapiQueries.parse(java.util.Map.of("since", since)).since();
-            }
-            List<String> ids = documents.ids(key, after);
-            return Response.ok(ids, MediaType.APPLICATION_JSON).build();
-        }
-        if (params.containsKey("since")) {
-            throw XapiStatements.invalidParameter("since", "is only used without profileId");
-        }
-        XapiDocuments.Stored stored = documents.get(key);
-        return Response.ok(stored.content(), stored.contentType())
-                .header(HttpHeaders.ETAG, "\"" + stored.etag() + "\"")
-                .lastModified(Date.from(stored.updated()))
-                .build();
+        return endpoint.get(version, authorization, uri);
     }
 
     @DELETE
-    @Operation(
-            summary = "Delete a profile document",
-            description =
-                    "xAPI Agent Profile Resource (xAPI 2.0 Communication 2.6), per provider, with ETags and If-Match / If-None-Match (Communication 3.1). Authenticated with HTTP Basic (an LMS credential, POST /api/v1/xapi-credentials) or an OpenID Connect access token; the X-Experience-API-Version header (2.0.x or 1.0.x) is required. What is implemented: docs/xapi.md.")
+    @Operation(summary = "Delete a profile document", description = ABOUT)
     public Response delete(
             @HeaderParam(XapiResource.VERSION_HEADER) String version,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context UriInfo uri) {
-        XapiVersions.require(version);
-        XapiAccess.Principal principal = access.writer(authorization);
-        MultivaluedMap<String, String> params = uri.getQueryParameters();
-        if (params.containsKey("since")) {
-            throw XapiStatements.invalidParameter("since", "is not a parameter of DELETE");
-        }
-        documents.delete(key(params, principal, true), ifMatch);
-        return Response.noContent().build();
+        return endpoint.delete(version, authorization, ifMatch, uri);
     }
 
     private static XapiDocuments.Key key(
             MultivaluedMap<String, String> params, XapiAccess.Principal principal, boolean documentIdRequired) {
-        for (var entry : params.entrySet()) {
-            if (!PARAMETERS.contains(entry.getKey())) {
-                throw XapiStatements.invalidParameter(
-                        entry.getKey(), "is not a parameter of the Agent Profile Resource (names are case-sensitive)");
-            }
-            if (entry.getValue().size() > 1) {
-                throw XapiStatements.invalidParameter(entry.getKey(), "is given more than once");
-            }
-        }
-        if (documentIdRequired && params.containsKey("since")) {
-            throw XapiStatements.invalidParameter("since", "is only used by GET without profileId");
-        }
         String activityId = "";
         String agent = XapiResource.single(params, "agent");
         if (agent == null) {
             throw XapiStatements.invalidParameter("agent", "is required");
         }
         String agentKey = XapiQueries.agentKey(agent);
-        String documentId = XapiResource.single(params, "profileId");
-        if (documentIdRequired && (documentId == null || documentId.isEmpty())) {
-            throw XapiStatements.invalidParameter("profileId", "is required");
-        }
+        String documentId = XapiDocumentEndpoint.documentId(params, "profileId", documentIdRequired);
         return new XapiDocuments.Key(principal.providerUkprn(), RESOURCE, activityId, agentKey, null, documentId);
     }
 }
