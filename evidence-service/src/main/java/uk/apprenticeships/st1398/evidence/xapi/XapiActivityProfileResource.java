@@ -59,7 +59,7 @@ public class XapiActivityProfileResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Context UriInfo uri,
             byte[] body) {
-        return endpoint.put(version, authorization, contentType, ifMatch, ifNoneMatch, uri, body);
+        return endpoint.store(version, authorization, contentType, ifMatch, ifNoneMatch, uri, body, false);
     }
 
     @POST
@@ -75,7 +75,7 @@ public class XapiActivityProfileResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Context UriInfo uri,
             byte[] body) {
-        return endpoint.post(version, authorization, contentType, ifMatch, ifNoneMatch, uri, body);
+        return endpoint.store(version, authorization, contentType, ifMatch, ifNoneMatch, uri, body, true);
     }
 
     @GET

@@ -55,29 +55,8 @@ final class XapiDocumentEndpoint {
         this.keys = keys;
     }
 
-    Response put(
-            String version,
-            String authorization,
-            String contentType,
-            String ifMatch,
-            String ifNoneMatch,
-            UriInfo uri,
-            byte[] body) {
-        return store(version, authorization, contentType, ifMatch, ifNoneMatch, uri, body, false);
-    }
-
-    Response post(
-            String version,
-            String authorization,
-            String contentType,
-            String ifMatch,
-            String ifNoneMatch,
-            UriInfo uri,
-            byte[] body) {
-        return store(version, authorization, contentType, ifMatch, ifNoneMatch, uri, body, true);
-    }
-
-    private Response store(
+    /** PUT (replace) or POST ({@code merge}: a JSON object merged into the stored one, Communication 2.3). */
+    Response store(
             String version,
             String authorization,
             String contentType,
