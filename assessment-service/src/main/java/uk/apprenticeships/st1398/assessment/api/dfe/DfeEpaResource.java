@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import uk.apprenticeships.st1398.assessment.service.AccessRules;
 import uk.apprenticeships.st1398.assessment.service.DfeService;
 
@@ -97,10 +96,5 @@ public class DfeEpaResource {
             @PathParam("epaReference") String epaReference) {
         service.deleteEpa(uln, familyName, standard, epaReference);
         return Response.noContent().build();
-    }
-
-    @ServerExceptionMapper
-    public Response refused(DfeService.Refused e) {
-        return DfeJson.refused(e);
     }
 }

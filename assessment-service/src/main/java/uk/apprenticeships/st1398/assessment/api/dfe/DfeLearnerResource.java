@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import uk.apprenticeships.st1398.assessment.service.AccessRules;
 import uk.apprenticeships.st1398.assessment.service.DfeService;
 
@@ -47,10 +46,5 @@ public class DfeLearnerResource {
             @PathParam("familyName") String familyName,
             @PathParam("standard") String standard) {
         return Response.ok(service.learner(uln, familyName, standard)).build();
-    }
-
-    @ServerExceptionMapper
-    public Response refused(DfeService.Refused e) {
-        return DfeJson.refused(e);
     }
 }
