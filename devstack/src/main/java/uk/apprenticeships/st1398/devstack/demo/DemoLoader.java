@@ -250,8 +250,28 @@ public final class DemoLoader {
         };
     }
 
-    private void load(Person p) {
+    private void load(Person planned) {
+        Person p = planned;
         try {
+            JsonNode existing = apprentices.get(p.providerUkprn() + "/" + p.uln());
+            if (existing != null
+                    && !existing.path("startDate").asText().equals(p.startDate().toString())) {
+                p = DemoPlan.person(
+                        options.seed(),
+                        p.index(),
+                        options.today(),
+                        ksbCodes,
+                        new DemoPlan.Enrolled(
+                                existing.path("givenName").asText(),
+                                existing.path("familyName").asText(),
+                                LocalDate.parse(existing.path("startDate").asText()),
+                                LocalDate.parse(existing.path("plannedEndDate").asText())));
+            }
+            if (existing != null && !existing.path("status").asText().equals("active")) {
+                found.incrementAndGet();
+                done.incrementAndGet();
+                return;
+            }
             String id = enrol(p);
             evidence(p, id);
             hours(p, id);

@@ -90,6 +90,9 @@ final class DemoPlan {
         }
     }
 
+    /** What an existing record of the ULN says. */
+    record Enrolled(String givenName, String familyName, LocalDate startDate, LocalDate plannedEndDate) {}
+
     record Person(
             int index,
             String uln,
@@ -118,6 +121,15 @@ final class DemoPlan {
     private DemoPlan() {}
 
     static Person person(long seed, int index, LocalDate today, List<String> ksbCodes) {
+        return person(seed, index, today, ksbCodes, null);
+    }
+
+    /**
+     * The plan for one apprentice; {@code enrolled} (given names, family name, start and planned end of a record that
+     * already holds the ULN, e.g. one the dev realm's apprentice1 was enrolled with by hand) replaces the planned ones,
+     * so that what is added fits the record.
+     */
+    static Person person(long seed, int index, LocalDate today, List<String> ksbCodes, Enrolled enrolled) {
         Random r = new Random(seed * 1_000_003L + index);
         String uln;
         String ukprn;
@@ -145,6 +157,12 @@ final class DemoPlan {
         int daysAgo = index == 0 ? 600 : r.nextDouble() < 0.7 ? 20 + r.nextInt(710) : 730 + r.nextInt(540);
         LocalDate start = today.minusDays(daysAgo);
         LocalDate plannedEnd = start.plusMonths(r.nextDouble() < 0.8 ? 24 : 30);
+        if (enrolled != null) {
+            given = enrolled.givenName();
+            family = enrolled.familyName();
+            start = enrolled.startDate();
+            plannedEnd = enrolled.plannedEndDate();
+        }
         BigDecimal weekly = r.nextDouble() < 0.8 ? null : new BigDecimal(r.nextBoolean() ? "37.5" : "20");
         int leave = 2 + r.nextInt(7);
         double q = r.nextDouble();
