@@ -27,9 +27,17 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
             Path.of(System.getProperty("e2e.dataDir", "target/e2e-stack")).toAbsolutePath();
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static boolean started;
+    /**
+     * {@code -De2e.useRunningStack=true}: use the stack already running on the fixed ports (started with
+     * {@code ./stack up -d}) instead of starting and stopping one; for working on one test class.
+     */
+    private static final boolean USE_RUNNING = Boolean.getBoolean("e2e.useRunningStack");
 
     @Override
     public synchronized void beforeAll(ExtensionContext context) throws Exception {
+        if (!started && USE_RUNNING) {
+            started = true;
+        }
         if (!started) {
             // Fresh databases each run, so the suite can run again on the same target directory (its fixed ULNs and
             // references would otherwise meet their own earlier records); Keycloak's realm is kept (same import).
@@ -70,6 +78,9 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
 
     @Override
     public void close() throws Exception {
+        if (USE_RUNNING) {
+            return;
+        }
         run(120, "down");
     }
 
