@@ -482,6 +482,9 @@ public final class DemoLoader {
             api.put("admin1", path + "/assessor", Map.of("assessorId", assessorId))
                     .expect("assessor assignment", 200);
         }
+        if (plan.gatewayDate() == null && plan.declared()) {
+            declarations(p, path);
+        }
         Set<String> methods = new HashSet<>();
         for (JsonNode a : pages("assessor1", path + "/attempts")) {
             methods.add(a.path("methodCode").asText());
@@ -510,6 +513,45 @@ public final class DemoLoader {
         }
         if (p.certificated()) {
             certificate(p);
+        }
+    }
+
+    /** What the provider declares before the gateway to completion (the readiness items met by a declaration). */
+    private void declarations(Person p, String assessmentPath) {
+        String tutor = tutorOf(p.providerUkprn());
+        JsonNode listed = api.get(tutor, assessmentPath + "/gateway/declarations")
+                .expect("declarations", 200)
+                .body();
+        Set<String> declared = new HashSet<>();
+        (listed.has("items") ? listed.path("items") : listed)
+                .forEach(d -> declared.add(d.path("item").asText()));
+        LocalDate on = options.today().minusDays(3);
+        Map<String, List<String>> items = new LinkedHashMap<>();
+        items.put("employer-confirmation", List.of("Line manager at " + p.employerId(), "Confirmation letter"));
+        items.put("project-scope-sign-off", List.of("Assessment organisation " + EPAO, "Project scope v1"));
+        items.put("english-and-maths", List.of("Awarding organisation", "Level 2 certificates"));
+        for (Map.Entry<String, List<String>> item : items.entrySet()) {
+            if (declared.contains(item.getKey())) {
+                found.incrementAndGet();
+                continue;
+            }
+            Reply reply = api.post(
+                            tutor,
+                            assessmentPath + "/gateway/declarations",
+                            Map.of(
+                                    "item",
+                                    item.getKey(),
+                                    "declaredBy",
+                                    item.getValue().get(0),
+                                    "declaredOn",
+                                    on.toString(),
+                                    "reference",
+                                    item.getValue().get(1)))
+                    // English and maths is not an item for every apprentice (age at start): 422 then.
+                    .expect("declaration " + item.getKey(), 201, 422);
+            if (reply.status() == 201) {
+                created.incrementAndGet();
+            }
         }
     }
 

@@ -73,8 +73,12 @@ final class DemoPlan {
 
     record AttemptPlan(String method, LocalDate date, String grade) {}
 
-    /** An assessment registration; {@code gatewayDate} null: the gateway to completion is still to come. */
-    record AssessmentPlan(LocalDate gatewayDate, List<AttemptPlan> attempts) {
+    /**
+     * An assessment registration; {@code gatewayDate} null: the gateway to completion is still to come, and
+     * {@code declared} says whether the provider has recorded the declarations it needs (employer confirmation,
+     * project scope, English and maths).
+     */
+    record AssessmentPlan(LocalDate gatewayDate, List<AttemptPlan> attempts, boolean declared) {
         String overallGrade() {
             if (attempts.size() < 2) {
                 return null;
@@ -173,7 +177,7 @@ final class DemoPlan {
         LocalDate breakFrom = fate == Fate.BREAK ? today.minusDays(25) : null;
 
         AssessmentPlan assessment = null;
-        if (fate != Fate.WITHDRAWN && months >= 18) {
+        if (fate != Fate.WITHDRAWN && months >= 16) {
             LocalDate gateway = start.plusMonths(20).plusDays(r.nextInt(14));
             if (months >= 21 && gateway.isBefore(lastDay)) {
                 List<AttemptPlan> attempts = new ArrayList<>();
@@ -183,12 +187,12 @@ final class DemoPlan {
                     attempts.add(new AttemptPlan("M1", m1, grade(r)));
                     attempts.add(new AttemptPlan("M2", m2, grade(r)));
                 }
-                assessment = new AssessmentPlan(gateway, attempts);
+                assessment = new AssessmentPlan(gateway, attempts, true);
                 fate = Fate.ACTIVE;
                 breakFrom = null;
                 diligence = Math.max(diligence, 1.0);
             } else {
-                assessment = new AssessmentPlan(null, List.of());
+                assessment = new AssessmentPlan(null, List.of(), r.nextDouble() < 0.65);
             }
         }
         boolean passedGateway = assessment != null && assessment.gatewayDate() != null;
