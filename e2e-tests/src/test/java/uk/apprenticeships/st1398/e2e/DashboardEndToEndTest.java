@@ -277,6 +277,23 @@ class DashboardEndToEndTest {
 
     @Test
     @Order(3)
+    void anAccessTokenAboutToExpireIsRefreshedBeforeTheNextCall() {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        String read = "return JSON.parse(sessionStorage.getItem('st1398.dashboard.tokens')).access_token;";
+        browser.get(DASHBOARD + "#/evidence");
+        waitFor("evidence");
+        String before = (String) js.executeScript(read);
+        js.executeScript("const t = JSON.parse(sessionStorage.getItem('st1398.dashboard.tokens'));"
+                + "t.expires_at = Date.now();"
+                + "sessionStorage.setItem('st1398.dashboard.tokens', JSON.stringify(t));");
+        browser.navigate().refresh();
+        waitFor("evidence");
+        String after = (String) js.executeScript(read);
+        assertFalse(before.equals(after), "a new access token from the refresh token");
+    }
+
+    @Test
+    @Order(4)
     void problemsAreShownPlainly() throws Exception {
         // An expired session: the API answers 401 to the stored token.
         ((JavascriptExecutor) browser)
@@ -310,7 +327,7 @@ class DashboardEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anApprenticeSeesTheirOwnRecordsAndCannotReachAnothersAndAnEmployerSeesTheirs() throws Exception {
         String tutor = Stack.passwordToken("platform-web", "tutor1");
         String other = all(tutor, "/api/v1/apprentices").stream()
