@@ -122,8 +122,8 @@ export async function hours(view) {
   `;
   const top = behind.slice(0, 20);
   drawChart('chart-hours', barOption(top.map((r) => name(r.a)), [
-    { name: 'Approved', data: top.map((r) => Number(r.s.approvedHours)) },
-    { name: 'Expected by now', data: top.map((r) => r.expected) },
+    { name: 'Approved', data: top.map((r) => Number(r.s.approvedHours)), itemStyle: { color: '#1d70b8' } },
+    { name: 'Expected by now', data: top.map((r) => r.expected), itemStyle: { color: '#b1b4b6' } },
   ], { horizontal: true }));
 }
 
@@ -218,10 +218,10 @@ export async function outcomes(view, ctx) {
         head: ['Quarter', ...certStatuses], rows: certPeriods.map((p) => [p, ...certStatuses.map((s) => number(certCount(p, s)))]) }))}
   `;
   drawChart('chart-outcomes', barOption(periods, [
-    { name: 'Distinction', data: stats.map((s) => s.distinction) },
-    { name: 'Merit', data: stats.map((s) => s.merit) },
-    { name: 'Pass', data: stats.map((s) => s.pass) },
-    { name: 'Fail', data: stats.map((s) => s.fail) },
+    { name: 'Distinction', data: stats.map((s) => s.distinction), itemStyle: { color: '#00703c' } },
+    { name: 'Merit', data: stats.map((s) => s.merit), itemStyle: { color: '#4c2c92' } },
+    { name: 'Pass', data: stats.map((s) => s.pass), itemStyle: { color: '#1d70b8' } },
+    { name: 'Fail', data: stats.map((s) => s.fail), itemStyle: { color: '#d4351c' } },
   ], { stack: true }));
   drawChart('chart-certificates', barOption(certPeriods, certStatuses.map((s) => ({ name: s, data: certPeriods.map((p) => certCount(p, s)) })), { stack: true }));
 }
@@ -243,8 +243,10 @@ async function apprenticeSection(a, { heading = 'h2' } = {}) {
     html += chartBlock(`chart-cov-${id}`, 'KSB coverage', Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', '),
       table({ id: `table-cov-${id}`, caption: 'Each KSB and its evidence', numeric: [2, 3], head: ['KSB', 'Status', 'Accepted items', 'Items in progress'],
         rows: cov.ksbs.map((k) => [k.code, k.status, number(k.acceptedEvidenceCount), number(k.inProgressEvidenceCount)]) }));
+    const colours = { covered: '#00703c', 'in progress': '#ffdd00', gap: '#b1b4b6' };
     after.push(() => drawChart(`chart-cov-${id}`, { tooltip: {}, legend: { top: 0 }, series: [{ type: 'pie', radius: ['40%', '70%'], top: 30,
-      data: Object.entries(counts).map(([k, v]) => ({ name: k, value: v })) }] }));
+      label: { formatter: '{b}: {c}' },
+      data: Object.entries(counts).filter(([, v]) => v > 0).map(([k, v]) => ({ name: k, value: v, itemStyle: { color: colours[k] } })) }] }));
   }
   if (otj.error) {
     html += `<p class="govuk-body">Off-the-job hours not available: ${esc(otj.error.message)}</p>`;
