@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
 
 /**
  * The demo loader's only way in: the gateway's public API with real Keycloak tokens (the JDK HTTP client), as any
- * integrator would call it. Retries what a client should retry: {@code 429} after its {@code Retry-After},
- * {@code 502/503/504} and broken connections with a growing pause.
+ * integrator would call it. Retries what a client may safely retry: {@code 429} after its {@code Retry-After};
+ * reads also after {@code 502/503/504} or a broken or timed-out connection; writes only when they cannot have been
+ * applied (the connection was refused, or {@code 503}), with a growing pause.
  */
 final class Api {
 
@@ -134,7 +135,7 @@ final class Api {
 
     Reply call(String who, String method, String path, Object body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gateway + path))
-                .timeout(Duration.ofSeconds(60))
+                .timeout(Duration.ofSeconds(120))
                 .header("Accept", "application/json")
                 .header("Authorization", "Bearer " + token(who));
         if (body == null) {
@@ -151,6 +152,7 @@ final class Api {
     }
 
     private Reply send(HttpRequest request) {
+        boolean read = request.method().equals("GET") || request.uri().getPath().endsWith("/token");
         long pause = 250;
         for (int attempt = 1; ; attempt++) {
             requests.incrementAndGet();
@@ -166,7 +168,7 @@ final class Api {
                     sleep(Math.max(1, seconds) * 1000);
                     continue;
                 }
-                if ((status == 502 || status == 503 || status == 504) && attempt < 6) {
+                if ((status == 503 || read && (status == 502 || status == 504)) && attempt < 6) {
                     sleep(pause);
                     pause *= 2;
                     continue;
@@ -175,7 +177,7 @@ final class Api {
                 JsonNode body = bytes.length == 0 ? MissingNode.getInstance() : parse(bytes);
                 return new Reply(status, body);
             } catch (IOException e) {
-                if (attempt >= 6) {
+                if (attempt >= 6 || !read && !(e instanceof java.net.ConnectException)) {
                     throw new IllegalStateException(request.method() + " " + request.uri() + ": " + e, e);
                 }
                 sleep(pause);

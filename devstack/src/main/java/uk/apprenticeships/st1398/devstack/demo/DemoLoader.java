@@ -329,45 +329,58 @@ public final class DemoLoader {
 
     private void evidence(Person p, String id) {
         String base = "/api/v1/apprentices/" + id + "/evidence";
-        Set<String> titles = new HashSet<>();
+        Map<String, JsonNode> existing = new HashMap<>();
         for (JsonNode e : pages(tutorOf(p.providerUkprn()), base)) {
-            titles.add(e.path("title").asText());
+            existing.put(e.path("title").asText(), e);
         }
         for (EvidencePlan e : p.evidence()) {
-            if (titles.contains(e.title())) {
+            JsonNode item = existing.get(e.title());
+            if (item != null) {
                 found.incrementAndGet();
-                continue;
-            }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("kind", e.kind());
-            body.put("title", e.title());
-            body.put("ksbCodes", e.ksbCodes());
-            if (e.kind().equals("link")) {
-                body.put("url", "https://git.example.org/demo/" + p.uln() + "/" + e.number());
             } else {
-                body.put("text", "What I did, what I learnt and how it shows " + String.join(", ", e.ksbCodes()) + ".");
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("kind", e.kind());
+                body.put("title", e.title());
+                body.put("ksbCodes", e.ksbCodes());
+                if (e.kind().equals("link")) {
+                    body.put("url", "https://git.example.org/demo/" + p.uln() + "/" + e.number());
+                } else {
+                    body.put(
+                            "text",
+                            "What I did, what I learnt and how it shows " + String.join(", ", e.ksbCodes()) + ".");
+                }
+                body.put("employerConfirmationRequired", e.employerConfirms());
+                item = api.post(author(p), base, body).expect("evidence", 201).body();
+                created.incrementAndGet();
             }
-            body.put("employerConfirmationRequired", e.employerConfirms());
-            JsonNode item =
-                    api.post(author(p), base, body).expect("evidence", 201).body();
-            created.incrementAndGet();
-            if (e.target() == Target.DRAFT) {
-                continue;
-            }
-            String workflow = base + "/" + item.path("id").asText() + "/workflow";
-            String tutor = tutorOf(p.providerUkprn());
+            advance(p, base + "/" + item.path("id").asText() + "/workflow", e, item);
+        }
+    }
+
+    /**
+     * Takes an item from where it stands to its planned state: a new item from {@code draft}; one found on a re-run
+     * from wherever an interrupted run left it (nothing when it is already there).
+     */
+    private void advance(Person p, String workflow, EvidencePlan e, JsonNode item) {
+        String status = item.path("status").asText("draft");
+        String tutor = tutorOf(p.providerUkprn());
+        if (e.target() == Target.DRAFT || !status.equals("draft") && !status.equals("submitted")) {
+            return;
+        }
+        if (status.equals("draft")) {
             step(submitter(p), workflow, "submit", null);
-            if (e.target() == Target.SUBMITTED) {
-                continue;
-            }
-            if (e.employerConfirms()) {
-                step("employer1", workflow, "confirm", null);
-            }
-            if (e.target() == Target.REFERRED_BACK) {
-                step(tutor, workflow, "refer-back", "Please link this to a specific piece of work and its outcome.");
-            } else {
-                step(tutor, workflow, "accept", null);
-            }
+        }
+        if (e.target() == Target.SUBMITTED) {
+            return;
+        }
+        if (e.employerConfirms() && item.path("employerConfirmation").isMissingNode()
+                || e.employerConfirms() && item.path("employerConfirmation").isNull()) {
+            step("employer1", workflow, "confirm", null);
+        }
+        if (e.target() == Target.REFERRED_BACK) {
+            step(tutor, workflow, "refer-back", "Please link this to a specific piece of work and its outcome.");
+        } else {
+            step(tutor, workflow, "accept", null);
         }
     }
 
@@ -377,7 +390,8 @@ public final class DemoLoader {
         if (feedback != null) {
             body.put("feedback", feedback);
         }
-        api.post(who, path, body).expect("evidence " + action, 200);
+        // 409: the step is already taken (e.g. its answer was lost to a timeout and the item was found on a re-run).
+        api.post(who, path, body).expect("evidence " + action, 200, 409);
     }
 
     private void hours(Person p, String id) {
@@ -402,10 +416,10 @@ public final class DemoLoader {
             String entryPath = base + "/" + entry.path("id").asText();
             switch (h.outcome()) {
                 case "approved" ->
-                    api.post(tutor, entryPath + "/approve", Map.of()).expect("approval", 200);
+                    api.post(tutor, entryPath + "/approve", Map.of()).expect("approval", 200, 409);
                 case "rejected" ->
                     api.post(tutor, entryPath + "/reject", Map.of("reason", "Part of the normal working day."))
-                            .expect("rejection", 200);
+                            .expect("rejection", 200, 409);
                 default -> {}
             }
         }
