@@ -96,9 +96,9 @@ class DashboardEndToEndTest {
         // Cohort overview.
         open("overview");
         List<Map<String, Object>> apprentices = all(token, "/api/v1/apprentices");
-        assertEquals(String.valueOf(apprentices.size()), figure("total-apprentices"));
+        assertEquals(count(apprentices.size()), figure("total-apprentices"));
         assertEquals(
-                String.valueOf(apprentices.stream()
+                count(apprentices.stream()
                         .filter(a -> a.get("status").equals("active"))
                         .count()),
                 figure("active-apprentices"));
@@ -110,9 +110,9 @@ class DashboardEndToEndTest {
                 .filter(a -> Boolean.TRUE.equals(api(token, "/api/v1/assessments/" + a.get("id") + "/gateway/readiness")
                         .get("ready")))
                 .count();
-        assertEquals(String.valueOf(ready), figure("ready-for-gateway"));
+        assertEquals(count(ready), figure("ready-for-gateway"));
         assertEquals(
-                String.valueOf(assessments.stream()
+                count(assessments.stream()
                         .filter(a -> a.get("gatewayDate") != null)
                         .count()),
                 figure("gateway-passed"));
@@ -128,9 +128,9 @@ class DashboardEndToEndTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-        assertEquals(String.valueOf(cohort.getInt("cohort.apprentices")), figure("coverage-apprentices"));
+        assertEquals(count(cohort.getInt("cohort.apprentices")), figure("coverage-apprentices"));
         assertEquals(pct(cohort.getDouble("cohort.averagePercentageCovered")), figure("coverage-average"));
-        assertEquals(String.valueOf(cohort.getInt("totalKsbs")), figure("coverage-total-ksbs"));
+        assertEquals(count(cohort.getInt("totalKsbs")), figure("coverage-total-ksbs"));
         List<WebElement> heat = browser.findElements(By.cssSelector("[data-testid=heatmap] tbody tr"));
         assertEquals(cohort.getList("items").size(), heat.size());
         for (int i = 0; i < heat.size(); i++) {
@@ -163,7 +163,7 @@ class DashboardEndToEndTest {
         List<Map<String, Object>> inLearning = apprentices.stream()
                 .filter(a -> a.get("status").equals("active") || a.get("status").equals("break-in-learning"))
                 .toList();
-        assertEquals(String.valueOf(inLearning.size()), figure("hours-apprentices"));
+        assertEquals(count(inLearning.size()), figure("hours-apprentices"));
         double approved = 0;
         for (Map<String, Object> a : inLearning) {
             approved += ((Number) api(token, "/api/v1/apprentices/" + a.get("id") + "/off-the-job/summary")
@@ -180,7 +180,7 @@ class DashboardEndToEndTest {
         assertEquals(approved, shown, 0.05, "approved hours, summed over the table");
         int behindRows = browser.findElements(By.cssSelector("[data-testid=table-hours] .govuk-tag--red"))
                 .size();
-        assertEquals(String.valueOf(behindRows), figure("hours-behind"));
+        assertEquals(count(behindRows), figure("hours-behind"));
         check("hours");
 
         // Evidence awaiting review.
@@ -190,7 +190,7 @@ class DashboardEndToEndTest {
             submitted += (Integer) api(token, "/api/v1/apprentices/" + a.get("id") + "/evidence?status=submitted")
                     .get("totalItems");
         }
-        assertEquals(String.valueOf(submitted), figure("evidence-awaiting"));
+        assertEquals(count(submitted), figure("evidence-awaiting"));
         assertEquals(
                 submitted,
                 browser.findElements(By.cssSelector("[data-testid=table-evidence] tbody tr"))
@@ -200,8 +200,8 @@ class DashboardEndToEndTest {
 
         // Gateway readiness, every item explained.
         open("readiness");
-        assertEquals(String.valueOf(awaiting.size()), figure("readiness-awaiting"));
-        assertEquals(String.valueOf(ready), figure("readiness-ready"));
+        assertEquals(count(awaiting.size()), figure("readiness-awaiting"));
+        assertEquals(count(ready), figure("readiness-ready"));
         for (Map<String, Object> a : awaiting) {
             List<?> items = (List<?>) api(token, "/api/v1/assessments/" + a.get("id") + "/gateway/readiness")
                     .get("items");
@@ -224,7 +224,7 @@ class DashboardEndToEndTest {
         int assessed = stats.stream()
                 .mapToInt(s -> ((Number) s.get("assessed")).intValue())
                 .sum();
-        assertEquals(String.valueOf(assessed), figure("outcomes-assessed"));
+        assertEquals(count(assessed), figure("outcomes-assessed"));
         assertEquals(
                 stats.size(),
                 browser.findElements(By.cssSelector("[data-testid=table-outcomes] tbody tr"))
@@ -239,7 +239,7 @@ class DashboardEndToEndTest {
                     pct(((Number) stats.get(i).get("passRate")).doubleValue() * 100),
                     row.findElements(By.tagName("td")).get(5).getText());
         }
-        assertEquals(String.valueOf(all(token, "/api/v1/certificates").size()), figure("outcomes-certificates"));
+        assertEquals(count(all(token, "/api/v1/certificates").size()), figure("outcomes-certificates"));
         assertTrue(assessed > 0, "the demo set has graded assessments");
         check("outcomes");
     }
@@ -366,7 +366,7 @@ class DashboardEndToEndTest {
         signIn("employer1");
         waitFor("employer");
         String employer = Stack.passwordToken("platform-web", "employer1");
-        assertEquals(String.valueOf(all(employer, "/api/v1/apprentices").size()), figure("employer-apprentices"));
+        assertEquals(count(all(employer, "/api/v1/apprentices").size()), figure("employer-apprentices"));
         check("employer");
     }
 
@@ -473,11 +473,16 @@ class DashboardEndToEndTest {
         }
     }
 
+    /** Figures as the dashboard writes them (en-GB: thousands separated by commas). */
+    private static String count(long value) {
+        return String.format(Locale.UK, "%,d", value);
+    }
+
     private static String pct(double value) {
-        return String.format(Locale.ROOT, "%.1f%%", value);
+        return String.format(Locale.UK, "%,.1f%%", value);
     }
 
     private static String hours(Object value) {
-        return String.format(Locale.ROOT, "%.1f", ((Number) value).doubleValue());
+        return String.format(Locale.UK, "%,.1f", ((Number) value).doubleValue());
     }
 }
