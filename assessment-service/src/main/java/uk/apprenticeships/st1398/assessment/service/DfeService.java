@@ -25,6 +25,7 @@ import uk.apprenticeships.st1398.assessment.api.dfe.DfeModels;
 import uk.apprenticeships.st1398.assessment.client.CatalogueModels;
 import uk.apprenticeships.st1398.assessment.client.EvidenceClient;
 import uk.apprenticeships.st1398.assessment.client.Portfolios;
+import uk.apprenticeships.st1398.assessment.client.ProviderNames;
 import uk.apprenticeships.st1398.assessment.client.StandardCatalogue;
 import uk.apprenticeships.st1398.assessment.client.StandardCatalogue.KnownStandard;
 import uk.apprenticeships.st1398.assessment.config.AssessmentError;
@@ -107,6 +108,7 @@ public class DfeService {
 
     private final StandardCatalogue catalogue;
     private final Portfolios portfolios;
+    private final ProviderNames providerNames;
     private final EpaService epaService;
     private final CertificateService certificateService;
     private final ApprovalService approvals;
@@ -120,6 +122,7 @@ public class DfeService {
     public DfeService(
             StandardCatalogue catalogue,
             Portfolios portfolios,
+            ProviderNames providerNames,
             EpaService epaService,
             CertificateService certificateService,
             ApprovalService approvals,
@@ -131,6 +134,7 @@ public class DfeService {
             Clock clock) {
         this.catalogue = catalogue;
         this.portfolios = portfolios;
+        this.providerNames = providerNames;
         this.epaService = epaService;
         this.certificateService = certificateService;
         this.approvals = approvals;
@@ -180,27 +184,124 @@ public class DfeService {
         Optional<EpaRecord> live = records.live(a.id).filter(r -> !r.deleted());
         Optional<Certificate> certificate = certificates.live(a.uln, s.reference(), epaoId);
         String version = a.standardVersion.substring(a.standardVersion.indexOf('_') + 1);
-        // The linked e-portfolio apprentice's dates (DfE takes them from the ILR); another learner's record is
-        // never used (the ULN must be the registration's).
-        Optional<EvidenceClient.Apprentice> apprentice = blank(a.apprenticeId)
-                ? Optional.empty()
-                : portfolios
-                        .apprenticeIfVisible(a.apprenticeId.strip())
-                        .filter(p -> String.valueOf(a.uln).equals(p.uln()));
+        // What DfE takes from the ILR (learner reference, learning dates, completion status) comes from the linked
+        // e-portfolio apprentice; another learner's record is never used (the ULN must be the registration's).
+        Optional<EvidenceClient.Apprentice> apprentice = linkedApprentice(a);
+        // GetBatchLearnerHandler: OrganisationName = the register's name for the learner's UKPRN ?? "Unknown".
+        String providerName = providerNames.name(a.providerUkprn).orElse(UNKNOWN_PROVIDER);
+        Optional<DfeModels.Certificate> shown = certificate.map(c -> view(c, s));
+        Optional<DfeModels.EpaDetailsOut> epa = live.map(DfeService::epaDetails)
+                // CollapseNullsAction: EPA details without a latest outcome are left out.
+                .filter(d -> !blank(d.latestEpaOutcome()));
         return new DfeModels.LearnerResponse(
                 new DfeModels.LearnerData(
                         standardOut(s, version),
                         new DfeModels.LearnerOut(
                                 uln, certificate.map(c -> c.givenNames).orElse(null), a.familyName),
                         new DfeModels.LearnerLearningDetails(
-                                null,
+                                apprentice
+                                        .map(p -> emptyToNull(p.learnerReference()))
+                                        .orElse(null),
                                 apprentice.map(p -> date(p.startDate())).orElse(null),
                                 apprentice.map(p -> date(p.plannedEndDate())).orElse(null),
-                                null,
+                                providerName,
                                 ukprn(a.providerUkprn))),
-                new DfeModels.LearnerStatus(completionStatus(live)),
-                live.map(DfeService::epaDetails).orElse(null),
-                certificate.map(c -> view(c, s)).orElse(null));
+                completionStatus(apprentice, shown)
+                        .map(DfeModels.LearnerStatus::new)
+                        .orElse(null),
+                epa.orElse(null),
+                shown.filter(c -> !hiddenFromLearner(c, epa)).orElse(null));
+    }
+
+    /**
+     * CreateBatchCertificateRequestValidator's learner-details rule: DfE reads the learner's ILR record and refuses
+     * a certificate for a learner it has none of ("Learner details for ULN: 0 not found", the ULN as DfE binds it)
+     * or whose completion status is withdrawn or temporarily withdrawn ("Cannot find the apprentice details"). The
+     * learner record here is the registration with the caller's organisation (another organisation's is never
+     * looked at); the completion status is the linked evidence-service apprentice's (withdrawn, or on a break in
+     * learning). A registration without a visible link has no such status and passes.
+     */
+    private void learnerDetailsRule(List<String> errors, Subject subject, DfeModels.Learner learner, String epaoId) {
+        long uln = learner.uln() == null ? 0 : learner.uln();
+        if (subject.registration == null) {
+            // DfE reads the ILR by ULN and standard only: a learner whose family name was mistyped still has one.
+            boolean registered = subject.standard != null
+                    && validUln(uln)
+                    && assessments.findByLearnerAndStandard(String.valueOf(uln), subject.standard.reference()).stream()
+                            .anyMatch(a -> a.organisation.epaoId.equals(epaoId));
+            if (!registered) {
+                errors.add("Learner details for ULN: " + uln + " not found");
+            }
+            return;
+        }
+        String status = linkedApprentice(subject.registration)
+                .map(EvidenceClient.Apprentice::status)
+                .orElse("");
+        if (status.equals("withdrawn") || status.equals("break-in-learning")) {
+            errors.add("Cannot find the apprentice details");
+        }
+    }
+
+    /** DfE's answer for a provider its register does not know (GetBatchLearnerHandler). */
+    static final String UNKNOWN_PROVIDER = "Unknown";
+
+    /** The registration's linked evidence-service apprentice, when the caller may see it and it is this learner. */
+    private Optional<EvidenceClient.Apprentice> linkedApprentice(Assessment a) {
+        return blank(a.apprenticeId)
+                ? Optional.empty()
+                : portfolios
+                        .apprenticeIfVisible(a.apprenticeId.strip())
+                        .filter(p -> String.valueOf(a.uln).equals(p.uln()));
+    }
+
+    /**
+     * GetBatchLearnerResponseProfile's MapStatusAction: the ILR's completion status (here the linked apprentice's
+     * status: 1 continuing, 2 completed, 3 withdrawn, 6 temporarily withdrawn, i.e. a break in learning); without
+     * it, from the certificate's status (Submitted 2, Deleted none, otherwise 1); with neither, none (the member is
+     * left out, CollapseNullsAction).
+     */
+    static Optional<Integer> completionStatus(
+            Optional<EvidenceClient.Apprentice> apprentice, Optional<DfeModels.Certificate> certificate) {
+        Optional<Integer> ilr = apprentice
+                .map(EvidenceClient.Apprentice::status)
+                .map(status -> switch (status) {
+                    case "active" -> 1;
+                    case "completed" -> 2;
+                    case "withdrawn" -> 3;
+                    case "break-in-learning" -> 6;
+                    default -> null;
+                });
+        if (ilr.isPresent()) {
+            return ilr;
+        }
+        return certificate.map(c -> c.status().currentStatus()).flatMap(status -> switch (status) {
+            case "Submitted", "Printed", "Reprint" -> Optional.of(2);
+            case "Deleted" -> Optional.<Integer>empty();
+            default -> Optional.of(1);
+        });
+    }
+
+    /**
+     * GetBatchLearnerResponseProfile's HideCertificateAction: a deleted certificate is not shown, nor a draft whose
+     * latest EPA outcome is not a pass or that lacks the grade, the achievement date or the postcode.
+     */
+    static boolean hiddenFromLearner(DfeModels.Certificate c, Optional<DfeModels.EpaDetailsOut> epa) {
+        String status = c.status().currentStatus();
+        if ("Deleted".equals(status)) {
+            return true;
+        }
+        if (!"Draft".equals(status)) {
+            return false;
+        }
+        DfeModels.CertificateLearningDetailsOut details = c.certificateData().learningDetails();
+        return !epa.map(DfeModels.EpaDetailsOut::latestEpaOutcome)
+                        .filter("Pass"::equalsIgnoreCase)
+                        .isPresent()
+                || details == null
+                || blank(details.overallGrade())
+                || details.achievementDate() == null
+                || c.certificateData().postalContact() == null
+                || blank(c.certificateData().postalContact().postCode());
     }
 
     /**
@@ -218,15 +319,6 @@ public class DfeService {
         return live.isPresent()
                 && (live.get().epas.isEmpty()
                         || live.get().epas.get(live.get().epas.size() - 1).outcome != EpaOutcome.Pass);
-    }
-
-    /** DfE's ILR completion status: 1 continuing, 2 completed (passed), 3 withdrawn. */
-    private static Integer completionStatus(Optional<EpaRecord> live) {
-        if (live.isEmpty() || live.get().epas.isEmpty()) {
-            return 1;
-        }
-        EpaOutcome last = live.get().epas.get(live.get().epas.size() - 1).outcome;
-        return last == EpaOutcome.Pass ? 2 : last == EpaOutcome.Withdrawn ? 3 : 1;
     }
 
     // ================================================================================================ EPA
@@ -466,6 +558,7 @@ public class DfeService {
                 } else if (latestEpaNotPassed(subject)) {
                     errors.add(EPA_NOT_PASSED);
                 }
+                learnerDetailsRule(errors, subject, learner, epaoId);
             } else if (blank(reference)) {
                 errors.add("Provide the certificate reference");
             } else if (own.isEmpty() || !own.get().reference.equalsIgnoreCase(reference.strip())) {
