@@ -253,4 +253,60 @@ class DfeLearnerDetailsTest {
                 .statusCode(200)
                 .body("[0].validationErrors", contains("ULN, FamilyName and Standard not found."));
     }
+
+    @Test
+    void certificatesCarryTheStartDateAndProviderNameAndReportPrintingAsDfeDoes() {
+        // CertificateDataProfile.cs: LearningDetails.LearningStartDate and ProviderName from the certificate data
+        // (DfE fills them from the ILR and its provider list); CertificateStatusProfile.cs: Printed {PrintedAt,
+        // PrintedBatch}; GetBatchCertificateHandler.cs serves Draft, Submitted, Printed and Reprint.
+        providerInRegister("Example Training Ltd");
+        String uln = TestIds.uln();
+        String id = apprenticeId();
+        apprentice(id, uln, "active", "P1");
+        learner(uln, id);
+        String reference = dfe().body(certificateFor(uln))
+                .post(BASE + "/certificate")
+                .then()
+                .statusCode(200)
+                .body("[0].validationErrors", hasSize(0))
+                .body(
+                        "[0].certificate.certificateData.learningDetails.learningStartDate",
+                        equalTo("2024-09-02T00:00:00"))
+                .body("[0].certificate.certificateData.learningDetails.providerName", equalTo("Example Training Ltd"))
+                .extract()
+                .path("[0].certificate.certificateData.certificateReference");
+        dfe().body("[{\"uln\":" + uln + ",\"standardCode\":1,\"familyName\":\"Blogs\",\"certificateReference\":\""
+                        + reference + "\"}]")
+                .post(BASE + "/certificate/submit")
+                .then()
+                .statusCode(200)
+                .body("[0].certificate.status.currentStatus", equalTo("Submitted"))
+                .body("[0].certificate", not(hasKey("printed")));
+        for (String status : new String[] {"Approved", "Printed", "Delivered"}) {
+            AssessmentApi.as(Tokens.admin())
+                    .body(Map.of("status", status))
+                    .post("/api/v1/certificates/" + reference + "/status")
+                    .then()
+                    .statusCode(200);
+            dfe().get(BASE + "/certificate/" + uln + "/Blogs/1")
+                    .then()
+                    .statusCode(200)
+                    .body("status.currentStatus", equalTo(status.equals("Approved") ? "Submitted" : "Printed"))
+                    .body("submitted.submittedAt", org.hamcrest.Matchers.notNullValue())
+                    .body(
+                            "printed.printedAt",
+                            status.equals("Approved")
+                                    ? org.hamcrest.Matchers.nullValue()
+                                    : org.hamcrest.Matchers.matchesPattern(
+                                            "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*"))
+                    .body("$", not(hasKey(status.equals("Approved") ? "printed" : "nothing")));
+        }
+        // The learner answer: a printed certificate is a completed learner only without ILR data; here the linked
+        // apprentice says continuing.
+        dfe().get(BASE + "/learner/" + uln + "/Blogs/1")
+                .then()
+                .statusCode(200)
+                .body("certificate.status.currentStatus", equalTo("Printed"))
+                .body("status.completionStatus", equalTo(1));
+    }
 }

@@ -189,7 +189,10 @@ public class DfeService {
         Optional<EvidenceClient.Apprentice> apprentice = linkedApprentice(a);
         // GetBatchLearnerHandler: OrganisationName = the register's name for the learner's UKPRN ?? "Unknown".
         String providerName = providerNames.name(a.providerUkprn).orElse(UNKNOWN_PROVIDER);
-        Optional<DfeModels.Certificate> shown = certificate.map(c -> view(c, s));
+        LearnerFacts facts = new LearnerFacts(
+                apprentice.map(p -> date(p.startDate())).orElse(null),
+                UNKNOWN_PROVIDER.equals(providerName) ? null : providerName);
+        Optional<DfeModels.Certificate> shown = certificate.map(c -> view(c, s, facts));
         Optional<DfeModels.EpaDetailsOut> epa = live.map(DfeService::epaDetails)
                 // CollapseNullsAction: EPA details without a latest outcome are left out.
                 .filter(d -> !blank(d.latestEpaOutcome()));
@@ -588,14 +591,17 @@ public class DfeService {
                             null,
                             contact.city(),
                             contact.postCode()));
-            // The view is read in the item's own transaction, so it shows what was just written.
+            // Read before the write, so that a neighbour that is down changes nothing; the view is read in the
+            // item's own transaction, so it shows what was just written.
+            LearnerFacts facts = facts(subject.registration);
             DfeModels.Certificate done = QuarkusTransaction.requiringNew()
                     .call(() -> view(
                             (create
                                             ? certificateService.createOne(ours)
                                             : certificateService.amendOne(ours.certificateReference(), ours))
                                     .certificateReference(),
-                            subject.standard));
+                            subject.standard,
+                            facts));
             return new DfeModels.CertificateResponse(item.requestId(), done, List.of());
         } catch (ItemRefused e) {
             return new DfeModels.CertificateResponse(item.requestId(), null, e.messages);
@@ -668,9 +674,10 @@ public class DfeService {
                 throw new ItemRefused(errors.isEmpty() ? List.of("Certificate not found") : errors);
             }
             String reference = certificate.reference;
+            LearnerFacts facts = facts(subject.registration);
             DfeModels.Certificate done = QuarkusTransaction.requiringNew().call(() -> {
                 certificateService.changeStatus(reference, new StatusChangeRequest(CertificateStatus.Submitted, null));
-                return view(reference, subject.standard);
+                return view(reference, subject.standard, facts);
             });
             return new DfeModels.CertificateResponse(item.requestId(), done, List.of());
         } catch (ItemRefused e) {
@@ -704,7 +711,11 @@ public class DfeService {
                 .live(String.valueOf(uln), s.reference(), epaoId)
                 .filter(c -> c.familyName.equalsIgnoreCase(familyName.strip()));
         if (own.isPresent()) {
-            return Optional.of(view(own.get(), s));
+            return Optional.of(view(
+                    own.get(),
+                    s,
+                    facts(registration(epaoId, uln, familyName, s.reference(), null)
+                            .orElse(null))));
         }
         if (!approvals.approvedForStandard(epaoId, s.reference())) {
             errors.add(NOT_APPROVED);
@@ -983,6 +994,11 @@ public class DfeService {
 
     /** What one of this service's own refusals says, in DfE's words where DfE has them. */
     private List<String> messages(ApiException e, String reference) {
+        if (e.code().status() >= 500) {
+            // A neighbour that is down or slow is no answer about the item: the request fails (503/504 in DfE's
+            // form, DfeErrorForm); items answered before it stay done, as each runs in its own transaction.
+            throw e;
+        }
         if (e.code() instanceof AssessmentError code) {
             switch (code) {
                 case LEARNER_NOT_FOUND:
@@ -1026,13 +1042,35 @@ public class DfeService {
 
     // ------------------------------------------------------------------------------------------ views
 
-    private DfeModels.Certificate view(String reference, KnownStandard standard) {
-        return view(certificates.findByReference(reference).orElseThrow(), standard);
+    /**
+     * What DfE's certificate data holds from the ILR and its provider list and this platform keeps elsewhere: the
+     * learning start date (the linked evidence-service apprentice's) and the provider's name (the provider
+     * register's); null where there is none.
+     */
+    record LearnerFacts(String learningStartDate, String providerName) {}
+
+    private LearnerFacts facts(Assessment registration) {
+        if (registration == null) {
+            return new LearnerFacts(null, null);
+        }
+        return new LearnerFacts(
+                linkedApprentice(registration).map(p -> date(p.startDate())).orElse(null),
+                providerNames.name(registration.providerUkprn).orElse(null));
+    }
+
+    private DfeModels.Certificate view(String reference, KnownStandard standard, LearnerFacts facts) {
+        return view(certificates.findByReference(reference).orElseThrow(), standard, facts);
     }
 
     /** A certificate as DfE shows it (statuses as the External API reports them). */
-    DfeModels.Certificate view(Certificate c, KnownStandard standard) {
+    DfeModels.Certificate view(Certificate c, KnownStandard standard, LearnerFacts facts) {
         List<CertificateHistory> changes = c.id == null ? List.of() : history.forCertificate(c.id);
+        // CertificateStatusProfile: Printed {printedAt, printedBatch}; this platform has no print batches.
+        DfeModels.Printed printed = changes.stream()
+                .filter(h -> h.status == CertificateStatus.Printed)
+                .reduce((first, second) -> second)
+                .map(h -> new DfeModels.Printed(dateTime(h.changed.at), null))
+                .orElse(null);
         DfeModels.Submitted submitted = changes.stream()
                 .filter(h -> h.status == CertificateStatus.Submitted)
                 .reduce((first, second) -> second)
@@ -1047,8 +1085,8 @@ public class DfeService {
                                 c.courseOption,
                                 c.overallGrade,
                                 date(c.achievementDate),
-                                null,
-                                null,
+                                facts.learningStartDate(),
+                                facts.providerName(),
                                 ukprn(c.providerUkprn)),
                         new DfeModels.PostalContact(
                                 c.contactName,
@@ -1061,18 +1099,21 @@ public class DfeService {
                                 c.postCode)),
                 new DfeModels.Status(dfeStatus(c)),
                 new DfeModels.Created(dateTime(c.created.at), by(c.created.displayName, c.created.subject)),
-                c.status == CertificateStatus.Draft || c.status == CertificateStatus.Ready ? null : submitted);
+                c.status == CertificateStatus.Draft || c.status == CertificateStatus.Ready ? null : submitted,
+                printed);
     }
 
     /**
-     * DfE's statuses: a Draft with every mandatory field is reported Ready; the approving body's and the printer's
-     * statuses (Approved, Printed, Delivered) are reported Submitted, as DfE reports its print statuses.
+     * DfE's statuses (CertificateStatusProfile: the stored status as it is): a Draft with every mandatory field is
+     * reported Ready; Approved (a step DfE does not have) is still Submitted; Printed and Delivered are Printed
+     * (DfE's GetBatchCertificateHandler serves Draft, Submitted, Printed and Reprint).
      */
     static String dfeStatus(Certificate c) {
         return switch (c.status) {
             case Draft -> blank(c.contactOrganisation) ? "Draft" : "Ready";
             case Ready -> "Ready";
-            case Submitted, Approved, Printed, Delivered -> "Submitted";
+            case Submitted, Approved -> "Submitted";
+            case Printed, Delivered -> "Printed";
             case Cancelled, Deleted -> "Deleted";
         };
     }

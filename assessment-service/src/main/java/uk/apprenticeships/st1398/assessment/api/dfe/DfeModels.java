@@ -110,7 +110,8 @@ public final class DfeModels {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DfeCertificate")
-    public record Certificate(CertificateData certificateData, Status status, Created created, Submitted submitted) {}
+    public record Certificate(
+            CertificateData certificateData, Status status, Created created, Submitted submitted, Printed printed) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DfeCertificateData")
@@ -146,6 +147,10 @@ public final class DfeModels {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DfeCreated")
     public record Created(String createdAt, String createdBy) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "DfePrinted")
+    public record Printed(String printedAt, Integer printedBatch) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DfeSubmitted")
