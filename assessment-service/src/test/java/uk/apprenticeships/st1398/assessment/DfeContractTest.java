@@ -347,7 +347,9 @@ class DfeContractTest {
                 .body("$", not(hasKey("status")))
                 .body("epaDetails.epaReference", equalTo(reference))
                 .body("epaDetails.latestEpaOutcome", equalTo("Pass"))
-                .body("epaDetails.epas[0].epaDate", equalTo("2025-06-30T00:00:00"));
+                .body("epaDetails.epas[0].epaDate", equalTo("2025-06-30T00:00:00"))
+                // Models/Response/Epa/EpaRecord.cs: each EPA carries its standard version.
+                .body("epaDetails.epas[0].version", equalTo("1.0"));
         // url-requests.json apiclient-delete-epa: a 10-digit reference is no EPA of this learner.
         String refused = dfe().delete(BASE + "/epa/1234567890/Blogs/1/1234567890")
                 .then()

@@ -123,6 +123,7 @@ class DfeLearnerDetailsTest {
         dfe().get(learner(uln, id))
                 .then()
                 .statusCode(200)
+                .body("learnerData.learner.givenNames", equalTo("Fred"))
                 .body("learnerData.learningDetails.learnerReferenceNumber", equalTo("MIS 0042"))
                 .body("learnerData.learningDetails.providerName", equalTo("Example Training Ltd"))
                 .body("learnerData.learningDetails.providerUkPrn", equalTo(Integer.parseInt(ukprn)))

@@ -50,6 +50,7 @@ class GatewayRulesTest {
                 start,
                 start.plusYears(2),
                 "active",
+                null,
                 null);
     }
 
@@ -158,6 +159,7 @@ class GatewayRulesTest {
                     START,
                     START.plusYears(2),
                     "active",
+                    null,
                     null);
             EvidenceClient.Apprentice withBirthday = apprentice(START.minusYears(age), START);
             Map<String, String> employerView =
@@ -180,6 +182,7 @@ class GatewayRulesTest {
                 START,
                 START.plusYears(2),
                 "active",
+                null,
                 null);
         assertEquals(
                 "failed",

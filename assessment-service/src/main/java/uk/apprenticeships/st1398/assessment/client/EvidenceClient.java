@@ -51,7 +51,8 @@ public interface EvidenceClient {
             LocalDate startDate,
             LocalDate plannedEndDate,
             String status,
-            String learnerReference) {}
+            String learnerReference,
+            String givenName) {}
 
     /** evidence-service's {@code ApprenticeCoverage}: every KSB of the version with its accepted evidence. */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -193,14 +193,21 @@ public class DfeService {
                 apprentice.map(p -> date(p.startDate())).orElse(null),
                 UNKNOWN_PROVIDER.equals(providerName) ? null : providerName);
         Optional<DfeModels.Certificate> shown = certificate.map(c -> view(c, s, facts));
-        Optional<DfeModels.EpaDetailsOut> epa = live.map(DfeService::epaDetails)
+        Optional<DfeModels.EpaDetailsOut> epa = live.map(r -> epaDetails(r, version))
                 // CollapseNullsAction: EPA details without a latest outcome are left out.
                 .filter(d -> !blank(d.latestEpaOutcome()));
         return new DfeModels.LearnerResponse(
                 new DfeModels.LearnerData(
                         standardOut(s, version),
+                        // The ILR's given names: the linked apprentice's, else those a certificate names.
                         new DfeModels.LearnerOut(
-                                uln, certificate.map(c -> c.givenNames).orElse(null), a.familyName),
+                                uln,
+                                apprentice
+                                        .map(EvidenceClient.Apprentice::givenName)
+                                        .filter(n -> !blank(n))
+                                        .or(() -> certificate.map(c -> c.givenNames))
+                                        .orElse(null),
+                                a.familyName),
                         new DfeModels.LearnerLearningDetails(
                                 apprentice
                                         .map(p -> emptyToNull(p.learnerReference()))
@@ -1118,14 +1125,15 @@ public class DfeService {
         };
     }
 
-    private static DfeModels.EpaDetailsOut epaDetails(EpaRecord r) {
+    /** EpaDetails (EpaRecordProfile): every EPA with its standard version, here the registration's. */
+    private static DfeModels.EpaDetailsOut epaDetails(EpaRecord r, String version) {
         EpaEntry last = r.epas.isEmpty() ? null : r.epas.get(r.epas.size() - 1);
         return new DfeModels.EpaDetailsOut(
                 r.epaReference,
                 last == null ? null : date(last.date),
                 last == null ? null : last.outcome.name(),
                 r.epas.stream()
-                        .map(e -> new DfeModels.EpaOut(date(e.date), e.outcome.name(), e.resit, e.retake))
+                        .map(e -> new DfeModels.EpaOut(date(e.date), e.outcome.name(), e.resit, e.retake, version))
                         .toList());
     }
 

@@ -69,8 +69,7 @@ public record ApprenticeResponse(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(
                 description = "Each integrating client's own id for the apprentice, by client id (the token's azp); "
-                        + "{} when none. Full view only",
-                example = "{\"acme-lms\": \"learner-7f3a9c\"}")
+                        + "{} when none. Full view only")
         Map<String, String> externalIds,
 
         @Schema(example = "active") ApprenticeStatus status,

@@ -186,7 +186,7 @@ public final class DfeModels {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DfeEpaOut")
-    public record EpaOut(String epaDate, String epaOutcome, Boolean resit, Boolean retake) {}
+    public record EpaOut(String epaDate, String epaOutcome, Boolean resit, Boolean retake, String version) {}
 
     /** {@code GET api/v1/standards/options...} (StandardOptions). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
