@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ProviderRequest(
         @NotBlank
         @Size(max = 200)
-        @Pattern(regexp = "^[^\\p{Cntrl}]*$", message = "must not contain control characters")
+        @Pattern(regexp = "^[^\\x00-\\x1F\\x7F]*$", message = "must not contain control characters")
         @Schema(
                 description = "The provider's name as the DfE assessment service shows it (providerName)",
                 example = "Example Training Ltd",
