@@ -33,7 +33,6 @@ import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.apprenticeships.st1398.testing.Problems;
 import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
@@ -137,7 +136,9 @@ class DfeContractTest {
 
     @Test
     void postmanCreateCertificateTemplate() {
-        // postman-create-certificate.json; BatchCertificateRequestValidator (postal contact, grade and date valid).
+        // postman-create-certificate.json; BatchCertificateRequestValidator (postal contact, grade and date valid),
+        // then CreateBatchCertificateRequestValidator: no ILR record for ULN 0 ("Learner details for ULN: 0 not
+        // found").
         dfe().body(example("postman-create-certificate.json"))
                 .post(BASE + "/certificate")
                 .then()
@@ -150,7 +151,8 @@ class DfeContractTest {
                                 "Provide apprentice family name",
                                 "Provide a valid Standard",
                                 "Invalid version for Standard",
-                                "ULN should contain exactly 10 numbers"));
+                                "ULN should contain exactly 10 numbers",
+                                "Learner details for ULN: 0 not found"));
     }
 
     @Test
@@ -219,7 +221,9 @@ class DfeContractTest {
     @Test
     void swaggerCreateCertificateExample() {
         // swagger-create-certificate.json (4 items); BatchCertificateRequestValidator. A version given for a standard
-        // that cannot be found is "Invalid version for Standard" (its StandardUId stays empty).
+        // that cannot be found is "Invalid version for Standard" (its StandardUId stays empty). Then
+        // CreateBatchCertificateRequestValidator: none of these learners has an ILR record ("Learner details for
+        // ULN: ... not found").
         dfe().body(example("swagger-create-certificate.json"))
                 .post(BASE + "/certificate")
                 .then()
@@ -229,12 +233,23 @@ class DfeContractTest {
                         "[0].validationErrors",
                         contains(
                                 "No course option available for this Standard and version. Must be empty",
-                                NOT_FOUND + "."))
-                .body("[1].validationErrors", contains("Provide a valid Standard"))
+                                NOT_FOUND + ".",
+                                "Learner details for ULN: 1234567890 not found"))
+                .body(
+                        "[1].validationErrors",
+                        contains("Provide a valid Standard", "Learner details for ULN: 9999999999 not found"))
                 .body(
                         "[2].validationErrors",
-                        contains("StandardReference and StandardCode must be for the same Standard", NOT_FOUND + "."))
-                .body("[3].validationErrors", contains("Provide a valid Standard", "Invalid version for Standard"));
+                        contains(
+                                "StandardReference and StandardCode must be for the same Standard",
+                                NOT_FOUND + ".",
+                                "Learner details for ULN: 5555555555 not found"))
+                .body(
+                        "[3].validationErrors",
+                        contains(
+                                "Provide a valid Standard",
+                                "Invalid version for Standard",
+                                "Learner details for ULN: 6666666666 not found"));
     }
 
     @Test
@@ -327,10 +342,14 @@ class DfeContractTest {
                 .body("learnerData.standard.standardReference", equalTo("ST0127"))
                 .body("learnerData.learner.uln", equalTo(1234567890))
                 .body("learnerData.learningDetails.providerUkPrn", equalTo(Integer.parseInt(ukprn)))
-                .body("status.completionStatus", equalTo(2))
+                // GetBatchLearnerResponseProfile MapStatusAction: no ILR data (no linked apprentice) and no
+                // certificate, so no completion status (CollapseNullsAction leaves status out).
+                .body("$", not(hasKey("status")))
                 .body("epaDetails.epaReference", equalTo(reference))
                 .body("epaDetails.latestEpaOutcome", equalTo("Pass"))
-                .body("epaDetails.epas[0].epaDate", equalTo("2025-06-30T00:00:00"));
+                .body("epaDetails.epas[0].epaDate", equalTo("2025-06-30T00:00:00"))
+                // Models/Response/Epa/EpaRecord.cs: each EPA carries its standard version.
+                .body("epaDetails.epas[0].version", equalTo("1.0"));
         // url-requests.json apiclient-delete-epa: a 10-digit reference is no EPA of this learner.
         String refused = dfe().delete(BASE + "/epa/1234567890/Blogs/1/1234567890")
                 .then()
@@ -510,7 +529,7 @@ class DfeContractTest {
                 .then()
                 .statusCode(200)
                 .body("learnerData.learner.familyName", equalTo("Blogs"))
-                .body("status.completionStatus", equalTo(1))
+                .body("$", not(hasKey("status")))
                 .body("$", not(hasKey("epaDetails")))
                 .body("$", not(hasKey("certificate")));
     }
@@ -841,7 +860,8 @@ class DfeContractTest {
                 .body("learnerData.learningDetails.learningStartDate", equalTo("2024-09-02T00:00:00"))
                 .body("learnerData.learningDetails.plannedEndDate", equalTo("2026-03-31T00:00:00"))
                 .body("learnerData.learningDetails.providerUkPrn", equalTo(Integer.parseInt(ukprn)))
-                .body("learnerData.learningDetails", not(hasKey("providerName")));
+                // GetBatchLearnerHandler: a UKPRN the organisation register does not hold is "Unknown".
+                .body("learnerData.learningDetails.providerName", equalTo("Unknown"));
         // Read with the caller's own token, so evidence-service's tenant rules apply.
         evidence()
                 .verifyThat(getRequestedFor(urlEqualTo("/api/v1/apprentices/" + id))
@@ -888,8 +908,9 @@ class DfeContractTest {
     }
 
     @Test
-    void aFailingEvidenceServiceIsThisPlatformsProblem() {
-        // evidence-service answers 500: the lookup of a linked learner is the platform's 503 problem, not a DfE body.
+    void aFailingEvidenceServiceIs503InDfesForm() {
+        // evidence-service answers 500: the lookup of a linked learner is 503, answered in DfE's {statusCode, message}
+        // form like every error on the DfE paths (DfE's ErrorHandlingMiddleware writes its ApiResponse).
         String id = apprenticeId();
         evidence()
                 .register(get(urlEqualTo("/api/v1/apprentices/" + id))
@@ -897,7 +918,11 @@ class DfeContractTest {
         AssessmentApi.approve(epaoId, "ST0127_1.0");
         dfe().get(linkedLearner(TestIds.uln(), id))
                 .then()
-                .spec(Problems.problem(503, "service-unavailable", "downstream-unavailable"));
+                .statusCode(503)
+                .contentType("application/json")
+                .body("statusCode", equalTo(503))
+                .body("message", matchesPattern(".+"))
+                .body("size()", equalTo(2));
     }
 
     @Test

@@ -49,7 +49,9 @@ class GatewayRulesTest {
                 "ST1398_1.0",
                 start,
                 start.plusYears(2),
-                "active");
+                "active",
+                null,
+                null);
     }
 
     private static EvidenceClient.Coverage coverage(String... missing) {
@@ -156,7 +158,9 @@ class GatewayRulesTest {
                     "ST1398_1.0",
                     START,
                     START.plusYears(2),
-                    "active");
+                    "active",
+                    null,
+                    null);
             EvidenceClient.Apprentice withBirthday = apprentice(START.minusYears(age), START);
             Map<String, String> employerView =
                     statuses(check(plan, withoutBirthday, coverage(), hours("500", "418"), Map.of(), NOW));
@@ -167,7 +171,19 @@ class GatewayRulesTest {
             assertEquals(age >= 16 && age <= 18 ? "failed" : "not-applicable", employerView.get("english-and-maths"));
         }
         EvidenceClient.Apprentice neither = new EvidenceClient.Apprentice(
-                "a1", ULN, "Lovelace", null, null, null, EMPLOYER, "ST1398_1.0", START, START.plusYears(2), "active");
+                "a1",
+                ULN,
+                "Lovelace",
+                null,
+                null,
+                null,
+                EMPLOYER,
+                "ST1398_1.0",
+                START,
+                START.plusYears(2),
+                "active",
+                null,
+                null);
         assertEquals(
                 "failed",
                 statuses(check(plan, neither, coverage(), hours("500", "418"), Map.of(), NOW))

@@ -54,6 +54,14 @@ class DfeEndToEndTest {
                 .then()
                 .extract()
                 .statusCode();
+        // The provider in the provider register (evidence-service): DfE's providerName comes from there.
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(Map.of("name", "End-to-end Training"))
+                .put("/api/v1/providers/10000001")
+                .then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         assertTrue(
                 approval == 201 || approval == 409,
                 "approved, or already approved (the approval checks the version with standards-service's "
@@ -85,7 +93,11 @@ class DfeEndToEndTest {
                 .statusCode(200)
                 .body("learnerData.standard.standardReference", equalTo("ST1398"))
                 .body("learnerData.learningDetails.providerUkPrn", equalTo(10000001))
-                .body("status.completionStatus", equalTo(1));
+                // From the provider register, read by assessment-service with the assessor's token.
+                .body("learnerData.learningDetails.providerName", equalTo("End-to-end Training"))
+                // No linked apprentice (no ILR data) and no certificate yet: no completion status, as DfE's
+                // GetBatchLearnerResponseProfile leaves it out.
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("status")));
 
         // Record EPA outcomes: no requestId, as DfE's .NET client sends them; the version comes from the learner.
         String epaReference = client().body(List.of(Map.of(
@@ -185,5 +197,21 @@ class DfeEndToEndTest {
                 .body("statusCode", equalTo(403))
                 .body("message", equalTo("ULN, FamilyName and Standard not found"));
         given().get(DFE + "/certificate/grades").then().statusCode(401);
+    }
+
+    @Test
+    void errorsOnTheDfePathsAreDfesThroughTheGateway() {
+        // DfE's ApiResponse {statusCode, message}: no token at the gateway, an unknown DfE path at the service.
+        given().get(DFE + "/certificate/grades")
+                .then()
+                .statusCode(401)
+                .contentType("application/json")
+                .body("statusCode", equalTo(401));
+        client().get(DFE + "/certificates")
+                .then()
+                .statusCode(404)
+                .contentType("application/json")
+                .body("statusCode", equalTo(404))
+                .body("message", equalTo("Resource not found"));
     }
 }

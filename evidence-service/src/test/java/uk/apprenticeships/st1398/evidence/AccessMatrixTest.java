@@ -206,6 +206,17 @@ class AccessMatrixTest {
         return m;
     }
 
+    /** The fixture's provider in the register (idempotent). */
+    static void registerProvider() {
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType("application/json")
+                .body(Map.of("name", "Matrix Provider"))
+                .put("/api/v1/providers/" + UKPRN)
+                .then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    }
+
     static List<Operation> operations() {
         List<Operation> ops = new ArrayList<>();
         String apprentices = "/api/v1/apprentices";
@@ -235,6 +246,31 @@ class AccessMatrixTest {
                 (r, f, c) -> r.contentType("application/json")
                         .body(Map.of("assessmentOrganisationId", EPAO))
                         .put(f.base() + "/programme")));
+        ops.add(new Operation(
+                "PUT " + one + "/identifiers",
+                expect(403, 403, 200, 404, 200, 403, 403, 403, 403, 200),
+                (r, f, c) -> r.contentType("application/json").body(Map.of()).put(f.base() + "/identifiers")));
+        // The provider register: admins write; admins and assessors read any; a provider's users their own.
+        ops.add(new Operation(
+                "GET /api/v1/providers",
+                expect(403, 403, 403, 403, 403, 403, 403, 200, 200, 200),
+                (r, f, c) -> r.get("/api/v1/providers")));
+        ops.add(new Operation(
+                "GET /api/v1/providers/{ukprn}",
+                expect(200, 200, 200, 404, 200, 403, 403, 200, 200, 200),
+                (r, f, c) -> {
+                    registerProvider();
+                    return r.get("/api/v1/providers/" + UKPRN);
+                }));
+        ops.add(new Operation(
+                "PUT /api/v1/providers/{ukprn}",
+                expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 200),
+                (r, f, c) -> {
+                    registerProvider();
+                    return r.contentType("application/json")
+                            .body(Map.of("name", "Matrix Provider"))
+                            .put("/api/v1/providers/" + UKPRN);
+                }));
         ops.add(new Operation(
                 "POST " + one + "/status",
                 tutorWrite(200),

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import uk.apprenticeships.st1398.platform.problem.DfeErrorForm;
 import uk.apprenticeships.st1398.testing.Problems;
 import uk.apprenticeships.st1398.testing.Tokens;
 
@@ -288,10 +289,14 @@ class GatewayProxyTest {
                 .then()
                 .statusCode(201);
         DownstreamStubs.server.verify(postRequestedFor(urlEqualTo("/assessor-service/api/v1/certificate/submit")));
+        // The gateway's own refusal on a DfE path is in DfE's form (DfeErrorForm), as all errors there.
         given().when()
                 .get("/assessor-service/api/v1/certificate/grades")
                 .then()
-                .spec(Problems.problem(401, "unauthorized"));
+                .statusCode(401)
+                .contentType("application/json")
+                .body("statusCode", org.hamcrest.Matchers.equalTo(401))
+                .body("message", org.hamcrest.Matchers.equalTo(DfeErrorForm.UNAUTHORIZED));
     }
 
     @Test

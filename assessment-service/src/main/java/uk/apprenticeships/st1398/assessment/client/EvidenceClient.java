@@ -50,7 +50,9 @@ public interface EvidenceClient {
             String standardVersion,
             LocalDate startDate,
             LocalDate plannedEndDate,
-            String status) {}
+            String status,
+            String learnerReference,
+            String givenName) {}
 
     /** evidence-service's {@code ApprenticeCoverage}: every KSB of the version with its accepted evidence. */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -25,6 +25,7 @@ import uk.apprenticeships.st1398.assessment.api.dfe.DfeModels;
 import uk.apprenticeships.st1398.assessment.client.CatalogueModels;
 import uk.apprenticeships.st1398.assessment.client.EvidenceClient;
 import uk.apprenticeships.st1398.assessment.client.Portfolios;
+import uk.apprenticeships.st1398.assessment.client.ProviderNames;
 import uk.apprenticeships.st1398.assessment.client.StandardCatalogue;
 import uk.apprenticeships.st1398.assessment.client.StandardCatalogue.KnownStandard;
 import uk.apprenticeships.st1398.assessment.config.AssessmentError;
@@ -107,6 +108,7 @@ public class DfeService {
 
     private final StandardCatalogue catalogue;
     private final Portfolios portfolios;
+    private final ProviderNames providerNames;
     private final EpaService epaService;
     private final CertificateService certificateService;
     private final ApprovalService approvals;
@@ -120,6 +122,7 @@ public class DfeService {
     public DfeService(
             StandardCatalogue catalogue,
             Portfolios portfolios,
+            ProviderNames providerNames,
             EpaService epaService,
             CertificateService certificateService,
             ApprovalService approvals,
@@ -131,6 +134,7 @@ public class DfeService {
             Clock clock) {
         this.catalogue = catalogue;
         this.portfolios = portfolios;
+        this.providerNames = providerNames;
         this.epaService = epaService;
         this.certificateService = certificateService;
         this.approvals = approvals;
@@ -180,27 +184,134 @@ public class DfeService {
         Optional<EpaRecord> live = records.live(a.id).filter(r -> !r.deleted());
         Optional<Certificate> certificate = certificates.live(a.uln, s.reference(), epaoId);
         String version = a.standardVersion.substring(a.standardVersion.indexOf('_') + 1);
-        // The linked e-portfolio apprentice's dates (DfE takes them from the ILR); another learner's record is
-        // never used (the ULN must be the registration's).
-        Optional<EvidenceClient.Apprentice> apprentice = blank(a.apprenticeId)
+        // What DfE takes from the ILR (learner reference, learning dates, completion status) comes from the linked
+        // e-portfolio apprentice; another learner's record is never used (the ULN must be the registration's).
+        Optional<EvidenceClient.Apprentice> apprentice = linkedApprentice(a);
+        // GetBatchLearnerHandler: OrganisationName = the register's name for the learner's UKPRN ?? "Unknown".
+        String providerName = providerNames.name(a.providerUkprn).orElse(UNKNOWN_PROVIDER);
+        LearnerFacts facts = new LearnerFacts(
+                apprentice.map(p -> date(p.startDate())).orElse(null),
+                UNKNOWN_PROVIDER.equals(providerName) ? null : providerName);
+        Optional<DfeModels.Certificate> shown = certificate.map(c -> view(c, s, facts));
+        Optional<DfeModels.EpaDetailsOut> epa = live.map(r -> epaDetails(r, version))
+                // CollapseNullsAction: EPA details without a latest outcome are left out.
+                .filter(d -> !blank(d.latestEpaOutcome()));
+        return new DfeModels.LearnerResponse(
+                new DfeModels.LearnerData(
+                        standardOut(s, version),
+                        // The ILR's given names: the linked apprentice's, else those a certificate names.
+                        new DfeModels.LearnerOut(
+                                uln,
+                                apprentice
+                                        .map(EvidenceClient.Apprentice::givenName)
+                                        .filter(n -> !blank(n))
+                                        .or(() -> certificate.map(c -> c.givenNames))
+                                        .orElse(null),
+                                a.familyName),
+                        new DfeModels.LearnerLearningDetails(
+                                apprentice
+                                        .map(p -> emptyToNull(p.learnerReference()))
+                                        .orElse(null),
+                                apprentice.map(p -> date(p.startDate())).orElse(null),
+                                apprentice.map(p -> date(p.plannedEndDate())).orElse(null),
+                                providerName,
+                                ukprn(a.providerUkprn))),
+                completionStatus(apprentice, shown)
+                        .map(DfeModels.LearnerStatus::new)
+                        .orElse(null),
+                epa.orElse(null),
+                shown.filter(c -> !hiddenFromLearner(c, epa)).orElse(null));
+    }
+
+    /**
+     * CreateBatchCertificateRequestValidator's learner-details rule: DfE reads the learner's ILR record and refuses
+     * a certificate for a learner it has none of ("Learner details for ULN: 0 not found", the ULN as DfE binds it)
+     * or whose completion status is withdrawn or temporarily withdrawn ("Cannot find the apprentice details"). The
+     * learner record here is the registration with the caller's organisation (another organisation's is never
+     * looked at); the completion status is the linked evidence-service apprentice's (withdrawn, or on a break in
+     * learning). A registration without a visible link has no such status and passes.
+     */
+    private void learnerDetailsRule(List<String> errors, Subject subject, DfeModels.Learner learner, String epaoId) {
+        long uln = learner.uln() == null ? 0 : learner.uln();
+        if (subject.registration == null) {
+            // DfE reads the ILR by ULN and standard only: a learner whose family name was mistyped still has one.
+            boolean registered = subject.standard != null
+                    && validUln(uln)
+                    && assessments.findByLearnerAndStandard(String.valueOf(uln), subject.standard.reference()).stream()
+                            .anyMatch(a -> a.organisation.epaoId.equals(epaoId));
+            if (!registered) {
+                errors.add("Learner details for ULN: " + uln + " not found");
+            }
+            return;
+        }
+        String status = linkedApprentice(subject.registration)
+                .map(EvidenceClient.Apprentice::status)
+                .orElse("");
+        if (status.equals("withdrawn") || status.equals("break-in-learning")) {
+            errors.add("Cannot find the apprentice details");
+        }
+    }
+
+    /** DfE's answer for a provider its register does not know (GetBatchLearnerHandler). */
+    static final String UNKNOWN_PROVIDER = "Unknown";
+
+    /** The registration's linked evidence-service apprentice, when the caller may see it and it is this learner. */
+    private Optional<EvidenceClient.Apprentice> linkedApprentice(Assessment a) {
+        return blank(a.apprenticeId)
                 ? Optional.empty()
                 : portfolios
                         .apprenticeIfVisible(a.apprenticeId.strip())
                         .filter(p -> String.valueOf(a.uln).equals(p.uln()));
-        return new DfeModels.LearnerResponse(
-                new DfeModels.LearnerData(
-                        standardOut(s, version),
-                        new DfeModels.LearnerOut(
-                                uln, certificate.map(c -> c.givenNames).orElse(null), a.familyName),
-                        new DfeModels.LearnerLearningDetails(
-                                null,
-                                apprentice.map(p -> date(p.startDate())).orElse(null),
-                                apprentice.map(p -> date(p.plannedEndDate())).orElse(null),
-                                null,
-                                ukprn(a.providerUkprn))),
-                new DfeModels.LearnerStatus(completionStatus(live)),
-                live.map(DfeService::epaDetails).orElse(null),
-                certificate.map(c -> view(c, s)).orElse(null));
+    }
+
+    /**
+     * GetBatchLearnerResponseProfile's MapStatusAction: the ILR's completion status (here the linked apprentice's
+     * status: 1 continuing, 2 completed, 3 withdrawn, 6 temporarily withdrawn, i.e. a break in learning); without
+     * it, from the certificate's status (Submitted 2, Deleted none, otherwise 1); with neither, none (the member is
+     * left out, CollapseNullsAction).
+     */
+    static Optional<Integer> completionStatus(
+            Optional<EvidenceClient.Apprentice> apprentice, Optional<DfeModels.Certificate> certificate) {
+        Optional<Integer> ilr = apprentice
+                .map(EvidenceClient.Apprentice::status)
+                .map(status -> switch (status) {
+                    case "active" -> 1;
+                    case "completed" -> 2;
+                    case "withdrawn" -> 3;
+                    case "break-in-learning" -> 6;
+                    default -> null;
+                });
+        if (ilr.isPresent()) {
+            return ilr;
+        }
+        return certificate.map(c -> c.status().currentStatus()).flatMap(status -> switch (status) {
+            case "Submitted", "Printed", "Reprint" -> Optional.of(2);
+            case "Deleted" -> Optional.<Integer>empty();
+            default -> Optional.of(1);
+        });
+    }
+
+    /**
+     * GetBatchLearnerResponseProfile's HideCertificateAction: a deleted certificate is not shown, nor a draft whose
+     * latest EPA outcome is not a pass or that lacks the grade, the achievement date or the postcode.
+     */
+    static boolean hiddenFromLearner(DfeModels.Certificate c, Optional<DfeModels.EpaDetailsOut> epa) {
+        String status = c.status().currentStatus();
+        if ("Deleted".equals(status)) {
+            return true;
+        }
+        if (!"Draft".equals(status)) {
+            return false;
+        }
+        DfeModels.CertificateLearningDetailsOut details = c.certificateData().learningDetails();
+        return !epa.map(DfeModels.EpaDetailsOut::latestEpaOutcome)
+                        .filter("Pass"::equalsIgnoreCase)
+                        .isPresent()
+                || details == null
+                || blank(details.overallGrade())
+                || details.achievementDate() == null
+                || c.certificateData().postalContact() == null
+                || blank(c.certificateData().postalContact().postCode());
     }
 
     /**
@@ -218,15 +329,6 @@ public class DfeService {
         return live.isPresent()
                 && (live.get().epas.isEmpty()
                         || live.get().epas.get(live.get().epas.size() - 1).outcome != EpaOutcome.Pass);
-    }
-
-    /** DfE's ILR completion status: 1 continuing, 2 completed (passed), 3 withdrawn. */
-    private static Integer completionStatus(Optional<EpaRecord> live) {
-        if (live.isEmpty() || live.get().epas.isEmpty()) {
-            return 1;
-        }
-        EpaOutcome last = live.get().epas.get(live.get().epas.size() - 1).outcome;
-        return last == EpaOutcome.Pass ? 2 : last == EpaOutcome.Withdrawn ? 3 : 1;
     }
 
     // ================================================================================================ EPA
@@ -466,6 +568,7 @@ public class DfeService {
                 } else if (latestEpaNotPassed(subject)) {
                     errors.add(EPA_NOT_PASSED);
                 }
+                learnerDetailsRule(errors, subject, learner, epaoId);
             } else if (blank(reference)) {
                 errors.add("Provide the certificate reference");
             } else if (own.isEmpty() || !own.get().reference.equalsIgnoreCase(reference.strip())) {
@@ -495,14 +598,17 @@ public class DfeService {
                             null,
                             contact.city(),
                             contact.postCode()));
-            // The view is read in the item's own transaction, so it shows what was just written.
+            // Read before the write, so that a neighbour that is down changes nothing; the view is read in the
+            // item's own transaction, so it shows what was just written.
+            LearnerFacts facts = facts(subject.registration);
             DfeModels.Certificate done = QuarkusTransaction.requiringNew()
                     .call(() -> view(
                             (create
                                             ? certificateService.createOne(ours)
                                             : certificateService.amendOne(ours.certificateReference(), ours))
                                     .certificateReference(),
-                            subject.standard));
+                            subject.standard,
+                            facts));
             return new DfeModels.CertificateResponse(item.requestId(), done, List.of());
         } catch (ItemRefused e) {
             return new DfeModels.CertificateResponse(item.requestId(), null, e.messages);
@@ -575,9 +681,10 @@ public class DfeService {
                 throw new ItemRefused(errors.isEmpty() ? List.of("Certificate not found") : errors);
             }
             String reference = certificate.reference;
+            LearnerFacts facts = facts(subject.registration);
             DfeModels.Certificate done = QuarkusTransaction.requiringNew().call(() -> {
                 certificateService.changeStatus(reference, new StatusChangeRequest(CertificateStatus.Submitted, null));
-                return view(reference, subject.standard);
+                return view(reference, subject.standard, facts);
             });
             return new DfeModels.CertificateResponse(item.requestId(), done, List.of());
         } catch (ItemRefused e) {
@@ -611,7 +718,11 @@ public class DfeService {
                 .live(String.valueOf(uln), s.reference(), epaoId)
                 .filter(c -> c.familyName.equalsIgnoreCase(familyName.strip()));
         if (own.isPresent()) {
-            return Optional.of(view(own.get(), s));
+            return Optional.of(view(
+                    own.get(),
+                    s,
+                    facts(registration(epaoId, uln, familyName, s.reference(), null)
+                            .orElse(null))));
         }
         if (!approvals.approvedForStandard(epaoId, s.reference())) {
             errors.add(NOT_APPROVED);
@@ -890,6 +1001,11 @@ public class DfeService {
 
     /** What one of this service's own refusals says, in DfE's words where DfE has them. */
     private List<String> messages(ApiException e, String reference) {
+        if (e.code().status() >= 500) {
+            // A neighbour that is down or slow is no answer about the item: the request fails (503/504 in DfE's
+            // form, DfeErrorForm); items answered before it stay done, as each runs in its own transaction.
+            throw e;
+        }
         if (e.code() instanceof AssessmentError code) {
             switch (code) {
                 case LEARNER_NOT_FOUND:
@@ -933,13 +1049,35 @@ public class DfeService {
 
     // ------------------------------------------------------------------------------------------ views
 
-    private DfeModels.Certificate view(String reference, KnownStandard standard) {
-        return view(certificates.findByReference(reference).orElseThrow(), standard);
+    /**
+     * What DfE's certificate data holds from the ILR and its provider list and this platform keeps elsewhere: the
+     * learning start date (the linked evidence-service apprentice's) and the provider's name (the provider
+     * register's); null where there is none.
+     */
+    record LearnerFacts(String learningStartDate, String providerName) {}
+
+    private LearnerFacts facts(Assessment registration) {
+        if (registration == null) {
+            return new LearnerFacts(null, null);
+        }
+        return new LearnerFacts(
+                linkedApprentice(registration).map(p -> date(p.startDate())).orElse(null),
+                providerNames.name(registration.providerUkprn).orElse(null));
+    }
+
+    private DfeModels.Certificate view(String reference, KnownStandard standard, LearnerFacts facts) {
+        return view(certificates.findByReference(reference).orElseThrow(), standard, facts);
     }
 
     /** A certificate as DfE shows it (statuses as the External API reports them). */
-    DfeModels.Certificate view(Certificate c, KnownStandard standard) {
+    DfeModels.Certificate view(Certificate c, KnownStandard standard, LearnerFacts facts) {
         List<CertificateHistory> changes = c.id == null ? List.of() : history.forCertificate(c.id);
+        // CertificateStatusProfile: Printed {printedAt, printedBatch}; this platform has no print batches.
+        DfeModels.Printed printed = changes.stream()
+                .filter(h -> h.status == CertificateStatus.Printed)
+                .reduce((first, second) -> second)
+                .map(h -> new DfeModels.Printed(dateTime(h.changed.at), null))
+                .orElse(null);
         DfeModels.Submitted submitted = changes.stream()
                 .filter(h -> h.status == CertificateStatus.Submitted)
                 .reduce((first, second) -> second)
@@ -954,8 +1092,8 @@ public class DfeService {
                                 c.courseOption,
                                 c.overallGrade,
                                 date(c.achievementDate),
-                                null,
-                                null,
+                                facts.learningStartDate(),
+                                facts.providerName(),
                                 ukprn(c.providerUkprn)),
                         new DfeModels.PostalContact(
                                 c.contactName,
@@ -968,30 +1106,34 @@ public class DfeService {
                                 c.postCode)),
                 new DfeModels.Status(dfeStatus(c)),
                 new DfeModels.Created(dateTime(c.created.at), by(c.created.displayName, c.created.subject)),
-                c.status == CertificateStatus.Draft || c.status == CertificateStatus.Ready ? null : submitted);
+                c.status == CertificateStatus.Draft || c.status == CertificateStatus.Ready ? null : submitted,
+                printed);
     }
 
     /**
-     * DfE's statuses: a Draft with every mandatory field is reported Ready; the approving body's and the printer's
-     * statuses (Approved, Printed, Delivered) are reported Submitted, as DfE reports its print statuses.
+     * DfE's statuses (CertificateStatusProfile: the stored status as it is): a Draft with every mandatory field is
+     * reported Ready; Approved (a step DfE does not have) is still Submitted; Printed and Delivered are Printed
+     * (DfE's GetBatchCertificateHandler serves Draft, Submitted, Printed and Reprint).
      */
     static String dfeStatus(Certificate c) {
         return switch (c.status) {
             case Draft -> blank(c.contactOrganisation) ? "Draft" : "Ready";
             case Ready -> "Ready";
-            case Submitted, Approved, Printed, Delivered -> "Submitted";
+            case Submitted, Approved -> "Submitted";
+            case Printed, Delivered -> "Printed";
             case Cancelled, Deleted -> "Deleted";
         };
     }
 
-    private static DfeModels.EpaDetailsOut epaDetails(EpaRecord r) {
+    /** EpaDetails (EpaRecordProfile): every EPA with its standard version, here the registration's. */
+    private static DfeModels.EpaDetailsOut epaDetails(EpaRecord r, String version) {
         EpaEntry last = r.epas.isEmpty() ? null : r.epas.get(r.epas.size() - 1);
         return new DfeModels.EpaDetailsOut(
                 r.epaReference,
                 last == null ? null : date(last.date),
                 last == null ? null : last.outcome.name(),
                 r.epas.stream()
-                        .map(e -> new DfeModels.EpaOut(date(e.date), e.outcome.name(), e.resit, e.retake))
+                        .map(e -> new DfeModels.EpaOut(date(e.date), e.outcome.name(), e.resit, e.retake, version))
                         .toList());
     }
 

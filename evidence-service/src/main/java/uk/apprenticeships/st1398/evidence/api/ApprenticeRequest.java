@@ -72,7 +72,32 @@ public record ApprenticeRequest(
                 description = "Weeks of planned leave within the programme; not counted by the weekly "
                         + "off-the-job rule. Absent: 0. Must be fewer than the weeks from start to planned end",
                 example = "4")
-        Integer plannedLeaveWeeks) {
+        Integer plannedLeaveWeeks,
+
+        @Pattern(regexp = LEARNER_REFERENCE, message = LEARNER_REFERENCE_RULE)
+        @Schema(description = LEARNER_REFERENCE_DESCRIPTION, example = "MIS00042")
+        String learnerReference,
+
+        @Pattern(regexp = EXTERNAL_ID, message = EXTERNAL_ID_RULE)
+        @Schema(description = EXTERNAL_ID_DESCRIPTION, example = "learner-7f3a9c")
+        String externalId) {
+
+    /** The ILR LearnRefNumber's form: 1 to 12 of A-Z, a-z, 0-9 and space. */
+    public static final String LEARNER_REFERENCE = "^[A-Za-z0-9 ]{1,12}$";
+
+    public static final String LEARNER_REFERENCE_RULE =
+            "must be 1 to 12 characters of A-Z, a-z, 0-9 and space " + "(the ILR LearnRefNumber)";
+    public static final String LEARNER_REFERENCE_DESCRIPTION = "The provider's own learner reference (its MIS "
+            + "learner reference, the ILR LearnRefNumber): 1 to 12 of A-Z, a-z, 0-9 and space; unique within the "
+            + "provider (409 learner-reference-taken)";
+    /** A client's own id: 1 to 100 printable characters without spaces at either end. */
+    public static final String EXTERNAL_ID = "^[\\x21-\\x7E](?:[\\x20-\\x7E]{0,98}[\\x21-\\x7E])?$";
+
+    public static final String EXTERNAL_ID_RULE =
+            "must be 1 to 100 printable ASCII characters, not starting or ending with a space";
+    public static final String EXTERNAL_ID_DESCRIPTION = "The calling client's own id for the apprentice, stored "
+            + "under the client's id (the token's azp) in externalIds; unique within the provider for that client "
+            + "(409 external-id-taken)";
 
     public static final String STANDARD_VERSION = "^(ST|FA|AU)\\d{4}_\\d+\\.\\d+$";
     public static final String EPAO_ID = "^EPA\\d{4}$";

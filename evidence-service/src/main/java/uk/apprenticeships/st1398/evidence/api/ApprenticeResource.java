@@ -50,9 +50,10 @@ public class ApprenticeResource {
     @PermissionsAllowed(APPRENTICE_READ)
     @Operation(
             summary = "List apprentices",
-            description =
-                    "Tutors and LMS clients see their provider's apprentices, employers their own, an "
-                            + "apprentice only themself, assessors the apprentices assigned to their assessment organisation, admins all. Ordered by family name, given name, then id.")
+            description = "Tutors and LMS clients see their provider's apprentices, employers their own, an "
+                    + "apprentice only themself, assessors the apprentices assigned to their assessment organisation, admins all. Ordered by family name, given name, then id. "
+                    + "uln, learnerReference and externalId narrow the list within what the caller may see "
+                    + "(a ULN, reference or id held only by another tenant answers an empty page).")
     @APIResponse(responseCode = "200", description = "A page of apprentices")
     public PageResponse<ApprenticeResponse> list(
             @QueryParam("status")
@@ -65,8 +66,27 @@ public class ApprenticeResource {
                     @Pattern(regexp = ApprenticeRequest.STANDARD_VERSION, message = "must look like ST1398_1.0")
                     @Parameter(description = "Only apprentices on this standard version", example = "ST1398_1.0")
                     String standardVersion,
+            @QueryParam("uln")
+                    @Pattern(regexp = "^\\d{10}$", message = "must be 10 digits")
+                    @Parameter(description = "Only the apprentice(s) with this ULN", example = "1234567890")
+                    String uln,
+            @QueryParam("learnerReference")
+                    @Pattern(
+                            regexp = ApprenticeRequest.LEARNER_REFERENCE,
+                            message = ApprenticeRequest.LEARNER_REFERENCE_RULE)
+                    @Parameter(
+                            description = "Only the apprentice with this learner reference (the provider's MIS id)",
+                            example = "MIS00042")
+                    String learnerReference,
+            @QueryParam("externalId")
+                    @Pattern(regexp = ApprenticeRequest.EXTERNAL_ID, message = ApprenticeRequest.EXTERNAL_ID_RULE)
+                    @Parameter(
+                            description = "Only the apprentice the calling client (the token's azp) knows by this "
+                                    + "id; a token that names no client gets 400",
+                            example = "learner-7f3a9c")
+                    String externalId,
             @Valid @BeanParam PageRequest page) {
-        return service.list(status, standardVersion, page);
+        return service.list(status, standardVersion, uln, learnerReference, externalId, page);
     }
 
     @GET
@@ -97,7 +117,11 @@ public class ApprenticeResource {
             responseCode = "201",
             description = "Created; Location names the new apprentice",
             content = @Content(schema = @Schema(implementation = ApprenticeResponse.class)))
-    @APIResponse(responseCode = "409", description = "The provider already has an apprentice with this ULN")
+    @APIResponse(
+            responseCode = "409",
+            description = "The provider already has an apprentice with this ULN (apprentice-already-enrolled), "
+                    + "learner reference (learner-reference-taken) or, for this client, external id "
+                    + "(external-id-taken); nothing created")
     @APIResponse(responseCode = "422", description = "The standard version is not in the standards catalogue")
     @APIResponse(responseCode = "503", description = "The standards catalogue cannot be reached; nothing created")
     @APIResponse(responseCode = "504", description = "standards-service did not answer in time (downstream-timeout)")
@@ -107,6 +131,31 @@ public class ApprenticeResource {
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
                 .entity(created)
                 .build();
+    }
+
+    @PUT
+    @Path("/{id}/identifiers")
+    @PermissionsAllowed(APPRENTICE_WRITE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Replace an apprentice's external identifiers",
+            description = "The provider's learner reference (its MIS id, the ILR LearnRefNumber) and the calling "
+                    + "client's own id for the apprentice (kept in externalIds under the token's azp). A member "
+                    + "left out is cleared; other clients' ids stay. Admins, or a tutor or LMS client of the "
+                    + "apprentice's provider.")
+    @APIResponse(responseCode = "200", description = "The apprentice after the change")
+    @APIResponse(
+            responseCode = "409",
+            description = "Another apprentice of the provider has this learner reference (learner-reference-taken) "
+                    + "or, for this client, this external id (external-id-taken); nothing changed")
+    @APIResponse(responseCode = "410", description = ERASED)
+    public ApprenticeResponse setIdentifiers(
+            @PathParam("id")
+                    @Pattern(regexp = ID, message = "must be a 24-character hexadecimal id")
+                    @Parameter(description = "Apprentice id", example = "665f1c2e9b1d4a3f8c0e1a2b")
+                    String id,
+            @NotNull(message = "a JSON body is required") @Valid IdentifiersRequest request) {
+        return service.setIdentifiers(id, request);
     }
 
     @PUT

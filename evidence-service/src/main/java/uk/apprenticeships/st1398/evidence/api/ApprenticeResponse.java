@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.apprenticeships.st1398.evidence.domain.ApprenticeStatus;
 
@@ -57,6 +58,19 @@ public record ApprenticeResponse(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Weeks of planned leave within the programme. Not in the assessor view", example = "0")
         Integer plannedLeaveWeeks,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(
+                description = "The provider's own learner reference (ILR LearnRefNumber); absent when none. Not in "
+                        + "the employer view",
+                example = "MIS00042")
+        String learnerReference,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(
+                description = "Each integrating client's own id for the apprentice, by client id (the token's azp); "
+                        + "{} when none. Full view only")
+        Map<String, String> externalIds,
 
         @Schema(example = "active") ApprenticeStatus status,
 

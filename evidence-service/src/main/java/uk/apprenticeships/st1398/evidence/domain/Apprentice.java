@@ -30,12 +30,36 @@ public class Apprentice {
     public Long contractedWeeklyHundredths;
     /** Weeks of planned leave within the programme, not counted for the weekly off-the-job rule; null: none. */
     public Integer plannedLeaveWeeks;
+    /** The provider's own learner reference (its MIS id, the ILR LearnRefNumber), unique per provider; or null. */
+    public String learnerReference;
+    /** Each integrating client's own id for the apprentice (one per client), unique per provider and client. */
+    public List<ExternalId> externalIds;
+    /**
+     * The keys that make {@link #learnerReference} and {@link #externalIds} unique within the provider, one string
+     * each (see {@code ApprenticeRepository.identifierKeys}); absent (never empty) when there are none, so that the
+     * sparse unique index on it ignores the apprentice.
+     */
+    public List<String> identifierKeys;
 
     public ApprenticeStatus status;
     public List<StatusChange> statusHistory = new ArrayList<>();
     public Instant createdAt;
     /** Set when an erasure has started; the apprentice then answers 410 until the tombstone replaces it. */
     public Erasure erasure;
+
+    /** One client's id for the apprentice: {@code clientId} is the token's authorised party ({@code azp}). */
+    public static class ExternalId {
+        public String clientId;
+        /** The client's id for the apprentice (not {@code id}: the POJO codec would store that as {@code _id}). */
+        public String value;
+
+        public ExternalId() {}
+
+        public ExternalId(String clientId, String value) {
+            this.clientId = clientId;
+            this.value = value;
+        }
+    }
 
     /** An erasure in progress: kept on the record so a run that died half-way can be completed. */
     public static class Erasure {

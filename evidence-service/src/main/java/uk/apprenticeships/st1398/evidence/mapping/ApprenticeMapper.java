@@ -1,5 +1,7 @@
 package uk.apprenticeships.st1398.evidence.mapping;
 
+import java.util.Map;
+import java.util.TreeMap;
 import uk.apprenticeships.st1398.evidence.api.ApprenticeRequest;
 import uk.apprenticeships.st1398.evidence.api.ApprenticeResponse;
 import uk.apprenticeships.st1398.evidence.api.StatusChangeResponse;
@@ -38,11 +40,22 @@ public final class ApprenticeMapper {
                         ? null
                         : OffTheJobMapper.hours(a.contractedWeeklyHundredths),
                 assessor ? null : a.plannedLeaveWeeks == null ? 0 : a.plannedLeaveWeeks,
+                employer ? null : a.learnerReference,
+                full ? externalIds(a) : null,
                 a.status,
                 assessor
                         ? null
                         : a.statusHistory.stream().map(c -> toResponse(c, full)).toList(),
                 assessor ? null : a.createdAt);
+    }
+
+    /** The clients' ids by client id, in client-id order. */
+    static Map<String, String> externalIds(Apprentice a) {
+        Map<String, String> ids = new TreeMap<>();
+        if (a.externalIds != null) {
+            a.externalIds.forEach(e -> ids.put(e.clientId, e.value));
+        }
+        return ids;
     }
 
     /** Outside the full view, a status change says what and from when, not who or why. */
@@ -73,6 +86,7 @@ public final class ApprenticeMapper {
         a.contractedWeeklyHundredths =
                 r.contractedWeeklyHours() == null ? null : OffTheJobMapper.hundredths(r.contractedWeeklyHours());
         a.plannedLeaveWeeks = r.plannedLeaveWeeks();
+        a.learnerReference = r.learnerReference();
         return a;
     }
 }

@@ -33,7 +33,32 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
             String uln,
             ApprenticeStatus status,
             String standardVersion,
-            String assessmentOrganisationId) {
+            String assessmentOrganisationId,
+            String learnerReference,
+            Apprentice.ExternalId externalId) {
+
+        public Filter(
+                String providerUkprn,
+                String employerId,
+                String uln,
+                ApprenticeStatus status,
+                String standardVersion,
+                String assessmentOrganisationId) {
+            this(providerUkprn, employerId, uln, status, standardVersion, assessmentOrganisationId, null, null);
+        }
+
+        /** This filter, narrowed to one learner reference and one client's external id (null: any). */
+        public Filter identifiedBy(String learnerReference, Apprentice.ExternalId externalId) {
+            return new Filter(
+                    providerUkprn,
+                    employerId,
+                    uln,
+                    status,
+                    standardVersion,
+                    assessmentOrganisationId,
+                    learnerReference,
+                    externalId);
+        }
 
         public Filter(
                 String providerUkprn, String employerId, String uln, ApprenticeStatus status, String standardVersion) {
@@ -54,6 +79,24 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
                 .createIndex(
                         Indexes.ascending("providerUkprn", "uln"),
                         new IndexOptions().name("provider_uln_unique").unique(true));
+        // Learner references and external ids are unique per provider (and client). Their keys embed the provider
+        // (identifierKeys), so one sparse unique index on that array does it: apprentices without identifiers leave
+        // the field out and are not indexed. A unique compound index (providerUkprn, learnerReference) would need a
+        // partialFilterExpression on real MongoDB (a sparse compound index still indexes every apprentice, since
+        // providerUkprn is always there), which the embedded wire server does not implement; this form means the
+        // same on both.
+        mongoCollection()
+                .createIndex(
+                        Indexes.ascending("identifierKeys"),
+                        new IndexOptions()
+                                .name("provider_identifiers_unique")
+                                .unique(true)
+                                .sparse(true));
+        // Searches by learner reference within a provider (real MongoDB; the test server ignores non-unique ones).
+        mongoCollection()
+                .createIndex(
+                        Indexes.ascending("providerUkprn", "learnerReference"),
+                        new IndexOptions().name("provider_learner_reference"));
         // One per tenant kind, serving the scoped, sorted lists (real MongoDB; the test server ignores them).
         for (String tenant : List.of("providerUkprn", "employerId", "uln", "assessmentOrganisationId")) {
             mongoCollection()
@@ -67,6 +110,76 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
     public boolean insert(Apprentice apprentice) {
         try {
             persist(apprentice);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** The key that makes a learner reference unique within its provider. */
+    public static String learnerReferenceKey(String providerUkprn, String learnerReference) {
+        return "lrn|" + providerUkprn + "|" + learnerReference;
+    }
+
+    /**
+     * The key that makes a client's external id unique within the provider and client; the client id's length
+     * keeps two different (client, id) pairs from ever making the same key.
+     */
+    public static String externalIdKey(String providerUkprn, Apprentice.ExternalId externalId) {
+        return "ext|" + providerUkprn + "|" + externalId.clientId.length() + ":" + externalId.clientId + "|"
+                + externalId.value;
+    }
+
+    /** The apprentice's identifier keys, or null when it has none (the field is then left out). */
+    public static List<String> identifierKeys(Apprentice a) {
+        List<String> keys = new java.util.ArrayList<>();
+        if (a.learnerReference != null) {
+            keys.add(learnerReferenceKey(a.providerUkprn, a.learnerReference));
+        }
+        if (a.externalIds != null) {
+            a.externalIds.forEach(e -> keys.add(externalIdKey(a.providerUkprn, e)));
+        }
+        return keys.isEmpty() ? null : keys;
+    }
+
+    /** Whether another apprentice of the provider already holds this key (after a duplicate-key refusal). */
+    public boolean keyTaken(String key, ObjectId except) {
+        Document query = new Document("identifierKeys", key);
+        if (except != null) {
+            query.append("_id", new Document("$ne", except));
+        }
+        return count(query) > 0;
+    }
+
+    /** Whether the provider already has another apprentice with this ULN. */
+    public boolean ulnTaken(String providerUkprn, String uln) {
+        return count(new Document("providerUkprn", providerUkprn).append("uln", uln)) > 0;
+    }
+
+    /**
+     * Replaces the learner reference and external ids (and their keys) in one single-document update. False when
+     * another apprentice of the provider holds one of them (the unique index refused it; nothing changed).
+     */
+    public boolean setIdentifiers(Apprentice a) {
+        List<String> keys = identifierKeys(a);
+        try {
+            mongoCollection()
+                    .updateOne(
+                            Filters.eq("_id", a.id),
+                            Updates.combine(
+                                    a.learnerReference == null
+                                            ? Updates.unset("learnerReference")
+                                            : Updates.set("learnerReference", a.learnerReference),
+                                    a.externalIds == null || a.externalIds.isEmpty()
+                                            ? Updates.unset("externalIds")
+                                            : Updates.set("externalIds", a.externalIds),
+                                    keys == null
+                                            ? Updates.unset("identifierKeys")
+                                            : Updates.set("identifierKeys", keys)));
+            a.identifierKeys = keys;
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -159,6 +272,15 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
                 filter.status() == null ? null : filter.status().value());
         putIfSet(query, "standardVersion", filter.standardVersion());
         putIfSet(query, "assessmentOrganisationId", filter.assessmentOrganisationId());
+        putIfSet(query, "learnerReference", filter.learnerReference());
+        if (filter.externalId() != null) {
+            query.append(
+                    "externalIds",
+                    new Document(
+                            "$elemMatch",
+                            new Document("clientId", filter.externalId().clientId)
+                                    .append("value", filter.externalId().value)));
+        }
         return query;
     }
 

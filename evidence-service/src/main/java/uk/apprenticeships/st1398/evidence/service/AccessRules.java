@@ -40,7 +40,9 @@ public class AccessRules implements AccessPolicy {
                             ERASURE_REQUEST,
                             XAPI_READ,
                             XAPI_CREDENTIALS,
-                            XAPI_MAPPINGS),
+                            XAPI_MAPPINGS,
+                            PROVIDER_READ_ANY,
+                            PROVIDER_WRITE),
             Roles.TUTOR,
                     Set.of(
                             SEE_PROVIDER,
@@ -65,7 +67,8 @@ public class AccessRules implements AccessPolicy {
                             SUBJECT_ACCESS_EXPORT,
                             XAPI_READ,
                             XAPI_CREDENTIALS,
-                            XAPI_MAPPINGS),
+                            XAPI_MAPPINGS,
+                            PROVIDER_READ_OWN),
             // The provider's LMS client reads and writes like a tutor but takes no decisions and signs nothing.
             Roles.LMS_INTEGRATION,
                     Set.of(
@@ -82,7 +85,8 @@ public class AccessRules implements AccessPolicy {
                             OTJ_WRITE,
                             REVIEW_READ,
                             XAPI_READ,
-                            XAPI_WRITE),
+                            XAPI_WRITE,
+                            PROVIDER_READ_OWN),
             // Employers confirm evidence that asks for it, sign reviews, and check gateway readiness (coverage and
             // the off-the-job summary), through a view of the apprentice without personal details.
             Roles.EMPLOYER,
@@ -110,8 +114,9 @@ public class AccessRules implements AccessPolicy {
                             OTJ_WRITE,
                             REVIEW_READ,
                             REVIEW_SIGN,
-                            SUBJECT_ACCESS_EXPORT),
-            // Read only, and the narrowest view of the apprentice.
+                            SUBJECT_ACCESS_EXPORT,
+                            PROVIDER_READ_OWN),
+            // Read only, and the narrowest view of the apprentice; any provider's name (for the DfE learner answer).
             Roles.ASSESSOR,
                     Set.of(
                             SEE_ASSIGNED,
@@ -120,7 +125,8 @@ public class AccessRules implements AccessPolicy {
                             COVERAGE_READ,
                             OTJ_READ,
                             OTJ_SUMMARY,
-                            REVIEW_READ));
+                            REVIEW_READ,
+                            PROVIDER_READ_ANY));
 
     @Override
     public Map<String, Set<String>> grants() {

@@ -65,5 +65,12 @@ public final class EvidencePermissions {
     /** Map the provider's LMS activities to KSB codes and off-the-job training (docs/xapi.md). */
     public static final String XAPI_MAPPINGS = "xapi-mappings:manage";
 
+    /** Read any provider of the provider register (its UKPRN and name are public register data). */
+    public static final String PROVIDER_READ_ANY = "providers:read-any";
+    /** Read the caller's own provider (the token's provider_ukprn) in the provider register. */
+    public static final String PROVIDER_READ_OWN = "providers:read-own";
+    /** Add and rename providers in the provider register. */
+    public static final String PROVIDER_WRITE = "providers:write";
+
     private EvidencePermissions() {}
 }

@@ -249,7 +249,7 @@ public class ProxyRoutes {
                 ProxyResponse response = context.request().response();
                 response.headers().clear();
                 response.setStatusCode(status)
-                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Content-Type", HttpProblems.mediaType(problem))
                         .putHeader("Retry-After", "5")
                         .setBody(Body.body(Buffer.buffer(HttpProblems.json(problem))));
                 return Future.succeededFuture(response);

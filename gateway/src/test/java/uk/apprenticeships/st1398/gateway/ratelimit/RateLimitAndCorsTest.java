@@ -2,6 +2,7 @@ package uk.apprenticeships.st1398.gateway.ratelimit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.gateway.DownstreamStubsAccess;
+import uk.apprenticeships.st1398.platform.problem.DfeErrorForm;
 import uk.apprenticeships.st1398.testing.Problems;
 import uk.apprenticeships.st1398.testing.Tokens;
 
@@ -39,6 +41,43 @@ class RateLimitAndCorsTest {
 
     private static Response organisations(String token) {
         return given().auth().oauth2(token).when().get("/api/v1/assessment-organisations");
+    }
+
+    @Test
+    void onTheDfePathsTheGatewaysOwn401And429AreInDfesForm() {
+        // The DfE External API sits behind Azure API Management, whose refusals are {statusCode, message}: 401 for a
+        // missing or rejected key, 429 "Rate limit is exceeded. Try again in N seconds." (DfeErrorForm).
+        String path = "/assessor-service/api/v1/certificate/grades";
+        given().when()
+                .get(path)
+                .then()
+                .statusCode(401)
+                .contentType("application/json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("statusCode", equalTo(401))
+                .body("message", equalTo(DfeErrorForm.UNAUTHORIZED));
+        given().auth()
+                .oauth2(Tokens.forged())
+                .when()
+                .get(path)
+                .then()
+                .statusCode(401)
+                .body("statusCode", equalTo(401));
+        String carol = Tokens.token("carol-" + System.nanoTime(), "assessor");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(carol).when().get(path).then().statusCode(not(equalTo(429)));
+        }
+        Response refused = given().auth().oauth2(carol).when().get(path);
+        refused.then()
+                .statusCode(429)
+                .contentType("application/json")
+                .body("statusCode", equalTo(429))
+                .body(
+                        "message",
+                        equalTo("Rate limit is exceeded. Try again in " + refused.header("Retry-After") + " seconds."))
+                .body("size()", equalTo(2));
+        // This platform's own paths keep their problem documents.
+        given().when().get("/api/v1/assessment-organisations").then().spec(Problems.problem(401, "unauthorized"));
     }
 
     @Test

@@ -43,12 +43,18 @@ public final class HttpProblems {
                 null);
     }
 
+    /** The problem's body: RFC 9457, or DfE's form on the DfE API's paths ({@link DfeErrorForm}). */
     public static byte[] json(Problem problem) {
         try {
-            return JSON.writeValueAsBytes(problem);
+            return JSON.writeValueAsBytes(DfeErrorForm.applies(problem) ? DfeErrorForm.body(problem) : problem);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The media type of {@link #json}'s body for this problem. */
+    public static String mediaType(Problem problem) {
+        return DfeErrorForm.applies(problem) ? DfeErrorForm.MEDIA_TYPE : Problem.MEDIA_TYPE;
     }
 
     /** Writes the problem unless a response has already started. */
@@ -64,7 +70,7 @@ public final class HttpProblems {
         }
         ctx.response()
                 .setStatusCode(problem.getStatus())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONTENT_TYPE, mediaType(problem))
                 .end(io.vertx.core.buffer.Buffer.buffer(body));
     }
 

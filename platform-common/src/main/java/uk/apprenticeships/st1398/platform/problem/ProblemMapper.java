@@ -116,16 +116,17 @@ public class ProblemMapper {
             builder.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
         }
         PlatformError code = PlatformError.forStatus(status);
-        return builder.type(Problem.MEDIA_TYPE)
-                .entity(new Problem(
-                        code.type(),
-                        status,
-                        code.code(),
-                        HttpProblems.detailFor(status, request),
-                        instance(request),
-                        requestId(request),
-                        null,
-                        null))
+        return entity(
+                        builder,
+                        new Problem(
+                                code.type(),
+                                status,
+                                code.code(),
+                                HttpProblems.detailFor(status, request),
+                                instance(request),
+                                requestId(request),
+                                null,
+                                null))
                 .build();
     }
 
@@ -169,10 +170,10 @@ public class ProblemMapper {
                 requestId(request),
                 null,
                 null);
-        return Response.status(problem.getStatus())
-                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
-                .type(Problem.MEDIA_TYPE)
-                .entity(problem)
+        return entity(
+                        Response.status(problem.getStatus())
+                                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS),
+                        problem)
                 .build();
     }
 
@@ -195,10 +196,9 @@ public class ProblemMapper {
     }
 
     private Response unauthorizedResponse(HttpServerRequest request) {
-        return Response.status(401)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .type(Problem.MEDIA_TYPE)
-                .entity(HttpProblems.unauthorized(instance(request), requestId(request)))
+        return entity(
+                        Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer"),
+                        HttpProblems.unauthorized(instance(request), requestId(request)))
                 .build();
     }
 
@@ -299,10 +299,14 @@ public class ProblemMapper {
     }
 
     static Response respond(Problem problem) {
-        return Response.status(problem.getStatus())
-                .type(Problem.MEDIA_TYPE)
-                .entity(problem)
-                .build();
+        return entity(Response.status(problem.getStatus()), problem).build();
+    }
+
+    /** The problem as the body: RFC 9457, or DfE's form on the DfE API's paths ({@link DfeErrorForm}). */
+    static Response.ResponseBuilder entity(Response.ResponseBuilder builder, Problem problem) {
+        return DfeErrorForm.applies(problem)
+                ? builder.type(DfeErrorForm.MEDIA_TYPE).entity(DfeErrorForm.body(problem))
+                : builder.type(Problem.MEDIA_TYPE).entity(problem);
     }
 
     static String instance(HttpServerRequest request) {

@@ -11,6 +11,10 @@ public final class Claims {
     public static final String EPAO_ID = "epao_id";
     /** The apprentice's Unique Learner Number (10 digits). */
     public static final String ULN = "uln";
+    /** OpenID Connect authorised party: the client the token was issued to (Keycloak sets it on every token). */
+    public static final String AUTHORIZED_PARTY = "azp";
+    /** The client id Keycloak adds to a client-credentials token. */
+    public static final String CLIENT_ID = "client_id";
     /** RFC 8693 actor: who a delegated token acts for ({@code act.sub}). */
     public static final String ACT = "act";
 

@@ -110,7 +110,8 @@ public final class DfeModels {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DfeCertificate")
-    public record Certificate(CertificateData certificateData, Status status, Created created, Submitted submitted) {}
+    public record Certificate(
+            CertificateData certificateData, Status status, Created created, Submitted submitted, Printed printed) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DfeCertificateData")
@@ -148,6 +149,10 @@ public final class DfeModels {
     public record Created(String createdAt, String createdBy) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "DfePrinted")
+    public record Printed(String printedAt, Integer printedBatch) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DfeSubmitted")
     public record Submitted(String submittedAt, String submittedBy) {}
 
@@ -181,7 +186,7 @@ public final class DfeModels {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DfeEpaOut")
-    public record EpaOut(String epaDate, String epaOutcome, Boolean resit, Boolean retake) {}
+    public record EpaOut(String epaDate, String epaOutcome, Boolean resit, Boolean retake, String version) {}
 
     /** {@code GET api/v1/standards/options...} (StandardOptions). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
