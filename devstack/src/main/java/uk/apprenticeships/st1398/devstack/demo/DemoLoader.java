@@ -187,6 +187,12 @@ public final class DemoLoader {
         if (ksbCodes.isEmpty()) {
             throw new IllegalStateException(STANDARD_VERSION + " has no KSBs in the catalogue");
         }
+        for (String ukprn : DemoPlan.PROVIDERS) {
+            count(
+                    api.put("admin1", "/api/v1/providers/" + ukprn, Map.of("name", DemoPlan.PROVIDER_NAMES.get(ukprn)))
+                            .expect("the provider register entry of " + ukprn, 200, 201),
+                    200);
+        }
         count(api.post("admin1", "/api/v1/assessment-organisations", Map.of("epaoId", EPAO, "name", "Demo Assessments"))
                 .expect("the assessment organisation", 201, 409));
         count(api.post(
@@ -239,7 +245,12 @@ public final class DemoLoader {
     }
 
     private void count(Reply reply) {
-        (reply.status() == 409 ? found : created).incrementAndGet();
+        count(reply, 409);
+    }
+
+    /** Counts a write as created, or as found when it answered {@code foundStatus} (already there). */
+    private void count(Reply reply, int foundStatus) {
+        (reply.status() == foundStatus ? found : created).incrementAndGet();
     }
 
     private static String tutorOf(String ukprn) {
@@ -294,6 +305,7 @@ public final class DemoLoader {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("uln", p.uln());
+        body.put("learnerReference", DemoPlan.learnerReference(p.index()));
         body.put("givenName", p.givenName());
         body.put("familyName", p.familyName());
         body.put("dateOfBirth", p.dateOfBirth().toString());

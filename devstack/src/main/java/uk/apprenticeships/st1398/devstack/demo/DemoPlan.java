@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -19,6 +20,17 @@ final class DemoPlan {
 
     /** Providers and their employers; the first two are the dev realm's tutors' (tutor1, tutor2). */
     static final List<String> PROVIDERS = List.of("10000001", "10000002", "10000003");
+
+    /** The providers' names in the provider register (what DfE's learner answer shows as providerName). */
+    static final Map<String, String> PROVIDER_NAMES = Map.of(
+            "10000001", "Northgate Digital Skills",
+            "10000002", "Riverside College of Technology",
+            "10000003", "Pennine Data Academy");
+
+    /** The provider's MIS learner reference (ILR LearnRefNumber form) for the apprentice planned at this index. */
+    static String learnerReference(int index) {
+        return String.format("DEMO%06d", index);
+    }
 
     private static final List<List<String>> EMPLOYERS =
             List.of(List.of("EMP0001", "EMP0003", "EMP0004"), List.of("EMP0002", "EMP0005"), List.of("EMP0006"));

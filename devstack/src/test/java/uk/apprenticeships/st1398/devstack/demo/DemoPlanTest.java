@@ -47,6 +47,17 @@ class DemoPlanTest {
     }
 
     @Test
+    void learnerReferencesAreDistinctAndInTheIlrForm() {
+        Set<String> references = new HashSet<>();
+        for (Person p : plan(1398, 10_000)) {
+            String reference = DemoPlan.learnerReference(p.index());
+            assertTrue(reference.matches("[A-Za-z0-9 ]{1,12}"), reference);
+            assertTrue(references.add(reference), "duplicate learner reference " + reference);
+        }
+        assertEquals(Set.copyOf(DemoPlan.PROVIDERS), DemoPlan.PROVIDER_NAMES.keySet());
+    }
+
+    @Test
     void keysAreUniqueWithinAnApprenticeAndNothingIsDatedAfterYesterday() {
         for (Person p : plan(3, 400)) {
             assertEquals(
