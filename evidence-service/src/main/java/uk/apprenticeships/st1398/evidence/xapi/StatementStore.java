@@ -59,6 +59,9 @@ public class StatementStore {
         statements.createIndex(
                 Indexes.ascending(REFERS_TO),
                 new IndexOptions().name("refers_to").sparse(true));
+        // Statements waiting for their actor to become known (XapiEvidence.onLinked).
+        statements.createIndex(
+                Indexes.ascending(PROVIDER, ACTOR_KEYS, OUTCOME), new IndexOptions().name("provider_actor_outcome"));
     }
 
     public Optional<Document> find(String id) {
@@ -91,23 +94,46 @@ public class StatementStore {
     }
 
     static final String OUTCOME = "evidence";
+    /** Written by earlier versions (the ULN an account named); still matched for statements pending since then. */
     static final String ACTOR_ULN = "actorUln";
+    /** The actor's keys (XapiActors.keys), to find the statements that waited for it. */
+    static final String ACTOR_KEYS = "actorKeys";
 
     /** What became of the statement in the e-portfolio (XapiEvidence.Outcome). */
     public void setOutcome(String id, String outcome) {
         statements.updateOne(Filters.eq("_id", id), Updates.set(OUTCOME, outcome));
     }
 
-    /** The provider's statements about this ULN that wait for the apprentice to be enrolled, oldest first. */
-    public List<Document> pendingFor(String provider, String uln) {
+    /** The provider's statements about an actor with one of these keys that wait for it, oldest first. */
+    public List<Document> pendingFor(String provider, List<String> actorKeys) {
+        List<String> names = actorKeys.stream()
+                .filter(k -> k.startsWith("account:"))
+                .map(k -> k.substring("account:".length()))
+                .toList();
         return statements
                 .find(Filters.and(
                         Filters.eq(PROVIDER, provider),
-                        Filters.eq(ACTOR_ULN, uln),
                         Filters.eq(OUTCOME, "PENDING_ACTOR"),
+                        Filters.or(Filters.in(ACTOR_KEYS, actorKeys), Filters.in(ACTOR_ULN, names)),
                         Filters.ne(VOIDED, true)))
                 .sort(Sorts.ascending(STORED, "_id"))
                 .into(new ArrayList<>());
+    }
+
+    /** The providers that have statements waiting for their actor. */
+    public List<String> providersWithPending() {
+        return statements.distinct(PROVIDER, pending(), String.class).into(new ArrayList<>());
+    }
+
+    /** The actor keys the provider's waiting statements name. */
+    public List<String> pendingActorKeys(String provider) {
+        return statements
+                .distinct(ACTOR_KEYS, Filters.and(Filters.eq(PROVIDER, provider), pending()), String.class)
+                .into(new ArrayList<>());
+    }
+
+    private static Bson pending() {
+        return Filters.and(Filters.eq(OUTCOME, "PENDING_ACTOR"), Filters.ne(VOIDED, true));
     }
 
     /** The newest statements (not voided) whose object is this activity; every provider's when provider is null. */

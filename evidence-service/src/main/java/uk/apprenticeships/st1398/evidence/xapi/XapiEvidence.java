@@ -87,8 +87,10 @@ public class XapiEvidence {
     private final Clock clock;
     private final AuditTrail audit;
     private final XapiActivityMappings mappings;
+    private final XapiActors actors;
 
     public XapiEvidence(
+            XapiActors actors,
             ApprenticeRepository apprentices,
             EvidenceRepository evidence,
             OffTheJobRepository offTheJob,
@@ -97,6 +99,7 @@ public class XapiEvidence {
             Clock clock,
             AuditTrail audit,
             XapiActivityMappings mappings) {
+        this.actors = actors;
         this.audit = audit;
         this.mappings = mappings;
         this.apprentices = apprentices;
@@ -105,12 +108,6 @@ public class XapiEvidence {
         this.catalogue = catalogue;
         this.store = store;
         this.clock = clock;
-    }
-
-    /** The ULN an actor names (an {@code account} whose name is a ULN), or null. */
-    public static String actorUln(JsonNode statement) {
-        String name = statement.path("actor").path("account").path("name").asText(null);
-        return name != null && ULN.matcher(name).matches() ? name : null;
     }
 
     /** Converts one stored statement; returns what became of it and records that on its document. */
@@ -146,12 +143,7 @@ public class XapiEvidence {
         if (!evidential && !offTheJobTime) {
             return Outcome.NONE;
         }
-        String uln = actorUln(statement);
-        Optional<Apprentice> found = uln == null
-                ? Optional.empty()
-                : apprentices
-                        .find("uln = ?1 and providerUkprn = ?2", uln, provider)
-                        .firstResultOptional();
+        Optional<Apprentice> found = actors.resolve(provider, statement.get("actor"));
         if (found.isEmpty()) {
             return Outcome.PENDING_ACTOR;
         }
@@ -172,9 +164,17 @@ public class XapiEvidence {
         return Outcome.RECORDED;
     }
 
-    /** After an enrolment: the provider's statements about this ULN that waited for it. */
+    /** After an enrolment: the provider's statements about its ULN or learner reference that waited for it. */
     public void onEnrolled(Apprentice apprentice) {
-        for (Document pending : store.pendingFor(apprentice.providerUkprn, apprentice.uln)) {
+        onLinked(apprentice, actors.keysOf(apprentice));
+    }
+
+    /**
+     * The actor with these keys is now known to be this apprentice (an enrolment, a tutor's link): the provider's
+     * statements about it that waited ({@link Outcome#PENDING_ACTOR}) are converted, oldest first.
+     */
+    public void onLinked(Apprentice apprentice, List<String> actorKeys) {
+        for (Document pending : store.pendingFor(apprentice.providerUkprn, actorKeys)) {
             JsonNode statement = XapiStatements.read(pending.getString(StatementStore.RAW));
             convert(apprentice.providerUkprn, statement);
         }

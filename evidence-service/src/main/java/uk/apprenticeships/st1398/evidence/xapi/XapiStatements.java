@@ -69,24 +69,29 @@ public class XapiStatements {
     // ------------------------------------------------------------------ writing
 
     /** PUT with statementId: 204 when stored or when the identical statement is stored already. */
-    public void put(String statementId, String body, XapiAccess.Principal principal) {
-        StatementValidator.uuidParameter(statementId, "statementId");
-        JsonNode statement = parse(body);
-        if (!statement.isObject()) {
-            throw StatementValidator.invalid("statement", "must be one statement (a JSON object) for PUT");
-        }
-        if (statement.has("id") && !statement.get("id").asText().equalsIgnoreCase(statementId)) {
-            throw StatementValidator.invalid("id", "differs from the statementId parameter (Communication 2.1.1)");
-        }
-        ObjectNode withId = ((ObjectNode) statement).deepCopy();
-        store(List.of(withId), statementId, principal);
+    public void put(String statementId, String body, XapiAccess.Principal principal, String version) {
+        store(parseBatch(body, statementId), statementId, principal, XapiMultipart.Parts.NONE, version);
     }
 
     /** POST: one statement or an array; the ids in order, new or already stored identically. */
-    public List<String> post(String body, XapiAccess.Principal principal) {
+    public List<String> post(String body, XapiAccess.Principal principal, String version) {
+        return store(parseBatch(body, null), null, principal, XapiMultipart.Parts.NONE, version);
+    }
+
+    /** The statements of a request body: one object for PUT (putId set), an object or an array for POST. */
+    List<ObjectNode> parseBatch(String body, String putId) {
         JsonNode parsed = parse(body);
         List<ObjectNode> statements = new ArrayList<>();
-        if (parsed.isArray()) {
+        if (putId != null) {
+            StatementValidator.uuidParameter(putId, "statementId");
+            if (!parsed.isObject()) {
+                throw StatementValidator.invalid("statement", "must be one statement (a JSON object) for PUT");
+            }
+            if (parsed.has("id") && !parsed.get("id").asText().equalsIgnoreCase(putId)) {
+                throw StatementValidator.invalid("id", "differs from the statementId parameter (Communication 2.1.1)");
+            }
+            statements.add((ObjectNode) parsed);
+        } else if (parsed.isArray()) {
             for (int i = 0; i < parsed.size(); i++) {
                 if (!parsed.get(i).isObject()) {
                     throw StatementValidator.invalid("[" + i + "]", "must be a statement (a JSON object)");
@@ -98,21 +103,50 @@ public class XapiStatements {
         } else {
             throw StatementValidator.invalid("statement", "must be a statement or an array of statements");
         }
-        return store(statements, null, principal);
+        return statements;
     }
 
-    private List<String> store(List<ObjectNode> statements, String putId, XapiAccess.Principal principal) {
+    /** Every statement against the data model; in a batch the problem names the statement's index. */
+    void validateAll(List<ObjectNode> statements, boolean multipart) {
+        for (int i = 0; i < statements.size(); i++) {
+            try {
+                StatementValidator.validate(statements.get(i), multipart);
+            } catch (ApiException e) {
+                throw statements.size() > 1 ? e.with("statementIndex", i) : e;
+            }
+        }
+    }
+
+    /**
+     * Stores a validated request's statements (all or nothing), with the attachment data it carried.
+     *
+     * @param parts the attachment parts of a multipart/mixed request; {@link XapiMultipart.Parts#NONE} for JSON
+     * @param version the request's X-Experience-API-Version: a statement from a 1.0.x client without a version is
+     *     stored as 1.0.0 (1.0.3 Data 4.1.10), one from a 2.0 client as 2.0.0
+     */
+    List<String> store(
+            List<ObjectNode> statements,
+            String putId,
+            XapiAccess.Principal principal,
+            XapiMultipart.Parts parts,
+            String version) {
+        boolean multipart = parts != XapiMultipart.Parts.NONE;
+        validateAll(statements, multipart);
+        for (int i = 0; i < statements.size(); i++) {
+            try {
+                XapiSignatures.check(statements.get(i), putId, parts);
+                missingParts(statements.get(i), parts, multipart);
+            } catch (ApiException e) {
+                throw statements.size() > 1 ? e.with("statementIndex", i) : e;
+            }
+        }
+        String defaultVersion = XapiVersions.legacy(version) ? "1.0.0" : "2.0.0";
         Instant stored = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Map<String, ObjectNode> byId = new LinkedHashMap<>();
         Set<String> lrsTimestamped = new HashSet<>();
         List<String> answered = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             ObjectNode statement = statements.get(i);
-            try {
-                StatementValidator.validate(statement, false);
-            } catch (ApiException e) {
-                throw statements.size() > 1 ? e.with("statementIndex", i) : e;
-            }
             // Kept as sent in the statement (the LRS does not rewrite it); compared and keyed in lower case.
             String given = putId != null
                     ? putId
@@ -128,7 +162,7 @@ public class XapiStatements {
             if (!statement.has("timestamp")) {
                 lrsTimestamped.add(id);
             }
-            byId.put(id, complete(statement, given, stored, principal));
+            byId.put(id, complete(statement, given, stored, principal, defaultVersion));
             answered.add(given);
         }
         refuseOtherProvidersLearners(byId.values(), principal.providerUkprn());
@@ -244,13 +278,37 @@ public class XapiStatements {
         return targets;
     }
 
+    /** In a multipart/mixed request every attachment without fileUrl has its part (Communication 1.5.2.s3.b5). */
+    private static void missingParts(JsonNode statement, XapiMultipart.Parts parts, boolean multipart) {
+        if (!multipart) {
+            return;
+        }
+        for (String list : List.of("attachments", "object.attachments")) {
+            JsonNode attachments = list.startsWith("object")
+                    ? statement.path("object").path("attachments")
+                    : statement.path("attachments");
+            for (int i = 0; i < attachments.size(); i++) {
+                JsonNode attachment = attachments.get(i);
+                if (!attachment.has("fileUrl")
+                        && !parts.has(attachment.path("sha2").asText())) {
+                    throw ApiException.of(
+                                    EvidenceError.XAPI_ATTACHMENT_INVALID,
+                                    "Attachment " + list + "[" + i + "] has no fileUrl and no part of the request"
+                                            + " has its sha2 (Communication 1.5.2). Nothing was stored.")
+                            .with("property", list + "[" + i + "].sha2");
+                }
+            }
+        }
+    }
+
     private static boolean isVoiding(JsonNode statement) {
         return StatementValidator.VOIDED.equals(
                 statement.path("verb").path("id").asText());
     }
 
     /** The statement as the LRS stores it: id, stored, authority and version set (Data 2.4.7-2.4.10). */
-    private ObjectNode complete(ObjectNode received, String id, Instant stored, XapiAccess.Principal principal) {
+    private ObjectNode complete(
+            ObjectNode received, String id, Instant stored, XapiAccess.Principal principal, String defaultVersion) {
         ObjectNode statement = received.deepCopy();
         statement.put("id", id);
         statement.put("stored", stored.toString());
@@ -259,7 +317,7 @@ public class XapiStatements {
         }
         statement.set("authority", principal.authority().deepCopy());
         if (!statement.has("version")) {
-            statement.put("version", "2.0.0");
+            statement.put("version", defaultVersion);
         }
         if (statement.get("context") instanceof ObjectNode context) {
             StatementFormats.arrays(context);
@@ -296,9 +354,9 @@ public class XapiStatements {
             }
         }
         fields.into(document);
-        String uln = XapiEvidence.actorUln(statement);
-        if (uln != null) {
-            document.append(StatementStore.ACTOR_ULN, uln);
+        List<String> actorKeys = XapiActors.keys(statement.get("actor"));
+        if (!actorKeys.isEmpty()) {
+            document.append(StatementStore.ACTOR_KEYS, actorKeys);
         }
         return document.append(StatementStore.RAW, statement.toString());
     }
