@@ -42,6 +42,14 @@ class XapiActorResolutionTest {
     @Inject
     XapiPendingSweep sweep;
 
+    @Inject
+    uk.apprenticeships.st1398.testing.TestClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
     static String by(String actor, String id) {
         return "{\"id\":\"" + id + "\",\"actor\":" + actor + ",\"verb\":{\"id\":\"" + COMPLETED + "\"},"
                 + "\"object\":{\"id\":\"http://moodle.example.org/course/7\",\"definition\":{\"name\":{\"en-GB\":"
@@ -180,5 +188,27 @@ class XapiActorResolutionTest {
                 .get("/api/v1/apprentices/" + apprentice + "/xapi-actors")
                 .then()
                 .body("items", hasSize(0));
+    }
+
+    @Test
+    void aConversionThatFailedIsRetriedByTheSweepOnceTheCauseIsGone() {
+        // ST0503 1.0's KSBs are unreachable in the standards stub: the LMS gets 503 and the statement stays stored.
+        String ukprn = TestIds.ukprn();
+        String uln = TestIds.uln();
+        String apprentice = EvidenceResourceTest.enrol(uln, ukprn, TestIds.employerId(), "ST0503_1.0");
+        Lms lms = XapiStatementResourceTest.lms(ukprn);
+        String id = UUID.randomUUID().toString();
+        XapiEvidenceTest.send(lms, by(account(uln), id), 503);
+        lms.xapi().queryParam("statementId", id).get("/xapi/statements").then().statusCode(200);
+        // The cause goes (here: the apprentice moves to a version whose catalogue answers); within the grace period
+        // the sweep leaves the statement to the request that stored it, after it converts it.
+        apprentices
+                .mongoCollection()
+                .updateOne(Filters.eq("_id", new ObjectId(apprentice)), Updates.set("standardVersion", "ST1398_1.0"));
+        sweep.retryFailedConversions();
+        XapiEvidenceTest.evidence(ukprn, apprentice).body("items", hasSize(0));
+        clock.advance(java.time.Duration.ofMinutes(3));
+        sweep.retryFailedConversions();
+        XapiEvidenceTest.evidence(ukprn, apprentice).body("items.xapi.statementId", contains(id));
     }
 }

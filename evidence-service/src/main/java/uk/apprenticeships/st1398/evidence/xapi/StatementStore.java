@@ -59,6 +59,8 @@ public class StatementStore {
         statements.createIndex(
                 Indexes.ascending(REFERS_TO),
                 new IndexOptions().name("refers_to").sparse(true));
+        // Conversions that did not finish, oldest first (XapiPendingSweep).
+        statements.createIndex(Indexes.ascending(OUTCOME, STORED), new IndexOptions().name("outcome_stored"));
         // Statements waiting for their actor to become known (XapiEvidence.onLinked).
         statements.createIndex(
                 Indexes.ascending(PROVIDER, ACTOR_KEYS, OUTCOME), new IndexOptions().name("provider_actor_outcome"));
@@ -94,6 +96,8 @@ public class StatementStore {
     }
 
     static final String OUTCOME = "evidence";
+    /** The outcome of a statement stored but not converted yet (or whose conversion failed). */
+    static final String CONVERTING = "CONVERTING";
     /** Written by earlier versions (the ULN an account named); still matched for statements pending since then. */
     static final String ACTOR_ULN = "actorUln";
     /** The actor's keys (XapiActors.keys), to find the statements that waited for it. */
@@ -117,6 +121,16 @@ public class StatementStore {
                         Filters.or(Filters.in(ACTOR_KEYS, actorKeys), Filters.in(ACTOR_ULN, names)),
                         Filters.ne(VOIDED, true)))
                 .sort(Sorts.ascending(STORED, "_id"))
+                .into(new ArrayList<>());
+    }
+
+    /** Statements stored before this instant whose conversion did not finish, oldest first. */
+    public List<Document> unconverted(java.util.Date storedBefore, int limit) {
+        return statements
+                .find(Filters.and(
+                        Filters.eq(OUTCOME, CONVERTING), Filters.lt(STORED, storedBefore), Filters.ne(VOIDED, true)))
+                .sort(Sorts.ascending(STORED, "_id"))
+                .limit(limit)
                 .into(new ArrayList<>());
     }
 

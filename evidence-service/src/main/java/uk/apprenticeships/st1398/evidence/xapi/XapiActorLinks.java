@@ -12,6 +12,14 @@ import uk.apprenticeships.st1398.platform.api.PageResponse;
 @ApplicationScoped
 public class XapiActorLinks implements PanacheMongoRepositoryBase<XapiActorLink, String> {
 
+    /** The apprentice's links, listed in id order (real MongoDB; the embedded wire server keeps unique ones only). */
+    void createIndexes(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent e) {
+        mongoCollection()
+                .createIndex(
+                        com.mongodb.client.model.Indexes.ascending("apprenticeId", "_id"),
+                        new com.mongodb.client.model.IndexOptions().name("apprentice"));
+    }
+
     public Optional<ObjectId> apprenticeOf(String provider, String actorKey) {
         return findByIdOptional(XapiActorLink.idOf(provider, actorKey)).map(l -> l.apprenticeId);
     }

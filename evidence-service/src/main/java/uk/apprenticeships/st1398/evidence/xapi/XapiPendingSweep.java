@@ -10,19 +10,27 @@ import java.util.List;
  * tutor's link converts them at once. This sweep catches every other way an actor becomes known (an apprentice
  * record gaining a learner reference, a link made on another replica that failed half-way): each run it takes the
  * distinct actor keys of the waiting statements, per provider, and converts those of actors that now resolve.
- * Its cost grows with the number of distinct unknown actors, not of statements.
+ * Its cost grows with the number of distinct unknown actors, not of statements. Each run first retries the
+ * conversions that failed ({@link #retryFailedConversions()}).
  */
 @ApplicationScoped
 public class XapiPendingSweep {
 
+    /** A conversion younger than this may still be running in the request that stored the statement. */
+    static final java.time.Duration GRACE = java.time.Duration.ofMinutes(2);
+    /** Failed conversions retried per run. */
+    static final int RETRIES_PER_RUN = 500;
+
     private final StatementStore store;
     private final XapiActors actors;
     private final XapiEvidence evidence;
+    private final java.time.Clock clock;
 
-    public XapiPendingSweep(StatementStore store, XapiActors actors, XapiEvidence evidence) {
+    public XapiPendingSweep(StatementStore store, XapiActors actors, XapiEvidence evidence, java.time.Clock clock) {
         this.store = store;
         this.actors = actors;
         this.evidence = evidence;
+        this.clock = clock;
     }
 
     @Scheduled(
@@ -31,7 +39,31 @@ public class XapiPendingSweep {
             delayed = "PT1M",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        retryFailedConversions();
         sweep();
+    }
+
+    /**
+     * Converts statements whose conversion did not finish when they were stored (the KSB catalogue unreachable, a
+     * crash), older than {@link #GRACE}; the number converted. One that fails again stays for the next run.
+     */
+    public int retryFailedConversions() {
+        int converted = 0;
+        java.util.Date before = java.util.Date.from(clock.instant().minus(GRACE));
+        for (org.bson.Document document : store.unconverted(before, RETRIES_PER_RUN)) {
+            try {
+                evidence.convert(
+                        document.getString(StatementStore.PROVIDER),
+                        XapiStatements.read(document.getString(StatementStore.RAW)));
+                converted++;
+            } catch (RuntimeException e) {
+                Log.warnf("xAPI statement %s: conversion failed again (%s)", document.getString("_id"), e.toString());
+            }
+        }
+        if (converted > 0) {
+            Log.infof("xAPI: %d statements whose conversion had failed were converted", converted);
+        }
+        return converted;
     }
 
     /** Converts the waiting statements of every actor that resolves now; the number of actors resolved. */

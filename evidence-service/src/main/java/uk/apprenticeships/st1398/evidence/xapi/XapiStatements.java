@@ -221,7 +221,8 @@ public class XapiStatements {
         // Existing identical statements whose conversion did not finish (e.g. the KSB catalogue was unreachable
         // and the LMS was answered 503) are converted on the resend.
         existing.forEach((id, document) -> {
-            if (document.get(StatementStore.OUTCOME) == null
+            Object outcome = document.get(StatementStore.OUTCOME);
+            if ((outcome == null || StatementStore.CONVERTING.equals(outcome))
                     && !Boolean.TRUE.equals(document.getBoolean(StatementStore.VOIDED))
                     && !Boolean.TRUE.equals(document.getBoolean(StatementStore.VOIDING))) {
                 toConvert.add(id);
@@ -341,6 +342,8 @@ public class XapiStatements {
                 .append(StatementStore.VOIDED, false)
                 .append(StatementStore.VOIDING, isVoiding(statement));
         document.append(LRS_TIMESTAMP, lrsTimestamp);
+        // Until the conversion records what became of it; the sweep retries conversions that did not finish.
+        document.append(StatementStore.OUTCOME, isVoiding(statement) ? "NONE" : StatementStore.CONVERTING);
         StatementFields fields = StatementFields.of(statement);
         if ("StatementRef".equals(statement.path("object").path("objectType").asText())) {
             String target = statement.path("object").path("id").asText().toLowerCase(Locale.ROOT);
