@@ -37,6 +37,7 @@ import uk.apprenticeships.st1398.platform.api.PageResponse;
 @Path("/api/v1/apprentices/{id}/xapi-actors")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "xAPI Learning Record Store")
+@APIResponse(responseCode = "410", description = ApprenticeResource.ERASED)
 public class XapiActorLinkResource {
 
     private static final ObjectMapper JSON = new ObjectMapper();

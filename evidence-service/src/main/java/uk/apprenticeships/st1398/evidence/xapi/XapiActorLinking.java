@@ -5,15 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
-import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
+import uk.apprenticeships.st1398.evidence.service.ApprenticeAccess;
 import uk.apprenticeships.st1398.evidence.service.EvidenceError;
 import uk.apprenticeships.st1398.evidence.service.Stamps;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
-import uk.apprenticeships.st1398.platform.security.Caller;
 
 /**
  * Tutors link an xAPI actor of their LMS to one of their apprentices; the provider's statements about that actor
@@ -82,14 +81,8 @@ public class XapiActorLinking {
         links.delete(link);
     }
 
-    /** The caller's provider's apprentice (an admin: any); others answer 404 as if missing. */
+    /** The apprentice, if the caller's tenant sees it (404 otherwise; 410 once erased): ApprenticeAccess. */
     private Apprentice apprentice(String id) {
-        Caller caller = stamps.caller();
-        Apprentice found = ObjectId.isValid(id) ? apprentices.findById(new ObjectId(id)) : null;
-        if (found == null || !(caller.isAdmin() || caller.actsForProvider(found.providerUkprn))) {
-            throw ApiException.of(EvidenceError.APPRENTICE_NOT_FOUND, "No apprentice " + id + " of yours.")
-                    .with("apprenticeId", id);
-        }
-        return found;
+        return ApprenticeAccess.visible(apprentices, stamps.caller(), id);
     }
 }

@@ -66,6 +66,7 @@ public class XapiMultipart {
             throw invalid("The Content-Type multipart/mixed needs a boundary parameter (RFC 2046 5.1.1).");
         }
         List<XapiAttachments.Upload> uploads = new ArrayList<>();
+        List<String> ids;
         try {
             MultipartReader reader = new MultipartReader(body, boundary);
             MultipartReader.Part first = reader.next();
@@ -142,9 +143,12 @@ public class XapiMultipart {
                 }
                 index++;
             }
-            List<String> ids = statements.store(batch, putId, principal, new Parts(received, signatures), version);
-            uploads.forEach(u -> attachments.commit(principal.providerUkprn(), u));
-            return ids;
+            ids = statements.store(batch, putId, principal, new Parts(received, signatures), version, () -> {
+                // The statements are stored: from here on their attachments' data is kept.
+                while (!uploads.isEmpty()) {
+                    attachments.commit(principal.providerUkprn(), uploads.remove(uploads.size() - 1));
+                }
+            });
         } catch (MultipartReader.Malformed e) {
             uploads.forEach(u -> attachments.delete(u.fileId()));
             throw invalid("The multipart/mixed body is malformed: " + e.getMessage() + ".");
@@ -155,6 +159,7 @@ public class XapiMultipart {
             uploads.forEach(u -> attachments.delete(u.fileId()));
             throw e;
         }
+        return ids;
     }
 
     private static void collect(JsonNode list, Set<String> wanted, Set<String> signatures) {

@@ -70,12 +70,12 @@ public class XapiStatements {
 
     /** PUT with statementId: 204 when stored or when the identical statement is stored already. */
     public void put(String statementId, String body, XapiAccess.Principal principal, String version) {
-        store(parseBatch(body, statementId), statementId, principal, XapiMultipart.Parts.NONE, version);
+        store(parseBatch(body, statementId), statementId, principal, XapiMultipart.Parts.NONE, version, () -> {});
     }
 
     /** POST: one statement or an array; the ids in order, new or already stored identically. */
     public List<String> post(String body, XapiAccess.Principal principal, String version) {
-        return store(parseBatch(body, null), null, principal, XapiMultipart.Parts.NONE, version);
+        return store(parseBatch(body, null), null, principal, XapiMultipart.Parts.NONE, version, () -> {});
     }
 
     /** The statements of a request body: one object for PUT (putId set), an object or an array for POST. */
@@ -123,13 +123,16 @@ public class XapiStatements {
      * @param parts the attachment parts of a multipart/mixed request; {@link XapiMultipart.Parts#NONE} for JSON
      * @param version the request's X-Experience-API-Version: a statement from a 1.0.x client without a version is
      *     stored as 1.0.0 (1.0.3 Data 4.1.10), one from a 2.0 client as 2.0.0
+     * @param onStored runs once the statements are stored, before they are converted (whose failure still answers
+     *     the request with a problem): a multipart request keeps its attachments' data from then on
      */
     List<String> store(
             List<ObjectNode> statements,
             String putId,
             XapiAccess.Principal principal,
             XapiMultipart.Parts parts,
-            String version) {
+            String version,
+            Runnable onStored) {
         boolean multipart = parts != XapiMultipart.Parts.NONE;
         validateAll(statements, multipart);
         for (int i = 0; i < statements.size(); i++) {
@@ -204,6 +207,7 @@ public class XapiStatements {
             }
             throw e;
         }
+        onStored.run();
         String provider = principal.providerUkprn();
         List<String> toConvert = new ArrayList<>();
         for (Document document : documents) {
