@@ -87,12 +87,16 @@ public class StatementStore {
                 Updates.set(VOIDED, true));
     }
 
-    /** Whether a stored statement of the provider voids this id. */
-    public boolean isVoidedBy(String provider, String id) {
-        return statements
-                        .find(Filters.and(Filters.eq(VOIDS, id), Filters.eq(PROVIDER, provider)))
-                        .first()
-                != null;
+    /** Which of these ids stored statements of the provider void. */
+    public java.util.Set<String> voidedAmong(String provider, Collection<String> ids) {
+        java.util.Set<String> voided = new java.util.HashSet<>();
+        if (!ids.isEmpty()) {
+            statements
+                    .find(Filters.and(Filters.in(VOIDS, ids), Filters.eq(PROVIDER, provider)))
+                    .projection(new Document(VOIDS, 1))
+                    .forEach(d -> voided.add(d.getString(VOIDS)));
+        }
+        return voided;
     }
 
     static final String OUTCOME = "evidence";

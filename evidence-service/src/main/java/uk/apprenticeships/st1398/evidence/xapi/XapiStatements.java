@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -189,10 +190,17 @@ public class XapiStatements {
         }
         Map<String, Document> targets = targets(byId, existing);
         List<Document> documents = new ArrayList<>();
+        Map<String, Optional<XapiActivityMapping>> mappings = new HashMap<>();
         for (Map.Entry<String, ObjectNode> entry : byId.entrySet()) {
             if (!existing.containsKey(entry.getKey())) {
                 String id = entry.getKey();
-                documents.add(document(id, entry.getValue(), lrsTimestamped.contains(id), stored, principal, targets));
+                Document document =
+                        document(id, entry.getValue(), lrsTimestamped.contains(id), stored, principal, targets);
+                if (StatementStore.CONVERTING.equals(document.get(StatementStore.OUTCOME))
+                        && !evidence.mayBecomeRecords(principal.providerUkprn(), entry.getValue(), mappings)) {
+                    document.put(StatementStore.OUTCOME, XapiEvidence.Outcome.NONE.name());
+                }
+                documents.add(document);
             }
         }
         try {
@@ -210,15 +218,22 @@ public class XapiStatements {
         onStored.run();
         String provider = principal.providerUkprn();
         List<String> toConvert = new ArrayList<>();
+        // Statements of this request that a stored voiding statement names (it arrived first, or earlier in the
+        // batch): one query for the request (Data 2.3.2: voided iff a voiding statement refers to it).
+        Set<String> voidedOnArrival = store.voidedAmong(
+                provider,
+                documents.stream()
+                        .filter(d -> d.getString(StatementStore.VOIDS) == null)
+                        .map(d -> d.getString("_id"))
+                        .toList());
         for (Document document : documents) {
             String voids = document.getString(StatementStore.VOIDS);
             if (voids != null) {
                 store.markVoided(provider, voids);
                 evidence.withdraw(voids);
-            } else if (store.isVoidedBy(provider, document.getString("_id"))) {
-                // The voiding statement arrived first (Data 2.3.2: voided iff a voiding statement refers to it).
+            } else if (voidedOnArrival.contains(document.getString("_id"))) {
                 store.markVoided(provider, document.getString("_id"));
-            } else {
+            } else if (StatementStore.CONVERTING.equals(document.get(StatementStore.OUTCOME))) {
                 toConvert.add(document.getString("_id"));
             }
         }
