@@ -48,8 +48,9 @@ TOKEN="$(./stack token admin1)" || die "./stack token admin1 failed"
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/xapi-ingest.XXXXXX")"
 KEY=""
 cleanup() {
-  if [[ -n $KEY ]]; then
-    curl -fsS -o /dev/null -X DELETE -H "Authorization: Bearer $TOKEN" "$GATEWAY/api/v1/xapi-credentials/$KEY" || true
+  if [[ -n $KEY ]]; then # revoke the bench credential (a fresh token: a long run outlives the first)
+    curl -fsS -o /dev/null -X DELETE -H "Authorization: Bearer $(./stack token admin1 || echo "$TOKEN")" \
+      "$GATEWAY/api/v1/xapi-credentials/$KEY" || say "could not revoke the bench credential $KEY"
   fi
   rm -rf -- "$TMP"
 }
