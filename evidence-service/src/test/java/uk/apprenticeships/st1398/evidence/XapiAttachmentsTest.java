@@ -428,6 +428,34 @@ class XapiAttachmentsTest {
         assertTrue(!answer.contains("secret of"), answer);
     }
 
+    @Test
+    void attachmentsAreKeptOnceTheirStatementsAreStoredEvenWhenTheConversionFails() throws Exception {
+        // ST0503 1.0's catalogue is unreachable in the standards stub: the statement is stored, its conversion
+        // fails (503), and its attachment's data must stay with it (a resend or the sweep converts it later).
+        String ukprn = uk.apprenticeships.st1398.testing.TestIds.ukprn();
+        String uln = uk.apprenticeships.st1398.testing.TestIds.uln();
+        EvidenceResourceTest.enrol(uln, ukprn, uk.apprenticeships.st1398.testing.TestIds.employerId(), "ST0503_1.0");
+        Lms lms = XapiStatementResourceTest.lms(ukprn);
+        byte[] data = ("evidence of " + uln).getBytes(StandardCharsets.UTF_8);
+        String id = UUID.randomUUID().toString();
+        String statement = XapiEvidenceTest.about(
+                        uln, id, "http://adlnet.gov/expapi/verbs/completed", XapiEvidenceTest.ksbs("K1"), null)
+                .replaceFirst(
+                        "\\}$",
+                        ",\"attachments\":[" + attachment("http://example.com/u", "text/plain", data, null) + "]}");
+        HttpResponse<byte[]> response = send(lms, "POST", "", multipart(statement, attachmentPart(data)));
+        assertEquals(503, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+        String answer = lms.xapi()
+                .queryParam("statementId", id)
+                .queryParam("attachments", true)
+                .get("/xapi/statements")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(answer.contains("evidence of " + uln), answer);
+    }
+
     // ------------------------------------------------------------------ Data 2.6 signed statements
 
     record Signer(PrivateKey key, X509Certificate certificate) {}
