@@ -549,6 +549,36 @@ class AccessMatrixTest {
                 (r, f, c) -> r.header(version, "2.0.0")
                         .queryParam("activityId", "http://example.org/matrix")
                         .get("/xapi/activities")));
+        String actors = "/api/v1/apprentices/{id}/xapi-actors";
+        ops.add(new Operation(
+                "POST " + actors,
+                expect(403, 403, 201, 404, 403, 403, 403, 403, 403, 201),
+                (r, f, c) -> r.contentType("application/json")
+                        .body(Map.of(
+                                "actor",
+                                Map.of("mbox", "mailto:matrix-" + java.util.UUID.randomUUID() + "@example.org")))
+                        .post(f.base() + "/xapi-actors")));
+        ops.add(new Operation(
+                "GET " + actors,
+                expect(403, 403, 200, 404, 403, 403, 403, 403, 403, 200),
+                (r, f, c) -> r.get(f.base() + "/xapi-actors")));
+        ops.add(new Operation(
+                "DELETE " + actors + "/{linkId}",
+                expect(403, 403, 204, 404, 403, 403, 403, 403, 403, 204),
+                (r, f, c) -> {
+                    String link = given().auth()
+                            .oauth2(Tokens.tutor(UKPRN))
+                            .contentType("application/json")
+                            .body(Map.of(
+                                    "actor",
+                                    Map.of("mbox", "mailto:matrix-" + java.util.UUID.randomUUID() + "@example.org")))
+                            .post(f.base() + "/xapi-actors")
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("id");
+                    return r.delete(f.base() + "/xapi-actors/" + link);
+                }));
         Map<Caller, Integer> everyone = expect(200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
         everyone.put(Caller.NO_TOKEN, 200);
         ops.add(new Operation("GET /xapi/about", everyone, (r, f, c) -> r.get("/xapi/about")));

@@ -756,4 +756,75 @@ class XapiStatementResourceTest {
                 .then()
                 .statusCode(400);
     }
+
+    // ------------------------------------------------------------------ 1.0.3 clients (Communication 3.3)
+
+    static String with2_0Context(String id) {
+        return "{\"id\":\"" + id + "\",\"actor\":{\"mbox\":\"mailto:learner@example.org\"},\"verb\":{\"id\":"
+                + "\"http://adlnet.gov/expapi/verbs/completed\"},\"object\":{\"id\":\"http://example.org/c\"},"
+                + "\"context\":{\"contextAgents\":[{\"objectType\":\"contextAgent\",\"agent\":{\"mbox\":"
+                + "\"mailto:coach@example.org\"},\"relevantTypes\":[\"http://example.org/types/coach\"]}],"
+                + "\"contextGroups\":[{\"objectType\":\"contextGroup\",\"group\":{\"objectType\":\"Group\","
+                + "\"member\":[{\"mbox\":\"mailto:peer@example.org\"}]}}]}}";
+    }
+
+    @Test
+    void anLrsAnswersA1_0_xClientWith1_0_3AndStatementsWithout2_0OnlyProperties_communication3_3() {
+        Lms lms = lms();
+        String id = UUID.randomUUID().toString();
+        post(lms, with2_0Context(id));
+        // A 2.0 client reads the statement as stored.
+        lms.xapi()
+                .queryParam("statementId", id)
+                .get(STATEMENTS)
+                .then()
+                .statusCode(200)
+                .header(VERSION, "2.0.0")
+                .body("version", equalTo("2.0.0"))
+                .body("context.contextAgents", hasSize(1))
+                .body("context.contextGroups", hasSize(1));
+        // A 1.0.3 client: the answer's version header is 1.0.3, and the statement is one 1.0.3 can hold.
+        for (String version : List.of("1.0.3", "1.0", "1.0.1")) {
+            given().auth()
+                    .preemptive()
+                    .basic(lms.key(), lms.secret())
+                    .header(VERSION, version)
+                    .queryParam("statementId", id)
+                    .get(STATEMENTS)
+                    .then()
+                    .statusCode(200)
+                    .header(VERSION, "1.0.3")
+                    .body("version", equalTo("1.0.0"))
+                    .body("context.contextAgents", nullValue())
+                    .body("context.contextGroups", nullValue())
+                    .body("actor.mbox", equalTo("mailto:learner@example.org"));
+            given().auth()
+                    .preemptive()
+                    .basic(lms.key(), lms.secret())
+                    .header(VERSION, version)
+                    .get(STATEMENTS)
+                    .then()
+                    .statusCode(200)
+                    .header(VERSION, "1.0.3")
+                    .body("statements[0].context.contextAgents", nullValue());
+        }
+    }
+
+    @Test
+    void anLrsStoresAStatementFromA1_0_xClientWithoutAVersionAs1_0_0_communication3_3() {
+        Lms lms = lms();
+        String id = given().auth()
+                .preemptive()
+                .basic(lms.key(), lms.secret())
+                .header(VERSION, "1.0.3")
+                .contentType("application/json")
+                .body(statement())
+                .post(STATEMENTS)
+                .then()
+                .statusCode(200)
+                .header(VERSION, "1.0.3")
+                .extract()
+                .path("[0]");
+        lms.xapi().queryParam("statementId", id).get(STATEMENTS).then().body("version", equalTo("1.0.0"));
+    }
 }

@@ -12,7 +12,7 @@ import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.security.Caller;
 
 /** The one tenant check every apprentice-scoped operation starts with. */
-final class ApprenticeAccess {
+public final class ApprenticeAccess {
 
     private ApprenticeAccess() {}
 
@@ -20,7 +20,7 @@ final class ApprenticeAccess {
      * The apprentice if the caller's tenant may see them; otherwise 404, exactly as if there were none, so ids
      * cannot be probed. An erased apprentice (or one being erased) answers 410 to callers who could see it.
      */
-    static Apprentice visible(ApprenticeRepository apprentices, Caller caller, String id) {
+    public static Apprentice visible(ApprenticeRepository apprentices, Caller caller, String id) {
         Apprentice a = visibleOrErased(apprentices, caller, id);
         if (a == null || a.erasure != null) {
             throw erased(id);

@@ -38,7 +38,8 @@ import uk.apprenticeships.st1398.platform.problem.ApiException;
  * <li>mark the apprentice {@code erasure} (conditional on its status; from here every endpoint answers 410);</li>
  * <li>delete the idempotency keys of its evidence (found through the evidence ids, so before the evidence);</li>
  * <li>delete its GridFS files (by the apprentice id in their metadata, which also finds orphans);</li>
- * <li>delete its evidence (all revisions live in the one document), off-the-job entries and reviews;</li>
+ * <li>delete its evidence (all revisions live in the one document), off-the-job entries, reviews and xAPI actor
+ * links;</li>
  * <li>insert the tombstone (a duplicate from an earlier run is kept), then delete the apprentice document;</li>
  * <li>record {@code apprentice.erased}; a run that died just before it records it on the next attempt.</li>
  * </ol>
@@ -60,6 +61,7 @@ public class ErasureService {
     private final AuditTrail audit;
     private final RetentionConfig retention;
     private final Stamps stamps;
+    private final uk.apprenticeships.st1398.evidence.xapi.XapiActorLinks xapiActorLinks;
 
     public ErasureService(
             ApprenticeRepository apprentices,
@@ -72,7 +74,9 @@ public class ErasureService {
             AuditEventRepository events,
             AuditTrail audit,
             RetentionConfig retention,
-            Stamps stamps) {
+            Stamps stamps,
+            uk.apprenticeships.st1398.evidence.xapi.XapiActorLinks xapiActorLinks) {
+        this.xapiActorLinks = xapiActorLinks;
         this.stamps = stamps;
         this.apprentices = apprentices;
         this.evidence = evidence;
@@ -176,6 +180,8 @@ public class ErasureService {
         long reviewsDeleted = reviews.mongoCollection()
                 .deleteMany(Filters.eq("apprenticeId", a.id))
                 .getDeletedCount();
+        // The LMS identities tutors linked to the apprentice (an email address is personal data).
+        xapiActorLinks.delete("apprenticeId", a.id);
 
         ApprenticeTombstone t = new ApprenticeTombstone();
         t.id = a.id;

@@ -151,6 +151,28 @@ public final class StatementFormats {
      * {@code stored} and {@code version} (the LRS sets them), the case of UUIDs, how a timestamp writes its offset,
      * the order of Group members, and the LRS's normalisation of single context activities to arrays.
      */
+    /**
+     * A statement as an xAPI 1.0.3 client can read it: the 2.0-only context properties {@code contextAgents} and
+     * {@code contextGroups} (Data 2.4.6) are left out, also in a SubStatement, and a {@code version} of 2.0.x reads
+     * {@code 1.0.0}, the version 1.0.3 statements carry. Nothing else differs between the two data models.
+     */
+    public static JsonNode legacy(JsonNode statement) {
+        if (!(statement instanceof ObjectNode original)) {
+            return statement;
+        }
+        ObjectNode copy = original.deepCopy();
+        for (JsonNode context :
+                List.of(copy.path("context"), copy.path("object").path("context"))) {
+            if (context instanceof ObjectNode c) {
+                c.remove(List.of("contextAgents", "contextGroups"));
+            }
+        }
+        if (copy.path("version").asText().startsWith("2.")) {
+            copy.put("version", "1.0.0");
+        }
+        return copy;
+    }
+
     public static boolean same(JsonNode a, JsonNode b) {
         return comparable(a).equals(comparable(b));
     }

@@ -59,6 +59,11 @@ public class StatementStore {
         statements.createIndex(
                 Indexes.ascending(REFERS_TO),
                 new IndexOptions().name("refers_to").sparse(true));
+        // Conversions that did not finish, oldest first (XapiPendingSweep).
+        statements.createIndex(Indexes.ascending(OUTCOME, STORED), new IndexOptions().name("outcome_stored"));
+        // Statements waiting for their actor to become known (XapiEvidence.onLinked).
+        statements.createIndex(
+                Indexes.ascending(PROVIDER, ACTOR_KEYS, OUTCOME), new IndexOptions().name("provider_actor_outcome"));
     }
 
     public Optional<Document> find(String id) {
@@ -82,32 +87,71 @@ public class StatementStore {
                 Updates.set(VOIDED, true));
     }
 
-    /** Whether a stored statement of the provider voids this id. */
-    public boolean isVoidedBy(String provider, String id) {
-        return statements
-                        .find(Filters.and(Filters.eq(VOIDS, id), Filters.eq(PROVIDER, provider)))
-                        .first()
-                != null;
+    /** Which of these ids stored statements of the provider void. */
+    public java.util.Set<String> voidedAmong(String provider, Collection<String> ids) {
+        java.util.Set<String> voided = new java.util.HashSet<>();
+        if (!ids.isEmpty()) {
+            statements
+                    .find(Filters.and(Filters.in(VOIDS, ids), Filters.eq(PROVIDER, provider)))
+                    .projection(new Document(VOIDS, 1))
+                    .forEach(d -> voided.add(d.getString(VOIDS)));
+        }
+        return voided;
     }
 
     static final String OUTCOME = "evidence";
+    /** The outcome of a statement stored but not converted yet (or whose conversion failed). */
+    static final String CONVERTING = "CONVERTING";
+    /** Written by earlier versions (the ULN an account named); still matched for statements pending since then. */
     static final String ACTOR_ULN = "actorUln";
+    /** The actor's keys (XapiActors.keys), to find the statements that waited for it. */
+    static final String ACTOR_KEYS = "actorKeys";
 
     /** What became of the statement in the e-portfolio (XapiEvidence.Outcome). */
     public void setOutcome(String id, String outcome) {
         statements.updateOne(Filters.eq("_id", id), Updates.set(OUTCOME, outcome));
     }
 
-    /** The provider's statements about this ULN that wait for the apprentice to be enrolled, oldest first. */
-    public List<Document> pendingFor(String provider, String uln) {
+    /** The provider's statements about an actor with one of these keys that wait for it, oldest first. */
+    public List<Document> pendingFor(String provider, List<String> actorKeys) {
+        List<String> names = actorKeys.stream()
+                .filter(k -> k.startsWith("account:"))
+                .map(k -> k.substring("account:".length()))
+                .toList();
         return statements
                 .find(Filters.and(
                         Filters.eq(PROVIDER, provider),
-                        Filters.eq(ACTOR_ULN, uln),
                         Filters.eq(OUTCOME, "PENDING_ACTOR"),
+                        Filters.or(Filters.in(ACTOR_KEYS, actorKeys), Filters.in(ACTOR_ULN, names)),
                         Filters.ne(VOIDED, true)))
                 .sort(Sorts.ascending(STORED, "_id"))
                 .into(new ArrayList<>());
+    }
+
+    /** Statements stored before this instant whose conversion did not finish, oldest first. */
+    public List<Document> unconverted(java.util.Date storedBefore, int limit) {
+        return statements
+                .find(Filters.and(
+                        Filters.eq(OUTCOME, CONVERTING), Filters.lt(STORED, storedBefore), Filters.ne(VOIDED, true)))
+                .sort(Sorts.ascending(STORED, "_id"))
+                .limit(limit)
+                .into(new ArrayList<>());
+    }
+
+    /** The providers that have statements waiting for their actor. */
+    public List<String> providersWithPending() {
+        return statements.distinct(PROVIDER, pending(), String.class).into(new ArrayList<>());
+    }
+
+    /** The actor keys the provider's waiting statements name. */
+    public List<String> pendingActorKeys(String provider) {
+        return statements
+                .distinct(ACTOR_KEYS, Filters.and(Filters.eq(PROVIDER, provider), pending()), String.class)
+                .into(new ArrayList<>());
+    }
+
+    private static Bson pending() {
+        return Filters.and(Filters.eq(OUTCOME, "PENDING_ACTOR"), Filters.ne(VOIDED, true));
     }
 
     /** The newest statements (not voided) whose object is this activity; every provider's when provider is null. */

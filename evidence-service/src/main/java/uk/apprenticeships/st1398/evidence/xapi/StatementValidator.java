@@ -17,6 +17,7 @@ import uk.apprenticeships.st1398.platform.problem.ApiException;
 public final class StatementValidator {
 
     public static final String VOIDED = "http://adlnet.gov/expapi/verbs/voided";
+    static final String SIGNATURE_USAGE = "http://adlnet.gov/expapi/attachments/signature";
 
     static final Pattern UUID =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
@@ -566,7 +567,12 @@ public final class StatementValidator {
             if (attachment.has("description")) {
                 languageMap(attachment.get("description"), at + ".description");
             }
-            text(required(attachment, "contentType", at), at + ".contentType");
+            String contentType = text(required(attachment, "contentType", at), at + ".contentType");
+            if (SIGNATURE_USAGE.equals(attachment.path("usageType").asText())
+                    && !"application/octet-stream".equals(contentType)) {
+                throw invalid(
+                        at + ".contentType", "of a signature attachment must be application/octet-stream (Data 2.6)");
+            }
             JsonNode length = required(attachment, "length", at);
             if (!length.canConvertToLong() || !length.isIntegralNumber() || length.asLong() < 0) {
                 throw invalid(at + ".length", "must be a non-negative integer");

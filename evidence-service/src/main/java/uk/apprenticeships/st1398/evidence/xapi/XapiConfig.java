@@ -18,4 +18,8 @@ public interface XapiConfig {
     /** The IRI (homePage) of the authority accounts the LRS stamps on statements, one per credential. */
     @WithDefault("https://st1398.apprenticeships.uk/xapi/credentials")
     String authorityHomePage();
+
+    /** How often statements about actors unknown on arrival are retried (XapiPendingSweep reads it by name). */
+    @WithDefault("PT5M")
+    java.time.Duration pendingSweepInterval();
 }

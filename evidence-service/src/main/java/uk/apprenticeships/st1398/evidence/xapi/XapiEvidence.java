@@ -19,8 +19,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -87,8 +89,10 @@ public class XapiEvidence {
     private final Clock clock;
     private final AuditTrail audit;
     private final XapiActivityMappings mappings;
+    private final XapiActors actors;
 
     public XapiEvidence(
+            XapiActors actors,
             ApprenticeRepository apprentices,
             EvidenceRepository evidence,
             OffTheJobRepository offTheJob,
@@ -97,6 +101,7 @@ public class XapiEvidence {
             Clock clock,
             AuditTrail audit,
             XapiActivityMappings mappings) {
+        this.actors = actors;
         this.audit = audit;
         this.mappings = mappings;
         this.apprentices = apprentices;
@@ -107,12 +112,6 @@ public class XapiEvidence {
         this.clock = clock;
     }
 
-    /** The ULN an actor names (an {@code account} whose name is a ULN), or null. */
-    public static String actorUln(JsonNode statement) {
-        String name = statement.path("actor").path("account").path("name").asText(null);
-        return name != null && ULN.matcher(name).matches() ? name : null;
-    }
-
     /** Converts one stored statement; returns what became of it and records that on its document. */
     public Outcome convert(String provider, JsonNode statement) {
         String id = statement.path("id").asText();
@@ -121,15 +120,20 @@ public class XapiEvidence {
         return outcome;
     }
 
-    private Outcome outcome(String provider, JsonNode statement, JsonNode authority) {
+    /** What a statement could become, before its actor is looked at: aligned KSBs, and which records. */
+    private record Candidate(List<String> ksbs, boolean evidential, boolean offTheJobTime) {}
+
+    /** Null when the statement can never become a record (verb, result, alignment, object type). */
+    private Candidate candidate(
+            String provider, JsonNode statement, Function<String, Optional<XapiActivityMapping>> mappingOf) {
         JsonNode object = statement.path("object");
         if (!"Activity".equals(object.path("objectType").asText("Activity"))) {
-            return Outcome.NONE;
+            return null;
         }
         JsonNode extensions = object.path("definition").path("extensions");
         // The activity's own alignment first; else the provider's mapping of the activity.
         Optional<XapiActivityMapping> mapping =
-                mappings.find(provider, object.path("id").asText());
+                mappingOf.apply(object.path("id").asText());
         List<String> ksbs = ksbCodes(extensions.get(KSB_EXTENSION));
         if (ksbs.isEmpty() && mapping.isPresent()) {
             ksbs = ksbCodes(mapping.get().ksbCodes);
@@ -143,15 +147,32 @@ public class XapiEvidence {
                         || result.has("score")
                         || result.path("completion").asBoolean(false));
         boolean offTheJobTime = offTheJobActivity && result.has("duration");
-        if (!evidential && !offTheJobTime) {
+        return evidential || offTheJobTime ? new Candidate(ksbs, evidential, offTheJobTime) : null;
+    }
+
+    /**
+     * Whether the statement could become a record at all, decided before it is stored so that the many that cannot
+     * are stored with their outcome ({@code NONE}) and cost no conversion; mappings are looked up once per activity
+     * through the cache given (one request's).
+     */
+    public boolean mayBecomeRecords(
+            String provider, JsonNode statement, Map<String, Optional<XapiActivityMapping>> mappingCache) {
+        return candidate(
+                        provider,
+                        statement,
+                        activity -> mappingCache.computeIfAbsent(activity, a -> mappings.find(provider, a)))
+                != null;
+    }
+
+    private Outcome outcome(String provider, JsonNode statement, JsonNode authority) {
+        Candidate candidate = candidate(provider, statement, activity -> mappings.find(provider, activity));
+        if (candidate == null) {
             return Outcome.NONE;
         }
-        String uln = actorUln(statement);
-        Optional<Apprentice> found = uln == null
-                ? Optional.empty()
-                : apprentices
-                        .find("uln = ?1 and providerUkprn = ?2", uln, provider)
-                        .firstResultOptional();
+        List<String> ksbs = candidate.ksbs();
+        boolean evidential = candidate.evidential();
+        boolean offTheJobTime = candidate.offTheJobTime();
+        Optional<Apprentice> found = actors.resolve(provider, statement.get("actor"));
         if (found.isEmpty()) {
             return Outcome.PENDING_ACTOR;
         }
@@ -172,9 +193,17 @@ public class XapiEvidence {
         return Outcome.RECORDED;
     }
 
-    /** After an enrolment: the provider's statements about this ULN that waited for it. */
+    /** After an enrolment: the provider's statements about its ULN or learner reference that waited for it. */
     public void onEnrolled(Apprentice apprentice) {
-        for (Document pending : store.pendingFor(apprentice.providerUkprn, apprentice.uln)) {
+        onLinked(apprentice, actors.keysOf(apprentice));
+    }
+
+    /**
+     * The actor with these keys is now known to be this apprentice (an enrolment, a tutor's link): the provider's
+     * statements about it that waited ({@link Outcome#PENDING_ACTOR}) are converted, oldest first.
+     */
+    public void onLinked(Apprentice apprentice, List<String> actorKeys) {
+        for (Document pending : store.pendingFor(apprentice.providerUkprn, actorKeys)) {
             JsonNode statement = XapiStatements.read(pending.getString(StatementStore.RAW));
             convert(apprentice.providerUkprn, statement);
         }

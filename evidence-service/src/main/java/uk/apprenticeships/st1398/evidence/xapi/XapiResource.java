@@ -14,7 +14,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -22,10 +27,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import org.bson.Document;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uk.apprenticeships.st1398.evidence.service.EvidenceError;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
+import uk.apprenticeships.st1398.platform.problem.PlatformError;
 
 /**
  * The Learning Record Store's Statement and About resources (xAPI 2.0, IEEE 9274.1.1, "xAPI-Communication.md"):
@@ -58,11 +65,20 @@ public class XapiResource {
             Set.of("statementId", "voidedStatementId", "format", "attachments");
 
     private final XapiStatements statements;
+    private final XapiMultipart multipart;
+    private final XapiAttachments attachmentStore;
     private final XapiAccess access;
     private final Clock clock;
 
-    public XapiResource(XapiStatements statements, XapiAccess access, Clock clock) {
+    public XapiResource(
+            XapiStatements statements,
+            XapiMultipart multipart,
+            XapiAttachments attachmentStore,
+            XapiAccess access,
+            Clock clock) {
         this.statements = statements;
+        this.multipart = multipart;
+        this.attachmentStore = attachmentStore;
         this.access = access;
         this.clock = clock;
     }
@@ -80,7 +96,7 @@ public class XapiResource {
 
     @PUT
     @Path("/statements")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, XapiMultipart.MEDIA_TYPE})
     @Operation(
             summary = "Store one statement under the statementId parameter (204; 409 if a different one has it)",
             description =
@@ -88,8 +104,9 @@ public class XapiResource {
     public Response put(
             @HeaderParam(VERSION_HEADER) String version,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Context UriInfo uri,
-            String body) {
+            InputStream body) {
         XapiVersions.require(version);
         XapiAccess.Principal principal = access.writer(authorization);
         MultivaluedMap<String, String> params = uri.getQueryParameters();
@@ -103,13 +120,17 @@ public class XapiResource {
         if (statementId == null) {
             throw XapiStatements.invalidParameter("statementId", "is required for PUT (Communication 2.1.1)");
         }
-        statements.put(statementId, body, principal);
+        if (multipart(contentType)) {
+            multipart.receive(contentType, body, statementId, principal, version);
+        } else {
+            statements.put(statementId, json(body), principal, version);
+        }
         return Response.noContent().build();
     }
 
     @POST
     @Path("/statements")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, XapiMultipart.MEDIA_TYPE})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Store a statement or a batch (all or nothing); answers the ids in order",
@@ -118,20 +139,24 @@ public class XapiResource {
     public Response post(
             @HeaderParam(VERSION_HEADER) String version,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Context UriInfo uri,
-            String body) {
+            InputStream body) {
         XapiVersions.require(version);
         XapiAccess.Principal principal = access.writer(authorization);
         if (!uri.getQueryParameters().isEmpty()) {
             String name = uri.getQueryParameters().keySet().iterator().next();
             throw XapiStatements.invalidParameter(name, "is not a parameter of POST /statements");
         }
-        return Response.ok(statements.post(body, principal)).build();
+        List<String> ids = multipart(contentType)
+                ? multipart.receive(contentType, body, null, principal, version)
+                : statements.post(json(body), principal, version);
+        return Response.ok(ids).type(MediaType.APPLICATION_JSON).build();
     }
 
     @GET
     @Path("/statements")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, XapiMultipart.MEDIA_TYPE})
     @Operation(
             summary = "One statement (statementId, voidedStatementId) or a filtered page of them, newest first",
             description =
@@ -159,12 +184,13 @@ public class XapiResource {
                 }
             }
             XapiStatements.Format format = XapiStatements.Format.of(single(params, "format"));
-            attachments(params);
+            boolean withAttachments = attachments(params);
             String id = statementId != null ? statementId : voidedId;
             String name = statementId != null ? "statementId" : "voidedStatementId";
             StatementValidator.uuidParameter(id, name);
             XapiStatements.Stored stored = statements.one(id, voidedId != null, principal);
-            return Response.ok(render(stored.statement(), format, acceptLanguage))
+            JsonNode rendered = render(stored.statement(), format, acceptLanguage, version);
+            return answer(rendered, List.of(stored.statement()), withAttachments, principal)
                     .header(CONSISTENT_THROUGH, consistentThrough)
                     .lastModified(java.util.Date.from(stored.stored()))
                     .build();
@@ -181,26 +207,97 @@ public class XapiResource {
             params.keySet().forEach(name -> query.put(name, single(params, name)));
         }
         XapiStatements.Format format = XapiStatements.Format.of(query.get("format"));
-        // With "more", the cursor's query was checked when the first page was asked for.
+        // With "more", the cursor's query (attachments included) was checked when the first page was asked for.
+        boolean withAttachments = "true".equals(query.get("attachments"));
         attachments(params);
         XapiStatements.Page page = statements.query(XapiQueries.parse(query), query, principal, after);
         ObjectNode result = XapiStatements.STRICT.createObjectNode();
         var list = result.putArray("statements");
-        page.statements().forEach(s -> list.add(render(s, format, acceptLanguage)));
+        page.statements().forEach(s -> list.add(render(s, format, acceptLanguage, version)));
         result.put(
                 "more",
                 page.more() == null
                         ? ""
                         : uri.getBaseUri().getPath().replaceAll("/$", "") + "/xapi/statements?more=" + page.more());
-        return Response.ok(result).header(CONSISTENT_THROUGH, consistentThrough).build();
+        return answer(result, page.statements(), withAttachments, principal)
+                .header(CONSISTENT_THROUGH, consistentThrough)
+                .build();
     }
 
-    private static JsonNode render(JsonNode statement, XapiStatements.Format format, String acceptLanguage) {
-        return switch (format) {
+    /** JSON, or with attachments=true multipart/mixed: the JSON, then each attachment's raw data once. */
+    private Response.ResponseBuilder answer(
+            JsonNode json, List<JsonNode> statements, boolean withAttachments, XapiAccess.Principal principal) {
+        if (!withAttachments) {
+            return Response.ok(json).type(MediaType.APPLICATION_JSON);
+        }
+        String boundary = "xapi-" + UUID.randomUUID();
+        List<com.mongodb.client.gridfs.model.GridFSFile> files = attachmentFiles(statements, principal);
+        StreamingOutput body = out -> {
+            out.write(
+                    ("--" + boundary + "\r\nContent-Type: application/json\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(json.toString().getBytes(StandardCharsets.UTF_8));
+            for (var file : files) {
+                Document metadata = file.getMetadata();
+                String type = metadata.getString("contentType");
+                out.write(("\r\n--" + boundary + "\r\nContent-Type: "
+                                + (type == null ? MediaType.APPLICATION_OCTET_STREAM : type)
+                                + "\r\nContent-Transfer-Encoding: binary\r\n" + XapiMultipart.HASH + ": "
+                                + metadata.getString("sha2") + "\r\nContent-Length: " + file.getLength()
+                                + "\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                attachmentStore.copy(file.getObjectId(), out);
+            }
+            out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        };
+        return Response.ok(body).type(XapiMultipart.MEDIA_TYPE + "; boundary=\"" + boundary + "\"");
+    }
+
+    /** The stored data of the statements' attachments (and their SubStatements'), each hash once. */
+    private List<com.mongodb.client.gridfs.model.GridFSFile> attachmentFiles(
+            List<JsonNode> statements, XapiAccess.Principal principal) {
+        Map<String, com.mongodb.client.gridfs.model.GridFSFile> files = new LinkedHashMap<>();
+        for (JsonNode statement : statements) {
+            for (JsonNode list : List.of(
+                    statement.path("attachments"), statement.path("object").path("attachments"))) {
+                for (JsonNode attachment : list) {
+                    String sha2 = attachment.path("sha2").asText().toLowerCase(Locale.ROOT);
+                    if (!files.containsKey(sha2)) {
+                        attachmentStore.find(principal.providerUkprn(), sha2).ifPresent(f -> files.put(sha2, f));
+                    }
+                }
+            }
+        }
+        return List.copyOf(files.values());
+    }
+
+    private static JsonNode render(
+            JsonNode statement, XapiStatements.Format format, String acceptLanguage, String version) {
+        JsonNode shaped = switch (format) {
             case EXACT -> statement;
             case IDS -> StatementFormats.ids(statement);
             case CANONICAL -> StatementFormats.canonical(statement, languages(acceptLanguage));
         };
+        return XapiVersions.legacy(version) ? StatementFormats.legacy(shaped) : shaped;
+    }
+
+    private static boolean multipart(String contentType) {
+        return contentType != null && XapiMultipart.baseType(contentType).equalsIgnoreCase(XapiMultipart.MEDIA_TYPE);
+    }
+
+    /** An application/json statements body, at most the statements part's limit. */
+    private static String json(InputStream body) {
+        try {
+            byte[] bytes = body.readNBytes(XapiMultipart.MAX_STATEMENTS_BYTES + 1);
+            if (bytes.length > XapiMultipart.MAX_STATEMENTS_BYTES) {
+                throw ApiException.of(
+                        PlatformError.PAYLOAD_TOO_LARGE,
+                        "A statements body is at most " + XapiMultipart.MAX_STATEMENTS_BYTES + " bytes; attachment"
+                                + " data goes in multipart/mixed parts.");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<Locale.LanguageRange> languages(String acceptLanguage) {
@@ -214,18 +311,12 @@ public class XapiResource {
         }
     }
 
-    private static void attachments(MultivaluedMap<String, String> params) {
+    private static boolean attachments(MultivaluedMap<String, String> params) {
         String value = single(params, "attachments");
         if (value != null && !"true".equals(value) && !"false".equals(value)) {
             throw XapiStatements.invalidParameter("attachments", "must be true or false");
         }
-        if ("true".equals(value)) {
-            throw ApiException.of(
-                            EvidenceError.XAPI_PARAMETER_INVALID,
-                            "attachments=true (multipart/mixed answers) is not implemented by this LRS yet; see"
-                                    + " docs/xapi.md.")
-                    .with("parameter", "attachments");
-        }
+        return "true".equals(value);
     }
 
     private static void known(MultivaluedMap<String, String> params) {

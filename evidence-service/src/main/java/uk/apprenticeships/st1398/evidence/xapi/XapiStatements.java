@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -69,24 +70,29 @@ public class XapiStatements {
     // ------------------------------------------------------------------ writing
 
     /** PUT with statementId: 204 when stored or when the identical statement is stored already. */
-    public void put(String statementId, String body, XapiAccess.Principal principal) {
-        StatementValidator.uuidParameter(statementId, "statementId");
-        JsonNode statement = parse(body);
-        if (!statement.isObject()) {
-            throw StatementValidator.invalid("statement", "must be one statement (a JSON object) for PUT");
-        }
-        if (statement.has("id") && !statement.get("id").asText().equalsIgnoreCase(statementId)) {
-            throw StatementValidator.invalid("id", "differs from the statementId parameter (Communication 2.1.1)");
-        }
-        ObjectNode withId = ((ObjectNode) statement).deepCopy();
-        store(List.of(withId), statementId, principal);
+    public void put(String statementId, String body, XapiAccess.Principal principal, String version) {
+        store(parseBatch(body, statementId), statementId, principal, XapiMultipart.Parts.NONE, version, () -> {});
     }
 
     /** POST: one statement or an array; the ids in order, new or already stored identically. */
-    public List<String> post(String body, XapiAccess.Principal principal) {
+    public List<String> post(String body, XapiAccess.Principal principal, String version) {
+        return store(parseBatch(body, null), null, principal, XapiMultipart.Parts.NONE, version, () -> {});
+    }
+
+    /** The statements of a request body: one object for PUT (putId set), an object or an array for POST. */
+    List<ObjectNode> parseBatch(String body, String putId) {
         JsonNode parsed = parse(body);
         List<ObjectNode> statements = new ArrayList<>();
-        if (parsed.isArray()) {
+        if (putId != null) {
+            StatementValidator.uuidParameter(putId, "statementId");
+            if (!parsed.isObject()) {
+                throw StatementValidator.invalid("statement", "must be one statement (a JSON object) for PUT");
+            }
+            if (parsed.has("id") && !parsed.get("id").asText().equalsIgnoreCase(putId)) {
+                throw StatementValidator.invalid("id", "differs from the statementId parameter (Communication 2.1.1)");
+            }
+            statements.add((ObjectNode) parsed);
+        } else if (parsed.isArray()) {
             for (int i = 0; i < parsed.size(); i++) {
                 if (!parsed.get(i).isObject()) {
                     throw StatementValidator.invalid("[" + i + "]", "must be a statement (a JSON object)");
@@ -98,21 +104,53 @@ public class XapiStatements {
         } else {
             throw StatementValidator.invalid("statement", "must be a statement or an array of statements");
         }
-        return store(statements, null, principal);
+        return statements;
     }
 
-    private List<String> store(List<ObjectNode> statements, String putId, XapiAccess.Principal principal) {
+    /** Every statement against the data model; in a batch the problem names the statement's index. */
+    void validateAll(List<ObjectNode> statements, boolean multipart) {
+        for (int i = 0; i < statements.size(); i++) {
+            try {
+                StatementValidator.validate(statements.get(i), multipart);
+            } catch (ApiException e) {
+                throw statements.size() > 1 ? e.with("statementIndex", i) : e;
+            }
+        }
+    }
+
+    /**
+     * Stores a validated request's statements (all or nothing), with the attachment data it carried.
+     *
+     * @param parts the attachment parts of a multipart/mixed request; {@link XapiMultipart.Parts#NONE} for JSON
+     * @param version the request's X-Experience-API-Version: a statement from a 1.0.x client without a version is
+     *     stored as 1.0.0 (1.0.3 Data 4.1.10), one from a 2.0 client as 2.0.0
+     * @param onStored runs once the statements are stored, before they are converted (whose failure still answers
+     *     the request with a problem): a multipart request keeps its attachments' data from then on
+     */
+    List<String> store(
+            List<ObjectNode> statements,
+            String putId,
+            XapiAccess.Principal principal,
+            XapiMultipart.Parts parts,
+            String version,
+            Runnable onStored) {
+        boolean multipart = parts != XapiMultipart.Parts.NONE;
+        validateAll(statements, multipart);
+        for (int i = 0; i < statements.size(); i++) {
+            try {
+                XapiSignatures.check(statements.get(i), putId, parts);
+                missingParts(statements.get(i), parts, multipart);
+            } catch (ApiException e) {
+                throw statements.size() > 1 ? e.with("statementIndex", i) : e;
+            }
+        }
+        String defaultVersion = XapiVersions.legacy(version) ? "1.0.0" : "2.0.0";
         Instant stored = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Map<String, ObjectNode> byId = new LinkedHashMap<>();
         Set<String> lrsTimestamped = new HashSet<>();
         List<String> answered = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             ObjectNode statement = statements.get(i);
-            try {
-                StatementValidator.validate(statement, false);
-            } catch (ApiException e) {
-                throw statements.size() > 1 ? e.with("statementIndex", i) : e;
-            }
             // Kept as sent in the statement (the LRS does not rewrite it); compared and keyed in lower case.
             String given = putId != null
                     ? putId
@@ -128,7 +166,7 @@ public class XapiStatements {
             if (!statement.has("timestamp")) {
                 lrsTimestamped.add(id);
             }
-            byId.put(id, complete(statement, given, stored, principal));
+            byId.put(id, complete(statement, given, stored, principal, defaultVersion));
             answered.add(given);
         }
         refuseOtherProvidersLearners(byId.values(), principal.providerUkprn());
@@ -152,10 +190,17 @@ public class XapiStatements {
         }
         Map<String, Document> targets = targets(byId, existing);
         List<Document> documents = new ArrayList<>();
+        Map<String, Optional<XapiActivityMapping>> mappings = new HashMap<>();
         for (Map.Entry<String, ObjectNode> entry : byId.entrySet()) {
             if (!existing.containsKey(entry.getKey())) {
                 String id = entry.getKey();
-                documents.add(document(id, entry.getValue(), lrsTimestamped.contains(id), stored, principal, targets));
+                Document document =
+                        document(id, entry.getValue(), lrsTimestamped.contains(id), stored, principal, targets);
+                if (StatementStore.CONVERTING.equals(document.get(StatementStore.OUTCOME))
+                        && !evidence.mayBecomeRecords(principal.providerUkprn(), entry.getValue(), mappings)) {
+                    document.put(StatementStore.OUTCOME, XapiEvidence.Outcome.NONE.name());
+                }
+                documents.add(document);
             }
         }
         try {
@@ -170,24 +215,33 @@ public class XapiStatements {
             }
             throw e;
         }
+        onStored.run();
         String provider = principal.providerUkprn();
         List<String> toConvert = new ArrayList<>();
+        // Statements of this request that a stored voiding statement names (it arrived first, or earlier in the
+        // batch): one query for the request (Data 2.3.2: voided iff a voiding statement refers to it).
+        Set<String> voidedOnArrival = store.voidedAmong(
+                provider,
+                documents.stream()
+                        .filter(d -> d.getString(StatementStore.VOIDS) == null)
+                        .map(d -> d.getString("_id"))
+                        .toList());
         for (Document document : documents) {
             String voids = document.getString(StatementStore.VOIDS);
             if (voids != null) {
                 store.markVoided(provider, voids);
                 evidence.withdraw(voids);
-            } else if (store.isVoidedBy(provider, document.getString("_id"))) {
-                // The voiding statement arrived first (Data 2.3.2: voided iff a voiding statement refers to it).
+            } else if (voidedOnArrival.contains(document.getString("_id"))) {
                 store.markVoided(provider, document.getString("_id"));
-            } else {
+            } else if (StatementStore.CONVERTING.equals(document.get(StatementStore.OUTCOME))) {
                 toConvert.add(document.getString("_id"));
             }
         }
         // Existing identical statements whose conversion did not finish (e.g. the KSB catalogue was unreachable
         // and the LMS was answered 503) are converted on the resend.
         existing.forEach((id, document) -> {
-            if (document.get(StatementStore.OUTCOME) == null
+            Object outcome = document.get(StatementStore.OUTCOME);
+            if ((outcome == null || StatementStore.CONVERTING.equals(outcome))
                     && !Boolean.TRUE.equals(document.getBoolean(StatementStore.VOIDED))
                     && !Boolean.TRUE.equals(document.getBoolean(StatementStore.VOIDING))) {
                 toConvert.add(id);
@@ -244,13 +298,37 @@ public class XapiStatements {
         return targets;
     }
 
+    /** In a multipart/mixed request every attachment without fileUrl has its part (Communication 1.5.2.s3.b5). */
+    private static void missingParts(JsonNode statement, XapiMultipart.Parts parts, boolean multipart) {
+        if (!multipart) {
+            return;
+        }
+        for (String list : List.of("attachments", "object.attachments")) {
+            JsonNode attachments = list.startsWith("object")
+                    ? statement.path("object").path("attachments")
+                    : statement.path("attachments");
+            for (int i = 0; i < attachments.size(); i++) {
+                JsonNode attachment = attachments.get(i);
+                if (!attachment.has("fileUrl")
+                        && !parts.has(attachment.path("sha2").asText())) {
+                    throw ApiException.of(
+                                    EvidenceError.XAPI_ATTACHMENT_INVALID,
+                                    "Attachment " + list + "[" + i + "] has no fileUrl and no part of the request"
+                                            + " has its sha2 (Communication 1.5.2). Nothing was stored.")
+                            .with("property", list + "[" + i + "].sha2");
+                }
+            }
+        }
+    }
+
     private static boolean isVoiding(JsonNode statement) {
         return StatementValidator.VOIDED.equals(
                 statement.path("verb").path("id").asText());
     }
 
     /** The statement as the LRS stores it: id, stored, authority and version set (Data 2.4.7-2.4.10). */
-    private ObjectNode complete(ObjectNode received, String id, Instant stored, XapiAccess.Principal principal) {
+    private ObjectNode complete(
+            ObjectNode received, String id, Instant stored, XapiAccess.Principal principal, String defaultVersion) {
         ObjectNode statement = received.deepCopy();
         statement.put("id", id);
         statement.put("stored", stored.toString());
@@ -259,7 +337,7 @@ public class XapiStatements {
         }
         statement.set("authority", principal.authority().deepCopy());
         if (!statement.has("version")) {
-            statement.put("version", "2.0.0");
+            statement.put("version", defaultVersion);
         }
         if (statement.get("context") instanceof ObjectNode context) {
             StatementFormats.arrays(context);
@@ -283,6 +361,8 @@ public class XapiStatements {
                 .append(StatementStore.VOIDED, false)
                 .append(StatementStore.VOIDING, isVoiding(statement));
         document.append(LRS_TIMESTAMP, lrsTimestamp);
+        // Until the conversion records what became of it; the sweep retries conversions that did not finish.
+        document.append(StatementStore.OUTCOME, isVoiding(statement) ? "NONE" : StatementStore.CONVERTING);
         StatementFields fields = StatementFields.of(statement);
         if ("StatementRef".equals(statement.path("object").path("objectType").asText())) {
             String target = statement.path("object").path("id").asText().toLowerCase(Locale.ROOT);
@@ -296,9 +376,9 @@ public class XapiStatements {
             }
         }
         fields.into(document);
-        String uln = XapiEvidence.actorUln(statement);
-        if (uln != null) {
-            document.append(StatementStore.ACTOR_ULN, uln);
+        List<String> actorKeys = XapiActors.keys(statement.get("actor"));
+        if (!actorKeys.isEmpty()) {
+            document.append(StatementStore.ACTOR_KEYS, actorKeys);
         }
         return document.append(StatementStore.RAW, statement.toString());
     }

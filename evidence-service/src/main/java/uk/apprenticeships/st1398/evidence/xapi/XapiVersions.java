@@ -33,6 +33,11 @@ final class XapiVersions {
         }
     }
 
+    /** Whether the client speaks xAPI 1.0.x (it receives statements as 1.0.3 has them: StatementFormats.legacy). */
+    static boolean legacy(String requested) {
+        return requested != null && requested.trim().startsWith("1.0");
+    }
+
     /** The version to answer with: 1.0.3 to a 1.0.x client, 2.0.0 otherwise. */
     static String answer(String requested) {
         return requested != null && requested.trim().startsWith("1.0") ? "1.0.3" : "2.0.0";

@@ -1,0 +1,243 @@
+/*
+ * The measuring half of bench/xapi-ingest.sh (run there with `java -cp <MongoDB driver jars> XapiIngestBench.java`;
+ * read that script's head first). Java rather than Python so that the MongoDB side uses the same driver as
+ * evidence-service, and no package needs installing.
+ *
+ *   1. LRS ingest: N statements POSTed to /xapi/statements in batches of 50 by C concurrent LMS connections (HTTP
+ *      Basic with the credential given), through the gateway; statements/s.
+ *   2. Direct insert: the same number of documents of the very shape the LRS stores (copied from what it stored in
+ *      step 1, new _ids) inserted straight into the store (insertMany of 50, C threads) into a scratch collection;
+ *      statements/s. Only the inserts are timed.
+ *   3. Filtered query: Q sequential GET /xapi/statements?agent=<one learner>&verb=<one verb>&limit=10 through the
+ *      gateway, and the same filter, sort and limit as a find() straight on the store; p50 / p99 of each.
+ *
+ * Prints a table and the ratios LRS/direct. Exit 1 if any request fails.
+ */
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+public class XapiIngestBench {
+
+    static final int BATCH = 50;
+    static final String[] VERBS = {
+        "http://adlnet.gov/expapi/verbs/completed",
+        "http://adlnet.gov/expapi/verbs/attempted",
+        "http://adlnet.gov/expapi/verbs/passed",
+        "http://adlnet.gov/expapi/verbs/experienced"
+    };
+
+    public static void main(String[] args) throws Exception {
+        String gateway = env("BENCH_GATEWAY_URL", "http://localhost:8080").replaceAll("/$", "");
+        String key = System.getenv("BENCH_KEY");
+        String secret = System.getenv("BENCH_SECRET");
+        String provider = System.getenv("BENCH_PROVIDER");
+        int statements = Integer.parseInt(env("BENCH_STATEMENTS", "1000000"));
+        int concurrency = Integer.parseInt(env("BENCH_CONCURRENCY", "4"));
+        int queries = Integer.parseInt(env("BENCH_QUERIES", "200"));
+        int learners = Integer.parseInt(env("BENCH_LEARNERS", "1000"));
+        String mongoUrl = env("BENCH_MONGODB_URL", "mongodb://localhost:17017");
+        String database = env("BENCH_MONGODB_DATABASE", "evidence");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String basic = "Basic "
+                + Base64.getEncoder().encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+        // ---------------------------------------------------------------- 1. ingest through the LRS
+        int batches = (statements + BATCH - 1) / BATCH;
+        AtomicLong next = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long t0 = System.nanoTime();
+        List<Future<?>> work = new ArrayList<>();
+        for (int c = 0; c < concurrency; c++) {
+            work.add(pool.submit(() -> {
+                Random random = new Random();
+                long b;
+                while ((b = next.getAndIncrement()) < batches) {
+                    int size = (int) Math.min(BATCH, statements - b * BATCH);
+                    StringBuilder body = new StringBuilder("[");
+                    for (int i = 0; i < size; i++) {
+                        long n = b * BATCH + i;
+                        body.append(i == 0 ? "" : ",").append(statement(run, n, learners, random));
+                    }
+                    body.append(']');
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/xapi/statements"))
+                            .header("Authorization", basic)
+                            .header("X-Experience-API-Version", "2.0.0")
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(120))
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                            .build();
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException(
+                                "POST /xapi/statements answered " + response.statusCode() + ": " + response.body());
+                    }
+                    if (b > 0 && b % 200 == 0) {
+                        System.err.printf("[bench] %d of %d statements sent%n", b * BATCH, statements);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        double lrsSeconds = (System.nanoTime() - t0) / 1e9;
+
+        try (MongoClient mongo = MongoClients.create(mongoUrl)) {
+            MongoCollection<Document> stored = mongo.getDatabase(database).getCollection("xapi_statements");
+            MongoCollection<Document> direct = mongo.getDatabase(database).getCollection("bench_xapi_direct_" + run);
+
+            // ------------------------------------------------------------ 2. the same documents, straight in
+            List<Document> shapes = stored.find(Filters.eq("provider", provider))
+                    .sort(Sorts.descending("stored"))
+                    .limit(Math.min(statements, 5000))
+                    .into(new ArrayList<>());
+            if (shapes.isEmpty()) {
+                throw new IllegalStateException("no statement of provider " + provider + " found in " + mongoUrl);
+            }
+            AtomicLong nextDirect = new AtomicLong();
+            AtomicLong insertNanos = new AtomicLong();
+            List<Future<?>> inserts = new ArrayList<>();
+            long d0 = System.nanoTime();
+            for (int c = 0; c < concurrency; c++) {
+                inserts.add(pool.submit(() -> {
+                    long b;
+                    while ((b = nextDirect.getAndIncrement()) < batches) {
+                        int size = (int) Math.min(BATCH, statements - b * BATCH);
+                        List<Document> docs = new ArrayList<>(size);
+                        for (int i = 0; i < size; i++) {
+                            Document copy = new Document(shapes.get((int) ((b * BATCH + i) % shapes.size())));
+                            copy.put("_id", UUID.randomUUID().toString());
+                            docs.add(copy);
+                        }
+                        long s = System.nanoTime();
+                        direct.insertMany(docs);
+                        insertNanos.addAndGet(System.nanoTime() - s);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : inserts) {
+                f.get();
+            }
+            double directSeconds = (System.nanoTime() - d0) / 1e9;
+
+            // ------------------------------------------------------------ 3. a filtered query
+            Random random = new Random(42);
+            List<Double> lrsMillis = new ArrayList<>();
+            List<Double> storeMillis = new ArrayList<>();
+            for (int q = 0; q < queries; q++) {
+                String mbox = "mailto:learner-" + run + "-" + random.nextInt(learners) + "@bench.example.org";
+                String verb = VERBS[random.nextInt(VERBS.length)];
+                String url = gateway + "/xapi/statements?agent="
+                        + URLEncoder.encode("{\"mbox\":\"" + mbox + "\"}", StandardCharsets.UTF_8) + "&verb="
+                        + URLEncoder.encode(verb, StandardCharsets.UTF_8) + "&limit=10";
+                HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", basic)
+                        .header("X-Experience-API-Version", "2.0.0")
+                        .timeout(Duration.ofSeconds(120))
+                        .GET()
+                        .build();
+                long s = System.nanoTime();
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                lrsMillis.add((System.nanoTime() - s) / 1e6);
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("GET answered " + response.statusCode() + ": " + response.body());
+                }
+                Bson filter = Filters.and(
+                        Filters.eq("provider", provider),
+                        Filters.ne("voided", true),
+                        Filters.eq("agents", "mbox|" + mbox),
+                        Filters.eq("verbs", verb));
+                s = System.nanoTime();
+                stored.find(filter)
+                        .sort(Sorts.descending("stored", "_id"))
+                        .limit(11)
+                        .into(new ArrayList<>());
+                storeMillis.add((System.nanoTime() - s) / 1e6);
+            }
+            pool.shutdown();
+            long storedCount = stored.countDocuments(Filters.eq("provider", provider));
+            direct.drop();
+            if (!"1".equals(System.getenv("BENCH_KEEP"))) {
+                // The bench provider exists for this script only: its statements go, unless kept for another run.
+                stored.deleteMany(Filters.eq("provider", provider));
+            }
+
+            double lrsRate = statements / lrsSeconds;
+            double directRate = statements / directSeconds;
+            System.out.printf("%nstatements sent: %d in batches of %d, %d connections; the provider now has %d stored"
+                    + " statements%n", statements, BATCH, concurrency, storedCount);
+            System.out.printf("%-44s %14s %10s %10s%n", "scenario", "statements/s", "p50 ms", "p99 ms");
+            System.out.printf("%-44s %14.0f %10s %10s%n", "LRS POST /xapi/statements (gateway)", lrsRate, "-", "-");
+            System.out.printf("%-44s %14.0f %10s %10s%n", "direct insertMany into the store", directRate, "-", "-");
+            System.out.printf(
+                    "%-44s %14s %10.1f %10.1f%n",
+                    "LRS GET agent+verb, limit 10 (gateway)",
+                    "-",
+                    pct(lrsMillis, 50),
+                    pct(lrsMillis, 99));
+            System.out.printf(
+                    "%-44s %14s %10.1f %10.1f%n",
+                    "direct find() with the same filter",
+                    "-",
+                    pct(storeMillis, 50),
+                    pct(storeMillis, 99));
+            System.out.printf("%nratio ingest LRS/direct : %.3f (direct %.1fx faster)%n", lrsRate / directRate,
+                    directRate / lrsRate);
+            System.out.printf("ratio query p99 LRS/direct : %.2f (the LRS adds %.1f ms at p99)%n",
+                    pct(lrsMillis, 99) / Math.max(pct(storeMillis, 99), 0.001),
+                    pct(lrsMillis, 99) - pct(storeMillis, 99));
+            System.out.printf("(the direct inserts' own time: %.1f s of %.1f s wall)%n", insertNanos.get() / 1e9 / concurrency,
+                    directSeconds);
+        }
+    }
+
+    static String statement(String run, long n, int learners, Random random) {
+        int learner = (int) (n % learners);
+        return "{\"id\":\"" + UUID.randomUUID() + "\",\"actor\":{\"objectType\":\"Agent\",\"name\":\"Learner " + learner
+                + "\",\"mbox\":\"mailto:learner-" + run + "-" + learner + "@bench.example.org\"},\"verb\":{\"id\":\""
+                + VERBS[random.nextInt(VERBS.length)] + "\",\"display\":{\"en-GB\":\"did\"}},\"object\":{\"id\":"
+                + "\"https://lms.bench.example.org/activity/" + random.nextInt(200) + "\",\"definition\":{\"name\":"
+                + "{\"en-GB\":\"Bench activity\"},\"type\":\"http://adlnet.gov/expapi/activities/lesson\"}},"
+                + "\"result\":{\"score\":{\"scaled\":" + (random.nextInt(101) / 100.0) + "},\"duration\":\"PT"
+                + (1 + random.nextInt(59)) + "M\"},\"context\":{\"registration\":\"" + UUID.randomUUID()
+                + "\",\"platform\":\"bench\"},\"timestamp\":\"" + Instant.now() + "\"}";
+    }
+
+    static double pct(List<Double> values, int percentile) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
