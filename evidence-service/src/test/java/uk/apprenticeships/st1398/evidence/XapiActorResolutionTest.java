@@ -79,11 +79,15 @@ class XapiActorResolutionTest {
     }
 
     void setLearnerReference(String apprentice, String reference) {
-        // The apprentice record's learnerReference (set here on the document itself, as another change adds it to
-        // the API): the LRS queries the field, whatever sets it.
-        apprentices
-                .mongoCollection()
-                .updateOne(Filters.eq("_id", new ObjectId(apprentice)), Updates.set("learnerReference", reference));
+        // The provider's learner reference, set as a provider sets it: PUT /api/v1/apprentices/{id}/identifiers.
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType("application/json")
+                .body(Map.of("learnerReference", reference))
+                .when()
+                .put("/api/v1/apprentices/" + apprentice + "/identifiers")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -119,7 +123,7 @@ class XapiActorResolutionTest {
     void anAccountNamingTheProvidersLearnerReferenceResolvesToTheApprentice() {
         String ukprn = TestIds.ukprn();
         String apprentice = EvidenceResourceTest.enrol(TestIds.uln(), ukprn, TestIds.employerId(), "ST1398_1.0");
-        String reference = "MIS-" + UUID.randomUUID();
+        String reference = "MIS" + UUID.randomUUID().toString().substring(0, 8);
         setLearnerReference(apprentice, reference);
         Lms lms = XapiStatementResourceTest.lms(ukprn);
         String id = UUID.randomUUID().toString();
@@ -131,7 +135,7 @@ class XapiActorResolutionTest {
     void statementsAboutAnUnknownLearnerReferenceBecomeEvidenceOnceTheApprenticeGainsIt() {
         String ukprn = TestIds.ukprn();
         String apprentice = EvidenceResourceTest.enrol(TestIds.uln(), ukprn, TestIds.employerId(), "ST1398_1.0");
-        String reference = "MIS-" + UUID.randomUUID();
+        String reference = "MIS" + UUID.randomUUID().toString().substring(0, 8);
         Lms lms = XapiStatementResourceTest.lms(ukprn);
         String id = UUID.randomUUID().toString();
         XapiEvidenceTest.send(lms, by(account(reference), id), 200);
@@ -146,7 +150,7 @@ class XapiActorResolutionTest {
         String ukprn = TestIds.ukprn();
         String otherUkprn = TestIds.ukprn();
         String theirs = EvidenceResourceTest.enrol(TestIds.uln(), otherUkprn, TestIds.employerId(), "ST1398_1.0");
-        String reference = "MIS-" + UUID.randomUUID();
+        String reference = "MIS" + UUID.randomUUID().toString().substring(0, 8);
         setLearnerReference(theirs, reference);
         String address = "x." + UUID.randomUUID() + "@example.org";
         link(otherUkprn, theirs, Map.of("mbox", "mailto:" + address)).statusCode(201);

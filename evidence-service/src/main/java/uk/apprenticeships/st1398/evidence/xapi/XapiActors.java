@@ -87,10 +87,11 @@ public class XapiActors {
                 return byUln;
             }
         }
-        // The apprentice record's learnerReference (unique per provider); queried on the collection itself.
+        // The apprentice record's learnerReference (unique per provider), found through the provider-scoped
+        // identifier key and its unique index, not by scanning the collection.
         Apprentice byReference = apprentices
                 .mongoCollection()
-                .find(Filters.and(Filters.eq(LEARNER_REFERENCE, name), Filters.eq("providerUkprn", provider)))
+                .find(Filters.eq("identifierKeys", ApprenticeRepository.learnerReferenceKey(provider, name)))
                 .first();
         return Optional.ofNullable(byReference);
     }
