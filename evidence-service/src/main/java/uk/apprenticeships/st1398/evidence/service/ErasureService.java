@@ -17,6 +17,7 @@ import uk.apprenticeships.st1398.evidence.domain.Evidence;
 import uk.apprenticeships.st1398.evidence.domain.EvidenceRevision;
 import uk.apprenticeships.st1398.evidence.domain.StampDoc;
 import uk.apprenticeships.st1398.evidence.domain.StatusChange;
+import uk.apprenticeships.st1398.evidence.events.EvidenceEvents;
 import uk.apprenticeships.st1398.evidence.mapping.StampMapper;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.evidence.repository.AuditEventRepository;
@@ -61,6 +62,8 @@ public class ErasureService {
     private final RetentionConfig retention;
     private final Stamps stamps;
 
+    private final EvidenceEvents domainEvents;
+
     public ErasureService(
             ApprenticeRepository apprentices,
             EvidenceRepository evidence,
@@ -72,7 +75,9 @@ public class ErasureService {
             AuditEventRepository events,
             AuditTrail audit,
             RetentionConfig retention,
-            Stamps stamps) {
+            Stamps stamps,
+            EvidenceEvents domainEvents) {
+        this.domainEvents = domainEvents;
         this.stamps = stamps;
         this.apprentices = apprentices;
         this.evidence = evidence;
@@ -187,6 +192,7 @@ public class ErasureService {
             t.erased.at = stamps.now();
         }
         t.reason = a.erasure.reason;
+        domainEvents.erased(t, a);
         t = tombstones.insertIfAbsent(t);
         String before = audit.digest(a);
         apprentices.deleteById(a.id);

@@ -16,6 +16,9 @@ public final class EventTypes {
     public static final String EVIDENCE_ACCEPTED = "evidence.accepted";
     public static final String EVIDENCE_REFERRED_BACK = "evidence.referred-back";
     public static final String EVIDENCE_REVISED = "evidence.revised";
+    /** Content edited while a draft, or confirmed by the employer: the evidence changed without a workflow step. */
+    public static final String EVIDENCE_CHANGED = "evidence.changed";
+
     public static final String EVIDENCE_FILE_UPLOADED = "evidence.file-uploaded";
     public static final String OFF_THE_JOB_APPROVED = "off-the-job.approved";
     public static final String OFF_THE_JOB_REJECTED = "off-the-job.rejected";
@@ -50,6 +53,7 @@ public final class EventTypes {
             EVIDENCE_ACCEPTED,
             EVIDENCE_REFERRED_BACK,
             EVIDENCE_REVISED,
+            EVIDENCE_CHANGED,
             EVIDENCE_FILE_UPLOADED,
             OFF_THE_JOB_APPROVED,
             OFF_THE_JOB_REJECTED,
