@@ -103,6 +103,11 @@ public class EventRelay {
         to.send(events);
         for (Pending p : pending) {
             p.collection().updateOne(Filters.eq("_id", p.id()), Updates.pullAll("outbox", p.texts()));
+            // An emptied outbox is removed, so a relayed document holds only its own fields again.
+            p.collection()
+                    .updateOne(
+                            Filters.and(Filters.eq("_id", p.id()), Filters.eq("outbox", List.of())),
+                            Updates.unset("outbox"));
         }
         Log.debugf("Relayed %d events to the hub", events.size());
         return events.size();

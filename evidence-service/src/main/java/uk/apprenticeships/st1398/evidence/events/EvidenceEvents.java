@@ -54,14 +54,22 @@ public class EvidenceEvents {
         return stage(a, type, new DomainEvent.Subject("apprentice", a.id.toHexString()), a, payload);
     }
 
-    /** {@code apprentice.erased}, staged on the tombstone that the erasure inserts. */
+    /**
+     * {@code apprentice.erased}, staged on the tombstone that the erasure inserts. Its scope has no ULN: the tombstone
+     * keeps none, and receivers delete their copy by the apprentice id.
+     */
     public void erased(ApprenticeTombstone t, Apprentice a) {
+        Apprentice withoutUln = new Apprentice();
+        withoutUln.id = a.id;
+        withoutUln.providerUkprn = a.providerUkprn;
+        withoutUln.employerId = a.employerId;
+        withoutUln.assessmentOrganisationId = a.assessmentOrganisationId;
         stage(
                 t,
                 EventTypes.APPRENTICE_ERASED,
                 new DomainEvent.Subject("apprentice", a.id.toHexString()),
-                a,
-                map("apprenticeId", a.id.toHexString(), "reason", "erasure"));
+                withoutUln,
+                map("apprenticeId", a.id.toHexString()));
     }
 
     /** The event of the workflow step just added to the evidence (its last history entry). */

@@ -55,15 +55,16 @@ public record DomainEvent(
     }
 
     /**
-     * The key events are delivered in order by: the apprentice (ULN, which every service knows; else the apprentice
-     * id), or for events about no apprentice the subject record.
+     * The key events are delivered in order by: the apprentice (evidence-service's apprentice id, which every
+     * evidence event and the assessment records linked to it carry; else the ULN), or for events about no apprentice
+     * the subject record.
      */
     public String orderingKey() {
-        if (scope.uln() != null) {
-            return "uln:" + scope.uln();
-        }
         if (apprenticeId != null) {
             return "apprentice:" + apprenticeId;
+        }
+        if (scope.uln() != null) {
+            return "uln:" + scope.uln();
         }
         return subject.kind() + ":" + subject.id();
     }
