@@ -15,9 +15,14 @@ EVENTS=${BENCH_EVENTS:-200}
 RESULTS=assessment-service/target/bench-events.txt
 rm -f "$RESULTS"
 
-./mvnw -B -q verify -pl assessment-service -am -DskipE2E -Dbench=true \
+LOG=$(mktemp)
+trap 'rm -f "$LOG"' EXIT
+if ! ./mvnw -B -q verify -pl assessment-service -am -DskipE2E -Dbench=true \
   -Dbench.writes="$WRITES" -Dbench.events="$EVENTS" \
-  -Dtest='EventsBenchTest,EventsBenchReferenceTest' -Dsurefire.failIfNoSpecifiedTests=false >/dev/null
+  -Dtest='EventsBenchTest,EventsBenchReferenceTest' -Dsurefire.failIfNoSpecifiedTests=false >"$LOG" 2>&1; then
+  grep -E 'ERROR|FAIL' "$LOG" | head -20 >&2
+  exit 1
+fi
 
 if [[ ! -s $RESULTS ]]; then
   echo "no results in $RESULTS" >&2

@@ -40,10 +40,14 @@ class EventsBenchTest {
             int events = EventsBench.size("bench.events", 200);
             long start = System.nanoTime();
             EventsBench.writes(epaoId, benchProvider, events);
-            WebhookReceiver.await("all deliveries", () -> receiver.accepted().size() >= events);
+            long deadline = System.nanoTime() + 300_000_000_000L;
+            while (receiver.accepted().size() < events && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             EventsBench.record("events", "delivered", receiver.accepted().size());
-            EventsBench.record("events", "delivered_per_s_end_to_end", events / seconds);
+            EventsBench.record(
+                    "events", "delivered_per_s_end_to_end", receiver.accepted().size() / seconds);
         }
     }
 }

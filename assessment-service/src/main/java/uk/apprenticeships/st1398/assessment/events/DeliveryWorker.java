@@ -3,7 +3,9 @@ package uk.apprenticeships.st1398.assessment.events;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Delivers due webhook deliveries, off the request path. Every replica runs one; {@link DeliveryStore#claim} takes
@@ -40,9 +42,13 @@ public class DeliveryWorker {
     /** Claims one batch of due deliveries and attempts each; answers how many it claimed. */
     public int runOnce() {
         List<DeliveryStore.Claimed> claimed = store.claim(config.delivery().batchSize());
+        // At most one delivery per (subscription, apprentice) is ever claimed, so the batch may go out at once.
+        List<CompletableFuture<WebhookSender.Outcome>> sent = new ArrayList<>();
         for (DeliveryStore.Claimed c : claimed) {
-            WebhookSender.Outcome outcome = sender.send(c.url(), c.secret(), c.eventId(), c.body());
-            store.complete(c, outcome);
+            sent.add(sender.sendAsync(c.url(), c.secret(), c.eventId(), c.body()));
+        }
+        for (int i = 0; i < claimed.size(); i++) {
+            store.complete(claimed.get(i), sent.get(i).join());
         }
         return claimed.size();
     }

@@ -13,7 +13,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import uk.apprenticeships.st1398.platform.events.OutboundUrlGuard;
@@ -62,6 +62,14 @@ public class WebhookSender {
 
     /** Sends {@code body} as message {@code id}, signed with {@code secret}. Never throws for the subscriber's faults. */
     public Outcome send(String url, String secret, String id, String body) {
+        return sendAsync(url, secret, id, body).join();
+    }
+
+    /**
+     * {@link #send} without waiting: the request runs on the event loop and the answer completes the future (with an
+     * outcome, never exceptionally). A worker sends its whole claimed batch at once this way.
+     */
+    public CompletableFuture<Outcome> sendAsync(String url, String secret, String id, String body) {
         long started = System.nanoTime();
         try {
             List<InetAddress> addresses = guard.check(url);
@@ -81,25 +89,32 @@ public class WebhookSender {
                     .putHeader(WebhookSignatures.ID, id)
                     .putHeader(WebhookSignatures.TIMESTAMP, Long.toString(timestamp))
                     .putHeader(WebhookSignatures.SIGNATURE, WebhookSignatures.sign(secret, id, timestamp, body));
-            int status = http.request(options)
+            return http.request(options)
                     .compose(request -> request.send(Buffer.buffer(body)))
                     .compose(response -> response.body().map(ignored -> response.statusCode()))
                     .toCompletionStage()
                     .toCompletableFuture()
-                    .get(timeoutMs + 1000, TimeUnit.MILLISECONDS);
-            return new Outcome(status, status / 100 == 2 ? null : "answered " + status, elapsed(started));
+                    .orTimeout(timeoutMs + 1000, TimeUnit.MILLISECONDS)
+                    .handle((status, failure) -> {
+                        if (failure == null) {
+                            return new Outcome(
+                                    status, status / 100 == 2 ? null : "answered " + status, elapsed(started));
+                        }
+                        Throwable cause = failure instanceof java.util.concurrent.CompletionException
+                                        && failure.getCause() != null
+                                ? failure.getCause()
+                                : failure;
+                        return new Outcome(
+                                null,
+                                cause instanceof TimeoutException
+                                        ? "no answer within " + timeoutMs + " ms"
+                                        : describe(cause),
+                                elapsed(started));
+                    });
         } catch (OutboundUrlGuard.Refused e) {
-            return new Outcome(null, e.getMessage(), elapsed(started));
-        } catch (TimeoutException e) {
-            return new Outcome(null, "no answer within " + timeoutMs + " ms", elapsed(started));
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            return new Outcome(null, describe(cause), elapsed(started));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(null, "interrupted", elapsed(started));
+            return CompletableFuture.completedFuture(new Outcome(null, e.getMessage(), elapsed(started)));
         } catch (RuntimeException e) {
-            return new Outcome(null, describe(e), elapsed(started));
+            return CompletableFuture.completedFuture(new Outcome(null, describe(e), elapsed(started)));
         }
     }
 
