@@ -104,24 +104,24 @@ class EventOutboxTest {
 
     @Test
     void importsRecordTheirEventsAndRejectedItemsNone() throws Exception {
-        importItems(List.of(item("ST0980", "1.0", "In development"), item("XX0980", "1.0", "In development")), 1, 1);
-        List<DomainEvent> events = relayed("ST0980_1.0");
+        importItems(List.of(item("ST0993", "1.0", "In development"), item("XX0993", "1.0", "In development")), 1, 1);
+        List<DomainEvent> events = relayed("ST0993_1.0");
         assertEquals(1, events.size());
         assertEquals("standard-version.imported", events.get(0).type());
         assertEquals(DomainEvent.Scope.PUBLIC, events.get(0).scope());
-        assertEquals("ST0980", events.get(0).data().get("standardReference"));
+        assertEquals("ST0993", events.get(0).data().get("standardReference"));
         synchronized (received) {
             assertEquals(
                     0,
                     received.stream()
-                            .filter(e -> e.subject().id().startsWith("XX0980"))
+                            .filter(e -> e.subject().id().startsWith("XX0993"))
                             .count());
         }
         // the same item again changes nothing and records nothing; a changed status records standard-version.changed
-        importItems(List.of(item("ST0980", "1.0", "In development")), 0, 0);
-        assertEquals(1, relayed("ST0980_1.0").size());
-        importItems(List.of(item("ST0980", "1.0", "Approved for delivery")), 0, 0);
-        List<DomainEvent> after = relayed("ST0980_1.0");
+        importItems(List.of(item("ST0993", "1.0", "In development")), 0, 0);
+        assertEquals(1, relayed("ST0993_1.0").size());
+        importItems(List.of(item("ST0993", "1.0", "Approved for delivery")), 0, 0);
+        List<DomainEvent> after = relayed("ST0993_1.0");
         assertEquals(
                 List.of("standard-version.imported", "standard-version.changed"),
                 after.stream().map(DomainEvent::type).toList());
