@@ -591,6 +591,32 @@ class AccessMatrixTest {
                 dfe + "/certificate/{uln}/{familyName}/{standard}/{certificateReference}",
                 get(dfe + "/certificate/1000000001/Nobody/795/99999999"),
                 dfeRefused));
+        // Events (docs/events.md): every role but the apprentice reads its feed and manages its own subscriptions;
+        // a subscription of nobody's answers 404 to everyone allowed (ownership: EventsHubTest).
+        String events = "200 200 200 200 200 200 200 200 200 403 401";
+        String noSuchWebhook = "404 404 404 404 404 404 404 404 404 403 401";
+        String webhook = "/api/v1/webhooks/" + java.util.UUID.randomUUID();
+        String delivery = webhook + "/deliveries/" + java.util.UUID.randomUUID();
+        rows.add(new Row("GET", "/api/v1/events", get("/api/v1/events?limit=1"), events));
+        rows.add(new Row("GET", "/api/v1/webhooks", get("/api/v1/webhooks"), events));
+        rows.add(new Row(
+                "POST",
+                "/api/v1/webhooks",
+                send(
+                        "/api/v1/webhooks",
+                        Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", List.of("webhook.disabled"))),
+                "201 201 201 201 201 201 201 201 201 403 401"));
+        rows.add(new Row("GET", "/api/v1/webhooks/{id}", get(webhook), noSuchWebhook));
+        rows.add(new Row("PATCH", "/api/v1/webhooks/{id}", send(webhook, Map.of()), noSuchWebhook));
+        rows.add(new Row("DELETE", "/api/v1/webhooks/{id}", get(webhook), noSuchWebhook));
+        rows.add(new Row("POST", "/api/v1/webhooks/{id}/ping", send(webhook + "/ping", Map.of()), noSuchWebhook));
+        rows.add(new Row("GET", "/api/v1/webhooks/{id}/deliveries", get(webhook + "/deliveries"), noSuchWebhook));
+        rows.add(new Row("GET", "/api/v1/webhooks/{id}/deliveries/{deliveryId}", get(delivery), noSuchWebhook));
+        rows.add(new Row(
+                "POST",
+                "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver",
+                send(delivery + "/redeliver", Map.of()),
+                noSuchWebhook));
         rows.add(new Row("GET", dfe + "/standards/options", get(dfe + "/standards/options"), anyRole));
         rows.add(new Row("GET", dfe + "/standards/options/{standard}", get(dfe + "/standards/options/6"), anyRole));
         rows.add(new Row(

@@ -308,6 +308,12 @@ class GovernanceTest {
                 .find(Filters.eq("_id", new ObjectId(a)))
                 .first();
         assertNotNull(tombstone);
+        // Until the relay hands it to the event hub, the tombstone also carries its apprentice.erased event
+        // (docs/events.md): ids only, no ULN (checked below with the rest of the tombstone).
+        List<String> pending = tombstone.getList("outbox", String.class);
+        assertEquals(1, pending.size());
+        assertTrue(pending.get(0).contains("\"type\":\"apprentice.erased\""));
+        tombstone.remove("outbox");
         assertEquals(Set.of("_id", "providerUkprn", "erased", "reason"), tombstone.keySet());
         assertTrue(tombstone.get("erased", Document.class).keySet().containsAll(Set.of("subject", "role", "at")));
         assertTrue(!tombstone.toJson().contains(ULN_4) && !tombstone.toJson().contains("Grace"));

@@ -62,72 +62,99 @@ public class AccessRules implements AccessPolicy {
     public static final String COHORT_STATISTICS = "report:cohort-statistics";
     /** The DfE-shaped EPA record batches and deletion. */
     public static final String EPA_WRITE = "epa:write";
+    /** Webhook subscriptions of one's own (docs/events.md); admins manage everyone's. */
+    public static final String WEBHOOK_MANAGE = "webhook:manage";
+    /** The change feed (GET /api/v1/events), filtered to the caller's tenant. */
+    public static final String EVENT_READ = "event:read";
 
-    private static final Set<String> PROVIDER = Set.of(
-            ORGANISATION_READ,
-            ASSESSMENT_READ,
-            GATEWAY_READINESS,
-            GATEWAY_DECLARE,
-            GATEWAY_SUBMIT,
-            CERTIFICATE_READ,
-            COHORT_STATISTICS);
+    private static final Set<String> EVENTS = Set.of(WEBHOOK_MANAGE, EVENT_READ);
+
+    private static final Set<String> PROVIDER = union(
+            EVENTS,
+            Set.of(
+                    ORGANISATION_READ,
+                    ASSESSMENT_READ,
+                    GATEWAY_READINESS,
+                    GATEWAY_DECLARE,
+                    GATEWAY_SUBMIT,
+                    CERTIFICATE_READ,
+                    COHORT_STATISTICS));
 
     private static final Map<String, Set<String>> GRANTS = Map.of(
             Roles.ADMIN,
-                    Set.of(
-                            ORGANISATION_READ,
-                            ORGANISATION_MANAGE,
-                            ORGANISATION_ACT_FOR_ANY,
-                            ASSESSOR_READ,
-                            ASSESSOR_REGISTER,
-                            CONFLICT_DECLARE,
-                            CONFLICT_REMOVE,
-                            ASSESSMENT_READ,
-                            ASSESSMENT_REGISTER,
-                            ASSESSMENT_ASSIGN,
-                            BOOKING_MANAGE,
-                            GATEWAY_READINESS,
-                            GATEWAY_WAIVE,
-                            GATEWAY_DECLARE,
-                            GATEWAY_SUBMIT,
-                            GATEWAY_DECIDE,
-                            CERTIFICATE_READ,
-                            CERTIFICATE_WRITE,
-                            CERTIFICATE_APPROVE,
-                            REPORT_READ,
-                            COHORT_STATISTICS,
-                            EPA_WRITE),
+                    union(
+                            EVENTS,
+                            Set.of(
+                                    ORGANISATION_READ,
+                                    ORGANISATION_MANAGE,
+                                    ORGANISATION_ACT_FOR_ANY,
+                                    ASSESSOR_READ,
+                                    ASSESSOR_REGISTER,
+                                    CONFLICT_DECLARE,
+                                    CONFLICT_REMOVE,
+                                    ASSESSMENT_READ,
+                                    ASSESSMENT_REGISTER,
+                                    ASSESSMENT_ASSIGN,
+                                    BOOKING_MANAGE,
+                                    GATEWAY_READINESS,
+                                    GATEWAY_WAIVE,
+                                    GATEWAY_DECLARE,
+                                    GATEWAY_SUBMIT,
+                                    GATEWAY_DECIDE,
+                                    CERTIFICATE_READ,
+                                    CERTIFICATE_WRITE,
+                                    CERTIFICATE_APPROVE,
+                                    REPORT_READ,
+                                    COHORT_STATISTICS,
+                                    EPA_WRITE)),
             Roles.REGULATOR,
-                    Set.of(
-                            ORGANISATION_READ,
-                            ASSESSOR_READ,
-                            ASSESSMENT_READ,
-                            GATEWAY_READINESS,
-                            CERTIFICATE_READ,
-                            REPORT_READ,
-                            COHORT_STATISTICS),
+                    union(
+                            EVENTS,
+                            Set.of(
+                                    ORGANISATION_READ,
+                                    ASSESSOR_READ,
+                                    ASSESSMENT_READ,
+                                    GATEWAY_READINESS,
+                                    CERTIFICATE_READ,
+                                    REPORT_READ,
+                                    COHORT_STATISTICS)),
             Roles.ASSESSOR,
-                    Set.of(
-                            ORGANISATION_READ,
-                            ASSESSOR_READ,
-                            CONFLICT_DECLARE,
-                            ASSESSMENT_READ,
-                            ASSESSMENT_REGISTER,
-                            ASSESSMENT_ASSIGN,
-                            BOOKING_MANAGE,
-                            ATTEMPT_GRADE,
-                            GATEWAY_READINESS,
-                            GATEWAY_WAIVE,
-                            GATEWAY_DECIDE,
-                            CERTIFICATE_READ,
-                            CERTIFICATE_WRITE,
-                            REPORT_READ,
-                            COHORT_STATISTICS,
-                            EPA_WRITE),
+                    union(
+                            EVENTS,
+                            Set.of(
+                                    ORGANISATION_READ,
+                                    ASSESSOR_READ,
+                                    CONFLICT_DECLARE,
+                                    ASSESSMENT_READ,
+                                    ASSESSMENT_REGISTER,
+                                    ASSESSMENT_ASSIGN,
+                                    BOOKING_MANAGE,
+                                    ATTEMPT_GRADE,
+                                    GATEWAY_READINESS,
+                                    GATEWAY_WAIVE,
+                                    GATEWAY_DECIDE,
+                                    CERTIFICATE_READ,
+                                    CERTIFICATE_WRITE,
+                                    REPORT_READ,
+                                    COHORT_STATISTICS,
+                                    EPA_WRITE)),
             Roles.TUTOR, PROVIDER,
             Roles.LMS_INTEGRATION, PROVIDER,
             Roles.EMPLOYER,
-                    Set.of(ORGANISATION_READ, ASSESSMENT_READ, GATEWAY_READINESS, GATEWAY_CONFIRM, COHORT_STATISTICS));
+                    union(
+                            EVENTS,
+                            Set.of(
+                                    ORGANISATION_READ,
+                                    ASSESSMENT_READ,
+                                    GATEWAY_READINESS,
+                                    GATEWAY_CONFIRM,
+                                    COHORT_STATISTICS)));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        java.util.Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     @Override
     public Map<String, Set<String>> grants() {

@@ -31,6 +31,7 @@ import uk.apprenticeships.st1398.assessment.domain.Assessor;
 import uk.apprenticeships.st1398.assessment.domain.AttemptKind;
 import uk.apprenticeships.st1398.assessment.domain.BookingStatus;
 import uk.apprenticeships.st1398.assessment.domain.StampColumns;
+import uk.apprenticeships.st1398.assessment.events.AssessmentEvents;
 import uk.apprenticeships.st1398.assessment.mapping.AssessmentMapper;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentAttemptRepository;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentBookingRepository;
@@ -65,6 +66,8 @@ public class AssessmentService {
     private final CurrentCaller caller;
     private final Clock clock;
 
+    private final AssessmentEvents events;
+
     public AssessmentService(
             AssessmentRepository assessments,
             AssessmentAttemptRepository attempts,
@@ -73,7 +76,9 @@ public class AssessmentService {
             AssessmentOrganisationRepository organisations,
             AssessmentPlans plans,
             CurrentCaller caller,
-            Clock clock) {
+            Clock clock,
+            AssessmentEvents events) {
+        this.events = events;
         this.clock = clock;
         this.assessments = assessments;
         this.attempts = attempts;
@@ -141,6 +146,7 @@ public class AssessmentService {
         assessment.created = stamp();
         assessment.updated = stamp();
         assessments.persistAndFlush(assessment);
+        events.registered(assessment);
         Log.infof(
                 "Registered assessment %s (%s) with %s",
                 assessment.id, assessment.standardVersion, organisation.epaoId);
@@ -236,6 +242,7 @@ public class AssessmentService {
             bookings.flush();
         }
         refreshOverall(assessment, plan);
+        events.attemptGraded(assessment, attempt);
         Log.infof(
                 "Recorded %s attempt %s on %s of assessment %s: %s",
                 attempt.kind, attempt.id, attempt.methodCode, id, attempt.grade);
@@ -290,6 +297,7 @@ public class AssessmentService {
         corrected.supersededBy = correction.id;
         attempts.flush();
         refreshOverall(assessment, plan);
+        events.attemptGraded(assessment, correction);
         Log.infof("Attempt %s of assessment %s corrected by %s", corrected.id, id, correction.id);
         return AssessmentMapper.toResponse(correction);
     }
@@ -336,6 +344,7 @@ public class AssessmentService {
         Map<String, String> grades = new HashMap<>();
         latest.forEach((method, attempt) -> grades.put(method, attempt.grade));
         Optional<String> overall = GradingRules.overall(plan, grades);
+        String before = assessment.overallGrade;
         assessment.overallGrade = overall.orElse(null);
         assessment.overallGradedOn = overall.isEmpty()
                 ? null
@@ -344,6 +353,7 @@ public class AssessmentService {
                         .max(Comparator.naturalOrder())
                         .orElseThrow();
         assessment.updated = stamp();
+        events.resultIfChanged(assessment, before);
     }
 
     /**

@@ -30,6 +30,7 @@ import uk.apprenticeships.st1398.assessment.domain.CertificateHistory;
 import uk.apprenticeships.st1398.assessment.domain.CertificateStatus;
 import uk.apprenticeships.st1398.assessment.domain.RecordAction;
 import uk.apprenticeships.st1398.assessment.domain.StampColumns;
+import uk.apprenticeships.st1398.assessment.events.AssessmentEvents;
 import uk.apprenticeships.st1398.assessment.mapping.CertificateMapper;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
@@ -65,6 +66,8 @@ public class CertificateService {
     private final ApprovalService approvals;
     private final StandardCatalogue catalogue;
 
+    private final AssessmentEvents events;
+
     public CertificateService(
             StandardCatalogue catalogue,
             AssessmentRepository assessments,
@@ -75,7 +78,9 @@ public class CertificateService {
             CurrentCaller caller,
             Validator validator,
             StandardCodes standardCodes,
-            Clock clock) {
+            Clock clock,
+            AssessmentEvents events) {
+        this.events = events;
         this.clock = clock;
         this.catalogue = catalogue;
         this.assessments = assessments;
@@ -420,6 +425,7 @@ public class CertificateService {
         h.changed = StampColumns.of(c.updated.stamp());
         h.note = note;
         history.persist(h);
+        events.certificate(c, action);
     }
 
     /** Persists (or flushes) the certificate, turning a lost race for the live-certificate index into a 409. */

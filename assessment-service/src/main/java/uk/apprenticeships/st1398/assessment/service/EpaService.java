@@ -28,6 +28,7 @@ import uk.apprenticeships.st1398.assessment.domain.EpaRecord;
 import uk.apprenticeships.st1398.assessment.domain.LearnerStatus;
 import uk.apprenticeships.st1398.assessment.domain.RecordAction;
 import uk.apprenticeships.st1398.assessment.domain.StampColumns;
+import uk.apprenticeships.st1398.assessment.events.AssessmentEvents;
 import uk.apprenticeships.st1398.assessment.mapping.EpaMapper;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
 import uk.apprenticeships.st1398.assessment.repository.CertificateRepository;
@@ -56,6 +57,8 @@ public class EpaService {
     private final Clock clock;
     private final Validator validator;
 
+    private final AssessmentEvents events;
+
     public EpaService(
             AssessmentRepository assessments,
             EpaRecordRepository records,
@@ -64,7 +67,9 @@ public class EpaService {
             ApprovalService approvals,
             CurrentCaller caller,
             Validator validator,
-            Clock clock) {
+            Clock clock,
+            AssessmentEvents events) {
+        this.events = events;
         this.approvals = approvals;
         this.clock = clock;
         this.assessments = assessments;
@@ -314,6 +319,7 @@ public class EpaService {
     private void persistGuarded(EpaRecord r) {
         try {
             records.persistAndFlush(r);
+            events.epaRecord(r);
         } catch (PersistenceException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ConstraintViolationException cve

@@ -35,6 +35,7 @@ import uk.apprenticeships.st1398.assessment.domain.GatewaySubmission;
 import uk.apprenticeships.st1398.assessment.domain.GatewaySubmissionStatus;
 import uk.apprenticeships.st1398.assessment.domain.ReadinessStatus;
 import uk.apprenticeships.st1398.assessment.domain.StampColumns;
+import uk.apprenticeships.st1398.assessment.events.AssessmentEvents;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
 import uk.apprenticeships.st1398.assessment.repository.GatewayRecordRepository;
 import uk.apprenticeships.st1398.assessment.repository.GatewaySubmissionRepository;
@@ -69,6 +70,8 @@ public class GatewayService {
     private final Clock clock;
     private final ObjectMapper json;
 
+    private final AssessmentEvents events;
+
     public GatewayService(
             AssessmentRepository assessments,
             GatewayRecordRepository records,
@@ -77,7 +80,9 @@ public class GatewayService {
             Portfolios portfolios,
             CurrentCaller caller,
             ObjectMapper json,
-            Clock clock) {
+            Clock clock,
+            AssessmentEvents events) {
+        this.events = events;
         this.clock = clock;
         this.assessments = assessments;
         this.records = records;
@@ -268,6 +273,7 @@ public class GatewayService {
         submissions.persistDecision(decision);
         List<GatewayDecision> after = new ArrayList<>(decided);
         after.add(decision);
+        events.gatewayDecided(assessment, attempt, item, decision.decision, status(submission, after));
         if (status(submission, after) == GatewaySubmissionStatus.accepted) {
             passGateway(assessment);
         }

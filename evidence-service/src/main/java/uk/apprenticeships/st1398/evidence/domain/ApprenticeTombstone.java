@@ -1,6 +1,7 @@
 package uk.apprenticeships.st1398.evidence.domain;
 
 import io.quarkus.mongodb.panache.common.MongoEntity;
+import java.util.List;
 import org.bson.types.ObjectId;
 
 /**
@@ -13,6 +14,14 @@ import org.bson.types.ObjectId;
 public class ApprenticeTombstone {
 
     public ObjectId id;
+
+    /**
+     * Domain events of changes to this document not yet handed to the event hub (JSON of DomainEvent), written in
+     * the same single-document write as the change; the relay removes each once the hub has it (docs/events.md).
+     * Not part of the audit digest.
+     */
+    public List<String> outbox;
+
     public String providerUkprn;
     /** Who started the erasure (an admin), and when it completed. */
     public StampDoc erased;

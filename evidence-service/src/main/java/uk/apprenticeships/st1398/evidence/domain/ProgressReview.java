@@ -15,6 +15,14 @@ import org.bson.types.ObjectId;
 public class ProgressReview {
 
     public ObjectId id;
+
+    /**
+     * Domain events of changes to this document not yet handed to the event hub (JSON of DomainEvent), written in
+     * the same single-document write as the change; the relay removes each once the hub has it (docs/events.md).
+     * Not part of the audit digest.
+     */
+    public List<String> outbox;
+
     public ObjectId apprenticeId;
     public String providerUkprn;
     public String employerId;

@@ -193,13 +193,15 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
      * Sets the status and appends its history entry in one single-document update, only if the status is still
      * the one the change was checked against. False when someone changed it meanwhile.
      */
-    public boolean changeStatus(ObjectId id, ApprenticeStatus expectedStatus, StatusChange change) {
+    public boolean changeStatus(
+            ObjectId id, ApprenticeStatus expectedStatus, StatusChange change, List<String> events) {
         return mongoCollection()
                         .updateOne(
                                 Filters.and(Filters.eq("_id", id), Filters.eq("status", expectedStatus.value())),
                                 Updates.combine(
                                         Updates.set("status", change.status.value()),
-                                        Updates.push("statusHistory", change)))
+                                        Updates.push("statusHistory", change),
+                                        Updates.pushEach("outbox", events)))
                         .getModifiedCount()
                 == 1;
     }
@@ -222,14 +224,19 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
 
     /** Replaces the programme arrangements (null clears a field) in one single-document update. */
     public void setProgramme(
-            ObjectId id, String assessmentOrganisationId, Long contractedWeeklyHundredths, Integer plannedLeaveWeeks) {
+            ObjectId id,
+            String assessmentOrganisationId,
+            Long contractedWeeklyHundredths,
+            Integer plannedLeaveWeeks,
+            List<String> events) {
         mongoCollection()
                 .updateOne(
                         Filters.eq("_id", id),
                         Updates.combine(
                                 Updates.set("assessmentOrganisationId", assessmentOrganisationId),
                                 Updates.set("contractedWeeklyHundredths", contractedWeeklyHundredths),
-                                Updates.set("plannedLeaveWeeks", plannedLeaveWeeks)));
+                                Updates.set("plannedLeaveWeeks", plannedLeaveWeeks),
+                                Updates.pushEach("outbox", events)));
     }
 
     public List<Apprentice> list(Filter filter, PageRequest page) {

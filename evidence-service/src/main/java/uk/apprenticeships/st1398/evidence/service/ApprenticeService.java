@@ -13,6 +13,7 @@ import uk.apprenticeships.st1398.evidence.client.StandardVersions;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
 import uk.apprenticeships.st1398.evidence.domain.ApprenticeStatus;
 import uk.apprenticeships.st1398.evidence.domain.StatusChange;
+import uk.apprenticeships.st1398.evidence.events.EvidenceEvents;
 import uk.apprenticeships.st1398.evidence.mapping.ApprenticeMapper;
 import uk.apprenticeships.st1398.evidence.mapping.ApprenticeView;
 import uk.apprenticeships.st1398.evidence.mapping.OffTheJobMapper;
@@ -20,6 +21,7 @@ import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.evidence.xapi.XapiEvidence;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
+import uk.apprenticeships.st1398.platform.events.EventTypes;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.problem.Problem.Violation;
 import uk.apprenticeships.st1398.platform.security.Caller;
@@ -34,13 +36,17 @@ public class ApprenticeService {
     private final XapiEvidence xapiEvidence;
     private final CallingClient client;
 
+    private final EvidenceEvents events;
+
     public ApprenticeService(
             ApprenticeRepository apprentices,
             StandardVersions standardVersions,
             AuditTrail audit,
             Stamps stamps,
             XapiEvidence xapiEvidence,
-            CallingClient client) {
+            CallingClient client,
+            EvidenceEvents events) {
+        this.events = events;
         this.xapiEvidence = xapiEvidence;
         this.client = client;
         this.apprentices = apprentices;
@@ -112,6 +118,17 @@ public class ApprenticeService {
         apprentice.statusHistory.add(
                 new StatusChange(ApprenticeStatus.ACTIVE, stamps.stamp(now), null, request.startDate()));
         apprentice.createdAt = now;
+        events.apprentice(
+                apprentice,
+                EventTypes.APPRENTICE_ENROLLED,
+                "standardVersion",
+                apprentice.standardVersion,
+                "startDate",
+                apprentice.startDate,
+                "plannedEndDate",
+                apprentice.plannedEndDate,
+                "status",
+                "active");
         if (!apprentices.insert(apprentice)) {
             if (apprentices.ulnTaken(apprentice.providerUkprn, apprentice.uln)) {
                 throw ApiException.of(
@@ -155,7 +172,18 @@ public class ApprenticeService {
                 ? null
                 : OffTheJobMapper.hundredths(request.contractedWeeklyHours());
         a.plannedLeaveWeeks = request.plannedLeaveWeeks();
-        apprentices.setProgramme(a.id, a.assessmentOrganisationId, a.contractedWeeklyHundredths, a.plannedLeaveWeeks);
+        apprentices.setProgramme(
+                a.id,
+                a.assessmentOrganisationId,
+                a.contractedWeeklyHundredths,
+                a.plannedLeaveWeeks,
+                events.apprentice(
+                        a,
+                        EventTypes.APPRENTICE_CHANGED,
+                        "changed",
+                        "programme",
+                        "assessmentOrganisationId",
+                        a.assessmentOrganisationId));
         audit.changed("apprentice.programme-changed", a, before);
         Log.infof("Programme of apprentice %s changed by %s", a.id, caller.subject());
         return ApprenticeMapper.toResponse(a, ApprenticeView.of(caller));

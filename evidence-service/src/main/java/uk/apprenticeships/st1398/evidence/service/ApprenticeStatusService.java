@@ -9,9 +9,11 @@ import uk.apprenticeships.st1398.evidence.api.StatusChangeRequest;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
 import uk.apprenticeships.st1398.evidence.domain.ApprenticeStatus;
 import uk.apprenticeships.st1398.evidence.domain.StatusChange;
+import uk.apprenticeships.st1398.evidence.events.EvidenceEvents;
 import uk.apprenticeships.st1398.evidence.mapping.ApprenticeMapper;
 import uk.apprenticeships.st1398.evidence.mapping.ApprenticeView;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
+import uk.apprenticeships.st1398.platform.events.EventTypes;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.security.Caller;
 
@@ -26,7 +28,11 @@ public class ApprenticeStatusService {
     private final AuditTrail audit;
     private final Stamps stamps;
 
-    public ApprenticeStatusService(ApprenticeRepository apprentices, AuditTrail audit, Stamps stamps) {
+    private final EvidenceEvents events;
+
+    public ApprenticeStatusService(
+            ApprenticeRepository apprentices, AuditTrail audit, Stamps stamps, EvidenceEvents events) {
+        this.events = events;
         this.apprentices = apprentices;
         this.audit = audit;
         this.stamps = stamps;
@@ -62,7 +68,16 @@ public class ApprenticeStatusService {
         }
         StatusChange change =
                 new StatusChange(next, stamps.stamp(), request.reason().strip(), request.effectiveDate());
-        if (!apprentices.changeStatus(a.id, a.status, change)) {
+        List<String> event = events.apprentice(
+                a,
+                EventTypes.APPRENTICE_STATUS_CHANGED,
+                "status",
+                next.value(),
+                "previousStatus",
+                a.status.value(),
+                "effectiveDate",
+                request.effectiveDate());
+        if (!apprentices.changeStatus(a.id, a.status, change, event)) {
             throw ApiException.of(
                     EvidenceError.CONCURRENT_CHANGE,
                     "Apprentice " + id + " changed status at the "

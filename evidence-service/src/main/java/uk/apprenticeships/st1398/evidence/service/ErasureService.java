@@ -17,6 +17,7 @@ import uk.apprenticeships.st1398.evidence.domain.Evidence;
 import uk.apprenticeships.st1398.evidence.domain.EvidenceRevision;
 import uk.apprenticeships.st1398.evidence.domain.StampDoc;
 import uk.apprenticeships.st1398.evidence.domain.StatusChange;
+import uk.apprenticeships.st1398.evidence.events.EvidenceEvents;
 import uk.apprenticeships.st1398.evidence.mapping.StampMapper;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.evidence.repository.AuditEventRepository;
@@ -63,6 +64,8 @@ public class ErasureService {
     private final Stamps stamps;
     private final uk.apprenticeships.st1398.evidence.xapi.XapiActorLinks xapiActorLinks;
 
+    private final EvidenceEvents domainEvents;
+
     public ErasureService(
             ApprenticeRepository apprentices,
             EvidenceRepository evidence,
@@ -75,8 +78,10 @@ public class ErasureService {
             AuditTrail audit,
             RetentionConfig retention,
             Stamps stamps,
-            uk.apprenticeships.st1398.evidence.xapi.XapiActorLinks xapiActorLinks) {
+            uk.apprenticeships.st1398.evidence.xapi.XapiActorLinks xapiActorLinks,
+            EvidenceEvents domainEvents) {
         this.xapiActorLinks = xapiActorLinks;
+        this.domainEvents = domainEvents;
         this.stamps = stamps;
         this.apprentices = apprentices;
         this.evidence = evidence;
@@ -193,6 +198,7 @@ public class ErasureService {
             t.erased.at = stamps.now();
         }
         t.reason = a.erasure.reason;
+        domainEvents.erased(t, a);
         t = tombstones.insertIfAbsent(t);
         String before = audit.digest(a);
         apprentices.deleteById(a.id);

@@ -28,6 +28,7 @@ import uk.apprenticeships.st1398.evidence.domain.IdempotencyRecord;
 import uk.apprenticeships.st1398.evidence.domain.StampDoc;
 import uk.apprenticeships.st1398.evidence.domain.WorkflowAction;
 import uk.apprenticeships.st1398.evidence.domain.WorkflowStep;
+import uk.apprenticeships.st1398.evidence.events.EvidenceEvents;
 import uk.apprenticeships.st1398.evidence.mapping.EvidenceMapper;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.evidence.repository.EvidenceRepository;
@@ -57,6 +58,8 @@ public class EvidenceService {
     private final AuditTrail audit;
     private final Stamps stamps;
 
+    private final EvidenceEvents events;
+
     public EvidenceService(
             ApprenticeRepository apprentices,
             EvidenceRepository evidence,
@@ -64,7 +67,9 @@ public class EvidenceService {
             KsbCheck ksbCheck,
             ObjectMapper json,
             AuditTrail audit,
-            Stamps stamps) {
+            Stamps stamps,
+            EvidenceEvents events) {
+        this.events = events;
         this.stamps = stamps;
         this.apprentices = apprentices;
         this.evidence = evidence;
@@ -339,6 +344,7 @@ public class EvidenceService {
     void save(Evidence e, long read, Instant now) {
         e.version = read + 1;
         e.updatedAt = now;
+        events.evidence(e);
         if (!evidence.replaceIfUnchanged(e, read)) {
             throw ApiException.of(
                     EvidenceError.CONCURRENT_CHANGE,
@@ -421,6 +427,7 @@ public class EvidenceService {
 
     private Evidence insert(Evidence e) {
         try {
+            events.evidence(e);
             evidence.persist(e);
         } catch (MongoWriteException ex) {
             if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {

@@ -16,6 +16,7 @@ import uk.apprenticeships.st1398.evidence.client.OffTheJobRequirements;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
 import uk.apprenticeships.st1398.evidence.domain.OffTheJobEntry;
 import uk.apprenticeships.st1398.evidence.domain.OffTheJobStatus;
+import uk.apprenticeships.st1398.evidence.events.EvidenceEvents;
 import uk.apprenticeships.st1398.evidence.mapping.OffTheJobMapper;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.evidence.repository.OffTheJobRepository;
@@ -39,13 +40,17 @@ public class OffTheJobService {
     private final AuditTrail audit;
     private final Stamps stamps;
 
+    private final EvidenceEvents events;
+
     public OffTheJobService(
             ApprenticeRepository apprentices,
             OffTheJobRepository entries,
             KsbCheck ksbs,
             OffTheJobRequirements requirements,
             AuditTrail audit,
-            Stamps stamps) {
+            Stamps stamps,
+            EvidenceEvents events) {
+        this.events = events;
         this.stamps = stamps;
         this.apprentices = apprentices;
         this.entries = entries;
@@ -128,6 +133,7 @@ public class OffTheJobService {
         e.status = decision;
         e.rejectionReason = approve ? null : reason.strip();
         e.decided = stamps.stamp();
+        events.offTheJobDecided(e);
         save(e, read);
         audit.changed("off-the-job." + e.status.value(), e, before);
         Log.infof("Off-the-job entry %s %s by %s", e.id, e.status, e.decided.subject);

@@ -11,6 +11,7 @@ import uk.apprenticeships.st1398.evidence.domain.Apprentice;
 import uk.apprenticeships.st1398.evidence.domain.ProgressReview;
 import uk.apprenticeships.st1398.evidence.domain.SignOffParty;
 import uk.apprenticeships.st1398.evidence.domain.StampDoc;
+import uk.apprenticeships.st1398.evidence.events.EvidenceEvents;
 import uk.apprenticeships.st1398.evidence.mapping.ReviewMapper;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.evidence.repository.ProgressReviewRepository;
@@ -33,12 +34,16 @@ public class ProgressReviewService {
     private final AuditTrail audit;
     private final Stamps stamps;
 
+    private final EvidenceEvents events;
+
     public ProgressReviewService(
             ApprenticeRepository apprentices,
             ProgressReviewRepository reviews,
             KsbCheck ksbs,
             AuditTrail audit,
-            Stamps stamps) {
+            Stamps stamps,
+            EvidenceEvents events) {
+        this.events = events;
         this.stamps = stamps;
         this.apprentices = apprentices;
         this.reviews = reviews;
@@ -127,6 +132,7 @@ public class ProgressReviewService {
             case PROVIDER -> r.providerSignOff = once(r, r.providerSignOff, party, signOff);
             case EMPLOYER -> r.employerSignOff = once(r, r.employerSignOff, party, signOff);
         }
+        events.reviewSigned(r, party.value());
         save(r, read);
         audit.changed("review.signed-off", r, before);
         Log.infof("Progress review %s signed off for the %s by %s", r.id, request.party(), caller.subject());

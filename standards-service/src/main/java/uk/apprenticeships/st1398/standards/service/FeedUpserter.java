@@ -26,6 +26,7 @@ import uk.apprenticeships.st1398.standards.domain.RegulationDetail;
 import uk.apprenticeships.st1398.standards.domain.Standard;
 import uk.apprenticeships.st1398.standards.domain.StandardOption;
 import uk.apprenticeships.st1398.standards.domain.StandardVersion;
+import uk.apprenticeships.st1398.standards.events.StandardsEvents;
 import uk.apprenticeships.st1398.standards.mapping.FeedMapper;
 import uk.apprenticeships.st1398.standards.mapping.StandardMapper;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedDuty;
@@ -60,7 +61,11 @@ public class FeedUpserter {
     private final StandardVersionRepository versions;
     private final Clock clock;
 
-    public FeedUpserter(StandardRepository standards, StandardVersionRepository versions, Clock clock) {
+    private final StandardsEvents events;
+
+    public FeedUpserter(
+            StandardRepository standards, StandardVersionRepository versions, Clock clock, StandardsEvents events) {
+        this.events = events;
         this.standards = standards;
         this.versions = versions;
         this.clock = clock;
@@ -118,6 +123,7 @@ public class FeedUpserter {
             applyVersion(version, target);
         }
         applyContent(version, target);
+        events.versionUpserted(version, outcome == Outcome.CREATED, "import");
         return outcome;
     }
 

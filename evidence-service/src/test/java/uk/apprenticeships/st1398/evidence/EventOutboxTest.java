@@ -1,0 +1,257 @@
+package uk.apprenticeships.st1398.evidence;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.apprenticeships.st1398.evidence.AuditTrailTest.enrol;
+import static uk.apprenticeships.st1398.evidence.AuditTrailTest.offTheJob;
+import static uk.apprenticeships.st1398.evidence.AuditTrailTest.review;
+import static uk.apprenticeships.st1398.evidence.AuditTrailTest.status;
+import static uk.apprenticeships.st1398.evidence.EvidenceResourceTest.create;
+import static uk.apprenticeships.st1398.evidence.EvidenceResourceTest.reflection;
+import static uk.apprenticeships.st1398.evidence.EvidenceResourceTest.step;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import uk.apprenticeships.st1398.evidence.events.EventRelay;
+import uk.apprenticeships.st1398.platform.events.DomainEvent;
+import uk.apprenticeships.st1398.platform.events.EventIngestClient;
+import uk.apprenticeships.st1398.platform.events.WebhookSignatures;
+import uk.apprenticeships.st1398.testing.TestIds;
+import uk.apprenticeships.st1398.testing.Tokens;
+
+/**
+ * Domain events in evidence-service: every change listed in docs/events.md puts its event into the changed document
+ * in the same write (a refused change puts none), and the relay hands them, signed, to a stub of the hub, removing
+ * exactly what the hub acknowledged; while the hub fails, nothing is removed.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StandardsServiceStub.class, restrictToAnnotatedClass = false)
+class EventOutboxTest {
+
+    private static final String SECRET = WebhookSignatures.newSecret();
+    private static final String APPRENTICES = "/api/v1/apprentices";
+
+    @Inject
+    EventRelay relay;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    MongoClient mongo;
+
+    private HttpServer hub;
+    private final List<DomainEvent> received = new ArrayList<>();
+    private volatile int answer = 204;
+
+    @BeforeEach
+    void startHub() throws Exception {
+        hub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hub.createContext(EventIngestClient.PATH, exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            boolean signed = WebhookSignatures.verify(
+                    SECRET,
+                    exchange.getRequestHeaders().getFirst("webhook-id"),
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    exchange.getRequestHeaders().getFirst("webhook-signature"),
+                    body,
+                    Instant.now());
+            int status = signed ? answer : 401;
+            if (status == 204) {
+                synchronized (received) {
+                    received.addAll(json.readValue(body, new TypeReference<List<DomainEvent>>() {}));
+                }
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        hub.start();
+    }
+
+    @AfterEach
+    void stopHub() {
+        hub.stop(0);
+    }
+
+    private EventIngestClient client() {
+        return new EventIngestClient(
+                "http://127.0.0.1:" + hub.getAddress().getPort(),
+                SECRET,
+                Duration.ofSeconds(5),
+                json,
+                Clock.systemUTC());
+    }
+
+    private MongoDatabase db() {
+        return mongo.getDatabase("evidence");
+    }
+
+    /** Relays until nothing waits; answers the events received about this apprentice, in order. */
+    private List<DomainEvent> relayed(String apprenticeId) throws Exception {
+        for (int i = 0; i < 50 && relay.relay(client()) > 0; i++) {
+            // other test classes' documents may be waiting too
+        }
+        synchronized (received) {
+            return received.stream()
+                    .filter(e -> apprenticeId.equals(e.apprenticeId()))
+                    .toList();
+        }
+    }
+
+    private static List<String> types(List<DomainEvent> events) {
+        return events.stream().map(DomainEvent::type).toList();
+    }
+
+    private List<String> outbox(String collection, String id) {
+        Document doc = db().getCollection(collection)
+                .find(Filters.eq("_id", new ObjectId(id)))
+                .first();
+        return doc == null || doc.getList("outbox", String.class) == null
+                ? List.of()
+                : doc.getList("outbox", String.class);
+    }
+
+    @Test
+    void everyChangeOfTheJourneyIsRelayedInOrderAndErasureToo() throws Exception {
+        String ukprn = TestIds.ukprn();
+        String uln = TestIds.uln();
+        String employer = TestIds.employerId();
+        String tutor = Tokens.tutor(ukprn);
+        String a = enrol(tutor, "events-1", uln, ukprn, employer, "2018-09-01", "2019-09-01");
+        assertEquals(1, outbox("apprentices", a).size(), "the enrolment's event is in the apprentice document");
+        String e = create(tutor, a, reflection("K1"));
+        step(tutor, a, e, "submit", null).statusCode(200);
+        step(tutor, a, e, "accept", null).statusCode(200);
+        assertEquals(3, outbox("evidence", e).size(), "created, submitted, accepted: in the evidence document");
+        EvidenceFileTest.upload(tutor, a, e, "application/pdf", EvidenceFileTest.pdf(3000, 60), "plan.pdf")
+                .statusCode(200);
+        String o = offTheJob(tutor, a, "2018-10-06", 7.5);
+        given().auth()
+                .oauth2(tutor)
+                .when()
+                .post(APPRENTICES + "/" + a + "/off-the-job/" + o + "/approve")
+                .then()
+                .statusCode(200);
+        String r = review(tutor, a, "2018-11-01");
+        given().auth()
+                .oauth2(Tokens.employer(employer))
+                .contentType("application/json")
+                .body(Map.of("party", "employer"))
+                .when()
+                .post(APPRENTICES + "/" + a + "/reviews/" + r + "/sign-off")
+                .then()
+                .statusCode(200);
+        status(tutor, a, "completed", "2019-06-30");
+
+        List<DomainEvent> events = relayed(a);
+        assertEquals(
+                List.of(
+                        "apprentice.enrolled",
+                        "evidence.created",
+                        "evidence.submitted",
+                        "evidence.accepted",
+                        "evidence.file-uploaded",
+                        "off-the-job.approved",
+                        "review.signed",
+                        "apprentice.status-changed"),
+                types(events));
+        for (DomainEvent event : events) {
+            assertEquals("evidence-service", event.source());
+            assertEquals(new DomainEvent.Scope(ukprn, employer, null, uln), event.scope());
+            assertFalse(json.writeValueAsString(event).contains("Auditable"), "no names in events");
+        }
+        assertEquals(List.of(), outbox("apprentices", a), "relayed events leave their documents");
+        assertEquals(List.of(), outbox("evidence", e));
+
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType("application/json")
+                .body(Map.of("reason", "Requested by the apprentice"))
+                .when()
+                .post(APPRENTICES + "/" + a + "/erasure")
+                .then()
+                .statusCode(200);
+        List<DomainEvent> after = relayed(a);
+        assertEquals("apprentice.erased", after.get(after.size() - 1).type());
+        assertEquals(
+                1, types(after).stream().filter("apprentice.erased"::equals).count());
+    }
+
+    @Test
+    void aRefusedChangeLeavesNoEvent() throws Exception {
+        String ukprn = TestIds.ukprn();
+        String uln = TestIds.uln();
+        String employer = TestIds.employerId();
+        String tutor = Tokens.tutor(ukprn);
+        String a = enrol(tutor, "events-2", uln, ukprn, employer, "2025-09-01", "2027-09-01");
+        String e = create(tutor, a, reflection("K1"));
+        // accepting a draft is refused: the document and its outbox stay as they were
+        step(tutor, a, e, "accept", null).statusCode(409);
+        assertEquals(1, outbox("evidence", e).size());
+        // a second enrolment of the same ULN with the same provider is refused: no second apprentice, no event
+        given().auth()
+                .oauth2(tutor)
+                .contentType("application/json")
+                .body(Map.of(
+                        "uln", uln,
+                        "givenName", "Grace",
+                        "familyName", "Auditable",
+                        "dateOfBirth", "2001-12-10",
+                        "providerUkprn", ukprn,
+                        "standardVersion", "ST1398_1.0",
+                        "startDate", "2025-09-01",
+                        "plannedEndDate", "2027-09-01",
+                        "employerId", employer))
+                .when()
+                .post(APPRENTICES)
+                .then()
+                .statusCode(409);
+        assertEquals(List.of("apprentice.enrolled", "evidence.created"), types(relayed(a)));
+        synchronized (received) {
+            assertEquals(
+                    1,
+                    received.stream()
+                            .filter(ev -> ev.type().equals("apprentice.enrolled")
+                                    && uln.equals(ev.scope().uln()))
+                            .count());
+        }
+    }
+
+    @Test
+    void whileTheHubFailsNothingLeavesTheOutbox() throws Exception {
+        String ukprn = TestIds.ukprn();
+        String tutor = Tokens.tutor(ukprn);
+        String a = enrol(tutor, "events-3", TestIds.uln(), ukprn, TestIds.employerId(), "2025-09-01", "2027-09-01");
+        answer = 503;
+        assertThrows(Exception.class, () -> relay.relay(client()));
+        assertEquals(1, outbox("apprentices", a).size());
+        answer = 204;
+        assertEquals(List.of("apprentice.enrolled"), types(relayed(a)));
+        assertEquals(List.of(), outbox("apprentices", a));
+        assertTrue(relay.relay(client()) >= 0);
+        assertEquals(1, relayed(a).size(), "sent once");
+    }
+}
