@@ -172,7 +172,7 @@ class ReportResourceTest {
                         TODAY.toString(),
                         "Reporting, Assessments Ltd",
                         epao,
-                        "ST9999",
+                        "-2", // the catalogue has no version ST9999_1.0, so no title (StandardsPlanStub)
                         "ST9999",
                         "1.0",
                         "-2",
@@ -191,6 +191,9 @@ class ReportResourceTest {
                         TODAY.minusDays(10).toString()),
                 row.toList());
         CSVRecord two = rows.get(twoMethods);
+        // The standard's title from the catalogue (StandardsPlanStub's ST1398_1.0), not its reference.
+        assertEquals("Machine learning engineer", two.get("StandardTitle"));
+        assertEquals("ST1398", two.get("StandardID"));
         assertEquals("-2", two.get("Method3Name"));
         assertEquals("-2", two.get("Method3Grade"));
         assertEquals("-2", two.get("Method3Date"));
@@ -242,6 +245,13 @@ class ReportResourceTest {
                 .jsonPath()
                 .getList("$");
         assertEquals(rows.size(), json.size());
+        assertEquals(
+                "Machine learning engineer",
+                json.stream()
+                        .filter(o -> o.get("CandidateIdentifierOther").equals(twoMethods))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("StandardTitle"));
         for (Map<String, String> object : json) {
             assertEquals(rows.get(object.get("CandidateIdentifierOther")).toMap(), object);
         }
@@ -337,8 +347,28 @@ class ReportResourceTest {
         Map<String, CSVRecord> rows = records(body);
         assertEquals(Set.of(inPeriod, twoMethods, incomplete, earlier), rows.keySet());
         assertEquals("Registration", rows.get(twoMethods).get("EventType"));
+        assertEquals("Machine learning engineer", rows.get(twoMethods).get("StandardTitle"));
+        assertEquals("ST1398", rows.get(twoMethods).get("StandardID"));
+        assertEquals("-2", rows.get(inPeriod).get("StandardTitle"), "no catalogue version, no title");
         assertEquals(TODAY.minusDays(100).toString(), rows.get(twoMethods).get("EventDate"));
         assertEquals("1.0", rows.get(twoMethods).get("AssessmentPlanVersionNumber"));
+        List<Map<String, String>> json = given().auth()
+                .oauth2(Tokens.admin())
+                .accept("application/json")
+                .queryParam("from", TODAY.minusDays(100).toString())
+                .queryParam("to", TODAY.minusDays(100).toString())
+                .queryParam("epaoId", epao)
+                .when()
+                .get(REGISTRATIONS)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+        assertEquals(rows.size(), json.size());
+        for (Map<String, String> object : json) {
+            assertEquals(rows.get(object.get("CandidateIdentifierOther")).toMap(), object);
+        }
         csv(Tokens.admin(), REGISTRATIONS, TODAY.minusDays(99), TODAY).asString();
         assertTrue(records(csv(Tokens.admin(), REGISTRATIONS, TODAY.minusDays(99), TODAY)
                         .asString())

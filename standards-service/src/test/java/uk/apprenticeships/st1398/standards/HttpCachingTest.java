@@ -23,7 +23,7 @@ import uk.apprenticeships.st1398.testing.Tokens;
 class HttpCachingTest {
 
     private static final String VERSIONS = "/api/v1/standards/ST1398/versions";
-    private static final List<String> READS = List.of(
+    static final List<String> READS = List.of(
             "/api/v1/standards",
             "/api/v1/standards?q=machine learning",
             "/api/v1/standards/ST1398",

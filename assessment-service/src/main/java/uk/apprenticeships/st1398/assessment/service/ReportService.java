@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlan;
 import uk.apprenticeships.st1398.assessment.client.AssessmentPlans;
+import uk.apprenticeships.st1398.assessment.client.CatalogueModels;
+import uk.apprenticeships.st1398.assessment.client.StandardCatalogue;
 import uk.apprenticeships.st1398.assessment.config.AssessmentConfig;
 import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
@@ -62,6 +65,7 @@ public class ReportService {
 
     private final EntityManager em;
     private final AssessmentPlans plans;
+    private final StandardCatalogue catalogue;
     private final AssessmentOrganisationRepository organisations;
     private final CurrentCaller caller;
     private final int timeoutSeconds;
@@ -69,11 +73,13 @@ public class ReportService {
     public ReportService(
             EntityManager em,
             AssessmentPlans plans,
+            StandardCatalogue catalogue,
             AssessmentOrganisationRepository organisations,
             CurrentCaller caller,
             AssessmentConfig config) {
         this.em = em;
         this.plans = plans;
+        this.catalogue = catalogue;
         this.organisations = organisations;
         this.caller = caller;
         this.timeoutSeconds = Math.toIntExact(Math.max(1, config.reportTimeout().toSeconds()));
@@ -139,6 +145,7 @@ public class ReportService {
                                group by x.assessment_id having max(x.attempt_date) between :from and :to)
                 """ + (period.epaoId().isPresent() ? "and o.epao_id = :epaoId\n" : "")
                 + "order by a.id, t.attempt_date, t.recorded_at, t.id";
+        Lookups lookups = new Lookups();
         readOnly(() -> {
             sink.row(OUTCOME_COLUMNS);
             try (Stream<Object> rows = results(query(sql, period))) {
@@ -147,7 +154,7 @@ public class ReportService {
                     Object[] r = (Object[]) o;
                     String id = r[0].toString();
                     if (current == null || !current.id.equals(id)) {
-                        emit(current, period, sink);
+                        emit(current, period, lookups, sink);
                         current = new Outcome(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4]);
                     }
                     LocalDate date = toDate(r[6]);
@@ -155,7 +162,7 @@ public class ReportService {
                     current.latest.put((String) r[5], new String[] {(String) r[7], date.toString()});
                     current.lastDate = date;
                 }
-                emit(current, period, sink);
+                emit(current, period, lookups, sink);
             }
         });
     }
@@ -169,13 +176,20 @@ public class ReportService {
                 where a.gateway_date between :from and :to
                 """ + (period.epaoId().isPresent() ? "and o.epao_id = :epaoId\n" : "")
                 + "order by a.gateway_date, a.id";
+        Lookups lookups = new Lookups();
         readOnly(() -> {
             sink.row(REGISTRATION_COLUMNS);
             try (Stream<Object> rows = results(query(sql, period))) {
                 for (Object o : (Iterable<Object>) rows::iterator) {
                     Object[] r = (Object[]) o;
-                    List<String> row =
-                            first(period, (String) r[1], (String) r[2], (String) r[3], (String) r[4], r[0].toString());
+                    List<String> row = first(
+                            period,
+                            lookups,
+                            (String) r[1],
+                            (String) r[2],
+                            (String) r[3],
+                            (String) r[4],
+                            r[0].toString());
                     row.add("Registration");
                     row.add(toDate(r[5]).toString());
                     sink.row(row);
@@ -240,11 +254,35 @@ public class ReportService {
         }
     }
 
-    private void emit(Outcome outcome, Period period, RowSink sink) throws IOException {
+    /**
+     * Catalogue answers for one export, keyed by standard-version key: a million rows name a handful of versions, so
+     * each is asked for once per export (and the clients' caches answer most of those), never once per row.
+     */
+    private final class Lookups {
+        private final Map<String, Optional<AssessmentPlan>> plans = new HashMap<>();
+        private final Map<String, String> titles = new HashMap<>();
+
+        Optional<AssessmentPlan> plan(String standardVersion) {
+            return plans.computeIfAbsent(standardVersion, ReportService.this.plans::find);
+        }
+
+        /** The standard's title from the catalogue; "-2" (not held) when the catalogue does not know the version. */
+        String title(String standardVersion) {
+            return titles.computeIfAbsent(
+                    standardVersion,
+                    key -> catalogue
+                            .version(key)
+                            .map(CatalogueModels.Version::title)
+                            .filter(t -> !t.isBlank())
+                            .orElse(NOT_HELD));
+        }
+    }
+
+    private void emit(Outcome outcome, Period period, Lookups lookups, RowSink sink) throws IOException {
         if (outcome == null) {
             return;
         }
-        Optional<AssessmentPlan> plan = plans.find(outcome.standardVersion);
+        Optional<AssessmentPlan> plan = lookups.plan(outcome.standardVersion);
         if (plan.isEmpty()) {
             return;
         }
@@ -254,8 +292,14 @@ public class ReportService {
         if (overall.isEmpty()) {
             return;
         }
-        List<String> row =
-                first(period, outcome.organisation, outcome.epaoId, outcome.standardVersion, outcome.uln, outcome.id);
+        List<String> row = first(
+                period,
+                lookups,
+                outcome.organisation,
+                outcome.epaoId,
+                outcome.standardVersion,
+                outcome.uln,
+                outcome.id);
         List<AssessmentPlan.Method> methods = plan.get().methods().items();
         for (int slot = 0; slot < METHOD_SLOTS; slot++) {
             if (slot < methods.size()) {
@@ -276,11 +320,14 @@ public class ReportService {
     }
 
     /**
-     * The columns every report starts with. The assessment stores only the standard-version key (ST1398_1.0), so
-     * StandardTitle carries the standard reference; QualificationNumber is not held ({@value #NOT_HELD}).
+     * The columns every report starts with. The assessment stores only the standard-version key (ST1398_1.0):
+     * StandardID and AssessmentPlanVersionNumber come from it, StandardTitle is the standard's title from the
+     * standards catalogue ({@value #NOT_HELD} when the catalogue does not know the version); QualificationNumber is
+     * not held ({@value #NOT_HELD}).
      */
     private static List<String> first(
             Period period,
+            Lookups lookups,
             String organisation,
             String epaoId,
             String standardVersion,
@@ -293,7 +340,7 @@ public class ReportService {
         row.add(period.to().toString());
         row.add(organisation);
         row.add(epaoId);
-        row.add(reference);
+        row.add(lookups.title(standardVersion));
         row.add(reference);
         row.add(version);
         row.add(NOT_HELD);
