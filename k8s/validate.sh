@@ -81,7 +81,13 @@ for np in (d for d in docs if isinstance(d, dict) and d.get("kind") == "NetworkP
             errors.append(f"NetworkPolicy {np['metadata']['name']}: egress to any address on ports {sorted(map(str, ports)) or 'all'}")
         for peer in rule.get("to") or []:
             if "ipBlock" in peer and peer["ipBlock"].get("cidr") in ("0.0.0.0/0", "::/0"):
-                errors.append(f"NetworkPolicy {np['metadata']['name']}: egress to {peer['ipBlock']['cidr']}")
+                # The one allowed form: webhook deliveries to public addresses on 80/443, every private, loopback,
+                # link-local and shared range excluded.
+                private = {"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "100.64.0.0/10", "127.0.0.0/8"}
+                if not (peer["ipBlock"].get("cidr") == "0.0.0.0/0"
+                        and private <= set(peer["ipBlock"].get("except") or [])
+                        and ports <= {80, 443} and ports):
+                    errors.append(f"NetworkPolicy {np['metadata']['name']}: egress to {peer['ipBlock']['cidr']}")
 
 if overlay == "prod" and names.get("Secret"):
     errors.append(f"prod renders Secrets {sorted(names['Secret'])}: prod Secrets must come from outside Git")

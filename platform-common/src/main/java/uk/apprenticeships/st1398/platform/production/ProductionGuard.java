@@ -33,7 +33,10 @@ import org.eclipse.microprofile.config.Config;
 public class ProductionGuard {
 
     static final List<String> SECRETS = List.of(
-            "quarkus.datasource.password", "quarkus.mongodb.connection-string", "quarkus.oidc.credentials.secret");
+            "quarkus.datasource.password",
+            "quarkus.mongodb.connection-string",
+            "quarkus.oidc.credentials.secret",
+            "events.ingest-secret");
     static final List<String> ADDRESSES =
             List.of("quarkus.datasource.jdbc.url", "quarkus.mongodb.connection-string", "quarkus.oidc.auth-server-url");
     static final List<String> DEVELOPMENT_MARKERS = List.of("dev-only", "-dev-secret", "change-me");
@@ -63,11 +66,29 @@ public class ProductionGuard {
         Log.info("Production guard: no development secrets, demo identity provider or missing required settings");
     }
 
+    /**
+     * The value as the markers are looked for in it, lower case; a Standard Webhooks secret ({@code whsec_} + Base64)
+     * is decoded first, so the repository's development ingest secret is recognised too.
+     */
+    private static String readable(String value) {
+        String text = value;
+        if (value.startsWith("whsec_")) {
+            try {
+                text = new String(
+                        java.util.Base64.getDecoder().decode(value.substring("whsec_".length())),
+                        java.nio.charset.StandardCharsets.ISO_8859_1);
+            } catch (IllegalArgumentException notBase64) {
+                text = value;
+            }
+        }
+        return text.toLowerCase(Locale.ROOT);
+    }
+
     /** What is wrong with this configuration for production; names only, never the values. */
     static List<String> problems(Function<String, Optional<String>> config, List<String> required) {
         List<String> problems = new ArrayList<>();
         for (String name : SECRETS) {
-            config.apply(name).map(v -> v.toLowerCase(Locale.ROOT)).ifPresent(value -> {
+            config.apply(name).map(ProductionGuard::readable).ifPresent(value -> {
                 boolean development = DEVELOPMENT_MARKERS.stream().anyMatch(value::contains)
                         || (name.equals("quarkus.datasource.password") && DEVELOPMENT_PASSWORDS.contains(value));
                 if (development) {

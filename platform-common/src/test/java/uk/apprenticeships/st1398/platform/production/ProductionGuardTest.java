@@ -15,7 +15,8 @@ class ProductionGuardTest {
             "quarkus.mongodb.connection-string",
                     "mongodb://evidence:Zq8v3m1T@st1398-mongodb-0.st1398-mongodb-svc:27017/admin?replicaSet=st1398-mongodb",
             "quarkus.oidc.auth-server-url", "http://keycloak-service:8080/realms/st1398",
-            "assessment.credentials.signing-key-file", "/var/run/secrets/st1398/credential-signing/key.pem");
+            "assessment.credentials.signing-key-file", "/var/run/secrets/st1398/credential-signing/key.pem",
+            "events.ingest-secret", "whsec_c2VjcmV0LWZyb20tdGhlLXNlY3JldC1zdG9yZS0wMQ==");
 
     private static List<String> problems(Map<String, String> config, String... required) {
         return ProductionGuard.problems(name -> Optional.ofNullable(config.get(name)), List.of(required));
@@ -27,9 +28,16 @@ class ProductionGuardTest {
         return config;
     }
 
+    private static Map<String, String> without(String name) {
+        var config = new java.util.HashMap<>(PRODUCTION);
+        config.remove(name);
+        return config;
+    }
+
     @Test
     void aProductionConfigurationPasses() {
-        assertEquals(List.of(), problems(PRODUCTION, "assessment.credentials.signing-key-file"));
+        assertEquals(
+                List.of(), problems(PRODUCTION, "assessment.credentials.signing-key-file", "events.ingest-secret"));
     }
 
     @Test
@@ -44,6 +52,13 @@ class ProductionGuardTest {
         assertEquals(
                 List.of("quarkus.oidc.credentials.secret is a development secret"),
                 problems(with("quarkus.oidc.credentials.secret", "lms-integration-dev-secret")));
+        // The events ingest secret of ./stack, dev mode and the dev overlay (a Standard Webhooks secret).
+        assertEquals(
+                List.of("events.ingest-secret is a development secret"),
+                problems(with("events.ingest-secret", "whsec_ZGV2LW9ubHktZXZlbnRzLWluZ2VzdC1zZWNyZXQtMDE=")));
+        assertEquals(
+                List.of("events.ingest-secret is required in production"),
+                problems(without("events.ingest-secret"), "events.ingest-secret"));
         assertEquals(
                 List.of("quarkus.mongodb.connection-string is a development secret"),
                 problems(with(
