@@ -1,13 +1,12 @@
 package uk.apprenticeships.st1398.evidence.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +20,8 @@ import uk.apprenticeships.st1398.evidence.repository.ProgressReviewRepository;
 import uk.apprenticeships.st1398.evidence.repository.TombstoneRepository;
 import uk.apprenticeships.st1398.platform.events.DomainEvent;
 import uk.apprenticeships.st1398.platform.events.EventIngestClient;
+import uk.apprenticeships.st1398.platform.events.OutboxRelay;
+import uk.apprenticeships.st1398.platform.events.RelayConfig;
 
 /**
  * Hands the events waiting in documents' {@code outbox} arrays to the hub, then removes exactly those from each
@@ -30,13 +31,10 @@ import uk.apprenticeships.st1398.platform.events.EventIngestClient;
  * event (only the strings sent are pulled); a replace that read the document before the pull may put sent events
  * back, which again only causes a repeat the hub ignores. So no event is lost and none is delivered twice as new.
  */
-@ApplicationScoped
-public class EventRelay {
+@Singleton
+public class EventRelay extends OutboxRelay {
 
     private final List<MongoCollection<BsonDocument>> collections;
-    private final EventsConfig config;
-    private final ObjectMapper json;
-    private final EventIngestClient client;
 
     public EventRelay(
             ApprenticeRepository apprentices,
@@ -44,21 +42,16 @@ public class EventRelay {
             OffTheJobRepository offTheJob,
             ProgressReviewRepository reviews,
             TombstoneRepository tombstones,
-            EventsConfig config,
+            RelayConfig config,
             ObjectMapper json,
             Clock clock) {
+        super(config, json, clock);
         this.collections = List.of(
                 apprentices.mongoCollection().withDocumentClass(BsonDocument.class),
                 evidence.mongoCollection().withDocumentClass(BsonDocument.class),
                 offTheJob.mongoCollection().withDocumentClass(BsonDocument.class),
                 reviews.mongoCollection().withDocumentClass(BsonDocument.class),
                 tombstones.mongoCollection().withDocumentClass(BsonDocument.class));
-        this.config = config;
-        this.json = json;
-        this.client = config.ingestSecret()
-                .map(secret -> new EventIngestClient(
-                        config.hubUrl(), secret, config.relay().timeout(), json, clock))
-                .orElse(null);
     }
 
     @Scheduled(
@@ -66,17 +59,11 @@ public class EventRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        if (client == null || !config.relay().enabled()) {
-            return;
-        }
-        try {
-            relay(client);
-        } catch (Exception e) {
-            Log.warnf("Event relay round failed (events stay in their documents and are sent again): %s", e.toString());
-        }
+        round();
     }
 
     /** One round: sends what waits (oldest first) and removes it from its documents; answers how many it sent. */
+    @Override
     public int relay(EventIngestClient to) throws Exception {
         record Pending(MongoCollection<BsonDocument> collection, BsonValue id, List<String> texts) {}
         List<Pending> pending = new ArrayList<>();
@@ -111,13 +98,5 @@ public class EventRelay {
         }
         Log.debugf("Relayed %d events to the hub", events.size());
         return events.size();
-    }
-
-    private DomainEvent read(String text) {
-        try {
-            return json.readValue(text, DomainEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("An outbox entry is not a DomainEvent", e);
-        }
     }
 }

@@ -19,6 +19,7 @@ import uk.apprenticeships.st1398.evidence.domain.WorkflowAction;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.platform.events.DomainEvent;
 import uk.apprenticeships.st1398.platform.events.EventTypes;
+import uk.apprenticeships.st1398.platform.events.RelayConfig;
 
 /**
  * evidence-service's domain events. MongoDB here gives no multi-document transactions, so an event is not written
@@ -35,9 +36,9 @@ public class EvidenceEvents {
     private final ObjectMapper json;
     private final Clock clock;
     private final ApprenticeRepository apprentices;
-    private final EventsConfig config;
+    private final RelayConfig config;
 
-    public EvidenceEvents(ObjectMapper json, Clock clock, ApprenticeRepository apprentices, EventsConfig config) {
+    public EvidenceEvents(ObjectMapper json, Clock clock, ApprenticeRepository apprentices, RelayConfig config) {
         this.json = json;
         this.clock = clock;
         this.apprentices = apprentices;

@@ -1,10 +1,8 @@
 package uk.apprenticeships.st1398.standards.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -12,27 +10,21 @@ import java.util.ArrayList;
 import java.util.List;
 import uk.apprenticeships.st1398.platform.events.DomainEvent;
 import uk.apprenticeships.st1398.platform.events.EventIngestClient;
+import uk.apprenticeships.st1398.platform.events.OutboxRelay;
+import uk.apprenticeships.st1398.platform.events.RelayConfig;
 
 /**
  * Hands outbox rows to the hub, oldest first, and deletes exactly the rows the hub acknowledged. A crash between
  * the two sends them again; the hub stores each event id once.
  */
-@ApplicationScoped
-public class EventRelay {
+@Singleton
+public class EventRelay extends OutboxRelay {
 
     private final EntityManager em;
-    private final EventsConfig config;
-    private final ObjectMapper json;
-    private final EventIngestClient client;
 
-    public EventRelay(EntityManager em, EventsConfig config, ObjectMapper json, Clock clock) {
+    public EventRelay(EntityManager em, RelayConfig config, ObjectMapper json, Clock clock) {
+        super(config, json, clock);
         this.em = em;
-        this.config = config;
-        this.json = json;
-        this.client = config.ingestSecret()
-                .map(secret -> new EventIngestClient(
-                        config.hubUrl(), secret, config.relay().timeout(), json, clock))
-                .orElse(null);
     }
 
     @Scheduled(
@@ -40,17 +32,10 @@ public class EventRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        if (client == null || !config.relay().enabled()) {
-            return;
-        }
-        try {
-            relay(client);
-        } catch (Exception e) {
-            Log.warnf("Event relay round failed (the events stay and are sent again): %s", e.toString());
-        }
+        round();
     }
 
-    /** One round; answers how many events it sent. */
+    @Override
     public int relay(EventIngestClient to) throws Exception {
         List<Object[]> rows = pending();
         if (rows.isEmpty()) {
@@ -81,13 +66,5 @@ public class EventRelay {
         em.createNativeQuery("delete from event_outbox where seq in (?1)")
                 .setParameter(1, seqs)
                 .executeUpdate();
-    }
-
-    private DomainEvent read(String body) {
-        try {
-            return json.readValue(body, DomainEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import uk.apprenticeships.st1398.platform.events.DomainEvent;
 import uk.apprenticeships.st1398.platform.events.EventTypes;
+import uk.apprenticeships.st1398.platform.events.RelayConfig;
 import uk.apprenticeships.st1398.standards.domain.StandardVersion;
 
 /**
@@ -24,9 +25,9 @@ public class StandardsEvents {
     private final EntityManager em;
     private final ObjectMapper json;
     private final Clock clock;
-    private final EventsConfig config;
+    private final RelayConfig config;
 
-    public StandardsEvents(EntityManager em, ObjectMapper json, Clock clock, EventsConfig config) {
+    public StandardsEvents(EntityManager em, ObjectMapper json, Clock clock, RelayConfig config) {
         this.em = em;
         this.json = json;
         this.clock = clock;

@@ -1,13 +1,17 @@
-package uk.apprenticeships.st1398.evidence.events;
+package uk.apprenticeships.st1398.platform.events;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Domain events: recording them with each change, and the relay to the hub (docs/events.md). */
+/**
+ * A service's side of domain events (docs/events.md): whether its changes record events, and the relay that hands
+ * its outbox to the hub (assessment-service). The hub's own settings (retention, sequencer, deliveries) share the
+ * {@code events} prefix in assessment-service's configuration.
+ */
 @ConfigMapping(prefix = "events")
-public interface EventsConfig {
+public interface RelayConfig {
 
     /** Whether changes record events; only the bench's reference run turns this off. */
     @WithDefault("true")
@@ -28,11 +32,11 @@ public interface EventsConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** How often (read by {@code @Scheduled}). */
+        /** How often (read by the service's {@code @Scheduled} method as {@code ${events.relay.every}}). */
         @WithDefault("1s")
         String every();
 
-        /** Documents read per collection and round. */
+        /** Outbox entries (rows, or documents per collection) read per round. */
         @WithDefault("100")
         int batchSize();
 
