@@ -219,7 +219,16 @@ public class ApprenticeService {
         }
         ids.sort(java.util.Comparator.comparing(e -> e.clientId));
         changed.externalIds = ids.isEmpty() ? null : ids;
-        if (!apprentices.setIdentifiers(changed)) {
+        // apprentice.changed names what changed, not the identifiers themselves (docs/events.md: ids of the platform
+        // only).
+        List<String> staged = events.apprentice(
+                a,
+                EventTypes.APPRENTICE_CHANGED,
+                "changed",
+                "identifiers",
+                "assessmentOrganisationId",
+                a.assessmentOrganisationId);
+        if (!apprentices.setIdentifiers(changed, staged)) {
             throw identifierTaken(changed, a.id);
         }
         a.learnerReference = changed.learnerReference;
