@@ -298,6 +298,14 @@ class EventOutboxTest {
         assertEquals(1, changed.size());
         assertEquals("identifiers", changed.get(0).data().get("changed"));
         assertFalse(changed.get(0).data().containsValue(ref), "the identifiers themselves are not in the event");
+        // The same identifiers again: nothing changed, no event.
+        identifiers(tutor, a, ref).statusCode(200);
+        assertEquals(
+                1,
+                relayed(a).stream()
+                        .filter(ev -> ev.type().equals("apprentice.changed"))
+                        .count(),
+                "a PUT that changes nothing emits nothing");
 
         // b may not take a's learner reference: 409, and no event for b.
         identifiers(tutor, b, ref).statusCode(409);
