@@ -36,7 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Webhooks and the change feed through the gateway with real Keycloak tokens (docs/events.md): an LMS client's
  * receiver on loopback (the stack allows loopback receivers, {@code EVENTS_DELIVERY_ALLOW_PRIVATE_TARGETS}) is
  * subscribed by the provider's tutor; a scripted journey (enrol, evidence created, submitted, accepted, assessment
- * registered, certificate created, submitted and approved) is made; every delivery's Standard Webhooks signature is
+ * registered with its gateway date, assessor assigned, both methods graded, result complete, certificate created,
+ * submitted and approved) is made; every delivery's Standard Webhooks signature is
  * verified. Then the receiver is stopped, more changes are made, it is started again on the same port: the retries
  * arrive (Stack sets a short retry schedule), nothing is lost, a repeat only ever has the same {@code webhook-id},
  * and {@code GET /api/v1/events}, read page by page with its cursor, holds the same events in the same order.
@@ -58,6 +59,8 @@ class WebhooksEndToEndTest {
             "evidence.accepted",
             "evidence.referred-back",
             "assessment.registered",
+            "assessment.attempt-graded",
+            "assessment.result",
             "certificate.status-changed");
 
     /** One delivery as received: its headers and the raw body, after its signature was checked. */
@@ -217,7 +220,10 @@ class WebhooksEndToEndTest {
                     .post("/api/v1/assessment-organisations/EPA0001/standard-versions")
                     .statusCode();
             assertTrue(status == 200 || status == 201 || status == 409, "approved or already: " + status);
-            given().baseUri(Stack.GATEWAY)
+            // Registered through gateway (the admin records the gateway date), assessor1 assigned, both methods
+            // of ST1398's plan graded: attempt-graded events and the overall result.
+            LocalDate gateway = LocalDate.now(ZoneOffset.UTC).minusDays(60);
+            String assessmentId = given().baseUri(Stack.GATEWAY)
                     .auth()
                     .oauth2(admin)
                     .contentType(ContentType.JSON)
@@ -228,10 +234,44 @@ class WebhooksEndToEndTest {
                             "providerUkprn", "10000001",
                             "employerId", "EMP0001",
                             "epaoId", "EPA0001",
-                            "apprenticeId", apprenticeId))
+                            "apprenticeId", apprenticeId,
+                            "gatewayDate", gateway.toString()))
                     .post("/api/v1/assessments")
                     .then()
-                    .statusCode(201);
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            String assessorId = given().baseUri(Stack.GATEWAY)
+                    .auth()
+                    .oauth2(admin)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "userId", subjectOf(assessor),
+                            "name", "Assessor One",
+                            "conflictProviderUkprns", List.of(),
+                            "conflictEmployerIds", List.of()))
+                    .post("/api/v1/assessment-organisations/EPA0001/assessors")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            given().baseUri(Stack.GATEWAY)
+                    .auth()
+                    .oauth2(admin)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("assessorId", assessorId))
+                    .put("/api/v1/assessments/" + assessmentId + "/assessor")
+                    .then()
+                    .statusCode(200);
+            attempt(assessor, assessmentId, "M1", gateway.plusDays(10), "Pass");
+            attempt(assessor, assessmentId, "M2", gateway.plusDays(20), "Pass");
+            given().baseUri(Stack.GATEWAY)
+                    .auth()
+                    .oauth2(assessor)
+                    .get("/api/v1/assessments/" + assessmentId + "/result")
+                    .then()
+                    .statusCode(200)
+                    .body("status", org.hamcrest.Matchers.equalTo("complete"));
             String reference = given().baseUri(Stack.GATEWAY)
                     .auth()
                     .oauth2(assessor)
@@ -287,6 +327,8 @@ class WebhooksEndToEndTest {
                                     "evidence.submitted",
                                     "evidence.accepted",
                                     "assessment.registered",
+                                    "assessment.attempt-graded",
+                                    "assessment.result",
                                     "certificate.status-changed")));
             int beforeOutage = receiver.distinct().size();
 
@@ -395,6 +437,33 @@ class WebhooksEndToEndTest {
             keys.computeIfAbsent(key, k -> new ArrayList<>()).add(e.path("id").asText());
         }
         return keys;
+    }
+
+    private static void attempt(String token, String assessmentId, String method, LocalDate date, String grade) {
+        given().baseUri(Stack.GATEWAY)
+                .auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "methodCode",
+                        method,
+                        "kind",
+                        "first",
+                        "date",
+                        date.toString(),
+                        "grade",
+                        grade,
+                        "reason",
+                        "Observed against the grading criteria"))
+                .post("/api/v1/assessments/" + assessmentId + "/attempts")
+                .then()
+                .statusCode(201);
+    }
+
+    /** The token's subject ({@code sub}), which the assessor register keys assessors by. */
+    private static String subjectOf(String token) throws IOException {
+        String payload = token.split("\\.")[1];
+        return JSON.readTree(Base64.getUrlDecoder().decode(payload)).path("sub").asText();
     }
 
     private static String createEvidence(String token, String apprenticeId, String title) {
