@@ -103,6 +103,11 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
         // reach: the fault suite's writers call far faster than the per-client defaults allow.
         builder.environment().put("GATEWAY_RATE_LIMIT_DEFAULTS_REQUESTS", "1000000");
         builder.environment().put("GATEWAY_RATE_LIMIT_GROUPS_STANDARDS_REQUESTS", "1000000");
+        // Webhook retries within seconds, not the production 5 s, 5 min, 30 min... (docs/events.md):
+        // WebhooksEndToEndTest
+        // stops its receiver and expects the retries to arrive after it is back.
+        builder.environment()
+                .put("EVENTS_DELIVERY_RETRY_SCHEDULE", "PT1S,PT2S,PT2S,PT3S,PT5S,PT5S,PT10S,PT10S,PT20S,PT30S");
         // Traces on, exported to the suite's own receiver (TraceEndToEndTest reads them back).
         builder.environment().put("STACK_OTLP_ENDPOINT", OtlpReceiver.get().endpoint());
         builder.environment().put("STACK_OTLP_EXPORT_DELAY", "200ms");

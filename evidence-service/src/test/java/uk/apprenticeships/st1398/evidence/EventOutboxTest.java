@@ -254,4 +254,74 @@ class EventOutboxTest {
         assertTrue(relay.relay(client()) >= 0);
         assertEquals(1, relayed(a).size(), "sent once");
     }
+
+    @Test
+    void evidenceFromAnXapiStatementIsCreatedWithItsEventOnce() throws Exception {
+        String ukprn = TestIds.ukprn();
+        String uln = TestIds.uln();
+        String a = EvidenceResourceTest.enrol(uln, ukprn, TestIds.employerId(), "ST1398_1.0");
+        XapiStatementResourceTest.Lms lms = XapiStatementResourceTest.lms(ukprn);
+        String statement = XapiEvidenceTest.about(
+                uln,
+                java.util.UUID.randomUUID().toString(),
+                "http://adlnet.gov/expapi/verbs/completed",
+                XapiEvidenceTest.ksbs("K1"),
+                "{\"completion\":true}");
+        XapiEvidenceTest.send(lms, statement, 200);
+        XapiEvidenceTest.send(lms, statement, 200); // the same statement again: no second item, no second event
+        String e = XapiEvidenceTest.evidence(ukprn, a).extract().path("items[0].id");
+        assertEquals(1, outbox("evidence", e).size(), "evidence.created is in the inserted evidence document");
+
+        List<DomainEvent> created =
+                relayed(a).stream().filter(ev -> ev.subject().id().equals(e)).toList();
+        assertEquals(List.of("evidence.created"), types(created));
+        assertEquals("created", created.get(0).data().get("action"));
+        assertEquals("draft", created.get(0).data().get("status"));
+        assertEquals(uln, created.get(0).scope().uln());
+        assertEquals(ukprn, created.get(0).scope().providerUkprn());
+        assertTrue(outbox("evidence", e).isEmpty(), "relayed and removed");
+    }
+
+    @Test
+    void changedIdentifiersEmitApprenticeChangedAndARefusedChangeEmitsNothing() throws Exception {
+        String ukprn = TestIds.ukprn();
+        String tutor = Tokens.tutor(ukprn);
+        String a = EvidenceResourceTest.enrol(TestIds.uln(), ukprn, TestIds.employerId(), "ST1398_1.0");
+        String b = EvidenceResourceTest.enrol(TestIds.uln(), ukprn, TestIds.employerId(), "ST1398_1.0");
+        relayed(a);
+        relayed(b);
+        String ref = "LRN" + TestIds.suffix();
+        identifiers(tutor, a, ref).statusCode(200);
+        List<DomainEvent> changed = relayed(a).stream()
+                .filter(ev -> ev.type().equals("apprentice.changed"))
+                .toList();
+        assertEquals(1, changed.size());
+        assertEquals("identifiers", changed.get(0).data().get("changed"));
+        assertFalse(changed.get(0).data().containsValue(ref), "the identifiers themselves are not in the event");
+        // The same identifiers again: nothing changed, no event.
+        identifiers(tutor, a, ref).statusCode(200);
+        assertEquals(
+                1,
+                relayed(a).stream()
+                        .filter(ev -> ev.type().equals("apprentice.changed"))
+                        .count(),
+                "a PUT that changes nothing emits nothing");
+
+        // b may not take a's learner reference: 409, and no event for b.
+        identifiers(tutor, b, ref).statusCode(409);
+        assertTrue(outbox("apprentices", b).isEmpty(), "the refused update pushed nothing");
+        assertEquals(
+                List.of("apprentice.enrolled"),
+                types(relayed(b)),
+                "only b's enrolment: the refused change left no event");
+    }
+
+    private static io.restassured.response.ValidatableResponse identifiers(String token, String id, String ref) {
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body(Map.of("learnerReference", ref))
+                .put(APPRENTICES + "/" + id + "/identifiers")
+                .then();
+    }
 }

@@ -161,9 +161,10 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
 
     /**
      * Replaces the learner reference and external ids (and their keys) in one single-document update. False when
-     * another apprentice of the provider holds one of them (the unique index refused it; nothing changed).
+     * another apprentice of the provider holds one of them (the unique index refused it; nothing changed, and the
+     * {@code events} pushed into the outbox by the same update are not stored either).
      */
-    public boolean setIdentifiers(Apprentice a) {
+    public boolean setIdentifiers(Apprentice a, List<String> events) {
         List<String> keys = identifierKeys(a);
         try {
             mongoCollection()
@@ -178,7 +179,8 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
                                             : Updates.set("externalIds", a.externalIds),
                                     keys == null
                                             ? Updates.unset("identifierKeys")
-                                            : Updates.set("identifierKeys", keys)));
+                                            : Updates.set("identifierKeys", keys),
+                                    Updates.pushEach("outbox", events)));
             a.identifierKeys = keys;
             return true;
         } catch (MongoWriteException e) {

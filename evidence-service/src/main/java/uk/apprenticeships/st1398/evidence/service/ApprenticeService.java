@@ -219,7 +219,20 @@ public class ApprenticeService {
         }
         ids.sort(java.util.Comparator.comparing(e -> e.clientId));
         changed.externalIds = ids.isEmpty() ? null : ids;
-        if (!apprentices.setIdentifiers(changed)) {
+        // apprentice.changed names what changed, not the identifiers themselves (docs/events.md: ids of the platform
+        // only); a PUT that changes nothing emits nothing.
+        boolean same = java.util.Objects.equals(a.learnerReference, changed.learnerReference)
+                && externalIdKeys(a.externalIds).equals(externalIdKeys(changed.externalIds));
+        List<String> staged = same
+                ? List.of()
+                : events.apprentice(
+                        a,
+                        EventTypes.APPRENTICE_CHANGED,
+                        "changed",
+                        "identifiers",
+                        "assessmentOrganisationId",
+                        a.assessmentOrganisationId);
+        if (!apprentices.setIdentifiers(changed, staged)) {
             throw identifierTaken(changed, a.id);
         }
         a.learnerReference = changed.learnerReference;
@@ -228,6 +241,15 @@ public class ApprenticeService {
         audit.changed("apprentice.identifiers-changed", a, before);
         Log.infof("Identifiers of apprentice %s changed by %s", a.id, caller.subject());
         return ApprenticeMapper.toResponse(a, ApprenticeView.of(caller));
+    }
+
+    private static List<String> externalIdKeys(List<Apprentice.ExternalId> ids) {
+        return ids == null
+                ? List.of()
+                : ids.stream()
+                        .map(e -> e.clientId + "\u0000" + e.value)
+                        .sorted()
+                        .toList();
     }
 
     /**

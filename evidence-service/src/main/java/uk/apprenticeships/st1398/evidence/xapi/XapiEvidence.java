@@ -39,6 +39,7 @@ import uk.apprenticeships.st1398.evidence.domain.OffTheJobStatus;
 import uk.apprenticeships.st1398.evidence.domain.StampDoc;
 import uk.apprenticeships.st1398.evidence.domain.WorkflowAction;
 import uk.apprenticeships.st1398.evidence.domain.WorkflowStep;
+import uk.apprenticeships.st1398.evidence.events.EvidenceEvents;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.evidence.repository.EvidenceRepository;
 import uk.apprenticeships.st1398.evidence.repository.OffTheJobRepository;
@@ -90,6 +91,7 @@ public class XapiEvidence {
     private final AuditTrail audit;
     private final XapiActivityMappings mappings;
     private final XapiActors actors;
+    private final EvidenceEvents events;
 
     public XapiEvidence(
             XapiActors actors,
@@ -100,8 +102,10 @@ public class XapiEvidence {
             StatementStore store,
             Clock clock,
             AuditTrail audit,
-            XapiActivityMappings mappings) {
+            XapiActivityMappings mappings,
+            EvidenceEvents events) {
         this.actors = actors;
+        this.events = events;
         this.audit = audit;
         this.mappings = mappings;
         this.apprentices = apprentices;
@@ -250,6 +254,9 @@ public class XapiEvidence {
         e.createdBy = stamp;
         e.updatedAt = now;
         e.xapi = origin;
+        // evidence.created goes into the inserted document's outbox: one write, no event if the insert is refused
+        // (a statement converted twice meets its own evidence id).
+        events.evidence(e);
         if (insertOnce(() -> evidence.persist(e), "evidence", origin.statementId)) {
             audit.changedByLms(e.createdBy.subject, e.providerUkprn, "evidence.created", e);
         }
