@@ -29,7 +29,11 @@ import uk.apprenticeships.st1398.platform.events.WebhookSignatures;
 public class WebhookSender {
 
     /** What one attempt gave. */
-    public record Outcome(Integer statusCode, String error, long latencyMs) {
+    public record Outcome(Integer statusCode, String error, long latencyMs, boolean connectionLost) {
+        Outcome(Integer statusCode, String error, long latencyMs) {
+            this(statusCode, error, latencyMs, false);
+        }
+
         public boolean delivered() {
             return statusCode != null && statusCode / 100 == 2;
         }
@@ -109,7 +113,8 @@ public class WebhookSender {
                                 cause instanceof TimeoutException
                                         ? "no answer within " + timeoutMs + " ms"
                                         : describe(cause),
-                                elapsed(started));
+                                elapsed(started),
+                                cause instanceof io.vertx.core.http.HttpClosedException);
                     });
         } catch (OutboundUrlGuard.Refused e) {
             return CompletableFuture.completedFuture(new Outcome(null, e.getMessage(), elapsed(started)));

@@ -189,6 +189,11 @@ public class WebhookService {
             throw new IllegalStateException(e);
         }
         WebhookSender.Outcome outcome = sender.send(url, secret, messageId, body);
+        if (outcome.statusCode() == null && outcome.connectionLost()) {
+            // A pooled keep-alive connection the receiver had just closed: one more try on a fresh connection, so a
+            // ping reports the receiver, not the connection pool's race.
+            outcome = sender.send(url, secret, messageId, body);
+        }
         return new PingResponse(
                 outcome.delivered(), outcome.statusCode(), outcome.error(), outcome.latencyMs(), messageId);
     }
