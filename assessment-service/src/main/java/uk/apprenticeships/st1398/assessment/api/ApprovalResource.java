@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.apprenticeships.st1398.assessment.service.AccessRules;
 import uk.apprenticeships.st1398.assessment.service.ApprovalService;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
+import uk.apprenticeships.st1398.platform.api.PageResponse;
 
 @Path("/api/v1/assessment-organisations/{epaoId}/standard-versions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,12 +45,12 @@ public class ApprovalResource {
             summary = "List the standard versions an organisation is approved to assess",
             description = "Ordered by standard-version key. Any platform role except apprentice.")
     @APIResponse(responseCode = "200", description = "A page of approvals")
-    public Response list(
+    public PageResponse<ApprovalResponse> list(
             @PathParam("epaoId")
                     @Pattern(regexp = AssessmentOrganisationResource.EPAO_ID, message = "must look like EPA1234")
                     String epaoId,
             @Valid @BeanParam PageRequest page) {
-        return Response.ok(service.list(epaoId, page)).build();
+        return service.list(epaoId, page);
     }
 
     @POST

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.apprenticeships.st1398.assessment.service.AccessRules;
 import uk.apprenticeships.st1398.assessment.service.AssessmentOrganisationService;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
+import uk.apprenticeships.st1398.platform.api.PageResponse;
 
 @Path("/api/v1/assessment-organisations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,13 +51,13 @@ public class AssessmentOrganisationResource {
             summary = "List assessment organisations (EPAOs)",
             description = "Any platform role except apprentice. Results are ordered by epaoId.")
     @APIResponse(responseCode = "200", description = "A page of assessment organisations")
-    public Response list(
+    public PageResponse<AssessmentOrganisationResponse> list(
             @QueryParam("q")
                     @Size(min = 2, max = 100, message = "must be 2 to 100 characters")
                     @Parameter(description = "Text matched against the name, case-insensitive")
                     String name,
             @Valid @BeanParam PageRequest page) {
-        return Response.ok(service.search(name, page)).build();
+        return service.search(name, page);
     }
 
     @GET

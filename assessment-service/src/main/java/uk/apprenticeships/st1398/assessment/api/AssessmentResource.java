@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.apprenticeships.st1398.assessment.service.AccessRules;
 import uk.apprenticeships.st1398.assessment.service.AssessmentService;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
+import uk.apprenticeships.st1398.platform.api.PageResponse;
 
 @Path("/api/v1/assessments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,13 +50,13 @@ public class AssessmentResource {
             description = "Scoped: assessors see their organisation's, tutors "
                     + "their provider's, employers theirs; admins and regulators all. Oldest first.")
     @APIResponse(responseCode = "200", description = "A page of assessments")
-    public Response list(
+    public PageResponse<AssessmentResponse> list(
             @QueryParam("uln")
                     @Pattern(regexp = "^[1-9]\\d{9}$", message = "must be 10 digits")
                     @Parameter(description = "Only this learner")
                     String uln,
             @Valid @BeanParam PageRequest page) {
-        return Response.ok(service.search(uln, page)).build();
+        return service.search(uln, page);
     }
 
     @POST
@@ -129,8 +130,8 @@ public class AssessmentResource {
             description = "Every attempt, superseded ones included, " + "in the order they were recorded.")
     @APIResponse(responseCode = "200", description = "A page of attempts")
     @APIResponse(responseCode = "404", description = "No such assessment, or another tenant's")
-    public Response attempts(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
-        return Response.ok(service.attempts(id, page)).build();
+    public PageResponse<AttemptResponse> attempts(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return service.attempts(id, page);
     }
 
     @POST

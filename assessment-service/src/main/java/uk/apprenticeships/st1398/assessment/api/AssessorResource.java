@@ -28,6 +28,7 @@ import uk.apprenticeships.st1398.assessment.domain.ConflictKind;
 import uk.apprenticeships.st1398.assessment.service.AccessRules;
 import uk.apprenticeships.st1398.assessment.service.AssessorService;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
+import uk.apprenticeships.st1398.platform.api.PageResponse;
 
 @Path("/api/v1/assessment-organisations/{epaoId}/assessors")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,13 +50,13 @@ public class AssessorResource {
             description = "Admins, regulators and the organisation's own assessors; ordered by name.")
     @APIResponse(responseCode = "200", description = "A page of assessors")
     @APIResponse(responseCode = "404", description = "No such organisation, or another organisation's")
-    public Response list(
+    public PageResponse<AssessorResponse> list(
             @PathParam("epaoId")
                     @Pattern(regexp = AssessmentOrganisationResource.EPAO_ID, message = "must look like EPA1234")
                     @Parameter(example = "EPA0001")
                     String epaoId,
             @Valid @BeanParam PageRequest page) {
-        return Response.ok(service.list(epaoId, page)).build();
+        return service.list(epaoId, page);
     }
 
     @POST
@@ -149,12 +150,12 @@ public class AssessorResource {
     @APIResponse(
             responseCode = "404",
             description = "No such assessor in the organisation, or another " + "organisation's")
-    public Response conflictHistory(
+    public PageResponse<ConflictChangeResponse> conflictHistory(
             @PathParam("epaoId")
                     @Pattern(regexp = AssessmentOrganisationResource.EPAO_ID, message = "must look like EPA1234")
                     String epaoId,
             @PathParam("assessorId") UUID assessorId,
             @Valid @BeanParam PageRequest page) {
-        return Response.ok(service.conflictHistory(epaoId, assessorId, page)).build();
+        return service.conflictHistory(epaoId, assessorId, page);
     }
 }

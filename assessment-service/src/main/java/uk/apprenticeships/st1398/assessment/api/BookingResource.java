@@ -28,6 +28,7 @@ import uk.apprenticeships.st1398.assessment.domain.BookingStatus;
 import uk.apprenticeships.st1398.assessment.service.AccessRules;
 import uk.apprenticeships.st1398.assessment.service.BookingService;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
+import uk.apprenticeships.st1398.platform.api.PageResponse;
 
 @Path("/api/v1/assessments/{id}/bookings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,7 +54,7 @@ public class BookingResource {
                     + "the order they were made, cancelled and attended ones included.")
     @APIResponse(responseCode = "200", description = "A page of bookings")
     @APIResponse(responseCode = "404", description = "No such assessment, or another tenant's")
-    public Response bookings(
+    public PageResponse<BookingResponse> bookings(
             @PathParam("id") UUID id,
             @QueryParam("methodCode") @Size(min = 1, max = 30) @Parameter(description = "Only this method")
                     String methodCode,
@@ -64,8 +65,7 @@ public class BookingResource {
                             schema = @Schema(enumeration = {"booked", "cancelled", "attended"}))
                     String status,
             @Valid @BeanParam PageRequest page) {
-        return Response.ok(service.search(id, methodCode, status == null ? null : BookingStatus.valueOf(status), page))
-                .build();
+        return service.search(id, methodCode, status == null ? null : BookingStatus.valueOf(status), page);
     }
 
     @POST

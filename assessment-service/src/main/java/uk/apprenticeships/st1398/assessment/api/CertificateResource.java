@@ -35,6 +35,7 @@ import uk.apprenticeships.st1398.assessment.service.AccessRules;
 import uk.apprenticeships.st1398.assessment.service.CertificateService;
 import uk.apprenticeships.st1398.assessment.service.CredentialService;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
+import uk.apprenticeships.st1398.platform.api.PageResponse;
 
 @Path("/api/v1/certificates")
 @Produces(MediaType.APPLICATION_JSON)
@@ -115,7 +116,7 @@ public class CertificateResource {
             description = "Admins and regulators see all; assessors their organisation's; tutors their provider's "
                     + "apprentices'. Ordered by certificateReference.")
     @APIResponse(responseCode = "200", description = "A page of certificates")
-    public Response listCertificates(
+    public PageResponse<CertificateResponse> listCertificates(
             @QueryParam("status")
                     @Pattern(regexp = STATUSES, message = "must be one of " + STATUSES)
                     @Parameter(description = "Only certificates in this status")
@@ -129,9 +130,7 @@ public class CertificateResource {
                     @Parameter(description = "Only this learner's certificates")
                     String uln,
             @Valid @BeanParam PageRequest page) {
-        return Response.ok(
-                        service.search(status == null ? null : CertificateStatus.valueOf(status), standard, uln, page))
-                .build();
+        return service.search(status == null ? null : CertificateStatus.valueOf(status), standard, uln, page);
     }
 
     @GET

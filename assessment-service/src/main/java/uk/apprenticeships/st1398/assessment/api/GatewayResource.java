@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.apprenticeships.st1398.assessment.service.AccessRules;
 import uk.apprenticeships.st1398.assessment.service.GatewayService;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
+import uk.apprenticeships.st1398.platform.api.PageResponse;
 
 @Path("/api/v1/assessments/{id}/gateway")
 @Produces(MediaType.APPLICATION_JSON)
@@ -114,8 +115,8 @@ public class GatewayResource {
             description = "Oldest first; everyone who may read the " + "assessment.")
     @APIResponse(responseCode = "200", description = "A page of waiver records")
     @APIResponse(responseCode = "404", description = "No such assessment, or another tenant's")
-    public Response waivers(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
-        return Response.ok(service.records(id, true, page)).build();
+    public PageResponse<GatewayRecordResponse> waivers(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return service.records(id, true, page);
     }
 
     @POST
@@ -154,8 +155,9 @@ public class GatewayResource {
     @Operation(summary = "List declarations", description = "Oldest first; everyone who may read the assessment.")
     @APIResponse(responseCode = "200", description = "A page of declarations")
     @APIResponse(responseCode = "404", description = "No such assessment, or another tenant's")
-    public Response declarations(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
-        return Response.ok(service.records(id, false, page)).build();
+    public PageResponse<GatewayRecordResponse> declarations(
+            @PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return service.records(id, false, page);
     }
 
     @POST
@@ -202,8 +204,9 @@ public class GatewayResource {
                     + "every component's decision (who, when, why) and the readiness at submission.")
     @APIResponse(responseCode = "200", description = "A page of submissions")
     @APIResponse(responseCode = "404", description = "No such assessment, or another tenant's")
-    public Response submissions(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
-        return Response.ok(service.submissions(id, page)).build();
+    public PageResponse<GatewaySubmissionResponse> submissions(
+            @PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return service.submissions(id, page);
     }
 
     @POST

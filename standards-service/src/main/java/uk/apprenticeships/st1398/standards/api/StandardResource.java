@@ -54,7 +54,7 @@ public class StandardResource {
             summary = "List and search standards",
             description = "Open to any caller. Filters combine with AND; results are ordered by reference.")
     @APIResponse(responseCode = "200", description = "A page of standards")
-    public Response list(
+    public PageResponse<StandardSummary> list(
             @QueryParam("q")
                     @Size(min = 2, max = 100, message = "must be 2 to 100 characters")
                     @Parameter(description = "Keyword matched against title and overview, case-insensitive")
@@ -77,10 +77,9 @@ public class StandardResource {
                     String larsCode,
             @Valid @BeanParam PageRequest page,
             @Context UriInfo uri) {
-        PageResponse<StandardSummary> result = service.search(
+        return service.search(
                 new StandardRepository.Filter(keyword, route, level, status, QueryParameters.larsCode(larsCode, uri)),
                 page);
-        return Response.ok(result).build();
     }
 
     @GET
