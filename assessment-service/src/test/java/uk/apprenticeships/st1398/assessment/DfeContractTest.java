@@ -348,8 +348,9 @@ class DfeContractTest {
                 .body("epaDetails.epaReference", equalTo(reference))
                 .body("epaDetails.latestEpaOutcome", equalTo("Pass"))
                 .body("epaDetails.epas[0].epaDate", equalTo("2025-06-30T00:00:00"))
-                // Models/Response/Epa/EpaRecord.cs: each EPA carries its standard version.
-                .body("epaDetails.epas[0].version", equalTo("1.0"));
+                // Models/Response/Epa/EpaRecord.cs Version is the EPA's own version as its client gave it
+                // (EpaRecordProfile.cs); apiclient-update-epa.json gives none, so it is left out.
+                .body("epaDetails.epas[0]", not(hasKey("version")));
         // url-requests.json apiclient-delete-epa: a 10-digit reference is no EPA of this learner.
         String refused = dfe().delete(BASE + "/epa/1234567890/Blogs/1/1234567890")
                 .then()
@@ -358,6 +359,51 @@ class DfeContractTest {
                 .asString();
         assertEquals(json("{\"statusCode\":403,\"message\":\"EPA not found\"}"), json(refused));
         dfe().delete(BASE + "/epa/1234567890/Blogs/ST0127/" + reference).then().statusCode(204);
+    }
+
+    @Test
+    void eachEpasOwnVersionIsKeptAndAnsweredAsGiven() {
+        // Models/Request/Epa/EpaRecord.cs has a Version per EPA; EpaRecordProfile.cs maps it into the stored EPA
+        // and back out (Models/Response/Epa/EpaRecord.cs) as given, and no validator reads it
+        // (Validators/ExternalApi/Epas/BatchEpaRequestValidator.cs checks only learningDetails.version), so an EPA's
+        // version is stored as the client sent it, answered back in the learner's epaDetails, and absent when not
+        // sent. apiclient-create-epa.json, with a version on its EPA and a resit after it.
+        blogsOnSt0127();
+        String twoEpas = text("apiclient-create-epa.json")
+                .replace(
+                        "\"epaOutcome\": \"Fail\"\n        }",
+                        "\"epaOutcome\": \"Fail\",\n          \"version\": \"1.0\"\n        },\n"
+                                + "        {\"epaDate\": \"2025-07-01\", \"epaOutcome\": \"Pass\", \"resit\": true,"
+                                + " \"version\": \"1.1\"}");
+        String reference = dfe().body(twoEpas)
+                .post(BASE + "/epa")
+                .then()
+                .statusCode(200)
+                .body("[0].validationErrors", hasSize(0))
+                .extract()
+                .path("[0].epaReference");
+        dfe().get(BASE + "/learner/1234567890/Blogs/1")
+                .then()
+                .statusCode(200)
+                .body("epaDetails.epas.version", contains("1.0", "1.1"))
+                .body("epaDetails.latestEpaOutcome", equalTo("Pass"));
+        // An update replaces the EPAs with their versions: none on the first, "1.0" on the second.
+        String update = twoEpas.replace(",\n          \"version\": \"1.0\"", "")
+                .replace("\"1.1\"", "\"1.0\"")
+                .replace("\"standard\": {", "\"epaReference\": \"" + reference + "\",\n    \"standard\": {");
+        dfe().body(update).put(BASE + "/epa").then().statusCode(200).body("[0].validationErrors", hasSize(0));
+        dfe().get(BASE + "/learner/1234567890/Blogs/1")
+                .then()
+                .statusCode(200)
+                .body("epaDetails.epas[0]", not(hasKey("version")))
+                .body("epaDetails.epas[1].version", equalTo("1.0"));
+        // This platform's own EPA API has no per-EPA version and shows none.
+        given().auth()
+                .oauth2(Tokens.assessor(epaoId))
+                .get("/api/v1/learner/1234567890/blogs/ST0127")
+                .then()
+                .statusCode(200)
+                .body("epaDetails.epas[1]", not(hasKey("version")));
     }
 
     @Test
@@ -377,9 +423,10 @@ class DfeContractTest {
                 .body("[0].certificate.certificateData.standard.standardName", equalTo("Example Standard"))
                 .body("[0].certificate.certificateData.learner.uln", equalTo(1234567890))
                 .body("[0].certificate.certificateData.learner.familyName", equalTo("Blogs"))
-                .body("[0].certificate.certificateData.learningDetails.overallGrade", equalTo("Pass"))
-                .body("[0].certificate.certificateData.learningDetails.achievementDate", equalTo("2025-06-30T00:00:00"))
-                .body("[0].certificate.certificateData.learningDetails.providerUkPrn", equalTo(Integer.parseInt(ukprn)))
+                // CertificateProfile.cs CollapseNullsAction: a learningDetails whose learningStartDate is
+                // DateTime.MinValue is left out whole. Blogs has no linked apprentice, so no start date: no
+                // learningDetails (grade, date and provider are read back through this platform's API below).
+                .body("[0].certificate.certificateData", not(hasKey("learningDetails")))
                 .body("[0].certificate.certificateData.postalContact.postCode", equalTo("ZY9 9ZY"))
                 .body("[0].certificate.status.currentStatus", equalTo("Ready"))
                 .body("[0].certificate", not(hasKey("submitted")))
@@ -393,6 +440,8 @@ class DfeContractTest {
                 .statusCode(200)
                 .body("status", equalTo("Draft"))
                 .body("learner.uln", equalTo("1234567890"))
+                .body("learningDetails.overallGrade", equalTo("Pass"))
+                .body("learningDetails.achievementDate", equalTo("2025-06-30"))
                 .body("learningDetails.providerUkprn", equalTo(ukprn));
         // The same POST again: DfE's "already exists".
         dfe().body(example("apiclient-create-certificate.json"))
@@ -414,7 +463,7 @@ class DfeContractTest {
                 .then()
                 .statusCode(200)
                 .body("[0].validationErrors", hasSize(0))
-                .body("[0].certificate.certificateData.learningDetails.overallGrade", equalTo("Merit"))
+                .body("[0].certificate.certificateData", not(hasKey("learningDetails")))
                 .body("[0].certificate.certificateData.postalContact.postCode", equalTo("ZY99ZZ"));
         // apiclient-submit-certificate.json: 00012001 is not the certificate; with its reference it is submitted.
         dfe().body(example("apiclient-submit-certificate.json"))
@@ -469,7 +518,8 @@ class DfeContractTest {
                 .statusCode(200)
                 .body("certificateData.certificateReference", equalTo(ours))
                 .body("certificateData.standard.standardReference", equalTo("ST1398"))
-                .body("certificateData.learningDetails.overallGrade", equalTo("Merit"))
+                // No linked apprentice, so no learning start date: CertificateProfile.cs leaves learningDetails out.
+                .body("certificateData", not(hasKey("learningDetails")))
                 .body("status.currentStatus", equalTo("Draft"));
         // Made without the postal organisation DfE requires, it is a Draft, not Ready, and cannot be submitted
         // through DfE's API (SubmitBatchCertificateRequestValidator).
@@ -740,13 +790,23 @@ class DfeContractTest {
                 .body("[0].status", equalTo(400))
                 .body("[0].validationErrors[0].field", equalTo("learningDetails.courseOption"));
         // One of them, in any case, is accepted; the version comes from the registration when left out.
-        dfe().body(french.replace("French", "substation fitting").replace(",\"version\":\"1.0\"", ""))
+        String made = dfe().body(french.replace("French", "substation fitting").replace(",\"version\":\"1.0\"", ""))
                 .post(BASE + "/certificate")
                 .then()
                 .statusCode(200)
                 .body("[0].validationErrors", hasSize(0))
                 .body("[0].certificate.certificateData.standard.version", equalTo("1.0"))
-                .body("[0].certificate.certificateData.learningDetails.courseOption", equalTo("substation fitting"));
+                // No learning start date (no linked apprentice): CertificateProfile.cs leaves learningDetails out.
+                .body("[0].certificate.certificateData", not(hasKey("learningDetails")))
+                .extract()
+                .path("[0].certificate.certificateData.certificateReference");
+        given().auth()
+                .oauth2(Tokens.assessor(epaoId))
+                .get("/api/v1/certificates/" + made)
+                .then()
+                .statusCode(200)
+                // Stored in the version's own spelling (CertificateHelpers.cs NormalizeCourseOption).
+                .body("learningDetails.courseOption", equalTo("Substation fitting"));
     }
 
     // ------------------------------------------------------------------------------------------ EPA outcome rule
@@ -908,9 +968,12 @@ class DfeContractTest {
     }
 
     @Test
-    void aFailingEvidenceServiceIs503InDfesForm() {
-        // evidence-service answers 500: the lookup of a linked learner is 503, answered in DfE's {statusCode, message}
-        // form like every error on the DfE paths (DfE's ErrorHandlingMiddleware writes its ApiResponse).
+    void aFailingEvidenceServiceIsDfes500() {
+        // evidence-service answers 500: the lookup of a linked learner cannot be answered. This platform's own API
+        // says 503; DfE's External API answers a failure behind it with 500 (das-assessor-service
+        // Api.External/Startup.cs: no exception middleware outside development; Infrastructure/ApiClient.cs calls
+        // the internal API with HttpClient; Middleware/ErrorHandlingMiddleware.cs wrote that 500 as ApiResponse), so
+        // the DfE path answers 500 in DfE's {statusCode, message} (platform-common DfeErrorForm).
         String id = apprenticeId();
         evidence()
                 .register(get(urlEqualTo("/api/v1/apprentices/" + id))
@@ -918,9 +981,9 @@ class DfeContractTest {
         AssessmentApi.approve(epaoId, "ST0127_1.0");
         dfe().get(linkedLearner(TestIds.uln(), id))
                 .then()
-                .statusCode(503)
+                .statusCode(500)
                 .contentType("application/json")
-                .body("statusCode", equalTo(503))
+                .body("statusCode", equalTo(500))
                 .body("message", matchesPattern(".+"))
                 .body("size()", equalTo(2));
     }

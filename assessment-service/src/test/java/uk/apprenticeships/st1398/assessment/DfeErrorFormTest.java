@@ -46,18 +46,45 @@ class DfeErrorFormTest {
     }
 
     @Test
-    void aRoleWithoutTheApiIs403() {
-        String body = given().auth()
-                .oauth2(Tokens.tutor(TestIds.ukprn()))
-                .get(LEARNER)
-                .then()
-                .statusCode(403)
-                .contentType("application/json")
-                .extract()
-                .asString();
-        assertEquals(
-                DfeContractTest.json(dfeBody(403, "Your token is valid but its roles do not allow this operation.")),
-                DfeContractTest.json(body));
+    void aRoleWithoutTheApiIs403InDfesWordsAboutTheAccount() {
+        // DfE has no roles (one API Management subscription per organisation), so it never refuses a role; here a
+        // valid token of a kind of caller that may not use the API is 403 in DfE's form, worded like DfE's own
+        // account refusal ("Your account is not linked to a valid UKPRN", das-assessor-service
+        // Api.External/Middleware/GetHeadersMiddleware.cs). Every operation, every such role, nothing changed.
+        // (Grades and options are reference data every signed-in caller may read, as any DfE subscriber may.)
+        String uln = TestIds.uln();
+        for (String token : new String[] {
+            Tokens.tutor(TestIds.ukprn()),
+            Tokens.employer(TestIds.employerId()),
+            Tokens.apprentice(uln, TestIds.ukprn(), TestIds.employerId())
+        }) {
+            for (String[] call : new String[][] {
+                {"GET", LEARNER},
+                {"GET", DfeContractTest.BASE + "/certificate/" + uln + "/Blogs/1"},
+                {"POST", DfeContractTest.BASE + "/epa"},
+                {"PUT", DfeContractTest.BASE + "/certificate"},
+                {"POST", DfeContractTest.BASE + "/certificate/submit"},
+                {"DELETE", DfeContractTest.BASE + "/certificate/" + uln + "/Blogs/1/00000001"}
+            }) {
+                var request = given().auth().oauth2(token);
+                if (call[0].equals("POST") || call[0].equals("PUT")) {
+                    request = request.contentType("application/json").body("[]");
+                }
+                String body = request.request(call[0], call[1])
+                        .then()
+                        .statusCode(403)
+                        .contentType("application/json")
+                        .extract()
+                        .asString();
+                assertEquals(
+                        DfeContractTest.json(dfeBody(
+                                403,
+                                "Your account is not linked to an end-point assessment organisation, so it cannot use"
+                                        + " this API")),
+                        DfeContractTest.json(body),
+                        call[0] + " " + call[1]);
+            }
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -258,8 +259,11 @@ class DfeLearnerDetailsTest {
     @Test
     void certificatesCarryTheStartDateAndProviderNameAndReportPrintingAsDfeDoes() {
         // CertificateDataProfile.cs: LearningDetails.LearningStartDate and ProviderName from the certificate data
-        // (DfE fills them from the ILR and its provider list); CertificateStatusProfile.cs: Printed {PrintedAt,
-        // PrintedBatch}; GetBatchCertificateHandler.cs serves Draft, Submitted, Printed and Reprint.
+        // (DfE fills them from the ILR and its provider list). CertificateStatusProfile.cs: currentStatus is the
+        // stored status as it is (Domain/Consts/CertificateStatus.cs: Submitted, Approved, Printed, Delivered...),
+        // Submitted {SubmittedAt, SubmittedBy} from the submission, Printed {PrintedAt, PrintedBatch};
+        // CertificateProfile.cs: Delivered {Status, DeliveryDate} from the latest Delivered log entry
+        // (Models/Response/Certificates/Delivered.cs). This platform assigns no print batch: printedBatch is absent.
         providerInRegister("Example Training Ltd");
         String uln = TestIds.uln();
         String id = apprenticeId();
@@ -274,6 +278,7 @@ class DfeLearnerDetailsTest {
                         "[0].certificate.certificateData.learningDetails.learningStartDate",
                         equalTo("2024-09-02T00:00:00"))
                 .body("[0].certificate.certificateData.learningDetails.providerName", equalTo("Example Training Ltd"))
+                .body("[0].certificate.certificateData.learningDetails.overallGrade", equalTo("Pass"))
                 .extract()
                 .path("[0].certificate.certificateData.certificateReference");
         dfe().body("[{\"uln\":" + uln + ",\"standardCode\":1,\"familyName\":\"Blogs\",\"certificateReference\":\""
@@ -282,32 +287,127 @@ class DfeLearnerDetailsTest {
                 .then()
                 .statusCode(200)
                 .body("[0].certificate.status.currentStatus", equalTo("Submitted"))
-                .body("[0].certificate", not(hasKey("printed")));
+                .body("[0].certificate", not(hasKey("printed")))
+                .body("[0].certificate", not(hasKey("delivered")));
+        String dateTime = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d";
         for (String status : new String[] {"Approved", "Printed", "Delivered"}) {
             AssessmentApi.as(Tokens.admin())
                     .body(Map.of("status", status))
                     .post("/api/v1/certificates/" + reference + "/status")
                     .then()
                     .statusCode(200);
-            dfe().get(BASE + "/certificate/" + uln + "/Blogs/1")
+            var answer = dfe().get(BASE + "/certificate/" + uln + "/Blogs/1")
                     .then()
                     .statusCode(200)
-                    .body("status.currentStatus", equalTo(status.equals("Approved") ? "Submitted" : "Printed"))
-                    .body("submitted.submittedAt", org.hamcrest.Matchers.notNullValue())
-                    .body(
-                            "printed.printedAt",
-                            status.equals("Approved")
-                                    ? org.hamcrest.Matchers.nullValue()
-                                    : org.hamcrest.Matchers.matchesPattern(
-                                            "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*"))
-                    .body("$", not(hasKey(status.equals("Approved") ? "printed" : "nothing")));
+                    .body("status.currentStatus", equalTo(status))
+                    .body("submitted.submittedAt", matchesPattern(dateTime))
+                    .body("$", not(hasKey("coronationEmblem")));
+            if (status.equals("Approved")) {
+                answer.body("$", not(hasKey("printed"))).body("$", not(hasKey("delivered")));
+            } else {
+                answer.body("printed.printedAt", matchesPattern(dateTime)).body("printed", not(hasKey("printedBatch")));
+            }
+            if (status.equals("Delivered")) {
+                answer.body("delivered.status", equalTo("Delivered"))
+                        .body("delivered.deliveryDate", matchesPattern(dateTime))
+                        .body("delivered.size()", equalTo(2));
+            } else {
+                answer.body("$", not(hasKey("delivered")));
+            }
         }
-        // The learner answer: a printed certificate is a completed learner only without ILR data; here the linked
-        // apprentice says continuing.
+        // The learner answer: the linked apprentice (the ILR) says continuing, whatever the certificate says.
         dfe().get(BASE + "/learner/" + uln + "/Blogs/1")
                 .then()
                 .statusCode(200)
-                .body("certificate.status.currentStatus", equalTo("Printed"))
+                .body("certificate.status.currentStatus", equalTo("Delivered"))
+                .body("certificate.delivered.status", equalTo("Delivered"))
                 .body("status.completionStatus", equalTo(1));
+    }
+
+    @Test
+    void theCertificatesNamesAreTheLearnerRecordsNotTheRequests() {
+        // CreateBatchCertificateHandler.cs CombineCertificateData: LearnerGivenNames = ilr.GivenNames and
+        // LearnerFamilyName = ilr.FamilyName, whatever the request says (it matches the family name
+        // case-insensitively); UpdateBatchCertificateHandler.cs keeps the certificate's names. Here the learner
+        // record is the registration (family name "Blogs") and its linked apprentice (given name "Fred").
+        String uln = TestIds.uln();
+        String id = apprenticeId();
+        apprentice(id, uln, "active", "P1");
+        learner(uln, id);
+        String body = certificateFor(uln).replace("\"Fred\"", "\"Frederick\"").replace("\"Blogs\"", "\"BLOGS\"");
+        String reference = dfe().body(body)
+                .post(BASE + "/certificate")
+                .then()
+                .statusCode(200)
+                .body("[0].validationErrors", hasSize(0))
+                .body("[0].certificate.certificateData.learner.givenNames", equalTo("Fred"))
+                .body("[0].certificate.certificateData.learner.familyName", equalTo("Blogs"))
+                .extract()
+                .path("[0].certificate.certificateData.certificateReference");
+        String update = DfeContractTest.text("apiclient-update-certificate.json")
+                .replace("1234567890", uln)
+                .replace("00012001", reference)
+                .replace("\"Bloggs\"", "\"blogs\"")
+                .replace("\"Fred\"", "\"Alfred\"");
+        dfe().body(update)
+                .put(BASE + "/certificate")
+                .then()
+                .statusCode(200)
+                .body("[0].validationErrors", hasSize(0))
+                .body("[0].certificate.certificateData.learner.givenNames", equalTo("Fred"))
+                .body("[0].certificate.certificateData.learner.familyName", equalTo("Blogs"));
+    }
+
+    @Test
+    void withoutALinkTheCertificateHasNoLearningDetailsAndItsStatusGivesTheCompletionStatusAsDfesDoes() {
+        // A learner without a linked apprentice has no learning start date. CertificateProfile.cs
+        // CollapseNullsAction: a LearningDetails whose LearningStartDate is DateTime.MinValue is left out whole (the
+        // grade, achievement date, option and provider with it). GetBatchLearnerResponseProfile.cs MapStatusAction,
+        // without ILR data: Submitted, Printed and Reprint are completed (2), Deleted none, any other status
+        // (Approved, Delivered...) active (1).
+        providerInRegister("Example Training Ltd");
+        String uln = TestIds.uln();
+        String learnerPath = learner(uln, null);
+        String reference = dfe().body(certificateFor(uln))
+                .post(BASE + "/certificate")
+                .then()
+                .statusCode(200)
+                .body("[0].validationErrors", hasSize(0))
+                .body("[0].certificate.certificateData", not(hasKey("learningDetails")))
+                .body("[0].certificate.certificateData.learner.familyName", equalTo("Blogs"))
+                .extract()
+                .path("[0].certificate.certificateData.certificateReference");
+        dfe().get(BASE + "/certificate/" + uln + "/Blogs/1")
+                .then()
+                .statusCode(200)
+                .body("certificateData", not(hasKey("learningDetails")));
+        dfe().get(learnerPath)
+                .then()
+                .statusCode(200)
+                .body("certificate.certificateData", not(hasKey("learningDetails")))
+                .body("status.completionStatus", equalTo(1));
+        dfe().body("[{\"uln\":" + uln + ",\"standardCode\":1,\"familyName\":\"Blogs\",\"certificateReference\":\""
+                        + reference + "\"}]")
+                .post(BASE + "/certificate/submit")
+                .then()
+                .statusCode(200)
+                .body("[0].validationErrors", hasSize(0));
+        dfe().get(learnerPath)
+                .then()
+                .body("certificate.status.currentStatus", equalTo("Submitted"))
+                .body("status.completionStatus", equalTo(2));
+        for (String[] step : new String[][] {{"Approved", "1"}, {"Printed", "2"}, {"Delivered", "1"}}) {
+            AssessmentApi.as(Tokens.admin())
+                    .body(Map.of("status", step[0]))
+                    .post("/api/v1/certificates/" + reference + "/status")
+                    .then()
+                    .statusCode(200);
+            dfe().get(learnerPath)
+                    .then()
+                    .statusCode(200)
+                    .body("certificate.status.currentStatus", equalTo(step[0]))
+                    .body("certificate.certificateData", not(hasKey("learningDetails")))
+                    .body("status.completionStatus", equalTo(Integer.parseInt(step[1])));
+        }
     }
 }

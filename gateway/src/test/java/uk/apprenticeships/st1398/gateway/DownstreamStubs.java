@@ -60,6 +60,11 @@ public class DownstreamStubs implements QuarkusTestResourceLifecycleManager {
                 .willReturn(aResponse().withStatus(200).withFixedDelay(4000).withBody("{}")));
         server.stubFor(get(urlPathEqualTo("/api/v1/assessments/broken"))
                 .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE)));
+        // DfE paths whose service is too slow or answers improperly (GatewayProxyTest: DfE's 500).
+        server.stubFor(get(urlPathEqualTo("/assessor-service/api/v1/learner/1234567890/Slow/1"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(4000).withBody("{}")));
+        server.stubFor(get(urlPathEqualTo("/assessor-service/api/v1/learner/1234567890/Broken/1"))
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE)));
         server.stubFor(get(urlPathEqualTo("/q/health/ready"))
                 .willReturn(aResponse().withStatus(200).withBody("{\"status\":\"UP\"}")));
         server.stubFor(get(urlPathEqualTo("/q/openapi"))

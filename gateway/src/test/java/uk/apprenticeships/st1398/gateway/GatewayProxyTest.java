@@ -311,6 +311,35 @@ class GatewayProxyTest {
     }
 
     @Test
+    void aDfePathWhoseServiceFailsIsDfes500InDfesForm() {
+        // DfE's External API answers a failed call to its internal API with 500 (das-assessor-service
+        // Api.External/Startup.cs has no exception middleware outside development; Infrastructure/ApiClient.cs
+        // calls the internal API with HttpClient): on the DfE paths a timeout (504 elsewhere) and an improper answer
+        // (502 elsewhere) are 500 in DfE's {statusCode, message} (platform-common DfeErrorForm); Retry-After stays.
+        given().auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .get("/assessor-service/api/v1/learner/1234567890/Slow/1")
+                .then()
+                .time(lessThan(3500L), TimeUnit.MILLISECONDS)
+                .statusCode(500)
+                .contentType("application/json")
+                .header("Retry-After", "5")
+                .body("statusCode", Matchers.equalTo(500))
+                .body("message", Matchers.equalTo("The assessment service did not answer in time; retry later."))
+                .body("$", Matchers.not(Matchers.hasKey("type")));
+        given().auth()
+                .oauth2(Tokens.admin())
+                .when()
+                .get("/assessor-service/api/v1/learner/1234567890/Broken/1")
+                .then()
+                .statusCode(500)
+                .contentType("application/json")
+                .body("statusCode", Matchers.equalTo(500))
+                .body("message", Matchers.equalTo("The assessment service failed to answer properly; retry later."));
+    }
+
+    @Test
     void unknownRouteIsAProblem() {
         given().auth()
                 .oauth2(Tokens.admin())

@@ -23,6 +23,13 @@ public class EpaEntry {
     @Column(nullable = false)
     public boolean retake;
 
+    /**
+     * The standard version a DfE client gave for this EPA, as given (DfE stores it unchecked and answers it back);
+     * null when none was given, always for EPAs recorded through this platform's own API.
+     */
+    @Column(name = "version")
+    public String version;
+
     public EpaEntry() {}
 
     public EpaEntry(LocalDate date, EpaOutcome outcome, boolean resit, boolean retake) {

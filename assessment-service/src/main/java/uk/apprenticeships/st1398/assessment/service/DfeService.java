@@ -193,7 +193,7 @@ public class DfeService {
                 apprentice.map(p -> date(p.startDate())).orElse(null),
                 UNKNOWN_PROVIDER.equals(providerName) ? null : providerName);
         Optional<DfeModels.Certificate> shown = certificate.map(c -> view(c, s, facts));
-        Optional<DfeModels.EpaDetailsOut> epa = live.map(r -> epaDetails(r, version))
+        Optional<DfeModels.EpaDetailsOut> epa = live.map(DfeService::epaDetails)
                 // CollapseNullsAction: EPA details without a latest outcome are left out.
                 .filter(d -> !blank(d.latestEpaOutcome()));
         return new DfeModels.LearnerResponse(
@@ -418,8 +418,10 @@ public class DfeService {
                     String.valueOf(learner.uln()),
                     learner.familyName(),
                     new EpaRequest.EpaDetails(create ? null : reference, requests(epas)));
+            List<String> versions = epas.stream().map(e -> e.version).toList();
             String epaReference = QuarkusTransaction.requiringNew()
-                    .call(() -> (create ? epaService.createOne(ours) : epaService.updateOne(ours)).epaReference());
+                    .call(() -> (create ? epaService.createOne(ours, versions) : epaService.updateOne(ours, versions))
+                            .epaReference());
             return new DfeModels.EpaResponse(item.requestId(), epaReference, List.of());
         } catch (ItemRefused e) {
             return new DfeModels.EpaResponse(item.requestId(), null, e.messages);
@@ -458,8 +460,11 @@ public class DfeService {
             if (outcome.isEmpty()) {
                 errors.add("Invalid outcome: must be Pass, Fail or Withdrawn");
             } else {
-                entries.add(new EpaEntry(
-                        date, outcome.get(), Boolean.TRUE.equals(epa.resit()), Boolean.TRUE.equals(epa.retake())));
+                EpaEntry entry = new EpaEntry(
+                        date, outcome.get(), Boolean.TRUE.equals(epa.resit()), Boolean.TRUE.equals(epa.retake()));
+                // EpaRecordProfile maps each EPA's Version as given; no validator of DfE's reads it.
+                entry.version = epa.version();
+                entries.add(entry);
             }
         }
         return entries;
@@ -579,15 +584,36 @@ public class DfeService {
             if (!errors.isEmpty()) {
                 throw new ItemRefused(errors);
             }
+            // The learner's names are the ILR's, never the request's: CreateBatchCertificateHandler's
+            // CombineCertificateData takes LearnerGivenNames and LearnerFamilyName from the ILR record, and
+            // UpdateBatchCertificateHandler keeps the certificate's. Here the ILR record is the registration (family
+            // name) and its linked apprentice (given name); without a visible link the request's given names are
+            // kept, as this platform has no other record of them.
+            String familyName;
+            String givenNames;
+            if (create) {
+                familyName = subject.registration.familyName;
+                givenNames = linkedApprentice(subject.registration)
+                        .map(EvidenceClient.Apprentice::givenName)
+                        .filter(n -> !blank(n))
+                        .orElse(emptyToNull(learner.givenNames()));
+            } else {
+                familyName = own.get().familyName;
+                givenNames = own.get().givenNames;
+            }
             CertificateRequest ours = new CertificateRequest(
                     item.requestId(),
                     create ? null : reference.strip(),
                     null,
                     new CertificateRequest.Standard(subject.standard.larsCode(), subject.standard.reference()),
-                    new CertificateRequest.Learner(
-                            String.valueOf(learner.uln()), learner.familyName(), learner.givenNames()),
+                    new CertificateRequest.Learner(String.valueOf(learner.uln()), familyName, givenNames),
                     new CertificateRequest.LearningDetails(
-                            subject.version, emptyToNull(details.courseOption()), grade, achieved, null, null),
+                            subject.version,
+                            canonicalOption(subject, emptyToNull(details.courseOption())),
+                            grade,
+                            achieved,
+                            null,
+                            null),
                     new CertificateRequest.PostalContact(
                             contact.contactName(),
                             emptyToNull(contact.department()),
@@ -941,6 +967,21 @@ public class DfeService {
         }
     }
 
+    /**
+     * The version's own spelling of an option matched case-insensitively (CertificateHelpers.NormalizeCourseOption,
+     * UpdateBatchCertificateHandler.NormalizeCourseOption: "substation fitting" is stored "Substation fitting").
+     */
+    private static String canonicalOption(Subject s, String option) {
+        List<String> options = versionOptions(s);
+        if (option == null || options == null) {
+            return option;
+        }
+        return options.stream()
+                .filter(o -> o.equalsIgnoreCase(option))
+                .findFirst()
+                .orElse(option);
+    }
+
     /** BatchEpaRequestValidator: an option, when given, must be (part of) one of the version's. */
     private void courseOptionForEpa(List<String> errors, Subject s, String option) {
         if (blank(option)) {
@@ -1072,29 +1113,36 @@ public class DfeService {
     /** A certificate as DfE shows it (statuses as the External API reports them). */
     DfeModels.Certificate view(Certificate c, KnownStandard standard, LearnerFacts facts) {
         List<CertificateHistory> changes = c.id == null ? List.of() : history.forCertificate(c.id);
-        // CertificateStatusProfile: Printed {printedAt, printedBatch}; this platform has no print batches.
-        DfeModels.Printed printed = changes.stream()
-                .filter(h -> h.status == CertificateStatus.Printed)
-                .reduce((first, second) -> second)
+        // CertificateStatusProfile: Printed {printedAt, printedBatch}; this platform records printing as a status
+        // change and assigns no print batch number, so printedBatch is never written.
+        DfeModels.Printed printed = latest(changes, CertificateStatus.Printed)
                 .map(h -> new DfeModels.Printed(dateTime(h.changed.at), null))
                 .orElse(null);
-        DfeModels.Submitted submitted = changes.stream()
-                .filter(h -> h.status == CertificateStatus.Submitted)
-                .reduce((first, second) -> second)
+        DfeModels.Submitted submitted = latest(changes, CertificateStatus.Submitted)
                 .map(h -> new DfeModels.Submitted(dateTime(h.changed.at), by(h.changed.displayName, h.changed.subject)))
                 .orElse(null);
+        // CertificateProfile: Delivered {status, deliveryDate} from the latest Delivered (or NotDelivered, which this
+        // platform does not record) log entry, its time without milliseconds.
+        DfeModels.Delivered delivered = latest(changes, CertificateStatus.Delivered)
+                .map(h -> new DfeModels.Delivered("Delivered", dateTime(h.changed.at)))
+                .orElse(null);
+        // CertificateProfile's CollapseNullsAction drops the whole learningDetails when its learningStartDate is
+        // DateTime.MinValue, i.e. when there is no start date: here, a learner without a linked apprentice.
+        DfeModels.CertificateLearningDetailsOut learningDetails = facts.learningStartDate() == null
+                ? null
+                : new DfeModels.CertificateLearningDetailsOut(
+                        c.courseOption,
+                        c.overallGrade,
+                        date(c.achievementDate),
+                        facts.learningStartDate(),
+                        facts.providerName(),
+                        ukprn(c.providerUkprn));
         return new DfeModels.Certificate(
                 new DfeModels.CertificateData(
                         c.reference,
                         standardOut(standard, c.version),
                         new DfeModels.LearnerOut(Long.parseLong(c.uln), c.givenNames, c.familyName),
-                        new DfeModels.CertificateLearningDetailsOut(
-                                c.courseOption,
-                                c.overallGrade,
-                                date(c.achievementDate),
-                                facts.learningStartDate(),
-                                facts.providerName(),
-                                ukprn(c.providerUkprn)),
+                        learningDetails,
                         new DfeModels.PostalContact(
                                 c.contactName,
                                 c.department,
@@ -1107,33 +1155,44 @@ public class DfeService {
                 new DfeModels.Status(dfeStatus(c)),
                 new DfeModels.Created(dateTime(c.created.at), by(c.created.displayName, c.created.subject)),
                 c.status == CertificateStatus.Draft || c.status == CertificateStatus.Ready ? null : submitted,
-                printed);
+                printed,
+                delivered);
+    }
+
+    private static Optional<CertificateHistory> latest(List<CertificateHistory> changes, CertificateStatus status) {
+        return changes.stream().filter(h -> h.status == status).reduce((first, second) -> second);
     }
 
     /**
-     * DfE's statuses (CertificateStatusProfile: the stored status as it is): a Draft with every mandatory field is
-     * reported Ready; Approved (a step DfE does not have) is still Submitted; Printed and Delivered are Printed
-     * (DfE's GetBatchCertificateHandler serves Draft, Submitted, Printed and Reprint).
+     * DfE's statuses (CertificateStatusProfile: {@code currentStatus} is the stored status as it is; Domain/Consts/
+     * CertificateStatus.cs names Draft, Ready, Submitted, Approved, Printed, Delivered, Cancelled, Deleted...): a
+     * Draft with every mandatory field is reported Ready (DfE stores Ready then); every other status has DfE's name.
      */
     static String dfeStatus(Certificate c) {
         return switch (c.status) {
             case Draft -> blank(c.contactOrganisation) ? "Draft" : "Ready";
             case Ready -> "Ready";
-            case Submitted, Approved -> "Submitted";
-            case Printed, Delivered -> "Printed";
-            case Cancelled, Deleted -> "Deleted";
+            case Submitted -> "Submitted";
+            case Approved -> "Approved";
+            case Printed -> "Printed";
+            case Delivered -> "Delivered";
+            case Cancelled -> "Cancelled";
+            case Deleted -> "Deleted";
         };
     }
 
-    /** EpaDetails (EpaRecordProfile): every EPA with its standard version, here the registration's. */
-    private static DfeModels.EpaDetailsOut epaDetails(EpaRecord r, String version) {
+    /**
+     * EpaDetails (EpaRecordProfile): every EPA with the standard version its client gave, as given (absent when none
+     * was given, as DfE's serializer leaves a null out).
+     */
+    private static DfeModels.EpaDetailsOut epaDetails(EpaRecord r) {
         EpaEntry last = r.epas.isEmpty() ? null : r.epas.get(r.epas.size() - 1);
         return new DfeModels.EpaDetailsOut(
                 r.epaReference,
                 last == null ? null : date(last.date),
                 last == null ? null : last.outcome.name(),
                 r.epas.stream()
-                        .map(e -> new DfeModels.EpaOut(date(e.date), e.outcome.name(), e.resit, e.retake, version))
+                        .map(e -> new DfeModels.EpaOut(date(e.date), e.outcome.name(), e.resit, e.retake, e.version))
                         .toList());
     }
 

@@ -127,7 +127,15 @@ public class EpaService {
 
     /** One item of a create batch (the caller runs it in its own transaction). */
     public EpaDetailsResponse createOne(EpaRequest request) {
-        List<EpaEntry> epas = validate(request);
+        return createOne(request, List.of());
+    }
+
+    /**
+     * One item of a create batch whose EPAs carry the standard versions a DfE client gave (by position, null where
+     * none), stored as given (the DfE adapter; DfE does not check them).
+     */
+    public EpaDetailsResponse createOne(EpaRequest request, List<String> epaVersions) {
+        List<EpaEntry> epas = withVersions(validate(request), epaVersions);
         if (request.epaDetails().epaReference() != null) {
             throw ApiException.invalid("epaDetails.epaReference", "is assigned by the server; update with PUT");
         }
@@ -147,7 +155,12 @@ public class EpaService {
 
     /** One item of an update batch (the caller runs it in its own transaction). */
     public EpaDetailsResponse updateOne(EpaRequest request) {
-        List<EpaEntry> epas = validate(request);
+        return updateOne(request, List.of());
+    }
+
+    /** One item of an update batch with DfE's per-EPA versions, as {@link #createOne(EpaRequest, List)}. */
+    public EpaDetailsResponse updateOne(EpaRequest request, List<String> epaVersions) {
+        List<EpaEntry> epas = withVersions(validate(request), epaVersions);
         String reference = request.epaDetails().epaReference();
         if (reference == null) {
             throw ApiException.invalid("epaDetails.epaReference", "is required to update an EPA record");
@@ -159,6 +172,13 @@ public class EpaService {
         persistGuarded(record);
         Log.infof("EPA record %s of assessment %s updated by %s", reference, a.id, record.id);
         return EpaMapper.toResponse(record);
+    }
+
+    private static List<EpaEntry> withVersions(List<EpaEntry> epas, List<String> versions) {
+        for (int i = 0; i < epas.size() && i < versions.size(); i++) {
+            epas.get(i).version = versions.get(i);
+        }
+        return epas;
     }
 
     /** Records the deletion of the standing EPA record as a new record; nothing is physically deleted. */

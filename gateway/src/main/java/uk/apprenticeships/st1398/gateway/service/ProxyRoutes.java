@@ -236,7 +236,6 @@ public class ProxyRoutes {
                     code = PlatformError.DOWNSTREAM_REJECTED;
                     detail = "The " + service + " service failed to answer properly; retry later.";
                 }
-                int status = code.status();
                 String requestId = context.request().headers().get(RequestIds.HEADER);
                 Log.warnf("Downstream %s failed for request %s: %s", service, requestId, failure.toString());
                 Problem problem = new Problem(
@@ -248,7 +247,8 @@ public class ProxyRoutes {
                         Map.of("downstream", service));
                 ProxyResponse response = context.request().response();
                 response.headers().clear();
-                response.setStatusCode(status)
+                // DfE's paths answer a neighbour's failure as DfE's API does (500, DfeErrorForm); Retry-After stays.
+                response.setStatusCode(HttpProblems.status(problem))
                         .putHeader("Content-Type", HttpProblems.mediaType(problem))
                         .putHeader("Retry-After", "5")
                         .setBody(Body.body(Buffer.buffer(HttpProblems.json(problem))));

@@ -57,6 +57,11 @@ public final class HttpProblems {
         return DfeErrorForm.applies(problem) ? DfeErrorForm.MEDIA_TYPE : Problem.MEDIA_TYPE;
     }
 
+    /** The status the problem is answered with: its own, or DfE's on the DfE API's paths ({@link DfeErrorForm}). */
+    public static int status(Problem problem) {
+        return DfeErrorForm.status(problem);
+    }
+
     /** Writes the problem unless a response has already started. */
     public static void write(RoutingContext ctx, Problem problem) {
         if (ctx.response().headWritten()
@@ -69,7 +74,7 @@ public final class HttpProblems {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
         }
         ctx.response()
-                .setStatusCode(problem.getStatus())
+                .setStatusCode(status(problem))
                 .putHeader(HttpHeaders.CONTENT_TYPE, mediaType(problem))
                 .end(io.vertx.core.buffer.Buffer.buffer(body));
     }

@@ -305,7 +305,9 @@ public class ProblemMapper {
     /** The problem as the body: RFC 9457, or DfE's form on the DfE API's paths ({@link DfeErrorForm}). */
     static Response.ResponseBuilder entity(Response.ResponseBuilder builder, Problem problem) {
         return DfeErrorForm.applies(problem)
-                ? builder.type(DfeErrorForm.MEDIA_TYPE).entity(DfeErrorForm.body(problem))
+                ? builder.status(DfeErrorForm.status(problem))
+                        .type(DfeErrorForm.MEDIA_TYPE)
+                        .entity(DfeErrorForm.body(problem))
                 : builder.type(Problem.MEDIA_TYPE).entity(problem);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,16 +29,53 @@ class DfeErrorFormTest {
     }
 
     @Test
-    void aServiceThatIsDownKeepsItsStatusAndSaysWhy() {
-        Problem down = problem(
+    void aServiceThatIsDownIsDfes500AndSaysWhy() {
+        // DfE's External API has no handler for a failed call to its internal API (das-assessor-service
+        // Api.External/Startup.cs: no exception middleware outside development; Infrastructure/ApiClient.cs calls it
+        // with HttpClient), so the failure is a 500; its Middleware/ErrorHandlingMiddleware.cs wrote that 500 as
+        // ApiResponse {statusCode, message}.
+        for (PlatformError code : List.of(
                 PlatformError.DOWNSTREAM_UNAVAILABLE,
-                "The assessment service is not available right now; retry later.",
-                "/assessor-service/api/v1/epa",
-                Map.of("downstream", "assessment"));
-        assertEquals(
-                "{\"statusCode\":503,\"message\":\"The assessment service is not available right now; retry later.\"}",
-                new String(HttpProblems.json(down), StandardCharsets.UTF_8));
-        assertEquals("application/json", HttpProblems.mediaType(down));
+                PlatformError.DOWNSTREAM_TIMEOUT,
+                PlatformError.DOWNSTREAM_REJECTED,
+                PlatformError.DATABASE_UNAVAILABLE)) {
+            Problem down = problem(
+                    code,
+                    "The assessment service is not available right now; retry later.",
+                    "/assessor-service/api/v1/epa",
+                    Map.of("downstream", "assessment"));
+            assertEquals(500, DfeErrorForm.status(down), code.code());
+            assertEquals(500, HttpProblems.status(down), code.code());
+            assertEquals(
+                    "{\"statusCode\":500,\"message\":\"The assessment service is not available right now; retry later.\"}",
+                    new String(HttpProblems.json(down), StandardCharsets.UTF_8));
+            assertEquals("application/json", HttpProblems.mediaType(down));
+        }
+        // Statuses DfE gives itself are kept.
+        for (int status : List.of(400, 401, 403, 404, 405, 413, 429, 500)) {
+            Problem p = new Problem(
+                    ProblemType.forStatus(status), status, "x", "d", "/assessor-service/api/v1/epa", "r", null, null);
+            assertEquals(status, DfeErrorForm.status(p));
+        }
+    }
+
+    @Test
+    void aRoleWithoutTheApiIsRefusedInDfesWordsAboutTheAccount() {
+        Problem forbidden = problem(
+                PlatformError.ROLE_NOT_ALLOWED,
+                "Your token is valid but its roles do not allow this operation.",
+                "/assessor-service/api/v1/certificate/grades",
+                null);
+        assertEquals(Map.of("statusCode", 403, "message", DfeErrorForm.ROLE_NOT_ALLOWED), DfeErrorForm.body(forbidden));
+        assertEquals(403, HttpProblems.status(forbidden));
+        // Off the DfE paths the platform's own problem is untouched.
+        Problem mine = problem(
+                PlatformError.ROLE_NOT_ALLOWED,
+                "Your token is valid but its roles do not allow this operation.",
+                "/api/v1/certificates",
+                null);
+        assertTrue(new String(HttpProblems.json(mine), StandardCharsets.UTF_8)
+                .contains("\"detail\":\"Your token is valid but its roles do not allow this operation.\""));
     }
 
     @Test
@@ -66,6 +104,7 @@ class DfeErrorFormTest {
     @Test
     void thisPlatformsOwnPathsKeepProblemDocuments() {
         Problem mine = problem(PlatformError.DOWNSTREAM_UNAVAILABLE, "down", "/api/v1/certificates", null);
+        assertEquals(503, HttpProblems.status(mine));
         assertEquals(Problem.MEDIA_TYPE, HttpProblems.mediaType(mine));
         assertTrue(new String(HttpProblems.json(mine), StandardCharsets.UTF_8)
                 .contains("\"code\":\"downstream-unavailable\""));

@@ -34,7 +34,7 @@ public final class DfeModels {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @Schema(name = "DfeEpa")
-    public record Epa(String epaDate, String epaOutcome, Boolean resit, Boolean retake) {}
+    public record Epa(String epaDate, String epaOutcome, Boolean resit, Boolean retake, String version) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @Schema(name = "DfeEpaDetails")
@@ -108,10 +108,20 @@ public final class DfeModels {
     @Schema(name = "DfeCertificateResponse")
     public record CertificateResponse(String requestId, Certificate certificate, List<String> validationErrors) {}
 
+    /**
+     * A certificate (Models/Response/Certificates/Certificate.cs). DfE's {@code coronationEmblem} is a bool that its
+     * serializer leaves out while false ({@code DefaultValueHandling.IgnoreAndPopulate}); this platform prints no
+     * emblem, so it is always false and never written.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DfeCertificate")
     public record Certificate(
-            CertificateData certificateData, Status status, Created created, Submitted submitted, Printed printed) {}
+            CertificateData certificateData,
+            Status status,
+            Created created,
+            Submitted submitted,
+            Printed printed,
+            Delivered delivered) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DfeCertificateData")
@@ -151,6 +161,11 @@ public final class DfeModels {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DfePrinted")
     public record Printed(String printedAt, Integer printedBatch) {}
+
+    /** Models/Response/Certificates/Delivered.cs: the latest delivery outcome and when it was recorded. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "DfeDelivered")
+    public record Delivered(String status, String deliveryDate) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DfeSubmitted")
