@@ -201,6 +201,18 @@ class EventsHubTest {
         assertEquals(delivered.id(), feed.get(0).get("id").asText());
 
         String deliveries = "/api/v1/webhooks/" + sub.getString("id") + "/deliveries";
+        // The receiver records the request before it answers; the worker records the answer after it: wait for that.
+        WebhookReceiver.await(
+                "the delivery log to record the answer",
+                () -> as(lms(client, ukprn))
+                                .when()
+                                .get(deliveries + "?status=delivered")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getInt("totalItems")
+                        == 1);
         String deliveryId = as(lms(client, ukprn))
                 .when()
                 .get(deliveries + "?status=delivered")
@@ -321,6 +333,15 @@ class EventsHubTest {
         for (WebhookReceiver.Received r : all) {
             assertTrue(verified(r, sub.getString("secret")));
         }
+        WebhookReceiver.await(
+                "the delivery log to record the answer",
+                () -> "delivered"
+                        .equals(as(lms(client, ukprn))
+                                .when()
+                                .get("/api/v1/webhooks/" + sub.getString("id") + "/deliveries")
+                                .then()
+                                .extract()
+                                .path("items[0].status")));
         as(lms(client, ukprn))
                 .when()
                 .get("/api/v1/webhooks/" + sub.getString("id") + "/deliveries")
