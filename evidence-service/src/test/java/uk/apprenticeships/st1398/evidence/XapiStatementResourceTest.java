@@ -506,6 +506,113 @@ class XapiStatementResourceTest {
                 .body("statements.id", contains(referring, target));
     }
 
+    static String referringTo(String target) {
+        return "{\"actor\":{\"mbox\":\"mailto:tutor@example.org\"},\"verb\":{\"id\":\"http://example.org/verbs/commented\"},"
+                + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" + target + "\"}}";
+    }
+
+    /**
+     * xAPI-Communication.md 2.1.3.s3 "Filter Conditions for StatementRefs": a targeting statement meets the agent,
+     * verb, activity and registration filters its target meets, recursively; nothing there depends on the order
+     * in which they were stored (conformance suite test/v2_0/H.Communication2.1-StatementResource.js).
+     */
+    @Test
+    void aStatementStoredBeforeItsTargetMatchesTheTargetsFilters_communication2_1_3_s3() {
+        Lms lms = lms();
+        String registration = UUID.randomUUID().toString();
+        String target = UUID.randomUUID().toString();
+        String middle = UUID.randomUUID().toString();
+        // c -> b -> a, stored c, b, then a: the chain is complete only when a arrives.
+        String outer = post(lms, referringTo(middle));
+        post(lms, withId(referringTo(target), middle));
+        post(
+                lms,
+                "{\"id\":\"" + target + "\",\"actor\":{\"mbox\":\"mailto:late@example.org\"},\"verb\":{\"id\":"
+                        + "\"http://adlnet.gov/expapi/verbs/passed\"},\"object\":{\"id\":\"http://example.org/late\"},"
+                        + "\"context\":{\"registration\":\"" + registration + "\"}}");
+        lms.xapi()
+                .queryParam("activity", "http://example.org/late")
+                .get(STATEMENTS)
+                .then()
+                .body("statements.id", contains(target, middle, outer));
+        lms.xapi()
+                .queryParam("agent", "{\"mbox\":\"mailto:late@example.org\"}")
+                .get(STATEMENTS)
+                .then()
+                .body("statements.id", contains(target, middle, outer));
+        lms.xapi()
+                .queryParam("verb", "http://adlnet.gov/expapi/verbs/passed")
+                .get(STATEMENTS)
+                .then()
+                .body("statements.id", contains(target, middle, outer));
+        lms.xapi()
+                .queryParam("registration", registration)
+                .get(STATEMENTS)
+                .then()
+                .body("statements.id", contains(target, middle, outer));
+        // The time and sequence parameters still apply to the targeting statement itself (2.1.3.s3).
+        lms.xapi()
+                .queryParam("activity", "http://example.org/late")
+                .queryParam("limit", "1")
+                .queryParam("ascending", "true")
+                .get(STATEMENTS)
+                .then()
+                .body("statements.id", contains(outer));
+        // The statements themselves never change (Data 2.3.1).
+        lms.xapi()
+                .queryParam("statementId", outer)
+                .get(STATEMENTS)
+                .then()
+                .body("object.id", equalTo(middle))
+                .body("verb.id", equalTo("http://example.org/verbs/commented"));
+    }
+
+    @Test
+    void aStatementReferringToOneLaterInTheSameBatchMatchesItsFilters_communication2_1_3_s3() {
+        Lms lms = lms();
+        String target = UUID.randomUUID().toString();
+        String referring = UUID.randomUUID().toString();
+        lms.xapi()
+                .contentType("application/json")
+                .body("[" + withId(referringTo(target), referring) + ","
+                        + withId(
+                                statement(
+                                        "batch@example.org",
+                                        "http://adlnet.gov/expapi/verbs/passed",
+                                        "http://example.org/batch"),
+                                target)
+                        + "]")
+                .post(STATEMENTS)
+                .then()
+                .statusCode(200);
+        lms.xapi()
+                .queryParam("agent", "{\"mbox\":\"mailto:batch@example.org\"}")
+                .get(STATEMENTS)
+                .then()
+                .body("statements.id", hasItem(referring))
+                .body("statements", hasSize(2));
+        // Another provider's statement with the target's id never lends its values (each provider its own).
+        Lms other = lms();
+        String foreignTarget = UUID.randomUUID().toString();
+        String foreignReferrer = post(other, referringTo(foreignTarget));
+        post(
+                lms,
+                withId(
+                        statement(
+                                "foreign@example.org", "http://adlnet.gov/expapi/verbs/passed", "http://example.org/f"),
+                        foreignTarget));
+        other.xapi()
+                .queryParam("agent", "{\"mbox\":\"mailto:foreign@example.org\"}")
+                .get(STATEMENTS)
+                .then()
+                .body("statements", hasSize(0));
+        other.xapi()
+                .queryParam("statementId", foreignReferrer)
+                .get(STATEMENTS)
+                .then()
+                .statusCode(200);
+    }
+
     @Test
     void sinceIsExclusiveUntilInclusiveAndLimitPagesWithMore_communication2_1_3() {
         Lms lms = lms();

@@ -18,6 +18,9 @@ public final class StatementFields {
     public static final String ACTIVITIES = "activities";
     public static final String RELATED_ACTIVITIES = "relatedActivities";
     public static final String REGISTRATIONS = "registrations";
+    /** Every filter field, as stored beside the statement. */
+    public static final java.util.List<String> NAMES =
+            java.util.List.of(VERBS, AGENTS, RELATED_AGENTS, ACTIVITIES, RELATED_ACTIVITIES, REGISTRATIONS);
 
     public final Set<String> verbs = new LinkedHashSet<>();
     public final Set<String> agents = new LinkedHashSet<>();
@@ -90,6 +93,16 @@ public final class StatementFields {
         addAll(activities, target, ACTIVITIES);
         addAll(relatedActivities, target, RELATED_ACTIVITIES);
         addAll(registrations, target, REGISTRATIONS);
+    }
+
+    /** The filter values of a stored statement's document, field by field. */
+    public static java.util.Map<String, java.util.List<String>> valuesOf(org.bson.Document document) {
+        java.util.Map<String, java.util.List<String>> values = new java.util.LinkedHashMap<>();
+        for (String field : NAMES) {
+            java.util.List<String> list = document.getList(field, String.class);
+            values.put(field, list == null ? java.util.List.of() : list);
+        }
+        return values;
     }
 
     private static void addAll(Set<String> into, org.bson.Document target, String field) {
