@@ -864,6 +864,87 @@ class XapiStatementResourceTest {
                 .statusCode(400);
     }
 
+    /**
+     * xAPI-Data.md 2.4.4.1.s4.b3-b5 (LRS requirements on Activity Definitions) and xAPI-Communication.md 2.5: the
+     * LRS keeps a canonical definition, updated from the definitions statements carry when it trusts their sender
+     * (the provider's own LMS), accepting small corrections (language entries) and not significant changes (the
+     * interaction, its correct responses).
+     */
+    @Test
+    void anLrsKeepsACanonicalActivityDefinitionMergedFromItsStatements_data2_4_4_1() {
+        Lms lms = lms();
+        String activity = "http://example.org/activities/" + UUID.randomUUID();
+        String parent = "http://example.org/activities/" + UUID.randomUUID();
+        post(
+                lms,
+                "{\"actor\":{\"mbox\":\"mailto:a@example.org\"},\"verb\":{\"id\":\"http://example.org/v\"},"
+                        + "\"object\":{\"id\":\"" + activity + "\",\"definition\":{\"name\":{\"en\":\"Pipelnes\"},"
+                        + "\"type\":\"http://adlnet.gov/expapi/activities/cmi.interaction\",\"interactionType\":\"choice\","
+                        + "\"correctResponsesPattern\":[\"a\"],\"choices\":[{\"id\":\"a\",\"description\":{\"en\":"
+                        + "\"Alpah\"}},{\"id\":\"b\",\"description\":{\"en\":\"Beta\"}}]}},"
+                        + "\"context\":{\"contextActivities\":{\"parent\":{\"id\":\"" + parent + "\",\"definition\":"
+                        + "{\"name\":{\"en\":\"Course\"}}}}}}");
+        // A later definition: a spelling fix, a new language, a description, an extension (accepted); another
+        // interaction type and other correct responses (a significant change: not taken).
+        post(
+                lms,
+                "{\"actor\":{\"mbox\":\"mailto:b@example.org\"},\"verb\":{\"id\":\"http://example.org/v\"},"
+                        + "\"object\":{\"id\":\"" + activity + "\",\"definition\":{\"name\":{\"en\":\"Pipelines\","
+                        + "\"fr\":\"Pipelines (fr)\"},\"description\":{\"en\":\"Build pipelines\"},"
+                        + "\"interactionType\":\"true-false\",\"correctResponsesPattern\":[\"true\"],"
+                        + "\"extensions\":{\"http://example.org/ext/level\":3}}}}");
+        post(
+                lms,
+                "{\"actor\":{\"mbox\":\"mailto:c@example.org\"},\"verb\":{\"id\":\"http://example.org/v\"},"
+                        + "\"object\":{\"id\":\"" + activity + "\",\"definition\":{\"interactionType\":\"choice\","
+                        + "\"correctResponsesPattern\":[\"b\"],\"choices\":[{\"id\":\"a\",\"description\":{\"en\":"
+                        + "\"Alpha\"}}]}}}");
+        // A statement without a definition changes nothing.
+        post(
+                lms,
+                "{\"actor\":{\"mbox\":\"mailto:d@example.org\"},\"verb\":{\"id\":\"http://example.org/v\"},"
+                        + "\"object\":{\"id\":\"" + activity + "\"}}");
+        lms.xapi()
+                .queryParam("activityId", activity)
+                .get("/xapi/activities")
+                .then()
+                .statusCode(200)
+                .body("objectType", equalTo("Activity"))
+                .body("id", equalTo(activity))
+                .body("definition.name.en", equalTo("Pipelines"))
+                .body("definition.name.fr", equalTo("Pipelines (fr)"))
+                .body("definition.description.en", equalTo("Build pipelines"))
+                .body("definition.type", equalTo("http://adlnet.gov/expapi/activities/cmi.interaction"))
+                .body("definition.extensions.'http://example.org/ext/level'", equalTo(3))
+                .body("definition.interactionType", equalTo("choice"))
+                .body("definition.correctResponsesPattern", contains("a"))
+                .body("definition.choices.id", contains("a", "b"))
+                .body("definition.choices[0].description.en", equalTo("Alpha"));
+        // Context activities' definitions are definitions too.
+        lms.xapi()
+                .queryParam("activityId", parent)
+                .get("/xapi/activities")
+                .then()
+                .statusCode(200)
+                .body("definition.name.en", equalTo("Course"));
+        // The statements themselves keep what they were sent with (Data 2.3.1).
+        lms.xapi()
+                .queryParam("activity", activity)
+                .queryParam("ascending", "true")
+                .get(STATEMENTS)
+                .then()
+                .body("statements[0].object.definition.name.en", equalTo("Pipelnes"));
+        // An admin reads every provider's definitions merged.
+        given().auth()
+                .oauth2(Tokens.admin())
+                .header(VERSION, "2.0.0")
+                .queryParam("activityId", activity)
+                .get("/xapi/activities")
+                .then()
+                .statusCode(200)
+                .body("definition.name.en", equalTo("Pipelines"));
+    }
+
     // ------------------------------------------------------------------ 1.0.3 clients (Communication 3.3)
 
     static String with2_0Context(String id) {

@@ -53,14 +53,21 @@ public class XapiStatements {
     private final Clock clock;
     private final XapiConfig config;
     private final XapiEvidence evidence;
+    private final XapiActivityDefinitions definitions;
+    private final Set<java.security.cert.TrustAnchor> trustAnchors;
 
     public XapiStatements(
             StatementStore store,
             ApprenticeRepository apprentices,
             Clock clock,
             XapiConfig config,
-            XapiEvidence evidence) {
+            XapiEvidence evidence,
+            XapiActivityDefinitions definitions) {
         this.evidence = evidence;
+        this.definitions = definitions;
+        this.trustAnchors = config.signatureTrustAnchors()
+                .map(path -> XapiSignatures.anchors(java.nio.file.Path.of(path)))
+                .orElse(Set.of());
         this.store = store;
         this.apprentices = apprentices;
         this.clock = clock;
@@ -138,7 +145,7 @@ public class XapiStatements {
         validateAll(statements, multipart);
         for (int i = 0; i < statements.size(); i++) {
             try {
-                XapiSignatures.check(statements.get(i), putId, parts);
+                XapiSignatures.check(statements.get(i), putId, parts, trustAnchors);
                 missingParts(statements.get(i), parts, multipart);
             } catch (ApiException e) {
                 throw statements.size() > 1 ? e.with("statementIndex", i) : e;
@@ -217,6 +224,13 @@ public class XapiStatements {
         }
         onStored.run();
         String provider = principal.providerUkprn();
+        // The canonical activity definitions learn from the statements stored now (Data 2.4.4.1).
+        definitions.record(
+                provider,
+                byId.entrySet().stream()
+                        .filter(e -> !existing.containsKey(e.getKey()))
+                        .map(Map.Entry::getValue)
+                        .toList());
         List<String> toConvert = new ArrayList<>();
         // Stored statements whose StatementRef names a statement of this request (they arrived first, or earlier
         // in the batch): one query for the request. A voiding one voids it (Data 2.3.2: voided iff a voiding
