@@ -18,6 +18,8 @@
 #   BENCH_PROVIDER       the UKPRN the bench credential is issued for (by admin1); its statements are deleted at the
 #                        end unless BENCH_KEEP=1 (use a UKPRN no real data has) [19999999]
 #   BENCH_KEEP           1: keep the statements (e.g. to grow the store over several runs) [0]
+#   BENCH_REUSE_STORE    1: keep the bench provider's statements an earlier (kept or interrupted) run left, as part
+#                        of the store the queries run over; otherwise they are deleted first [0]
 #   BENCH_GATEWAY_URL    gateway base URL [http://localhost:8080]
 #   BENCH_MONGODB_URL    the store evidence-service uses [STACK_MONGODB_URL, else mongodb://localhost:17017]
 #

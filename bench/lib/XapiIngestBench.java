@@ -69,11 +69,14 @@ public class XapiIngestBench {
                 + Base64.getEncoder().encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         try (MongoClient mongo = MongoClients.create(mongoUrl)) {
-            // The bench provider is the bench's alone: what an interrupted run left of it goes first.
-            long left = mongo.getDatabase(database)
-                    .getCollection("xapi_statements")
-                    .deleteMany(Filters.eq("provider", provider))
-                    .getDeletedCount();
+            // The bench provider is the bench's alone: what an interrupted run left of it goes first, unless
+            // BENCH_REUSE_STORE=1 keeps it as part of the store the queries run over (statements of the same shape).
+            long left = "1".equals(System.getenv("BENCH_REUSE_STORE"))
+                    ? 0
+                    : mongo.getDatabase(database)
+                            .getCollection("xapi_statements")
+                            .deleteMany(Filters.eq("provider", provider))
+                            .getDeletedCount();
             if (left > 0) {
                 System.err.printf("[bench] deleted %d statements an earlier run left for provider %s%n", left, provider);
             }

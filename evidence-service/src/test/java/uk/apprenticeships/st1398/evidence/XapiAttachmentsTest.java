@@ -565,6 +565,50 @@ class XapiAttachmentsTest {
         assertTrue(answer.contains("evidence of " + uln), answer);
     }
 
+    @jakarta.inject.Inject
+    uk.apprenticeships.st1398.evidence.xapi.XapiAttachments store;
+
+    @jakarta.inject.Inject
+    uk.apprenticeships.st1398.evidence.xapi.XapiPendingSweep sweep;
+
+    @jakarta.inject.Inject
+    uk.apprenticeships.st1398.testing.TestClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void uploadsWhoseStatementsWereNeverStoredAreDeletedByTheSweepAfterTheGrace() throws Exception {
+        // What a request leaves when it dies between uploading a part and storing its statements: an uncommitted
+        // file. A committed one (its statements stored) stays, and so does a recent uncommitted one (a request may
+        // still be running).
+        String provider = uk.apprenticeships.st1398.testing.TestIds.ukprn();
+        byte[] orphanData = ("orphan " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        byte[] keptData = ("kept " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        var orphan =
+                store.upload(provider, sha256(orphanData), "text/plain", new java.io.ByteArrayInputStream(orphanData));
+        var kept = store.upload(provider, sha256(keptData), "text/plain", new java.io.ByteArrayInputStream(keptData));
+        store.commit(provider, kept);
+        sweep.deleteUncommittedAttachments();
+        assertTrue(exists(orphan.fileId()), "a recent upload is left to its request");
+
+        clock.fix(java.time.Instant.now().plus(java.time.Duration.ofHours(2)));
+        assertTrue(sweep.deleteUncommittedAttachments() >= 1);
+        assertTrue(!exists(orphan.fileId()), "the orphan upload is deleted");
+        assertTrue(store.find(provider, sha256(keptData)).isPresent(), "committed data stays");
+    }
+
+    boolean exists(org.bson.types.ObjectId id) throws IOException {
+        try (var in = new ByteArrayOutputStream()) {
+            store.copy(id, in);
+            return true;
+        } catch (com.mongodb.MongoGridFSException e) {
+            return false;
+        }
+    }
+
     // ------------------------------------------------------------------ Data 2.6 signed statements
 
     record Signer(PrivateKey key, X509Certificate certificate) {}

@@ -506,6 +506,86 @@ class XapiStatementResourceTest {
                 .body("statements.id", contains(referring, target));
     }
 
+    /**
+     * xAPI-Communication.md 2.1.3, the agent parameter: "For the purposes of this filter, Groups that have members
+     * which match the specified Agent based on their Inverse Functional Identifier as described above are considered
+     * a match" (actor, object and, with related_agents, team, instructor and authority).
+     */
+    @Test
+    void theAgentFilterMatchesGroupsWithAMatchingMember_communication2_1_3() {
+        Lms lms = lms();
+        String member = "member-" + UUID.randomUUID() + "@example.org";
+        String coach = "coach-" + UUID.randomUUID() + "@example.org";
+        String byGroup = post(
+                lms,
+                "{\"actor\":{\"objectType\":\"Group\",\"member\":[{\"mbox\":\"mailto:" + member + "\"},"
+                        + "{\"mbox\":\"mailto:other@example.org\"}]},\"verb\":{\"id\":\"http://example.org/v\"},"
+                        + "\"object\":{\"id\":\"http://example.org/group-work\"}}");
+        String byTeam = post(
+                lms,
+                "{\"actor\":{\"mbox\":\"mailto:lead@example.org\"},\"verb\":{\"id\":\"http://example.org/v\"},"
+                        + "\"object\":{\"id\":\"http://example.org/group-work\"},\"context\":{\"team\":{"
+                        + "\"objectType\":\"Group\",\"mbox\":\"mailto:team@example.org\",\"member\":[{\"mbox\":"
+                        + "\"mailto:" + coach + "\"}]}}}");
+        lms.xapi()
+                .queryParam("agent", "{\"mbox\":\"mailto:" + member + "\"}")
+                .get(STATEMENTS)
+                .then()
+                .body("statements.id", contains(byGroup));
+        lms.xapi()
+                .queryParam("agent", "{\"mbox\":\"mailto:" + coach + "\"}")
+                .get(STATEMENTS)
+                .then()
+                .body("statements", hasSize(0));
+        lms.xapi()
+                .queryParam("agent", "{\"mbox\":\"mailto:" + coach + "\"}")
+                .queryParam("related_agents", "true")
+                .get(STATEMENTS)
+                .then()
+                .body("statements.id", contains(byTeam));
+    }
+
+    /**
+     * xAPI-Communication.md 2.1.3, the format parameter: canonical returns Activity objects "populated with the
+     * canonical definition of the Activity Objects [...] as determined by the LRS", then one language per map
+     * (2.1.3.s4); exact returns them as received.
+     */
+    @Test
+    void formatCanonicalPopulatesActivitiesWithTheCanonicalDefinition_communication2_1_3() {
+        Lms lms = lms();
+        String activity = "http://example.org/activities/" + UUID.randomUUID();
+        String first = post(
+                lms,
+                "{\"actor\":{\"mbox\":\"mailto:a@example.org\"},\"verb\":{\"id\":\"http://example.org/v\"},"
+                        + "\"object\":{\"id\":\"" + activity + "\",\"definition\":{\"name\":{\"en\":\"Old\"}}}}");
+        post(
+                lms,
+                "{\"actor\":{\"mbox\":\"mailto:b@example.org\"},\"verb\":{\"id\":\"http://example.org/v\"},"
+                        + "\"object\":{\"id\":\"" + activity + "\",\"definition\":{\"name\":{\"en\":\"New\","
+                        + "\"fr\":\"Nouveau\"}}}}");
+        lms.xapi()
+                .header("Accept-Language", "fr")
+                .queryParam("statementId", first)
+                .queryParam("format", "canonical")
+                .get(STATEMENTS)
+                .then()
+                .statusCode(200)
+                .body("object.definition.name.fr", equalTo("Nouveau"))
+                .body("object.definition.name.en", nullValue());
+        lms.xapi()
+                .header("Accept-Language", "en")
+                .queryParam("activity", activity)
+                .queryParam("format", "canonical")
+                .get(STATEMENTS)
+                .then()
+                .body("statements.object.definition.name.en", contains("New", "New"));
+        lms.xapi()
+                .queryParam("statementId", first)
+                .get(STATEMENTS)
+                .then()
+                .body("object.definition.name.en", equalTo("Old"));
+    }
+
     static String referringTo(String target) {
         return "{\"actor\":{\"mbox\":\"mailto:tutor@example.org\"},\"verb\":{\"id\":\"http://example.org/verbs/commented\"},"
                 + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" + target + "\"}}";

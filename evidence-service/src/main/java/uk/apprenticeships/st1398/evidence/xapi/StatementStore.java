@@ -71,6 +71,37 @@ public class StatementStore {
                 new com.mongodb.client.model.UpdateOptions().upsert(true));
     }
 
+    /** The marker of the one-time indexing of Group members in the agent filter fields of earlier statements. */
+    static final String GROUP_MEMBERS_INDEXED = "group-members-indexed";
+
+    /**
+     * Statements stored by versions that did not index a Group's members under the agent filters gain them once, at
+     * the first start (those whose JSON has a {@code member}; their fields recomputed and added, so values inherited
+     * from StatementRef targets stay), then a marker keeps later starts from repeating it.
+     */
+    void backfillGroupMembers(@Observes StartupEvent event) {
+        if (refs.find(Filters.eq("_id", GROUP_MEMBERS_INDEXED)).first() != null) {
+            return;
+        }
+        statements
+                .find(Filters.regex(RAW, "\"member\""))
+                .projection(new Document(RAW, 1))
+                .forEach(d -> addFilterValues(
+                        d.getString("_id"),
+                        StatementFields.valuesOf(
+                                fieldsDocument(StatementFields.of(XapiStatements.read(d.getString(RAW)))))));
+        refs.updateOne(
+                Filters.eq("_id", GROUP_MEMBERS_INDEXED),
+                Updates.set("at", new java.util.Date()),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+    }
+
+    private static Document fieldsDocument(StatementFields fields) {
+        Document document = new Document();
+        fields.into(document);
+        return document;
+    }
+
     /** Records that a stored statement of the provider refers to a target (idempotent: {@code $addToSet}). */
     public void recordReference(String provider, String target, String referrer) {
         refs.updateOne(
@@ -203,6 +234,37 @@ public class StatementStore {
         return statements
                 .find(Filters.and(
                         Filters.eq(OUTCOME, CONVERTING), Filters.lt(STORED, storedBefore), Filters.ne(VOIDED, true)))
+                .sort(Sorts.ascending(STORED, "_id"))
+                .limit(limit)
+                .into(new ArrayList<>());
+    }
+
+    /**
+     * Marks the provider's statements whose object is this activity and that became no record ({@code NONE}) for
+     * conversion again ({@code CONVERTING}); voided, voiding and referring statements are left alone.
+     */
+    public long reopen(String provider, String activityId) {
+        return statements
+                .updateMany(
+                        Filters.and(
+                                Filters.eq(PROVIDER, provider),
+                                Filters.eq(StatementFields.ACTIVITIES, activityId),
+                                Filters.eq(OUTCOME, "NONE"),
+                                Filters.ne(VOIDED, true),
+                                Filters.ne(VOIDING, true),
+                                Filters.exists(REFERS_TO, false)),
+                        Updates.set(OUTCOME, CONVERTING))
+                .getModifiedCount();
+    }
+
+    /** The provider's statements about this activity whose conversion has not finished, oldest first. */
+    public List<Document> converting(String provider, String activityId, int limit) {
+        return statements
+                .find(Filters.and(
+                        Filters.eq(PROVIDER, provider),
+                        Filters.eq(StatementFields.ACTIVITIES, activityId),
+                        Filters.eq(OUTCOME, CONVERTING),
+                        Filters.ne(VOIDED, true)))
                 .sort(Sorts.ascending(STORED, "_id"))
                 .limit(limit)
                 .into(new ArrayList<>());

@@ -242,6 +242,68 @@ public class XapiActivityDefinitions {
         return Optional.ofNullable(merged);
     }
 
+    /**
+     * Copies of the statements whose Activity objects (object, context activities, a SubStatement's) carry the
+     * canonical definition where the LRS has one: one read for the page.
+     */
+    public List<JsonNode> populate(String provider, List<JsonNode> statements) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        List<JsonNode> copies = new ArrayList<>();
+        for (JsonNode statement : statements) {
+            JsonNode copy = statement.deepCopy();
+            copies.add(copy);
+            activities(copy, a -> ids.add(a.path("id").asText()));
+        }
+        Map<String, ObjectNode> canonical = new LinkedHashMap<>();
+        if (provider != null) {
+            Map<String, String> byKey = new LinkedHashMap<>();
+            ids.forEach(id -> byKey.put(key(provider, id), id));
+            if (!byKey.isEmpty()) {
+                activities
+                        .find(Filters.in("_id", byKey.keySet()))
+                        .forEach(d -> canonical.put(d.getString("activityId"), (ObjectNode)
+                                XapiStatements.read(d.getString("definition"))));
+            }
+        } else {
+            ids.forEach(id -> find(null, id).ifPresent(d -> canonical.put(id, d)));
+        }
+        if (!canonical.isEmpty()) {
+            copies.forEach(copy -> activities(copy, a -> {
+                ObjectNode definition = canonical.get(a.path("id").asText());
+                if (definition != null) {
+                    a.set("definition", definition.deepCopy());
+                }
+            }));
+        }
+        return copies;
+    }
+
+    /** Each Activity object of a statement: object, context activities, and those of a SubStatement. */
+    private static void activities(JsonNode statement, java.util.function.Consumer<ObjectNode> each) {
+        for (JsonNode part : List.of(statement, statement.path("object"))) {
+            if (part != statement
+                    && !"SubStatement".equals(part.path("objectType").asText())) {
+                continue;
+            }
+            if (part.path("object") instanceof ObjectNode object
+                    && "Activity".equals(object.path("objectType").asText("Activity"))
+                    && object.has("id")) {
+                each.accept(object);
+            }
+            part.path("context").path("contextActivities").forEach(list -> {
+                if (list.isArray()) {
+                    list.forEach(a -> {
+                        if (a instanceof ObjectNode activity) {
+                            each.accept(activity);
+                        }
+                    });
+                } else if (list instanceof ObjectNode activity) {
+                    each.accept(activity);
+                }
+            });
+        }
+    }
+
     static String key(String provider, String activityId) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")

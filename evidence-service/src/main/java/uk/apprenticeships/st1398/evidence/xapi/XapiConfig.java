@@ -31,4 +31,12 @@ public interface XapiConfig {
      * validates (PKIX, without revocation checks) to one of these anchors, else the request is refused (400).
      */
     java.util.Optional<String> signatureTrustAnchors();
+
+    /**
+     * How old an attachment upload whose statements were never stored ({@code metadata.committed: false}) must be
+     * before the sweep deletes it. A request commits its uploads seconds after the last one closes, so an hour leaves
+     * a wide margin.
+     */
+    @WithDefault("PT1H")
+    java.time.Duration uncommittedAttachmentGrace();
 }
