@@ -13,9 +13,13 @@
 #   BENCH_CONCURRENCY    concurrent LMS connections, and threads for the direct inserts [4]
 #   BENCH_QUERIES        filtered queries timed (each through the LRS and directly) [200]
 #   BENCH_LEARNERS       distinct actors the statements are spread over [1000]
+#   BENCH_STORE_SIZE     the provider's stored statements the queries run over [BENCH_STATEMENTS]: above it, the
+#                        store is topped up with copies of what the LRS stored (insertMany, not part of either rate)
 #   BENCH_PROVIDER       the UKPRN the bench credential is issued for (by admin1); its statements are deleted at the
 #                        end unless BENCH_KEEP=1 (use a UKPRN no real data has) [19999999]
 #   BENCH_KEEP           1: keep the statements (e.g. to grow the store over several runs) [0]
+#   BENCH_REUSE_STORE    1: keep the bench provider's statements an earlier (kept or interrupted) run left, as part
+#                        of the store the queries run over; otherwise they are deleted first [0]
 #   BENCH_GATEWAY_URL    gateway base URL [http://localhost:8080]
 #   BENCH_MONGODB_URL    the store evidence-service uses [STACK_MONGODB_URL, else mongodb://localhost:17017]
 #
@@ -73,7 +77,7 @@ export BENCH_SECRET BENCH_PROVIDER="$PROVIDER" BENCH_GATEWAY_URL="$GATEWAY"
 
 printf '\nmachine: %s cores, %s; load avg before: %s\n' "$(nproc)" \
   "$(awk '/MemTotal/ {printf "%.0f GiB RAM", $2/1048576}' /proc/meminfo)" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf 'store: %s; statements: %s; connections: %s\n' "$BENCH_MONGODB_URL" "${BENCH_STATEMENTS:-1000000}" \
-  "${BENCH_CONCURRENCY:-4}"
+printf 'store: %s; statements: %s; connections: %s; store size for the queries: %s\n' "$BENCH_MONGODB_URL" \
+  "${BENCH_STATEMENTS:-1000000}" "${BENCH_CONCURRENCY:-4}" "${BENCH_STORE_SIZE:-${BENCH_STATEMENTS:-1000000}}"
 java -cp "$CP" "$ROOT/bench/lib/XapiIngestBench.java"
 printf 'load avg after: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"

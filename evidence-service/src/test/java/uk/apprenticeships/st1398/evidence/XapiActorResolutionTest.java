@@ -215,4 +215,67 @@ class XapiActorResolutionTest {
         sweep.retryFailedConversions();
         XapiEvidenceTest.evidence(ukprn, apprentice).body("items.xapi.statementId", contains(id));
     }
+
+    /**
+     * xAPI-Communication.md 2.4 (Agents Resource): a Person object joins the identities the LRS knows belong to one
+     * person, each property an array; joining needs an explicit permission (2.4.s3.b1: xapi-mappings:manage, held by
+     * tutors and admins); without it, or for an agent the LRS does not know, the Person holds the agent given only
+     * (2.4.s3.b3). Conformance suite: test/v2_0/H.Communication2.4-AgentsResource.js.
+     */
+    @Test
+    void thePersonObjectJoinsTheIdentitiesLinkedToTheSameApprentice_communication2_4() {
+        String ukprn = TestIds.ukprn();
+        String uln = TestIds.uln();
+        String apprentice = EvidenceResourceTest.enrol(uln, ukprn, TestIds.employerId(), "ST1398_1.0");
+        String address = "pat." + UUID.randomUUID() + "@example.org";
+        link(ukprn, apprentice, Map.of("mbox", "mailto:" + address, "name", "Pat"))
+                .statusCode(201);
+        link(ukprn, apprentice, Map.of("openid", "https://id.example.org/pat-" + address))
+                .statusCode(201);
+        link(ukprn, apprentice, Map.of("account", Map.of("homePage", "https://lms.example.org", "name", "pat-7")))
+                .statusCode(201);
+        java.util.function.Function<String, io.restassured.response.ValidatableResponse> asTutor =
+                agent -> given().auth()
+                        .oauth2(Tokens.tutor(ukprn))
+                        .header("X-Experience-API-Version", "2.0.0")
+                        .queryParam("agent", agent)
+                        .get("/xapi/agents")
+                        .then()
+                        .statusCode(200);
+        // By the linked mbox: the other links join it.
+        asTutor.apply("{\"mbox\":\"mailto:" + address + "\",\"name\":\"P. Smith\"}")
+                .body("objectType", equalTo("Person"))
+                .body("name", contains("P. Smith", "Pat"))
+                .body("mbox", contains("mailto:" + address))
+                .body("openid", contains("https://id.example.org/pat-" + address))
+                .body("account.name", contains("pat-7"))
+                .body("account.homePage", contains("https://lms.example.org"));
+        // By an account naming the ULN (the platform's own identification): the same person.
+        asTutor.apply(account(uln))
+                .body("mbox", contains("mailto:" + address))
+                .body("account.name", contains(uln, "pat-7"));
+        // An agent the LRS does not know: itself only.
+        asTutor.apply(mbox("nobody-" + UUID.randomUUID() + "@example.org"))
+                .body("mbox", hasSize(1))
+                .body("openid", org.hamcrest.Matchers.nullValue());
+        // An LMS credential holds no permission to join identities: the agent given only.
+        Lms lms = XapiStatementResourceTest.lms(ukprn);
+        lms.xapi()
+                .queryParam("agent", mbox(address))
+                .get("/xapi/agents")
+                .then()
+                .statusCode(200)
+                .body("mbox", contains("mailto:" + address))
+                .body("openid", org.hamcrest.Matchers.nullValue())
+                .body("account", org.hamcrest.Matchers.nullValue());
+        // Another provider's tutor: links are per provider.
+        given().auth()
+                .oauth2(Tokens.tutor(TestIds.ukprn()))
+                .header("X-Experience-API-Version", "2.0.0")
+                .queryParam("agent", mbox(address))
+                .get("/xapi/agents")
+                .then()
+                .statusCode(200)
+                .body("openid", org.hamcrest.Matchers.nullValue());
+    }
 }

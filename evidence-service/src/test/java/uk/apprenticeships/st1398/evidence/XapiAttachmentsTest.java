@@ -309,6 +309,115 @@ class XapiAttachmentsTest {
         assertNotStored(lms, id);
     }
 
+    /**
+     * xAPI-Communication.md 1.5.2.s2.b2.b7: where a part's parameter has a corresponding property of the attachment
+     * object (the table of xAPI-Data.md 2.4.11: Content-Type for contentType, Content-Length for length) and both
+     * are given, they must match.
+     */
+    @Test
+    void anLrsRejectsAPartWhoseContentTypeDiffersFromTheAttachmentsContentType_communication1_5_2() throws Exception {
+        Lms lms = XapiStatementResourceTest.lms();
+        byte[] data = "a picture, supposedly".getBytes(StandardCharsets.UTF_8);
+        String id = UUID.randomUUID().toString();
+        HttpResponse<byte[]> response = send(
+                lms,
+                "POST",
+                "",
+                multipart(
+                        statement(id, attachment("http://example.com/u", "image/png", data, null)),
+                        attachmentPart(data)));
+        assertProblem(response, "xapi-attachment-invalid");
+        assertEquals("attachments[0].contentType", json(response).getString("property"));
+        assertNotStored(lms, id);
+        // The specification's own example: contentType "text/plain; charset=ascii", part "text/plain" (a parameter
+        // only one side gives is no mismatch; type and subtype compare case-insensitively).
+        String example = UUID.randomUUID().toString();
+        assertEquals(
+                200,
+                send(
+                                lms,
+                                "POST",
+                                "",
+                                multipart(
+                                        statement(
+                                                example,
+                                                attachment(
+                                                        "http://example.com/u",
+                                                        "Text/Plain; charset=ascii",
+                                                        data,
+                                                        null)),
+                                        attachmentPart(data)))
+                        .statusCode());
+        // The same parameter with different values is a mismatch.
+        String charset = UUID.randomUUID().toString();
+        assertProblem(
+                send(
+                        lms,
+                        "POST",
+                        "",
+                        multipart(
+                                statement(
+                                        charset,
+                                        attachment("http://example.com/u", "text/plain; charset=utf-8", data, null)),
+                                new Part(
+                                        "Content-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding:"
+                                                + " binary\r\nX-Experience-API-Hash: " + sha256(data) + "\r\n",
+                                        data))),
+                "xapi-attachment-invalid");
+        assertNotStored(lms, charset);
+    }
+
+    @Test
+    void anLrsRejectsAPartWhoseContentLengthDiffersFromTheAttachmentsLength_communication1_5_2() throws Exception {
+        Lms lms = XapiStatementResourceTest.lms();
+        byte[] data = "twenty-seven octets of data".getBytes(StandardCharsets.US_ASCII);
+        String id = UUID.randomUUID().toString();
+        HttpResponse<byte[]> response = send(
+                lms,
+                "POST",
+                "",
+                multipart(
+                        statement(id, attachment("http://example.com/u", "text/plain", data, null)),
+                        new Part(
+                                "Content-Type: text/plain\r\nContent-Length: " + (data.length + 1)
+                                        + "\r\nContent-Transfer-Encoding: binary\r\nX-Experience-API-Hash: "
+                                        + sha256(data) + "\r\n",
+                                data)));
+        assertProblem(response, "xapi-attachment-invalid");
+        assertEquals("attachments[0].length", json(response).getString("property"));
+        assertNotStored(lms, id);
+        // With the right Content-Length the same request is stored.
+        assertEquals(
+                200,
+                send(
+                                lms,
+                                "POST",
+                                "",
+                                multipart(
+                                        statement(id, attachment("http://example.com/u", "text/plain", data, null)),
+                                        new Part(
+                                                "Content-Type: text/plain\r\nContent-Length: " + data.length
+                                                        + "\r\nContent-Transfer-Encoding: binary\r\n"
+                                                        + "X-Experience-API-Hash: " + sha256(data) + "\r\n",
+                                                data)))
+                        .statusCode());
+    }
+
+    /** xAPI-Data.md 2.4.11: length is "the length of the Attachment data in octets". */
+    @Test
+    void anLrsRejectsAnAttachmentWhoseLengthIsNotThatOfItsData_data2_4_11() throws Exception {
+        Lms lms = XapiStatementResourceTest.lms();
+        byte[] data = "some data".getBytes(StandardCharsets.UTF_8);
+        String id = UUID.randomUUID().toString();
+        String wrongLength = attachment("http://example.com/u", "text/plain", data, null)
+                .replace("\"length\":" + data.length, "\"length\":" + (data.length + 100));
+        HttpResponse<byte[]> response =
+                send(lms, "POST", "", multipart(statement(id, wrongLength), attachmentPart(data)));
+        assertProblem(response, "xapi-attachment-invalid");
+        assertEquals("attachments[0].length", json(response).getString("property"));
+        assertNotStored(lms, id);
+    }
+
     @Test
     void anLrsRejectsMultipartStatementsWhoseAttachmentsNeitherHaveAFileUrlNorMatchAPart_communication1_5_2()
             throws Exception {
@@ -454,6 +563,50 @@ class XapiAttachmentsTest {
                 .extract()
                 .asString();
         assertTrue(answer.contains("evidence of " + uln), answer);
+    }
+
+    @jakarta.inject.Inject
+    uk.apprenticeships.st1398.evidence.xapi.XapiAttachments store;
+
+    @jakarta.inject.Inject
+    uk.apprenticeships.st1398.evidence.xapi.XapiPendingSweep sweep;
+
+    @jakarta.inject.Inject
+    uk.apprenticeships.st1398.testing.TestClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void uploadsWhoseStatementsWereNeverStoredAreDeletedByTheSweepAfterTheGrace() throws Exception {
+        // What a request leaves when it dies between uploading a part and storing its statements: an uncommitted
+        // file. A committed one (its statements stored) stays, and so does a recent uncommitted one (a request may
+        // still be running).
+        String provider = uk.apprenticeships.st1398.testing.TestIds.ukprn();
+        byte[] orphanData = ("orphan " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        byte[] keptData = ("kept " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        var orphan =
+                store.upload(provider, sha256(orphanData), "text/plain", new java.io.ByteArrayInputStream(orphanData));
+        var kept = store.upload(provider, sha256(keptData), "text/plain", new java.io.ByteArrayInputStream(keptData));
+        store.commit(provider, kept);
+        sweep.deleteUncommittedAttachments();
+        assertTrue(exists(orphan.fileId()), "a recent upload is left to its request");
+
+        clock.fix(java.time.Instant.now().plus(java.time.Duration.ofHours(2)));
+        assertTrue(sweep.deleteUncommittedAttachments() >= 1);
+        assertTrue(!exists(orphan.fileId()), "the orphan upload is deleted");
+        assertTrue(store.find(provider, sha256(keptData)).isPresent(), "committed data stays");
+    }
+
+    boolean exists(org.bson.types.ObjectId id) throws IOException {
+        try (var in = new ByteArrayOutputStream()) {
+            store.copy(id, in);
+            return true;
+        } catch (com.mongodb.MongoGridFSException e) {
+            return false;
+        }
     }
 
     // ------------------------------------------------------------------ Data 2.6 signed statements

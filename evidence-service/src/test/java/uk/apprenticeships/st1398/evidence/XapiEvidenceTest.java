@@ -227,4 +227,52 @@ class XapiEvidenceTest {
                 .spec(uk.apprenticeships.st1398.testing.Problems.problem(
                         404, "not-found", "xapi-activity-mapping-not-found"));
     }
+
+    static void map(String ukprn, String activityId, java.util.List<String> codes, boolean offTheJob) {
+        given().auth()
+                .oauth2(Tokens.tutor(ukprn))
+                .contentType("application/json")
+                .body(java.util.Map.of("activityId", activityId, "ksbCodes", codes, "offTheJob", offTheJob))
+                .put("/api/v1/xapi-activity-mappings")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void aMappingTurnsStatementsStoredBeforeItIntoDraftEvidenceOnceHoweverOftenItChanges() {
+        String ukprn = TestIds.ukprn();
+        String uln = TestIds.uln();
+        String apprentice = EvidenceResourceTest.enrol(uln, ukprn, TestIds.employerId(), "ST1398_1.0");
+        XapiStatementResourceTest.Lms lms = XapiStatementResourceTest.lms(ukprn);
+        String early = UUID.randomUUID().toString();
+        String voided = UUID.randomUUID().toString();
+        send(lms, about(uln, early, "http://adlnet.gov/expapi/verbs/completed", "", "{\"duration\":\"PT2H\"}"), 200);
+        send(lms, about(uln, voided, "http://adlnet.gov/expapi/verbs/passed", "", null), 200);
+        send(
+                lms,
+                "{\"actor\":{\"mbox\":\"mailto:tutor@example.org\"},\"verb\":{\"id\":"
+                        + "\"http://adlnet.gov/expapi/verbs/voided\"},\"object\":{\"objectType\":\"StatementRef\","
+                        + "\"id\":\"" + voided + "\"}}",
+                200);
+        // Not aligned when they arrived: nothing.
+        evidence(ukprn, apprentice).body("items", hasSize(0));
+
+        map(ukprn, "http://moodle.example.org/course/42", java.util.List.of("K1"), true);
+        evidence(ukprn, apprentice)
+                .body("items", hasSize(1))
+                .body("items[0].xapi.statementId", equalTo(early))
+                .body("items[0].status", equalTo("draft"))
+                .body("items[0].ksbCodes", contains("K1"));
+        offTheJob(ukprn, apprentice).body("items", hasSize(1));
+
+        // Changing the mapping again makes no second item, and the voided statement never makes one.
+        map(ukprn, "http://moodle.example.org/course/42", java.util.List.of("K1", "S4"), true);
+        map(ukprn, "http://moodle.example.org/course/42", java.util.List.of("K1"), true);
+        evidence(ukprn, apprentice).body("items", hasSize(1));
+        offTheJob(ukprn, apprentice).body("items", hasSize(1));
+        // Another provider's mapping of the same IRI touches none of this provider's statements.
+        String other = TestIds.ukprn();
+        map(other, "http://moodle.example.org/course/42", java.util.List.of("K1"), false);
+        evidence(ukprn, apprentice).body("items", hasSize(1));
+    }
 }

@@ -506,6 +506,193 @@ class XapiStatementResourceTest {
                 .body("statements.id", contains(referring, target));
     }
 
+    /**
+     * xAPI-Communication.md 2.1.3, the agent parameter: "For the purposes of this filter, Groups that have members
+     * which match the specified Agent based on their Inverse Functional Identifier as described above are considered
+     * a match" (actor, object and, with related_agents, team, instructor and authority).
+     */
+    @Test
+    void theAgentFilterMatchesGroupsWithAMatchingMember_communication2_1_3() {
+        Lms lms = lms();
+        String member = "member-" + UUID.randomUUID() + "@example.org";
+        String coach = "coach-" + UUID.randomUUID() + "@example.org";
+        String byGroup = post(
+                lms,
+                "{\"actor\":{\"objectType\":\"Group\",\"member\":[{\"mbox\":\"mailto:" + member + "\"},"
+                        + "{\"mbox\":\"mailto:other@example.org\"}]},\"verb\":{\"id\":\"http://example.org/v\"},"
+                        + "\"object\":{\"id\":\"http://example.org/group-work\"}}");
+        String byTeam = post(
+                lms,
+                "{\"actor\":{\"mbox\":\"mailto:lead@example.org\"},\"verb\":{\"id\":\"http://example.org/v\"},"
+                        + "\"object\":{\"id\":\"http://example.org/group-work\"},\"context\":{\"team\":{"
+                        + "\"objectType\":\"Group\",\"mbox\":\"mailto:team@example.org\",\"member\":[{\"mbox\":"
+                        + "\"mailto:" + coach + "\"}]}}}");
+        lms.xapi()
+                .queryParam("agent", "{\"mbox\":\"mailto:" + member + "\"}")
+                .get(STATEMENTS)
+                .then()
+                .body("statements.id", contains(byGroup));
+        lms.xapi()
+                .queryParam("agent", "{\"mbox\":\"mailto:" + coach + "\"}")
+                .get(STATEMENTS)
+                .then()
+                .body("statements", hasSize(0));
+        lms.xapi()
+                .queryParam("agent", "{\"mbox\":\"mailto:" + coach + "\"}")
+                .queryParam("related_agents", "true")
+                .get(STATEMENTS)
+                .then()
+                .body("statements.id", contains(byTeam));
+    }
+
+    /**
+     * xAPI-Communication.md 2.1.3, the format parameter: canonical returns Activity objects "populated with the
+     * canonical definition of the Activity Objects [...] as determined by the LRS", then one language per map
+     * (2.1.3.s4); exact returns them as received.
+     */
+    @Test
+    void formatCanonicalPopulatesActivitiesWithTheCanonicalDefinition_communication2_1_3() {
+        Lms lms = lms();
+        String activity = "http://example.org/activities/" + UUID.randomUUID();
+        String first = post(
+                lms,
+                "{\"actor\":{\"mbox\":\"mailto:a@example.org\"},\"verb\":{\"id\":\"http://example.org/v\"},"
+                        + "\"object\":{\"id\":\"" + activity + "\",\"definition\":{\"name\":{\"en\":\"Old\"}}}}");
+        post(
+                lms,
+                "{\"actor\":{\"mbox\":\"mailto:b@example.org\"},\"verb\":{\"id\":\"http://example.org/v\"},"
+                        + "\"object\":{\"id\":\"" + activity + "\",\"definition\":{\"name\":{\"en\":\"New\","
+                        + "\"fr\":\"Nouveau\"}}}}");
+        lms.xapi()
+                .header("Accept-Language", "fr")
+                .queryParam("statementId", first)
+                .queryParam("format", "canonical")
+                .get(STATEMENTS)
+                .then()
+                .statusCode(200)
+                .body("object.definition.name.fr", equalTo("Nouveau"))
+                .body("object.definition.name.en", nullValue());
+        lms.xapi()
+                .header("Accept-Language", "en")
+                .queryParam("activity", activity)
+                .queryParam("format", "canonical")
+                .get(STATEMENTS)
+                .then()
+                .body("statements.object.definition.name.en", contains("New", "New"));
+        lms.xapi()
+                .queryParam("statementId", first)
+                .get(STATEMENTS)
+                .then()
+                .body("object.definition.name.en", equalTo("Old"));
+    }
+
+    static String referringTo(String target) {
+        return "{\"actor\":{\"mbox\":\"mailto:tutor@example.org\"},\"verb\":{\"id\":\"http://example.org/verbs/commented\"},"
+                + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" + target + "\"}}";
+    }
+
+    /**
+     * xAPI-Communication.md 2.1.3.s3 "Filter Conditions for StatementRefs": a targeting statement meets the agent,
+     * verb, activity and registration filters its target meets, recursively; nothing there depends on the order
+     * in which they were stored (conformance suite test/v2_0/H.Communication2.1-StatementResource.js).
+     */
+    @Test
+    void aStatementStoredBeforeItsTargetMatchesTheTargetsFilters_communication2_1_3_s3() {
+        Lms lms = lms();
+        String registration = UUID.randomUUID().toString();
+        String target = UUID.randomUUID().toString();
+        String middle = UUID.randomUUID().toString();
+        // c -> b -> a, stored c, b, then a: the chain is complete only when a arrives.
+        String outer = post(lms, referringTo(middle));
+        post(lms, withId(referringTo(target), middle));
+        post(
+                lms,
+                "{\"id\":\"" + target + "\",\"actor\":{\"mbox\":\"mailto:late@example.org\"},\"verb\":{\"id\":"
+                        + "\"http://adlnet.gov/expapi/verbs/passed\"},\"object\":{\"id\":\"http://example.org/late\"},"
+                        + "\"context\":{\"registration\":\"" + registration + "\"}}");
+        lms.xapi()
+                .queryParam("activity", "http://example.org/late")
+                .get(STATEMENTS)
+                .then()
+                .body("statements.id", contains(target, middle, outer));
+        lms.xapi()
+                .queryParam("agent", "{\"mbox\":\"mailto:late@example.org\"}")
+                .get(STATEMENTS)
+                .then()
+                .body("statements.id", contains(target, middle, outer));
+        lms.xapi()
+                .queryParam("verb", "http://adlnet.gov/expapi/verbs/passed")
+                .get(STATEMENTS)
+                .then()
+                .body("statements.id", contains(target, middle, outer));
+        lms.xapi()
+                .queryParam("registration", registration)
+                .get(STATEMENTS)
+                .then()
+                .body("statements.id", contains(target, middle, outer));
+        // The time and sequence parameters still apply to the targeting statement itself (2.1.3.s3).
+        lms.xapi()
+                .queryParam("activity", "http://example.org/late")
+                .queryParam("limit", "1")
+                .queryParam("ascending", "true")
+                .get(STATEMENTS)
+                .then()
+                .body("statements.id", contains(outer));
+        // The statements themselves never change (Data 2.3.1).
+        lms.xapi()
+                .queryParam("statementId", outer)
+                .get(STATEMENTS)
+                .then()
+                .body("object.id", equalTo(middle))
+                .body("verb.id", equalTo("http://example.org/verbs/commented"));
+    }
+
+    @Test
+    void aStatementReferringToOneLaterInTheSameBatchMatchesItsFilters_communication2_1_3_s3() {
+        Lms lms = lms();
+        String target = UUID.randomUUID().toString();
+        String referring = UUID.randomUUID().toString();
+        lms.xapi()
+                .contentType("application/json")
+                .body("[" + withId(referringTo(target), referring) + ","
+                        + withId(
+                                statement(
+                                        "batch@example.org",
+                                        "http://adlnet.gov/expapi/verbs/passed",
+                                        "http://example.org/batch"),
+                                target)
+                        + "]")
+                .post(STATEMENTS)
+                .then()
+                .statusCode(200);
+        lms.xapi()
+                .queryParam("agent", "{\"mbox\":\"mailto:batch@example.org\"}")
+                .get(STATEMENTS)
+                .then()
+                .body("statements.id", hasItem(referring))
+                .body("statements", hasSize(2));
+        // Another provider's statement with the target's id never lends its values (each provider its own).
+        Lms other = lms();
+        String foreignTarget = UUID.randomUUID().toString();
+        String foreignReferrer = post(other, referringTo(foreignTarget));
+        post(
+                lms,
+                withId(
+                        statement(
+                                "foreign@example.org", "http://adlnet.gov/expapi/verbs/passed", "http://example.org/f"),
+                        foreignTarget));
+        other.xapi()
+                .queryParam("agent", "{\"mbox\":\"mailto:foreign@example.org\"}")
+                .get(STATEMENTS)
+                .then()
+                .body("statements", hasSize(0));
+        other.xapi()
+                .queryParam("statementId", foreignReferrer)
+                .get(STATEMENTS)
+                .then()
+                .statusCode(200);
+    }
+
     @Test
     void sinceIsExclusiveUntilInclusiveAndLimitPagesWithMore_communication2_1_3() {
         Lms lms = lms();
@@ -755,6 +942,87 @@ class XapiStatementResourceTest {
                 .get("/xapi/activities")
                 .then()
                 .statusCode(400);
+    }
+
+    /**
+     * xAPI-Data.md 2.4.4.1.s4.b3-b5 (LRS requirements on Activity Definitions) and xAPI-Communication.md 2.5: the
+     * LRS keeps a canonical definition, updated from the definitions statements carry when it trusts their sender
+     * (the provider's own LMS), accepting small corrections (language entries) and not significant changes (the
+     * interaction, its correct responses).
+     */
+    @Test
+    void anLrsKeepsACanonicalActivityDefinitionMergedFromItsStatements_data2_4_4_1() {
+        Lms lms = lms();
+        String activity = "http://example.org/activities/" + UUID.randomUUID();
+        String parent = "http://example.org/activities/" + UUID.randomUUID();
+        post(
+                lms,
+                "{\"actor\":{\"mbox\":\"mailto:a@example.org\"},\"verb\":{\"id\":\"http://example.org/v\"},"
+                        + "\"object\":{\"id\":\"" + activity + "\",\"definition\":{\"name\":{\"en\":\"Pipelnes\"},"
+                        + "\"type\":\"http://adlnet.gov/expapi/activities/cmi.interaction\",\"interactionType\":\"choice\","
+                        + "\"correctResponsesPattern\":[\"a\"],\"choices\":[{\"id\":\"a\",\"description\":{\"en\":"
+                        + "\"Alpah\"}},{\"id\":\"b\",\"description\":{\"en\":\"Beta\"}}]}},"
+                        + "\"context\":{\"contextActivities\":{\"parent\":{\"id\":\"" + parent + "\",\"definition\":"
+                        + "{\"name\":{\"en\":\"Course\"}}}}}}");
+        // A later definition: a spelling fix, a new language, a description, an extension (accepted); another
+        // interaction type and other correct responses (a significant change: not taken).
+        post(
+                lms,
+                "{\"actor\":{\"mbox\":\"mailto:b@example.org\"},\"verb\":{\"id\":\"http://example.org/v\"},"
+                        + "\"object\":{\"id\":\"" + activity + "\",\"definition\":{\"name\":{\"en\":\"Pipelines\","
+                        + "\"fr\":\"Pipelines (fr)\"},\"description\":{\"en\":\"Build pipelines\"},"
+                        + "\"interactionType\":\"true-false\",\"correctResponsesPattern\":[\"true\"],"
+                        + "\"extensions\":{\"http://example.org/ext/level\":3}}}}");
+        post(
+                lms,
+                "{\"actor\":{\"mbox\":\"mailto:c@example.org\"},\"verb\":{\"id\":\"http://example.org/v\"},"
+                        + "\"object\":{\"id\":\"" + activity + "\",\"definition\":{\"interactionType\":\"choice\","
+                        + "\"correctResponsesPattern\":[\"b\"],\"choices\":[{\"id\":\"a\",\"description\":{\"en\":"
+                        + "\"Alpha\"}}]}}}");
+        // A statement without a definition changes nothing.
+        post(
+                lms,
+                "{\"actor\":{\"mbox\":\"mailto:d@example.org\"},\"verb\":{\"id\":\"http://example.org/v\"},"
+                        + "\"object\":{\"id\":\"" + activity + "\"}}");
+        lms.xapi()
+                .queryParam("activityId", activity)
+                .get("/xapi/activities")
+                .then()
+                .statusCode(200)
+                .body("objectType", equalTo("Activity"))
+                .body("id", equalTo(activity))
+                .body("definition.name.en", equalTo("Pipelines"))
+                .body("definition.name.fr", equalTo("Pipelines (fr)"))
+                .body("definition.description.en", equalTo("Build pipelines"))
+                .body("definition.type", equalTo("http://adlnet.gov/expapi/activities/cmi.interaction"))
+                .body("definition.extensions.'http://example.org/ext/level'", equalTo(3))
+                .body("definition.interactionType", equalTo("choice"))
+                .body("definition.correctResponsesPattern", contains("a"))
+                .body("definition.choices.id", contains("a", "b"))
+                .body("definition.choices[0].description.en", equalTo("Alpha"));
+        // Context activities' definitions are definitions too.
+        lms.xapi()
+                .queryParam("activityId", parent)
+                .get("/xapi/activities")
+                .then()
+                .statusCode(200)
+                .body("definition.name.en", equalTo("Course"));
+        // The statements themselves keep what they were sent with (Data 2.3.1).
+        lms.xapi()
+                .queryParam("activity", activity)
+                .queryParam("ascending", "true")
+                .get(STATEMENTS)
+                .then()
+                .body("statements[0].object.definition.name.en", equalTo("Pipelnes"));
+        // An admin reads every provider's definitions merged.
+        given().auth()
+                .oauth2(Tokens.admin())
+                .header(VERSION, "2.0.0")
+                .queryParam("activityId", activity)
+                .get("/xapi/activities")
+                .then()
+                .statusCode(200)
+                .body("definition.name.en", equalTo("Pipelines"));
     }
 
     // ------------------------------------------------------------------ 1.0.3 clients (Communication 3.3)

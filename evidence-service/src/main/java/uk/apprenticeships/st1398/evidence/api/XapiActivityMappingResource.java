@@ -37,8 +37,12 @@ public class XapiActivityMappingResource {
 
     private final XapiActivityMappings mappings;
 
-    public XapiActivityMappingResource(XapiActivityMappings mappings) {
+    private final uk.apprenticeships.st1398.evidence.xapi.XapiEvidence evidence;
+
+    public XapiActivityMappingResource(
+            XapiActivityMappings mappings, uk.apprenticeships.st1398.evidence.xapi.XapiEvidence evidence) {
         this.mappings = mappings;
+        this.evidence = evidence;
     }
 
     @PUT
@@ -47,11 +51,16 @@ public class XapiActivityMappingResource {
     @Operation(
             summary = "Map an LMS activity to KSB codes and/or off-the-job training",
             description = "Creates or replaces the provider's mapping for the activity. Applies to statements stored"
-                    + " from now on.")
+                    + " from now on, and to the provider's statements about the activity stored earlier that became"
+                    + " no record: they are converted again (draft evidence, pending off-the-job entries;"
+                    + " idempotent, one statement never makes two), the first 200 at once, the rest by the"
+                    + " evidence-service sweep.")
     @APIResponse(responseCode = "200", description = "The mapping")
     public XapiActivityMappingResponse put(@Valid @NotNull XapiActivityMappingRequest request) {
-        return response(
-                mappings.save(request.providerUkprn(), request.activityId(), request.ksbCodes(), request.offTheJob()));
+        XapiActivityMapping saved =
+                mappings.save(request.providerUkprn(), request.activityId(), request.ksbCodes(), request.offTheJob());
+        evidence.onMappingChanged(saved.providerUkprn, saved.activityId);
+        return response(saved);
     }
 
     @GET

@@ -18,6 +18,9 @@ public final class StatementFields {
     public static final String ACTIVITIES = "activities";
     public static final String RELATED_ACTIVITIES = "relatedActivities";
     public static final String REGISTRATIONS = "registrations";
+    /** Every filter field, as stored beside the statement. */
+    public static final java.util.List<String> NAMES =
+            java.util.List.of(VERBS, AGENTS, RELATED_AGENTS, ACTIVITIES, RELATED_ACTIVITIES, REGISTRATIONS);
 
     public final Set<String> verbs = new LinkedHashSet<>();
     public final Set<String> agents = new LinkedHashSet<>();
@@ -31,28 +34,27 @@ public final class StatementFields {
     public static StatementFields of(JsonNode statement) {
         StatementFields fields = new StatementFields();
         fields.verbs.add(statement.path("verb").path("id").asText());
-        String actor = agentKey(statement.get("actor"));
-        addIfPresent(fields.agents, actor);
+        addAgent(fields.agents, statement.get("actor"));
         JsonNode object = statement.get("object");
         String objectType = object.path("objectType").asText("Activity");
         if ("Agent".equals(objectType) || "Group".equals(objectType)) {
-            addIfPresent(fields.agents, agentKey(object));
+            addAgent(fields.agents, object);
         }
         if ("Activity".equals(objectType)) {
             fields.activities.add(object.path("id").asText());
         }
         fields.relatedAgents.addAll(fields.agents);
         fields.relatedActivities.addAll(fields.activities);
-        addIfPresent(fields.relatedAgents, agentKey(statement.get("authority")));
+        addAgent(fields.relatedAgents, statement.get("authority"));
         fields.related(statement.get("context"));
         if ("SubStatement".equals(objectType)) {
-            addIfPresent(fields.relatedAgents, agentKey(object.get("actor")));
+            addAgent(fields.relatedAgents, object.get("actor"));
             JsonNode inner = object.get("object");
             String innerType = inner.path("objectType").asText("Activity");
             if ("Activity".equals(innerType)) {
                 fields.relatedActivities.add(inner.path("id").asText());
             } else if ("Agent".equals(innerType) || "Group".equals(innerType)) {
-                addIfPresent(fields.relatedAgents, agentKey(inner));
+                addAgent(fields.relatedAgents, inner);
             }
             fields.related(object.get("context"));
         }
@@ -67,8 +69,8 @@ public final class StatementFields {
         if (context == null) {
             return;
         }
-        addIfPresent(relatedAgents, agentKey(context.get("instructor")));
-        addIfPresent(relatedAgents, agentKey(context.get("team")));
+        addAgent(relatedAgents, context.get("instructor"));
+        addAgent(relatedAgents, context.get("team"));
         JsonNode contextActivities = context.get("contextActivities");
         if (contextActivities != null) {
             contextActivities.forEach(list -> {
@@ -92,6 +94,16 @@ public final class StatementFields {
         addAll(registrations, target, REGISTRATIONS);
     }
 
+    /** The filter values of a stored statement's document, field by field. */
+    public static java.util.Map<String, java.util.List<String>> valuesOf(org.bson.Document document) {
+        java.util.Map<String, java.util.List<String>> values = new java.util.LinkedHashMap<>();
+        for (String field : NAMES) {
+            java.util.List<String> list = document.getList(field, String.class);
+            values.put(field, list == null ? java.util.List.of() : list);
+        }
+        return values;
+    }
+
     private static void addAll(Set<String> into, org.bson.Document target, String field) {
         java.util.List<String> values = target.getList(field, String.class);
         if (values != null) {
@@ -106,6 +118,18 @@ public final class StatementFields {
                 .append(ACTIVITIES, java.util.List.copyOf(activities))
                 .append(RELATED_ACTIVITIES, java.util.List.copyOf(relatedActivities))
                 .append(REGISTRATIONS, java.util.List.copyOf(registrations));
+    }
+
+    /**
+     * An Agent or Group's key, and a Group's members' keys: "for the purposes of this filter, Groups that have
+     * members which match the specified Agent based on their Inverse Functional Identifier [...] are considered a
+     * match" (Communication 2.1.3, the agent parameter).
+     */
+    private static void addAgent(Set<String> into, JsonNode actor) {
+        addIfPresent(into, agentKey(actor));
+        if (actor != null && actor.path("member").isArray()) {
+            actor.get("member").forEach(member -> addIfPresent(into, agentKey(member)));
+        }
     }
 
     private static void addIfPresent(Set<String> into, String key) {

@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -35,10 +36,78 @@ public class StatementStore {
     static final String REFERS_TO = "refersTo";
     static final String RAW = "raw";
 
+    /** The marker of the one-time backfill of {@code xapi_statement_refs} from statements stored before it. */
+    static final String REFS_BACKFILLED = "backfilled";
+
     private final MongoCollection<Document> statements;
+    /**
+     * Who refers to whom: {@code _id} = {@code <provider>:<target id>}, {@code referrers} = the ids of the
+     * provider's statements whose object is a StatementRef to that target. Looked up by primary key, so finding the
+     * statements that refer to a request's statements (voiding them, lending them filter values) costs the same at
+     * a million statements as at ten, on MongoDB and on the embedded wire server (which keeps no other index).
+     */
+    private final MongoCollection<Document> refs;
 
     public StatementStore(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
         this.statements = client.getDatabase(database).getCollection("xapi_statements");
+        this.refs = client.getDatabase(database).getCollection("xapi_statement_refs");
+    }
+
+    /**
+     * Statements stored by versions before {@code xapi_statement_refs} existed are entered once, at the first start
+     * (their {@code refersTo} field; a scan, once), then a marker keeps later starts from repeating it.
+     */
+    void backfillRefs(@Observes StartupEvent event) {
+        if (refs.find(Filters.eq("_id", REFS_BACKFILLED)).first() != null) {
+            return;
+        }
+        statements
+                .find(Filters.exists(REFERS_TO))
+                .projection(new Document(REFERS_TO, 1).append(PROVIDER, 1))
+                .forEach(d -> recordReference(d.getString(PROVIDER), d.getString(REFERS_TO), d.getString("_id")));
+        refs.updateOne(
+                Filters.eq("_id", REFS_BACKFILLED),
+                Updates.set("at", new java.util.Date()),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+    }
+
+    /** The marker of the one-time indexing of Group members in the agent filter fields of earlier statements. */
+    static final String GROUP_MEMBERS_INDEXED = "group-members-indexed";
+
+    /**
+     * Statements stored by versions that did not index a Group's members under the agent filters gain them once, at
+     * the first start (those whose JSON has a {@code member}; their fields recomputed and added, so values inherited
+     * from StatementRef targets stay), then a marker keeps later starts from repeating it.
+     */
+    void backfillGroupMembers(@Observes StartupEvent event) {
+        if (refs.find(Filters.eq("_id", GROUP_MEMBERS_INDEXED)).first() != null) {
+            return;
+        }
+        statements
+                .find(Filters.regex(RAW, "\"member\""))
+                .projection(new Document(RAW, 1))
+                .forEach(d -> addFilterValues(
+                        d.getString("_id"),
+                        StatementFields.valuesOf(
+                                fieldsDocument(StatementFields.of(XapiStatements.read(d.getString(RAW)))))));
+        refs.updateOne(
+                Filters.eq("_id", GROUP_MEMBERS_INDEXED),
+                Updates.set("at", new java.util.Date()),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+    }
+
+    private static Document fieldsDocument(StatementFields fields) {
+        Document document = new Document();
+        fields.into(document);
+        return document;
+    }
+
+    /** Records that a stored statement of the provider refers to a target (idempotent: {@code $addToSet}). */
+    public void recordReference(String provider, String target, String referrer) {
+        refs.updateOne(
+                Filters.eq("_id", provider + ":" + target),
+                Updates.addToSet("referrers", referrer),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
     }
 
     void createIndexes(@Observes StartupEvent event) {
@@ -54,11 +123,6 @@ public class StatementStore {
                     Indexes.compoundIndex(Indexes.ascending(PROVIDER, field), Indexes.descending(STORED, "_id")),
                     new IndexOptions().name("provider_" + field + "_stored"));
         }
-        statements.createIndex(
-                Indexes.ascending(VOIDS), new IndexOptions().name("voids").sparse(true));
-        statements.createIndex(
-                Indexes.ascending(REFERS_TO),
-                new IndexOptions().name("refers_to").sparse(true));
         // Conversions that did not finish, oldest first (XapiPendingSweep).
         statements.createIndex(Indexes.ascending(OUTCOME, STORED), new IndexOptions().name("outcome_stored"));
         // Statements waiting for their actor to become known (XapiEvidence.onLinked).
@@ -78,6 +142,11 @@ public class StatementStore {
         if (!documents.isEmpty()) {
             statements.insertMany(documents);
         }
+        for (Document document : documents) {
+            if (document.getString(REFERS_TO) != null) {
+                recordReference(document.getString(PROVIDER), document.getString(REFERS_TO), document.getString("_id"));
+            }
+        }
     }
 
     /** Marks the target voided, unless it is itself a voiding statement (Data 2.3.2). */
@@ -87,16 +156,48 @@ public class StatementStore {
                 Updates.set(VOIDED, true));
     }
 
-    /** Which of these ids stored statements of the provider void. */
-    public java.util.Set<String> voidedAmong(String provider, Collection<String> ids) {
-        java.util.Set<String> voided = new java.util.HashSet<>();
-        if (!ids.isEmpty()) {
-            statements
-                    .find(Filters.and(Filters.in(VOIDS, ids), Filters.eq(PROVIDER, provider)))
-                    .projection(new Document(VOIDS, 1))
-                    .forEach(d -> voided.add(d.getString(VOIDS)));
+    /**
+     * The provider's stored statements whose object is a StatementRef to one of these ids (voiding statements
+     * included), with their filter fields: a primary-key lookup in {@code xapi_statement_refs}, then (only when
+     * there are any) one of the referrers by id.
+     */
+    public List<Document> referringTo(String provider, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        return voided;
+        List<String> keys = ids.stream().map(id -> provider + ":" + id).toList();
+        java.util.Set<String> referrers = new java.util.LinkedHashSet<>();
+        refs.find(Filters.in("_id", keys)).forEach(d -> {
+            List<String> list = d.getList("referrers", String.class);
+            if (list != null) {
+                referrers.addAll(list);
+            }
+        });
+        if (referrers.isEmpty()) {
+            return List.of();
+        }
+        Document projection = new Document(VOIDS, 1).append(REFERS_TO, 1).append(PROVIDER, 1);
+        StatementFields.NAMES.forEach(f -> projection.append(f, 1));
+        return statements
+                .find(Filters.and(Filters.in("_id", referrers), Filters.eq(PROVIDER, provider)))
+                .projection(projection)
+                .into(new ArrayList<>());
+    }
+
+    /**
+     * Adds filter values to a stored statement's filter fields ({@code $addToSet} with {@code $each}: idempotent,
+     * and concurrent additions never lose each other's values). The statement itself ({@code raw}) is untouched.
+     */
+    public void addFilterValues(String id, Map<String, List<String>> values) {
+        List<Bson> updates = new ArrayList<>();
+        values.forEach((field, list) -> {
+            if (!list.isEmpty()) {
+                updates.add(Updates.addEachToSet(field, list));
+            }
+        });
+        if (!updates.isEmpty()) {
+            statements.updateOne(Filters.eq("_id", id), Updates.combine(updates));
+        }
     }
 
     static final String OUTCOME = "evidence";
@@ -133,6 +234,37 @@ public class StatementStore {
         return statements
                 .find(Filters.and(
                         Filters.eq(OUTCOME, CONVERTING), Filters.lt(STORED, storedBefore), Filters.ne(VOIDED, true)))
+                .sort(Sorts.ascending(STORED, "_id"))
+                .limit(limit)
+                .into(new ArrayList<>());
+    }
+
+    /**
+     * Marks the provider's statements whose object is this activity and that became no record ({@code NONE}) for
+     * conversion again ({@code CONVERTING}); voided, voiding and referring statements are left alone.
+     */
+    public long reopen(String provider, String activityId) {
+        return statements
+                .updateMany(
+                        Filters.and(
+                                Filters.eq(PROVIDER, provider),
+                                Filters.eq(StatementFields.ACTIVITIES, activityId),
+                                Filters.eq(OUTCOME, "NONE"),
+                                Filters.ne(VOIDED, true),
+                                Filters.ne(VOIDING, true),
+                                Filters.exists(REFERS_TO, false)),
+                        Updates.set(OUTCOME, CONVERTING))
+                .getModifiedCount();
+    }
+
+    /** The provider's statements about this activity whose conversion has not finished, oldest first. */
+    public List<Document> converting(String provider, String activityId, int limit) {
+        return statements
+                .find(Filters.and(
+                        Filters.eq(PROVIDER, provider),
+                        Filters.eq(StatementFields.ACTIVITIES, activityId),
+                        Filters.eq(OUTCOME, CONVERTING),
+                        Filters.ne(VOIDED, true)))
                 .sort(Sorts.ascending(STORED, "_id"))
                 .limit(limit)
                 .into(new ArrayList<>());

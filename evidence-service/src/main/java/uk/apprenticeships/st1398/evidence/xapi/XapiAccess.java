@@ -1,6 +1,7 @@
 package uk.apprenticeships.st1398.evidence.xapi;
 
 import static uk.apprenticeships.st1398.evidence.service.EvidencePermissions.SEE_ALL;
+import static uk.apprenticeships.st1398.evidence.service.EvidencePermissions.XAPI_MAPPINGS;
 import static uk.apprenticeships.st1398.evidence.service.EvidencePermissions.XAPI_READ;
 import static uk.apprenticeships.st1398.evidence.service.EvidencePermissions.XAPI_WRITE;
 
@@ -26,8 +27,12 @@ public class XapiAccess {
     /**
      * @param providerUkprn the provider whose statements the caller reads and writes; null: every provider (admin)
      * @param authority the Agent the LRS records as the statements' authority
+     * @param mayJoinIdentities whether the Agents resource may answer identities the caller did not give (the
+     *     explicit permission of Communication 2.4.s3.b1: {@code xapi-mappings:manage}, which tutors and admins
+     *     hold; not an LMS credential)
      */
-    public record Principal(String providerUkprn, boolean mayRead, boolean mayWrite, ObjectNode authority) {}
+    public record Principal(
+            String providerUkprn, boolean mayRead, boolean mayWrite, ObjectNode authority, boolean mayJoinIdentities) {}
 
     private final XapiCredentialCheck check;
     private final CurrentCaller current;
@@ -85,7 +90,8 @@ public class XapiAccess {
             String secret = decoded.substring(colon + 1);
             XapiCredentialCheck.Verified verified =
                     check.verify(decoded.substring(0, colon), XapiCredentialCheck.sha256(secret), secret);
-            return new Principal(verified.providerUkprn(), true, true, authority(verified.key(), verified.name()));
+            return new Principal(
+                    verified.providerUkprn(), true, true, authority(verified.key(), verified.name()), false);
         }
         Caller caller = current.get();
         if (caller.kind() == Caller.Kind.ANONYMOUS) {
@@ -100,7 +106,8 @@ public class XapiAccess {
                 provider,
                 caller.may(XAPI_READ),
                 caller.may(XAPI_WRITE) && provider != null,
-                authority(caller.subject(), caller.displayName()));
+                authority(caller.subject(), caller.displayName()),
+                caller.may(XAPI_MAPPINGS));
     }
 
     private ObjectNode authority(String name, String displayName) {

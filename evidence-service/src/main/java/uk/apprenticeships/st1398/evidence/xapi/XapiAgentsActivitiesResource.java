@@ -29,17 +29,22 @@ public class XapiAgentsActivitiesResource {
 
     private final XapiAccess access;
     private final StatementStore store;
+    private final XapiActivityDefinitions definitions;
+    private final XapiPersons persons;
 
-    public XapiAgentsActivitiesResource(XapiAccess access, StatementStore store) {
+    public XapiAgentsActivitiesResource(
+            XapiAccess access, StatementStore store, XapiActivityDefinitions definitions, XapiPersons persons) {
         this.access = access;
         this.store = store;
+        this.definitions = definitions;
+        this.persons = persons;
     }
 
     @GET
     @Path("/agents")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
-            summary = "A Person object for an agent: its identifier (the LRS links no identities) and name",
+            summary = "A Person object for an agent: the identities the LRS knows are that person's",
             description =
                     "xAPI Agents / Activities Resources (xAPI 2.0 Communication 2.4 and 2.5), within the caller's provider. Authenticated with HTTP Basic (an LMS credential, POST /api/v1/xapi-credentials) or an OpenID Connect access token; the X-Experience-API-Version header (2.0.x or 1.0.x) is required. What is implemented: docs/xapi.md.")
     @APIResponse(
@@ -57,20 +62,11 @@ public class XapiAgentsActivitiesResource {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context UriInfo uri) {
         XapiVersions.require(version);
-        access.reader(authorization);
+        XapiAccess.Principal principal = access.reader(authorization);
         String agent = only(uri.getQueryParameters(), "agent");
         XapiQueries.agentKey(agent);
         JsonNode node = XapiStatements.parse(agent);
-        ObjectNode person = XapiStatements.STRICT.createObjectNode().put("objectType", "Person");
-        if (node.hasNonNull("name")) {
-            person.putArray("name").add(node.get("name").asText());
-        }
-        for (String ifi : new String[] {"mbox", "mbox_sha1sum", "openid", "account"}) {
-            if (node.has(ifi)) {
-                person.putArray(ifi).add(node.get(ifi));
-            }
-        }
-        return person;
+        return persons.person(principal.providerUkprn(), node, principal.mayJoinIdentities());
     }
 
     @GET
@@ -105,6 +101,12 @@ public class XapiAgentsActivitiesResource {
                 .createObjectNode()
                 .put("objectType", "Activity")
                 .put("id", activityId);
+        java.util.Optional<ObjectNode> canonical = definitions.find(principal.providerUkprn(), activityId);
+        if (canonical.isPresent()) {
+            activity.set("definition", canonical.get());
+            return activity;
+        }
+        // Statements stored before canonical definitions were kept: the newest definition among them.
         for (org.bson.Document document : store.latestAbout(principal.providerUkprn(), activityId, 100)) {
             JsonNode object =
                     XapiStatements.read(document.getString(StatementStore.RAW)).path("object");

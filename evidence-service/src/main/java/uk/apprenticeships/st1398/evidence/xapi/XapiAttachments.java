@@ -132,6 +132,17 @@ public class XapiAttachments {
         }
     }
 
+    /** Files uploaded before this instant that no stored statement came to own (uncommitted): deleted, 1000 a run. */
+    public int deleteUncommitted(java.time.Instant uploadedBefore) {
+        java.util.List<ObjectId> ids = new java.util.ArrayList<>();
+        bucket.find(Filters.and(
+                        Filters.eq(COMMITTED, false), Filters.lt("uploadDate", java.util.Date.from(uploadedBefore))))
+                .limit(1000)
+                .forEach(f -> ids.add(f.getObjectId()));
+        ids.forEach(this::delete);
+        return ids.size();
+    }
+
     public void delete(ObjectId fileId) {
         try {
             bucket.delete(fileId);

@@ -213,6 +213,28 @@ public class XapiEvidence {
         }
     }
 
+    /** Statements converted at once when a mapping changes; the sweep converts the rest (500 a run). */
+    static final int RECONVERT_AT_ONCE = 200;
+
+    /**
+     * A mapping of the provider's activity was created or changed: its statements stored earlier that became no
+     * record ({@code NONE}: e.g. not aligned then) are marked for conversion again, and the oldest
+     * {@value #RECONVERT_AT_ONCE} converted now; the sweep converts the others. Conversion is idempotent (the
+     * records' ids derive from the statement id), so a statement never makes two items, however often mappings
+     * change. Statements already recorded, voided, voiding or referring to another are left alone.
+     *
+     * @return how many statements were marked for conversion
+     */
+    public long onMappingChanged(String provider, String activityId) {
+        long marked = store.reopen(provider, activityId);
+        if (marked > 0) {
+            for (Document document : store.converting(provider, activityId, RECONVERT_AT_ONCE)) {
+                convert(provider, XapiStatements.read(document.getString(StatementStore.RAW)));
+            }
+        }
+        return marked;
+    }
+
     /** Voiding withdraws what the statement made, while it is still a draft (evidence) or pending (off the job). */
     public void withdraw(String voidedStatementId) {
         // Enums are stored as their values ("draft", "pending": StoredValueCodecs), so the filters name the value.

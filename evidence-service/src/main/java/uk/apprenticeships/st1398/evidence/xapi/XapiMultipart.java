@@ -89,9 +89,17 @@ public class XapiMultipart {
             statements.validateAll(batch, true);
             Set<String> wanted = new HashSet<>();
             Set<String> signatureHashes = new HashSet<>();
-            for (ObjectNode statement : batch) {
-                collect(statement.get("attachments"), wanted, signatureHashes);
-                collect(statement.path("object").get("attachments"), wanted, signatureHashes);
+            Map<String, List<Declared>> declaredBy = new HashMap<>();
+            for (int i = 0; i < batch.size(); i++) {
+                ObjectNode statement = batch.get(i);
+                String prefix = batch.size() > 1 ? "[" + i + "]." : "";
+                collect(statement.get("attachments"), prefix + "attachments", wanted, signatureHashes, declaredBy);
+                collect(
+                        statement.path("object").get("attachments"),
+                        prefix + "object.attachments",
+                        wanted,
+                        signatureHashes,
+                        declaredBy);
             }
             Set<String> received = new HashSet<>();
             Map<String, byte[]> signatures = new HashMap<>();
@@ -119,6 +127,26 @@ public class XapiMultipart {
                                     + declared + ".")
                             .with("part", index);
                 }
+                // Content-Type and Content-Length are the parameters of contentType and length: where both are
+                // given they must match (Data 2.4.11 table, Communication 1.5.2.s2.b2.b7).
+                String partType = part.header("Content-Type");
+                Long partLength = contentLength(part.header("Content-Length"), index);
+                for (Declared attachment : declaredBy.get(declared)) {
+                    if (partType != null && !sameMediaType(partType, attachment.contentType())) {
+                        throw invalid("Part " + index + " has Content-Type " + partType + " but " + attachment.path()
+                                        + ".contentType is " + attachment.contentType() + "; where both are given"
+                                        + " they must match (Communication 1.5.2).")
+                                .with("part", index)
+                                .with("property", attachment.path() + ".contentType");
+                    }
+                    if (partLength != null && partLength != attachment.length()) {
+                        throw invalid("Part " + index + " has Content-Length " + partLength + " but "
+                                        + attachment.path() + ".length is " + attachment.length() + "; where both are"
+                                        + " given they must match (Communication 1.5.2).")
+                                .with("part", index)
+                                .with("property", attachment.path() + ".length");
+                    }
+                }
                 if (!received.add(declared)) {
                     index++;
                     continue; // the same data again: one copy is kept
@@ -133,13 +161,21 @@ public class XapiMultipart {
                     signatures.put(declared, bytes);
                     data = new ByteArrayInputStream(bytes);
                 }
-                String type = part.header("Content-Type");
-                XapiAttachments.Upload upload = attachments.upload(principal.providerUkprn(), declared, type, data);
+                XapiAttachments.Upload upload = attachments.upload(principal.providerUkprn(), declared, partType, data);
                 uploads.add(upload);
                 if (!upload.sha2().equals(declared)) {
                     throw invalid("Part " + index + "'s data does not hash to its " + HASH + " (" + declared
                                     + "); the LRS matches attachments by hash only (Communication 1.5.2).")
                             .with("part", index);
+                }
+                for (Declared attachment : declaredBy.get(declared)) {
+                    if (upload.length() != attachment.length()) {
+                        throw invalid("Part " + index + " holds " + upload.length() + " octets but "
+                                        + attachment.path() + ".length is " + attachment.length() + " (the length of"
+                                        + " the attachment data in octets, Data 2.4.11).")
+                                .with("part", index)
+                                .with("property", attachment.path() + ".length");
+                    }
                 }
                 index++;
             }
@@ -162,17 +198,86 @@ public class XapiMultipart {
         return ids;
     }
 
-    private static void collect(JsonNode list, Set<String> wanted, Set<String> signatures) {
+    /** An attachment object of the statements: where it is, and what it declares of its data. */
+    record Declared(String path, String contentType, long length) {}
+
+    private static void collect(
+            JsonNode list,
+            String path,
+            Set<String> wanted,
+            Set<String> signatures,
+            Map<String, List<Declared>> declaredBy) {
         if (list == null || !list.isArray()) {
             return;
         }
-        for (JsonNode attachment : list) {
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode attachment = list.get(i);
             String sha2 = attachment.path("sha2").asText().toLowerCase(Locale.ROOT);
             wanted.add(sha2);
+            declaredBy
+                    .computeIfAbsent(sha2, k -> new ArrayList<>())
+                    .add(new Declared(
+                            path + "[" + i + "]",
+                            attachment.path("contentType").asText(),
+                            attachment.path("length").asLong()));
             if (SIGNATURE_USAGE.equals(attachment.path("usageType").asText())) {
                 signatures.add(sha2);
             }
         }
+    }
+
+    /** A part's Content-Length header, if it has one; one that is not a number is a malformed part. */
+    private static Long contentLength(String header, int index) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            long length = Long.parseLong(header.trim());
+            if (length >= 0) {
+                return length;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw invalid("Part " + index + "'s Content-Length is not a number of octets.")
+                .with("part", index);
+    }
+
+    /**
+     * Whether a part's Content-Type matches an attachment's contentType: the same type/subtype (case-insensitive,
+     * RFC 2045 5.1), and the same value for each parameter both give. The specification's own example (Communication
+     * 1.5.2, "Example") sends contentType {@code text/plain; charset=ascii} with a part of type {@code text/plain},
+     * so a parameter only one side gives is no mismatch.
+     */
+    static boolean sameMediaType(String partType, String contentType) {
+        if (!baseType(partType).equalsIgnoreCase(baseType(contentType))) {
+            return false;
+        }
+        Map<String, String> a = parameters(partType);
+        Map<String, String> b = parameters(contentType);
+        for (Map.Entry<String, String> entry : a.entrySet()) {
+            String other = b.get(entry.getKey());
+            if (other != null && !other.equalsIgnoreCase(entry.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, String> parameters(String contentType) {
+        Map<String, String> parameters = new HashMap<>();
+        String[] pieces = contentType.split(";");
+        for (int i = 1; i < pieces.length; i++) {
+            int eq = pieces[i].indexOf('=');
+            if (eq > 0) {
+                String value = pieces[i].substring(eq + 1).trim();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                parameters.put(pieces[i].substring(0, eq).trim().toLowerCase(Locale.ROOT), value);
+            }
+        }
+        return parameters;
     }
 
     static String baseType(String contentType) {

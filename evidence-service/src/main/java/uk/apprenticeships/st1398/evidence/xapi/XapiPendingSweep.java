@@ -25,8 +25,18 @@ public class XapiPendingSweep {
     private final XapiActors actors;
     private final XapiEvidence evidence;
     private final java.time.Clock clock;
+    private final XapiAttachments attachments;
+    private final XapiConfig config;
 
-    public XapiPendingSweep(StatementStore store, XapiActors actors, XapiEvidence evidence, java.time.Clock clock) {
+    public XapiPendingSweep(
+            StatementStore store,
+            XapiActors actors,
+            XapiEvidence evidence,
+            java.time.Clock clock,
+            XapiAttachments attachments,
+            XapiConfig config) {
+        this.attachments = attachments;
+        this.config = config;
         this.store = store;
         this.actors = actors;
         this.evidence = evidence;
@@ -41,6 +51,20 @@ public class XapiPendingSweep {
     void scheduled() {
         retryFailedConversions();
         sweep();
+        deleteUncommittedAttachments();
+    }
+
+    /**
+     * Deletes attachment data uploaded for a request that then failed before its statements were stored (a crash,
+     * a lost database connection: the request's own clean-up could not run), once older than
+     * {@code evidence.xapi.uncommitted-attachment-grace}; the number deleted.
+     */
+    public int deleteUncommittedAttachments() {
+        int deleted = attachments.deleteUncommitted(clock.instant().minus(config.uncommittedAttachmentGrace()));
+        if (deleted > 0) {
+            Log.infof("xAPI: %d attachment uploads whose statements were never stored were deleted", deleted);
+        }
+        return deleted;
     }
 
     /**

@@ -69,13 +69,16 @@ public class XapiResource {
     private final XapiAttachments attachmentStore;
     private final XapiAccess access;
     private final Clock clock;
+    private final XapiActivityDefinitions definitions;
 
     public XapiResource(
             XapiStatements statements,
             XapiMultipart multipart,
             XapiAttachments attachmentStore,
             XapiAccess access,
-            Clock clock) {
+            Clock clock,
+            XapiActivityDefinitions definitions) {
+        this.definitions = definitions;
         this.statements = statements;
         this.multipart = multipart;
         this.attachmentStore = attachmentStore;
@@ -189,7 +192,8 @@ public class XapiResource {
             String name = statementId != null ? "statementId" : "voidedStatementId";
             StatementValidator.uuidParameter(id, name);
             XapiStatements.Stored stored = statements.one(id, voidedId != null, principal);
-            JsonNode rendered = render(stored.statement(), format, acceptLanguage, version);
+            JsonNode rendered = render(
+                    canonical(format, List.of(stored.statement()), principal).get(0), format, acceptLanguage, version);
             return answer(rendered, List.of(stored.statement()), withAttachments, principal)
                     .header(CONSISTENT_THROUGH, consistentThrough)
                     .lastModified(java.util.Date.from(stored.stored()))
@@ -213,7 +217,8 @@ public class XapiResource {
         XapiStatements.Page page = statements.query(XapiQueries.parse(query), query, principal, after);
         ObjectNode result = XapiStatements.STRICT.createObjectNode();
         var list = result.putArray("statements");
-        page.statements().forEach(s -> list.add(render(s, format, acceptLanguage, version)));
+        canonical(format, page.statements(), principal)
+                .forEach(s -> list.add(render(s, format, acceptLanguage, version)));
         result.put(
                 "more",
                 page.more() == null
@@ -268,6 +273,17 @@ public class XapiResource {
             }
         }
         return List.copyOf(files.values());
+    }
+
+    /**
+     * format=canonical: Activity objects populated with the LRS's canonical definition (Communication 2.1.3,
+     * "format"), before the language filtering; the statements as stored otherwise.
+     */
+    private List<JsonNode> canonical(
+            XapiStatements.Format format, List<JsonNode> statements, XapiAccess.Principal principal) {
+        return format == XapiStatements.Format.CANONICAL
+                ? definitions.populate(principal.providerUkprn(), statements)
+                : statements;
     }
 
     private static JsonNode render(

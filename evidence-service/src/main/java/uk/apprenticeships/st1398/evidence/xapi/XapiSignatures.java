@@ -4,6 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPath;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Set;
@@ -28,18 +35,27 @@ final class XapiSignatures {
 
     private XapiSignatures() {}
 
-    static void check(ObjectNode statement, String putId, XapiMultipart.Parts parts) {
+    /**
+     * @param anchors the CAs a signer's x5c chain must validate to (PKIX); empty: any x5c (only its first
+     *     certificate's key is checked against the signature, as Data 2.6 requires)
+     */
+    static void check(ObjectNode statement, String putId, XapiMultipart.Parts parts, Set<TrustAnchor> anchors) {
         JsonNode attachments = statement.path("attachments");
         for (int i = 0; i < attachments.size(); i++) {
             JsonNode attachment = attachments.get(i);
             if (XapiMultipart.SIGNATURE_USAGE.equals(
                     attachment.path("usageType").asText())) {
-                verify(statement, putId, parts.signature(attachment.path("sha2").asText()), "attachments[" + i + "]");
+                verify(
+                        statement,
+                        putId,
+                        parts.signature(attachment.path("sha2").asText()),
+                        "attachments[" + i + "]",
+                        anchors);
             }
         }
     }
 
-    private static void verify(ObjectNode statement, String putId, byte[] data, String path) {
+    private static void verify(ObjectNode statement, String putId, byte[] data, String path, Set<TrustAnchor> anchors) {
         if (data == null) {
             throw invalid(
                     path,
@@ -67,6 +83,14 @@ final class XapiSignatures {
                 if (!jws.verifySignature()) {
                     throw invalid(path, "does not verify with the certificate of its x5c header");
                 }
+                if (!anchors.isEmpty()) {
+                    trusted(chain, anchors, path);
+                }
+            } else if (!anchors.isEmpty()) {
+                throw invalid(
+                        path,
+                        "has no x5c certificate chain; this LRS accepts signatures by signers whose certificates"
+                                + " chain to its configured trust anchors only");
             }
         } catch (JoseException | RuntimeException e) {
             if (e instanceof ApiException api) {
@@ -88,6 +112,41 @@ final class XapiSignatures {
                     path,
                     "signs a statement that differs from the one sent (the payload is the statement before its"
                             + " signature attachment was added, Data 2.6)");
+        }
+    }
+
+    /** The x5c chain validates (PKIX, no revocation checking) to one of the configured anchors. */
+    private static void trusted(List<X509Certificate> chain, Set<TrustAnchor> anchors, String path) {
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            CertPath certPath = factory.generateCertPath(chain);
+            PKIXParameters parameters = new PKIXParameters(anchors);
+            parameters.setRevocationEnabled(false);
+            CertPathValidator.getInstance("PKIX").validate(certPath, parameters);
+        } catch (CertPathValidatorException e) {
+            throw invalid(
+                    path,
+                    "is signed by a certificate that does not chain to a trust anchor of this LRS (" + e.getMessage()
+                            + ")");
+        } catch (GeneralSecurityException e) {
+            throw invalid(path, "has an x5c chain that cannot be validated: " + e.getMessage());
+        }
+    }
+
+    /** The certificates of a PEM file as trust anchors (evidence.xapi.signature-trust-anchors). */
+    static Set<TrustAnchor> anchors(java.nio.file.Path pem) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(pem)) {
+            Set<TrustAnchor> anchors = new java.util.HashSet<>();
+            for (java.security.cert.Certificate certificate :
+                    CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                anchors.add(new TrustAnchor((X509Certificate) certificate, null));
+            }
+            if (anchors.isEmpty()) {
+                throw new IllegalStateException("no certificate in " + pem);
+            }
+            return Set.copyOf(anchors);
+        } catch (java.io.IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("evidence.xapi.signature-trust-anchors: cannot read " + pem, e);
         }
     }
 

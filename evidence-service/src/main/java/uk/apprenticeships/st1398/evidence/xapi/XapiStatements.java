@@ -53,14 +53,21 @@ public class XapiStatements {
     private final Clock clock;
     private final XapiConfig config;
     private final XapiEvidence evidence;
+    private final XapiActivityDefinitions definitions;
+    private final Set<java.security.cert.TrustAnchor> trustAnchors;
 
     public XapiStatements(
             StatementStore store,
             ApprenticeRepository apprentices,
             Clock clock,
             XapiConfig config,
-            XapiEvidence evidence) {
+            XapiEvidence evidence,
+            XapiActivityDefinitions definitions) {
         this.evidence = evidence;
+        this.definitions = definitions;
+        this.trustAnchors = config.signatureTrustAnchors()
+                .map(path -> XapiSignatures.anchors(java.nio.file.Path.of(path)))
+                .orElse(Set.of());
         this.store = store;
         this.apprentices = apprentices;
         this.clock = clock;
@@ -138,7 +145,7 @@ public class XapiStatements {
         validateAll(statements, multipart);
         for (int i = 0; i < statements.size(); i++) {
             try {
-                XapiSignatures.check(statements.get(i), putId, parts);
+                XapiSignatures.check(statements.get(i), putId, parts, trustAnchors);
                 missingParts(statements.get(i), parts, multipart);
             } catch (ApiException e) {
                 throw statements.size() > 1 ? e.with("statementIndex", i) : e;
@@ -217,15 +224,31 @@ public class XapiStatements {
         }
         onStored.run();
         String provider = principal.providerUkprn();
-        List<String> toConvert = new ArrayList<>();
-        // Statements of this request that a stored voiding statement names (it arrived first, or earlier in the
-        // batch): one query for the request (Data 2.3.2: voided iff a voiding statement refers to it).
-        Set<String> voidedOnArrival = store.voidedAmong(
+        // The canonical activity definitions learn from the statements stored now (Data 2.4.4.1).
+        definitions.record(
                 provider,
-                documents.stream()
-                        .filter(d -> d.getString(StatementStore.VOIDS) == null)
-                        .map(d -> d.getString("_id"))
+                byId.entrySet().stream()
+                        .filter(e -> !existing.containsKey(e.getKey()))
+                        .map(Map.Entry::getValue)
                         .toList());
+        List<String> toConvert = new ArrayList<>();
+        // Stored statements whose StatementRef names a statement of this request (they arrived first, or earlier
+        // in the batch): one query for the request. A voiding one voids it (Data 2.3.2: voided iff a voiding
+        // statement refers to it); every one gains its filter values (Communication 2.1.3, StatementRefs).
+        List<Document> referrers = store.referringTo(
+                provider, documents.stream().map(d -> d.getString("_id")).toList());
+        Set<String> voidedOnArrival = new HashSet<>();
+        Set<String> voidingIds = new HashSet<>();
+        documents.stream()
+                .filter(d -> d.getString(StatementStore.VOIDS) != null)
+                .forEach(d -> voidingIds.add(d.getString("_id")));
+        for (Document referrer : referrers) {
+            String voids = referrer.getString(StatementStore.VOIDS);
+            if (voids != null && !voidingIds.contains(voids)) {
+                voidedOnArrival.add(voids);
+            }
+        }
+        inheritAcrossStorageOrder(provider, documents, targets, referrers);
         for (Document document : documents) {
             String voids = document.getString(StatementStore.VOIDS);
             if (voids != null) {
@@ -254,6 +277,73 @@ public class XapiStatements {
             evidence.convert(provider, statement);
         }
         return answered;
+    }
+
+    /**
+     * Communication 2.1.3, "Filter Conditions for StatementRefs": a statement whose object is a StatementRef meets
+     * the agent, verb, activity and registration filters its target meets, recursively, whatever order they were
+     * stored in. A statement stored before its target (or in the same batch) gains the target's filter values now,
+     * and so does every statement referring to it, and so on; a target that another request stored while this one
+     * was being checked is looked up again after the insert, so two concurrent requests never both miss each
+     * other. Only the filter fields change ({@code $addToSet}); the statement itself never does.
+     */
+    private void inheritAcrossStorageOrder(
+            String provider, List<Document> documents, Map<String, Document> targets, List<Document> referrers) {
+        Map<String, Document> byId = new HashMap<>();
+        documents.forEach(d -> byId.put(d.getString("_id"), d));
+        Map<String, Map<String, List<String>>> additions = new LinkedHashMap<>();
+        Set<String> missing = new HashSet<>();
+        for (Document document : documents) {
+            String target = document.getString(StatementStore.REFERS_TO);
+            if (target != null && !targets.containsKey(target) && !byId.containsKey(target)) {
+                missing.add(target);
+            }
+        }
+        if (!missing.isEmpty()) {
+            for (Document target : store.findAll(missing)) {
+                if (!provider.equals(target.getString(StatementStore.PROVIDER))) {
+                    continue;
+                }
+                for (Document document : documents) {
+                    if (target.getString("_id").equals(document.getString(StatementStore.REFERS_TO))) {
+                        additions.merge(
+                                document.getString("_id"), StatementFields.valuesOf(target), XapiStatements::union);
+                    }
+                }
+            }
+        }
+        for (Document referrer : referrers) {
+            String target = referrer.getString(StatementStore.REFERS_TO);
+            Map<String, List<String>> values = StatementFields.valuesOf(byId.get(target));
+            if (additions.containsKey(target)) {
+                values = union(values, additions.get(target));
+            }
+            additions.merge(referrer.getString("_id"), values, XapiStatements::union);
+        }
+        Set<String> visited = new HashSet<>();
+        Map<String, Map<String, List<String>>> level = additions;
+        while (!level.isEmpty()) {
+            level.forEach(store::addFilterValues);
+            visited.addAll(level.keySet());
+            Map<String, Map<String, List<String>>> next = new LinkedHashMap<>();
+            for (Document referrer : store.referringTo(provider, level.keySet())) {
+                String id = referrer.getString("_id");
+                if (!visited.contains(id)) {
+                    next.merge(id, level.get(referrer.getString(StatementStore.REFERS_TO)), XapiStatements::union);
+                }
+            }
+            level = next;
+        }
+    }
+
+    private static Map<String, List<String>> union(Map<String, List<String>> a, Map<String, List<String>> b) {
+        Map<String, List<String>> merged = new LinkedHashMap<>();
+        for (String field : StatementFields.NAMES) {
+            Set<String> values = new java.util.LinkedHashSet<>(a.getOrDefault(field, List.of()));
+            values.addAll(b.getOrDefault(field, List.of()));
+            merged.put(field, List.copyOf(values));
+        }
+        return merged;
     }
 
     /** Data 2.3.1; a timestamp the LRS set (none was sent) is left out of the comparison. */
