@@ -34,7 +34,12 @@ class AssessmentEventsTest {
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     /** The admin's feed of events about this ULN, waiting until {@code count} are there (the sequencer runs each second). */
-    private static List<JsonNode> events(String uln, int count) throws Exception {
+    static List<JsonNode> events(String uln, int count) throws Exception {
+        return eventsWhere(e -> uln.equals(e.path("scope").path("uln").asText(null)), count);
+    }
+
+    /** The admin's feed of events matching {@code which}, waiting until {@code count} are there. */
+    static List<JsonNode> eventsWhere(java.util.function.Predicate<JsonNode> which, int count) throws Exception {
         long until = System.nanoTime() + 20_000_000_000L;
         while (true) {
             List<JsonNode> found = new ArrayList<>();
@@ -52,7 +57,7 @@ class AssessmentEventsTest {
                         .extract()
                         .asString());
                 for (JsonNode e : page.get("events")) {
-                    if (uln.equals(e.path("scope").path("uln").asText(null))) {
+                    if (which.test(e)) {
                         found.add(e);
                     }
                 }
@@ -66,7 +71,7 @@ class AssessmentEventsTest {
         }
     }
 
-    private static List<String> types(List<JsonNode> events) {
+    static List<String> types(List<JsonNode> events) {
         return events.stream().map(e -> e.get("type").asText()).toList();
     }
 
@@ -131,5 +136,162 @@ class AssessmentEventsTest {
         assertFalse(events.get(1).toString().contains("Lovelace"));
         Thread.sleep(1500);
         assertEquals(2, events(uln, 2).size(), "the refused item recorded nothing");
+    }
+
+    @Test
+    void assigningAnAssessorAndBookingsRecordTheirEventsAndARefusedBookingNone() throws Exception {
+        String epaoId = AssessmentApi.freshOrganisation();
+        String uln = TestIds.uln();
+        String assessment = as(Tokens.admin())
+                .body(Map.of(
+                        "uln",
+                        uln,
+                        "familyName",
+                        "Hopper",
+                        "standardVersion",
+                        "ST1398_1.0",
+                        "providerUkprn",
+                        TestIds.ukprn(),
+                        "employerId",
+                        TestIds.employerId(),
+                        "epaoId",
+                        epaoId,
+                        "gatewayDate",
+                        TODAY.minusDays(30).toString()))
+                .when()
+                .post("/api/v1/assessments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String assessorId = AssessmentApi.assessor(epaoId, AssessmentApi.freshUser("events"), List.of(), List.of());
+        as(Tokens.admin())
+                .body(Map.of("assessorId", assessorId))
+                .when()
+                .put("/api/v1/assessments/" + assessment + "/assessor")
+                .then()
+                .statusCode(200);
+        String booking = as(Tokens.admin())
+                .body(Map.of(
+                        "methodCode", "M1",
+                        "kind", "first",
+                        "date", TODAY.plusDays(7).toString(),
+                        "location", "Room 4, Leeds",
+                        "note", "Bring the portfolio"))
+                .when()
+                .post("/api/v1/assessments/" + assessment + "/bookings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        // Refused: a second open booking of the same method (409); the unknown assessor (422).
+        as(Tokens.admin())
+                .body(Map.of(
+                        "methodCode",
+                        "M1",
+                        "kind",
+                        "first",
+                        "date",
+                        TODAY.plusDays(8).toString()))
+                .when()
+                .post("/api/v1/assessments/" + assessment + "/bookings")
+                .then()
+                .statusCode(409);
+        as(Tokens.admin())
+                .body(Map.of("assessorId", java.util.UUID.randomUUID().toString()))
+                .when()
+                .put("/api/v1/assessments/" + assessment + "/assessor")
+                .then()
+                .statusCode(422);
+        as(Tokens.admin())
+                .body(Map.of("reason", "The apprentice is ill"))
+                .when()
+                .post("/api/v1/assessments/" + assessment + "/bookings/" + booking + "/cancellation")
+                .then()
+                .statusCode(200);
+        List<JsonNode> events = events(uln, 4);
+        assertEquals(
+                List.of(
+                        "assessment.registered",
+                        "assessment.assessor-assigned",
+                        "assessment.booking-changed",
+                        "assessment.booking-changed"),
+                types(events));
+        assertEquals(assessorId, events.get(1).get("data").get("assessorId").asText());
+        JsonNode booked = events.get(2).get("data");
+        assertEquals("booked", booked.get("action").asText());
+        assertEquals(booking, booked.get("bookingId").asText());
+        assertEquals("M1", booked.get("methodCode").asText());
+        assertEquals(TODAY.plusDays(7).toString(), booked.get("date").asText());
+        assertEquals("cancelled", events.get(3).get("data").get("action").asText());
+        assertEquals("cancelled", events.get(3).get("data").get("status").asText());
+        String text = events.toString();
+        assertFalse(text.contains("Leeds") || text.contains("portfolio") || text.contains("ill"), "no free text");
+        Thread.sleep(1500);
+        assertEquals(4, events(uln, 4).size(), "the refused changes recorded nothing");
+    }
+
+    @Test
+    void organisationsApprovalsAndAssessorsRecordTheirEventsForTheOrganisation() throws Exception {
+        String epaoId = AssessmentApi.freshOrganisation(); // created, then approved for ST1398_1.0
+        as(Tokens.admin())
+                .body(Map.of("epaoId", epaoId, "name", "Renamed " + epaoId))
+                .when()
+                .put("/api/v1/assessment-organisations/" + epaoId)
+                .then()
+                .statusCode(200);
+        as(Tokens.admin()) // already approved: refused, no event
+                .body(Map.of("standardVersion", "ST1398_1.0"))
+                .when()
+                .post("/api/v1/assessment-organisations/" + epaoId + "/standard-versions")
+                .then()
+                .statusCode(409);
+        as(Tokens.admin())
+                .when()
+                .delete("/api/v1/assessment-organisations/" + epaoId + "/standard-versions/ST1398_1.0")
+                .then()
+                .statusCode(204);
+        String assessorId = AssessmentApi.assessor(epaoId, AssessmentApi.freshUser("events"), List.of(), List.of());
+        String ukprn = TestIds.ukprn();
+        as(Tokens.admin())
+                .body(Map.of("providerUkprn", ukprn, "reason", "Former employer"))
+                .when()
+                .post("/api/v1/assessment-organisations/" + epaoId + "/assessors/" + assessorId + "/conflicts")
+                .then()
+                .statusCode(org.hamcrest.Matchers.lessThan(300));
+        as(Tokens.admin())
+                .when()
+                .delete("/api/v1/assessment-organisations/" + epaoId + "/assessors/" + assessorId
+                        + "/conflicts/providers/" + ukprn)
+                .then()
+                .statusCode(204);
+        List<JsonNode> events = eventsWhere(
+                e -> epaoId.equals(e.path("data").path("epaoId").asText(null))
+                        && !e.path("type").asText().startsWith("assessment."),
+                7);
+        assertEquals(
+                List.of(
+                        "assessment-organisation.changed",
+                        "assessment-organisation.changed",
+                        "assessment-organisation.changed",
+                        "assessment-organisation.changed",
+                        "assessor.changed",
+                        "assessor.changed",
+                        "assessor.changed"),
+                types(events));
+        assertEquals(
+                List.of(
+                        "created",
+                        "approved",
+                        "updated",
+                        "approval-withdrawn",
+                        "registered",
+                        "conflict-declared",
+                        "conflict-removed"),
+                events.stream().map(e -> e.get("data").get("action").asText()).toList());
+        assertEquals(
+                "ST1398_1.0", events.get(1).get("data").get("standardVersion").asText());
+        assertEquals(epaoId, events.get(4).get("scope").get("epaoId").asText());
+        assertFalse(events.toString().contains(ukprn) || events.toString().contains("Former"), "no conflict details");
     }
 }

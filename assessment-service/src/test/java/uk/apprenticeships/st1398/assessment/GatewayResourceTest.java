@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static uk.apprenticeships.st1398.assessment.AssessmentApi.as;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -582,6 +583,43 @@ class GatewayResourceTest {
                         Matchers.equalTo(TODAY.plusMonths(4).toString()));
         submit(tutor, id).spec(Problems.problem(409, "conflict")).body("code", Matchers.equalTo("gateway-passed"));
         assertEquals(2, count(id, "submissions"));
+    }
+
+    @Test
+    void gatewayRecordsAndSubmissionsRecordTheirEventsAndRefusedOnesNone() throws Exception {
+        Learner learner = st1398();
+        String id = learner.id();
+        String tutor = Tokens.tutor(learner.ukprn());
+        waive(assessorToken(learner.epaoId()), id, Map.of("item", "english-and-maths", "reason", "Exempt"))
+                .statusCode(201);
+        declare(tutor, id, "employer-confirmation").statusCode(201);
+        declare(tutor, id, "project-scope-sign-off").statusCode(201);
+        declare(tutor, id, "coverage").statusCode(422); // refused: no event
+        coverage(learner.apprenticeId(), "ST1398_1.0", ST1398_KSBS, List.of());
+        hours(learner.apprenticeId(), "418", "0", "418");
+        List<String> items = submit(tutor, id).statusCode(201).extract().path("components.item");
+        List<com.fasterxml.jackson.databind.JsonNode> events = AssessmentEventsTest.events(learner.uln(), 5);
+        assertEquals(
+                List.of(
+                        "assessment.registered",
+                        "assessment.gateway-recorded",
+                        "assessment.gateway-recorded",
+                        "assessment.gateway-recorded",
+                        "assessment.gateway-submitted"),
+                AssessmentEventsTest.types(events));
+        assertEquals("waiver", events.get(1).get("data").get("kind").asText());
+        assertEquals("english-and-maths", events.get(1).get("data").get("item").asText());
+        assertEquals("declaration", events.get(2).get("data").get("kind").asText());
+        assertEquals(
+                TODAY.minusDays(3).toString(),
+                events.get(2).get("data").get("declaredOn").asText());
+        com.fasterxml.jackson.databind.JsonNode submitted = events.get(4).get("data");
+        assertEquals(1, submitted.get("submission").asInt());
+        assertEquals(
+                items,
+                new com.fasterxml.jackson.databind.ObjectMapper().convertValue(submitted.get("items"), List.class));
+        String text = events.toString();
+        assertFalse(text.contains("Sam Patel") || text.contains("REF-") || text.contains("Exempt"), "no free text");
     }
 
     @Test

@@ -39,11 +39,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * registered with its gateway date, assessor assigned, both methods graded, result complete, certificate created,
  * submitted and approved) is made; every delivery's Standard Webhooks signature is
  * verified. Then the receiver is stopped, more changes are made, it is started again on the same port: the retries
- * arrive (Stack sets a short retry schedule), nothing is lost, a repeat only ever has the same {@code webhook-id},
- * and {@code GET /api/v1/events}, read page by page with its cursor, holds the same events in the same order.
+ * arrive (Stack sets a short retry schedule), nothing is lost, a repeat only ever has the same {@code webhook-id}.
+ * The apprentice is then completed and erased ({@code apprentice.erased} arrives signed, last of the apprentice's
+ * events), and {@code GET /api/v1/events}, read page by page with its cursor, holds the same events in the same
+ * order.
  *
- * <p>Erasure is not in the journey: the API erases an apprentice only after the retention period after completion
- * (years; evidence-service's erasure rules), which a journey cannot reach.
+ * <p>Erasure is allowed once the completion's effective date plus the retention period (six years) is not after
+ * today (evidence-service's erasure rule, docs/integrators.md "Erasure on request"). So the journey's apprenticeship
+ * is a historical one, as a provider moving its records onto the platform enters them: it started eight years ago,
+ * its gateway, attempts and certificate are dated then, and its completion is recorded with its real effective
+ * date (about six and a half years ago). No clock is moved and no rule is bypassed.
  */
 @ExtendWith(Stack.class)
 class WebhooksEndToEndTest {
@@ -53,6 +58,7 @@ class WebhooksEndToEndTest {
             "apprentice.enrolled",
             "apprentice.changed",
             "apprentice.status-changed",
+            "apprentice.erased",
             "evidence.created",
             "evidence.changed",
             "evidence.submitted",
@@ -151,7 +157,12 @@ class WebhooksEndToEndTest {
         String admin = Stack.token("admin1");
         String assessor = Stack.token("assessor1");
         String uln = String.valueOf(7_000_000_000L + System.nanoTime() % 1_000_000_000L);
-        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        // A historical apprenticeship (see the class comment): every date of the journey is in its past.
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate start = today.minusYears(8);
+        LocalDate gateway = start.plusMonths(18);
+        LocalDate achieved = gateway.plusDays(21);
+        LocalDate completed = gateway.plusDays(30);
 
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -192,8 +203,8 @@ class WebhooksEndToEndTest {
                             "providerUkprn", "10000001",
                             "employerId", "EMP0001",
                             "standardVersion", "ST1398_1.0",
-                            "startDate", "2025-09-01",
-                            "plannedEndDate", "2027-09-01",
+                            "startDate", start.toString(),
+                            "plannedEndDate", start.plusYears(2).toString(),
                             "assessmentOrganisationId", "EPA0001"))
                     .post("/api/v1/apprentices")
                     .then()
@@ -222,7 +233,6 @@ class WebhooksEndToEndTest {
             assertTrue(status == 200 || status == 201 || status == 409, "approved or already: " + status);
             // Registered through gateway (the admin records the gateway date), assessor1 assigned, both methods
             // of ST1398's plan graded: attempt-graded events and the overall result.
-            LocalDate gateway = LocalDate.now(ZoneOffset.UTC).minusDays(60);
             String assessmentId = given().baseUri(Stack.GATEWAY)
                     .auth()
                     .oauth2(admin)
@@ -284,7 +294,7 @@ class WebhooksEndToEndTest {
                                     Map.of(
                                             "version", "1.0",
                                             "overallGrade", "Merit",
-                                            "achievementDate", yesterday.toString(),
+                                            "achievementDate", achieved.toString(),
                                             "providerUkprn", "10000001",
                                             "ksbCodes", List.of("K1")),
                             "postalContact",
@@ -362,6 +372,53 @@ class WebhooksEndToEndTest {
                             .collect(Collectors.toSet())
                             .containsAll(List.of(second, third)));
             assertTrue(receiver.distinct().size() > beforeOutage);
+
+            // Completion, with its real (historical) effective date, then erasure: apprentice.erased arrives signed,
+            // after every other event of the apprentice.
+            given().baseUri(Stack.GATEWAY)
+                    .auth()
+                    .oauth2(tutor)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "status",
+                            "completed",
+                            "effectiveDate",
+                            completed.toString(),
+                            "reason",
+                            "Completed the apprenticeship"))
+                    .post("/api/v1/apprentices/" + apprenticeId + "/status")
+                    .then()
+                    .statusCode(200);
+            given().baseUri(Stack.GATEWAY)
+                    .auth()
+                    .oauth2(admin)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("reason", "Requested by the apprentice"))
+                    .post("/api/v1/apprentices/" + apprenticeId + "/erasure")
+                    .then()
+                    .statusCode(200);
+            awaitTrue(
+                    Duration.ofSeconds(60),
+                    () -> mine(receiver.distinct(), apprenticeId, uln).stream()
+                            .anyMatch(e -> e.path("type").asText().equals("apprentice.erased")));
+            List<JsonNode> apprenticeEvents = receiver.distinct().stream()
+                    .filter(e -> apprenticeId.equals(e.path("apprenticeId").asText()))
+                    .toList();
+            JsonNode erased = apprenticeEvents.get(apprenticeEvents.size() - 1);
+            assertEquals("apprentice.erased", erased.path("type").asText(), "erasure is the apprentice's last event");
+            assertEquals(apprenticeId, erased.path("subject").path("id").asText());
+            assertTrue(erased.path("scope").path("uln").isMissingNode()
+                    || erased.path("scope").path("uln").isNull());
+            assertTrue(
+                    apprenticeEvents.stream()
+                            .anyMatch(e -> e.path("type").asText().equals("apprentice.status-changed")),
+                    "the completion arrived too");
+            given().baseUri(Stack.GATEWAY)
+                    .auth()
+                    .oauth2(tutor)
+                    .get("/api/v1/apprentices/" + apprenticeId)
+                    .then()
+                    .statusCode(410);
             assertEquals(List.of(), receiver.badSignatures, "every delivery was correctly signed");
 
             // Duplicates only ever carry the same webhook-id: one body per id.

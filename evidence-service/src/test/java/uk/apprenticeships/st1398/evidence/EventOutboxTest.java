@@ -127,7 +127,7 @@ class EventOutboxTest {
 
     private List<String> outbox(String collection, String id) {
         Document doc = db().getCollection(collection)
-                .find(Filters.eq("_id", new ObjectId(id)))
+                .find(Filters.eq("_id", ObjectId.isValid(id) ? new ObjectId(id) : id))
                 .first();
         return doc == null || doc.getList("outbox", String.class) == null
                 ? List.of()
@@ -174,7 +174,9 @@ class EventOutboxTest {
                         "evidence.submitted",
                         "evidence.accepted",
                         "evidence.file-uploaded",
+                        "off-the-job.created",
                         "off-the-job.approved",
+                        "review.created",
                         "review.signed",
                         "apprentice.status-changed"),
                 types(events));
@@ -314,6 +316,204 @@ class EventOutboxTest {
                 List.of("apprentice.enrolled"),
                 types(relayed(b)),
                 "only b's enrolment: the refused change left no event");
+    }
+
+    @Test
+    void voidingAStatementWithdrawsItsDraftsWithTheirEventsAndTheRelayThenRemovesThem() throws Exception {
+        String ukprn = TestIds.ukprn();
+        String uln = TestIds.uln();
+        String a = EvidenceResourceTest.enrol(uln, ukprn, TestIds.employerId(), "ST1398_1.0");
+        XapiStatementResourceTest.Lms lms = XapiStatementResourceTest.lms(ukprn);
+        String id = java.util.UUID.randomUUID().toString();
+        XapiEvidenceTest.send(
+                lms,
+                XapiEvidenceTest.about(
+                        uln,
+                        id,
+                        "http://adlnet.gov/expapi/verbs/passed",
+                        XapiEvidenceTest.ksbs("K3") + ",\""
+                                + uk.apprenticeships.st1398.evidence.xapi.XapiEvidence.OFF_THE_JOB_EXTENSION
+                                + "\":true",
+                        "{\"duration\":\"PT2H\"}"),
+                200);
+        String e = XapiEvidenceTest.evidence(ukprn, a).extract().path("items[0].id");
+        String o = XapiEvidenceTest.offTheJob(ukprn, a).extract().path("items[0].id");
+        assertEquals(1, outbox("offTheJob", o).size(), "off-the-job.created is in the inserted entry");
+        // The voiding statement arrives before the creations were relayed: both events of each record wait in it.
+        XapiEvidenceTest.send(
+                lms,
+                "{\"actor\":{\"mbox\":\"mailto:lms@example.org\"},\"verb\":{\"id\":\""
+                        + uk.apprenticeships.st1398.evidence.xapi.StatementValidator.VOIDED
+                        + "\"},\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" + id + "\"}}",
+                200);
+        XapiEvidenceTest.evidence(ukprn, a).body("items", org.hamcrest.Matchers.hasSize(0));
+        XapiEvidenceTest.offTheJob(ukprn, a).body("items", org.hamcrest.Matchers.hasSize(0));
+        given().auth()
+                .oauth2(Tokens.tutor(ukprn))
+                .get(APPRENTICES + "/" + a + "/evidence/" + e)
+                .then()
+                .statusCode(404);
+        assertEquals(2, outbox("evidence", e).size(), "created and withdrawn wait in the marked draft");
+        assertEquals(2, outbox("offTheJob", o).size());
+
+        List<DomainEvent> events = relayed(a);
+        assertEquals(
+                List.of("evidence.created", "evidence.withdrawn"),
+                types(events.stream().filter(ev -> ev.subject().id().equals(e)).toList()));
+        assertEquals(
+                List.of("off-the-job.created", "off-the-job.deleted"),
+                types(events.stream().filter(ev -> ev.subject().id().equals(o)).toList()));
+        DomainEvent withdrawn = events.stream()
+                .filter(ev -> ev.type().equals("evidence.withdrawn"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("withdrawn", withdrawn.data().get("action"));
+        assertEquals(uln, withdrawn.scope().uln());
+        assertEquals(ukprn, withdrawn.scope().providerUkprn());
+        DomainEvent deleted = events.stream()
+                .filter(ev -> ev.type().equals("off-the-job.deleted"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("withdrawn", deleted.data().get("action"));
+        assertFalse(deleted.data().containsKey("activity"), "no free text");
+        // Relayed: the marked documents are gone.
+        assertEquals(0, db().getCollection("evidence").countDocuments(Filters.eq("_id", new ObjectId(e))));
+        assertEquals(0, db().getCollection("offTheJob").countDocuments(Filters.eq("_id", new ObjectId(o))));
+    }
+
+    @Test
+    void offTheJobEntriesLoggedChangedAndDeletedRecordTheirEventsAndRefusedChangesNone() throws Exception {
+        String ukprn = TestIds.ukprn();
+        String tutor = Tokens.tutor(ukprn);
+        String a = enrol(tutor, "events-5", TestIds.uln(), ukprn, TestIds.employerId(), "2025-09-01", "2027-09-01");
+        String o = offTheJob(tutor, a, "2025-10-06", 3.5);
+        given().auth()
+                .oauth2(tutor)
+                .contentType("application/json")
+                .body(Map.of("date", "2025-10-07", "hours", 4, "activity", "Workshop", "version", 1))
+                .when()
+                .put(APPRENTICES + "/" + a + "/off-the-job/" + o)
+                .then()
+                .statusCode(200);
+        // A stale version is refused (409): no event.
+        given().auth()
+                .oauth2(tutor)
+                .contentType("application/json")
+                .body(Map.of("date", "2025-10-08", "hours", 5, "activity", "Workshop", "version", 1))
+                .when()
+                .put(APPRENTICES + "/" + a + "/off-the-job/" + o)
+                .then()
+                .statusCode(409);
+        given().auth()
+                .oauth2(tutor)
+                .when()
+                .delete(APPRENTICES + "/" + a + "/off-the-job/" + o)
+                .then()
+                .statusCode(204);
+        given().auth()
+                .oauth2(tutor)
+                .when()
+                .get(APPRENTICES + "/" + a + "/off-the-job/" + o)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(tutor)
+                .when()
+                .delete(APPRENTICES + "/" + a + "/off-the-job/" + o)
+                .then()
+                .statusCode(404);
+        List<DomainEvent> events =
+                relayed(a).stream().filter(ev -> ev.subject().id().equals(o)).toList();
+        assertEquals(List.of("off-the-job.created", "off-the-job.changed", "off-the-job.deleted"), types(events));
+        assertEquals("2025-10-07", events.get(1).data().get("date"));
+        assertEquals(4.0, ((Number) events.get(1).data().get("hours")).doubleValue());
+        assertEquals("deleted", events.get(2).data().get("action"));
+        assertEquals(0, db().getCollection("offTheJob").countDocuments(Filters.eq("_id", new ObjectId(o))));
+    }
+
+    @Test
+    void erasureKeepsTheEventsStillWaitingInTheRecordsItDeletes() throws Exception {
+        String ukprn = TestIds.ukprn();
+        String tutor = Tokens.tutor(ukprn);
+        String a = enrol(tutor, "events-6", TestIds.uln(), ukprn, TestIds.employerId(), "2018-09-01", "2019-09-01");
+        String e = create(tutor, a, reflection("K1"));
+        status(tutor, a, "withdrawn", "2019-01-31");
+        // Nothing relayed yet: enrolled and status-changed wait in the apprentice, created in the evidence.
+        given().auth()
+                .oauth2(Tokens.admin())
+                .contentType("application/json")
+                .body(Map.of("reason", "Requested by the apprentice"))
+                .when()
+                .post(APPRENTICES + "/" + a + "/erasure")
+                .then()
+                .statusCode(200);
+        assertEquals(0, db().getCollection("evidence").countDocuments(Filters.eq("_id", new ObjectId(e))));
+        assertEquals(
+                List.of("apprentice.enrolled", "evidence.created", "apprentice.status-changed", "apprentice.erased"),
+                types(relayed(a)));
+    }
+
+    @Test
+    void reviewsCreatedAndChangedRecordTheirEventsWithoutTheirText() throws Exception {
+        String ukprn = TestIds.ukprn();
+        String tutor = Tokens.tutor(ukprn);
+        String a = enrol(tutor, "events-7", TestIds.uln(), ukprn, TestIds.employerId(), "2025-09-01", "2027-09-01");
+        String r = review(tutor, a, "2025-11-01");
+        Map<String, Object> edit =
+                Map.of("date", "2025-11-02", "summary", "Going very well", "nextSteps", "Finish it", "version", 1);
+        given().auth()
+                .oauth2(tutor)
+                .contentType("application/json")
+                .body(edit)
+                .when()
+                .put(APPRENTICES + "/" + a + "/reviews/" + r)
+                .then()
+                .statusCode(200);
+        given().auth() // stale version: refused, no event
+                .oauth2(tutor)
+                .contentType("application/json")
+                .body(edit)
+                .when()
+                .put(APPRENTICES + "/" + a + "/reviews/" + r)
+                .then()
+                .statusCode(409);
+        List<DomainEvent> events =
+                relayed(a).stream().filter(ev -> ev.subject().id().equals(r)).toList();
+        assertEquals(List.of("review.created", "review.changed"), types(events));
+        assertEquals("2025-11-02", events.get(1).data().get("date"));
+        assertEquals(2, ((Number) events.get(1).data().get("version")).intValue());
+        assertFalse(json.writeValueAsString(events).contains("Going"), "no free text");
+    }
+
+    @Test
+    void theProviderRegisterRecordsItsChangesForThatProvider() throws Exception {
+        String ukprn = TestIds.ukprn();
+        for (String name : List.of("Events Training Ltd", "Events Training Limited")) {
+            given().auth()
+                    .oauth2(Tokens.admin())
+                    .contentType("application/json")
+                    .body(Map.of("name", name))
+                    .when()
+                    .put("/api/v1/providers/" + ukprn)
+                    .then()
+                    .statusCode(
+                            org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
+        }
+        relayed("none");
+        List<DomainEvent> events;
+        synchronized (received) {
+            events = received.stream()
+                    .filter(ev -> ev.subject().equals(new DomainEvent.Subject("provider", ukprn)))
+                    .toList();
+        }
+        assertEquals(List.of("provider.changed", "provider.changed"), types(events));
+        assertEquals(
+                List.of("created", "updated"),
+                events.stream().map(ev -> ev.data().get("action")).toList());
+        assertEquals(
+                new DomainEvent.Scope(ukprn, null, null, null), events.get(0).scope());
+        assertFalse(json.writeValueAsString(events).contains("Events Training"), "the name is not in the event");
+        assertEquals(List.of(), outbox("providers", ukprn));
     }
 
     private static io.restassured.response.ValidatableResponse identifiers(String token, String id, String ref) {

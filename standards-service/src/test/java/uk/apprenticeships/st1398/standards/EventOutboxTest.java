@@ -3,6 +3,7 @@ package uk.apprenticeships.st1398.standards;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.apprenticeships.st1398.standards.FeedItems.item;
 import static uk.apprenticeships.st1398.standards.FeedItems.json;
 
@@ -43,8 +44,12 @@ class EventOutboxTest {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    uk.apprenticeships.st1398.standards.service.SeedLoader seed;
+
     private HttpServer hub;
-    private final List<DomainEvent> received = new ArrayList<>();
+    // Static: the events of the start-up seed may be relayed by whichever test runs first.
+    private static final List<DomainEvent> received = new ArrayList<>();
 
     @BeforeEach
     void startHub() throws Exception {
@@ -134,5 +139,145 @@ class EventOutboxTest {
                         mapper,
                         Clock.systemUTC())),
                 "everything sent was deleted from the outbox");
+    }
+
+    private EventIngestClient client() {
+        return new EventIngestClient(
+                "http://127.0.0.1:" + hub.getAddress().getPort(),
+                SECRET,
+                Duration.ofSeconds(5),
+                mapper,
+                Clock.systemUTC());
+    }
+
+    private static Map<String, Object> standard(String reference, String title, String route) {
+        return Map.of(
+                "reference",
+                reference,
+                "title",
+                title,
+                "level",
+                4,
+                "route",
+                route,
+                "typicalJobTitles",
+                List.of("Data technician"));
+    }
+
+    private static io.restassured.response.ValidatableResponse write(String method, String path, Object body) {
+        return given().auth()
+                .oauth2(Tokens.admin())
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .request(method, path)
+                .then();
+    }
+
+    @Test
+    void standardCreatedAndChangedRecordWhatChangedAndRefusedOrEmptyChangesNothing() throws Exception {
+        write("POST", "/api/v1/standards", standard("ST0994", "Events one", "Digital"))
+                .statusCode(201);
+        List<DomainEvent> events = relayed("ST0994");
+        assertEquals(1, events.size());
+        assertEquals("standard.changed", events.get(0).type());
+        assertEquals(
+                new DomainEvent.Subject("standard", "ST0994"), events.get(0).subject());
+        assertEquals(DomainEvent.Scope.PUBLIC, events.get(0).scope());
+        assertEquals("created", events.get(0).data().get("action"));
+        assertEquals(
+                List.of("title", "level", "route", "typicalJobTitles"),
+                events.get(0).data().get("fields"));
+
+        // Two fields changed: named, their values not in the event.
+        write("PUT", "/api/v1/standards/ST0994", standard("ST0994", "Events renamed", "Business"))
+                .statusCode(200);
+        events = relayed("ST0994");
+        assertEquals(2, events.size());
+        assertEquals("updated", events.get(1).data().get("action"));
+        assertEquals(List.of("title", "route"), events.get(1).data().get("fields"));
+        assertEquals(
+                Map.of("standardReference", "ST0994", "action", "updated", "fields", List.of("title", "route")),
+                events.get(1).data());
+
+        // The same again changes nothing and records nothing; refused writes record nothing.
+        write("PUT", "/api/v1/standards/ST0994", standard("ST0994", "Events renamed", "Business"))
+                .statusCode(200);
+        write("PUT", "/api/v1/standards/ST0994", standard("ST0995", "Other", "Business"))
+                .statusCode(400);
+        write("POST", "/api/v1/standards", standard("ST0994", "Again", "Digital"))
+                .statusCode(409);
+        write("PUT", "/api/v1/standards/ST0994", Map.of("reference", "ST0994")).statusCode(400);
+        assertEquals(2, relayed("ST0994").size());
+        assertEquals(0, relay.relay(client()), "everything sent was deleted from the outbox");
+    }
+
+    @Test
+    void anAssessmentPlanChangeRecordsStandardVersionChangedNamingTheSections() throws Exception {
+        String plan = "/api/v1/standards/ST1398/versions/1.0/assessment-plan";
+        com.fasterxml.jackson.databind.node.ObjectNode original =
+                (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(given().when()
+                        .get(plan)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
+        int before = relayed("ST1398_1.0").size();
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode changed = original.deepCopy();
+            changed.put("sourceNote", "Changed by EventOutboxTest");
+            write("PUT", plan, changed.toString()).statusCode(200);
+            List<DomainEvent> events = relayed("ST1398_1.0");
+            assertEquals(before + 1, events.size());
+            DomainEvent event = events.get(events.size() - 1);
+            assertEquals("standard-version.changed", event.type());
+            assertEquals("assessment-plan", event.data().get("changed"));
+            assertEquals(List.of("sourceNote"), event.data().get("sections"));
+            assertEquals("ST1398_1.0", event.data().get("key"));
+
+            // Refused plans record nothing: a negative assessment period (400), a stale If-Match (412).
+            com.fasterxml.jackson.databind.node.ObjectNode invalid = changed.deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) invalid.get("assessmentPeriod")).put("months", -1);
+            write("PUT", plan, invalid.toString()).statusCode(400);
+            given().auth()
+                    .oauth2(Tokens.admin())
+                    .contentType("application/json")
+                    .header("If-Match", "\"stale\"")
+                    .body(changed.toString())
+                    .when()
+                    .put(plan)
+                    .then()
+                    .statusCode(412);
+            assertEquals(before + 1, relayed("ST1398_1.0").size());
+            // The same plan again is stored as a new revision (new ETag): its event names no section.
+            write("PUT", plan, changed.toString()).statusCode(200);
+            events = relayed("ST1398_1.0");
+            assertEquals(before + 2, events.size());
+            assertEquals(List.of(), events.get(events.size() - 1).data().get("sections"));
+        } finally {
+            write("PUT", plan, original.toString()).statusCode(200);
+        }
+        List<DomainEvent> events = relayed("ST1398_1.0");
+        assertEquals(before + 3, events.size(), "restoring the plan is a change too");
+        assertEquals(List.of("sourceNote"), events.get(events.size() - 1).data().get("sections"));
+    }
+
+    @Test
+    void theSeedRecordsWhatItInsertedOrFilled() throws Exception {
+        // The seed ran at start-up: it filled the version the migrations created (standard-version.changed) and
+        // stored its assessment plan, each recorded.
+        List<DomainEvent> events = relayed("ST1398_1.0");
+        assertTrue(
+                events.stream()
+                        .anyMatch(e -> e.type().equals("standard-version.changed")
+                                && "seed".equals(e.data().get("changed"))),
+                events.toString());
+        assertTrue(
+                events.stream().anyMatch(e -> "assessment-plan".equals(e.data().get("changed"))), events.toString());
+        // Loading it again changes nothing and records nothing.
+        int before = events.size();
+        seed.load();
+        seed.loadAssessmentPlans();
+        assertEquals(before, relayed("ST1398_1.0").size());
     }
 }

@@ -9,8 +9,11 @@ import java.util.Objects;
 import java.util.UUID;
 import uk.apprenticeships.st1398.assessment.domain.Assessment;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentAttempt;
+import uk.apprenticeships.st1398.assessment.domain.AssessmentBooking;
 import uk.apprenticeships.st1398.assessment.domain.Certificate;
 import uk.apprenticeships.st1398.assessment.domain.EpaRecord;
+import uk.apprenticeships.st1398.assessment.domain.GatewayRecord;
+import uk.apprenticeships.st1398.assessment.domain.GatewaySubmission;
 import uk.apprenticeships.st1398.assessment.domain.RecordAction;
 import uk.apprenticeships.st1398.platform.events.DomainEvent;
 import uk.apprenticeships.st1398.platform.events.EventTypes;
@@ -84,6 +87,92 @@ public class AssessmentEvents {
                         "decision", decision,
                         "submissionStatus", submissionStatus,
                         "gatewayDate", a.gatewayDate));
+    }
+
+    /** The assessor assigned to the assessment (their id; the assessor's name is not in the event). */
+    public void assessorAssigned(Assessment a) {
+        record(EventTypes.ASSESSOR_ASSIGNED, a, data("assessmentId", a.id, "assessorId", a.assessor.id));
+    }
+
+    /**
+     * A booking made ({@code action} {@code booked}) or cancelled ({@code cancelled}): ids, method, kind, date and
+     * time; not the location, note or cancellation reason (free text).
+     */
+    public void booking(Assessment a, AssessmentBooking b, String action) {
+        record(
+                EventTypes.BOOKING_CHANGED,
+                a,
+                data(
+                        "assessmentId", a.id,
+                        "bookingId", b.id,
+                        "action", action,
+                        "status", b.status(),
+                        "methodCode", b.methodCode,
+                        "kind", b.kind,
+                        "date", b.date,
+                        "startTime", b.startTime,
+                        "assessorId", b.assessorId));
+    }
+
+    /** A gateway submission: its number, the items to decide and the gateway date if it passed at once. */
+    public void gatewaySubmitted(Assessment a, GatewaySubmission s) {
+        record(
+                EventTypes.GATEWAY_SUBMITTED,
+                a,
+                data(
+                        "assessmentId", a.id,
+                        "submission", s.attempt,
+                        "items", s.components.stream().map(c -> c.item).toList(),
+                        "gatewayDate", a.gatewayDate));
+    }
+
+    /**
+     * A gateway declaration, waiver or waiver withdrawal: item, kind and the declaration's date; not who declared
+     * it, its reference or any reason or note (free text).
+     */
+    public void gatewayRecorded(Assessment a, GatewayRecord r) {
+        record(
+                EventTypes.GATEWAY_RECORDED,
+                a,
+                data(
+                        "assessmentId", a.id,
+                        "recordId", r.id,
+                        "item", r.item,
+                        "kind", r.kind,
+                        "declaredOn", r.declaredOn));
+    }
+
+    /**
+     * {@code assessment-organisation.changed}: {@code action} {@code created}, {@code updated}, {@code approved} or
+     * {@code approval-withdrawn} (with {@code standardVersion}). Scope: the organisation (its assessors; admins and
+     * regulators see every event).
+     */
+    public void organisation(String epaoId, String action, String standardVersion) {
+        recorder.record(new DomainEvent(
+                UUID.randomUUID().toString(),
+                EventTypes.ORGANISATION_CHANGED,
+                clock.instant(),
+                SOURCE,
+                new DomainEvent.Subject("assessment-organisation", epaoId),
+                null,
+                new DomainEvent.Scope(null, null, epaoId, null),
+                data("epaoId", epaoId, "action", action, "standardVersion", standardVersion)));
+    }
+
+    /**
+     * {@code assessor.changed}: {@code action} {@code registered}, {@code conflict-declared} or
+     * {@code conflict-removed}. The assessor's name and the provider or employer of a conflict are not in the event.
+     */
+    public void assessor(String epaoId, UUID assessorId, String action) {
+        recorder.record(new DomainEvent(
+                UUID.randomUUID().toString(),
+                EventTypes.ASSESSOR_CHANGED,
+                clock.instant(),
+                SOURCE,
+                new DomainEvent.Subject("assessor", assessorId.toString()),
+                null,
+                new DomainEvent.Scope(null, null, epaoId, null),
+                data("epaoId", epaoId, "assessorId", assessorId, "action", action)));
     }
 
     public void epaRecord(EpaRecord r) {

@@ -10,6 +10,7 @@ import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentOrganisation;
 import uk.apprenticeships.st1398.assessment.domain.StampColumns;
 import uk.apprenticeships.st1398.assessment.domain.StandardVersionApproval;
+import uk.apprenticeships.st1398.assessment.events.AssessmentEvents;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
 import uk.apprenticeships.st1398.assessment.repository.StandardVersionApprovalRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
@@ -25,6 +26,7 @@ import uk.apprenticeships.st1398.platform.security.Stamp;
 @ApplicationScoped
 public class ApprovalService {
 
+    private final AssessmentEvents events;
     private final StandardVersionApprovalRepository approvals;
     private final AssessmentOrganisationRepository organisations;
     private final StandardCatalogue catalogue;
@@ -36,7 +38,9 @@ public class ApprovalService {
             AssessmentOrganisationRepository organisations,
             StandardCatalogue catalogue,
             CurrentCaller caller,
-            Clock clock) {
+            Clock clock,
+            AssessmentEvents events) {
+        this.events = events;
         this.approvals = approvals;
         this.organisations = organisations;
         this.catalogue = catalogue;
@@ -66,6 +70,7 @@ public class ApprovalService {
         a.version = standardVersion.substring(split + 1);
         a.approved = StampColumns.of(Stamp.of(caller.get(), clock));
         approvals.persistAndFlush(a);
+        events.organisation(epaoId, "approved", standardVersion);
         Log.infof("Approved %s for %s", epaoId, standardVersion);
         return toResponse(a);
     }
@@ -85,6 +90,7 @@ public class ApprovalService {
                 .orElseThrow(() -> ApiException.of(
                         AssessmentError.APPROVAL_NOT_FOUND, epaoId + " is not approved for " + standardVersion + "."));
         approvals.delete(a);
+        events.organisation(epaoId, "approval-withdrawn", standardVersion);
         Log.infof("Withdrew the approval of %s for %s", epaoId, standardVersion);
     }
 

@@ -11,6 +11,7 @@ import uk.apprenticeships.st1398.assessment.api.AssessmentOrganisationResponse;
 import uk.apprenticeships.st1398.assessment.config.AssessmentError;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentOrganisation;
 import uk.apprenticeships.st1398.assessment.domain.StampColumns;
+import uk.apprenticeships.st1398.assessment.events.AssessmentEvents;
 import uk.apprenticeships.st1398.assessment.mapping.AssessmentOrganisationMapper;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
@@ -22,12 +23,17 @@ import uk.apprenticeships.st1398.platform.security.Stamp;
 @ApplicationScoped
 public class AssessmentOrganisationService {
 
+    private final AssessmentEvents events;
     private final AssessmentOrganisationRepository organisations;
     private final CurrentCaller caller;
     private final Clock clock;
 
     public AssessmentOrganisationService(
-            AssessmentOrganisationRepository organisations, CurrentCaller caller, Clock clock) {
+            AssessmentOrganisationRepository organisations,
+            CurrentCaller caller,
+            Clock clock,
+            AssessmentEvents events) {
+        this.events = events;
         this.clock = clock;
         this.organisations = organisations;
         this.caller = caller;
@@ -66,6 +72,7 @@ public class AssessmentOrganisationService {
             }
             throw e;
         }
+        events.organisation(organisation.epaoId, "created", null);
         Log.infof("Created assessment organisation %s", organisation.epaoId);
         return AssessmentOrganisationMapper.toResponse(organisation);
     }
@@ -79,6 +86,7 @@ public class AssessmentOrganisationService {
         AssessmentOrganisation organisation = find(epaoId);
         AssessmentOrganisationMapper.apply(request, organisation);
         organisation.updated = stamp();
+        events.organisation(organisation.epaoId, "updated", null);
         Log.infof("Updated assessment organisation %s", organisation.epaoId);
         return AssessmentOrganisationMapper.toResponse(organisation);
     }

@@ -160,6 +160,7 @@ public class AssessmentService {
         Assessor assessor = assessable(assessment, assessorId);
         assessment.assessor = assessor;
         assessment.updated = stamp();
+        events.assessorAssigned(assessment);
         Log.infof("Assigned assessor %s to assessment %s", assessor.id, assessment.id);
         return AssessmentMapper.toResponse(assessment);
     }

@@ -20,6 +20,7 @@ import uk.apprenticeships.st1398.assessment.domain.ConflictAction;
 import uk.apprenticeships.st1398.assessment.domain.ConflictChange;
 import uk.apprenticeships.st1398.assessment.domain.ConflictKind;
 import uk.apprenticeships.st1398.assessment.domain.StampColumns;
+import uk.apprenticeships.st1398.assessment.events.AssessmentEvents;
 import uk.apprenticeships.st1398.assessment.mapping.AssessmentMapper;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentOrganisationRepository;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
@@ -35,6 +36,7 @@ import uk.apprenticeships.st1398.platform.security.Stamp;
 @ApplicationScoped
 public class AssessorService {
 
+    private final AssessmentEvents events;
     private final AssessorRepository assessors;
     private final AssessmentOrganisationRepository organisations;
     private final AssessmentRepository assessments;
@@ -48,7 +50,9 @@ public class AssessorService {
             AssessmentRepository assessments,
             ConflictChangeRepository changes,
             CurrentCaller caller,
-            Clock clock) {
+            Clock clock,
+            AssessmentEvents events) {
+        this.events = events;
         this.clock = clock;
         this.assessors = assessors;
         this.organisations = organisations;
@@ -89,6 +93,7 @@ public class AssessorService {
                 v -> record(assessor, ConflictKind.provider, v, ConflictAction.Declared, "At registration"));
         assessor.conflictEmployerIds.forEach(
                 v -> record(assessor, ConflictKind.employer, v, ConflictAction.Declared, "At registration"));
+        events.assessor(epaoId, assessor.id, "registered");
         Log.infof("Registered assessor %s of %s", assessor.id, epaoId);
         return AssessmentMapper.toResponse(assessor);
     }
@@ -140,6 +145,7 @@ public class AssessorService {
                 value,
                 ConflictAction.Declared,
                 request.reason());
+        events.assessor(assessor.organisation.epaoId, assessor.id, "conflict-declared");
         Log.infof(
                 "Assessor %s declared a conflict with %s %s",
                 assessor.id, provider ? ConflictKind.provider : ConflictKind.employer, value);
@@ -159,6 +165,7 @@ public class AssessorService {
         }
         assessors.flush();
         record(assessor, kind, value, ConflictAction.Removed, null);
+        events.assessor(assessor.organisation.epaoId, assessor.id, "conflict-removed");
         Log.infof("Conflict of assessor %s with %s %s removed", assessor.id, kind, value);
     }
 

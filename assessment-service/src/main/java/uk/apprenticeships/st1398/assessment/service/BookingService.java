@@ -18,6 +18,7 @@ import uk.apprenticeships.st1398.assessment.domain.Assessment;
 import uk.apprenticeships.st1398.assessment.domain.AssessmentBooking;
 import uk.apprenticeships.st1398.assessment.domain.BookingStatus;
 import uk.apprenticeships.st1398.assessment.domain.StampColumns;
+import uk.apprenticeships.st1398.assessment.events.AssessmentEvents;
 import uk.apprenticeships.st1398.assessment.mapping.AssessmentMapper;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentBookingRepository;
 import uk.apprenticeships.st1398.assessment.repository.AssessmentRepository;
@@ -42,6 +43,7 @@ public class BookingService {
     private final AssessmentPlans plans;
     private final CurrentCaller caller;
     private final Clock clock;
+    private final AssessmentEvents events;
 
     public BookingService(
             AssessmentService assessments,
@@ -49,7 +51,9 @@ public class BookingService {
             AssessmentBookingRepository bookings,
             AssessmentPlans plans,
             CurrentCaller caller,
-            Clock clock) {
+            Clock clock,
+            AssessmentEvents events) {
+        this.events = events;
         this.clock = clock;
         this.assessments = assessments;
         this.registrations = registrations;
@@ -125,6 +129,7 @@ public class BookingService {
             }
             throw e;
         }
+        events.booking(assessment, booking, "booked");
         Log.infof(
                 "Booked %s of %s on %s for assessment %s: %s",
                 booking.kind, booking.methodCode, booking.date, id, booking.id);
@@ -133,7 +138,7 @@ public class BookingService {
 
     @Transactional
     public BookingResponse cancel(UUID id, UUID bookingId, String reason) {
-        assessments.visible(id);
+        Assessment assessment = assessments.visible(id);
         AssessmentBooking booking = bookingOf(id, bookingId);
         bookings.getEntityManager().lock(booking, LockModeType.PESSIMISTIC_WRITE);
         bookings.getEntityManager().refresh(booking);
@@ -146,6 +151,7 @@ public class BookingService {
         booking.cancelled = stamp();
         booking.cancellationReason = reason.strip();
         bookings.flush();
+        events.booking(assessment, booking, "cancelled");
         Log.infof("Cancelled booking %s of assessment %s", bookingId, id);
         return AssessmentMapper.toResponse(booking);
     }

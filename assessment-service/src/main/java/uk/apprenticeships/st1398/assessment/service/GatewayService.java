@@ -120,6 +120,7 @@ public class GatewayService {
                 id, item.item(), request.withdraws() ? GatewayRecordKind.WAIVER_WITHDRAWAL : GatewayRecordKind.WAIVER);
         record.reason = request.reason().strip();
         records.persistAndFlush(record);
+        events.gatewayRecorded(assessment, record);
         Log.infof("Gateway item %s of assessment %s: %s", item.item(), id, record.kind);
         return toResponse(record);
     }
@@ -157,6 +158,7 @@ public class GatewayService {
                 request.reference() == null ? null : request.reference().strip();
         record.reason = request.note() == null ? null : request.note().strip();
         records.persistAndFlush(record);
+        events.gatewayRecorded(assessment, record);
         Log.infof("Gateway declaration %s recorded for assessment %s", item.item(), id);
         return toResponse(record);
     }
@@ -221,6 +223,7 @@ public class GatewayService {
         if (submission.components.isEmpty()) {
             passGateway(assessment);
         }
+        events.gatewaySubmitted(assessment, submission);
         return toResponse(submission, List.of());
     }
 

@@ -24,6 +24,13 @@ public class OffTheJobEntry {
      */
     public List<String> outbox;
 
+    /**
+     * Set, in the same single-document write as the event recording it, when the record is deleted; from then on
+     * no read finds it, and the relay removes the document once that event has reached the hub (docs/events.md).
+     * Not part of the audit digest.
+     */
+    public java.time.Instant deletedAt;
+
     public ObjectId apprenticeId;
     public String providerUkprn;
     public String employerId;

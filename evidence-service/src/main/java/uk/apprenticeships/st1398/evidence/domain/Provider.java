@@ -10,6 +10,9 @@ public class Provider {
     @BsonId
     public String ukprn;
 
+    /** Domain events not yet handed to the event hub, written with the change (docs/events.md); not audited. */
+    public java.util.List<String> outbox;
+
     public String name;
     public StampDoc created;
     public StampDoc updated;

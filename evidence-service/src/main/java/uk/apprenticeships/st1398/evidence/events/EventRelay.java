@@ -17,6 +17,7 @@ import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.evidence.repository.EvidenceRepository;
 import uk.apprenticeships.st1398.evidence.repository.OffTheJobRepository;
 import uk.apprenticeships.st1398.evidence.repository.ProgressReviewRepository;
+import uk.apprenticeships.st1398.evidence.repository.ProviderRepository;
 import uk.apprenticeships.st1398.evidence.repository.TombstoneRepository;
 import uk.apprenticeships.st1398.platform.events.DomainEvent;
 import uk.apprenticeships.st1398.platform.events.EventIngestClient;
@@ -35,6 +36,8 @@ import uk.apprenticeships.st1398.platform.events.RelayConfig;
 public class EventRelay extends OutboxRelay {
 
     private final List<MongoCollection<BsonDocument>> collections;
+    /** Collections whose records are deleted by marking them ({@code deletedAt}) together with their event. */
+    private final List<MongoCollection<BsonDocument>> deletable;
 
     public EventRelay(
             ApprenticeRepository apprentices,
@@ -42,6 +45,7 @@ public class EventRelay extends OutboxRelay {
             OffTheJobRepository offTheJob,
             ProgressReviewRepository reviews,
             TombstoneRepository tombstones,
+            ProviderRepository providers,
             RelayConfig config,
             ObjectMapper json,
             Clock clock) {
@@ -51,7 +55,24 @@ public class EventRelay extends OutboxRelay {
                 evidence.mongoCollection().withDocumentClass(BsonDocument.class),
                 offTheJob.mongoCollection().withDocumentClass(BsonDocument.class),
                 reviews.mongoCollection().withDocumentClass(BsonDocument.class),
-                tombstones.mongoCollection().withDocumentClass(BsonDocument.class));
+                tombstones.mongoCollection().withDocumentClass(BsonDocument.class),
+                providers.mongoCollection().withDocumentClass(BsonDocument.class));
+        this.deletable = List.of(collections.get(1), collections.get(2));
+    }
+
+    /**
+     * Removes the documents marked deleted whose events have all reached the hub (no outbox left). Until then a
+     * marked document holds its deletion's event, and no read finds it.
+     */
+    long purgeDeleted() {
+        long purged = 0;
+        for (MongoCollection<BsonDocument> collection : deletable) {
+            purged += collection
+                    .deleteMany(
+                            Filters.and(Filters.exists(EvidenceRepository.DELETED_AT), Filters.exists("outbox", false)))
+                    .getDeletedCount();
+        }
+        return purged;
     }
 
     @Scheduled(
@@ -65,6 +86,7 @@ public class EventRelay extends OutboxRelay {
     /** One round: sends what waits (oldest first) and removes it from its documents; answers how many it sent. */
     @Override
     public int relay(EventIngestClient to) throws Exception {
+        purgeDeleted();
         record Pending(MongoCollection<BsonDocument> collection, BsonValue id, List<String> texts) {}
         List<Pending> pending = new ArrayList<>();
         List<DomainEvent> events = new ArrayList<>();
@@ -96,6 +118,7 @@ public class EventRelay extends OutboxRelay {
                             Filters.and(Filters.eq("_id", p.id()), Filters.eq("outbox", List.of())),
                             Updates.unset("outbox"));
         }
+        purgeDeleted();
         Log.debugf("Relayed %d events to the hub", events.size());
         return events.size();
     }

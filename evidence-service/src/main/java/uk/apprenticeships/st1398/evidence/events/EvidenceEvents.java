@@ -15,6 +15,7 @@ import uk.apprenticeships.st1398.evidence.domain.ApprenticeTombstone;
 import uk.apprenticeships.st1398.evidence.domain.Evidence;
 import uk.apprenticeships.st1398.evidence.domain.OffTheJobEntry;
 import uk.apprenticeships.st1398.evidence.domain.ProgressReview;
+import uk.apprenticeships.st1398.evidence.domain.Provider;
 import uk.apprenticeships.st1398.evidence.domain.WorkflowAction;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.platform.events.DomainEvent;
@@ -73,6 +74,33 @@ public class EvidenceEvents {
                 map("apprenticeId", a.id.toHexString()));
     }
 
+    /**
+     * Events waiting in an erased apprentice's records, as the tombstone keeps them: the same events without the ULN
+     * in their scope (the tombstone keeps no ULN; receivers match the apprentice by its id).
+     */
+    public List<String> withoutUln(List<String> texts) {
+        List<String> kept = new ArrayList<>();
+        for (String text : texts) {
+            try {
+                DomainEvent e = json.readValue(text, DomainEvent.class);
+                DomainEvent.Scope s = e.scope();
+                DomainEvent stripped = new DomainEvent(
+                        e.id(),
+                        e.type(),
+                        e.occurredAt(),
+                        e.source(),
+                        e.subject(),
+                        e.apprenticeId(),
+                        s == null ? null : new DomainEvent.Scope(s.providerUkprn(), s.employerId(), s.epaoId(), null),
+                        e.data());
+                kept.add(json.writeValueAsString(stripped));
+            } catch (JsonProcessingException ex) {
+                throw new IllegalStateException("An outbox entry is not a DomainEvent", ex);
+            }
+        }
+        return kept;
+    }
+
     /** The event of the workflow step just added to the evidence (its last history entry). */
     public void evidence(Evidence e) {
         WorkflowAction action = e.history.get(e.history.size() - 1).action;
@@ -105,6 +133,58 @@ public class EvidenceEvents {
                         e.version));
     }
 
+    /**
+     * {@code evidence.withdrawn}: the draft made from an xAPI statement is withdrawn because the statement was
+     * voided. Staged on {@code e.outbox}; answers the event for the update that marks the draft withdrawn.
+     */
+    public List<String> evidenceWithdrawn(Evidence e) {
+        return stage(
+                e,
+                EventTypes.EVIDENCE_WITHDRAWN,
+                new DomainEvent.Subject("evidence", e.id.toHexString()),
+                apprenticeOf(e.apprenticeId),
+                map(
+                        "evidenceId",
+                        e.id.toHexString(),
+                        "apprenticeId",
+                        e.apprenticeId.toHexString(),
+                        "action",
+                        "withdrawn",
+                        "status",
+                        e.status.value(),
+                        "revision",
+                        e.revision,
+                        "version",
+                        e.version));
+    }
+
+    /**
+     * An off-the-job entry logged ({@code off-the-job.created}), changed ({@code .changed}) or deleted
+     * ({@code .deleted}; {@code action} {@code deleted} through the API, {@code withdrawn} by a voided xAPI
+     * statement). Staged on {@code e.outbox}; answers the event (for an update that pushes it). The activity text
+     * is not in the event.
+     */
+    public List<String> offTheJob(OffTheJobEntry e, String type, String action) {
+        return stage(
+                e,
+                type,
+                new DomainEvent.Subject("off-the-job-entry", e.id.toHexString()),
+                apprenticeOf(e.apprenticeId),
+                map(
+                        "entryId",
+                        e.id.toHexString(),
+                        "apprenticeId",
+                        e.apprenticeId.toHexString(),
+                        "action",
+                        action,
+                        "status",
+                        e.status.value(),
+                        "date",
+                        e.date,
+                        "hours",
+                        e.hundredths / 100.0));
+    }
+
     /** {@code off-the-job.approved} or {@code off-the-job.rejected}, by the entry's new status. */
     public void offTheJobDecided(OffTheJobEntry e) {
         String type = switch (e.status) {
@@ -127,6 +207,43 @@ public class EvidenceEvents {
                         e.date,
                         "hours",
                         e.hundredths / 100.0));
+    }
+
+    /**
+     * {@code review.created} or {@code review.changed} (edited before any signature): ids and the review's date; its
+     * summary and next steps (free text) are not in the event.
+     */
+    public void review(ProgressReview r, String type, String action) {
+        stage(
+                r,
+                type,
+                new DomainEvent.Subject("review", r.id.toHexString()),
+                apprenticeOf(r.apprenticeId),
+                map(
+                        "reviewId",
+                        r.id.toHexString(),
+                        "apprenticeId",
+                        r.apprenticeId.toHexString(),
+                        "action",
+                        action,
+                        "date",
+                        r.date,
+                        "version",
+                        r.version));
+    }
+
+    /**
+     * {@code provider.changed}: a provider added to the register ({@code created}) or renamed ({@code updated}). Its
+     * scope is the provider, so its tutors and LMS clients (and admins) receive it; the name is not in the event.
+     */
+    public void provider(Provider p, String action) {
+        stage(
+                p,
+                EventTypes.PROVIDER_CHANGED,
+                new DomainEvent.Subject("provider", p.ukprn),
+                null,
+                new DomainEvent.Scope(p.ukprn, null, null, null),
+                map("ukprn", p.ukprn, "action", action));
     }
 
     /** {@code review.signed}: one party signed; {@code fullySigned} once all three have. */
@@ -154,20 +271,29 @@ public class EvidenceEvents {
 
     private List<String> stage(
             Object entity, String type, DomainEvent.Subject subject, Apprentice a, Map<String, Object> data) {
-        if (!config.enabled()) {
-            return List.of();
-        }
-        DomainEvent event = new DomainEvent(
-                UUID.randomUUID().toString(),
+        return stage(
+                entity,
                 type,
-                clock.instant(),
-                SOURCE,
                 subject,
                 a == null ? null : a.id.toHexString(),
                 a == null
                         ? DomainEvent.Scope.PUBLIC
                         : new DomainEvent.Scope(a.providerUkprn, a.employerId, a.assessmentOrganisationId, a.uln),
                 data);
+    }
+
+    private List<String> stage(
+            Object entity,
+            String type,
+            DomainEvent.Subject subject,
+            String apprenticeId,
+            DomainEvent.Scope scope,
+            Map<String, Object> data) {
+        if (!config.enabled()) {
+            return List.of();
+        }
+        DomainEvent event = new DomainEvent(
+                UUID.randomUUID().toString(), type, clock.instant(), SOURCE, subject, apprenticeId, scope, data);
         String text;
         try {
             text = json.writeValueAsString(event);
@@ -188,6 +314,8 @@ public class EvidenceEvents {
             return o.outbox == null ? (o.outbox = new ArrayList<>()) : o.outbox;
         } else if (entity instanceof ProgressReview r) {
             return r.outbox == null ? (r.outbox = new ArrayList<>()) : r.outbox;
+        } else if (entity instanceof Provider p) {
+            return p.outbox == null ? (p.outbox = new ArrayList<>()) : p.outbox;
         } else if (entity instanceof ApprenticeTombstone t) {
             return t.outbox == null ? (t.outbox = new ArrayList<>()) : t.outbox;
         }

@@ -224,6 +224,16 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
                 == 1;
     }
 
+    /**
+     * Adds events (JSON strings) to the apprentice's outbox unless already there: an erasure moves the events still
+     * waiting in the records it is about to delete here first, so deleting them loses none. Repeatable.
+     */
+    public void keepEvents(ObjectId id, List<String> events) {
+        if (!events.isEmpty()) {
+            mongoCollection().updateOne(Filters.eq("_id", id), Updates.addEachToSet("outbox", events));
+        }
+    }
+
     /** Replaces the programme arrangements (null clears a field) in one single-document update. */
     public void setProgramme(
             ObjectId id,

@@ -35,6 +35,8 @@ public class CoverageRepository {
 
     private static final String CODES = "$content.ksbCodes";
 
+    private static final String DELETED = EvidenceRepository.DELETED_AT;
+
     private final EvidenceRepository evidence;
 
     public CoverageRepository(EvidenceRepository evidence) {
@@ -44,7 +46,7 @@ public class CoverageRepository {
     /** Per (KSB, status): how many of the apprentice's items map it. */
     public List<KsbStatusCount> byKsbAndStatus(ObjectId apprenticeId) {
         List<Bson> pipeline = List.of(
-                new Document("$match", new Document("apprenticeId", apprenticeId)),
+                new Document("$match", new Document("apprenticeId", apprenticeId).append(DELETED, null)),
                 new Document("$unwind", CODES),
                 new Document(
                         "$group",
@@ -70,7 +72,10 @@ public class CoverageRepository {
             ObjectId apprenticeId, EvidenceStatus acceptedStatus, WorkflowAction acceptAction) {
         List<Bson> pipeline = List.of(
                 new Document(
-                        "$match", new Document("apprenticeId", apprenticeId).append("status", acceptedStatus.value())),
+                        "$match",
+                        new Document("apprenticeId", apprenticeId)
+                                .append("status", acceptedStatus.value())
+                                .append(DELETED, null)),
                 new Document("$unwind", "$history"),
                 new Document("$match", new Document("history.action", acceptAction.value())),
                 new Document("$unwind", CODES),
@@ -93,7 +98,10 @@ public class CoverageRepository {
             return List.of();
         }
         List<Bson> pipeline = List.of(
-                new Document("$match", new Document("apprenticeId", new Document("$in", List.copyOf(apprenticeIds)))),
+                new Document(
+                        "$match",
+                        new Document("apprenticeId", new Document("$in", List.copyOf(apprenticeIds)))
+                                .append(DELETED, null)),
                 new Document("$unwind", CODES),
                 new Document(
                         "$group",
@@ -123,7 +131,8 @@ public class CoverageRepository {
                         "$match",
                         new Document("providerUkprn", providerUkprn)
                                 .append("standardVersion", standardVersion)
-                                .append("status", status.value())),
+                                .append("status", status.value())
+                                .append(DELETED, null)),
                 new Document("$unwind", CODES),
                 new Document("$match", new Document("content.ksbCodes", new Document("$in", List.copyOf(codes)))),
                 new Document(

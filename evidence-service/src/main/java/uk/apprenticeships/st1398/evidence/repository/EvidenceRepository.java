@@ -3,13 +3,16 @@ package uk.apprenticeships.st1398.evidence.repository;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import io.quarkus.mongodb.panache.PanacheMongoRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.domain.Evidence;
 import uk.apprenticeships.st1398.evidence.domain.EvidenceStatus;
@@ -17,6 +20,9 @@ import uk.apprenticeships.st1398.platform.api.PageRequest;
 
 @ApplicationScoped
 public class EvidenceRepository implements PanacheMongoRepository<Evidence> {
+
+    /** Set on a deleted document until its event is relayed ({@link Evidence#deletedAt}); reads match it null. */
+    public static final String DELETED_AT = "deletedAt";
 
     /** Creation order, made total by the id so pages never overlap. */
     private static final Document ORDER = new Document("createdAt", 1).append("_id", 1);
@@ -50,8 +56,35 @@ public class EvidenceRepository implements PanacheMongoRepository<Evidence> {
     }
 
     public Optional<Evidence> findFor(ObjectId apprenticeId, ObjectId id) {
-        return find(new Document("_id", id).append("apprenticeId", apprenticeId))
+        return find(new Document("_id", id).append("apprenticeId", apprenticeId).append(DELETED_AT, null))
                 .firstResultOptional();
+    }
+
+    /** Any evidence by id that is not deleted (a deleted document waits only for its event to be relayed). */
+    public Optional<Evidence> findLive(ObjectId id) {
+        return find(new Document("_id", id).append(DELETED_AT, null)).firstResultOptional();
+    }
+
+    /**
+     * Withdraws a draft: one write that marks it deleted and pushes its event ({@code events}), only if it is still
+     * a draft at the version read; without events (events switched off) it is deleted at once. False when the
+     * condition failed (it changed meanwhile), and then nothing was written.
+     */
+    public boolean withdrawDraft(Evidence e, long expectedVersion, List<String> events, Instant at) {
+        Bson condition = Filters.and(
+                Filters.eq("_id", e.id),
+                Filters.eq("version", expectedVersion),
+                Filters.eq("status", EvidenceStatus.DRAFT.value()),
+                Filters.eq(DELETED_AT, null));
+        if (events.isEmpty()) {
+            return mongoCollection().deleteOne(condition).getDeletedCount() == 1;
+        }
+        return mongoCollection()
+                        .updateOne(
+                                condition,
+                                Updates.combine(Updates.set(DELETED_AT, at), Updates.pushEach("outbox", events)))
+                        .getMatchedCount()
+                == 1;
     }
 
     /**
@@ -69,7 +102,7 @@ public class EvidenceRepository implements PanacheMongoRepository<Evidence> {
 
     private static Document query(
             ObjectId apprenticeId, EvidenceStatus status, String ksbCode, boolean employerConfirmed) {
-        Document query = new Document("apprenticeId", apprenticeId);
+        Document query = new Document("apprenticeId", apprenticeId).append(DELETED_AT, null);
         if (employerConfirmed) {
             query.append(
                     "$or",

@@ -3,10 +3,12 @@ package uk.apprenticeships.st1398.evidence.repository;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import io.quarkus.mongodb.panache.PanacheMongoRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,8 @@ import uk.apprenticeships.st1398.platform.api.PageRequest;
 
 @ApplicationScoped
 public class OffTheJobRepository implements PanacheMongoRepository<OffTheJobEntry> {
+
+    static final String DELETED_AT = EvidenceRepository.DELETED_AT;
 
     /** Training date, made total by the id so pages never overlap. */
     private static final Document ORDER = new Document("date", 1).append("_id", 1);
@@ -50,12 +54,22 @@ public class OffTheJobRepository implements PanacheMongoRepository<OffTheJobEntr
 
     /** Every entry of the apprentice, for the totals. */
     public List<OffTheJobEntry> all(ObjectId apprenticeId) {
-        return mongoCollection().find(Filters.eq("apprenticeId", apprenticeId)).into(new ArrayList<>());
+        return mongoCollection()
+                .find(Filters.and(Filters.eq("apprenticeId", apprenticeId), Filters.eq(DELETED_AT, null)))
+                .into(new ArrayList<>());
     }
 
     public Optional<OffTheJobEntry> findFor(ObjectId apprenticeId, ObjectId id) {
         return Optional.ofNullable(mongoCollection()
-                .find(Filters.and(Filters.eq("_id", id), Filters.eq("apprenticeId", apprenticeId)))
+                .find(Filters.and(
+                        Filters.eq("_id", id), Filters.eq("apprenticeId", apprenticeId), Filters.eq(DELETED_AT, null)))
+                .first());
+    }
+
+    /** Any entry by id that is not deleted. */
+    public Optional<OffTheJobEntry> findLive(ObjectId id) {
+        return Optional.ofNullable(mongoCollection()
+                .find(Filters.and(Filters.eq("_id", id), Filters.eq(DELETED_AT, null)))
                 .first());
     }
 
@@ -68,20 +82,32 @@ public class OffTheJobRepository implements PanacheMongoRepository<OffTheJobEntr
                 == 1;
     }
 
-    /** Deletes the entry only if it is still pending at the version read. */
-    public boolean deleteIfUnchanged(OffTheJobEntry entry, long expectedVersion) {
+    /**
+     * Deletes the entry only if it is still pending at the version read: one write that marks it deleted and
+     * pushes its event ({@code events}); without events (switched off) it is deleted at once. The relay removes a
+     * marked document once its event reached the hub.
+     */
+    public boolean deleteIfUnchanged(OffTheJobEntry entry, long expectedVersion, List<String> events, Instant at) {
+        Bson condition = Filters.and(
+                Filters.eq("_id", entry.id),
+                Filters.eq("version", expectedVersion),
+                Filters.eq("status", entry.status.value()),
+                Filters.eq(DELETED_AT, null));
+        if (events.isEmpty()) {
+            return mongoCollection().deleteOne(condition).getDeletedCount() == 1;
+        }
         return mongoCollection()
-                        .deleteOne(Filters.and(
-                                Filters.eq("_id", entry.id),
-                                Filters.eq("version", expectedVersion),
-                                Filters.eq("status", entry.status.value())))
-                        .getDeletedCount()
+                        .updateOne(
+                                condition,
+                                Updates.combine(Updates.set(DELETED_AT, at), Updates.pushEach("outbox", events)))
+                        .getMatchedCount()
                 == 1;
     }
 
     private static Bson query(Filter filter) {
         List<Bson> parts = new ArrayList<>();
         parts.add(Filters.eq("apprenticeId", filter.apprenticeId()));
+        parts.add(Filters.eq(DELETED_AT, null));
         if (filter.status() != null) {
             parts.add(Filters.eq("status", filter.status().value()));
         }

@@ -16,6 +16,14 @@ public class TombstoneRepository implements PanacheMongoRepository<ApprenticeTom
             return tombstone;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                // An earlier run inserted it: it also keeps the events this run found waiting (a repeat of one
+                // already relayed is ignored by the hub).
+                if (tombstone.outbox != null && !tombstone.outbox.isEmpty()) {
+                    mongoCollection()
+                            .updateOne(
+                                    com.mongodb.client.model.Filters.eq("_id", tombstone.id),
+                                    com.mongodb.client.model.Updates.addEachToSet("outbox", tombstone.outbox));
+                }
                 return findById(tombstone.id);
             }
             throw e;

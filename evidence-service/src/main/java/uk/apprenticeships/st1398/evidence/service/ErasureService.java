@@ -169,6 +169,20 @@ public class ErasureService {
                 }
             }
         }
+        // Events still waiting in the records about to be deleted (a change just before the erasure, not yet
+        // relayed) move to the apprentice document first, and from it into the tombstone: none is lost.
+        List<String> waiting = new ArrayList<>();
+        for (var collection : List.of(
+                evidence.mongoCollection().withDocumentClass(org.bson.Document.class),
+                offTheJob.mongoCollection().withDocumentClass(org.bson.Document.class),
+                reviews.mongoCollection().withDocumentClass(org.bson.Document.class))) {
+            for (org.bson.Document d : collection
+                    .find(Filters.and(Filters.eq("apprenticeId", a.id), Filters.exists("outbox")))
+                    .projection(new org.bson.Document("outbox", 1))) {
+                waiting.addAll(d.getList("outbox", String.class));
+            }
+        }
+        apprentices.keepEvents(a.id, waiting);
         long keysDeleted = evidenceIds.isEmpty()
                 ? 0
                 : keys.mongoCollection()
@@ -198,6 +212,12 @@ public class ErasureService {
             t.erased.at = stamps.now();
         }
         t.reason = a.erasure.reason;
+        // The apprentice's own waiting events (with those moved to it above) go first, without their ULN (the
+        // tombstone keeps none), apprentice.erased last.
+        Apprentice current = apprentices.findById(a.id);
+        if (current != null && current.outbox != null && !current.outbox.isEmpty()) {
+            t.outbox = new ArrayList<>(domainEvents.withoutUln(current.outbox));
+        }
         domainEvents.erased(t, a);
         t = tombstones.insertIfAbsent(t);
         String before = audit.digest(a);

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.api.OffTheJobRequest;
@@ -22,6 +23,7 @@ import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.evidence.repository.OffTheJobRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
+import uk.apprenticeships.st1398.platform.events.EventTypes;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 
 /**
@@ -90,6 +92,8 @@ public class OffTheJobService {
         e.createdAt = now;
         e.createdBy = stamps.stamp(now);
         e.updatedAt = now;
+        e.id = new ObjectId(); // the event names the id the insert stores
+        events.offTheJob(e, EventTypes.OFF_THE_JOB_CREATED, "created");
         entries.persist(e);
         audit.changed("off-the-job.created", e, null);
         Log.infof("Logged off-the-job entry %s for apprentice %s", e.id, a.id);
@@ -105,6 +109,8 @@ public class OffTheJobService {
         ApprenticeAccess.requireOpen(a, "their off-the-job entries cannot change");
         check(a, request);
         apply(e, request);
+        e.version = read + 1; // as save() stores it, so the event names the version written
+        events.offTheJob(e, EventTypes.OFF_THE_JOB_CHANGED, "updated");
         save(e, read);
         audit.changed("off-the-job.updated", e, before);
         return OffTheJobMapper.toResponse(e);
@@ -113,10 +119,11 @@ public class OffTheJobService {
     public void delete(String apprenticeId, String entryId) {
         OffTheJobEntry e = load(apprentice(apprenticeId), entryId);
         requirePending(e, "deleted");
-        if (!entries.deleteIfUnchanged(e, e.version)) {
+        List<String> event = events.offTheJob(e, EventTypes.OFF_THE_JOB_DELETED, "deleted");
+        if (!entries.deleteIfUnchanged(e, e.version, event, stamps.now())) {
             throw concurrent(e);
         }
-        audit.deleted("off-the-job.deleted", e);
+        audit.deleted("off-the-job.deleted", e); // the outbox is not in the digest: the entry as it was
         Log.infof("Deleted off-the-job entry %s by %s", e.id, stamps.caller().subject());
     }
 

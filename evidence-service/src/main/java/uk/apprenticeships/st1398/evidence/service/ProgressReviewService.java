@@ -17,6 +17,7 @@ import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.evidence.repository.ProgressReviewRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
+import uk.apprenticeships.st1398.platform.events.EventTypes;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.security.Caller;
 
@@ -75,6 +76,8 @@ public class ProgressReviewService {
         r.createdAt = now;
         r.createdBy = stamps.stamp(now);
         r.updatedAt = now;
+        r.id = new ObjectId(); // the event names the id the insert stores
+        events.review(r, EventTypes.REVIEW_CREATED, "created");
         reviews.persist(r);
         audit.changed("review.created", r, null);
         Log.infof("Created progress review %s for apprentice %s", r.id, a.id);
@@ -95,6 +98,8 @@ public class ProgressReviewService {
         }
         check(a, request);
         apply(r, request);
+        r.version = read + 1; // as save() stores it, so the event names the version written
+        events.review(r, EventTypes.REVIEW_CHANGED, "updated");
         save(r, read);
         audit.changed("review.updated", r, before);
         return ReviewMapper.toResponse(r);

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import uk.apprenticeships.st1398.evidence.api.ProviderRequest;
 import uk.apprenticeships.st1398.evidence.api.ProviderResponse;
 import uk.apprenticeships.st1398.evidence.domain.Provider;
+import uk.apprenticeships.st1398.evidence.events.EvidenceEvents;
 import uk.apprenticeships.st1398.evidence.mapping.StampMapper;
 import uk.apprenticeships.st1398.evidence.repository.ProviderRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
@@ -25,8 +26,10 @@ public class ProviderService {
 
     private final ProviderRepository providers;
     private final Stamps stamps;
+    private final EvidenceEvents events;
 
-    public ProviderService(ProviderRepository providers, Stamps stamps) {
+    public ProviderService(ProviderRepository providers, Stamps stamps, EvidenceEvents events) {
+        this.events = events;
         this.providers = providers;
         this.stamps = stamps;
     }
@@ -50,12 +53,15 @@ public class ProviderService {
     /** Adds the provider or renames it; who did it is kept (created once, updated on every write). */
     public Saved put(String ukprn, ProviderRequest request) {
         Provider p = providers.findByIdOptional(ukprn).orElseGet(Provider::new);
+        boolean adding = p.ukprn == null;
         p.ukprn = ukprn;
         p.name = request.name().strip();
         p.updated = stamps.stamp();
         if (p.created == null) {
             p.created = p.updated;
         }
+        // The event goes into the replaced (or inserted) document: one write.
+        events.provider(p, adding ? "created" : "updated");
         boolean created = providers.save(p);
         Log.infof(
                 "Provider %s %s by %s",

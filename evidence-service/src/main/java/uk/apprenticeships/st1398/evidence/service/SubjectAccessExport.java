@@ -105,6 +105,13 @@ public class SubjectAccessExport {
         return new Prepared(a.id.toHexString(), out -> write(a, out));
     }
 
+    /** The apprentice's records that are not deleted (a deleted one waits only for its event to be relayed). */
+    private static org.bson.conversions.Bson live(Apprentice a) {
+        return Filters.and(
+                Filters.eq("apprenticeId", a.id),
+                Filters.eq(uk.apprenticeships.st1398.evidence.repository.EvidenceRepository.DELETED_AT, null));
+    }
+
     void write(Apprentice a, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
         List<ManifestEntry> manifest = new ArrayList<>();
@@ -112,9 +119,7 @@ public class SubjectAccessExport {
         jsonEntry(zip, manifest, "evidence.json", g -> {
             g.writeStartArray();
             each(
-                    evidence.mongoCollection()
-                            .find(Filters.eq("apprenticeId", a.id))
-                            .sort(Sorts.ascending("createdAt", "_id")),
+                    evidence.mongoCollection().find(live(a)).sort(Sorts.ascending("createdAt", "_id")),
                     e -> g.writeObject(new ExportedEvidence(
                             EvidenceMapper.toResponse(e),
                             e.revisions.stream()
@@ -126,10 +131,7 @@ public class SubjectAccessExport {
         jsonEntry(zip, manifest, "off-the-job.json", g -> {
             g.writeStartArray();
             each(
-                    offTheJob
-                            .mongoCollection()
-                            .find(Filters.eq("apprenticeId", a.id))
-                            .sort(Sorts.ascending("date", "_id")),
+                    offTheJob.mongoCollection().find(live(a)).sort(Sorts.ascending("date", "_id")),
                     entry -> g.writeObject(OffTheJobMapper.toResponse(entry)));
             g.writeEndArray();
         });
@@ -147,16 +149,12 @@ public class SubjectAccessExport {
             each(events.chain(a.id), e -> g.writeObject(AuditEventMapper.toResponse(e)));
             g.writeEndArray();
         });
-        each(
-                evidence.mongoCollection()
-                        .find(Filters.eq("apprenticeId", a.id))
-                        .sort(Sorts.ascending("createdAt", "_id")),
-                e -> {
-                    for (EvidenceRevision r : e.revisions) {
-                        fileEntry(zip, manifest, e.id, r.revision, r.content.file);
-                    }
-                    fileEntry(zip, manifest, e.id, e.revision, e.content.file);
-                });
+        each(evidence.mongoCollection().find(live(a)).sort(Sorts.ascending("createdAt", "_id")), e -> {
+            for (EvidenceRevision r : e.revisions) {
+                fileEntry(zip, manifest, e.id, r.revision, r.content.file);
+            }
+            fileEntry(zip, manifest, e.id, e.revision, e.content.file);
+        });
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("apprenticeId", a.id.toHexString());
         index.put("exportedAt", stamps.now());

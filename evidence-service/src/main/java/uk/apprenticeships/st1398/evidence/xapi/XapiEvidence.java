@@ -45,6 +45,7 @@ import uk.apprenticeships.st1398.evidence.repository.EvidenceRepository;
 import uk.apprenticeships.st1398.evidence.repository.OffTheJobRepository;
 import uk.apprenticeships.st1398.evidence.service.AuditTrail;
 import uk.apprenticeships.st1398.evidence.service.Stamps;
+import uk.apprenticeships.st1398.platform.events.EventTypes;
 import uk.apprenticeships.st1398.platform.security.Roles;
 import uk.apprenticeships.st1398.platform.security.Stamp;
 
@@ -238,17 +239,18 @@ public class XapiEvidence {
     /** Voiding withdraws what the statement made, while it is still a draft (evidence) or pending (off the job). */
     public void withdraw(String voidedStatementId) {
         // Enums are stored as their values ("draft", "pending": StoredValueCodecs), so the filters name the value.
-        evidence.findByIdOptional(idFor("evidence", voidedStatementId))
+        // Each withdrawal is one conditional write of the record that marks it deleted and pushes its event
+        // (evidence.withdrawn, off-the-job.deleted): a record that changed meanwhile is left, with no event.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        evidence.findLive(idFor("evidence", voidedStatementId))
                 .filter(e -> e.status == EvidenceStatus.DRAFT)
-                .filter(e ->
-                        evidence.delete(new Document("_id", e.id).append("status", EvidenceStatus.DRAFT.value())) == 1)
+                .filter(e -> evidence.withdrawDraft(e, e.version, events.evidenceWithdrawn(e), now))
                 .ifPresent(e -> audit.deletedByLms(e.createdBy.subject, e.providerUkprn, "evidence.withdrawn", e));
         offTheJob
-                .findByIdOptional(idFor("off-the-job", voidedStatementId))
+                .findLive(idFor("off-the-job", voidedStatementId))
                 .filter(o -> o.status == OffTheJobStatus.PENDING)
-                .filter(o ->
-                        offTheJob.delete(new Document("_id", o.id).append("status", OffTheJobStatus.PENDING.value()))
-                                == 1)
+                .filter(o -> offTheJob.deleteIfUnchanged(
+                        o, o.version, events.offTheJob(o, EventTypes.OFF_THE_JOB_DELETED, "withdrawn"), now))
                 .ifPresent(o -> audit.deletedByLms(o.createdBy.subject, o.providerUkprn, "off-the-job.withdrawn", o));
     }
 
@@ -307,6 +309,8 @@ public class XapiEvidence {
         entry.createdBy = stamp;
         entry.updatedAt = now;
         entry.xapi = origin;
+        // off-the-job.created in the inserted document, like the draft evidence's event.
+        events.offTheJob(entry, EventTypes.OFF_THE_JOB_CREATED, "created");
         if (insertOnce(() -> offTheJob.persist(entry), "off-the-job entry", origin.statementId)) {
             audit.changedByLms(entry.createdBy.subject, entry.providerUkprn, "off-the-job.created", entry);
         }

@@ -13,15 +13,18 @@ import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
@@ -35,6 +38,7 @@ import uk.apprenticeships.st1398.standards.config.StandardsError;
 import uk.apprenticeships.st1398.standards.domain.AssessmentPlan;
 import uk.apprenticeships.st1398.standards.domain.Ksb;
 import uk.apprenticeships.st1398.standards.domain.StandardVersion;
+import uk.apprenticeships.st1398.standards.events.StandardsEvents;
 import uk.apprenticeships.st1398.standards.mapping.AssessmentPlanMapper;
 import uk.apprenticeships.st1398.standards.repository.AssessmentPlanRepository;
 import uk.apprenticeships.st1398.standards.repository.StandardRepository;
@@ -50,6 +54,9 @@ public class AssessmentPlanService {
     /** The outcome of a replace: the plan as now stored, and whether the version had none before. */
     public record Replaced(AssessmentPlanResponse plan, boolean created) {}
 
+    /** What {@code standard-version.changed} names as changed when a version's assessment plan changed. */
+    public static final String ASSESSMENT_PLAN = "assessment-plan";
+
     private final StandardRepository standards;
     private final StandardVersionRepository versions;
     private final AssessmentPlanRepository plans;
@@ -57,6 +64,7 @@ public class AssessmentPlanService {
     private final ObjectReader strictReader;
     private final Validator validator;
     private final Clock clock;
+    private final StandardsEvents events;
 
     public AssessmentPlanService(
             StandardRepository standards,
@@ -64,7 +72,9 @@ public class AssessmentPlanService {
             AssessmentPlanRepository plans,
             ObjectMapper json,
             Validator validator,
-            Clock clock) {
+            Clock clock,
+            StandardsEvents events) {
+        this.events = events;
         this.standards = standards;
         this.versions = versions;
         this.plans = plans;
@@ -122,6 +132,9 @@ public class AssessmentPlanService {
         }
         check(document, version);
         boolean created = plan == null;
+        // Every accepted PUT stores a new revision (a new ETag), also of the same plan: its event then names no
+        // section.
+        List<String> sections = sectionsChanged(created ? null : parse(plan.document), document);
         if (created) {
             plan = newPlan(version);
         }
@@ -130,6 +143,7 @@ public class AssessmentPlanService {
         if (created) {
             plans.persist(plan);
         }
+        events.versionChanged(version, ASSESSMENT_PLAN, sections);
         plans.flush();
         Log.infof("%s assessment plan of %s", created ? "Created" : "Replaced", version.key());
         return new Replaced(toResponse(reference, versionNumber, plan), created);
@@ -160,16 +174,39 @@ public class AssessmentPlanService {
                     "Bundled assessment plan for " + version.key() + " is invalid: " + describe(e), e);
         }
         if (stored != null) {
+            List<String> sections = sectionsChanged(parse(stored.document), document);
             stored.document = write(document);
             stored.updatedAt = now();
+            events.versionChanged(version, ASSESSMENT_PLAN, sections);
             Log.infof("Upgraded the seeded assessment plan of %s with its gateway thresholds", version.key());
             return true;
         }
         AssessmentPlan plan = newPlan(version);
         plan.document = write(document);
         plans.persist(plan);
+        events.versionChanged(version, ASSESSMENT_PLAN, sectionsChanged(null, document));
         Log.infof("Seeded assessment plan of %s", version.key());
         return true;
+    }
+
+    /**
+     * The plan's top-level members ({@code methods}, {@code gateway}, ...) whose value differs between the two
+     * plans, in the plan's order; with no plan before, those the new plan has. Empty: the same plan.
+     */
+    static List<String> sectionsChanged(AssessmentPlanDocument before, AssessmentPlanDocument after) {
+        List<String> sections = new ArrayList<>();
+        for (RecordComponent c : AssessmentPlanDocument.class.getRecordComponents()) {
+            try {
+                Object then = before == null ? null : c.getAccessor().invoke(before);
+                Object now = c.getAccessor().invoke(after);
+                if (!Objects.equals(then, now)) {
+                    sections.add(c.getName());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return sections;
     }
 
     /** Whether {@code stored} is {@code bundled} as a release without gateway thresholds seeded it. */

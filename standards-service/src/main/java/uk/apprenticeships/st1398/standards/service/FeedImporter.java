@@ -23,6 +23,7 @@ import uk.apprenticeships.st1398.standards.domain.Qualification;
 import uk.apprenticeships.st1398.standards.domain.Standard;
 import uk.apprenticeships.st1398.standards.domain.StandardOption;
 import uk.apprenticeships.st1398.standards.domain.StandardVersion;
+import uk.apprenticeships.st1398.standards.events.StandardsEvents;
 import uk.apprenticeships.st1398.standards.mapping.StandardMapper;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedDuty;
 import uk.apprenticeships.st1398.standards.mapping.feed.FeedFundingBand;
@@ -45,8 +46,11 @@ public class FeedImporter {
     private final StandardRepository standards;
     private final StandardVersionRepository versions;
     private final Clock clock;
+    private final StandardsEvents events;
 
-    public FeedImporter(StandardRepository standards, StandardVersionRepository versions, Clock clock) {
+    public FeedImporter(
+            StandardRepository standards, StandardVersionRepository versions, Clock clock, StandardsEvents events) {
+        this.events = events;
         this.standards = standards;
         this.versions = versions;
         this.clock = clock;
@@ -57,11 +61,16 @@ public class FeedImporter {
         versions.lockForImport();
         Changes changes = new Changes();
         Standard standard = standard(feed, changes);
+        boolean versionExisted = standard.versions.stream().anyMatch(v -> v.versionNumber.equals(feed.version()));
         StandardVersion version = version(standard, feed, source, changes);
         Map<UUID, Ksb> ksbs = mergeKsbs(version, feed, source.truncatedCodes(), changes);
         Map<UUID, StandardOption> options = mergeOptions(version, feed.optionsOrEmpty(), changes);
         mergeDuties(version, feed.dutiesOrEmpty(), ksbs, options, changes);
         mergeQualifications(version, feed.qualificationsOrEmpty(), changes);
+        if (changes.inserted > 0 || changes.filled > 0) {
+            // In this transaction, like the import's: a seed that inserts or fills anything records it.
+            events.versionUpserted(version, !versionExisted, "seed");
+        }
         ImportResult result = new ImportResult(version.key(), changes.inserted, changes.filled);
         Log.infof(
                 "Imported %s from %s: %d rows inserted, %d empty fields filled",
