@@ -3,7 +3,6 @@ package uk.apprenticeships.st1398.evidence.repository;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Updates;
 import io.quarkus.mongodb.panache.PanacheMongoRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,15 +75,7 @@ public class EvidenceRepository implements PanacheMongoRepository<Evidence> {
                 Filters.eq("version", expectedVersion),
                 Filters.eq("status", EvidenceStatus.DRAFT.value()),
                 Filters.eq(DELETED_AT, null));
-        if (events.isEmpty()) {
-            return mongoCollection().deleteOne(condition).getDeletedCount() == 1;
-        }
-        return mongoCollection()
-                        .updateOne(
-                                condition,
-                                Updates.combine(Updates.set(DELETED_AT, at), Updates.pushEach("outbox", events)))
-                        .getMatchedCount()
-                == 1;
+        return SoftDeletes.delete(mongoCollection(), condition, events, at);
     }
 
     /**

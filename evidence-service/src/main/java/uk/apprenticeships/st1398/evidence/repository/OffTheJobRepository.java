@@ -3,7 +3,6 @@ package uk.apprenticeships.st1398.evidence.repository;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Updates;
 import io.quarkus.mongodb.panache.PanacheMongoRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -93,15 +92,7 @@ public class OffTheJobRepository implements PanacheMongoRepository<OffTheJobEntr
                 Filters.eq("version", expectedVersion),
                 Filters.eq("status", entry.status.value()),
                 Filters.eq(DELETED_AT, null));
-        if (events.isEmpty()) {
-            return mongoCollection().deleteOne(condition).getDeletedCount() == 1;
-        }
-        return mongoCollection()
-                        .updateOne(
-                                condition,
-                                Updates.combine(Updates.set(DELETED_AT, at), Updates.pushEach("outbox", events)))
-                        .getMatchedCount()
-                == 1;
+        return SoftDeletes.delete(mongoCollection(), condition, events, at);
     }
 
     private static Bson query(Filter filter) {
