@@ -191,22 +191,7 @@ public class EvidenceEvents {
             case APPROVED -> EventTypes.OFF_THE_JOB_APPROVED;
             default -> EventTypes.OFF_THE_JOB_REJECTED;
         };
-        stage(
-                e,
-                type,
-                new DomainEvent.Subject("off-the-job-entry", e.id.toHexString()),
-                apprenticeOf(e.apprenticeId),
-                map(
-                        "entryId",
-                        e.id.toHexString(),
-                        "apprenticeId",
-                        e.apprenticeId.toHexString(),
-                        "status",
-                        e.status.value(),
-                        "date",
-                        e.date,
-                        "hours",
-                        e.hundredths / 100.0));
+        offTheJob(e, type, null); // the same data without an action (map() leaves out null values)
     }
 
     /**
