@@ -125,6 +125,19 @@ class EventOutboxTest {
         return events.stream().map(DomainEvent::type).toList();
     }
 
+    /** A relay round reads only documents with events waiting: each collection it reads has the sparse index. */
+    @Test
+    void everyCollectionTheRelayReadsHasTheSparseOutboxIndex() {
+        for (String collection : List.of("apprentices", "evidence", "offTheJob", "reviews", "apprentice_tombstones")) {
+            Document index = db().getCollection(collection).listIndexes().into(new ArrayList<>()).stream()
+                    .filter(i -> EventRelay.OUTBOX_INDEX.equals(i.getString("name")))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(collection + " has no " + EventRelay.OUTBOX_INDEX));
+            assertEquals(new Document("outbox", 1), index.get("key", Document.class), collection);
+            assertTrue(index.getBoolean("sparse", false), collection + ": sparse");
+        }
+    }
+
     private List<String> outbox(String collection, String id) {
         Document doc = db().getCollection(collection)
                 .find(Filters.eq("_id", new ObjectId(id)))

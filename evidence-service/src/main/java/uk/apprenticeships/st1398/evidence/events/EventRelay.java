@@ -3,14 +3,20 @@ package uk.apprenticeships.st1398.evidence.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.bson.BsonArray;
+import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
@@ -34,6 +40,16 @@ import uk.apprenticeships.st1398.platform.events.RelayConfig;
 @Singleton
 public class EventRelay extends OutboxRelay {
 
+    /** The name of the sparse index on {@code outbox} in each collection the relay reads. */
+    public static final String OUTBOX_INDEX = "outbox_pending";
+
+    /**
+     * Documents with events waiting: those that have an {@code outbox} (an emptied one is removed) that is not
+     * empty. One condition on the field, so the sparse index on it serves the query.
+     */
+    private static final BsonDocument WAITING =
+            new BsonDocument("outbox", new BsonDocument("$exists", BsonBoolean.TRUE).append("$ne", new BsonArray()));
+
     private final List<MongoCollection<BsonDocument>> collections;
 
     public EventRelay(
@@ -54,6 +70,18 @@ public class EventRelay extends OutboxRelay {
                 tombstones.mongoCollection().withDocumentClass(BsonDocument.class));
     }
 
+    /**
+     * A sparse index on {@code outbox}: it holds only the documents with events waiting, so a relay round (every
+     * second) reads those instead of every apprentice, evidence item, off-the-job entry and review there is.
+     */
+    void createIndexes(@Observes StartupEvent event) {
+        for (MongoCollection<BsonDocument> collection : collections) {
+            collection.createIndex(
+                    Indexes.ascending("outbox"),
+                    new IndexOptions().name(OUTBOX_INDEX).sparse(true));
+        }
+    }
+
     @Scheduled(
             every = "${events.relay.every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -70,7 +98,7 @@ public class EventRelay extends OutboxRelay {
         List<DomainEvent> events = new ArrayList<>();
         for (MongoCollection<BsonDocument> collection : collections) {
             for (BsonDocument doc : collection
-                    .find(Filters.and(Filters.exists("outbox"), Filters.ne("outbox", List.of())))
+                    .find(WAITING)
                     .projection(new BsonDocument("outbox", new org.bson.BsonInt32(1)))
                     .limit(config.relay().batchSize())) {
                 List<String> texts = new ArrayList<>();
