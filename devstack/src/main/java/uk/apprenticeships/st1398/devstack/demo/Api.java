@@ -16,6 +16,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -55,6 +57,10 @@ final class Api {
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     final AtomicLong requests = new AtomicLong();
     final AtomicLong rateLimited = new AtomicLong();
+    /** Where the time went: per method and path shape (ids as {id}), the calls and their summed wall time. */
+    final Map<String, LongAdder[]> timings = new ConcurrentHashMap<>();
+
+    private static final Pattern ID = Pattern.compile("/(?=[^/]*\\d)[0-9A-Za-z_.-]{6,}(?=/|$|\\?)");
 
     Api(String gateway, String realmUrl) {
         this.gateway = gateway.replaceAll("/+$", "");
@@ -156,8 +162,10 @@ final class Api {
         long pause = 250;
         for (int attempt = 1; ; attempt++) {
             requests.incrementAndGet();
+            long began = System.nanoTime();
             try {
                 HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                time(request, began);
                 int status = response.statusCode();
                 if (status == 429) {
                     rateLimited.incrementAndGet();
@@ -187,6 +195,15 @@ final class Api {
                 throw new IllegalStateException("interrupted", e);
             }
         }
+    }
+
+    private void time(HttpRequest request, long began) {
+        String shape = request.uri().getPath().endsWith("/token")
+                ? "POST token"
+                : request.method() + " " + ID.matcher(request.uri().getPath()).replaceAll("/{id}");
+        LongAdder[] t = timings.computeIfAbsent(shape, k -> new LongAdder[] {new LongAdder(), new LongAdder()});
+        t[0].increment();
+        t[1].add(System.nanoTime() - began);
     }
 
     private static JsonNode parse(byte[] bytes) {
