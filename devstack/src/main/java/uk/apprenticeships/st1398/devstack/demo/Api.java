@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
  * The demo loader's only way in: the gateway's public API with real Keycloak tokens (the JDK HTTP client), as any
  * integrator would call it. Retries what a client may safely retry: {@code 429} after its {@code Retry-After};
  * reads also after {@code 502/503/504} or a broken or timed-out connection; writes only when they cannot have been
- * applied (the connection was refused, or {@code 503}), with a growing pause.
+ * applied (the connection was refused, or a {@code 503} other than {@code database-unavailable}, which may come
+ * after the write got through: that one is answered to the caller, and a re-run finds what was written), with a
+ * growing pause.
  */
 final class Api {
 
@@ -176,6 +178,9 @@ final class Api {
                     sleep(Math.max(1, seconds) * 1000);
                     continue;
                 }
+                if (status == 503 && !read && databaseUnavailable(response.body())) {
+                    return new Reply(status, parse(response.body()));
+                }
                 if ((status == 503 || read && (status == 502 || status == 504)) && attempt < 6) {
                     sleep(pause);
                     pause *= 2;
@@ -195,6 +200,10 @@ final class Api {
                 throw new IllegalStateException("interrupted", e);
             }
         }
+    }
+
+    private static boolean databaseUnavailable(byte[] body) {
+        return parse(body).path("code").asText().equals("database-unavailable");
     }
 
     private void time(HttpRequest request, long began) {
