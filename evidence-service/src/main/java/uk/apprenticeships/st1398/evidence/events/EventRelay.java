@@ -96,11 +96,21 @@ public class EventRelay extends OutboxRelay {
         record Pending(MongoCollection<BsonDocument> collection, BsonValue id, List<String> texts) {}
         List<Pending> pending = new ArrayList<>();
         List<DomainEvent> events = new ArrayList<>();
+        int limit = config.relay().batchSize();
         for (MongoCollection<BsonDocument> collection : collections) {
+            // At most about batchSize events a round (a document's events all go together): a backlog sent in one
+            // batch outgrew the hub's request size limit (413), and then the relay could never catch up.
+            if (events.size() >= limit) {
+                break;
+            }
             for (BsonDocument doc : collection
                     .find(WAITING)
                     .projection(new BsonDocument("outbox", new org.bson.BsonInt32(1)))
-                    .limit(config.relay().batchSize())) {
+                    .limit(limit)
+                    .into(new ArrayList<>())) {
+                if (events.size() >= limit) {
+                    break;
+                }
                 List<String> texts = new ArrayList<>();
                 for (BsonValue value : doc.getArray("outbox")) {
                     texts.add(value.asString().getValue());
