@@ -1,6 +1,7 @@
 package uk.apprenticeships.st1398.devstack;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -17,6 +18,19 @@ final class IndexedH2Database extends H2Database {
 
     IndexedH2Database(String name, MVStore store, CursorRegistry cursors) {
         super(name, store, cursors);
+    }
+
+    /**
+     * Every collection also gets one on {@code _id}: the library's primary-key index serves {@code {_id: X}} but not
+     * {@code {$and: [{_id: X}, {version: v}]}}, the driver's form of the services' conditional replaces and updates.
+     */
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        MongoCollection<Object> collection = super.openOrCreateCollection(collectionName, options);
+        if (options.getIdField() != null && options.getIdField().equals("_id")) {
+            collection.addIndex(new LeadingKeyIndex("_id_.leading-key", List.of(new IndexKey("_id", true))));
+        }
+        return collection;
     }
 
     @Override

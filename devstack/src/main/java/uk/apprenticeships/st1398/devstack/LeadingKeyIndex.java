@@ -48,10 +48,10 @@ final class LeadingKeyIndex extends Index<Object> {
      */
     @Override
     public synchronized boolean canHandle(Document query) {
-        if (!query.containsKey(key)) {
+        Object value = condition(query);
+        if (value == null) {
             return false;
         }
-        Object value = query.get(key);
         if (value instanceof Document condition) {
             return existsTrue(condition);
         }
@@ -66,12 +66,36 @@ final class LeadingKeyIndex extends Index<Object> {
         return Boolean.TRUE.equals(exists) || exists instanceof Number n && n.intValue() != 0;
     }
 
+    /**
+     * The query's condition on the key: at the top, or in one of the terms of a top-level {@code $and} (the Java
+     * driver writes {@code Filters.and(eq("_id", id), eq("version", v))} as {@code {$and: [...]}}, which the
+     * library's own indexes never serve); null when there is none.
+     */
+    private Object condition(Document query) {
+        if (query.containsKey(key)) {
+            return query.get(key);
+        }
+        if (query.get("$and") instanceof Collection<?> terms) {
+            for (Object term : terms) {
+                if (term instanceof Document t && t.containsKey(key)) {
+                    Object value = t.get(key);
+                    if (value instanceof Document condition && !existsTrue(condition)) {
+                        continue;
+                    }
+                    return value;
+                }
+            }
+        }
+        return null;
+    }
+
     @Override
     public synchronized Iterable<Object> getPositions(Document query) {
-        if (query.get(key) instanceof Document) {
+        Object value = condition(query);
+        if (value instanceof Document) {
             return new ArrayList<>(present);
         }
-        Set<Object> positions = positionsByValue.get(normalise(query.get(key)));
+        Set<Object> positions = positionsByValue.get(normalise(value));
         return positions == null ? List.of() : new ArrayList<>(positions);
     }
 

@@ -43,7 +43,10 @@ class LeadingKeyIndexTest {
                 Filters.eq("tags", "x"),
                 Filters.eq("n", 3L),
                 Filters.eq("chain", "c1"),
-                new Document("outbox", new Document("$exists", true).append("$ne", List.of())));
+                new Document("outbox", new Document("$exists", true).append("$ne", List.of())),
+                Filters.and(Filters.eq("apprenticeId", "a1"), Filters.eq("status", "draft")),
+                Filters.and(Filters.eq("_id", "e3"), Filters.eq("status", "submitted")),
+                Filters.and(Filters.eq("_id", "e4"), Filters.eq("status", "submitted")));
         List<List<Document>> before;
         MongoServer server = start(file);
         try (MongoClient client = client(server)) {
@@ -97,6 +100,28 @@ class LeadingKeyIndexTest {
                     ids(before.get(6)),
                     "$exists on the key: the documents that have it, then the other conditions");
             assertEquals(9, before.get(6).size());
+            assertEquals(
+                    scan(items, d -> "a1".equals(d.getString("apprenticeId")) && "draft".equals(d.get("status"))),
+                    ids(before.get(7)),
+                    "a term of a top-level $and");
+            assertEquals(List.of("e3"), ids(before.get(8)));
+            assertEquals(List.of(), before.get(9), "e4 is a draft");
+            // A conditional replace in the driver's $and form, as the services write them.
+            assertEquals(
+                    1,
+                    items.replaceOne(
+                                    Filters.and(Filters.eq("_id", "e4"), Filters.eq("seq", 4)),
+                                    new Document("apprenticeId", "a0")
+                                            .append("status", "submitted")
+                                            .append("chain", "c0")
+                                            .append("seq", 104))
+                            .getMatchedCount());
+            assertEquals(
+                    0,
+                    items.replaceOne(Filters.and(Filters.eq("_id", "e4"), Filters.eq("seq", 4)), new Document())
+                            .getMatchedCount(),
+                    "the condition no longer holds");
+            before = answers(items, queries);
         } finally {
             server.shutdownNow();
         }
@@ -122,6 +147,16 @@ class LeadingKeyIndexTest {
         assertFalse(index.canHandle(new de.bwaldvogel.mongo.bson.Document(
                 "apprenticeId", new de.bwaldvogel.mongo.bson.Document("$in", List.of("a1", "a2")))));
         assertFalse(index.canHandle(new de.bwaldvogel.mongo.bson.Document("apprenticeId", List.of("a1"))));
+        assertTrue(index.canHandle(new de.bwaldvogel.mongo.bson.Document(
+                "$and",
+                List.of(
+                        new de.bwaldvogel.mongo.bson.Document("apprenticeId", "a1"),
+                        new de.bwaldvogel.mongo.bson.Document("status", "draft")))));
+        assertFalse(index.canHandle(new de.bwaldvogel.mongo.bson.Document(
+                "$or",
+                List.of(
+                        new de.bwaldvogel.mongo.bson.Document("apprenticeId", "a1"),
+                        new de.bwaldvogel.mongo.bson.Document("status", "draft")))));
         assertTrue(index.canHandle(new de.bwaldvogel.mongo.bson.Document(
                 "apprenticeId", new de.bwaldvogel.mongo.bson.Document("$exists", true))));
         assertFalse(index.canHandle(new de.bwaldvogel.mongo.bson.Document(
