@@ -2,7 +2,6 @@ package uk.apprenticeships.st1398.devstack;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.BindException;
@@ -219,7 +218,7 @@ public final class DevInfra {
     static AbstractMongoBackend mongoBackend(Path file, Durability durability, int wireVersion) {
         MVStore store = new MVStore.Builder().fileName(file.toString()).open();
         AbstractMongoBackend backend =
-                durability == Durability.DURABLE ? new DurableH2Backend(store) : new H2Backend(store);
+                durability == Durability.DURABLE ? new DurableH2Backend(store) : new IndexedH2Backend(store);
         backend.version(WireVersion.of(wireVersion));
         return backend;
     }

@@ -1,6 +1,5 @@
 package uk.apprenticeships.st1398.devstack;
 
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
@@ -16,7 +15,7 @@ import org.h2.mvstore.MVStore;
  * command - reads included, which costs nothing when there is nothing to commit - ends with {@link #persist()}.
  * The background writer stays on for housekeeping (compaction); the commit per write no longer depends on it.
  */
-final class DurableH2Backend extends H2Backend {
+final class DurableH2Backend extends IndexedH2Backend {
 
     private final MVStore store;
     private final Object commitLock = new Object();

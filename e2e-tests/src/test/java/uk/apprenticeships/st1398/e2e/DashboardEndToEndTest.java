@@ -370,6 +370,48 @@ class DashboardEndToEndTest {
         check("employer");
     }
 
+    @Test
+    @Order(6)
+    void aRoleTheApiRefusesIsToldItHasNoAccessNotShownABlankPage() throws Exception {
+        String tutor = Stack.passwordToken("platform-web", "tutor1");
+        String someone = all(tutor, "/api/v1/apprentices").stream()
+                .map(a -> (String) a.get("id"))
+                .findFirst()
+                .orElseThrow();
+        signOut();
+        // regulator1: a real user of the realm whose role evidence-service grants nothing (its AccessRules).
+        browser.get(DASHBOARD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).sendKeys("regulator1");
+        browser.findElement(By.id("password")).sendKeys("regulator1-dev");
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(d -> d.getCurrentUrl().startsWith(DASHBOARD)
+                && d.findElement(By.id("view")).getText().contains("No dashboard for your role"));
+        assertTrue(browser.findElement(By.id("service-nav")).getAttribute("hidden") != null, "no views to offer");
+        shot("regulator-no-dashboard");
+        axe("regulator-no-dashboard");
+
+        // The API refuses the regulator an apprentice's record (403, not 404: the role has no such permission).
+        String token = Stack.passwordToken("platform-web", "regulator1");
+        given().auth()
+                .oauth2(token)
+                .get("/api/v1/apprentices/" + someone)
+                .then()
+                .statusCode(403);
+        browser.get(DASHBOARD + "#/apprentice/" + someone);
+        browser.navigate().refresh();
+        WebElement problem =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=problem]")));
+        assertEquals("403", problem.getAttribute("data-status"));
+        assertTrue(problem.getText().contains("You do not have access to this"), problem.getText());
+        assertTrue(problem.getText().contains("(403)"), problem.getText());
+        assertEquals("apprentice:problem", browser.findElement(By.id("view")).getAttribute("data-loaded"));
+        assertFalse(browser.getPageSource().contains(someone + "/coverage"), "nothing of the record is shown");
+        shot("problem-forbidden");
+        axe("problem-forbidden");
+        signOut();
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers --
 
     private static void signIn(String user) {

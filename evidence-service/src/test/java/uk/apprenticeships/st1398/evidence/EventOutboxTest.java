@@ -65,6 +65,7 @@ class EventOutboxTest {
 
     private HttpServer hub;
     private final List<DomainEvent> received = new ArrayList<>();
+    private final List<Integer> batchSizes = new ArrayList<>();
     private volatile int answer = 204;
 
     @BeforeEach
@@ -82,7 +83,9 @@ class EventOutboxTest {
             int status = signed ? answer : 401;
             if (status == 204) {
                 synchronized (received) {
-                    received.addAll(json.readValue(body, new TypeReference<List<DomainEvent>>() {}));
+                    List<DomainEvent> batch = json.readValue(body, new TypeReference<List<DomainEvent>>() {});
+                    received.addAll(batch);
+                    batchSizes.add(batch.size());
                 }
             }
             exchange.sendResponseHeaders(status, -1);
@@ -123,6 +126,37 @@ class EventOutboxTest {
 
     private static List<String> types(List<DomainEvent> events) {
         return events.stream().map(DomainEvent::type).toList();
+    }
+
+    /** A backlog larger than a round goes in rounds of about batchSize (100) events, not in one oversized batch. */
+    @Test
+    void aBacklogIsSentInRoundsOfAboutTheBatchSize() throws Exception {
+        String ukprn = TestIds.ukprn();
+        String tutor = Tokens.tutor(ukprn);
+        String a =
+                enrol(tutor, "events-backlog", TestIds.uln(), ukprn, TestIds.employerId(), "2018-09-01", "2019-09-01");
+        for (int i = 0; i < 65; i++) {
+            String e = create(tutor, a, reflection("K1"));
+            step(tutor, a, e, "submit", null).statusCode(200);
+        }
+        List<DomainEvent> events = relayed(a);
+        assertEquals(131, events.size(), "the enrolment, and each item's created and submitted");
+        assertTrue(batchSizes.size() >= 2, "more than one round: " + batchSizes);
+        // A round stops taking documents at 100 events; the last document's events all go with it.
+        batchSizes.forEach(n -> assertTrue(n <= 100 + 10, "a batch of " + n + " events"));
+    }
+
+    /** A relay round reads only documents with events waiting: each collection it reads has the sparse index. */
+    @Test
+    void everyCollectionTheRelayReadsHasTheSparseOutboxIndex() {
+        for (String collection : List.of("apprentices", "evidence", "offTheJob", "reviews", "apprentice_tombstones")) {
+            Document index = db().getCollection(collection).listIndexes().into(new ArrayList<>()).stream()
+                    .filter(i -> EventRelay.OUTBOX_INDEX.equals(i.getString("name")))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(collection + " has no " + EventRelay.OUTBOX_INDEX));
+            assertEquals(new Document("outbox", 1), index.get("key", Document.class), collection);
+            assertTrue(index.getBoolean("sparse", false), collection + ": sparse");
+        }
     }
 
     private List<String> outbox(String collection, String id) {

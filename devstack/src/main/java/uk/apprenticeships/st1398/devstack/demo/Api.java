@@ -16,13 +16,17 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The demo loader's only way in: the gateway's public API with real Keycloak tokens (the JDK HTTP client), as any
  * integrator would call it. Retries what a client may safely retry: {@code 429} after its {@code Retry-After};
  * reads also after {@code 502/503/504} or a broken or timed-out connection; writes only when they cannot have been
- * applied (the connection was refused, or {@code 503}), with a growing pause.
+ * applied (the connection was refused, or a {@code 503} other than {@code database-unavailable}, which may come
+ * after the write got through: that one is answered to the caller, and a re-run finds what was written), with a
+ * growing pause.
  */
 final class Api {
 
@@ -55,6 +59,10 @@ final class Api {
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     final AtomicLong requests = new AtomicLong();
     final AtomicLong rateLimited = new AtomicLong();
+    /** Where the time went: per method and path shape (ids as {id}), the calls and their summed wall time. */
+    final Map<String, LongAdder[]> timings = new ConcurrentHashMap<>();
+
+    private static final Pattern ID = Pattern.compile("/(?=[^/]*\\d)[0-9A-Za-z_.-]{6,}(?=/|$|\\?)");
 
     Api(String gateway, String realmUrl) {
         this.gateway = gateway.replaceAll("/+$", "");
@@ -156,8 +164,10 @@ final class Api {
         long pause = 250;
         for (int attempt = 1; ; attempt++) {
             requests.incrementAndGet();
+            long began = System.nanoTime();
             try {
                 HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                time(request, began);
                 int status = response.statusCode();
                 if (status == 429) {
                     rateLimited.incrementAndGet();
@@ -167,6 +177,9 @@ final class Api {
                             .orElse(1L);
                     sleep(Math.max(1, seconds) * 1000);
                     continue;
+                }
+                if (status == 503 && !read && databaseUnavailable(response.body())) {
+                    return new Reply(status, parse(response.body()));
                 }
                 if ((status == 503 || read && (status == 502 || status == 504)) && attempt < 6) {
                     sleep(pause);
@@ -187,6 +200,19 @@ final class Api {
                 throw new IllegalStateException("interrupted", e);
             }
         }
+    }
+
+    private static boolean databaseUnavailable(byte[] body) {
+        return parse(body).path("code").asText().equals("database-unavailable");
+    }
+
+    private void time(HttpRequest request, long began) {
+        String shape = request.uri().getPath().endsWith("/token")
+                ? "POST token"
+                : request.method() + " " + ID.matcher(request.uri().getPath()).replaceAll("/{id}");
+        LongAdder[] t = timings.computeIfAbsent(shape, k -> new LongAdder[] {new LongAdder(), new LongAdder()});
+        t[0].increment();
+        t[1].add(System.nanoTime() - began);
     }
 
     private static JsonNode parse(byte[] bytes) {

@@ -27,9 +27,13 @@ final class DemoPlan {
             "10000002", "Riverside College of Technology",
             "10000003", "Pennine Data Academy");
 
-    /** The provider's MIS learner reference (ILR LearnRefNumber form) for the apprentice planned at this index. */
-    static String learnerReference(int index) {
-        return String.format("DEMO%06d", index);
+    /**
+     * The provider's MIS learner reference (ILR LearnRefNumber form, up to 12 characters) of the apprentice with this
+     * ULN: unique per provider also across seeds (a reference from the index alone made a second seed's enrolments
+     * collide with the first's at the same provider).
+     */
+    static String learnerReference(String uln) {
+        return "D" + uln;
     }
 
     private static final List<List<String>> EMPLOYERS =

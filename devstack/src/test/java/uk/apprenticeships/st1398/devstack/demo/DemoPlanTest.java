@@ -49,8 +49,10 @@ class DemoPlanTest {
     @Test
     void learnerReferencesAreDistinctAndInTheIlrForm() {
         Set<String> references = new HashSet<>();
-        for (Person p : plan(1398, 10_000)) {
-            String reference = DemoPlan.learnerReference(p.index());
+        List<Person> people = new java.util.ArrayList<>(plan(1398, 10_000));
+        people.addAll(plan(7, 10_000).subList(2, 10_000)); // another seed (its first two are the realm's apprentices)
+        for (Person p : people) {
+            String reference = DemoPlan.learnerReference(p.uln());
             assertTrue(reference.matches("[A-Za-z0-9 ]{1,12}"), reference);
             assertTrue(references.add(reference), "duplicate learner reference " + reference);
         }

@@ -3,14 +3,20 @@ package uk.apprenticeships.st1398.evidence.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.bson.BsonArray;
+import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
@@ -34,6 +40,16 @@ import uk.apprenticeships.st1398.platform.events.RelayConfig;
  */
 @Singleton
 public class EventRelay extends OutboxRelay {
+
+    /** The name of the sparse index on {@code outbox} in each collection the relay reads. */
+    public static final String OUTBOX_INDEX = "outbox_pending";
+
+    /**
+     * Documents with events waiting: those that have an {@code outbox} (an emptied one is removed) that is not
+     * empty. One condition on the field, so the sparse index on it serves the query.
+     */
+    private static final BsonDocument WAITING =
+            new BsonDocument("outbox", new BsonDocument("$exists", BsonBoolean.TRUE).append("$ne", new BsonArray()));
 
     private final List<MongoCollection<BsonDocument>> collections;
     /** Collections whose records are deleted by marking them ({@code deletedAt}) together with their event. */
@@ -75,6 +91,18 @@ public class EventRelay extends OutboxRelay {
         return purged;
     }
 
+    /**
+     * A sparse index on {@code outbox}: it holds only the documents with events waiting, so a relay round (every
+     * second) reads those instead of every apprentice, evidence item, off-the-job entry and review there is.
+     */
+    void createIndexes(@Observes StartupEvent event) {
+        for (MongoCollection<BsonDocument> collection : collections) {
+            collection.createIndex(
+                    Indexes.ascending("outbox"),
+                    new IndexOptions().name(OUTBOX_INDEX).sparse(true));
+        }
+    }
+
     @Scheduled(
             every = "${events.relay.every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -90,11 +118,21 @@ public class EventRelay extends OutboxRelay {
         record Pending(MongoCollection<BsonDocument> collection, BsonValue id, List<String> texts) {}
         List<Pending> pending = new ArrayList<>();
         List<DomainEvent> events = new ArrayList<>();
+        int limit = config.relay().batchSize();
         for (MongoCollection<BsonDocument> collection : collections) {
+            // At most about batchSize events a round (a document's events all go together): a backlog sent in one
+            // batch outgrew the hub's request size limit (413), and then the relay could never catch up.
+            if (events.size() >= limit) {
+                break;
+            }
             for (BsonDocument doc : collection
-                    .find(Filters.and(Filters.exists("outbox"), Filters.ne("outbox", List.of())))
+                    .find(WAITING)
                     .projection(new BsonDocument("outbox", new org.bson.BsonInt32(1)))
-                    .limit(config.relay().batchSize())) {
+                    .limit(limit)
+                    .into(new ArrayList<>())) {
+                if (events.size() >= limit) {
+                    break;
+                }
                 List<String> texts = new ArrayList<>();
                 for (BsonValue value : doc.getArray("outbox")) {
                     texts.add(value.asString().getValue());

@@ -1,0 +1,209 @@
+package uk.apprenticeships.st1398.devstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The wire server's index on the leading key of the services' indexes: queries answer exactly what a full scan
+ * answers (inserts, updates that move a document to another key, deletes, arrays, numbers of different types), also
+ * after the store is closed and opened again (the index is rebuilt), and the compound unique index still refuses
+ * duplicates.
+ */
+class LeadingKeyIndexTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void queriesOnTheLeadingKeyAnswerWhatAFullScanAnswersAlsoAfterAReopen() {
+        Path file = dir.resolve("mongodb.mv");
+        List<Bson> queries = List.of(
+                Filters.eq("apprenticeId", "a1"),
+                Filters.and(Filters.eq("apprenticeId", "a2"), Filters.eq("status", "submitted")),
+                Filters.eq("apprenticeId", "nobody"),
+                Filters.eq("tags", "x"),
+                Filters.eq("n", 3L),
+                Filters.eq("chain", "c1"),
+                new Document("outbox", new Document("$exists", true).append("$ne", List.of())),
+                Filters.and(Filters.eq("apprenticeId", "a1"), Filters.eq("status", "draft")),
+                Filters.and(Filters.eq("_id", "e3"), Filters.eq("status", "submitted")),
+                Filters.and(Filters.eq("_id", "e4"), Filters.eq("status", "submitted")));
+        List<List<Document>> before;
+        MongoServer server = start(file);
+        try (MongoClient client = client(server)) {
+            MongoCollection<Document> items = client.getDatabase("evidence").getCollection("items");
+            items.createIndex(Indexes.ascending("apprenticeId", "createdAt", "_id"));
+            items.createIndex(Indexes.ascending("tags"));
+            items.createIndex(Indexes.ascending("n"));
+            items.createIndex(Indexes.ascending("outbox"), new IndexOptions().sparse(true));
+            items.createIndex(
+                    Indexes.ascending("chain", "seq"),
+                    new IndexOptions().unique(true).name("chain_seq"));
+            for (int i = 0; i < 60; i++) {
+                items.insertOne(new Document("_id", "e" + i)
+                        .append("apprenticeId", "a" + (i % 4))
+                        .append("createdAt", 1000 - i)
+                        .append("status", i % 3 == 0 ? "submitted" : "draft")
+                        .append("tags", i % 5 == 0 ? List.of("x", "y") : List.of("y"))
+                        .append("n", i % 7)
+                        .append("chain", "c" + (i % 2))
+                        .append("seq", i));
+                if (i % 6 < 2) {
+                    items.updateOne(
+                            Filters.eq("_id", "e" + i),
+                            Updates.set("outbox", i % 6 == 0 ? List.of("event-" + i) : List.of()));
+                }
+            }
+            items.updateOne(Filters.eq("_id", "e12"), Updates.unset("outbox"));
+            // Moves: e1 from a1 to a2; deletes: e5 (a1); a document without the key.
+            items.updateOne(Filters.eq("_id", "e1"), Updates.set("apprenticeId", "a2"));
+            items.deleteOne(Filters.eq("_id", "e5"));
+            items.insertOne(new Document("_id", "no-key").append("status", "submitted"));
+            assertTrue(
+                    throwsDuplicate(() -> items.insertOne(new Document("chain", "c1").append("seq", 1))),
+                    "the compound unique index still refuses a duplicate");
+
+            before = answers(items, queries);
+            assertEquals(scan(items, d -> "a1".equals(d.getString("apprenticeId"))), ids(before.get(0)), "a1's items");
+            assertFalse(ids(before.get(0)).contains("e1"), "e1 moved to a2");
+            assertTrue(ids(before.get(1)).contains("e1") || !"submitted".equals(statusOf(items, "e1")));
+            assertEquals(List.of(), before.get(2));
+            assertEquals(
+                    scan(items, d -> d.getList("tags", String.class, List.of()).contains("x")),
+                    ids(before.get(3)),
+                    "array elements are indexed each");
+            assertEquals(scan(items, d -> d.getInteger("n", -1) == 3), ids(before.get(4)), "3L finds the ints 3");
+            assertEquals(29, before.get(5).size());
+            assertEquals(
+                    scan(
+                            items,
+                            d -> !d.getList("outbox", String.class, List.of()).isEmpty()),
+                    ids(before.get(6)),
+                    "$exists on the key: the documents that have it, then the other conditions");
+            assertEquals(9, before.get(6).size());
+            assertEquals(
+                    scan(items, d -> "a1".equals(d.getString("apprenticeId")) && "draft".equals(d.get("status"))),
+                    ids(before.get(7)),
+                    "a term of a top-level $and");
+            assertEquals(List.of("e3"), ids(before.get(8)));
+            assertEquals(List.of(), before.get(9), "e4 is a draft");
+            // A conditional replace in the driver's $and form, as the services write them.
+            assertEquals(
+                    1,
+                    items.replaceOne(
+                                    Filters.and(Filters.eq("_id", "e4"), Filters.eq("seq", 4)),
+                                    new Document("apprenticeId", "a0")
+                                            .append("status", "submitted")
+                                            .append("chain", "c0")
+                                            .append("seq", 104))
+                            .getMatchedCount());
+            assertEquals(
+                    0,
+                    items.replaceOne(Filters.and(Filters.eq("_id", "e4"), Filters.eq("seq", 4)), new Document())
+                            .getMatchedCount(),
+                    "the condition no longer holds");
+            before = answers(items, queries);
+        } finally {
+            server.shutdownNow();
+        }
+        MongoServer reopened = start(file);
+        try (MongoClient client = client(reopened)) {
+            MongoCollection<Document> items = client.getDatabase("evidence").getCollection("items");
+            assertEquals(before, answers(items, queries), "the same answers after the store is opened again");
+            assertTrue(throwsDuplicate(() -> items.insertOne(new Document("chain", "c0").append("seq", 0))));
+        } finally {
+            reopened.shutdownNow();
+        }
+    }
+
+    @Test
+    void handlesOnlyAPlainEqualityOnItsKey() {
+        LeadingKeyIndex index =
+                new LeadingKeyIndex("i", List.of(new IndexKey("apprenticeId", true), new IndexKey("createdAt", true)));
+        assertTrue(index.canHandle(new de.bwaldvogel.mongo.bson.Document("apprenticeId", "a1")));
+        assertTrue(index.canHandle(
+                new de.bwaldvogel.mongo.bson.Document("apprenticeId", "a1").append("status", "submitted")));
+        assertFalse(index.canHandle(new de.bwaldvogel.mongo.bson.Document("status", "submitted")));
+        assertFalse(index.canHandle(new de.bwaldvogel.mongo.bson.Document("apprenticeId", null)));
+        assertFalse(index.canHandle(new de.bwaldvogel.mongo.bson.Document(
+                "apprenticeId", new de.bwaldvogel.mongo.bson.Document("$in", List.of("a1", "a2")))));
+        assertFalse(index.canHandle(new de.bwaldvogel.mongo.bson.Document("apprenticeId", List.of("a1"))));
+        assertTrue(index.canHandle(new de.bwaldvogel.mongo.bson.Document(
+                "$and",
+                List.of(
+                        new de.bwaldvogel.mongo.bson.Document("apprenticeId", "a1"),
+                        new de.bwaldvogel.mongo.bson.Document("status", "draft")))));
+        assertFalse(index.canHandle(new de.bwaldvogel.mongo.bson.Document(
+                "$or",
+                List.of(
+                        new de.bwaldvogel.mongo.bson.Document("apprenticeId", "a1"),
+                        new de.bwaldvogel.mongo.bson.Document("status", "draft")))));
+        assertTrue(index.canHandle(new de.bwaldvogel.mongo.bson.Document(
+                "apprenticeId", new de.bwaldvogel.mongo.bson.Document("$exists", true))));
+        assertFalse(index.canHandle(new de.bwaldvogel.mongo.bson.Document(
+                "apprenticeId", new de.bwaldvogel.mongo.bson.Document("$exists", false))));
+    }
+
+    private static String statusOf(MongoCollection<Document> items, String id) {
+        return items.find(Filters.eq("_id", id)).first().getString("status");
+    }
+
+    private static boolean throwsDuplicate(Runnable write) {
+        try {
+            write.run();
+            return false;
+        } catch (com.mongodb.MongoWriteException e) {
+            return e.getError().getCode() == 11000;
+        }
+    }
+
+    private static List<List<Document>> answers(MongoCollection<Document> items, List<Bson> queries) {
+        List<List<Document>> answers = new ArrayList<>();
+        for (Bson query : queries) {
+            answers.add(
+                    items.find(query).sort(Sorts.ascending("createdAt", "_id")).into(new ArrayList<>()));
+        }
+        return answers;
+    }
+
+    private static List<String> scan(MongoCollection<Document> items, java.util.function.Predicate<Document> match) {
+        List<Document> all =
+                items.find().sort(Sorts.ascending("createdAt", "_id")).into(new ArrayList<>());
+        return all.stream().filter(match).map(d -> d.getString("_id")).toList();
+    }
+
+    private static List<String> ids(List<Document> documents) {
+        return documents.stream().map(d -> d.getString("_id")).toList();
+    }
+
+    private static MongoServer start(Path file) {
+        MongoServer server =
+                new MongoServer(DevInfra.mongoBackend(file, DevInfra.Durability.DURABLE, WireVersion.DEFAULT));
+        server.bind("127.0.0.1", 0);
+        return server;
+    }
+
+    private static MongoClient client(MongoServer server) {
+        return MongoClients.create(
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+    }
+}
