@@ -3,18 +3,27 @@ package uk.apprenticeships.st1398.devstack;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.MVStore;
 
 /**
  * The H2 backend's database with the indexes the library leaves out served by {@link LeadingKeyIndex}: a
  * non-unique index becomes one on its first key; a compound unique index keeps the library's unique index (which
- * enforces uniqueness) and gains one on its first key beside it.
+ * enforces uniqueness) and gains one on its first key beside it. A count ({@code countDocuments}, every paged list's
+ * total) is answered through the same indexes.
  */
 final class IndexedH2Database extends H2Database {
+
+    /** Counts answered through the indexes (for the tests: proves the path is taken). */
+    static final AtomicLong COUNTS_ANSWERED = new AtomicLong();
 
     IndexedH2Database(String name, MVStore store, CursorRegistry cursors) {
         super(name, store, cursors);
@@ -50,5 +59,87 @@ final class IndexedH2Database extends H2Database {
             }
         }
         return unique;
+    }
+
+    /**
+     * The driver's {@code countDocuments} is an aggregation ({@code $match}, optional {@code $skip} and {@code $limit},
+     * then {@code $group {_id: 1, n: {$sum: 1}}}), and the library runs every aggregation over the whole collection:
+     * every paged list's total was a scan. That one shape is answered as the library's {@code count} (the same
+     * matcher, through the indexes); every other aggregation goes to the library unchanged.
+     */
+    @Override
+    public Document handleCommand(
+            Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
+        if ("aggregate".equals(command)) {
+            Document counted = countDocuments(query);
+            if (counted != null) {
+                return counted;
+            }
+        }
+        return super.handleCommand(channel, command, query, resolver, oplog);
+    }
+
+    private Document countDocuments(Document command) {
+        if (!(command.get("aggregate") instanceof String name)
+                || !(command.get("pipeline") instanceof List<?> pipeline)
+                || pipeline.size() < 2
+                || !(pipeline.get(0) instanceof Document first)
+                || first.size() != 1
+                || !(first.get("$match") instanceof Document match)
+                || !(pipeline.get(pipeline.size() - 1) instanceof Document last)
+                || !(last.get("$group") instanceof Document group)
+                || last.size() != 1) {
+            return null;
+        }
+        String field = countField(group);
+        if (field == null) {
+            return null;
+        }
+        int skip = 0;
+        int limit = 0;
+        for (Object stage : pipeline.subList(1, pipeline.size() - 1)) {
+            if (!(stage instanceof Document d) || d.size() != 1) {
+                return null;
+            }
+            if (d.get("$skip") instanceof Number n && skip == 0 && limit == 0 && n.longValue() >= 0) {
+                skip = Math.toIntExact(n.longValue());
+            } else if (d.get("$limit") instanceof Number n && limit == 0 && n.longValue() > 0) {
+                limit = Math.toIntExact(n.longValue());
+            } else {
+                return null;
+            }
+        }
+        MongoCollection<Object> collection = resolveCollection(name, false);
+        int count = collection == null ? 0 : collection.count(match, skip, limit);
+        COUNTS_ANSWERED.incrementAndGet();
+        List<Document> batch =
+                count == 0 ? List.of() : List.of(new Document("_id", group.get("_id")).append(field, count));
+        Document cursor = new Document("id", 0L)
+                .append("ns", getFullCollectionNamespace(name))
+                .append("firstBatch", batch);
+        return new Document("cursor", cursor).append("ok", 1.0);
+    }
+
+    /** The count field of {@code {_id: <constant>, <field>: {$sum: 1}}}; null for any other group. */
+    private static String countField(Document group) {
+        if (group.size() != 2 || !group.containsKey("_id")) {
+            return null;
+        }
+        Object id = group.get("_id");
+        if (id != null && !(id instanceof Number)) {
+            return null;
+        }
+        for (String key : group.keySet()) {
+            if (!key.equals("_id")) {
+                return group.get(key) instanceof Document sum
+                                && sum.size() == 1
+                                && sum.get("$sum") instanceof Number one
+                                && one.intValue() == 1
+                                && one.doubleValue() == 1.0
+                        ? key
+                        : null;
+            }
+        }
+        return null;
     }
 }

@@ -136,6 +136,59 @@ class LeadingKeyIndexTest {
     }
 
     @Test
+    void countDocumentsAnswersWhatTheMatchingDocumentsAreAndOtherAggregationsAreUnchanged() {
+        MongoServer server = start(dir.resolve("count.mv"));
+        try (MongoClient client = client(server)) {
+            MongoCollection<Document> items = client.getDatabase("evidence").getCollection("items");
+            items.createIndex(Indexes.ascending("apprenticeId", "createdAt", "_id"));
+            for (int i = 0; i < 40; i++) {
+                items.insertOne(new Document("_id", "e" + i)
+                        .append("apprenticeId", "a" + (i % 4))
+                        .append("status", i % 3 == 0 ? "submitted" : "draft")
+                        .append("n", i));
+            }
+            long answered = IndexedH2Database.COUNTS_ANSWERED.get();
+            assertEquals(10, items.countDocuments(Filters.eq("apprenticeId", "a1")));
+            assertEquals(answered + 1, IndexedH2Database.COUNTS_ANSWERED.get(), "answered as a count, not a scan");
+            assertEquals(
+                    scan(items, d -> "a1".equals(d.getString("apprenticeId")) && "draft".equals(d.get("status")))
+                            .size(),
+                    items.countDocuments(Filters.and(Filters.eq("apprenticeId", "a1"), Filters.eq("status", "draft"))));
+            assertEquals(14, items.countDocuments(Filters.eq("status", "submitted")), "no index: still right");
+            assertEquals(0, items.countDocuments(Filters.eq("apprenticeId", "nobody")));
+            assertEquals(40, items.countDocuments());
+            assertEquals(
+                    7,
+                    items.countDocuments(
+                            Filters.eq("apprenticeId", "a1"), new com.mongodb.client.model.CountOptions().skip(3)));
+            assertEquals(
+                    4,
+                    items.countDocuments(
+                            Filters.eq("apprenticeId", "a1"),
+                            new com.mongodb.client.model.CountOptions().skip(3).limit(4)));
+            assertEquals(0, client.getDatabase("evidence").getCollection("none").countDocuments());
+            // Any other aggregation is the library's own.
+            List<Document> grouped = items.aggregate(List.of(
+                            com.mongodb.client.model.Aggregates.match(Filters.eq("status", "submitted")),
+                            com.mongodb.client.model.Aggregates.group(
+                                    "$apprenticeId", com.mongodb.client.model.Accumulators.sum("n", 1)),
+                            com.mongodb.client.model.Aggregates.sort(Sorts.ascending("_id"))))
+                    .into(new ArrayList<>());
+            assertEquals(4, grouped.size());
+            assertEquals(14, grouped.stream().mapToInt(d -> d.getInteger("n")).sum(), "grouped per apprentice, summed");
+            List<Document> summed = items.aggregate(List.of(
+                            com.mongodb.client.model.Aggregates.match(Filters.eq("apprenticeId", "a2")),
+                            com.mongodb.client.model.Aggregates.group(
+                                    null, com.mongodb.client.model.Accumulators.sum("total", "$n"))))
+                    .into(new ArrayList<>());
+            assertEquals(
+                    2 + 6 + 10 + 14 + 18 + 22 + 26 + 30 + 34 + 38, summed.get(0).getInteger("total"));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    @Test
     void handlesOnlyAPlainEqualityOnItsKey() {
         LeadingKeyIndex index =
                 new LeadingKeyIndex("i", List.of(new IndexKey("apprenticeId", true), new IndexKey("createdAt", true)));
