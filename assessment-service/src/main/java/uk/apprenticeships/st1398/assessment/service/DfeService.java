@@ -1166,14 +1166,17 @@ public class DfeService {
     /**
      * DfE's statuses (CertificateStatusProfile: {@code currentStatus} is the stored status as it is; Domain/Consts/
      * CertificateStatus.cs names Draft, Ready, Submitted, Approved, Printed, Delivered, Cancelled, Deleted...): a
-     * Draft with every mandatory field is reported Ready (DfE stores Ready then); every other status has DfE's name.
+     * Draft with every mandatory field is reported Ready (DfE stores Ready then). This platform's {@code Approved} (the
+     * approving body's step between submission and printing) is DfE's {@code Submitted}: at DfE a certificate made
+     * through the API stays Submitted until its print run, and DfE's Approved belongs to certificates made outside the
+     * API, which GetBatchCertificateHandler never serves (it answers 204). Every other status has DfE's name.
      */
     static String dfeStatus(Certificate c) {
         return switch (c.status) {
             case Draft -> blank(c.contactOrganisation) ? "Draft" : "Ready";
             case Ready -> "Ready";
             case Submitted -> "Submitted";
-            case Approved -> "Approved";
+            case Approved -> "Submitted";
             case Printed -> "Printed";
             case Delivered -> "Delivered";
             case Cancelled -> "Cancelled";
