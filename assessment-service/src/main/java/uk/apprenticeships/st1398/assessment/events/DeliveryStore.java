@@ -154,7 +154,11 @@ public class DeliveryStore {
     }
 
     private Duration jittered(Duration wait) {
-        double jitter = config.delivery().jitter();
+        return jittered(wait, config.delivery().jitter());
+    }
+
+    /** {@code wait} times a random factor in [1 - jitter, 1 + jitter). */
+    static Duration jittered(Duration wait, double jitter) {
         double factor = 1 + (jitter == 0 ? 0 : ThreadLocalRandom.current().nextDouble(-jitter, jitter));
         return Duration.ofMillis(Math.max(0, Math.round(wait.toMillis() * factor)));
     }
