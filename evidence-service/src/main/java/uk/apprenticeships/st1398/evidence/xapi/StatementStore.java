@@ -48,9 +48,27 @@ public class StatementStore {
      */
     private final MongoCollection<Document> refs;
 
-    public StatementStore(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+    private final java.time.Clock clock;
+
+    public StatementStore(
+            MongoClient client,
+            @ConfigProperty(name = "quarkus.mongodb.database") String database,
+            java.time.Clock clock) {
         this.statements = client.getDatabase(database).getCollection("xapi_statements");
         this.refs = client.getDatabase(database).getCollection("xapi_statement_refs");
+        this.clock = clock;
+    }
+
+    /** Runs {@code work} unless {@code marker} is recorded in {@code xapi_statement_refs}, then records it. */
+    private void once(String marker, Runnable work) {
+        if (refs.find(Filters.eq("_id", marker)).first() != null) {
+            return;
+        }
+        work.run();
+        refs.updateOne(
+                Filters.eq("_id", marker),
+                Updates.set("at", java.util.Date.from(clock.instant())),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
     }
 
     /**
@@ -58,17 +76,13 @@ public class StatementStore {
      * (their {@code refersTo} field; a scan, once), then a marker keeps later starts from repeating it.
      */
     void backfillRefs(@Observes StartupEvent event) {
-        if (refs.find(Filters.eq("_id", REFS_BACKFILLED)).first() != null) {
-            return;
-        }
-        statements
-                .find(Filters.exists(REFERS_TO))
-                .projection(new Document(REFERS_TO, 1).append(PROVIDER, 1))
-                .forEach(d -> recordReference(d.getString(PROVIDER), d.getString(REFERS_TO), d.getString("_id")));
-        refs.updateOne(
-                Filters.eq("_id", REFS_BACKFILLED),
-                Updates.set("at", new java.util.Date()),
-                new com.mongodb.client.model.UpdateOptions().upsert(true));
+        once(
+                REFS_BACKFILLED,
+                () -> statements
+                        .find(Filters.exists(REFERS_TO))
+                        .projection(new Document(REFERS_TO, 1).append(PROVIDER, 1))
+                        .forEach(d ->
+                                recordReference(d.getString(PROVIDER), d.getString(REFERS_TO), d.getString("_id"))));
     }
 
     /** The marker of the one-time indexing of Group members in the agent filter fields of earlier statements. */
@@ -80,20 +94,15 @@ public class StatementStore {
      * from StatementRef targets stay), then a marker keeps later starts from repeating it.
      */
     void backfillGroupMembers(@Observes StartupEvent event) {
-        if (refs.find(Filters.eq("_id", GROUP_MEMBERS_INDEXED)).first() != null) {
-            return;
-        }
-        statements
-                .find(Filters.regex(RAW, "\"member\""))
-                .projection(new Document(RAW, 1))
-                .forEach(d -> addFilterValues(
-                        d.getString("_id"),
-                        StatementFields.valuesOf(
-                                fieldsDocument(StatementFields.of(XapiStatements.read(d.getString(RAW)))))));
-        refs.updateOne(
-                Filters.eq("_id", GROUP_MEMBERS_INDEXED),
-                Updates.set("at", new java.util.Date()),
-                new com.mongodb.client.model.UpdateOptions().upsert(true));
+        once(
+                GROUP_MEMBERS_INDEXED,
+                () -> statements
+                        .find(Filters.regex(RAW, "\"member\""))
+                        .projection(new Document(RAW, 1))
+                        .forEach(d -> addFilterValues(
+                                d.getString("_id"),
+                                StatementFields.valuesOf(
+                                        fieldsDocument(StatementFields.of(XapiStatements.read(d.getString(RAW))))))));
     }
 
     private static Document fieldsDocument(StatementFields fields) {
