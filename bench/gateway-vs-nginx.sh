@@ -185,6 +185,8 @@ gw_env=(
   "GATEWAY_RATE_LIMIT_ENABLED=true"
   "GATEWAY_RATE_LIMIT_GROUPS_STANDARDS_REQUESTS=2000000000"
   "QUARKUS_LOG_FILE_ENABLED=false"
+  # the development realm on loopback: allowed here as in ./stack (docs/operations.md, "Secrets")
+  "PLATFORM_PRODUCTION_GUARD_ENABLED=false"
 )
 if [[ $TRACING == on ]]; then
   gw_env+=(

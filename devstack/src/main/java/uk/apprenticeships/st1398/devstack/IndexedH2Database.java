@@ -11,6 +11,8 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.MVStore;
 
@@ -25,8 +27,67 @@ final class IndexedH2Database extends H2Database {
     /** Counts answered through the indexes (for the tests: proves the path is taken). */
     static final AtomicLong COUNTS_ANSWERED = new AtomicLong();
 
+    /** Names of the indexes added beside the declared ones. */
+    private static final String LEADING_KEY = ".leading-key";
+
+    private static final String TWO_KEYS = ".two-keys";
+
+    /**
+     * Each collection's leading-key indexes (see {@link LeadingKeyIndex.Family}). Not initialised in its declaration:
+     * the library's constructor opens the stored collections and their indexes before this class's fields are set.
+     */
+    private Map<String, LeadingKeyIndex.Family> families;
+
     IndexedH2Database(String name, MVStore store, CursorRegistry cursors) {
         super(name, store, cursors);
+    }
+
+    private synchronized Map<String, LeadingKeyIndex.Family> families() {
+        if (families == null) {
+            families = new ConcurrentHashMap<>();
+        }
+        return families;
+    }
+
+    private LeadingKeyIndex.Family family(String collectionName) {
+        return families().computeIfAbsent(collectionName, c -> new LeadingKeyIndex.Family());
+    }
+
+    /**
+     * The leading-key indexes for a declared index: one on its first key and, if it has a second key other than
+     * {@code _id}, one on its first two (built when a query first needs it). Returns the first; the second is added
+     * to the collection beside it.
+     */
+    private Index<Object> leadingKeyIndexes(String collectionName, String indexName, List<IndexKey> keys) {
+        LeadingKeyIndex.Family family = family(collectionName);
+        LeadingKeyIndex first = family.index(indexName, List.of(keys.get(0).getKey()));
+        if (keys.size() > 1 && !keys.get(1).getKey().equals("_id")) {
+            MongoCollection<Object> collection = resolveCollection(collectionName, false);
+            if (collection != null) {
+                collection.addIndex(family.index(
+                        indexName + TWO_KEYS,
+                        List.of(keys.get(0).getKey(), keys.get(1).getKey())));
+            }
+        }
+        return first;
+    }
+
+    /**
+     * The leading-key indexes this class adds beside the declared ones go first (the library drops the declared ones
+     * and expects none left); a collection made again after a drop starts with no leading-key indexes.
+     */
+    @Override
+    public void dropCollection(String collectionName, Oplog oplog) {
+        MongoCollection<Object> collection = resolveCollection(collectionName, false);
+        if (collection != null) {
+            for (Index<Object> index : List.copyOf(collection.getIndexes())) {
+                if (index.getName().endsWith(LEADING_KEY) || index.getName().endsWith(TWO_KEYS)) {
+                    collection.dropIndex(index.getName());
+                }
+            }
+        }
+        super.dropCollection(collectionName, oplog);
+        families().remove(collectionName);
     }
 
     /**
@@ -37,7 +98,7 @@ final class IndexedH2Database extends H2Database {
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         MongoCollection<Object> collection = super.openOrCreateCollection(collectionName, options);
         if (options.getIdField() != null && options.getIdField().equals("_id")) {
-            collection.addIndex(new LeadingKeyIndex("_id_.leading-key", List.of(new IndexKey("_id", true))));
+            collection.addIndex(family(collectionName).index("_id_" + LEADING_KEY, List.of("_id")));
         }
         return collection;
     }
@@ -45,7 +106,7 @@ final class IndexedH2Database extends H2Database {
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(
             String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-        return new LeadingKeyIndex(indexName, keys);
+        return leadingKeyIndexes(collectionName, indexName, keys);
     }
 
     @Override
@@ -55,7 +116,7 @@ final class IndexedH2Database extends H2Database {
         if (keys.size() > 1) {
             MongoCollection<Object> collection = resolveCollection(collectionName, false);
             if (collection != null) {
-                collection.addIndex(new LeadingKeyIndex(indexName + ".leading-key", keys));
+                collection.addIndex(leadingKeyIndexes(collectionName, indexName + LEADING_KEY, keys));
             }
         }
         return unique;

@@ -15,48 +15,161 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * An in-memory, non-unique index of the wire server on the first key of an index the services declare, so that a
- * query with an equality on that key (e.g. {@code {apprenticeId: X}}, {@code {chain: X}}) reads only that key's
- * documents instead of the whole collection.
+ * An in-memory, non-unique index of the wire server on the first key, or the first two keys, of an index the
+ * services declare, so that a query with an equality on those keys (e.g. {@code {apprenticeId: X}},
+ * {@code {chain: X}}, {@code {provider: P, verbs: V}}) reads only those documents instead of the whole collection.
  *
  * <p>mongo-java-server keeps unique indexes only: it ignores every other index ("adding secondary index ... is not
  * yet implemented") and uses a compound unique index only for a query on all of its keys. Every per-apprentice list
  * and the audit chain's "newest event" therefore scanned the whole collection, so each write got slower as data grew
  * (quadratic for a large demo load); so did the event relay's search for documents with events waiting
  * ({@code {outbox: {$exists: true, ...}}}, every second). This index narrows the candidates; the server still matches, sorts and pages
- * them as before, so answers are unchanged. It holds positions only and is rebuilt from the documents when the store
- * is opened.
+ * them as before, so answers are unchanged. It holds positions only.
+ *
+ * <p>The indexes of one collection form a {@link Family}: an index on the same keys as one already there is an alias
+ * that holds nothing (seven of the xAPI statement indexes start with {@code provider}; one index on it is enough), and
+ * of the indexes that can serve a query the one on more keys serves it (the library asks its indexes in order and
+ * takes the first that says yes). A one-key index is kept up to date from the start (and rebuilt when the store is
+ * opened); a two-key index is built from the documents when a query first needs it, so one whose second key is never
+ * queried by equality (a sort key like {@code stored}) costs nothing.
  */
 final class LeadingKeyIndex extends Index<Object> {
 
     private static final String ID = "_id";
 
+    /** The wire server's leading-key indexes of one collection. */
+    static final class Family {
+        private final List<LeadingKeyIndex> members = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        /** The index on these keys, or an alias if the family already has one on them. */
+        LeadingKeyIndex index(String name, List<String> keys) {
+            boolean alias = members.stream().anyMatch(m -> !m.alias && m.keys.equals(keys));
+            LeadingKeyIndex index = new LeadingKeyIndex(name, keys, this, alias);
+            members.add(index);
+            return index;
+        }
+
+        /** The one-key index on the key, if the family has one that holds documents. */
+        private LeadingKeyIndex onlyOn(String key) {
+            for (LeadingKeyIndex m : members) {
+                if (!m.alias && m.keys.size() == 1 && m.keys.get(0).equals(key)) {
+                    return m;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Two-key indexes built because a query needed them (for the tests: proves the path is taken). */
+    static final java.util.concurrent.atomic.AtomicLong TWO_KEY_BUILDS = new java.util.concurrent.atomic.AtomicLong();
+
+    private final List<String> keys;
     private final String key;
+    private final Family family;
+    private final boolean alias;
+    private boolean built;
+    private MongoCollection<Object> collection;
     private final Map<Object, Set<Object>> positionsByValue = new HashMap<>();
     private final Map<Object, Object> positionById = new HashMap<>();
     /** Positions of the documents that have the key (any value, also null or an empty array). */
     private final Set<Object> present = new LinkedHashSet<>();
 
+    /** A one-key index on its own (a family of one). */
     LeadingKeyIndex(String name, List<IndexKey> keys) {
-        super(name, List.of(keys.get(0)), false);
-        this.key = keys.get(0).getKey();
+        this(name, List.of(keys.get(0).getKey()), new Family(), false);
+        family.members.add(this);
+    }
+
+    private LeadingKeyIndex(String name, List<String> keys, Family family, boolean alias) {
+        // Sparse in the library's sense: removing a document it does not hold (an alias, an unbuilt index) is no error.
+        super(name, keys.stream().map(k -> new IndexKey(k, true)).toList(), alias || keys.size() > 1);
+        this.keys = List.copyOf(keys);
+        this.key = keys.get(0);
+        this.family = family;
+        this.alias = alias;
+        this.built = !alias && keys.size() == 1;
+    }
+
+    /** Which index serves a query the others can serve too: {@code _id} first, then more keys, then the first made. */
+    private int rank() {
+        return keys.equals(List.of(ID)) ? 100 : keys.size();
     }
 
     /**
-     * Handles an equality on the leading key with a plain value (not an operator, array, regex or null), and
-     * {@code {$exists: true, ...}} on it (the documents that have the key; the other conditions are matched after).
+     * Handles a query this index serves (see {@link #serves}) unless another of the family serves it better; a
+     * two-key index is built here when a query first needs it.
      */
     @Override
     public synchronized boolean canHandle(Document query) {
-        Object value = condition(query);
-        if (value == null) {
+        if (alias || !serves(query)) {
             return false;
         }
-        if (value instanceof Document condition) {
-            return existsTrue(condition);
+        boolean earlier = true;
+        for (LeadingKeyIndex other : family.members) {
+            if (other == this) {
+                earlier = false;
+            } else if (!other.alias
+                    && (other.rank() > rank() || other.rank() == rank() && earlier)
+                    && other.serves(query)) {
+                return false;
+            }
         }
-        return value != null
-                && !(value instanceof Collection)
+        return built || build();
+    }
+
+    /**
+     * Fills a two-key index from the documents, with the positions the family's one-key index on its first key holds;
+     * false (the query is left to the others) if there is no such index.
+     */
+    private boolean build() {
+        LeadingKeyIndex first = family.onlyOn(key);
+        if (first == null) {
+            return false;
+        }
+        if (first.collection != null) {
+            first.collection.queryAllAsStream().forEach(document -> {
+                Object position = first.positionOf(document.get(ID));
+                if (position != null) {
+                    link(document, position);
+                }
+            });
+        }
+        built = true;
+        TWO_KEY_BUILDS.incrementAndGet();
+        return true;
+    }
+
+    private synchronized Object positionOf(Object id) {
+        return positionById.get(id);
+    }
+
+    /**
+     * Serves an equality with a plain value (not an operator, array, regex or null) on each of its keys, and (one-key
+     * indexes) {@code {$exists: true, ...}} on its key: the documents that have it; the other conditions are matched
+     * after. Depends on the keys only, so the family can ask any member.
+     */
+    private boolean serves(Document query) {
+        if (keys.size() == 1) {
+            Object value = condition(query, key);
+            if (value == null) {
+                return false;
+            }
+            if (value instanceof Document condition) {
+                return existsTrue(condition);
+            }
+            return plain(value);
+        }
+        for (String k : keys) {
+            Object value = condition(query, k);
+            if (value == null || value instanceof Document || !plain(value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean plain(Object value) {
+        return !(value instanceof Collection)
                 && !(value instanceof Pattern)
                 && !value.getClass().getName().contains("Regular");
     }
@@ -67,11 +180,11 @@ final class LeadingKeyIndex extends Index<Object> {
     }
 
     /**
-     * The query's condition on the key: at the top, or in one of the terms of a top-level {@code $and} (the Java
+     * The query's condition on a key: at the top, or in one of the terms of a top-level {@code $and} (the Java
      * driver writes {@code Filters.and(eq("_id", id), eq("version", v))} as {@code {$and: [...]}}, which the
      * library's own indexes never serve); null when there is none.
      */
-    private Object condition(Document query) {
+    private static Object condition(Document query, String key) {
         if (query.containsKey(key)) {
             return query.get(key);
         }
@@ -91,16 +204,26 @@ final class LeadingKeyIndex extends Index<Object> {
 
     @Override
     public synchronized Iterable<Object> getPositions(Document query) {
-        Object value = condition(query);
-        if (value instanceof Document) {
+        Object value = condition(query, key);
+        if (keys.size() == 1 && value instanceof Document) {
             return new ArrayList<>(present);
         }
-        Set<Object> positions = positionsByValue.get(normalise(value));
+        Object indexed = keys.size() == 1
+                ? normalise(value)
+                : List.of(normalise(value), normalise(condition(query, keys.get(1))));
+        Set<Object> positions = positionsByValue.get(indexed);
         return positions == null ? List.of() : new ArrayList<>(positions);
     }
 
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+        this.collection = collection;
+        if (built) {
+            link(document, position);
+        }
+    }
+
+    private void link(Document document, Object position) {
         positionById.put(document.get(ID), position);
         if (has(document)) {
             present.add(position);
@@ -122,8 +245,11 @@ final class LeadingKeyIndex extends Index<Object> {
     @Override
     public synchronized void updateInPlace(
             Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection) {
-        unlink(oldDocument, position);
-        add(newDocument, position, collection);
+        this.collection = collection;
+        if (built) {
+            unlink(oldDocument, position);
+            link(newDocument, position);
+        }
     }
 
     @Override
@@ -156,6 +282,7 @@ final class LeadingKeyIndex extends Index<Object> {
         positionsByValue.clear();
         positionById.clear();
         present.clear();
+        family.members.remove(this);
     }
 
     private void unlink(Document document, Object position) {
@@ -175,12 +302,34 @@ final class LeadingKeyIndex extends Index<Object> {
         return key.contains(".") ? Utils.getSubdocumentValue(document, key) != null : document.containsKey(key);
     }
 
-    /** The document's values of the key, normalised; an array's elements each (a query value matches any). */
+    /**
+     * The document's entries: its values of the key, normalised (an array's elements each: a query value matches
+     * any); for a two-key index every pair of a first-key value and a second-key value.
+     */
     private List<Object> values(Document document) {
+        List<Object> first = valuesOf(document, key);
+        if (keys.size() == 1) {
+            return first;
+        }
+        List<Object> second = valuesOf(document, keys.get(1));
+        List<Object> pairs = new ArrayList<>(first.size() * second.size());
+        for (Object a : first) {
+            for (Object b : second) {
+                pairs.add(List.of(a, b));
+            }
+        }
+        return pairs;
+    }
+
+    private static List<Object> valuesOf(Document document, String key) {
         Object value = Utils.getSubdocumentValue(document, key);
         List<Object> values = new ArrayList<>();
         if (value instanceof Collection<?> many) {
-            many.forEach(v -> values.add(normalise(v)));
+            many.forEach(v -> {
+                if (v != null) {
+                    values.add(normalise(v));
+                }
+            });
         } else if (value != null) {
             values.add(normalise(value));
         }

@@ -189,6 +189,160 @@ class LeadingKeyIndexTest {
     }
 
     @Test
+    void aQueryOnTheFirstTwoKeysIsServedByATwoKeyIndexBuiltWhenFirstNeededWithTheSameAnswers() {
+        Path file = dir.resolve("two-keys.mv");
+        // The shape of the xAPI statement store's indexes (evidence-service StatementStore): all lead with provider.
+        List<Bson> queries = List.of(
+                Filters.and(Filters.eq("provider", "p1"), Filters.eq("verbs", "v2")),
+                Filters.and(Filters.eq("provider", "p2"), Filters.eq("verbs", "v1"), Filters.eq("agent", "a3")),
+                Filters.and(Filters.eq("provider", "p1"), Filters.eq("agents", "a1")),
+                Filters.eq("provider", "p0"),
+                Filters.and(Filters.eq("provider", "p1"), Filters.eq("verbs", "nothing")),
+                Filters.and(Filters.eq("provider", "p1"), Filters.in("verbs", List.of("v1", "v2"))));
+        List<List<Document>> before;
+        MongoServer server = start(file);
+        try (MongoClient client = client(server)) {
+            MongoCollection<Document> statements =
+                    client.getDatabase("evidence").getCollection("statements");
+            statements.createIndex(Indexes.descending("provider", "createdAt", "_id"));
+            statements.createIndex(Indexes.compoundIndex(
+                    Indexes.ascending("provider", "verbs"), Indexes.descending("createdAt", "_id")));
+            statements.createIndex(Indexes.compoundIndex(
+                    Indexes.ascending("provider", "agents"), Indexes.descending("createdAt", "_id")));
+            for (int i = 0; i < 90; i++) {
+                statements.insertOne(new Document("_id", "s" + i)
+                        .append("provider", "p" + (i % 3))
+                        .append("verbs", i % 4 == 0 ? List.of("v1", "v2") : List.of("v" + (i % 3)))
+                        .append("agents", List.of("a" + (i % 5)))
+                        .append("agent", "a" + (i % 5))
+                        .append("createdAt", 1000 - i));
+            }
+            long builds = LeadingKeyIndex.TWO_KEY_BUILDS.get();
+            assertEquals(
+                    scan(statements, d -> "p0".equals(d.get("provider"))),
+                    ids(statements
+                            .find(queries.get(3))
+                            .sort(Sorts.ascending("createdAt", "_id"))
+                            .into(new ArrayList<>())));
+            assertEquals(builds, LeadingKeyIndex.TWO_KEY_BUILDS.get(), "a query on the first key builds nothing");
+            List<Document> firstTwo = statements
+                    .find(queries.get(0))
+                    .sort(Sorts.ascending("createdAt", "_id"))
+                    .into(new ArrayList<>());
+            assertEquals(builds + 1, LeadingKeyIndex.TWO_KEY_BUILDS.get(), "built when first needed");
+            assertEquals(
+                    scan(
+                            statements,
+                            d -> "p1".equals(d.get("provider"))
+                                    && d.getList("verbs", String.class, List.of())
+                                            .contains("v2")),
+                    ids(firstTwo));
+            // Kept up to date once built: a move to another verb, a move to another provider, a delete, an insert.
+            statements.updateOne(Filters.eq("_id", "s1"), Updates.set("verbs", List.of("v2")));
+            statements.updateOne(Filters.eq("_id", "s4"), Updates.set("provider", "p2"));
+            statements.deleteOne(Filters.eq("_id", "s7"));
+            statements.insertOne(new Document("_id", "late")
+                    .append("provider", "p1")
+                    .append("verbs", List.of("v2"))
+                    .append("createdAt", 1));
+            before = answers(statements, queries);
+            assertEquals(
+                    scan(
+                            statements,
+                            d -> "p1".equals(d.get("provider"))
+                                    && d.getList("verbs", String.class, List.of())
+                                            .contains("v2")),
+                    ids(before.get(0)));
+            assertTrue(ids(before.get(0)).contains("s1") && ids(before.get(0)).contains("late"));
+            assertFalse(ids(before.get(0)).contains("s7"));
+            assertEquals(
+                    scan(
+                            statements,
+                            d -> "p2".equals(d.get("provider"))
+                                    && d.getList("verbs", String.class, List.of())
+                                            .contains("v1")
+                                    && "a3".equals(d.get("agent"))),
+                    ids(before.get(1)),
+                    "the other conditions are matched after");
+            assertEquals(
+                    scan(
+                            statements,
+                            d -> "p1".equals(d.get("provider"))
+                                    && d.getList("agents", String.class, List.of())
+                                            .contains("a1")),
+                    ids(before.get(2)),
+                    "another two-key index of the same collection");
+            assertEquals(List.of(), before.get(4));
+            assertEquals(
+                    scan(
+                            statements,
+                            d -> "p1".equals(d.get("provider"))
+                                    && d.getList("verbs", String.class, List.of()).stream()
+                                            .anyMatch(v -> v.equals("v1") || v.equals("v2"))),
+                    ids(before.get(5)),
+                    "$in on the second key: the first key's index");
+            // Dropped and made again: served as before.
+            statements.drop();
+            statements.createIndex(Indexes.compoundIndex(
+                    Indexes.ascending("provider", "verbs"), Indexes.descending("createdAt", "_id")));
+            statements.insertOne(
+                    new Document("_id", "again").append("provider", "p1").append("verbs", List.of("v2")));
+            assertEquals(List.of("again"), ids(statements.find(queries.get(0)).into(new ArrayList<>())));
+            statements.drop();
+            statements.createIndex(Indexes.descending("provider", "createdAt", "_id"));
+            statements.createIndex(Indexes.compoundIndex(
+                    Indexes.ascending("provider", "verbs"), Indexes.descending("createdAt", "_id")));
+            statements.createIndex(Indexes.compoundIndex(
+                    Indexes.ascending("provider", "agents"), Indexes.descending("createdAt", "_id")));
+            for (List<Document> answer : before) {
+                for (Document d : answer) {
+                    statements.replaceOne(
+                            Filters.eq("_id", d.get("_id")),
+                            d,
+                            new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                }
+            }
+            for (Document d : statements.find().into(new ArrayList<>())) {
+                assertTrue(d.containsKey("provider"));
+            }
+            before = answers(statements, queries);
+        } finally {
+            server.shutdownNow();
+        }
+        MongoServer reopened = start(file);
+        try (MongoClient client = client(reopened)) {
+            MongoCollection<Document> statements =
+                    client.getDatabase("evidence").getCollection("statements");
+            assertEquals(before, answers(statements, queries), "the same answers after the store is opened again");
+        } finally {
+            reopened.shutdownNow();
+        }
+    }
+
+    @Test
+    void ofTheIndexesThatCanServeAQueryTheOneOnMoreKeysServesItAndAnIndexOnTheSameKeysIsAnAlias() {
+        LeadingKeyIndex.Family family = new LeadingKeyIndex.Family();
+        LeadingKeyIndex provider = family.index("provider_stored", List.of("provider"));
+        LeadingKeyIndex verbs = family.index("provider_verbs_stored.two-keys", List.of("provider", "verbs"));
+        LeadingKeyIndex again = family.index("provider_agents_stored", List.of("provider"));
+        LeadingKeyIndex id = family.index("_id_.leading-key", List.of("_id"));
+        de.bwaldvogel.mongo.bson.Document both =
+                new de.bwaldvogel.mongo.bson.Document("provider", "p").append("verbs", "v");
+        de.bwaldvogel.mongo.bson.Document first = new de.bwaldvogel.mongo.bson.Document("provider", "p");
+        assertTrue(verbs.canHandle(both));
+        assertFalse(provider.canHandle(both), "the two-key index serves it");
+        assertTrue(provider.canHandle(first));
+        assertFalse(verbs.canHandle(first));
+        assertFalse(again.canHandle(first), "an alias of provider_stored's index never serves");
+        de.bwaldvogel.mongo.bson.Document withId = new de.bwaldvogel.mongo.bson.Document(
+                "$and", List.of(both, new de.bwaldvogel.mongo.bson.Document("_id", "s1")));
+        assertTrue(id.canHandle(withId), "_id first");
+        assertFalse(verbs.canHandle(withId));
+        assertFalse(verbs.canHandle(new de.bwaldvogel.mongo.bson.Document("provider", "p")
+                .append("verbs", new de.bwaldvogel.mongo.bson.Document("$exists", true))));
+    }
+
+    @Test
     void handlesOnlyAPlainEqualityOnItsKey() {
         LeadingKeyIndex index =
                 new LeadingKeyIndex("i", List.of(new IndexKey("apprenticeId", true), new IndexKey("createdAt", true)));
