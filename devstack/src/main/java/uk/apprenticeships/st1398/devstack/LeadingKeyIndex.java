@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  *
  * <p>The indexes of one collection form a {@link Family}: an index on the same keys as one already there is an alias
  * that holds nothing (seven of the xAPI statement indexes start with {@code provider}; one index on it is enough), and
- * of the indexes that can serve a query the one on more keys serves it (the library asks its indexes in order and
- * takes the first that says yes). A one-key index is kept up to date from the start (and rebuilt when the store is
+ * of the indexes that can serve a query the one on more keys serves it, and of those on as many keys the one with the
+ * fewest documents for the query's values (the library asks its indexes in order and takes the first that says yes).
+ * One lock guards the whole family, as members consult each other. A one-key index is kept up to date from the start (and rebuilt when the store is
  * opened); a two-key index is built from the documents when a query first needs it, so one whose second key is never
  * queried by equality (a sort key like {@code stored}) costs nothing.
  */
@@ -62,6 +63,10 @@ final class LeadingKeyIndex extends Index<Object> {
 
     /** Two-key indexes built because a query needed them (for the tests: proves the path is taken). */
     static final java.util.concurrent.atomic.AtomicLong TWO_KEY_BUILDS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Positions handed to the library for queries (for the tests: proves which index served). */
+    static final java.util.concurrent.atomic.AtomicLong POSITIONS_HANDED_OVER =
+            new java.util.concurrent.atomic.AtomicLong();
 
     private final List<String> keys;
     private final String key;
@@ -96,25 +101,38 @@ final class LeadingKeyIndex extends Index<Object> {
     }
 
     /**
-     * Handles a query this index serves (see {@link #serves}) unless another of the family serves it better; a
-     * two-key index is built here when a query first needs it.
+     * Handles a query this index serves (see {@link #serves}) unless another of the family serves it better (more
+     * keys; as many keys but fewer documents for the query's values; as many documents and made earlier); a two-key
+     * index is built here when a query first needs it.
      */
     @Override
-    public synchronized boolean canHandle(Document query) {
-        if (alias || !serves(query)) {
-            return false;
-        }
-        boolean earlier = true;
-        for (LeadingKeyIndex other : family.members) {
-            if (other == this) {
-                earlier = false;
-            } else if (!other.alias
-                    && (other.rank() > rank() || other.rank() == rank() && earlier)
-                    && other.serves(query)) {
+    public boolean canHandle(Document query) {
+        synchronized (family) {
+            if (alias || !serves(query)) {
                 return false;
             }
+            if (!built && !build()) {
+                return false;
+            }
+            boolean earlier = true;
+            int candidates = candidates(query);
+            for (LeadingKeyIndex other : family.members) {
+                if (other == this) {
+                    earlier = false;
+                } else if (!other.alias && other.serves(query) && (other.built || other.build())) {
+                    if (other.rank() > rank()) {
+                        return false;
+                    }
+                    if (other.rank() == rank()) {
+                        int theirs = other.candidates(query);
+                        if (theirs < candidates || theirs == candidates && earlier) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            return true;
         }
-        return built || build();
     }
 
     /**
@@ -139,8 +157,26 @@ final class LeadingKeyIndex extends Index<Object> {
         return true;
     }
 
-    private synchronized Object positionOf(Object id) {
-        return positionById.get(id);
+    /** How many documents this (built) index would hand over for the query. */
+    private int candidates(Document query) {
+        Object value = condition(query, key);
+        if (keys.size() == 1 && value instanceof Document) {
+            return present.size();
+        }
+        Set<Object> positions = positionsByValue.get(indexed(query, value));
+        return positions == null ? 0 : positions.size();
+    }
+
+    private Object indexed(Document query, Object value) {
+        return keys.size() == 1
+                ? normalise(value)
+                : List.of(normalise(value), normalise(condition(query, keys.get(1))));
+    }
+
+    private Object positionOf(Object id) {
+        synchronized (family) {
+            return positionById.get(id);
+        }
     }
 
     /**
@@ -203,23 +239,28 @@ final class LeadingKeyIndex extends Index<Object> {
     }
 
     @Override
-    public synchronized Iterable<Object> getPositions(Document query) {
-        Object value = condition(query, key);
-        if (keys.size() == 1 && value instanceof Document) {
-            return new ArrayList<>(present);
+    public Iterable<Object> getPositions(Document query) {
+        synchronized (family) {
+            Object value = condition(query, key);
+            if (keys.size() == 1 && value instanceof Document) {
+                return new ArrayList<>(present);
+            }
+            Set<Object> positions = positionsByValue.get(indexed(query, value));
+            if (positions == null) {
+                return List.of();
+            }
+            POSITIONS_HANDED_OVER.addAndGet(positions.size());
+            return new ArrayList<>(positions);
         }
-        Object indexed = keys.size() == 1
-                ? normalise(value)
-                : List.of(normalise(value), normalise(condition(query, keys.get(1))));
-        Set<Object> positions = positionsByValue.get(indexed);
-        return positions == null ? List.of() : new ArrayList<>(positions);
     }
 
     @Override
-    public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
-        this.collection = collection;
-        if (built) {
-            link(document, position);
+    public void add(Document document, Object position, MongoCollection<Object> collection) {
+        synchronized (family) {
+            this.collection = collection;
+            if (built) {
+                link(document, position);
+            }
         }
     }
 
@@ -234,27 +275,33 @@ final class LeadingKeyIndex extends Index<Object> {
     }
 
     @Override
-    public synchronized Object remove(Document document) {
-        Object position = positionById.remove(document.get(ID));
-        if (position != null) {
-            unlink(document, position);
+    public Object remove(Document document) {
+        synchronized (family) {
+            Object position = positionById.remove(document.get(ID));
+            if (position != null) {
+                unlink(document, position);
+            }
+            return position;
         }
-        return position;
     }
 
     @Override
-    public synchronized void updateInPlace(
+    public void updateInPlace(
             Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection) {
-        this.collection = collection;
-        if (built) {
-            unlink(oldDocument, position);
-            link(newDocument, position);
+        synchronized (family) {
+            this.collection = collection;
+            if (built) {
+                unlink(oldDocument, position);
+                link(newDocument, position);
+            }
         }
     }
 
     @Override
-    public synchronized Object getPosition(Document document) {
-        return positionById.get(document.get(ID));
+    public Object getPosition(Document document) {
+        synchronized (family) {
+            return positionById.get(document.get(ID));
+        }
     }
 
     @Override
@@ -268,8 +315,10 @@ final class LeadingKeyIndex extends Index<Object> {
     }
 
     @Override
-    public synchronized long getCount() {
-        return positionById.size();
+    public long getCount() {
+        synchronized (family) {
+            return positionById.size();
+        }
     }
 
     @Override
@@ -278,11 +327,13 @@ final class LeadingKeyIndex extends Index<Object> {
     }
 
     @Override
-    public synchronized void drop() {
-        positionsByValue.clear();
-        positionById.clear();
-        present.clear();
-        family.members.remove(this);
+    public void drop() {
+        synchronized (family) {
+            positionsByValue.clear();
+            positionById.clear();
+            present.clear();
+            family.members.remove(this);
+        }
     }
 
     private void unlink(Document document, Object position) {

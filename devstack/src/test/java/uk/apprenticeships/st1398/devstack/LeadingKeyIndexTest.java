@@ -225,11 +225,16 @@ class LeadingKeyIndexTest {
                             .sort(Sorts.ascending("createdAt", "_id"))
                             .into(new ArrayList<>())));
             assertEquals(builds, LeadingKeyIndex.TWO_KEY_BUILDS.get(), "a query on the first key builds nothing");
+            long handedOver = LeadingKeyIndex.POSITIONS_HANDED_OVER.get();
             List<Document> firstTwo = statements
                     .find(queries.get(0))
                     .sort(Sorts.ascending("createdAt", "_id"))
                     .into(new ArrayList<>());
             assertEquals(builds + 1, LeadingKeyIndex.TWO_KEY_BUILDS.get(), "built when first needed");
+            assertEquals(
+                    firstTwo.size(),
+                    LeadingKeyIndex.POSITIONS_HANDED_OVER.get() - handedOver,
+                    "only p1's v2 statements were read");
             assertEquals(
                     scan(
                             statements,
@@ -340,6 +345,42 @@ class LeadingKeyIndexTest {
         assertFalse(verbs.canHandle(withId));
         assertFalse(verbs.canHandle(new de.bwaldvogel.mongo.bson.Document("provider", "p")
                 .append("verbs", new de.bwaldvogel.mongo.bson.Document("$exists", true))));
+    }
+
+    @Test
+    void ofTwoKeyIndexesThatCanServeAQueryTheOneWithFewerDocumentsForItsValuesServesIt() {
+        MongoServer server = start(dir.resolve("fewest.mv"));
+        try (MongoClient client = client(server)) {
+            MongoCollection<Document> statements =
+                    client.getDatabase("evidence").getCollection("statements");
+            statements.createIndex(Indexes.ascending("provider", "verbs", "stored"));
+            statements.createIndex(Indexes.ascending("provider", "agents", "stored"));
+            for (int i = 0; i < 200; i++) {
+                statements.insertOne(new Document("_id", "s" + i)
+                        .append("provider", "p")
+                        .append("verbs", List.of("v" + (i % 2)))
+                        .append("agents", List.of("a" + (i % 50)))
+                        .append("stored", i));
+            }
+            Bson query =
+                    Filters.and(Filters.eq("provider", "p"), Filters.eq("verbs", "v1"), Filters.eq("agents", "a7"));
+            long handedOver = LeadingKeyIndex.POSITIONS_HANDED_OVER.get();
+            assertEquals(
+                    scan(
+                            statements,
+                            d -> d.getList("verbs", String.class).contains("v1")
+                                    && d.getList("agents", String.class).contains("a7")),
+                    ids(statements
+                            .find(query)
+                            .sort(Sorts.ascending("createdAt", "_id"))
+                            .into(new ArrayList<>())));
+            assertEquals(
+                    4,
+                    LeadingKeyIndex.POSITIONS_HANDED_OVER.get() - handedOver,
+                    "a7's 4 statements were read, not v1's 100");
+        } finally {
+            server.shutdownNow();
+        }
     }
 
     @Test
