@@ -187,7 +187,9 @@ public class XapiIngestBench {
             Random random = new Random(42);
             List<Double> lrsMillis = new ArrayList<>();
             List<Double> storeMillis = new ArrayList<>();
-            for (int q = 0; q < queries; q++) {
+            // q = -1: one query of each kind first, not timed (on the dev stack's wire server the first query of its
+            // kind fills the in-memory two-key index it is served by: devstack LeadingKeyIndex).
+            for (int q = -1; q < queries; q++) {
                 String mbox = "mailto:learner-" + run + "-" + random.nextInt(learners) + "@bench.example.org";
                 String verb = VERBS[random.nextInt(VERBS.length)];
                 String url = gateway + "/xapi/statements?agent="
@@ -201,7 +203,9 @@ public class XapiIngestBench {
                         .build();
                 long s = System.nanoTime();
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                lrsMillis.add((System.nanoTime() - s) / 1e6);
+                if (q >= 0) {
+                    lrsMillis.add((System.nanoTime() - s) / 1e6);
+                }
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException("GET answered " + response.statusCode() + ": " + response.body());
                 }
@@ -215,7 +219,9 @@ public class XapiIngestBench {
                         .sort(Sorts.descending("stored", "_id"))
                         .limit(11)
                         .into(new ArrayList<>());
-                storeMillis.add((System.nanoTime() - s) / 1e6);
+                if (q >= 0) {
+                    storeMillis.add((System.nanoTime() - s) / 1e6);
+                }
             }
             pool.shutdown();
             long storedCount = stored.countDocuments(Filters.eq("provider", provider));

@@ -3,6 +3,7 @@ package uk.apprenticeships.st1398.devstack;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.PositionedDocuments;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
@@ -145,12 +146,14 @@ final class LeadingKeyIndex extends Index<Object> {
             return false;
         }
         if (first.collection != null) {
-            first.collection.queryAllAsStream().forEach(document -> {
-                Object position = first.positionOf(document.get(ID));
-                if (position != null) {
+            // One document at a time from the store's current version (see PositionedDocuments), by the positions
+            // the first key's index holds: every document of the collection.
+            for (Object position : new ArrayList<>(first.positionById.values())) {
+                Document document = PositionedDocuments.get(first.collection, position);
+                if (document != null) {
                     link(document, position);
                 }
-            });
+            }
         }
         built = true;
         TWO_KEY_BUILDS.incrementAndGet();
@@ -171,12 +174,6 @@ final class LeadingKeyIndex extends Index<Object> {
         return keys.size() == 1
                 ? normalise(value)
                 : List.of(normalise(value), normalise(condition(query, keys.get(1))));
-    }
-
-    private Object positionOf(Object id) {
-        synchronized (family) {
-            return positionById.get(id);
-        }
     }
 
     /**
