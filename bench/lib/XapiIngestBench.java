@@ -162,6 +162,10 @@ public class XapiIngestBench {
                 f.get();
             }
             double directSeconds = (System.nanoTime() - d0) / 1e9;
+            // Printed now too, so that a run stopped later (top-up, queries) keeps its ingest figures.
+            System.err.printf(
+                    "[bench] ingest: LRS %.0f statements/s, direct %.0f statements/s, ratio %.3f%n",
+                    statements / lrsSeconds, statements / directSeconds, directSeconds / lrsSeconds);
 
             // ------------------------------------------------------------ 3. the store's size for the queries
             long before = stored.countDocuments(Filters.eq("provider", provider));
@@ -198,13 +202,15 @@ public class XapiIngestBench {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                         .header("Authorization", basic)
                         .header("X-Experience-API-Version", "2.0.0")
-                        .timeout(Duration.ofSeconds(120))
+                        .timeout(q < 0 ? Duration.ofMinutes(30) : Duration.ofSeconds(120))
                         .GET()
                         .build();
                 long s = System.nanoTime();
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (q >= 0) {
                     lrsMillis.add((System.nanoTime() - s) / 1e6);
+                } else {
+                    System.err.printf("[bench] first query through the LRS (not timed): %.1f s%n", (System.nanoTime() - s) / 1e9);
                 }
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException("GET answered " + response.statusCode() + ": " + response.body());
