@@ -299,6 +299,15 @@ class AccessMatrixTest {
                 "GET /api/v1/providers/{ukprn}/coverage",
                 expect(403, 403, 200, 404, 200, 403, 403, 403, 403, 200),
                 (r, f, c) -> r.get("/api/v1/providers/" + UKPRN + "/coverage?standardVersion=ST1398_1.0")));
+        // The provider-wide lists behind the dashboard: the provider's tutors and LMS client, and admins.
+        ops.add(new Operation(
+                "GET /api/v1/providers/{ukprn}/off-the-job-summaries",
+                expect(403, 403, 200, 404, 200, 403, 403, 403, 403, 200),
+                (r, f, c) -> r.get("/api/v1/providers/" + UKPRN + "/off-the-job-summaries")));
+        ops.add(new Operation(
+                "GET /api/v1/providers/{ukprn}/evidence",
+                expect(403, 403, 200, 404, 200, 403, 403, 403, 403, 200),
+                (r, f, c) -> r.get("/api/v1/providers/" + UKPRN + "/evidence?status=submitted")));
 
         ops.add(new Operation("GET " + evidence, read(true), (r, f, c) -> r.get(f.base() + "/evidence")));
         ops.add(new Operation(

@@ -6,8 +6,10 @@ import { barOption, chartBlock, date, drawChart, esc, figures, number, percent, 
 const STATUS_ORDER = ['active', 'break-in-learning', 'completed', 'withdrawn'];
 const name = (a) => `${a.givenName} ${a.familyName}`;
 const link = (a) => ({ html: `<a class="govuk-link" href="#/apprentice/${esc(a.id)}">${esc(name(a))}</a>` });
-const open = (a) => a.status === 'active' || a.status === 'break-in-learning';
 const today = () => new Date();
+const providerPath = (ctx) => `/api/v1/providers/${encodeURIComponent(ctx.claims.provider_ukprn || '')}`;
+/** The apprentice named by an item of a provider-wide list. */
+const apprenticeOf = (i) => ({ id: i.apprenticeId, givenName: i.givenName, familyName: i.familyName });
 
 /** Hours expected by now: the required minimum spread evenly from the start date to the planned end date. */
 export function expectedByNow(summary, now = today()) {
@@ -96,11 +98,11 @@ export async function coverage(view, ctx) {
 }
 
 // ----------------------------------------------------------------------------------------- off-the-job hours --
-export async function hours(view) {
-  const apprentices = (await all('/api/v1/apprentices')).filter(open);
-  const summaries = await mapLimited(apprentices, 6, (a) => tryGet(`/api/v1/apprentices/${a.id}/off-the-job/summary`));
-  const rows = apprentices.map((a, i) => ({ a, s: summaries[i] })).map(({ a, s }) => {
-    const expected = s.error ? null : expectedByNow(s);
+export async function hours(view, ctx) {
+  // One paged call for the whole provider (100 apprentices a page), each item with the apprentice's own summary.
+  const items = await all(`${providerPath(ctx)}/off-the-job-summaries?status=active,break-in-learning`, Infinity);
+  const rows = items.map((i) => ({ a: apprenticeOf(i), s: i.summary })).map(({ a, s }) => {
+    const expected = expectedByNow(s);
     const behind = expected !== null && Number(s.approvedHours) < expected;
     return { a, s, expected, behind };
   }).sort((x, y) => (y.behind - x.behind) || ((x.s.approvedHours - x.expected) - (y.s.approvedHours - y.expected)));
@@ -115,9 +117,7 @@ export async function hours(view) {
     ${chartBlock('chart-hours', 'Approved hours against hours expected by now, apprentices behind', `${behind.length} apprentices behind`,
       table({ id: 'table-hours', caption: 'Off-the-job hours per apprentice (behind first)', numeric: [1, 2, 3, 4],
         head: ['Apprentice', 'Approved hours', 'Pending hours', 'Expected by now', 'Required minimum', 'Position'],
-        rows: rows.map(({ a, s, expected, behind: b }) => s.error
-          ? [link(a), '–', '–', '–', '–', `Not available: ${s.error.message}`]
-          : [link(a), number(s.approvedHours, 1), number(s.pendingHours, 1), number(expected, 1), number(s.requiredHours, 1),
+        rows: rows.map(({ a, s, expected, behind: b }) => [link(a), number(s.approvedHours, 1), number(s.pendingHours, 1), number(expected, 1), number(s.requiredHours, 1),
             { html: s.requiredHours === null ? esc(s.requirementUnavailable || 'No minimum') : b ? tag('Behind', 'red') : tag('On track', 'green') }]) }))}
   `;
   const top = behind.slice(0, 20);
@@ -128,16 +128,13 @@ export async function hours(view) {
 }
 
 // ------------------------------------------------------------------------------------ evidence awaiting review --
-export async function evidence(view) {
-  const apprentices = (await all('/api/v1/apprentices')).filter(open);
-  const lists = await mapLimited(apprentices, 6, (a) => tryGet(`/api/v1/apprentices/${a.id}/evidence?status=submitted&size=100`));
-  const items = [];
-  apprentices.forEach((a, i) => (lists[i].items || []).forEach((e) => items.push({ a, e })));
-  items.sort((x, y) => String(x.e.updatedAt).localeCompare(String(y.e.updatedAt)));
-  const failed = lists.filter((l) => l.error).length;
+export async function evidence(view, ctx) {
+  // Submitted evidence of apprentices in learning (the only evidence a tutor can review), oldest first, paged.
+  const items = (await all(`${providerPath(ctx)}/evidence?status=submitted&apprenticeStatus=active,break-in-learning`, Infinity))
+    .map((e) => ({ a: apprenticeOf(e), e }));
   view.innerHTML = `
     <h1 class="govuk-heading-l">Evidence awaiting review</h1>
-    <p class="govuk-body">Submitted evidence waiting for a tutor to accept it or refer it back, oldest first.${failed ? ` ${failed} apprentices' evidence could not be read.` : ''}</p>
+    <p class="govuk-body">Submitted evidence waiting for a tutor to accept it or refer it back, oldest first.</p>
     ${figures([{ id: 'evidence-awaiting', label: 'Items awaiting review', value: number(items.length) },
       { id: 'evidence-apprentices', label: 'Apprentices with items waiting', value: number(new Set(items.map((i) => i.a.id)).size) }])}
     ${table({ id: 'table-evidence', caption: 'Submitted evidence', head: ['Apprentice', 'Evidence', 'KSBs', 'Submitted', 'Employer confirmation'],

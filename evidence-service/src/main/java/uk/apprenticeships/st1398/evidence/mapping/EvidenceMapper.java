@@ -1,11 +1,14 @@
 package uk.apprenticeships.st1398.evidence.mapping;
 
+import java.time.Instant;
 import java.util.List;
 import uk.apprenticeships.st1398.evidence.api.EvidenceRequest;
 import uk.apprenticeships.st1398.evidence.api.EvidenceResponse;
 import uk.apprenticeships.st1398.evidence.api.FileResponse;
+import uk.apprenticeships.st1398.evidence.api.ProviderEvidenceItem;
 import uk.apprenticeships.st1398.evidence.api.WorkflowStepResponse;
 import uk.apprenticeships.st1398.evidence.api.XapiOriginResponse;
+import uk.apprenticeships.st1398.evidence.domain.Apprentice;
 import uk.apprenticeships.st1398.evidence.domain.Evidence;
 import uk.apprenticeships.st1398.evidence.domain.EvidenceContent;
 import uk.apprenticeships.st1398.evidence.domain.EvidenceKind;
@@ -13,6 +16,7 @@ import uk.apprenticeships.st1398.evidence.domain.EvidenceRevision;
 import uk.apprenticeships.st1398.evidence.domain.EvidenceStatus;
 import uk.apprenticeships.st1398.evidence.domain.StampDoc;
 import uk.apprenticeships.st1398.evidence.domain.StoredFile;
+import uk.apprenticeships.st1398.evidence.domain.WorkflowAction;
 import uk.apprenticeships.st1398.evidence.domain.WorkflowStep;
 
 /** Entity to API record mapping for evidence; the only place that knows both shapes. */
@@ -57,6 +61,38 @@ public final class EvidenceMapper {
                 StampMapper.toResponse(e.createdBy),
                 e.updatedAt,
                 XapiOriginResponse.of(e.xapi));
+    }
+
+    /** An item in a provider-wide list: its newest revision, with its apprentice's name ({@code a} may be null). */
+    public static ProviderEvidenceItem toProviderItem(Evidence e, Apprentice a) {
+        EvidenceContent c = e.content;
+        return new ProviderEvidenceItem(
+                e.id.toHexString(),
+                e.apprenticeId.toHexString(),
+                a == null ? null : a.givenName,
+                a == null ? null : a.familyName,
+                e.revision,
+                e.version,
+                e.status,
+                c.kind,
+                c.title,
+                List.copyOf(c.ksbCodes),
+                c.employerConfirmationRequired,
+                e.employerConfirmation == null ? null : toResponse(e.employerConfirmation),
+                submittedAt(e),
+                e.updatedAt);
+    }
+
+    /** When the newest revision was last submitted or resubmitted: the latest such step of its history. */
+    static Instant submittedAt(Evidence e) {
+        Instant at = null;
+        for (WorkflowStep s : e.history) {
+            if (s.revision == e.revision
+                    && (s.action == WorkflowAction.SUBMITTED || s.action == WorkflowAction.RESUBMITTED)) {
+                at = StampMapper.at(s.stamp);
+            }
+        }
+        return at;
     }
 
     public static WorkflowStepResponse toResponse(WorkflowStep s) {

@@ -10,7 +10,11 @@ import io.quarkus.mongodb.panache.PanacheMongoRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -257,6 +261,55 @@ public class ApprenticeRepository implements PanacheMongoRepository<Apprentice> 
 
     public long count(Filter filter) {
         return count(query(filter));
+    }
+
+    /**
+     * A page of the provider's apprentices with one of these statuses (empty: any), leaving out any being erased
+     * (they answer 410 one by one); by family name, given name, then id, as every apprentice list.
+     */
+    public List<Apprentice> ofProvider(String providerUkprn, Collection<ApprenticeStatus> statuses, PageRequest page) {
+        return find(ofProvider(providerUkprn, statuses), ORDER)
+                .page(page.page(), page.size())
+                .list();
+    }
+
+    public long countOfProvider(String providerUkprn, Collection<ApprenticeStatus> statuses) {
+        return count(ofProvider(providerUkprn, statuses));
+    }
+
+    /** The ids of all the provider's apprentices {@link #ofProvider} admits: one query, the ids only. */
+    public List<ObjectId> idsOfProvider(String providerUkprn, Collection<ApprenticeStatus> statuses) {
+        List<ObjectId> ids = new ArrayList<>();
+        for (Document d : mongoCollection()
+                .withDocumentClass(Document.class)
+                .find(ofProvider(providerUkprn, statuses))
+                .projection(new Document("_id", 1))) {
+            ids.add(d.getObjectId("_id"));
+        }
+        return ids;
+    }
+
+    /** These apprentices by id, in one query. */
+    public Map<ObjectId, Apprentice> byIds(Collection<ObjectId> ids) {
+        Map<ObjectId, Apprentice> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            find(new Document("_id", new Document("$in", List.copyOf(ids))))
+                    .list()
+                    .forEach(a -> found.put(a.id, a));
+        }
+        return found;
+    }
+
+    private static Document ofProvider(String providerUkprn, Collection<ApprenticeStatus> statuses) {
+        Document query = new Document("providerUkprn", providerUkprn).append("erasure", null);
+        if (!statuses.isEmpty()) {
+            query.append(
+                    "status",
+                    new Document(
+                            "$in",
+                            statuses.stream().map(ApprenticeStatus::value).toList()));
+        }
+        return query;
     }
 
     /** The apprentice with this id if the filter (the caller's scope) admits it. */

@@ -8,6 +8,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -26,12 +28,49 @@ public class EvidenceRepository implements PanacheMongoRepository<Evidence> {
     /** Creation order, made total by the id so pages never overlap. */
     private static final Document ORDER = new Document("createdAt", 1).append("_id", 1);
 
+    /** Least recently changed first (for submitted items: the longest waiting), made total by the id. */
+    private static final Document OLDEST_CHANGE = new Document("updatedAt", 1).append("_id", 1);
+
     void createIndexes(@Observes StartupEvent event) {
         // Serves the per-apprentice list on real MongoDB (the test server ignores non-unique indexes).
         mongoCollection()
                 .createIndex(
                         Indexes.ascending("apprenticeId", "createdAt", "_id"),
                         new IndexOptions().name("apprentice_by_created"));
+        // Serves the provider-wide list by status, least recently changed first (real MongoDB only, as above).
+        mongoCollection()
+                .createIndex(
+                        Indexes.ascending("providerUkprn", "status", "updatedAt", "_id"),
+                        new IndexOptions().name("provider_status_by_updated"));
+    }
+
+    /**
+     * A page of the provider's evidence of these apprentices (the caller works out which: e.g. only those in
+     * learning), with this status (null: any); least recently changed first.
+     */
+    public List<Evidence> ofProvider(
+            String providerUkprn, Collection<ObjectId> apprenticeIds, EvidenceStatus status, PageRequest page) {
+        return mongoCollection()
+                .find(ofProvider(providerUkprn, apprenticeIds, status))
+                .sort(OLDEST_CHANGE)
+                .skip(page.offset())
+                .limit(page.size())
+                .into(new ArrayList<>());
+    }
+
+    public long countOfProvider(String providerUkprn, Collection<ObjectId> apprenticeIds, EvidenceStatus status) {
+        return mongoCollection().countDocuments(ofProvider(providerUkprn, apprenticeIds, status));
+    }
+
+    private static Document ofProvider(
+            String providerUkprn, Collection<ObjectId> apprenticeIds, EvidenceStatus status) {
+        Document query = new Document("providerUkprn", providerUkprn)
+                .append("apprenticeId", new Document("$in", List.copyOf(apprenticeIds)))
+                .append(DELETED_AT, null);
+        if (status != null) {
+            query.append("status", status.value());
+        }
+        return query;
     }
 
     public List<Evidence> list(ObjectId apprenticeId, EvidenceStatus status, String ksbCode, PageRequest page) {

@@ -2,7 +2,9 @@ package uk.apprenticeships.st1398.evidence.service;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
 import uk.apprenticeships.st1398.evidence.domain.ApprenticeStatus;
@@ -37,6 +39,27 @@ public final class ApprenticeAccess {
             throw ApiException.of(EvidenceError.APPRENTICE_NOT_FOUND, "No apprentice with id " + id + ".");
         }
         return a;
+    }
+
+    /**
+     * The provider-wide reads (cohort coverage, off-the-job summaries, evidence): admins, or the provider's own
+     * staff; another provider answers 404 exactly like an unknown one.
+     */
+    static void requireProvider(Caller caller, String ukprn) {
+        if (!Tenancy.of(caller).actsFor(ukprn)) {
+            throw ApiException.of(EvidenceError.PROVIDER_NOT_FOUND, "No provider " + ukprn + " among your records.");
+        }
+    }
+
+    /** Apprentice statuses from a comma-separated query value the resource has checked; null or empty: any. */
+    public static Set<ApprenticeStatus> statuses(String commaSeparated) {
+        Set<ApprenticeStatus> statuses = EnumSet.noneOf(ApprenticeStatus.class);
+        if (commaSeparated != null) {
+            for (String s : commaSeparated.split(",")) {
+                statuses.add(ApprenticeStatus.of(s));
+            }
+        }
+        return statuses;
     }
 
     static ApiException erased(String id) {

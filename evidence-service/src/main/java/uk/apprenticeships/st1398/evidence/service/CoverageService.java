@@ -29,7 +29,6 @@ import uk.apprenticeships.st1398.evidence.repository.CoverageRepository.Apprenti
 import uk.apprenticeships.st1398.evidence.repository.CoverageRepository.KsbApprentices;
 import uk.apprenticeships.st1398.evidence.repository.CoverageRepository.KsbStatusCount;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
-import uk.apprenticeships.st1398.platform.problem.ApiException;
 
 /**
  * KSB coverage: which KSBs of an apprentice's standard version their evidence covers. The KSB list comes from
@@ -95,9 +94,7 @@ public class CoverageService {
 
     /** Tutors and LMS clients see only their own provider; another provider answers 404 like an unknown one. */
     public ProviderCoverageResponse forProvider(String ukprn, String standardVersion, PageRequest page) {
-        if (!Tenancy.of(stamps.caller()).actsFor(ukprn)) {
-            throw ApiException.of(EvidenceError.PROVIDER_NOT_FOUND, "No provider " + ukprn + " among your records.");
-        }
+        ApprenticeAccess.requireProvider(stamps.caller(), ukprn);
         Set<String> codes = catalogue.codes(standardVersion);
         ApprenticeRepository.Filter cohort = new ApprenticeRepository.Filter(ukprn, null, null, null, standardVersion);
         long total = apprentices.count(cohort);

@@ -40,11 +40,17 @@ public final class EvidencePermissions {
     /** Accept or refer back submitted evidence. */
     public static final String EVIDENCE_REVIEW = "evidence:review";
 
+    /** A provider's evidence across its apprentices, e.g. all awaiting review (provider staff, admins). */
+    public static final String EVIDENCE_COHORT = "evidence:cohort";
+
     public static final String COVERAGE_READ = "coverage:read";
     public static final String COHORT_COVERAGE_READ = "coverage:cohort";
     public static final String OTJ_READ = "otj:read";
     /** The off-the-job totals against the required minimum (also for employers' gateway readiness). */
     public static final String OTJ_SUMMARY = "otj:summary";
+
+    /** The off-the-job summaries of all of a provider's apprentices, a page at a time (provider staff, admins). */
+    public static final String OTJ_COHORT = "otj:cohort";
 
     public static final String OTJ_WRITE = "otj:write";
     public static final String OTJ_APPROVE = "otj:approve";

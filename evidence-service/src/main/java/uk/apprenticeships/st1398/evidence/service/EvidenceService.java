@@ -13,12 +13,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.api.EvidenceRequest;
 import uk.apprenticeships.st1398.evidence.api.EvidenceResponse;
+import uk.apprenticeships.st1398.evidence.api.ProviderEvidenceItem;
 import uk.apprenticeships.st1398.evidence.api.WorkflowRequest;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
+import uk.apprenticeships.st1398.evidence.domain.ApprenticeStatus;
 import uk.apprenticeships.st1398.evidence.domain.Evidence;
 import uk.apprenticeships.st1398.evidence.domain.EvidenceContent;
 import uk.apprenticeships.st1398.evidence.domain.EvidenceKind;
@@ -88,6 +92,29 @@ public class EvidenceService {
                 EvidenceMapper::toResponse,
                 page,
                 evidence.count(a.id, status == null ? null : EvidenceStatus.of(status), ksbCode, employer));
+    }
+
+    /**
+     * A page of the provider's evidence with this status (null: any), least recently changed first, of the
+     * provider's apprentices with one of {@code apprenticeStatuses} (empty: any) and not being erased. Evidence
+     * carries its provider, but not its apprentice's status, so the apprentices' ids are read first (one query,
+     * ids only), then the page and its count (one query each, {@code $in} those ids), then the page's apprentices'
+     * names (one query): four queries whatever the size of the provider. Admins and the provider's own staff.
+     */
+    public PageResponse<ProviderEvidenceItem> forProvider(
+            String ukprn, String status, Set<ApprenticeStatus> apprenticeStatuses, PageRequest page) {
+        ApprenticeAccess.requireProvider(stamps.caller(), ukprn);
+        EvidenceStatus wanted = status == null ? null : EvidenceStatus.of(status);
+        List<ObjectId> ids = apprentices.idsOfProvider(ukprn, apprenticeStatuses);
+        if (ids.isEmpty()) {
+            return new PageResponse<>(List.of(), page.page(), page.size(), 0, 0);
+        }
+        List<Evidence> onPage = evidence.ofProvider(ukprn, ids, wanted, page);
+        long total = evidence.countOfProvider(ukprn, ids, wanted);
+        Map<ObjectId, Apprentice> names = apprentices.byIds(
+                onPage.stream().map(e -> e.apprenticeId).distinct().toList());
+        Log.debugf("Evidence of provider %s: %d items of %d apprentices", ukprn, total, ids.size());
+        return PageResponse.of(onPage, e -> EvidenceMapper.toProviderItem(e, names.get(e.apprenticeId)), page, total);
     }
 
     public EvidenceResponse get(String apprenticeId, String evidenceId) {

@@ -8,19 +8,24 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.api.OffTheJobRequest;
 import uk.apprenticeships.st1398.evidence.api.OffTheJobResponse;
 import uk.apprenticeships.st1398.evidence.api.OffTheJobSummaryResponse;
+import uk.apprenticeships.st1398.evidence.api.ProviderOffTheJobSummary;
 import uk.apprenticeships.st1398.evidence.client.OffTheJobRequirements;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
+import uk.apprenticeships.st1398.evidence.domain.ApprenticeStatus;
 import uk.apprenticeships.st1398.evidence.domain.OffTheJobEntry;
 import uk.apprenticeships.st1398.evidence.domain.OffTheJobStatus;
 import uk.apprenticeships.st1398.evidence.events.EvidenceEvents;
 import uk.apprenticeships.st1398.evidence.mapping.OffTheJobMapper;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.evidence.repository.OffTheJobRepository;
+import uk.apprenticeships.st1398.evidence.repository.OffTheJobRepository.Totals;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 import uk.apprenticeships.st1398.platform.api.PageResponse;
 import uk.apprenticeships.st1398.platform.events.EventTypes;
@@ -149,15 +154,39 @@ public class OffTheJobService {
 
     public OffTheJobSummaryResponse summary(String apprenticeId) {
         Apprentice a = apprentice(apprenticeId);
-        long approved = 0;
-        long pending = 0;
-        for (OffTheJobEntry e : entries.all(a.id)) {
-            if (e.status == OffTheJobStatus.APPROVED) {
-                approved += e.hundredths;
-            } else if (e.status == OffTheJobStatus.PENDING) {
-                pending += e.hundredths;
-            }
-        }
+        return summary(a, entries.totals(List.of(a.id)).getOrDefault(a.id, Totals.NONE));
+    }
+
+    /**
+     * A page of the provider's apprentices (with one of {@code statuses}; empty: any), each with the summary
+     * {@link #summary(String)} gives for them, worked out the same way: one query for the page, one aggregation
+     * for the page's totals, and the requirement per distinct (standard version, start date, planned weeks,
+     * contracted hours), cached. Admins and the provider's own staff; another provider answers 404.
+     */
+    public PageResponse<ProviderOffTheJobSummary> forProvider(
+            String ukprn, Set<ApprenticeStatus> statuses, PageRequest page) {
+        ApprenticeAccess.requireProvider(stamps.caller(), ukprn);
+        List<Apprentice> onPage = apprentices.ofProvider(ukprn, statuses, page);
+        Map<ObjectId, Totals> totals =
+                entries.totals(onPage.stream().map(a -> a.id).toList());
+        long total = apprentices.countOfProvider(ukprn, statuses);
+        Log.debugf("Off-the-job summaries of provider %s: page %d of %d apprentices", ukprn, page.page(), total);
+        return PageResponse.of(
+                onPage,
+                a -> new ProviderOffTheJobSummary(
+                        a.id.toHexString(),
+                        a.givenName,
+                        a.familyName,
+                        a.uln,
+                        a.status,
+                        summary(a, totals.getOrDefault(a.id, Totals.NONE))),
+                page,
+                total);
+    }
+
+    private OffTheJobSummaryResponse summary(Apprentice a, Totals totals) {
+        long approved = totals.approved();
+        long pending = totals.pending();
         BigDecimal approvedHours = OffTheJobMapper.hours(approved);
         // Planned weeks exclude planned leave; contracted hours (null: full time) make weekly rules pro rata.
         OffTheJobPlan plan = OffTheJobPlan.of(a);
