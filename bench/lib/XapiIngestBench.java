@@ -129,10 +129,16 @@ public class XapiIngestBench {
             MongoCollection<Document> direct = mongo.getDatabase(database).getCollection("bench_xapi_direct_" + run);
 
             // ------------------------------------------------------------ 2. the same documents, straight in
-            List<Document> shapes = stored.find(Filters.eq("provider", provider))
-                    .sort(Sorts.descending("stored"))
-                    .limit(Math.min(statements, 5000))
-                    .into(new ArrayList<>());
+            // This run's statements, learner by learner (an equality on provider and agent: on the dev stack's wire
+            // server a read of the provider's statements with a sort would sort all of them, a million in a big run).
+            List<Document> shapes = new ArrayList<>();
+            for (int l = 0; l < learners && shapes.size() < Math.min(statements, 5000); l++) {
+                stored.find(Filters.and(
+                                Filters.eq("provider", provider),
+                                Filters.eq("agents", "mbox|mailto:learner-" + run + "-" + l + "@bench.example.org")))
+                        .limit(Math.min(statements, 5000) - shapes.size())
+                        .into(shapes);
+            }
             if (shapes.isEmpty()) {
                 throw new IllegalStateException("no statement of provider " + provider + " found in " + mongoUrl);
             }

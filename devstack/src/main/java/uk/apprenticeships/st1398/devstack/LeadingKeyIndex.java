@@ -41,6 +41,17 @@ final class LeadingKeyIndex extends Index<Object> {
 
     /** The wire server's leading-key indexes of one collection. */
     static final class Family {
+        /** A count the family's indexes answer without reading a document (see exactCount), else null. */
+        Integer count(Document query) {
+            for (LeadingKeyIndex m : members) {
+                Integer n = m.exactCount(query);
+                if (n != null) {
+                    return n;
+                }
+            }
+            return null;
+        }
+
         private final List<LeadingKeyIndex> members = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         /** The index on these keys, or an alias if the family already has one on them. */
@@ -158,6 +169,24 @@ final class LeadingKeyIndex extends Index<Object> {
         built = true;
         TWO_KEY_BUILDS.incrementAndGet();
         return true;
+    }
+
+    /**
+     * How many documents match a query that is nothing but equalities on this index's keys (so every document the
+     * index holds for the values matches), or null for any other query or an index that holds nothing yet.
+     */
+    Integer exactCount(Document query) {
+        synchronized (family) {
+            if (alias || !built || !query.keySet().equals(Set.copyOf(keys)) || !serves(query)) {
+                return null;
+            }
+            for (String k : keys) {
+                if (query.get(k) instanceof Document) {
+                    return null; // $exists: the documents that have the key, not all of them match the rest
+                }
+            }
+            return candidates(query);
+        }
     }
 
     /** How many documents this (built) index would hand over for the query. */

@@ -155,6 +155,32 @@ class LeadingKeyIndexTest {
                             .size(),
                     items.countDocuments(Filters.and(Filters.eq("apprenticeId", "a1"), Filters.eq("status", "draft"))));
             assertEquals(14, items.countDocuments(Filters.eq("status", "submitted")), "no index: still right");
+            long indexOnly = IndexedH2Database.INDEX_ONLY_COUNTS.get();
+            items.updateOne(Filters.eq("_id", "e5"), Updates.set("apprenticeId", List.of("a1", "a2")));
+            assertEquals(
+                    scan(
+                                    items,
+                                    d -> d.get("apprenticeId") instanceof List<?> l
+                                            ? l.contains("a2")
+                                            : "a2".equals(d.get("apprenticeId")))
+                            .size(),
+                    items.countDocuments(Filters.eq("apprenticeId", "a2")),
+                    "an array counts once for each value it holds");
+            assertEquals(
+                    scan(
+                                            items,
+                                            d -> d.get("apprenticeId") instanceof List<?> l
+                                                    ? l.contains("a1")
+                                                    : "a1".equals(d.get("apprenticeId")))
+                                    .size()
+                            - 2,
+                    items.countDocuments(
+                            Filters.eq("apprenticeId", "a1"), new com.mongodb.client.model.CountOptions().skip(2)));
+            assertEquals(
+                    indexOnly + 2,
+                    IndexedH2Database.INDEX_ONLY_COUNTS.get(),
+                    "an equality alone: the index entry's size");
+            items.updateOne(Filters.eq("_id", "e5"), Updates.set("apprenticeId", "a1"));
             assertEquals(0, items.countDocuments(Filters.eq("apprenticeId", "nobody")));
             assertEquals(40, items.countDocuments());
             assertEquals(
