@@ -202,6 +202,18 @@ public class XapiIngestBench {
             for (int q = -1; q < queries; q++) {
                 String mbox = "mailto:learner-" + run + "-" + random.nextInt(learners) + "@bench.example.org";
                 String verb = VERBS[random.nextInt(VERBS.length)];
+                Bson filter = Filters.and(
+                        Filters.eq("provider", provider),
+                        Filters.ne("voided", true),
+                        Filters.eq("agents", "mbox|" + mbox),
+                        Filters.eq("verbs", verb));
+                if (q < 0) {
+                    // The store first, with no time limit: on the dev stack's wire server this fills the two-key
+                    // indexes, which on a million statements takes longer than evidence-service waits for an answer.
+                    long w = System.nanoTime();
+                    stored.find(filter).sort(Sorts.descending("stored", "_id")).limit(11).into(new ArrayList<>());
+                    System.err.printf("[bench] first query on the store (not timed): %.1f s%n", (System.nanoTime() - w) / 1e9);
+                }
                 String url = gateway + "/xapi/statements?agent="
                         + URLEncoder.encode("{\"mbox\":\"" + mbox + "\"}", StandardCharsets.UTF_8) + "&verb="
                         + URLEncoder.encode(verb, StandardCharsets.UTF_8) + "&limit=10";
@@ -221,11 +233,6 @@ public class XapiIngestBench {
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException("GET answered " + response.statusCode() + ": " + response.body());
                 }
-                Bson filter = Filters.and(
-                        Filters.eq("provider", provider),
-                        Filters.ne("voided", true),
-                        Filters.eq("agents", "mbox|" + mbox),
-                        Filters.eq("verbs", verb));
                 s = System.nanoTime();
                 stored.find(filter)
                         .sort(Sorts.descending("stored", "_id"))
