@@ -192,8 +192,16 @@ final class LeadingKeyIndex extends Index<Object> {
     /** How many documents this (built) index would hand over for the query. */
     private int candidates(Document query) {
         Object value = condition(query, key);
-        if (keys.size() == 1 && value instanceof Document) {
-            return present.size();
+        if (keys.size() == 1 && value instanceof Document condition) {
+            Collection<?> values = in(condition);
+            if (values == null) {
+                return present.size();
+            }
+            int n = 0;
+            for (Object v : values) {
+                n += positionsByValue.getOrDefault(normalise(v), Set.of()).size();
+            }
+            return n;
         }
         Set<Object> positions = positionsByValue.get(indexed(query, value));
         return positions == null ? 0 : positions.size();
@@ -207,8 +215,8 @@ final class LeadingKeyIndex extends Index<Object> {
 
     /**
      * Serves an equality with a plain value (not an operator, array, regex or null) on each of its keys, and (one-key
-     * indexes) {@code {$exists: true, ...}} on its key: the documents that have it; the other conditions are matched
-     * after. Depends on the keys only, so the family can ask any member.
+     * indexes) {@code {$exists: true, ...}} on its key (the documents that have it) or {@code {$in: [plain values]}}
+     * (those with any of them); the other conditions are matched after. Depends on the keys only, so the family can ask any member.
      */
     private boolean serves(Document query) {
         if (keys.size() == 1) {
@@ -217,7 +225,7 @@ final class LeadingKeyIndex extends Index<Object> {
                 return false;
             }
             if (value instanceof Document condition) {
-                return existsTrue(condition);
+                return existsTrue(condition) || in(condition) != null;
             }
             return plain(value);
         }
@@ -228,6 +236,19 @@ final class LeadingKeyIndex extends Index<Object> {
             }
         }
         return true;
+    }
+
+    /** The values of {@code {$in: [...]}} and nothing else, if all are plain; else null. */
+    private static Collection<?> in(Document condition) {
+        if (condition.size() == 1 && condition.get("$in") instanceof Collection<?> values) {
+            for (Object v : values) {
+                if (v == null || v instanceof Document || !plain(v)) {
+                    return null;
+                }
+            }
+            return values;
+        }
+        return null;
     }
 
     private static boolean plain(Object value) {
@@ -254,7 +275,7 @@ final class LeadingKeyIndex extends Index<Object> {
             for (Object term : terms) {
                 if (term instanceof Document t && t.containsKey(key)) {
                     Object value = t.get(key);
-                    if (value instanceof Document condition && !existsTrue(condition)) {
+                    if (value instanceof Document condition && !existsTrue(condition) && in(condition) == null) {
                         continue;
                     }
                     return value;
@@ -268,8 +289,17 @@ final class LeadingKeyIndex extends Index<Object> {
     public Iterable<Object> getPositions(Document query) {
         synchronized (family) {
             Object value = condition(query, key);
-            if (keys.size() == 1 && value instanceof Document) {
-                return new ArrayList<>(present);
+            if (keys.size() == 1 && value instanceof Document condition) {
+                Collection<?> values = in(condition);
+                if (values == null) {
+                    return new ArrayList<>(present);
+                }
+                Set<Object> union = new LinkedHashSet<>();
+                for (Object v : values) {
+                    union.addAll(positionsByValue.getOrDefault(normalise(v), Set.of()));
+                }
+                POSITIONS_HANDED_OVER.addAndGet(union.size());
+                return new ArrayList<>(union);
             }
             Set<Object> positions = positionsByValue.get(indexed(query, value));
             if (positions == null) {

@@ -410,6 +410,36 @@ class LeadingKeyIndexTest {
     }
 
     @Test
+    void anInOnTheLeadingKeyReadsOnlyThoseValuesDocumentsWithTheSameAnswers() {
+        MongoServer server = start(dir.resolve("in.mv"));
+        try (MongoClient client = client(server)) {
+            MongoCollection<Document> entries = client.getDatabase("evidence").getCollection("entries");
+            entries.createIndex(Indexes.ascending("apprenticeId", "date", "_id"));
+            for (int i = 0; i < 100; i++) {
+                entries.insertOne(new Document("_id", "o" + i)
+                        .append("apprenticeId", "a" + (i % 10))
+                        .append("status", i % 3 == 0 ? "approved" : "pending")
+                        .append("hundredths", i));
+            }
+            long handedOver = LeadingKeyIndex.POSITIONS_HANDED_OVER.get();
+            List<Document> found = entries.find(Filters.and(
+                            Filters.in("apprenticeId", List.of("a1", "a4", "nobody")),
+                            Filters.in("status", List.of("approved"))))
+                    .sort(Sorts.ascending("_id"))
+                    .into(new ArrayList<>());
+            assertEquals(20, LeadingKeyIndex.POSITIONS_HANDED_OVER.get() - handedOver, "a1's and a4's 20, not 100");
+            List<String> expected = new ArrayList<>(scan(
+                    entries,
+                    d -> ("a1".equals(d.get("apprenticeId")) || "a4".equals(d.get("apprenticeId")))
+                            && "approved".equals(d.get("status"))));
+            java.util.Collections.sort(expected);
+            assertEquals(expected, ids(found));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    @Test
     void handlesOnlyAPlainEqualityOnItsKey() {
         LeadingKeyIndex index =
                 new LeadingKeyIndex("i", List.of(new IndexKey("apprenticeId", true), new IndexKey("createdAt", true)));
@@ -418,8 +448,14 @@ class LeadingKeyIndexTest {
                 new de.bwaldvogel.mongo.bson.Document("apprenticeId", "a1").append("status", "submitted")));
         assertFalse(index.canHandle(new de.bwaldvogel.mongo.bson.Document("status", "submitted")));
         assertFalse(index.canHandle(new de.bwaldvogel.mongo.bson.Document("apprenticeId", null)));
+        assertTrue(
+                index.canHandle(new de.bwaldvogel.mongo.bson.Document(
+                        "apprenticeId", new de.bwaldvogel.mongo.bson.Document("$in", List.of("a1", "a2")))),
+                "$in of plain values: the union of their entries");
         assertFalse(index.canHandle(new de.bwaldvogel.mongo.bson.Document(
-                "apprenticeId", new de.bwaldvogel.mongo.bson.Document("$in", List.of("a1", "a2")))));
+                "apprenticeId", new de.bwaldvogel.mongo.bson.Document("$in", java.util.Arrays.asList("a1", null)))));
+        assertFalse(index.canHandle(new de.bwaldvogel.mongo.bson.Document(
+                "apprenticeId", new de.bwaldvogel.mongo.bson.Document("$in", List.of("a1")).append("$ne", "a2"))));
         assertFalse(index.canHandle(new de.bwaldvogel.mongo.bson.Document("apprenticeId", List.of("a1"))));
         assertTrue(index.canHandle(new de.bwaldvogel.mongo.bson.Document(
                 "$and",

@@ -61,37 +61,34 @@ public class OffTheJobRepository implements PanacheMongoRepository<OffTheJobEntr
     }
 
     /**
-     * The approved and pending totals of each of these apprentices, in one aggregation ({@code $match} on an
-     * {@code $in} of the ids, {@code $group} with {@code $sum}: the same on real MongoDB and on the tests' wire
-     * server). Apprentices without entries are absent from the map. The per-apprentice summary and the
-     * provider-wide one both count this way, so their figures are the same.
+     * The approved and pending totals of each of these apprentices, in one query: their approved and pending entries'
+     * apprentice, status and hours ({@code $in} the ids, projected), summed here. Not an aggregation: the embedded
+     * wire server runs every aggregation over the whole collection, while a find on {@code apprenticeId} is served by
+     * its leading-key index there and by {@code apprentice_by_date} on MongoDB. Apprentices without entries are absent from the map.
+     * The per-apprentice summary and the provider-wide one both count this way, so their figures are the same.
      */
     public Map<ObjectId, Totals> totals(Collection<ObjectId> apprenticeIds) {
         if (apprenticeIds.isEmpty()) {
             return Map.of();
         }
-        List<Bson> pipeline = List.of(
-                new Document(
-                        "$match",
-                        new Document("apprenticeId", new Document("$in", List.copyOf(apprenticeIds)))
-                                .append(DELETED_AT, null)
-                                .append(
-                                        "status",
-                                        new Document(
-                                                "$in",
-                                                List.of(
-                                                        OffTheJobStatus.APPROVED.value(),
-                                                        OffTheJobStatus.PENDING.value())))),
-                new Document(
-                        "$group",
-                        new Document("_id", new Document("apprenticeId", "$apprenticeId").append("status", "$status"))
-                                .append("hundredths", new Document("$sum", "$hundredths"))));
+        Document filter = new Document(
+                        "apprenticeId",
+                        apprenticeIds.size() == 1
+                                ? apprenticeIds.iterator().next()
+                                : new Document("$in", List.copyOf(apprenticeIds)))
+                .append(DELETED_AT, null)
+                .append(
+                        "status",
+                        new Document(
+                                "$in", List.of(OffTheJobStatus.APPROVED.value(), OffTheJobStatus.PENDING.value())));
         Map<ObjectId, long[]> sums = new HashMap<>();
-        for (Document d : mongoCollection().withDocumentClass(Document.class).aggregate(pipeline)) {
-            Document id = d.get("_id", Document.class);
-            long[] n = sums.computeIfAbsent(id.getObjectId("apprenticeId"), k -> new long[2]);
+        for (Document d : mongoCollection()
+                .withDocumentClass(Document.class)
+                .find(filter)
+                .projection(new Document("apprenticeId", 1).append("status", 1).append("hundredths", 1))) {
+            long[] n = sums.computeIfAbsent(d.getObjectId("apprenticeId"), k -> new long[2]);
             long hundredths = ((Number) d.get("hundredths")).longValue();
-            if (OffTheJobStatus.of(id.getString("status")) == OffTheJobStatus.APPROVED) {
+            if (OffTheJobStatus.of(d.getString("status")) == OffTheJobStatus.APPROVED) {
                 n[0] += hundredths;
             } else {
                 n[1] += hundredths;
