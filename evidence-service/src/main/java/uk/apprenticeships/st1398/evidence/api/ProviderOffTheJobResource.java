@@ -47,7 +47,7 @@ public class ProviderOffTheJobResource {
                     + "name, then id; apprentices being erased are left out), each with `summary`, exactly what "
                     + "`GET /api/v1/apprentices/{id}/off-the-job/summary` answers for them (the same rules: "
                     + "approved and pending hours against the minimum of the assessment plan). The page's totals "
-                    + "come from one aggregation, however many apprentices the provider has. Tutors and LMS clients "
+                    + "come from one query, however many apprentices the provider has. Tutors and LMS clients "
                     + "of the provider, and admins; another provider answers 404. If standards-service cannot be "
                     + "reached for a requirement, the page answers 503 as the one-apprentice summary does.")
     @APIResponse(responseCode = "200", description = "A page of apprentices with their off-the-job summaries")

@@ -159,7 +159,7 @@ public class OffTheJobService {
 
     /**
      * A page of the provider's apprentices (with one of {@code statuses}; empty: any), each with the summary
-     * {@link #summary(String)} gives for them, worked out the same way: one query for the page, one aggregation
+     * {@link #summary(String)} gives for them, worked out the same way: one query for the page, one query
      * for the page's totals, and the requirement per distinct (standard version, start date, planned weeks,
      * contracted hours), cached. Admins and the provider's own staff; another provider answers 404.
      */
