@@ -45,6 +45,11 @@ final class IndexedH2Database extends H2Database {
         super(name, store, cursors);
     }
 
+    /** Whether the collection already has an index of this name (indexes are declared again at every start). */
+    private static boolean has(MongoCollection<Object> collection, String indexName) {
+        return collection.getIndexes().stream().anyMatch(i -> i.getName().equals(indexName));
+    }
+
     private synchronized Map<String, LeadingKeyIndex.Family> families() {
         if (families == null) {
             families = new ConcurrentHashMap<>();
@@ -66,7 +71,7 @@ final class IndexedH2Database extends H2Database {
         LeadingKeyIndex first = family.index(indexName, List.of(keys.get(0).getKey()));
         if (keys.size() > 1 && !keys.get(1).getKey().equals("_id")) {
             MongoCollection<Object> collection = resolveCollection(collectionName, false);
-            if (collection != null) {
+            if (collection != null && !has(collection, indexName + TWO_KEYS)) {
                 collection.addIndex(family.index(
                         indexName + TWO_KEYS,
                         List.of(keys.get(0).getKey(), keys.get(1).getKey())));
@@ -101,7 +106,9 @@ final class IndexedH2Database extends H2Database {
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         MongoCollection<Object> collection = super.openOrCreateCollection(collectionName, options);
         if (options.getIdField() != null && options.getIdField().equals("_id")) {
-            collection.addIndex(family(collectionName).index("_id_" + LEADING_KEY, List.of("_id")));
+            if (!has(collection, "_id_" + LEADING_KEY)) {
+                collection.addIndex(family(collectionName).index("_id_" + LEADING_KEY, List.of("_id")));
+            }
         }
         return collection;
     }
@@ -118,7 +125,7 @@ final class IndexedH2Database extends H2Database {
         Index<Object> unique = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         if (keys.size() > 1) {
             MongoCollection<Object> collection = resolveCollection(collectionName, false);
-            if (collection != null) {
+            if (collection != null && !has(collection, indexName + LEADING_KEY)) {
                 collection.addIndex(leadingKeyIndexes(collectionName, indexName + LEADING_KEY, keys));
             }
         }

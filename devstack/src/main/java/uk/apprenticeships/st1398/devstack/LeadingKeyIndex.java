@@ -54,8 +54,13 @@ final class LeadingKeyIndex extends Index<Object> {
 
         private final List<LeadingKeyIndex> members = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-        /** The index on these keys, or an alias if the family already has one on them. */
+        /** The index of this name; else one on these keys, or an alias if the family already has one on them. */
         LeadingKeyIndex index(String name, List<String> keys) {
+            for (LeadingKeyIndex m : members) {
+                if (m.getName().equals(name)) {
+                    return m; // asked again (a service that starts again declares its indexes again)
+                }
+            }
             boolean alias = members.stream().anyMatch(m -> !m.alias && m.keys.equals(keys));
             LeadingKeyIndex index = new LeadingKeyIndex(name, keys, this, alias);
             members.add(index);

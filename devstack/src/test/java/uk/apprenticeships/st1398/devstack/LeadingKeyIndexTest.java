@@ -82,6 +82,12 @@ class LeadingKeyIndexTest {
                     throwsDuplicate(() -> items.insertOne(new Document("chain", "c1").append("seq", 1))),
                     "the compound unique index still refuses a duplicate");
 
+            // A service that starts again declares its indexes again (the stack's fault-tolerance test restarts one).
+            items.createIndex(Indexes.ascending("apprenticeId", "createdAt", "_id"));
+            items.createIndex(Indexes.ascending("tags"));
+            items.createIndex(
+                    Indexes.ascending("chain", "seq"),
+                    new IndexOptions().unique(true).name("chain_seq"));
             before = answers(items, queries);
             assertEquals(scan(items, d -> "a1".equals(d.getString("apprenticeId"))), ids(before.get(0)), "a1's items");
             assertFalse(ids(before.get(0)).contains("e1"), "e1 moved to a2");
