@@ -93,7 +93,7 @@ final class LeadingKeyIndex extends Index<Object> {
     private MongoCollection<Object> collection;
     private final Map<Object, Set<Object>> positionsByValue = new HashMap<>();
     private final Map<Object, Object> positionById = new HashMap<>();
-    /** Positions of the documents that have the key (any value, also null or an empty array). */
+    /** One-key indexes: positions of the documents that have the key (any value, also null or an empty array). */
     private final Set<Object> present = new LinkedHashSet<>();
 
     /** A one-key index on its own (a family of one). */
@@ -327,8 +327,8 @@ final class LeadingKeyIndex extends Index<Object> {
 
     private void link(Document document, Object position) {
         positionById.put(document.get(ID), position);
-        if (has(document)) {
-            present.add(position);
+        if (keys.size() == 1 && has(document)) {
+            present.add(position); // only a one-key index serves $exists
         }
         for (Object value : values(document)) {
             positionsByValue.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(position);
