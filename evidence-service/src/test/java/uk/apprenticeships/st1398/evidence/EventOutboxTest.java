@@ -159,6 +159,19 @@ class EventOutboxTest {
         }
     }
 
+    /** Every round's purge looks for documents marked deleted: each collection it reads has a sparse index on it. */
+    @Test
+    void everyCollectionThePurgeReadsHasTheSparseDeletionIndex() {
+        for (String collection : List.of("evidence", "offTheJob")) {
+            Document index = db().getCollection(collection).listIndexes().into(new ArrayList<>()).stream()
+                    .filter(i -> EventRelay.DELETED_INDEX.equals(i.getString("name")))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(collection + " has no " + EventRelay.DELETED_INDEX));
+            assertEquals(new Document("deletedAt", 1), index.get("key", Document.class), collection);
+            assertTrue(index.getBoolean("sparse", false), collection + ": sparse");
+        }
+    }
+
     private List<String> outbox(String collection, String id) {
         Document doc = db().getCollection(collection)
                 .find(Filters.eq("_id", ObjectId.isValid(id) ? new ObjectId(id) : id))

@@ -44,6 +44,8 @@ public class EventRelay extends OutboxRelay {
     /** The name of the sparse index on {@code outbox} in each collection the relay reads. */
     public static final String OUTBOX_INDEX = "outbox_pending";
 
+    public static final String DELETED_INDEX = "deleted_pending";
+
     /**
      * Documents with events waiting: those that have an {@code outbox} (an emptied one is removed) that is not
      * empty. One condition on the field, so the sparse index on it serves the query.
@@ -92,7 +94,7 @@ public class EventRelay extends OutboxRelay {
     }
 
     /**
-     * A sparse index on {@code outbox}: it holds only the documents with events waiting, so a relay round (every
+     * A sparse index on {@code outbox} (and on the deletion marker of the collections the purge reads): it holds only the documents with events waiting, so a relay round (every
      * second) reads those instead of every apprentice, evidence item, off-the-job entry and review there is.
      */
     void createIndexes(@Observes StartupEvent event) {
@@ -100,6 +102,13 @@ public class EventRelay extends OutboxRelay {
             collection.createIndex(
                     Indexes.ascending("outbox"),
                     new IndexOptions().name(OUTBOX_INDEX).sparse(true));
+        }
+        // Likewise the documents marked deleted, which every round's purge looks for: without it a collection scan
+        // of the evidence and off-the-job entries every second.
+        for (MongoCollection<BsonDocument> collection : deletable) {
+            collection.createIndex(
+                    Indexes.ascending(EvidenceRepository.DELETED_AT),
+                    new IndexOptions().name(DELETED_INDEX).sparse(true));
         }
     }
 
