@@ -216,7 +216,17 @@ public final class DevInfra {
 
     /** Opens the wire server's store: durable (commit + sync per write) or the library's default (relaxed). */
     static AbstractMongoBackend mongoBackend(Path file, Durability durability, int wireVersion) {
-        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        // Small leaf pages: a commit writes each changed page whole, so a write re-encodes the few documents that
+        // share its page rather than a 16 KB page's worth (bench/README.md, "The wire server's store format").
+        MVStore store = new MVStore.Builder()
+                .fileName(file.toString())
+                .pageSplitSize(4 * 1024)
+                .cacheSize(32)
+                .open();
+        int converted = BsonMaps.convert(store);
+        if (converted > 0) {
+            System.out.println("DEVSTACK converted " + converted + " maps of " + file + " to BSON");
+        }
         AbstractMongoBackend backend =
                 durability == Durability.DURABLE ? new DurableH2Backend(store) : new IndexedH2Backend(store);
         backend.version(WireVersion.of(wireVersion));

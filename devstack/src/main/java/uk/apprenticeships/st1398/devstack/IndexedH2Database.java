@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +42,9 @@ final class IndexedH2Database extends H2Database {
      */
     private Map<String, LeadingKeyIndex.Family> families;
 
+    /** The library's store (see {@link #store()}); not initialised in its declaration either. */
+    private MVStore store;
+
     IndexedH2Database(String name, MVStore store, CursorRegistry cursors) {
         super(name, store, cursors);
     }
@@ -48,6 +52,23 @@ final class IndexedH2Database extends H2Database {
     /** Whether the collection already has an index of this name (indexes are declared again at every start). */
     private static boolean has(MongoCollection<Object> collection, String indexName) {
         return collection.getIndexes().stream().anyMatch(i -> i.getName().equals(indexName));
+    }
+
+    /**
+     * The library's store. Read from its field because the library's constructor opens the collections (and so calls
+     * {@link #openOrCreateCollection}) before this class's constructor can keep its own reference.
+     */
+    private MVStore store() {
+        if (store == null) {
+            try {
+                Field field = H2Database.class.getDeclaredField("mvStore");
+                field.setAccessible(true);
+                store = (MVStore) field.get(this);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("mongo-java-server's H2Database has no mvStore field any more", e);
+            }
+        }
+        return store;
     }
 
     private synchronized Map<String, LeadingKeyIndex.Family> families() {
@@ -104,6 +125,8 @@ final class IndexedH2Database extends H2Database {
      */
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        // Opened here first with BSON keys and values (BsonMaps); the library's openMap then finds it open.
+        BsonMaps.open(store(), "databases." + getFullCollectionNamespace(collectionName));
         MongoCollection<Object> collection = super.openOrCreateCollection(collectionName, options);
         if (options.getIdField() != null && options.getIdField().equals("_id")) {
             if (!has(collection, "_id_" + LEADING_KEY)) {
@@ -122,6 +145,7 @@ final class IndexedH2Database extends H2Database {
     @Override
     protected Index<Object> openOrCreateUniqueIndex(
             String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+        BsonMaps.open(store(), getFullCollectionNamespace(collectionName) + "._index_" + indexName);
         Index<Object> unique = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         if (keys.size() > 1) {
             MongoCollection<Object> collection = resolveCollection(collectionName, false);

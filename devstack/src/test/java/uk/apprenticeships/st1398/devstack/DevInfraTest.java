@@ -10,7 +10,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.connection.ServerDescription;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
@@ -71,8 +70,8 @@ class DevInfraTest {
                 // What a crash right now would leave: a copy of the file as it is when the last write was answered.
                 Path copy = dir.resolve("copy.mv");
                 Files.copy(file, copy);
-                H2Backend reopened = new H2Backend(copy.toString());
-                MongoServer afterCrash = new MongoServer(reopened);
+                MongoServer afterCrash =
+                        new MongoServer(DevInfra.mongoBackend(copy, DevInfra.Durability.DURABLE, WireVersion.DEFAULT));
                 try {
                     afterCrash.bind("127.0.0.1", 0);
                     try (MongoClient again = MongoClients.create("mongodb://127.0.0.1:"

@@ -1,0 +1,176 @@
+package uk.apprenticeships.st1398.devstack;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+
+/**
+ * How the wire server's H2 maps store their keys and values: as BSON (the library's own encoder and decoder, the
+ * format the values arrived in), ordered by MongoDB's comparison order.
+ *
+ * <p>H2's default {@code ObjectDataType} stores anything it does not know (every document, every {@code ObjectId},
+ * every index key) with Java serialisation, and compares such keys by serialising both. Profiled under the demo
+ * loader, that was most of the wire server's CPU: each commit re-serialised the changed pages' documents, and each
+ * lookup serialised keys to compare them (bench/README.md, "The wire server's store format"). BSON is what the
+ * documents came in as, and comparing decoded keys needs no serialisation at all.
+ *
+ * <p>A stored entry is a tag byte and then: nothing ({@link Missing}); a variable-length count and the values of an
+ * index key ({@link KeyValue}); or one value, as the BSON document {@code {v: value}}.
+ */
+final class BsonDataType extends BasicDataType<Object> {
+
+    static final BsonDataType INSTANCE = new BsonDataType();
+
+    private static final byte MISSING = 0;
+    private static final byte VALUE = 1;
+    private static final byte KEY_VALUE = 2;
+
+    /** MongoDB's order of values; arrays compared element by element (a total order, as a map's keys need). */
+    private static final Comparator<Object> ORDER = ValueComparator.ascWithoutListHandling();
+
+    private BsonDataType() {}
+
+    @Override
+    public int compare(Object a, Object b) {
+        if (a instanceof KeyValue x && b instanceof KeyValue y) {
+            int n = Math.min(x.size(), y.size());
+            for (int i = 0; i < n; i++) {
+                int c = compareValues(x.get(i), y.get(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(x.size(), y.size());
+        }
+        return compareValues(a, b);
+    }
+
+    private static int compareValues(Object a, Object b) {
+        boolean aMissing = a instanceof Missing;
+        boolean bMissing = b instanceof Missing;
+        if (aMissing || bMissing) {
+            return aMissing == bMissing ? 0 : aMissing ? -1 : 1;
+        }
+        return ORDER.compare(a, b);
+    }
+
+    /** An estimate for H2's page sizes and cache, from the value's shape (no encoding). */
+    @Override
+    public int getMemory(Object value) {
+        return estimate(value, 0);
+    }
+
+    private static int estimate(Object value, int depth) {
+        if (value instanceof String s) {
+            return 40 + s.length();
+        }
+        if (value instanceof byte[] bytes) {
+            return 24 + bytes.length;
+        }
+        if (depth > 3) {
+            return 64;
+        }
+        if (value instanceof Map<?, ?> map) {
+            int memory = 64;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                memory += 32 + estimate(entry.getKey(), depth + 1) + estimate(entry.getValue(), depth + 1);
+            }
+            return memory;
+        }
+        if (value instanceof Collection<?> values) {
+            int memory = 32;
+            for (Object element : values) {
+                memory += 8 + estimate(element, depth + 1);
+            }
+            return memory;
+        }
+        if (value instanceof KeyValue key) {
+            int memory = 32;
+            for (Object element : key) {
+                memory += 8 + estimate(element, depth + 1);
+            }
+            return memory;
+        }
+        return 24;
+    }
+
+    @Override
+    public void write(WriteBuffer buffer, Object value) {
+        if (value instanceof Missing) {
+            buffer.put(MISSING);
+        } else if (value instanceof KeyValue key) {
+            buffer.put(KEY_VALUE);
+            buffer.putVarInt(key.size());
+            for (Object element : key) {
+                if (element instanceof Missing) {
+                    buffer.put(MISSING);
+                } else {
+                    buffer.put(VALUE);
+                    writeBson(buffer, element);
+                }
+            }
+        } else {
+            buffer.put(VALUE);
+            writeBson(buffer, value);
+        }
+    }
+
+    /** One encoding buffer per thread, kept (commits encode page after page of documents). */
+    private static final ThreadLocal<ByteBuf> ENCODING = ThreadLocal.withInitial(() -> Unpooled.buffer(16 * 1024));
+
+    private static void writeBson(WriteBuffer buffer, Object value) {
+        ByteBuf bson = ENCODING.get();
+        bson.clear();
+        BsonEncoder.encodeDocument(new Document("v", value), bson);
+        buffer.put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
+        if (bson.capacity() > 1024 * 1024) { // a rare large document does not stay in memory
+            ENCODING.remove();
+        }
+    }
+
+    @Override
+    public Object read(ByteBuffer buffer) {
+        byte tag = buffer.get();
+        return switch (tag) {
+            case MISSING -> Missing.getInstance();
+            case VALUE -> readBson(buffer);
+            case KEY_VALUE -> {
+                int size = DataUtils.readVarInt(buffer);
+                List<Object> values = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    values.add(buffer.get() == MISSING ? Missing.getInstance() : readBson(buffer));
+                }
+                yield new KeyValue(values);
+            }
+            default -> throw new IllegalStateException("Unknown entry tag " + tag + " in the wire server's store");
+        };
+    }
+
+    private static Object readBson(ByteBuffer buffer) {
+        int start = buffer.position();
+        int length = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(start);
+        ByteBuf bson = Unpooled.wrappedBuffer(buffer.slice(start, length));
+        buffer.position(start + length);
+        return BsonDecoder.decodeBson(bson).get("v");
+    }
+
+    @Override
+    public Object[] createStorage(int size) {
+        return new Object[size];
+    }
+}

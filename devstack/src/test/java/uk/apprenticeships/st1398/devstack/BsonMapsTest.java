@@ -1,0 +1,153 @@
+package uk.apprenticeships.st1398.devstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Decimal128;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BsonMapsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void documentsAndIndexKeysComeBackAsTheyWentIn() {
+        Document document = new Document("_id", new ObjectId())
+                .append("name", "Zoë O'Brien")
+                .append("uln", "1234567890")
+                .append("hours", 12.5)
+                .append("count", 3)
+                .append("big", 1L << 40)
+                .append("ok", true)
+                .append("none", null)
+                .append("at", Instant.parse("2026-12-05T12:00:00.123Z"))
+                .append("price", new Decimal128(new java.math.BigDecimal("12.34")))
+                .append("ksbs", List.of("K1", "S2", "B3"))
+                .append("nested", new Document("a", new Document("b", List.of(1, 2, new Document("c", "d")))));
+        assertEquals(document, roundTrip(document));
+        for (Object key : List.of(
+                "item-1", new ObjectId(), 42, 42L, 4.5, UUID.randomUUID(), Instant.EPOCH, new Document("x", 1))) {
+            assertEquals(key, roundTrip(key), "key " + key);
+        }
+        assertEquals(Missing.getInstance(), roundTrip(Missing.getInstance()));
+        KeyValue key = new KeyValue(Arrays.asList("provider-1", null, Missing.getInstance(), 7));
+        assertEquals(key, roundTrip(key));
+    }
+
+    @Test
+    void keysAreOrderedAsMongoDbOrdersValuesInOneConsistentOrder() {
+        BsonDataType type = BsonDataType.INSTANCE;
+        List<ObjectId> ids = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            ids.add(new ObjectId());
+        }
+        for (ObjectId a : ids) { // distinct ids are distinct keys, in one consistent order
+            for (ObjectId b : ids) {
+                int c = type.compare(a, b);
+                assertEquals(a.equals(b), c == 0);
+                assertEquals(Integer.signum(c), -Integer.signum(type.compare(b, a)));
+            }
+        }
+        assertTrue(type.compare(1, 2L) < 0);
+        assertEquals(0, type.compare(2, 2.0), "equal numbers are one key, as in MongoDB");
+        assertTrue(type.compare(10, "1") < 0, "numbers before strings");
+        assertTrue(type.compare("a", "b") < 0);
+        assertTrue(type.compare(Missing.getInstance(), null) < 0);
+        assertTrue(type.compare(new KeyValue("p", 1), new KeyValue("p", 2)) < 0);
+        assertEquals(0, type.compare(new KeyValue("p", 1), new KeyValue("p", 1)));
+        assertTrue(type.compare(new KeyValue("p"), new KeyValue("p", 1)) < 0);
+    }
+
+    /**
+     * A store written before the BSON format (the library's own backend: H2's Java-serialised values) is converted
+     * once when the dev stack opens it; its documents and its unique indexes work as before.
+     */
+    @Test
+    void aStoreWrittenBeforeIsConvertedOnceAndKeepsItsDocumentsAndUniqueIndexes() {
+        Path file = dir.resolve("mongodb.mv");
+        MongoServer before = new MongoServer(new H2Backend(file.toString()));
+        before.bind("127.0.0.1", 0);
+        try (MongoClient client = client(before)) {
+            MongoCollection<org.bson.Document> people =
+                    client.getDatabase("evidence").getCollection("people");
+            people.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
+            for (int i = 0; i < 300; i++) {
+                people.insertOne(new org.bson.Document("_id", new org.bson.types.ObjectId())
+                        .append("email", "p" + i + "@example.org")
+                        .append("n", i));
+            }
+        } finally {
+            before.shutdownNow();
+        }
+
+        MVStore store = MVStore.open(file.toString());
+        int converted = BsonMaps.convert(store);
+        store.close();
+        assertTrue(converted >= 3, "the documents, the _id index and the email index: " + converted);
+        MVStore again = MVStore.open(file.toString());
+        assertEquals(0, BsonMaps.convert(again), "converted once");
+        again.close();
+
+        MongoServer after =
+                new MongoServer(DevInfra.mongoBackend(file, DevInfra.Durability.DURABLE, WireVersion.DEFAULT));
+        after.bind("127.0.0.1", 0);
+        try (MongoClient client = client(after)) {
+            MongoCollection<org.bson.Document> people =
+                    client.getDatabase("evidence").getCollection("people");
+            assertEquals(300, people.countDocuments());
+            org.bson.Document found = people.find(new org.bson.Document("email", "p17@example.org"))
+                    .first();
+            assertNotNull(found);
+            assertEquals(17, found.getInteger("n"));
+            MongoWriteException duplicate = assertThrows(
+                    MongoWriteException.class,
+                    () -> people.insertOne(new org.bson.Document("email", "p17@example.org")));
+            assertEquals(11000, duplicate.getCode());
+            people.insertOne(new org.bson.Document("email", "new@example.org"));
+            assertEquals(301, people.countDocuments());
+        } finally {
+            after.shutdownNow();
+        }
+    }
+
+    private static MongoClient client(MongoServer server) {
+        return MongoClients.create(
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+    }
+
+    private static Object roundTrip(Object value) {
+        WriteBuffer buffer = new WriteBuffer();
+        BsonDataType.INSTANCE.write(buffer, value);
+        buffer.put((byte) 99); // what follows in a page must be left where it is
+        ByteBuffer read = buffer.getBuffer();
+        read.flip();
+        Object back = BsonDataType.INSTANCE.read(read);
+        assertEquals(99, read.get(), "read exactly its own bytes");
+        return back;
+    }
+}
