@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -125,9 +126,13 @@ final class IndexedH2Database extends H2Database {
      */
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-        // Opened here first with BSON keys and values (BsonMaps); the library's openMap then finds it open.
-        BsonMaps.open(store(), "databases." + getFullCollectionNamespace(collectionName));
-        MongoCollection<Object> collection = super.openOrCreateCollection(collectionName, options);
+        // The library's H2Database does the same with H2's default types and a collection that hands out its stored
+        // documents (CopyOnReadH2Collection says why that cannot be).
+        String namespace = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> documents = BsonMaps.open(store(), "databases." + namespace);
+        MVMap<String, Object> meta = store().openMap("meta." + namespace);
+        MongoCollection<Object> collection =
+                new CopyOnReadH2Collection(this, collectionName, options, documents, meta, cursorRegistry);
         if (options.getIdField() != null && options.getIdField().equals("_id")) {
             if (!has(collection, "_id_" + LEADING_KEY)) {
                 collection.addIndex(family(collectionName).index("_id_" + LEADING_KEY, List.of("_id")));

@@ -135,6 +135,52 @@ class BsonMapsTest {
         }
     }
 
+    /**
+     * H2 writes stored documents to the file while other threads go on, so a stored document must never change. The
+     * library updates the document a query gave it in place; it must be given a copy (CopyOnReadH2Collection).
+     * Before, a 10,000-apprentice demo load died of it: a ConcurrentModificationException in a commit, and H2 closed
+     * the store.
+     */
+    @Test
+    void anUpdateNeverChangesAStoredDocumentInPlace() {
+        Path file = dir.resolve("mongodb.mv");
+        de.bwaldvogel.mongo.backend.AbstractMongoBackend backend =
+                DevInfra.mongoBackend(file, DevInfra.Durability.DURABLE, WireVersion.DEFAULT);
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = client(server)) {
+            MongoCollection<org.bson.Document> items =
+                    client.getDatabase("evidence").getCollection("items");
+            items.createIndex(Indexes.ascending("owner"));
+            items.insertOne(
+                    new org.bson.Document("_id", "item-1").append("owner", "a").append("state", "draft"));
+            org.h2.mvstore.MVMap<Object, Document> stored = ((de.bwaldvogel.mongo.backend.h2.H2Backend) backend)
+                    .getMvStore()
+                    .openMap("databases.evidence.items");
+            Document before = stored.get("item-1");
+            assertEquals("draft", before.get("state"));
+
+            items.updateOne(
+                    new org.bson.Document("_id", "item-1"),
+                    new org.bson.Document("$set", new org.bson.Document("state", "submitted")));
+            items.updateOne( // found through the owner index
+                    new org.bson.Document("owner", "a"),
+                    new org.bson.Document("$set", new org.bson.Document("reviewer", "t1")));
+            items.updateMany( // found by a scan
+                    new org.bson.Document("state", "submitted"),
+                    new org.bson.Document("$unset", new org.bson.Document("reviewer", "")));
+
+            assertEquals("draft", before.get("state"), "the stored document was changed in place");
+            assertEquals(3, before.size());
+            Document after = stored.get("item-1");
+            assertEquals("submitted", after.get("state"));
+            assertEquals(null, after.get("reviewer"));
+            assertEquals("submitted", items.find().first().getString("state"));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
     private static MongoClient client(MongoServer server) {
         return MongoClients.create(
                 "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
