@@ -220,6 +220,99 @@ class LeadingKeyIndexTest {
         }
     }
 
+    /**
+     * evidence-service's coverage figures are aggregations: a $match, $unwind, $group. The library reads the whole
+     * collection for any aggregation (a cohort's coverage at ~1,000 apprentices ran the wire server out of heap);
+     * a leading $match is now a query through the indexes, with the same answers.
+     */
+    @Test
+    void anAggregationThatStartsWithAMatchReadsOnlyWhatTheMatchFindsWithTheSameAnswers() {
+        MongoServer server = start(dir.resolve("aggregate.mv"));
+        try (MongoClient client = client(server)) {
+            MongoCollection<Document> items = client.getDatabase("evidence").getCollection("items");
+            items.createIndex(Indexes.ascending("apprenticeId", "createdAt"));
+            List<String> statuses = List.of("draft", "submitted", "accepted");
+            for (int i = 0; i < 300; i++) {
+                Document item = new Document("_id", "e" + i)
+                        .append("apprenticeId", "a" + (i % 30))
+                        .append("status", statuses.get(i % 3))
+                        .append("content", new Document("ksbCodes", List.of("K" + (i % 4), "S" + (i % 5))));
+                if (i % 7 == 0) {
+                    item.append("deletedAt", new java.util.Date());
+                }
+                items.insertOne(item);
+            }
+            long matched = IndexedH2Database.MATCHED_AGGREGATIONS.get();
+            long handed = LeadingKeyIndex.POSITIONS_HANDED_OVER.get();
+            List<Document> counts = items.aggregate(List.of(
+                            new Document("$match", new Document("apprenticeId", "a4").append("deletedAt", null)),
+                            new Document("$unwind", "$content.ksbCodes"),
+                            new Document(
+                                    "$group",
+                                    new Document(
+                                                    "_id",
+                                                    new Document("code", "$content.ksbCodes")
+                                                            .append("status", "$status"))
+                                            .append("count", new Document("$sum", 1)))))
+                    .into(new ArrayList<>());
+            assertEquals(matched + 1, IndexedH2Database.MATCHED_AGGREGATIONS.get(), "the match ran as a query");
+            assertEquals(handed + 10, LeadingKeyIndex.POSITIONS_HANDED_OVER.get(), "a4's 10 items read, not 300");
+            java.util.Map<String, Integer> expected = new java.util.TreeMap<>();
+            for (Document d : all(items, d -> "a4".equals(d.get("apprenticeId")) && d.get("deletedAt") == null)) {
+                for (Object code : d.get("content", Document.class).getList("ksbCodes", Object.class)) {
+                    expected.merge(code + "/" + d.getString("status"), 1, Integer::sum);
+                }
+            }
+            java.util.Map<String, Integer> actual = new java.util.TreeMap<>();
+            for (Document d : counts) {
+                Document id = d.get("_id", Document.class);
+                actual.put(id.getString("code") + "/" + id.getString("status"), d.getInteger("count"));
+            }
+            assertEquals(expected, actual);
+            assertTrue(!actual.isEmpty());
+
+            // Cohort-wide, on a key no index has: the same answers, the match reading every document.
+            List<Document> perKsb = items.aggregate(List.of(
+                            new Document("$match", new Document("status", "accepted").append("deletedAt", null)),
+                            new Document("$unwind", "$content.ksbCodes"),
+                            new Document(
+                                    "$group",
+                                    new Document(
+                                            "_id",
+                                            new Document("apprenticeId", "$apprenticeId")
+                                                    .append("code", "$content.ksbCodes"))),
+                            new Document(
+                                    "$group",
+                                    new Document("_id", "$_id.code").append("apprentices", new Document("$sum", 1)))))
+                    .into(new ArrayList<>());
+            java.util.Map<String, java.util.Set<Object>> cohort = new java.util.TreeMap<>();
+            for (Document d : all(items, d -> "accepted".equals(d.get("status")) && d.get("deletedAt") == null)) {
+                for (Object code : d.get("content", Document.class).getList("ksbCodes", Object.class)) {
+                    cohort.computeIfAbsent(code.toString(), c -> new java.util.HashSet<>())
+                            .add(d.get("apprenticeId"));
+                }
+            }
+            java.util.Map<String, Integer> cohortActual = new java.util.TreeMap<>();
+            perKsb.forEach(d -> cohortActual.put(d.getString("_id"), d.getInteger("apprentices")));
+            java.util.Map<String, Integer> cohortExpected = new java.util.TreeMap<>();
+            cohort.forEach((code, who) -> cohortExpected.put(code, who.size()));
+            assertEquals(cohortExpected, cohortActual);
+            assertEquals(matched + 2, IndexedH2Database.MATCHED_AGGREGATIONS.get());
+
+            // Not ending in a $group: the library's own.
+            assertEquals(
+                    10,
+                    items.aggregate(List.of(
+                                    new Document("$match", new Document("apprenticeId", "a4")),
+                                    new Document("$project", new Document("status", 1))))
+                            .into(new ArrayList<>())
+                            .size());
+            assertEquals(matched + 2, IndexedH2Database.MATCHED_AGGREGATIONS.get());
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
     @Test
     void aQueryOnTheFirstTwoKeysIsServedByATwoKeyIndexBuiltWhenFirstNeededWithTheSameAnswers() {
         Path file = dir.resolve("two-keys.mv");
@@ -505,6 +598,10 @@ class LeadingKeyIndexTest {
         List<Document> all =
                 items.find().sort(Sorts.ascending("createdAt", "_id")).into(new ArrayList<>());
         return all.stream().filter(match).map(d -> d.getString("_id")).toList();
+    }
+
+    private static List<Document> all(MongoCollection<Document> items, java.util.function.Predicate<Document> match) {
+        return items.find().into(new ArrayList<>()).stream().filter(match).toList();
     }
 
     private static List<String> ids(List<Document> documents) {
