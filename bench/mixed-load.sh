@@ -19,7 +19,7 @@
 #   BENCH_PROVIDER         that tutor's provider [10000001]
 #   BENCH_GATEWAY_URL      [http://localhost:8080]
 #
-# The evidence creates add draft reflections titled "bench/mixed-load ..." to the sampled apprentices; they stay.
+# The evidence creates add draft reflections titled "bench/mixed-load ..." to the sampled (active) apprentices; they stay.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

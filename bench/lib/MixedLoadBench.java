@@ -25,7 +25,7 @@ public class MixedLoadBench {
         APPRENTICE_READ("apprentice read", "GET /api/v1/apprentices/{id}"),
         EVIDENCE_CREATE("evidence create", "POST /api/v1/apprentices/{id}/evidence"),
         COVERAGE("coverage", "GET /api/v1/apprentices/{id}/coverage"),
-        COHORT_COVERAGE("cohort coverage", "GET /api/v1/providers/{ukprn}/coverage");
+        COHORT_COVERAGE("cohort coverage", "GET /api/v1/providers/{ukprn}/coverage?standardVersion=ST1398_1.0");
 
         final String label;
         final String route;
@@ -37,7 +37,7 @@ public class MixedLoadBench {
     }
 
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f]{24})\"");
-    private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
+    private static final Pattern TOTAL = Pattern.compile("\"totalItems\":(\\d+)");
 
     public static void main(String[] args) throws Exception {
         String gateway = env("BENCH_GATEWAY_URL", "http://localhost:8080");
@@ -66,7 +66,7 @@ public class MixedLoadBench {
         long total = -1;
         for (int page = 0; ids.size() < sample; page++) {
             HttpResponse<String> list = http.send(
-                    get(gateway + "/api/v1/apprentices?page=" + page + "&size=100", token),
+                    get(gateway + "/api/v1/apprentices?status=active&page=" + page + "&size=100", token),
                     HttpResponse.BodyHandlers.ofString());
             if (list.statusCode() != 200) {
                 throw new IllegalStateException("listing apprentices answered " + list.statusCode() + ": "
@@ -92,8 +92,12 @@ public class MixedLoadBench {
             throw new IllegalStateException("the token's provider has no apprentices: load some first"
                     + " (./stack demo --apprentices N)");
         }
-        System.out.printf(Locale.ROOT, "provider %s: %d apprentices (%d sampled); %d clients, %d s (after %d s warm-up)%n",
-                provider, total, ids.size(), clients, seconds, warmup);
+        HttpResponse<String> everyone = http.send(
+                get(gateway + "/api/v1/apprentices?size=1", token), HttpResponse.BodyHandlers.ofString());
+        Matcher everyoneTotal = TOTAL.matcher(everyone.body());
+        System.out.printf(Locale.ROOT,
+                "provider %s: %s apprentices, %d active (%d sampled); %d clients, %d s (after %d s warm-up)%n",
+                provider, everyoneTotal.find() ? everyoneTotal.group(1) : "?", total, ids.size(), clients, seconds, warmup);
 
         run(http, gateway, token, provider, ids, weights, clients, warmup, false);
         long[][] latencies = run(http, gateway, token, provider, ids, weights, clients, seconds, true);
@@ -169,7 +173,7 @@ public class MixedLoadBench {
                                         + "\"text\":\"A note written by bench/mixed-load.sh.\"}"))
                                 .build();
                         case COVERAGE -> get(gateway + "/api/v1/apprentices/" + id + "/coverage", token);
-                        case COHORT_COVERAGE -> get(gateway + "/api/v1/providers/" + provider + "/coverage", token);
+                        case COHORT_COVERAGE -> get(gateway + "/api/v1/providers/" + provider + "/coverage?standardVersion=ST1398_1.0", token);
                     };
                     long began = System.nanoTime();
                     try {
