@@ -47,6 +47,7 @@ public class CoverageRepository {
     public List<KsbStatusCount> byKsbAndStatus(ObjectId apprenticeId) {
         List<Bson> pipeline = List.of(
                 new Document("$match", new Document("apprenticeId", apprenticeId).append(DELETED, null)),
+                only("content.ksbCodes", "status"),
                 new Document("$unwind", CODES),
                 new Document(
                         "$group",
@@ -76,6 +77,7 @@ public class CoverageRepository {
                         new Document("apprenticeId", apprenticeId)
                                 .append("status", acceptedStatus.value())
                                 .append(DELETED, null)),
+                only("content.ksbCodes", "history"),
                 new Document("$unwind", "$history"),
                 new Document("$match", new Document("history.action", acceptAction.value())),
                 new Document("$unwind", CODES),
@@ -102,6 +104,7 @@ public class CoverageRepository {
                         "$match",
                         new Document("apprenticeId", new Document("$in", List.copyOf(apprenticeIds)))
                                 .append(DELETED, null)),
+                only("apprenticeId", "content.ksbCodes", "status"),
                 new Document("$unwind", CODES),
                 new Document(
                         "$group",
@@ -133,6 +136,7 @@ public class CoverageRepository {
                                 .append("standardVersion", standardVersion)
                                 .append("status", status.value())
                                 .append(DELETED, null)),
+                only("apprenticeId", "content.ksbCodes"),
                 new Document("$unwind", CODES),
                 new Document("$match", new Document("content.ksbCodes", new Document("$in", List.copyOf(codes)))),
                 new Document(
@@ -145,6 +149,20 @@ public class CoverageRepository {
             result.add(new KsbApprentices(d.getString("_id"), ((Number) d.get("apprentices")).longValue()));
         }
         return result;
+    }
+
+    /**
+     * Keeps only the fields the later stages read, before any {@code $unwind}: an item carries its text, files and
+     * whole workflow history, and an unwind copies the item once per KSB it maps. MongoDB works out the fields
+     * itself; the dev stack's wire server copies whole items (a cohort's coverage at ~1,000 apprentices exhausted its
+     * heap; bench/README.md).
+     */
+    private static Document only(String... fields) {
+        Document projection = new Document("_id", 0);
+        for (String field : fields) {
+            projection.append(field, 1);
+        }
+        return new Document("$project", projection);
     }
 
     private MongoCollection<Document> collection() {
