@@ -5,33 +5,23 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.httpproxy.Body;
-import io.vertx.httpproxy.HttpProxy;
-import io.vertx.httpproxy.ProxyContext;
-import io.vertx.httpproxy.ProxyInterceptor;
-import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.ConnectException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.apprenticeships.st1398.gateway.config.GatewayConfig;
 import uk.apprenticeships.st1398.gateway.openapi.MergedContract;
@@ -39,8 +29,6 @@ import uk.apprenticeships.st1398.gateway.openapi.OpenApiConfig;
 import uk.apprenticeships.st1398.gateway.ratelimit.RateLimiter;
 import uk.apprenticeships.st1398.platform.http.RequestIds;
 import uk.apprenticeships.st1398.platform.problem.HttpProblems;
-import uk.apprenticeships.st1398.platform.problem.PlatformError;
-import uk.apprenticeships.st1398.platform.problem.Problem;
 
 /**
  * The gateway's routes: a streaming reverse proxy per downstream service (method, path, query, headers and
@@ -89,7 +77,7 @@ public class ProxyRoutes {
         for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
             String name = entry.getKey();
             URI url = entry.getValue().url();
-            HttpProxy proxy = proxyTo(client, name, url);
+            StreamingProxy proxy = proxyTo(client, name, url);
             boolean publicReads = entry.getValue().publicReads();
             Set<String> publicPaths =
                     Set.copyOf(entry.getValue().publicReadPaths().orElse(List.of()));
@@ -106,19 +94,10 @@ public class ProxyRoutes {
                                 publicReads
                                         || publicPaths.contains(ctx.request().path()),
                                 basicPrefixes))
-                        .handler(ctx -> proxy.handle(ctx.request()));
+                        .handler(proxy::handle);
             }
             // Each service's own OpenAPI document, for the gateway's Swagger UI.
-            HttpProxy serviceContract = proxyTo(
-                            client, entry.getKey(), entry.getValue().url())
-                    .addInterceptor(new ProxyInterceptor() {
-                        @Override
-                        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-                            context.request().setURI("/q/openapi?format=json");
-                            return context.sendRequest();
-                        }
-                    });
-            router.get(OPENAPI_PREFIX + entry.getKey()).handler(ctx -> serviceContract.handle(ctx.request()));
+            router.get(OPENAPI_PREFIX + name).handler(ctx -> proxy.forward(ctx, "/q/openapi?format=json"));
             Log.infof(
                     "Routing %s to %s",
                     entry.getValue().paths(), entry.getValue().url());
@@ -196,13 +175,9 @@ public class ProxyRoutes {
         return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
-    private HttpProxy proxyTo(HttpClient client, String name, URI url) {
+    private StreamingProxy proxyTo(HttpClient client, String name, URI url) {
         SocketAddress origin = SocketAddress.inetSocketAddress(port(url), url.getHost());
-        long timeout = config.requestTimeout().toMillis();
-        return HttpProxy.reverseProxy(client)
-                .originRequestProvider((request, httpClient) -> httpClient.request(
-                        new RequestOptions().setServer(origin).setIdleTimeout(timeout)))
-                .addInterceptor(new DownstreamFailures(name));
+        return new StreamingProxy(client, name, origin, config.requestTimeout().toMillis());
     }
 
     private static int port(URI url) {
@@ -210,77 +185,5 @@ public class ProxyRoutes {
             return url.getPort();
         }
         return "https".equals(url.getScheme()) ? 443 : 80;
-    }
-
-    /** Turns a failed downstream exchange into a problem response, and keeps one X-Request-Id. */
-    private static final class DownstreamFailures implements ProxyInterceptor {
-
-        private final String service;
-
-        DownstreamFailures(String service) {
-            this.service = service;
-        }
-
-        @Override
-        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            return context.sendRequest().recover(failure -> {
-                PlatformError code;
-                String detail;
-                if (failure instanceof ConnectException || isConnectFailure(failure)) {
-                    code = PlatformError.DOWNSTREAM_UNAVAILABLE;
-                    detail = "The " + service + " service is not available right now; retry later.";
-                } else if (isTimeout(failure)) {
-                    code = PlatformError.DOWNSTREAM_TIMEOUT;
-                    detail = "The " + service + " service did not answer in time; retry later.";
-                } else {
-                    code = PlatformError.DOWNSTREAM_REJECTED;
-                    detail = "The " + service + " service failed to answer properly; retry later.";
-                }
-                String requestId = context.request().headers().get(RequestIds.HEADER);
-                Log.warnf("Downstream %s failed for request %s: %s", service, requestId, failure.toString());
-                Problem problem = new Problem(
-                        code,
-                        detail,
-                        context.request().proxiedRequest().path(),
-                        requestId,
-                        null,
-                        Map.of("downstream", service));
-                ProxyResponse response = context.request().response();
-                response.headers().clear();
-                // DfE's paths answer a neighbour's failure as DfE's API does (500, DfeErrorForm); Retry-After stays.
-                response.setStatusCode(HttpProblems.status(problem))
-                        .putHeader("Content-Type", HttpProblems.mediaType(problem))
-                        .putHeader("Retry-After", "5")
-                        .setBody(Body.body(Buffer.buffer(HttpProblems.json(problem))));
-                return Future.succeededFuture(response);
-            });
-        }
-
-        @Override
-        public Future<Void> handleProxyResponse(ProxyContext context) {
-            // The gateway already set X-Request-Id on its response; the downstream echoes the same id.
-            ProxyResponse response = context.response();
-            response.headers().remove(RequestIds.HEADER);
-            int status = response.getStatusCode();
-            if (status == 304 || status == 204) {
-                // Bodyless by definition: without this the proxy answers 'Transfer-Encoding: chunked' and
-                // strict clients wait for chunks that never come.
-                response.headers().remove("Transfer-Encoding");
-                response.setBody(null);
-            }
-            return context.sendResponse();
-        }
-
-        private static boolean isTimeout(Throwable failure) {
-            return failure instanceof TimeoutException
-                    || failure.getClass().getSimpleName().contains("Timeout")
-                    || (failure.getMessage() != null && failure.getMessage().contains("timeout"));
-        }
-
-        private static boolean isConnectFailure(Throwable failure) {
-            return failure.getCause() instanceof ConnectException
-                    || failure.getClass().getSimpleName().contains("ConnectException")
-                    || failure.getClass().getSimpleName().contains("ConnectTimeout");
-        }
     }
 }
