@@ -1,5 +1,7 @@
 package uk.apprenticeships.st1398.gateway.service;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.quarkus.logging.Log;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -12,6 +14,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -31,11 +34,19 @@ import uk.apprenticeships.st1398.platform.http.RequestIds;
 import uk.apprenticeships.st1398.platform.problem.HttpProblems;
 
 /**
- * The gateway's routes: a streaming reverse proxy per downstream service (method, path, query, headers and
- * body forwarded both ways, never buffered), with downstream failures turned into problem responses with the
- * platform's codes: 503 {@code downstream-unavailable} when a service cannot be reached, 504
- * {@code downstream-timeout} when it does not answer in time, 502 {@code downstream-rejected} for anything else. The token
- * has already been checked by Quarkus security (see application.properties) before a request gets here.
+ * The gateway's routes: per downstream service, its paths proxied by a {@link StreamingProxy} (method, path, query,
+ * headers and body forwarded both ways, never buffered; hop-by-hop headers dropped), with downstream failures turned
+ * into problem responses with the platform's codes: 503 {@code downstream-unavailable} when a service cannot be
+ * reached, 504 {@code downstream-timeout} when it does not answer within {@code gateway.request-timeout}, 502
+ * {@code downstream-rejected} for anything else (DfE's 500 form on DfE's paths). Before a request is proxied: its
+ * bearer token is checked if it has one ({@link #authenticate}: a bad one is a 401 problem, on public reads too),
+ * the route group's rate limit is counted ({@link RateLimiter}), and a token is required unless the route allows
+ * reads without one or the path takes HTTP Basic credentials the service checks itself ({@link #requireToken}).
+ * Also here: {@code /openapi} (the merged contract) and {@code /openapi/{service}} (each service's own document).
+ *
+ * <p>Cost per request (bench/README.md, "gateway-vs-nginx.sh"): the proxy is a plain Vert.x {@link HttpClient}
+ * piping both ways, not vertx-http-proxy, and the proxied calls make no client span of their own (the server span's
+ * trace context is sent downstream in {@code traceparent}); the access log is the gateway's own {@link AccessLog}.
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -51,6 +62,7 @@ public class ProxyRoutes {
     private final OpenApiConfig openApi;
     private final String authServerUrl;
     private final Clock clock;
+    private final TextMapPropagator propagator;
 
     public ProxyRoutes(
             GatewayConfig config,
@@ -58,8 +70,10 @@ public class ProxyRoutes {
             RateLimiter rateLimiter,
             OpenApiConfig openApi,
             @ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl,
-            Clock clock) {
+            Clock clock,
+            OpenTelemetry openTelemetry) {
         this.config = config;
+        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
         this.vertx = vertx;
         this.rateLimiter = rateLimiter;
         this.openApi = openApi;
@@ -73,11 +87,15 @@ public class ProxyRoutes {
                 .setKeepAlive(true)
                 .setMaxPoolSize(64)
                 .setDecompressionSupported(false);
-        HttpClient client = vertx.createHttpClient(options);
+        // The contract's calls: traced as any client call (a client span each).
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions(options));
+        // The proxied calls: no client span of their own (it cost as much as the server span, and said nothing the
+        // server span does not); the server span's context goes downstream in traceparent (StreamingProxy).
+        HttpClient proxyClient = vertx.createHttpClient(options.setTracingPolicy(TracingPolicy.IGNORE));
         for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
             String name = entry.getKey();
             URI url = entry.getValue().url();
-            StreamingProxy proxy = proxyTo(client, name, url);
+            StreamingProxy proxy = proxyTo(proxyClient, name, url);
             boolean publicReads = entry.getValue().publicReads();
             Set<String> publicPaths =
                     Set.copyOf(entry.getValue().publicReadPaths().orElse(List.of()));
@@ -177,7 +195,7 @@ public class ProxyRoutes {
 
     private StreamingProxy proxyTo(HttpClient client, String name, URI url) {
         SocketAddress origin = SocketAddress.inetSocketAddress(port(url), url.getHost());
-        return new StreamingProxy(client, name, origin, config.requestTimeout().toMillis());
+        return new StreamingProxy(client, name, origin, config.requestTimeout().toMillis(), propagator);
     }
 
     private static int port(URI url) {

@@ -1,5 +1,7 @@
 package uk.apprenticeships.st1398.gateway.service;
 
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.quarkus.logging.Log;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -58,8 +60,15 @@ final class StreamingProxy {
     private final String service;
     private final SocketAddress origin;
     private final long idleTimeoutMillis;
+    private final TextMapPropagator propagator;
 
-    StreamingProxy(HttpClient client, String service, SocketAddress origin, long idleTimeoutMillis) {
+    StreamingProxy(
+            HttpClient client,
+            String service,
+            SocketAddress origin,
+            long idleTimeoutMillis,
+            TextMapPropagator propagator) {
+        this.propagator = propagator;
         this.client = client;
         this.service = service;
         this.origin = origin;
@@ -77,12 +86,16 @@ final class StreamingProxy {
         // Paused (and queued) from here until the service's connection can take the body.
         Pipe<Buffer> body = in.pipe();
         body.endOnFailure(false);
+        MultiMap headers = forwardedHeaders(in.headers());
+        // Trace context: the gateway's server span is the parent of the service's (W3C traceparent; nothing when
+        // tracing is off). The client has no span of its own (ProxyRoutes).
+        propagator.inject(Context.current(), headers, MultiMap::set);
         RequestOptions options = new RequestOptions()
                 .setServer(origin)
                 .setMethod(in.method())
                 .setURI(uri)
                 .setIdleTimeout(idleTimeoutMillis)
-                .setHeaders(forwardedHeaders(in.headers()));
+                .setHeaders(headers);
         client.request(options).onComplete(requested -> {
             if (requested.failed()) {
                 body.close();
