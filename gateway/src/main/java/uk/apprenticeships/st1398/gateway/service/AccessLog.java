@@ -8,6 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -85,7 +86,8 @@ public class AccessLog {
         this.out = out;
     }
 
-    void install(@Observes Router router) {
+    /** Installed before every other handler (observer priority), so a request refused early is logged too. */
+    void install(@Observes @Priority(1) Router router) {
         if (enabled) {
             router.route().order(Integer.MIN_VALUE).handler(this::handle);
         }

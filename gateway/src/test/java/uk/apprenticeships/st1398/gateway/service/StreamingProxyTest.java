@@ -51,6 +51,9 @@ class StreamingProxyTest {
 
     private static Vertx vertx;
     private static HttpClient caller;
+    /** The caller's requests are made on one event loop, as a Vert.x client is meant to be used. */
+    private static io.vertx.core.Context callerContext;
+
     private static int frontPort;
     private static final AtomicReference<MultiMap> lastBackendHeaders = new AtomicReference<>();
     private static final AtomicLong backendSent = new AtomicLong();
@@ -87,6 +90,7 @@ class StreamingProxyTest {
         router.route("/*").handler(up::handle);
         frontPort =
                 await(vertx.createHttpServer().requestHandler(router).listen(0)).actualPort();
+        callerContext = vertx.getOrCreateContext();
         caller = vertx.createHttpClient(
                 new HttpClientOptions().setDefaultPort(frontPort).setDefaultHost("localhost"));
     }
@@ -192,7 +196,7 @@ class StreamingProxyTest {
         int size = 48 * 1024 * 1024;
         byte[] data = new byte[size];
         new java.util.Random(7).nextBytes(data);
-        Answer response = await(caller.request(HttpMethod.PUT, "/echo")
+        Answer response = call(() -> caller.request(HttpMethod.PUT, "/echo")
                 .compose(request -> request.setChunked(true).send(Buffer.buffer(data)))
                 .compose(r -> r.body().map(body -> new Answer(r, body))));
         assertEquals(200, response.statusCode());
@@ -206,7 +210,7 @@ class StreamingProxyTest {
     @Test
     void aSlowCallerSlowsTheServiceDown() throws Exception {
         long size = 512L * 1024 * 1024;
-        HttpClientResponse response = await(caller.request(HttpMethod.GET, "/download?bytes=" + size)
+        HttpClientResponse response = call(() -> caller.request(HttpMethod.GET, "/download?bytes=" + size)
                 .compose(r -> r.send())
                 .map(r -> r.pause()));
         // The caller reads nothing: the gateway must not read the service's answer ahead into memory.
@@ -217,10 +221,12 @@ class StreamingProxyTest {
                 sentWhilePaused < 64L * 1024 * 1024,
                 "the service got " + sentWhilePaused + " bytes out of " + size + " while the caller read none");
         AtomicLong received = new AtomicLong();
-        response.handler(buffer -> received.addAndGet(buffer.length()));
-        Future<Void> end = response.end();
-        response.resume();
-        await(end);
+        call(() -> {
+            response.handler(buffer -> received.addAndGet(buffer.length()));
+            Future<Void> end = response.end();
+            response.resume();
+            return end;
+        });
         assertEquals(size, received.get());
     }
 
@@ -302,10 +308,17 @@ class StreamingProxyTest {
     private static Answer send(HttpMethod method, String uri, Consumer<MultiMap> headers) throws Exception {
         MultiMap map = MultiMap.caseInsensitiveMultiMap();
         headers.accept(map);
-        return await(caller.request(
+        return call(() -> caller.request(
                         new RequestOptions().setMethod(method).setURI(uri).setHeaders(map))
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(body -> new Answer(response, body))));
+    }
+
+    /** Runs a call on the caller's event loop and waits for its outcome. */
+    private static <T> T call(java.util.function.Supplier<Future<T>> action) throws Exception {
+        io.vertx.core.Promise<T> promise = io.vertx.core.Promise.promise();
+        callerContext.runOnContext(v -> action.get().onComplete(promise));
+        return await(promise.future());
     }
 
     private static <T> T await(Future<T> future) throws Exception {
