@@ -26,6 +26,15 @@ public interface GatewayConfig {
     @WithDefault("PT2S")
     Duration readinessTimeout();
 
+    /** The gateway's access log (service/AccessLog). */
+    AccessLogConfig accessLog();
+
+    interface AccessLogConfig {
+        /** One line per request on standard output; JSON when {@code quarkus.log.console.json.enabled}. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     interface Route {
         /** Base URL of the service, e.g. {@code http://localhost:8081}. */
         URI url();

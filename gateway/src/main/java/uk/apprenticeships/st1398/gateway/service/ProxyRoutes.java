@@ -1,37 +1,30 @@
 package uk.apprenticeships.st1398.gateway.service;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.quarkus.logging.Log;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.httpproxy.Body;
-import io.vertx.httpproxy.HttpProxy;
-import io.vertx.httpproxy.ProxyContext;
-import io.vertx.httpproxy.ProxyInterceptor;
-import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.ConnectException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.apprenticeships.st1398.gateway.config.GatewayConfig;
 import uk.apprenticeships.st1398.gateway.openapi.MergedContract;
@@ -39,15 +32,21 @@ import uk.apprenticeships.st1398.gateway.openapi.OpenApiConfig;
 import uk.apprenticeships.st1398.gateway.ratelimit.RateLimiter;
 import uk.apprenticeships.st1398.platform.http.RequestIds;
 import uk.apprenticeships.st1398.platform.problem.HttpProblems;
-import uk.apprenticeships.st1398.platform.problem.PlatformError;
-import uk.apprenticeships.st1398.platform.problem.Problem;
 
 /**
- * The gateway's routes: a streaming reverse proxy per downstream service (method, path, query, headers and
- * body forwarded both ways, never buffered), with downstream failures turned into problem responses with the
- * platform's codes: 503 {@code downstream-unavailable} when a service cannot be reached, 504
- * {@code downstream-timeout} when it does not answer in time, 502 {@code downstream-rejected} for anything else. The token
- * has already been checked by Quarkus security (see application.properties) before a request gets here.
+ * The gateway's routes: per downstream service, its paths proxied by a {@link StreamingProxy} (method, path, query,
+ * headers and body forwarded both ways, never buffered; hop-by-hop headers dropped), with downstream failures turned
+ * into problem responses with the platform's codes: 503 {@code downstream-unavailable} when a service cannot be
+ * reached, 504 {@code downstream-timeout} when it does not answer within {@code gateway.request-timeout}, 502
+ * {@code downstream-rejected} for anything else (DfE's 500 form on DfE's paths). Before a request is proxied: its
+ * bearer token is checked if it has one ({@link #authenticate}: a bad one is a 401 problem, on public reads too),
+ * the route group's rate limit is counted ({@link RateLimiter}), and a token is required unless the route allows
+ * reads without one or the path takes HTTP Basic credentials the service checks itself ({@link #requireToken}).
+ * Also here: {@code /openapi} (the merged contract) and {@code /openapi/{service}} (each service's own document).
+ *
+ * <p>Cost per request (bench/README.md, "gateway-vs-nginx.sh"): the proxy is a plain Vert.x {@link HttpClient}
+ * piping both ways, not vertx-http-proxy, and the proxied calls make no client span of their own (the server span's
+ * trace context is sent downstream in {@code traceparent}); the access log is the gateway's own {@link AccessLog}.
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -63,6 +62,7 @@ public class ProxyRoutes {
     private final OpenApiConfig openApi;
     private final String authServerUrl;
     private final Clock clock;
+    private final TextMapPropagator propagator;
 
     public ProxyRoutes(
             GatewayConfig config,
@@ -70,8 +70,10 @@ public class ProxyRoutes {
             RateLimiter rateLimiter,
             OpenApiConfig openApi,
             @ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl,
-            Clock clock) {
+            Clock clock,
+            OpenTelemetry openTelemetry) {
         this.config = config;
+        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
         this.vertx = vertx;
         this.rateLimiter = rateLimiter;
         this.openApi = openApi;
@@ -85,11 +87,15 @@ public class ProxyRoutes {
                 .setKeepAlive(true)
                 .setMaxPoolSize(64)
                 .setDecompressionSupported(false);
-        HttpClient client = vertx.createHttpClient(options);
+        // The contract's calls: traced as any client call (a client span each).
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions(options));
+        // The proxied calls: no client span of their own (it cost as much as the server span, and said nothing the
+        // server span does not); the server span's context goes downstream in traceparent (StreamingProxy).
+        HttpClient proxyClient = vertx.createHttpClient(options.setTracingPolicy(TracingPolicy.IGNORE));
         for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
             String name = entry.getKey();
             URI url = entry.getValue().url();
-            HttpProxy proxy = proxyTo(client, name, url);
+            StreamingProxy proxy = proxyTo(proxyClient, name, url);
             boolean publicReads = entry.getValue().publicReads();
             Set<String> publicPaths =
                     Set.copyOf(entry.getValue().publicReadPaths().orElse(List.of()));
@@ -106,19 +112,10 @@ public class ProxyRoutes {
                                 publicReads
                                         || publicPaths.contains(ctx.request().path()),
                                 basicPrefixes))
-                        .handler(ctx -> proxy.handle(ctx.request()));
+                        .handler(proxy::handle);
             }
             // Each service's own OpenAPI document, for the gateway's Swagger UI.
-            HttpProxy serviceContract = proxyTo(
-                            client, entry.getKey(), entry.getValue().url())
-                    .addInterceptor(new ProxyInterceptor() {
-                        @Override
-                        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-                            context.request().setURI("/q/openapi?format=json");
-                            return context.sendRequest();
-                        }
-                    });
-            router.get(OPENAPI_PREFIX + entry.getKey()).handler(ctx -> serviceContract.handle(ctx.request()));
+            router.get(OPENAPI_PREFIX + name).handler(ctx -> proxy.forward(ctx, "/q/openapi?format=json"));
             Log.infof(
                     "Routing %s to %s",
                     entry.getValue().paths(), entry.getValue().url());
@@ -196,13 +193,9 @@ public class ProxyRoutes {
         return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
-    private HttpProxy proxyTo(HttpClient client, String name, URI url) {
+    private StreamingProxy proxyTo(HttpClient client, String name, URI url) {
         SocketAddress origin = SocketAddress.inetSocketAddress(port(url), url.getHost());
-        long timeout = config.requestTimeout().toMillis();
-        return HttpProxy.reverseProxy(client)
-                .originRequestProvider((request, httpClient) -> httpClient.request(
-                        new RequestOptions().setServer(origin).setIdleTimeout(timeout)))
-                .addInterceptor(new DownstreamFailures(name));
+        return new StreamingProxy(client, name, origin, config.requestTimeout().toMillis(), propagator);
     }
 
     private static int port(URI url) {
@@ -210,77 +203,5 @@ public class ProxyRoutes {
             return url.getPort();
         }
         return "https".equals(url.getScheme()) ? 443 : 80;
-    }
-
-    /** Turns a failed downstream exchange into a problem response, and keeps one X-Request-Id. */
-    private static final class DownstreamFailures implements ProxyInterceptor {
-
-        private final String service;
-
-        DownstreamFailures(String service) {
-            this.service = service;
-        }
-
-        @Override
-        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            return context.sendRequest().recover(failure -> {
-                PlatformError code;
-                String detail;
-                if (failure instanceof ConnectException || isConnectFailure(failure)) {
-                    code = PlatformError.DOWNSTREAM_UNAVAILABLE;
-                    detail = "The " + service + " service is not available right now; retry later.";
-                } else if (isTimeout(failure)) {
-                    code = PlatformError.DOWNSTREAM_TIMEOUT;
-                    detail = "The " + service + " service did not answer in time; retry later.";
-                } else {
-                    code = PlatformError.DOWNSTREAM_REJECTED;
-                    detail = "The " + service + " service failed to answer properly; retry later.";
-                }
-                String requestId = context.request().headers().get(RequestIds.HEADER);
-                Log.warnf("Downstream %s failed for request %s: %s", service, requestId, failure.toString());
-                Problem problem = new Problem(
-                        code,
-                        detail,
-                        context.request().proxiedRequest().path(),
-                        requestId,
-                        null,
-                        Map.of("downstream", service));
-                ProxyResponse response = context.request().response();
-                response.headers().clear();
-                // DfE's paths answer a neighbour's failure as DfE's API does (500, DfeErrorForm); Retry-After stays.
-                response.setStatusCode(HttpProblems.status(problem))
-                        .putHeader("Content-Type", HttpProblems.mediaType(problem))
-                        .putHeader("Retry-After", "5")
-                        .setBody(Body.body(Buffer.buffer(HttpProblems.json(problem))));
-                return Future.succeededFuture(response);
-            });
-        }
-
-        @Override
-        public Future<Void> handleProxyResponse(ProxyContext context) {
-            // The gateway already set X-Request-Id on its response; the downstream echoes the same id.
-            ProxyResponse response = context.response();
-            response.headers().remove(RequestIds.HEADER);
-            int status = response.getStatusCode();
-            if (status == 304 || status == 204) {
-                // Bodyless by definition: without this the proxy answers 'Transfer-Encoding: chunked' and
-                // strict clients wait for chunks that never come.
-                response.headers().remove("Transfer-Encoding");
-                response.setBody(null);
-            }
-            return context.sendResponse();
-        }
-
-        private static boolean isTimeout(Throwable failure) {
-            return failure instanceof TimeoutException
-                    || failure.getClass().getSimpleName().contains("Timeout")
-                    || (failure.getMessage() != null && failure.getMessage().contains("timeout"));
-        }
-
-        private static boolean isConnectFailure(Throwable failure) {
-            return failure.getCause() instanceof ConnectException
-                    || failure.getClass().getSimpleName().contains("ConnectException")
-                    || failure.getClass().getSimpleName().contains("ConnectTimeout");
-        }
     }
 }
