@@ -54,8 +54,11 @@ final class CopyOnReadH2Collection extends H2Collection {
         if (isNaturalDescending(orderBy)) {
             return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector); // via the stream above
         }
+        // Only the documents that match are copied (a scan reads every document; the library matches them again).
         return matchDocumentsFromStream(
-                documents.values().stream().map(Document::clone),
+                documents.values().stream()
+                        .filter(document -> documentMatchesQuery(document, query))
+                        .map(Document::clone),
                 query,
                 orderBy,
                 skip,
