@@ -32,6 +32,15 @@ public interface EvidenceConfig {
          */
         @WithDefault("1500ms")
         Duration maxWaitTime();
+
+        /**
+         * How long one of the start-up checks that read a whole collection may take (the stamp migration's search for
+         * documents in the old shape, service/StampMigration): longer than {@code quarkus.mongodb.read-timeout},
+         * which is sized for requests. MongoDB answers it from a collection scan; the dev stack's wire server took
+         * about 0.7 s per 24,000 evidence items (docs/operations.md).
+         */
+        @WithDefault("2m")
+        Duration startUpScanTimeout();
     }
 
     interface Idempotency {

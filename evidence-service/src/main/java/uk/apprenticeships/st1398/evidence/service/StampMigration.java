@@ -17,6 +17,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,11 +25,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.bson.BsonDocument;
 import org.bson.BsonType;
 import org.bson.BsonValue;
 import org.bson.conversions.Bson;
+import uk.apprenticeships.st1398.evidence.config.EvidenceConfig;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.evidence.repository.EvidenceRepository;
 import uk.apprenticeships.st1398.evidence.repository.OffTheJobRepository;
@@ -94,6 +97,7 @@ public class StampMigration {
 
     private final List<Target> targets;
     private final AuditTrail audit;
+    private final Duration scanTimeout;
 
     public StampMigration(
             ApprenticeRepository apprentices,
@@ -101,8 +105,10 @@ public class StampMigration {
             EvidenceRepository evidence,
             OffTheJobRepository offTheJob,
             ProgressReviewRepository reviews,
-            AuditTrail audit) {
+            AuditTrail audit,
+            EvidenceConfig config) {
         this.audit = audit;
+        this.scanTimeout = config.mongodb().startUpScanTimeout();
         Bson createdByString = type("createdBy", BsonType.STRING);
         this.targets = List.of(
                 new Target(
@@ -181,7 +187,11 @@ public class StampMigration {
     private Outcome migrate(Target target) {
         MongoCollection<BsonDocument> collection = target.collection();
         // Ids first: the documents are then rewritten one by one, not under an open cursor over the same query.
+        // The search reads the whole collection (no index holds the old fields): a client-side operation timeout
+        // of its own (which replaces the socket's read timeout for this one operation), as a large store's scan
+        // outlasts the read timeout sized for requests.
         List<BsonValue> ids = collection
+                .withTimeout(scanTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .find(target.candidates())
                 .projection(Projections.include("_id"))
                 .map(d -> d.get("_id"))
