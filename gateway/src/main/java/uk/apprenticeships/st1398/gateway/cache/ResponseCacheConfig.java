@@ -24,8 +24,11 @@ public interface ResponseCacheConfig {
     @WithDefault("standards")
     List<String> groups();
 
-    /** Upper bound of the cache's memory (bodies, headers and keys, weighed in bytes); least used go first. */
-    @WithDefault("64M")
+    /**
+     * Upper bound of the cache's memory (bodies, headers and keys, weighed in bytes); least used go first. It lives
+     * in the gateway's heap ({@code ./stack} gives the gateway {@code -Xmx96m}): raise both together.
+     */
+    @WithDefault("16M")
     MemorySize maxBytes();
 
     /** Larger answers (by their {@code Content-Length}) are streamed as before and not cached. */
