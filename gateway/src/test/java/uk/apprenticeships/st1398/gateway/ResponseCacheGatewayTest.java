@@ -83,6 +83,12 @@ class ResponseCacheGatewayTest {
                 .statusCode(304)
                 .header("X-Cache", "HIT");
         assertEquals(1, reached(path), "only the first read reached the service");
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("gateway_response_cache_requests_total{group=\"standards\",result=\"hit\"}"))
+                .body(containsString("gateway_response_cache_bytes"));
     }
 
     @Test

@@ -2,6 +2,10 @@ package uk.apprenticeships.st1398.gateway.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.logging.Log;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -93,15 +97,18 @@ public class ResponseCache {
     private final Cache<String, Entry> entries;
     private final Map<String, Group> byName = new HashMap<>();
 
+    private final MeterRegistry registry;
+
     @Inject
-    public ResponseCache(ResponseCacheConfig config, GatewayConfig gateway, Clock clock) {
+    public ResponseCache(ResponseCacheConfig config, GatewayConfig gateway, Clock clock, MeterRegistry registry) {
         this(
                 config.enabled(),
                 Set.copyOf(config.groups()),
                 config.maxBytes().asLongValue(),
                 config.maxEntryBytes().asLongValue(),
                 config.maxAgeCap().toSeconds(),
-                clock);
+                clock,
+                registry);
         for (String group : groups) {
             if (!gateway.routes().containsKey(group)) {
                 Log.warnf("gateway.response-cache.groups names %s, which is not a route group", group);
@@ -112,7 +119,7 @@ public class ResponseCache {
                 enabled ? "on" : "off", groups, config.maxBytes().asLongValue(), maxEntryBytes, maxAgeCapSeconds);
     }
 
-    /** A cache with the given settings (tests). */
+    /** A cache with the given settings and metrics of its own (tests). */
     public ResponseCache(
             boolean enabled,
             Set<String> groups,
@@ -120,6 +127,23 @@ public class ResponseCache {
             long maxEntryBytes,
             long maxAgeCapSeconds,
             Clock clock) {
+        this(enabled, groups, maxBytes, maxEntryBytes, maxAgeCapSeconds, clock, new SimpleMeterRegistry());
+    }
+
+    /**
+     * A cache with the given settings. Metrics: {@code gateway.response.cache.requests} (tags {@code group},
+     * {@code result} = {@code hit} or {@code miss}: reads of a cached group answered here or sent to the service),
+     * {@code gateway.response.cache.entries} and {@code gateway.response.cache.bytes} (the weighed size).
+     */
+    public ResponseCache(
+            boolean enabled,
+            Set<String> groups,
+            long maxBytes,
+            long maxEntryBytes,
+            long maxAgeCapSeconds,
+            Clock clock,
+            MeterRegistry registry) {
+        this.registry = registry;
         this.enabled = enabled;
         this.groups = groups;
         this.maxEntryBytes = Math.min(maxEntryBytes, Integer.MAX_VALUE - 8);
@@ -129,6 +153,22 @@ public class ResponseCache {
                 .maximumWeight(maxBytes)
                 .weigher((String key, Entry entry) -> entry.weight(key))
                 .build();
+        if (enabled) {
+            Gauge.builder("gateway.response.cache.entries", entries, Cache::estimatedSize)
+                    .description("Answers held by the gateway's cache of public reads")
+                    .register(registry);
+            Gauge.builder("gateway.response.cache.bytes", entries, ResponseCache::weightedSize)
+                    .description("Bytes held by the gateway's cache of public reads, as weighed for its bound")
+                    .baseUnit("bytes")
+                    .register(registry);
+        }
+    }
+
+    private static double weightedSize(Cache<String, Entry> entries) {
+        return entries.policy()
+                .eviction()
+                .map(eviction -> eviction.weightedSize().orElse(0L))
+                .orElse(0L);
     }
 
     /** The handler for one route group; {@code null} when the cache is off or the group is not cached. */
@@ -169,11 +209,13 @@ public class ResponseCache {
             if (entry != null && entry.generation() == generation) {
                 long age = entry.age(clock.millis());
                 if (age < entry.lifetime() && (asked.maxAge() < 0 || age <= asked.maxAge())) {
+                    group.hits.increment();
                     serve(ctx, entry, age, method);
                     return;
                 }
             }
         }
+        group.misses.increment();
         ctx.response().headers().set(X_CACHE, "MISS");
         if (method == HttpMethod.GET && !asked.noStore()) {
             ctx.put(CacheFill.KEY, new Fill(group, key, generation));
@@ -334,9 +376,21 @@ public class ResponseCache {
     private final class Group {
         final String name;
         final AtomicLong generation = new AtomicLong();
+        final Counter hits;
+        final Counter misses;
 
         Group(String name) {
             this.name = name;
+            this.hits = requests(name, "hit");
+            this.misses = requests(name, "miss");
+        }
+
+        private Counter requests(String group, String result) {
+            return Counter.builder("gateway.response.cache.requests")
+                    .description("Reads of a cached route group: answered by the gateway (hit) or sent on (miss)")
+                    .tag("group", group)
+                    .tag("result", result)
+                    .register(registry);
         }
 
         /** Entries stored before now are no longer served; answers under way now are not stored. */

@@ -94,6 +94,24 @@ class ResponseCacheRulesTest {
     }
 
     @Test
+    void itsSizeIsAGaugeAndItsRequestsCounters() {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        ResponseCache measured =
+                new ResponseCache(true, Set.of("standards"), 1 << 20, 4096, 60, Clock.systemUTC(), registry);
+        measured.forGroup("standards");
+        assertEquals(0.0, registry.get("gateway.response.cache.entries").gauge().value());
+        assertEquals(0.0, registry.get("gateway.response.cache.bytes").gauge().value());
+        assertEquals(
+                0.0,
+                registry.get("gateway.response.cache.requests")
+                        .tag("group", "standards")
+                        .tag("result", "hit")
+                        .counter()
+                        .count());
+    }
+
+    @Test
     void onlyConfiguredGroupsGetAHandler() {
         assertNotNull(cache.forGroup("standards"));
         assertNull(cache.forGroup("evidence"));
