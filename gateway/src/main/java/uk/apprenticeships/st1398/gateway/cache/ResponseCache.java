@@ -37,7 +37,8 @@ import uk.apprenticeships.st1398.gateway.config.GatewayConfig;
  * {@code max-age} or {@code s-maxage} above 0; never one with {@code private}, {@code no-store} or {@code no-cache},
  * with {@code Set-Cookie}, or with a {@code Vary} naming anything but {@code Accept} and {@code Accept-Encoding}
  * (those two are always part of the key, with the path and query; {@code Vary: *} is never stored). A request saying
- * {@code no-store} is not stored. The body is copied as it streams to the first caller ({@link TeeStream}); a larger
+ * {@code no-store} is not stored. An entry is filled only from a {@code 200}: a conditional read for which nothing is held goes
+ * to the service as it is, and its {@code 304} stores nothing. The body is copied as it streams to the first caller ({@link TeeStream}); a larger
  * answer, or one without a length, streams as before and is not kept.
  *
  * <p>What is served (section 4): a fresh entry, i.e. younger than the service's {@code s-maxage} or
