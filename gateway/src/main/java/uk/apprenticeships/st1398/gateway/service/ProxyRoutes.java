@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.apprenticeships.st1398.gateway.cache.ResponseCache;
 import uk.apprenticeships.st1398.gateway.config.GatewayConfig;
 import uk.apprenticeships.st1398.gateway.openapi.MergedContract;
 import uk.apprenticeships.st1398.gateway.openapi.OpenApiConfig;
@@ -40,8 +41,9 @@ import uk.apprenticeships.st1398.platform.problem.HttpProblems;
  * reached, 504 {@code downstream-timeout} when it does not answer within {@code gateway.request-timeout}, 502
  * {@code downstream-rejected} for anything else (DfE's 500 form on DfE's paths). Before a request is proxied: its
  * bearer token is checked if it has one ({@link #authenticate}: a bad one is a 401 problem, on public reads too),
- * the route group's rate limit is counted ({@link RateLimiter}), and a token is required unless the route allows
- * reads without one or the path takes HTTP Basic credentials the service checks itself ({@link #requireToken}).
+ * the route group's rate limit is counted ({@link RateLimiter}), a token is required unless the route allows
+ * reads without one or the path takes HTTP Basic credentials the service checks itself ({@link #requireToken}),
+ * and a public read of a cached group may be answered from the gateway's shared cache ({@link ResponseCache}).
  * Also here: {@code /openapi} (the merged contract) and {@code /openapi/{service}} (each service's own document).
  *
  * <p>Cost per request (bench/README.md, "gateway-vs-nginx.sh"): the proxy is a plain Vert.x {@link HttpClient}
@@ -63,6 +65,7 @@ public class ProxyRoutes {
     private final String authServerUrl;
     private final Clock clock;
     private final TextMapPropagator propagator;
+    private final ResponseCache responseCache;
 
     public ProxyRoutes(
             GatewayConfig config,
@@ -71,8 +74,10 @@ public class ProxyRoutes {
             OpenApiConfig openApi,
             @ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl,
             Clock clock,
-            OpenTelemetry openTelemetry) {
+            OpenTelemetry openTelemetry,
+            ResponseCache responseCache) {
         this.config = config;
+        this.responseCache = responseCache;
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
         this.vertx = vertx;
         this.rateLimiter = rateLimiter;
@@ -102,17 +107,18 @@ public class ProxyRoutes {
             List<String> basicPrefixes =
                     List.copyOf(entry.getValue().basicAuthPrefixes().orElse(List.of()));
             Handler<RoutingContext> limit = rateLimiter.forGroup(entry.getKey());
+            Handler<RoutingContext> cache = responseCache.forGroup(entry.getKey());
             for (String path : entry.getValue().paths()) {
                 Route route = router.route(path).handler(ProxyRoutes::authenticate);
                 if (limit != null) {
                     route.handler(limit);
                 }
                 route.handler(ctx -> requireToken(
-                                ctx,
-                                publicReads
-                                        || publicPaths.contains(ctx.request().path()),
-                                basicPrefixes))
-                        .handler(proxy::handle);
+                        ctx, publicReads || publicPaths.contains(ctx.request().path()), basicPrefixes));
+                if (cache != null) {
+                    route.handler(cache);
+                }
+                route.handler(proxy::handle);
             }
             // Each service's own OpenAPI document, for the gateway's Swagger UI.
             router.get(OPENAPI_PREFIX + name).handler(ctx -> proxy.forward(ctx, "/q/openapi?format=json"));

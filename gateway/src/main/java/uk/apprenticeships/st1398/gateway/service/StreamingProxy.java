@@ -15,11 +15,13 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.core.streams.Pipe;
+import io.vertx.core.streams.WriteStream;
 import io.vertx.ext.web.RoutingContext;
 import java.net.ConnectException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import uk.apprenticeships.st1398.gateway.cache.CacheFill;
 import uk.apprenticeships.st1398.platform.http.RequestIds;
 import uk.apprenticeships.st1398.platform.problem.HttpProblems;
 import uk.apprenticeships.st1398.platform.problem.PlatformError;
@@ -31,7 +33,8 @@ import uk.apprenticeships.st1398.platform.problem.Problem;
  * kept), its body piped to the service and the answer's body piped back, both with back-pressure (a slow reader
  * pauses the writer) and never buffered. The answer's headers are copied without the hop-by-hop ones; a 204 or 304
  * has no body and no {@code Transfer-Encoding}. The gateway's own {@code X-Request-Id} (set before this runs, and
- * forwarded) is the only one on the response.
+ * forwarded) is the only one on the response. When the gateway's cache handed this read a {@link CacheFill}, the
+ * answer's body goes to the caller through it, which keeps a copy of a small public answer as it streams.
  *
  * <p>A failed exchange is a problem response with the platform's codes: 503 {@code downstream-unavailable} when the
  * service cannot be reached, 504 {@code downstream-timeout} when it stays silent longer than the request timeout,
@@ -166,7 +169,16 @@ final class StreamingProxy {
             response.setChunked(true);
         }
         body.endOnFailure(false);
-        body.to(response).onFailure(failure -> {
+        WriteStream<Buffer> target = response;
+        CacheFill fill = CacheFill.of(ctx);
+        if (fill != null) {
+            if (status == 304) {
+                fill.notModified(answer.headers());
+            } else if (!bodyless) {
+                target = fill.body(status, answer.headers(), response);
+            }
+        }
+        body.to(target).onFailure(failure -> {
             out.reset();
             response.reset();
         });
