@@ -29,6 +29,8 @@
 #   BENCH_NGINX_WORKERS    nginx worker_processes [auto: one per core, as the gateway's event loops]
 #   BENCH_NGINX_ACCESS_LOG on (buffered, to a file, as the gateway logs each request) or off [on]
 #   BENCH_TRACING          on or off [on]
+#   BENCH_GATEWAY_CACHE    on or off [off: the gateway's cache of public reads would answer the read itself, and this
+#                          compares proxies; bench/catalogue-read.sh measures the cache]
 #   BENCH_ALLOW_NO_RATE_LIMITS=1  accept a gateway without rate limits (an older build, for before/after)
 # If the backend is not answering, './stack up -d' starts the stack and './stack down' stops it at the end.
 set -euo pipefail
@@ -187,6 +189,9 @@ gw_env=(
   "QUARKUS_LOG_FILE_ENABLED=false"
   # the development realm on loopback: allowed here as in ./stack (docs/operations.md, "Secrets")
   "PLATFORM_PRODUCTION_GUARD_ENABLED=false"
+  # A proxy against a proxy: the gateway's cache of public reads would answer this read itself (catalogue-read.sh
+  # measures that); BENCH_GATEWAY_CACHE=on measures the gateway as it runs by default.
+  "GATEWAY_RESPONSE_CACHE_ENABLED=$( [[ ${BENCH_GATEWAY_CACHE:-off} == on ]] && echo true || echo false)"
 )
 if [[ $TRACING == on ]]; then
   gw_env+=(
