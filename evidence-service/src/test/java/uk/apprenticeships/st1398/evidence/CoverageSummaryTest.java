@@ -268,6 +268,40 @@ class CoverageSummaryTest {
         assertEquals(summary.get("pending"), summary.get("computed"));
     }
 
+    /** Evidence made from an xAPI statement, and withdrawn by voiding it, keeps the stored summary fresh. */
+    @Test
+    void statementsAndTheirVoidingKeepTheSummary() throws Exception {
+        String ukprn = TestIds.ukprn();
+        String uln = TestIds.uln();
+        String a = EvidenceResourceTest.enrol(uln, ukprn, TestIds.employerId(), VERSION);
+        XapiStatementResourceTest.Lms lms = XapiStatementResourceTest.lms(ukprn);
+        String id = java.util.UUID.randomUUID().toString();
+        XapiEvidenceTest.send(
+                lms,
+                XapiEvidenceTest.about(
+                        uln,
+                        id,
+                        "http://adlnet.gov/expapi/verbs/passed",
+                        XapiEvidenceTest.ksbs("K3", "S1"),
+                        "{\"completion\":true}"),
+                200);
+        Document summary = stored().find(Filters.eq("_id", new ObjectId(a))).first();
+        assertEquals(summary.get("pending"), summary.get("computed"));
+        assertEquals(List.of("K3", "S1"), summary.getList("evidenced", String.class));
+        assertSameAsAggregations(Tokens.tutor(ukprn), a);
+
+        XapiEvidenceTest.send(
+                lms,
+                "{\"actor\":{\"mbox\":\"mailto:lms@example.org\"},\"verb\":{\"id\":\""
+                        + uk.apprenticeships.st1398.evidence.xapi.StatementValidator.VOIDED
+                        + "\"},\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" + id + "\"}}",
+                200);
+        summary = stored().find(Filters.eq("_id", new ObjectId(a))).first();
+        assertEquals(summary.get("pending"), summary.get("computed"));
+        assertEquals(List.of(), summary.getList("evidenced", String.class));
+        assertSameAsAggregations(Tokens.tutor(ukprn), a);
+    }
+
     /** One valid step for an item with this status, chosen at random; the step's name. */
     private String act(String tutor, String a, String id, String status, Random random, List<String> mine) {
         switch (status) {

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository;
@@ -53,6 +54,7 @@ public class CoverageSummaries {
     public record Cohort(Map<ObjectId, Tally> byApprentice) {}
 
     private final CoverageSummaryRepository summaries;
+    private final Map<String, Object> counting = new ConcurrentHashMap<>();
 
     public CoverageSummaries(CoverageSummaryRepository summaries) {
         this.summaries = summaries;
@@ -108,7 +110,13 @@ public class CoverageSummaries {
      */
     public Cohort cohort(String providerUkprn, String standardVersion) {
         if (!summaries.cohortCounted(providerUkprn, standardVersion)) {
-            countOnce(providerUkprn, standardVersion);
+            // One counting per cohort per instance at a time: concurrent first reads wait for it rather than all
+            // counting the same evidence (instances counting at once stay correct, each by compare-and-set).
+            synchronized (counting.computeIfAbsent(providerUkprn + "/" + standardVersion, k -> new Object())) {
+                if (!summaries.cohortCounted(providerUkprn, standardVersion)) {
+                    countOnce(providerUkprn, standardVersion);
+                }
+            }
         }
         Map<ObjectId, Tally> byApprentice = new HashMap<>();
         for (Stored s : summaries.ofCohort(providerUkprn, standardVersion)) {
