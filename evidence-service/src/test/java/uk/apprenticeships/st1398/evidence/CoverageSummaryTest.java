@@ -90,6 +90,9 @@ class CoverageSummaryTest {
     KsbCatalogue catalogue;
 
     @Inject
+    CoverageSummaryRepository repository;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
@@ -266,6 +269,12 @@ class CoverageSummaryTest {
         assertCohortSameAsAggregations(tutor, ukprn, 10);
         Document summary = stored().find(Filters.eq("_id", new ObjectId(b))).first();
         assertEquals(summary.get("pending"), summary.get("computed"));
+
+        // The counting creates stale summaries only where there is none: an existing one is left as it is.
+        ObjectId other = new ObjectId();
+        assertEquals(Set.of(other), repository.createStale(ukprn, VERSION, List.of(new ObjectId(b), other)));
+        assertEquals(summary, stored().find(Filters.eq("_id", new ObjectId(b))).first());
+        stored().deleteOne(Filters.eq("_id", other));
     }
 
     /** Evidence made from an xAPI statement, and withdrawn by voiding it, keeps the stored summary fresh. */

@@ -1,13 +1,18 @@
 package uk.apprenticeships.st1398.evidence.repository;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.StartupEvent;
@@ -160,6 +165,63 @@ public class CoverageSummaryRepository {
      */
     public boolean store(
             ObjectId apprenticeId, String providerUkprn, String standardVersion, long pending, Tally tally) {
+        return summaries()
+                        .replaceOne(
+                                Filters.and(Filters.eq("_id", apprenticeId), Filters.eq(PENDING, pending)),
+                                summary(apprenticeId, providerUkprn, standardVersion, pending, tally))
+                        .getMatchedCount()
+                == 1;
+    }
+
+    /**
+     * Creates stale summaries ({@code pending = 1}, never computed) for those of these apprentices who have none, in
+     * one unordered insert: as step 1 of a write does, but for many. An apprentice who has a summary by now keeps it
+     * (the duplicate is refused and ignored). The apprentices whose summary was created here.
+     */
+    public Set<ObjectId> createStale(String providerUkprn, String standardVersion, List<ObjectId> apprenticeIds) {
+        if (apprenticeIds.isEmpty()) {
+            return Set.of();
+        }
+        List<Document> documents = new ArrayList<>();
+        for (ObjectId id : apprenticeIds) {
+            documents.add(new Document("_id", id)
+                    .append(PROVIDER, providerUkprn)
+                    .append(VERSION, standardVersion)
+                    .append(PENDING, 1L));
+        }
+        Set<ObjectId> created = new HashSet<>(apprenticeIds);
+        try {
+            summaries().insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                created.remove(apprenticeIds.get(error.getIndex()));
+            }
+        }
+        return created;
+    }
+
+    /**
+     * {@link #store} for many summaries in one unordered bulk write, each a compare-and-set on its {@code pending}
+     * value. How many were stored.
+     */
+    public int storeAll(String providerUkprn, String standardVersion, long pending, Map<ObjectId, Tally> tallies) {
+        if (tallies.isEmpty()) {
+            return 0;
+        }
+        List<ReplaceOneModel<Document>> replaces = new ArrayList<>();
+        tallies.forEach((id, tally) -> replaces.add(new ReplaceOneModel<>(
+                Filters.and(Filters.eq("_id", id), Filters.eq(PENDING, pending)),
+                summary(id, providerUkprn, standardVersion, pending, tally))));
+        return summaries()
+                .bulkWrite(replaces, new BulkWriteOptions().ordered(false))
+                .getMatchedCount();
+    }
+
+    private Document summary(
+            ObjectId apprenticeId, String providerUkprn, String standardVersion, long pending, Tally tally) {
         List<Document> ksbs = new ArrayList<>();
         for (KsbTally k : new TreeMap<>(tally.ksbs()).values()) {
             ksbs.add(new Document("code", k.code())
@@ -167,7 +229,7 @@ public class CoverageSummaryRepository {
                     .append("inProgress", k.inProgress())
                     .append("latestAcceptedAt", k.latestAcceptedAt() == null ? null : Date.from(k.latestAcceptedAt())));
         }
-        Document summary = new Document("_id", apprenticeId)
+        return new Document("_id", apprenticeId)
                 .append(PROVIDER, providerUkprn)
                 .append(VERSION, standardVersion)
                 .append(PENDING, pending)
@@ -176,10 +238,6 @@ public class CoverageSummaryRepository {
                 .append(COVERED, sorted(tally.covered()))
                 .append(EVIDENCED, sorted(tally.evidenced()))
                 .append("computedAt", Date.from(clock.instant()));
-        return summaries()
-                        .replaceOne(Filters.and(Filters.eq("_id", apprenticeId), Filters.eq(PENDING, pending)), summary)
-                        .getMatchedCount()
-                == 1;
     }
 
     public void delete(ObjectId apprenticeId) {

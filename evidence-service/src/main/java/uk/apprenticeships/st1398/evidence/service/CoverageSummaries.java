@@ -2,7 +2,6 @@ package uk.apprenticeships.st1398.evidence.service;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,8 +42,8 @@ import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository.T
  * every write. (c) A summary whose {@code computed != pending} (a write in flight, or a process that died between
  * steps 1 and 3) is never trusted: a reader recomputes it with the same step 3, so nothing stays stale. (d) A
  * missing summary (evidence from before summaries existed) is recomputed the same way on first read; a cohort's
- * first read counts, once, the apprentices of the cohort who have evidence but no summary, and records that it did
- * ({@value CoverageSummaryRepository#COHORTS}); after that every apprentice with evidence has a summary, because
+ * first read counts, once, the apprentices of the cohort who have evidence but no summary ({@link #countOnce}), and
+ * records that it did ({@value CoverageSummaryRepository#COHORTS}); after that every apprentice with evidence has a summary, because
  * every evidence write upserts one in step 1 before it writes.
  */
 @ApplicationScoped
@@ -138,29 +137,24 @@ public class CoverageSummaries {
     }
 
     /**
-     * Summaries for the cohort's apprentices with evidence but none (evidence from before summaries existed): each
-     * is announced first, then the cohort's evidence is read once and each stored by the same compare-and-set, so
-     * every stored count was read after its announcement, as in step 3.
+     * Summaries for the cohort's apprentices with evidence but none (evidence from before summaries existed), with
+     * steps 1 and 3 done for all of them at once: stale summaries are created ({@code pending = 1}) for those who
+     * still have none (one unordered insert; one a writer created meanwhile is left to it); then the cohort's evidence
+     * is read once, after those inserts, and the counts stored by compare-and-set on {@code pending = 1} (one bulk
+     * write). A write that increments a summary meanwhile makes its compare-and-set fail and recounts it itself.
      */
     private void countOnce(String providerUkprn, String standardVersion) {
         Set<ObjectId> missing = new HashSet<>(summaries.withEvidence(providerUkprn, standardVersion));
         summaries.ofCohort(providerUkprn, standardVersion).forEach(s -> missing.remove(s.apprenticeId()));
         if (!missing.isEmpty()) {
-            Map<ObjectId, Long> announced = new HashMap<>();
-            for (ObjectId id : missing) {
-                announced.put(id, summaries.announce(id, providerUkprn, standardVersion));
-            }
+            Set<ObjectId> created = summaries.createStale(providerUkprn, standardVersion, List.copyOf(missing));
             Map<ObjectId, Tally> counted = summaries.countCohort(providerUkprn, standardVersion);
-            List<ObjectId> overtaken = new ArrayList<>();
-            announced.forEach((id, pending) -> {
-                if (!summaries.store(
-                        id, providerUkprn, standardVersion, pending, counted.getOrDefault(id, Tally.EMPTY))) {
-                    overtaken.add(id);
-                }
-            });
+            Map<ObjectId, Tally> mine = new HashMap<>();
+            created.forEach(id -> mine.put(id, counted.getOrDefault(id, Tally.EMPTY)));
+            int stored = summaries.storeAll(providerUkprn, standardVersion, 1L, mine);
             Log.infof(
-                    "Coverage summaries of cohort %s/%s: %d counted from existing evidence (%d overtaken by writes)",
-                    providerUkprn, standardVersion, missing.size(), overtaken.size());
+                    "Coverage summaries of cohort %s/%s: %d counted from existing evidence (%d left to writes)",
+                    providerUkprn, standardVersion, stored, missing.size() - stored);
         }
         summaries.cohortIsCounted(providerUkprn, standardVersion);
     }
