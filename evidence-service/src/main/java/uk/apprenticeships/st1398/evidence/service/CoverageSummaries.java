@@ -43,8 +43,8 @@ import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository.T
  * steps 1 and 3) is never trusted: a reader recomputes it with the same step 3, so nothing stays stale. (d) A
  * missing summary (evidence from before summaries existed) is recomputed the same way on first read; a cohort's
  * first read counts, once, the apprentices of the cohort who have evidence but no summary ({@link #countOnce}), and
- * records that it did ({@value CoverageSummaryRepository#COHORTS}); after that every apprentice with evidence has a summary, because
- * every evidence write upserts one in step 1 before it writes.
+ * records that it did ({@value CoverageSummaryRepository#COHORTS}); after that every apprentice with evidence has a
+ * summary, because every evidence write upserts one in step 1 before it writes.
  */
 @ApplicationScoped
 public class CoverageSummaries {
