@@ -4,10 +4,8 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,19 +18,16 @@ import uk.apprenticeships.st1398.evidence.api.KsbCoverageResponse;
 import uk.apprenticeships.st1398.evidence.api.ProviderCoverageResponse;
 import uk.apprenticeships.st1398.evidence.client.KsbCatalogue;
 import uk.apprenticeships.st1398.evidence.domain.Apprentice;
-import uk.apprenticeships.st1398.evidence.domain.EvidenceStatus;
 import uk.apprenticeships.st1398.evidence.domain.KsbCoverage;
-import uk.apprenticeships.st1398.evidence.domain.WorkflowAction;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
-import uk.apprenticeships.st1398.evidence.repository.CoverageRepository;
-import uk.apprenticeships.st1398.evidence.repository.CoverageRepository.ApprenticeKsbStatus;
-import uk.apprenticeships.st1398.evidence.repository.CoverageRepository.KsbApprentices;
-import uk.apprenticeships.st1398.evidence.repository.CoverageRepository.KsbStatusCount;
+import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository.KsbTally;
+import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository.Tally;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
 
 /**
  * KSB coverage: which KSBs of an apprentice's standard version their evidence covers. The KSB list comes from
- * standards-service (so KSBs nobody has evidenced appear as gaps); the counting is done by MongoDB aggregations.
+ * standards-service (so KSBs nobody has evidenced appear as gaps); the counts come from the apprentices' coverage
+ * summaries, kept on write ({@link CoverageSummaries}).
  * A KSB is covered when at least one accepted item maps it, in progress when only draft, submitted or
  * referred-back items map it, and a gap otherwise. Evidence is counted with its current status: while accepted
  * evidence is being revised (a new draft revision) it counts as in progress until accepted again.
@@ -41,45 +36,35 @@ import uk.apprenticeships.st1398.platform.api.PageRequest;
 public class CoverageService {
 
     private final ApprenticeRepository apprentices;
-    private final CoverageRepository coverage;
+    private final CoverageSummaries summaries;
     private final KsbCatalogue catalogue;
     private final Stamps stamps;
 
     public CoverageService(
-            ApprenticeRepository apprentices, CoverageRepository coverage, KsbCatalogue catalogue, Stamps stamps) {
+            ApprenticeRepository apprentices, CoverageSummaries summaries, KsbCatalogue catalogue, Stamps stamps) {
         this.stamps = stamps;
         this.apprentices = apprentices;
-        this.coverage = coverage;
+        this.summaries = summaries;
         this.catalogue = catalogue;
     }
 
     public ApprenticeCoverageResponse forApprentice(String id) {
         Apprentice a = ApprenticeAccess.visible(apprentices, stamps.caller(), id);
         Set<String> codes = catalogue.codes(a.standardVersion);
-        Map<String, int[]> counts = new HashMap<>();
-        for (KsbStatusCount c : coverage.byKsbAndStatus(a.id)) {
-            int[] n = counts.computeIfAbsent(c.code(), k -> new int[2]);
-            if (c.status() == EvidenceStatus.ACCEPTED) {
-                n[0] += c.count();
-            } else {
-                n[1] += c.count();
-            }
-        }
-        Map<String, Instant> latestAccepted =
-                coverage.latestAcceptance(a.id, EvidenceStatus.ACCEPTED, WorkflowAction.ACCEPTED);
+        Tally tally = summaries.current(a.id, a.providerUkprn, a.standardVersion);
         List<KsbCoverageResponse> ksbs = new ArrayList<>();
         List<String> gaps = new ArrayList<>();
         int covered = 0;
         int inProgress = 0;
         for (String code : codes) {
-            int[] n = counts.getOrDefault(code, new int[2]);
-            KsbCoverage status = KsbCoverage.of(n[0], n[1]);
+            KsbTally n = tally.ksbs().getOrDefault(code, new KsbTally(code, 0, 0, null));
+            KsbCoverage status = KsbCoverage.of(n.accepted(), n.inProgress());
             switch (status) {
                 case COVERED -> covered++;
                 case IN_PROGRESS -> inProgress++;
                 case GAP -> gaps.add(code);
             }
-            ksbs.add(new KsbCoverageResponse(code, status, n[0], n[1], latestAccepted.get(code)));
+            ksbs.add(new KsbCoverageResponse(code, status, n.accepted(), n.inProgress(), n.latestAcceptedAt()));
         }
         return new ApprenticeCoverageResponse(
                 a.id.toHexString(),
@@ -92,32 +77,25 @@ public class CoverageService {
                 ksbs);
     }
 
-    /** Tutors and LMS clients see only their own provider; another provider answers 404 like an unknown one. */
+    /**
+     * Tutors and LMS clients see only their own provider; another provider answers 404 like an unknown one. The
+     * cohort's figures come from its apprentices' summaries (one small document each, read in one query), not from
+     * their evidence.
+     */
     public ProviderCoverageResponse forProvider(String ukprn, String standardVersion, PageRequest page) {
         ApprenticeAccess.requireProvider(stamps.caller(), ukprn);
         Set<String> codes = catalogue.codes(standardVersion);
         ApprenticeRepository.Filter cohort = new ApprenticeRepository.Filter(ukprn, null, null, null, standardVersion);
         long total = apprentices.count(cohort);
         List<Apprentice> onPage = apprentices.list(cohort, page);
+        Map<ObjectId, Tally> summaryOf =
+                summaries.cohort(ukprn, standardVersion).byApprentice();
 
-        Map<ObjectId, Set<String>> coveredBy = new HashMap<>();
-        Map<ObjectId, Set<String>> evidencedBy = new HashMap<>();
-        for (ApprenticeKsbStatus s :
-                coverage.byApprenticeKsbAndStatus(onPage.stream().map(a -> a.id).toList())) {
-            if (!codes.contains(s.code())) {
-                continue;
-            }
-            evidencedBy.computeIfAbsent(s.apprenticeId(), k -> new HashSet<>()).add(s.code());
-            if (s.status() == EvidenceStatus.ACCEPTED) {
-                coveredBy
-                        .computeIfAbsent(s.apprenticeId(), k -> new HashSet<>())
-                        .add(s.code());
-            }
-        }
         List<ApprenticeCoverageSummary> items = onPage.stream()
                 .map(a -> {
-                    int covered = coveredBy.getOrDefault(a.id, Set.of()).size();
-                    int evidenced = evidencedBy.getOrDefault(a.id, Set.of()).size();
+                    Tally t = summaryOf.getOrDefault(a.id, Tally.EMPTY);
+                    int covered = among(t.covered(), codes);
+                    int evidenced = among(t.evidenced(), codes);
                     return new ApprenticeCoverageSummary(
                             a.id.toHexString(),
                             a.givenName,
@@ -133,9 +111,13 @@ public class CoverageService {
 
         Map<String, Long> perKsb = new HashMap<>();
         long coveredPairs = 0;
-        for (KsbApprentices k : coverage.apprenticesPerKsb(ukprn, standardVersion, EvidenceStatus.ACCEPTED, codes)) {
-            perKsb.put(k.code(), k.apprentices());
-            coveredPairs += k.apprentices();
+        for (Tally t : summaryOf.values()) {
+            for (String code : t.covered()) {
+                if (codes.contains(code)) {
+                    perKsb.merge(code, 1L, Long::sum);
+                    coveredPairs++;
+                }
+            }
         }
         // The mean of the apprentices' percentages is the covered (apprentice, KSB) pairs over all pairs.
         double average =
@@ -150,6 +132,16 @@ public class CoverageService {
         Log.debugf("Coverage of provider %s on %s: %d apprentices", ukprn, standardVersion, total);
         return new ProviderCoverageResponse(
                 ukprn, standardVersion, codes.size(), aggregate, items, page.page(), page.size(), total, totalPages);
+    }
+
+    private static int among(Set<String> found, Set<String> codes) {
+        int n = 0;
+        for (String code : found) {
+            if (codes.contains(code)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     static double percentage(int covered, int total) {

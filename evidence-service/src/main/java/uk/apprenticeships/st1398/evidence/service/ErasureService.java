@@ -65,6 +65,7 @@ public class ErasureService {
     private final uk.apprenticeships.st1398.evidence.xapi.XapiActorLinks xapiActorLinks;
 
     private final EvidenceEvents domainEvents;
+    private final CoverageSummaries coverage;
 
     public ErasureService(
             ApprenticeRepository apprentices,
@@ -79,7 +80,9 @@ public class ErasureService {
             RetentionConfig retention,
             Stamps stamps,
             uk.apprenticeships.st1398.evidence.xapi.XapiActorLinks xapiActorLinks,
-            EvidenceEvents domainEvents) {
+            EvidenceEvents domainEvents,
+            CoverageSummaries coverage) {
+        this.coverage = coverage;
         this.xapiActorLinks = xapiActorLinks;
         this.domainEvents = domainEvents;
         this.stamps = stamps;
@@ -189,9 +192,12 @@ public class ErasureService {
                         .deleteMany(Filters.in("evidenceId", evidenceIds))
                         .getDeletedCount();
         fileIds.forEach(files::delete);
+        // Marked stale first: a run that dies before forget() leaves a summary the next reader recomputes (to nothing).
+        coverage.changing(a.id, a.providerUkprn, a.standardVersion);
         long evidenceDeleted = evidence.mongoCollection()
                 .deleteMany(Filters.eq("apprenticeId", a.id))
                 .getDeletedCount();
+        coverage.forget(a.id);
         long entriesDeleted = offTheJob
                 .mongoCollection()
                 .deleteMany(Filters.eq("apprenticeId", a.id))

@@ -63,6 +63,7 @@ public class EvidenceService {
     private final Stamps stamps;
 
     private final EvidenceEvents events;
+    private final CoverageSummaries coverage;
 
     public EvidenceService(
             ApprenticeRepository apprentices,
@@ -72,8 +73,10 @@ public class EvidenceService {
             ObjectMapper json,
             AuditTrail audit,
             Stamps stamps,
-            EvidenceEvents events) {
+            EvidenceEvents events,
+            CoverageSummaries coverage) {
         this.events = events;
+        this.coverage = coverage;
         this.stamps = stamps;
         this.apprentices = apprentices;
         this.evidence = evidence;
@@ -372,7 +375,9 @@ public class EvidenceService {
         e.version = read + 1;
         e.updatedAt = now;
         events.evidence(e);
-        if (!evidence.replaceIfUnchanged(e, read)) {
+        boolean saved = coverage.around(
+                e.apprenticeId, e.providerUkprn, e.standardVersion, () -> evidence.replaceIfUnchanged(e, read));
+        if (!saved) {
             throw ApiException.of(
                     EvidenceError.CONCURRENT_CHANGE,
                     "Evidence " + e.id + " was changed by someone "
@@ -455,7 +460,10 @@ public class EvidenceService {
     private Evidence insert(Evidence e) {
         try {
             events.evidence(e);
-            evidence.persist(e);
+            coverage.around(e.apprenticeId, e.providerUkprn, e.standardVersion, () -> {
+                evidence.persist(e);
+                return e;
+            });
         } catch (MongoWriteException ex) {
             if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 // A concurrent retry with the same Idempotency-Key inserted it first.

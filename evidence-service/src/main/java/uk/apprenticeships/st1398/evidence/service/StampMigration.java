@@ -26,8 +26,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.bson.BsonDocument;
+import org.bson.BsonObjectId;
+import org.bson.BsonString;
 import org.bson.BsonType;
 import org.bson.BsonValue;
 import org.bson.conversions.Bson;
@@ -75,7 +78,19 @@ public class StampMigration {
 
     /** One collection: where the old shape may be, how to upgrade a document, and how its rewrites are audited. */
     private record Target(
-            PanacheMongoRepository<?> repository, Bson candidates, UnaryOperator<BsonDocument> upgrade, String action) {
+            PanacheMongoRepository<?> repository,
+            Bson candidates,
+            UnaryOperator<BsonDocument> upgrade,
+            String action,
+            Consumer<BsonDocument> afterUpgrade) {
+
+        Target(
+                PanacheMongoRepository<?> repository,
+                Bson candidates,
+                UnaryOperator<BsonDocument> upgrade,
+                String action) {
+            this(repository, candidates, upgrade, action, d -> {});
+        }
 
         String name() {
             return repository.mongoCollection().getNamespace().getCollectionName();
@@ -106,7 +121,8 @@ public class StampMigration {
             OffTheJobRepository offTheJob,
             ProgressReviewRepository reviews,
             AuditTrail audit,
-            EvidenceConfig config) {
+            EvidenceConfig config,
+            CoverageSummaries coverage) {
         this.audit = audit;
         this.scanTimeout = config.mongodb().startUpScanTimeout();
         Bson createdByString = type("createdBy", BsonType.STRING);
@@ -139,7 +155,16 @@ public class StampMigration {
                                         "revisions.content.file.uploadedBy",
                                         "revisions.content.file.uploadedAt")),
                         StampShapes::evidence,
-                        "evidence.stamps-migrated"),
+                        "evidence.stamps-migrated",
+                        // An acceptance's time moves into history[].stamp.at, where coverage reads it: the
+                        // apprentice's coverage summary is marked stale, for the next reader to recompute.
+                        d -> {
+                            if (d.get("apprenticeId") instanceof BsonObjectId apprentice
+                                    && d.get("providerUkprn") instanceof BsonString provider
+                                    && d.get("standardVersion") instanceof BsonString version) {
+                                coverage.changing(apprentice.getValue(), provider.getValue(), version.getValue());
+                            }
+                        }),
                 new Target(
                         offTheJob,
                         or(createdByString, anyExists("decidedBy", "decidedAt")),
@@ -229,6 +254,7 @@ public class StampMigration {
                             .getMatchedCount()
                     == 1) {
                 recordInAuditTrail(target, id, stored);
+                target.afterUpgrade().accept(stored);
                 return Result.MIGRATED;
             }
             Log.debugf("%s document %s changed while being upgraded; reading it again", target.name(), id);

@@ -44,6 +44,7 @@ import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.evidence.repository.EvidenceRepository;
 import uk.apprenticeships.st1398.evidence.repository.OffTheJobRepository;
 import uk.apprenticeships.st1398.evidence.service.AuditTrail;
+import uk.apprenticeships.st1398.evidence.service.CoverageSummaries;
 import uk.apprenticeships.st1398.evidence.service.Stamps;
 import uk.apprenticeships.st1398.platform.events.EventTypes;
 import uk.apprenticeships.st1398.platform.security.Roles;
@@ -93,6 +94,7 @@ public class XapiEvidence {
     private final XapiActivityMappings mappings;
     private final XapiActors actors;
     private final EvidenceEvents events;
+    private final CoverageSummaries coverage;
 
     public XapiEvidence(
             XapiActors actors,
@@ -104,8 +106,10 @@ public class XapiEvidence {
             Clock clock,
             AuditTrail audit,
             XapiActivityMappings mappings,
-            EvidenceEvents events) {
+            EvidenceEvents events,
+            CoverageSummaries coverage) {
         this.actors = actors;
+        this.coverage = coverage;
         this.events = events;
         this.audit = audit;
         this.mappings = mappings;
@@ -244,7 +248,7 @@ public class XapiEvidence {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         evidence.findLive(idFor("evidence", voidedStatementId))
                 .filter(e -> e.status == EvidenceStatus.DRAFT)
-                .filter(e -> evidence.withdrawDraft(e, e.version, events.evidenceWithdrawn(e), now))
+                .filter(e -> withdrawDraft(e, now))
                 .ifPresent(e -> audit.deletedByLms(e.createdBy.subject, e.providerUkprn, "evidence.withdrawn", e));
         offTheJob
                 .findLive(idFor("off-the-job", voidedStatementId))
@@ -252,6 +256,15 @@ public class XapiEvidence {
                 .filter(o -> offTheJob.deleteIfUnchanged(
                         o, o.version, events.offTheJob(o, EventTypes.OFF_THE_JOB_DELETED, "withdrawn"), now))
                 .ifPresent(o -> audit.deletedByLms(o.createdBy.subject, o.providerUkprn, "off-the-job.withdrawn", o));
+    }
+
+    /** One conditional write; the apprentice's coverage summary is kept around it ({@link CoverageSummaries}). */
+    private boolean withdrawDraft(Evidence e, Instant now) {
+        return coverage.around(
+                e.apprenticeId,
+                e.providerUkprn,
+                e.standardVersion,
+                () -> evidence.withdrawDraft(e, e.version, events.evidenceWithdrawn(e), now));
     }
 
     private void insertEvidence(
@@ -281,7 +294,12 @@ public class XapiEvidence {
         // evidence.created goes into the inserted document's outbox: one write, no event if the insert is refused
         // (a statement converted twice meets its own evidence id).
         events.evidence(e);
-        if (insertOnce(() -> evidence.persist(e), "evidence", origin.statementId)) {
+        boolean inserted = coverage.around(
+                e.apprenticeId,
+                e.providerUkprn,
+                e.standardVersion,
+                () -> insertOnce(() -> evidence.persist(e), "evidence", origin.statementId));
+        if (inserted) {
             audit.changedByLms(e.createdBy.subject, e.providerUkprn, "evidence.created", e);
         }
     }

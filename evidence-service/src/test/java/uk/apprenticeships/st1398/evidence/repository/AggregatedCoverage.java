@@ -16,13 +16,14 @@ import uk.apprenticeships.st1398.evidence.domain.EvidenceStatus;
 import uk.apprenticeships.st1398.evidence.domain.WorkflowAction;
 
 /**
- * KSB coverage computed by aggregations over the evidence collection. Only {@code $match}, {@code $unwind} and
+ * The test oracle of the coverage summaries: KSB coverage computed, as the service did before summaries, by
+ * aggregations over the evidence collection. Only {@code $match}, {@code $unwind} and
  * {@code $group} with {@code $sum}/{@code $max} are used, so the same pipelines run on real MongoDB and on the
  * wire-protocol server of the tests. Each evidence item counts with its current status and current KSB codes
  * (an item's codes are unique, so an item counts at most once per KSB).
  */
 @ApplicationScoped
-public class CoverageRepository {
+public class AggregatedCoverage {
 
     /** Evidence items of one apprentice mapping one KSB with one status. */
     public record KsbStatusCount(String code, EvidenceStatus status, int count) {}
@@ -39,7 +40,7 @@ public class CoverageRepository {
 
     private final EvidenceRepository evidence;
 
-    public CoverageRepository(EvidenceRepository evidence) {
+    public AggregatedCoverage(EvidenceRepository evidence) {
         this.evidence = evidence;
     }
 

@@ -1,0 +1,406 @@
+package uk.apprenticeships.st1398.evidence.repository;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import uk.apprenticeships.st1398.evidence.domain.EvidenceStatus;
+import uk.apprenticeships.st1398.evidence.domain.WorkflowAction;
+
+/**
+ * The per-apprentice KSB coverage summaries ({@value #COLLECTION}, {@code _id} = the apprentice's id) and the
+ * counting of an apprentice's evidence they are made from. Every read and write of one summary goes through the
+ * unique {@code _id} index; a cohort's summaries are found by provider and standard version. How they are kept
+ * correct is {@link uk.apprenticeships.st1398.evidence.service.CoverageSummaries}'s business; this class only
+ * stores, reads and counts.
+ *
+ * <p>A summary document: {@code providerUkprn}, {@code standardVersion} (the apprentice's, which never change),
+ * {@code pending} (incremented by every write that may change it), {@code computed} (the {@code pending} value its
+ * counts were computed under; absent until first computed), {@code ksbs} (per KSB code the accepted and in-progress
+ * item counts and the latest acceptance), and {@code covered} / {@code evidenced} (the codes with an accepted item /
+ * with any item), which is all a cohort read projects.
+ */
+@ApplicationScoped
+public class CoverageSummaryRepository {
+
+    /** The summaries' collection. */
+    public static final String COLLECTION = "coverage_summaries";
+
+    /** Cohorts (provider + standard version) whose apprentices' evidence from before the summaries has been counted. */
+    public static final String COHORTS = "coverage_cohorts";
+
+    static final String PENDING = "pending";
+    static final String COMPUTED = "computed";
+    private static final String PROVIDER = "providerUkprn";
+    private static final String VERSION = "standardVersion";
+    private static final String COVERED = "covered";
+    private static final String EVIDENCED = "evidenced";
+    private static final String KSBS = "ksbs";
+
+    /** One KSB code of one apprentice: items mapping it accepted, and not (yet) accepted; the latest acceptance. */
+    public record KsbTally(String code, int accepted, int inProgress, Instant latestAcceptedAt) {}
+
+    /**
+     * An apprentice's counts, by code (sorted). {@code covered}: codes with an accepted item; {@code evidenced}:
+     * codes with any item.
+     */
+    public record Tally(Map<String, KsbTally> ksbs, Set<String> covered, Set<String> evidenced) {
+
+        public static final Tally EMPTY = new Tally(Map.of(), Set.of(), Set.of());
+
+        static Tally of(Map<String, KsbTally> ksbs) {
+            Set<String> covered = new HashSet<>();
+            Set<String> evidenced = new HashSet<>();
+            ksbs.values().forEach(k -> {
+                if (k.accepted() > 0) {
+                    covered.add(k.code());
+                }
+                if (k.accepted() + k.inProgress() > 0) {
+                    evidenced.add(k.code());
+                }
+            });
+            return new Tally(Map.copyOf(ksbs), Set.copyOf(covered), Set.copyOf(evidenced));
+        }
+    }
+
+    /**
+     * A stored summary: {@code fresh} when its counts were computed after the last write that announced itself
+     * ({@code computed == pending}). From a cohort read, {@code tally} has only the covered and evidenced codes.
+     */
+    public record Stored(ObjectId apprenticeId, long pending, boolean fresh, Tally tally) {}
+
+    private final EvidenceRepository evidence;
+    private final Clock clock;
+
+    public CoverageSummaryRepository(EvidenceRepository evidence, Clock clock) {
+        this.evidence = evidence;
+        this.clock = clock;
+    }
+
+    void createIndexes(@Observes StartupEvent event) {
+        // Serves a cohort's summaries on real MongoDB (the wire server of the dev stack scans; bench/README.md).
+        summaries()
+                .createIndex(
+                        Indexes.ascending(PROVIDER, VERSION), new IndexOptions().name("provider_standard_version"));
+    }
+
+    /** The apprentice's summary, if one was ever stored. */
+    public Optional<Stored> find(ObjectId apprenticeId) {
+        return Optional.ofNullable(
+                        summaries().find(Filters.eq("_id", apprenticeId)).first())
+                .map(CoverageSummaryRepository::stored);
+    }
+
+    /** Every summary of the cohort, with only their covered and evidenced codes. */
+    public List<Stored> ofCohort(String providerUkprn, String standardVersion) {
+        List<Stored> found = new ArrayList<>();
+        for (Document d : summaries()
+                .find(Filters.and(Filters.eq(PROVIDER, providerUkprn), Filters.eq(VERSION, standardVersion)))
+                .projection(Projections.include(PENDING, COMPUTED, COVERED, EVIDENCED))) {
+            found.add(new Stored(
+                    d.getObjectId("_id"),
+                    number(d.get(PENDING)),
+                    fresh(d),
+                    new Tally(Map.of(), codes(d, COVERED), codes(d, EVIDENCED))));
+        }
+        return found;
+    }
+
+    /**
+     * Announces a write that may change the apprentice's counts: increments {@code pending}, creating the summary
+     * (without counts, so not fresh) if there is none. The value after the increment.
+     */
+    public long announce(ObjectId apprenticeId, String providerUkprn, String standardVersion) {
+        FindOneAndUpdateOptions upsert =
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
+        var update = Updates.combine(
+                Updates.inc(PENDING, 1L),
+                Updates.setOnInsert(PROVIDER, providerUkprn),
+                Updates.setOnInsert(VERSION, standardVersion));
+        try {
+            return number(summaries()
+                    .findOneAndUpdate(Filters.eq("_id", apprenticeId), update, upsert)
+                    .get(PENDING));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // Two first upserts raced (real MongoDB may refuse the second); the document exists now.
+            return number(summaries()
+                    .findOneAndUpdate(Filters.eq("_id", apprenticeId), update, upsert)
+                    .get(PENDING));
+        }
+    }
+
+    /**
+     * Stores counts computed after {@code pending} was read, only if no write has announced itself since (the
+     * compare-and-set). False when one has: its own recomputation, which reads later, stores fresher counts.
+     */
+    public boolean store(
+            ObjectId apprenticeId, String providerUkprn, String standardVersion, long pending, Tally tally) {
+        return summaries()
+                        .replaceOne(
+                                Filters.and(Filters.eq("_id", apprenticeId), Filters.eq(PENDING, pending)),
+                                summary(apprenticeId, providerUkprn, standardVersion, pending, tally))
+                        .getMatchedCount()
+                == 1;
+    }
+
+    /**
+     * Creates stale summaries ({@code pending = 1}, never computed) for those of these apprentices who have none, in
+     * one unordered insert: as step 1 of a write does, but for many. An apprentice who has a summary by now keeps it
+     * (the duplicate is refused and ignored). The apprentices whose summary was created here.
+     */
+    public Set<ObjectId> createStale(String providerUkprn, String standardVersion, List<ObjectId> apprenticeIds) {
+        if (apprenticeIds.isEmpty()) {
+            return Set.of();
+        }
+        List<Document> documents = new ArrayList<>();
+        for (ObjectId id : apprenticeIds) {
+            documents.add(new Document("_id", id)
+                    .append(PROVIDER, providerUkprn)
+                    .append(VERSION, standardVersion)
+                    .append(PENDING, 1L));
+        }
+        Set<ObjectId> created = new HashSet<>(apprenticeIds);
+        try {
+            summaries().insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                created.remove(apprenticeIds.get(error.getIndex()));
+            }
+        }
+        return created;
+    }
+
+    /**
+     * {@link #store} for many summaries in one unordered bulk write, each a compare-and-set on its {@code pending}
+     * value. How many were stored.
+     */
+    public int storeAll(String providerUkprn, String standardVersion, long pending, Map<ObjectId, Tally> tallies) {
+        if (tallies.isEmpty()) {
+            return 0;
+        }
+        List<ReplaceOneModel<Document>> replaces = new ArrayList<>();
+        tallies.forEach((id, tally) -> replaces.add(new ReplaceOneModel<>(
+                Filters.and(Filters.eq("_id", id), Filters.eq(PENDING, pending)),
+                summary(id, providerUkprn, standardVersion, pending, tally))));
+        return summaries()
+                .bulkWrite(replaces, new BulkWriteOptions().ordered(false))
+                .getMatchedCount();
+    }
+
+    private Document summary(
+            ObjectId apprenticeId, String providerUkprn, String standardVersion, long pending, Tally tally) {
+        List<Document> ksbs = new ArrayList<>();
+        for (KsbTally k : new TreeMap<>(tally.ksbs()).values()) {
+            ksbs.add(new Document("code", k.code())
+                    .append("accepted", k.accepted())
+                    .append("inProgress", k.inProgress())
+                    .append("latestAcceptedAt", k.latestAcceptedAt() == null ? null : Date.from(k.latestAcceptedAt())));
+        }
+        return new Document("_id", apprenticeId)
+                .append(PROVIDER, providerUkprn)
+                .append(VERSION, standardVersion)
+                .append(PENDING, pending)
+                .append(COMPUTED, pending)
+                .append(KSBS, ksbs)
+                .append(COVERED, sorted(tally.covered()))
+                .append(EVIDENCED, sorted(tally.evidenced()))
+                .append("computedAt", Date.from(clock.instant()));
+    }
+
+    public void delete(ObjectId apprenticeId) {
+        summaries().deleteOne(Filters.eq("_id", apprenticeId));
+    }
+
+    /** The apprentice's counts from their live evidence: one query by apprentice, bounded by the apprentice. */
+    public Tally count(ObjectId apprenticeId) {
+        return countAll(Filters.and(
+                        Filters.eq("apprenticeId", apprenticeId), Filters.eq(EvidenceRepository.DELETED_AT, null)))
+                .getOrDefault(apprenticeId, Tally.EMPTY);
+    }
+
+    /** The counts of every apprentice of the cohort with live evidence: one query over the cohort's evidence. */
+    public Map<ObjectId, Tally> countCohort(String providerUkprn, String standardVersion) {
+        return countAll(Filters.and(
+                Filters.eq(PROVIDER, providerUkprn),
+                Filters.eq(VERSION, standardVersion),
+                Filters.eq(EvidenceRepository.DELETED_AT, null)));
+    }
+
+    /** The apprentices of the cohort with live evidence (ids only). */
+    public Set<ObjectId> withEvidence(String providerUkprn, String standardVersion) {
+        Set<ObjectId> ids = new HashSet<>();
+        for (Document d : items().find(Filters.and(
+                        Filters.eq(PROVIDER, providerUkprn),
+                        Filters.eq(VERSION, standardVersion),
+                        Filters.eq(EvidenceRepository.DELETED_AT, null)))
+                .projection(Projections.include("apprenticeId"))) {
+            ids.add(d.getObjectId("apprenticeId"));
+        }
+        return ids;
+    }
+
+    public boolean cohortCounted(String providerUkprn, String standardVersion) {
+        return cohorts()
+                        .find(Filters.eq("_id", cohortId(providerUkprn, standardVersion)))
+                        .first()
+                != null;
+    }
+
+    public void cohortIsCounted(String providerUkprn, String standardVersion) {
+        try {
+            cohorts()
+                    .insertOne(new Document("_id", cohortId(providerUkprn, standardVersion))
+                            .append(PROVIDER, providerUkprn)
+                            .append(VERSION, standardVersion)
+                            .append("countedAt", Date.from(clock.instant())));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // Another reader counted it at the same time.
+        }
+    }
+
+    /**
+     * The counting, exactly as the aggregations it replaces did it: each live item counts once per code in its
+     * current {@code content.ksbCodes} with its current status (accepted, or in progress for any other status); for
+     * an accepted item, the latest {@code accepted} step of its workflow history is its acceptance.
+     */
+    private Map<ObjectId, Tally> countAll(org.bson.conversions.Bson filter) {
+        Map<ObjectId, Map<String, int[]>> counts = new HashMap<>();
+        Map<ObjectId, Map<String, Instant>> latest = new HashMap<>();
+        String accepted = EvidenceStatus.ACCEPTED.value();
+        String acceptAction = WorkflowAction.ACCEPTED.value();
+        for (Document item : items().find(filter)
+                .projection(Projections.include("apprenticeId", "status", "content.ksbCodes", "history"))) {
+            ObjectId apprenticeId = item.getObjectId("apprenticeId");
+            Document content = item.get("content", Document.class);
+            List<?> codes = content == null ? null : content.get("ksbCodes", List.class);
+            Map<String, int[]> mine = counts.computeIfAbsent(apprenticeId, k -> new HashMap<>());
+            if (codes == null || codes.isEmpty()) {
+                continue;
+            }
+            boolean isAccepted = accepted.equals(item.getString("status"));
+            Instant acceptedAt = null;
+            if (isAccepted) {
+                List<?> history = item.get("history", List.class);
+                for (Object o : history == null ? List.of() : history) {
+                    if (o instanceof Document step
+                            && acceptAction.equals(step.getString("action"))
+                            && step.get("stamp") instanceof Document stamp
+                            && stamp.get("at") instanceof Date at
+                            && (acceptedAt == null || at.toInstant().isAfter(acceptedAt))) {
+                        acceptedAt = at.toInstant();
+                    }
+                }
+            }
+            for (Object c : codes) {
+                if (!(c instanceof String code)) {
+                    continue;
+                }
+                int[] n = mine.computeIfAbsent(code, k -> new int[2]);
+                n[isAccepted ? 0 : 1]++;
+                if (acceptedAt != null) {
+                    latest.computeIfAbsent(apprenticeId, k -> new HashMap<>())
+                            .merge(code, acceptedAt, (x, y) -> x.isAfter(y) ? x : y);
+                }
+            }
+        }
+        Map<ObjectId, Tally> tallies = new HashMap<>();
+        counts.forEach((apprenticeId, byCode) -> {
+            Map<String, KsbTally> ksbs = new HashMap<>();
+            Map<String, Instant> at = latest.getOrDefault(apprenticeId, Map.of());
+            byCode.forEach((code, n) -> ksbs.put(code, new KsbTally(code, n[0], n[1], at.get(code))));
+            tallies.put(apprenticeId, Tally.of(ksbs));
+        });
+        return tallies;
+    }
+
+    private static Stored stored(Document d) {
+        Map<String, KsbTally> ksbs = new HashMap<>();
+        List<?> list = d.get(KSBS, List.class);
+        for (Object o : list == null ? List.of() : list) {
+            Document k = (Document) o;
+            Date at = k.getDate("latestAcceptedAt");
+            ksbs.put(
+                    k.getString("code"),
+                    new KsbTally(
+                            k.getString("code"),
+                            (int) number(k.get("accepted")),
+                            (int) number(k.get("inProgress")),
+                            at == null ? null : at.toInstant()));
+        }
+        return new Stored(d.getObjectId("_id"), number(d.get(PENDING)), fresh(d), Tally.of(ksbs));
+    }
+
+    private static boolean fresh(Document d) {
+        Object computed = d.get(COMPUTED);
+        return computed != null && number(computed) == number(d.get(PENDING));
+    }
+
+    private static Set<String> codes(Document d, String field) {
+        List<?> list = d.get(field, List.class);
+        Set<String> codes = new HashSet<>();
+        for (Object o : list == null ? List.of() : list) {
+            codes.add((String) o);
+        }
+        return codes;
+    }
+
+    private static List<String> sorted(Set<String> codes) {
+        return codes.stream().sorted().toList();
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static String cohortId(String providerUkprn, String standardVersion) {
+        return providerUkprn + "/" + standardVersion;
+    }
+
+    private MongoCollection<Document> items() {
+        return evidence.mongoCollection().withDocumentClass(Document.class);
+    }
+
+    private MongoCollection<Document> summaries() {
+        return evidence.mongoDatabase().getCollection(COLLECTION);
+    }
+
+    private MongoCollection<Document> cohorts() {
+        return evidence.mongoDatabase().getCollection(COHORTS);
+    }
+}
