@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.domain.EvidenceStatus;
@@ -52,6 +53,9 @@ public class CoverageSummaryRepository {
 
     /** The summaries' collection. */
     public static final String COLLECTION = "coverage_summaries";
+
+    /** Summaries per batch of a cohort read. */
+    static final int COHORT_BATCH = 500;
 
     /** Cohorts (provider + standard version) whose apprentices' evidence from before the summaries has been counted. */
     public static final String COHORTS = "coverage_cohorts";
@@ -121,16 +125,26 @@ public class CoverageSummaryRepository {
     /** Every summary of the cohort, with only their covered and evidenced codes. */
     public List<Stored> ofCohort(String providerUkprn, String standardVersion) {
         List<Stored> found = new ArrayList<>();
+        forEachOfCohort(providerUkprn, standardVersion, found::add);
+        return found;
+    }
+
+    /**
+     * Each summary of the cohort, with only its covered and evidenced codes, read in batches of
+     * {@value #COHORT_BATCH}: a cohort of thousands of apprentices held at once took tens of megabytes per request,
+     * and concurrent cohort reads ran the service out of its heap (bench/README.md, "Coverage summaries").
+     */
+    public void forEachOfCohort(String providerUkprn, String standardVersion, Consumer<Stored> each) {
         for (Document d : summaries()
                 .find(Filters.and(Filters.eq(PROVIDER, providerUkprn), Filters.eq(VERSION, standardVersion)))
-                .projection(Projections.include(PENDING, COMPUTED, COVERED, EVIDENCED))) {
-            found.add(new Stored(
+                .projection(Projections.include(PENDING, COMPUTED, COVERED, EVIDENCED))
+                .batchSize(COHORT_BATCH)) {
+            each.accept(new Stored(
                     d.getObjectId("_id"),
                     number(d.get(PENDING)),
                     fresh(d),
                     new Tally(Map.of(), codes(d, COVERED), codes(d, EVIDENCED))));
         }
-        return found;
     }
 
     /**

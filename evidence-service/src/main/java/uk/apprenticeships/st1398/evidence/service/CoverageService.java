@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.api.ApprenticeCoverageResponse;
 import uk.apprenticeships.st1398.evidence.api.ApprenticeCoverageSummary;
@@ -88,8 +89,9 @@ public class CoverageService {
         ApprenticeRepository.Filter cohort = new ApprenticeRepository.Filter(ukprn, null, null, null, standardVersion);
         long total = apprentices.count(cohort);
         List<Apprentice> onPage = apprentices.list(cohort, page);
-        Map<ObjectId, Tally> summaryOf =
-                summaries.cohort(ukprn, standardVersion).byApprentice();
+        CoverageSummaries.Cohort cohortCoverage = summaries.cohort(
+                ukprn, standardVersion, onPage.stream().map(a -> a.id).collect(Collectors.toSet()));
+        Map<ObjectId, Tally> summaryOf = cohortCoverage.kept();
 
         List<ApprenticeCoverageSummary> items = onPage.stream()
                 .map(a -> {
@@ -111,13 +113,10 @@ public class CoverageService {
 
         Map<String, Long> perKsb = new HashMap<>();
         long coveredPairs = 0;
-        for (Tally t : summaryOf.values()) {
-            for (String code : t.covered()) {
-                if (codes.contains(code)) {
-                    perKsb.merge(code, 1L, Long::sum);
-                    coveredPairs++;
-                }
-            }
+        for (String code : codes) {
+            long apprenticesCovering = cohortCoverage.coveredBy().getOrDefault(code, 0L);
+            perKsb.put(code, apprenticesCovering);
+            coveredPairs += apprenticesCovering;
         }
         // The mean of the apprentices' percentages is the covered (apprentice, KSB) pairs over all pairs.
         double average =

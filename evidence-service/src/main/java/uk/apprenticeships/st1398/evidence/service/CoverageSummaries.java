@@ -2,6 +2,7 @@ package uk.apprenticeships.st1398.evidence.service;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -49,8 +50,11 @@ import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository.T
 @ApplicationScoped
 public class CoverageSummaries {
 
-    /** The covered and evidenced codes of every apprentice of a cohort who has a summary, by apprentice id. */
-    public record Cohort(Map<ObjectId, Tally> byApprentice) {}
+    /**
+     * A cohort's coverage: per KSB code, how many of its apprentices cover it ({@code coveredBy}); and the summaries
+     * of the apprentices asked for ({@code kept}, e.g. one page's), by apprentice id.
+     */
+    public record Cohort(Map<String, Long> coveredBy, Map<ObjectId, Tally> kept) {}
 
     private final CoverageSummaryRepository summaries;
     private final Map<String, Object> counting = new ConcurrentHashMap<>();
@@ -107,7 +111,7 @@ public class CoverageSummaries {
      * are recomputed. On the cohort's first read, its apprentices' evidence from before summaries existed is
      * counted once.
      */
-    public Cohort cohort(String providerUkprn, String standardVersion) {
+    public Cohort cohort(String providerUkprn, String standardVersion, Set<ObjectId> keep) {
         if (!summaries.cohortCounted(providerUkprn, standardVersion)) {
             // One counting per cohort per instance at a time: concurrent first reads wait for it rather than all
             // counting the same evidence (instances counting at once stay correct, each by compare-and-set).
@@ -117,13 +121,33 @@ public class CoverageSummaries {
                 }
             }
         }
-        Map<ObjectId, Tally> byApprentice = new HashMap<>();
-        for (Stored s : summaries.ofCohort(providerUkprn, standardVersion)) {
-            byApprentice.put(
-                    s.apprenticeId(),
-                    s.fresh() ? s.tally() : recompute(s.apprenticeId(), providerUkprn, standardVersion));
+        // Counted as the summaries stream past, in constant memory; only the apprentices asked for are kept.
+        Map<String, Long> coveredBy = new HashMap<>();
+        Map<ObjectId, Tally> kept = new HashMap<>();
+        List<ObjectId> stale = new ArrayList<>();
+        summaries.forEachOfCohort(providerUkprn, standardVersion, s -> {
+            if (s.fresh()) {
+                count(s.apprenticeId(), s.tally(), keep, coveredBy, kept);
+            } else {
+                stale.add(s.apprenticeId()); // recomputed after the read: no writes under an open cursor
+            }
+        });
+        for (ObjectId id : stale) {
+            count(id, recompute(id, providerUkprn, standardVersion), keep, coveredBy, kept);
         }
-        return new Cohort(byApprentice);
+        return new Cohort(coveredBy, kept);
+    }
+
+    private static void count(
+            ObjectId apprenticeId,
+            Tally tally,
+            Set<ObjectId> keep,
+            Map<String, Long> coveredBy,
+            Map<ObjectId, Tally> kept) {
+        tally.covered().forEach(code -> coveredBy.merge(code, 1L, Long::sum));
+        if (keep.contains(apprenticeId)) {
+            kept.put(apprenticeId, tally);
+        }
     }
 
     /** Step 3; the counts it computed (stored unless a later writer overtook it, whose counts are fresher). */
