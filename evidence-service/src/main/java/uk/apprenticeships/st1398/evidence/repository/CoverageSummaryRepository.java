@@ -122,13 +122,6 @@ public class CoverageSummaryRepository {
                 .map(CoverageSummaryRepository::stored);
     }
 
-    /** Every summary of the cohort, with only their covered and evidenced codes. */
-    public List<Stored> ofCohort(String providerUkprn, String standardVersion) {
-        List<Stored> found = new ArrayList<>();
-        forEachOfCohort(providerUkprn, standardVersion, found::add);
-        return found;
-    }
-
     /**
      * Each summary of the cohort, with only its covered and evidenced codes, read in batches of
      * {@value #COHORT_BATCH}: a cohort of thousands of apprentices held at once took tens of megabytes per request,
@@ -265,12 +258,10 @@ public class CoverageSummaryRepository {
                 .getOrDefault(apprenticeId, Tally.EMPTY);
     }
 
-    /** The counts of every apprentice of the cohort with live evidence: one query over the cohort's evidence. */
-    public Map<ObjectId, Tally> countCohort(String providerUkprn, String standardVersion) {
+    /** The counts of these apprentices' live evidence (one query through the apprenticeId index). */
+    public Map<ObjectId, Tally> countApprentices(List<ObjectId> apprenticeIds) {
         return countAll(Filters.and(
-                Filters.eq(PROVIDER, providerUkprn),
-                Filters.eq(VERSION, standardVersion),
-                Filters.eq(EvidenceRepository.DELETED_AT, null)));
+                Filters.in("apprenticeId", apprenticeIds), Filters.eq(EvidenceRepository.DELETED_AT, null)));
     }
 
     /** The apprentices of the cohort with live evidence (ids only). */

@@ -56,6 +56,9 @@ public class CoverageSummaries {
      */
     public record Cohort(Map<String, Long> coveredBy, Map<ObjectId, Tally> kept) {}
 
+    /** Apprentices counted per round trip when a cohort is first counted. */
+    static final int COUNTING_BATCH = 200;
+
     private final CoverageSummaryRepository summaries;
     private final Map<String, Object> counting = new ConcurrentHashMap<>();
 
@@ -169,16 +172,27 @@ public class CoverageSummaries {
      */
     private void countOnce(String providerUkprn, String standardVersion) {
         Set<ObjectId> missing = new HashSet<>(summaries.withEvidence(providerUkprn, standardVersion));
-        summaries.ofCohort(providerUkprn, standardVersion).forEach(s -> missing.remove(s.apprenticeId()));
-        if (!missing.isEmpty()) {
-            Set<ObjectId> created = summaries.createStale(providerUkprn, standardVersion, List.copyOf(missing));
-            Map<ObjectId, Tally> counted = summaries.countCohort(providerUkprn, standardVersion);
+        summaries.forEachOfCohort(providerUkprn, standardVersion, s -> missing.remove(s.apprenticeId()));
+        int stored = 0;
+        List<ObjectId> all = List.copyOf(missing);
+        // In batches: a cohort's evidence read at once (thousands of apprentices, with their items' histories)
+        // outlasted
+        // the read timeout and the heap; each batch is read through the apprenticeId index.
+        for (int from = 0; from < all.size(); from += COUNTING_BATCH) {
+            List<ObjectId> batch = all.subList(from, Math.min(all.size(), from + COUNTING_BATCH));
+            Set<ObjectId> created = summaries.createStale(providerUkprn, standardVersion, batch);
+            if (created.isEmpty()) {
+                continue;
+            }
+            Map<ObjectId, Tally> counted = summaries.countApprentices(List.copyOf(created));
             Map<ObjectId, Tally> mine = new HashMap<>();
             created.forEach(id -> mine.put(id, counted.getOrDefault(id, Tally.EMPTY)));
-            int stored = summaries.storeAll(providerUkprn, standardVersion, 1L, mine);
+            stored += summaries.storeAll(providerUkprn, standardVersion, 1L, mine);
+        }
+        if (!all.isEmpty()) {
             Log.infof(
                     "Coverage summaries of cohort %s/%s: %d counted from existing evidence (%d left to writes)",
-                    providerUkprn, standardVersion, stored, missing.size() - stored);
+                    providerUkprn, standardVersion, stored, all.size() - stored);
         }
         summaries.cohortIsCounted(providerUkprn, standardVersion);
     }
