@@ -175,9 +175,9 @@ public class CoverageSummaries {
         summaries.forEachOfCohort(providerUkprn, standardVersion, s -> missing.remove(s.apprenticeId()));
         int stored = 0;
         List<ObjectId> all = List.copyOf(missing);
-        // In batches: a cohort's evidence read at once (thousands of apprentices, with their items' histories)
-        // outlasted
-        // the read timeout and the heap; each batch is read through the apprenticeId index.
+        // In batches, so memory and each query's time stay bounded: a cohort's whole evidence read at once
+        // (thousands of apprentices, with their items' histories) made the first read answer 503 after 15 s on the
+        // dev stack. Each batch is read through the apprenticeId index.
         for (int from = 0; from < all.size(); from += COUNTING_BATCH) {
             List<ObjectId> batch = all.subList(from, Math.min(all.size(), from + COUNTING_BATCH));
             Set<ObjectId> created = summaries.createStale(providerUkprn, standardVersion, batch);
