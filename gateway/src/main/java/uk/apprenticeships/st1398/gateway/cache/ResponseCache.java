@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import uk.apprenticeships.st1398.gateway.config.GatewayConfig;
+import uk.apprenticeships.st1398.gateway.service.HopByHop;
 
 /**
  * A shared HTTP cache (RFC 9111) of public reads, in the gateway's memory, so that a catalogue read costs a lookup
@@ -72,19 +73,7 @@ public class ResponseCache {
     private static final Set<String> KEYED = Set.of("accept", "accept-encoding");
 
     /** Never stored with an entry: per connection, per request, or recomputed on each hit. */
-    private static final Set<String> NOT_REPLAYED = Set.of(
-            "connection",
-            "keep-alive",
-            "proxy-authenticate",
-            "proxy-authorization",
-            "proxy-connection",
-            "te",
-            "trailer",
-            "transfer-encoding",
-            "upgrade",
-            "x-request-id",
-            "age",
-            "x-cache");
+    private static final Set<String> NOT_REPLAYED = Set.of("x-request-id", "age", "x-cache");
 
     /** Sent with a 304 from the cache (RFC 9110 section 15.4.5, and the caching headers that refresh a client). */
     private static final Set<String> NOT_MODIFIED_HEADERS =
@@ -345,20 +334,11 @@ public class ResponseCache {
         MultiMap kept = HttpHeaders.headers();
         for (Map.Entry<String, String> header : answer) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!NOT_REPLAYED.contains(name) && (connection == null || !listed(connection, name))) {
+            if (!NOT_REPLAYED.contains(name) && !HopByHop.is(name, connection)) {
                 kept.add(header.getKey(), header.getValue());
             }
         }
         return kept;
-    }
-
-    private static boolean listed(String connection, String name) {
-        for (String token : connection.split(",")) {
-            if (token.trim().equalsIgnoreCase(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static long initialAge(MultiMap answer) {

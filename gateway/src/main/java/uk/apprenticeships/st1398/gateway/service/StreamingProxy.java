@@ -19,7 +19,6 @@ import io.vertx.core.streams.WriteStream;
 import io.vertx.ext.web.RoutingContext;
 import java.net.ConnectException;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import uk.apprenticeships.st1398.gateway.cache.CacheFill;
 import uk.apprenticeships.st1398.platform.http.RequestIds;
@@ -46,18 +45,6 @@ import uk.apprenticeships.st1398.platform.problem.Problem;
  * gateway's profile (bench/README.md, "gateway-vs-nginx.sh").
  */
 final class StreamingProxy {
-
-    /** RFC 9110 section 7.6.1: meaningful for one connection only, never forwarded (lower case). */
-    static final Set<String> HOP_BY_HOP = Set.of(
-            "connection",
-            "keep-alive",
-            "proxy-authenticate",
-            "proxy-authorization",
-            "proxy-connection",
-            "te",
-            "trailer",
-            "transfer-encoding",
-            "upgrade");
 
     private final HttpClient client;
     private final String service;
@@ -131,7 +118,7 @@ final class StreamingProxy {
         String connection = incoming.get(HttpHeaders.CONNECTION);
         for (Map.Entry<String, String> header : incoming) {
             String name = header.getKey();
-            if (!isHopByHop(name, connection) && !name.equalsIgnoreCase("host")) {
+            if (!HopByHop.is(name, connection) && !name.equalsIgnoreCase("host")) {
                 headers.add(name, header.getValue());
             }
         }
@@ -156,7 +143,7 @@ final class StreamingProxy {
         for (Map.Entry<String, String> header : answer.headers()) {
             String name = header.getKey();
             // The gateway already set X-Request-Id on its response; the service echoes the same id.
-            if (isHopByHop(name, connection) || name.equalsIgnoreCase(RequestIds.HEADER)) {
+            if (HopByHop.is(name, connection) || name.equalsIgnoreCase(RequestIds.HEADER)) {
                 continue;
             }
             if (status == 204 && name.equalsIgnoreCase("content-length")) {
@@ -182,23 +169,6 @@ final class StreamingProxy {
             out.reset();
             response.reset();
         });
-    }
-
-    private static boolean isHopByHop(String name, String connection) {
-        if (HOP_BY_HOP.contains(name) || HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-            return true;
-        }
-        return connection != null && connectionNames(connection, name);
-    }
-
-    /** Whether {@code Connection} lists {@code name} (the headers it names are hop-by-hop too). */
-    private static boolean connectionNames(String connection, String name) {
-        for (String token : connection.split(",")) {
-            if (token.trim().equalsIgnoreCase(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isChunked(MultiMap headers) {
