@@ -14,7 +14,7 @@ import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import uk.apprenticeships.st1398.standards.api.EntityTags;
+import uk.apprenticeships.st1398.platform.http.EntityTags;
 import uk.apprenticeships.st1398.testing.Problems;
 import uk.apprenticeships.st1398.testing.Tokens;
 

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import uk.apprenticeships.st1398.gateway.config.GatewayConfig;
 import uk.apprenticeships.st1398.gateway.service.HopByHop;
+import uk.apprenticeships.st1398.platform.http.EntityTags;
 
 /**
  * A shared HTTP cache (RFC 9111) of public reads, in the gateway's memory, so that a catalogue read costs a lookup
@@ -252,39 +253,7 @@ public class ResponseCache {
      * two tags match when their opaque parts are equal, {@code W/} or not), or is {@code *} (any stored answer).
      */
     static boolean noneMatch(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        if (etag == null) {
-            return ifNoneMatch.trim().equals("*");
-        }
-        String wanted = opaque(etag);
-        int i = 0;
-        int n = ifNoneMatch.length();
-        while (i < n) {
-            char c = ifNoneMatch.charAt(i);
-            if (c == ' ' || c == '\t' || c == ',') {
-                i++;
-            } else if (c == '*') {
-                return true;
-            } else {
-                if (ifNoneMatch.startsWith("W/", i)) {
-                    i += 2;
-                }
-                if (i >= n || ifNoneMatch.charAt(i) != '"') {
-                    return false; // not a list of entity tags: no match (the service would not match it either)
-                }
-                int end = ifNoneMatch.indexOf('"', i + 1);
-                if (end < 0) {
-                    return false;
-                }
-                if (ifNoneMatch.regionMatches(i, wanted, 0, wanted.length()) && end - i + 1 == wanted.length()) {
-                    return true;
-                }
-                i = end + 1;
-            }
-        }
-        return false;
+        return EntityTags.noneMatchHits(ifNoneMatch, etag == null ? null : opaque(etag));
     }
 
     private static String opaque(String etag) {

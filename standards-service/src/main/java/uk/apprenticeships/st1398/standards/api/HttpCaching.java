@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import uk.apprenticeships.st1398.platform.http.EntityTags;
 import uk.apprenticeships.st1398.standards.config.StandardsConfig;
 
 /**

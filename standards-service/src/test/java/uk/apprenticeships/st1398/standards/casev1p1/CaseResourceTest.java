@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import uk.apprenticeships.st1398.standards.api.EntityTags;
+import uk.apprenticeships.st1398.platform.http.EntityTags;
 import uk.apprenticeships.st1398.testing.Problems;
 
 /** ST1398 exported as CASE 1.1 frameworks, checked against the official 1EdTech CFPackage schema. */

@@ -1,4 +1,4 @@
-package uk.apprenticeships.st1398.standards.api;
+package uk.apprenticeships.st1398.platform.http;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-/** Entity tags (RFC 9110 §8.8.3) for response bodies, and the If-None-Match test (§13.1.2). */
+/**
+ * Entity tags (RFC 9110 §8.8.3) for response bodies, and the If-None-Match test (§13.1.2): the services' conditional
+ * reads and the gateway's cache of public reads use the same comparison.
+ */
 public final class EntityTags {
 
     private EntityTags() {}

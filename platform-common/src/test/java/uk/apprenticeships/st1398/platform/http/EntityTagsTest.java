@@ -1,4 +1,4 @@
-package uk.apprenticeships.st1398.standards.api;
+package uk.apprenticeships.st1398.platform.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
