@@ -385,6 +385,27 @@ class GatewayProxyTest {
     }
 
     @Test
+    void metricsNameARequestAfterItsRouteNotItsIds() {
+        for (String id : List.of("64b000000000000000000a01", "64b000000000000000000a02")) {
+            given().when().get("/api/v1/apprentices/" + id).then().statusCode(401);
+        }
+        given().when().get("/api/v1/standards/ST9999").then().statusCode(200);
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        org.hamcrest.MatcherAssert.assertThat(
+                metrics,
+                Matchers.allOf(
+                        Matchers.containsString("uri=\"/api/v1/apprentices/*\""),
+                        Matchers.containsString("uri=\"/api/v1/standards/*\""),
+                        Matchers.not(Matchers.containsString("64b000000000000000000a0")),
+                        Matchers.not(Matchers.containsString("uri=\"/api/v1/standards/ST9999\""))));
+    }
+
+    @Test
     void servicesOpenApiIsServedForSwaggerUi() {
         given().when().get("/openapi/standards").then().statusCode(200).body("openapi", Matchers.equalTo("3.1.0"));
         given().when().get("/q/swagger-ui/").then().statusCode(200);

@@ -109,7 +109,10 @@ public class ProxyRoutes {
             Handler<RoutingContext> limit = rateLimiter.forGroup(entry.getKey());
             Handler<RoutingContext> cache = responseCache.forGroup(entry.getKey());
             for (String path : entry.getValue().paths()) {
-                Route route = router.route(path).handler(ProxyRoutes::authenticate);
+                Route route = router.route(path).handler(ctx -> {
+                    routeTemplate(path);
+                    authenticate(ctx);
+                });
                 if (limit != null) {
                     route.handler(limit);
                 }
@@ -130,6 +133,22 @@ public class ProxyRoutes {
         MergedContract contract = new MergedContract(config, openApi, authServerUrl, client, clock);
         router.get(CONTRACT_PATH).handler(contract::handle);
     }
+
+    /**
+     * Names the request after its route ({@code /api/v1/apprentices/*}), not its path, in the HTTP server metrics'
+     * {@code uri} tag and the server span's route: Micrometer and OpenTelemetry read this context local, as Quarkus
+     * REST sets it for the services' endpoints. Without it every apprentice or evidence id made a metric of its own
+     * until Micrometer's cap on URI tags dropped the rest.
+     */
+    static void routeTemplate(String template) {
+        Context context = Vertx.currentContext();
+        if (context != null) {
+            context.putLocal(URL_PATH_TEMPLATE, template);
+        }
+    }
+
+    /** The context local Quarkus's Micrometer and OpenTelemetry HTTP instrumentation take the route from. */
+    static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
 
     /**
      * Checks the bearer token, if the request has one, before anything else (rate limits count by its client or
