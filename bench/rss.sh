@@ -3,6 +3,9 @@
 #
 #   bench/rss.sh                  # from the repo root, the stack up (./stack up -d)
 #   STACK_DATA_DIR=... bench/rss.sh
+#   bench/rss.sh --during CMD...  # runs CMD (e.g. bench/evidence-file.sh) and samples every part every
+#                                 # BENCH_RSS_INTERVAL seconds [1] while it runs; prints each part's peak and the
+#                                 # peak of the total (the largest sum seen in one sample), then CMD's exit status
 #
 # A part is the process ./stack started and all its descendants (keycloak: kc.sh and its JVM); infra is the devstack
 # JVM (the MongoDB wire server runs inside it) plus the embedded PostgreSQL's processes, found through
@@ -30,31 +33,82 @@ descendants() {
 kb() { awk -v k="$2" '$1 == k":" { s += $2 } END { print s + 0 }' "$1" 2>/dev/null || echo 0; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
+# sample: sets RSS[part] and PSS[part] (KiB; empty when the part is not running)
+declare -A RSS PSS
+sample() {
+  local part pid pids pm p rss pss
+  for part in "${PARTS[@]}"; do
+    RSS[$part]="" PSS[$part]=""
+    pid=$(head -n 1 "$RUN/$part.pid" 2>/dev/null || true)
+    [[ $pid =~ ^[0-9]+$ && -r /proc/$pid/status ]] || continue
+    pids=$(descendants "$pid")
+    if [[ $part == infra ]]; then
+      pm=$(head -n 1 "$DATA/infra/postgres/postmaster.pid" 2>/dev/null || true)
+      if [[ $pm =~ ^[0-9]+$ && -r /proc/$pm/status ]]; then pids+=$'\n'$(descendants "$pm"); fi
+    fi
+    rss=0 pss=0
+    for p in $(printf '%s\n' "$pids" | sort -un); do
+      [[ -r /proc/$p/status ]] || continue
+      rss=$(( rss + $(kb /proc/"$p"/status VmRSS) ))
+      pss=$(( pss + $(kb /proc/"$p"/smaps_rollup Pss) ))
+    done
+    RSS[$part]=$rss PSS[$part]=$pss
+  done
+}
+
+if [[ ${1:-} == --during ]]; then
+  shift
+  (($# > 0)) || { echo "usage: bench/rss.sh --during CMD [ARGS...]" >&2; exit 2; }
+  interval="${BENCH_RSS_INTERVAL:-1}"
+  declare -A PEAK
+  peak_total=0 samples=0
+  "$@" &
+  cmd=$!
+  while kill -0 "$cmd" 2>/dev/null; do
+    sample
+    total=0
+    for part in "${PARTS[@]}"; do
+      [[ -n ${RSS[$part]} ]] || continue
+      (( ${RSS[$part]} > ${PEAK[$part]:-0} )) && PEAK[$part]=${RSS[$part]}
+      [[ $part == keycloak ]] || total=$(( total + RSS[$part] ))
+    done
+    (( total > peak_total )) && peak_total=$total
+    samples=$(( samples + 1 ))
+    sleep "$interval"
+  done
+  status=0
+  wait "$cmd" || status=$?
+  echo
+  printf 'peak RSS while "%s" ran (%d samples, every %ss)\n' "$*" "$samples" "$interval"
+  printf '%-12s %14s\n' part 'peak RSS MiB'
+  for part in "${PARTS[@]}"; do
+    printf '%-12s %14s\n' "$part" "$( [[ -n ${PEAK[$part]:-} ]] && mib "${PEAK[$part]}" || echo -)"
+  done
+  printf '%-12s %14s\n' 'total*' "$(mib "$peak_total")"
+  printf '* without Keycloak, the largest total of one sample; target <= 1638 MiB (1.6 GiB) during the benches\n'
+  printf 'command exit status: %d\n' "$status"
+  exit "$status"
+fi
+
+sample
 printf '%-12s %6s %10s %10s\n' part procs 'RSS MiB' 'PSS MiB'
 total_rss=0 total_pss=0 missing=()
 for part in "${PARTS[@]}"; do
-  pid=$(head -n 1 "$RUN/$part.pid" 2>/dev/null || true)
-  if [[ ! $pid =~ ^[0-9]+$ || ! -r /proc/$pid/status ]]; then
+  if [[ -z ${RSS[$part]} ]]; then
     printf '%-12s %6s %10s %10s\n' "$part" - - -
     missing+=("$part")
     continue
   fi
-  pids=$(descendants "$pid")
+  pid=$(head -n 1 "$RUN/$part.pid")
+  n=$(descendants "$pid" | wc -l)
   if [[ $part == infra ]]; then
     pm=$(head -n 1 "$DATA/infra/postgres/postmaster.pid" 2>/dev/null || true)
-    if [[ $pm =~ ^[0-9]+$ && -r /proc/$pm/status ]]; then pids+=$'\n'$(descendants "$pm"); fi
+    if [[ $pm =~ ^[0-9]+$ && -r /proc/$pm/status ]]; then n=$(( n + $(descendants "$pm" | wc -l) )); fi
   fi
-  rss=0 pss=0 n=0
-  for p in $(printf '%s\n' "$pids" | sort -un); do
-    [[ -r /proc/$p/status ]] || continue
-    rss=$(( rss + $(kb /proc/"$p"/status VmRSS) ))
-    pss=$(( pss + $(kb /proc/"$p"/smaps_rollup Pss) ))
-    n=$(( n + 1 ))
-  done
-  printf '%-12s %6d %10s %10s\n' "$part" "$n" "$(mib "$rss")" "$(mib "$pss")"
+  printf '%-12s %6d %10s %10s\n' "$part" "$n" "$(mib "${RSS[$part]}")" "$(mib "${PSS[$part]}")"
   if [[ $part != keycloak ]]; then
-    total_rss=$(( total_rss + rss ))
-    total_pss=$(( total_pss + pss ))
+    total_rss=$(( total_rss + RSS[$part] ))
+    total_pss=$(( total_pss + PSS[$part] ))
   fi
 done
 printf '%-12s %6s %10s %10s\n' 'total*' '' "$(mib "$total_rss")" "$(mib "$total_pss")"
