@@ -25,7 +25,7 @@
 #   BENCH_THREADS / BENCH_CONNECTIONS   wrk -t / -c [2 / 32]
 #   BENCH_BACKEND_URL      the standards-service [http://localhost:8081]
 #   BENCH_GATEWAY_JAR      gateway to start [gateway/target/quarkus-app/quarkus-run.jar]
-#   BENCH_GATEWAY_JAVA_OPTS  JVM options for it [-Xmx256m, as the e2e stack]
+#   BENCH_GATEWAY_JAVA_OPTS  JVM options for it [those ./stack and the pods run it with: ./stack jvm-opts gateway]
 #   BENCH_NGINX_WORKERS    nginx worker_processes [auto: one per core, as the gateway's event loops]
 #   BENCH_NGINX_ACCESS_LOG on (buffered, to a file, as the gateway logs each request) or off [on]
 #   BENCH_TRACING          on or off [on]
@@ -47,7 +47,7 @@ CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 BACKEND="${BENCH_BACKEND_URL:-http://localhost:8081}"
 BACKEND="${BACKEND%/}"
 GATEWAY_JAR="${BENCH_GATEWAY_JAR:-$ROOT/gateway/target/quarkus-app/quarkus-run.jar}"
-GATEWAY_JAVA_OPTS="${BENCH_GATEWAY_JAVA_OPTS:--Xmx256m}"
+GATEWAY_JAVA_OPTS="${BENCH_GATEWAY_JAVA_OPTS:-$(./stack jvm-opts gateway | tr '\n' ' ')}"
 NGINX_WORKERS="${BENCH_NGINX_WORKERS:-auto}"
 NGINX_ACCESS_LOG="${BENCH_NGINX_ACCESS_LOG:-on}"
 TRACING="${BENCH_TRACING:-on}"
