@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.buffer.Unpooled;
 import io.quarkus.logging.Log;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -18,6 +19,7 @@ import io.vertx.core.streams.WriteStream;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
@@ -219,11 +221,7 @@ public class ResponseCache {
         MultiMap headers = response.headers();
         if (noneMatch(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), entry.etag())) {
             response.setStatusCode(304);
-            for (Map.Entry<String, String> header : entry.headers()) {
-                if (NOT_MODIFIED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                    headers.add(header.getKey(), header.getValue());
-                }
-            }
+            headers.addAll(entry.notModifiedHeaders());
             headers.set("Age", Long.toString(age)).set(X_CACHE, "HIT");
             response.end();
             return;
@@ -375,7 +373,18 @@ public class ResponseCache {
             String etag = headers.get(HttpHeaders.ETAG);
             return new TeeStream(response, length, body -> {
                 if (group.generation.get() == generation) {
-                    entries.put(key, new Entry(group, generation, body, replay, etag, storedAt, initialAge, lifetime));
+                    entries.put(
+                            key,
+                            new Entry(
+                                    group,
+                                    generation,
+                                    offHeap(body),
+                                    replay,
+                                    notModifiedHeaders(replay),
+                                    etag,
+                                    storedAt,
+                                    initialAge,
+                                    lifetime));
                 }
             });
         }
@@ -403,6 +412,7 @@ public class ResponseCache {
                                         generation,
                                         entry.body(),
                                         entry.headers(),
+                                        entry.notModifiedHeaders(),
                                         entry.etag(),
                                         clock.millis(),
                                         initialAge(headers),
@@ -411,12 +421,35 @@ public class ResponseCache {
         }
     }
 
-    /** A stored answer: its exact body bytes, the headers to replay, and when it was stored. */
+    /**
+     * The body kept outside the heap: a hit hands it to the socket as it is, where a heap buffer would be copied into
+     * a direct one on every write. A JDK direct buffer (freed by the garbage collector once its entry is gone, and
+     * counted in {@code -XX:MaxDirectMemorySize}) in a wrapper that writes cannot release.
+     */
+    static Buffer offHeap(Buffer body) {
+        ByteBuffer direct = ByteBuffer.allocateDirect(body.length());
+        direct.put(body.getBytes()).flip();
+        return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct)));
+    }
+
+    /** The stored headers a 304 from the cache carries, picked once when the entry is stored. */
+    private static MultiMap notModifiedHeaders(MultiMap stored) {
+        MultiMap kept = HttpHeaders.headers();
+        for (Map.Entry<String, String> header : stored) {
+            if (NOT_MODIFIED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                kept.add(header.getKey(), header.getValue());
+            }
+        }
+        return kept;
+    }
+
+    /** A stored answer: its exact body bytes, the headers to replay (all, and a 304's), and when it was stored. */
     private record Entry(
             Group group,
             long generation,
             Buffer body,
             MultiMap headers,
+            MultiMap notModifiedHeaders,
             String etag,
             long storedAtMillis,
             long initialAge,

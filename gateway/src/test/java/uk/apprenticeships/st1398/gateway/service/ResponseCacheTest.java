@@ -223,6 +223,12 @@ class ResponseCacheTest {
         assertEquals("7", hit.header("Age"), "RFC 9111 section 5.1: the entry's age in seconds");
         assertEquals(1, reached("GET", "/standards/hit"), "the hit never reached the service");
         assertArrayEquals(miss.body().getBytes(), hit.body().getBytes(), "the exact bytes");
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(
+                    miss.body().getBytes(),
+                    send(HttpMethod.GET, "/standards/hit", h -> {}).body().getBytes(),
+                    "the stored (off-heap) body is written intact on every hit");
+        }
         for (String name : new String[] {"Content-Type", "ETag", "Cache-Control", "Content-Length", "X-Total-Count"}) {
             assertNotNull(miss.header(name), name);
             assertEquals(
