@@ -608,6 +608,77 @@ class LeadingKeyIndexTest {
         return documents.stream().map(d -> d.getString("_id")).toList();
     }
 
+    /**
+     * evidence-service's cohort coverage read: the count and a page of a provider's apprentices on one standard
+     * version, with the apprentices' indexes as evidence-service declares them (ApprenticeRepository.createIndexes).
+     * The page query is handed the cohort's documents only (not the provider's, nor the collection's), and the count
+     * is answered from the index entry without reading a document.
+     */
+    @Test
+    void aCohortsCountAndPageAreServedByItsTwoKeyIndex() {
+        MongoServer server = start(dir.resolve("cohort.mv"));
+        try (MongoClient client = client(server)) {
+            MongoCollection<Document> apprentices =
+                    client.getDatabase("evidence").getCollection("apprentices");
+            apprentices.createIndex(
+                    Indexes.ascending("providerUkprn", "uln"),
+                    new IndexOptions().name("provider_uln_unique").unique(true));
+            apprentices.createIndex(
+                    Indexes.ascending("identifierKeys"),
+                    new IndexOptions()
+                            .name("provider_identifiers_unique")
+                            .unique(true)
+                            .sparse(true));
+            apprentices.createIndex(
+                    Indexes.ascending("providerUkprn", "learnerReference"),
+                    new IndexOptions().name("provider_learner_reference"));
+            apprentices.createIndex(
+                    Indexes.ascending("providerUkprn", "standardVersion", "familyName", "givenName", "_id"),
+                    new IndexOptions().name("cohort_by_name"));
+            for (String tenant : List.of("providerUkprn", "employerId", "uln", "assessmentOrganisationId")) {
+                apprentices.createIndex(
+                        Indexes.ascending(tenant, "familyName", "givenName", "_id"),
+                        new IndexOptions().name(tenant + "_by_name"));
+            }
+            for (int i = 0; i < 60; i++) {
+                apprentices.insertOne(new Document("_id", String.format("a%02d", i))
+                        .append("providerUkprn", i < 40 ? "10000001" : "10000002")
+                        .append("standardVersion", i < 30 || i >= 40 ? "ST1398_1.0" : "ST1398_1.1")
+                        .append("uln", "uln" + i)
+                        .append("employerId", "e" + (i % 3))
+                        .append("familyName", "F" + (59 - i) % 7)
+                        .append("givenName", "G" + i));
+            }
+            Document cohort = new Document("providerUkprn", "10000001").append("standardVersion", "ST1398_1.0");
+            List<Document> expected = all(
+                            apprentices,
+                            d -> "10000001".equals(d.get("providerUkprn"))
+                                    && "ST1398_1.0".equals(d.get("standardVersion")))
+                    .stream()
+                    .sorted(java.util.Comparator.comparing((Document d) -> d.getString("familyName"))
+                            .thenComparing(d -> d.getString("givenName"))
+                            .thenComparing(d -> d.getString("_id")))
+                    .toList();
+            long handed = LeadingKeyIndex.POSITIONS_HANDED_OVER.get();
+            List<Document> page = apprentices
+                    .find(cohort)
+                    .sort(Sorts.ascending("familyName", "givenName", "_id"))
+                    .skip(5)
+                    .limit(5)
+                    .into(new ArrayList<>());
+            assertEquals(expected.subList(5, 10), page);
+            assertEquals(
+                    handed + 30,
+                    LeadingKeyIndex.POSITIONS_HANDED_OVER.get(),
+                    "the cohort's 30 documents, not the provider's 40 or the collection's 60");
+            long indexOnly = IndexedH2Database.INDEX_ONLY_COUNTS.get();
+            assertEquals(30, apprentices.countDocuments(cohort));
+            assertEquals(indexOnly + 1, IndexedH2Database.INDEX_ONLY_COUNTS.get(), "counted from the index entry");
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
     private static MongoServer start(Path file) {
         MongoServer server =
                 new MongoServer(DevInfra.mongoBackend(file, DevInfra.Durability.DURABLE, WireVersion.DEFAULT));

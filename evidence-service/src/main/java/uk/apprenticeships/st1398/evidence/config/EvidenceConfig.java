@@ -23,6 +23,20 @@ public interface EvidenceConfig {
 
     Mongodb mongodb();
 
+    Coverage coverage();
+
+    /** The cohort coverage figures kept on write (service/CoverageSummaries). */
+    interface Coverage {
+
+        /**
+         * How long a write of a cohort's coverage may stay registered on the cohort's figures before a reader takes it
+         * for a write whose process died, stops trusting the figures and counts them again from the apprentices'
+         * summaries. Far longer than any write takes: a live write older than this is no longer counted on.
+         */
+        @WithDefault("60s")
+        Duration writerTimeout();
+    }
+
     /** MongoDB client settings Quarkus has no property for (config/MongoPoolWait). */
     interface Mongodb {
 

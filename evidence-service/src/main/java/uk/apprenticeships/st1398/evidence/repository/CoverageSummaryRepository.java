@@ -7,6 +7,8 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndDeleteOptions;
+import com.mongodb.client.model.FindOneAndReplaceOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -21,6 +23,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -132,12 +135,16 @@ public class CoverageSummaryRepository {
                 .find(Filters.and(Filters.eq(PROVIDER, providerUkprn), Filters.eq(VERSION, standardVersion)))
                 .projection(Projections.include(PENDING, COMPUTED, COVERED, EVIDENCED))
                 .batchSize(COHORT_BATCH)) {
-            each.accept(new Stored(
-                    d.getObjectId("_id"),
-                    number(d.get(PENDING)),
-                    fresh(d),
-                    new Tally(Map.of(), codes(d, COVERED), codes(d, EVIDENCED))));
+            each.accept(light(d));
         }
+    }
+
+    private static Stored light(Document d) {
+        return new Stored(
+                d.getObjectId("_id"),
+                number(d.get(PENDING)),
+                fresh(d),
+                new Tally(Map.of(), codes(d, COVERED), codes(d, EVIDENCED)));
     }
 
     /**
@@ -168,16 +175,36 @@ public class CoverageSummaryRepository {
 
     /**
      * Stores counts computed after {@code pending} was read, only if no write has announced itself since (the
-     * compare-and-set). False when one has: its own recomputation, which reads later, stores fresher counts.
+     * compare-and-set), and answers the covered codes the summary had before (none if it had none). Empty when a write
+     * has announced itself since: its own recomputation, which reads later, stores fresher counts.
      */
-    public boolean store(
+    public Optional<Set<String>> store(
             ObjectId apprenticeId, String providerUkprn, String standardVersion, long pending, Tally tally) {
-        return summaries()
-                        .replaceOne(
-                                Filters.and(Filters.eq("_id", apprenticeId), Filters.eq(PENDING, pending)),
-                                summary(apprenticeId, providerUkprn, standardVersion, pending, tally))
-                        .getMatchedCount()
-                == 1;
+        Document before = summaries()
+                .findOneAndReplace(
+                        Filters.and(Filters.eq("_id", apprenticeId), Filters.eq(PENDING, pending)),
+                        summary(apprenticeId, providerUkprn, standardVersion, pending, tally),
+                        new FindOneAndReplaceOptions()
+                                .projection(Projections.include(COVERED))
+                                .returnDocument(ReturnDocument.BEFORE));
+        return Optional.ofNullable(before).map(d -> codes(d, COVERED));
+    }
+
+    /**
+     * The summaries of these apprentices that exist, with only their covered and evidenced codes (one query by
+     * {@code _id}).
+     */
+    public List<Stored> findMany(Collection<ObjectId> apprenticeIds) {
+        List<Stored> found = new ArrayList<>();
+        if (apprenticeIds.isEmpty()) {
+            return found;
+        }
+        for (Document d : summaries()
+                .find(Filters.in("_id", List.copyOf(apprenticeIds)))
+                .projection(Projections.include(PENDING, COMPUTED, COVERED, EVIDENCED))) {
+            found.add(light(d));
+        }
+        return found;
     }
 
     /**
@@ -247,8 +274,13 @@ public class CoverageSummaryRepository {
                 .append("computedAt", Date.from(clock.instant()));
     }
 
-    public void delete(ObjectId apprenticeId) {
-        summaries().deleteOne(Filters.eq("_id", apprenticeId));
+    /** Deletes the apprentice's summary; the covered codes it had (none if there was none). */
+    public Set<String> delete(ObjectId apprenticeId) {
+        Document before = summaries()
+                .findOneAndDelete(
+                        Filters.eq("_id", apprenticeId),
+                        new FindOneAndDeleteOptions().projection(Projections.include(COVERED)));
+        return before == null ? Set.of() : codes(before, COVERED);
     }
 
     /** The apprentice's counts from their live evidence: one query by apprentice, bounded by the apprentice. */

@@ -80,8 +80,8 @@ public class CoverageService {
 
     /**
      * Tutors and LMS clients see only their own provider; another provider answers 404 like an unknown one. The
-     * cohort's figures come from its apprentices' summaries (one small document each, read in one query), not from
-     * their evidence.
+     * cohort's figures come from one document kept on write, the page's from their apprentices' summaries
+     * ({@link CoverageSummaries#cohort}), not from their evidence.
      */
     public ProviderCoverageResponse forProvider(String ukprn, String standardVersion, PageRequest page) {
         ApprenticeAccess.requireProvider(stamps.caller(), ukprn);

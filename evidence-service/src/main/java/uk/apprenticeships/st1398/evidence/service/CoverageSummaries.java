@@ -2,15 +2,22 @@ package uk.apprenticeships.st1398.evidence.service;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.bson.types.ObjectId;
+import uk.apprenticeships.st1398.evidence.config.EvidenceConfig;
+import uk.apprenticeships.st1398.evidence.repository.CohortCoverageRepository;
+import uk.apprenticeships.st1398.evidence.repository.CohortCoverageRepository.State;
+import uk.apprenticeships.st1398.evidence.repository.CohortCoverageRepository.Writer;
 import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository;
 import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository.Stored;
 import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository.Tally;
@@ -46,6 +53,43 @@ import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository.T
  * first read counts, once, the apprentices of the cohort who have evidence but no summary ({@link #countOnce}), and
  * records that it did ({@value CoverageSummaryRepository#COHORTS}); after that every apprentice with evidence has a
  * summary, because every evidence write upserts one in step 1 before it writes.
+ *
+ * <h2>The cohort's figures</h2>
+ *
+ * A cohort read needs, per KSB code, how many of the cohort's apprentices cover it. Counting that from every summary
+ * of the cohort on every read costs one summary per apprentice (4,481 for the largest demo provider), so it is kept
+ * in one document per cohort ({@link CohortCoverageRepository}), defined as: per code, the number of the cohort's
+ * stored summaries whose stored {@code covered} codes hold it (fresh or not). Only three things change a summary's
+ * stored covered codes: a store (step 3's compare-and-set), the first counting's bulk store, an erasure's delete. Each
+ * is <em>registered</em> on the cohort's document before it starts and <em>settled</em> after it, again without
+ * transactions:
+ *
+ * <ol>
+ *   <li>register: {@code $set writers.<token> = {at, apprenticeId}}, {@code $inc seq} (upserted, not valid, if
+ *       there is no document). For an evidence write this happens before step 1, so the registration covers the
+ *       evidence write and the recount.
+ *   <li>the summary write, which answers the covered codes it replaced ({@code findOneAndReplace} /
+ *       {@code findOneAndDelete} returning the document before).
+ *   <li>settle: one update, filtered on the registration still being there, that {@code $inc}s each code the summary
+ *       gained (+1) or lost (-1), removes the registration and increments {@code seq}. The first counting settles
+ *       by invalidating the figures instead (its bulk store does not say which summaries it replaced).
+ * </ol>
+ *
+ * <p>A reader serves the stored figures when they are valid and no registration is older than the bound
+ * ({@code evidence.coverage.writer-timeout}, default 60 s, far longer than any write). Registrations younger than that
+ * are writes in flight: the figures are those before them, as any read during a write. A registration older than the
+ * bound is a write whose process died (anywhere between registering and settling: the figures may lack its change,
+ * and its summary may be stale); the reader removes it and invalidates the figures in one update, then counts them
+ * from the summaries as before this document existed (stale summaries recounted for its answer). It stores that count
+ * ({@code rebuild}) only when it read the document, before counting, with no registration at all, found no stale
+ * summary, and the document's {@code seq} is unchanged when it stores (a compare-and-set): then no write was in flight
+ * when it started and none registered since, so the count is exactly the definition. Otherwise the figures stay
+ * invalid and a later read tries again; under a steady stream of writes to one cohort such a read may keep counting
+ * from the summaries (correct, at the old cost) until a quiet moment. A write that settles after its registration was
+ * removed finds it gone and invalidates the figures itself, since the count may have been made before or after its
+ * summary changed. What is not covered: a write that stalls for longer than the bound, then stores its summary, then
+ * dies before trying to settle, leaves the figures without its change; the bound is chosen so that no live write
+ * takes that long. The figures may be deleted at any time: they are counted again on the next read.
  */
 @ApplicationScoped
 public class CoverageSummaries {
@@ -56,48 +100,87 @@ public class CoverageSummaries {
      */
     public record Cohort(Map<String, Long> coveredBy, Map<ObjectId, Tally> kept) {}
 
+    /** For tests: a point at which a write stops as if its process had died there. */
+    public enum Stop {
+        /** After the evidence write, before the summary is recounted. */
+        AFTER_EVIDENCE_WRITE,
+        /** After the summary is stored, before the cohort's figures are told. */
+        AFTER_SUMMARY_STORED
+    }
+
     /** Apprentices counted per round trip when a cohort is first counted. */
     static final int COUNTING_BATCH = 200;
 
     private final CoverageSummaryRepository summaries;
+    private final CohortCoverageRepository figures;
+    private final Clock clock;
+    private final Duration writerTimeout;
     private final Map<String, Object> counting = new ConcurrentHashMap<>();
+    private volatile Stop stop;
 
-    public CoverageSummaries(CoverageSummaryRepository summaries) {
+    public CoverageSummaries(
+            CoverageSummaryRepository summaries, CohortCoverageRepository figures, Clock clock, EvidenceConfig config) {
         this.summaries = summaries;
+        this.figures = figures;
+        this.clock = clock;
+        this.writerTimeout = config.coverage().writerTimeout();
     }
 
     /**
-     * Steps 1 to 3 around one evidence write of the apprentice ({@code write}), whatever its outcome; its result.
+     * Steps 1 to 3 around one evidence write of the apprentice ({@code write}), whatever its outcome, registered on
+     * the cohort's figures from before step 1 to after step 3; its result.
      */
     public <T> T around(ObjectId apprenticeId, String providerUkprn, String standardVersion, Supplier<T> write) {
-        changing(apprenticeId, providerUkprn, standardVersion);
+        String token = figures.register(providerUkprn, standardVersion, apprenticeId);
+        summaries.announce(apprenticeId, providerUkprn, standardVersion);
         try {
             return write.get();
         } finally {
-            changed(apprenticeId, providerUkprn, standardVersion);
+            changed(apprenticeId, providerUkprn, standardVersion, token);
         }
     }
 
-    /** Step 1, before a write that may change the apprentice's coverage: marks their summary stale. */
+    /**
+     * Step 1 alone: marks the apprentice's summary stale, for its next reader to recount. Only for a change that
+     * cannot change which codes the apprentice covers (the cohort's figures are not told): the stamp migration's.
+     */
     public void changing(ObjectId apprenticeId, String providerUkprn, String standardVersion) {
         summaries.announce(apprenticeId, providerUkprn, standardVersion);
     }
 
     /**
-     * Step 3, after the write (whether or not it succeeded): recomputes and stores the summary. A failure here
-     * leaves the summary marked stale for the next reader and is not the write's failure, so it is logged only.
+     * Step 3 (a recount), whether or not a write came before it. A failure here leaves the summary marked stale for
+     * the next reader and is not the write's failure, so it is logged only.
      */
     public void changed(ObjectId apprenticeId, String providerUkprn, String standardVersion) {
+        changed(apprenticeId, providerUkprn, standardVersion, null);
+    }
+
+    private void changed(ObjectId apprenticeId, String providerUkprn, String standardVersion, String token) {
         try {
-            recompute(apprenticeId, providerUkprn, standardVersion);
+            stopIf(Stop.AFTER_EVIDENCE_WRITE);
+            recompute(apprenticeId, providerUkprn, standardVersion, token);
         } catch (RuntimeException e) {
-            Log.warnf(e, "Coverage summary of apprentice %s left for the next reader to recompute", apprenticeId);
+            Log.warnf(
+                    e,
+                    "Coverage summary of apprentice %s left for the next reader to recompute (and the cohort's"
+                            + " figures for a reader after %s)",
+                    apprenticeId,
+                    writerTimeout);
         }
     }
 
+    /** Before an erasure deletes the apprentice's evidence: step 1, registered on the cohort's figures. Its token. */
+    public String erasing(ObjectId apprenticeId, String providerUkprn, String standardVersion) {
+        String token = figures.register(providerUkprn, standardVersion, apprenticeId);
+        summaries.announce(apprenticeId, providerUkprn, standardVersion);
+        return token;
+    }
+
     /** The erased apprentice's summary goes with their evidence (called after the evidence is deleted). */
-    public void forget(ObjectId apprenticeId) {
-        summaries.delete(apprenticeId);
+    public void forget(ObjectId apprenticeId, String providerUkprn, String standardVersion, String token) {
+        Set<String> before = summaries.delete(apprenticeId);
+        settle(providerUkprn, standardVersion, token, delta(before, Set.of()));
     }
 
     /** The apprentice's counts: the stored summary if it is fresh, otherwise recomputed (and stored) now. */
@@ -106,13 +189,13 @@ public class CoverageSummaries {
                 .find(apprenticeId)
                 .filter(Stored::fresh)
                 .map(Stored::tally)
-                .orElseGet(() -> recompute(apprenticeId, providerUkprn, standardVersion));
+                .orElseGet(() -> recompute(apprenticeId, providerUkprn, standardVersion, null));
     }
 
     /**
-     * Every summary of the cohort: one query over the cohort's summaries (small documents, codes only); stale ones
-     * are recomputed. On the cohort's first read, its apprentices' evidence from before summaries existed is
-     * counted once.
+     * The cohort's figures (one document, when they can be trusted; otherwise counted from the cohort's summaries)
+     * and the summaries of the apprentices asked for (one query by {@code _id}; stale ones are recomputed). On the
+     * cohort's first read, its apprentices' evidence from before summaries existed is counted once.
      */
     public Cohort cohort(String providerUkprn, String standardVersion, Set<ObjectId> keep) {
         if (!summaries.cohortCounted(providerUkprn, standardVersion)) {
@@ -124,43 +207,132 @@ public class CoverageSummaries {
                 }
             }
         }
-        // Counted as the summaries stream past, in constant memory; only the apprentices asked for are kept.
-        Map<String, Long> coveredBy = new HashMap<>();
+        Map<String, Long> coveredBy = figures(providerUkprn, standardVersion);
         Map<ObjectId, Tally> kept = new HashMap<>();
-        List<ObjectId> stale = new ArrayList<>();
-        summaries.forEachOfCohort(providerUkprn, standardVersion, s -> {
-            if (s.fresh()) {
-                count(s.apprenticeId(), s.tally(), keep, coveredBy, kept);
-            } else {
-                stale.add(s.apprenticeId()); // recomputed after the read: no writes under an open cursor
-            }
-        });
-        for (ObjectId id : stale) {
-            count(id, recompute(id, providerUkprn, standardVersion), keep, coveredBy, kept);
+        for (Stored s : summaries.findMany(keep)) {
+            kept.put(
+                    s.apprenticeId(),
+                    s.fresh() ? s.tally() : recompute(s.apprenticeId(), providerUkprn, standardVersion, null));
         }
         return new Cohort(coveredBy, kept);
     }
 
-    private static void count(
-            ObjectId apprenticeId,
-            Tally tally,
-            Set<ObjectId> keep,
-            Map<String, Long> coveredBy,
-            Map<ObjectId, Tally> kept) {
-        tally.covered().forEach(code -> coveredBy.merge(code, 1L, Long::sum));
-        if (keep.contains(apprenticeId)) {
-            kept.put(apprenticeId, tally);
+    /**
+     * The cohort's figures: as stored, if they are valid and no registered write is older than the bound; otherwise
+     * (none yet, invalidated, or a write that never settled: its registration is removed and the figures invalidated
+     * first) counted from the summaries, and stored if that count can be trusted (see the class comment).
+     */
+    private Map<String, Long> figures(String providerUkprn, String standardVersion) {
+        State state = figures.find(providerUkprn, standardVersion).orElse(null);
+        if (state != null) {
+            Instant bound = clock.instant().minus(writerTimeout);
+            List<String> expired = state.writers().stream()
+                    .filter(w -> w.at().isBefore(bound))
+                    .map(Writer::token)
+                    .toList();
+            if (!expired.isEmpty()) {
+                Log.warnf(
+                        "Coverage figures of cohort %s/%s: %d write(s) registered over %s ago never settled; counted"
+                                + " again from the summaries",
+                        providerUkprn, standardVersion, expired.size(), writerTimeout);
+                figures.invalidate(providerUkprn, standardVersion, expired);
+                state = figures.find(providerUkprn, standardVersion).orElse(null);
+            } else if (state.valid()) {
+                Map<String, Long> coveredBy = new HashMap<>();
+                // A code's count dips below its value only while two writes of one apprentice settle out of order.
+                state.coveredBy().forEach((code, n) -> coveredBy.put(code, Math.max(0L, n)));
+                return coveredBy;
+            }
+        }
+        return recount(providerUkprn, standardVersion, state);
+    }
+
+    /**
+     * Counts the figures from the cohort's summaries, streamed in constant memory, as they are stored (stale ones
+     * too): what the registered writes keep up to date. Stored when the state was read, before the count, with no
+     * write registered, and nothing registered since (compare-and-set on {@code seq}), and no summary was stale.
+     * Stale summaries (a write in flight, or one that died before recounting) are recounted for this answer, and
+     * the figures stored by a later read.
+     */
+    private Map<String, Long> recount(String providerUkprn, String standardVersion, State state) {
+        Map<String, Long> coveredBy = new HashMap<>();
+        Map<ObjectId, Set<String>> stale = new HashMap<>();
+        summaries.forEachOfCohort(providerUkprn, standardVersion, s -> {
+            s.tally().covered().forEach(code -> coveredBy.merge(code, 1L, Long::sum));
+            if (!s.fresh()) {
+                stale.put(s.apprenticeId(), s.tally().covered()); // recomputed after the read: no writes under a cursor
+            }
+        });
+        if (stale.isEmpty()) {
+            if ((state == null || state.writers().isEmpty())
+                    && figures.rebuild(providerUkprn, standardVersion, state == null ? null : state.seq(), coveredBy)) {
+                Log.infof(
+                        "Coverage figures of cohort %s/%s counted from its summaries", providerUkprn, standardVersion);
+            }
+            return coveredBy;
+        }
+        stale.forEach((id, before) -> {
+            Tally now = recompute(id, providerUkprn, standardVersion, null);
+            before.forEach(code -> coveredBy.merge(code, -1L, Long::sum));
+            now.covered().forEach(code -> coveredBy.merge(code, 1L, Long::sum));
+        });
+        return coveredBy;
+    }
+
+    /**
+     * Step 3, registered on the cohort's figures under {@code token} (null: registered here); the counts it
+     * computed (stored unless a later writer overtook it, whose counts are fresher). When stored, the change of
+     * covered codes goes to the cohort's figures, and the registration is settled either way.
+     */
+    private Tally recompute(ObjectId apprenticeId, String providerUkprn, String standardVersion, String token) {
+        String registered = token != null ? token : figures.register(providerUkprn, standardVersion, apprenticeId);
+        long pending = summaries.announce(apprenticeId, providerUkprn, standardVersion);
+        Tally tally = summaries.count(apprenticeId);
+        Optional<Set<String>> before = summaries.store(apprenticeId, providerUkprn, standardVersion, pending, tally);
+        if (before.isEmpty()) {
+            Log.debugf("Coverage summary of apprentice %s: a later write recomputes it", apprenticeId);
+        }
+        stopIf(Stop.AFTER_SUMMARY_STORED);
+        settle(
+                providerUkprn,
+                standardVersion,
+                registered,
+                before.map(b -> delta(b, tally.covered())).orElse(Map.of()));
+        return tally;
+    }
+
+    /**
+     * Settles a registered write. If it is no longer registered (a reader took it for dead after the bound, and may
+     * have counted the figures before or after this write's summary), the figures are invalidated, to be counted
+     * again.
+     */
+    private void settle(String providerUkprn, String standardVersion, String token, Map<String, Integer> delta) {
+        if (!figures.settle(providerUkprn, standardVersion, token, delta)) {
+            Log.warnf(
+                    "Coverage figures of cohort %s/%s: a write settled after %s; counted again by the next reader",
+                    providerUkprn, standardVersion, writerTimeout);
+            figures.invalidate(providerUkprn, standardVersion, List.of());
         }
     }
 
-    /** Step 3; the counts it computed (stored unless a later writer overtook it, whose counts are fresher). */
-    private Tally recompute(ObjectId apprenticeId, String providerUkprn, String standardVersion) {
-        long pending = summaries.announce(apprenticeId, providerUkprn, standardVersion);
-        Tally tally = summaries.count(apprenticeId);
-        if (!summaries.store(apprenticeId, providerUkprn, standardVersion, pending, tally)) {
-            Log.debugf("Coverage summary of apprentice %s: a later write recomputes it", apprenticeId);
+    /** +1 for each code covered now and not before, -1 for each covered before and not now. */
+    static Map<String, Integer> delta(Set<String> before, Set<String> now) {
+        Map<String, Integer> delta = new HashMap<>();
+        now.stream().filter(c -> !before.contains(c)).forEach(c -> delta.put(c, 1));
+        before.stream().filter(c -> !now.contains(c)).forEach(c -> delta.put(c, -1));
+        return delta;
+    }
+
+    /** The test hook: throws, as if the process died here, when a test asked writes to stop at this point. */
+    private void stopIf(Stop at) {
+        if (stop == at) {
+            throw new IllegalStateException("Stopped at " + at + " (a test's simulated crash)");
         }
-        return tally;
+    }
+
+    /** For tests only: writes stop at this point as if their process died there (null: nowhere). */
+    public void stopWritesAt(Stop at) {
+        this.stop = at;
     }
 
     /**
@@ -171,6 +343,8 @@ public class CoverageSummaries {
      * write). A write that increments a summary meanwhile makes its compare-and-set fail and recounts it itself.
      */
     private void countOnce(String providerUkprn, String standardVersion) {
+        // Registered for the whole counting; settled by invalidating the figures, so they are counted afterwards.
+        String token = figures.register(providerUkprn, standardVersion, null);
         Set<ObjectId> missing = new HashSet<>(summaries.withEvidence(providerUkprn, standardVersion));
         summaries.forEachOfCohort(providerUkprn, standardVersion, s -> missing.remove(s.apprenticeId()));
         int stored = 0;
@@ -194,6 +368,7 @@ public class CoverageSummaries {
                     "Coverage summaries of cohort %s/%s: %d counted from existing evidence (%d left to writes)",
                     providerUkprn, standardVersion, stored, all.size() - stored);
         }
+        figures.invalidate(providerUkprn, standardVersion, List.of(token));
         summaries.cohortIsCounted(providerUkprn, standardVersion);
     }
 }

@@ -193,11 +193,11 @@ public class ErasureService {
                         .getDeletedCount();
         fileIds.forEach(files::delete);
         // Marked stale first: a run that dies before forget() leaves a summary the next reader recomputes (to nothing).
-        coverage.changing(a.id, a.providerUkprn, a.standardVersion);
+        String coverageWrite = coverage.erasing(a.id, a.providerUkprn, a.standardVersion);
         long evidenceDeleted = evidence.mongoCollection()
                 .deleteMany(Filters.eq("apprenticeId", a.id))
                 .getDeletedCount();
-        coverage.forget(a.id);
+        coverage.forget(a.id, a.providerUkprn, a.standardVersion, coverageWrite);
         long entriesDeleted = offTheJob
                 .mongoCollection()
                 .deleteMany(Filters.eq("apprenticeId", a.id))
