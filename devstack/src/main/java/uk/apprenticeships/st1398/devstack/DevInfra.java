@@ -221,7 +221,7 @@ public final class DevInfra {
         MVStore store = new MVStore.Builder()
                 .fileName(file.toString())
                 .pageSplitSize(4 * 1024)
-                .cacheSize(32)
+                .cacheSize(cacheMegabytes(Runtime.getRuntime().maxMemory()))
                 .open();
         int converted = BsonMaps.convert(store);
         if (converted > 0) {
@@ -231,6 +231,16 @@ public final class DevInfra {
                 durability == Durability.DURABLE ? new DurableH2Backend(store) : new IndexedH2Backend(store);
         backend.version(WireVersion.of(wireVersion));
         return backend;
+    }
+
+    /**
+     * H2's cache of decoded pages, in MB: 32 with the laptop heap (./stack gives infra 256 MB); with a heap above
+     * 512 MB (a demo data set of thousands of apprentices, {@code STACK_INFRA_JAVA_OPTS}) a quarter of it, at most
+     * 1 GB, so that a cohort's documents are read from memory rather than decoded from the file on every query.
+     */
+    static int cacheMegabytes(long maxHeapBytes) {
+        long megabytes = maxHeapBytes / (1024 * 1024);
+        return megabytes <= 512 ? 32 : (int) Math.min(1024, megabytes / 4);
     }
 
     private static MongoServer startMongo(Options options) {

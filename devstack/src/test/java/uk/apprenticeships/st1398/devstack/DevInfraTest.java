@@ -33,6 +33,15 @@ class DevInfraTest {
      * mongo-java-server implements that version's commands) or do not upgrade the driver.
      */
     @Test
+    void theStoresPageCacheGrowsWithALargeHeapOnly() {
+        long mb = 1024 * 1024;
+        assertEquals(32, DevInfra.cacheMegabytes(256 * mb), "the laptop heap ./stack gives infra");
+        assertEquals(32, DevInfra.cacheMegabytes(512 * mb));
+        assertEquals(768, DevInfra.cacheMegabytes(3072 * mb), "a quarter of a large demo heap");
+        assertEquals(1024, DevInfra.cacheMegabytes(16384 * mb), "at most 1 GB");
+    }
+
+    @Test
     void reportedWireVersionIsAboveWhatTheDriverRequires() throws Exception {
         int driverMinimum = driverConstant("MIN_DRIVER_WIRE_VERSION");
         int driverMaximum = driverConstant("MAX_DRIVER_WIRE_VERSION");
