@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import uk.apprenticeships.st1398.assessment.service.ReportService;
 
 /**
@@ -37,6 +38,12 @@ abstract class ReportWriter implements ReportService.RowSink, AutoCloseable {
         private final OutputStream out;
         private final byte[] buffer = new byte[CHUNK];
         private int used;
+        private int drains;
+        // Per column, the last value written and where its bytes went: most columns repeat the same String (the
+        // reporting date, the title, "-2", method names), whose bytes are then copied without being looked at again.
+        private String[] lastValue = new String[0];
+        private final int[] lastStart = new int[64];
+        private final int[] lastLength = new int[64];
 
         Csv(OutputStream out) {
             this.out = out;
@@ -44,11 +51,30 @@ abstract class ReportWriter implements ReportService.RowSink, AutoCloseable {
 
         @Override
         public void row(String[] values) throws IOException {
+            if (lastValue.length != values.length) {
+                lastValue = new String[values.length];
+            }
+            boolean remember = values.length <= lastStart.length;
             for (int i = 0; i < values.length; i++) {
                 if (i > 0) {
                     put((byte) ',');
                 }
-                value(values[i] == null ? "" : values[i], i == 0);
+                String value = values[i] == null ? "" : values[i];
+                if (remember && value == lastValue[i] && lastLength[i] <= buffer.length - used) {
+                    System.arraycopy(buffer, lastStart[i], buffer, used, lastLength[i]);
+                    lastStart[i] = used;
+                    used += lastLength[i];
+                    continue;
+                }
+                int drained = drains;
+                int start = used;
+                value(value, i == 0);
+                if (remember) {
+                    // Remembered only while the bytes are still in the buffer in one piece.
+                    lastValue[i] = drains == drained ? value : null;
+                    lastStart[i] = start;
+                    lastLength[i] = used - start;
+                }
             }
             put((byte) '\r');
             put((byte) '\n');
@@ -121,6 +147,8 @@ abstract class ReportWriter implements ReportService.RowSink, AutoCloseable {
             if (used > 0) {
                 out.write(buffer, 0, used);
                 used = 0;
+                drains++;
+                Arrays.fill(lastValue, null);
             }
         }
 

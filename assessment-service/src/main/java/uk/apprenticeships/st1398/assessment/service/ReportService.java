@@ -146,16 +146,20 @@ public class ReportService {
         // One pass over the attempts: each row carries its assessment's last attempt date (a window over the
         // assessment's attempts), and the period filter reads that. (Before, a grouped sub-select over every attempt
         // found the assessments first and the attempts were joined again: twice the work, and spilled to disk.)
+        // The assessment's own columns only on its first attempt's row (null after): less to send and decode.
         String sql = """
                 select id, name, epao_id, standard_version, uln, method_code, attempt_date, grade from (
-                  select a.id, o.name, o.epao_id, a.standard_version, a.uln, t.method_code, t.attempt_date, t.grade,
-                         t.recorded_at, t.id as attempt_id,
-                         max(t.attempt_date) over (partition by a.id order by t.attempt_date, t.recorded_at, t.id
-                                                   rows between unbounded preceding and unbounded following) as last_date
+                  select a.id, t.method_code, t.attempt_date, t.grade, t.recorded_at, t.id as attempt_id,
+                         case when row_number() over w = 1 then o.name end as name,
+                         case when row_number() over w = 1 then o.epao_id end as epao_id,
+                         case when row_number() over w = 1 then a.standard_version end as standard_version,
+                         case when row_number() over w = 1 then a.uln end as uln,
+                         max(t.attempt_date) over (w rows between unbounded preceding and unbounded following) as last_date
                   from assessment a
                   join assessment_organisation o on o.id = a.assessment_organisation_id
                   join assessment_attempt t on t.assessment_id = a.id and t.superseded_by is null
                 """ + (period.epaoId().isPresent() ? "  where o.epao_id = ?\n" : "") + """
+                  window w as (partition by a.id order by t.attempt_date, t.recorded_at, t.id)
                 ) r
                 where last_date between ? and ?
                 order by id, attempt_date, recorded_at, attempt_id
@@ -294,6 +298,7 @@ public class ReportService {
         String standardVersion;
         String uln;
         final List<String[]> attempts = new ArrayList<>();
+        int count;
         String lastDate;
 
         void start(String id, String organisation, String epaoId, String standardVersion, String uln) {
@@ -302,11 +307,17 @@ public class ReportService {
             this.epaoId = epaoId;
             this.standardVersion = standardVersion;
             this.uln = uln;
-            attempts.clear();
+            count = 0;
         }
 
         void attempt(String method, String grade, String date) {
-            attempts.add(new String[] {method, grade, date});
+            if (count == attempts.size()) {
+                attempts.add(new String[3]);
+            }
+            String[] attempt = attempts.get(count++);
+            attempt[0] = method;
+            attempt[1] = grade;
+            attempt[2] = date;
             lastDate = date;
         }
 
@@ -321,7 +332,8 @@ public class ReportService {
             List<AssessmentPlan.Method> methods = found.get().methods().items();
             String[] grades = new String[methods.size()];
             String[] dates = new String[methods.size()];
-            for (String[] attempt : attempts) {
+            for (int a = 0; a < count; a++) {
+                String[] attempt = attempts.get(a);
                 for (int m = 0; m < grades.length; m++) {
                     if (methods.get(m).code().equals(attempt[0])) {
                         grades[m] = attempt[1];
