@@ -210,6 +210,10 @@ for report in $REPORTS; do
     "${RSS_MB[$report]}" "${LOAD_AT[$report]}"
 done
 printf '%-20s %10s %10.2f   (COPY of the export'"'"'s own outcomes SQL: the database'"'"'s share)\n' "own outcomes SQL" "$own_lines" "$own_s"
+if [[ -n ${EXPORT_S[outcomes-csv]:-} ]]; then
+  printf 'outcomes-csv export / COPY of its own SQL: %.2f; own SQL / reference COPY: %.2f\n' \
+    "$(echo "scale=4; ${EXPORT_S[outcomes-csv]} / $own_s" | bc)" "$(echo "scale=4; $own_s / ${COPY_S[outcomes-csv]}" | bc)"
+fi
 if [[ -n $SERVICE_PID ]]; then
   printf 'assessment-service: pid %s, RSS now %s MB, heap options: %s\n' "$SERVICE_PID" \
     "$(echo "scale=1; $(proc_kb "$SERVICE_PID" VmRSS) / 1024" | bc)" \

@@ -171,7 +171,7 @@ public class ReportService {
         Lookups lookups = new Lookups();
         String reportingDate = period.to().toString();
         // A hash join over the attempts rather than one index look-up per assessment: the planner's estimate of one
-        // organisation's share of the assessments is far off, and a million look-ups took twice as long.
+        // organisation's share of the assessments is far off, and a million look-ups took longer (bench/README.md).
         read(sql, "set local enable_nestloop = off", parameters, OUTCOME_COLUMNS, sink, rows -> {
             Outcome current = new Outcome();
             while (rows.next()) {
@@ -224,8 +224,9 @@ public class ReportService {
     /**
      * Runs the query on a connection of its own in a read-only transaction (a PostgreSQL cursor only lives inside
      * one), forward-only, {@value #FETCH_SIZE} rows per round trip, with an optional {@code set local} planner
-     * setting for that transaction only, and hands the header and then the result set to the reader. Plain JDBC: no entity or Hibernate row handling per row. The export may stream for at most
-     * {@code assessment.report-timeout}; past it the reader is stopped and the response cut short.
+     * setting for that transaction only, and hands the header and then the result set to the reader. Plain JDBC: no
+     * entity or Hibernate row handling per row. The export may stream for at most {@code assessment.report-timeout};
+     * past it the reader is stopped and the response cut short.
      */
     private void read(
             String sql, String setting, List<Object> parameters, List<String> header, RowSink sink, RowReader reader) {
