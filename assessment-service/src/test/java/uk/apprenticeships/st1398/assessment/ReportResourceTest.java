@@ -374,4 +374,104 @@ class ReportResourceTest {
                         .asString())
                 .isEmpty());
     }
+
+    private static String body(String path, String accept, String epaoId, LocalDate from, LocalDate to) {
+        return given().auth()
+                .oauth2(Tokens.admin())
+                .accept(accept)
+                .queryParam("from", from.toString())
+                .queryParam("to", to.toString())
+                .queryParam("epaoId", epaoId)
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+    }
+
+    @Test
+    void csvQuotesValuesWithQuotesCommasAndLineBreaksAndJsonEscapesThem() {
+        String name = "\"Quoted\" Assessors,\nLtd";
+        String org = AssessmentApi.freshOrganisation(name);
+        String uln = TestIds.uln();
+        String id = AssessmentApi.registerLearner(org, uln, ukprn);
+        LocalDate gateway = LocalDate.parse("2025-01-02"); // AssessmentApi.registerLearner's gateway date
+        assertEquals(
+                "ReportingDate,AwardingOrganisation,AwardingOrganisationID,StandardTitle,StandardID,"
+                        + "AssessmentPlanVersionNumber,QualificationNumber,ULN,CandidateIdentifierOther,EventType,EventDate\r\n"
+                        + "2025-01-02,\"\"\"Quoted\"\" Assessors,\nLtd\"," + org
+                        + ",Machine learning engineer,ST1398,1.0,-2,"
+                        + uln + "," + id + ",Registration,2025-01-02\r\n",
+                body(REGISTRATIONS, "text/csv", org, gateway, gateway));
+        assertEquals(
+                "[{\"ReportingDate\":\"2025-01-02\",\"AwardingOrganisation\":\"\\\"Quoted\\\" Assessors,\\nLtd\","
+                        + "\"AwardingOrganisationID\":\"" + org + "\",\"StandardTitle\":\"Machine learning engineer\","
+                        + "\"StandardID\":\"ST1398\",\"AssessmentPlanVersionNumber\":\"1.0\",\"QualificationNumber\":\"-2\","
+                        + "\"ULN\":\"" + uln + "\",\"CandidateIdentifierOther\":\"" + id
+                        + "\",\"EventType\":\"Registration\","
+                        + "\"EventDate\":\"2025-01-02\"}]",
+                body(REGISTRATIONS, "application/json", org, gateway, gateway));
+    }
+
+    @Test
+    void aPeriodWithoutRowsIsTheHeaderAloneOrAnEmptyArray() {
+        LocalDate from = TODAY.minusDays(300);
+        LocalDate to = TODAY.minusDays(200);
+        assertEquals(HEADER + "\r\n", body(OUTCOMES, "text/csv", epao, from, to));
+        assertEquals("[]", body(OUTCOMES, "application/json", epao, from, to));
+        assertEquals("[]", body(REGISTRATIONS, "application/json", epao, from, to));
+        String registrations = body(REGISTRATIONS, "text/csv", epao, from, to);
+        assertTrue(registrations.startsWith("ReportingDate,")
+                && registrations.indexOf("\r\n") == registrations.length() - 2);
+    }
+
+    @Test
+    void badParametersOnEitherReportAre400ProblemsAndBadOrganisationsAre404() {
+        for (String path : List.of(OUTCOMES, REGISTRATIONS)) {
+            given().auth()
+                    .oauth2(Tokens.admin())
+                    .queryParam("from", FROM.toString())
+                    .when()
+                    .get(path)
+                    .then()
+                    .spec(Problems.problem(400, "bad-request", "report-period-invalid"));
+            given().auth()
+                    .oauth2(Tokens.admin())
+                    .queryParam("from", "yesterday")
+                    .queryParam("to", TODAY.toString())
+                    .when()
+                    .get(path)
+                    .then()
+                    .spec(Problems.problem(400, "bad-request", "report-period-invalid"));
+            given().auth()
+                    .oauth2(Tokens.admin())
+                    .queryParam("from", FROM.toString())
+                    .queryParam("to", TODAY.toString())
+                    .queryParam("epaoId", "EPA12")
+                    .accept("application/json")
+                    .when()
+                    .get(path)
+                    .then()
+                    .spec(Problems.problem(400, "bad-request", "report-period-invalid"));
+            given().auth()
+                    .oauth2(Tokens.admin())
+                    .queryParam("from", TODAY.toString())
+                    .queryParam("to", FROM.toString())
+                    .accept("application/json")
+                    .when()
+                    .get(path)
+                    .then()
+                    .spec(Problems.problem(400, "bad-request", "report-period-invalid"));
+            given().auth()
+                    .oauth2(Tokens.admin())
+                    .queryParam("from", FROM.toString())
+                    .queryParam("to", TODAY.toString())
+                    .queryParam("epaoId", TestIds.epaoId())
+                    .when()
+                    .get(path)
+                    .then()
+                    .spec(Problems.problem(404, "not-found"));
+        }
+    }
 }

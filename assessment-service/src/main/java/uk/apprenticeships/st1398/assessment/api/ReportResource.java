@@ -1,8 +1,5 @@
 package uk.apprenticeships.st1398.assessment.api;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -17,13 +14,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.BiConsumer;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -177,30 +169,17 @@ public class ReportResource {
         void run(ReportService.RowSink sink);
     }
 
+    /** RFC 4180: comma, double quotes where needed, CRLF. The header is the sink's first row. */
     private static void csv(OutputStream out, Report report) throws IOException {
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        // RFC 4180: comma, double quotes where needed, CRLF. The header is the sink's first row.
-        try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180)) {
-            report.run(printer::printRecord);
+        try (ReportWriter writer = ReportWriter.csv(out)) {
+            report.run(writer);
         }
     }
 
+    /** A JSON array of objects keyed by the header's column names. */
     private static void json(OutputStream out, Report report) throws IOException {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
-            json.writeStartArray();
-            List<String>[] header = new List[1];
-            report.run(values -> {
-                if (header[0] == null) {
-                    header[0] = values;
-                    return;
-                }
-                json.writeStartObject();
-                for (int i = 0; i < values.size(); i++) {
-                    json.writeStringField(header[0].get(i), values.get(i));
-                }
-                json.writeEndObject();
-            });
-            json.writeEndArray();
+        try (ReportWriter writer = ReportWriter.json(out)) {
+            report.run(writer);
         }
     }
 }

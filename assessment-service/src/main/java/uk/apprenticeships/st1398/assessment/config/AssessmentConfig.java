@@ -20,8 +20,8 @@ public interface AssessmentConfig {
     URI evidenceServiceUrl();
 
     /**
-     * Longest a report export may stream: its read-only transaction holds the database cursor for that long.
-     * A million-row EPA outcomes export takes about a minute on a small machine.
+     * Longest a report export may stream: its read-only transaction holds the database cursor meanwhile, and past it
+     * the download is cut short. A million-row EPA outcomes export takes 15 to 40 s on a small, busy machine.
      */
     @WithDefault("PT30M")
     Duration reportTimeout();
