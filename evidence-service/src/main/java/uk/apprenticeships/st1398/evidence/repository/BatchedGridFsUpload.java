@@ -19,7 +19,7 @@ import org.bson.types.ObjectId;
  * chunks per insert command. The driver's own {@code GridFSUploadStream} inserts each 255 KiB chunk by itself: a
  * 100 MB file took 400 round trips, each waiting for its write to be journalled (the dev stack's wire server
  * commits and syncs its store per command), during which the request body was not read. Here a batch of
- * {@value EvidenceFileStore#CHUNKS_PER_BATCH} chunks (about 4 MiB) goes in one {@code insertMany}; memory held is
+ * {@value EvidenceFileStore#CHUNKS_PER_INSERT} chunks (about 1 MiB) goes in one {@code insertMany}; memory held is
  * that batch, whatever the file's size.
  *
  * <p>Not thread-safe; {@link #close()} completes the file, {@link #abort()} deletes what was written.

@@ -26,13 +26,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class EvidenceFileStore {
 
     /**
-     * Chunks written per insert on upload, and fetched per round trip on download (GridFS chunks are 255 KiB, so
-     * about 4 MiB). Without it on download the first
+     * Chunks fetched per round trip on download (GridFS chunks are 255 KiB, so about 4 MiB). Without it the first
      * reply may carry the whole file: MongoDB caps a batch at 16 MiB, but not every wire-compatible server does
      * (the dev stack's answered a 100 MB file in one 100 MB message, which the driver refuses), and a bounded
      * batch also bounds the memory a download holds.
      */
     static final int CHUNKS_PER_BATCH = 16;
+
+    /**
+     * Chunks written per insert on upload (about 1 MiB): a quarter of the round trips and journalled writes of
+     * {@value #CHUNKS_PER_BATCH} on the dev stack, with a quarter of the memory (the chunks, the driver's encoded
+     * message and the socket's buffers for it): 16 per insert grew the service's resident memory by ~43 MB on the
+     * first upload after a start, more than the 32 MB a transfer may cost (bench/README.md, evidence-file).
+     */
+    static final int CHUNKS_PER_INSERT = 4;
 
     /** The GridFS chunk size, the driver's default (255 KiB: a chunk and its document stay under 256 KiB). */
     static final int CHUNK_SIZE = 255 * 1024;
@@ -55,7 +62,7 @@ public class EvidenceFileStore {
     }
 
     /**
-     * A new file, written in batches of {@value #CHUNKS_PER_BATCH} chunks ({@link BatchedGridFsUpload}); the bucket's
+     * A new file, written in batches of {@value #CHUNKS_PER_INSERT} chunks ({@link BatchedGridFsUpload}); the bucket's
      * indexes (the ones the driver's own upload creates) are made sure of first, once per process.
      */
     public BatchedGridFsUpload openUpload(String filename, Document metadata) {
@@ -64,7 +71,7 @@ public class EvidenceFileStore {
             chunks.createIndex(Indexes.ascending("files_id", "n"), new IndexOptions().unique(true));
             indexed.set(true);
         }
-        return new BatchedGridFsUpload(files, chunks, clock, filename, metadata, CHUNK_SIZE, CHUNKS_PER_BATCH);
+        return new BatchedGridFsUpload(files, chunks, clock, filename, metadata, CHUNK_SIZE, CHUNKS_PER_INSERT);
     }
 
     public GridFSDownloadStream openDownload(ObjectId fileId) {

@@ -79,7 +79,7 @@ class EvidenceFileStoreTest {
     @Test
     void uploadsAreGridFsFilesThatTheDriversBucketReads() throws Exception {
         int chunk = EvidenceFileStore.CHUNK_SIZE;
-        int batch = EvidenceFileStore.CHUNKS_PER_BATCH * chunk;
+        int batch = EvidenceFileStore.CHUNKS_PER_INSERT * chunk;
         GridFSBucket driver = GridFSBuckets.create(database(), "evidence_files");
         for (int size : new int[] {1, chunk - 1, chunk, chunk + 1, batch, batch + 7, 2 * batch + chunk}) {
             byte[] content = new byte[size];
@@ -122,11 +122,11 @@ class EvidenceFileStoreTest {
     @Test
     void anAbortedUploadLeavesNoChunksAndNoFile() {
         BatchedGridFsUpload upload = store.openUpload("aborted.bin", new Document());
-        byte[] block = new byte[EvidenceFileStore.CHUNKS_PER_BATCH * EvidenceFileStore.CHUNK_SIZE + 10];
+        byte[] block = new byte[EvidenceFileStore.CHUNKS_PER_INSERT * EvidenceFileStore.CHUNK_SIZE + 10];
         upload.write(block, 0, block.length); // one batch inserted, one chunk pending
         ObjectId id = upload.getObjectId();
         assertEquals(
-                EvidenceFileStore.CHUNKS_PER_BATCH,
+                EvidenceFileStore.CHUNKS_PER_INSERT,
                 database().getCollection("evidence_files.chunks").countDocuments(Filters.eq("files_id", id)));
         upload.abort();
         upload.close(); // after an abort: nothing more is written
