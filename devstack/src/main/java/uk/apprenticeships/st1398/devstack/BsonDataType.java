@@ -3,6 +3,7 @@ package uk.apprenticeships.st1398.devstack;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
@@ -69,7 +70,14 @@ final class BsonDataType extends BasicDataType<Object> {
         return ORDER.compare(a, b);
     }
 
-    /** An estimate for H2's page sizes and cache, from the value's shape (no encoding). */
+    /**
+     * An estimate for H2's page sizes and cache, from the value's shape (no encoding). H2 splits a leaf page when
+     * its entries' estimates pass the store's page split size, and its cache holds pages up to its size by these
+     * estimates, so a value's bulk must be counted: binary data ({@link BinData}, a GridFS chunk's 255 KiB) was
+     * once counted as 24 bytes, so a leaf gathered a dozen chunks (every insert's commit rewrote the whole leaf,
+     * ~9 bytes written to the file per byte stored) and the 32 MB cache held ~100 times its size in chunks, until
+     * the third 100 MB upload ran a 256 MB heap out of memory (bench/README.md, evidence-file).
+     */
     @Override
     public int getMemory(Object value) {
         return estimate(value, 0);
@@ -81,6 +89,9 @@ final class BsonDataType extends BasicDataType<Object> {
         }
         if (value instanceof byte[] bytes) {
             return 24 + bytes.length;
+        }
+        if (value instanceof BinData binary) {
+            return 40 + binary.getData().length;
         }
         if (depth > 3) {
             return 64;

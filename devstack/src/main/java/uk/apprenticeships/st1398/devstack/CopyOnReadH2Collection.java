@@ -1,15 +1,18 @@
 package uk.apprenticeships.st1398.devstack;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractCursor;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
@@ -31,6 +34,7 @@ final class CopyOnReadH2Collection extends H2Collection {
     static final AtomicLong ANSWER_COPIES = new AtomicLong();
 
     private final MVMap<Object, Document> documents;
+    private final CursorRegistry cursors;
 
     CopyOnReadH2Collection(
             MongoDatabase database,
@@ -41,6 +45,7 @@ final class CopyOnReadH2Collection extends H2Collection {
             CursorRegistry cursors) {
         super(database, collectionName, options, documents, meta, cursors);
         this.documents = documents;
+        this.cursors = cursors;
     }
 
     @Override
@@ -64,7 +69,16 @@ final class CopyOnReadH2Collection extends H2Collection {
         return answer(documents.values(), query, orderBy, skip, limit, batchSize, fieldSelector);
     }
 
-    /** A query the indexes serve: the same, over the documents at the positions they found. */
+    /**
+     * A query the indexes serve: matched and sorted over the documents at the positions they found, but answered
+     * lazily: what is kept is the matching positions in answer order, and each batch (the first one and each
+     * {@code getMore}) reads, copies and projects only its own documents ({@link PositionCursor}). The library
+     * collects a whole answer into its cursor; a GridFS download ({@code {files_id: X}}, sorted by {@code n}, 16 per
+     * batch) thus held every chunk of the file - 100 MB for a 100 MB file - in the wire server's heap until the last
+     * batch was taken, so two large downloads at once could exhaust it (bench/README.md, evidence-file). MongoDB's
+     * cursors read lazily too: a document deleted before its batch is taken is not returned, one changed so that it
+     * no longer matches is left out, and one changed otherwise is returned as it is now.
+     */
     @Override
     protected QueryResult matchDocuments(
             Document query,
@@ -77,14 +91,111 @@ final class CopyOnReadH2Collection extends H2Collection {
         if (orderBy != null && orderBy.containsKey("$natural")) {
             return super.matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
         }
-        List<Document> stored = new ArrayList<>();
+        Comparator<Document> order = deriveComparator(orderBy);
+        List<Object> matched = new ArrayList<>();
+        List<Document> sortViews = new ArrayList<>();
         for (Object position : positions) {
             Document document = documents.get(position);
-            if (document != null) {
-                stored.add(document);
+            if (document != null && documentMatchesQuery(document, query)) {
+                matched.add(position);
+                if (order != null) {
+                    sortViews.add(sortView(document, orderBy));
+                }
             }
         }
-        return answer(stored, query, orderBy, skip, limit, batchSize, fieldSelector);
+        List<Object> answer = matched;
+        if (order != null) {
+            List<Integer> indexes = new ArrayList<>(matched.size());
+            for (int i = 0; i < matched.size(); i++) {
+                indexes.add(i);
+            }
+            indexes.sort((a, b) -> order.compare(sortViews.get(a), sortViews.get(b))); // stable, as the library's
+            answer = new ArrayList<>(matched.size());
+            for (int i : indexes) {
+                answer.add(matched.get(i));
+            }
+        }
+        int from = Math.min(Math.max(skip, 0), answer.size());
+        int to = limit > 0 ? Math.min(answer.size(), from + limit) : answer.size();
+        PositionCursor cursor = new PositionCursor(
+                cursors.generateCursorId(), new ArrayList<>(answer.subList(from, to)), query, fieldSelector);
+        List<Document> first = cursor.takeDocuments(batchSize);
+        if (cursor.isEmpty()) {
+            return new QueryResult(first);
+        }
+        cursors.add(cursor);
+        return new QueryResult(first, cursor);
+    }
+
+    /** Binary values above this size are left out of the documents kept for sorting (unless sorted on). */
+    private static final int BULKY = 1024;
+
+    /** The document without its large binary values (a GridFS chunk's data), unless the order names them. */
+    private static Document sortView(Document document, Document orderBy) {
+        Document view = new Document();
+        for (Map.Entry<String, Object> entry : document.entrySet()) {
+            Object value = entry.getValue();
+            boolean bulky = (value instanceof BinData binary && binary.getData().length > BULKY)
+                    || (value instanceof byte[] bytes && bytes.length > BULKY);
+            if (!bulky || sortsOn(orderBy, entry.getKey())) {
+                view.put(entry.getKey(), value);
+            }
+        }
+        return view;
+    }
+
+    private static boolean sortsOn(Document orderBy, String field) {
+        for (String key : orderBy.keySet()) {
+            if (key.equals(field) || key.startsWith(field + ".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The rest of an answer as positions, read batch by batch: each document is read from the map, copied,
+     * matched again and projected when its batch is taken.
+     */
+    private final class PositionCursor extends AbstractCursor {
+
+        private final List<Object> positions;
+        private final Document query;
+        private final Document fieldSelector;
+        private int next;
+
+        PositionCursor(long id, List<Object> positions, Document query, Document fieldSelector) {
+            super(id);
+            this.positions = positions;
+            this.query = query;
+            this.fieldSelector = fieldSelector;
+        }
+
+        @Override
+        public synchronized boolean isEmpty() {
+            return next >= positions.size();
+        }
+
+        /** Up to {@code count} documents (all that are left for 0 or less). */
+        @Override
+        public synchronized List<Document> takeDocuments(int count) {
+            int wanted = count > 0 ? count : Integer.MAX_VALUE;
+            List<Document> batch = new ArrayList<>();
+            while (batch.size() < wanted && next < positions.size()) {
+                int end = (int) Math.min(positions.size(), (long) next + wanted - batch.size());
+                List<Document> copies = new ArrayList<>(end - next);
+                for (; next < end; next++) {
+                    Document stored = documents.get(positions.get(next));
+                    if (stored != null) {
+                        copies.add(stored.clone());
+                    }
+                }
+                ANSWER_COPIES.addAndGet(copies.size());
+                batch.addAll(matchDocumentsFromStream(query, copies.stream(), 0, 0, 0, null, fieldSelector)
+                        .collectDocuments());
+            }
+            return batch;
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package uk.apprenticeships.st1398.devstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
@@ -77,6 +78,40 @@ class CopyOnReadH2CollectionTest {
         assertEquals(30, last.getInteger("seq"));
         assertEquals("c1", last.getString("chain"));
         assertEquals(1, CopyOnReadH2Collection.ANSWER_COPIES.get() - before, "one of the chain's 30 events copied");
+    }
+
+    /**
+     * An answer through an index is read batch by batch, as MongoDB's cursors are: only the first batch is copied
+     * when the query is answered, a document deleted before its batch is taken is not returned, and one changed
+     * since is returned as it is now.
+     */
+    @Test
+    void laterBatchesAreReadWhenTakenNotWhenTheQueryIsAnswered() {
+        long before = CopyOnReadH2Collection.ANSWER_COPIES.get();
+        List<Document> seen = new ArrayList<>();
+        try (var cursor = events.find(Filters.eq("chain", "c1"))
+                .sort(Sorts.ascending("seq"))
+                .batchSize(5)
+                .iterator()) {
+            seen.add(cursor.next());
+            assertEquals(5, CopyOnReadH2Collection.ANSWER_COPIES.get() - before, "only the first batch copied");
+            events.deleteOne(Filters.and(Filters.eq("chain", "c1"), Filters.eq("seq", 20)));
+            events.updateOne(
+                    Filters.and(Filters.eq("chain", "c1"), Filters.eq("seq", 25)), Updates.set("action", "changed"));
+            cursor.forEachRemaining(seen::add);
+        }
+        assertEquals(29, seen.size());
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i - 1).getInteger("seq") < seen.get(i).getInteger("seq"), "in order");
+        }
+        assertTrue(seen.stream().noneMatch(d -> d.getInteger("seq") == 20), "the deleted event is not returned");
+        assertEquals(
+                "changed",
+                seen.stream()
+                        .filter(d -> d.getInteger("seq") == 25)
+                        .findFirst()
+                        .orElseThrow()
+                        .getString("action"));
     }
 
     @Test

@@ -401,7 +401,8 @@ public class EvidenceResource {
                 }
                 skipped += n;
             }
-            byte[] buffer = new byte[64 * 1024];
+            // A GridFS chunk's worth (255 KiB): each write is handed to the event loop, so fewer, larger writes.
+            byte[] buffer = new byte[256 * 1024];
             long remaining = range.length();
             while (remaining > 0) {
                 int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));

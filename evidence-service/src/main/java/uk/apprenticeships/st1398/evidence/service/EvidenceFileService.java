@@ -1,6 +1,5 @@
 package uk.apprenticeships.st1398.evidence.service;
 
-import com.mongodb.client.gridfs.GridFSUploadStream;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -24,6 +23,7 @@ import uk.apprenticeships.st1398.evidence.domain.StoredFile;
 import uk.apprenticeships.st1398.evidence.domain.WorkflowAction;
 import uk.apprenticeships.st1398.evidence.domain.WorkflowStep;
 import uk.apprenticeships.st1398.evidence.mapping.EvidenceMapper;
+import uk.apprenticeships.st1398.evidence.repository.BatchedGridFsUpload;
 import uk.apprenticeships.st1398.evidence.repository.EvidenceFileStore;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.problem.PlatformError;
@@ -157,7 +157,7 @@ public class EvidenceFileService {
 
     private StoredFile stream(Evidence e, String filename, String type, byte[] head, InputStream body, long max) {
         MessageDigest sha = sha256();
-        GridFSUploadStream out = store.openUpload(
+        BatchedGridFsUpload out = store.openUpload(
                 filename,
                 new Document("evidenceId", e.id)
                         .append("apprenticeId", e.apprenticeId)
