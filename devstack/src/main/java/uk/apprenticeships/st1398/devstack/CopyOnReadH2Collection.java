@@ -7,12 +7,9 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
-import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
@@ -91,27 +88,22 @@ final class CopyOnReadH2Collection extends H2Collection {
         if (orderBy != null && orderBy.containsKey("$natural")) {
             return super.matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
         }
-        Comparator<Document> order = deriveComparator(orderBy);
         List<Object> matched = new ArrayList<>();
-        List<Document> sortViews = new ArrayList<>();
+        // Only the order's values of each matching document are kept, not the document (a GridFS chunk's data).
+        SortKeys keys = deriveComparator(orderBy) == null ? null : new SortKeys(orderBy);
         for (Object position : positions) {
             Document document = documents.get(position);
             if (document != null && documentMatchesQuery(document, query)) {
                 matched.add(position);
-                if (order != null) {
-                    sortViews.add(sortView(document, orderBy));
+                if (keys != null) {
+                    keys.add(document);
                 }
             }
         }
         List<Object> answer = matched;
-        if (order != null) {
-            List<Integer> indexes = new ArrayList<>(matched.size());
-            for (int i = 0; i < matched.size(); i++) {
-                indexes.add(i);
-            }
-            indexes.sort((a, b) -> order.compare(sortViews.get(a), sortViews.get(b))); // stable, as the library's
+        if (keys != null) {
             answer = new ArrayList<>(matched.size());
-            for (int i : indexes) {
+            for (int i : keys.order()) {
                 answer.add(matched.get(i));
             }
         }
@@ -125,32 +117,6 @@ final class CopyOnReadH2Collection extends H2Collection {
         }
         cursors.add(cursor);
         return new QueryResult(first, cursor);
-    }
-
-    /** Binary values above this size are left out of the documents kept for sorting (unless sorted on). */
-    private static final int BULKY = 1024;
-
-    /** The document without its large binary values (a GridFS chunk's data), unless the order names them. */
-    private static Document sortView(Document document, Document orderBy) {
-        Document view = new Document();
-        for (Map.Entry<String, Object> entry : document.entrySet()) {
-            Object value = entry.getValue();
-            boolean bulky = (value instanceof BinData binary && binary.getData().length > BULKY)
-                    || (value instanceof byte[] bytes && bytes.length > BULKY);
-            if (!bulky || sortsOn(orderBy, entry.getKey())) {
-                view.put(entry.getKey(), value);
-            }
-        }
-        return view;
-    }
-
-    private static boolean sortsOn(Document orderBy, String field) {
-        for (String key : orderBy.keySet()) {
-            if (key.equals(field) || key.startsWith(field + ".")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -219,9 +185,14 @@ final class CopyOnReadH2Collection extends H2Collection {
                 matched.add(document);
             }
         }
-        Comparator<Document> order = deriveComparator(orderBy);
-        if (order != null) {
-            matched.sort(order);
+        if (deriveComparator(orderBy) != null) {
+            SortKeys keys = new SortKeys(orderBy);
+            matched.forEach(keys::add);
+            List<Document> sorted = new ArrayList<>(matched.size());
+            for (int i : keys.order()) {
+                sorted.add(matched.get(i));
+            }
+            matched = sorted;
         }
         int from = Math.min(Math.max(skip, 0), matched.size());
         int to = limit > 0 ? Math.min(matched.size(), from + limit) : matched.size();
