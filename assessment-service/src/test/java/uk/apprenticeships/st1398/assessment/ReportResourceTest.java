@@ -428,46 +428,29 @@ class ReportResourceTest {
 
     @Test
     void badParametersOnEitherReportAre400ProblemsAndBadOrganisationsAre404() {
+        String from = FROM.toString();
+        String to = TODAY.toString();
+        List<Map<String, String>> invalid = List.of(
+                Map.of("from", from), // no end
+                Map.of("from", "yesterday", "to", to),
+                Map.of("from", from, "to", to, "epaoId", "EPA12"),
+                Map.of("from", to, "to", from)); // ends before it starts
         for (String path : List.of(OUTCOMES, REGISTRATIONS)) {
+            for (Map<String, String> parameters : invalid) {
+                for (String accept : List.of("text/csv", "application/json")) {
+                    given().auth()
+                            .oauth2(Tokens.admin())
+                            .queryParams(parameters)
+                            .accept(accept)
+                            .when()
+                            .get(path)
+                            .then()
+                            .spec(Problems.problem(400, "bad-request", "report-period-invalid"));
+                }
+            }
             given().auth()
                     .oauth2(Tokens.admin())
-                    .queryParam("from", FROM.toString())
-                    .when()
-                    .get(path)
-                    .then()
-                    .spec(Problems.problem(400, "bad-request", "report-period-invalid"));
-            given().auth()
-                    .oauth2(Tokens.admin())
-                    .queryParam("from", "yesterday")
-                    .queryParam("to", TODAY.toString())
-                    .when()
-                    .get(path)
-                    .then()
-                    .spec(Problems.problem(400, "bad-request", "report-period-invalid"));
-            given().auth()
-                    .oauth2(Tokens.admin())
-                    .queryParam("from", FROM.toString())
-                    .queryParam("to", TODAY.toString())
-                    .queryParam("epaoId", "EPA12")
-                    .accept("application/json")
-                    .when()
-                    .get(path)
-                    .then()
-                    .spec(Problems.problem(400, "bad-request", "report-period-invalid"));
-            given().auth()
-                    .oauth2(Tokens.admin())
-                    .queryParam("from", TODAY.toString())
-                    .queryParam("to", FROM.toString())
-                    .accept("application/json")
-                    .when()
-                    .get(path)
-                    .then()
-                    .spec(Problems.problem(400, "bad-request", "report-period-invalid"));
-            given().auth()
-                    .oauth2(Tokens.admin())
-                    .queryParam("from", FROM.toString())
-                    .queryParam("to", TODAY.toString())
-                    .queryParam("epaoId", TestIds.epaoId())
+                    .queryParams(Map.of("from", from, "to", to, "epaoId", TestIds.epaoId()))
                     .when()
                     .get(path)
                     .then()
