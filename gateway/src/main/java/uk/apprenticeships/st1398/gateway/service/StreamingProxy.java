@@ -93,6 +93,12 @@ final class StreamingProxy {
                 return;
             }
             HttpClientRequest out = requested.result();
+            if (ctx.response().closed()) {
+                // The caller went away while the service's connection was being made: nothing to send or answer.
+                body.close();
+                out.reset();
+                return;
+            }
             // A failed exchange is answered through out.response() below; nothing more to report here.
             out.exceptionHandler(ignored -> {});
             HostAndPort authority = in.authority();
