@@ -33,12 +33,12 @@ descendants() {
 kb() { awk -v k="$2" '$1 == k":" { s += $2 } END { print s + 0 }' "$1" 2>/dev/null || echo 0; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
-# sample: sets RSS[part] and PSS[part] (KiB; empty when the part is not running)
-declare -A RSS PSS
+# sample: sets RSS[part] and PSS[part] (KiB; empty when the part is not running) and PROCS[part]
+declare -A RSS PSS PROCS
 sample() {
-  local part pid pids pm p rss pss
+  local part pid pids pm p rss pss n
   for part in "${PARTS[@]}"; do
-    RSS[$part]="" PSS[$part]=""
+    RSS[$part]="" PSS[$part]="" PROCS[$part]=""
     pid=$(head -n 1 "$RUN/$part.pid" 2>/dev/null || true)
     [[ $pid =~ ^[0-9]+$ && -r /proc/$pid/status ]] || continue
     pids=$(descendants "$pid")
@@ -46,13 +46,14 @@ sample() {
       pm=$(head -n 1 "$DATA/infra/postgres/postmaster.pid" 2>/dev/null || true)
       if [[ $pm =~ ^[0-9]+$ && -r /proc/$pm/status ]]; then pids+=$'\n'$(descendants "$pm"); fi
     fi
-    rss=0 pss=0
+    rss=0 pss=0 n=0
     for p in $(printf '%s\n' "$pids" | sort -un); do
       [[ -r /proc/$p/status ]] || continue
       rss=$(( rss + $(kb /proc/"$p"/status VmRSS) ))
       pss=$(( pss + $(kb /proc/"$p"/smaps_rollup Pss) ))
+      n=$(( n + 1 ))
     done
-    RSS[$part]=$rss PSS[$part]=$pss
+    RSS[$part]=$rss PSS[$part]=$pss PROCS[$part]=$n
   done
 }
 
@@ -99,13 +100,7 @@ for part in "${PARTS[@]}"; do
     missing+=("$part")
     continue
   fi
-  pid=$(head -n 1 "$RUN/$part.pid")
-  n=$(descendants "$pid" | wc -l)
-  if [[ $part == infra ]]; then
-    pm=$(head -n 1 "$DATA/infra/postgres/postmaster.pid" 2>/dev/null || true)
-    if [[ $pm =~ ^[0-9]+$ && -r /proc/$pm/status ]]; then n=$(( n + $(descendants "$pm" | wc -l) )); fi
-  fi
-  printf '%-12s %6d %10s %10s\n' "$part" "$n" "$(mib "${RSS[$part]}")" "$(mib "${PSS[$part]}")"
+  printf '%-12s %6d %10s %10s\n' "$part" "${PROCS[$part]}" "$(mib "${RSS[$part]}")" "$(mib "${PSS[$part]}")"
   if [[ $part != keycloak ]]; then
     total_rss=$(( total_rss + RSS[$part] ))
     total_pss=$(( total_pss + PSS[$part] ))
