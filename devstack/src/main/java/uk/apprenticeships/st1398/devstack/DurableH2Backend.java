@@ -2,6 +2,9 @@ package uk.apprenticeships.st1398.devstack;
 
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -12,27 +15,79 @@ import org.h2.mvstore.MVStore;
  * <p>The library's own H2 backend opens its MVStore with H2's defaults: changes are committed by a background
  * thread about once a second ({@code autoCommitDelay} 1000 ms) and never synced, so the last second of
  * acknowledged writes is lost when the process dies. Here the store is opened by {@link DevInfra} and every
- * command - reads included, which costs nothing when there is nothing to commit - ends with {@link #persist()}.
- * The background writer stays on for housekeeping (compaction); the commit per write no longer depends on it.
+ * command that may change data ends with {@link #persist()}. The background writer stays on for housekeeping
+ * (compaction); the commit per write no longer depends on it.
+ *
+ * <p>Commands that only read ({@link #onlyReads}) do not persist: they used to, and so waited behind every other
+ * command's commit and {@code fsync} for the lock, even with nothing of their own to commit (a JFR profile under the
+ * mixed load of bench/mixed-load.sh: the four worker threads spent 33 s of 50 blocked on it, apprentice reads by
+ * {@code _id} included). A read may thus see a write whose commit is still under way, as MongoDB's default read
+ * concern ({@code local}) sees a write before it is journaled; a later write's commit carries it (an MVStore commit
+ * stores every change made before it), so nothing written because of such a read can outlive it in a crash.
  */
 final class DurableH2Backend extends IndexedH2Backend {
 
     private final MVStore store;
-    private final Object commitLock = new Object();
+    /** Held while committing; package-private for the tests. */
+    final Object commitLock = new Object();
 
     DurableH2Backend(MVStore store) {
         super(store);
         this.store = store;
     }
 
+    /** Commands that never change data, lower case (the library matches command names without regard to case). */
+    private static final Set<String> READS = Set.of(
+            "find",
+            "getmore",
+            "count",
+            "distinct",
+            "listcollections",
+            "listindexes",
+            "listdatabases",
+            "ismaster",
+            "hello",
+            "ping",
+            "buildinfo",
+            "dbstats",
+            "collstats",
+            "serverstatus",
+            "getparameter",
+            "whatsmyuri",
+            "killcursors",
+            "endsessions");
+
+    /** Pipeline stages that write. */
+    private static final Set<String> WRITING_STAGES = Set.of("$out", "$merge");
+
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (onlyReads(command, query)) {
+            return super.handleCommand(channel, databaseName, command, query);
+        }
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
             // Also after a failed command: an ordered insert can fail on its third document after writing two.
             persist();
         }
+    }
+
+    /** Whether the command cannot change data: one of {@link #READS}, or an aggregation without $out or $merge. */
+    static boolean onlyReads(String command, Document query) {
+        String name = command.toLowerCase(Locale.ROOT);
+        if (READS.contains(name)) {
+            return true;
+        }
+        if (!name.equals("aggregate") || !(query.get("pipeline") instanceof List<?> pipeline)) {
+            return false;
+        }
+        for (Object stage : pipeline) {
+            if (!(stage instanceof Document d) || d.keySet().stream().anyMatch(WRITING_STAGES::contains)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

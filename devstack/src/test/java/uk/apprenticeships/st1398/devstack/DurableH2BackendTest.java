@@ -1,0 +1,115 @@
+package uk.apprenticeships.st1398.devstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
+import de.bwaldvogel.mongo.MongoServer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DurableH2BackendTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsNeverWaitForAnotherCommandsCommitWritesDo() throws Exception {
+        DurableH2Backend backend = (DurableH2Backend)
+                DevInfra.mongoBackend(dir.resolve("mongodb.mv"), DevInfra.Durability.DURABLE, WireVersion.DEFAULT);
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (MongoClient client = MongoClients.create(
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            MongoCollection<Document> items = client.getDatabase("evidence")
+                    .getCollection("items")
+                    .withWriteConcern(WriteConcern.W1.withJournal(true));
+            items.insertOne(new Document("_id", "a").append("n", 1));
+            // Another command's commit under way: the commit lock held (as during its fsync).
+            Thread committer = new Thread(() -> {
+                synchronized (backend.commitLock) {
+                    held.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            committer.start();
+            assertTrue(held.await(10, TimeUnit.SECONDS));
+
+            CompletableFuture<Void> write =
+                    CompletableFuture.runAsync(() -> items.insertOne(new Document("_id", "b").append("n", 2)));
+            // Reads are answered while the lock is held: by _id, a filter, a count, an aggregation.
+            CompletableFuture<List<Object>> reads = CompletableFuture.supplyAsync(() -> List.of(
+                    items.find(Filters.eq("_id", "a")).first(),
+                    items.find(Filters.gte("n", 1))
+                                    .into(new java.util.ArrayList<>())
+                                    .size()
+                            >= 1,
+                    items.countDocuments() >= 1,
+                    items.aggregate(List.of(Aggregates.match(Filters.eq("_id", "a"))))
+                            .first()));
+            List<Object> answered = reads.get(30, TimeUnit.SECONDS);
+            assertEquals(1, ((Document) answered.get(0)).getInteger("n"));
+            assertEquals(List.of(true, true), answered.subList(1, 3));
+            assertEquals("a", ((Document) answered.get(3)).getString("_id"));
+            // The write is not acknowledged until its commit has been made, which waits for the lock.
+            assertFalse(write.isDone(), "a journaled write was acknowledged while the commit lock was held");
+
+            release.countDown();
+            write.get(30, TimeUnit.SECONDS);
+            committer.join();
+            assertEquals(2, items.countDocuments());
+        } finally {
+            release.countDown();
+            server.shutdownNow();
+        }
+    }
+
+    @Test
+    void onlyCommandsThatCannotChangeDataSkipTheCommit() {
+        for (String read : List.of("find", "getMore", "count", "distinct", "listIndexes", "isMaster", "hello")) {
+            assertTrue(DurableH2Backend.onlyReads(read, new de.bwaldvogel.mongo.bson.Document(read, "items")), read);
+        }
+        for (String write : List.of("insert", "update", "delete", "findAndModify", "createIndexes", "drop", "create")) {
+            assertFalse(
+                    DurableH2Backend.onlyReads(write, new de.bwaldvogel.mongo.bson.Document(write, "items")), write);
+        }
+        de.bwaldvogel.mongo.bson.Document matching = new de.bwaldvogel.mongo.bson.Document("aggregate", "items")
+                .append(
+                        "pipeline",
+                        List.of(
+                                new de.bwaldvogel.mongo.bson.Document(
+                                        "$match", new de.bwaldvogel.mongo.bson.Document("n", 1)),
+                                new de.bwaldvogel.mongo.bson.Document("$count", "n")));
+        assertTrue(DurableH2Backend.onlyReads("aggregate", matching));
+        for (String stage : List.of("$out", "$merge")) {
+            de.bwaldvogel.mongo.bson.Document writing = new de.bwaldvogel.mongo.bson.Document("aggregate", "items")
+                    .append(
+                            "pipeline",
+                            List.of(
+                                    new de.bwaldvogel.mongo.bson.Document(
+                                            "$match", new de.bwaldvogel.mongo.bson.Document("n", 1)),
+                                    new de.bwaldvogel.mongo.bson.Document(stage, "copy")));
+            assertFalse(DurableH2Backend.onlyReads("aggregate", writing), stage);
+        }
+        assertFalse(
+                DurableH2Backend.onlyReads("aggregate", new de.bwaldvogel.mongo.bson.Document("aggregate", "items")));
+    }
+}
