@@ -100,7 +100,8 @@ final class IndexedH2Database extends H2Database {
             if (collection != null && !has(collection, indexName + TWO_KEYS)) {
                 collection.addIndex(family.index(
                         indexName + TWO_KEYS,
-                        List.of(keys.get(0).getKey(), keys.get(1).getKey())));
+                        List.of(keys.get(0).getKey(), keys.get(1).getKey()),
+                        keys.subList(2, keys.size())));
             }
         }
         return first;

@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.PositionedDocuments;
 import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,13 +57,21 @@ final class LeadingKeyIndex extends Index<Object> {
 
         /** The index of this name; else one on these keys, or an alias if the family already has one on them. */
         LeadingKeyIndex index(String name, List<String> keys) {
+            return index(name, keys, List.of());
+        }
+
+        /**
+         * The same, for a two-key index that also keeps each pair's documents in the order of the declared index's
+         * further keys ({@code order}; empty: none).
+         */
+        LeadingKeyIndex index(String name, List<String> keys, List<IndexKey> order) {
             for (LeadingKeyIndex m : members) {
                 if (m.getName().equals(name)) {
                     return m; // asked again (a service that starts again declares its indexes again)
                 }
             }
             boolean alias = members.stream().anyMatch(m -> !m.alias && m.keys.equals(keys));
-            LeadingKeyIndex index = new LeadingKeyIndex(name, keys, this, alias);
+            LeadingKeyIndex index = new LeadingKeyIndex(name, keys, this, alias, order);
             members.add(index);
             return index;
         }
@@ -92,17 +101,28 @@ final class LeadingKeyIndex extends Index<Object> {
     private boolean built;
     private MongoCollection<Object> collection;
     private final Map<Object, Set<Object>> positionsByValue = new HashMap<>();
+    /**
+     * Two-key indexes declared with further keys (e.g. {@code cohort_by_name}: provider, standard version, then family
+     * name, given name, {@code _id}): each pair's documents in the order of those keys, so that a query sorted that way
+     * reads only the documents up to its page ({@link OrderedPositions}). Empty otherwise.
+     */
+    private final List<IndexKey> order;
+
+    private final Map<Object, java.util.TreeSet<Ordered>> orderedByValue = new HashMap<>();
+    /** Documents linked with an array or a sub-document in a key of the order: the order is not used while any is. */
+    private int unorderable;
+
     private final Map<Object, Object> positionById = new HashMap<>();
     /** One-key indexes: positions of the documents that have the key (any value, also null or an empty array). */
     private final Set<Object> present = new LinkedHashSet<>();
 
     /** A one-key index on its own (a family of one). */
     LeadingKeyIndex(String name, List<IndexKey> keys) {
-        this(name, List.of(keys.get(0).getKey()), new Family(), false);
+        this(name, List.of(keys.get(0).getKey()), new Family(), false, List.of());
         family.members.add(this);
     }
 
-    private LeadingKeyIndex(String name, List<String> keys, Family family, boolean alias) {
+    private LeadingKeyIndex(String name, List<String> keys, Family family, boolean alias, List<IndexKey> order) {
         // Sparse in the library's sense: removing a document it does not hold (an alias, an unbuilt index) is no error.
         super(name, keys.stream().map(k -> new IndexKey(k, true)).toList(), alias || keys.size() > 1);
         this.keys = List.copyOf(keys);
@@ -110,6 +130,7 @@ final class LeadingKeyIndex extends Index<Object> {
         this.family = family;
         this.alias = alias;
         this.built = !alias && keys.size() == 1;
+        this.order = keys.size() == 2 ? List.copyOf(order) : List.of();
     }
 
     /** Which index serves a query the others can serve too: {@code _id} first, then more keys, then the first made. */
@@ -306,13 +327,82 @@ final class LeadingKeyIndex extends Index<Object> {
                 POSITIONS_HANDED_OVER.addAndGet(union.size());
                 return new ArrayList<>(union);
             }
-            Set<Object> positions = positionsByValue.get(indexed(query, value));
+            Object indexed = indexed(query, value);
+            Set<Object> positions = positionsByValue.get(indexed);
             if (positions == null) {
                 return List.of();
             }
             POSITIONS_HANDED_OVER.addAndGet(positions.size());
+            if (!order.isEmpty() && unorderable == 0) {
+                OrderedPositions ordered = new OrderedPositions(order, positions.size());
+                for (Ordered entry : orderedByValue.get(indexed)) {
+                    ordered.add(entry.position());
+                }
+                return ordered;
+            }
             return new ArrayList<>(positions);
         }
+    }
+
+    /**
+     * Positions in the order of the index's further keys: a query sorted by those keys (or by their first ones), all
+     * ascending or all as declared, needs no sort, and one with a limit can stop reading documents once its page is
+     * full ({@link CopyOnReadH2Collection}). The order is MongoDB's (the library's comparison of values, as
+     * {@link SortKeys}); documents equal on the keys come in the order of their positions, which MongoDB leaves open.
+     */
+    static final class OrderedPositions extends ArrayList<Object> {
+
+        private final List<IndexKey> order;
+
+        OrderedPositions(List<IndexKey> order, int size) {
+            super(size);
+            this.order = order;
+        }
+
+        /** Whether these positions are already in the sequence {@code orderBy} asks for. */
+        boolean sortedFor(Document orderBy) {
+            if (orderBy == null || orderBy.isEmpty() || orderBy.size() > order.size()) {
+                return false;
+            }
+            int i = 0;
+            for (Map.Entry<String, Object> entry : orderBy.entrySet()) {
+                IndexKey key = order.get(i++);
+                if (!key.getKey().equals(entry.getKey())
+                        || !(entry.getValue() instanceof Number n)
+                        || (n.intValue() > 0) != key.isAscending()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** A document's values of the order's keys, and its position (which breaks ties). */
+    private record Ordered(Object[] values, Object position) {}
+
+    private int compareOrdered(Ordered a, Ordered b) {
+        for (int i = 0; i < order.size(); i++) {
+            ValueComparator comparator = order.get(i).isAscending() ? ValueComparator.asc() : ValueComparator.desc();
+            int c = comparator.compare(a.values()[i], b.values()[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return ValueComparator.asc().compare(a.position(), b.position());
+    }
+
+    /** The document's entry in the order, or null if a key of the order holds an array or a sub-document. */
+    private Ordered ordered(Document document, Object position) {
+        Object[] values = new Object[order.size()];
+        for (int i = 0; i < values.length; i++) {
+            Object v = Utils.getSubdocumentValueCollectionAware(
+                    document, order.get(i).getKey());
+            if (v instanceof Collection || v instanceof Document) {
+                return null;
+            }
+            values[i] = v;
+        }
+        return new Ordered(values, position);
     }
 
     @Override
@@ -332,6 +422,18 @@ final class LeadingKeyIndex extends Index<Object> {
         }
         for (Object value : values(document)) {
             positionsByValue.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(position);
+        }
+        if (!order.isEmpty()) {
+            Ordered entry = ordered(document, position);
+            if (entry == null) {
+                unorderable++;
+            } else {
+                for (Object value : values(document)) {
+                    orderedByValue
+                            .computeIfAbsent(value, v -> new java.util.TreeSet<>(this::compareOrdered))
+                            .add(entry);
+                }
+            }
         }
     }
 
@@ -391,6 +493,8 @@ final class LeadingKeyIndex extends Index<Object> {
     public void drop() {
         synchronized (family) {
             positionsByValue.clear();
+            orderedByValue.clear();
+            unorderable = 0;
             positionById.clear();
             present.clear();
             family.members.remove(this);
@@ -405,6 +509,22 @@ final class LeadingKeyIndex extends Index<Object> {
                 positions.remove(position);
                 if (positions.isEmpty()) {
                     positionsByValue.remove(value);
+                }
+            }
+        }
+        if (!order.isEmpty()) {
+            Ordered entry = ordered(document, position);
+            if (entry == null) {
+                unorderable--;
+            } else {
+                for (Object value : values(document)) {
+                    java.util.TreeSet<Ordered> ordered = orderedByValue.get(value);
+                    if (ordered != null) {
+                        ordered.remove(entry);
+                        if (ordered.isEmpty()) {
+                            orderedByValue.remove(value);
+                        }
+                    }
                 }
             }
         }

@@ -679,6 +679,108 @@ class LeadingKeyIndexTest {
         }
     }
 
+    /**
+     * A cohort's page sorted as {@code cohort_by_name} is declared is read in the index's order and stops at the end
+     * of the page: the same answers as the same sort served without that order (the cohort's values given as
+     * {@code $in}, which only the one-key index serves, so the server matches and sorts the provider's documents),
+     * through inserts, renames, moves between cohorts, deletes, missing and null names, and a document with an
+     * array for a name (the order is set aside while it is there).
+     */
+    @Test
+    void aCohortsPageSortedAsTheIndexIsReadInItsOrderUpToThePageWithTheSameAnswers() {
+        MongoServer server = start(dir.resolve("ordered.mv"));
+        try (MongoClient client = client(server)) {
+            MongoCollection<Document> apprentices =
+                    client.getDatabase("evidence").getCollection("apprentices");
+            apprentices.createIndex(
+                    Indexes.ascending("providerUkprn", "standardVersion", "familyName", "givenName", "_id"),
+                    new IndexOptions().name("cohort_by_name"));
+            java.util.Random random = new java.util.Random(1398);
+            for (int i = 0; i < 300; i++) {
+                apprentices.insertOne(apprentice(random, String.format("a%03d", i)));
+            }
+            assertPagesAsUnordered(apprentices);
+            for (int i = 0; i < 120; i++) {
+                String id = String.format("a%03d", random.nextInt(300));
+                switch (i % 4) {
+                    case 0 -> apprentices.updateOne(Filters.eq("_id", id), Updates.set("familyName", name(random)));
+                    case 1 ->
+                        apprentices.updateOne(
+                                Filters.eq("_id", id), Updates.set("standardVersion", "ST1398_1." + random.nextInt(2)));
+                    case 2 -> apprentices.deleteOne(Filters.eq("_id", id));
+                    default -> apprentices.insertOne(apprentice(random, "b" + i));
+                }
+            }
+            assertPagesAsUnordered(apprentices);
+
+            Document cohort = new Document("providerUkprn", "10000001").append("standardVersion", "ST1398_1.0");
+            Bson byName = Sorts.ascending("familyName", "givenName", "_id");
+            long read = CopyOnReadH2Collection.READ_IN_ORDER.get();
+            apprentices.find(cohort).sort(byName).skip(20).limit(10).into(new ArrayList<>());
+            assertEquals(read + 30, CopyOnReadH2Collection.READ_IN_ORDER.get(), "the documents up to the page's end");
+
+            apprentices.insertOne(new Document("_id", "array")
+                    .append("providerUkprn", "10000001")
+                    .append("standardVersion", "ST1398_1.0")
+                    .append("familyName", List.of("Z", "A")));
+            read = CopyOnReadH2Collection.READ_IN_ORDER.get();
+            assertPagesAsUnordered(apprentices);
+            assertEquals(
+                    read, CopyOnReadH2Collection.READ_IN_ORDER.get(), "not in the index's order while it is there");
+            apprentices.deleteOne(Filters.eq("_id", "array"));
+            apprentices.find(cohort).sort(byName).limit(5).into(new ArrayList<>());
+            assertEquals(read + 5, CopyOnReadH2Collection.READ_IN_ORDER.get());
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    private static void assertPagesAsUnordered(MongoCollection<Document> apprentices) {
+        for (String version : List.of("ST1398_1.0", "ST1398_1.1")) {
+            Document cohort = new Document("providerUkprn", "10000001").append("standardVersion", version);
+            Document unordered = new Document("providerUkprn", "10000001")
+                    .append("standardVersion", new Document("$in", List.of(version)));
+            for (Bson sort : List.of(
+                    Sorts.ascending("familyName", "givenName", "_id"),
+                    Sorts.orderBy(Sorts.descending("familyName"), Sorts.ascending("givenName", "_id")))) {
+                List<Document> expected = apprentices.find(unordered).sort(sort).into(new ArrayList<>());
+                assertEquals(expected, apprentices.find(cohort).sort(sort).into(new ArrayList<>()), "whole, " + sort);
+                for (int skip = 0; skip <= expected.size() + 20; skip += 20) {
+                    assertEquals(
+                            expected.subList(Math.min(skip, expected.size()), Math.min(skip + 20, expected.size())),
+                            apprentices
+                                    .find(cohort)
+                                    .sort(sort)
+                                    .skip(skip)
+                                    .limit(20)
+                                    .into(new ArrayList<>()),
+                            "page at " + skip + ", " + sort);
+                }
+            }
+        }
+    }
+
+    private static Document apprentice(java.util.Random random, String id) {
+        Document d = new Document("_id", id)
+                .append("providerUkprn", "1000000" + (1 + random.nextInt(2)))
+                .append("standardVersion", "ST1398_1." + random.nextInt(2));
+        int shape = random.nextInt(10);
+        if (shape == 0) {
+            d.append("familyName", null);
+        } else if (shape > 1) {
+            d.append("familyName", name(random)); // shape 1: no family name at all
+        }
+        if (random.nextInt(6) > 0) {
+            d.append("givenName", "G" + random.nextInt(4));
+        }
+        return d;
+    }
+
+    private static String name(java.util.Random random) {
+        return List.of("Ahmed", "Brown", "Chen", "Davies", "evans", "Évora", "Smith", "Smith-Jones")
+                .get(random.nextInt(8));
+    }
+
     private static MongoServer start(Path file) {
         MongoServer server =
                 new MongoServer(DevInfra.mongoBackend(file, DevInfra.Durability.DURABLE, WireVersion.DEFAULT));
