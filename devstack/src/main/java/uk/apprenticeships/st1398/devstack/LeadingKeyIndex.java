@@ -203,16 +203,24 @@ final class LeadingKeyIndex extends Index<Object> {
      */
     Integer exactCount(Document query) {
         synchronized (family) {
-            if (alias || !built || !query.keySet().equals(Set.copyOf(keys)) || !serves(query)) {
+            if (alias || !built || !onlyEqualities(query)) {
                 return null;
-            }
-            for (String k : keys) {
-                if (query.get(k) instanceof Document) {
-                    return null; // $exists: the documents that have the key, not all of them match the rest
-                }
             }
             return candidates(query);
         }
+    }
+
+    /** Whether the query is nothing but equalities on this index's keys, which every document it holds matches. */
+    private boolean onlyEqualities(Document query) {
+        if (!query.keySet().equals(Set.copyOf(keys)) || !serves(query)) {
+            return false;
+        }
+        for (String k : keys) {
+            if (query.get(k) instanceof Document) {
+                return false; // $exists: the documents that have the key, not all of them match the rest
+            }
+        }
+        return true;
     }
 
     /** How many documents this (built) index would hand over for the query. */
@@ -334,7 +342,7 @@ final class LeadingKeyIndex extends Index<Object> {
             }
             POSITIONS_HANDED_OVER.addAndGet(positions.size());
             if (!order.isEmpty() && unorderable == 0) {
-                OrderedPositions ordered = new OrderedPositions(order, positions.size());
+                OrderedPositions ordered = new OrderedPositions(order, positions.size(), onlyEqualities(query));
                 for (Ordered entry : orderedByValue.get(indexed)) {
                     ordered.add(entry.position());
                 }
@@ -353,10 +361,20 @@ final class LeadingKeyIndex extends Index<Object> {
     static final class OrderedPositions extends ArrayList<Object> {
 
         private final List<IndexKey> order;
+        private final boolean allMatch;
 
-        OrderedPositions(List<IndexKey> order, int size) {
+        OrderedPositions(List<IndexKey> order, int size, boolean allMatch) {
             super(size);
             this.order = order;
+            this.allMatch = allMatch;
+        }
+
+        /**
+         * Whether every one of these documents matches the query (it is nothing but the equalities the index holds
+         * them for), so that a page can skip positions without reading their documents.
+         */
+        boolean allMatch() {
+            return allMatch;
         }
 
         /** Whether these positions are already in the sequence {@code orderBy} asks for. */
