@@ -247,7 +247,7 @@ public final class DevInfra {
         MongoServer server = new MongoServer(
                 mongoBackend(options.dataDir.resolve("mongodb.mv"), options.durability, options.mongoWireVersion));
         try {
-            server.bind("127.0.0.1", options.mongoPort);
+            bind(server, options.mongoPort);
         } catch (RuntimeException e) {
             if (e.getCause() instanceof BindException) {
                 System.err.println("Port " + options.mongoPort + " is already in use; cannot start MongoDB.");
@@ -256,6 +256,20 @@ public final class DevInfra {
             throw e;
         }
         return server;
+    }
+
+    /**
+     * Threads that run the wire server's commands: one per connection, up to this many connections. The library
+     * runs each command on its connection's Netty event loop and, given 0, makes two per core; every connection on a
+     * loop then waited for whatever another connection's command was doing on it - a long query, or a commit and its
+     * {@code fsync} - so under bench/mixed-load.sh reads by {@code _id} waited behind writes of other requests.
+     * Connections are handed to the loops in turn; the services' pools at the stack's load use fewer than this.
+     */
+    static final int MONGO_WORKER_THREADS = 32;
+
+    /** Binds the wire server on the loopback interface with {@link #MONGO_WORKER_THREADS} (0: any free port). */
+    static void bind(MongoServer server, int port) {
+        server.bind(new java.net.InetSocketAddress("127.0.0.1", port), 1, MONGO_WORKER_THREADS);
     }
 
     /** What an acknowledged write promises. */

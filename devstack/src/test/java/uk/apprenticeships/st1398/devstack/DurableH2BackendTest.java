@@ -30,7 +30,7 @@ class DurableH2BackendTest {
         DurableH2Backend backend = (DurableH2Backend)
                 DevInfra.mongoBackend(dir.resolve("mongodb.mv"), DevInfra.Durability.DURABLE, WireVersion.DEFAULT);
         MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
+        DevInfra.bind(server, 0); // as the stack binds it: a thread per connection
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         try (MongoClient client = MongoClients.create(
@@ -78,6 +78,85 @@ class DurableH2BackendTest {
             assertEquals(2, items.countDocuments());
         } finally {
             release.countDown();
+            server.shutdownNow();
+        }
+    }
+
+    /**
+     * Writers that wait while a commit is under way are committed together by the next one: eight journaled inserts
+     * queued behind a held commit lock are made durable by one commit and sync, not eight, even though other changes
+     * keep arriving, and all of them are in a copy of the file taken when the last was acknowledged (what a crash then
+     * would leave).
+     */
+    @Test
+    void writersWaitingForACommitAreCommittedTogetherAndAllAreDurable() throws Exception {
+        java.nio.file.Path file = dir.resolve("group.mv");
+        DurableH2Backend backend =
+                (DurableH2Backend) DevInfra.mongoBackend(file, DevInfra.Durability.DURABLE, WireVersion.DEFAULT);
+        MongoServer server = new MongoServer(backend);
+        DevInfra.bind(server, 0); // as the stack binds it: a thread per connection
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try (MongoClient client = MongoClients.create(
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            MongoCollection<Document> items = client.getDatabase("evidence")
+                    .getCollection("items")
+                    .withWriteConcern(WriteConcern.W1.withJournal(true));
+            items.insertOne(new Document("_id", "first"));
+            Thread committer = new Thread(() -> {
+                synchronized (backend.commitLock) {
+                    held.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            committer.start();
+            assertTrue(held.await(10, TimeUnit.SECONDS));
+            long tickets = backend.requested.get();
+            List<java.util.concurrent.Future<?>> inserts = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String id = "item-" + i;
+                inserts.add(writers.submit(() -> items.insertOne(new Document("_id", id))));
+            }
+            // All eight are in memory and queued for the commit lock.
+            for (int waited = 0; backend.requested.get() < tickets + 8 && waited < 3000; waited++) {
+                Thread.sleep(10);
+            }
+            assertEquals(tickets + 8, backend.requested.get(), "eight writers waiting");
+            long commits = DurableH2Backend.COMMITS.get();
+            // Changes of writers not yet waiting arrive after every commit, as under load: the store always has
+            // unsaved changes, which must not make each waiting writer commit again.
+            org.h2.mvstore.MVMap<Integer, Integer> others = backend.store().openMap("others");
+            backend.afterCommit = () -> others.put(others.size(), 1);
+            release.countDown();
+            for (java.util.concurrent.Future<?> insert : inserts) {
+                insert.get(30, TimeUnit.SECONDS);
+            }
+            committer.join();
+            assertEquals(commits + 1, DurableH2Backend.COMMITS.get(), "one commit and sync for the eight");
+
+            java.nio.file.Path copy = dir.resolve("group-copy.mv");
+            java.nio.file.Files.copy(file, copy);
+            MongoServer afterCrash =
+                    new MongoServer(DevInfra.mongoBackend(copy, DevInfra.Durability.DURABLE, WireVersion.DEFAULT));
+            try {
+                afterCrash.bind("127.0.0.1", 0);
+                try (MongoClient again = MongoClients.create(
+                        "mongodb://127.0.0.1:" + afterCrash.getLocalAddress().getPort())) {
+                    assertEquals(
+                            9,
+                            again.getDatabase("evidence").getCollection("items").countDocuments());
+                }
+            } finally {
+                afterCrash.shutdownNow();
+            }
+        } finally {
+            release.countDown();
+            writers.shutdownNow();
             server.shutdownNow();
         }
     }
