@@ -6,23 +6,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.apprenticeships.st1398.assessment.AssessmentApi.as;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import uk.apprenticeships.st1398.assessment.service.ReportService;
 import uk.apprenticeships.st1398.testing.Problems;
 import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
@@ -43,6 +51,9 @@ class ReportResourceTest {
             + "StandardID,AssessmentPlanVersionNumber,QualificationNumber,ULN,CandidateIdentifierOther,"
             + "Method1Name,Method1Grade,Method1Date,Method2Name,Method2Grade,Method2Date,"
             + "Method3Name,Method3Grade,Method3Date,OverallGrade,OverallGradeDate";
+
+    @Inject
+    AgroalDataSource database;
 
     private final String ukprn = TestIds.ukprn();
     private final String assessorUser = AssessmentApi.freshUser("reporter");
@@ -224,6 +235,83 @@ class ReportResourceTest {
                 .get(OUTCOMES)
                 .then()
                 .statusCode(406);
+    }
+
+    /**
+     * The export reads {@link ReportService#FETCH_SIZE} rows per round trip and builds an outcome from consecutive
+     * attempt rows: an assessment whose attempts are split between two fetches is still one row, with every grade.
+     * As many assessments as rows per fetch, three attempts each, put a fetch boundary inside an assessment three
+     * times (seeded in SQL: thousands of API calls would only slow the test).
+     */
+    @Test
+    void assessmentsWhoseAttemptsSpanFetchesAreOneRowEach() throws IOException, SQLException {
+        int count = ReportService.FETCH_SIZE;
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement assessment = connection.prepareStatement("""
+                            insert into assessment (id, assessment_organisation_id, uln, family_name, standard_version,
+                                provider_ukprn, employer_id, gateway_date, period_end, created_at, created_by,
+                                created_by_name, updated_at, updated_by, updated_by_name)
+                            select ?, o.id, ?, 'Lovelace', 'ST9999_1.0', ?, 'EMP-FETCH', ?, ?, now(), 'test', 'test',
+                                now(), 'test', 'test'
+                            from assessment_organisation o where o.epao_id = ?""");
+                    PreparedStatement attempt = connection.prepareStatement("""
+                            insert into assessment_attempt (id, assessment_id, method_code, kind, attempt_date, grade,
+                                employer_agreed, exceptional_circumstances, reason, recorded_at, recorded_by,
+                                recorded_by_name)
+                            values (?, ?, ?, 'first', ?, ?, false, false, 'test', now(), 'test', 'test')""")) {
+                for (int i = 0; i < count; i++) {
+                    UUID id = UUID.randomUUID();
+                    ids.add(id.toString());
+                    assessment.setObject(1, id);
+                    assessment.setString(2, TestIds.uln());
+                    assessment.setString(3, ukprn);
+                    assessment.setObject(4, TODAY.minusDays(100));
+                    assessment.setObject(5, TODAY.plusDays(100));
+                    assessment.setString(6, epao);
+                    assessment.addBatch();
+                    String[][] attempts = {
+                        {"PROJECT", "Pass", "29"}, {"TEST", "Merit", "28"}, {"INTERVIEW", "Distinction", "27"}
+                    };
+                    for (String[] a : attempts) {
+                        attempt.setObject(1, UUID.randomUUID());
+                        attempt.setObject(2, id);
+                        attempt.setString(3, a[0]);
+                        attempt.setObject(4, TODAY.minusDays(Integer.parseInt(a[2])));
+                        attempt.setString(5, a[1]);
+                        attempt.addBatch();
+                    }
+                }
+                assessment.executeBatch();
+                attempt.executeBatch();
+            }
+            connection.commit();
+        }
+        Map<String, CSVRecord> rows = records(
+                csv(Tokens.admin(), OUTCOMES, TODAY.minusDays(29), TODAY).asString());
+        // The seeded ones and the API-made results in the period (inPeriod and twoMethods), each exactly once.
+        assertEquals(count + 2, rows.size());
+        for (String id : ids) {
+            CSVRecord row = rows.get(id);
+            assertEquals(
+                    List.of(
+                            "Project",
+                            "Pass",
+                            TODAY.minusDays(29).toString(),
+                            "Test",
+                            "Merit",
+                            TODAY.minusDays(28).toString(),
+                            "Interview",
+                            "Distinction",
+                            TODAY.minusDays(27).toString(),
+                            "Merit",
+                            TODAY.minusDays(27).toString()),
+                    row.toList().subList(9, 20),
+                    id);
+            assertEquals(epao, row.get("AwardingOrganisationID"));
+            assertEquals("Reporting, Assessments Ltd", row.get("AwardingOrganisation"));
+        }
     }
 
     @Test

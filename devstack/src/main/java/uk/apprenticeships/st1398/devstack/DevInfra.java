@@ -40,6 +40,9 @@ public final class DevInfra {
 
     static final List<String> DATABASES = List.of("standards", "assessment");
 
+    /** The embedded PostgreSQL's {@code shared_buffers}. */
+    static final String SHARED_BUFFERS = "32MB";
+
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         Files.createDirectories(options.dataDir);
@@ -85,6 +88,12 @@ public final class DevInfra {
                 .setServerConfig("fsync", durable ? "on" : "off")
                 .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 .setServerConfig("full_page_writes", "on")
+                // A laptop stack's shared buffers: 32 MB, not PostgreSQL's 128 MB. Every backend, parallel worker,
+                // the checkpointer and the background writer map the pages it touches, so each counted up to
+                // ~150 MB of RSS during bench/epa-export.sh (infra's RSS sum reached 1.1 GB, PSS 380 MB); the
+                // exports' and COPY's large scans read through a small ring buffer and the page cache either way
+                // (bench/README.md, "epa-export.sh", and docs/operations.md).
+                .setServerConfig("shared_buffers", SHARED_BUFFERS)
                 // TCP only. The default Unix socket (and its lock file /tmp/.s.PGSQL.<port>.lock) is shared by every
                 // stack on the machine, whatever its network namespace or data directory: a second stack's
                 // PostgreSQL then refuses to start ("Is another postmaster using socket file ...?").

@@ -113,6 +113,28 @@ class DevInfraTest {
         }
     }
 
+    /**
+     * The embedded PostgreSQL's shared buffers are sized for a laptop stack (32 MB, not the 128 MB that initdb writes
+     * into postgresql.conf, which a data directory from an earlier build also still says).
+     */
+    @Test
+    void postgresSharedBuffersAreSmall() throws Exception {
+        DevInfra.Options options =
+                DevInfra.Options.parse(new String[] {"--data-dir", dir.toString(), "--pg-port", "0", "--no-mongo"});
+        try (EmbeddedPostgres postgres = DevInfra.startPostgres(options.withPgPort(freePort()))) {
+            try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                    Statement statement = connection.createStatement()) {
+                assertEquals("32MB", show(statement, "shared_buffers"));
+                // initdb writes 128MB into postgresql.conf; the server's -c option wins over it.
+                try (ResultSet rs =
+                        statement.executeQuery("select source from pg_settings where name = 'shared_buffers'")) {
+                    rs.next();
+                    assertEquals("command line", rs.getString(1));
+                }
+            }
+        }
+    }
+
     private static String show(Statement statement, String setting) throws Exception {
         try (ResultSet rs = statement.executeQuery("show " + setting)) {
             rs.next();
