@@ -89,9 +89,13 @@ final class CopyOnReadH2Collection extends H2Collection {
             return super.matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
         }
         List<Object> page;
-        if (positions instanceof LeadingKeyIndex.OrderedPositions ordered && ordered.sortedFor(orderBy)) {
-            page = inOrder(ordered, query, skip, limit);
+        int direction = positions instanceof LeadingKeyIndex.OrderedPositions o ? o.direction(orderBy) : 0;
+        if (direction != 0) {
+            page = inOrder((LeadingKeyIndex.OrderedPositions) positions, direction < 0, query, skip, limit);
         } else {
+            if (positions instanceof LeadingKeyIndex.Candidates candidates && orderBy != null) {
+                candidates.sortedBy(orderBy); // the next such query gets them in order
+            }
             List<Object> matched = new ArrayList<>();
             // Only the order's values of each matching document are kept, not the document (a GridFS chunk's data).
             SortKeys keys = deriveComparator(orderBy) == null ? null : new SortKeys(orderBy);
@@ -131,15 +135,18 @@ final class CopyOnReadH2Collection extends H2Collection {
     static final AtomicLong ORDERED_ANSWERS = new AtomicLong();
 
     /**
-     * A page of a query whose positions an index handed over already in the query's order
-     * ({@link LeadingKeyIndex.OrderedPositions}): documents are read and matched in that order, and reading stops once
+     * A page of a query whose positions an index handed over already in the query's order, or in the opposite one
+     * ({@link LeadingKeyIndex.OrderedPositions}; the audit trail's newest event of a chain is the last of the chain's
+     * positions): documents are read and matched in that order, and reading stops once
      * the page is full, so a cohort's page 0 of 20 reads about 20 documents instead of the cohort's thousands; a
      * query that is nothing but the index's equalities reads none here, whatever the page (the slice of positions).
      */
-    private List<Object> inOrder(LeadingKeyIndex.OrderedPositions ordered, Document query, int skip, int limit) {
+    private List<Object> inOrder(
+            LeadingKeyIndex.OrderedPositions positions, boolean backwards, Document query, int skip, int limit) {
         ORDERED_ANSWERS.incrementAndGet();
+        List<Object> ordered = backwards ? backwards(positions) : positions;
         int toSkip = Math.max(skip, 0);
-        if (ordered.allMatch()) {
+        if (positions.allMatch()) {
             // Nothing to match: the page is the positions' slice (its documents are read when its batch is taken).
             int from = Math.min(toSkip, ordered.size());
             int to = limit > 0 ? (int) Math.min(ordered.size(), (long) from + limit) : ordered.size();
@@ -161,6 +168,20 @@ final class CopyOnReadH2Collection extends H2Collection {
             }
         }
         return page;
+    }
+
+    private static List<Object> backwards(List<Object> positions) {
+        return new java.util.AbstractList<>() {
+            @Override
+            public Object get(int index) {
+                return positions.get(positions.size() - 1 - index);
+            }
+
+            @Override
+            public int size() {
+                return positions.size();
+            }
+        };
     }
 
     /**

@@ -94,7 +94,7 @@ final class IndexedH2Database extends H2Database {
      */
     private Index<Object> leadingKeyIndexes(String collectionName, String indexName, List<IndexKey> keys) {
         LeadingKeyIndex.Family family = family(collectionName);
-        LeadingKeyIndex first = family.index(indexName, List.of(keys.get(0).getKey()));
+        LeadingKeyIndex first = family.index(indexName, List.of(keys.get(0).getKey()), keys.subList(1, keys.size()));
         if (keys.size() > 1 && !keys.get(1).getKey().equals("_id")) {
             MongoCollection<Object> collection = resolveCollection(collectionName, false);
             if (collection != null && !has(collection, indexName + TWO_KEYS)) {

@@ -111,6 +111,23 @@ final class LeadingKeyIndex extends Index<Object> {
     private final Map<Object, java.util.TreeSet<Ordered>> orderedByValue = new HashMap<>();
     /** Documents linked with an array or a sub-document in a key of the order: the order is not used while any is. */
     private int unorderable;
+    /**
+     * Whether {@link #orderedByValue} is kept: a two-key index keeps it from its build on; a one-key index (e.g. on
+     * {@code chain} of the audit trail's {@code (chain, seq)}) from the first query that asks for its order
+     * ({@link #wantOrder}), so that an order nobody sorts by costs nothing.
+     */
+    private boolean orderKept;
+    /** Entries of {@link #orderedByValue}. */
+    private long orderEntries;
+
+    /**
+     * Entries kept in order by all indexes, and at most how many (about 100 bytes each: a tenth of the heap). An
+     * index whose order would go past it stops keeping its order (its queries are sorted as before), so a million xAPI
+     * statements sorted by {@code stored} do not fill a laptop's heap.
+     */
+    static final java.util.concurrent.atomic.AtomicLong ORDER_ENTRIES = new java.util.concurrent.atomic.AtomicLong();
+
+    static long orderBudget = Runtime.getRuntime().maxMemory() / 1000;
 
     private final Map<Object, Object> positionById = new HashMap<>();
     /** One-key indexes: positions of the documents that have the key (any value, also null or an empty array). */
@@ -130,7 +147,8 @@ final class LeadingKeyIndex extends Index<Object> {
         this.family = family;
         this.alias = alias;
         this.built = !alias && keys.size() == 1;
-        this.order = keys.size() == 2 ? List.copyOf(order) : List.of();
+        this.order = alias ? List.of() : List.copyOf(order);
+        this.orderKept = keys.size() == 2 && !this.order.isEmpty();
     }
 
     /** Which index serves a query the others can serve too: {@code _id} first, then more keys, then the first made. */
@@ -341,15 +359,85 @@ final class LeadingKeyIndex extends Index<Object> {
                 return List.of();
             }
             POSITIONS_HANDED_OVER.addAndGet(positions.size());
-            if (!order.isEmpty() && unorderable == 0) {
+            if (orderKept && unorderable == 0) {
                 OrderedPositions ordered = new OrderedPositions(order, positions.size(), onlyEqualities(query));
                 for (Ordered entry : orderedByValue.get(indexed)) {
                     ordered.add(entry.position());
                 }
                 return ordered;
             }
-            return new ArrayList<>(positions);
+            return order.isEmpty() ? new ArrayList<>(positions) : new Candidates(this, positions);
         }
+    }
+
+    /** Positions of an index that could keep them in a query's order but does not yet ({@link #wantOrder}). */
+    static final class Candidates extends ArrayList<Object> {
+
+        private final LeadingKeyIndex index;
+
+        Candidates(LeadingKeyIndex index, Collection<Object> positions) {
+            super(positions);
+            this.index = index;
+        }
+
+        /** Tells the index that a query was sorted this way: it keeps its order from now on if that is its order. */
+        void sortedBy(Document orderBy) {
+            index.wantOrder(orderBy);
+        }
+    }
+
+    /**
+     * Starts keeping the order of this (one-key) index's further keys, from the stored documents, if a query asked for
+     * it (either way round); later queries get {@link OrderedPositions}.
+     */
+    void wantOrder(Document orderBy) {
+        synchronized (family) {
+            if (orderKept
+                    || alias
+                    || order.isEmpty()
+                    || direction(order, orderBy) == 0
+                    || ORDER_ENTRIES.get() + positionById.size() > orderBudget) {
+                return;
+            }
+            orderKept = true;
+            if (collection == null) {
+                return;
+            }
+            for (Map.Entry<Object, Object> entry : new ArrayList<>(positionById.entrySet())) {
+                Document document = PositionedDocuments.get(collection, entry.getValue());
+                if (document != null) {
+                    keepOrder(document, entry.getValue());
+                }
+            }
+            ORDERS_KEPT.incrementAndGet();
+        }
+    }
+
+    /** One-key indexes that started keeping their order (for the tests). */
+    static final java.util.concurrent.atomic.AtomicLong ORDERS_KEPT = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * 1 if {@code orderBy} is the order's first keys in its directions, -1 if in the opposite ones (read backwards),
+     * 0 otherwise.
+     */
+    static int direction(List<IndexKey> order, Document orderBy) {
+        if (orderBy == null || orderBy.isEmpty() || orderBy.size() > order.size()) {
+            return 0;
+        }
+        int direction = 0;
+        int i = 0;
+        for (Map.Entry<String, Object> entry : orderBy.entrySet()) {
+            IndexKey key = order.get(i++);
+            if (!key.getKey().equals(entry.getKey()) || !(entry.getValue() instanceof Number n) || n.intValue() == 0) {
+                return 0;
+            }
+            int d = (n.intValue() > 0) == key.isAscending() ? 1 : -1;
+            if (direction != 0 && d != direction) {
+                return 0;
+            }
+            direction = d;
+        }
+        return direction;
     }
 
     /**
@@ -377,21 +465,12 @@ final class LeadingKeyIndex extends Index<Object> {
             return allMatch;
         }
 
-        /** Whether these positions are already in the sequence {@code orderBy} asks for. */
-        boolean sortedFor(Document orderBy) {
-            if (orderBy == null || orderBy.isEmpty() || orderBy.size() > order.size()) {
-                return false;
-            }
-            int i = 0;
-            for (Map.Entry<String, Object> entry : orderBy.entrySet()) {
-                IndexKey key = order.get(i++);
-                if (!key.getKey().equals(entry.getKey())
-                        || !(entry.getValue() instanceof Number n)
-                        || (n.intValue() > 0) != key.isAscending()) {
-                    return false;
-                }
-            }
-            return true;
+        /**
+         * 1 if these positions are in the sequence {@code orderBy} asks for, -1 if in the opposite one (a query for
+         * the newest first on an index kept oldest first), 0 otherwise.
+         */
+        int direction(Document orderBy) {
+            return LeadingKeyIndex.direction(order, orderBy);
         }
     }
 
@@ -441,19 +520,42 @@ final class LeadingKeyIndex extends Index<Object> {
         for (Object value : values(document)) {
             positionsByValue.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(position);
         }
-        if (!order.isEmpty()) {
-            Ordered entry = ordered(document, position);
-            if (entry == null) {
-                unorderable++;
-            } else {
-                for (Object value : values(document)) {
-                    orderedByValue
-                            .computeIfAbsent(value, v -> new java.util.TreeSet<>(this::compareOrdered))
-                            .add(entry);
+        if (orderKept) {
+            keepOrder(document, position);
+        }
+    }
+
+    private void keepOrder(Document document, Object position) {
+        Ordered entry = ordered(document, position);
+        if (entry == null) {
+            unorderable++;
+        } else {
+            for (Object value : values(document)) {
+                if (orderedByValue
+                        .computeIfAbsent(value, v -> new java.util.TreeSet<>(this::compareOrdered))
+                        .add(entry)) {
+                    orderEntries++;
+                    if (ORDER_ENTRIES.incrementAndGet() > orderBudget) {
+                        dropOrder();
+                        return;
+                    }
                 }
             }
         }
     }
+
+    /** Stops keeping the order (over the budget); a later query sorted that way may start it again. */
+    private void dropOrder() {
+        ORDER_ENTRIES.addAndGet(-orderEntries);
+        orderEntries = 0;
+        orderedByValue.clear();
+        unorderable = 0;
+        orderKept = false;
+        ORDERS_DROPPED.incrementAndGet();
+    }
+
+    /** Orders dropped for the budget (for the tests). */
+    static final java.util.concurrent.atomic.AtomicLong ORDERS_DROPPED = new java.util.concurrent.atomic.AtomicLong();
 
     @Override
     public Object remove(Document document) {
@@ -511,8 +613,9 @@ final class LeadingKeyIndex extends Index<Object> {
     public void drop() {
         synchronized (family) {
             positionsByValue.clear();
-            orderedByValue.clear();
-            unorderable = 0;
+            if (orderKept) {
+                dropOrder();
+            }
             positionById.clear();
             present.clear();
             family.members.remove(this);
@@ -530,15 +633,16 @@ final class LeadingKeyIndex extends Index<Object> {
                 }
             }
         }
-        if (!order.isEmpty()) {
+        if (orderKept) {
             Ordered entry = ordered(document, position);
             if (entry == null) {
                 unorderable--;
             } else {
                 for (Object value : values(document)) {
                     java.util.TreeSet<Ordered> ordered = orderedByValue.get(value);
-                    if (ordered != null) {
-                        ordered.remove(entry);
+                    if (ordered != null && ordered.remove(entry)) {
+                        orderEntries--;
+                        ORDER_ENTRIES.decrementAndGet();
                         if (ordered.isEmpty()) {
                             orderedByValue.remove(value);
                         }

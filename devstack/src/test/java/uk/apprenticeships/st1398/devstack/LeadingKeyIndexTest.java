@@ -755,6 +755,111 @@ class LeadingKeyIndexTest {
         }
     }
 
+    /**
+     * The audit trail's newest event of a chain ({@code {chain: X}}, newest {@code seq} first, one): the one-key index
+     * on {@code chain} of the unique {@code (chain, seq)} index starts keeping its chains in {@code seq} order at the
+     * first query sorted that way, and later ones read the chain backwards, one document for the newest, with the same
+     * answers as the server's own sort, through appends and deletes; over the budget for kept orders it stops keeping
+     * it, and the answers stay the same.
+     */
+    @Test
+    void aChainsNewestEventIsReadFromTheChainsOrderOnceAQueryAskedForItWithTheSameAnswers() {
+        MongoServer server = start(dir.resolve("chains.mv"));
+        long budget = LeadingKeyIndex.orderBudget;
+        try (MongoClient client = client(server)) {
+            MongoCollection<Document> events = client.getDatabase("evidence").getCollection("audit_events");
+            events.createIndex(
+                    Indexes.ascending("chain", "seq"),
+                    new IndexOptions().name("chain_seq_unique").unique(true));
+            java.util.Random random = new java.util.Random(1398);
+            java.util.Map<String, Integer> next = new java.util.HashMap<>();
+            for (int i = 0; i < 200; i++) {
+                String chain = "c" + random.nextInt(5);
+                int seq = next.merge(chain, 1, Integer::sum);
+                events.insertOne(new Document("_id", "e" + i)
+                        .append("chain", chain)
+                        .append("seq", seq)
+                        .append("action", random.nextBoolean() ? "evidence.created" : "evidence.accepted"));
+            }
+            Bson newest = Sorts.descending("seq");
+            long kept = LeadingKeyIndex.ORDERS_KEPT.get();
+            assertChainsAsUnordered(events);
+            assertEquals(kept + 1, LeadingKeyIndex.ORDERS_KEPT.get(), "kept once a query asked for it");
+
+            long ordered = CopyOnReadH2Collection.ORDERED_ANSWERS.get();
+            long read = CopyOnReadH2Collection.READ_IN_ORDER.get();
+            Document last =
+                    events.find(Filters.eq("chain", "c3")).sort(newest).limit(1).first();
+            assertEquals(next.get("c3"), last.getInteger("seq"));
+            assertEquals(ordered + 1, CopyOnReadH2Collection.ORDERED_ANSWERS.get(), "read from the chain's order");
+            assertEquals(read, CopyOnReadH2Collection.READ_IN_ORDER.get(), "the newest: no document read to find it");
+            Document accepted = events.find(
+                            Filters.and(Filters.eq("chain", "c3"), Filters.eq("action", "evidence.accepted")))
+                    .sort(newest)
+                    .limit(1)
+                    .first();
+            assertEquals(
+                    events.find(new Document("chain", new Document("$in", List.of("c3")))
+                                    .append("action", "evidence.accepted"))
+                            .sort(newest)
+                            .limit(1)
+                            .first(),
+                    accepted);
+
+            for (int i = 0; i < 60; i++) {
+                String chain = "c" + random.nextInt(5);
+                if (i % 3 == 0) {
+                    events.deleteOne(
+                            Filters.and(Filters.eq("chain", chain), Filters.eq("seq", 1 + random.nextInt(20))));
+                } else {
+                    events.insertOne(new Document("_id", "f" + i)
+                            .append("chain", chain)
+                            .append("seq", next.merge(chain, 1, Integer::sum))
+                            .append("action", "evidence.updated"));
+                }
+            }
+            assertChainsAsUnordered(events);
+
+            LeadingKeyIndex.orderBudget = LeadingKeyIndex.ORDER_ENTRIES.get() + 3;
+            long dropped = LeadingKeyIndex.ORDERS_DROPPED.get();
+            for (int i = 0; i < 5; i++) {
+                events.insertOne(new Document("_id", "g" + i)
+                        .append("chain", "c0")
+                        .append("seq", next.merge("c0", 1, Integer::sum)));
+            }
+            assertEquals(dropped + 1, LeadingKeyIndex.ORDERS_DROPPED.get(), "over the budget: no longer kept");
+            ordered = CopyOnReadH2Collection.ORDERED_ANSWERS.get();
+            assertChainsAsUnordered(events);
+            assertEquals(ordered, CopyOnReadH2Collection.ORDERED_ANSWERS.get(), "sorted as before");
+        } finally {
+            LeadingKeyIndex.orderBudget = budget;
+            server.shutdownNow();
+        }
+    }
+
+    private static void assertChainsAsUnordered(MongoCollection<Document> events) {
+        for (int c = 0; c < 6; c++) {
+            String chain = "c" + c;
+            for (Bson sort : List.of(Sorts.descending("seq"), Sorts.ascending("seq"))) {
+                Document oracle = new Document("chain", new Document("$in", List.of(chain)));
+                List<Document> expected = events.find(oracle).sort(sort).into(new ArrayList<>());
+                assertEquals(
+                        expected,
+                        events.find(Filters.eq("chain", chain)).sort(sort).into(new ArrayList<>()));
+                for (int skip = 0; skip <= expected.size(); skip += 7) {
+                    assertEquals(
+                            expected.subList(skip, Math.min(skip + 7, expected.size())),
+                            events.find(Filters.eq("chain", chain))
+                                    .sort(sort)
+                                    .skip(skip)
+                                    .limit(7)
+                                    .into(new ArrayList<>()),
+                            chain + " at " + skip + ", " + sort);
+                }
+            }
+        }
+    }
+
     private static void assertPagesAsUnordered(MongoCollection<Document> apprentices) {
         for (String version : List.of("ST1398_1.0", "ST1398_1.1")) {
             for (boolean activeOnly : new boolean[] {false, true}) {
