@@ -15,7 +15,8 @@ import org.h2.mvstore.MVStore;
  * <p>The library's own H2 backend opens its MVStore with H2's defaults: changes are committed by a background
  * thread about once a second ({@code autoCommitDelay} 1000 ms) and never synced, so the last second of
  * acknowledged writes is lost when the process dies. Here the store is opened by {@link DevInfra} and every
- * command that may change data ends with {@link #persist()}. The background writer stays on for housekeeping
+ * command that may change data ends with {@link #persist()}, unless it asked not to wait for the journal
+ * ({@link #unjournaled}). The background writer stays on for housekeeping
  * (compaction); the commit per write no longer depends on it.
  *
  * <p>Commands that only read ({@link #onlyReads}) do not persist: they used to, and so waited behind every other
@@ -62,7 +63,7 @@ final class DurableH2Backend extends IndexedH2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        if (onlyReads(command, query)) {
+        if (onlyReads(command, query) || unjournaled(query)) {
             return super.handleCommand(channel, databaseName, command, query);
         }
         try {
@@ -71,6 +72,18 @@ final class DurableH2Backend extends IndexedH2Backend {
             // Also after a failed command: an ordered insert can fail on its third document after writing two.
             persist();
         }
+    }
+
+    /**
+     * Whether the write asked not to wait for the journal ({@code writeConcern: {j: false}}): as MongoDB, it is
+     * answered once applied in memory, and made durable by the next journaled write's commit (which stores every
+     * change made before it) or H2's background commit. evidence-service asks this only for data it can count again
+     * (coverage summaries and cohort figures; docs/operations.md).
+     */
+    static boolean unjournaled(Document query) {
+        return query.get("writeConcern") instanceof Document concern
+                && (Boolean.FALSE.equals(concern.get("j"))
+                        || concern.get("j") instanceof Number n && n.intValue() == 0);
     }
 
     /** Whether the command cannot change data: one of {@link #READS}, or an aggregation without $out or $merge. */

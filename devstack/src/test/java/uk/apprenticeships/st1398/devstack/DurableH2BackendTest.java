@@ -161,6 +161,63 @@ class DurableH2BackendTest {
         }
     }
 
+    /**
+     * A write with {@code j: false} is acknowledged while a commit is under way (it does not wait for the journal, as
+     * on MongoDB), and the next journaled write's commit makes it durable with its own.
+     */
+    @Test
+    void anUnjournaledWriteDoesNotWaitAndTheNextJournaledOneMakesItDurable() throws Exception {
+        java.nio.file.Path file = dir.resolve("unjournaled.mv");
+        DurableH2Backend backend =
+                (DurableH2Backend) DevInfra.mongoBackend(file, DevInfra.Durability.DURABLE, WireVersion.DEFAULT);
+        MongoServer server = new MongoServer(backend);
+        DevInfra.bind(server, 0);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (MongoClient client = MongoClients.create(
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            MongoCollection<Document> items = client.getDatabase("evidence").getCollection("items");
+            items.withWriteConcern(WriteConcern.W1.withJournal(true)).insertOne(new Document("_id", "first"));
+            Thread committer = new Thread(() -> {
+                synchronized (backend.commitLock) {
+                    held.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            committer.start();
+            assertTrue(held.await(10, TimeUnit.SECONDS));
+            CompletableFuture.runAsync(() -> items.withWriteConcern(WriteConcern.W1.withJournal(false))
+                            .insertOne(new Document("_id", "derived")))
+                    .get(30, TimeUnit.SECONDS);
+            release.countDown();
+            committer.join();
+            items.withWriteConcern(WriteConcern.W1.withJournal(true)).insertOne(new Document("_id", "journaled"));
+
+            java.nio.file.Path copy = dir.resolve("unjournaled-copy.mv");
+            java.nio.file.Files.copy(file, copy);
+            MongoServer afterCrash =
+                    new MongoServer(DevInfra.mongoBackend(copy, DevInfra.Durability.DURABLE, WireVersion.DEFAULT));
+            try {
+                afterCrash.bind("127.0.0.1", 0);
+                try (MongoClient again = MongoClients.create(
+                        "mongodb://127.0.0.1:" + afterCrash.getLocalAddress().getPort())) {
+                    assertEquals(
+                            3,
+                            again.getDatabase("evidence").getCollection("items").countDocuments());
+                }
+            } finally {
+                afterCrash.shutdownNow();
+            }
+        } finally {
+            release.countDown();
+            server.shutdownNow();
+        }
+    }
+
     @Test
     void onlyCommandsThatCannotChangeDataSkipTheCommit() {
         for (String read : List.of("find", "getMore", "count", "distinct", "listIndexes", "isMaster", "hello")) {
@@ -190,5 +247,14 @@ class DurableH2BackendTest {
         }
         assertFalse(
                 DurableH2Backend.onlyReads("aggregate", new de.bwaldvogel.mongo.bson.Document("aggregate", "items")));
+        for (Object j : List.of(false, 0)) {
+            assertTrue(DurableH2Backend.unjournaled(new de.bwaldvogel.mongo.bson.Document("insert", "items")
+                    .append("writeConcern", new de.bwaldvogel.mongo.bson.Document("w", 1).append("j", j))));
+        }
+        for (Object j : List.of(true, 1)) {
+            assertFalse(DurableH2Backend.unjournaled(new de.bwaldvogel.mongo.bson.Document("insert", "items")
+                    .append("writeConcern", new de.bwaldvogel.mongo.bson.Document("w", 1).append("j", j))));
+        }
+        assertFalse(DurableH2Backend.unjournaled(new de.bwaldvogel.mongo.bson.Document("insert", "items")));
     }
 }
