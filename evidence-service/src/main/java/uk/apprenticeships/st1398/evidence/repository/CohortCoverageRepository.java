@@ -209,6 +209,6 @@ public class CohortCoverageRepository {
     }
 
     private MongoCollection<Document> figures() {
-        return evidence.mongoDatabase().getCollection(COLLECTION);
+        return DerivedWrites.unjournaled(evidence.mongoDatabase().getCollection(COLLECTION));
     }
 }
