@@ -244,12 +244,15 @@ public final class DevInfra {
 
     /**
      * H2's cache of decoded pages, in MB: 32 with the laptop heap (./stack gives infra 256 MB); with a heap above
-     * 512 MB (a demo data set of thousands of apprentices, {@code STACK_INFRA_JAVA_OPTS}) a quarter of it, at most
-     * 1 GB, so that a cohort's documents are read from memory rather than decoded from the file on every query.
+     * 512 MB (a demo data set of thousands of apprentices, {@code STACK_INFRA_JAVA_OPTS}) an eighth of it, at most
+     * 512 MB, so that documents read often are read from memory rather than decoded from the file on every query.
+     * H2 sizes the cache by its estimate of each page's memory, which is below what the decoded documents take: with
+     * a quarter of a 3 GB heap (768 MB) the live heap under bench/mixed-load.sh at 10,000 apprentices reached 2.4 GB
+     * (LinkedHashMaps and byte arrays of documents), and G1 ran full collections and concurrent cycles back to back.
      */
     static int cacheMegabytes(long maxHeapBytes) {
         long megabytes = maxHeapBytes / (1024 * 1024);
-        return megabytes <= 512 ? 32 : (int) Math.min(1024, megabytes / 4);
+        return megabytes <= 512 ? 32 : (int) Math.min(512, megabytes / 8);
     }
 
     private static MongoServer startMongo(Options options) {

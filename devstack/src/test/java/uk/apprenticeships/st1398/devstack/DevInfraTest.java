@@ -37,8 +37,8 @@ class DevInfraTest {
         long mb = 1024 * 1024;
         assertEquals(32, DevInfra.cacheMegabytes(256 * mb), "the laptop heap ./stack gives infra");
         assertEquals(32, DevInfra.cacheMegabytes(512 * mb));
-        assertEquals(768, DevInfra.cacheMegabytes(3072 * mb), "a quarter of a large demo heap");
-        assertEquals(1024, DevInfra.cacheMegabytes(16384 * mb), "at most 1 GB");
+        assertEquals(384, DevInfra.cacheMegabytes(3072 * mb), "an eighth of a large demo heap");
+        assertEquals(512, DevInfra.cacheMegabytes(16384 * mb), "at most 512 MB");
     }
 
     @Test
