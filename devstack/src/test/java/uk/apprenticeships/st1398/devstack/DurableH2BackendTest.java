@@ -40,17 +40,7 @@ class DurableH2BackendTest {
                     .withWriteConcern(WriteConcern.W1.withJournal(true));
             items.insertOne(new Document("_id", "a").append("n", 1));
             // Another command's commit under way: the commit lock held (as during its fsync).
-            Thread committer = new Thread(() -> {
-                synchronized (backend.commitLock) {
-                    held.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            });
-            committer.start();
+            Thread committer = holdCommitLock(backend, held, release);
             assertTrue(held.await(10, TimeUnit.SECONDS));
 
             CompletableFuture<Void> write =
@@ -104,17 +94,7 @@ class DurableH2BackendTest {
                     .getCollection("items")
                     .withWriteConcern(WriteConcern.W1.withJournal(true));
             items.insertOne(new Document("_id", "first"));
-            Thread committer = new Thread(() -> {
-                synchronized (backend.commitLock) {
-                    held.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            });
-            committer.start();
+            Thread committer = holdCommitLock(backend, held, release);
             assertTrue(held.await(10, TimeUnit.SECONDS));
             long tickets = backend.requested.get();
             List<java.util.concurrent.Future<?>> inserts = new java.util.ArrayList<>();
@@ -139,21 +119,7 @@ class DurableH2BackendTest {
             committer.join();
             assertEquals(commits + 1, DurableH2Backend.COMMITS.get(), "one commit and sync for the eight");
 
-            java.nio.file.Path copy = dir.resolve("group-copy.mv");
-            java.nio.file.Files.copy(file, copy);
-            MongoServer afterCrash =
-                    new MongoServer(DevInfra.mongoBackend(copy, DevInfra.Durability.DURABLE, WireVersion.DEFAULT));
-            try {
-                afterCrash.bind("127.0.0.1", 0);
-                try (MongoClient again = MongoClients.create(
-                        "mongodb://127.0.0.1:" + afterCrash.getLocalAddress().getPort())) {
-                    assertEquals(
-                            9,
-                            again.getDatabase("evidence").getCollection("items").countDocuments());
-                }
-            } finally {
-                afterCrash.shutdownNow();
-            }
+            assertEquals(9, itemsAfterACrashNow(file, "group-copy.mv"));
         } finally {
             release.countDown();
             writers.shutdownNow();
@@ -178,17 +144,7 @@ class DurableH2BackendTest {
                 "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
             MongoCollection<Document> items = client.getDatabase("evidence").getCollection("items");
             items.withWriteConcern(WriteConcern.W1.withJournal(true)).insertOne(new Document("_id", "first"));
-            Thread committer = new Thread(() -> {
-                synchronized (backend.commitLock) {
-                    held.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            });
-            committer.start();
+            Thread committer = holdCommitLock(backend, held, release);
             assertTrue(held.await(10, TimeUnit.SECONDS));
             CompletableFuture.runAsync(() -> items.withWriteConcern(WriteConcern.W1.withJournal(false))
                             .insertOne(new Document("_id", "derived")))
@@ -197,21 +153,7 @@ class DurableH2BackendTest {
             committer.join();
             items.withWriteConcern(WriteConcern.W1.withJournal(true)).insertOne(new Document("_id", "journaled"));
 
-            java.nio.file.Path copy = dir.resolve("unjournaled-copy.mv");
-            java.nio.file.Files.copy(file, copy);
-            MongoServer afterCrash =
-                    new MongoServer(DevInfra.mongoBackend(copy, DevInfra.Durability.DURABLE, WireVersion.DEFAULT));
-            try {
-                afterCrash.bind("127.0.0.1", 0);
-                try (MongoClient again = MongoClients.create(
-                        "mongodb://127.0.0.1:" + afterCrash.getLocalAddress().getPort())) {
-                    assertEquals(
-                            3,
-                            again.getDatabase("evidence").getCollection("items").countDocuments());
-                }
-            } finally {
-                afterCrash.shutdownNow();
-            }
+            assertEquals(3, itemsAfterACrashNow(file, "unjournaled-copy.mv"));
         } finally {
             release.countDown();
             server.shutdownNow();
@@ -256,5 +198,38 @@ class DurableH2BackendTest {
                     .append("writeConcern", new de.bwaldvogel.mongo.bson.Document("w", 1).append("j", j))));
         }
         assertFalse(DurableH2Backend.unjournaled(new de.bwaldvogel.mongo.bson.Document("insert", "items")));
+    }
+
+    /** Holds the commit lock in a thread of its own (as a commit under way does) until {@code release}. */
+    private static Thread holdCommitLock(DurableH2Backend backend, CountDownLatch held, CountDownLatch release) {
+        Thread committer = new Thread(() -> {
+            synchronized (backend.commitLock) {
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        committer.start();
+        return committer;
+    }
+
+    /** The items a crash right now would leave: those in a copy of the store's file, opened as after a restart. */
+    private long itemsAfterACrashNow(java.nio.file.Path file, String copyName) throws Exception {
+        java.nio.file.Path copy = dir.resolve(copyName);
+        java.nio.file.Files.copy(file, copy);
+        MongoServer afterCrash =
+                new MongoServer(DevInfra.mongoBackend(copy, DevInfra.Durability.DURABLE, WireVersion.DEFAULT));
+        try {
+            afterCrash.bind("127.0.0.1", 0);
+            try (MongoClient again = MongoClients.create(
+                    "mongodb://127.0.0.1:" + afterCrash.getLocalAddress().getPort())) {
+                return again.getDatabase("evidence").getCollection("items").countDocuments();
+            }
+        } finally {
+            afterCrash.shutdownNow();
+        }
     }
 }
