@@ -404,6 +404,9 @@ final class LeadingKeyIndex extends Index<Object> {
                 return;
             }
             for (Map.Entry<Object, Object> entry : new ArrayList<>(positionById.entrySet())) {
+                if (!orderKept) {
+                    return; // over the budget
+                }
                 Document document = PositionedDocuments.get(collection, entry.getValue());
                 if (document != null) {
                     keepOrder(document, entry.getValue());
@@ -526,6 +529,9 @@ final class LeadingKeyIndex extends Index<Object> {
     }
 
     private void keepOrder(Document document, Object position) {
+        if (!orderKept) {
+            return; // dropped for the budget while being built
+        }
         Ordered entry = ordered(document, position);
         if (entry == null) {
             unorderable++;
