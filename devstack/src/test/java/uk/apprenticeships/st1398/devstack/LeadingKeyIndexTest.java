@@ -837,6 +837,57 @@ class LeadingKeyIndexTest {
         }
     }
 
+    /**
+     * An order that goes over the budget while it is being built (documents with several values of the key make more
+     * entries than documents) is dropped and stops being built; when it is kept again later, after deletes, pages
+     * are still exactly the server's own sort (no position of a deleted document left behind).
+     */
+    @Test
+    void anOrderOverTheBudgetWhileBeingBuiltIsDroppedWholeAndLaterPagesAreExact() {
+        MongoServer server = start(dir.resolve("budget.mv"));
+        long budget = LeadingKeyIndex.orderBudget;
+        try (MongoClient client = client(server)) {
+            MongoCollection<Document> items = client.getDatabase("evidence").getCollection("tagged");
+            items.createIndex(Indexes.ascending("tags", "seq"), new IndexOptions().name("tags_seq"));
+            for (int i = 0; i < 40; i++) {
+                items.insertOne(new Document("_id", String.format("t%02d", i))
+                        .append("tags", List.of("x", "y", "z" + (i % 3)))
+                        .append("seq", (i * 7) % 40));
+            }
+            Bson bySeq = Sorts.ascending("seq");
+            // Room for the 40 documents the index holds, not for their 120 entries.
+            LeadingKeyIndex.orderBudget = LeadingKeyIndex.ORDER_ENTRIES.get() + 41;
+            long dropped = LeadingKeyIndex.ORDERS_DROPPED.get();
+            items.find(Filters.eq("tags", "x")).sort(bySeq).limit(5).into(new ArrayList<>());
+            assertEquals(dropped + 1, LeadingKeyIndex.ORDERS_DROPPED.get(), "dropped while being built");
+
+            for (int i = 0; i < 40; i += 4) {
+                items.deleteOne(Filters.eq("_id", String.format("t%02d", i)));
+            }
+            LeadingKeyIndex.orderBudget = budget;
+            long ordered = CopyOnReadH2Collection.ORDERED_ANSWERS.get();
+            items.find(Filters.eq("tags", "x")).sort(bySeq).limit(5).into(new ArrayList<>()); // kept again from here
+            List<Document> expected = items.find(new Document("tags", new Document("$in", List.of("x"))))
+                    .sort(bySeq)
+                    .into(new ArrayList<>());
+            assertEquals(30, expected.size());
+            for (int skip = 0; skip < 30; skip += 6) {
+                assertEquals(
+                        expected.subList(skip, skip + 6),
+                        items.find(Filters.eq("tags", "x"))
+                                .sort(bySeq)
+                                .skip(skip)
+                                .limit(6)
+                                .into(new ArrayList<>()),
+                        "page at " + skip);
+            }
+            assertTrue(CopyOnReadH2Collection.ORDERED_ANSWERS.get() > ordered, "served from the order kept again");
+        } finally {
+            LeadingKeyIndex.orderBudget = budget;
+            server.shutdownNow();
+        }
+    }
+
     private static void assertChainsAsUnordered(MongoCollection<Document> events) {
         for (int c = 0; c < 6; c++) {
             String chain = "c" + c;
