@@ -871,16 +871,7 @@ class LeadingKeyIndexTest {
                     .sort(bySeq)
                     .into(new ArrayList<>());
             assertEquals(30, expected.size());
-            for (int skip = 0; skip < 30; skip += 6) {
-                assertEquals(
-                        expected.subList(skip, skip + 6),
-                        items.find(Filters.eq("tags", "x"))
-                                .sort(bySeq)
-                                .skip(skip)
-                                .limit(6)
-                                .into(new ArrayList<>()),
-                        "page at " + skip);
-            }
+            assertPagesAre(expected, items, Filters.eq("tags", "x"), bySeq, 6);
             assertTrue(CopyOnReadH2Collection.ORDERED_ANSWERS.get() > ordered, "served from the order kept again");
         } finally {
             LeadingKeyIndex.orderBudget = budget;
@@ -897,16 +888,7 @@ class LeadingKeyIndexTest {
                 assertEquals(
                         expected,
                         events.find(Filters.eq("chain", chain)).sort(sort).into(new ArrayList<>()));
-                for (int skip = 0; skip <= expected.size(); skip += 7) {
-                    assertEquals(
-                            expected.subList(skip, Math.min(skip + 7, expected.size())),
-                            events.find(Filters.eq("chain", chain))
-                                    .sort(sort)
-                                    .skip(skip)
-                                    .limit(7)
-                                    .into(new ArrayList<>()),
-                            chain + " at " + skip + ", " + sort);
-                }
+                assertPagesAre(expected, events, Filters.eq("chain", chain), sort, 7);
             }
         }
     }
@@ -932,20 +914,20 @@ class LeadingKeyIndexTest {
                     if (sort.toBsonDocument().size() > 1) { // ties broken by _id: the same documents in sequence
                         assertEquals(expected, whole, "whole, " + query + ", " + sort);
                     }
-                    for (int skip = 0; skip <= expected.size() + 20; skip += 20) {
-                        List<Document> page = apprentices
-                                .find(query)
-                                .sort(sort)
-                                .skip(skip)
-                                .limit(20)
-                                .into(new ArrayList<>());
-                        assertEquals(
-                                whole.subList(Math.min(skip, whole.size()), Math.min(skip + 20, whole.size())),
-                                page,
-                                "page at " + skip + ", " + query + ", " + sort);
-                    }
+                    assertPagesAre(whole, apprentices, query, sort, 20);
                 }
             }
+        }
+    }
+
+    /** Every page of {@code size} (and one past the end) of the sorted query is its slice of {@code all}. */
+    private static void assertPagesAre(
+            List<Document> all, MongoCollection<Document> collection, Bson query, Bson sort, int size) {
+        for (int skip = 0; skip <= all.size() + size; skip += size) {
+            assertEquals(
+                    all.subList(Math.min(skip, all.size()), Math.min(skip + size, all.size())),
+                    collection.find(query).sort(sort).skip(skip).limit(size).into(new ArrayList<>()),
+                    "page at " + skip + ", " + query + ", " + sort);
         }
     }
 
