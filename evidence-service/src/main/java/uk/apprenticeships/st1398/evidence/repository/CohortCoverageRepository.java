@@ -209,6 +209,6 @@ public class CohortCoverageRepository {
     }
 
     private MongoCollection<Document> figures() {
-        return DerivedWrites.unjournaled(evidence.mongoDatabase().getCollection(COLLECTION));
+        return UnjournaledWrites.derived(evidence.mongoDatabase().getCollection(COLLECTION));
     }
 }

@@ -434,7 +434,7 @@ public class CoverageSummaryRepository {
     }
 
     private MongoCollection<Document> summaries() {
-        return DerivedWrites.unjournaled(evidence.mongoDatabase().getCollection(COLLECTION));
+        return UnjournaledWrites.derived(evidence.mongoDatabase().getCollection(COLLECTION));
     }
 
     private MongoCollection<Document> cohorts() {

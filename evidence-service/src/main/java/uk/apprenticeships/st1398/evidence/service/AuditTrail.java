@@ -44,7 +44,8 @@ import uk.apprenticeships.st1398.platform.security.Roles;
  * event's {@code afterDigest} (and the stored document's digest differs from the last {@code afterDigest}). The
  * other order was rejected: an event written first and then followed by a refused write (a concurrent change
  * answers 409, a crash) would assert a change that never happened, and after an erasure nothing could disprove
- * it. An event therefore only ever describes a change that is durable.
+ * it. An event therefore only ever describes a change that is durable. The event's insert waits for the journal;
+ * the change before it need not ({@code UnjournaledWrites}): the event's acknowledgement makes both durable.
  *
  * <p>Events of one apprentice form a hash chain. Appending reads the chain's last event, takes the next
  * sequence number and inserts; the unique index on (chain, seq) turns a concurrent append into a duplicate-key

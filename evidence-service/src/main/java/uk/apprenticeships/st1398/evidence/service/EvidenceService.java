@@ -461,7 +461,7 @@ public class EvidenceService {
         try {
             events.evidence(e);
             coverage.around(e.apprenticeId, e.providerUkprn, e.standardVersion, () -> {
-                evidence.persist(e);
+                evidence.insertBeforeItsAuditEvent(e);
                 return e;
             });
         } catch (MongoWriteException ex) {

@@ -10,8 +10,11 @@ import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-/** Derived data is written without waiting for the journal, with the deployment's acknowledgement otherwise kept. */
-class DerivedWritesTest {
+/**
+ * Derived data, and changes whose audit event follows, are written without waiting for the journal, with the
+ * deployment's acknowledgement otherwise kept.
+ */
+class UnjournaledWritesTest {
 
     @Test
     void keepsTheWriteConcernsAcknowledgementAndDropsOnlyTheJournalWait() {
@@ -22,9 +25,13 @@ class DerivedWritesTest {
                 MongoCollection<Document> collection = client.getDatabase("evidence")
                         .getCollection("coverage_summaries")
                         .withWriteConcern(configured);
-                WriteConcern derived = DerivedWrites.unjournaled(collection).getWriteConcern();
-                assertFalse(derived.getJournal(), configured + ": no journal wait");
-                assertEquals(configured.getWObject(), derived.getWObject(), configured + ": the same w");
+                for (WriteConcern unjournaled : new WriteConcern[] {
+                    UnjournaledWrites.derived(collection).getWriteConcern(),
+                    UnjournaledWrites.beforeTheirAuditEvent(collection).getWriteConcern()
+                }) {
+                    assertFalse(unjournaled.getJournal(), configured + ": no journal wait");
+                    assertEquals(configured.getWObject(), unjournaled.getWObject(), configured + ": the same w");
+                }
             }
         }
     }

@@ -1,0 +1,78 @@
+package uk.apprenticeships.st1398.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.apprenticeships.st1398.evidence.EvidenceResourceTest.create;
+import static uk.apprenticeships.st1398.evidence.EvidenceResourceTest.enrol;
+import static uk.apprenticeships.st1398.evidence.EvidenceResourceTest.reflection;
+import static uk.apprenticeships.st1398.evidence.EvidenceResourceTest.step;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import uk.apprenticeships.st1398.evidence.MongoCommands.Sent;
+import uk.apprenticeships.st1398.testing.TestIds;
+import uk.apprenticeships.st1398.testing.Tokens;
+
+/**
+ * Which of an evidence change's writes wait for the journal: the change itself does not, its audit event (appended
+ * after it) does, and the request answers only after the event, so the answer still means the change is durable
+ * (repository {@code UnjournaledWrites}: a journaled write is acknowledged only once every write before it is durable).
+ */
+@QuarkusTest
+class JournalOrderTest {
+
+    private final MongoCommands commands;
+
+    JournalOrderTest(MongoCommands commands) {
+        this.commands = commands;
+    }
+
+    @Test
+    void anEvidenceCreateAndAWorkflowStepAreDurableThroughTheirJournaledAuditEvent() {
+        String ukprn = TestIds.ukprn();
+        String apprentice = enrol(TestIds.uln(), ukprn, TestIds.employerId(), "ST1398_1.0");
+        String tutor = Tokens.tutor(ukprn);
+
+        String[] id = new String[1];
+        List<Sent> created = recorded(() -> id[0] = create(tutor, apprentice, reflection("K1")));
+        assertChangeThenJournaledEvent(created, "insert");
+
+        List<Sent> submitted =
+                recorded(() -> step(tutor, apprentice, id[0], "submit", null).statusCode(200));
+        assertChangeThenJournaledEvent(submitted, "update");
+    }
+
+    /** The commands sent while the request ran: REST Assured has read the answer, after which nothing of it runs. */
+    private List<Sent> recorded(Runnable request) {
+        commands.start();
+        request.run();
+        return commands.stop();
+    }
+
+    /** The request's one write of the evidence is unjournaled, and one journaled audit insert follows it. */
+    private static void assertChangeThenJournaledEvent(List<Sent> sent, String change) {
+        Supplier<String> all = () -> MongoCommands.describe(sent);
+        List<Integer> evidenceWrites = IntStream.range(0, sent.size())
+                .filter(i -> sent.get(i).writes("evidence"))
+                .boxed()
+                .toList();
+        assertEquals(1, evidenceWrites.size(), all);
+        int at = evidenceWrites.get(0);
+        assertEquals(change, sent.get(at).name(), all);
+        assertEquals(Boolean.FALSE, sent.get(at).journal(), all);
+
+        List<Integer> events = IntStream.range(0, sent.size())
+                .filter(i -> sent.get(i).writes("audit_events"))
+                .boxed()
+                .toList();
+        assertEquals(1, events.size(), all);
+        Sent event = sent.get(events.get(0));
+        assertTrue(events.get(0) > at, () -> "the event is appended after the change:\n" + all.get());
+        assertEquals("insert", event.name(), all);
+        assertNotEquals(Boolean.FALSE, event.journal(), all);
+    }
+}
