@@ -103,6 +103,14 @@ public class EvidenceEvents {
 
     /** The event of the workflow step just added to the evidence (its last history entry). */
     public void evidence(Evidence e) {
+        evidence(e, apprenticeOf(e.apprenticeId));
+    }
+
+    /**
+     * The same, for a caller that has read the evidence's apprentice in the same request (their provider and employer
+     * scope the event), which saves reading them again.
+     */
+    public void evidence(Evidence e, Apprentice apprentice) {
         WorkflowAction action = e.history.get(e.history.size() - 1).action;
         String type = switch (action) {
             case CREATED -> EventTypes.EVIDENCE_CREATED;
@@ -117,7 +125,7 @@ public class EvidenceEvents {
                 e,
                 type,
                 new DomainEvent.Subject("evidence", e.id.toHexString()),
-                apprenticeOf(e.apprenticeId),
+                apprentice,
                 map(
                         "evidenceId",
                         e.id.toHexString(),

@@ -117,7 +117,7 @@ public class EvidenceFileService {
         e.content.file = file;
         e.history.add(new WorkflowStep(WorkflowAction.FILE_UPLOADED, e.status, e.revision, stamp, null));
         try {
-            evidence.save(e, read, now);
+            evidence.save(a, e, read, now);
         } catch (ApiException conflict) {
             store.delete(file.fileId);
             throw conflict;

@@ -165,7 +165,7 @@ public class EvidenceService {
         if (idempotencyKey == null) {
             ApprenticeAccess.requireOpen(a, "new evidence cannot be added");
             checkContent(a, request);
-            return new Created(EvidenceMapper.toResponse(insert(newEvidence(new ObjectId(), a, request))), false);
+            return new Created(EvidenceMapper.toResponse(insert(a, newEvidence(new ObjectId(), a, request))), false);
         }
         String hash = hash(apprenticeId, request);
         Optional<Created> replay = replay(caller, idempotencyKey, hash);
@@ -191,7 +191,7 @@ public class EvidenceService {
         }
         // The evidence id was fixed with the key, so an attempt that died after this point is completed here.
         ObjectId id = key.evidenceId;
-        Evidence created = evidence.findByIdOptional(id).orElseGet(() -> insert(newEvidence(id, a, request)));
+        Evidence created = evidence.findByIdOptional(id).orElseGet(() -> insert(a, newEvidence(id, a, request)));
         EvidenceResponse response = EvidenceMapper.toResponse(created);
         keys.complete(key, write(response));
         return new Created(response, false);
@@ -221,7 +221,7 @@ public class EvidenceService {
             e.history.add(new WorkflowStep(WorkflowAction.UPDATED, e.status, e.revision, stamps.stamp(now), null));
         }
         e.content = content;
-        save(e, read, now);
+        save(a, e, read, now);
         audited(e, before);
         return EvidenceMapper.toResponse(e);
     }
@@ -242,7 +242,7 @@ public class EvidenceService {
             case "refer-back" -> referBack(e, caller, request.feedback(), stamp);
             default -> throw ApiException.invalid("action", "must be one of submit, confirm, accept, refer-back");
         }
-        save(e, read, now);
+        save(a, e, read, now);
         audited(e, before);
         Log.infof("Evidence %s: %s by %s, now %s", e.id, request.action(), caller.subject(), e.status);
         return EvidenceMapper.toResponse(e);
@@ -371,10 +371,10 @@ public class EvidenceService {
         return Versions.expect("Evidence " + e.id, e.version, clientVersion);
     }
 
-    void save(Evidence e, long read, Instant now) {
+    void save(Apprentice a, Evidence e, long read, Instant now) {
         e.version = read + 1;
         e.updatedAt = now;
-        events.evidence(e);
+        events.evidence(e, a);
         boolean saved = coverage.around(
                 e.apprenticeId, e.providerUkprn, e.standardVersion, () -> evidence.replaceIfUnchanged(e, read));
         if (!saved) {
@@ -457,9 +457,9 @@ public class EvidenceService {
         return e;
     }
 
-    private Evidence insert(Evidence e) {
+    private Evidence insert(Apprentice a, Evidence e) {
         try {
-            events.evidence(e);
+            events.evidence(e, a);
             coverage.around(e.apprenticeId, e.providerUkprn, e.standardVersion, () -> {
                 evidence.insertBeforeItsAuditEvent(e);
                 return e;

@@ -18,16 +18,16 @@ import uk.apprenticeships.st1398.testing.TestIds;
 import uk.apprenticeships.st1398.testing.Tokens;
 
 /**
- * Which of an evidence change's writes wait for the journal: the change itself does not, its audit event (appended
+ * What an evidence change sends to the store. Which of its writes wait for the journal: the change itself does not, its audit event (appended
  * after it) does, and the request answers only after the event, so the answer still means the change is durable
  * (repository {@code UnjournaledWrites}: a journaled write is acknowledged only once every write before it is durable).
  */
 @QuarkusTest
-class JournalOrderTest {
+class EvidenceWriteCommandsTest {
 
     private final MongoCommands commands;
 
-    JournalOrderTest(MongoCommands commands) {
+    EvidenceWriteCommandsTest(MongoCommands commands) {
         this.commands = commands;
     }
 
@@ -44,6 +44,27 @@ class JournalOrderTest {
         List<Sent> submitted =
                 recorded(() -> step(tutor, apprentice, id[0], "submit", null).statusCode(200));
         assertChangeThenJournaledEvent(submitted, "update");
+    }
+
+    @Test
+    void anEvidenceCreateAndAWorkflowStepReadTheirApprenticeOnce() {
+        String ukprn = TestIds.ukprn();
+        String apprentice = enrol(TestIds.uln(), ukprn, TestIds.employerId(), "ST1398_1.0");
+        String tutor = Tokens.tutor(ukprn);
+
+        String[] id = new String[1];
+        List<Sent> created = recorded(() -> id[0] = create(tutor, apprentice, reflection("K1")));
+        List<Sent> submitted =
+                recorded(() -> step(tutor, apprentice, id[0], "submit", null).statusCode(200));
+        for (List<Sent> sent : List.of(created, submitted)) {
+            // The access check reads them; the event staged with the change is scoped by the same read.
+            assertEquals(
+                    1,
+                    sent.stream()
+                            .filter(c -> c.collection().equals("apprentices"))
+                            .count(),
+                    () -> MongoCommands.describe(sent));
+        }
     }
 
     /** The commands sent while the request ran: REST Assured has read the answer, after which nothing of it runs. */
