@@ -118,10 +118,6 @@ public class EvidenceRepository implements PanacheMongoRepository<Evidence> {
     }
 
     /**
-     * Replaces the stored item only if nobody else has written it since it was read ({@code expectedVersion});
-     * the caller has already set {@code evidence.version} to the next value. False when the condition failed.
-     */
-    /**
      * Inserts new evidence without waiting for the journal: its audit event, appended next by the caller, makes it
      * durable ({@link UnjournaledWrites#beforeTheirAuditEvent}).
      */
@@ -130,8 +126,10 @@ public class EvidenceRepository implements PanacheMongoRepository<Evidence> {
     }
 
     /**
-     * Replaces the evidence if its version is still the expected one; whether it did. Without waiting for the
-     * journal: the caller appends the change's audit event next ({@link UnjournaledWrites#beforeTheirAuditEvent}).
+     * Replaces the stored item only if nobody else has written it since it was read ({@code expectedVersion});
+     * the caller has already set {@code evidence.version} to the next value. False when the condition failed.
+     * Without waiting for the journal: the caller appends the change's audit event next
+     * ({@link UnjournaledWrites#beforeTheirAuditEvent}).
      */
     public boolean replaceIfUnchanged(Evidence evidence, long expectedVersion) {
         return UnjournaledWrites.beforeTheirAuditEvent(mongoCollection())
