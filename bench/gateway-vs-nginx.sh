@@ -10,6 +10,9 @@
 #   direct   wrk -> standards-service                        (the reference for "latency added")
 #   nginx    wrk -> nginx proxy_pass (keep-alive upstream)   -> standards-service
 #   gateway  wrk -> a gateway started by this script         -> standards-service
+#   floor    wrk -> bench/lib/VertxFloorProxy.java           -> standards-service  (BENCH_FLOOR=on: a bare Vert.x
+#            proxy on the gateway's own Vert.x/Netty jars and JVM options, with nothing else in its path: the most any
+#            gateway built on Vert.x can reach here)
 # Printed: requests/s, p50, p99 per scenario; gateway/nginx requests/s ratio; p99 added over direct by each proxy.
 #
 # The gateway under test runs as in production: JSON logs and the access log on (to a file), rate limits ON
@@ -32,6 +35,7 @@
 #   BENCH_GATEWAY_CACHE    on or off [off: the gateway's cache of public reads would answer the read itself, and this
 #                          compares proxies; bench/catalogue-read.sh measures the cache]
 #   BENCH_ALLOW_NO_RATE_LIMITS=1  accept a gateway without rate limits (an older build, for before/after)
+#   BENCH_FLOOR            on or off: also measure the bare Vert.x proxy [on]
 # If the backend is not answering, './stack up -d' starts the stack and './stack down' stops it at the end.
 set -euo pipefail
 
@@ -51,6 +55,7 @@ GATEWAY_JAVA_OPTS="${BENCH_GATEWAY_JAVA_OPTS:-$(./stack jvm-opts gateway | tr '\
 NGINX_WORKERS="${BENCH_NGINX_WORKERS:-auto}"
 NGINX_ACCESS_LOG="${BENCH_NGINX_ACCESS_LOG:-on}"
 TRACING="${BENCH_TRACING:-on}"
+FLOOR="${BENCH_FLOOR:-on}"
 
 say() { printf '[bench] %s\n' "$*" >&2; }
 die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
@@ -63,16 +68,20 @@ done
 TMP=""
 NGINX_PID=""
 GATEWAY_PID=""
+FLOOR_PID=""
 STARTED_STACK=0
 
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
-  if [[ -n $GATEWAY_PID ]] && kill -0 "$GATEWAY_PID" 2>/dev/null; then
-    kill "$GATEWAY_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$GATEWAY_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$GATEWAY_PID" 2>/dev/null || true
-  fi
+  local java_pid
+  for java_pid in "$GATEWAY_PID" "$FLOOR_PID"; do
+    if [[ -n $java_pid ]] && kill -0 "$java_pid" 2>/dev/null; then
+      kill "$java_pid" 2>/dev/null || true
+      for _ in $(seq 1 50); do kill -0 "$java_pid" 2>/dev/null || break; sleep 0.1; done
+      kill -KILL "$java_pid" 2>/dev/null || true
+    fi
+  done
   if [[ -n $NGINX_PID ]] && kill -0 "$NGINX_PID" 2>/dev/null; then
     kill -QUIT "$NGINX_PID" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$NGINX_PID" 2>/dev/null || break; sleep 0.1; done
@@ -211,8 +220,24 @@ for _ in $(seq 1 300); do
 done
 [[ $(status_of "$GATEWAY/q/health/live") == 200 ]] || die "the gateway did not start: $(tail -20 "$TMP/gateway.log")"
 
+SCENARIOS=(direct nginx gateway)
+if [[ $FLOOR == on ]]; then
+  FLOOR_PORT=$(free_port $((GATEWAY_PORT + 1)))
+  java "${gw_opts[@]}" -cp "$(dirname "$GATEWAY_JAR")/lib/main/*" "$ROOT/bench/lib/VertxFloorProxy.java" \
+    "$FLOOR_PORT" "$BACKEND" "$(nproc)" >"$TMP/floor.log" 2>&1 &
+  FLOOR_PID=$!
+  FLOOR_URL="http://127.0.0.1:$FLOOR_PORT"
+  for _ in $(seq 1 300); do
+    grep -q '^listening' "$TMP/floor.log" && break
+    kill -0 "$FLOOR_PID" 2>/dev/null || die "the floor proxy exited: $(tail -20 "$TMP/floor.log")"
+    sleep 0.2
+  done
+  grep -q '^listening' "$TMP/floor.log" || die "the floor proxy did not start: $(tail -20 "$TMP/floor.log")"
+  SCENARIOS+=(floor)
+fi
+
 NGINX="http://127.0.0.1:$NGINX_PORT"
-for url in "$BACKEND" "$NGINX" "$GATEWAY"; do
+for url in "$BACKEND" "$NGINX" "$GATEWAY" ${FLOOR_URL:+"$FLOOR_URL"}; do
   [[ $(status_of "$url$BENCH_PATH") == 200 ]] || die "GET $url$BENCH_PATH does not answer 200"
 done
 curl -fsS -o "$TMP/direct.json" "$BACKEND$BENCH_PATH"
@@ -249,12 +274,14 @@ if ((WARMUP > 0)); then
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$GATEWAY$BENCH_PATH" >/dev/null 2>&1
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((WARMUP / 3 + 1))s" "$NGINX$BENCH_PATH" >/dev/null 2>&1
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((WARMUP / 3 + 1))s" "$BACKEND$BENCH_PATH" >/dev/null 2>&1
+  [[ $FLOOR == on ]] && wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$FLOOR_URL$BENCH_PATH" >/dev/null 2>&1
 fi
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 for ((r = 1; r <= ROUNDS; r++)); do
   run direct "$BACKEND" "$r"
   run nginx "$NGINX" "$r"
   run gateway "$GATEWAY" "$r"
+  [[ $FLOOR == on ]] && run floor "$FLOOR_URL" "$r"
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -274,7 +301,7 @@ echo "load avg   : $LOAD_BEFORE before, $LOAD_AFTER after (1/5/15 min)"
 echo
 printf '%-10s %12s %10s %10s %12s   %s\n' scenario requests/s p50_us p99_us p99_added_us "all rounds (req/s)"
 declare -A M
-for k in direct nginx gateway; do
+for k in "${SCENARIOS[@]}"; do
   m=$(median_round "$k"); M[$k]=$m
   all=""; for ((r = 1; r <= ROUNDS; r++)); do all+="${RPS[$k,$r]} "; done
   added="-"
@@ -287,3 +314,8 @@ awk -v g="${RPS[gateway,${M[gateway]}]}" -v n="${RPS[nginx,${M[nginx]}]}" -v d="
   printf "ratio gateway/nginx requests/s : %.2f  (target >= 0.80)\n", g / n
   printf "ratio gateway/direct           : %.2f   nginx/direct: %.2f\n", g / d, n / d }'
 echo "p99 added over direct          : gateway $((P99[gateway,${M[gateway]}] - P99[direct,${M[direct]}])) us, nginx $((P99[nginx,${M[nginx]}] - P99[direct,${M[direct]}])) us  (target: gateway <= 1000 us)"
+if [[ $FLOOR == on ]]; then
+  awk -v f="${RPS[floor,${M[floor]}]}" -v n="${RPS[nginx,${M[nginx]}]}" -v g="${RPS[gateway,${M[gateway]}]}" 'BEGIN {
+    printf "ratio floor/nginx requests/s   : %.2f  (a bare Vert.x proxy: the most a Vert.x gateway reaches here)\n", f / n
+    printf "ratio gateway/floor            : %.2f\n", g / f }'
+fi
