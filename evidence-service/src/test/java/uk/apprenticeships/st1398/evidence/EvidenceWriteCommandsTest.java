@@ -31,32 +31,31 @@ class EvidenceWriteCommandsTest {
         this.commands = commands;
     }
 
-    @Test
-    void anEvidenceCreateAndAWorkflowStepAreDurableThroughTheirJournaledAuditEvent() {
+    /** What a new apprentice's first evidence create sent, then what the item's submit sent. */
+    private record CreateThenSubmit(List<Sent> created, List<Sent> submitted) {}
+
+    private CreateThenSubmit createThenSubmit() {
         String ukprn = TestIds.ukprn();
         String apprentice = enrol(TestIds.uln(), ukprn, TestIds.employerId(), "ST1398_1.0");
         String tutor = Tokens.tutor(ukprn);
-
         String[] id = new String[1];
         List<Sent> created = recorded(() -> id[0] = create(tutor, apprentice, reflection("K1")));
-        assertChangeThenJournaledEvent(created, "insert");
-
         List<Sent> submitted =
                 recorded(() -> step(tutor, apprentice, id[0], "submit", null).statusCode(200));
-        assertChangeThenJournaledEvent(submitted, "update");
+        return new CreateThenSubmit(created, submitted);
+    }
+
+    @Test
+    void anEvidenceCreateAndAWorkflowStepAreDurableThroughTheirJournaledAuditEvent() {
+        CreateThenSubmit sent = createThenSubmit();
+        assertChangeThenJournaledEvent(sent.created(), "insert");
+        assertChangeThenJournaledEvent(sent.submitted(), "update");
     }
 
     @Test
     void anEvidenceCreateAndAWorkflowStepReadTheirApprenticeOnce() {
-        String ukprn = TestIds.ukprn();
-        String apprentice = enrol(TestIds.uln(), ukprn, TestIds.employerId(), "ST1398_1.0");
-        String tutor = Tokens.tutor(ukprn);
-
-        String[] id = new String[1];
-        List<Sent> created = recorded(() -> id[0] = create(tutor, apprentice, reflection("K1")));
-        List<Sent> submitted =
-                recorded(() -> step(tutor, apprentice, id[0], "submit", null).statusCode(200));
-        for (List<Sent> sent : List.of(created, submitted)) {
+        CreateThenSubmit recorded = createThenSubmit();
+        for (List<Sent> sent : List.of(recorded.created(), recorded.submitted())) {
             // The access check reads them; the event staged with the change is scoped by the same read.
             assertEquals(
                     1,

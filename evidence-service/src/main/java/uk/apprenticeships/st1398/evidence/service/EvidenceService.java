@@ -466,7 +466,8 @@ public class EvidenceService {
             });
         } catch (MongoWriteException ex) {
             if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                // A concurrent retry with the same Idempotency-Key inserted it first.
+                // A concurrent retry with the same Idempotency-Key inserted it first. Its insert may not be journaled
+                // yet: the caller's journaled completion of the key (create) makes it durable before this answers.
                 return evidence.findByIdOptional(e.id).orElseThrow();
             }
             throw ex;
