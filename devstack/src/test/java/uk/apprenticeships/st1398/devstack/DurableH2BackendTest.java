@@ -27,14 +27,11 @@ class DurableH2BackendTest {
 
     @Test
     void readsNeverWaitForAnotherCommandsCommitWritesDo() throws Exception {
-        DurableH2Backend backend = (DurableH2Backend)
-                DevInfra.mongoBackend(dir.resolve("mongodb.mv"), DevInfra.Durability.DURABLE, WireVersion.DEFAULT);
-        MongoServer server = new MongoServer(backend);
-        DevInfra.bind(server, 0); // as the stack binds it: a thread per connection
+        DurableH2Backend backend = durable(dir.resolve("mongodb.mv"));
+        MongoServer server = serve(backend);
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        try (MongoClient client = MongoClients.create(
-                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+        try (MongoClient client = client(server)) {
             MongoCollection<Document> items = client.getDatabase("evidence")
                     .getCollection("items")
                     .withWriteConcern(WriteConcern.W1.withJournal(true));
@@ -80,16 +77,13 @@ class DurableH2BackendTest {
      */
     @Test
     void writersWaitingForACommitAreCommittedTogetherAndAllAreDurable() throws Exception {
-        java.nio.file.Path file = dir.resolve("group.mv");
-        DurableH2Backend backend =
-                (DurableH2Backend) DevInfra.mongoBackend(file, DevInfra.Durability.DURABLE, WireVersion.DEFAULT);
-        MongoServer server = new MongoServer(backend);
-        DevInfra.bind(server, 0); // as the stack binds it: a thread per connection
+        Path file = dir.resolve("group.mv");
+        DurableH2Backend backend = durable(file);
+        MongoServer server = serve(backend);
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(8);
-        try (MongoClient client = MongoClients.create(
-                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+        try (MongoClient client = client(server)) {
             MongoCollection<Document> items = client.getDatabase("evidence")
                     .getCollection("items")
                     .withWriteConcern(WriteConcern.W1.withJournal(true));
@@ -133,15 +127,12 @@ class DurableH2BackendTest {
      */
     @Test
     void anUnjournaledWriteDoesNotWaitAndTheNextJournaledOneMakesItDurable() throws Exception {
-        java.nio.file.Path file = dir.resolve("unjournaled.mv");
-        DurableH2Backend backend =
-                (DurableH2Backend) DevInfra.mongoBackend(file, DevInfra.Durability.DURABLE, WireVersion.DEFAULT);
-        MongoServer server = new MongoServer(backend);
-        DevInfra.bind(server, 0);
+        Path file = dir.resolve("unjournaled.mv");
+        DurableH2Backend backend = durable(file);
+        MongoServer server = serve(backend);
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        try (MongoClient client = MongoClients.create(
-                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+        try (MongoClient client = client(server)) {
             MongoCollection<Document> items = client.getDatabase("evidence").getCollection("items");
             items.withWriteConcern(WriteConcern.W1.withJournal(true)).insertOne(new Document("_id", "first"));
             Thread committer = holdCommitLock(backend, held, release);
@@ -216,16 +207,31 @@ class DurableH2BackendTest {
         return committer;
     }
 
+    /** The wire server's durable backend on this store file, as the stack opens it. */
+    private static DurableH2Backend durable(Path file) {
+        return (DurableH2Backend) DevInfra.mongoBackend(file, DevInfra.Durability.DURABLE, WireVersion.DEFAULT);
+    }
+
+    /** A server on this backend bound as the stack binds it (a thread per connection), on a free port. */
+    private static MongoServer serve(DurableH2Backend backend) {
+        MongoServer server = new MongoServer(backend);
+        DevInfra.bind(server, 0);
+        return server;
+    }
+
+    private static MongoClient client(MongoServer server) {
+        return MongoClients.create(
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+    }
+
     /** The items a crash right now would leave: those in a copy of the store's file, opened as after a restart. */
-    private long itemsAfterACrashNow(java.nio.file.Path file, String copyName) throws Exception {
-        java.nio.file.Path copy = dir.resolve(copyName);
+    private long itemsAfterACrashNow(Path file, String copyName) throws Exception {
+        Path copy = dir.resolve(copyName);
         java.nio.file.Files.copy(file, copy);
-        MongoServer afterCrash =
-                new MongoServer(DevInfra.mongoBackend(copy, DevInfra.Durability.DURABLE, WireVersion.DEFAULT));
+        MongoServer afterCrash = new MongoServer(durable(copy));
         try {
             afterCrash.bind("127.0.0.1", 0);
-            try (MongoClient again = MongoClients.create(
-                    "mongodb://127.0.0.1:" + afterCrash.getLocalAddress().getPort())) {
+            try (MongoClient again = client(afterCrash)) {
                 return again.getDatabase("evidence").getCollection("items").countDocuments();
             }
         } finally {
