@@ -48,6 +48,7 @@ public class AccessLog {
     static final int WRITE_BYTES = 4096;
     static final long FLUSH_MILLIS = 50;
     static final int MAX_PENDING = 100_000;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /** What the event loop records of a request; formatted by the writer thread. */
     record Entry(
@@ -71,6 +72,8 @@ public class AccessLog {
     private final OutputStream out;
     private volatile boolean running = true;
     private long sequence;
+    private long formattedSecond;
+    private String secondPrefix;
     private Thread writer;
 
     @Inject
@@ -201,28 +204,22 @@ public class AccessLog {
 
     void format(Entry entry, StringBuilder to) {
         if (!json) {
-            message(entry, to);
+            message(entry, to, false);
             return;
         }
-        to.append("{\"timestamp\":\"")
-                .append(Instant.ofEpochMilli(entry.epochMillis()))
-                .append("\",\"sequence\":")
+        to.append("{\"timestamp\":\"");
+        timestamp(entry.epochMillis(), to);
+        to.append("\",\"sequence\":")
                 .append(++sequence)
                 .append(",\"loggerName\":\"" + LOGGER + "\",\"level\":\"INFO\",\"message\":\"");
-        int from = to.length();
-        message(entry, to);
-        escape(to, from);
+        message(entry, to, true);
         to.append("\",\"threadName\":\"");
-        from = to.length();
-        to.append(entry.thread());
-        escape(to, from);
+        escaped(entry.thread(), to);
         to.append("\",\"mdc\":{");
         String separator = "";
         if (entry.requestId() != null) {
             to.append("\"requestId\":\"");
-            from = to.length();
-            to.append(entry.requestId());
-            escape(to, from);
+            escaped(entry.requestId(), to);
             to.append('"');
             separator = ",";
         }
@@ -237,43 +234,84 @@ public class AccessLog {
         to.append("}}");
     }
 
-    /** {@code %h "%r" %s %b %D ms request-id=%{i,X-Request-Id}}, as the services' access logs. */
-    static void message(Entry entry, StringBuilder to) {
-        to.append(entry.remote())
-                .append(" \"")
-                .append(entry.method())
-                .append(' ')
-                .append(entry.uri())
-                .append(' ')
-                .append(entry.version())
-                .append("\" ")
-                .append(entry.status())
-                .append(' ');
+    /**
+     * The time in ISO-8601 with milliseconds, UTC ({@code 2026-12-06T01:14:00.123Z}). The date and time to the second
+     * are formatted once per second: the writer formats thousands of lines a second, most in the same second.
+     */
+    private void timestamp(long epochMillis, StringBuilder to) {
+        long second = Math.floorDiv(epochMillis, 1000);
+        if (second != formattedSecond || secondPrefix == null) {
+            String text = Instant.ofEpochSecond(second).toString(); // ...T01:14:00Z
+            secondPrefix = text.substring(0, text.length() - 1);
+            formattedSecond = second;
+        }
+        int millis = (int) Math.floorMod(epochMillis, 1000);
+        to.append(secondPrefix)
+                .append('.')
+                .append((char) ('0' + millis / 100))
+                .append((char) ('0' + millis / 10 % 10))
+                .append((char) ('0' + millis % 10))
+                .append('Z');
+    }
+
+    /**
+     * {@code %h "%r" %s %b %D ms request-id=%{i,X-Request-Id}}, as the services' access logs; JSON-escaped as it is
+     * written when {@code json}.
+     */
+    static void message(Entry entry, StringBuilder to, boolean json) {
+        text(entry.remote(), to, json);
+        to.append(json ? " \\\"" : " \"");
+        text(entry.method(), to, json);
+        to.append(' ');
+        text(entry.uri(), to, json);
+        to.append(' ').append(entry.version()).append(json ? "\\\" " : "\" ");
+        to.append(entry.status()).append(' ');
         if (entry.bytes() > 0) {
             to.append(entry.bytes());
         } else {
             to.append('-');
         }
         to.append(' ').append(entry.millis()).append(" ms request-id=");
-        to.append(entry.requestId() == null ? "-" : entry.requestId());
+        text(entry.requestId() == null ? "-" : entry.requestId(), to, json);
     }
 
-    /** JSON-escapes {@code to} from {@code from} on, in place. */
-    static void escape(StringBuilder to, int from) {
-        for (int i = from; i < to.length(); i++) {
-            char c = to.charAt(i);
-            String replacement = switch (c) {
-                case '"' -> "\\\"";
-                case '\\' -> "\\\\";
-                case '\n' -> "\\n";
-                case '\r' -> "\\r";
-                case '\t' -> "\\t";
-                default -> c < 0x20 || c == 0x2028 || c == 0x2029 ? String.format("\\u%04x", (int) c) : null;
-            };
-            if (replacement != null) {
-                to.replace(i, i + 1, replacement);
-                i += replacement.length() - 1;
-            }
+    private static void text(String value, StringBuilder to, boolean json) {
+        if (json) {
+            escaped(value, to);
+        } else {
+            to.append(value);
         }
+    }
+
+    /**
+     * Appends {@code value} JSON-escaped: runs of characters that need no escape are appended whole (every character
+     * of a usual line), the rest as {@code \"}, {@code \\}, {@code \n}, {@code \r}, {@code \t} or {@code \}{@code uXXXX}
+     * (other control characters, and U+2028 and U+2029, which some JSON readers take for line ends).
+     */
+    static void escaped(String value, StringBuilder to) {
+        int length = value.length();
+        int from = 0;
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && c != 0x2028 && c != 0x2029) {
+                continue;
+            }
+            to.append(value, from, i);
+            switch (c) {
+                case '"' -> to.append("\\\"");
+                case '\\' -> to.append("\\\\");
+                case '\n' -> to.append("\\n");
+                case '\r' -> to.append("\\r");
+                case '\t' -> to.append("\\t");
+                default ->
+                    to.append("\\u")
+                            .append(HEX[c >> 12 & 0xF])
+                            .append(HEX[c >> 8 & 0xF])
+                            .append(HEX[c >> 4 & 0xF])
+                            .append(HEX[c & 0xF]);
+            }
+            from = i + 1;
+        }
+        to.append(value, from, length);
     }
 }

@@ -66,6 +66,56 @@ class AccessLogTest {
     }
 
     @Test
+    void timestampsCarryMillisecondsAcrossSecondsAndDays() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        AccessLog log = new AccessLog(true, true, out);
+        long midnight = 1_764_979_200_000L; // 2025-12-06T00:00:00Z
+        for (long at : new long[] {midnight - 1, midnight, midnight + 7, midnight + 1_040, midnight - 86_400_000L}) {
+            log.add(entryAt(at));
+        }
+        log.drain();
+        List<String> stamps = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            stamps.add(JSON.readTree(line).get("timestamp").asText());
+        }
+        assertEquals(
+                List.of(
+                        "2025-12-05T23:59:59.999Z",
+                        "2025-12-06T00:00:00.000Z",
+                        "2025-12-06T00:00:00.007Z",
+                        "2025-12-06T00:00:01.040Z",
+                        "2025-12-05T00:00:00.000Z"),
+                stamps);
+    }
+
+    private static AccessLog.Entry entryAt(long epochMillis) {
+        AccessLog.Entry e = entry("/", "rid");
+        return new AccessLog.Entry(
+                epochMillis,
+                e.remote(),
+                e.method(),
+                e.uri(),
+                e.version(),
+                e.status(),
+                e.bytes(),
+                e.millis(),
+                e.requestId(),
+                e.traceId(),
+                e.spanId(),
+                e.thread());
+    }
+
+    @Test
+    void everyCharacterJsonReservesIsEscapedAndTheRestIsKept() throws Exception {
+        String tricky = "a\"b\\c\nd\re\tf\u0000g\u001fh\u2028i\u2029j é ü 😀 k";
+        StringBuilder to = new StringBuilder("\"");
+        AccessLog.escaped(tricky, to);
+        to.append('"');
+        assertEquals(tricky, JSON.readTree(to.toString()).asText());
+        assertEquals("\"a\\\"b\\\\c\\nd\\re\\tf\\u0000g\\u001fh\\u2028i\\u2029j é ü 😀 k\"", to.toString());
+    }
+
+    @Test
     void plainLinesWithoutJsonLogs() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         AccessLog log = new AccessLog(true, false, out);
