@@ -21,7 +21,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -81,6 +83,15 @@ public class ResponseCache {
     /** Sent with a 304 from the cache (RFC 9110 section 15.4.5, and the caching headers that refresh a client). */
     private static final Set<String> NOT_MODIFIED_HEADERS =
             Set.of("etag", "cache-control", "expires", "vary", "content-location", "date", "last-modified");
+
+    /**
+     * Names and values written on every hit, pre-encoded ({@link HttpHeaders#createOptimized}): Vert.x copies such a
+     * header's bytes to the socket where it encodes a {@code String} character by character.
+     */
+    private static final CharSequence AGE = HttpHeaders.createOptimized("Age");
+
+    private static final CharSequence X_CACHE_NAME = HttpHeaders.createOptimized(X_CACHE);
+    private static final CharSequence HIT = HttpHeaders.createOptimized("HIT");
 
     private final boolean enabled;
     private final Set<String> groups;
@@ -221,14 +232,14 @@ public class ResponseCache {
         MultiMap headers = response.headers();
         if (noneMatch(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), entry.etag())) {
             response.setStatusCode(304);
-            headers.addAll(entry.notModifiedHeaders());
-            headers.set("Age", Long.toString(age)).set(X_CACHE, "HIT");
+            entry.notModifiedHeaders().addTo(headers);
+            headers.set(AGE, Long.toString(age)).set(X_CACHE_NAME, HIT);
             response.end();
             return;
         }
         response.setStatusCode(200);
-        headers.addAll(entry.headers());
-        headers.set("Age", Long.toString(age)).set(X_CACHE, "HIT");
+        entry.headers().addTo(headers);
+        headers.set(AGE, Long.toString(age)).set(X_CACHE_NAME, HIT);
         if (method == HttpMethod.HEAD) {
             response.end();
         } else {
@@ -296,16 +307,16 @@ public class ResponseCache {
         }
     }
 
-    private static MultiMap replayed(MultiMap answer) {
+    private static StoredHeaders replayed(MultiMap answer) {
         String connection = answer.get(HttpHeaders.CONNECTION);
-        MultiMap kept = HttpHeaders.headers();
+        List<Map.Entry<String, String>> kept = new ArrayList<>();
         for (Map.Entry<String, String> header : answer) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
             if (!NOT_REPLAYED.contains(name) && !HopByHop.is(name, connection)) {
-                kept.add(header.getKey(), header.getValue());
+                kept.add(header);
             }
         }
-        return kept;
+        return StoredHeaders.of(kept);
     }
 
     private static long initialAge(MultiMap answer) {
@@ -367,7 +378,7 @@ public class ResponseCache {
             if (length < 0) {
                 return response;
             }
-            MultiMap replay = replayed(headers);
+            StoredHeaders replay = replayed(headers);
             long initialAge = initialAge(headers);
             long storedAt = clock.millis();
             String etag = headers.get(HttpHeaders.ETAG);
@@ -433,14 +444,46 @@ public class ResponseCache {
     }
 
     /** The stored headers a 304 from the cache carries, picked once when the entry is stored. */
-    private static MultiMap notModifiedHeaders(MultiMap stored) {
-        MultiMap kept = HttpHeaders.headers();
-        for (Map.Entry<String, String> header : stored) {
-            if (NOT_MODIFIED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                kept.add(header.getKey(), header.getValue());
+    private static StoredHeaders notModifiedHeaders(StoredHeaders stored) {
+        List<Map.Entry<String, String>> kept = new ArrayList<>();
+        for (int i = 0; i < stored.names().length; i++) {
+            String name = stored.names()[i].toString();
+            if (NOT_MODIFIED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                kept.add(Map.entry(name, stored.values()[i].toString()));
             }
         }
-        return kept;
+        return StoredHeaders.of(kept);
+    }
+
+    /**
+     * Headers kept with an entry, in their order, each name and value pre-encoded once
+     * ({@link HttpHeaders#createOptimized}) so that a hit copies their bytes instead of encoding them again.
+     */
+    record StoredHeaders(CharSequence[] names, CharSequence[] values) {
+
+        static StoredHeaders of(List<Map.Entry<String, String>> headers) {
+            CharSequence[] names = new CharSequence[headers.size()];
+            CharSequence[] values = new CharSequence[headers.size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = HttpHeaders.createOptimized(headers.get(i).getKey());
+                values[i] = HttpHeaders.createOptimized(headers.get(i).getValue());
+            }
+            return new StoredHeaders(names, values);
+        }
+
+        void addTo(MultiMap headers) {
+            for (int i = 0; i < names.length; i++) {
+                headers.add(names[i], values[i]);
+            }
+        }
+
+        long weight() {
+            long size = 0;
+            for (int i = 0; i < names.length; i++) {
+                size += 48L + names[i].length() + values[i].length();
+            }
+            return size;
+        }
     }
 
     /** A stored answer: its exact body bytes, the headers to replay (all, and a 304's), and when it was stored. */
@@ -448,8 +491,8 @@ public class ResponseCache {
             Group group,
             long generation,
             Buffer body,
-            MultiMap headers,
-            MultiMap notModifiedHeaders,
+            StoredHeaders headers,
+            StoredHeaders notModifiedHeaders,
             String etag,
             long storedAtMillis,
             long initialAge,
@@ -461,10 +504,7 @@ public class ResponseCache {
         }
 
         int weight(String key) {
-            long size = 128L + body.length() + 2L * key.length();
-            for (Map.Entry<String, String> header : headers) {
-                size += 48L + 2L * (header.getKey().length() + header.getValue().length());
-            }
+            long size = 128L + body.length() + 2L * key.length() + headers.weight() + notModifiedHeaders.weight();
             return (int) Math.min(Integer.MAX_VALUE, size);
         }
     }
