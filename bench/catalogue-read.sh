@@ -10,6 +10,8 @@
 #   BENCH_PATH            gateway path to read   [/api/v1/standards/ST1398/versions/1.0]
 #                         (404 -> falls back to /api/v1/standards/ST1398, and says so)
 #   BENCH_SECONDS         duration of each measured wrk run [10]
+#   BENCH_ROUNDS          rounds of the four runs, interleaved (gateway, gateway 304, nginx, nginx 304 each
+#                         round); the ratios printed are the medians of the rounds' ratios [3]
 #   BENCH_WARMUP_SECONDS  duration of each unreported JVM warm-up run [5]
 #   BENCH_THREADS         wrk threads [2]
 #   BENCH_CONNECTIONS     wrk connections [32]
@@ -28,6 +30,7 @@ GATEWAY="${GATEWAY%/}"
 BENCH_PATH="${BENCH_PATH:-/api/v1/standards/ST1398/versions/1.0}"
 FALLBACK_PATH="/api/v1/standards/ST1398"
 SECONDS_RUN="${BENCH_SECONDS:-10}"
+ROUNDS="${BENCH_ROUNDS:-3}"
 WARMUP="${BENCH_WARMUP_SECONDS:-5}"
 THREADS="${BENCH_THREADS:-2}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
@@ -36,11 +39,11 @@ NGINX_PORT_FROM="${BENCH_NGINX_PORT:-18088}"
 say() { printf '[bench] %s\n' "$*"; }
 die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
 
-for v in SECONDS_RUN WARMUP THREADS CONNECTIONS NGINX_PORT_FROM; do
+for v in SECONDS_RUN ROUNDS WARMUP THREADS CONNECTIONS NGINX_PORT_FROM; do
   [[ ${!v} =~ ^[0-9]+$ ]] || die "$v must be a whole number (got '${!v}')"
 done
-((SECONDS_RUN > 0 && THREADS > 0 && CONNECTIONS >= THREADS)) \
-  || die "need BENCH_SECONDS > 0 and BENCH_CONNECTIONS >= BENCH_THREADS > 0"
+((SECONDS_RUN > 0 && ROUNDS > 0 && THREADS > 0 && CONNECTIONS >= THREADS)) \
+  || die "need BENCH_SECONDS > 0, BENCH_ROUNDS > 0 and BENCH_CONNECTIONS >= BENCH_THREADS > 0"
 
 # ------------------------------------------------------------- clean-up --
 
@@ -355,16 +358,35 @@ run_cond() { # key label url etag
   fi
 }
 
-run_wrk gw "gateway GET" "$GATEWAY$BENCH_PATH"
-((CONDITIONAL)) && run_cond gw304 "gateway GET If-None-Match (304)" "$GATEWAY$BENCH_PATH" "$GW_ETAG"
-run_wrk ng "nginx GET (static file)" "$NGINX_URL"
-((CONDITIONAL)) && run_cond ng304 "nginx GET If-None-Match (304)" "$NGINX_URL" "$NGINX_ETAG"
+# Rounds, each running the four scenarios back to back: a machine whose speed drifts (other work, frequency, the
+# host) moves a gateway run and the nginx run next to it together, and each round gives one ratio; the medians
+# are printed. Single runs minutes apart on a quiet 2-core machine gave one build 304 ratios from 0.66 to 0.83.
+for ((round = 1; round <= ROUNDS; round++)); do
+  tag=""
+  ((ROUNDS > 1)) && tag=" [$round]"
+  run_wrk "gw$round" "gateway GET$tag" "$GATEWAY$BENCH_PATH"
+  ((CONDITIONAL)) && run_cond "gw304$round" "gateway GET If-None-Match (304)$tag" "$GATEWAY$BENCH_PATH" "$GW_ETAG"
+  run_wrk "ng$round" "nginx GET (static file)$tag" "$NGINX_URL"
+  ((CONDITIONAL)) && run_cond "ng304$round" "nginx GET If-None-Match (304)$tag" "$NGINX_URL" "$NGINX_ETAG"
+done
 
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 
 # --------------------------------------------------------------- report --
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.4f  (nginx %.1fx the gateway)", a / b, (a > 0 ? b / a : 0); else print "n/a" }'; }
+median_ratio() { # key-of-numerator key-of-denominator -> "median  (nginx Nx the gateway; rounds: r1 r2 ...)"
+  local r ratios=()
+  for ((r = 1; r <= ROUNDS; r++)); do
+    ratios+=("$(awk -v a="${RPS[$1$r]}" -v b="${RPS[$2$r]}" 'BEGIN { if (b > 0) printf "%.4f", a / b; else print "0" }')")
+  done
+  printf '%s\n' "${ratios[@]}" | sort -g | awk -v all="${ratios[*]}" -v n="$ROUNDS" '
+    { v[NR] = $1 }
+    END {
+      m = (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+      printf "%.4f  (nginx %.1fx the gateway", m, (m > 0 ? 1 / m : 0)
+      if (n > 1) printf "; median of %d rounds: %s", n, all
+      printf ")" }'
+}
 
 echo
 echo "== catalogue read: gateway vs nginx (same bytes, same machine, same run) =="
@@ -374,22 +396,22 @@ echo "body        : $BODY_BYTES bytes, ${GW_CTYPE:-no content-type}"
 echo "ETags       : gateway ${GW_ETAG:-<none>}   nginx $NGINX_ETAG"
 echo "machine     : $(nproc) cores (nproc), $(uname -sm); load, wrk, nginx and the whole stack share them"
 echo "load avg    : $LOAD_BEFORE before the runs, $LOAD_AFTER after (1/5/15 min; anything well above 0 is other work)"
-echo "load tool   : -t$THREADS -c$CONNECTIONS, ${SECONDS_RUN}s per scenario; unreported warm-up ${WARMUP}s per gateway scenario"
+echo "load tool   : -t$THREADS -c$CONNECTIONS, ${SECONDS_RUN}s per scenario, $ROUNDS round(s); unreported warm-up ${WARMUP}s per gateway scenario before the first"
 for n in ${NOTES[@]+"${NOTES[@]}"}; do echo "NOTE        : $n"; done
 echo
-printf '%-34s %-7s %12s %10s %10s %11s\n' "scenario" "tool" "requests/s" "p50" "p99" "bytes/resp"
-printf '%-34s %-7s %12s %10s %10s %11s\n' "--------" "----" "----------" "---" "---" "----------"
+printf '%-38s %-7s %12s %10s %10s %11s\n' "scenario" "tool" "requests/s" "p50" "p99" "bytes/resp"
+printf '%-38s %-7s %12s %10s %10s %11s\n' "--------" "----" "----------" "---" "---" "----------"
 for r in "${RESULTS[@]}"; do
   IFS='|' read -r label tool rps p50 p99 per problems <<<"$r"
-  printf '%-34s %-7s %12s %10s %10s %11s\n' "$label" "$tool" "$rps" "$p50" "$p99" "$per"
-  [[ -z $problems ]] || printf '%-34s %s\n' "  ! problems" "$problems"
+  printf '%-38s %-7s %12s %10s %10s %11s\n' "$label" "$tool" "$rps" "$p50" "$p99" "$per"
+  [[ -z $problems ]] || printf '%-38s %s\n' "  ! problems" "$problems"
 done
 echo
-echo "ratio gateway/nginx, plain GET          : $(ratio "${RPS[gw]}" "${RPS[ng]}")"
+echo "ratio gateway/nginx, plain GET          : $(median_ratio gw ng)"
 if ((CONDITIONAL)); then
-  echo "ratio gateway/nginx, If-None-Match (304): $(ratio "${RPS[gw304]}" "${RPS[ng304]}")"
+  echo "ratio gateway/nginx, If-None-Match (304): $(median_ratio gw304 ng304)"
   if [[ $COND_TOOL == wrk ]]; then
-    echo "gateway 304 vs gateway 200              : $(awk -v a="${RPS[gw304]}" -v b="${RPS[gw]}" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }')"
+    echo "gateway 304 vs gateway 200              : $(median_ratio gw304 gw | awk '{ printf "%.2fx", $1 }')"
   fi
 else
   echo "ratio gateway/nginx, If-None-Match (304): skipped (see NOTE above)"
