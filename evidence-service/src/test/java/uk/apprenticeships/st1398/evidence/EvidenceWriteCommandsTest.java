@@ -39,9 +39,9 @@ class EvidenceWriteCommandsTest {
         String apprentice = enrol(TestIds.uln(), ukprn, TestIds.employerId(), "ST1398_1.0");
         String tutor = Tokens.tutor(ukprn);
         String[] id = new String[1];
-        List<Sent> created = recorded(() -> id[0] = create(tutor, apprentice, reflection("K1")));
-        List<Sent> submitted =
-                recorded(() -> step(tutor, apprentice, id[0], "submit", null).statusCode(200));
+        List<Sent> created = commands.during(() -> id[0] = create(tutor, apprentice, reflection("K1")));
+        List<Sent> submitted = commands.during(
+                () -> step(tutor, apprentice, id[0], "submit", null).statusCode(200));
         return new CreateThenSubmit(created, submitted);
     }
 
@@ -64,13 +64,6 @@ class EvidenceWriteCommandsTest {
                             .count(),
                     () -> MongoCommands.describe(sent));
         }
-    }
-
-    /** The commands sent while the request ran: REST Assured has read the answer, after which nothing of it runs. */
-    private List<Sent> recorded(Runnable request) {
-        commands.start();
-        request.run();
-        return commands.stop();
     }
 
     /** The request's one write of the evidence is unjournaled, and one journaled audit insert follows it. */

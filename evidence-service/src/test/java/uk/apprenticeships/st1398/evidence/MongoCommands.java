@@ -39,6 +39,16 @@ public class MongoCommands implements CommandListener {
         return List.copyOf(sent);
     }
 
+    /**
+     * The commands sent while {@code request} ran. For a REST Assured call: it has read the answer when it returns,
+     * after which nothing of that request runs.
+     */
+    public List<Sent> during(Runnable request) {
+        start();
+        request.run();
+        return stop();
+    }
+
     @Override
     public synchronized void commandStarted(CommandStartedEvent event) {
         if (!recording) {

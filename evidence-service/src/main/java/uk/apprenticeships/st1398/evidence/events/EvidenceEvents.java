@@ -173,11 +173,16 @@ public class EvidenceEvents {
      * is not in the event.
      */
     public List<String> offTheJob(OffTheJobEntry e, String type, String action) {
+        return offTheJob(e, type, action, apprenticeOf(e.apprenticeId));
+    }
+
+    /** The same, scoped by the entry's apprentice as the caller read them in the same request. */
+    public List<String> offTheJob(OffTheJobEntry e, String type, String action, Apprentice apprentice) {
         return stage(
                 e,
                 type,
                 new DomainEvent.Subject("off-the-job-entry", e.id.toHexString()),
-                apprenticeOf(e.apprenticeId),
+                apprentice,
                 map(
                         "entryId",
                         e.id.toHexString(),
@@ -193,25 +198,29 @@ public class EvidenceEvents {
                         e.hundredths / 100.0));
     }
 
-    /** {@code off-the-job.approved} or {@code off-the-job.rejected}, by the entry's new status. */
-    public void offTheJobDecided(OffTheJobEntry e) {
+    /**
+     * {@code off-the-job.approved} or {@code off-the-job.rejected}, by the entry's new status; scoped by its apprentice
+     * as the caller read them.
+     */
+    public void offTheJobDecided(OffTheJobEntry e, Apprentice apprentice) {
         String type = switch (e.status) {
             case APPROVED -> EventTypes.OFF_THE_JOB_APPROVED;
             default -> EventTypes.OFF_THE_JOB_REJECTED;
         };
-        offTheJob(e, type, null); // the same data without an action (map() leaves out null values)
+        offTheJob(e, type, null, apprentice); // the same data without an action (map() leaves out null values)
     }
 
     /**
      * {@code review.created} or {@code review.changed} (edited before any signature): ids and the review's date; its
-     * summary and next steps (free text) are not in the event.
+     * summary and next steps (free text) are not in the event. Scoped by the review's apprentice as the caller read
+     * them in the same request.
      */
-    public void review(ProgressReview r, String type, String action) {
+    public void review(ProgressReview r, String type, String action, Apprentice apprentice) {
         stage(
                 r,
                 type,
                 new DomainEvent.Subject("review", r.id.toHexString()),
-                apprenticeOf(r.apprenticeId),
+                apprentice,
                 map(
                         "reviewId",
                         r.id.toHexString(),
@@ -239,14 +248,17 @@ public class EvidenceEvents {
                 map("ukprn", p.ukprn, "action", action));
     }
 
-    /** {@code review.signed}: one party signed; {@code fullySigned} once all three have. */
-    public void reviewSigned(ProgressReview r, String party) {
+    /**
+     * {@code review.signed}: one party signed; {@code fullySigned} once all three have. Scoped by the review's
+     * apprentice as the caller read them.
+     */
+    public void reviewSigned(ProgressReview r, String party, Apprentice apprentice) {
         boolean full = r.apprenticeSignOff != null && r.providerSignOff != null && r.employerSignOff != null;
         stage(
                 r,
                 EventTypes.REVIEW_SIGNED,
                 new DomainEvent.Subject("review", r.id.toHexString()),
-                apprenticeOf(r.apprenticeId),
+                apprentice,
                 map(
                         "reviewId",
                         r.id.toHexString(),

@@ -98,7 +98,7 @@ public class OffTheJobService {
         e.createdBy = stamps.stamp(now);
         e.updatedAt = now;
         e.id = new ObjectId(); // the event names the id the insert stores
-        events.offTheJob(e, EventTypes.OFF_THE_JOB_CREATED, "created");
+        events.offTheJob(e, EventTypes.OFF_THE_JOB_CREATED, "created", a);
         entries.persist(e);
         audit.changed("off-the-job.created", e, null);
         Log.infof("Logged off-the-job entry %s for apprentice %s", e.id, a.id);
@@ -115,16 +115,17 @@ public class OffTheJobService {
         check(a, request);
         apply(e, request);
         e.version = read + 1; // as save() stores it, so the event names the version written
-        events.offTheJob(e, EventTypes.OFF_THE_JOB_CHANGED, "updated");
+        events.offTheJob(e, EventTypes.OFF_THE_JOB_CHANGED, "updated", a);
         save(e, read);
         audit.changed("off-the-job.updated", e, before);
         return OffTheJobMapper.toResponse(e);
     }
 
     public void delete(String apprenticeId, String entryId) {
-        OffTheJobEntry e = load(apprentice(apprenticeId), entryId);
+        Apprentice a = apprentice(apprenticeId);
+        OffTheJobEntry e = load(a, entryId);
         requirePending(e, "deleted");
-        List<String> event = events.offTheJob(e, EventTypes.OFF_THE_JOB_DELETED, "deleted");
+        List<String> event = events.offTheJob(e, EventTypes.OFF_THE_JOB_DELETED, "deleted", a);
         if (!entries.deleteIfUnchanged(e, e.version, event, stamps.now())) {
             throw concurrent(e);
         }
@@ -137,7 +138,8 @@ public class OffTheJobService {
      * provider's tutor or an admin; the resource checks it).
      */
     public OffTheJobResponse decide(String apprenticeId, String entryId, boolean approve, String reason) {
-        OffTheJobEntry e = load(apprentice(apprenticeId), entryId);
+        Apprentice a = apprentice(apprenticeId);
+        OffTheJobEntry e = load(a, entryId);
         String before = audit.digest(e);
         long read = e.version;
         OffTheJobStatus decision = approve ? OffTheJobStatus.APPROVED : OffTheJobStatus.REJECTED;
@@ -145,7 +147,7 @@ public class OffTheJobService {
         e.status = decision;
         e.rejectionReason = approve ? null : reason.strip();
         e.decided = stamps.stamp();
-        events.offTheJobDecided(e);
+        events.offTheJobDecided(e, a);
         save(e, read);
         audit.changed("off-the-job." + e.status.value(), e, before);
         Log.infof("Off-the-job entry %s %s by %s", e.id, e.status, e.decided.subject);

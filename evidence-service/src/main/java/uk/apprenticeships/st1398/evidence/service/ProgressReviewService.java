@@ -77,7 +77,7 @@ public class ProgressReviewService {
         r.createdBy = stamps.stamp(now);
         r.updatedAt = now;
         r.id = new ObjectId(); // the event names the id the insert stores
-        events.review(r, EventTypes.REVIEW_CREATED, "created");
+        events.review(r, EventTypes.REVIEW_CREATED, "created", a);
         reviews.persist(r);
         audit.changed("review.created", r, null);
         Log.infof("Created progress review %s for apprentice %s", r.id, a.id);
@@ -99,7 +99,7 @@ public class ProgressReviewService {
         check(a, request);
         apply(r, request);
         r.version = read + 1; // as save() stores it, so the event names the version written
-        events.review(r, EventTypes.REVIEW_CHANGED, "updated");
+        events.review(r, EventTypes.REVIEW_CHANGED, "updated", a);
         save(r, read);
         audit.changed("review.updated", r, before);
         return ReviewMapper.toResponse(r);
@@ -112,7 +112,8 @@ public class ProgressReviewService {
      */
     public ReviewResponse signOff(String apprenticeId, String reviewId, SignOffRequest request) {
         Caller caller = stamps.caller();
-        ProgressReview r = load(apprentice(caller, apprenticeId), reviewId);
+        Apprentice a = apprentice(caller, apprenticeId);
+        ProgressReview r = load(a, reviewId);
         String before = audit.digest(r);
         long read = expect(r, request.version());
         Tenancy.Kind tenant = Tenancy.of(caller).kind();
@@ -137,7 +138,7 @@ public class ProgressReviewService {
             case PROVIDER -> r.providerSignOff = once(r, r.providerSignOff, party, signOff);
             case EMPLOYER -> r.employerSignOff = once(r, r.employerSignOff, party, signOff);
         }
-        events.reviewSigned(r, party.value());
+        events.reviewSigned(r, party.value(), a);
         save(r, read);
         audit.changed("review.signed-off", r, before);
         Log.infof("Progress review %s signed off for the %s by %s", r.id, request.party(), caller.subject());
