@@ -10,6 +10,7 @@ import static uk.apprenticeships.st1398.evidence.EvidenceResourceTest.step;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,30 @@ class EvidenceWriteCommandsTest {
                             .count(),
                     () -> MongoCommands.describe(sent));
         }
+    }
+
+    @Test
+    void aDraftMadeFromAnXapiStatementIsDurableThroughItsAuditEventAndReadsItsApprenticeOnce() {
+        String ukprn = TestIds.ukprn();
+        String uln = TestIds.uln();
+        enrol(uln, ukprn, TestIds.employerId(), "ST1398_1.0");
+        XapiStatementResourceTest.Lms lms = XapiStatementResourceTest.lms(ukprn);
+        String statement = XapiEvidenceTest.about(
+                uln,
+                UUID.randomUUID().toString(),
+                "http://adlnet.gov/expapi/verbs/completed",
+                XapiEvidenceTest.ksbs("K1"),
+                "{\"completion\":true}");
+        List<Sent> sent = commands.during(() -> XapiEvidenceTest.send(lms, statement, 200));
+        assertChangeThenJournaledEvent(sent, "insert");
+        // The statement's actor is resolved to the apprentice by one find; the draft's event is scoped by that read.
+        assertEquals(
+                1,
+                sent.stream()
+                        .filter(c ->
+                                c.collection().equals("apprentices") && c.name().equals("find"))
+                        .count(),
+                () -> MongoCommands.describe(sent));
     }
 
     /** The request's one write of the evidence is unjournaled, and one journaled audit insert follows it. */

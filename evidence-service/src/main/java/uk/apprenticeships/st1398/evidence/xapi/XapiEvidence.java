@@ -292,13 +292,14 @@ public class XapiEvidence {
         e.updatedAt = now;
         e.xapi = origin;
         // evidence.created goes into the inserted document's outbox: one write, no event if the insert is refused
-        // (a statement converted twice meets its own evidence id).
-        events.evidence(e);
+        // (a statement converted twice meets its own evidence id). Scoped by the apprentice the actor resolved to.
+        events.evidence(e, a);
         boolean inserted = coverage.around(
                 e.apprenticeId,
                 e.providerUkprn,
                 e.standardVersion,
-                () -> insertOnce(() -> evidence.persist(e), "evidence", origin.statementId));
+                // Not journaled: its audit event, appended next, makes it durable (as an API create).
+                () -> insertOnce(() -> evidence.insertBeforeItsAuditEvent(e), "evidence", origin.statementId));
         if (inserted) {
             audit.changedByLms(e.createdBy.subject, e.providerUkprn, "evidence.created", e);
         }
@@ -328,7 +329,7 @@ public class XapiEvidence {
         entry.updatedAt = now;
         entry.xapi = origin;
         // off-the-job.created in the inserted document, like the draft evidence's event.
-        events.offTheJob(entry, EventTypes.OFF_THE_JOB_CREATED, "created");
+        events.offTheJob(entry, EventTypes.OFF_THE_JOB_CREATED, "created", a);
         if (insertOnce(() -> offTheJob.persist(entry), "off-the-job entry", origin.statementId)) {
             audit.changedByLms(entry.createdBy.subject, entry.providerUkprn, "off-the-job.created", entry);
         }
