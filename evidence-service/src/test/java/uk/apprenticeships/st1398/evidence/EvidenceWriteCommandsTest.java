@@ -1,8 +1,6 @@
 package uk.apprenticeships.st1398.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.apprenticeships.st1398.evidence.EvidenceResourceTest.create;
 import static uk.apprenticeships.st1398.evidence.EvidenceResourceTest.enrol;
 import static uk.apprenticeships.st1398.evidence.EvidenceResourceTest.reflection;
@@ -11,8 +9,6 @@ import static uk.apprenticeships.st1398.evidence.EvidenceResourceTest.step;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import uk.apprenticeships.st1398.evidence.MongoCommands.Sent;
 import uk.apprenticeships.st1398.testing.TestIds;
@@ -49,8 +45,8 @@ class EvidenceWriteCommandsTest {
     @Test
     void anEvidenceCreateAndAWorkflowStepAreDurableThroughTheirJournaledAuditEvent() {
         CreateThenSubmit sent = createThenSubmit();
-        assertChangeThenJournaledEvent(sent.created(), "insert");
-        assertChangeThenJournaledEvent(sent.submitted(), "update");
+        MongoCommands.assertChangeThenJournaledEvent(sent.created(), "evidence", "insert");
+        MongoCommands.assertChangeThenJournaledEvent(sent.submitted(), "evidence", "update");
     }
 
     @Test
@@ -80,7 +76,7 @@ class EvidenceWriteCommandsTest {
                 XapiEvidenceTest.ksbs("K1"),
                 "{\"completion\":true}");
         List<Sent> sent = commands.during(() -> XapiEvidenceTest.send(lms, statement, 200));
-        assertChangeThenJournaledEvent(sent, "insert");
+        MongoCommands.assertChangeThenJournaledEvent(sent, "evidence", "insert");
         // The statement's actor is resolved to the apprentice by one find; the draft's event is scoped by that read.
         assertEquals(
                 1,
@@ -89,28 +85,5 @@ class EvidenceWriteCommandsTest {
                                 c.collection().equals("apprentices") && c.name().equals("find"))
                         .count(),
                 () -> MongoCommands.describe(sent));
-    }
-
-    /** The request's one write of the evidence is unjournaled, and one journaled audit insert follows it. */
-    private static void assertChangeThenJournaledEvent(List<Sent> sent, String change) {
-        Supplier<String> all = () -> MongoCommands.describe(sent);
-        List<Integer> evidenceWrites = IntStream.range(0, sent.size())
-                .filter(i -> sent.get(i).writes("evidence"))
-                .boxed()
-                .toList();
-        assertEquals(1, evidenceWrites.size(), all);
-        int at = evidenceWrites.get(0);
-        assertEquals(change, sent.get(at).name(), all);
-        assertEquals(Boolean.FALSE, sent.get(at).journal(), all);
-
-        List<Integer> events = IntStream.range(0, sent.size())
-                .filter(i -> sent.get(i).writes("audit_events"))
-                .boxed()
-                .toList();
-        assertEquals(1, events.size(), all);
-        Sent event = sent.get(events.get(0));
-        assertTrue(events.get(0) > at, () -> "the event is appended after the change:\n" + all.get());
-        assertEquals("insert", event.name(), all);
-        assertNotEquals(Boolean.FALSE, event.journal(), all);
     }
 }

@@ -1,10 +1,16 @@
 package uk.apprenticeships.st1398.evidence;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -66,6 +72,33 @@ public class MongoCommands implements CommandListener {
     }
 
     /** The recorded list, for messages. */
+    /**
+     * The request's one write to {@code collection} ({@code change}: insert or update) is unjournaled, and one
+     * journaled audit insert follows it: the event's acknowledgement makes the change durable with it (repository
+     * {@code UnjournaledWrites}).
+     */
+    static void assertChangeThenJournaledEvent(List<Sent> sent, String collection, String change) {
+        Supplier<String> all = () -> describe(sent);
+        List<Integer> writes = IntStream.range(0, sent.size())
+                .filter(i -> sent.get(i).writes(collection))
+                .boxed()
+                .toList();
+        assertEquals(1, writes.size(), all);
+        int at = writes.get(0);
+        assertEquals(change, sent.get(at).name(), all);
+        assertEquals(Boolean.FALSE, sent.get(at).journal(), all);
+
+        List<Integer> events = IntStream.range(0, sent.size())
+                .filter(i -> sent.get(i).writes("audit_events"))
+                .boxed()
+                .toList();
+        assertEquals(1, events.size(), all);
+        Sent event = sent.get(events.get(0));
+        assertTrue(events.get(0) > at, () -> "the event is appended after the change:\n" + all.get());
+        assertEquals("insert", event.name(), all);
+        assertNotEquals(Boolean.FALSE, event.journal(), all);
+    }
+
     static String describe(List<Sent> commands) {
         List<String> lines = new ArrayList<>();
         commands.forEach(c -> lines.add(c.name() + " " + c.collection() + " j=" + c.journal()));

@@ -25,7 +25,7 @@ class OffTheJobAndReviewWriteCommandsTest {
     }
 
     @Test
-    void eachOffTheJobAndReviewWriteReadsItsApprenticeOnce() {
+    void eachOffTheJobAndReviewWriteReadsItsApprenticeOnceAndAnEntryIsDurableThroughItsAuditEvent() {
         String ukprn = TestIds.ukprn();
         String employer = TestIds.employerId();
         String a =
@@ -73,6 +73,11 @@ class OffTheJobAndReviewWriteCommandsTest {
                 "review sign-off",
                 commands.during(() -> ProgressReviewResourceTest.sign(tutor, a, ids[2], "provider")
                         .statusCode(200)));
+
+        // An entry's write waits for no commit of its own: its journaled audit event, appended next, makes it durable.
+        MongoCommands.assertChangeThenJournaledEvent(sent.get("off-the-job create"), "offTheJob", "insert");
+        MongoCommands.assertChangeThenJournaledEvent(sent.get("off-the-job update"), "offTheJob", "update");
+        MongoCommands.assertChangeThenJournaledEvent(sent.get("off-the-job approve"), "offTheJob", "update");
 
         sent.forEach((write, commandsSent) -> assertEquals(
                 1,

@@ -113,9 +113,20 @@ public class OffTheJobRepository implements PanacheMongoRepository<OffTheJobEntr
                 .first());
     }
 
-    /** Replaces the entry only if nobody wrote it since it was read; false when that condition failed. */
+    /**
+     * Inserts a new entry without waiting for the journal: its audit event, appended next by the caller, makes it
+     * durable ({@link UnjournaledWrites#beforeTheirAuditEvent}).
+     */
+    public void insertBeforeItsAuditEvent(OffTheJobEntry entry) {
+        UnjournaledWrites.beforeTheirAuditEvent(mongoCollection()).insertOne(entry);
+    }
+
+    /**
+     * Replaces the entry only if nobody wrote it since it was read; false when that condition failed. Without waiting
+     * for the journal: the caller appends the change's audit event next ({@link UnjournaledWrites#beforeTheirAuditEvent}).
+     */
     public boolean replaceIfUnchanged(OffTheJobEntry entry, long expectedVersion) {
-        return mongoCollection()
+        return UnjournaledWrites.beforeTheirAuditEvent(mongoCollection())
                         .replaceOne(
                                 Filters.and(Filters.eq("_id", entry.id), Filters.eq("version", expectedVersion)), entry)
                         .getMatchedCount()

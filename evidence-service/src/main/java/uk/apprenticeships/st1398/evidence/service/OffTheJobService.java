@@ -99,7 +99,7 @@ public class OffTheJobService {
         e.updatedAt = now;
         e.id = new ObjectId(); // the event names the id the insert stores
         events.offTheJob(e, EventTypes.OFF_THE_JOB_CREATED, "created", a);
-        entries.persist(e);
+        entries.insertBeforeItsAuditEvent(e); // durable with its audit event, appended next
         audit.changed("off-the-job.created", e, null);
         Log.infof("Logged off-the-job entry %s for apprentice %s", e.id, a.id);
         return OffTheJobMapper.toResponse(e);

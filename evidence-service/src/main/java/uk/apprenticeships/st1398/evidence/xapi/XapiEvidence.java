@@ -330,7 +330,7 @@ public class XapiEvidence {
         entry.xapi = origin;
         // off-the-job.created in the inserted document, like the draft evidence's event.
         events.offTheJob(entry, EventTypes.OFF_THE_JOB_CREATED, "created", a);
-        if (insertOnce(() -> offTheJob.persist(entry), "off-the-job entry", origin.statementId)) {
+        if (insertOnce(() -> offTheJob.insertBeforeItsAuditEvent(entry), "off-the-job entry", origin.statementId)) {
             audit.changedByLms(entry.createdBy.subject, entry.providerUkprn, "off-the-job.created", entry);
         }
     }
