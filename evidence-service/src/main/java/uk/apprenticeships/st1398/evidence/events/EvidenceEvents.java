@@ -101,14 +101,9 @@ public class EvidenceEvents {
         return kept;
     }
 
-    /** The event of the workflow step just added to the evidence (its last history entry). */
-    public void evidence(Evidence e) {
-        evidence(e, apprenticeOf(e.apprenticeId));
-    }
-
     /**
-     * The same, for a caller that has read the evidence's apprentice in the same request (their provider and employer
-     * scope the event), which saves reading them again.
+     * The event of the workflow step just added to the evidence (its last history entry), scoped by the evidence's
+     * apprentice as the caller read them in the same request (their provider and employer).
      */
     public void evidence(Evidence e, Apprentice apprentice) {
         WorkflowAction action = e.history.get(e.history.size() - 1).action;

@@ -307,16 +307,16 @@ public class ResponseCache {
         }
     }
 
-    private static StoredHeaders replayed(MultiMap answer) {
+    private static List<Map.Entry<String, String>> replayed(MultiMap answer) {
         String connection = answer.get(HttpHeaders.CONNECTION);
         List<Map.Entry<String, String>> kept = new ArrayList<>();
         for (Map.Entry<String, String> header : answer) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
             if (!NOT_REPLAYED.contains(name) && !HopByHop.is(name, connection)) {
-                kept.add(header);
+                kept.add(Map.entry(header.getKey(), header.getValue()));
             }
         }
-        return StoredHeaders.of(kept);
+        return kept;
     }
 
     private static long initialAge(MultiMap answer) {
@@ -378,7 +378,7 @@ public class ResponseCache {
             if (length < 0) {
                 return response;
             }
-            StoredHeaders replay = replayed(headers);
+            List<Map.Entry<String, String>> replay = replayed(headers);
             long initialAge = initialAge(headers);
             long storedAt = clock.millis();
             String etag = headers.get(HttpHeaders.ETAG);
@@ -390,8 +390,8 @@ public class ResponseCache {
                                     group,
                                     generation,
                                     offHeap(body),
-                                    replay,
-                                    notModifiedHeaders(replay),
+                                    StoredHeaders.of(replay),
+                                    StoredHeaders.of(notModifiedHeaders(replay)),
                                     etag,
                                     storedAt,
                                     initialAge,
@@ -444,15 +444,10 @@ public class ResponseCache {
     }
 
     /** The stored headers a 304 from the cache carries, picked once when the entry is stored. */
-    private static StoredHeaders notModifiedHeaders(StoredHeaders stored) {
-        List<Map.Entry<String, String>> kept = new ArrayList<>();
-        for (int i = 0; i < stored.names().length; i++) {
-            String name = stored.names()[i].toString();
-            if (NOT_MODIFIED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                kept.add(Map.entry(name, stored.values()[i].toString()));
-            }
-        }
-        return StoredHeaders.of(kept);
+    private static List<Map.Entry<String, String>> notModifiedHeaders(List<Map.Entry<String, String>> stored) {
+        return stored.stream()
+                .filter(header -> NOT_MODIFIED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT)))
+                .toList();
     }
 
     /**
