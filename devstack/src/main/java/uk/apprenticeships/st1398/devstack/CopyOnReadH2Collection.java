@@ -61,6 +61,7 @@ final class CopyOnReadH2Collection extends H2Collection {
     protected QueryResult matchDocuments(
             Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
         if (isNaturalDescending(orderBy)) {
+            SlowOperationLog.collectionScan(documents.sizeAsLong());
             return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector); // via the stream above
         }
         return answer(documents.values(), query, orderBy, skip, limit, batchSize, fieldSelector);
@@ -86,6 +87,7 @@ final class CopyOnReadH2Collection extends H2Collection {
             int batchSize,
             Document fieldSelector) {
         if (orderBy != null && orderBy.containsKey("$natural")) {
+            SlowOperationLog.indexScan(0);
             return super.matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
         }
         List<Object> page;
@@ -99,8 +101,10 @@ final class CopyOnReadH2Collection extends H2Collection {
             List<Object> matched = new ArrayList<>();
             // Only the order's values of each matching document are kept, not the document (a GridFS chunk's data).
             SortKeys keys = deriveComparator(orderBy) == null ? null : new SortKeys(orderBy);
+            long read = 0;
             for (Object position : positions) {
                 Document document = documents.get(position);
+                read++;
                 if (document != null && documentMatchesQuery(document, query)) {
                     matched.add(position);
                     if (keys != null) {
@@ -118,6 +122,7 @@ final class CopyOnReadH2Collection extends H2Collection {
             int from = Math.min(Math.max(skip, 0), answer.size());
             int to = limit > 0 ? Math.min(answer.size(), from + limit) : answer.size();
             page = new ArrayList<>(answer.subList(from, to));
+            SlowOperationLog.indexScan(read);
         }
         PositionCursor cursor = new PositionCursor(cursors.generateCursorId(), page, query, fieldSelector);
         List<Document> first = cursor.takeDocuments(batchSize);
@@ -150,15 +155,18 @@ final class CopyOnReadH2Collection extends H2Collection {
             // Nothing to match: the page is the positions' slice (its documents are read when its batch is taken).
             int from = Math.min(toSkip, ordered.size());
             int to = limit > 0 ? (int) Math.min(ordered.size(), (long) from + limit) : ordered.size();
+            SlowOperationLog.indexScan(0);
             return new ArrayList<>(ordered.subList(from, to));
         }
         List<Object> page = new ArrayList<>(limit > 0 ? limit : 16);
+        long read = 0;
         for (Object position : ordered) {
             if (limit > 0 && page.size() >= limit) {
                 break;
             }
             Document document = documents.get(position);
             READ_IN_ORDER.incrementAndGet();
+            read++;
             if (document != null && documentMatchesQuery(document, query)) {
                 if (toSkip > 0) {
                     toSkip--;
@@ -167,6 +175,7 @@ final class CopyOnReadH2Collection extends H2Collection {
                 }
             }
         }
+        SlowOperationLog.indexScan(read);
         return page;
     }
 
@@ -222,6 +231,7 @@ final class CopyOnReadH2Collection extends H2Collection {
                     }
                 }
                 ANSWER_COPIES.addAndGet(copies.size());
+                SlowOperationLog.returned(copies.size());
                 batch.addAll(matchDocumentsFromStream(query, copies.stream(), 0, 0, 0, null, fieldSelector)
                         .collectDocuments());
             }
@@ -245,11 +255,14 @@ final class CopyOnReadH2Collection extends H2Collection {
             int batchSize,
             Document fieldSelector) {
         List<Document> matched = new ArrayList<>();
+        long read = 0;
         for (Document document : stored) {
+            read++;
             if (documentMatchesQuery(document, query)) {
                 matched.add(document);
             }
         }
+        SlowOperationLog.collectionScan(read);
         if (deriveComparator(orderBy) != null) {
             SortKeys keys = new SortKeys(orderBy);
             matched.forEach(keys::add);
@@ -262,6 +275,7 @@ final class CopyOnReadH2Collection extends H2Collection {
         int from = Math.min(Math.max(skip, 0), matched.size());
         int to = limit > 0 ? Math.min(matched.size(), from + limit) : matched.size();
         ANSWER_COPIES.addAndGet(to - from);
+        SlowOperationLog.returned(to - from);
         return matchDocumentsFromStream(
                 query, matched.subList(from, to).stream().map(Document::clone), 0, 0, batchSize, null, fieldSelector);
     }

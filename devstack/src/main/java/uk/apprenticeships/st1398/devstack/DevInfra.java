@@ -256,8 +256,10 @@ public final class DevInfra {
     }
 
     private static MongoServer startMongo(Options options) {
-        MongoServer server = new MongoServer(
-                mongoBackend(options.dataDir.resolve("mongodb.mv"), options.durability, options.mongoWireVersion));
+        AbstractMongoBackend backend =
+                mongoBackend(options.dataDir.resolve("mongodb.mv"), options.durability, options.mongoWireVersion);
+        ((IndexedH2Backend) backend).slowOperations(new SlowOperationLog(options.slowMillis, System.out::println));
+        MongoServer server = new MongoServer(backend);
         try {
             bind(server, options.mongoPort);
         } catch (RuntimeException e) {
@@ -308,10 +310,11 @@ public final class DevInfra {
             boolean postgres,
             boolean mongo,
             Durability durability,
-            int mongoWireVersion) {
+            int mongoWireVersion,
+            long slowMillis) {
 
         Options withPgPort(int port) {
-            return new Options(dataDir, port, mongoPort, postgres, mongo, durability, mongoWireVersion);
+            return new Options(dataDir, port, mongoPort, postgres, mongo, durability, mongoWireVersion, slowMillis);
         }
 
         static Options parse(String[] args) {
@@ -322,6 +325,7 @@ public final class DevInfra {
             boolean mongo = true;
             Durability durability = Durability.DURABLE;
             int mongoWireVersion = WireVersion.DEFAULT;
+            long slowMillis = SlowOperationLog.DEFAULT_SLOW_MILLIS;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--data-dir" -> dataDir = Path.of(args[++i]);
@@ -331,16 +335,24 @@ public final class DevInfra {
                     case "--no-mongo" -> mongo = false;
                     case "--durability" -> durability = Durability.parse(args[++i]);
                     case "--mongo-wire-version" -> mongoWireVersion = Integer.parseInt(args[++i]);
+                    case "--slow-ms" -> slowMillis = Long.parseLong(args[++i]);
                     default -> {
                         System.err.println("Unknown option " + args[i] + "; expected --data-dir DIR --pg-port N "
                                 + "--mongo-port N [--no-postgres] [--no-mongo] [--durability durable|relaxed] "
-                                + "[--mongo-wire-version N]");
+                                + "[--mongo-wire-version N] [--slow-ms N (negative: off)]");
                         System.exit(64);
                     }
                 }
             }
             return new Options(
-                    dataDir.toAbsolutePath(), pgPort, mongoPort, postgres, mongo, durability, mongoWireVersion);
+                    dataDir.toAbsolutePath(),
+                    pgPort,
+                    mongoPort,
+                    postgres,
+                    mongo,
+                    durability,
+                    mongoWireVersion,
+                    slowMillis);
         }
     }
 }

@@ -62,15 +62,17 @@ final class DurableH2Backend extends IndexedH2Backend {
     private static final Set<String> WRITING_STAGES = Set.of("$out", "$merge");
 
     @Override
-    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+    protected Document execute(Channel channel, String databaseName, String command, Document query) {
         if (onlyReads(command, query) || unjournaled(query)) {
-            return super.handleCommand(channel, databaseName, command, query);
+            return super.execute(channel, databaseName, command, query);
         }
         try {
-            return super.handleCommand(channel, databaseName, command, query);
+            return super.execute(channel, databaseName, command, query);
         } finally {
             // Also after a failed command: an ordered insert can fail on its third document after writing two.
+            long started = System.nanoTime();
             persist();
+            SlowOperationLog.committed(System.nanoTime() - started);
         }
     }
 
