@@ -28,19 +28,33 @@ public abstract class OutboxRelay {
                 .orElse(null);
     }
 
-    /** One scheduled round; never throws. */
+    /**
+     * One scheduled round; never throws. It sends batch after batch while each is full (the outbox held more than a
+     * batch), for at most {@link RelayConfig.Relay#drainFor()}, as the hub's sequencer drains its own outbox. One
+     * batch per round capped a service at {@code batchSize} events per {@code every} (100 a second): under a write
+     * load above that the outbox grew without bound, every event arrived later than the one before, and each round's
+     * read of the waiting documents grew with the backlog (bench/README.md, "The event relay drains its outbox").
+     * The time bound leaves the rest to the next round, so a batch whose removal keeps failing is not sent in a
+     * tight loop.
+     */
     protected void round() {
         if (client == null || !config.relay().enabled()) {
             return;
         }
+        long deadline = System.nanoTime() + config.relay().drainFor().toNanos();
         try {
-            relay(client);
+            while (relay(client) >= config.relay().batchSize() && System.nanoTime() < deadline) {
+                Log.debug("Event relay: more events waiting");
+            }
         } catch (Exception e) {
             Log.warnf("Event relay round failed (the events stay in the outbox and are sent again): %s", e.toString());
         }
     }
 
-    /** Sends what waits in the outbox (oldest first), removes exactly what was sent; answers how many. */
+    /**
+     * Sends up to about one batch of what waits in the outbox (oldest first), removes exactly what was sent; answers
+     * how many it sent ({@link #round()} calls it again while that is a full batch).
+     */
     public abstract int relay(EventIngestClient to) throws Exception;
 
     /** An outbox entry back as the event it records. */

@@ -42,5 +42,12 @@ public interface RelayConfig {
 
         @WithDefault("PT5S")
         Duration timeout();
+
+        /**
+         * How long one round goes on sending full batches before it leaves the rest to the next round (a round
+         * sends batches back to back while the outbox holds more than one).
+         */
+        @WithDefault("PT30S")
+        Duration drainFor();
     }
 }
