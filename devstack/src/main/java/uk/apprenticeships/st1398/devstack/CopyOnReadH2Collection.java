@@ -102,7 +102,11 @@ final class CopyOnReadH2Collection extends H2Collection {
             // Only the order's values of each matching document are kept, not the document (a GridFS chunk's data).
             SortKeys keys = deriveComparator(orderBy) == null ? null : new SortKeys(orderBy);
             long read = 0;
+            long enough = pageEnd(keys, skip, limit);
             for (Object position : positions) {
+                if (matched.size() >= enough) {
+                    break;
+                }
                 Document document = documents.get(position);
                 read++;
                 if (document != null && documentMatchesQuery(document, query)) {
@@ -131,6 +135,16 @@ final class CopyOnReadH2Collection extends H2Collection {
         }
         cursors.add(cursor);
         return new QueryResult(first, cursor);
+    }
+
+    /**
+     * How many matches a query needs before it can stop reading: with no order to sort by and a limit, its page is
+     * the first {@code skip + limit} matches in the order the documents are read (as MongoDB, which stops a scan once
+     * the limit is reached); otherwise every match. The event relay's read of waiting outboxes ({@code limit 100}, no
+     * sort) read the whole backlog to return its first 100 (bench/README.md, "The event relay drains its outbox").
+     */
+    private static long pageEnd(Object order, int skip, int limit) {
+        return order == null && limit > 0 ? (long) Math.max(skip, 0) + limit : Long.MAX_VALUE;
     }
 
     /** Documents read to match a query whose positions came in its order (for the tests). */
@@ -256,7 +270,11 @@ final class CopyOnReadH2Collection extends H2Collection {
             Document fieldSelector) {
         List<Document> matched = new ArrayList<>();
         long read = 0;
+        long enough = pageEnd(deriveComparator(orderBy) == null ? null : orderBy, skip, limit);
         for (Document document : stored) {
+            if (matched.size() >= enough) {
+                break;
+            }
             read++;
             if (documentMatchesQuery(document, query)) {
                 matched.add(document);

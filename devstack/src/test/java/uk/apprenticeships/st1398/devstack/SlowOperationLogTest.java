@@ -104,6 +104,30 @@ class SlowOperationLogTest {
     }
 
     @Test
+    void anUnsortedQueryWithALimitStopsReadingAtItsPageWithTheSameAnswers() throws Exception {
+        try (MongoClient client = serve(0)) {
+            MongoCollection<Document> evidence = seeded(client);
+            // A collection scan (39 of the 40 match) and an index's candidates (3 apprentices, 4 documents each).
+            java.util.Map<org.bson.conversions.Bson, Integer> readWhenSorted = java.util.Map.of(
+                    Filters.eq("familyName", "Smith"), 40, Filters.in("apprenticeId", "a1", "a2", "a3"), 12);
+            for (org.bson.conversions.Bson filter : readWhenSorted.keySet()) {
+                List<Document> all = evidence.find(filter).into(new ArrayList<>());
+                lines.clear();
+                List<Document> page = evidence.find(filter).skip(2).limit(5).into(new ArrayList<>());
+                assertEquals(all.subList(2, 7), page, "the same page as the whole answer's");
+                JsonNode find = only("find");
+                assertEquals(7, find.path("docsExamined").asLong(), "read up to the page's end only: " + find);
+                lines.clear();
+                // Sorted, every match is read (the page is known only after sorting).
+                evidence.find(filter).sort(Sorts.descending("n")).limit(5).into(new ArrayList<>());
+                assertEquals(
+                        readWhenSorted.get(filter),
+                        only("find").path("docsExamined").asInt());
+            }
+        }
+    }
+
+    @Test
     void onlyCommandsAtLeastAsSlowAsTheThresholdAreLoggedAndANegativeOneLogsNone() throws Exception {
         try (MongoClient client = serve(60_000)) {
             seeded(client).find(Filters.eq("familyName", FAMILY_NAME)).into(new ArrayList<>());
