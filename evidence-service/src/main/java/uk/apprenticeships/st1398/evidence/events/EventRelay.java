@@ -5,7 +5,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -14,7 +16,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
@@ -25,6 +29,7 @@ import uk.apprenticeships.st1398.evidence.repository.OffTheJobRepository;
 import uk.apprenticeships.st1398.evidence.repository.ProgressReviewRepository;
 import uk.apprenticeships.st1398.evidence.repository.ProviderRepository;
 import uk.apprenticeships.st1398.evidence.repository.TombstoneRepository;
+import uk.apprenticeships.st1398.evidence.repository.UnjournaledWrites;
 import uk.apprenticeships.st1398.platform.events.DomainEvent;
 import uk.apprenticeships.st1398.platform.events.EventIngestClient;
 import uk.apprenticeships.st1398.platform.events.OutboxRelay;
@@ -85,7 +90,7 @@ public class EventRelay extends OutboxRelay {
     long purgeDeleted() {
         long purged = 0;
         for (MongoCollection<BsonDocument> collection : deletable) {
-            purged += collection
+            purged += UnjournaledWrites.relayed(collection)
                     .deleteMany(
                             Filters.and(Filters.exists(EvidenceRepository.DELETED_AT), Filters.exists("outbox", false)))
                     .getDeletedCount();
@@ -157,14 +162,18 @@ public class EventRelay extends OutboxRelay {
         }
         events.sort(Comparator.comparing(DomainEvent::occurredAt));
         to.send(events);
+        // One ordered bulk write per collection, without waiting for the journal (UnjournaledWrites.relayed): a
+        // removal lost in a crash only sends its events again.
+        Map<MongoCollection<BsonDocument>, List<WriteModel<BsonDocument>>> removals = new LinkedHashMap<>();
         for (Pending p : pending) {
-            p.collection().updateOne(Filters.eq("_id", p.id()), Updates.pullAll("outbox", p.texts()));
+            List<WriteModel<BsonDocument>> models = removals.computeIfAbsent(p.collection(), c -> new ArrayList<>());
+            models.add(new UpdateOneModel<>(Filters.eq("_id", p.id()), Updates.pullAll("outbox", p.texts())));
             // An emptied outbox is removed, so a relayed document holds only its own fields again.
-            p.collection()
-                    .updateOne(
-                            Filters.and(Filters.eq("_id", p.id()), Filters.eq("outbox", List.of())),
-                            Updates.unset("outbox"));
+            models.add(new UpdateOneModel<>(
+                    Filters.and(Filters.eq("_id", p.id()), Filters.eq("outbox", List.of())), Updates.unset("outbox")));
         }
+        removals.forEach(
+                (collection, models) -> UnjournaledWrites.relayed(collection).bulkWrite(models));
         purgeDeleted();
         Log.debugf("Relayed %d events to the hub", events.size());
         return events.size();
