@@ -71,7 +71,6 @@ public class MongoCommands implements CommandListener {
         sent.add(new Sent(event.getCommandName(), collection, journal));
     }
 
-    /** The recorded list, for messages. */
     /**
      * The request's one write to {@code collection} ({@code change}: insert or update) is unjournaled, and one
      * journaled audit insert follows it: the event's acknowledgement makes the change durable with it (repository
