@@ -42,8 +42,9 @@ public abstract class OutboxRelay {
             return;
         }
         long deadline = System.nanoTime() + config.relay().drainFor().toNanos();
+        int full = Math.max(1, config.relay().batchSize()); // an empty outbox never counts as a full batch
         try {
-            while (relay(client) >= config.relay().batchSize() && System.nanoTime() < deadline) {
+            while (relay(client) >= full && System.nanoTime() < deadline) {
                 Log.debug("Event relay: more events waiting");
             }
         } catch (Exception e) {
