@@ -102,7 +102,7 @@ final class CopyOnReadH2Collection extends H2Collection {
             // Only the order's values of each matching document are kept, not the document (a GridFS chunk's data).
             SortKeys keys = deriveComparator(orderBy) == null ? null : new SortKeys(orderBy);
             long read = 0;
-            long enough = pageEnd(keys, skip, limit);
+            long enough = pageEnd(keys != null, skip, limit);
             for (Object position : positions) {
                 if (matched.size() >= enough) {
                     break;
@@ -143,8 +143,8 @@ final class CopyOnReadH2Collection extends H2Collection {
      * the limit is reached); otherwise every match. The event relay's read of waiting outboxes ({@code limit 100}, no
      * sort) read the whole backlog to return its first 100 (bench/README.md, "The event relay drains its outbox").
      */
-    private static long pageEnd(Object order, int skip, int limit) {
-        return order == null && limit > 0 ? (long) Math.max(skip, 0) + limit : Long.MAX_VALUE;
+    private static long pageEnd(boolean sorted, int skip, int limit) {
+        return !sorted && limit > 0 ? (long) Math.max(skip, 0) + limit : Long.MAX_VALUE;
     }
 
     /** Documents read to match a query whose positions came in its order (for the tests). */
@@ -268,9 +268,10 @@ final class CopyOnReadH2Collection extends H2Collection {
             int limit,
             int batchSize,
             Document fieldSelector) {
+        boolean sorted = deriveComparator(orderBy) != null;
         List<Document> matched = new ArrayList<>();
         long read = 0;
-        long enough = pageEnd(deriveComparator(orderBy) == null ? null : orderBy, skip, limit);
+        long enough = pageEnd(sorted, skip, limit);
         for (Document document : stored) {
             if (matched.size() >= enough) {
                 break;
@@ -281,14 +282,14 @@ final class CopyOnReadH2Collection extends H2Collection {
             }
         }
         SlowOperationLog.collectionScan(read);
-        if (deriveComparator(orderBy) != null) {
+        if (sorted) {
             SortKeys keys = new SortKeys(orderBy);
             matched.forEach(keys::add);
-            List<Document> sorted = new ArrayList<>(matched.size());
+            List<Document> ordered = new ArrayList<>(matched.size());
             for (int i : keys.order()) {
-                sorted.add(matched.get(i));
+                ordered.add(matched.get(i));
             }
-            matched = sorted;
+            matched = ordered;
         }
         int from = Math.min(Math.max(skip, 0), matched.size());
         int to = limit > 0 ? Math.min(matched.size(), from + limit) : matched.size();
