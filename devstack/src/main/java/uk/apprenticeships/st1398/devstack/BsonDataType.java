@@ -12,6 +12,7 @@ import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -32,10 +33,17 @@ import org.h2.mvstore.type.BasicDataType;
  *
  * <p>A stored entry is a tag byte and then: nothing ({@link Missing}); a variable-length count and the values of an
  * index key ({@link KeyValue}); or one value, as the BSON document {@code {v: value}}.
+ *
+ * <p>{@link #DOCUMENTS}, a collection's values, reads a document as its {@link StoredDocument} bytes (no decoding)
+ * and writes those bytes as they are: the same format on disk.
  */
 final class BsonDataType extends BasicDataType<Object> {
 
-    static final BsonDataType INSTANCE = new BsonDataType();
+    /** Keys, and an index's values: read decoded. */
+    static final BsonDataType INSTANCE = new BsonDataType(false);
+
+    /** A collection's documents: read and written as {@link StoredDocument}s. */
+    static final BsonDataType DOCUMENTS = new BsonDataType(true);
 
     private static final byte MISSING = 0;
     private static final byte VALUE = 1;
@@ -44,10 +52,17 @@ final class BsonDataType extends BasicDataType<Object> {
     /** MongoDB's order of values; arrays compared element by element (a total order, as a map's keys need). */
     private static final Comparator<Object> ORDER = ValueComparator.ascWithoutListHandling();
 
-    private BsonDataType() {}
+    private final boolean storedDocuments;
+
+    private BsonDataType(boolean storedDocuments) {
+        this.storedDocuments = storedDocuments;
+    }
 
     @Override
     public int compare(Object a, Object b) {
+        if (a instanceof StoredDocument x && b instanceof StoredDocument y) {
+            return Arrays.compare(x.bytes(), y.bytes());
+        }
         if (a instanceof KeyValue x && b instanceof KeyValue y) {
             int n = Math.min(x.size(), y.size());
             for (int i = 0; i < n; i++) {
@@ -84,6 +99,9 @@ final class BsonDataType extends BasicDataType<Object> {
     }
 
     private static int estimate(Object value, int depth) {
+        if (value instanceof StoredDocument stored) {
+            return 40 + stored.bytes().length;
+        }
         if (value instanceof String s) {
             return 40 + s.length();
         }
@@ -124,6 +142,9 @@ final class BsonDataType extends BasicDataType<Object> {
     public void write(WriteBuffer buffer, Object value) {
         if (value instanceof Missing) {
             buffer.put(MISSING);
+        } else if (value instanceof StoredDocument stored) {
+            buffer.put(VALUE);
+            buffer.put(stored.bytes());
         } else if (value instanceof KeyValue key) {
             buffer.put(KEY_VALUE);
             buffer.putVarInt(key.size());
@@ -145,10 +166,28 @@ final class BsonDataType extends BasicDataType<Object> {
     private static final ThreadLocal<ByteBuf> ENCODING = ThreadLocal.withInitial(() -> Unpooled.buffer(16 * 1024));
 
     private static void writeBson(WriteBuffer buffer, Object value) {
+        ByteBuf bson = encoded(value);
+        buffer.put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
+        done(bson);
+    }
+
+    /** The value's stored form: the BSON of {@code {v: value}}. */
+    static byte[] encode(Object value) {
+        ByteBuf bson = encoded(value);
+        byte[] bytes = new byte[bson.readableBytes()];
+        bson.getBytes(bson.readerIndex(), bytes);
+        done(bson);
+        return bytes;
+    }
+
+    private static ByteBuf encoded(Object value) {
         ByteBuf bson = ENCODING.get();
         bson.clear();
         BsonEncoder.encodeDocument(new Document("v", value), bson);
-        buffer.put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
+        return bson;
+    }
+
+    private static void done(ByteBuf bson) {
         if (bson.capacity() > 1024 * 1024) { // a rare large document does not stay in memory
             ENCODING.remove();
         }
@@ -159,7 +198,7 @@ final class BsonDataType extends BasicDataType<Object> {
         byte tag = buffer.get();
         return switch (tag) {
             case MISSING -> Missing.getInstance();
-            case VALUE -> readBson(buffer);
+            case VALUE -> storedDocuments ? readStored(buffer) : readBson(buffer);
             case KEY_VALUE -> {
                 int size = DataUtils.readVarInt(buffer);
                 List<Object> values = new ArrayList<>(size);
@@ -170,6 +209,13 @@ final class BsonDataType extends BasicDataType<Object> {
             }
             default -> throw new IllegalStateException("Unknown entry tag " + tag + " in the wire server's store");
         };
+    }
+
+    private static StoredDocument readStored(ByteBuffer buffer) {
+        int length = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(buffer.position());
+        byte[] bson = new byte[length];
+        buffer.get(bson);
+        return new StoredDocument(bson);
     }
 
     private static Object readBson(ByteBuffer buffer) {

@@ -1,5 +1,6 @@
 package uk.apprenticeships.st1398.devstack;
 
+import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
@@ -30,10 +31,19 @@ final class BsonMaps {
         return mapName.startsWith(DATA_PREFIX) || mapName.contains(INDEX_INFIX);
     }
 
-    /** Opens (or returns the open) map of this name with BSON keys and values. */
+    /** Opens (or returns the open) map of this name with BSON keys and values (a unique index's). */
     static <K, V> MVMap<K, V> open(MVStore store, String mapName) {
+        return open(store, mapName, BsonDataType.INSTANCE);
+    }
+
+    /** Opens (or returns the open) map of a collection's documents: BSON keys, {@link StoredDocument} values. */
+    static MVMap<Object, Object> openDocuments(MVStore store, String mapName) {
+        return open(store, mapName, BsonDataType.DOCUMENTS);
+    }
+
+    private static <K, V> MVMap<K, V> open(MVStore store, String mapName, BsonDataType values) {
         MVMap.Builder<K, V> builder =
-                new MVMap.Builder<K, V>().keyType(cast(BsonDataType.INSTANCE)).valueType(cast(BsonDataType.INSTANCE));
+                new MVMap.Builder<K, V>().keyType(cast(BsonDataType.INSTANCE)).valueType(cast(values));
         return store.openMap(mapName, builder);
     }
 
@@ -53,10 +63,14 @@ final class BsonMaps {
         try {
             for (String name : names) {
                 MVMap<Object, Object> old = store.openMap(name);
-                MVMap<Object, Object> copy = open(store, CONVERTING_PREFIX + name);
+                boolean documents = name.startsWith(DATA_PREFIX);
+                MVMap<Object, Object> copy = documents
+                        ? openDocuments(store, CONVERTING_PREFIX + name)
+                        : open(store, CONVERTING_PREFIX + name);
                 copy.clear();
                 for (Map.Entry<Object, Object> entry : old.entrySet()) {
-                    copy.put(entry.getKey(), entry.getValue());
+                    Object value = entry.getValue();
+                    copy.put(entry.getKey(), documents ? StoredDocument.of((Document) value) : value);
                 }
                 store.removeMap(old);
                 store.renameMap(copy, name);

@@ -5,56 +5,91 @@ import de.bwaldvogel.mongo.backend.AbstractCursor;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 
 /**
- * The library's H2 collection, handing out copies of its stored documents, never the stored ones.
+ * The library's H2 collection, handing out copies of its stored documents, never the stored ones: its map holds each
+ * document as its BSON bytes ({@link StoredDocument}), and every read decodes a new copy.
  *
  * <p>The library updates a document in place: it changes the very object a query returned to it, and then stores
- * the new one. With H2 that object is a value of the map, and H2 writes values to the file while other threads go on
+ * the new one. With H2 that object was a value of the map, and H2 writes values to the file while other threads go on
  * (the commit's serialisation runs on H2's own thread, and compaction rewrites live pages in the background). An
  * update running at the same time as a commit changed a document while it was being written: a
  * {@code ConcurrentModificationException} in the commit, after which H2 closes the store and every request fails
- * (found by a 10,000-apprentice demo load; bench/README.md). A shallow copy suffices: the library computes the new
- * document on a deep copy, and changes only the top level of the one it was given.
+ * (found by a 10,000-apprentice demo load; bench/README.md). Stored bytes cannot change, and the decoded documents
+ * (matched, sorted, projected and handed to the library) are the reader's own. Every access to the map is here: the
+ * library's {@code H2Collection} methods that read or write its values are all overridden.
  */
 final class CopyOnReadH2Collection extends H2Collection {
 
-    /** Documents copied to answer queries (for the tests: proves only an answer's documents are copied). */
+    /** Documents decoded for answers (for the tests: proves only an answer's documents are handed out). */
     static final AtomicLong ANSWER_COPIES = new AtomicLong();
 
-    private final MVMap<Object, Document> documents;
+    private final MVMap<Object, Object> documents;
     private final CursorRegistry cursors;
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
     CopyOnReadH2Collection(
             MongoDatabase database,
             String collectionName,
             CollectionOptions options,
-            MVMap<Object, Document> documents,
+            MVMap<Object, Object> documents,
             MVMap<String, Object> meta,
             CursorRegistry cursors) {
-        super(database, collectionName, options, documents, meta, cursors);
+        super(database, collectionName, options, (MVMap) documents, meta, cursors);
         this.documents = documents;
         this.cursors = cursors;
     }
 
+    /** A new copy of a stored document; null for none. */
+    private static Document decode(Object stored) {
+        return stored == null ? null : ((StoredDocument) stored).decode();
+    }
+
+    /** As the library's, storing the document's bytes. */
+    @Override
+    protected Object addDocumentInternal(Document document) {
+        Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
+        Object previous = documents.put(Missing.ofNullable(key), StoredDocument.of(document));
+        if (previous != null) {
+            throw new IllegalStateException(
+                    "Document with key '" + key + "' already existed in " + this + ": " + decode(previous));
+        }
+        return key;
+    }
+
     @Override
     protected Document getDocument(Object position) {
-        Document stored = super.getDocument(position);
-        return stored == null ? null : stored.clone();
+        return decode(documents.get(position));
+    }
+
+    @Override
+    protected void removeDocument(Object position) {
+        if (documents.remove(position) == null) {
+            throw new NoSuchElementException("No document with key " + position);
+        }
+    }
+
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+        documents.put(Missing.ofNullable(position), StoredDocument.of(newDocument));
     }
 
     @Override
     protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
-        return super.streamAllDocumentsWithPosition()
-                .map(entry -> new DocumentWithPosition<>(entry.getDocument().clone(), entry.getPosition()));
+        return documents.entrySet().stream()
+                .map(entry -> new DocumentWithPosition<>(decode(entry.getValue()), entry.getKey()));
     }
 
     @Override
@@ -64,7 +99,7 @@ final class CopyOnReadH2Collection extends H2Collection {
             SlowOperationLog.collectionScan(documents.sizeAsLong());
             return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector); // via the stream above
         }
-        return answer(documents.values(), query, orderBy, skip, limit, batchSize, fieldSelector);
+        return answer(query, orderBy, skip, limit, batchSize, fieldSelector);
     }
 
     /**
@@ -107,7 +142,7 @@ final class CopyOnReadH2Collection extends H2Collection {
                 if (matched.size() >= enough) {
                     break;
                 }
-                Document document = documents.get(position);
+                Document document = decode(documents.get(position));
                 read++;
                 if (document != null && documentMatchesQuery(document, query)) {
                     matched.add(position);
@@ -178,7 +213,7 @@ final class CopyOnReadH2Collection extends H2Collection {
             if (limit > 0 && page.size() >= limit) {
                 break;
             }
-            Document document = documents.get(position);
+            Document document = decode(documents.get(position));
             READ_IN_ORDER.incrementAndGet();
             read++;
             if (document != null && documentMatchesQuery(document, query)) {
@@ -208,7 +243,7 @@ final class CopyOnReadH2Collection extends H2Collection {
     }
 
     /**
-     * The rest of an answer as positions, read batch by batch: each document is read from the map, copied,
+     * The rest of an answer as positions, read batch by batch: each document is read from the map, decoded,
      * matched again and projected when its batch is taken.
      */
     private final class PositionCursor extends AbstractCursor {
@@ -239,9 +274,9 @@ final class CopyOnReadH2Collection extends H2Collection {
                 int end = (int) Math.min(positions.size(), (long) next + wanted - batch.size());
                 List<Document> copies = new ArrayList<>(end - next);
                 for (; next < end; next++) {
-                    Document stored = documents.get(positions.get(next));
-                    if (stored != null) {
-                        copies.add(stored.clone());
+                    Document copy = decode(documents.get(positions.get(next)));
+                    if (copy != null) {
+                        copies.add(copy);
                     }
                 }
                 ANSWER_COPIES.addAndGet(copies.size());
@@ -254,29 +289,22 @@ final class CopyOnReadH2Collection extends H2Collection {
     }
 
     /**
-     * The library's answer (match, sort, skip, limit, project; {@code matchDocumentsFromStream}), with only the
-     * documents of the answer copied: matching and sorting read the stored documents, which nothing changes (the
-     * library changes the copies it is given). The audit trail's "newest event of a chain" ({@code {chain: X}},
-     * newest first, one) copied every event of the chain, and copying was a sixth of the wire server's time under a
-     * demo load (bench/README.md). The library then matches the few copies again and projects them.
+     * The library's answer (match, sort, skip, limit, project; {@code matchDocumentsFromStream}) over every document of
+     * the collection, each decoded once, read until the page is known ({@link #pageEnd}). The library then matches
+     * the page's documents again and projects them.
      */
     private QueryResult answer(
-            Iterable<Document> stored,
-            Document query,
-            Document orderBy,
-            int skip,
-            int limit,
-            int batchSize,
-            Document fieldSelector) {
+            Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
         boolean sorted = deriveComparator(orderBy) != null;
         List<Document> matched = new ArrayList<>();
         long read = 0;
         long enough = pageEnd(sorted, skip, limit);
-        for (Document document : stored) {
+        for (Object stored : documents.values()) {
             if (matched.size() >= enough) {
                 break;
             }
             read++;
+            Document document = decode(stored);
             if (documentMatchesQuery(document, query)) {
                 matched.add(document);
             }
@@ -296,6 +324,6 @@ final class CopyOnReadH2Collection extends H2Collection {
         ANSWER_COPIES.addAndGet(to - from);
         SlowOperationLog.returned(to - from);
         return matchDocumentsFromStream(
-                query, matched.subList(from, to).stream().map(Document::clone), 0, 0, batchSize, null, fieldSelector);
+                query, matched.subList(from, to).stream(), 0, 0, batchSize, null, fieldSelector);
     }
 }

@@ -134,7 +134,7 @@ final class IndexedH2Database extends H2Database {
         // The library's H2Database does the same with H2's default types and a collection that hands out its stored
         // documents (CopyOnReadH2Collection says why that cannot be).
         String namespace = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> documents = BsonMaps.open(store(), "databases." + namespace);
+        MVMap<Object, Object> documents = BsonMaps.openDocuments(store(), "databases." + namespace);
         MVMap<String, Object> meta = store().openMap("meta." + namespace);
         MongoCollection<Object> collection =
                 new CopyOnReadH2Collection(this, collectionName, options, documents, meta, cursorRegistry);
