@@ -11,7 +11,9 @@ import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -126,9 +128,10 @@ final class CopyOnReadH2Collection extends H2Collection {
             return super.matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
         }
         List<Object> page;
+        FirstReads reads = new FirstReads();
         int direction = positions instanceof LeadingKeyIndex.OrderedPositions o ? o.direction(orderBy) : 0;
         if (direction != 0) {
-            page = inOrder((LeadingKeyIndex.OrderedPositions) positions, direction < 0, query, skip, limit);
+            page = inOrder((LeadingKeyIndex.OrderedPositions) positions, direction < 0, query, skip, limit, reads);
         } else {
             if (positions instanceof LeadingKeyIndex.Candidates candidates && orderBy != null) {
                 candidates.sortedBy(orderBy); // the next such query gets them in order
@@ -142,10 +145,11 @@ final class CopyOnReadH2Collection extends H2Collection {
                 if (matched.size() >= enough) {
                     break;
                 }
-                Document document = decode(documents.get(position));
+                Document document = reads.read(position);
                 read++;
                 if (document != null && documentMatchesQuery(document, query)) {
                     matched.add(position);
+                    reads.keep(position, document);
                     if (keys != null) {
                         keys.add(document);
                     }
@@ -163,7 +167,7 @@ final class CopyOnReadH2Collection extends H2Collection {
             page = new ArrayList<>(answer.subList(from, to));
             SlowOperationLog.indexScan(read);
         }
-        PositionCursor cursor = new PositionCursor(cursors.generateCursorId(), page, query, fieldSelector);
+        PositionCursor cursor = new PositionCursor(cursors.generateCursorId(), page, query, fieldSelector, reads);
         List<Document> first = cursor.takeDocuments(batchSize);
         if (cursor.isEmpty()) {
             return new QueryResult(first);
@@ -196,7 +200,12 @@ final class CopyOnReadH2Collection extends H2Collection {
      * query that is nothing but the index's equalities reads none here, whatever the page (the slice of positions).
      */
     private List<Object> inOrder(
-            LeadingKeyIndex.OrderedPositions positions, boolean backwards, Document query, int skip, int limit) {
+            LeadingKeyIndex.OrderedPositions positions,
+            boolean backwards,
+            Document query,
+            int skip,
+            int limit,
+            FirstReads reads) {
         ORDERED_ANSWERS.incrementAndGet();
         List<Object> ordered = backwards ? backwards(positions) : positions;
         int toSkip = Math.max(skip, 0);
@@ -213,7 +222,7 @@ final class CopyOnReadH2Collection extends H2Collection {
             if (limit > 0 && page.size() >= limit) {
                 break;
             }
-            Document document = decode(documents.get(position));
+            Document document = reads.read(position);
             READ_IN_ORDER.incrementAndGet();
             read++;
             if (document != null && documentMatchesQuery(document, query)) {
@@ -221,6 +230,7 @@ final class CopyOnReadH2Collection extends H2Collection {
                     toSkip--;
                 } else {
                     page.add(position);
+                    reads.keep(position, document);
                 }
             }
         }
@@ -242,22 +252,65 @@ final class CopyOnReadH2Collection extends H2Collection {
         };
     }
 
+    /** Documents decoded kept, by their stored length, per query: a few GridFS chunks, or many small documents. */
+    static final int FIRST_READS_BUDGET = 1024 * 1024;
+
+    /** Documents served from the query's own reads for its first batch (for the tests). */
+    static final AtomicLong FIRST_READS_SERVED = new AtomicLong();
+
+    /**
+     * The documents a query decoded to match them, kept (up to {@link #FIRST_READS_BUDGET} of stored bytes) for its
+     * first batch, which is taken as the query is answered: a document is then decoded once, not once to match and
+     * again to answer. Later batches read the store again, as MongoDB's cursors do.
+     */
+    private final class FirstReads {
+
+        private final Map<Object, Document> kept = new HashMap<>();
+        private long bytes;
+        private int lastLength;
+
+        Document read(Object position) {
+            Object stored = documents.get(position);
+            lastLength = stored == null ? 0 : ((StoredDocument) stored).bytes().length;
+            return decode(stored);
+        }
+
+        /** Keeps the document last {@link #read} (while within the budget). */
+        void keep(Object position, Document document) {
+            if (bytes + lastLength <= FIRST_READS_BUDGET) {
+                bytes += lastLength;
+                kept.put(position, document);
+            }
+        }
+
+        /** The kept document at the position, handed out once; null if none. */
+        Document take(Object position) {
+            return kept.remove(position);
+        }
+
+        void clear() {
+            kept.clear();
+        }
+    }
+
     /**
      * The rest of an answer as positions, read batch by batch: each document is read from the map, decoded,
-     * matched again and projected when its batch is taken.
+     * matched again and projected when its batch is taken (the first batch's from the query's own reads).
      */
     private final class PositionCursor extends AbstractCursor {
 
         private final List<Object> positions;
         private final Document query;
         private final Document fieldSelector;
+        private FirstReads firstReads;
         private int next;
 
-        PositionCursor(long id, List<Object> positions, Document query, Document fieldSelector) {
+        PositionCursor(long id, List<Object> positions, Document query, Document fieldSelector, FirstReads firstReads) {
             super(id);
             this.positions = positions;
             this.query = query;
             this.fieldSelector = fieldSelector;
+            this.firstReads = firstReads;
         }
 
         @Override
@@ -274,7 +327,13 @@ final class CopyOnReadH2Collection extends H2Collection {
                 int end = (int) Math.min(positions.size(), (long) next + wanted - batch.size());
                 List<Document> copies = new ArrayList<>(end - next);
                 for (; next < end; next++) {
-                    Document copy = decode(documents.get(positions.get(next)));
+                    Object position = positions.get(next);
+                    Document copy = firstReads == null ? null : firstReads.take(position);
+                    if (copy != null) {
+                        FIRST_READS_SERVED.incrementAndGet();
+                    } else {
+                        copy = decode(documents.get(position));
+                    }
                     if (copy != null) {
                         copies.add(copy);
                     }
@@ -283,6 +342,10 @@ final class CopyOnReadH2Collection extends H2Collection {
                 SlowOperationLog.returned(copies.size());
                 batch.addAll(matchDocumentsFromStream(query, copies.stream(), 0, 0, 0, null, fieldSelector)
                         .collectDocuments());
+            }
+            if (firstReads != null) { // later batches read the store as it is then
+                firstReads.clear();
+                firstReads = null;
             }
             return batch;
         }

@@ -114,6 +114,48 @@ class CopyOnReadH2CollectionTest {
                         .getString("action"));
     }
 
+    /**
+     * A document the query decoded to match it is not decoded again for the first batch, which is taken as the query
+     * is answered; later batches read the store as it is when they are taken (the test above).
+     */
+    @Test
+    void theFirstBatchIsTheDocumentsDecodedToMatchItAndLaterBatchesAreReadAgain() {
+        long served = CopyOnReadH2Collection.FIRST_READS_SERVED.get();
+        long copies = CopyOnReadH2Collection.ANSWER_COPIES.get();
+        List<Document> accepted = events.find(Filters.and(Filters.eq("chain", "c0"), Filters.eq("action", "accepted")))
+                .into(new ArrayList<>());
+        assertEquals(
+                inserted.stream()
+                        .filter(d ->
+                                d.get("chain").equals("c0") && d.get("action").equals("accepted"))
+                        .count(),
+                accepted.size());
+        assertEquals(accepted.size(), CopyOnReadH2Collection.FIRST_READS_SERVED.get() - served, "none decoded twice");
+        assertEquals(accepted.size(), CopyOnReadH2Collection.ANSWER_COPIES.get() - copies);
+
+        served = CopyOnReadH2Collection.FIRST_READS_SERVED.get();
+        List<Document> all = new ArrayList<>();
+        try (var cursor = events.find(Filters.and(Filters.eq("chain", "c2"), Filters.gte("seq", 1)))
+                .batchSize(4)
+                .iterator()) {
+            all.add(cursor.next());
+            assertEquals(4, CopyOnReadH2Collection.FIRST_READS_SERVED.get() - served, "the first batch");
+            events.updateOne(Filters.eq("_id", "e089"), Updates.set("action", "later"));
+            served = CopyOnReadH2Collection.FIRST_READS_SERVED.get();
+            cursor.forEachRemaining(all::add);
+            assertEquals(served, CopyOnReadH2Collection.FIRST_READS_SERVED.get(), "later batches read the store");
+        }
+        assertEquals(30, all.size());
+        assertEquals(
+                "later",
+                all.stream()
+                        .filter(d -> d.getString("_id").equals("e089"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getString("action"),
+                "a later batch reads the document as it is then");
+    }
+
     @Test
     void answersThroughAnIndexAndThroughAScanAreWhatTheDataGives() {
         Comparator<Document> bySeqDesc =
