@@ -100,7 +100,60 @@ final class LeadingKeyIndex extends Index<Object> {
     private final boolean alias;
     private boolean built;
     private MongoCollection<Object> collection;
-    private final Map<Object, Set<Object>> positionsByValue = new HashMap<>();
+    /**
+     * Each value's positions: the position itself while it is the only one, a {@link Positions} set from the second
+     * on. Most values of most indexes have one document (every {@code _id}, most ids referred to); a set for each,
+     * with its table and entries, was most of the wire server's live heap at 10,000 apprentices (1.5 million sets,
+     * about 600 MB; bench/README.md). Read through {@link #positionsOf}.
+     */
+    private final Map<Object, Object> positionsByValue = new HashMap<>();
+
+    /** Two or more positions of one value, in the order they were added. */
+    private static final class Positions extends LinkedHashSet<Object> {
+        Positions(Object first, Object second) {
+            super(4);
+            add(first);
+            add(second);
+        }
+    }
+
+    /** The positions held for a value (none: empty). */
+    private Set<Object> positionsOf(Object value) {
+        Object held = positionsByValue.get(value);
+        if (held == null) {
+            return Set.of();
+        }
+        return held instanceof Positions positions ? positions : Set.of(held);
+    }
+
+    /** Values that hold two or more positions (for the tests: one position is held without a set). */
+    int valuesWithSets() {
+        synchronized (family) {
+            return (int) positionsByValue.values().stream()
+                    .filter(Positions.class::isInstance)
+                    .count();
+        }
+    }
+
+    private void addPosition(Object value, Object position) {
+        positionsByValue.merge(value, position, (held, added) -> {
+            if (held instanceof Positions positions) {
+                positions.add(added);
+                return positions;
+            }
+            return held.equals(added) ? held : new Positions(held, added);
+        });
+    }
+
+    private void removePosition(Object value, Object position) {
+        positionsByValue.computeIfPresent(value, (v, held) -> {
+            if (held instanceof Positions positions) {
+                positions.remove(position);
+                return positions.size() == 1 ? positions.iterator().next() : positions;
+            }
+            return held.equals(position) ? null : held;
+        });
+    }
     /**
      * Two-key indexes declared with further keys (e.g. {@code cohort_by_name}: provider, standard version, then family
      * name, given name, {@code _id}): each pair's documents in the order of those keys, so that a query sorted that way
@@ -251,12 +304,11 @@ final class LeadingKeyIndex extends Index<Object> {
             }
             int n = 0;
             for (Object v : values) {
-                n += positionsByValue.getOrDefault(normalise(v), Set.of()).size();
+                n += positionsOf(normalise(v)).size();
             }
             return n;
         }
-        Set<Object> positions = positionsByValue.get(indexed(query, value));
-        return positions == null ? 0 : positions.size();
+        return positionsOf(indexed(query, value)).size();
     }
 
     private Object indexed(Document query, Object value) {
@@ -348,14 +400,14 @@ final class LeadingKeyIndex extends Index<Object> {
                 }
                 Set<Object> union = new LinkedHashSet<>();
                 for (Object v : values) {
-                    union.addAll(positionsByValue.getOrDefault(normalise(v), Set.of()));
+                    union.addAll(positionsOf(normalise(v)));
                 }
                 POSITIONS_HANDED_OVER.addAndGet(union.size());
                 return new ArrayList<>(union);
             }
             Object indexed = indexed(query, value);
-            Set<Object> positions = positionsByValue.get(indexed);
-            if (positions == null) {
+            Set<Object> positions = positionsOf(indexed);
+            if (positions.isEmpty()) {
                 return List.of();
             }
             POSITIONS_HANDED_OVER.addAndGet(positions.size());
@@ -521,7 +573,7 @@ final class LeadingKeyIndex extends Index<Object> {
             present.add(position); // only a one-key index serves $exists
         }
         for (Object value : values(document)) {
-            positionsByValue.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(position);
+            addPosition(value, position);
         }
         if (orderKept) {
             keepOrder(document, position);
@@ -631,13 +683,7 @@ final class LeadingKeyIndex extends Index<Object> {
     private void unlink(Document document, Object position) {
         present.remove(position);
         for (Object value : values(document)) {
-            Set<Object> positions = positionsByValue.get(value);
-            if (positions != null) {
-                positions.remove(position);
-                if (positions.isEmpty()) {
-                    positionsByValue.remove(value);
-                }
-            }
+            removePosition(value, position);
         }
         if (orderKept) {
             Ordered entry = ordered(document, position);

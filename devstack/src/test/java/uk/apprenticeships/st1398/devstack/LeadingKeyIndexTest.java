@@ -538,6 +538,56 @@ class LeadingKeyIndexTest {
         }
     }
 
+    /**
+     * A value with one document holds that document's position without a set (most values of most indexes: every
+     * {@code _id}), and the answers are the same: one position, several in the order added, a union for {@code $in},
+     * and back to none as documents go.
+     */
+    @Test
+    void aValueWithOneDocumentHoldsItsPositionWithoutASet() {
+        LeadingKeyIndex index = new LeadingKeyIndex("ref_1", List.of(new IndexKey("ref", true)));
+        for (int i = 0; i < 100; i++) {
+            index.add(ref("d" + i, "r" + i), "d" + i, null);
+        }
+        index.add(ref("d5", "r5"), "d5", null); // the same again
+        assertEquals(0, index.valuesWithSets(), "one document per value: no set");
+        for (String id : List.of("s1", "s2", "s3")) {
+            index.add(ref(id, "shared"), id, null);
+        }
+        assertEquals(1, index.valuesWithSets());
+        assertEquals(List.of("d7"), positions(index, new de.bwaldvogel.mongo.bson.Document("ref", "r7")));
+        assertEquals(List.of("d5"), positions(index, new de.bwaldvogel.mongo.bson.Document("ref", "r5")));
+        assertEquals(
+                List.of("s1", "s2", "s3"), positions(index, new de.bwaldvogel.mongo.bson.Document("ref", "shared")));
+        assertEquals(
+                List.of("d1", "s1", "s2", "s3"),
+                positions(
+                        index,
+                        new de.bwaldvogel.mongo.bson.Document(
+                                "ref", new de.bwaldvogel.mongo.bson.Document("$in", List.of("r1", "shared")))));
+
+        index.remove(ref("s2", "shared"));
+        assertEquals(List.of("s1", "s3"), positions(index, new de.bwaldvogel.mongo.bson.Document("ref", "shared")));
+        index.remove(ref("s1", "shared"));
+        assertEquals(0, index.valuesWithSets(), "down to one: the set goes");
+        assertEquals(List.of("s3"), positions(index, new de.bwaldvogel.mongo.bson.Document("ref", "shared")));
+        index.remove(ref("s3", "shared"));
+        index.remove(ref("d7", "r7"));
+        assertEquals(List.of(), positions(index, new de.bwaldvogel.mongo.bson.Document("ref", "shared")));
+        assertEquals(List.of(), positions(index, new de.bwaldvogel.mongo.bson.Document("ref", "r7")));
+        assertEquals(99, index.getCount());
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document ref(String id, String ref) {
+        return new de.bwaldvogel.mongo.bson.Document("_id", id).append("ref", ref);
+    }
+
+    private static List<Object> positions(LeadingKeyIndex index, de.bwaldvogel.mongo.bson.Document query) {
+        List<Object> positions = new ArrayList<>();
+        index.getPositions(query).forEach(positions::add);
+        return positions;
+    }
+
     @Test
     void handlesOnlyAPlainEqualityOnItsKey() {
         LeadingKeyIndex index =
