@@ -15,9 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -88,9 +91,11 @@ final class CopyOnReadH2Collection extends H2Collection {
         documents.put(Missing.ofNullable(position), StoredDocument.of(newDocument));
     }
 
+    /** Every document with its position, in key order, read in {@link BatchedScan}'s batches. */
     @Override
     protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
-        return documents.entrySet().stream()
+        return StreamSupport.stream(
+                        Spliterators.spliteratorUnknownSize(new BatchedScan(documents), Spliterator.ORDERED), false)
                 .map(entry -> new DocumentWithPosition<>(decode(entry.getValue()), entry.getKey()));
     }
 
@@ -362,12 +367,12 @@ final class CopyOnReadH2Collection extends H2Collection {
         List<Document> matched = new ArrayList<>();
         long read = 0;
         long enough = pageEnd(sorted, skip, limit);
-        for (Object stored : documents.values()) {
+        for (BatchedScan scan = new BatchedScan(documents); scan.hasNext(); ) {
             if (matched.size() >= enough) {
                 break;
             }
             read++;
-            Document document = decode(stored);
+            Document document = decode(scan.next().getValue());
             if (documentMatchesQuery(document, query)) {
                 matched.add(document);
             }
