@@ -126,6 +126,15 @@ final class LeadingKeyIndex extends Index<Object> {
         return held instanceof Positions positions ? positions : Set.of(held);
     }
 
+    /** Entries of the id map whose id is another object than its position (for the tests). */
+    int idsHeldApart() {
+        synchronized (family) {
+            return (int) positionById.entrySet().stream()
+                    .filter(e -> e.getKey() != e.getValue())
+                    .count();
+        }
+    }
+
     /** Values that hold two or more positions (for the tests: one position is held without a set). */
     int valuesWithSets() {
         synchronized (family) {
@@ -568,7 +577,9 @@ final class LeadingKeyIndex extends Index<Object> {
     }
 
     private void link(Document document, Object position) {
-        positionById.put(document.get(ID), position);
+        Object id = document.get(ID);
+        // A collection's position is its _id: one object for both (an ObjectId and its bytes per document and index).
+        positionById.put(position.equals(id) ? position : id, position);
         if (keys.size() == 1 && has(document)) {
             present.add(position); // only a one-key index serves $exists
         }

@@ -549,6 +549,7 @@ class LeadingKeyIndexTest {
         for (int i = 0; i < 100; i++) {
             index.add(ref("d" + i, "r" + i), "d" + i, null);
         }
+        assertEquals(0, index.idsHeldApart(), "a document's _id and its position (equal) held as one object");
         index.add(ref("d5", "r5"), "d5", null); // the same again
         assertEquals(0, index.valuesWithSets(), "one document per value: no set");
         for (String id : List.of("s1", "s2", "s3")) {
