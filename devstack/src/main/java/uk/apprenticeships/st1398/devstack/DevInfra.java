@@ -243,12 +243,11 @@ public final class DevInfra {
     }
 
     /**
-     * H2's cache of decoded pages, in MB: 32 with the laptop heap (./stack gives infra 256 MB); with a heap above
+     * H2's cache of read pages, in MB: 32 with the laptop heap (./stack gives infra 256 MB); with a heap above
      * 512 MB (a demo data set of thousands of apprentices, {@code STACK_INFRA_JAVA_OPTS}) an eighth of it, at most
-     * 512 MB, so that documents read often are read from memory rather than decoded from the file on every query.
-     * H2 sizes the cache by its estimate of each page's memory, which is below what the decoded documents take: with
-     * a quarter of a 3 GB heap (768 MB) the live heap under bench/mixed-load.sh at 10,000 apprentices reached 2.4 GB
-     * (LinkedHashMaps and byte arrays of documents), and G1 ran full collections and concurrent cycles back to back.
+     * 512 MB, so that documents read often are read from memory rather than from the file on every query. A page
+     * holds its documents as their stored bytes ({@link StoredDocument}), which H2 counts exactly; the keys and an
+     * index's values are decoded and counted by {@link BsonDataType#getMemory}'s estimate.
      */
     static int cacheMegabytes(long maxHeapBytes) {
         long megabytes = maxHeapBytes / (1024 * 1024);
