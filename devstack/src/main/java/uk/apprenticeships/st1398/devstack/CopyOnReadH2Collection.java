@@ -6,11 +6,13 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +91,58 @@ final class CopyOnReadH2Collection extends H2Collection {
     @Override
     protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
         documents.put(Missing.ofNullable(position), StoredDocument.of(newDocument));
+    }
+
+    /**
+     * A query, answered without holding the collection: as the library's, which runs every command of a collection one
+     * at a time ({@code synchronized}), so a read waited for every insert and update of the collection and each write
+     * for every read. Under bench/mixed-load.sh each evidence create's recount of the apprentice's evidence (about 90
+     * documents) held the evidence collection while creates, other reads and the event relay queued behind it. A
+     * query reads what the store and the indexes hold at that moment: the stored documents cannot change (each read
+     * decodes a copy), the leading-key indexes and H2's maps are safe to read beside their writers, and a document
+     * written during the query is either read as it was or as it is, as MongoDB's reads (read concern {@code local})
+     * do not wait for writes either. Counts and aggregations through the indexes already ran this way. The library's
+     * list of a collection's indexes is changed only by index commands; a query that meets such a change (a
+     * {@code ConcurrentModificationException}) is run again holding the collection. The library's query matcher keeps
+     * the matched array position for an update's positional {@code $} operator, which no service uses; with this, a
+     * concurrent query could change it during such an update.
+     */
+    @Override
+    public QueryResult handleQuery(QueryParameters parameters) {
+        if (Thread.holdsLock(this)) {
+            return query(parameters);
+        }
+        try {
+            return query(parameters);
+        } catch (ConcurrentModificationException e) {
+            synchronized (this) {
+                return query(parameters);
+            }
+        }
+    }
+
+    /** The library's {@code handleQuery}: the query and order from a legacy or a plain selector, and the answer. */
+    private QueryResult query(QueryParameters parameters) {
+        Document selector = parameters.getQuerySelector();
+        Document query;
+        Document orderBy;
+        if (selector.containsKey("query")) {
+            query = (Document) selector.get("query");
+            orderBy = (Document) selector.get("orderby");
+        } else if (selector.containsKey("$query")) {
+            query = (Document) selector.get("$query");
+            orderBy = (Document) selector.get("$orderby");
+        } else {
+            query = selector;
+            orderBy = null;
+        }
+        return queryDocuments(
+                query,
+                orderBy,
+                parameters.getNumberToSkip(),
+                parameters.getLimit(),
+                parameters.getBatchSize(),
+                parameters.getProjection());
     }
 
     /** Every document with its position, in key order, read in {@link BatchedScan}'s batches. */

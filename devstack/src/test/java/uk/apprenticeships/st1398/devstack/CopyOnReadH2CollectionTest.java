@@ -1,6 +1,7 @@
 package uk.apprenticeships.st1398.devstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.FindIterable;
@@ -18,6 +19,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.bson.Document;
@@ -38,14 +44,15 @@ class CopyOnReadH2CollectionTest {
     Path dir;
 
     private MongoServer server;
+    private de.bwaldvogel.mongo.backend.AbstractMongoBackend backend;
     private MongoClient client;
     private MongoCollection<Document> events;
     private final List<Document> inserted = new ArrayList<>();
 
     @BeforeEach
     void start() {
-        server = new MongoServer(
-                DevInfra.mongoBackend(dir.resolve("mongodb.mv"), DevInfra.Durability.DURABLE, WireVersion.DEFAULT));
+        backend = DevInfra.mongoBackend(dir.resolve("mongodb.mv"), DevInfra.Durability.DURABLE, WireVersion.DEFAULT);
+        server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         client = MongoClients.create(
                 "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
@@ -154,6 +161,49 @@ class CopyOnReadH2CollectionTest {
                         .orElseThrow()
                         .getString("action"),
                 "a later batch reads the document as it is then");
+    }
+
+    /**
+     * A query does not wait for a command holding the collection (the library runs each collection's commands one at a
+     * time: a read waited for every write of the collection, and each write for every read); a write still does.
+     */
+    @Test
+    void aQueryIsAnsweredWhileAnotherCommandHoldsTheCollectionAndAWriteWaits() throws Exception {
+        Object collection = backend.resolveDatabase("evidence").resolveCollection("audit", false);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            synchronized (collection) { // as a long insert or update of the collection would
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        holder.start();
+        ExecutorService others = Executors.newFixedThreadPool(2);
+        try {
+            assertTrue(held.await(5, TimeUnit.SECONDS));
+            Future<List<Document>> read = others.submit(() -> events.find(Filters.eq("chain", "c1"))
+                    .sort(Sorts.ascending("seq"))
+                    .into(new ArrayList<>()));
+            Future<?> write = others.submit(() -> events.insertOne(
+                    new Document("_id", "late").append("chain", "c9").append("seq", 1)));
+            List<Document> answered = read.get(10, TimeUnit.SECONDS);
+            assertEquals(30, answered.size(), "answered while the collection was held");
+            assertEquals(1, answered.get(0).getInteger("seq"));
+            Thread.sleep(300);
+            assertFalse(write.isDone(), "a write waits for the collection");
+            release.countDown();
+            write.get(10, TimeUnit.SECONDS);
+            assertEquals(1, events.countDocuments(Filters.eq("chain", "c9")));
+        } finally {
+            release.countDown();
+            holder.join(10_000);
+            others.shutdownNow();
+        }
     }
 
     @Test
