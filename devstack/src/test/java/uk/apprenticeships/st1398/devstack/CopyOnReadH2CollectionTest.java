@@ -172,17 +172,7 @@ class CopyOnReadH2CollectionTest {
         Object collection = backend.resolveDatabase("evidence").resolveCollection("audit", false);
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = new Thread(() -> {
-            synchronized (collection) { // as a long insert or update of the collection would
-                held.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        });
-        holder.start();
+        Thread holder = HeldMonitor.hold(collection, held, release); // as a long insert or update would
         ExecutorService others = Executors.newFixedThreadPool(2);
         try {
             assertTrue(held.await(5, TimeUnit.SECONDS));

@@ -193,18 +193,7 @@ class DurableH2BackendTest {
 
     /** Holds the commit lock in a thread of its own (as a commit under way does) until {@code release}. */
     private static Thread holdCommitLock(DurableH2Backend backend, CountDownLatch held, CountDownLatch release) {
-        Thread committer = new Thread(() -> {
-            synchronized (backend.commitLock) {
-                held.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        });
-        committer.start();
-        return committer;
+        return HeldMonitor.hold(backend.commitLock, held, release);
     }
 
     /** The wire server's durable backend on this store file, as the stack opens it. */
