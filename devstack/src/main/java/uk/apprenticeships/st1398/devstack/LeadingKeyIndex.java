@@ -117,52 +117,6 @@ final class LeadingKeyIndex extends Index<Object> {
         }
     }
 
-    /** The positions held for a value (none: empty). */
-    private Set<Object> positionsOf(Object value) {
-        Object held = positionsByValue.get(value);
-        if (held == null) {
-            return Set.of();
-        }
-        return held instanceof Positions positions ? positions : Set.of(held);
-    }
-
-    /** Entries of the id map whose id is another object than its position (for the tests). */
-    int idsHeldApart() {
-        synchronized (family) {
-            return (int) positionById.entrySet().stream()
-                    .filter(e -> e.getKey() != e.getValue())
-                    .count();
-        }
-    }
-
-    /** Values that hold two or more positions (for the tests: one position is held without a set). */
-    int valuesWithSets() {
-        synchronized (family) {
-            return (int) positionsByValue.values().stream()
-                    .filter(Positions.class::isInstance)
-                    .count();
-        }
-    }
-
-    private void addPosition(Object value, Object position) {
-        positionsByValue.merge(value, position, (held, added) -> {
-            if (held instanceof Positions positions) {
-                positions.add(added);
-                return positions;
-            }
-            return held.equals(added) ? held : new Positions(held, added);
-        });
-    }
-
-    private void removePosition(Object value, Object position) {
-        positionsByValue.computeIfPresent(value, (v, held) -> {
-            if (held instanceof Positions positions) {
-                positions.remove(position);
-                return positions.size() == 1 ? positions.iterator().next() : positions;
-            }
-            return held.equals(position) ? null : held;
-        });
-    }
     /**
      * Two-key indexes declared with further keys (e.g. {@code cohort_by_name}: provider, standard version, then family
      * name, given name, {@code _id}): each pair's documents in the order of those keys, so that a query sorted that way
@@ -574,6 +528,53 @@ final class LeadingKeyIndex extends Index<Object> {
                 link(document, position);
             }
         }
+    }
+
+    /** The positions held for a value (none: empty). */
+    private Set<Object> positionsOf(Object value) {
+        Object held = positionsByValue.get(value);
+        if (held == null) {
+            return Set.of();
+        }
+        return held instanceof Positions positions ? positions : Set.of(held);
+    }
+
+    /** Entries of the id map whose id is another object than its position (for the tests). */
+    int idsHeldApart() {
+        synchronized (family) {
+            return (int) positionById.entrySet().stream()
+                    .filter(e -> e.getKey() != e.getValue())
+                    .count();
+        }
+    }
+
+    /** Values that hold two or more positions (for the tests: one position is held without a set). */
+    int valuesWithSets() {
+        synchronized (family) {
+            return (int) positionsByValue.values().stream()
+                    .filter(Positions.class::isInstance)
+                    .count();
+        }
+    }
+
+    private void addPosition(Object value, Object position) {
+        positionsByValue.merge(value, position, (held, added) -> {
+            if (held instanceof Positions positions) {
+                positions.add(added);
+                return positions;
+            }
+            return held.equals(added) ? held : new Positions(held, added);
+        });
+    }
+
+    private void removePosition(Object value, Object position) {
+        positionsByValue.computeIfPresent(value, (v, held) -> {
+            if (held instanceof Positions positions) {
+                positions.remove(position);
+                return positions.size() == 1 ? positions.iterator().next() : positions;
+            }
+            return held.equals(position) ? null : held;
+        });
     }
 
     private void link(Document document, Object position) {
