@@ -367,6 +367,75 @@ class CoverageSummaryTest {
         assertSameAsAggregations(tutor, a);
     }
 
+    /**
+     * A write to an apprentice whose summary is fresh applies its own change to it, without reading the apprentice's
+     * evidence: an item slipped into the evidence behind the service's back is not counted by the creates, steps and
+     * edits that follow, each of which announces itself once. The first write whose change cannot be known (the
+     * revision of the item holding a code's latest acceptance while another accepted item maps it) counts the
+     * evidence again.
+     */
+    @Test
+    void aWriteToAFreshSummaryAppliesItsOwnChangeWithoutCountingTheEvidence() throws Exception {
+        String ukprn = TestIds.ukprn();
+        String tutor = Tokens.tutor(ukprn);
+        String a = enrol(tutor, ukprn);
+        String first = create(tutor, a, reflection("K1", "S1"));
+        assertSameAsAggregations(tutor, a);
+        long pending = stored().find(Filters.eq("_id", new ObjectId(a))).first().getLong("pending");
+
+        MongoCollection<Document> items = evidence.mongoCollection().withDocumentClass(Document.class);
+        Document slipped = items.find(Filters.eq("_id", new ObjectId(first))).first();
+        slipped.put("_id", new ObjectId());
+        slipped.remove("outbox");
+        slipped.get("content", Document.class).put("ksbCodes", List.of("B1"));
+        items.insertOne(slipped);
+
+        String second = create(tutor, a, reflection("K1", "K2"));
+        step(tutor, a, first, "submit", null).statusCode(200);
+        clock.advance(Duration.ofMinutes(1));
+        step(tutor, a, first, "accept", null).statusCode(200);
+        step(tutor, a, second, "submit", null).statusCode(200);
+        clock.advance(Duration.ofMinutes(1));
+        step(tutor, a, second, "accept", null).statusCode(200);
+        Document summary = stored().find(Filters.eq("_id", new ObjectId(a))).first();
+        assertEquals(pending + 5, summary.getLong("pending"), "each write announced itself once");
+        assertEquals(summary.get("pending"), summary.get("computed"));
+        assertEquals(List.of("K1", "K2", "S1"), summary.getList("covered", String.class));
+        assertEquals(List.of("K1", "K2", "S1"), summary.getList("evidenced", String.class), "B1 was not counted");
+        Instant secondAccepted = latestAcceptance(summary, "K1");
+        assertTrue(secondAccepted.isAfter(latestAcceptance(summary, "S1").plusSeconds(59)), "the second acceptance");
+
+        // The first item's acceptance is not K1's latest: its new revision takes it away without a count.
+        put(tutor, a, first, reflection("K1", "S1")).statusCode(200);
+        summary = stored().find(Filters.eq("_id", new ObjectId(a))).first();
+        assertEquals(pending + 6, summary.getLong("pending"));
+        assertEquals(List.of("K1", "K2"), summary.getList("covered", String.class));
+        assertEquals(secondAccepted, latestAcceptance(summary, "K1"));
+        assertEquals(List.of("K1", "K2", "S1"), summary.getList("evidenced", String.class));
+
+        // Accepted again, the first holds K1's latest acceptance: taking it away leaves K1's next latest unknown.
+        step(tutor, a, first, "submit", null).statusCode(200);
+        step(tutor, a, first, "accept", null).statusCode(200);
+        put(tutor, a, first, reflection("K1", "S1")).statusCode(200);
+        summary = stored().find(Filters.eq("_id", new ObjectId(a))).first();
+        assertEquals(summary.get("pending"), summary.get("computed"));
+        assertEquals(List.of("B1", "K1", "K2", "S1"), summary.getList("evidenced", String.class), "counted again");
+
+        items.deleteOne(Filters.eq("_id", slipped.getObjectId("_id")));
+        summaries.changed(new ObjectId(a), ukprn, VERSION);
+        assertSameAsAggregations(tutor, a);
+        assertCohortSameAsAggregations(tutor, ukprn, 10);
+        assertFiguresSameAsAggregations(ukprn);
+    }
+
+    private static Instant latestAcceptance(Document summary, String code) {
+        return summary.getList("ksbs", Document.class).stream()
+                .filter(k -> code.equals(k.getString("code")))
+                .findFirst()
+                .map(k -> k.getDate("latestAcceptedAt").toInstant())
+                .orElseThrow();
+    }
+
     @Test
     void aMissingOrStaleSummaryIsRecomputedByItsReader() throws Exception {
         String ukprn = TestIds.ukprn();

@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -35,8 +36,10 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import uk.apprenticeships.st1398.evidence.domain.Evidence;
 import uk.apprenticeships.st1398.evidence.domain.EvidenceStatus;
 import uk.apprenticeships.st1398.evidence.domain.WorkflowAction;
+import uk.apprenticeships.st1398.evidence.domain.WorkflowStep;
 
 /**
  * The per-apprentice KSB coverage summaries ({@value #COLLECTION}, {@code _id} = the apprentice's id) and the
@@ -95,6 +98,19 @@ public class CoverageSummaryRepository {
             });
             return new Tally(Map.copyOf(ksbs), Set.copyOf(covered), Set.copyOf(evidenced));
         }
+
+        /**
+         * These counts with one item's contribution changed from {@code before} to {@code after}, as its write did;
+         * empty when that cannot be known without counting the evidence again ({@link Counts#remove}).
+         */
+        public Optional<Tally> replace(Contribution before, Contribution after) {
+            Counts counts = Counts.of(this);
+            if (!counts.remove(before)) {
+                return Optional.empty();
+            }
+            counts.add(after);
+            return Optional.of(counts.tally());
+        }
     }
 
     /**
@@ -102,6 +118,137 @@ public class CoverageSummaryRepository {
      * ({@code computed == pending}). From a cohort read, {@code tally} has only the covered and evidenced codes.
      */
     public record Stored(ObjectId apprenticeId, long pending, boolean fresh, Tally tally) {}
+
+    /**
+     * A write's announcement (step 1): {@code pending} after its increment, and the summary's counts if they were
+     * fresh just before it ({@code computed} one below), which the write's own change can then be applied to.
+     */
+    public record Announced(long pending, Optional<Tally> freshBefore) {}
+
+    /**
+     * What one evidence item counts for: each code of its current content, once per mention, as accepted or in
+     * progress; for an accepted item, its latest acceptance (the latest {@code accepted} step of its workflow
+     * history). A withdrawn (deleted) item, or none, counts for nothing ({@link #NONE}).
+     */
+    public record Contribution(List<String> codes, boolean accepted, Instant acceptedAt) {
+
+        public static final Contribution NONE = new Contribution(List.of(), false, null);
+
+        /** The item's contribution as it stands in memory (as stored, it is {@link #of(Document)}). */
+        public static Contribution of(Evidence e) {
+            if (e == null || e.deletedAt != null || e.content == null || e.content.ksbCodes == null) {
+                return NONE;
+            }
+            boolean accepted = e.status == EvidenceStatus.ACCEPTED;
+            Instant at = null;
+            for (WorkflowStep step : accepted ? e.history : List.<WorkflowStep>of()) {
+                if (step.action == WorkflowAction.ACCEPTED && step.stamp != null && step.stamp.at != null) {
+                    at = latest(at, step.stamp.at.truncatedTo(ChronoUnit.MILLIS)); // as a stored date holds it
+                }
+            }
+            return new Contribution(strings(e.content.ksbCodes), accepted, at);
+        }
+
+        static Contribution of(Document item) {
+            if (item.get(EvidenceRepository.DELETED_AT) != null) {
+                return NONE;
+            }
+            Document content = item.get("content", Document.class);
+            List<?> codes = content == null ? null : content.get("ksbCodes", List.class);
+            if (codes == null) {
+                return NONE;
+            }
+            boolean accepted = EvidenceStatus.ACCEPTED.value().equals(item.getString("status"));
+            Instant at = null;
+            List<?> history = accepted ? item.get("history", List.class) : null;
+            for (Object o : history == null ? List.of() : history) {
+                if (o instanceof Document step
+                        && WorkflowAction.ACCEPTED.value().equals(step.getString("action"))
+                        && step.get("stamp") instanceof Document stamp
+                        && stamp.get("at") instanceof Date date) {
+                    at = latest(at, date.toInstant());
+                }
+            }
+            return new Contribution(strings(codes), accepted, at);
+        }
+
+        static Instant latest(Instant a, Instant b) {
+            return a == null || b.isAfter(a) ? b : a;
+        }
+
+        private static List<String> strings(List<?> codes) {
+            List<String> strings = new ArrayList<>();
+            codes.stream()
+                    .filter(String.class::isInstance)
+                    .map(String.class::cast)
+                    .forEach(strings::add);
+            return List.copyOf(strings);
+        }
+    }
+
+    /**
+     * Counts being added up, by code: items accepted and in progress, and the latest acceptance. The one place that
+     * adds a contribution, for a count from the evidence and for a change applied to a stored summary alike.
+     */
+    static final class Counts {
+
+        private final Map<String, int[]> byCode = new HashMap<>();
+        private final Map<String, Instant> latest = new HashMap<>();
+
+        static Counts of(Tally tally) {
+            Counts counts = new Counts();
+            tally.ksbs().values().forEach(k -> {
+                counts.byCode.put(k.code(), new int[] {k.accepted(), k.inProgress()});
+                if (k.latestAcceptedAt() != null) {
+                    counts.latest.put(k.code(), k.latestAcceptedAt());
+                }
+            });
+            return counts;
+        }
+
+        void add(Contribution c) {
+            for (String code : c.codes()) {
+                byCode.computeIfAbsent(code, k -> new int[2])[c.accepted() ? 0 : 1]++;
+                if (c.acceptedAt() != null) {
+                    latest.merge(code, c.acceptedAt(), Contribution::latest);
+                }
+            }
+        }
+
+        /**
+         * Takes the contribution away; false when the result cannot be known without counting again: a count would
+         * go below zero, or the item's acceptance may have been a code's latest while other accepted items remain.
+         */
+        boolean remove(Contribution c) {
+            for (String code : c.codes()) {
+                int[] n = byCode.get(code);
+                int i = c.accepted() ? 0 : 1;
+                if (n == null || n[i] == 0) {
+                    return false;
+                }
+                n[i]--;
+                if (c.accepted()) {
+                    Instant at = latest.get(code);
+                    if (n[0] == 0) {
+                        latest.remove(code);
+                    } else if (at != null
+                            && (c.acceptedAt() == null || !c.acceptedAt().isBefore(at))) {
+                        return false;
+                    }
+                }
+                if (n[0] + n[1] == 0) {
+                    byCode.remove(code);
+                }
+            }
+            return true;
+        }
+
+        Tally tally() {
+            Map<String, KsbTally> ksbs = new HashMap<>();
+            byCode.forEach((code, n) -> ksbs.put(code, new KsbTally(code, n[0], n[1], latest.get(code))));
+            return Tally.of(ksbs);
+        }
+    }
 
     private final EvidenceRepository evidence;
     private final Clock clock;
@@ -149,28 +296,30 @@ public class CoverageSummaryRepository {
 
     /**
      * Announces a write that may change the apprentice's counts: increments {@code pending}, creating the summary
-     * (without counts, so not fresh) if there is none. The value after the increment.
+     * (without counts, so not fresh) if there is none. The value after the increment, and the counts if they were
+     * fresh just before it.
      */
-    public long announce(ObjectId apprenticeId, String providerUkprn, String standardVersion) {
+    public Announced announce(ObjectId apprenticeId, String providerUkprn, String standardVersion) {
         FindOneAndUpdateOptions upsert =
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
         var update = Updates.combine(
                 Updates.inc(PENDING, 1L),
                 Updates.setOnInsert(PROVIDER, providerUkprn),
                 Updates.setOnInsert(VERSION, standardVersion));
+        Document after;
         try {
-            return number(summaries()
-                    .findOneAndUpdate(Filters.eq("_id", apprenticeId), update, upsert)
-                    .get(PENDING));
+            after = summaries().findOneAndUpdate(Filters.eq("_id", apprenticeId), update, upsert);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
             // Two first upserts raced (real MongoDB may refuse the second); the document exists now.
-            return number(summaries()
-                    .findOneAndUpdate(Filters.eq("_id", apprenticeId), update, upsert)
-                    .get(PENDING));
+            after = summaries().findOneAndUpdate(Filters.eq("_id", apprenticeId), update, upsert);
         }
+        long pending = number(after.get(PENDING));
+        Object computed = after.get(COMPUTED);
+        boolean freshBefore = computed != null && number(computed) == pending - 1;
+        return new Announced(pending, freshBefore ? Optional.of(stored(after).tally()) : Optional.empty());
     }
 
     /**
@@ -333,56 +482,18 @@ public class CoverageSummaryRepository {
 
     /**
      * The counting, exactly as the aggregations it replaces did it: each live item counts once per code in its
-     * current {@code content.ksbCodes} with its current status (accepted, or in progress for any other status); for
-     * an accepted item, the latest {@code accepted} step of its workflow history is its acceptance.
+     * current {@code content.ksbCodes} with its current status ({@link Contribution}).
      */
     private Map<ObjectId, Tally> countAll(org.bson.conversions.Bson filter) {
-        Map<ObjectId, Map<String, int[]>> counts = new HashMap<>();
-        Map<ObjectId, Map<String, Instant>> latest = new HashMap<>();
-        String accepted = EvidenceStatus.ACCEPTED.value();
-        String acceptAction = WorkflowAction.ACCEPTED.value();
+        Map<ObjectId, Counts> counts = new HashMap<>();
         for (Document item : items().find(filter)
-                .projection(Projections.include("apprenticeId", "status", "content.ksbCodes", "history"))) {
-            ObjectId apprenticeId = item.getObjectId("apprenticeId");
-            Document content = item.get("content", Document.class);
-            List<?> codes = content == null ? null : content.get("ksbCodes", List.class);
-            Map<String, int[]> mine = counts.computeIfAbsent(apprenticeId, k -> new HashMap<>());
-            if (codes == null || codes.isEmpty()) {
-                continue;
-            }
-            boolean isAccepted = accepted.equals(item.getString("status"));
-            Instant acceptedAt = null;
-            if (isAccepted) {
-                List<?> history = item.get("history", List.class);
-                for (Object o : history == null ? List.of() : history) {
-                    if (o instanceof Document step
-                            && acceptAction.equals(step.getString("action"))
-                            && step.get("stamp") instanceof Document stamp
-                            && stamp.get("at") instanceof Date at
-                            && (acceptedAt == null || at.toInstant().isAfter(acceptedAt))) {
-                        acceptedAt = at.toInstant();
-                    }
-                }
-            }
-            for (Object c : codes) {
-                if (!(c instanceof String code)) {
-                    continue;
-                }
-                int[] n = mine.computeIfAbsent(code, k -> new int[2]);
-                n[isAccepted ? 0 : 1]++;
-                if (acceptedAt != null) {
-                    latest.computeIfAbsent(apprenticeId, k -> new HashMap<>())
-                            .merge(code, acceptedAt, (x, y) -> x.isAfter(y) ? x : y);
-                }
-            }
+                .projection(Projections.include(
+                        "apprenticeId", "status", "content.ksbCodes", "history", EvidenceRepository.DELETED_AT))) {
+            counts.computeIfAbsent(item.getObjectId("apprenticeId"), k -> new Counts())
+                    .add(Contribution.of(item));
         }
         Map<ObjectId, Tally> tallies = new HashMap<>();
-        counts.forEach((apprenticeId, byCode) -> {
-            Map<String, KsbTally> ksbs = new HashMap<>();
-            Map<String, Instant> at = latest.getOrDefault(apprenticeId, Map.of());
-            byCode.forEach((code, n) -> ksbs.put(code, new KsbTally(code, n[0], n[1], at.get(code))));
-            tallies.put(apprenticeId, Tally.of(ksbs));
-        });
+        counts.forEach((apprenticeId, c) -> tallies.put(apprenticeId, c.tally()));
         return tallies;
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.config.EvidenceConfig;
@@ -19,6 +20,8 @@ import uk.apprenticeships.st1398.evidence.repository.CohortCoverageRepository;
 import uk.apprenticeships.st1398.evidence.repository.CohortCoverageRepository.State;
 import uk.apprenticeships.st1398.evidence.repository.CohortCoverageRepository.Writer;
 import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository;
+import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository.Announced;
+import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository.Contribution;
 import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository.Stored;
 import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository.Tally;
 
@@ -53,6 +56,24 @@ import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository.T
  * first read counts, once, the apprentices of the cohort who have evidence but no summary ({@link #countOnce}), and
  * records that it did ({@value CoverageSummaryRepository#COHORTS}); after that every apprentice with evidence has a
  * summary, because every evidence write upserts one in step 1 before it writes.
+ *
+ * <h2>Step 3 without a recount</h2>
+ *
+ * A conditional write of one item that knows what the item counted for before ({@link Contribution#of} the item as
+ * loaded; its write succeeds only if it is still so) and after (every API and xAPI write of an item; not an erasure
+ * or the stamp migration) skips the recount when it can. Step 1's increment answers the summary after it; if the
+ * summary was fresh just before it ({@code computed = p - 1}, where {@code p} is the write's own step-1 value), step
+ * 3 stores those counts with the item's change applied (unchanged if the conditional write was refused), with {@code
+ * computed = pending = p}, by the compare-and-set on {@code pending = p}. It succeeds only if nothing announced
+ * itself since step 1, so nothing else was stored since either, and the only other evidence writes that can have
+ * happened in between are those of writes already in flight at step 1 (announced, not yet at step 3): each of those
+ * finds {@code pending} past its own value and recounts at its step 3, as before. A stored summary so never counts
+ * less than a recount would at that moment, except for writes still in flight, which recount. When the change cannot
+ * be known without counting (the item's acceptance may have been a code's latest while other accepted items map it;
+ * {@link Tally#replace}), when the compare-and-set fails, or when the write throws (its outcome unknown), step 3
+ * recounts. A create, a workflow step or an edit of an apprentice whose summary is fresh so costs the same however
+ * much evidence the apprentice has, where a recount reads all of it (bench/README.md, "Coverage summaries kept by
+ * each write's own change").
  *
  * <h2>The cohort's figures</h2>
  *
@@ -127,8 +148,9 @@ public class CoverageSummaries {
     }
 
     /**
-     * Steps 1 to 3 around one evidence write of the apprentice ({@code write}), whatever its outcome, registered on
-     * the cohort's figures from before step 1 to after step 3; its result.
+     * Steps 1 to 3 around one evidence write of the apprentice ({@code write}) whose effect on the counts is not known
+     * here, whatever its outcome, registered on the cohort's figures from before step 1 to after step 3; its result.
+     * Step 3 recounts the apprentice's evidence.
      */
     public <T> T around(ObjectId apprenticeId, String providerUkprn, String standardVersion, Supplier<T> write) {
         String token = figures.register(providerUkprn, standardVersion, apprenticeId);
@@ -136,9 +158,46 @@ public class CoverageSummaries {
         try {
             return write.get();
         } finally {
-            changed(apprenticeId, providerUkprn, standardVersion, token);
+            changed(apprenticeId, providerUkprn, standardVersion, token, Optional.empty());
         }
     }
+
+    /**
+     * Steps 1 to 3 around one conditional write of one evidence item ({@code write}: true if it was stored, false if
+     * its condition failed and nothing changed) that changes the item's contribution from {@code before} (as stored
+     * when its condition holds) to {@code after}. When the summary was fresh at step 1, step 3 stores it with that
+     * change applied (or unchanged, if nothing was written) instead of recounting the apprentice's evidence; see the
+     * class comment. If the write throws, its outcome is unknown and step 3 recounts.
+     */
+    public boolean around(
+            ObjectId apprenticeId,
+            String providerUkprn,
+            String standardVersion,
+            Contribution before,
+            Contribution after,
+            BooleanSupplier write) {
+        String token = figures.register(providerUkprn, standardVersion, apprenticeId);
+        Announced announced = summaries.announce(apprenticeId, providerUkprn, standardVersion);
+        boolean written;
+        try {
+            written = write.getAsBoolean();
+        } catch (RuntimeException | Error e) {
+            changed(apprenticeId, providerUkprn, standardVersion, token, Optional.empty());
+            throw e;
+        }
+        Optional<Tally> next =
+                written ? announced.freshBefore().flatMap(t -> t.replace(before, after)) : announced.freshBefore();
+        changed(
+                apprenticeId,
+                providerUkprn,
+                standardVersion,
+                token,
+                next.map(tally -> new Known(announced.pending(), tally)));
+        return written;
+    }
+
+    /** The counts after a write, known without counting: the summary's at step 1 with the write's change applied. */
+    private record Known(long pending, Tally tally) {}
 
     /**
      * Step 1 alone: marks the apprentice's summary stale, for its next reader to recount. Only for a change that
@@ -153,12 +212,16 @@ public class CoverageSummaries {
      * the next reader and is not the write's failure, so it is logged only.
      */
     public void changed(ObjectId apprenticeId, String providerUkprn, String standardVersion) {
-        changed(apprenticeId, providerUkprn, standardVersion, null);
+        changed(apprenticeId, providerUkprn, standardVersion, null, Optional.empty());
     }
 
-    private void changed(ObjectId apprenticeId, String providerUkprn, String standardVersion, String token) {
+    private void changed(
+            ObjectId apprenticeId, String providerUkprn, String standardVersion, String token, Optional<Known> known) {
         try {
             stopIf(Stop.AFTER_EVIDENCE_WRITE);
+            if (known.isPresent() && stored(apprenticeId, providerUkprn, standardVersion, token, known.get())) {
+                return;
+            }
             recompute(apprenticeId, providerUkprn, standardVersion, token);
         } catch (RuntimeException e) {
             Log.warnf(
@@ -168,6 +231,27 @@ public class CoverageSummaries {
                     apprenticeId,
                     writerTimeout);
         }
+    }
+
+    /**
+     * Step 3 without a recount: stores the known counts by the compare-and-set on the write's own {@code pending}
+     * (nothing announced since step 1, so nothing stored since either) and settles the registration with the change
+     * of covered codes. False, with nothing stored or settled, if another write or a reader announced itself since.
+     */
+    private boolean stored(
+            ObjectId apprenticeId, String providerUkprn, String standardVersion, String token, Known known) {
+        Optional<Set<String>> before =
+                summaries.store(apprenticeId, providerUkprn, standardVersion, known.pending(), known.tally());
+        if (before.isEmpty()) {
+            return false;
+        }
+        stopIf(Stop.AFTER_SUMMARY_STORED);
+        settle(
+                providerUkprn,
+                standardVersion,
+                token,
+                delta(before.get(), known.tally().covered()));
+        return true;
     }
 
     /** Before an erasure deletes the apprentice's evidence: step 1, registered on the cohort's figures. Its token. */
@@ -286,7 +370,8 @@ public class CoverageSummaries {
      */
     private Tally recompute(ObjectId apprenticeId, String providerUkprn, String standardVersion, String token) {
         String registered = token != null ? token : figures.register(providerUkprn, standardVersion, apprenticeId);
-        long pending = summaries.announce(apprenticeId, providerUkprn, standardVersion);
+        long pending =
+                summaries.announce(apprenticeId, providerUkprn, standardVersion).pending();
         Tally tally = summaries.count(apprenticeId);
         Optional<Set<String>> before = summaries.store(apprenticeId, providerUkprn, standardVersion, pending, tally);
         if (before.isEmpty()) {

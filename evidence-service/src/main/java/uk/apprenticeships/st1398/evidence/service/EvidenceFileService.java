@@ -24,6 +24,7 @@ import uk.apprenticeships.st1398.evidence.domain.WorkflowAction;
 import uk.apprenticeships.st1398.evidence.domain.WorkflowStep;
 import uk.apprenticeships.st1398.evidence.mapping.EvidenceMapper;
 import uk.apprenticeships.st1398.evidence.repository.BatchedGridFsUpload;
+import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository.Contribution;
 import uk.apprenticeships.st1398.evidence.repository.EvidenceFileStore;
 import uk.apprenticeships.st1398.platform.problem.ApiException;
 import uk.apprenticeships.st1398.platform.problem.PlatformError;
@@ -79,6 +80,7 @@ public class EvidenceFileService {
         Evidence e = evidence.load(a, evidenceId);
         ApprenticeAccess.requireOpen(a, "no evidence file can be uploaded");
         String before = evidence.digest(e);
+        Contribution counted = Contribution.of(e);
         long read = e.version;
         if (e.status == EvidenceStatus.SUBMITTED) {
             throw ApiException.of(
@@ -117,7 +119,7 @@ public class EvidenceFileService {
         e.content.file = file;
         e.history.add(new WorkflowStep(WorkflowAction.FILE_UPLOADED, e.status, e.revision, stamp, null));
         try {
-            evidence.save(a, e, read, now);
+            evidence.save(a, e, read, counted, now);
         } catch (ApiException conflict) {
             store.delete(file.fileId);
             throw conflict;

@@ -35,6 +35,7 @@ import uk.apprenticeships.st1398.evidence.domain.WorkflowStep;
 import uk.apprenticeships.st1398.evidence.events.EvidenceEvents;
 import uk.apprenticeships.st1398.evidence.mapping.EvidenceMapper;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
+import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository.Contribution;
 import uk.apprenticeships.st1398.evidence.repository.EvidenceRepository;
 import uk.apprenticeships.st1398.evidence.repository.IdempotencyRepository;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
@@ -203,6 +204,7 @@ public class EvidenceService {
         Evidence e = load(a, evidenceId);
         ApprenticeAccess.requireOpen(a, "their evidence cannot change");
         String before = audit.digest(e);
+        Contribution counted = Contribution.of(e);
         long read = expect(e, request.version());
         if (e.status == EvidenceStatus.SUBMITTED) {
             throw ApiException.of(
@@ -221,7 +223,7 @@ public class EvidenceService {
             e.history.add(new WorkflowStep(WorkflowAction.UPDATED, e.status, e.revision, stamps.stamp(now), null));
         }
         e.content = content;
-        save(a, e, read, now);
+        save(a, e, read, counted, now);
         audited(e, before);
         return EvidenceMapper.toResponse(e);
     }
@@ -232,6 +234,7 @@ public class EvidenceService {
         Evidence e = load(caller, a, evidenceId);
         ApprenticeAccess.requireOpen(a, "no evidence workflow step can be taken");
         String before = audit.digest(e);
+        Contribution counted = Contribution.of(e);
         long read = expect(e, request.version());
         Instant now = stamps.now();
         StampDoc stamp = stamps.stamp(now);
@@ -242,7 +245,7 @@ public class EvidenceService {
             case "refer-back" -> referBack(e, caller, request.feedback(), stamp);
             default -> throw ApiException.invalid("action", "must be one of submit, confirm, accept, refer-back");
         }
-        save(a, e, read, now);
+        save(a, e, read, counted, now);
         audited(e, before);
         Log.infof("Evidence %s: %s by %s, now %s", e.id, request.action(), caller.subject(), e.status);
         return EvidenceMapper.toResponse(e);
@@ -371,12 +374,21 @@ public class EvidenceService {
         return Versions.expect("Evidence " + e.id, e.version, clientVersion);
     }
 
-    void save(Apprentice a, Evidence e, long read, Instant now) {
+    /**
+     * Stores the changed item if it is still as read ({@code read}: its version then; {@code before}: what it counted
+     * for then, {@link Contribution#of(Evidence)} taken before changing it).
+     */
+    void save(Apprentice a, Evidence e, long read, Contribution before, Instant now) {
         e.version = read + 1;
         e.updatedAt = now;
         events.evidence(e, a);
         boolean saved = coverage.around(
-                e.apprenticeId, e.providerUkprn, e.standardVersion, () -> evidence.replaceIfUnchanged(e, read));
+                e.apprenticeId,
+                e.providerUkprn,
+                e.standardVersion,
+                before,
+                Contribution.of(e),
+                () -> evidence.replaceIfUnchanged(e, read));
         if (!saved) {
             throw ApiException.of(
                     EvidenceError.CONCURRENT_CHANGE,
@@ -460,10 +472,11 @@ public class EvidenceService {
     private Evidence insert(Apprentice a, Evidence e) {
         try {
             events.evidence(e, a);
-            coverage.around(e.apprenticeId, e.providerUkprn, e.standardVersion, () -> {
-                evidence.insertBeforeItsAuditEvent(e);
-                return e;
-            });
+            coverage.around(
+                    e.apprenticeId, e.providerUkprn, e.standardVersion, Contribution.NONE, Contribution.of(e), () -> {
+                        evidence.insertBeforeItsAuditEvent(e);
+                        return true;
+                    });
         } catch (MongoWriteException ex) {
             if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 // A concurrent retry with the same Idempotency-Key inserted it first. Its insert may not be journaled

@@ -41,6 +41,7 @@ import uk.apprenticeships.st1398.evidence.domain.WorkflowAction;
 import uk.apprenticeships.st1398.evidence.domain.WorkflowStep;
 import uk.apprenticeships.st1398.evidence.events.EvidenceEvents;
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
+import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository.Contribution;
 import uk.apprenticeships.st1398.evidence.repository.EvidenceRepository;
 import uk.apprenticeships.st1398.evidence.repository.OffTheJobRepository;
 import uk.apprenticeships.st1398.evidence.service.AuditTrail;
@@ -264,6 +265,8 @@ public class XapiEvidence {
                 e.apprenticeId,
                 e.providerUkprn,
                 e.standardVersion,
+                Contribution.of(e),
+                Contribution.NONE,
                 () -> evidence.withdrawDraft(e, e.version, events.evidenceWithdrawn(e), now));
     }
 
@@ -298,6 +301,8 @@ public class XapiEvidence {
                 e.apprenticeId,
                 e.providerUkprn,
                 e.standardVersion,
+                Contribution.NONE,
+                Contribution.of(e),
                 // Not journaled: its audit event, appended next, makes it durable (as an API create).
                 () -> insertOnce(() -> evidence.insertBeforeItsAuditEvent(e), "evidence", origin.statementId));
         if (inserted) {
