@@ -428,6 +428,50 @@ class CoverageSummaryTest {
         assertFiguresSameAsAggregations(ukprn);
     }
 
+    /**
+     * A write that dies between its evidence write and step 3, after a reader stored the counts meanwhile: the counts
+     * may lack its change. Its announcement stays among the summary's writers, so a later write counts the evidence
+     * again instead of applying its own change to them, and once it is older than the bound a reader counts again
+     * too, and settles it.
+     */
+    @Test
+    void aWriteThatDiedAfterAReaderStoredTheCountsIsNotBuiltOn() throws Exception {
+        String ukprn = TestIds.ukprn();
+        String tutor = Tokens.tutor(ukprn);
+        String a = enrol(tutor, ukprn);
+        String first = create(tutor, a, reflection("K1"));
+        ObjectId id = new ObjectId(a);
+
+        repository.announce(id, ukprn, VERSION, "dead-write"); // its step 1
+        assertSameAsAggregations(tutor, a); // a reader meanwhile counts and stores
+        Document summary = stored().find(Filters.eq("_id", id)).first();
+        assertEquals(summary.get("pending"), summary.get("computed"));
+        MongoCollection<Document> items = evidence.mongoCollection().withDocumentClass(Document.class);
+        Document written = items.find(Filters.eq("_id", new ObjectId(first))).first();
+        written.put("_id", new ObjectId());
+        written.remove("outbox");
+        written.get("content", Document.class).put("ksbCodes", List.of("B1"));
+        items.insertOne(written); // its evidence write, and then nothing
+
+        create(tutor, a, reflection("K2"));
+        summary = stored().find(Filters.eq("_id", id)).first();
+        assertEquals(List.of("B1", "K1", "K2"), summary.getList("evidenced", String.class), "counted again");
+        assertEquals(
+                Set.of("dead-write"), summary.get("writers", Document.class).keySet());
+
+        items.deleteOne(Filters.eq("_id", written.getObjectId("_id"))); // the counts now hold an item that is gone
+        try {
+            clock.advance(Duration.ofSeconds(61));
+            assertSameAsAggregations(tutor, a);
+        } finally {
+            clock.reset();
+        }
+        summary = stored().find(Filters.eq("_id", id)).first();
+        assertEquals(List.of("K1", "K2"), summary.getList("evidenced", String.class));
+        assertEquals(Set.of(), summary.get("writers", Document.class).keySet());
+        assertEquals(summary.get("pending"), summary.get("computed"));
+    }
+
     private static Instant latestAcceptance(Document summary, String code) {
         return summary.getList("ksbs", Document.class).stream()
                 .filter(k -> code.equals(k.getString("code")))

@@ -8,7 +8,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndDeleteOptions;
-import com.mongodb.client.model.FindOneAndReplaceOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -30,6 +29,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -50,7 +50,8 @@ import uk.apprenticeships.st1398.evidence.domain.WorkflowStep;
  *
  * <p>A summary document: {@code providerUkprn}, {@code standardVersion} (the apprentice's, which never change),
  * {@code pending} (incremented by every write that may change it), {@code computed} (the {@code pending} value its
- * counts were computed under; absent until first computed), {@code ksbs} (per KSB code the accepted and in-progress
+ * counts were computed under; absent until first computed), {@code writers} (the writes in flight, by token: when
+ * each announced itself), {@code ksbs} (per KSB code the accepted and in-progress
  * item counts and the latest acceptance), and {@code covered} / {@code evidenced} (the codes with an accepted item /
  * with any item), which is all a cohort read projects.
  */
@@ -68,6 +69,7 @@ public class CoverageSummaryRepository {
 
     static final String PENDING = "pending";
     static final String COMPUTED = "computed";
+    static final String WRITERS = "writers";
     private static final String PROVIDER = "providerUkprn";
     private static final String VERSION = "standardVersion";
     private static final String COVERED = "covered";
@@ -115,15 +117,18 @@ public class CoverageSummaryRepository {
 
     /**
      * A stored summary: {@code fresh} when its counts were computed after the last write that announced itself
-     * ({@code computed == pending}). From a cohort read, {@code tally} has only the covered and evidenced codes.
+     * ({@code computed == pending}); {@code writers}, the writes announced under a token and not yet stored (by
+     * token, when they announced themselves). From a cohort read, {@code tally} has only the covered and evidenced
+     * codes.
      */
-    public record Stored(ObjectId apprenticeId, long pending, boolean fresh, Tally tally) {}
+    public record Stored(
+            ObjectId apprenticeId, long pending, boolean fresh, Map<String, Instant> writers, Tally tally) {}
 
     /**
-     * A write's announcement (step 1): {@code pending} after its increment, and the summary's counts if they were
-     * fresh just before it ({@code computed} one below), which the write's own change can then be applied to.
+     * An announcement: {@code pending} after its increment, whether the counts were fresh just before it
+     * ({@code computed} one below), and the summary after it.
      */
-    public record Announced(long pending, Optional<Tally> freshBefore) {}
+    public record Announced(long pending, boolean freshBefore, Stored summary) {}
 
     /**
      * What one evidence item counts for: each code of its current content, once per mention, as accepted or in
@@ -280,7 +285,7 @@ public class CoverageSummaryRepository {
     public void forEachOfCohort(String providerUkprn, String standardVersion, Consumer<Stored> each) {
         for (Document d : summaries()
                 .find(Filters.and(Filters.eq(PROVIDER, providerUkprn), Filters.eq(VERSION, standardVersion)))
-                .projection(Projections.include(PENDING, COMPUTED, COVERED, EVIDENCED))
+                .projection(Projections.include(PENDING, COMPUTED, WRITERS, COVERED, EVIDENCED))
                 .batchSize(COHORT_BATCH)) {
             each.accept(light(d));
         }
@@ -291,21 +296,26 @@ public class CoverageSummaryRepository {
                 d.getObjectId("_id"),
                 number(d.get(PENDING)),
                 fresh(d),
+                writers(d),
                 new Tally(Map.of(), codes(d, COVERED), codes(d, EVIDENCED)));
     }
 
     /**
      * Announces a write that may change the apprentice's counts: increments {@code pending}, creating the summary
-     * (without counts, so not fresh) if there is none. The value after the increment, and the counts if they were
-     * fresh just before it.
+     * (without counts, so not fresh) if there is none; with a {@code token} (null: none), also records the write
+     * among the summary's writers until a store settles it ({@link #store}).
      */
-    public Announced announce(ObjectId apprenticeId, String providerUkprn, String standardVersion) {
+    public Announced announce(ObjectId apprenticeId, String providerUkprn, String standardVersion, String token) {
         FindOneAndUpdateOptions upsert =
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
-        var update = Updates.combine(
+        List<org.bson.conversions.Bson> updates = new ArrayList<>(List.of(
                 Updates.inc(PENDING, 1L),
                 Updates.setOnInsert(PROVIDER, providerUkprn),
-                Updates.setOnInsert(VERSION, standardVersion));
+                Updates.setOnInsert(VERSION, standardVersion)));
+        if (token != null) {
+            updates.add(Updates.set(WRITERS + "." + token, Date.from(clock.instant())));
+        }
+        var update = Updates.combine(updates);
         Document after;
         try {
             after = summaries().findOneAndUpdate(Filters.eq("_id", apprenticeId), update, upsert);
@@ -318,22 +328,34 @@ public class CoverageSummaryRepository {
         }
         long pending = number(after.get(PENDING));
         Object computed = after.get(COMPUTED);
-        boolean freshBefore = computed != null && number(computed) == pending - 1;
-        return new Announced(pending, freshBefore ? Optional.of(stored(after).tally()) : Optional.empty());
+        return new Announced(pending, computed != null && number(computed) == pending - 1, stored(after));
     }
 
     /**
      * Stores counts computed after {@code pending} was read, only if no write has announced itself since (the
-     * compare-and-set), and answers the covered codes the summary had before (none if it had none). Empty when a write
-     * has announced itself since: its own recomputation, which reads later, stores fresher counts.
+     * compare-and-set), removes the {@code settled} writers, and answers the covered codes the summary had before
+     * (none if it had none). Empty when a write has announced itself since: its own step 3, later, stores fresher
+     * counts. Other writers are left as they are (an update, not a replacement).
      */
     public Optional<Set<String>> store(
-            ObjectId apprenticeId, String providerUkprn, String standardVersion, long pending, Tally tally) {
+            ObjectId apprenticeId,
+            String providerUkprn,
+            String standardVersion,
+            long pending,
+            Tally tally,
+            Collection<String> settled) {
+        List<org.bson.conversions.Bson> updates = new ArrayList<>();
+        summary(apprenticeId, providerUkprn, standardVersion, pending, tally).forEach((field, value) -> {
+            if (!field.equals("_id")) {
+                updates.add(Updates.set(field, value));
+            }
+        });
+        settled.stream().filter(Objects::nonNull).forEach(t -> updates.add(Updates.unset(WRITERS + "." + t)));
         Document before = summaries()
-                .findOneAndReplace(
+                .findOneAndUpdate(
                         Filters.and(Filters.eq("_id", apprenticeId), Filters.eq(PENDING, pending)),
-                        summary(apprenticeId, providerUkprn, standardVersion, pending, tally),
-                        new FindOneAndReplaceOptions()
+                        Updates.combine(updates),
+                        new FindOneAndUpdateOptions()
                                 .projection(Projections.include(COVERED))
                                 .returnDocument(ReturnDocument.BEFORE));
         return Optional.ofNullable(before).map(d -> codes(d, COVERED));
@@ -350,7 +372,7 @@ public class CoverageSummaryRepository {
         }
         for (Document d : summaries()
                 .find(Filters.in("_id", List.copyOf(apprenticeIds)))
-                .projection(Projections.include(PENDING, COMPUTED, COVERED, EVIDENCED))) {
+                .projection(Projections.include(PENDING, COMPUTED, WRITERS, COVERED, EVIDENCED))) {
             found.add(light(d));
         }
         return found;
@@ -511,7 +533,15 @@ public class CoverageSummaryRepository {
                             (int) number(k.get("inProgress")),
                             at == null ? null : at.toInstant()));
         }
-        return new Stored(d.getObjectId("_id"), number(d.get(PENDING)), fresh(d), Tally.of(ksbs));
+        return new Stored(d.getObjectId("_id"), number(d.get(PENDING)), fresh(d), writers(d), Tally.of(ksbs));
+    }
+
+    private static Map<String, Instant> writers(Document d) {
+        Map<String, Instant> writers = new HashMap<>();
+        if (d.get(WRITERS) instanceof Document w) {
+            w.forEach((token, at) -> writers.put(token, ((Date) at).toInstant()));
+        }
+        return writers;
     }
 
     private static boolean fresh(Document d) {

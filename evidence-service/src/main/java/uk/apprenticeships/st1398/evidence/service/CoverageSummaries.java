@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -57,23 +58,31 @@ import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository.T
  * records that it did ({@value CoverageSummaryRepository#COHORTS}); after that every apprentice with evidence has a
  * summary, because every evidence write upserts one in step 1 before it writes.
  *
+ * <h2>Writes in flight</h2>
+ *
+ * A write's step 1 also records it among the summary's {@code writers} (its token, and when), and its step 3's store
+ * removes it; so do the stores of recounts for writes that announced themselves longer ago than the bound ({@code
+ * evidence.coverage.writer-timeout}, as for the cohort's figures below). A summary is served only if it is fresh and
+ * no writer in it is older than the bound. This closes a gap of the protocol above: a write that dies between its
+ * evidence write and step 3 after a reader stored the counts meanwhile leaves counts that are fresh and may lack its
+ * change; its entry stays, and the first reader after the bound counts again.
+ *
  * <h2>Step 3 without a recount</h2>
  *
  * A conditional write of one item that knows what the item counted for before ({@link Contribution#of} the item as
  * loaded; its write succeeds only if it is still so) and after (every API and xAPI write of an item; not an erasure
  * or the stamp migration) skips the recount when it can. Step 1's increment answers the summary after it; if the
- * summary was fresh just before it ({@code computed = p - 1}, where {@code p} is the write's own step-1 value), step
- * 3 stores those counts with the item's change applied (unchanged if the conditional write was refused), with {@code
- * computed = pending = p}, by the compare-and-set on {@code pending = p}. It succeeds only if nothing announced
- * itself since step 1, so nothing else was stored since either, and the only other evidence writes that can have
- * happened in between are those of writes already in flight at step 1 (announced, not yet at step 3): each of those
- * finds {@code pending} past its own value and recounts at its step 3, as before. A stored summary so never counts
- * less than a recount would at that moment, except for writes still in flight, which recount. When the change cannot
- * be known without counting (the item's acceptance may have been a code's latest while other accepted items map it;
- * {@link Tally#replace}), when the compare-and-set fails, or when the write throws (its outcome unknown), step 3
- * recounts. A create, a workflow step or an edit of an apprentice whose summary is fresh so costs the same however
- * much evidence the apprentice has, where a recount reads all of it (bench/README.md, "Coverage summaries kept by
- * each write's own change").
+ * summary was fresh just before it ({@code computed = p - 1}, where {@code p} is the write's own step-1 value) and
+ * no other write is among its writers, step 3 stores those counts with the item's change applied (unchanged if the
+ * conditional write was refused), with {@code computed = pending = p}, by the compare-and-set on {@code pending = p}.
+ * It succeeds only if nothing announced itself since step 1, so nothing else was stored since either; no other write
+ * was in flight at step 1, and any that started since announced itself and made the compare-and-set fail. The
+ * stored counts are then those counted before plus this write's change: what a recount would store. When the change
+ * cannot be known without counting (the item's acceptance may have been a code's latest while other accepted items
+ * map it; {@link Tally#replace}), when another write is in flight, when the compare-and-set fails, or when the write
+ * throws (its outcome unknown), step 3 recounts. A create, a workflow step or an edit of an apprentice whose summary
+ * is fresh so costs the same however much evidence the apprentice has, where a recount reads all of it
+ * (bench/README.md, "Coverage summaries kept by each write's own change").
  *
  * <h2>The cohort's figures</h2>
  *
@@ -154,7 +163,7 @@ public class CoverageSummaries {
      */
     public <T> T around(ObjectId apprenticeId, String providerUkprn, String standardVersion, Supplier<T> write) {
         String token = figures.register(providerUkprn, standardVersion, apprenticeId);
-        summaries.announce(apprenticeId, providerUkprn, standardVersion);
+        summaries.announce(apprenticeId, providerUkprn, standardVersion, token);
         try {
             return write.get();
         } finally {
@@ -177,7 +186,12 @@ public class CoverageSummaries {
             Contribution after,
             BooleanSupplier write) {
         String token = figures.register(providerUkprn, standardVersion, apprenticeId);
-        Announced announced = summaries.announce(apprenticeId, providerUkprn, standardVersion);
+        Announced announced = summaries.announce(apprenticeId, providerUkprn, standardVersion, token);
+        // The counts this write's change can be applied to: fresh just before it, with no other write in flight.
+        Optional<Tally> counted = announced.freshBefore()
+                        && announced.summary().writers().keySet().equals(Set.of(token))
+                ? Optional.of(announced.summary().tally())
+                : Optional.empty();
         boolean written;
         try {
             written = write.getAsBoolean();
@@ -185,8 +199,7 @@ public class CoverageSummaries {
             changed(apprenticeId, providerUkprn, standardVersion, token, Optional.empty());
             throw e;
         }
-        Optional<Tally> next =
-                written ? announced.freshBefore().flatMap(t -> t.replace(before, after)) : announced.freshBefore();
+        Optional<Tally> next = written ? counted.flatMap(t -> t.replace(before, after)) : counted;
         changed(
                 apprenticeId,
                 providerUkprn,
@@ -204,7 +217,7 @@ public class CoverageSummaries {
      * cannot change which codes the apprentice covers (the cohort's figures are not told): the stamp migration's.
      */
     public void changing(ObjectId apprenticeId, String providerUkprn, String standardVersion) {
-        summaries.announce(apprenticeId, providerUkprn, standardVersion);
+        summaries.announce(apprenticeId, providerUkprn, standardVersion, null);
     }
 
     /**
@@ -240,8 +253,8 @@ public class CoverageSummaries {
      */
     private boolean stored(
             ObjectId apprenticeId, String providerUkprn, String standardVersion, String token, Known known) {
-        Optional<Set<String>> before =
-                summaries.store(apprenticeId, providerUkprn, standardVersion, known.pending(), known.tally());
+        Optional<Set<String>> before = summaries.store(
+                apprenticeId, providerUkprn, standardVersion, known.pending(), known.tally(), List.of(token));
         if (before.isEmpty()) {
             return false;
         }
@@ -257,7 +270,7 @@ public class CoverageSummaries {
     /** Before an erasure deletes the apprentice's evidence: step 1, registered on the cohort's figures. Its token. */
     public String erasing(ObjectId apprenticeId, String providerUkprn, String standardVersion) {
         String token = figures.register(providerUkprn, standardVersion, apprenticeId);
-        summaries.announce(apprenticeId, providerUkprn, standardVersion);
+        summaries.announce(apprenticeId, providerUkprn, standardVersion, null);
         return token;
     }
 
@@ -271,7 +284,7 @@ public class CoverageSummaries {
     public Tally current(ObjectId apprenticeId, String providerUkprn, String standardVersion) {
         return summaries
                 .find(apprenticeId)
-                .filter(Stored::fresh)
+                .filter(this::trusted)
                 .map(Stored::tally)
                 .orElseGet(() -> recompute(apprenticeId, providerUkprn, standardVersion, null));
     }
@@ -296,7 +309,7 @@ public class CoverageSummaries {
         for (Stored s : summaries.findMany(keep)) {
             kept.put(
                     s.apprenticeId(),
-                    s.fresh() ? s.tally() : recompute(s.apprenticeId(), providerUkprn, standardVersion, null));
+                    trusted(s) ? s.tally() : recompute(s.apprenticeId(), providerUkprn, standardVersion, null));
         }
         return new Cohort(coveredBy, kept);
     }
@@ -343,7 +356,7 @@ public class CoverageSummaries {
         Map<ObjectId, Set<String>> stale = new HashMap<>();
         summaries.forEachOfCohort(providerUkprn, standardVersion, s -> {
             s.tally().covered().forEach(code -> coveredBy.merge(code, 1L, Long::sum));
-            if (!s.fresh()) {
+            if (!trusted(s)) {
                 stale.put(s.apprenticeId(), s.tally().covered()); // recomputed after the read: no writes under a cursor
             }
         });
@@ -370,10 +383,14 @@ public class CoverageSummaries {
      */
     private Tally recompute(ObjectId apprenticeId, String providerUkprn, String standardVersion, String token) {
         String registered = token != null ? token : figures.register(providerUkprn, standardVersion, apprenticeId);
-        long pending =
-                summaries.announce(apprenticeId, providerUkprn, standardVersion).pending();
+        Announced announced = summaries.announce(apprenticeId, providerUkprn, standardVersion, null);
         Tally tally = summaries.count(apprenticeId);
-        Optional<Set<String>> before = summaries.store(apprenticeId, providerUkprn, standardVersion, pending, tally);
+        // Settles this write, and any write that announced itself longer ago than the bound: done or dead, so this
+        // count, made after it, holds whatever it wrote.
+        List<String> settled = new ArrayList<>(expired(announced.summary()));
+        settled.add(token);
+        Optional<Set<String>> before =
+                summaries.store(apprenticeId, providerUkprn, standardVersion, announced.pending(), tally, settled);
         if (before.isEmpty()) {
             Log.debugf("Coverage summary of apprentice %s: a later write recomputes it", apprenticeId);
         }
@@ -398,6 +415,23 @@ public class CoverageSummaries {
                     providerUkprn, standardVersion, writerTimeout);
             figures.invalidate(providerUkprn, standardVersion, List.of());
         }
+    }
+
+    /**
+     * Whether the summary's counts can be served: fresh, and no write announced itself on it longer ago than the
+     * bound without storing (a write that died between its evidence write and step 3 after someone else stored the
+     * counts: they may lack its change).
+     */
+    private boolean trusted(Stored s) {
+        return s.fresh() && expired(s).isEmpty();
+    }
+
+    private List<String> expired(Stored s) {
+        Instant bound = clock.instant().minus(writerTimeout);
+        return s.writers().entrySet().stream()
+                .filter(w -> w.getValue().isBefore(bound))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** +1 for each code covered now and not before, -1 for each covered before and not now. */
