@@ -133,6 +133,7 @@ class CoverageSummaryTest {
         Map<String, List<String>> items = new HashMap<>();
         Set<String> ops = new HashSet<>();
         Set<CoverageSummaries.Stop> crashes = new HashSet<>();
+        int registrationsLeft = 0;
         for (int n = 0; n < 90; n++) {
             String a = cohort.get(random.nextInt(cohort.size()));
             List<String> mine = items.computeIfAbsent(a, k -> new ArrayList<>());
@@ -159,7 +160,10 @@ class CoverageSummaryTest {
             }
             if (crash != null) {
                 crashes.add(crash);
-                assertEquals(1, figures(ukprn).get("writers", Document.class).size(), "the dead write's registration");
+                // A write that could not change the covered codes without a recount was not registered.
+                int left = figures(ukprn).get("writers", Document.class).size();
+                assertTrue(left <= 1, "the dead write's registration, if any");
+                registrationsLeft += left;
             }
             assertSameAsAggregations(tutor, a);
             if (crash != null) {
@@ -178,6 +182,7 @@ class CoverageSummaryTest {
             }
         }
         assertEquals(Set.of(CoverageSummaries.Stop.values()), crashes);
+        assertTrue(registrationsLeft > 0, "some dead writes were registered and left their registration");
         assertEquals(Set.of("create", "submit", "accept", "refer-back", "edit", "revise", "withdraw"), ops);
         assertCohortSameAsAggregations(tutor, ukprn, 2);
         assertCohortSameAsAggregations(tutor, ukprn, 100);
@@ -390,10 +395,14 @@ class CoverageSummaryTest {
         slipped.get("content", Document.class).put("ksbCodes", List.of("B1"));
         items.insertOne(slipped);
 
+        Document figuresBefore = figures(ukprn);
         String second = create(tutor, a, reflection("K1", "K2"));
         step(tutor, a, first, "submit", null).statusCode(200);
+        // Neither took away nor added an accepted item: the cohort's figures were not even registered on.
+        assertEquals(figuresBefore, figures(ukprn));
         clock.advance(Duration.ofMinutes(1));
         step(tutor, a, first, "accept", null).statusCode(200);
+        assertNotEquals(figuresBefore, figures(ukprn));
         step(tutor, a, second, "submit", null).statusCode(200);
         clock.advance(Duration.ofMinutes(1));
         step(tutor, a, second, "accept", null).statusCode(200);

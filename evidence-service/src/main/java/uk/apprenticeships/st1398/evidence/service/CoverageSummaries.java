@@ -97,8 +97,9 @@ import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository.T
  * <ol>
  *   <li>register: {@code $set writers.<token> = {at, apprenticeId}}, {@code $inc seq} (upserted, not valid, if
  *       there is no document). For an evidence write this happens before step 1, so the registration covers the
- *       evidence write and the recount.
- *   <li>the summary write, which answers the covered codes it replaced ({@code findOneAndReplace} /
+ *       evidence write and the recount; a write that neither takes away nor adds an accepted item, whose change
+ *       cannot alter the covered codes, registers only if it recounts, just before (as a reader's recount does).
+ *   <li>the summary write, which answers the covered codes it replaced ({@code findOneAndUpdate} /
  *       {@code findOneAndDelete} returning the document before).
  *   <li>settle: one update, filtered on the registration still being there, that {@code $inc}s each code the summary
  *       gained (+1) or lost (-1), removes the registration and increments {@code seq}. The first counting settles
@@ -167,7 +168,7 @@ public class CoverageSummaries {
         try {
             return write.get();
         } finally {
-            changed(apprenticeId, providerUkprn, standardVersion, token, Optional.empty());
+            changed(apprenticeId, providerUkprn, standardVersion, token, true, Optional.empty());
         }
     }
 
@@ -176,7 +177,9 @@ public class CoverageSummaries {
      * its condition failed and nothing changed) that changes the item's contribution from {@code before} (as stored
      * when its condition holds) to {@code after}. When the summary was fresh at step 1, step 3 stores it with that
      * change applied (or unchanged, if nothing was written) instead of recounting the apprentice's evidence; see the
-     * class comment. If the write throws, its outcome is unknown and step 3 recounts.
+     * class comment. If the write throws, its outcome is unknown and step 3 recounts. A write that neither takes away
+     * nor adds an accepted item cannot change which codes are covered by applying its change, so it is registered on
+     * the cohort's figures only if it has to recount (as a reader's recount is).
      */
     public boolean around(
             ObjectId apprenticeId,
@@ -185,7 +188,10 @@ public class CoverageSummaries {
             Contribution before,
             Contribution after,
             BooleanSupplier write) {
-        String token = figures.register(providerUkprn, standardVersion, apprenticeId);
+        boolean registered = before.accepted() || after.accepted();
+        String token = registered
+                ? figures.register(providerUkprn, standardVersion, apprenticeId)
+                : new ObjectId().toHexString();
         Announced announced = summaries.announce(apprenticeId, providerUkprn, standardVersion, token);
         // The counts this write's change can be applied to: fresh just before it, with no other write in flight.
         Optional<Tally> counted = announced.freshBefore()
@@ -196,7 +202,7 @@ public class CoverageSummaries {
         try {
             written = write.getAsBoolean();
         } catch (RuntimeException | Error e) {
-            changed(apprenticeId, providerUkprn, standardVersion, token, Optional.empty());
+            changed(apprenticeId, providerUkprn, standardVersion, token, registered, Optional.empty());
             throw e;
         }
         Optional<Tally> next = written ? counted.flatMap(t -> t.replace(before, after)) : counted;
@@ -205,6 +211,7 @@ public class CoverageSummaries {
                 providerUkprn,
                 standardVersion,
                 token,
+                registered,
                 next.map(tally -> new Known(announced.pending(), tally)));
         return written;
     }
@@ -225,17 +232,27 @@ public class CoverageSummaries {
      * the next reader and is not the write's failure, so it is logged only.
      */
     public void changed(ObjectId apprenticeId, String providerUkprn, String standardVersion) {
-        changed(apprenticeId, providerUkprn, standardVersion, null, Optional.empty());
+        changed(apprenticeId, providerUkprn, standardVersion, null, false, Optional.empty());
     }
 
+    /**
+     * Step 3 of the write announced under {@code token} ({@code registered}: on the cohort's figures too; otherwise
+     * a recount registers itself).
+     */
     private void changed(
-            ObjectId apprenticeId, String providerUkprn, String standardVersion, String token, Optional<Known> known) {
+            ObjectId apprenticeId,
+            String providerUkprn,
+            String standardVersion,
+            String token,
+            boolean registered,
+            Optional<Known> known) {
         try {
             stopIf(Stop.AFTER_EVIDENCE_WRITE);
-            if (known.isPresent() && stored(apprenticeId, providerUkprn, standardVersion, token, known.get())) {
+            if (known.isPresent()
+                    && stored(apprenticeId, providerUkprn, standardVersion, token, registered, known.get())) {
                 return;
             }
-            recompute(apprenticeId, providerUkprn, standardVersion, token);
+            recompute(apprenticeId, providerUkprn, standardVersion, token, registered ? token : null);
         } catch (RuntimeException e) {
             Log.warnf(
                     e,
@@ -250,20 +267,28 @@ public class CoverageSummaries {
      * Step 3 without a recount: stores the known counts by the compare-and-set on the write's own {@code pending}
      * (nothing announced since step 1, so nothing stored since either) and settles the registration with the change
      * of covered codes. False, with nothing stored or settled, if another write or a reader announced itself since.
+     * An unregistered write's change leaves the covered codes as they were; should they differ, the figures are
+     * invalidated.
      */
     private boolean stored(
-            ObjectId apprenticeId, String providerUkprn, String standardVersion, String token, Known known) {
+            ObjectId apprenticeId,
+            String providerUkprn,
+            String standardVersion,
+            String token,
+            boolean registered,
+            Known known) {
         Optional<Set<String>> before = summaries.store(
                 apprenticeId, providerUkprn, standardVersion, known.pending(), known.tally(), List.of(token));
         if (before.isEmpty()) {
             return false;
         }
         stopIf(Stop.AFTER_SUMMARY_STORED);
-        settle(
-                providerUkprn,
-                standardVersion,
-                token,
-                delta(before.get(), known.tally().covered()));
+        Map<String, Integer> delta = delta(before.get(), known.tally().covered());
+        if (registered) {
+            settle(providerUkprn, standardVersion, token, delta);
+        } else if (!delta.isEmpty()) {
+            figures.invalidate(providerUkprn, standardVersion, List.of());
+        }
         return true;
     }
 
@@ -286,7 +311,7 @@ public class CoverageSummaries {
                 .find(apprenticeId)
                 .filter(this::trusted)
                 .map(Stored::tally)
-                .orElseGet(() -> recompute(apprenticeId, providerUkprn, standardVersion, null));
+                .orElseGet(() -> recompute(apprenticeId, providerUkprn, standardVersion, null, null));
     }
 
     /**
@@ -309,7 +334,7 @@ public class CoverageSummaries {
         for (Stored s : summaries.findMany(keep)) {
             kept.put(
                     s.apprenticeId(),
-                    trusted(s) ? s.tally() : recompute(s.apprenticeId(), providerUkprn, standardVersion, null));
+                    trusted(s) ? s.tally() : recompute(s.apprenticeId(), providerUkprn, standardVersion, null, null));
         }
         return new Cohort(coveredBy, kept);
     }
@@ -369,7 +394,7 @@ public class CoverageSummaries {
             return coveredBy;
         }
         stale.forEach((id, before) -> {
-            Tally now = recompute(id, providerUkprn, standardVersion, null);
+            Tally now = recompute(id, providerUkprn, standardVersion, null, null);
             before.forEach(code -> coveredBy.merge(code, -1L, Long::sum));
             now.covered().forEach(code -> coveredBy.merge(code, 1L, Long::sum));
         });
@@ -377,12 +402,15 @@ public class CoverageSummaries {
     }
 
     /**
-     * Step 3, registered on the cohort's figures under {@code token} (null: registered here); the counts it
-     * computed (stored unless a later writer overtook it, whose counts are fresher). When stored, the change of
-     * covered codes goes to the cohort's figures, and the registration is settled either way.
+     * Step 3 of the write announced under {@code token} (null: a reader's), registered on the cohort's figures under
+     * {@code registration} (null: registered here); the counts it computed (stored unless a later writer overtook
+     * it, whose counts are fresher). When stored, the change of covered codes goes to the cohort's figures, and the
+     * registration is settled either way.
      */
-    private Tally recompute(ObjectId apprenticeId, String providerUkprn, String standardVersion, String token) {
-        String registered = token != null ? token : figures.register(providerUkprn, standardVersion, apprenticeId);
+    private Tally recompute(
+            ObjectId apprenticeId, String providerUkprn, String standardVersion, String token, String registration) {
+        String registered =
+                registration != null ? registration : figures.register(providerUkprn, standardVersion, apprenticeId);
         Announced announced = summaries.announce(apprenticeId, providerUkprn, standardVersion, null);
         Tally tally = summaries.count(apprenticeId);
         // Settles this write, and any write that announced itself longer ago than the bound: done or dead, so this
