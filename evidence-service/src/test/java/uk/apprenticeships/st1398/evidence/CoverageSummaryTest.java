@@ -388,12 +388,7 @@ class CoverageSummaryTest {
         assertSameAsAggregations(tutor, a);
         long pending = stored().find(Filters.eq("_id", new ObjectId(a))).first().getLong("pending");
 
-        MongoCollection<Document> items = evidence.mongoCollection().withDocumentClass(Document.class);
-        Document slipped = items.find(Filters.eq("_id", new ObjectId(first))).first();
-        slipped.put("_id", new ObjectId());
-        slipped.remove("outbox");
-        slipped.get("content", Document.class).put("ksbCodes", List.of("B1"));
-        items.insertOne(slipped);
+        ObjectId slipped = slipIn(first, "B1");
 
         Document figuresBefore = figures(ukprn);
         String second = create(tutor, a, reflection("K1", "K2"));
@@ -430,7 +425,7 @@ class CoverageSummaryTest {
         assertEquals(summary.get("pending"), summary.get("computed"));
         assertEquals(List.of("B1", "K1", "K2", "S1"), summary.getList("evidenced", String.class), "counted again");
 
-        items.deleteOne(Filters.eq("_id", slipped.getObjectId("_id")));
+        items().deleteOne(Filters.eq("_id", slipped));
         summaries.changed(new ObjectId(a), ukprn, VERSION);
         assertSameAsAggregations(tutor, a);
         assertCohortSameAsAggregations(tutor, ukprn, 10);
@@ -455,12 +450,7 @@ class CoverageSummaryTest {
         assertSameAsAggregations(tutor, a); // a reader meanwhile counts and stores
         Document summary = stored().find(Filters.eq("_id", id)).first();
         assertEquals(summary.get("pending"), summary.get("computed"));
-        MongoCollection<Document> items = evidence.mongoCollection().withDocumentClass(Document.class);
-        Document written = items.find(Filters.eq("_id", new ObjectId(first))).first();
-        written.put("_id", new ObjectId());
-        written.remove("outbox");
-        written.get("content", Document.class).put("ksbCodes", List.of("B1"));
-        items.insertOne(written); // its evidence write, and then nothing
+        ObjectId written = slipIn(first, "B1"); // its evidence write, and then nothing
 
         create(tutor, a, reflection("K2"));
         summary = stored().find(Filters.eq("_id", id)).first();
@@ -468,7 +458,7 @@ class CoverageSummaryTest {
         assertEquals(
                 Set.of("dead-write"), summary.get("writers", Document.class).keySet());
 
-        items.deleteOne(Filters.eq("_id", written.getObjectId("_id"))); // the counts now hold an item that is gone
+        items().deleteOne(Filters.eq("_id", written)); // the counts now hold an item that is gone
         try {
             clock.advance(Duration.ofSeconds(61));
             assertSameAsAggregations(tutor, a);
@@ -479,6 +469,23 @@ class CoverageSummaryTest {
         assertEquals(List.of("K1", "K2"), summary.getList("evidenced", String.class));
         assertEquals(Set.of(), summary.get("writers", Document.class).keySet());
         assertEquals(summary.get("pending"), summary.get("computed"));
+    }
+
+    private MongoCollection<Document> items() {
+        return evidence.mongoCollection().withDocumentClass(Document.class);
+    }
+
+    /**
+     * Inserts a copy of the item mapping only {@code code}, straight into the evidence collection (no summary step);
+     * its id.
+     */
+    private ObjectId slipIn(String itemId, String code) {
+        Document copy = items().find(Filters.eq("_id", new ObjectId(itemId))).first();
+        copy.put("_id", new ObjectId());
+        copy.remove("outbox");
+        copy.get("content", Document.class).put("ksbCodes", List.of(code));
+        items().insertOne(copy);
+        return copy.getObjectId("_id");
     }
 
     private static Instant latestAcceptance(Document summary, String code) {
