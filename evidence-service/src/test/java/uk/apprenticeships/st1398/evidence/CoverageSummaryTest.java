@@ -56,6 +56,7 @@ import uk.apprenticeships.st1398.evidence.repository.AggregatedCoverage.KsbStatu
 import uk.apprenticeships.st1398.evidence.repository.ApprenticeRepository;
 import uk.apprenticeships.st1398.evidence.repository.CohortCoverageRepository;
 import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository;
+import uk.apprenticeships.st1398.evidence.repository.CoverageSummaryRepository.Contribution;
 import uk.apprenticeships.st1398.evidence.repository.EvidenceRepository;
 import uk.apprenticeships.st1398.evidence.service.CoverageSummaries;
 import uk.apprenticeships.st1398.platform.api.PageRequest;
@@ -271,8 +272,10 @@ class CoverageSummaryTest {
         assertFiguresSameAsAggregations(ukprn);
 
         Evidence e = evidence.findById(new ObjectId(id));
+        Contribution counted = Contribution.of(e);
+        e.content.ksbCodes = List.of("B1", "S1");
         try {
-            summaries.around(e.apprenticeId, e.providerUkprn, e.standardVersion, () -> {
+            summaries.around(e.apprenticeId, e.providerUkprn, e.standardVersion, counted, Contribution.of(e), () -> {
                 clock.advance(Duration.ofSeconds(61));
                 // A reader meanwhile: the registration is older than the bound.
                 given().auth()
@@ -285,7 +288,7 @@ class CoverageSummaryTest {
                 // The write, after that reader counted: the accepted item now maps other codes.
                 evidence.mongoCollection()
                         .updateOne(Filters.eq("_id", e.id), Updates.set("content.ksbCodes", List.of("B1", "S1")));
-                return null;
+                return true;
             });
         } finally {
             clock.reset();
@@ -592,6 +595,8 @@ class CoverageSummaryTest {
                             e.apprenticeId,
                             e.providerUkprn,
                             e.standardVersion,
+                            Contribution.of(e),
+                            Contribution.NONE,
                             () -> evidence.withdrawDraft(e, e.version, List.of(), clock.instant())));
                     mine.remove(id);
                     return "withdraw";

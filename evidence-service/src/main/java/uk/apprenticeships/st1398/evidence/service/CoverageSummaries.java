@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.bson.types.ObjectId;
 import uk.apprenticeships.st1398.evidence.config.EvidenceConfig;
 import uk.apprenticeships.st1398.evidence.repository.CohortCoverageRepository;
@@ -155,21 +154,6 @@ public class CoverageSummaries {
         this.figures = figures;
         this.clock = clock;
         this.writerTimeout = config.coverage().writerTimeout();
-    }
-
-    /**
-     * Steps 1 to 3 around one evidence write of the apprentice ({@code write}) whose effect on the counts is not known
-     * here, whatever its outcome, registered on the cohort's figures from before step 1 to after step 3; its result.
-     * Step 3 recounts the apprentice's evidence.
-     */
-    public <T> T around(ObjectId apprenticeId, String providerUkprn, String standardVersion, Supplier<T> write) {
-        String token = figures.register(providerUkprn, standardVersion, apprenticeId);
-        summaries.announce(apprenticeId, providerUkprn, standardVersion, token);
-        try {
-            return write.get();
-        } finally {
-            changed(apprenticeId, providerUkprn, standardVersion, token, true, Optional.empty());
-        }
     }
 
     /**
