@@ -182,12 +182,10 @@ public class CoverageSummaryRepository {
         }
 
         private static List<String> strings(List<?> codes) {
-            List<String> strings = new ArrayList<>();
-            codes.stream()
+            return codes.stream()
                     .filter(String.class::isInstance)
                     .map(String.class::cast)
-                    .forEach(strings::add);
-            return List.copyOf(strings);
+                    .toList();
         }
     }
 
