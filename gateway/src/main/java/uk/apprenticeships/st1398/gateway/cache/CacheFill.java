@@ -2,6 +2,7 @@ package uk.apprenticeships.st1398.gateway.cache;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.streams.WriteStream;
 import io.vertx.ext.web.RoutingContext;
@@ -20,6 +21,19 @@ public interface CacheFill {
     static CacheFill of(RoutingContext ctx) {
         return ctx.get(KEY);
     }
+
+    /**
+     * Called by the proxy with the headers it is about to send to the service: a fill that asks for the whole answer
+     * in place of a caller's conditional read removes the caller's validators.
+     */
+    void forwarding(MultiMap headers);
+
+    /**
+     * Called by the proxy first with the service's answer, before anything is written to the caller: {@code true}
+     * when the fill answers the caller itself (a {@code 304} to the caller's conditional read, once the answer's body
+     * is read and stored), and the proxy then does nothing more with either.
+     */
+    boolean answers(HttpClientResponse answer, HttpServerResponse response);
 
     /**
      * Called by the proxy once the answer's status and headers are known and copied to the caller's response,

@@ -11,6 +11,7 @@ import io.quarkus.logging.Log;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -43,9 +44,18 @@ import uk.apprenticeships.st1398.platform.http.EntityTags;
  * {@code max-age} or {@code s-maxage} above 0; never one with {@code private}, {@code no-store} or {@code no-cache},
  * with {@code Set-Cookie}, or with a {@code Vary} naming anything but {@code Accept} and {@code Accept-Encoding}
  * (those two are always part of the key, with the path and query; {@code Vary: *} is never stored). A request saying
- * {@code no-store} is not stored. An entry is filled only from a {@code 200}: a conditional read for which nothing is held goes
- * to the service as it is, and its {@code 304} stores nothing. The body is copied as it streams to the first caller ({@link TeeStream}); a larger
- * answer, or one without a length, streams as before and is not kept.
+ * {@code no-store} is not stored. An entry is filled only from a {@code 200}. The body is copied as it streams to the first
+ * caller ({@link TeeStream}); a larger answer, or one without a length, streams as before and is not kept.
+ *
+ * <p>A caller's conditional read ({@code If-None-Match}) for which nothing is held, or whose tags do not name the held
+ * entry, fills the cache too: the gateway asks the service without the caller's validators ({@code If-None-Match},
+ * {@code If-Modified-Since}), stores the {@code 200}, and answers the caller {@code 304} itself when its tags name the
+ * answer's, else the {@code 200}. So clients that only ever revalidate (an LMS polling with the tag it holds) are served
+ * from the cache after their first read, after a restart of the gateway or an eviction too; the service's answer is
+ * what it would have been, one body more. An answer that may not be stored is relayed as the service sent it, except
+ * that a {@code 200} whose tag the caller names becomes the {@code 304} the service would have sent (the body is read
+ * and dropped). When the caller names the held (stale) entry's tag, its validators go to the service as they are,
+ * and the service's {@code 304} makes the entry fresh again, as below.
  *
  * <p>What is served (section 4): a fresh entry, i.e. younger than the service's {@code s-maxage} or
  * {@code max-age} (capped by {@code gateway.response-cache.max-age-cap}), to {@code GET} and {@code HEAD}: the exact
@@ -92,6 +102,7 @@ public class ResponseCache {
 
     private static final CharSequence X_CACHE_NAME = HttpHeaders.createOptimized(X_CACHE);
     private static final CharSequence HIT = HttpHeaders.createOptimized("HIT");
+    private static final CharSequence MISS = HttpHeaders.createOptimized("MISS");
 
     private final boolean enabled;
     private final Set<String> groups;
@@ -220,21 +231,26 @@ public class ResponseCache {
             }
         }
         group.misses.increment();
-        ctx.response().headers().set(X_CACHE, "MISS");
+        ctx.response().headers().set(X_CACHE_NAME, MISS);
         if (method == HttpMethod.GET && !asked.noStore()) {
-            ctx.put(CacheFill.KEY, new Fill(group, key, generation));
+            String tags = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+            if (tags != null && namesHeldEntry(tags, entries.getIfPresent(key), generation)) {
+                tags = null; // the service's 304 to the caller's own validators makes the held entry fresh again
+            }
+            ctx.put(CacheFill.KEY, new Fill(group, key, generation, tags));
         }
         ctx.next();
+    }
+
+    private static boolean namesHeldEntry(String tags, Entry held, long generation) {
+        return held != null && held.generation() == generation && noneMatch(tags, held.etag());
     }
 
     private static void serve(RoutingContext ctx, Entry entry, long age, HttpMethod method) {
         HttpServerResponse response = ctx.response();
         MultiMap headers = response.headers();
         if (noneMatch(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), entry.etag())) {
-            response.setStatusCode(304);
-            entry.notModifiedHeaders().addTo(headers);
-            headers.set(AGE, Long.toString(age)).set(X_CACHE_NAME, HIT);
-            response.end();
+            answerNotModified(response, entry.notModifiedHeaders(), age, HIT);
             return;
         }
         response.setStatusCode(200);
@@ -245,6 +261,16 @@ public class ResponseCache {
         } else {
             response.end(entry.body());
         }
+    }
+
+    /** A 304 with the stored answer's validator and caching headers, its age and where it came from. */
+    private static void answerNotModified(
+            HttpServerResponse response, StoredHeaders stored, long age, CharSequence result) {
+        response.setStatusCode(304);
+        MultiMap headers = response.headers();
+        stored.addTo(headers);
+        headers.set(AGE, Long.toString(age)).set(X_CACHE_NAME, result);
+        response.end();
     }
 
     /** The key: path and query as sent, with the request headers the service may vary on. */
@@ -359,16 +385,62 @@ public class ResponseCache {
         }
     }
 
-    /** A read on its way to the service: stores the answer if it may. */
+    /**
+     * A read on its way to the service: stores the answer if it may. With {@code callerTags} (the caller's
+     * {@code If-None-Match}, which names no held entry), the service is asked for the whole answer and the caller is
+     * answered 304 here when its tags name the answer's.
+     */
     private final class Fill implements CacheFill {
         private final Group group;
         private final String key;
         private final long generation;
+        private final String callerTags;
 
-        Fill(Group group, String key, long generation) {
+        Fill(Group group, String key, long generation, String callerTags) {
             this.group = group;
             this.key = key;
             this.generation = generation;
+            this.callerTags = callerTags;
+        }
+
+        @Override
+        public void forwarding(MultiMap headers) {
+            if (callerTags != null) {
+                headers.remove(HttpHeaders.IF_NONE_MATCH).remove(HttpHeaders.IF_MODIFIED_SINCE);
+            }
+        }
+
+        @Override
+        public boolean answers(HttpClientResponse answer, HttpServerResponse response) {
+            MultiMap headers = answer.headers();
+            String etag = headers.get(HttpHeaders.ETAG);
+            if (callerTags == null || answer.statusCode() != 200 || !noneMatch(callerTags, etag)) {
+                return false; // relayed (and stored if it may be): the caller's copy is not the current one
+            }
+            long lifetime = storableFor(200, headers);
+            int length = lifetime > 0 ? storableLength(headers) : -1;
+            List<Map.Entry<String, String>> replay = replayed(headers);
+            long initialAge = initialAge(headers);
+            StoredHeaders notModifiedHeaders = StoredHeaders.of(notModifiedHeaders(replay));
+            if (length < 0) {
+                // Not kept: the caller still gets the 304 the service would have sent it; the body is dropped.
+                answer.handler(ignored -> {});
+                answerNotModified(response, notModifiedHeaders, initialAge, MISS);
+                return true;
+            }
+            long storedAt = clock.millis();
+            answer.body().onComplete(read -> {
+                if (response.closed() || response.ended()) {
+                    return;
+                }
+                if (read.failed() || read.result().length() != length) {
+                    response.reset(); // as the relay does when the service's answer breaks off
+                    return;
+                }
+                store(read.result(), replay, notModifiedHeaders, etag, storedAt, initialAge, lifetime);
+                answerNotModified(response, notModifiedHeaders, initialAge, MISS);
+            });
+            return true;
         }
 
         @Override
@@ -382,22 +454,42 @@ public class ResponseCache {
             long initialAge = initialAge(headers);
             long storedAt = clock.millis();
             String etag = headers.get(HttpHeaders.ETAG);
-            return new TeeStream(response, length, body -> {
-                if (group.generation.get() == generation) {
-                    entries.put(
-                            key,
-                            new Entry(
-                                    group,
-                                    generation,
-                                    offHeap(body),
-                                    StoredHeaders.of(replay),
-                                    StoredHeaders.of(notModifiedHeaders(replay)),
-                                    etag,
-                                    storedAt,
-                                    initialAge,
-                                    lifetime));
-                }
-            });
+            return new TeeStream(
+                    response,
+                    length,
+                    body -> store(
+                            body,
+                            replay,
+                            StoredHeaders.of(notModifiedHeaders(replay)),
+                            etag,
+                            storedAt,
+                            initialAge,
+                            lifetime));
+        }
+
+        /** Stores a whole answer, unless a write to the group came since the read was sent. */
+        private void store(
+                Buffer body,
+                List<Map.Entry<String, String>> replay,
+                StoredHeaders notModifiedHeaders,
+                String etag,
+                long storedAt,
+                long initialAge,
+                long lifetime) {
+            if (group.generation.get() == generation) {
+                entries.put(
+                        key,
+                        new Entry(
+                                group,
+                                generation,
+                                offHeap(body),
+                                StoredHeaders.of(replay),
+                                notModifiedHeaders,
+                                etag,
+                                storedAt,
+                                initialAge,
+                                lifetime));
+            }
         }
 
         @Override

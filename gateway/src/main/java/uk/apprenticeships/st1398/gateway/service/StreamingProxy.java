@@ -77,6 +77,10 @@ final class StreamingProxy {
         Pipe<Buffer> body = in.pipe();
         body.endOnFailure(false);
         MultiMap headers = forwardedHeaders(in.headers());
+        CacheFill fill = CacheFill.of(ctx);
+        if (fill != null) {
+            fill.forwarding(headers);
+        }
         // Trace context: the gateway's server span is the parent of the service's (W3C traceparent; nothing when
         // tracing is off). The client has no span of its own (ProxyRoutes).
         propagator.inject(Context.current(), headers, MultiMap::set);
@@ -137,6 +141,10 @@ final class StreamingProxy {
             out.reset();
             return;
         }
+        CacheFill fill = CacheFill.of(ctx);
+        if (fill != null && fill.answers(answer, response)) {
+            return;
+        }
         Pipe<Buffer> body = answer.pipe();
         int status = answer.statusCode();
         response.setStatusCode(status);
@@ -163,7 +171,6 @@ final class StreamingProxy {
         }
         body.endOnFailure(false);
         WriteStream<Buffer> target = response;
-        CacheFill fill = CacheFill.of(ctx);
         if (fill != null) {
             if (status == 304) {
                 fill.notModified(answer.headers());

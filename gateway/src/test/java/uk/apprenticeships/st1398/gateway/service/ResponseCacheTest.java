@@ -60,6 +60,8 @@ class ResponseCacheTest {
 
     /** Requests that reached the backend, by method and path. */
     private static final Map<String, AtomicInteger> reached = new ConcurrentHashMap<>();
+    /** The If-None-Match each GET or HEAD brought to the backend, by path ("" for none): the last one. */
+    private static final Map<String, String> validatorsSeen = new ConcurrentHashMap<>();
     /** The backend's data version: a write through the gateway, or behind its back, changes it. */
     private static final AtomicInteger version = new AtomicInteger(1);
 
@@ -166,6 +168,8 @@ class ResponseCacheTest {
             return;
         }
         String path = request.path();
+        validatorsSeen.put(
+                path, String.valueOf(request.getHeader("If-None-Match")).replace("null", ""));
         String last = path.substring(path.lastIndexOf('/') + 1);
         String body = "{\"path\":\"" + path + "\",\"version\":" + version.get() + "}";
         String etag = "\"" + last + "-v" + version.get() + "\"";
@@ -275,6 +279,88 @@ class ResponseCacheTest {
         assertEquals("HIT", other.header("X-Cache"));
         assertArrayEquals(first.body().getBytes(), other.body().getBytes());
         assertEquals(1, reached("GET", "/standards/conditional"), "nothing reached the service after the miss");
+    }
+
+    @Test
+    void aConditionalReadWithNothingHeldFillsTheCacheAndIsAnswered304ByTheGateway() throws Exception {
+        String etag = "\"revalidating-v" + version.get() + "\"";
+        Answer first = send(HttpMethod.GET, "/standards/revalidating", h -> h.add("If-None-Match", etag));
+        assertEquals(304, first.status());
+        assertEquals("MISS", first.header("X-Cache"));
+        assertEquals(etag, first.header("ETag"));
+        assertEquals(PUBLIC, first.header("Cache-Control"));
+        assertEquals("0", first.header("Age"));
+        assertNull(first.header("Content-Type"), "no representation metadata on a 304");
+        assertEquals(0, first.body().length());
+        assertEquals("", validatorsSeen.get("/standards/revalidating"), "the service was asked for the whole answer");
+        clock.advance(Duration.ofSeconds(4));
+        Answer second = send(HttpMethod.GET, "/standards/revalidating", h -> h.add("If-None-Match", "W/" + etag));
+        assertEquals(304, second.status());
+        assertEquals("HIT", second.header("X-Cache"));
+        assertEquals("4", second.header("Age"));
+        Answer plain = send(HttpMethod.GET, "/standards/revalidating", h -> {});
+        assertEquals(200, plain.status());
+        assertEquals("HIT", plain.header("X-Cache"));
+        assertEquals(
+                "{\"path\":\"/standards/revalidating\",\"version\":" + version.get() + "}",
+                plain.body().toString(StandardCharsets.UTF_8),
+                "the body stored while the caller got its 304");
+        assertEquals(etag, plain.header("ETag"));
+        assertEquals(1, reached("GET", "/standards/revalidating"), "one read reached the service");
+    }
+
+    @Test
+    void aConditionalReadWithAnOutdatedTagGetsTheWholeAnswerAndFillsTheCache() throws Exception {
+        Answer outdated = send(HttpMethod.GET, "/standards/outdated", h -> h.add("If-None-Match", "\"outdated-v0\""));
+        assertEquals(200, outdated.status());
+        assertEquals("MISS", outdated.header("X-Cache"));
+        String etag = outdated.header("ETag");
+        assertNotNull(outdated.header("Content-Type"));
+        assertEquals(
+                outdated.header("Content-Length"),
+                Integer.toString(outdated.body().length()));
+        Answer current = send(HttpMethod.GET, "/standards/outdated", h -> h.add("If-None-Match", etag));
+        assertEquals(304, current.status());
+        assertEquals("HIT", current.header("X-Cache"));
+        assertEquals(1, reached("GET", "/standards/outdated"));
+    }
+
+    @Test
+    void aConditionalReadOfAnAnswerThatMayNotBeStoredIsStill304AndStoresNothing() throws Exception {
+        long entries = cache.size();
+        for (String last : new String[] {"big", "private", "no-store", "chunked"}) {
+            String path = "/standards/revalidated/" + last; // the backend answers by the last segment
+            String etag = "\"" + last + "-v" + version.get() + "\"";
+            for (int i = 1; i <= 2; i++) {
+                Answer answer = send(HttpMethod.GET, path, h -> h.add("If-None-Match", etag));
+                assertEquals(304, answer.status(), path);
+                assertEquals("MISS", answer.header("X-Cache"), path);
+                assertEquals(etag, answer.header("ETag"), path);
+                assertEquals(0, answer.body().length(), path);
+                assertNull(answer.header("Content-Length"), path);
+                assertEquals(i, reached("GET", path), path + " went to the service each time");
+            }
+            Answer other = send(HttpMethod.GET, path, h -> h.add("If-None-Match", "\"other\""));
+            assertEquals(200, other.status(), path);
+            assertTrue(other.body().length() > 0, path);
+        }
+        assertEquals(entries, cache.size(), "nothing was stored");
+        // the gateway is still answering on the same connections after the dropped bodies
+        assertEquals(
+                200, send(HttpMethod.GET, "/standards/revalidated/big", h -> {}).status());
+    }
+
+    @Test
+    void aCallersNoStoreConditionalReadGoesToTheServiceAsItIs() throws Exception {
+        String etag = "\"untouched-v" + version.get() + "\"";
+        Answer answer = send(
+                HttpMethod.GET,
+                "/standards/untouched",
+                h -> h.add("If-None-Match", etag).add("Cache-Control", "no-store"));
+        assertEquals(304, answer.status());
+        assertEquals(etag, validatorsSeen.get("/standards/untouched"), "the caller's validators went on");
+        assertEquals(
+                "MISS", send(HttpMethod.GET, "/standards/untouched", h -> {}).header("X-Cache"));
     }
 
     @Test
@@ -396,6 +482,7 @@ class ResponseCacheTest {
                 send(HttpMethod.GET, "/standards/revalidate", h -> h.add("If-None-Match", first.header("ETag")));
         assertEquals(304, notModified.status());
         assertEquals("MISS", notModified.header("X-Cache"));
+        assertEquals(first.header("ETag"), validatorsSeen.get("/standards/revalidate"), "the caller's own validators");
         Answer hit = send(HttpMethod.GET, "/standards/revalidate", h -> {});
         assertEquals("HIT", hit.header("X-Cache"), "RFC 9111 section 4.3.4: freshened by the 304");
         assertEquals("0", hit.header("Age"));
