@@ -4,6 +4,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -78,12 +81,13 @@ public final class DevInfra {
         Files.createDirectories(data);
         stopOrphanedPostgres(data);
         boolean durable = options.durability == Durability.DURABLE;
+        Path binaries = options.dataDir.resolve("postgres-binaries");
+        boolean unpacking = unpacksBinaries(binaries);
         // zonky passes -F (fsync off) and synchronous_commit=off; -c options come after -F and win.
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
-                .setOverrideWorkingDirectory(
-                        options.dataDir.resolve("postgres-binaries").toFile())
+                .setOverrideWorkingDirectory(binaries.toFile())
                 .setPort(options.pgPort)
                 .setServerConfig("fsync", durable ? "on" : "off")
                 .setServerConfig("synchronous_commit", durable ? "on" : "off")
@@ -101,12 +105,51 @@ public final class DevInfra {
                 // Crash recovery after kill -9 can take longer than zonky's 10 s default on a busy machine.
                 .setPGStartupWait(java.time.Duration.ofSeconds(60))
                 .start();
+        if (unpacking) {
+            releaseUnpackingHeap();
+        }
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
             for (String database : DATABASES) {
                 createIfMissing(connection, database);
             }
         }
         return postgres;
+    }
+
+    /**
+     * Whether starting PostgreSQL unpacks its binaries first: zonky unpacks them into {@code postgres-binaries/PG-<hash>}
+     * on the first start of a data directory and reuses them on later starts.
+     */
+    static boolean unpacksBinaries(Path binaries) throws IOException {
+        if (!Files.isDirectory(binaries)) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(binaries)) {
+            return entries.noneMatch(entry ->
+                    Files.isDirectory(entry) && entry.getFileName().toString().startsWith("PG-"));
+        }
+    }
+
+    /**
+     * Gives back the heap that unpacking PostgreSQL's binaries (an XZ archive, read in this JVM) took. It ends up in
+     * the old generation, which the Serial collector {@code ./stack} gives infra shrinks only gradually, over
+     * successive full collections: after a first start infra's JVM kept its old generation at ~72 MB and its RSS at
+     * ~190 MB at rest, against ~20 MB and ~120 MB after any later start, which put the stack over its 1.2 GiB at
+     * rest (bench/README.md, "rss.sh"). So, once, on the start that unpacked them: full collections of a heap that
+     * holds ~10 MB of live objects, until its committed size stops falling.
+     */
+    static void releaseUnpackingHeap() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long committed = memory.getHeapMemoryUsage().getCommitted();
+        for (int collection = 1; collection <= 6; collection++) {
+            System.gc();
+            long now = memory.getHeapMemoryUsage().getCommitted();
+            // the first collections may shrink nothing yet: the collector's shrinking starts at none and grows
+            if (collection >= 3 && now >= committed) {
+                break;
+            }
+            committed = now;
+        }
     }
 
     private static void createIfMissing(Connection connection, String database) throws SQLException {

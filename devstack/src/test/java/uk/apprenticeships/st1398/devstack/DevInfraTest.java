@@ -1,6 +1,7 @@
 package uk.apprenticeships.st1398.devstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,6 +98,21 @@ class DevInfraTest {
         } finally {
             server.shutdownNow();
         }
+    }
+
+    /** The binaries are unpacked on a data directory's first start only (and the heap that took is given back). */
+    @Test
+    void postgresBinariesAreUnpackedOnTheFirstStartOnly() throws Exception {
+        Path binaries = dir.resolve("postgres-binaries");
+        assertTrue(DevInfra.unpacksBinaries(binaries), "a new data directory");
+        DevInfra.Options options =
+                DevInfra.Options.parse(new String[] {"--data-dir", dir.toString(), "--pg-port", "0", "--no-mongo"});
+        try (EmbeddedPostgres postgres = DevInfra.startPostgres(options.withPgPort(freePort()))) {
+            assertNotNull(postgres);
+        }
+        assertFalse(DevInfra.unpacksBinaries(binaries), "unpacked into " + binaries + " and reused from now on");
+        Files.createDirectories(dir.resolve("empty"));
+        assertTrue(DevInfra.unpacksBinaries(dir.resolve("empty")), "a directory without a PG-<hash> in it");
     }
 
     @Test
