@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -439,8 +440,10 @@ class EventsHubTest {
                 "every registration delivered",
                 () -> ulns.stream().allMatch(u -> !about(receiver.accepted(), u).isEmpty()));
         // Every request the receiver got is one recorded attempt: no attempt was made by two workers. (A second
-        // request with the same webhook-id is only allowed as a retry after an attempt recorded as failed.)
-        Thread.sleep(1500);
+        // request with the same webhook-id is only allowed as a retry after an attempt recorded as failed.) The
+        // scheduled worker may still be recording a batch it sent (its attempts are written once its whole batch has
+        // answered), so the count is taken once no delivery of the subscription is being sent or waiting.
+        WebhookReceiver.await("every attempt recorded", () -> unfinished(sub.getString("id")) == 0);
         List<String> ids = WebhookReceiver.ids(receiver.received());
         try (Connection c = database.getConnection();
                 PreparedStatement q = c.prepareStatement("select count(*), count(*) filter (where a.attempt > 1)"
@@ -454,6 +457,20 @@ class EventsHubTest {
             }
         }
         assertEquals(30, new HashSet<>(ids).size());
+    }
+
+    private int unfinished(String subscriptionId) {
+        try (Connection c = database.getConnection();
+                PreparedStatement q = c.prepareStatement("select count(*) from webhook_delivery"
+                        + " where subscription_id = ? and status in ('pending', 'sending')")) {
+            q.setObject(1, UUID.fromString(subscriptionId));
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
