@@ -64,9 +64,9 @@ final class WebhookReceiver implements AutoCloseable {
     /**
      * Waits (up to 60 s) until the condition holds; fails the test otherwise. 20 s was too short once in CI (6
      * December 2026): a subscription whose four failing attempts take a second or two was disabled only 28 s after
-     * the event, as if attempts had waited for the 10 s delivery timeout (the intermittent stall described at {@code
-     * %test.events.delivery.timeout} in application.properties). A wait, not a measure of speed: it returns as soon as
-     * the condition holds.
+     * the event, as if attempts had waited for the 10 s delivery timeout (they had: the sender sometimes lost an
+     * answer, fixed since in WebhookSender.sendAsync). A wait, not a measure of speed: it returns as soon as the
+     * condition holds.
      */
     static void await(String what, BooleanSupplier condition) {
         long until = System.nanoTime() + 60_000_000_000L;

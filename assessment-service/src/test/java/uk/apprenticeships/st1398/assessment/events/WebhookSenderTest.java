@@ -12,12 +12,17 @@ import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -76,6 +81,67 @@ class WebhookSenderTest {
             assertNull(silent.statusCode());
             assertTrue(silent.error().contains("no answer within"), silent.error());
         } finally {
+            server.stop(0);
+        }
+    }
+
+    /**
+     * Workers call {@link WebhookSender#sendAsync} from their own threads, a batch at a time. Every answer must reach
+     * its attempt: CI saw a delivery that the receiver had answered recorded as "no answer within" the timeout (and
+     * sent again). Sending this many from plain threads lost an answer in every run before the sender moved its
+     * exchange onto a Vert.x context (about one in 5,000 requests).
+     */
+    @Test
+    void everyAnswerReachesItsAttemptWhenWorkersSendBatchesFromTheirOwnThreads() throws Exception {
+        AtomicInteger answered = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            answered.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        String secret = WebhookSignatures.newSecret();
+        int workers = 3;
+        int batches = 400;
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<List<WebhookSender.Outcome>>> runs = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                int worker = w;
+                runs.add(pool.submit(() -> {
+                    Random random = new Random(worker);
+                    List<WebhookSender.Outcome> outcomes = new ArrayList<>();
+                    for (int b = 0; b < batches; b++) {
+                        List<CompletableFuture<WebhookSender.Outcome>> batch = new ArrayList<>();
+                        for (int i = 0; i < 10; i++) {
+                            batch.add(sender.sendAsync(url, secret, "msg_" + worker + "_" + b + "_" + i, "{}"));
+                        }
+                        batch.forEach(f -> outcomes.add(f.join()));
+                        if (random.nextInt(50) == 0) {
+                            // a worker that found nothing due waits for its next round while the others send
+                            Thread.sleep(random.nextInt(1000));
+                        }
+                    }
+                    return outcomes;
+                }));
+            }
+            List<WebhookSender.Outcome> outcomes = new ArrayList<>();
+            for (Future<List<WebhookSender.Outcome>> run : runs) {
+                outcomes.addAll(run.get());
+            }
+            assertEquals(workers * batches * 10, outcomes.size());
+            List<String> lost = outcomes.stream()
+                    .filter(o -> !o.delivered())
+                    .map(WebhookSender.Outcome::error)
+                    .toList();
+            assertEquals(List.of(), lost, "every attempt got the receiver's 204");
+            assertEquals(outcomes.size(), answered.get());
+        } finally {
+            pool.shutdown();
             server.stop(0);
         }
     }
