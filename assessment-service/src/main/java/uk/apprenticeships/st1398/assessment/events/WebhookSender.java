@@ -100,10 +100,16 @@ public class WebhookSender {
             // thread, about one answered request in 5,000 never completed (WebhookSenderTest), so the attempt was
             // recorded as "no answer" and sent again.
             Promise<Integer> answered = Promise.promise();
-            vertx.runOnContext(ignored -> http.request(options)
-                    .compose(request -> request.send(Buffer.buffer(body)))
-                    .compose(response -> response.body().map(bytes -> response.statusCode()))
-                    .onComplete(answered));
+            vertx.runOnContext(ignored -> {
+                try {
+                    http.request(options)
+                            .compose(request -> request.send(Buffer.buffer(body)))
+                            .compose(response -> response.body().map(bytes -> response.statusCode()))
+                            .onComplete(answered);
+                } catch (RuntimeException e) {
+                    answered.tryFail(e); // an outcome now, as when this ran on the caller's thread
+                }
+            });
             return answered.future()
                     .toCompletionStage()
                     .toCompletableFuture()
