@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -46,8 +47,7 @@ class WebhookSenderTest {
     @Test
     void aRedirectIsNotFollowedAndASilentReceiverTimesOut() throws Exception {
         AtomicInteger redirectTargetHits = new AtomicInteger();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newCachedThreadPool());
+        HttpServer server = onLoopback();
         server.createContext("/moved", exchange -> {
             exchange.getRequestBody().readAllBytes();
             exchange.getResponseHeaders().add("Location", "/target");
@@ -94,8 +94,7 @@ class WebhookSenderTest {
     @Test
     void everyAnswerReachesItsAttemptWhenWorkersSendBatchesFromTheirOwnThreads() throws Exception {
         AtomicInteger answered = new AtomicInteger();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newCachedThreadPool());
+        HttpServer server = onLoopback();
         server.createContext("/hook", exchange -> {
             exchange.getRequestBody().readAllBytes();
             answered.incrementAndGet();
@@ -144,6 +143,13 @@ class WebhookSenderTest {
             pool.shutdown();
             server.stop(0);
         }
+    }
+
+    /** A receiver on a free loopback port, each request on its own thread; started once its contexts are added. */
+    private static HttpServer onLoopback() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        return server;
     }
 
     @Test
